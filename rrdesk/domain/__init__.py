@@ -1,0 +1,1 @@
+"""rrdesk domain layer."""

@@ -1,0 +1,1 @@
+"""rrdesk services layer."""
