@@ -1,0 +1,84 @@
+from datetime import date, datetime
+
+import pytest
+
+from rrdesk.domain.dates import (
+    DateError,
+    format_date,
+    format_date_with_weekday,
+    format_time,
+    parse_date_parts,
+    parse_iso_date,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (date(2026, 11, 22), "22 November 2026"),
+        (date(2027, 1, 4), "4 January 2027"),
+    ],
+    ids=["two-digit day", "no leading zero"],
+)
+def test_format_date(value: date, text: str) -> None:
+    assert format_date(value) == text
+
+
+def test_format_date_with_weekday() -> None:
+    assert format_date_with_weekday(date(2027, 1, 14)) == "Thursday 14 January 2027"
+
+
+@pytest.mark.parametrize(
+    ("hour", "minute", "text"),
+    [(12, 0, "midday"), (0, 0, "midnight"), (14, 5, "2:05pm"), (9, 30, "9:30am")],
+)
+def test_format_time(hour: int, minute: int, text: str) -> None:
+    assert format_time(datetime(2026, 1, 1, hour, minute)) == text
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (("22", "11", "2026"), date(2026, 11, 22)),
+        (("4", "mar", "2026"), date(2026, 3, 4)),
+        (("4", "March", "2026"), date(2026, 3, 4)),
+        ((" 1 ", " 1 ", " 2027 "), date(2027, 1, 1)),
+    ],
+    ids=["numbers", "short month name", "month name", "spaces"],
+)
+def test_parse_date_parts(parts: tuple[str, str, str], expected: date) -> None:
+    assert parse_date_parts(*parts) == expected
+
+
+@pytest.mark.parametrize(
+    ("parts", "message"),
+    [
+        (("", "", ""), "Enter the date"),
+        (("", "11", "2026"), "The date must include a day"),
+        (("", "", "2026"), "The date must include a day and month"),
+        (("31", "2", "2026"), "The date must be a real date"),
+        (("1", "13", "2026"), "The date must be a real date"),
+        (("1", "1", "26"), "Year must include 4 numbers"),
+        (("x", "1", "2026"), "The date must be a real date"),
+        (("1", "1", "1066"), "The date must be between 1900 and 2200"),
+    ],
+    ids=[
+        "empty",
+        "no day",
+        "no day or month",
+        "30 February",
+        "month 13",
+        "two-digit year",
+        "letters",
+        "too early",
+    ],
+)
+def test_parse_date_parts_refusals(parts: tuple[str, str, str], message: str) -> None:
+    with pytest.raises(DateError, match=f"^{message}$"):
+        parse_date_parts(*parts)
+
+
+def test_parse_iso_date() -> None:
+    assert parse_iso_date("2026-12-21") == date(2026, 12, 21)
+    with pytest.raises(DateError, match="not a date"):
+        parse_iso_date("21/12/2026")
