@@ -1,0 +1,235 @@
+"""Text that looks copied from case notes: time stamps, record headings, email headers,
+record-system artefacts and worker shorthand."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+
+from rrdesk.domain.dates import format_date
+from rrdesk.domain.text_checks.findings import Finding, FindingKind, either, quoted
+
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]*(?:hrs|hours|am|pm|h)\b)?"
+_NUMERIC_DATE = re.compile(
+    r"(?<![\w/.:\-])"
+    r"(?:(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
+    r"|(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2}))"
+    r"(?![\d/:\-]|\.\d|[^\W\d])"
+    r"(?:,?[ \t]*(?:at[ \t]+)?" + _TIME + r"(?![\d:]|\.\d))?"
+)
+_CLOCK = re.compile(
+    r"(?<![\w:.,£$€/\-])(?P<hour>\d{1,2})(?P<sep>[:.])(?P<minute>\d{2})(?P<seconds>:\d{2})?"
+    r"(?P<suffix>[ \t]*(?:hrs|hours|h)\b)?(?![\d:]|\.\d|[^\W\d])"
+    r"(?![ \t]*(?:am|pm|a\.m\.|p\.m\.)\b)"
+)
+_HOURS = re.compile(r"(?<![\w:.£$€])\d{4}[ \t]?hrs\b", re.IGNORECASE)
+_LINE_START = re.compile(r"[ \t>*•\-–—]*")
+
+_HEADINGS = re.compile(
+    r"(?-i:Case[ \t]+Notes?|CASE[ \t]+NOTES?)\b"
+    r"|\b(?:Contact[ \t]+type|Recorded[ \t]+by|Entered[ \t]+by|Created[ \t]+by|Updated[ \t]+by"
+    r"|Modified[ \t]+by|Authorised[ \t]+by|Case[ \t]+note[ \t]+type|Note[ \t]+type"
+    r"|Date[ \t]+of[ \t]+contact|Time[ \t]+of[ \t]+contact|Contact[ \t]+date|Contact[ \t]+time"
+    r"|Date[ \t]*/[ \t]*time|Date[ \t]+&[ \t]+time|Persons?[ \t]+present|Method[ \t]+of[ \t]+contact"
+    r"|Contact[ \t]+method|Reason[ \t]+for[ \t]+contact|Outcome[ \t]+of[ \t]+contact"
+    r"|Last[ \t]+(?:updated|modified)|Recorded[ \t]+on|Entered[ \t]+on|Created[ \t]+on"
+    r"|Visit[ \t]+type|Record[ \t]+type)[ \t]*:",
+    re.IGNORECASE,
+)
+_LINE_HEADINGS = re.compile(
+    r"(?:Case[ \t]+note\b(?=[ \t]*[:\-–—#(\d])"
+    r"|(?:Worker|Practitioner)[ \t]*:)",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(
+    r"(?:From|Sent|To|Cc|Bcc|Subject|Date|Importance|Attachments?|Re|Fw|Fwd)[ \t]*:",
+    re.IGNORECASE,
+)
+_ARTEFACTS = re.compile(
+    r"\[[ \t]*(?:auto[ \t\-]?saved?|autosave|draft|saved|locked|unlocked|edited|amended|deleted"
+    r"|system|auto|note|attachment|image|signed|record|scanned|document)[^\]\n]{0,40}\]"
+    r"|\b(?:Case|Client|Person|Child|Episode|Task|Form|Step|Record|Event|Referral|Contact|Subject"
+    r"|Mosaic|LCS|EMIS|SystmOne|Rio|Liquidlogic)[ \t]*(?:ID|No\.?|Number|Ref(?:erence)?|#)"
+    r"[ \t]*[:#]?[ \t]*\d{3,}+"
+    r"|\bWorkflow[ \t]+step\b|\bWorkflow[ \t]*:"
+    r"|\bPage[ \t]+\d{1,4}[ \t]+of[ \t]+\d{1,4}\b"
+    r"|\bPrinted[ \t]+(?:on|by)\b"
+    r"|\bSent[ \t]+from[ \t]+my[ \t]+(?:iPhone|iPad|Android|Samsung|phone|mobile|BlackBerry)\b"
+    r"|-{3,}[ \t]*Original[ \t]+Message[ \t]*-{3,}"
+    r"|\*{3,}[^*\n]{0,60}?\*{3,}|\*{3,}",
+    re.IGNORECASE,
+)
+_DNA_TEST = re.compile(
+    r"[ \t]+(?:tests?|testing|samples?|results?|evidence|profiles?|swabs?|analysis)\b",
+    re.IGNORECASE,
+)
+
+_DATE_MESSAGE = (
+    "{text} looks like a time stamp copied from case notes. Summarise what happened in your own "
+    "words and write dates in full, like 12 March 2026."
+)
+_TIME_MESSAGE = (
+    "{text} looks like a time from a case record. Summarise what happened in your own words; "
+    "if the time matters, write it like 2:30pm."
+)
+_HEADING_MESSAGE = (
+    "{text} looks like a heading from a case record. Write a summary in your own words rather "
+    "than copying from case notes."
+)
+_EMAIL_MESSAGE = (
+    "{text} looks like an email header. Say in your own words what the email said and what was "
+    "decided, rather than pasting it."
+)
+_ARTEFACT_MESSAGE = (
+    "{text} looks like text from a record system. Remove it and summarise in your own words."
+)
+
+
+def _two_digit_year(year: int) -> int:
+    return 2000 + year if year < 100 else year
+
+
+def _date_from(match: re.Match[str]) -> date | None:
+    try:
+        if match.group("iso_year") is not None:
+            return date(
+                int(match.group("iso_year")),
+                int(match.group("iso_month")),
+                int(match.group("iso_day")),
+            )
+        return date(
+            _two_digit_year(int(match.group("year"))),
+            int(match.group("month")),
+            int(match.group("day")),
+        )
+    except ValueError:
+        return None
+
+
+class CaseNoteScanner:
+    """Finds text in one line that looks like it came from case notes."""
+
+    def __init__(self, shorthand: Mapping[str, tuple[str, ...]]) -> None:
+        self._shorthand = dict(shorthand)
+        exact = sorted((k for k in shorthand if k != k.lower()), key=len, reverse=True)
+        loose = sorted((k for k in shorthand if k == k.lower()), key=len, reverse=True)
+        self._lower_keys = {k.lower(): k for k in loose}
+        tail = r"(?=(?:['’][sd]|s)?(?![\w&/]))"
+        self._exact = (
+            re.compile(r"(?<![\w&/'’])(?:" + "|".join(map(re.escape, exact)) + ")" + tail)
+            if exact
+            else None
+        )
+        self._loose = (
+            re.compile(
+                r"(?<![\w&/'’])(?:" + "|".join(map(re.escape, loose)) + ")" + tail,
+                re.IGNORECASE,
+            )
+            if loose
+            else None
+        )
+
+    def scan(self, line: str) -> list[Finding]:
+        """Findings for one line; offsets are relative to the line."""
+        found: list[Finding] = []
+        dated_spans: list[tuple[int, int]] = []
+        if any(c.isdigit() for c in line):
+            for match in _NUMERIC_DATE.finditer(line):
+                when = _date_from(match)
+                if when is None:
+                    continue
+                dated_spans.append(match.span())
+                found.append(self._date(match, when))
+            found.extend(self._clocks(line, dated_spans))
+        start = _LINE_START.match(line)
+        first = start.end() if start is not None else 0
+        heading = _LINE_HEADINGS.match(line, first)
+        if heading is not None:
+            found.append(self._simple(heading, _HEADING_MESSAGE))
+        else:
+            email = _EMAIL.match(line, first)
+            if email is not None:
+                found.append(self._simple(email, _EMAIL_MESSAGE))
+        found.extend(self._simple(m, _HEADING_MESSAGE) for m in _HEADINGS.finditer(line))
+        found.extend(self._simple(m, _ARTEFACT_MESSAGE) for m in _ARTEFACTS.finditer(line))
+        found.extend(self._shorthand_findings(line))
+        return found
+
+    @staticmethod
+    def _simple(match: re.Match[str], template: str) -> Finding:
+        text = match.group(0)
+        return Finding(
+            FindingKind.CASE_NOTE,
+            text,
+            match.start(),
+            match.end(),
+            template.format(text=quoted(text)),
+        )
+
+    @staticmethod
+    def _date(match: re.Match[str], when: date) -> Finding:
+        text = match.group(0)
+        return Finding(
+            FindingKind.CASE_NOTE,
+            text,
+            match.start(),
+            match.end(),
+            _DATE_MESSAGE.format(text=quoted(text)),
+            (format_date(when),),
+        )
+
+    def _clocks(self, line: str, dated: list[tuple[int, int]]) -> list[Finding]:
+        found = []
+        line_start = _LINE_START.match(line)
+        first = line_start.end() if line_start is not None else 0
+        for match in _CLOCK.finditer(line):
+            if any(s <= match.start() < e for s, e in dated):
+                continue
+            hour, minute = int(match.group("hour")), int(match.group("minute"))
+            if hour > 23 or minute > 59:
+                continue
+            colon = match.group("sep") == ":"
+            log_like = (
+                match.group("seconds") is not None
+                or match.group("suffix") is not None
+                or (colon and (hour >= 13 or match.group("hour").startswith("0")))
+                or (colon and match.start() == first)
+            )
+            if log_like:
+                found.append(self._simple(match, _TIME_MESSAGE))
+        found.extend(
+            self._simple(m, _TIME_MESSAGE)
+            for m in _HOURS.finditer(line)
+            if not any(s <= m.start() < e for s, e in dated)
+        )
+        return found
+
+    def _shorthand_findings(self, line: str) -> list[Finding]:
+        found = []
+        for pattern in (self._exact, self._loose):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(line):
+                text = match.group(0)
+                key = text if text in self._shorthand else self._lower_keys.get(text.lower(), "")
+                meanings = self._shorthand.get(key)
+                if meanings is None:
+                    continue
+                if key == "DNA" and _DNA_TEST.match(line, match.end()):
+                    continue
+                message = (
+                    f"{quoted(text)} is shorthand from case notes. Write it out so that any agency "
+                    f"can follow it: {either(meanings)}."
+                )
+                found.append(
+                    Finding(
+                        FindingKind.CASE_NOTE,
+                        text,
+                        match.start(),
+                        match.end(),
+                        message,
+                        meanings,
+                    )
+                )
+        return found

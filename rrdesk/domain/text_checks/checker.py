@@ -1,0 +1,136 @@
+"""The text checker: every check over an answer, a line at a time, with a cache so that
+re-checking after one keystroke only looks at the line that changed."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+
+from rrdesk.domain.text_checks.acronyms import AcronymDictionary, AcronymScanner, normalise_acronym
+from rrdesk.domain.text_checks.case_notes import CaseNoteScanner
+from rrdesk.domain.text_checks.findings import Finding, FindingKind
+from rrdesk.domain.text_checks.foreign_names import AreaNames, ForeignNameScanner
+
+# When two findings overlap, the more specific one wins.
+_PRIORITY = {
+    FindingKind.CASE_NOTE: 0,
+    FindingKind.OUT_OF_DATE_TERM: 1,
+    FindingKind.FOREIGN_NAME: 2,
+    FindingKind.ACRONYM: 3,
+}
+_CACHE_LIMIT = 20_000
+
+
+class TextChecker:
+    """Checks answers for acronyms, out-of-date terms, case-note text and other areas' names.
+
+    ``allowed`` adds to the dictionary's list of universally known acronyms. ``case_names`` are
+    the pseudonym, names and initials used in this case ("Child T", "JT"): never flagged.
+    ``own_areas`` are the case's own area and partnership names; other names in ``areas`` are
+    flagged. Without ``areas`` or without ``own_areas`` names of areas are not checked.
+
+    Every finding lies within one line, so a line's findings depend only on that line.
+    """
+
+    def __init__(
+        self,
+        dictionary: AcronymDictionary,
+        *,
+        allowed: Iterable[str] = (),
+        case_names: Iterable[str] = (),
+        areas: AreaNames | None = None,
+        own_areas: Iterable[str] = (),
+    ) -> None:
+        own = tuple(own_areas)
+        self._acronyms = AcronymScanner(dictionary, allowed)
+        self._case_notes = CaseNoteScanner(dictionary.shorthand)
+        self._foreign = ForeignNameScanner(areas, own) if areas is not None and own else None
+        names = sorted({n.strip() for n in case_names if n.strip()}, key=len, reverse=True)
+        self._case_keys = frozenset(normalise_acronym(n).replace(" ", "") for n in names)
+        self._case_pattern = (
+            re.compile(
+                r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)",
+                re.IGNORECASE,
+            )
+            if names
+            else None
+        )
+        self._cache: dict[str, tuple[Finding, ...]] = {}
+
+    def check(self, text: str) -> tuple[Finding, ...]:
+        """Every finding in ``text``, in order. Offsets are string indices into ``text``."""
+        return self._check_lines(text, 0, len(text))
+
+    def check_around(
+        self,
+        text: str,
+        previous: Sequence[Finding],
+        edit_start: int,
+        removed: int,
+        inserted: int,
+    ) -> tuple[Finding, ...]:
+        """Findings for ``text`` after an edit, re-checking only the lines the edit touched.
+
+        ``previous`` are the findings for the text before the edit. At ``edit_start``,
+        ``removed`` characters were replaced by ``inserted`` new ones (Qt's contentsChange gives
+        exactly these three numbers). The result equals ``check(text)``.
+        """
+        if (
+            edit_start < 0
+            or removed < 0
+            or inserted < 0
+            or edit_start + inserted > len(text)
+        ):
+            return self.check(text)
+        delta = inserted - removed
+        line_start = text.rfind("\n", 0, edit_start) + 1
+        line_end = text.find("\n", edit_start + inserted)
+        if line_end == -1:
+            line_end = len(text)
+        old_line_end = line_end - delta
+        before = [f for f in previous if f.start < line_start]
+        after = [f.shifted(delta) for f in previous if f.start > old_line_end]
+        return (*before, *self._check_lines(text, line_start, line_end), *after)
+
+    def _check_lines(self, text: str, start: int, end: int) -> tuple[Finding, ...]:
+        found: list[Finding] = []
+        offset = start
+        for line in text[start:end].split("\n"):
+            if line:
+                line_findings = self._cache.get(line)
+                if line_findings is None:
+                    line_findings = self._check_line(line)
+                    if len(self._cache) >= _CACHE_LIMIT:
+                        self._cache.clear()
+                    self._cache[line] = line_findings
+                found.extend(f.shifted(offset) for f in line_findings)
+            offset += len(line) + 1
+        return tuple(found)
+
+    def _check_line(self, line: str) -> tuple[Finding, ...]:
+        candidates = self._case_notes.scan(line) + self._acronyms.scan(line)
+        if self._foreign is not None:
+            candidates += self._foreign.scan(line)
+        if not candidates:
+            return ()
+        if self._case_pattern is not None:
+            names = [m.span() for m in self._case_pattern.finditer(line)]
+            candidates = [
+                f
+                for f in candidates
+                if normalise_acronym(f.text).replace(" ", "") not in self._case_keys
+                and not any(s < f.end and f.start < e for s, e in names)
+            ]
+        candidates.sort(key=lambda f: (_PRIORITY[f.kind], f.start, f.start - f.end))
+        starts: list[int] = []
+        kept: list[Finding] = []
+        for finding in candidates:
+            at = bisect.bisect_right(starts, finding.start)
+            if at > 0 and kept[at - 1].end > finding.start:
+                continue
+            if at < len(kept) and kept[at].start < finding.end:
+                continue
+            starts.insert(at, finding.start)
+            kept.insert(at, finding)
+        return tuple(kept)
