@@ -169,7 +169,9 @@ class AcronymScanner:
         if unknown:
             found.extend(self._not_shouting(line, unknown))
         if self._old_words is not None:
-            found.extend(self._old_word_findings(line))
+            lowered = line.lower()
+            if any(w in lowered for w in self._dictionary.out_of_date_words):
+                found.extend(self._old_word_findings(line))
         return found
 
     def _classify(self, line: str, match: re.Match[str]) -> Finding | None:

@@ -26,40 +26,61 @@ _CLOCK = re.compile(
 _HOURS = re.compile(r"(?<![\w:.£$€])\d{4}[ \t]?hrs\b", re.IGNORECASE)
 _LINE_START = re.compile(r"[ \t>*•\-–—]*")
 
-_HEADINGS = re.compile(
-    r"(?-i:Case[ \t]+Notes?|CASE[ \t]+NOTES?)\b"
-    r"|\b(?:Contact[ \t]+type|Recorded[ \t]+by|Entered[ \t]+by|Created[ \t]+by|Updated[ \t]+by"
-    r"|Modified[ \t]+by|Authorised[ \t]+by|Case[ \t]+note[ \t]+type|Note[ \t]+type"
+_CASE_NOTE = re.compile(r"(?<!\w)(?:Case[ \t]+Notes?|CASE[ \t]+NOTES?)(?!\w)")
+# Labels from record systems, found by looking back from each colon.
+_LABEL_BEFORE_COLON = re.compile(
+    r"(?<!\w)(?:Contact[ \t]+type|Recorded[ \t]+by|Entered[ \t]+by|Created[ \t]+by"
+    r"|Updated[ \t]+by|Modified[ \t]+by|Authorised[ \t]+by|Case[ \t]+note[ \t]+type|Note[ \t]+type"
     r"|Date[ \t]+of[ \t]+contact|Time[ \t]+of[ \t]+contact|Contact[ \t]+date|Contact[ \t]+time"
     r"|Date[ \t]*/[ \t]*time|Date[ \t]+&[ \t]+time|Persons?[ \t]+present|Method[ \t]+of[ \t]+contact"
     r"|Contact[ \t]+method|Reason[ \t]+for[ \t]+contact|Outcome[ \t]+of[ \t]+contact"
     r"|Last[ \t]+(?:updated|modified)|Recorded[ \t]+on|Entered[ \t]+on|Created[ \t]+on"
-    r"|Visit[ \t]+type|Record[ \t]+type)[ \t]*:",
+    r"|Visit[ \t]+type|Record[ \t]+type)[ \t]*\Z",
     re.IGNORECASE,
 )
 _LINE_HEADINGS = re.compile(
-    r"(?:Case[ \t]+note\b(?=[ \t]*[:\-–—#(\d])"
-    r"|(?:Worker|Practitioner)[ \t]*:)",
+    r"(?:Case[ \t]+note\b(?=[ \t]*[:\-–—#(\d])|(?:Worker|Practitioner)[ \t]*:)",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(
     r"(?:From|Sent|To|Cc|Bcc|Subject|Date|Importance|Attachments?|Re|Fw|Fwd)[ \t]*:",
     re.IGNORECASE,
 )
-_ARTEFACTS = re.compile(
-    r"\[[ \t]*(?:auto[ \t\-]?saved?|autosave|draft|saved|locked|unlocked|edited|amended|deleted"
-    r"|system|auto|note|attachment|image|signed|record|scanned|document)[^\]\n]{0,40}\]"
-    r"|\b(?:Case|Client|Person|Child|Episode|Task|Form|Step|Record|Event|Referral|Contact|Subject"
-    r"|Mosaic|LCS|EMIS|SystmOne|Rio|Liquidlogic)[ \t]*(?:ID|No\.?|Number|Ref(?:erence)?|#)"
-    r"[ \t]*[:#]?[ \t]*\d{3,}+"
-    r"|\bWorkflow[ \t]+step\b|\bWorkflow[ \t]*:"
-    r"|\bPage[ \t]+\d{1,4}[ \t]+of[ \t]+\d{1,4}\b"
-    r"|\bPrinted[ \t]+(?:on|by)\b"
-    r"|\bSent[ \t]+from[ \t]+my[ \t]+(?:iPhone|iPad|Android|Samsung|phone|mobile|BlackBerry)\b"
-    r"|-{3,}[ \t]*Original[ \t]+Message[ \t]*-{3,}"
-    r"|\*{3,}[^*\n]{0,60}?\*{3,}|\*{3,}",
+# Record numbers, found by looking back from each run of three or more digits.
+_RECORD_NUMBER = re.compile(r"\d{3,}+")
+_LABEL_BEFORE_NUMBER = re.compile(
+    r"(?<!\w)(?:Case|Client|Person|Child|Episode|Task|Form|Step|Record|Event|Referral|Contact"
+    r"|Subject|Mosaic|LCS|EMIS|SystmOne|Rio|Liquidlogic)[ \t]*(?:ID|No\.?|Number|Ref(?:erence)?"
+    r"|#)[ \t]*[:#]?[ \t]*\Z",
     re.IGNORECASE,
 )
+# Other artefacts, each tried only when its tell-tale text is in the line (in lower case).
+_ARTEFACTS = (
+    (
+        "[",
+        re.compile(
+            r"\[[ \t]*(?:auto[ \t\-]?saved?|autosave|draft|saved|locked|unlocked|edited|amended"
+            r"|deleted|system|auto|note|attachment|image|signed|record|scanned|document)"
+            r"[^\]\n]{0,40}\]",
+            re.IGNORECASE,
+        ),
+    ),
+    ("workflow", re.compile(r"\bWorkflow(?:[ \t]+step\b|[ \t]*:)", re.IGNORECASE)),
+    ("page", re.compile(r"\bPage[ \t]+\d{1,4}[ \t]+of[ \t]+\d{1,4}\b", re.IGNORECASE)),
+    ("printed", re.compile(r"\bPrinted[ \t]+(?:on|by)\b", re.IGNORECASE)),
+    (
+        "sent from",
+        re.compile(
+            r"\bSent[ \t]+from[ \t]+my[ \t]+(?:iPhone|iPad|Android|Samsung|phone|mobile"
+            r"|BlackBerry)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("original message", re.compile(r"-{3,}[ \t]*Original[ \t]+Message[ \t]*-{3,}", re.I)),
+    ("***", re.compile(r"\*{3,}[^*\n]{0,60}?\*{3,}|\*{3,}")),
+)
+_DIGIT = re.compile(r"\d")
+_LOOK_BACK = 48
 _DNA_TEST = re.compile(
     r"[ \t]+(?:tests?|testing|samples?|results?|evidence|profiles?|swabs?|analysis)\b",
     re.IGNORECASE,
@@ -133,15 +154,17 @@ class CaseNoteScanner:
     def scan(self, line: str) -> list[Finding]:
         """Findings for one line; offsets are relative to the line."""
         found: list[Finding] = []
-        dated_spans: list[tuple[int, int]] = []
-        if any(c.isdigit() for c in line):
+        lowered = line.lower()
+        if _DIGIT.search(line) is not None:
+            dated_spans: list[tuple[int, int]] = []
             for match in _NUMERIC_DATE.finditer(line):
                 when = _date_from(match)
                 if when is None:
                     continue
                 dated_spans.append(match.span())
                 found.append(self._date(match, when))
-            found.extend(self._clocks(line, dated_spans))
+            found.extend(self._clocks(line, lowered, dated_spans))
+            found.extend(self._record_numbers(line))
         start = _LINE_START.match(line)
         first = start.end() if start is not None else 0
         heading = _LINE_HEADINGS.match(line, first)
@@ -151,9 +174,40 @@ class CaseNoteScanner:
             email = _EMAIL.match(line, first)
             if email is not None:
                 found.append(self._simple(email, _EMAIL_MESSAGE))
-        found.extend(self._simple(m, _HEADING_MESSAGE) for m in _HEADINGS.finditer(line))
-        found.extend(self._simple(m, _ARTEFACT_MESSAGE) for m in _ARTEFACTS.finditer(line))
-        found.extend(self._shorthand_findings(line))
+        if "case note" in lowered:
+            found.extend(self._simple(m, _HEADING_MESSAGE) for m in _CASE_NOTE.finditer(line))
+        if ":" in line:
+            found.extend(self._labels(line))
+        for needle, pattern in _ARTEFACTS:
+            if needle in lowered:
+                found.extend(self._simple(m, _ARTEFACT_MESSAGE) for m in pattern.finditer(line))
+        found.extend(self._shorthand_findings(line, lowered))
+        return found
+
+    def _labels(self, line: str) -> list[Finding]:
+        found = []
+        colon = line.find(":")
+        while colon != -1:
+            window = max(0, colon - _LOOK_BACK)
+            label = _LABEL_BEFORE_COLON.search(line, window, colon)
+            if label is not None:
+                text = line[label.start() : colon + 1]
+                message = _HEADING_MESSAGE.format(text=quoted(text))
+                found.append(Finding(FindingKind.CASE_NOTE, text, label.start(), colon + 1, message))
+            colon = line.find(":", colon + 1)
+        return found
+
+    def _record_numbers(self, line: str) -> list[Finding]:
+        found = []
+        for number in _RECORD_NUMBER.finditer(line):
+            window = max(0, number.start() - _LOOK_BACK)
+            label = _LABEL_BEFORE_NUMBER.search(line, window, number.start())
+            if label is not None:
+                text = line[label.start() : number.end()]
+                message = _ARTEFACT_MESSAGE.format(text=quoted(text))
+                found.append(
+                    Finding(FindingKind.CASE_NOTE, text, label.start(), number.end(), message)
+                )
         return found
 
     @staticmethod
@@ -179,7 +233,7 @@ class CaseNoteScanner:
             (format_date(when),),
         )
 
-    def _clocks(self, line: str, dated: list[tuple[int, int]]) -> list[Finding]:
+    def _clocks(self, line: str, lowered: str, dated: list[tuple[int, int]]) -> list[Finding]:
         found = []
         line_start = _LINE_START.match(line)
         first = line_start.end() if line_start is not None else 0
@@ -198,16 +252,18 @@ class CaseNoteScanner:
             )
             if log_like:
                 found.append(self._simple(match, _TIME_MESSAGE))
-        found.extend(
-            self._simple(m, _TIME_MESSAGE)
-            for m in _HOURS.finditer(line)
-            if not any(s <= m.start() < e for s, e in dated)
-        )
+        if "hrs" in lowered:
+            found.extend(
+                self._simple(m, _TIME_MESSAGE)
+                for m in _HOURS.finditer(line)
+                if not any(s <= m.start() < e for s, e in dated)
+            )
         return found
 
-    def _shorthand_findings(self, line: str) -> list[Finding]:
+    def _shorthand_findings(self, line: str, lowered: str) -> list[Finding]:
         found = []
-        for pattern in (self._exact, self._loose):
+        loose = self._loose if any(k in lowered for k in self._lower_keys) else None
+        for pattern in (self._exact, loose):
             if pattern is None:
                 continue
             for match in pattern.finditer(line):

@@ -93,6 +93,10 @@ class TextChecker:
         after = [f.shifted(delta) for f in previous if f.start > old_line_end]
         return (*before, *self._check_lines(text, line_start, line_end), *after)
 
+    def clear_cache(self) -> None:
+        """Forget the findings remembered for lines already checked."""
+        self._cache.clear()
+
     def _check_lines(self, text: str, start: int, end: int) -> tuple[Finding, ...]:
         found: list[Finding] = []
         offset = start

@@ -1,0 +1,82 @@
+"""Benchmark: a full text check of a 5,000-word answer, and the re-check after one keystroke.
+
+Prints each as a ratio to one 60 Hz frame (16.7 ms). Both should be at most 1.
+Run from the repository root: ``python tests/bench/bench_text_checks.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from rrdesk.services.text_checks_loader import build_text_checker  # noqa: E402
+
+FRAME_SECONDS = 1 / 60
+PARAGRAPH = (
+    "The school nurse saw Child T on 4 March 2026 after the class teacher noticed bruising on "
+    "his arm. She spoke with T on his own and he said that he had fallen in the park. The nurse "
+    "recorded what she saw and shared her concern with the designated safeguarding lead the same "
+    "day. The CAMHS worker was not told, and the S47 enquiry started two days later. On 9 March "
+    "the health visitor visited the family home at 2pm and found the home warm and tidy. The "
+    "mother said that money was short and that she was worried about the rent. Three further "
+    "visits took place in March and April. The agency now thinks that the information about the "
+    "bruising should have been shared with children's social care at once, and that the "
+    "mother's worries about money were a sign of pressure on the family that nobody followed up. "
+)
+
+
+def answer_of(words: int, separator: str) -> str:
+    """A realistic answer; every paragraph different, so no cached result is reused."""
+    paragraphs = []
+    count = 0
+    while count < words:
+        number = len(paragraphs) + 1
+        paragraphs.append(f"Contact {number}. " + PARAGRAPH.strip())
+        count += len(paragraphs[-1].split())
+    return separator.join(paragraphs)
+
+
+def worst_of(runs: int, action: Callable[[], None], before: Callable[[], None]) -> float:
+    """The slowest of several runs, each from a cold cache."""
+    worst = 0.0
+    for _ in range(runs):
+        before()
+        began = time.perf_counter()
+        action()
+        worst = max(worst, time.perf_counter() - began)
+    return worst
+
+
+def measure(text: str) -> tuple[float, float]:
+    case = {"case_names": ["Child T", "T"], "own_areas": ["Wolverhampton"]}
+    checker = build_text_checker(**case)
+    full_seconds = worst_of(7, lambda: checker.check(text), checker.clear_cache)
+
+    previous = checker.check(text)
+    position = len(text) // 2
+    edited = text[:position] + "x" + text[position:]
+    keystroke_seconds = worst_of(
+        21, lambda: checker.check_around(edited, previous, position, 0, 1), checker.clear_cache
+    )
+    return full_seconds, keystroke_seconds
+
+
+def main() -> int:
+    build_text_checker()  # the shipped data is read once, when the app starts
+    ratios = []
+    for shape, separator in (("in paragraphs", "\n\n"), ("in one paragraph", " ")):
+        text = answer_of(5_000, separator)
+        full_seconds, keystroke_seconds = measure(text)
+        ratios += [full_seconds / FRAME_SECONDS, keystroke_seconds / FRAME_SECONDS]
+        print(f"5,000-word answer {shape} ({len(text.split())} words, {len(text)} characters)")
+        print(f"  full check: {ratios[-2]:.3f} of a 60 Hz frame")
+        print(f"  check after one keystroke: {ratios[-1]:.3f} of a 60 Hz frame")
+    return 0 if max(ratios) <= 1 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
