@@ -78,7 +78,9 @@ def _out_of_date(term: str, value: object, where: str) -> OutOfDateTerm:
     why = value.get("why", "")
     if not isinstance(meaning, str) or not isinstance(why, str):
         raise TextCheckDataError(f"{where}: meaning and why must be text")
-    return OutOfDateTerm(term=term, meaning=meaning.strip(), current=current.strip(), why=why.strip())
+    return OutOfDateTerm(
+        term=term, meaning=meaning.strip(), current=current.strip(), why=why.strip()
+    )
 
 
 def parse_acronym_dictionary(text: str) -> AcronymDictionary:

@@ -3,7 +3,9 @@ record-system artefacts and worker shorthand."""
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections.abc import Mapping
 from datetime import date
 
@@ -32,7 +34,8 @@ _LABEL_BEFORE_COLON = re.compile(
     r"(?<!\w)(?:Contact[ \t]+type|Recorded[ \t]+by|Entered[ \t]+by|Created[ \t]+by"
     r"|Updated[ \t]+by|Modified[ \t]+by|Authorised[ \t]+by|Case[ \t]+note[ \t]+type|Note[ \t]+type"
     r"|Date[ \t]+of[ \t]+contact|Time[ \t]+of[ \t]+contact|Contact[ \t]+date|Contact[ \t]+time"
-    r"|Date[ \t]*/[ \t]*time|Date[ \t]+&[ \t]+time|Persons?[ \t]+present|Method[ \t]+of[ \t]+contact"
+    r"|Date[ \t]*/[ \t]*time|Date[ \t]+&[ \t]+time|Persons?[ \t]+present"
+    r"|Method[ \t]+of[ \t]+contact"
     r"|Contact[ \t]+method|Reason[ \t]+for[ \t]+contact|Outcome[ \t]+of[ \t]+contact"
     r"|Last[ \t]+(?:updated|modified)|Recorded[ \t]+on|Entered[ \t]+on|Created[ \t]+on"
     r"|Visit[ \t]+type|Record[ \t]+type)[ \t]*\Z",
@@ -105,6 +108,12 @@ _EMAIL_MESSAGE = (
 _ARTEFACT_MESSAGE = (
     "{text} looks like text from a record system. Remove it and summarise in your own words."
 )
+
+
+def _within(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` falls in one of ``spans`` (sorted, not overlapping)."""
+    at = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
+    return at >= 0 and spans[at][0] <= position < spans[at][1]
 
 
 def _two_digit_year(year: int) -> int:
@@ -193,7 +202,9 @@ class CaseNoteScanner:
             if label is not None:
                 text = line[label.start() : colon + 1]
                 message = _HEADING_MESSAGE.format(text=quoted(text))
-                found.append(Finding(FindingKind.CASE_NOTE, text, label.start(), colon + 1, message))
+                found.append(
+                    Finding(FindingKind.CASE_NOTE, text, label.start(), colon + 1, message)
+                )
             colon = line.find(":", colon + 1)
         return found
 
@@ -238,7 +249,7 @@ class CaseNoteScanner:
         line_start = _LINE_START.match(line)
         first = line_start.end() if line_start is not None else 0
         for match in _CLOCK.finditer(line):
-            if any(s <= match.start() < e for s, e in dated):
+            if _within(dated, match.start()):
                 continue
             hour, minute = int(match.group("hour")), int(match.group("minute"))
             if hour > 23 or minute > 59:
@@ -256,7 +267,7 @@ class CaseNoteScanner:
             found.extend(
                 self._simple(m, _TIME_MESSAGE)
                 for m in _HOURS.finditer(line)
-                if not any(s <= m.start() < e for s, e in dated)
+                if not _within(dated, m.start())
             )
         return found
 

@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
-from rrdesk.domain.text_checks.acronyms import AcronymDictionary, AcronymScanner, normalise_acronym
+from rrdesk.domain.text_checks.acronyms import AcronymDictionary, AcronymScanner
 from rrdesk.domain.text_checks.case_notes import CaseNoteScanner
 from rrdesk.domain.text_checks.findings import Finding, FindingKind
 from rrdesk.domain.text_checks.foreign_names import AreaNames, ForeignNameScanner
@@ -47,12 +47,9 @@ class TextChecker:
         self._case_notes = CaseNoteScanner(dictionary.shorthand)
         self._foreign = ForeignNameScanner(areas, own) if areas is not None and own else None
         names = sorted({n.strip() for n in case_names if n.strip()}, key=len, reverse=True)
-        self._case_keys = frozenset(normalise_acronym(n).replace(" ", "") for n in names)
+        self._case_keys = frozenset(n.replace(" ", "") for n in names)
         self._case_pattern = (
-            re.compile(
-                r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)",
-                re.IGNORECASE,
-            )
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
             if names
             else None
         )
@@ -76,12 +73,7 @@ class TextChecker:
         ``removed`` characters were replaced by ``inserted`` new ones (Qt's contentsChange gives
         exactly these three numbers). The result equals ``check(text)``.
         """
-        if (
-            edit_start < 0
-            or removed < 0
-            or inserted < 0
-            or edit_start + inserted > len(text)
-        ):
+        if edit_start < 0 or removed < 0 or inserted < 0 or edit_start + inserted > len(text):
             return self.check(text)
         delta = inserted - removed
         line_start = text.rfind("\n", 0, edit_start) + 1
@@ -123,7 +115,7 @@ class TextChecker:
             candidates = [
                 f
                 for f in candidates
-                if normalise_acronym(f.text).replace(" ", "") not in self._case_keys
+                if f.text.replace(" ", "") not in self._case_keys
                 and not any(s < f.end and f.start < e for s, e in names)
             ]
         candidates.sort(key=lambda f: (_PRIORITY[f.kind], f.start, f.start - f.end))

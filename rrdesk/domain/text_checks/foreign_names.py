@@ -80,7 +80,9 @@ class ForeignNameScanner:
                 + r")(?![\w-]))"
             )
         self._pattern = (
-            re.compile(r"(?=[A-Z])(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])") if parts else None
+            re.compile(r"(?=[A-Z])(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+            if parts
+            else None
         )
         self._own_pattern = (
             re.compile(r"(?<![\w-])(?:" + _alternation(own) + r")(?![\w-])", re.IGNORECASE)
@@ -101,10 +103,7 @@ class ForeignNameScanner:
             if any(s < end and start < e for s, e in own_spans):
                 continue
             text = match.group(0)
-            if self._own_areas:
-                fix = f" This case is about {either(self._own_areas)}."
-            else:
-                fix = ""
+            fix = f" This case is about {either(self._own_areas)}." if self._own_areas else ""
             message = (
                 f"{quoted(text)} is not one of this case\u2019s areas. Check that this text was "
                 f"not copied from another partnership\u2019s or another case\u2019s document.{fix}"

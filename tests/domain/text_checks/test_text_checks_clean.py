@@ -1,0 +1,83 @@
+"""Clean plain English gives no findings: no false alarms on realistic agency accounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from rrdesk.domain.text_checks import TextChecker
+
+CLEAN = {
+    "opening summary": (
+        "The school first became worried about Child T in September 2025, when his attendance "
+        "fell to 82 per cent. The class teacher spoke to his mother, who said that he had been "
+        "unwell. The designated safeguarding lead was told the same day."
+    ),
+    "dates and times in words": (
+        "On 12 March 2026 at 2pm the health visitor saw T at home. She visited again on "
+        "Monday 16 March 2026 at 10:30am and on 20 March at midday."
+    ),
+    "numbers in prose": (
+        "There were three visits in four weeks. The family had lived at 14 Park Road for two "
+        "years, and the rent was £650 a month. T's weight was on the 9th centile."
+    ),
+    "headings in title case": (
+        "What Went Well\nWhat Could Have Worked Better\nKey Practice Episodes"
+    ),
+    "heading with a colon": "What went well:\nThe nurse listened to T and wrote down his words.",
+    "names and places": (
+        "Tariq lives with his mother and his older sister in Wolverhampton. His grandmother, "
+        "Mrs Patel, looks after him after school. Dr Okafor at the Penn Road surgery is his doctor."
+    ),
+    "universally known acronyms": (
+        "The NHS trust shared the GP's notes. T was born in the UK. He watched TV with his sister. "
+        "The MP for the area wrote to the council. CCTV from the shop was seen by the police."
+    ),
+    "allowed plurals": "Both GPs at the practice had seen T in the past year.",
+    "the case's own partnership": (
+        "The case was referred to Wolverhampton Safeguarding Together on 3 March 2026."
+    ),
+    "case names and initials": "JT told the nurse that Child T and Mo Khan had been arguing.",
+    "lived experience": (
+        "For T, day-to-day life meant long stretches at home with little food and no routine. "
+        "He told his teacher that he felt nobody listened. The family's experience of racism "
+        "in their previous street made his mother wary of professionals."
+    ),
+    "analysis": (
+        "In hindsight, the agency should have shared the concern about bruising straight away. "
+        "Staff were unsure of the threshold for a referral, and supervision did not pick this up. "
+        "Since then, all staff have had training on recognising and reporting injuries."
+    ),
+    "emphasis in capitals": "The mother did NOT attend the meeting, and this was IMPORTANT.",
+    "a heading in capitals": "WHAT COULD HAVE WORKED BETTER IN THIS CASE",
+    "roman numerals": "Part II of the report, and Chapter IV of the guidance.",
+    "times with am and pm": "The visit lasted from 9:15am to 11am, and the call was at 4.45pm.",
+    "decimal numbers": "T's weight was 14.5 kilograms and his height 98.2 centimetres.",
+    "ordinary words that are also shorthand": (
+        "The family's mum-and-toddler group met weekly. The dad's brother was present."
+    ),
+    "a DNA test": "A DNA test confirmed that Mr Khan is T's father.",
+    "the word reading": "Reading the records again, the agency saw that the gap was in 2024.",
+    "sentence-start capitals": "However, the plan was not followed. After that, nobody visited.",
+    "a range of years": "Between 2019 and 2021 the family moved three times.",
+    "quoted speech": (
+        "T said: \u201cI don\u2019t want to go home.\u201d His teacher wrote this down."
+    ),
+    "right-to-left text": "T\u2019s mother speaks Arabic (\u0645\u0631\u062d\u0628\u0627) at home.",
+    "emoji": "T drew a picture of his family \U0001f3e0 and a smiling sun \u2600\ufe0f.",
+    "combining characters": "Zoe\u0308 and Rene\u0301e from the nursery were present.",
+    "Welsh and Polish names": "Siôn Llŷr and Łucja Wróbel were T's neighbours.",
+    "words with capitals inside": (
+        "The mother used WhatsApp and YouTube; the nurse used PowerPoint."
+    ),
+    "surnames with capitals": "Mr McDonald and Ms MacLeod from the housing team attended.",
+}
+
+
+@pytest.mark.parametrize("text", CLEAN.values(), ids=CLEAN.keys())
+def test_clean_text_has_no_findings(checker: TextChecker, text: str) -> None:
+    assert checker.check(text) == ()
+
+
+def test_empty_text(checker: TextChecker) -> None:
+    assert checker.check("") == ()
+    assert checker.check("\n\n\n") == ()
