@@ -128,7 +128,7 @@ class ParallelProcess(Enum):
             "child_death_review": "Child death review",
             "domestic_homicide_review": "Domestic homicide review",
             "safeguarding_adult_review": "Safeguarding adult review",
-            "designated_officer": "Designated officer (allegation against a person who works with children)",
+            "designated_officer": "Designated officer (allegation against a worker)",
             "media_interest": "Media interest",
         }[self.value]
 
@@ -246,7 +246,7 @@ def validate_case(case: Case) -> list[tuple[str, str]]:
         problems.append(
             (
                 "la_aware_date",
-                "The date the local authority became aware must be on or before the notification date",
+                "The date the local authority became aware must be on or before\n                " the notification date",
             )
         )
     if case.incident_date and case.la_aware_date and case.incident_date > case.la_aware_date:
