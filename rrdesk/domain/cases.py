@@ -246,7 +246,8 @@ def validate_case(case: Case) -> list[tuple[str, str]]:
         problems.append(
             (
                 "la_aware_date",
-                "The date the local authority became aware must be on or before\n                " the notification date",
+                "The date the local authority became aware must be on or before"
+                " the notification date",
             )
         )
     if case.incident_date and case.la_aware_date and case.incident_date > case.la_aware_date:
