@@ -84,7 +84,7 @@ def test_wrong_passphrase_changes_nothing(new_store, store_path: Path) -> None:
     new_store.session.close()
     before = _files(store_path)
     with pytest.raises(
-        WrongSecretError, match="The passphrase is not right. Nothing has been changed."
+        WrongSecretError, match=r"The passphrase is not right\. Nothing has been changed\."
     ):
         store_access.unlock_with_passphrase(store_path, "not the right passphrase")
     assert _files(store_path) == before
@@ -288,9 +288,13 @@ def test_short_passphrase_refused(tmp_path: Path) -> None:
 
 
 def test_transaction_rolls_back(session) -> None:
-    with pytest.raises(RuntimeError), session.db.transaction():
-        session.cases.add(Case(reference="RR-2026-009", children=(Child("Child A"),)))
-        raise RuntimeError("boom")
+    def fail_halfway() -> None:
+        with session.db.transaction():
+            session.cases.add(Case(reference="RR-2026-009", children=(Child("Child A"),)))
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        fail_halfway()
     assert session.cases.count() == 0
 
 
