@@ -16,7 +16,7 @@ import tomllib
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -97,7 +97,8 @@ def _parse_events(events: list[object]) -> dict[date, str]:
         if day.weekday() >= 5:
             raise BankHolidayFileError(
                 f"This bank holidays file cannot be used: it lists {format_date(day)}, a "
-                f"{day.strftime('%A')}, as '{event['title']}'. Bank holidays are always on a weekday."
+                f"{day.strftime('%A')}, as '{event['title']}'. Bank holidays are always on a "
+                "weekday."
             )
         if day in holidays:
             raise BankHolidayFileError(
@@ -110,7 +111,8 @@ def _parse_events(events: list[object]) -> dict[date, str]:
 def _check_whole_years(holidays: Mapping[date, str]) -> tuple[int, int]:
     if not holidays:
         raise BankHolidayFileError(
-            "This bank holidays file cannot be used: it lists no bank holidays for England and Wales."
+            "This bank holidays file cannot be used: it lists no bank holidays for England "
+            "and Wales."
         )
     years = sorted({day.year for day in holidays})
     for year in range(years[0], years[-1] + 1):
@@ -179,7 +181,7 @@ def parse_corrections(text: str) -> RuleCorrections:
 
 def _rule_holidays(years: Iterable[int], corrections: RuleCorrections) -> dict[date, str]:
     """Weekday bank holidays from workalendar's ``UnitedKingdom`` rules, corrected."""
-    from workalendar.europe import UnitedKingdom  # noqa: PLC0415 (slow import, needed rarely)
+    from workalendar.europe import UnitedKingdom  # slow to import; imported when first needed
 
     rules = UnitedKingdom()
     holidays: dict[date, str] = {}
@@ -236,7 +238,7 @@ class BankHolidayCalendar:
         return date.fromordinal(self._working_days[index])
 
     def working_days_between(self, start: date, end: date) -> int:
-        """Working days after ``start`` up to and including ``end``; negative if ``end`` is earlier."""
+        """Working days after ``start`` up to and including ``end`` (negative if earlier)."""
         return self.working_days_up_to(end) - self.working_days_up_to(start)
 
     def bank_holidays_between(self, start: date, end: date) -> tuple[tuple[date, str], ...]:
@@ -315,6 +317,4 @@ def calendar_with_import(imported_text: str | None) -> BankHolidayCalendar:
     if imported_text is None:
         return packaged_calendar()
     imported = parse_govuk_bank_holidays_json(imported_text)
-    return build_calendar(
-        [packaged_holidays(), imported], shipped_corrections(), imported=True
-    )
+    return build_calendar([packaged_holidays(), imported], shipped_corrections(), imported=True)

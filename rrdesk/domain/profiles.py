@@ -178,9 +178,7 @@ def _milestone(table: _Table) -> MilestoneRule:
         note=table.text("note", ""),
     )
     if rule.earliest_working_days is not None and rule.earliest_working_days > rule.working_days:
-        raise ProfileError(
-            f"'earliest_working_days' in {table.where} is later than 'working_days'"
-        )
+        raise ProfileError(f"'earliest_working_days' in {table.where} is later than 'working_days'")
     return rule
 
 
