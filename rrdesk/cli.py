@@ -51,11 +51,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         return int(handler(args, out))
     except UsageError as error:
-        print(f"rrdesk: {error}", file=sys.stderr)
+        sys.stderr.write(f"rrdesk: {error}\n")
         return EXIT_UNUSABLE
     except StoreError as error:
-        print(f"rrdesk: {error.message}", file=sys.stderr)
+        sys.stderr.write(f"rrdesk: {error.message}\n")
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
-        print("rrdesk: stopped", file=sys.stderr)
+        sys.stderr.write("rrdesk: stopped\n")
         return EXIT_UNUSABLE
