@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 from typing import Any, TextIO
 
 from rrdesk.commands.store_options import (
@@ -72,39 +71,38 @@ def run_cases(args: argparse.Namespace, out: TextIO) -> int:
     session = open_store(args)
     try:
         calendar = calendar_with_import(session.settings.get("bank_holidays_import") or None)
-        rows = []
-        for summary in session.cases.summaries():
-            day = None
-            if summary.notification_sent is not None:
-                day = max(0, calendar.working_days_between(summary.notification_sent, args.today))
-            rows.append(
-                {
-                    "reference": summary.reference,
-                    "stage": summary.stage.value,
-                    "notification_date": (
-                        summary.notification_sent.isoformat() if summary.notification_sent else None
-                    ),
-                    "working_day": day,
-                    "_stage_label": summary.stage.label,
-                }
-            )
+        summaries = session.cases.summaries()
     finally:
         session.close()
+    rows: list[dict[str, Any]] = []
+    for summary in summaries:
+        notified = summary.notification_sent
+        day = None
+        if notified is not None:
+            day = max(0, calendar.working_days_between(notified, args.today))
+        rows.append(
+            {
+                "reference": summary.reference,
+                "stage": summary.stage.value,
+                "notification_date": notified.isoformat() if notified else None,
+                "working_day": day,
+            }
+        )
     if args.json:
-        public = [{k: v for k, v in row.items() if not k.startswith("_")} for row in rows]
-        print(json.dumps(public, indent=2), file=out)
+        print(json.dumps(rows, indent=2), file=out)
         return 0
-    if not rows:
+    if not summaries:
         print("There are no cases in this store.", file=out)
         return 0
-    for row in rows:
-        notified = (
-            format_date(date.fromisoformat(row["notification_date"]))
-            if row["notification_date"]
-            else "not notified"
+    for summary, row in zip(summaries, rows, strict=True):
+        notified_text = (
+            format_date(summary.notification_sent) if summary.notification_sent else "not notified"
         )
-        day = f"day {row['working_day']}" if row["working_day"] is not None else ""
-        print(f"{row['reference']:<13} {row['_stage_label']:<36} {notified:<18} {day}", file=out)
+        day_text = f"day {row['working_day']}" if row["working_day"] is not None else ""
+        print(
+            f"{summary.reference:<13} {summary.stage.label:<36} {notified_text:<18} {day_text}",
+            file=out,
+        )
     return 0
 
 
