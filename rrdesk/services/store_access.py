@@ -42,6 +42,7 @@ def create_store(
     profile: str = "statutory",
     remember: bool = False,
     secret_store: SecretStore | None = None,
+    recovery_key: str | None = None,
 ) -> NewStore:
     """Make a new encrypted store. Refuses to touch an existing file."""
     slot_path = key_slots.slot_file_for(path)
@@ -53,7 +54,7 @@ def create_store(
     if not path.parent.is_dir():
         raise StoreLocationError(f"The folder {path.parent} does not exist. {NOTHING_CHANGED}")
     data_key = key_slots.new_data_key()
-    recovery_key = key_slots.new_recovery_key()
+    recovery_key = recovery_key or key_slots.new_recovery_key()
     slots = key_slots.create_slots(
         data_key, owner=owner, passphrase=passphrase, recovery_key=recovery_key
     )
