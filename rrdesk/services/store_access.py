@@ -200,3 +200,8 @@ def new_recovery_key(session: Session) -> str:
     with session.db.transaction():
         session.record("store", "Made a new recovery key")
     return recovery_key
+
+
+def store_exists(path: Path) -> bool:
+    """True if there is a store or its key file at ``path`` (either means: never set up anew)."""
+    return path.exists() or key_slots.slot_file_for(path).exists()

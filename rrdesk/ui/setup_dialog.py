@@ -46,6 +46,7 @@ class SetupDialog(QDialog):
         profiles: dict[str, str],
         messages: Messages,
         default_owner: str = "",
+        secret_store: object | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -55,6 +56,7 @@ class SetupDialog(QDialog):
         self._store_path = store_path
         self._create_store = create_store
         self._messages = messages
+        self._secret_store = secret_store
         self.session: Session | None = None
         self.keyring_message = ""
         self._recovery_key = new_recovery_key()
@@ -245,6 +247,7 @@ class SetupDialog(QDialog):
                 passphrase=self.passphrase.text(),
                 profile=str(self.profile.currentData()),
                 remember=self.remember_check.isChecked(),
+                secret_store=self._secret_store,
                 recovery_key=self._recovery_key,
             )
         except StoreError as error:
