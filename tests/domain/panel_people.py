@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date, time
 
 from rrdesk.domain.attendance import AttendanceStatus, Attendee
+from rrdesk.domain.criteria import CriterionAnswer
+from rrdesk.domain.decision import DecisionKind, make_decision
 from rrdesk.domain.directory import StatutoryPartner
 from rrdesk.domain.meeting import Meeting
+from rrdesk.domain.vote import VoteChoice
 
 CHAIR = 1
 POLICE = 2
@@ -75,3 +78,19 @@ def full_panel() -> Meeting:
     return meeting_with(CHAIR, POLICE, DOCTOR, NURSE, SCHOOL, MANAGER, COORDINATOR).with_chair(
         CHAIR
     )
+
+
+def complete_meeting() -> Meeting:
+    """A full panel, a conflict, all criteria answered, a closed vote (3 to 1) and a decision."""
+    meeting = full_panel().with_conflict(NURSE, "Knows the family")
+    for criterion in meeting.criteria.definitions:
+        meeting = meeting.with_criterion(criterion.key, CriterionAnswer.NO)
+    meeting = meeting.with_criterion("recurrent_themes", CriterionAnswer.YES, "Safer sleep")
+    meeting = meeting.open_vote()
+    assert meeting.vote is not None
+    vote = meeting.vote
+    for member_id in (CHAIR, POLICE, DOCTOR):
+        vote = vote.cast(member_id, VoteChoice.YES)
+    vote = vote.cast(SCHOOL, VoteChoice.NO).close()
+    decision = make_decision(DecisionKind.RECOMMEND_LOCAL_REVIEW, "Recurrent themes")
+    return meeting.with_vote(vote).with_decision(decision)

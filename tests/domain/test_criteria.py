@@ -62,9 +62,7 @@ def test_answered_yes_by_group() -> None:
         .answer("improvements_needed", CriterionAnswer.NO)
     )
     assert [c.key for c in assessment.answered_yes()] == ["recurrent_themes", "more_than_one_area"]
-    assert [c.key for c in assessment.answered_yes(CriterionGroup.CRITERIA)] == [
-        "recurrent_themes"
-    ]
+    assert [c.key for c in assessment.answered_yes(CriterionGroup.CRITERIA)] == ["recurrent_themes"]
 
 
 def test_labels() -> None:

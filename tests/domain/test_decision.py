@@ -72,7 +72,5 @@ def test_make_decision_trims_the_rationale() -> None:
 def test_decision_warnings(
     kind: DecisionKind, outcome: VoteOutcome | None, warnings: tuple[str, ...]
 ) -> None:
-    decision = make_decision(
-        kind, "Rationale", LearningRoute.AUDIT if kind is DO_NOT else None
-    )
+    decision = make_decision(kind, "Rationale", LearningRoute.AUDIT if kind is DO_NOT else None)
     assert decision_warnings(decision, outcome) == warnings

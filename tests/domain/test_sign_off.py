@@ -121,9 +121,7 @@ def test_partner_who_does_not_agree_opens_a_meeting_with_the_chair() -> None:
         ANSWERED,
         "The health learning is already in hand",
     )
-    assert sign_off.next_steps() == (
-        "Hold a meeting with the chair, because health did not agree",
-    )
+    assert sign_off.next_steps() == ("Hold a meeting with the chair, because health did not agree",)
     with pytest.raises(MeetingError, match="Hold the meeting with the chair before sending"):
         sign_off.send(HEALTH, date(2026, 12, 8))
 

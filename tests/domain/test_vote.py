@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from rrdesk.domain.attendance import AttendanceStatus
 from rrdesk.domain.meeting_error import MeetingError
 from rrdesk.domain.vote import (
+    DEFAULT_VOTE_RULE,
     NotVoting,
     Tally,
     Vote,
@@ -31,7 +32,7 @@ from tests.domain.panel_people import (
 YES, NO, ABSTAIN = VoteChoice.YES, VoteChoice.NO, VoteChoice.ABSTAIN
 
 
-def panel_vote(rule: VoteRule = VoteRule()) -> Vote:
+def panel_vote(rule: VoteRule = DEFAULT_VOTE_RULE) -> Vote:
     """Five voters: the chair, police, doctor, nurse and school; the manager does not vote."""
     attendees = tuple(person(i) for i in (CHAIR, POLICE, DOCTOR, NURSE, SCHOOL, MANAGER))
     return open_vote(attendees, frozenset(), rule)
