@@ -1,0 +1,147 @@
+import json
+from datetime import date, time
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rrdesk.domain.agenda import build_agenda
+from rrdesk.domain.attendance import AttendanceStatus, Attendee
+from rrdesk.domain.criteria import CRITERIA, CriterionAnswer
+from rrdesk.domain.decision import Decision, DecisionKind, LearningRoute
+from rrdesk.domain.directory import StatutoryPartner
+from rrdesk.domain.immediate_action import ImmediateAction
+from rrdesk.domain.learning import Learning
+from rrdesk.domain.meeting import Meeting
+from rrdesk.domain.meeting_document import meeting_from_dict, meeting_to_dict
+from rrdesk.domain.meeting_error import MeetingError
+from rrdesk.domain.sign_off import SignOff
+from rrdesk.domain.vote import VoteChoice, VoteRule
+from tests.domain.panel_people import complete_meeting
+
+WORKING_DAY = 9
+
+
+def through_json(meeting: Meeting) -> Meeting:
+    return meeting_from_dict(json.loads(json.dumps(meeting_to_dict(meeting))))
+
+
+def test_empty_meeting_round_trip() -> None:
+    meeting = Meeting("RR-2026-004")
+    assert through_json(meeting) == meeting
+
+
+def test_complete_meeting_round_trip() -> None:
+    meeting = complete_meeting().with_agenda(build_agenda(["Police", "Health"]))
+    meeting = meeting.with_action(ImmediateAction("Safer sleep briefing", "ICB", date(2027, 1, 8)))
+    assert meeting.vote is not None
+    meeting = meeting.with_vote(
+        meeting.vote.reopen("Count checked").close().record_dissent(5, "I disagree, politely.")
+    )
+    sign_off = SignOff()
+    for partner in StatutoryPartner:
+        sign_off = sign_off.send(partner, date(2026, 12, 4))
+    sign_off = sign_off.disagree(StatutoryPartner.HEALTH, date(2026, 12, 5), "Not yet")
+    sign_off = sign_off.record_chair_meeting(StatutoryPartner.HEALTH, date(2026, 12, 6), "Agreed")
+    sign_off = sign_off.send(StatutoryPartner.HEALTH, date(2026, 12, 6))
+    for partner in StatutoryPartner:
+        sign_off = sign_off.agree(partner, date(2026, 12, 7), signed_by="A", comments="Yes")
+    sign_off = sign_off.record_sent_to_national_panel(date(2026, 12, 8), lambda _: WORKING_DAY)
+    meeting = meeting.with_sign_off(sign_off)
+    assert through_json(meeting) == meeting
+
+
+def test_dates_and_times_are_iso_strings() -> None:
+    document = meeting_to_dict(complete_meeting())
+    assert document["held_on"] == "2026-12-03"
+    assert document["starts_at"] == "14:00"
+    assert document["format"] == 1
+
+
+def test_criteria_wording_is_kept_with_the_record() -> None:
+    document = meeting_to_dict(complete_meeting())
+    assert [c["question"] for c in document["criteria"]["definitions"]] == [
+        c.question for c in CRITERIA
+    ]
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ({}, "not in a form this version of rrdesk can read"),
+        ({"format": 99}, "not in a form this version of rrdesk can read"),
+        ({"format": 1, "case_reference": "RR-2026-004"}, r"damaged \(KeyError\)"),
+        (
+            {**meeting_to_dict(Meeting("RR-1")), "held_on": "3rd December"},
+            r"damaged \(ValueError\)",
+        ),
+    ],
+    ids=["empty", "newer format", "missing fields", "bad date"],
+)
+def test_damaged_documents(document: dict[str, object], message: str) -> None:
+    with pytest.raises(MeetingError, match=message):
+        meeting_from_dict(document)
+
+
+# --- any meeting the rules allow survives the round trip ------------------------------------
+
+texts = st.text(max_size=30)
+days = st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 12, 31))
+
+
+@st.composite
+def meetings(draw: st.DrawFn) -> Meeting:
+    count = draw(st.integers(min_value=1, max_value=6))
+    meeting = Meeting(
+        draw(texts),
+        held_on=draw(st.none() | days),
+        starts_at=draw(st.none() | st.times().map(lambda t: time(t.hour, t.minute))),
+        place=draw(texts),
+        online=draw(st.booleans()),
+    )
+    for member_id in range(1, count + 1):
+        meeting = meeting.with_attendee(
+            Attendee(
+                member_id,
+                draw(texts),
+                draw(texts),
+                draw(texts),
+                draw(st.sampled_from(AttendanceStatus)),
+                draw(st.booleans()),
+            )
+        )
+    if draw(st.booleans()):
+        meeting = meeting.with_substitute(Attendee(100, "Sub", "Police"), 1)
+    for member_id in draw(st.sets(st.integers(min_value=1, max_value=count))):
+        meeting = meeting.with_conflict(member_id, "x" + draw(texts))
+    meeting = meeting.with_learning(
+        Learning(*(tuple(draw(st.lists(texts, max_size=3))) for _ in range(6)))
+    )
+    for criterion in draw(st.lists(st.sampled_from(CRITERIA), max_size=4)):
+        meeting = meeting.with_criterion(
+            criterion.key, draw(st.sampled_from(CriterionAnswer)), draw(texts)
+        )
+    for _ in range(draw(st.integers(min_value=0, max_value=2))):
+        meeting = meeting.with_action(
+            ImmediateAction("a" + draw(texts), "b", draw(st.none() | days))
+        )
+    rule = VoteRule(draw(st.fractions(min_value=Fraction(1, 2), max_value=1)), draw(st.booleans()))
+    try:
+        meeting = meeting.open_vote(rule)
+    except MeetingError:
+        return meeting
+    assert meeting.vote is not None
+    vote = meeting.vote
+    for voter in vote.voters:
+        vote = vote.cast(voter.member_id, draw(st.sampled_from(VoteChoice)))
+    if draw(st.booleans()):
+        vote = vote.close().record_dissent(vote.voters[0].member_id, "d" + draw(texts))
+    kind = draw(st.sampled_from(DecisionKind))
+    route = draw(st.sampled_from(LearningRoute)) if kind is DecisionKind.DO_NOT_RECOMMEND else None
+    return meeting.with_vote(vote).with_decision(Decision(kind, draw(texts), route))
+
+
+@given(meetings())
+def test_any_meeting_round_trips_through_json(meeting: Meeting) -> None:
+    assert through_json(meeting) == meeting
