@@ -17,6 +17,7 @@ class AgendaItemKind(Enum):
     CRITERIA = "criteria"
     VOTE = "vote"
     IMMEDIATE_ACTIONS = "immediate_actions"
+    OTHER = "other"
 
     @property
     def label(self) -> str:
@@ -27,6 +28,7 @@ class AgendaItemKind(Enum):
             "criteria": "The criteria",
             "vote": "The vote",
             "immediate_actions": "Immediate actions",
+            "other": "Other business",
         }[self.value]
 
 
@@ -37,20 +39,24 @@ DEFAULT_MINUTES: Mapping[AgendaItemKind, int] = {
     AgendaItemKind.CRITERIA: 15,
     AgendaItemKind.VOTE: 5,
     AgendaItemKind.IMMEDIATE_ACTIONS: 10,
+    AgendaItemKind.OTHER: 0,
 }
 
 
 @dataclass(frozen=True)
 class AgendaItem:
+    """One item; ``label`` is the profile's wording when it has its own."""
+
     kind: AgendaItemKind
     minutes: int
     agency: str = ""
+    label: str = ""
 
     @property
     def title(self) -> str:
         if self.kind is AgendaItemKind.AGENCY_ACCOUNT and self.agency:
-            return f"Account from {self.agency}"
-        return self.kind.label
+            return f"{self.label or 'Account'} from {self.agency}"
+        return self.label or self.kind.label
 
 
 def build_agenda(
@@ -61,6 +67,8 @@ def build_agenda(
     ``minutes`` gives the minutes for each kind of item (for an agency account, each account).
     """
     for kind in AgendaItemKind:
+        if kind is AgendaItemKind.OTHER:
+            continue
         if kind not in minutes:
             raise MeetingError(f"The process profile gives no minutes for '{kind.label}'")
         if minutes[kind] < 0:

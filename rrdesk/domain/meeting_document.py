@@ -21,6 +21,7 @@ from rrdesk.domain.immediate_action import ImmediateAction
 from rrdesk.domain.learning import Learning
 from rrdesk.domain.meeting import Meeting
 from rrdesk.domain.meeting_error import MeetingError
+from rrdesk.domain.sheet_version import SheetHistory, SheetVersion
 from rrdesk.domain.sign_off import ChairMeeting, PartnerSignOff, SignOff
 from rrdesk.domain.vote import (
     Ballot,
@@ -140,7 +141,8 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
         ],
         "conflicts": [{"member_id": c.member_id, "note": c.note} for c in m.conflicts],
         "agenda": [
-            {"kind": i.kind.value, "minutes": i.minutes, "agency": i.agency} for i in m.agenda
+            {"kind": i.kind.value, "minutes": i.minutes, "agency": i.agency, "label": i.label}
+            for i in m.agenda
         ],
         "learning": {name: list(getattr(m.learning, name)) for name in _LEARNING_FIELDS},
         "criteria": {
@@ -247,7 +249,8 @@ def _meeting_from(d: dict[str, Any]) -> Meeting:
         ),
         conflicts=tuple(ConflictOfInterest(c["member_id"], c["note"]) for c in d["conflicts"]),
         agenda=tuple(
-            AgendaItem(AgendaItemKind(i["kind"]), i["minutes"], i["agency"]) for i in d["agenda"]
+            AgendaItem(AgendaItemKind(i["kind"]), i["minutes"], i["agency"], i["label"])
+            for i in d["agenda"]
         ),
         learning=Learning(**{name: tuple(d["learning"][name]) for name in _LEARNING_FIELDS}),
         criteria=CriteriaAssessment(
@@ -283,3 +286,42 @@ def meeting_from_dict(d: dict[str, Any]) -> Meeting:
         return _meeting_from(d)
     except (KeyError, TypeError, ValueError, ZeroDivisionError) as error:
         raise MeetingError(f"The meeting record is damaged ({type(error).__name__})") from None
+
+
+def sheet_history_to_dict(history: SheetHistory) -> dict[str, Any]:
+    """Every exported version with the record it was made from, JSON-safe."""
+    return {
+        "format": FORMAT,
+        "versions": [
+            {
+                "number": v.number,
+                "exported_on": v.exported_on.isoformat(),
+                "changes": list(v.changes),
+                "meeting": meeting_to_dict(v.meeting),
+            }
+            for v in history.versions
+        ],
+    }
+
+
+def sheet_history_from_dict(d: dict[str, Any]) -> SheetHistory:
+    """The history from :func:`sheet_history_to_dict`, or :class:`MeetingError` if damaged."""
+    if not isinstance(d, dict) or d.get("format") != FORMAT:
+        raise MeetingError("The decision sheet history is not in a form rrdesk can read")
+    try:
+        versions = tuple(
+            SheetVersion(
+                number=v["number"],
+                exported_on=date.fromisoformat(v["exported_on"]),
+                meeting=meeting_from_dict(v["meeting"]),
+                changes=tuple(v["changes"]),
+            )
+            for v in d["versions"]
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        if isinstance(error, MeetingError):
+            raise
+        raise MeetingError(
+            f"The decision sheet history is damaged ({type(error).__name__})"
+        ) from None
+    return SheetHistory(versions)

@@ -14,8 +14,14 @@ from rrdesk.domain.directory import StatutoryPartner
 from rrdesk.domain.immediate_action import ImmediateAction
 from rrdesk.domain.learning import Learning
 from rrdesk.domain.meeting import Meeting
-from rrdesk.domain.meeting_document import meeting_from_dict, meeting_to_dict
+from rrdesk.domain.meeting_document import (
+    meeting_from_dict,
+    meeting_to_dict,
+    sheet_history_from_dict,
+    sheet_history_to_dict,
+)
 from rrdesk.domain.meeting_error import MeetingError
+from rrdesk.domain.sheet_version import SheetHistory
 from rrdesk.domain.sign_off import SignOff
 from rrdesk.domain.vote import VoteChoice, VoteRule
 from tests.domain.panel_people import complete_meeting
@@ -115,6 +121,9 @@ def meetings(draw: st.DrawFn) -> Meeting:
         meeting = meeting.with_substitute(Attendee(100, "Sub", "Police"), 1)
     for member_id in draw(st.sets(st.integers(min_value=1, max_value=count))):
         meeting = meeting.with_conflict(member_id, "x" + draw(texts))
+    agencies = draw(st.lists(texts.filter(str.strip), max_size=3, unique_by=str.casefold))
+    if len({a.strip().casefold() for a in agencies}) == len(agencies):
+        meeting = meeting.with_agenda(build_agenda(agencies))
     meeting = meeting.with_learning(
         Learning(*(tuple(draw(st.lists(texts, max_size=3))) for _ in range(6)))
     )
@@ -145,3 +154,37 @@ def meetings(draw: st.DrawFn) -> Meeting:
 @given(meetings())
 def test_any_meeting_round_trips_through_json(meeting: Meeting) -> None:
     assert through_json(meeting) == meeting
+
+
+def test_sheet_history_round_trip() -> None:
+    meeting = complete_meeting()
+    history, _ = SheetHistory().export(meeting, date(2026, 12, 3))
+    history, _ = history.export(meeting.with_conflict(5, "School"), date(2026, 12, 4))
+    document = json.loads(json.dumps(sheet_history_to_dict(history)))
+    assert sheet_history_from_dict(document) == history
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ({"versions": []}, "not in a form rrdesk can read"),
+        ({"format": 1}, r"damaged \(KeyError\)"),
+        (
+            {"format": 1, "versions": [{"number": 1, "exported_on": "x", "changes": []}]},
+            r"damaged \(ValueError\)",
+        ),
+        (
+            {
+                "format": 1,
+                "versions": [
+                    {"number": 1, "exported_on": "2026-12-03", "changes": [], "meeting": {}}
+                ],
+            },
+            "The meeting record is not in a form",
+        ),
+    ],
+    ids=["no format", "no versions", "bad date", "damaged meeting"],
+)
+def test_damaged_sheet_history(document: dict[str, object], message: str) -> None:
+    with pytest.raises(MeetingError, match=message):
+        sheet_history_from_dict(document)
