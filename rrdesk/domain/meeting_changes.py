@@ -42,6 +42,11 @@ def _attendance(a: Meeting, b: Meeting) -> list[str]:
         if old is None:
             changes.append(f"{new.name} added to the attendance ({new.status.label.lower()})")
             continue
+        if (old.name, old.agency, old.role) != (new.name, new.agency, new.role):
+            changes.append(
+                f"{old.name}, {old.role or 'no role'}, {old.agency} corrected to"
+                f" {new.name}, {new.role or 'no role'}, {new.agency}"
+            )
         changes += _changed(
             f"{new.name}'s attendance", old.status.label.lower(), new.status.label.lower()
         )
@@ -151,14 +156,14 @@ def _decision(a: Meeting, b: Meeting) -> list[str]:
 def describe_changes(before: Meeting, after: Meeting) -> tuple[str, ...]:
     """Every change that shows on the decision sheet, one plain sentence each.
 
-    Executive sign-off is tracked after the sheet is sent, so it is not a change to the sheet.
+    Executive sign-off is tracked after the sheet is sent, and the agenda and the projector
+    setting are not on the sheet, so none of them is a change to the sheet.
     """
     changes = [
         *_changed("Case reference", before.case_reference, after.case_reference),
         *_where_and_when(before, after),
         *_attendance(before, after),
         *_conflicts(before, after),
-        *(["Agenda changed"] if before.agenda != after.agenda else []),
         *_learning(before, after),
         *_criteria(before, after),
         *_actions(before, after),

@@ -3,7 +3,9 @@ from dataclasses import replace
 from datetime import date, time
 
 import pytest
+from hypothesis import given
 
+from rrdesk.domain.agenda import build_agenda
 from rrdesk.domain.attendance import AttendanceStatus
 from rrdesk.domain.criteria import CriterionAnswer
 from rrdesk.domain.decision import DecisionKind, LearningRoute, make_decision
@@ -14,6 +16,7 @@ from rrdesk.domain.meeting import Meeting
 from rrdesk.domain.meeting_changes import describe_changes
 from rrdesk.domain.sheet_version import SheetHistory
 from rrdesk.domain.vote import VoteChoice
+from tests.domain.meeting_strategies import meetings
 from tests.domain.panel_people import (
     CHAIR,
     DOCTOR,
@@ -233,3 +236,46 @@ def test_changing_the_record_after_export_creates_version_two() -> None:
 def test_no_pending_changes_before_any_export() -> None:
     assert SheetHistory().pending_changes(complete_meeting()) == ()
     assert SheetHistory().current is None
+
+
+def test_correcting_a_name_is_a_change() -> None:
+    before = complete_meeting()
+    after = before.with_attendee(replace(before.attendee(SCHOOL), name="Eve Shaw"))
+    assert describe_changes(before, after) == (
+        "Eve Shah, Head of Inclusion, Education corrected to Eve Shaw, Head of Inclusion,"
+        " Education",
+    )
+
+
+def test_agenda_and_projector_setting_are_not_on_the_sheet() -> None:
+    before = complete_meeting()
+    assert before.vote is not None
+    after = before.with_agenda(build_agenda(["Police"])).with_vote(
+        before.vote.with_names_on_projector(True)
+    )
+    assert describe_changes(before, after) == ()
+
+
+@given(meetings())
+def test_a_record_has_no_changes_from_itself(meeting: Meeting) -> None:
+    assert describe_changes(meeting, meeting) == ()
+
+
+@given(meetings(), meetings())
+def test_a_change_is_described_whenever_the_sheet_would_differ(a: Meeting, b: Meeting) -> None:
+    """If nothing is described, what the sheet shows is the same (sign-off and agenda aside)."""
+    if describe_changes(a, b):
+        return
+    assert (a.case_reference, a.held_on, a.starts_at, a.venue, a.chair_id) == (
+        b.case_reference,
+        b.held_on,
+        b.starts_at,
+        b.venue,
+        b.chair_id,
+    )
+    assert a.attendees == b.attendees
+    assert a.conflicts == b.conflicts
+    assert a.learning == b.learning
+    assert a.criteria.responses == b.criteria.responses
+    assert a.actions == b.actions
+    assert a.decision == b.decision
