@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from rrdesk.domain.dates import format_date
+from rrdesk.domain.immediate_action import ImmediateAction
 from rrdesk.domain.learning import LEARNING_HEADINGS
 from rrdesk.domain.meeting import Meeting
 from rrdesk.domain.vote import Vote
@@ -110,11 +111,8 @@ def _criteria(a: Meeting, b: Meeting) -> list[str]:
 
 
 def _actions(a: Meeting, b: Meeting) -> list[str]:
-    def text(x: object) -> str:
-        action = getattr(x, "action", "")
-        owner = getattr(x, "owner_agency", "")
-        due = getattr(x, "due", None)
-        return f"'{action}' ({owner}, due {_when(due)})"
+    def text(x: ImmediateAction) -> str:
+        return f"'{x.action}' ({x.owner_agency}, due {_when(x.due)})"
 
     changes = [f"Immediate action added: {text(x)}" for x in b.actions if x not in a.actions]
     changes += [f"Immediate action removed: {text(x)}" for x in a.actions if x not in b.actions]
