@@ -1,1 +1,1 @@
-"""Sub-commands of the rrdesk command line, each with its parser and its run function."""
+"""Command-line sub-commands: each adds its parser and runs without Qt."""
