@@ -298,9 +298,13 @@ def parse_form_definition(text: str) -> FormDefinition:
     except tomllib.TOMLDecodeError as error:
         found = _TOML_LINE.search(str(error))
         reason = _TOML_LINE.sub("", str(error)).replace("(, column", "(column").strip()
-        raise FormDefinitionError(
-            f"The form file is not valid TOML: {reason}", int(found.group(1)) if found else None
-        ) from error
+        if found is not None:
+            line: int | None = int(found.group(1))
+        elif "end of document" in reason:
+            line = len(text.splitlines()) or 1
+        else:
+            line = None
+        raise FormDefinitionError(f"The form file is not valid TOML: {reason}", line) from error
     lines = _Lines(text)
     try:
         title = _text(data, "title")
@@ -329,10 +333,7 @@ def _parse_section(
             raise ValueError("a section must be a table")
         unknown = sorted(set(raw) - _SECTION_KEYS)
         if unknown:
-            raise FormDefinitionError(
-                f"Unknown setting {unknown[0]!r} in section {s_index + 1}",
-                lines.section(s_index, unknown[0]),
-            )
+            raise ValueError(f"unknown setting {unknown[0]!r} in section {s_index + 1}")
         key = _text(raw, "key")
         if not _KEY.fullmatch(key) or key in section_keys:
             raise ValueError(f"section key {key!r} must be unique lower case letters, digits and _")
@@ -343,9 +344,10 @@ def _parse_section(
         if not isinstance(raw_questions, list) or not raw_questions:
             raise ValueError(f"section {key!r} has no questions: add [[section.question]] tables")
     except ValueError as error:
-        if isinstance(error, FormDefinitionError):
-            raise
-        raise FormDefinitionError(_sentence(str(error)), lines.section(s_index)) from None
+        reason = str(error)
+        raise FormDefinitionError(
+            _sentence(reason), lines.section(s_index, _setting_named(reason))
+        ) from None
     questions = []
     for q_index, raw_question in enumerate(raw_questions):
         try:
@@ -369,9 +371,20 @@ def _parse_section(
     )
 
 
+_NAMED_SETTING = re.compile(r"setting '(\w+)'")
+
+
 def _setting_named(reason: str) -> str | None:
-    for setting in sorted(_QUESTION_KEYS, key=len, reverse=True):
-        if reason.startswith(setting) or f"setting {setting!r}" in reason:
+    """The setting a reason is about, to point at its line."""
+    named = _NAMED_SETTING.search(reason)
+    if named is not None:
+        return named.group(1)
+    if " depends on " in reason or reason.startswith("required_if"):
+        return "required_if"
+    if reason.startswith(("question key", "section key")):
+        return "key"
+    for setting in sorted(_QUESTION_KEYS | _SECTION_KEYS, key=len, reverse=True):
+        if reason.startswith(setting + " "):
             return setting
     return None
 

@@ -128,6 +128,17 @@ def question_is_required(question: Question, answers: Answers) -> bool:
     return question.required
 
 
+def question_is_asked(question: Question, answers: Answers) -> bool:
+    """False for a question that depends on an answer not given ("when" after "not secured")."""
+    return question.required_if is None or _met(question.required_if, answers)
+
+
+def section_asks_if_completed(section: Section, answers: Answers) -> bool:
+    """Whether the section ends with "Have you completed this section?": it has a narrative
+    question that is asked."""
+    return any(q.narrative and question_is_asked(q, answers) for q in section.questions)
+
+
 def parse_date_answer(value: object, what: str = "The date") -> date:
     """The date in an answer, or :class:`DateError` with a GOV.UK message."""
     if isinstance(value, date):
@@ -233,7 +244,7 @@ def section_status(
     """The status shown in the task list.
 
     Completed needs every required answer, no invalid one, and — for a section with narrative
-    answers — the author's "Yes, I have completed this section" (``confirmed``).
+    answers asked — the author's "Yes, I have completed this section" (``confirmed``).
     """
     if not section_is_needed(section, answers):
         return SectionStatus.NOT_NEEDED
@@ -246,7 +257,7 @@ def section_status(
         question_is_required(q, answers) and answer_is_empty(answers, q.key)
         for q in section.questions
     )
-    if missing or (section.has_narrative and not confirmed):
+    if missing or (section_asks_if_completed(section, answers) and not confirmed):
         return SectionStatus.IN_PROGRESS
     return SectionStatus.COMPLETED
 
@@ -316,7 +327,7 @@ def summary_rows(form: FormDefinition, answers: Answers) -> tuple[SummaryRow, ..
         if not section_is_needed(section, answers):
             continue
         for question in section.questions:
-            if question.required_if is not None and not _met(question.required_if, answers):
+            if not question_is_asked(question, answers):
                 continue
             value = answers.get(question.key)
             rows.append(

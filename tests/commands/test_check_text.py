@@ -85,9 +85,7 @@ def test_case_names_and_areas(tmp_path: Path) -> None:
     ],
     ids=["missing file", "a folder", "not UTF-8", "binary"],
 )
-def test_unusable_input_exits_2_with_one_line(
-    tmp_path: Path, make: object, message: str
-) -> None:
+def test_unusable_input_exits_2_with_one_line(tmp_path: Path, make: object, message: str) -> None:
     assert callable(make)
     path = make(tmp_path / "answer.txt")
     code, output = run(str(path))
