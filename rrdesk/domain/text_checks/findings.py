@@ -63,3 +63,53 @@ def either(options: tuple[str, ...]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " or " + parts[-1]
+
+
+_SENTENCE_END = frozenset(".!?\n")
+_COUNT_WORDS = {
+    FindingKind.ACRONYM: ("acronym", "acronyms"),
+    FindingKind.OUT_OF_DATE_TERM: ("out-of-date term", "out-of-date terms"),
+    FindingKind.CASE_NOTE: (
+        "place that looks copied from case notes",
+        "places that look copied from case notes",
+    ),
+    FindingKind.FOREIGN_NAME: ("name from another area", "names from other areas"),
+}
+
+
+class StaleFindingError(ValueError):
+    """The text changed since the finding was made: check again before applying a fix."""
+
+
+def apply_suggestion(text: str, finding: Finding, suggestion: str) -> str:
+    """``text`` with the finding replaced by ``suggestion`` (one click on a fix).
+
+    At the start of a sentence the suggestion gets a capital letter.
+    """
+    if text[finding.start : finding.end] != finding.text:
+        raise StaleFindingError("The answer has changed since it was checked")
+    before = text[: finding.start].rstrip(" \t\"'\u2018\u201c(")
+    if suggestion and (not before or before[-1] in _SENTENCE_END):
+        suggestion = suggestion[0].upper() + suggestion[1:]
+    return text[: finding.start] + suggestion + text[finding.end :]
+
+
+def count_findings(findings: tuple[Finding, ...] | list[Finding]) -> dict[FindingKind, int]:
+    """How many findings of each kind, in a fixed order, leaving out kinds with none."""
+    counts = {kind: 0 for kind in FindingKind}
+    for finding in findings:
+        counts[finding.kind] += 1
+    return {kind: n for kind, n in counts.items() if n}
+
+
+def describe_findings(findings: tuple[Finding, ...] | list[Finding]) -> str:
+    """The counts in words, for quality assurance: "2 acronyms and 1 out-of-date term"."""
+    parts = [
+        f"{n} {_COUNT_WORDS[kind][0 if n == 1 else 1]}"
+        for kind, n in count_findings(findings).items()
+    ]
+    if not parts:
+        return "No findings"
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
