@@ -160,8 +160,9 @@ class CaseNoteScanner:
             else None
         )
 
-    def scan(self, line: str) -> list[Finding]:
-        """Findings for one line; offsets are relative to the line."""
+    def scan(self, line: str, *, at_line_start: bool = True) -> list[Finding]:
+        """Findings for one line (or a later part of one, when ``at_line_start`` is false);
+        offsets are relative to the text given."""
         found: list[Finding] = []
         lowered = line.lower()
         if _DIGIT.search(line) is not None:
@@ -172,17 +173,10 @@ class CaseNoteScanner:
                     continue
                 dated_spans.append(match.span())
                 found.append(self._date(match, when))
-            found.extend(self._clocks(line, lowered, dated_spans))
+            found.extend(self._clocks(line, lowered, dated_spans, at_line_start))
             found.extend(self._record_numbers(line))
-        start = _LINE_START.match(line)
-        first = start.end() if start is not None else 0
-        heading = _LINE_HEADINGS.match(line, first)
-        if heading is not None:
-            found.append(self._simple(heading, _HEADING_MESSAGE))
-        else:
-            email = _EMAIL.match(line, first)
-            if email is not None:
-                found.append(self._simple(email, _EMAIL_MESSAGE))
+        if at_line_start:
+            found.extend(self._line_headings(line))
         if "case note" in lowered:
             found.extend(self._simple(m, _HEADING_MESSAGE) for m in _CASE_NOTE.finditer(line))
         if ":" in line:
@@ -192,6 +186,17 @@ class CaseNoteScanner:
                 found.extend(self._simple(m, _ARTEFACT_MESSAGE) for m in pattern.finditer(line))
         found.extend(self._shorthand_findings(line, lowered))
         return found
+
+    def _line_headings(self, line: str) -> list[Finding]:
+        start = _LINE_START.match(line)
+        first = start.end() if start is not None else 0
+        heading = _LINE_HEADINGS.match(line, first)
+        if heading is not None:
+            return [self._simple(heading, _HEADING_MESSAGE)]
+        email = _EMAIL.match(line, first)
+        if email is not None:
+            return [self._simple(email, _EMAIL_MESSAGE)]
+        return []
 
     def _labels(self, line: str) -> list[Finding]:
         found = []
@@ -244,10 +249,12 @@ class CaseNoteScanner:
             (format_date(when),),
         )
 
-    def _clocks(self, line: str, lowered: str, dated: list[tuple[int, int]]) -> list[Finding]:
+    def _clocks(
+        self, line: str, lowered: str, dated: list[tuple[int, int]], at_line_start: bool
+    ) -> list[Finding]:
         found = []
         line_start = _LINE_START.match(line)
-        first = line_start.end() if line_start is not None else 0
+        first = line_start.end() if line_start is not None and at_line_start else -1
         for match in _CLOCK.finditer(line):
             if _within(dated, match.start()):
                 continue

@@ -20,6 +20,10 @@ _PRIORITY = {
     FindingKind.ACRONYM: 3,
 }
 _CACHE_LIMIT = 20_000
+# A line longer than this is checked a sentence at a time, so that a keystroke in a long
+# paragraph re-checks one sentence. No finding crosses the space after a full stop.
+_LONG_LINE = 2_000
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[ \t]+")
 
 
 class TextChecker:
@@ -53,7 +57,7 @@ class TextChecker:
             if names
             else None
         )
-        self._cache: dict[str, tuple[Finding, ...]] = {}
+        self._cache: dict[tuple[str, bool], tuple[Finding, ...]] = {}
 
     def check(self, text: str) -> tuple[Finding, ...]:
         """Every finding in ``text``, in order. Offsets are string indices into ``text``."""
@@ -94,18 +98,36 @@ class TextChecker:
         offset = start
         for line in text[start:end].split("\n"):
             if line:
-                line_findings = self._cache.get(line)
-                if line_findings is None:
-                    line_findings = self._check_line(line)
-                    if len(self._cache) >= _CACHE_LIMIT:
-                        self._cache.clear()
-                    self._cache[line] = line_findings
-                found.extend(f.shifted(offset) for f in line_findings)
+                found.extend(f.shifted(offset) for f in self._line_findings(line))
             offset += len(line) + 1
         return tuple(found)
 
-    def _check_line(self, line: str) -> tuple[Finding, ...]:
-        candidates = self._case_notes.scan(line) + self._acronyms.scan(line)
+    def _cached(self, text: str, at_line_start: bool) -> tuple[Finding, ...]:
+        key = (text, at_line_start)
+        findings = self._cache.get(key)
+        if findings is None:
+            findings = self._check_part(text, at_line_start)
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = findings
+        return findings
+
+    def _line_findings(self, line: str) -> tuple[Finding, ...] | list[Finding]:
+        if len(line) <= _LONG_LINE:
+            return self._cached(line, True)
+        found: list[Finding] = []
+        start = 0
+        for gap in [*_SENTENCE_BREAK.finditer(line), None]:
+            end = gap.start() if gap is not None else len(line)
+            if end > start:
+                found.extend(f.shifted(start) for f in self._cached(line[start:end], start == 0))
+            if gap is not None:
+                start = gap.end()
+        return found
+
+    def _check_part(self, line: str, at_line_start: bool) -> tuple[Finding, ...]:
+        candidates = self._case_notes.scan(line, at_line_start=at_line_start)
+        candidates += self._acronyms.scan(line)
         if self._foreign is not None:
             candidates += self._foreign.scan(line)
         if not candidates:

@@ -138,3 +138,28 @@ def test_combining_marks_and_emoji_before_a_finding(checker: TextChecker) -> Non
     (finding,) = checker.check(text)
     assert finding.text == "A&E"
     assert finding.start == text.index("A&E")
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sentence=texts, inserted=texts, data=st.data())
+def test_check_around_in_a_long_paragraph_equals_a_full_check(
+    checker: TextChecker, sentence: str, inserted: str, data: st.DataObject
+) -> None:
+    before = " ".join(f"{sentence} number {n}." for n in range(2_500 // (len(sentence) + 12) + 1))
+    start = data.draw(st.integers(0, len(before)), label="start")
+    removed = data.draw(st.integers(0, min(40, len(before) - start)), label="removed")
+    after = before[:start] + inserted + before[start + removed :]
+    previous = checker.check(before)
+    incremental = checker.check_around(after, previous, start, removed, len(inserted))
+    checker.clear_cache()
+    assert incremental == checker.check(after)
+    assert all(after[f.start : f.end] == f.text for f in incremental)
+
+
+def test_a_long_paragraph_is_checked_like_short_ones(checker: TextChecker) -> None:
+    sentence = "Mum told the CAMHS worker on 12/03/2026 14:32 that T was fine."
+    long_text = " ".join([sentence] * 100)
+    assert len(long_text) > 2_000
+    findings = checker.check(long_text)
+    assert [f.text for f in findings[:3]] == ["Mum", "CAMHS", "12/03/2026 14:32"]
+    assert len(findings) == 300
