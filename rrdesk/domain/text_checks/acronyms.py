@@ -130,6 +130,7 @@ _AMPERSAND = re.compile(r"[A-Z]{1,3}&[A-Z]{1,3}")
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 _CAPITALS_WORD = re.compile(r"(?<![\w&])[A-Z][A-Z0-9&'’]*+(?![\w&])")
 _JOINER = re.compile(r"[\s,;:.!?()\-–—/]*")
+_LOWER_CASE = re.compile(r"[^\W\d_A-Z]")
 _SUFFIX_CHECK = re.compile(r"[ \t]+check\b")
 
 
@@ -240,7 +241,8 @@ class AcronymScanner:
     def _unknown(token: str, start: int, end: int) -> Finding:
         message = (
             f"{quoted(token)} looks like an acronym. Write it out in full so that every agency "
-            "can understand it."
+            "can understand it. If it is a name or initials used in this case, add it to the "
+            "case's names."
         )
         return Finding(FindingKind.ACRONYM, token, start, end, message)
 
@@ -255,11 +257,14 @@ class AcronymScanner:
         return Finding(FindingKind.OUT_OF_DATE_TERM, token, start, end, message, (old.current,))
 
     def _not_shouting(self, line: str, unknown: list[Finding]) -> list[Finding]:
-        """Drop unknown acronyms that sit in a run of three or more words in capitals.
+        """Drop unknown acronyms that sit in a run of three or more words in capitals, or in a
+        line of two or more words written wholly in capitals.
 
         A heading or sentence typed in capitals is not a string of acronyms.
         """
         words = list(_CAPITALS_WORD.finditer(line))
+        if len(words) >= 2 and _LOWER_CASE.search(line) is None:
+            return []
         in_runs: set[int] = set()
         run: list[re.Match[str]] = []
         for word in [*words, None]:

@@ -265,7 +265,6 @@ class CaseNoteScanner:
             log_like = (
                 match.group("seconds") is not None
                 or match.group("suffix") is not None
-                or (colon and (hour >= 13 or match.group("hour").startswith("0")))
                 or (colon and match.start() == first)
             )
             if log_like:

@@ -34,7 +34,9 @@ class TextChecker:
     ``own_areas`` are the case's own area and partnership names; other names in ``areas`` are
     flagged. Without ``areas`` or without ``own_areas`` names of areas are not checked.
 
-    Every finding lies within one line, so a line's findings depend only on that line.
+    Every finding lies within one line, so a line's findings depend only on that line; they are
+    remembered, so checking again after a keystroke only checks the changed line (or sentence,
+    in a long paragraph). Not thread-safe: use one checker per thread.
     """
 
     def __init__(

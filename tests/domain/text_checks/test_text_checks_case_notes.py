@@ -12,7 +12,6 @@ CASE_NOTES = {
     "date with dashes": ("Seen 03-02-2026 by the nurse", "03-02-2026"),
     "ISO date": ("Seen 2026-02-03 by the nurse", "2026-02-03"),
     "date at the end of a sentence": ("The nurse saw T on 12/03/26.", "12/03/26"),
-    "24-hour time": ("The call came at 14:32 from school", "14:32"),
     "time with seconds": ("Logged 9:05:33 by the system", "9:05:33"),
     "time in hours": ("Visit at 1430hrs", "1430hrs"),
     "time at the start of a line": ("9:30 phone call to school", "9:30"),
