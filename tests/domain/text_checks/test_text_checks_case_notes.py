@@ -98,3 +98,42 @@ def test_a_pasted_case_note_gives_a_finding_per_artefact(checker: TextChecker) -
 
 def test_not_a_real_date_is_not_flagged(checker: TextChecker) -> None:
     assert checker.check("Scores were 45/67/89 overall") == ()
+
+
+def test_a_pasted_email_is_flagged(checker: TextChecker) -> None:
+    pasted = (
+        "From: Smith, Jane\n"
+        "Sent: 12 March 2026 14:32\n"
+        "To: Duty Team\n"
+        "Subject: RE: T - concerns\n"
+        "\n"
+        "Hi, just to let you know Mum rang school today. Thanks\n"
+        "Sent from my iPhone"
+    )
+    texts = [f.text for f in checker.check(pasted) if f.kind is FindingKind.CASE_NOTE]
+    assert texts == ["From:", "Sent:", "To:", "Subject:", "Mum", "Sent from my iPhone"]
+
+
+def test_a_printed_record_is_flagged(checker: TextChecker) -> None:
+    pasted = (
+        "*** OFFICIAL - SENSITIVE ***\n"
+        "Person ID: 4455667   Episode ref: 12345\n"
+        "Date/Time: 24.11.25 09:15\n"
+        "Worker: J Bloggs (SW)\n"
+        "[Note locked by system]\n"
+        "Printed on 25/11/2025 by jbloggs   Page 1 of 3"
+    )
+    texts = [f.text for f in checker.check(pasted) if f.kind is FindingKind.CASE_NOTE]
+    assert texts == [
+        "*** OFFICIAL - SENSITIVE ***",
+        "Person ID: 4455667",
+        "Episode ref: 12345",
+        "Date/Time:",
+        "24.11.25 09:15",
+        "Worker:",
+        "SW",
+        "[Note locked by system]",
+        "Printed on",
+        "25/11/2025",
+        "Page 1 of 3",
+    ]

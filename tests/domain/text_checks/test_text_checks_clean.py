@@ -53,6 +53,32 @@ CLEAN = {
     "times with am and pm": "The visit lasted from 9:15am to 11am, and the call was at 4.45pm.",
     "a 24-hour time in a sentence": "The school rang at 14:32 and again at 09:15 the next day.",
     "a hyphenated heading in capitals": "MULTI-AGENCY WORKING\nJOHN SMITH",
+    "police account": (
+        "Officers attended the home at 11:20pm on Friday 6 June 2025 after a neighbour reported "
+        "shouting. The mother said there had been an argument but nobody was hurt. Officers saw "
+        "the children, who were asleep, and completed a risk assessment, which was graded as "
+        "medium. The information was shared with children's social care the next morning."
+    ),
+    "health account": (
+        "The health visiting service offered the family the universal programme. The new birth "
+        "visit took place on 19 January 2024 and the six-to-eight-week review on 1 March 2024. "
+        "Tariq's sister was weighed at each contact and her growth followed the 25th centile."
+    ),
+    "housing account": (
+        "The family were placed in temporary accommodation in a one-bedroom flat on the third "
+        "floor, with no lift. The housing officer visited twice and noted damp in the bedroom. "
+        "A repair was ordered but had not been completed by the time of the incident."
+    ),
+    "probation account": (
+        "The Probation Service supervised the mother's partner on licence from 2022 to 2024. "
+        "His probation officer did not know that he was living with a family with young children, "
+        "because the address he gave was his brother's."
+    ),
+    "education terms written out": (
+        "Tariq had an education, health and care plan from Year 1, and the special educational "
+        "needs coordinator met his mother each term."
+    ),
+    "a list with dashes": "- The teacher spoke to T.\n- The nurse was told.\n- Nobody followed up.",
     "decimal numbers": "T's weight was 14.5 kilograms and his height 98.2 centimetres.",
     "ordinary words that are also shorthand": (
         "The family's mum-and-toddler group met weekly. The dad's brother was present."
