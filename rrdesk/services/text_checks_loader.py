@@ -34,13 +34,16 @@ def build_text_checker(
     *,
     case_names: Iterable[str] = (),
     own_areas: Iterable[str] = (),
+    other_names: Iterable[str] = (),
     allowed: Iterable[str] = (),
 ) -> TextChecker:
-    """A checker for one case: its names and initials, and its own areas."""
+    """A checker for one case: its names and initials, its own areas, and names that belong to
+    other cases (flagged as likely pastes)."""
     return TextChecker(
         shipped_acronym_dictionary(),
         allowed=allowed,
         case_names=case_names,
         areas=shipped_area_names(),
         own_areas=own_areas,
+        other_names=other_names,
     )

@@ -33,6 +33,7 @@ class TextChecker:
     the pseudonym, names and initials used in this case ("Child T", "JT"): never flagged.
     ``own_areas`` are the case's own area and partnership names; other names in ``areas`` are
     flagged. Without ``areas`` or without ``own_areas`` names of areas are not checked.
+    ``other_names`` are names that belong to other cases (their pseudonyms): flagged anywhere.
 
     Every finding lies within one line, so a line's findings depend only on that line; they are
     remembered, so checking again after a keystroke only checks the changed line (or sentence,
@@ -47,11 +48,17 @@ class TextChecker:
         case_names: Iterable[str] = (),
         areas: AreaNames | None = None,
         own_areas: Iterable[str] = (),
+        other_names: Iterable[str] = (),
     ) -> None:
         own = tuple(own_areas)
+        others = tuple(other_names)
         self._acronyms = AcronymScanner(dictionary, allowed)
         self._case_notes = CaseNoteScanner(dictionary.shorthand)
-        self._foreign = ForeignNameScanner(areas, own) if areas is not None and own else None
+        self._foreign = (
+            ForeignNameScanner(areas, own, others)
+            if (areas is not None and own) or others
+            else None
+        )
         names = sorted({n.strip() for n in case_names if n.strip()}, key=len, reverse=True)
         self._case_keys = frozenset(n.replace(" ", "") for n in names)
         self._case_pattern = (

@@ -57,11 +57,19 @@ def _contains_word(haystack: str, needle: str) -> bool:
 
 
 class ForeignNameScanner:
-    """Flags names of areas that are not this case's own."""
+    """Flags names of areas that are not this case's own, and names that belong to other cases
+    (their pseudonyms, say). Areas are checked only when the case's own areas are known."""
 
-    def __init__(self, areas: AreaNames, own_areas: Iterable[str]) -> None:
+    def __init__(
+        self,
+        areas: AreaNames | None,
+        own_areas: Iterable[str],
+        other_names: Iterable[str] = (),
+    ) -> None:
         own = tuple(a.strip() for a in own_areas if a.strip())
         self._own_areas = own
+        if areas is None or not own:
+            areas = AreaNames(names=())
         every = (*areas.names, *areas.ambiguous)
         self._own = frozenset(
             n.casefold() for n in every if any(_contains_word(area, n) for area in own)
@@ -84,6 +92,10 @@ class ForeignNameScanner:
             if parts
             else None
         )
+        others = sorted({n.strip() for n in other_names if n.strip()}, key=len, reverse=True)
+        self._other_pattern = (
+            re.compile(r"(?<![\w-])(?:" + _alternation(others) + r")(?![\w-])") if others else None
+        )
         self._own_pattern = (
             re.compile(r"(?<![\w-])(?:" + _alternation(own) + r")(?![\w-])", re.IGNORECASE)
             if own
@@ -92,12 +104,20 @@ class ForeignNameScanner:
 
     def scan(self, line: str) -> list[Finding]:
         """Findings for one line; offsets are relative to the line."""
+        found = []
+        if self._other_pattern is not None:
+            for match in self._other_pattern.finditer(line):
+                text = match.group(0)
+                message = (
+                    f"{quoted(text)} is a name from another case. Check that this text was not "
+                    "copied from another case\u2019s document."
+                )
+                found.append(Finding(FindingKind.FOREIGN_NAME, text, *match.span(), message))
         if self._pattern is None:
-            return []
+            return found
         own_spans = (
             [m.span() for m in self._own_pattern.finditer(line)] if self._own_pattern else []
         )
-        found = []
         for match in self._pattern.finditer(line):
             start, end = match.span()
             if any(s < end and start < e for s, e in own_spans):

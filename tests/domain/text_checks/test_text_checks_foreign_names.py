@@ -59,3 +59,13 @@ def test_names_inside_the_own_area_are_own(dictionary: AcronymDictionary, areas:
 
 def test_no_own_areas_means_no_area_check(dictionary: AcronymDictionary, areas: AreaNames) -> None:
     assert TextChecker(dictionary, areas=areas).check("Warwickshire Safeguarding") == ()
+
+
+def test_names_from_other_cases_are_flagged(dictionary: AcronymDictionary) -> None:
+    checker = TextChecker(dictionary, case_names=["Child T"], other_names=["Child R", "Ruby"])
+    findings = checker.check("Child T and Child R both attended. Ruby was not there.")
+    assert [(f.kind, f.text) for f in findings] == [
+        (FindingKind.FOREIGN_NAME, "Child R"),
+        (FindingKind.FOREIGN_NAME, "Ruby"),
+    ]
+    assert "another case" in findings[0].message
