@@ -14,7 +14,7 @@ from rrdesk.domain.text_checks.findings import Finding, FindingKind, either, quo
 
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]*(?:hrs|hours|am|pm|h)\b)?"
 _NUMERIC_DATE = re.compile(
-    r"(?<![\w/.:\-])"
+    r"(?=\d)(?<![\w/.:\-])"
     r"(?:(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
     r"|(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2}))"
     r"(?![\d/:\-]|\.\d|[^\W\d])"
@@ -82,6 +82,7 @@ _ARTEFACTS = (
     ("original message", re.compile(r"-{3,}[ \t]*Original[ \t]+Message[ \t]*-{3,}", re.I)),
     ("***", re.compile(r"\*{3,}[^*\n]{0,60}?\*{3,}|\*{3,}")),
 )
+_NUMBER_HINTS = ("id", "no", "number", "ref", "#")
 _DIGIT = re.compile(r"\d")
 _LOOK_BACK = 48
 _DNA_TEST = re.compile(
@@ -146,8 +147,15 @@ class CaseNoteScanner:
         loose = sorted((k for k in shorthand if k == k.lower()), key=len, reverse=True)
         self._lower_keys = {k.lower(): k for k in loose}
         tail = r"(?=(?:['’][sd]|s)?(?![\w&/]))"
+        first = "".join(sorted({re.escape(k[0]) for k in exact}))
         self._exact = (
-            re.compile(r"(?<![\w&/'’])(?:" + "|".join(map(re.escape, exact)) + ")" + tail)
+            re.compile(
+                f"(?=[{first}])"
+                + r"(?<![\w&/'’])(?:"
+                + "|".join(map(re.escape, exact))
+                + ")"
+                + tail
+            )
             if exact
             else None
         )
@@ -217,6 +225,9 @@ class CaseNoteScanner:
         found = []
         for number in _RECORD_NUMBER.finditer(line):
             window = max(0, number.start() - _LOOK_BACK)
+            before = line[window : number.start()].lower()
+            if not any(hint in before for hint in _NUMBER_HINTS):
+                continue
             label = _LABEL_BEFORE_NUMBER.search(line, window, number.start())
             if label is not None:
                 text = line[label.start() : number.end()]

@@ -61,6 +61,7 @@ class TextChecker:
         )
         names = sorted({n.strip() for n in case_names if n.strip()}, key=len, reverse=True)
         self._case_keys = frozenset(n.replace(" ", "") for n in names)
+        self._longest_name = max((len(n) for n in names), default=0)
         self._case_pattern = (
             re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
             if names
@@ -134,6 +135,18 @@ class TextChecker:
                 start = gap.end()
         return found
 
+    def _is_case_name(self, line: str, finding: Finding) -> bool:
+        """Whether the finding is, or overlaps, one of this case's names."""
+        if finding.text.replace(" ", "") in self._case_keys:
+            return True
+        assert self._case_pattern is not None
+        reach = self._longest_name
+        window_start = max(0, finding.start - reach)
+        for match in self._case_pattern.finditer(line, window_start, finding.end + reach):
+            if match.start() < finding.end and finding.start < match.end():
+                return True
+        return False
+
     def _check_part(self, line: str, at_line_start: bool) -> tuple[Finding, ...]:
         candidates = self._case_notes.scan(line, at_line_start=at_line_start)
         candidates += self._acronyms.scan(line)
@@ -142,13 +155,7 @@ class TextChecker:
         if not candidates:
             return ()
         if self._case_pattern is not None:
-            names = [m.span() for m in self._case_pattern.finditer(line)]
-            candidates = [
-                f
-                for f in candidates
-                if f.text.replace(" ", "") not in self._case_keys
-                and not any(s < f.end and f.start < e for s, e in names)
-            ]
+            candidates = [f for f in candidates if not self._is_case_name(line, f)]
         candidates.sort(key=lambda f: (_PRIORITY[f.kind], f.start, f.start - f.end))
         starts: list[int] = []
         kept: list[Finding] = []

@@ -115,11 +115,15 @@ class ForeignNameScanner:
                 found.append(Finding(FindingKind.FOREIGN_NAME, text, *match.span(), message))
         if self._pattern is None:
             return found
-        own_spans = (
-            [m.span() for m in self._own_pattern.finditer(line)] if self._own_pattern else []
-        )
+        own_spans: list[tuple[int, int]] | None = None
         for match in self._pattern.finditer(line):
             start, end = match.span()
+            if own_spans is None:
+                own_spans = (
+                    [m.span() for m in self._own_pattern.finditer(line)]
+                    if self._own_pattern
+                    else []
+                )
             if any(s < end and start < e for s, e in own_spans):
                 continue
             text = match.group(0)
