@@ -6,14 +6,13 @@ For the years it covers, the official GOV.UK list is used: the copy shipped insi
 workalendar library are used, corrected from ``resources/bank-holiday-corrections.toml``.
 
 A :class:`BankHolidayCalendar` is immutable and precomputes every working day from 1900 to 2200,
-so counting working days is a binary search.
+so counting working days is a look-up.
 """
 
 from __future__ import annotations
 
 import json
 import tomllib
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +29,7 @@ _MAX_FILE_CHARACTERS = 2_000_000
 _FEWEST_HOLIDAYS_IN_A_YEAR = 8
 _FIRST_DAY = date(EARLIEST_YEAR, 1, 1)
 _LAST_DAY = date(LATEST_YEAR, 12, 31)
+_FIRST_ORDINAL = _FIRST_DAY.toordinal()
 
 
 class BankHolidayFileError(ValueError):
@@ -205,6 +205,7 @@ class BankHolidayCalendar:
     covered_until: date
     source_description: str
     _working_days: tuple[int, ...] = field(repr=False, compare=False)
+    _rank: tuple[int, ...] = field(repr=False, compare=False)
 
     def is_working_day(self, day: date) -> bool:
         return day.weekday() < 5 and day not in self.holidays
@@ -217,14 +218,12 @@ class BankHolidayCalendar:
         """True if the official list decides this day (not the standard rules)."""
         return self.covered_from <= day <= self.covered_until
 
-    def _check_range(self, day: date) -> None:
-        if not _FIRST_DAY <= day <= _LAST_DAY:
-            raise ValueError(f"{format_date(day)} is outside the years rrdesk handles")
-
     def working_days_up_to(self, day: date) -> int:
         """How many working days there are from 1 January 1900 up to and including ``day``."""
-        self._check_range(day)
-        return bisect_right(self._working_days, day.toordinal())
+        index = day.toordinal() - _FIRST_ORDINAL
+        if not 0 <= index < len(self._rank):
+            raise ValueError(f"{format_date(day)} is outside the years rrdesk handles")
+        return self._rank[index]
 
     def add_working_days(self, start: date, count: int) -> date:
         """The ``count``-th working day after ``start`` (``start`` itself is day 0)."""
@@ -267,12 +266,14 @@ def build_calendar(
         holidays.update((day, name) for day, name in item.holidays.items() if day.year == year)
     first_year, last_year = min(by_year), max(by_year)
     working: list[int] = []
-    ordinal, last = _FIRST_DAY.toordinal(), _LAST_DAY.toordinal()
+    rank: list[int] = []
+    ordinal, last = _FIRST_ORDINAL, _LAST_DAY.toordinal()
     weekday = _FIRST_DAY.weekday()
     holiday_ordinals = {day.toordinal() for day in holidays}
     while ordinal <= last:
         if weekday < 5 and ordinal not in holiday_ordinals:
             working.append(ordinal)
+        rank.append(len(working))
         ordinal += 1
         weekday = (weekday + 1) % 7
     covered_until = date(last_year, 12, 31)
@@ -288,6 +289,7 @@ def build_calendar(
         covered_until=covered_until,
         source_description=description,
         _working_days=tuple(working),
+        _rank=tuple(rank),
     )
 
 
