@@ -114,3 +114,30 @@ def test_the_command_imports_no_qt_and_opens_no_store() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+
+
+def test_python_dash_m_rrdesk_deadlines() -> None:
+    script = (
+        "import sys, runpy\n"
+        "sys.argv = ['rrdesk', 'deadlines', '2026-12-21']\n"
+        "try:\n"
+        "    runpy.run_module('rrdesk', run_name='__main__')\n"
+        "except SystemExit as done:\n"
+        "    assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+        "    raise\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Day 15  Thursday 14 January 2027  Decision sent to the National Panel" in done.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "rrdesk", "deadlines", "2026-12-32"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert bad.returncode == 2
+    assert len(bad.stderr.splitlines()) == 1
+    assert "Traceback" not in bad.stderr
