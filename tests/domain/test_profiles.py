@@ -1,5 +1,8 @@
+from fractions import Fraction
+
 import pytest
 
+from rrdesk.domain.directory import StatutoryPartner
 from rrdesk.domain.profiles import CountFrom, ProfileError, parse_profile
 from rrdesk.resource_files import form
 
@@ -11,16 +14,19 @@ def test_the_statutory_profile_parses() -> None:
     assert profile.name == "statutory"
     rule = profile.milestone("decision_to_national_panel")
     assert (rule.counts_from, rule.working_days) == (CountFrom.NOTIFICATION, 15)
-    assert [item.key for item in profile.agenda] == [
-        "overview",
-        "agency_account",
-        "discussion",
-        "decision",
-    ]
-    assert profile.agenda[1].each_agency
-    assert profile.quorum.sectors_represented == ("local authority", "police", "health")
-    assert "majority" in profile.vote.rule
-    assert "referred to the Executive" in profile.vote.tie_outcome
+    assert profile.agenda_minutes == {
+        "overview": 10,
+        "agency_account": 5,
+        "themes_and_learning": 20,
+        "criteria": 15,
+        "vote": 5,
+        "immediate_actions": 10,
+    }
+    assert profile.quorum.required_partners == frozenset(StatutoryPartner)
+    assert profile.quorum.minimum_voting_members == 3
+    assert profile.vote.share_needed == Fraction(1, 2)
+    assert not profile.vote.abstentions_count
+    assert profile.vote.tie_outcome == "No recommendation — referred to the Executive"
     with pytest.raises(KeyError):
         profile.milestone("nothing")
 
@@ -69,9 +75,31 @@ BAD = [
         "true or false",
     ),
     (
-        "sectors not a list",
-        GOOD.replace("sectors_represented = [", 'sectors_represented = "x"\nold = ['),
-        "must be a list",
+        "partners not a list",
+        GOOD.replace("required_partners = [", 'required_partners = "x"\nold = ['),
+        "must be a list from: local_authority, police, health",
+    ),
+    (
+        "unknown partner",
+        GOOD.replace('required_partners = ["local_authority"', 'required_partners = ["council"'),
+        "must be chosen from",
+    ),
+    (
+        "share not a fraction",
+        GOOD.replace('share_needed = "1/2"', 'share_needed = "half"'),
+        "must be a fraction",
+    ),
+    (
+        "share too small",
+        GOOD.replace('share_needed = "1/2"', 'share_needed = "1/3"'),
+        "must be a fraction",
+    ),
+    ("unknown agenda item", GOOD.replace('key = "criteria"', 'key = "lunch"'), "not 'lunch'"),
+    ("agenda item twice", GOOD.replace('key = "criteria"', 'key = "vote"'), "more than once"),
+    (
+        "agenda item missing",
+        GOOD[: GOOD.index('[[agenda]]\nkey = "immediate_actions"')],
+        "no minutes for immediate_actions",
     ),
     ("no agenda", GOOD[: GOOD.index("[[agenda]]")], "has no 'agenda'"),
     (

@@ -4,7 +4,8 @@ import pytest
 
 from rrdesk.domain.bank_holidays import packaged_calendar
 from rrdesk.domain.deadlines import compute_timetable
-from rrdesk.domain.profiles import CountFrom
+from rrdesk.domain.directory import StatutoryPartner
+from rrdesk.domain.profiles import AGENDA_KEYS, CountFrom
 from rrdesk.services.profile_catalogue import (
     UnknownProfileError,
     load_profile,
@@ -36,7 +37,8 @@ def test_every_profile_has_the_decision_at_day_15(name: str) -> None:
     timetable = compute_timetable(profile, packaged_calendar(), date(2026, 12, 21))
     assert timetable.deadline == date(2027, 1, 14)
     assert profile.agenda
-    assert profile.quorum.sectors_represented == ("local authority", "police", "health")
+    assert profile.quorum.required_partners == frozenset(StatutoryPartner)
+    assert set(profile.agenda_minutes) == set(AGENDA_KEYS)
     assert profile.latest_meeting_working_day <= 15
 
 
