@@ -16,7 +16,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -190,6 +190,11 @@ def _rule_holidays(years: Iterable[int], corrections: RuleCorrections) -> dict[d
         for day, name in rules.holidays(year):
             if day.weekday() < 5 and day not in holidays and day not in corrections.removed:
                 holidays[day] = corrections.names.get(name, name)
+        christmas = date(year, 12, 25)
+        if christmas.weekday() == 6 and date(year, 12, 27) in holidays:
+            # GOV.UK names the Tuesday after a Sunday Christmas as Christmas Day's substitute;
+            # workalendar calls it Boxing Day's.
+            holidays[date(year, 12, 27)] = corrections.names.get("Christmas Shift", "Christmas Day")
     for day, title in corrections.added.items():
         if day.year in wanted:
             holidays[day] = title
@@ -311,6 +316,7 @@ def packaged_calendar() -> BankHolidayCalendar:
     return build_calendar([packaged_holidays()], shipped_corrections())
 
 
+@lru_cache(maxsize=4)
 def calendar_with_import(imported_text: str | None) -> BankHolidayCalendar:
     """The shipped calendar, plus a GOV.UK file the partnership imported (kept as text).
 

@@ -71,6 +71,10 @@ def test_building_the_calendar_never_uses_the_network(monkeypatch: pytest.Monkey
         (date(2029, 4, 2), "Easter Monday"),
         (date(2029, 8, 27), "Summer bank holiday"),
         (date(2033, 1, 3), "New Year’s Day (substitute day)"),
+        (date(2033, 12, 26), "Boxing Day"),
+        (date(2033, 12, 27), "Christmas Day (substitute day)"),
+        (date(2032, 12, 27), "Christmas Day (substitute day)"),
+        (date(2032, 12, 28), "Boxing Day (substitute day)"),
         (date(2026, 11, 23), None),
         (date(2026, 11, 22), None),
     ],
@@ -84,6 +88,10 @@ def test_building_the_calendar_never_uses_the_network(monkeypatch: pytest.Monkey
         "Easter Monday from the rules",
         "summer bank holiday from the rules",
         "New Year substitute day from the rules",
+        "Boxing Day after a Sunday Christmas, from the rules",
+        "Christmas substitute after a Sunday Christmas, from the rules",
+        "Christmas substitute after a Saturday Christmas, from the rules",
+        "Boxing Day substitute after a Saturday Christmas, from the rules",
         "ordinary Monday",
         "Sunday is not a bank holiday",
     ],
@@ -236,6 +244,11 @@ def test_an_imported_older_list_does_not_undo_later_one_off_holidays() -> None:
 
 def test_no_import_gives_the_packaged_calendar() -> None:
     assert calendar_with_import(None) is packaged_calendar()
+
+
+def test_the_same_import_is_built_once() -> None:
+    text = _file(_events(2029))
+    assert calendar_with_import(text) is calendar_with_import(text)
 
 
 BAD_FILES = [
