@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -211,6 +212,7 @@ class BankHolidayCalendar:
     source_description: str
     _working_days: tuple[int, ...] = field(repr=False, compare=False)
     _rank: tuple[int, ...] = field(repr=False, compare=False)
+    _holiday_days: tuple[date, ...] = field(repr=False, compare=False)
 
     def is_working_day(self, day: date) -> bool:
         return day.weekday() < 5 and day not in self.holidays
@@ -247,7 +249,9 @@ class BankHolidayCalendar:
 
     def bank_holidays_between(self, start: date, end: date) -> tuple[tuple[date, str], ...]:
         """The bank holidays from ``start`` to ``end`` inclusive, in date order."""
-        return tuple((day, name) for day, name in self.holidays.items() if start <= day <= end)
+        days = self._holiday_days
+        chosen = days[bisect_left(days, start) : bisect_right(days, end)]
+        return tuple((day, self.holidays[day]) for day in chosen)
 
 
 def build_calendar(
@@ -295,6 +299,7 @@ def build_calendar(
         source_description=description,
         _working_days=tuple(working),
         _rank=tuple(rank),
+        _holiday_days=tuple(sorted(holidays)),
     )
 
 

@@ -34,7 +34,7 @@ def working_days_between(start: date, end: date, calendar: BankHolidayCalendar) 
     return calendar.working_days_between(start, end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Milestone:
     """One milestone of a case's timetable.
 
@@ -59,7 +59,7 @@ class Milestone:
         return f"{self.working_day} {days} after {self.counted_from.words}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timetable:
     profile_name: str
     notification_date: date

@@ -18,6 +18,7 @@ from rrdesk.commands.deadlines import add_deadlines_parser, run_deadlines
 from rrdesk.domain.bank_holidays import packaged_calendar
 from rrdesk.domain.deadlines import compute_timetable
 from rrdesk.domain.progress import review_progress
+from rrdesk.domain.timeline import build_timeline
 from rrdesk.services.profile_catalogue import load_profile
 
 DATES = 10_000
@@ -60,7 +61,9 @@ def main() -> None:
     )
 
     today = date(2027, 1, 6)
-    cases = notifications[:1000]
+    cases = [
+        today - timedelta(days=n % 25) for n in range(1000)
+    ]  # open cases: recent notifications
     for name in ("statutory", "wolverhampton"):
         profile = load_profile(name)
         started = time.perf_counter()
@@ -87,6 +90,14 @@ def main() -> None:
         elapsed = time.perf_counter() - started
         print(
             f"1,000 cases' progress from kept timetables ({name}): {elapsed * 1000:.2f} ms, "
+            f"{elapsed / FRAME_SECONDS:.2f} of a 60 Hz frame"
+        )
+        started = time.perf_counter()
+        for timetable in timetables:
+            build_timeline(timetable, calendar, today)
+        elapsed = time.perf_counter() - started
+        print(
+            f"1,000 cases' timeline strips ({name}): {elapsed * 1000:.2f} ms, "
             f"{elapsed / FRAME_SECONDS:.2f} of a 60 Hz frame"
         )
 

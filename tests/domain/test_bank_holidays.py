@@ -297,3 +297,13 @@ def test_the_calendar_is_immutable() -> None:
         calendar.covered_until = date(2040, 1, 1)  # type: ignore[misc]
     with pytest.raises(TypeError):
         calendar.holidays[date(2030, 1, 2)] = "x"  # type: ignore[index]
+
+
+def test_bank_holidays_between() -> None:
+    found = packaged_calendar().bank_holidays_between(date(2026, 12, 21), date(2027, 1, 14))
+    assert found == (
+        (date(2026, 12, 25), "Christmas Day"),
+        (date(2026, 12, 28), "Boxing Day (substitute day)"),
+        (date(2027, 1, 1), "New Year’s Day"),
+    )
+    assert packaged_calendar().bank_holidays_between(date(2027, 1, 2), date(2027, 1, 14)) == ()
