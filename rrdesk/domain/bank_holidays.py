@@ -172,11 +172,16 @@ class RuleCorrections:
 def parse_corrections(text: str) -> RuleCorrections:
     """Read ``bank-holiday-corrections.toml``; raises ``ValueError`` with the reason."""
     data = tomllib.loads(text)
-    names = {str(key): str(value) for key, value in data.get("names", {}).items()}
-    added: dict[date, str] = {}
-    for entry in data.get("add", []):
-        added[date.fromisoformat(str(entry["date"]))] = str(entry["title"])
-    removed = frozenset(date.fromisoformat(str(entry["date"])) for entry in data.get("remove", []))
+    try:
+        names = {str(key): str(value) for key, value in data.get("names", {}).items()}
+        added: dict[date, str] = {}
+        for entry in data.get("add", []):
+            added[date.fromisoformat(str(entry["date"]))] = str(entry["title"])
+        removed = frozenset(
+            date.fromisoformat(str(entry["date"])) for entry in data.get("remove", [])
+        )
+    except (KeyError, TypeError, AttributeError) as error:
+        raise ValueError(f"The bank holiday corrections cannot be read: {error!r}") from None
     return RuleCorrections(names, added, removed)
 
 
@@ -202,9 +207,12 @@ def _rule_holidays(years: Iterable[int], corrections: RuleCorrections) -> dict[d
     return holidays
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BankHolidayCalendar:
-    """Working days in England and Wales: Monday to Friday, not bank holidays."""
+    """Working days in England and Wales: Monday to Friday, not bank holidays.
+
+    Compared and hashed by identity, so it can key a cache.
+    """
 
     holidays: Mapping[date, str]
     covered_from: date
@@ -274,6 +282,12 @@ def build_calendar(
     for year, item in by_year.items():
         holidays.update((day, name) for day, name in item.holidays.items() if day.year == year)
     first_year, last_year = min(by_year), max(by_year)
+    gap = [year for year in range(first_year, last_year + 1) if year not in by_year]
+    if gap:
+        raise BankHolidayFileError(
+            f"This bank holidays file cannot be used: with it, the calendar would have no "
+            f"official list for {gap[0]}. Use a newer file from www.gov.uk/bank-holidays.json."
+        )
     working: list[int] = []
     rank: list[int] = []
     ordinal, last = _FIRST_ORDINAL, _LAST_DAY.toordinal()

@@ -307,3 +307,15 @@ def test_bank_holidays_between() -> None:
         (date(2027, 1, 1), "New Year’s Day"),
     )
     assert packaged_calendar().bank_holidays_between(date(2027, 1, 2), date(2027, 1, 14)) == ()
+
+
+def test_an_import_that_would_leave_a_gap_is_refused() -> None:
+    with pytest.raises(BankHolidayFileError, match="no official list for 2029"):
+        calendar_with_import(_file(_events(2031)))
+
+
+def test_bad_corrections_are_refused() -> None:
+    with pytest.raises(ValueError, match="cannot be read"):
+        parse_corrections('[[add]]\ntitle = "No date"\n')
+    with pytest.raises(ValueError, match="Invalid isoformat"):
+        parse_corrections('[[remove]]\ndate = "soon"\n')
