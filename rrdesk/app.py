@@ -53,6 +53,7 @@ class AppContext:
 
 def build_main_window(context: AppContext) -> MainWindow:
     """Every section of the main window, wired to the session's services."""
+    from rrdesk.ui.account_actions import install_account_actions
     from rrdesk.ui.audit_widget import AuditWidget
     from rrdesk.ui.case_editor import CaseEditorWidget
     from rrdesk.ui.case_list_widget import CaseListWidget
@@ -114,6 +115,14 @@ def build_main_window(context: AppContext) -> MainWindow:
             shown.refresh()
 
     window.section_shown.connect(refresh_shown)
+
+    def new_case() -> None:
+        window.show_section("cases")
+        cases_section.start_new_case()
+
+    install_account_actions(
+        window, session, context.secret_store, context.messages, new_case=new_case
+    )
     return window
 
 
