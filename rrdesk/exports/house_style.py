@@ -1,0 +1,443 @@
+"""How every rrdesk PDF looks: A4, DejaVu Sans, protective marking, page x of y, metadata.
+
+Documents are built into memory and returned as bytes; nothing is written to disk here.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
+from reportlab.platypus.frames import Frame
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from rrdesk import __version__
+from rrdesk.exports import fonts
+
+MARKING = "OFFICIAL-SENSITIVE"
+CREATOR = "rrdesk"
+DAY_ZERO_SENTENCE = (
+    "The date the notification was sent is day 0; day N is the Nth working day after it."
+)
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 18 * mm
+MARGIN_TOP = 20 * mm
+MARGIN_BOTTOM = 20 * mm
+_BAND_GAP = 6 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+
+_SIGNATURE_WIDTH = 75 * mm
+_SIGNATURE_HEIGHT = 24 * mm
+_BAND_TOP = PAGE_HEIGHT - MARGIN_TOP
+SIGNATURE_BOX = (
+    int(PAGE_WIDTH - MARGIN_X - _SIGNATURE_WIDTH),
+    int(_BAND_TOP - 3 * mm - _SIGNATURE_HEIGHT),
+    int(PAGE_WIDTH - MARGIN_X),
+    int(_BAND_TOP - 3 * mm),
+)
+"""Where the visible signature goes on the first page: (left, bottom, right, top) in points."""
+
+INK = colors.HexColor("#0b0c0c")
+SECONDARY_INK = colors.HexColor("#505a5f")
+RULE = colors.HexColor("#b1b4b6")
+SHADE = colors.HexColor("#f3f2f1")
+
+ProgressCallback = Callable[[int, int], None]
+CancelCallback = Callable[[], bool]
+
+
+class RenderCancelled(Exception):
+    """The person asked to stop while the document was being built."""
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What a document says about itself, on its first page and in its metadata."""
+
+    title: str
+    partnership: str
+    subject: str
+    subtitle: str = ""
+    reserve_signature_box: bool = False
+    heading: str = ""
+    """The large heading on the first page; the title when empty."""
+
+
+@dataclass(frozen=True)
+class HouseStyles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading1: ParagraphStyle
+    heading2: ParagraphStyle
+    heading3: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_header: ParagraphStyle
+    contents_levels: tuple[ParagraphStyle, ...]
+
+
+@cache
+def styles() -> HouseStyles:
+    """The paragraph styles; every one names a face of the embedded family."""
+    fonts.register_fonts()
+    body = ParagraphStyle(
+        "body",
+        fontName=fonts.REGULAR,
+        fontSize=10,
+        leading=14,
+        textColor=INK,
+        spaceAfter=6,
+    )
+    return HouseStyles(
+        title=ParagraphStyle(
+            "title", parent=body, fontName=fonts.BOLD, fontSize=17, leading=21, spaceAfter=4
+        ),
+        subtitle=ParagraphStyle(
+            "subtitle", parent=body, textColor=SECONDARY_INK, fontSize=10, leading=13
+        ),
+        heading1=ParagraphStyle(
+            "heading1",
+            parent=body,
+            fontName=fonts.BOLD,
+            fontSize=14,
+            leading=18,
+            spaceBefore=12,
+            spaceAfter=6,
+            keepWithNext=1,
+        ),
+        heading2=ParagraphStyle(
+            "heading2",
+            parent=body,
+            fontName=fonts.BOLD,
+            fontSize=11.5,
+            leading=15,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        heading3=ParagraphStyle(
+            "heading3",
+            parent=body,
+            fontName=fonts.BOLD,
+            fontSize=10,
+            leading=13,
+            spaceBefore=6,
+            spaceAfter=2,
+            keepWithNext=1,
+        ),
+        body=body,
+        small=ParagraphStyle(
+            "small", parent=body, fontSize=8.5, leading=11, spaceBefore=3, spaceAfter=4
+        ),
+        cell=ParagraphStyle("cell", parent=body, fontSize=9, leading=12, spaceAfter=0),
+        cell_header=ParagraphStyle(
+            "cell_header", parent=body, fontName=fonts.BOLD, fontSize=9, leading=12, spaceAfter=0
+        ),
+        contents_levels=(
+            ParagraphStyle(
+                "contents1",
+                parent=body,
+                fontName=fonts.BOLD,
+                leftIndent=0,
+                firstLineIndent=0,
+                spaceBefore=4,
+            ),
+            ParagraphStyle(
+                "contents2", parent=body, leftIndent=14, firstLineIndent=0, spaceAfter=2
+            ),
+        ),
+    )
+
+
+def markup(value: str) -> str:
+    """Plain text made safe for a Paragraph: markup characters escaped, line breaks kept."""
+    return escape(value).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def para(value: str, style: ParagraphStyle | None = None) -> Paragraph:
+    """A paragraph of plain (untrusted) text."""
+    return Paragraph(markup(value), style or styles().body)
+
+
+def heading(value: str, level: int = 1, *, contents: bool = True) -> Paragraph:
+    """A section heading; level 1 and 2 headings go into the contents and the PDF outline."""
+    house = styles()
+    style = {1: house.heading1, 2: house.heading2}.get(level, house.heading3)
+    paragraph = Paragraph(markup(value), style)
+    paragraph._rrdesk_outline_level = level - 1 if contents and level <= 2 else None  # type: ignore[attr-defined]
+    return paragraph
+
+
+def grid_style(*, header: bool) -> list[tuple[Any, ...]]:
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
+    return commands
+
+
+def data_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
+) -> Table:
+    """A ruled table with a shaded header row repeated on each page; cells wrap."""
+    house = styles()
+    data: list[list[Flowable]] = [[para(text, house.cell_header) for text in header]]
+    data.extend([para(text, house.cell) for text in row] for row in rows)
+    table = Table(
+        data,
+        colWidths=[CONTENT_WIDTH * share for share in widths],
+        repeatRows=1,
+        splitInRow=1,
+        hAlign="LEFT",
+    )
+    table.setStyle(TableStyle(grid_style(header=True)))
+    return table
+
+
+def summary_table(pairs: Sequence[tuple[str, str]], key_share: float = 0.32) -> Table:
+    """Label and value pairs, the label column shaded (the GOV.UK summary list, on paper)."""
+    house = styles()
+    data = [[para(key, house.cell_header), para(value, house.cell)] for key, value in pairs]
+    table = Table(
+        data,
+        colWidths=[CONTENT_WIDTH * key_share, CONTENT_WIDTH * (1 - key_share)],
+        splitInRow=1,
+        hAlign="LEFT",
+    )
+    commands = grid_style(header=False)
+    commands.append(("BACKGROUND", (0, 0), (0, -1), SHADE))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def contents_table() -> TableOfContents:
+    contents = TableOfContents(
+        dotsMinLevel=0,
+        tableStyle=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+    )
+    contents.levelStyles = list(styles().contents_levels)
+    return contents
+
+
+class _NumberedCanvas(Canvas):
+    """Holds pages back until the end so each can say "Page x of y"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held_pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held_pages)
+        for state in self._held_pages:
+            self.__dict__.update(state)
+            self.setFont(fonts.REGULAR, 8.5)
+            self.setFillColor(SECONDARY_INK)
+            self.drawRightString(
+                PAGE_WIDTH - MARGIN_X,
+                MARGIN_BOTTOM - 9 * mm,
+                f"Page {self._pageNumber} of {total}",
+            )
+            super().showPage()
+        super().save()
+
+
+class _HouseDocument(BaseDocTemplate):
+    def __init__(
+        self,
+        buffer: io.BytesIO,
+        info: DocumentInfo,
+        progress: ProgressCallback | None,
+        cancelled: CancelCallback | None,
+        expected_flowables: int,
+    ) -> None:
+        super().__init__(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=info.title,
+            author=info.partnership,
+            subject=info.subject,
+            creator=CREATOR,
+            producer=f"rrdesk {__version__}",
+            initialFontName=fonts.REGULAR,
+            initialFontSize=10,
+            lang="en-GB",
+            displayDocTitle=1,
+        )
+        self._info = info
+        self._progress = progress
+        self._cancelled = cancelled
+        self._expected = max(expected_flowables, 1)
+        self._done = 0
+        self._outline_keys = 0
+        frame_height = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+        first = Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            CONTENT_WIDTH,
+            frame_height - self._band()[1],
+            id="first",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        later = Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            CONTENT_WIDTH,
+            frame_height,
+            id="later",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate(
+                    id="First", frames=[first], onPage=self._draw_first_page, autoNextPageTemplate="Later"
+                ),
+                PageTemplate(id="Later", frames=[later], onPage=self._draw_marking),
+            ]
+        )
+
+    def _draw_marking(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFillColor(INK)
+        canvas.setFont(fonts.BOLD, 10)
+        canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 11 * mm, MARKING)
+        canvas.drawCentredString(PAGE_WIDTH / 2, 7 * mm, MARKING)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, PAGE_HEIGHT - 14 * mm, PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 14 * mm)
+        canvas.line(MARGIN_X, MARGIN_BOTTOM - 5 * mm, PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM - 5 * mm)
+        canvas.setFont(fonts.REGULAR, 8.5)
+        canvas.setFillColor(SECONDARY_INK)
+        footer = f"{self._info.title} · {self._info.partnership}"
+        while canvas.stringWidth(footer, fonts.REGULAR, 8.5) > CONTENT_WIDTH * 0.7:
+            footer = footer[:-2] + "…"
+        canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 9 * mm, footer)
+        canvas.restoreState()
+
+    def _band(self) -> tuple[list[Paragraph], float]:
+        """The first page's heading paragraphs, wrapped, and the height the band needs."""
+        house = styles()
+        width = CONTENT_WIDTH
+        needed = 0.0
+        if self._info.reserve_signature_box:
+            width -= _SIGNATURE_WIDTH + 6 * mm
+            needed = _SIGNATURE_HEIGHT + 3 * mm
+        paragraphs = []
+        text_height = 2 * mm
+        for text, style in (
+            (self._info.heading or self._info.title, house.title),
+            (self._info.subtitle, house.subtitle),
+        ):
+            if text:
+                paragraph = para(text, style)
+                text_height += paragraph.wrap(width, PAGE_HEIGHT)[1] + style.spaceAfter
+                paragraphs.append(paragraph)
+        return paragraphs, max(needed, text_height) + _BAND_GAP
+
+    def _draw_first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        self._draw_marking(canvas, doc)
+        if self._info.reserve_signature_box:
+            left, bottom, right, top = SIGNATURE_BOX
+            canvas.saveState()
+            canvas.setStrokeColor(RULE)
+            canvas.setDash(2, 2)
+            canvas.rect(left, bottom, right - left, top - bottom)
+            canvas.restoreState()
+        paragraphs, band_height = self._band()
+        y = _BAND_TOP - 2 * mm
+        for paragraph in paragraphs:
+            y -= paragraph.height
+            paragraph.drawOn(canvas, MARGIN_X, y)
+            y -= paragraph.style.spaceAfter
+        canvas.saveState()
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(1.5)
+        rule_y = _BAND_TOP - band_height + _BAND_GAP / 2
+        canvas.line(MARGIN_X, rule_y, PAGE_WIDTH - MARGIN_X, rule_y)
+        canvas.restoreState()
+
+    def beforeDocument(self) -> None:  # noqa: N802 - reportlab's name
+        self._outline_keys = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+        level = getattr(flowable, "_rrdesk_outline_level", None)
+        if level is not None and isinstance(flowable, Paragraph):
+            text = flowable.getPlainText()
+            self._outline_keys += 1
+            key = f"section-{self._outline_keys}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+            self.notify("TOCEntry", (level, text, self.page, key))
+        self._done += 1
+        if self._progress is not None:
+            self._progress(min(self._done, self._expected - 1), self._expected)
+        if self._cancelled is not None and self._cancelled():
+            raise RenderCancelled
+
+
+def build_pdf(
+    info: DocumentInfo,
+    story: list[Flowable],
+    *,
+    with_contents: bool = False,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCallback | None = None,
+) -> bytes:
+    """Lay the story out in the house style and return the PDF as bytes.
+
+    ``progress(done, total)`` is called as flowables are placed; ``cancelled()`` is polled as
+    often and, when it returns true, :class:`RenderCancelled` is raised.
+    """
+    styles()
+    buffer = io.BytesIO()
+    passes = 2 if with_contents else 1
+    document = _HouseDocument(buffer, info, progress, cancelled, len(story) * passes)
+    if with_contents:
+        document.multiBuild(story, canvasmaker=_NumberedCanvas)
+    else:
+        document.build(story, canvasmaker=_NumberedCanvas)
+    if progress is not None:
+        progress(document._expected, document._expected)
+    return buffer.getvalue()
