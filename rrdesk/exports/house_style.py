@@ -384,6 +384,9 @@ class _HouseDocument(BaseDocTemplate):
             canvas.setStrokeColor(RULE)
             canvas.setDash(2, 2)
             canvas.rect(left, bottom, right - left, top - bottom)
+            canvas.setFont(fonts.REGULAR, 8)
+            canvas.setFillColor(SECONDARY_INK)
+            canvas.drawCentredString((left + right) / 2, (bottom + top) / 2 - 3, "Not yet signed")
             canvas.restoreState()
         paragraphs, band_height = self._band()
         y = _BAND_TOP - 2 * mm

@@ -1,0 +1,1 @@
+"""Command-line sub-commands: each adds its parser and runs without Qt."""
