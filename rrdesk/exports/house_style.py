@@ -249,28 +249,30 @@ def contents_table() -> TableOfContents:
 
 
 class _NumberedCanvas(Canvas):
-    """Holds pages back until the end so each can say "Page x of y"."""
+    """Writes "Page x of y" on each page; y is a form filled in once the last page is known."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._held_pages: list[dict[str, Any]] = []
+    _TOTAL_FORM = "rrdeskPageTotal"
+    _SIZE = 8.5
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
-        self._held_pages.append(dict(self.__dict__))
-        self._startPage()
+        text = f"Page {self._pageNumber} of "
+        x = PAGE_WIDTH - MARGIN_X - 26 * mm
+        y = MARGIN_BOTTOM - 9 * mm
+        self.saveState()
+        self.setFont(fonts.REGULAR, self._SIZE)
+        self.setFillColor(SECONDARY_INK)
+        self.drawString(x, y, text)
+        self.translate(x + self.stringWidth(text, fonts.REGULAR, self._SIZE), y)
+        self.doForm(self._TOTAL_FORM)
+        self.restoreState()
+        super().showPage()
 
     def save(self) -> None:
-        total = len(self._held_pages)
-        for state in self._held_pages:
-            self.__dict__.update(state)
-            self.setFont(fonts.REGULAR, 8.5)
-            self.setFillColor(SECONDARY_INK)
-            self.drawRightString(
-                PAGE_WIDTH - MARGIN_X,
-                MARGIN_BOTTOM - 9 * mm,
-                f"Page {self._pageNumber} of {total}",
-            )
-            super().showPage()
+        self.beginForm(self._TOTAL_FORM)
+        self.setFont(fonts.REGULAR, self._SIZE)
+        self.setFillColor(SECONDARY_INK)
+        self.drawString(0, 0, str(self._pageNumber - 1))
+        self.endForm()
         super().save()
 
 
@@ -386,7 +388,7 @@ class _HouseDocument(BaseDocTemplate):
             canvas.rect(left, bottom, right - left, top - bottom)
             canvas.setFont(fonts.REGULAR, 8)
             canvas.setFillColor(SECONDARY_INK)
-            canvas.drawCentredString((left + right) / 2, (bottom + top) / 2 - 3, "Not yet signed")
+            canvas.drawCentredString((left + right) / 2, (bottom + top) / 2 - 3, "Partnership signature")
             canvas.restoreState()
         paragraphs, band_height = self._band()
         y = _BAND_TOP - 2 * mm
