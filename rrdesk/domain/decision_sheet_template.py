@@ -92,7 +92,9 @@ def _section(raw: Any, number: int) -> SheetSection:
         raise DecisionSheetTemplateError(f"{where} must be a table: [[sections]]")
     unknown = sorted(set(raw) - {"key", "title", "intro"})
     if unknown:
-        raise DecisionSheetTemplateError(f"{where} has an entry rrdesk does not use: '{unknown[0]}'")
+        raise DecisionSheetTemplateError(
+            f"{where} has an entry rrdesk does not use: '{unknown[0]}'"
+        )
     key_text = _text(raw, "key", where, required=True)
     try:
         key = SheetSectionKey(key_text)
@@ -138,4 +140,6 @@ def parse_decision_sheet_template(text: str) -> DecisionSheetTemplate:
         raise DecisionSheetTemplateError(
             f"The decision sheet form is missing the section '{missing[0]}'"
         )
-    return DecisionSheetTemplate(title=title, sections=sections, wording=_wording(data.get("wording")))
+    return DecisionSheetTemplate(
+        title=title, sections=sections, wording=_wording(data.get("wording"))
+    )

@@ -47,8 +47,10 @@ def _opening(content: DecisionSheetContent, wording: SheetWording) -> list[Flowa
     pairs = [
         ("Partnership", content.partnership_name),
         ("Case reference", content.case_reference),
-        ("Child (pseudonym)" if len(content.pseudonyms) < 2 else "Children (pseudonyms)",
-         _pseudonyms(content)),
+        (
+            "Child (pseudonym)" if len(content.pseudonyms) < 2 else "Children (pseudonyms)",
+            _pseudonyms(content),
+        ),
         ("Version", str(content.version)),
         (wording.prepared_on, format_date(content.prepared_on)),
     ]
@@ -106,7 +108,9 @@ def _attendance(content: DecisionSheetContent, wording: SheetWording) -> list[Fl
             (person.name, person.role, person.agency, _attendee_note(person, wording))
             for person in people
         ]
-        story.append(data_table(("Name", "Role", "Agency", "Notes"), rows, (0.24, 0.26, 0.26, 0.24)))
+        story.append(
+            data_table(("Name", "Role", "Agency", "Notes"), rows, (0.24, 0.26, 0.26, 0.24))
+        )
     return story
 
 
@@ -247,7 +251,9 @@ _BUILDERS: dict[SheetSectionKey, _Builder] = {
 }
 
 
-def _section(content: DecisionSheetContent, template: DecisionSheetTemplate, section: SheetSection) -> list[Flowable]:
+def _section(
+    content: DecisionSheetContent, template: DecisionSheetTemplate, section: SheetSection
+) -> list[Flowable]:
     opening: list[Flowable] = [heading(section.title, 1)]
     if section.intro:
         opening.append(para(section.intro, styles().small))
@@ -263,7 +269,11 @@ def render_decision_sheet(
     template: DecisionSheetTemplate,
     progress: ProgressCallback | None = None,
 ) -> bytes:
-    """The unsigned decision sheet as PDF bytes; sign it with :func:`rrdesk.exports.signing.sign_pdf`."""
+    """The unsigned decision sheet as PDF bytes.
+
+    Sign it with :func:`rrdesk.exports.signing.sign_pdf`; the stamp goes in the box the first
+    page keeps for it (:data:`rrdesk.exports.house_style.SIGNATURE_BOX`).
+    """
     story = _opening(content, template.wording)
     for section in template.sections:
         story.extend(_section(content, template, section))

@@ -13,7 +13,6 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -178,7 +177,7 @@ def heading(value: str, level: int = 1, *, contents: bool = True) -> Paragraph:
     house = styles()
     style = {1: house.heading1, 2: house.heading2}.get(level, house.heading3)
     paragraph = Paragraph(markup(value), style)
-    paragraph._rrdesk_outline_level = level - 1 if contents and level <= 2 else None  # type: ignore[attr-defined]
+    paragraph._rrdesk_outline_level = level - 1 if contents and level <= 2 else None
     return paragraph
 
 
@@ -248,13 +247,13 @@ def contents_table() -> TableOfContents:
     return contents
 
 
-class _NumberedCanvas(Canvas):
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Writes "Page x of y" on each page; y is a form filled in once the last page is known."""
 
     _TOTAL_FORM = "rrdeskPageTotal"
     _SIZE = 8.5
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         text = f"Page {self._pageNumber} of "
         x = PAGE_WIDTH - MARGIN_X - 26 * mm
         y = MARGIN_BOTTOM - 9 * mm
@@ -276,7 +275,7 @@ class _NumberedCanvas(Canvas):
         super().save()
 
 
-class _HouseDocument(BaseDocTemplate):
+class _HouseDocument(BaseDocTemplate):  # type: ignore[misc]
     def __init__(
         self,
         buffer: io.BytesIO,
@@ -334,7 +333,10 @@ class _HouseDocument(BaseDocTemplate):
         self.addPageTemplates(
             [
                 PageTemplate(
-                    id="First", frames=[first], onPage=self._draw_first_page, autoNextPageTemplate="Later"
+                    id="First",
+                    frames=[first],
+                    onPage=self._draw_first_page,
+                    autoNextPageTemplate="Later",
                 ),
                 PageTemplate(id="Later", frames=[later], onPage=self._draw_marking),
             ]
@@ -388,7 +390,9 @@ class _HouseDocument(BaseDocTemplate):
             canvas.rect(left, bottom, right - left, top - bottom)
             canvas.setFont(fonts.REGULAR, 8)
             canvas.setFillColor(SECONDARY_INK)
-            canvas.drawCentredString((left + right) / 2, (bottom + top) / 2 - 3, "Partnership signature")
+            canvas.drawCentredString(
+                (left + right) / 2, (bottom + top) / 2 - 3, "Partnership signature"
+            )
             canvas.restoreState()
         paragraphs, band_height = self._band()
         y = _BAND_TOP - 2 * mm
@@ -403,10 +407,10 @@ class _HouseDocument(BaseDocTemplate):
         canvas.line(MARGIN_X, rule_y, PAGE_WIDTH - MARGIN_X, rule_y)
         canvas.restoreState()
 
-    def beforeDocument(self) -> None:  # noqa: N802 - reportlab's name
+    def beforeDocument(self) -> None:
         self._outline_keys = 0
 
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+    def afterFlowable(self, flowable: Flowable) -> None:
         level = getattr(flowable, "_rrdesk_outline_level", None)
         if level is not None and isinstance(flowable, Paragraph):
             text = flowable.getPlainText()

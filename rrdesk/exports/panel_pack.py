@@ -48,9 +48,7 @@ def _form_section(section: FormSection) -> list[Flowable]:
 
 
 def _form(form: AgencyForm) -> list[Flowable]:
-    assured = (
-        format_date(form.quality_assured_on) if form.quality_assured_on else "Not recorded"
-    )
+    assured = format_date(form.quality_assured_on) if form.quality_assured_on else "Not recorded"
     story: list[Flowable] = [
         PageBreak(),
         heading(form.agency, 2),
@@ -85,8 +83,10 @@ def render_panel_pack(
             [
                 ("Partnership", content.partnership_name),
                 ("Case reference", content.case_reference),
-                ("Child (pseudonym)" if len(content.pseudonyms) < 2 else "Children (pseudonyms)",
-                 pseudonyms),
+                (
+                    "Child (pseudonym)" if len(content.pseudonyms) < 2 else "Children (pseudonyms)",
+                    pseudonyms,
+                ),
                 ("Pack prepared on", format_date(content.prepared_on)),
                 *content.case_summary,
             ]

@@ -227,8 +227,14 @@ def _stamp_pdf(width: float, height: float, lines: tuple[str, str, str]) -> byte
     house = styles()
     caption, partnership, when = lines
     frame = Frame(
-        2 * mm, 1 * mm, width - 4 * mm, height - 2 * mm, leftPadding=0, rightPadding=0,
-        topPadding=1 * mm, bottomPadding=0,
+        2 * mm,
+        1 * mm,
+        width - 4 * mm,
+        height - 2 * mm,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=1 * mm,
+        bottomPadding=0,
     )
     frame.addFromList(
         [
@@ -249,7 +255,7 @@ def _stamp_style(appearance: bytes) -> Any:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.stamp import StaticStampStyle
 
-    class _StampAppearance(PdfContent):  # type: ignore[misc]
+    class _StampAppearance(PdfContent):
         """A page of a PDF held in memory, placed as the stamp (pyHanko only reads files)."""
 
         def render(self) -> bytes:
@@ -267,7 +273,7 @@ def _stamp_style(appearance: bytes) -> Any:
         background_layout=layout.SimpleBoxLayoutRule(
             x_align=layout.AxisAlignment.ALIGN_MID,
             y_align=layout.AxisAlignment.ALIGN_MID,
-            margins=layout.Margins.uniform(0),
+            margins=layout.Margins.uniform(0),  # type: ignore[no-untyped-call]
         ),
     )
 
@@ -283,11 +289,15 @@ def _signer(identity: SigningIdentity) -> Any:
         key.native  # noqa: B018 - parse now, so a damaged key fails here in plain words
         chain = [x509.Certificate.load(der) for der in identity.chain_der]
     except ValueError:
-        raise SigningIdentityError("The partnership's signing key or certificate is damaged") from None
+        raise SigningIdentityError(
+            "The partnership's signing key or certificate is damaged"
+        ) from None
     return SimpleSigner(
         signing_cert=certificate,
         signing_key=key,
-        cert_registry=SimpleCertificateStore.from_certs([certificate, *chain]),
+        cert_registry=SimpleCertificateStore.from_certs(  # type: ignore[no-untyped-call]
+            [certificate, *chain]
+        ),
     )
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-
 # pyHanko logs the full trace of an untrusted certificate as a warning; keep it off a
 # command line that has not set up logging (the app's own log still receives it).
 for _name in ("pyhanko", "pyhanko_certvalidator"):

@@ -10,7 +10,7 @@ import pytest
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-from rrdesk.commands.verify import add_verify_parser, run_verify
+from rrdesk.commands.verify import add_verify_parser
 from rrdesk.exports.signing import SigningIdentity, export_certificate_pem
 
 pytest_plugins = ["tests.exports.conftest"]
@@ -27,7 +27,10 @@ def _run(*argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def files(
-    tmp_path: Path, signed_pdf: bytes, sheet_pdf: bytes, identity: SigningIdentity,
+    tmp_path: Path,
+    signed_pdf: bytes,
+    sheet_pdf: bytes,
+    identity: SigningIdentity,
     other_identity: SigningIdentity,
 ) -> Path:
     (tmp_path / "signed.pdf").write_bytes(signed_pdf)
@@ -63,10 +66,18 @@ def test_valid_without_trust_exits_0_and_says_identity_unchecked(files: Path) ->
 @pytest.mark.parametrize(
     ("name", "trust", "phrase"),
     [
-        pytest.param("changed.pdf", "partnership.pem", "changed after it was signed",
-                     id="page changed in a later revision"),
-        pytest.param("signed.pdf", "other.pem", "not by the certificate you trust",
-                     id="signed by someone else"),
+        pytest.param(
+            "changed.pdf",
+            "partnership.pem",
+            "changed after it was signed",
+            id="page changed in a later revision",
+        ),
+        pytest.param(
+            "signed.pdf",
+            "other.pem",
+            "not by the certificate you trust",
+            id="signed by someone else",
+        ),
     ],
 )
 def test_not_valid_exits_1(files: Path, name: str, trust: str, phrase: str) -> None:
@@ -82,10 +93,16 @@ def test_not_valid_exits_1(files: Path, name: str, trust: str, phrase: str) -> N
         pytest.param(["notes.txt"], "This file is not a PDF", id="not a PDF"),
         pytest.param(["missing.pdf"], "There is no file at", id="missing file"),
         pytest.param(["."], "is a folder", id="a folder"),
-        pytest.param(["signed.pdf", "--trust", "notes.txt"], "not a PEM certificate",
-                     id="trust file not a certificate"),
-        pytest.param(["signed.pdf", "--trust", "missing.pem"], "There is no certificate file",
-                     id="trust file missing"),
+        pytest.param(
+            ["signed.pdf", "--trust", "notes.txt"],
+            "not a PEM certificate",
+            id="trust file not a certificate",
+        ),
+        pytest.param(
+            ["signed.pdf", "--trust", "missing.pem"],
+            "There is no certificate file",
+            id="trust file missing",
+        ),
     ],
 )
 def test_unusable_input_exits_2_with_one_plain_line(

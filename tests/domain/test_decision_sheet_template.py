@@ -30,7 +30,7 @@ def test_every_section_in_any_order() -> None:
 
 def test_wording_and_intro_can_be_changed() -> None:
     text = _form(ALL_KEYS, '[wording]\nagree = "Content"\ndo_not_agree = "Not content"\n')
-    text += '\n[[sections]]\n' if False else ""
+    text += "\n[[sections]]\n" if False else ""
     template = parse_decision_sheet_template(
         text.replace(
             'title = "Title for vote"', 'title = "Voting"\nintro = "Counted by the chair."'
@@ -48,21 +48,30 @@ def test_wording_and_intro_can_be_changed() -> None:
         pytest.param('title = "x"\n[[sections]\n', "not valid TOML", id="broken TOML"),
         pytest.param('title = "x"\nkey = \n', "line 2", id="error names the line"),
         pytest.param(_form(ALL_KEYS[:-1]), "missing the section 'sign_off'", id="missing section"),
-        pytest.param(_form([*ALL_KEYS, "vote"]), "'vote' appears more than once",
-                     id="duplicate section"),
-        pytest.param(_form([*ALL_KEYS, "minutes"]), "'minutes' is not a section",
-                     id="unknown section"),
-        pytest.param(_form(ALL_KEYS).replace('title = "Decision sheet"', 'title = ""'),
-                     "'title' must not be empty", id="empty title"),
-        pytest.param(_form(ALL_KEYS).replace('title = "Decision sheet"', "title = 3"),
-                     "'title' must be text", id="title not text"),
-        pytest.param(_form(ALL_KEYS, '[wording]\nagre = "Yes"\n'), "'agre'",
-                     id="misspelt wording"),
+        pytest.param(
+            _form([*ALL_KEYS, "vote"]), "'vote' appears more than once", id="duplicate section"
+        ),
+        pytest.param(
+            _form([*ALL_KEYS, "minutes"]), "'minutes' is not a section", id="unknown section"
+        ),
+        pytest.param(
+            _form(ALL_KEYS).replace('title = "Decision sheet"', 'title = ""'),
+            "'title' must not be empty",
+            id="empty title",
+        ),
+        pytest.param(
+            _form(ALL_KEYS).replace('title = "Decision sheet"', "title = 3"),
+            "'title' must be text",
+            id="title not text",
+        ),
+        pytest.param(_form(ALL_KEYS, '[wording]\nagre = "Yes"\n'), "'agre'", id="misspelt wording"),
         pytest.param(_form(ALL_KEYS, 'colour = "red"\n'), "'colour'", id="unknown entry"),
         pytest.param('title = "x"\n', "must list its [[sections]]", id="no sections"),
         pytest.param(
             _form(ALL_KEYS).replace('title = "Title for vote"', 'title = "Vote"\ncolour = 1'),
-            "Section 8 has an entry rrdesk does not use: 'colour'", id="unknown section entry"),
+            "Section 8 has an entry rrdesk does not use: 'colour'",
+            id="unknown section entry",
+        ),
     ],
 )
 def test_mistakes_are_refused_in_plain_words(text: str, message: str) -> None:

@@ -58,10 +58,11 @@ LONG_TEXT = (
 
 
 def decision_sheet_content(agencies: int = 6) -> DecisionSheetContent:
-    present = tuple(
-        Attendee(name, "Designated lead", agency)
-        for name, agency in zip(UNICODE_NAMES, AGENCY_NAMES, strict=False)
-    ) + (
+    present = (
+        *(
+            Attendee(name, "Designated lead", agency)
+            for name, agency in zip(UNICODE_NAMES, AGENCY_NAMES, strict=False)
+        ),
         Attendee("Grace Adebayo", "Partnership manager", "Business unit", voting=False),
         Attendee(
             "Tomasz Nowak", "Detective inspector", "Police", substitute_for="Łucja Wąsik of Łódź"
@@ -88,7 +89,9 @@ def decision_sheet_content(agencies: int = 6) -> DecisionSheetContent:
             absent=(),
         ),
         conflicts=(
-            ConflictDeclared("Ayşe Yılmaz-Doğan İnce", "Line-managed the allocated health visitor."),
+            ConflictDeclared(
+                "Ayşe Yılmaz-Doğan İnce", "Line-managed the allocated health visitor."
+            ),
         ),
         incident_summary=LONG_TEXT,
         agency_involvement=tuple(
@@ -128,8 +131,9 @@ def decision_sheet_content(agencies: int = 6) -> DecisionSheetContent:
         recommendation="Recommend a local child safeguarding practice review",
         rationale=LONG_TEXT,
         immediate_actions=(
-            ImmediateAction("Confirm telephone referrals in writing", "Integrated care board",
-                            date(2026, 12, 4)),
+            ImmediateAction(
+                "Confirm telephone referrals in writing", "Integrated care board", date(2026, 12, 4)
+            ),
             ImmediateAction("Brief school staff on escalation", "Education", None),
         ),
         parallel_processes=("Police investigation", "Child death review"),

@@ -134,7 +134,9 @@ def test_very_long_answers_wrap_across_pages(template: DecisionSheetTemplate) ->
     long_note = "A long note about what the agencies knew and when they knew it. " * 150
     content = replace(
         decision_sheet_content(),
-        criteria=(CriterionAnswer("Two or more agencies failed to work together", "Yes", long_note),),
+        criteria=(
+            CriterionAnswer("Two or more agencies failed to work together", "Yes", long_note),
+        ),
     )
     pages = page_texts(render_decision_sheet(content, template))
     # One sentence may straddle a page break, with the page footer and header between.
@@ -160,7 +162,9 @@ def test_edited_template_changes_titles_and_order(template: DecisionSheetTemplat
 
 def test_progress_reaches_the_end(template: DecisionSheetTemplate) -> None:
     calls: list[tuple[int, int]] = []
-    render_decision_sheet(decision_sheet_content(), template, progress=lambda d, t: calls.append((d, t)))
+    render_decision_sheet(
+        decision_sheet_content(), template, progress=lambda d, t: calls.append((d, t))
+    )
     assert calls[-1][0] == calls[-1][1]
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
 

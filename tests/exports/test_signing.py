@@ -74,9 +74,10 @@ def test_exported_certificate_is_pem_without_the_key(identity: SigningIdentity) 
     pem = export_certificate_pem(identity)
     assert pem.startswith(b"-----BEGIN CERTIFICATE-----")
     assert b"PRIVATE KEY" not in pem
-    assert x509.load_pem_x509_certificate(pem).public_bytes(
-        serialization.Encoding.DER
-    ) == identity.certificate_der
+    assert (
+        x509.load_pem_x509_certificate(pem).public_bytes(serialization.Encoding.DER)
+        == identity.certificate_der
+    )
 
 
 def _council_pkcs12(password: bytes | None, *, with_key: bool = True) -> tuple[bytes, bytes]:
@@ -119,14 +120,20 @@ def test_pkcs12_round_trip_signs_and_verifies(sheet_pdf: bytes) -> None:
 @pytest.mark.parametrize(
     ("data", "password", "error"),
     [
-        pytest.param(lambda: _council_pkcs12(b"right")[0], "wrong", WrongPasswordError,
-                     id="wrong password"),
-        pytest.param(lambda: _council_pkcs12(b"right")[0], "", WrongPasswordError,
-                     id="no password given"),
+        pytest.param(
+            lambda: _council_pkcs12(b"right")[0], "wrong", WrongPasswordError, id="wrong password"
+        ),
+        pytest.param(
+            lambda: _council_pkcs12(b"right")[0], "", WrongPasswordError, id="no password given"
+        ),
         pytest.param(lambda: b"not a certificate file", "x", NotPkcs12Error, id="not PKCS#12"),
         pytest.param(lambda: b"%PDF-1.4 hello", "x", NotPkcs12Error, id="a PDF instead"),
-        pytest.param(lambda: _council_pkcs12(b"right", with_key=False)[0], "right",
-                     NoPrivateKeyError, id="certificate without its key"),
+        pytest.param(
+            lambda: _council_pkcs12(b"right", with_key=False)[0],
+            "right",
+            NoPrivateKeyError,
+            id="certificate without its key",
+        ),
     ],
 )
 def test_pkcs12_problems_are_explained(data: Any, password: str, error: type[Exception]) -> None:
@@ -231,8 +238,14 @@ def test_rendering_and_signing_write_no_files(
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a temporary file was requested")
 
-    for name in ("mkstemp", "mkdtemp", "NamedTemporaryFile", "TemporaryFile",
-                 "SpooledTemporaryFile", "TemporaryDirectory"):
+    for name in (
+        "mkstemp",
+        "mkdtemp",
+        "NamedTemporaryFile",
+        "TemporaryFile",
+        "SpooledTemporaryFile",
+        "TemporaryDirectory",
+    ):
         monkeypatch.setattr(tempfile, name, refuse)
     real_open = builtins.open
 
@@ -318,7 +331,9 @@ def test_unsigned_pdf_raises_not_signed(sheet_pdf: bytes) -> None:
 
 def test_unreadable_trusted_certificate_raises(signed_pdf: bytes) -> None:
     with pytest.raises(TrustedCertificateError):
-        verify_pdf(signed_pdf, b"-----BEGIN CERTIFICATE-----\nnonsense\n-----END CERTIFICATE-----\n")
+        verify_pdf(
+            signed_pdf, b"-----BEGIN CERTIFICATE-----\nnonsense\n-----END CERTIFICATE-----\n"
+        )
 
 
 def test_identity_can_be_made_for_a_long_partnership_name() -> None:
