@@ -30,3 +30,47 @@ def today() -> date:
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     return tmp_path / "partnership.rrdesk"
+
+
+@pytest.fixture(autouse=True)
+def _fast_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """scrypt at full strength takes a few hundred milliseconds; tests use a cheaper cost."""
+    from rrdesk.storage import key_slots
+
+    monkeypatch.setattr(key_slots, "SCRYPT_N", 2**12)
+
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def passphrase() -> str:
+    return PASSPHRASE
+
+
+@pytest.fixture
+def memory_secrets():  # type: ignore[no-untyped-def]
+    from rrdesk.keystore import MemorySecretStore
+
+    return MemorySecretStore()
+
+
+@pytest.fixture
+def new_store(store_path: Path):  # type: ignore[no-untyped-def]
+    """A fresh encrypted store in tmp_path, open; closed after the test."""
+    from rrdesk.services.store_access import create_store
+
+    created = create_store(
+        store_path,
+        partnership="Northmoor Safeguarding Children Partnership",
+        owner="Priya Test-Coordinator",
+        passphrase=PASSPHRASE,
+    )
+    yield created
+    if created.session.is_open:
+        created.session.close()
+
+
+@pytest.fixture
+def session(new_store):  # type: ignore[no-untyped-def]
+    return new_store.session

@@ -267,3 +267,15 @@ def next_reference(year: int, existing: list[str]) -> str:
         if (match := REFERENCE_PATTERN.match(ref)) and int(match.group(1)) == year
     ]
     return f"RR-{year}-{max(numbers, default=0) + 1:03d}"
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """A row of the case list: enough to find a case, nothing private beyond the pseudonym."""
+
+    case_id: int
+    reference: str
+    stage: Stage
+    profile: str
+    notification_sent: date | None
+    pseudonyms: str

@@ -1,0 +1,131 @@
+"""``rrdesk deadlines DATE [DATE...]``: the Rapid Review timetable for notification dates.
+
+Opens no store and imports no Qt; uses the shipped bank holiday list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from rrdesk.domain.bank_holidays import BankHolidayCalendar, packaged_calendar
+from rrdesk.domain.dates import DateError, format_date_with_weekday, parse_iso_date
+from rrdesk.domain.deadlines import (
+    DAY_ZERO_CONVENTION,
+    Milestone,
+    Timetable,
+    compute_timetable,
+    coverage_warning,
+)
+from rrdesk.domain.profiles import ProcessProfile, ProfileError
+from rrdesk.services.profile_catalogue import DEFAULT_PROFILE, UnknownProfileError, load_profile
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+def add_deadlines_parser(subparsers: Any) -> None:
+    """Add the ``deadlines`` sub-command to ``subparsers`` (from ``add_subparsers()``)."""
+    parser = subparsers.add_parser(
+        "deadlines",
+        help="show the Rapid Review timetable for notification dates",
+        description=f"Show the Rapid Review timetable for each notification date. "
+        f"{DAY_ZERO_CONVENTION}",
+    )
+    parser.add_argument("dates", nargs="+", metavar="DATE", help="notification date, YYYY-MM-DD")
+    parser.add_argument(
+        "--profile",
+        default=DEFAULT_PROFILE,
+        help=f"process profile to follow (default: {DEFAULT_PROFILE})",
+    )
+    parser.add_argument("--referral", metavar="DATE", help="referral date, YYYY-MM-DD")
+    parser.add_argument("--meeting", metavar="DATE", help="Rapid Review meeting date, YYYY-MM-DD")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.set_defaults(handler=run_deadlines)
+
+
+def _milestone_json(item: Milestone) -> dict[str, Any]:
+    return {
+        "key": item.key,
+        "label": item.label,
+        "working_day": item.working_day,
+        "due": item.due.isoformat() if item.due else None,
+        "counted_from": item.counted_from.value,
+        "earliest": item.earliest.isoformat() if item.earliest else None,
+        "review_day": item.review_day,
+        "beyond_official_calendar": item.beyond_coverage,
+    }
+
+
+def _timetable_json(timetable: Timetable) -> dict[str, Any]:
+    return {
+        "notification_date": timetable.notification_date.isoformat(),
+        "profile": timetable.profile_name,
+        "milestones": [_milestone_json(item) for item in timetable.milestones],
+    }
+
+
+def _write_text(
+    timetable: Timetable, profile: ProcessProfile, calendar: BankHolidayCalendar, out: TextIO
+) -> None:
+    notification = timetable.notification_date
+    out.write(f"\nNotification sent {format_date_with_weekday(notification)}\n")
+    out.write(f"Day 0   {format_date_with_weekday(notification)}  Notification sent\n")
+    for item in timetable.milestones:
+        if item.due is None:
+            out.write(f"Later   {item.counted_from_words} (date not given)  {item.label}\n")
+            continue
+        day = f"Day {item.review_day}"
+        line = f"{day:<6}  {format_date_with_weekday(item.due)}  {item.label}"
+        if item.earliest is not None:
+            line += f" (from {format_date_with_weekday(item.earliest)})"
+        if item.counted_from.value != "notification":
+            line += f" ({item.counted_from_words})"
+        out.write(line + "\n")
+        warning = coverage_warning(item.due, calendar)
+        if warning:
+            out.write(f"        Warning: {warning}\n")
+
+
+def run_deadlines(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
+    """Print the timetable for each date in ``args.dates``; 2 for a bad date or profile."""
+    errors = err if err is not None else sys.stderr
+    try:
+        dates = [parse_iso_date(text) for text in args.dates]
+        referral = parse_iso_date(args.referral) if args.referral else None
+        meeting = parse_iso_date(args.meeting) if args.meeting else None
+    except DateError as error:
+        errors.write(f"rrdesk deadlines: {error}\n")
+        return EXIT_BAD_INPUT
+    if (referral or meeting) and len(dates) > 1:
+        errors.write("rrdesk deadlines: give --referral or --meeting with one date only\n")
+        return EXIT_BAD_INPUT
+    try:
+        profile = load_profile(args.profile)
+    except UnknownProfileError as error:
+        errors.write(f"rrdesk deadlines: {error}\n")
+        return EXIT_BAD_INPUT
+    except ProfileError as error:
+        errors.write(f"rrdesk deadlines: {error}\n")
+        return 1
+    calendar = packaged_calendar()
+    try:
+        timetables = [
+            compute_timetable(profile, calendar, day, referral_date=referral, meeting_date=meeting)
+            for day in dates
+        ]
+    except ValueError as error:
+        errors.write(f"rrdesk deadlines: {error}\n")
+        return EXIT_BAD_INPUT
+    if args.json:
+        json.dump([_timetable_json(t) for t in timetables], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    out.write(f"Rapid Review timetable: {profile.title} (profile '{profile.name}')\n")
+    out.write(f"{DAY_ZERO_CONVENTION}\n")
+    out.write(f"{calendar.source_description}\n")
+    for timetable in timetables:
+        _write_text(timetable, profile, calendar, out)
+    return EXIT_OK

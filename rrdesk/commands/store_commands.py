@@ -1,0 +1,124 @@
+"""``rrdesk init``, ``rrdesk cases`` and ``rrdesk audit verify``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any, TextIO
+
+from rrdesk.commands.store_options import (
+    add_store_options,
+    open_store,
+    read_passphrase,
+    store_path,
+)
+from rrdesk.domain.bank_holidays import calendar_with_import
+from rrdesk.domain.dates import format_date
+from rrdesk.services.demo_data import add_demo_data
+from rrdesk.services.session import operating_system_user
+from rrdesk.services.store_access import create_store
+from rrdesk.storage.key_slots import passphrase_problem
+
+
+def add_store_parsers(subparsers: Any) -> None:
+    init = subparsers.add_parser("init", help="create an encrypted store without the app")
+    add_store_options(init)
+    init.add_argument("--partnership", default="Safeguarding Children Partnership")
+    init.add_argument("--owner", default="", help="who is setting it up (default: your user name)")
+    init.add_argument("--profile", default="statutory", help="process profile (default: statutory)")
+    init.add_argument("--demo-data", action="store_true", help="fill it with fictional cases")
+    init.set_defaults(handler=run_init)
+
+    cases = subparsers.add_parser("cases", help="list the cases (never a child's name)")
+    add_store_options(cases)
+    cases.add_argument("--json", action="store_true", help="print JSON")
+    cases.set_defaults(handler=run_cases)
+
+    audit = subparsers.add_parser("audit", help="check the audit trail")
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True)
+    verify = audit_commands.add_parser("verify", help="check the audit trail's hash chain")
+    add_store_options(verify)
+    verify.set_defaults(handler=run_audit_verify)
+
+
+def run_init(args: argparse.Namespace, out: TextIO) -> int:
+    from rrdesk.commands.store_options import UsageError
+
+    passphrase = read_passphrase(args, prompt="New passphrase: ")
+    problem = passphrase_problem(passphrase)
+    if problem:
+        raise UsageError(problem)
+    created = create_store(
+        store_path(args),
+        partnership=args.partnership,
+        owner=args.owner or operating_system_user(),
+        passphrase=passphrase,
+        profile=args.profile,
+    )
+    try:
+        if args.demo_data:
+            add_demo_data(created.session, today=args.today)
+    finally:
+        created.session.close()
+    print(f"Created the store {store_path(args)}", file=out)
+    print("", file=out)
+    print("Recovery key (shown once; give it to your information governance lead):", file=out)
+    print(f"    {created.recovery_key}", file=out)
+    return 0
+
+
+def run_cases(args: argparse.Namespace, out: TextIO) -> int:
+    session = open_store(args)
+    try:
+        calendar = calendar_with_import(session.settings.get("bank_holidays_import") or None)
+        summaries = session.cases.summaries()
+    finally:
+        session.close()
+    rows: list[dict[str, Any]] = []
+    for summary in summaries:
+        notified = summary.notification_sent
+        day = None
+        if notified is not None:
+            day = max(0, calendar.working_days_between(notified, args.today))
+        rows.append(
+            {
+                "reference": summary.reference,
+                "stage": summary.stage.value,
+                "notification_date": notified.isoformat() if notified else None,
+                "working_day": day,
+            }
+        )
+    if args.json:
+        print(json.dumps(rows, indent=2), file=out)
+        return 0
+    if not summaries:
+        print("There are no cases in this store.", file=out)
+        return 0
+    for summary, row in zip(summaries, rows, strict=True):
+        notified_text = (
+            format_date(summary.notification_sent) if summary.notification_sent else "not notified"
+        )
+        day_text = f"day {row['working_day']}" if row["working_day"] is not None else ""
+        print(
+            f"{summary.reference:<13} {summary.stage.label:<36} {notified_text:<18} {day_text}",
+            file=out,
+        )
+    return 0
+
+
+def run_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
+    session = open_store(args)
+    try:
+        checked, broken = session.audit.verify()
+    finally:
+        session.close()
+    if broken is None:
+        print(f"The audit trail is whole: {checked} entries checked.", file=out)
+        return 0
+    where = f"entry {broken.entry_id}" if broken.entry_id is not None else "the end of the trail"
+    print(
+        f"The audit trail has been tampered with: the first broken entry is number "
+        f"{broken.position} ({where}): {broken.reason}.",
+        file=out,
+    )
+    return 1

@@ -1,0 +1,63 @@
+"""``--store`` and ``--passphrase-file``, shared by every command that opens a store."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from rrdesk.services.locations import default_store_path
+from rrdesk.services.session import Session
+from rrdesk.services.store_access import unlock_with_passphrase
+
+MAX_PASSPHRASE_FILE_BYTES = 4096
+
+
+class UsageError(Exception):
+    """Unusable input on the command line: exit code 2 with this one-line message."""
+
+
+def add_store_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store", type=Path, default=None, help="the store file (default: your rrdesk data folder)"
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        default=None,
+        help="read the passphrase from this file (a trailing newline is not part of it)",
+    )
+
+
+def store_path(args: argparse.Namespace) -> Path:
+    return Path(args.store).expanduser() if args.store else default_store_path()
+
+
+def read_passphrase(args: argparse.Namespace, *, prompt: str = "Passphrase: ") -> str:
+    if args.passphrase_file is None:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise UsageError("Give --passphrase-file, or run the command in a terminal to type it")
+        return getpass.getpass(prompt)
+    path = Path(args.passphrase_file)
+    try:
+        raw = path.read_bytes()[: MAX_PASSPHRASE_FILE_BYTES + 1]
+    except OSError as error:
+        raise UsageError(f"Cannot read the passphrase file {path}: {error.strerror}") from None
+    if len(raw) > MAX_PASSPHRASE_FILE_BYTES:
+        raise UsageError(f"The passphrase file {path} is too large to hold a passphrase")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(f"The passphrase file {path} is not text") from None
+    if text.endswith("\r\n"):
+        text = text[:-2]
+    elif text.endswith("\n"):
+        text = text[:-1]
+    if not text:
+        raise UsageError(f"The passphrase file {path} is empty")
+    return text
+
+
+def open_store(args: argparse.Namespace) -> Session:
+    return unlock_with_passphrase(store_path(args), read_passphrase(args))

@@ -1,0 +1,113 @@
+"""Where "Remember on this computer" keeps the data key: the operating system's keyring.
+
+The keyring is never the only way in. Every failure (no backend, an error, an empty or foreign
+entry) is reported as :class:`SecretStoreUnavailable` or ``None``, and the caller falls back to
+the passphrase.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Any, Protocol
+
+SERVICE = "rrdesk"
+
+
+class SecretStoreUnavailable(Exception):
+    """The keyring cannot be used; ``message`` says why in plain words."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class SecretStore(Protocol):
+    def load(self, account: str) -> bytes | None: ...
+
+    def save(self, account: str, secret: bytes) -> None: ...
+
+    def delete(self, account: str) -> None: ...
+
+    def describe(self) -> str: ...
+
+
+def _decode(text: str | None) -> bytes | None:
+    if not text:
+        return None
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+class KeyringSecretStore:
+    """The real keyring (Windows Credential Manager, macOS Keychain, Secret Service)."""
+
+    def _keyring(self) -> Any:
+        import keyring
+        from keyring.backends import fail
+
+        backend = keyring.get_keyring()
+        if isinstance(backend, fail.Keyring):
+            raise SecretStoreUnavailable("This computer has no keyring that rrdesk can use.")
+        return keyring
+
+    def load(self, account: str) -> bytes | None:
+        try:
+            return _decode(self._keyring().get_password(SERVICE, account))
+        except SecretStoreUnavailable:
+            raise
+        except Exception as error:  # keyring back-ends raise many kinds
+            raise SecretStoreUnavailable(f"The keyring could not be read ({error}).") from None
+
+    def save(self, account: str, secret: bytes) -> None:
+        try:
+            self._keyring().set_password(SERVICE, account, base64.b64encode(secret).decode())
+        except SecretStoreUnavailable:
+            raise
+        except Exception as error:
+            raise SecretStoreUnavailable(f"The keyring could not be written ({error}).") from None
+
+    def delete(self, account: str) -> None:
+        try:
+            self._keyring().delete_password(SERVICE, account)
+        except SecretStoreUnavailable:
+            raise
+        except Exception as error:
+            raise SecretStoreUnavailable(
+                f"The keyring entry could not be removed ({error})."
+            ) from None
+
+    def describe(self) -> str:
+        try:
+            return type(self._keyring().get_keyring()).__name__
+        except SecretStoreUnavailable as error:
+            return error.message
+
+
+class MemorySecretStore:
+    """A keyring that lives in memory: for tests, the demo store and machines with no keyring."""
+
+    def __init__(self, *, broken: str = "") -> None:
+        self.entries: dict[str, str] = {}
+        self.broken = broken
+
+    def _check(self) -> None:
+        if self.broken:
+            raise SecretStoreUnavailable(self.broken)
+
+    def load(self, account: str) -> bytes | None:
+        self._check()
+        return _decode(self.entries.get(account))
+
+    def save(self, account: str, secret: bytes) -> None:
+        self._check()
+        self.entries[account] = base64.b64encode(secret).decode()
+
+    def delete(self, account: str) -> None:
+        self._check()
+        self.entries.pop(account, None)
+
+    def describe(self) -> str:
+        return "In-memory keyring"

@@ -1,0 +1,207 @@
+"""Creating and unlocking stores: the passphrase, the recovery key and the remembered key."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from rrdesk.keystore import SecretStore, SecretStoreUnavailable
+from rrdesk.services.session import Session
+from rrdesk.storage import key_slots
+from rrdesk.storage.database import Database
+from rrdesk.storage.errors import (
+    NOTHING_CHANGED,
+    StoreError,
+    StoreExistsError,
+    StoreLocationError,
+    StoreMissingError,
+)
+from rrdesk.storage.key_slots import KeySlot, KeySlots
+from rrdesk.storage.lock_file import StoreLock
+from rrdesk.storage.migrations import migrate
+
+
+@dataclass(frozen=True)
+class NewStore:
+    session: Session
+    recovery_key: str
+    keyring_message: str = ""
+
+
+def keyring_account(slots: KeySlots) -> str:
+    return f"store-{slots.store_id}"
+
+
+def create_store(
+    path: Path,
+    *,
+    partnership: str,
+    owner: str,
+    passphrase: str,
+    profile: str = "statutory",
+    remember: bool = False,
+    secret_store: SecretStore | None = None,
+    recovery_key: str | None = None,
+) -> NewStore:
+    """Make a new encrypted store. Refuses to touch an existing file."""
+    slot_path = key_slots.slot_file_for(path)
+    if path.exists() or slot_path.exists():
+        raise StoreExistsError(
+            f"There is already a store at {path}. rrdesk never makes a new store over an old one; "
+            f"choose another name or folder. {NOTHING_CHANGED}"
+        )
+    if not path.parent.is_dir():
+        raise StoreLocationError(f"The folder {path.parent} does not exist. {NOTHING_CHANGED}")
+    data_key = key_slots.new_data_key()
+    recovery_key = recovery_key or key_slots.new_recovery_key()
+    slots = key_slots.create_slots(
+        data_key, owner=owner, passphrase=passphrase, recovery_key=recovery_key
+    )
+    lock = StoreLock(path)
+    lock.acquire()
+    try:
+        key_slots.write_slots(path, slots)
+        db = Database.open(path, data_key, create=True)
+    except BaseException:
+        lock.release()
+        with contextlib.suppress(OSError):
+            key_slots.slot_file_for(path).unlink()
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+    try:
+        migrate(db)
+        session = Session(path, db, slots, bytearray(data_key), owner, lock)
+        with db.transaction():
+            session.settings.set("store_id", slots.store_id)
+            session.settings.set("partnership", partnership.strip())
+            session.settings.set("profile", profile)
+            session.record("store", "Created the store", detail={"note": partnership.strip()})
+    except BaseException:
+        db.close()
+        lock.release()
+        raise
+    message = ""
+    if remember and secret_store is not None:
+        message = remember_key(session, secret_store)
+    return NewStore(session, recovery_key, message)
+
+
+def _open(path: Path, slots: KeySlots, data_key: bytes, slot: KeySlot | None) -> Session:
+    lock = StoreLock(path)
+    lock.acquire()
+    try:
+        db = Database.open(path, data_key)
+    except BaseException:
+        lock.release()
+        raise
+    try:
+        migrate(db, backup_before=lambda target: db.copy_to(target, data_key))
+        owner = slot.owner if slot is not None else "Remembered key"
+        session = Session(path, db, slots, bytearray(data_key), owner, lock)
+        stored_id = session.settings.get("store_id")
+        if stored_id and stored_id != slots.store_id:
+            raise StoreError(
+                f"The key file beside {path.name} belongs to a different store. "
+                f"Put the right key file back. {NOTHING_CHANGED}"
+            )
+    except BaseException:
+        db.close()
+        lock.release()
+        raise
+    return session
+
+
+def _check_exists(path: Path) -> None:
+    if not path.exists():
+        raise StoreMissingError(f"There is no rrdesk store at {path}. {NOTHING_CHANGED}")
+
+
+def unlock_with_passphrase(path: Path, passphrase: str) -> Session:
+    _check_exists(path)
+    slots = key_slots.read_slots(path)
+    data_key, slot = key_slots.open_with_passphrase(slots, passphrase)
+    return _open(path, slots, data_key, slot)
+
+
+def unlock_with_recovery_key(path: Path, recovery_key: str) -> Session:
+    _check_exists(path)
+    slots = key_slots.read_slots(path)
+    data_key, slot = key_slots.open_with_recovery_key(slots, recovery_key)
+    return _open(path, slots, data_key, slot)
+
+
+def unlock_with_remembered_key(path: Path, secret_store: SecretStore) -> tuple[Session | None, str]:
+    """A session, or ``None`` and the reason the remembered key could not be used."""
+    _check_exists(path)
+    slots = key_slots.read_slots(path)
+    try:
+        data_key = secret_store.load(keyring_account(slots))
+    except SecretStoreUnavailable as error:
+        return None, f"{error.message} Enter your passphrase instead."
+    if data_key is None:
+        return None, ""
+    if not key_slots.matches_data_key(slots, data_key):
+        return None, (
+            "The key remembered on this computer does not fit this store. "
+            "Enter your passphrase instead."
+        )
+    owners = slots.owners(key_slots.SlotKind.PASSPHRASE)
+    session = _open(path, slots, data_key, None)
+    session.actor = owners[0] if owners else session.actor
+    return session, ""
+
+
+def remember_key(session: Session, secret_store: SecretStore) -> str:
+    """Keep the data key in the keyring. Returns a message if that was not possible."""
+    try:
+        secret_store.save(keyring_account(session.slots), session.key_bytes())
+    except SecretStoreUnavailable as error:
+        return f"{error.message} You will need your passphrase each time."
+    return ""
+
+
+def forget_key(session: Session, secret_store: SecretStore) -> str:
+    try:
+        secret_store.delete(keyring_account(session.slots))
+    except SecretStoreUnavailable as error:
+        return error.message
+    return ""
+
+
+def is_remembered(path: Path, secret_store: SecretStore) -> bool:
+    try:
+        slots = key_slots.read_slots(path)
+        return secret_store.load(keyring_account(slots)) is not None
+    except (StoreError, SecretStoreUnavailable):
+        return False
+
+
+def change_passphrase(session: Session, new_passphrase: str, *, owner: str | None = None) -> None:
+    """Rewrap the data key under a new passphrase. The store itself is not re-encrypted."""
+    slots = key_slots.replace_passphrase(
+        session.slots,
+        session.key_bytes(),
+        owner=owner or session.actor,
+        new_passphrase=new_passphrase,
+    )
+    key_slots.write_slots(session.path, slots)
+    session.slots = slots
+    with session.db.transaction():
+        session.record("store", "Changed the passphrase", detail={"note": owner or session.actor})
+
+
+def new_recovery_key(session: Session) -> str:
+    recovery_key = key_slots.new_recovery_key()
+    slots = key_slots.replace_recovery_key(session.slots, session.key_bytes(), recovery_key)
+    key_slots.write_slots(session.path, slots)
+    session.slots = slots
+    with session.db.transaction():
+        session.record("store", "Made a new recovery key")
+    return recovery_key
+
+
+def store_exists(path: Path) -> bool:
+    """True if there is a store or its key file at ``path`` (either means: never set up anew)."""
+    return path.exists() or key_slots.slot_file_for(path).exists()

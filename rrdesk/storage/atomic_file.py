@@ -1,0 +1,55 @@
+"""One way to put bytes in a file: all of them or none, never a half-written file."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from pathlib import Path
+
+from rrdesk.storage.errors import NotSavedError, StoreLocationError
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a hidden sibling file, then rename it into place.
+
+    The sibling lives in the destination folder (never the system temp folder) and is removed if
+    anything fails, so an existing file is either kept as it was or fully replaced.
+    """
+    folder = path.parent
+    if not folder.is_dir():
+        raise StoreLocationError(f"The folder {folder} does not exist. Nothing was saved.")
+    partial = folder / f".{path.name}.{secrets.token_hex(4)}.partial"
+    try:
+        with open(partial, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+        _sync_folder(folder)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            raise NotSavedError(
+                f"Not saved: there is no room left to write {path.name}. "
+                "Free some space and try again. Nothing saved before has been lost."
+            ) from None
+        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise StoreLocationError(
+                f"Not saved: rrdesk is not allowed to write in {folder}. Choose another folder."
+            ) from None
+        raise NotSavedError(
+            f"Not saved: {path.name} could not be written ({error.strerror})."
+        ) from None
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

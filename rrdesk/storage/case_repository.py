@@ -1,0 +1,161 @@
+"""Cases and their children in the store. Takes and returns domain dataclasses."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from rrdesk.domain.cases import Case, CaseSummary, Child, Stage, next_reference
+from rrdesk.storage.case_codec import case_details, case_from_row, child_details, child_from_row
+from rrdesk.storage.database import Database
+
+_SUMMARY_SQL = """
+SELECT c.id, c.reference, c.stage, c.profile, c.notification_sent,
+       (SELECT group_concat(pseudonym, ' and ') FROM
+            (SELECT pseudonym FROM children WHERE case_id = c.id ORDER BY position))
+FROM cases c
+"""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _search_text(case: Case) -> str:
+    parts = [case.reference, case.national_panel_reference, case.stage.label]
+    parts.extend(child.pseudonym for child in case.children)
+    parts.extend([case.notifying_authority, case.home_authority])
+    return " ".join(part for part in parts if part).casefold()
+
+
+class CaseRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def next_reference(self, year: int) -> str:
+        rows = self._db.query(
+            "SELECT reference FROM cases WHERE reference LIKE ?", (f"RR-{year}-%",)
+        )
+        return next_reference(year, [row[0] for row in rows])
+
+    def add(self, case: Case) -> Case:
+        """Save a new case; returns it with its id (call inside a transaction)."""
+        now = _now()
+        cursor = self._db.execute(
+            "INSERT INTO cases (reference, stage, profile, notification_sent,"
+            " national_panel_reference, search_text, details, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                case.reference,
+                case.stage.value,
+                case.profile,
+                case.notification_sent.isoformat() if case.notification_sent else None,
+                case.national_panel_reference,
+                _search_text(case),
+                json.dumps(case_details(case)),
+                now,
+                now,
+            ),
+        )
+        saved = replace(case, case_id=int(cursor.lastrowid))
+        self._write_children(saved)
+        return saved
+
+    def update(self, case: Case) -> None:
+        if case.case_id is None:
+            raise ValueError("an unsaved case cannot be updated")
+        self._db.execute(
+            "UPDATE cases SET reference = ?, stage = ?, profile = ?, notification_sent = ?,"
+            " national_panel_reference = ?, search_text = ?, details = ?, updated_at = ?"
+            " WHERE id = ?",
+            (
+                case.reference,
+                case.stage.value,
+                case.profile,
+                case.notification_sent.isoformat() if case.notification_sent else None,
+                case.national_panel_reference,
+                _search_text(case),
+                json.dumps(case_details(case)),
+                _now(),
+                case.case_id,
+            ),
+        )
+        self._db.execute("DELETE FROM children WHERE case_id = ?", (case.case_id,))
+        self._write_children(case)
+
+    def _write_children(self, case: Case) -> None:
+        self._db.executemany(
+            "INSERT INTO children (case_id, position, pseudonym, real_name, date_of_birth, details)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    case.case_id,
+                    position,
+                    child.pseudonym,
+                    child.real_name,
+                    child.date_of_birth.isoformat() if child.date_of_birth else None,
+                    json.dumps(child_details(child)),
+                )
+                for position, child in enumerate(case.children)
+            ],
+        )
+
+    def get(self, case_id: int) -> Case | None:
+        row = self._db.query_one(
+            "SELECT id, reference, stage, profile, notification_sent, national_panel_reference,"
+            " details FROM cases WHERE id = ?",
+            (case_id,),
+        )
+        if row is None:
+            return None
+        return case_from_row(
+            row[0], row[1], row[2], row[3], row[4], row[5], row[6], self._children(case_id)
+        )
+
+    def get_by_reference(self, reference: str) -> Case | None:
+        row = self._db.query_one("SELECT id FROM cases WHERE reference = ?", (reference.strip(),))
+        return None if row is None else self.get(int(row[0]))
+
+    def _children(self, case_id: int) -> tuple[Child, ...]:
+        rows = self._db.query(
+            "SELECT pseudonym, real_name, date_of_birth, details FROM children"
+            " WHERE case_id = ? ORDER BY position",
+            (case_id,),
+        )
+        return tuple(child_from_row(*row) for row in rows)
+
+    def all_cases(self) -> list[Case]:
+        ids = [int(row[0]) for row in self._db.query("SELECT id FROM cases ORDER BY id")]
+        return [case for case_id in ids if (case := self.get(case_id)) is not None]
+
+    def summaries(self, *, stage: Stage | None = None, search: str = "") -> list[CaseSummary]:
+        """The case list, newest notification first, optionally filtered by stage and words."""
+        clauses: list[str] = []
+        parameters: list[str] = []
+        if stage is not None:
+            clauses.append("c.stage = ?")
+            parameters.append(stage.value)
+        for word in search.casefold().split():
+            clauses.append("instr(c.search_text, ?) > 0")
+            parameters.append(word)
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._db.query(
+            _SUMMARY_SQL + where + " ORDER BY c.notification_sent DESC, c.reference DESC",
+            parameters,
+        )
+        return [
+            CaseSummary(
+                case_id=int(row[0]),
+                reference=row[1],
+                stage=Stage(row[2]),
+                profile=row[3],
+                notification_sent=None if row[4] is None else datetime.fromisoformat(row[4]).date(),
+                pseudonyms=row[5] or "Not yet named",
+            )
+            for row in rows
+        ]
+
+    def count(self) -> int:
+        row = self._db.query_one("SELECT count(*) FROM cases")
+        return 0 if row is None else int(row[0])

@@ -1,0 +1,259 @@
+"""The encrypted store: one SQLCipher 4 file per partnership.
+
+:class:`Database` owns the connection. The raw data key goes in first (as hex, checked to be hex;
+never a passphrase formatted into SQL), then a real read proves it, then the pinned settings are
+applied and checked. Every write runs inside ``with db.transaction():``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+
+from rrdesk.storage.errors import (
+    NOTHING_CHANGED,
+    NotAStoreError,
+    NotSavedError,
+    StoreDamagedError,
+    StoreError,
+    StoreLocationError,
+    StoreMissingError,
+)
+
+PINNED_PRAGMAS = (
+    ("journal_mode", "WAL", "wal"),
+    ("synchronous", "FULL", 2),
+    ("temp_store", "MEMORY", 2),
+    ("foreign_keys", "ON", 1),
+)
+SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_FULL = 13
+SQLITE_IOERR = 10
+SQLITE_READONLY = 8
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+SQLITE_CORRUPT = 11
+SQLITE_BUSY = 5
+
+DatabaseError = sqlcipher.DatabaseError
+IntegrityError = sqlcipher.IntegrityError
+Row = tuple[Any, ...]
+
+
+def _hex_key(data_key: bytes) -> str:
+    if len(data_key) != 32:
+        raise ValueError("the data key must be 32 bytes")
+    text = data_key.hex()
+    if not re.fullmatch(r"[0-9a-f]{64}", text):  # pragma: no cover - hex() guarantees this
+        raise ValueError("the data key did not encode as hex")
+    return text
+
+
+def check_store_file(path: Path) -> None:
+    """Refuse, by reading only, anything that cannot be an rrdesk store."""
+    if not path.parent.is_dir():
+        raise StoreLocationError(f"The folder {path.parent} does not exist. {NOTHING_CHANGED}")
+    if not path.exists():
+        raise StoreMissingError(f"There is no rrdesk store at {path}. {NOTHING_CHANGED}")
+    if not path.is_file():
+        raise NotAStoreError(f"{path} is a folder, not an rrdesk store. {NOTHING_CHANGED}")
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError as error:
+        raise StoreLocationError(
+            f"rrdesk cannot read {path} ({error.strerror}). {NOTHING_CHANGED}"
+        ) from None
+    if not head:
+        raise StoreDamagedError(
+            f"The store {path.name} is empty (0 bytes): it is damaged. Restore it from a backup. "
+            f"{NOTHING_CHANGED}"
+        )
+    if head.startswith(SQLITE_HEADER):
+        raise NotAStoreError(
+            f"{path.name} is an unencrypted SQLite database, not an rrdesk store. {NOTHING_CHANGED}"
+        )
+    if len(head) < 4096:
+        raise StoreDamagedError(
+            f"The store {path.name} is too short to be whole: it is damaged. Restore it from a "
+            f"backup. {NOTHING_CHANGED}"
+        )
+
+
+def describe_database_error(error: Exception, *, path: Path) -> StoreError | None:
+    """Sort a SQLCipher error into a plain-English :class:`StoreError`, or ``None`` for a bug."""
+    code = getattr(error, "sqlite_errorcode", None)
+    text = str(error).lower()
+    if code in (SQLITE_FULL, SQLITE_IOERR) or "disk is full" in text or "disk i/o" in text:
+        return NotSavedError(
+            "Not saved: the computer could not write to the disk (it may be full). "
+            "Everything saved before is kept. Free some space and try again."
+        )
+    if code == SQLITE_READONLY or "readonly" in text:
+        return StoreLocationError(
+            f"Not saved: the store {path.name} or its folder is read-only. "
+            "Everything saved before is kept."
+        )
+    if code in (SQLITE_NOTADB, SQLITE_CORRUPT) or "not a database" in text or "malformed" in text:
+        return StoreDamagedError(
+            f"The store {path.name} is damaged: the key is right but the file cannot be read. "
+            f"Restore it from a backup. {NOTHING_CHANGED}"
+        )
+    if code == SQLITE_CANTOPEN or "unable to open" in text:
+        return StoreLocationError(f"rrdesk cannot open {path}. {NOTHING_CHANGED}")
+    if code == SQLITE_BUSY or "locked" in text:
+        return StoreLocationError(
+            f"The store {path.name} is busy in another program. Try again. {NOTHING_CHANGED}"
+        )
+    return None
+
+
+class Database:
+    """An open, keyed connection to one store."""
+
+    def __init__(self, connection: Any, path: Path) -> None:
+        self._connection = connection
+        self.path = path
+        self._depth = 0
+
+    @classmethod
+    def open(cls, path: Path, data_key: bytes, *, create: bool = False) -> Database:
+        """Open (or, with ``create``, make) the store at ``path`` keyed with ``data_key``."""
+        if not create:
+            check_store_file(path)
+        try:
+            connection = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+        except sqlcipher.Error as error:
+            raise describe_database_error(error, path=path) or StoreLocationError(
+                f"rrdesk cannot open {path}. {NOTHING_CHANGED}"
+            ) from None
+        database = cls(connection, path)
+        try:
+            database._key_and_prove(data_key)
+            database._pin_settings()
+        except BaseException:
+            connection.close()
+            raise
+        return database
+
+    def _key_and_prove(self, data_key: bytes) -> None:
+        connection = self._connection
+        connection.execute(f"PRAGMA key = \"x'{_hex_key(data_key)}'\"")
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher.DatabaseError as error:
+            raise describe_database_error(error, path=self.path) or StoreDamagedError(
+                f"The store {self.path.name} cannot be read. {NOTHING_CHANGED}"
+            ) from None
+
+    def _pin_settings(self) -> None:
+        for name, value, _expected in PINNED_PRAGMAS:
+            try:
+                self._connection.execute(f"PRAGMA {name} = {value}").fetchall()
+            except sqlcipher.DatabaseError as error:
+                raise describe_database_error(error, path=self.path) or error from None
+        self._connection.execute("PRAGMA busy_timeout = 2000")
+
+    def pragma(self, name: str) -> Any:
+        if not re.fullmatch(r"[a-z_]+", name):
+            raise ValueError(f"not a pragma name: {name!r}")
+        row = self._connection.execute(f"PRAGMA {name}").fetchone()
+        return None if row is None else row[0]
+
+    def pinned_settings(self) -> dict[str, Any]:
+        return {name: self.pragma(name) for name, _value, _expected in PINNED_PRAGMAS}
+
+    @property
+    def user_version(self) -> int:
+        return int(self.pragma("user_version"))
+
+    def set_user_version(self, version: int) -> None:
+        self._connection.execute(f"PRAGMA user_version = {int(version)}")
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """All or nothing. Nested use becomes a savepoint inside the outer transaction."""
+        outer = self._depth == 0
+        savepoint = f"sp{self._depth}"
+        try:
+            self._connection.execute("BEGIN IMMEDIATE" if outer else f"SAVEPOINT {savepoint}")
+        except sqlcipher.DatabaseError as error:
+            raise describe_database_error(error, path=self.path) or error from None
+        self._depth += 1
+        try:
+            yield self
+        except BaseException as failure:
+            self._depth -= 1
+            with contextlib.suppress(sqlcipher.Error):
+                if outer:
+                    self._connection.execute("ROLLBACK")
+                else:
+                    self._connection.execute(f"ROLLBACK TO {savepoint}")
+                    self._connection.execute(f"RELEASE {savepoint}")
+            if isinstance(failure, sqlcipher.DatabaseError) and not isinstance(
+                failure, sqlcipher.IntegrityError
+            ):
+                described = describe_database_error(failure, path=self.path)
+                if described is not None:
+                    raise described from None
+            raise
+        self._depth -= 1
+        try:
+            self._connection.execute("COMMIT" if outer else f"RELEASE {savepoint}")
+        except sqlcipher.DatabaseError as error:
+            with contextlib.suppress(sqlcipher.Error):
+                self._connection.execute("ROLLBACK")
+            raise describe_database_error(error, path=self.path) or error from None
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
+        return self._connection.execute(sql, parameters)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any:
+        return self._connection.executemany(sql, rows)
+
+    def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
+        return list(self._connection.execute(sql, parameters).fetchall())
+
+    def query_one(self, sql: str, parameters: Sequence[Any] = ()) -> Row | None:
+        row = self._connection.execute(sql, parameters).fetchone()
+        return None if row is None else tuple(row)
+
+    def integrity_problems(self) -> list[str]:
+        """Both SQLite's and SQLCipher's own checks; an empty list means the store is sound."""
+        problems = [row[0] for row in self.query("PRAGMA integrity_check") if row[0] != "ok"]
+        problems.extend(str(row[0]) for row in self.query("PRAGMA cipher_integrity_check"))
+        return problems
+
+    def copy_to(self, destination: Path, data_key: bytes) -> None:
+        """An encrypted, consistent copy through SQLite's backup API (never a file copy)."""
+        if destination.exists():
+            raise StoreLocationError(f"{destination} already exists. Nothing was written.")
+        target = sqlcipher.connect(str(destination), isolation_level=None)
+        try:
+            target.execute(f"PRAGMA key = \"x'{_hex_key(data_key)}'\"")
+            target.execute("PRAGMA cipher_log_level = NONE")
+            self._connection.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        except sqlcipher.Error as error:
+            target.close()
+            with contextlib.suppress(OSError):
+                destination.unlink()
+            raise describe_database_error(error, path=destination) or error from None
+        target.close()
+
+    def checkpoint(self) -> None:
+        with contextlib.suppress(sqlcipher.Error):
+            self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        if self._connection is None:
+            return
+        self.checkpoint()
+        self._connection.close()
+        self._connection = None

@@ -1,0 +1,57 @@
+"""Storage errors, split in two.
+
+:class:`StoreError` and its subclasses are things the user can fix or must be told about in plain
+English; each carries a ``message`` fit to show as it is. Anything else from storage is a bug.
+"""
+
+from __future__ import annotations
+
+NOTHING_CHANGED = "Nothing has been changed."
+
+
+class StoreError(Exception):
+    """A problem the user can understand; ``message`` is shown as it is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class WrongSecretError(StoreError):
+    """The passphrase or recovery key does not open the store."""
+
+
+class NotAStoreError(StoreError):
+    """The file is not an rrdesk store, or its key-slot file is missing or unreadable."""
+
+
+class StoreDamagedError(StoreError):
+    """The key is right but the store cannot be read."""
+
+
+class StoreInUseError(StoreError):
+    """Another rrdesk window has the store open."""
+
+
+class StoreTooNewError(StoreError):
+    """The store was written by a newer rrdesk."""
+
+
+class StoreLocationError(StoreError):
+    """The store's folder is missing, read-only or unsuitable."""
+
+
+class StoreMissingError(StoreError):
+    """There is no store at the path given."""
+
+
+class StoreExistsError(StoreError):
+    """A new store would overwrite an existing file."""
+
+
+class NotSavedError(StoreError):
+    """A write failed (disk full, file too large, device gone); everything saved before is kept."""
+
+
+class KeySlotError(StoreError):
+    """A key-slot operation was refused (for example, a passphrase that is too short)."""

@@ -1,0 +1,383 @@
+"""Key slots: the store's random data key, wrapped once per way in.
+
+The store is encrypted with a random 256-bit data key passed to SQLCipher as a raw key, so opening
+it needs no key derivation. The data key is kept only in wrapped form, in a small JSON file beside
+the store (``<store>-keys``): one slot for the coordinator's passphrase, one for the recovery key.
+Each slot wraps the data key with AES-256-GCM under a key derived from the secret with scrypt.
+A key-check value tells "wrong secret" (no slot opens) from "damaged store" (a slot opens, the store
+does not). Changing the passphrase rewraps the key; the store itself is not re-encrypted.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import unicodedata
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from rrdesk.storage.atomic_file import write_atomically
+from rrdesk.storage.errors import (
+    NOTHING_CHANGED,
+    KeySlotError,
+    NotAStoreError,
+    WrongSecretError,
+)
+
+FORMAT = "rrdesk-key-slots"
+FORMAT_VERSION = 1
+DATA_KEY_BYTES = 32
+MIN_PASSPHRASE_LENGTH = 12
+# scrypt cost: 2**17 with r=8 is about 128 MiB and a few hundred milliseconds, as OWASP advises.
+SCRYPT_N = 2**17
+SCRYPT_R = 8
+SCRYPT_P = 1
+RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read aloud and type
+RECOVERY_GROUPS = 8
+RECOVERY_GROUP_LENGTH = 5
+MAX_SLOT_FILE_BYTES = 1_000_000
+
+
+class SlotKind:
+    PASSPHRASE = "passphrase"
+    RECOVERY = "recovery"
+
+
+@dataclass(frozen=True)
+class KeySlot:
+    kind: str
+    owner: str
+    salt: bytes
+    nonce: bytes
+    wrapped: bytes
+    n: int
+    r: int
+    p: int
+    created: str
+
+
+@dataclass(frozen=True)
+class KeySlots:
+    store_id: str
+    key_check: bytes
+    slots: tuple[KeySlot, ...]
+
+    def owners(self, kind: str) -> list[str]:
+        return [slot.owner for slot in self.slots if slot.kind == kind]
+
+
+def slot_file_for(store_path: Path) -> Path:
+    return store_path.with_name(store_path.name + "-keys")
+
+
+def new_data_key() -> bytes:
+    return secrets.token_bytes(DATA_KEY_BYTES)
+
+
+def new_recovery_key() -> str:
+    """Eight groups of five characters, for example ``K7QM2-...``: about 200 bits."""
+    groups = [
+        "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUP_LENGTH))
+        for _ in range(RECOVERY_GROUPS)
+    ]
+    return "-".join(groups)
+
+
+def normalise_recovery_key(text: str) -> str:
+    """Forgive spaces, dashes and lower case."""
+    cleaned = "".join(ch for ch in text.upper() if ch.isascii() and ch.isalnum())
+    groups = [
+        cleaned[i : i + RECOVERY_GROUP_LENGTH]
+        for i in range(0, len(cleaned), RECOVERY_GROUP_LENGTH)
+    ]
+    return "-".join(groups)
+
+
+def normalise_passphrase(text: str) -> bytes:
+    """Passphrases are compared as NFC UTF-8, so the same words typed on another keyboard match."""
+    return unicodedata.normalize("NFC", text).encode("utf-8")
+
+
+def passphrase_problem(passphrase: str, confirmation: str | None = None) -> str | None:
+    """Why a new passphrase is refused, in plain words, or ``None`` if it is acceptable."""
+    if not passphrase:
+        return "Enter a passphrase"
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        return (
+            f"The passphrase must be {MIN_PASSPHRASE_LENGTH} characters or more. "
+            "Three random words work well."
+        )
+    if passphrase != passphrase.strip():
+        return "The passphrase must not start or end with a space"
+    if confirmation is not None and confirmation != passphrase:
+        return "The passphrases do not match"
+    return None
+
+
+def key_check_value(data_key: bytes, store_id: str) -> bytes:
+    return hmac.new(data_key, b"rrdesk key check:" + store_id.encode(), hashlib.sha256).digest()
+
+
+def _derive(secret: bytes, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret)
+
+
+def _wrap(data_key: bytes, secret: bytes, kind: str, owner: str, store_id: str) -> KeySlot:
+    salt = secrets.token_bytes(16)
+    nonce = secrets.token_bytes(12)
+    n = SCRYPT_N
+    wrapping_key = _derive(secret, salt, n, SCRYPT_R, SCRYPT_P)
+    wrapped = AESGCM(wrapping_key).encrypt(nonce, data_key, _associated(kind, store_id))
+    return KeySlot(
+        kind=kind,
+        owner=owner,
+        salt=salt,
+        nonce=nonce,
+        wrapped=wrapped,
+        n=n,
+        r=SCRYPT_R,
+        p=SCRYPT_P,
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+
+
+def _associated(kind: str, store_id: str) -> bytes:
+    return f"rrdesk:{store_id}:{kind}".encode()
+
+
+def _unwrap(slot: KeySlot, secret: bytes, store_id: str) -> bytes | None:
+    wrapping_key = _derive(secret, slot.salt, slot.n, slot.r, slot.p)
+    try:
+        return AESGCM(wrapping_key).decrypt(
+            slot.nonce, slot.wrapped, _associated(slot.kind, store_id)
+        )
+    except InvalidTag:
+        return None
+
+
+def create_slots(data_key: bytes, *, owner: str, passphrase: str, recovery_key: str) -> KeySlots:
+    problem = passphrase_problem(passphrase)
+    if problem:
+        raise KeySlotError(problem)
+    store_id = str(uuid.uuid4())
+    return KeySlots(
+        store_id=store_id,
+        key_check=key_check_value(data_key, store_id),
+        slots=(
+            _wrap(data_key, normalise_passphrase(passphrase), SlotKind.PASSPHRASE, owner, store_id),
+            _wrap(
+                data_key,
+                normalise_recovery_key(recovery_key).encode(),
+                SlotKind.RECOVERY,
+                "Recovery key",
+                store_id,
+            ),
+        ),
+    )
+
+
+def open_with_passphrase(slots: KeySlots, passphrase: str) -> tuple[bytes, KeySlot]:
+    """The data key and the slot that opened it, or :class:`WrongSecretError`."""
+    return _open(
+        slots,
+        normalise_passphrase(passphrase),
+        SlotKind.PASSPHRASE,
+        f"The passphrase is not right. {NOTHING_CHANGED}",
+    )
+
+
+def open_with_recovery_key(slots: KeySlots, recovery_key: str) -> tuple[bytes, KeySlot]:
+    return _open(
+        slots,
+        normalise_recovery_key(recovery_key).encode(),
+        SlotKind.RECOVERY,
+        f"The recovery key is not right. Check each group of characters. {NOTHING_CHANGED}",
+    )
+
+
+def _open(slots: KeySlots, secret: bytes, kind: str, wrong: str) -> tuple[bytes, KeySlot]:
+    for slot in slots.slots:
+        if slot.kind != kind:
+            continue
+        data_key = _unwrap(slot, secret, slots.store_id)
+        if data_key is not None and hmac.compare_digest(
+            key_check_value(data_key, slots.store_id), slots.key_check
+        ):
+            return data_key, slot
+    raise WrongSecretError(wrong)
+
+
+def matches_data_key(slots: KeySlots, data_key: bytes) -> bool:
+    """True when ``data_key`` (for example from the keyring) belongs to this store."""
+    return len(data_key) == DATA_KEY_BYTES and hmac.compare_digest(
+        key_check_value(data_key, slots.store_id), slots.key_check
+    )
+
+
+def replace_passphrase(
+    slots: KeySlots, data_key: bytes, *, owner: str, new_passphrase: str
+) -> KeySlots:
+    """Rewrap the data key under a new passphrase; the store itself is not touched."""
+    problem = passphrase_problem(new_passphrase)
+    if problem:
+        raise KeySlotError(problem)
+    if not matches_data_key(slots, data_key):
+        raise KeySlotError("That key does not belong to this store")
+    kept = tuple(slot for slot in slots.slots if slot.kind != SlotKind.PASSPHRASE)
+    new_slot = _wrap(
+        data_key, normalise_passphrase(new_passphrase), SlotKind.PASSPHRASE, owner, slots.store_id
+    )
+    return replace(slots, slots=(new_slot, *kept))
+
+
+def replace_recovery_key(slots: KeySlots, data_key: bytes, recovery_key: str) -> KeySlots:
+    if not matches_data_key(slots, data_key):
+        raise KeySlotError("That key does not belong to this store")
+    kept = tuple(slot for slot in slots.slots if slot.kind != SlotKind.RECOVERY)
+    new_slot = _wrap(
+        data_key,
+        normalise_recovery_key(recovery_key).encode(),
+        SlotKind.RECOVERY,
+        "Recovery key",
+        slots.store_id,
+    )
+    return replace(slots, slots=(*kept, new_slot))
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def slots_to_json(slots: KeySlots) -> bytes:
+    body: dict[str, Any] = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "store_id": slots.store_id,
+        "key_check": _b64(slots.key_check),
+        "slots": [
+            {
+                "kind": slot.kind,
+                "owner": slot.owner,
+                "kdf": "scrypt",
+                "n": slot.n,
+                "r": slot.r,
+                "p": slot.p,
+                "salt": _b64(slot.salt),
+                "nonce": _b64(slot.nonce),
+                "wrapped": _b64(slot.wrapped),
+                "created": slot.created,
+            }
+            for slot in slots.slots
+        ],
+    }
+    return json.dumps(body, indent=2).encode("utf-8")
+
+
+def slots_from_json(raw: bytes, *, where: str) -> KeySlots:
+    """Parse a key-slot file; anything odd is :class:`NotAStoreError` with a plain message."""
+    damaged = (
+        f"The key file {where} is damaged or is not an rrdesk key file. "
+        f"Restore it from a backup. {NOTHING_CHANGED}"
+    )
+    if len(raw) > MAX_SLOT_FILE_BYTES:
+        raise NotAStoreError(damaged)
+    try:
+        body = json.loads(raw.decode("utf-8"))
+        if body.get("format") != FORMAT:
+            raise NotAStoreError(damaged)
+        if int(body["version"]) > FORMAT_VERSION:
+            raise NotAStoreError(
+                f"The key file {where} was written by a newer version of rrdesk. "
+                f"Install the newer version to open it. {NOTHING_CHANGED}"
+            )
+        slots = tuple(
+            KeySlot(
+                kind=str(item["kind"]),
+                owner=str(item["owner"]),
+                salt=base64.b64decode(item["salt"], validate=True),
+                nonce=base64.b64decode(item["nonce"], validate=True),
+                wrapped=base64.b64decode(item["wrapped"], validate=True),
+                n=int(item["n"]),
+                r=int(item["r"]),
+                p=int(item["p"]),
+                created=str(item.get("created", "")),
+            )
+            for item in body["slots"]
+            if item.get("kdf") == "scrypt"
+        )
+        result = KeySlots(
+            store_id=str(body["store_id"]),
+            key_check=base64.b64decode(body["key_check"], validate=True),
+            slots=slots,
+        )
+    except NotAStoreError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        raise NotAStoreError(damaged) from None
+    _check_sane(result, damaged)
+    return result
+
+
+def _check_sane(slots: KeySlots, damaged: str) -> None:
+    if not slots.slots or len(slots.key_check) != 32:
+        raise NotAStoreError(damaged)
+    for slot in slots.slots:
+        limits_ok = 2**10 <= slot.n <= 2**22 and slot.n & (slot.n - 1) == 0
+        if not (limits_ok and 1 <= slot.r <= 32 and 1 <= slot.p <= 16):
+            raise NotAStoreError(damaged)
+        if len(slot.salt) < 16 or len(slot.nonce) != 12 or len(slot.wrapped) != 48:
+            raise NotAStoreError(damaged)
+
+
+def read_slots(store_path: Path) -> KeySlots:
+    path = slot_file_for(store_path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise NotAStoreError(
+            f"The key file {path.name} is missing from {path.parent}. rrdesk keeps it beside the "
+            f"store; restore it from a backup. {NOTHING_CHANGED}"
+        ) from None
+    except OSError as error:
+        raise NotAStoreError(
+            f"rrdesk cannot read {path}: {error.strerror}. {NOTHING_CHANGED}"
+        ) from None
+    return slots_from_json(raw, where=path.name)
+
+
+def write_slots(store_path: Path, slots: KeySlots) -> None:
+    write_atomically(slot_file_for(store_path), slots_to_json(slots))
+
+
+def owners_summary(slots: Sequence[KeySlot]) -> str:
+    return ", ".join(slot.owner for slot in slots if slot.kind == SlotKind.PASSPHRASE)
+
+
+__all__ = [
+    "MIN_PASSPHRASE_LENGTH",
+    "KeySlot",
+    "KeySlots",
+    "create_slots",
+    "matches_data_key",
+    "new_data_key",
+    "new_recovery_key",
+    "open_with_passphrase",
+    "open_with_recovery_key",
+    "passphrase_problem",
+    "read_slots",
+    "replace_passphrase",
+    "replace_recovery_key",
+    "slot_file_for",
+    "write_slots",
+]

@@ -1,0 +1,112 @@
+"""One rrdesk window per store: an operating-system lock on a file beside it.
+
+The lock is released by the operating system when the process ends, so a crash never leaves a
+stale lock behind. The file records who holds it, so a second window can say where it is open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import os
+import socket
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+
+from rrdesk.storage.errors import StoreInUseError, StoreLocationError
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows
+    import msvcrt
+else:
+    import fcntl
+
+
+def lock_file_for(store_path: Path) -> Path:
+    return store_path.with_name(store_path.name + ".lock")
+
+
+def _holder() -> dict[str, str | int]:
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):
+        user = "unknown"
+    return {
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+        "user": user,
+        "since": datetime.now().isoformat(timespec="minutes"),
+    }
+
+
+class StoreLock:
+    """Held while a store is open; :meth:`release` (or closing) lets another window in."""
+
+    def __init__(self, store_path: Path) -> None:
+        self.path = lock_file_for(store_path)
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> None:
+        try:
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release
+        except OSError as error:
+            raise StoreLocationError(
+                f"rrdesk cannot write in {self.path.parent} ({error.strerror}). "
+                "The store needs a folder you can write to. Nothing has been changed."
+            ) from None
+        try:
+            _lock(handle)
+        except OSError:
+            handle.seek(0)
+            described = _describe(handle.read())
+            handle.close()
+            raise StoreInUseError(
+                f"This store is already open in another rrdesk window{described}. "
+                "Close it there first. Nothing has been changed."
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(json.dumps(_holder()))
+        handle.flush()
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        with contextlib.suppress(OSError):
+            self._handle.seek(0)
+            self._handle.truncate()
+            self._handle.flush()
+            _unlock(self._handle)
+        self._handle.close()
+        self._handle = None
+
+    @property
+    def held(self) -> bool:
+        return self._handle is not None
+
+
+def _describe(text: str) -> str:
+    try:
+        holder = json.loads(text)
+        return f" (on {holder['host']}, by {holder['user']}, since {holder['since']})"
+    except (ValueError, KeyError, TypeError):
+        return ""
+
+
+def _lock(handle: IO[str]) -> None:
+    if sys.platform == "win32":  # pragma: no cover
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _unlock(handle: IO[str]) -> None:
+    if sys.platform == "win32":  # pragma: no cover
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+    else:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -1,0 +1,108 @@
+"""The case list: sortable, filterable by stage, searchable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rrdesk.domain.cases import Stage
+from rrdesk.services.case_service import CaseService
+from rrdesk.ui.case_table_model import CASE_ID_ROLE, SORT_ROLE, CaseTableModel
+from rrdesk.ui.form_widgets import heading_label
+
+
+class CaseListWidget(QWidget):
+    case_opened = Signal(int)
+    new_case_requested = Signal()
+
+    def __init__(self, cases: CaseService, model: CaseTableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("case_list")
+        self._cases = cases
+        self.model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("case_search")
+        self.search.setAccessibleName("Search cases")
+        self.search.setPlaceholderText("Search by reference, pseudonym or authority")
+        self.search.setClearButtonEnabled(True)
+        self.stage_filter = QComboBox()
+        self.stage_filter.setObjectName("stage_filter")
+        self.stage_filter.setAccessibleName("Show cases at stage")
+        self.stage_filter.addItem("All stages", None)
+        for stage in Stage:
+            self.stage_filter.addItem(stage.label, stage.value)
+        self.new_button = QPushButton("New case")
+        self.new_button.setObjectName("new_case_button")
+        self.new_button.setProperty("role", "primary")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("case_count")
+
+        self.table = QTableView()
+        self.table.setObjectName("case_table")
+        self.table.setAccessibleName("Cases")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Search"))
+        filters.addWidget(self.search, 2)
+        stage_label = QLabel("Stage")
+        stage_label.setBuddy(self.stage_filter)
+        filters.addWidget(stage_label)
+        filters.addWidget(self.stage_filter, 1)
+        filters.addStretch(1)
+        filters.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading_label("Cases"))
+        layout.addLayout(filters)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        self.search.textChanged.connect(self.refresh)
+        self.stage_filter.currentIndexChanged.connect(self.refresh)
+        self.table.activated.connect(self._on_table_activated)
+        self.new_button.clicked.connect(self.new_case_requested)
+
+    def refresh(self) -> None:
+        value = self.stage_filter.currentData()
+        stage = Stage(value) if value else None
+        rows = self._cases.summaries(stage=stage, search=self.search.text()[:200])
+        self.model.set_cases(rows)
+        self.count_label.setText(
+            "No cases match" if not rows else f"{len(rows)} case{'s' if len(rows) != 1 else ''}"
+        )
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        case_id = self.proxy.data(index, CASE_ID_ROLE)
+        if case_id is not None:
+            self.case_opened.emit(int(case_id))
+
+    def open_row(self, row: int) -> None:
+        """Open the case shown on ``row`` (as a double-click or Enter does)."""
+        self._on_table_activated(self.proxy.index(row, 0))

@@ -1,0 +1,157 @@
+"""The coordinator's main window: a list of sections on the left, the section on the right.
+
+The window title names the partnership only, never a case. Size and position are remembered
+(nothing else is kept outside the encrypted store).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+@dataclass
+class _Section:
+    key: str
+    title: str
+    widget: QWidget
+    item: QListWidgetItem
+
+
+class MainWindow(QMainWindow):
+    section_shown = Signal(str)
+    lock_requested = Signal()
+    closing = Signal()
+
+    def __init__(
+        self,
+        partnership: str,
+        *,
+        status: str = "",
+        banner: str = "",
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setWindowTitle(f"rrdesk: {partnership}")
+        self._settings = settings
+        self._sections: dict[str, _Section] = {}
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav_list")
+        self.nav.setAccessibleName("Sections")
+        self.nav.setFixedWidth(210)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("section_stack")
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.banner = QLabel(banner)
+        self.banner.setObjectName("demo_banner")
+        self.banner.setProperty("role", "demo_banner")
+        self.banner.setVisible(bool(banner))
+        outer.addWidget(self.banner)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.status_label = QLabel(status)
+        self.status_label.setObjectName("status_label")
+        self.statusBar().addWidget(self.status_label, 1)
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self.lock_action = self.add_action(
+            self.file_menu, "Lock", "lock", QKeySequence("Ctrl+L"), self.lock_requested.emit
+        )
+        self.file_menu.addSeparator()
+        self.quit_action = self.add_action(
+            self.file_menu, "Quit", "quit", QKeySequence(QKeySequence.StandardKey.Quit), self.close
+        )
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        self._restore_geometry()
+
+    def add_action(
+        self,
+        menu: object,
+        text: str,
+        name: str,
+        shortcut: QKeySequence | None,
+        slot: object,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action_{name}")
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        self.addAction(action)
+        return action
+
+    def add_section(self, key: str, title: str, widget: QWidget) -> None:
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.addItem(item)
+        self.stack.addWidget(widget)
+        number = len(self._sections) + 1
+        self._sections[key] = _Section(key, title, widget, item)
+        if number <= 9:
+            self.add_action(
+                self.view_menu,
+                title,
+                f"show_{key}",
+                QKeySequence(f"Ctrl+{number}"),
+                lambda _=False, k=key: self.show_section(k),
+            )
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+
+    def section(self, key: str) -> QWidget:
+        return self._sections[key].widget
+
+    @property
+    def current_section(self) -> str:
+        item = self.nav.currentItem()
+        return "" if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_section(self, key: str) -> None:
+        section = self._sections[key]
+        self.nav.setCurrentItem(section.item)
+
+    def _on_nav_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        key = str(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
+        self.section_shown.emit(key)
+
+    def _restore_geometry(self) -> None:
+        if self._settings is None:
+            self.resize(1280, 800)
+            return
+        geometry = self._settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._settings is not None:
+            self._settings.setValue("main_window/geometry", self.saveGeometry())
+        self.closing.emit()
+        super().closeEvent(event)

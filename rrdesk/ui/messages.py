@@ -1,0 +1,59 @@
+"""The one seam through which rrdesk shows message boxes. Tests replace it with a recorder."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+
+class Messages:
+    """Shows plain-English messages. Subclass or replace in tests."""
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent
+        )
+        box.setObjectName("error_message")
+        box.exec()
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent
+        )
+        box.setObjectName("info_message")
+        box.exec()
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, *, yes: str, no: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+        )
+        yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.setObjectName("confirm_message")
+        box.exec()
+        return box.clickedButton() is yes_button
+
+    def copy_to_clipboard(self, text: str) -> None:
+        clipboard = QApplication.clipboard()
+        clipboard.setText(text)
+
+
+class RecordingMessages(Messages):
+    """For tests: remembers every message and answers confirmations as told."""
+
+    def __init__(self, *, confirm_answer: bool = True) -> None:
+        self.shown: list[tuple[str, str, str]] = []
+        self.confirm_answer = confirm_answer
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.shown.append(("error", title, text))
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.shown.append(("info", title, text))
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, *, yes: str, no: str) -> bool:
+        self.shown.append(("confirm", title, text))
+        return self.confirm_answer
+
+    @property
+    def texts(self) -> list[str]:
+        return [text for _kind, _title, text in self.shown]

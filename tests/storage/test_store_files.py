@@ -1,0 +1,309 @@
+"""The encrypted store on real files: settings, round trips, every unlock failure."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from rrdesk.domain.cases import Case, Child
+from rrdesk.keystore import MemorySecretStore
+from rrdesk.services import store_access
+from rrdesk.storage import key_slots
+from rrdesk.storage.database import Database
+from rrdesk.storage.errors import (
+    NotAStoreError,
+    StoreDamagedError,
+    StoreExistsError,
+    StoreInUseError,
+    StoreLocationError,
+    StoreMissingError,
+    StoreTooNewError,
+    WrongSecretError,
+)
+from rrdesk.storage.migrations import SCHEMA_VERSION
+
+MARKER = "Zebedee Quintrell-Marker"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _files(path: Path) -> dict[str, str]:
+    return {
+        p.name: _digest(p)
+        for p in sorted(path.parent.iterdir())
+        if p.is_file() and not p.name.endswith(".lock")
+    }
+
+
+def test_pinned_settings_on_every_open(new_store, store_path: Path, passphrase: str) -> None:
+    assert new_store.session.db.pinned_settings() == {
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "temp_store": 2,
+        "foreign_keys": 1,
+    }
+    new_store.session.close()
+    reopened = store_access.unlock_with_passphrase(store_path, passphrase)
+    assert reopened.db.pinned_settings()["temp_store"] == 2
+    assert reopened.db.user_version == SCHEMA_VERSION
+    assert reopened.db.pragma("cipher_version")
+    reopened.close()
+
+
+def test_case_round_trip_and_no_plaintext(new_store, store_path: Path, passphrase: str) -> None:
+    session = new_store.session
+    with session.db.transaction():
+        saved = session.cases.add(
+            Case(
+                reference="RR-2026-001",
+                children=(Child("Child Q", real_name=MARKER),),
+                summary=f"{MARKER} summary",
+            )
+        )
+    assert saved.case_id is not None
+    for path in store_path.parent.iterdir():
+        if path.is_file():
+            raw = path.read_bytes()
+            assert MARKER.encode() not in raw, path.name
+            assert MARKER.encode("utf-16-le") not in raw, path.name
+    assert not store_path.read_bytes().startswith(b"SQLite format 3")
+    session.close()
+    again = store_access.unlock_with_passphrase(store_path, passphrase)
+    loaded = again.cases.get_by_reference("RR-2026-001")
+    assert loaded is not None
+    assert loaded.children[0].real_name == MARKER
+    again.close()
+
+
+def test_wrong_passphrase_changes_nothing(new_store, store_path: Path) -> None:
+    new_store.session.close()
+    before = _files(store_path)
+    with pytest.raises(
+        WrongSecretError, match=r"The passphrase is not right\. Nothing has been changed\."
+    ):
+        store_access.unlock_with_passphrase(store_path, "not the right passphrase")
+    assert _files(store_path) == before
+
+
+def test_recovery_key_opens_and_sets_new_passphrase(new_store, store_path: Path) -> None:
+    recovery = new_store.recovery_key
+    new_store.session.close()
+    typed = recovery.lower().replace("-", " ")
+    session = store_access.unlock_with_recovery_key(store_path, typed)
+    store_access.change_passphrase(session, "a brand new long passphrase", owner="Information lead")
+    session.close()
+    reopened = store_access.unlock_with_passphrase(store_path, "a brand new long passphrase")
+    assert reopened.actor == "Information lead"
+    reopened.close()
+    with pytest.raises(WrongSecretError):
+        store_access.unlock_with_passphrase(store_path, "correct horse battery staple")
+
+
+def test_passphrase_change_does_not_reencrypt(new_store, store_path: Path) -> None:
+    session = new_store.session
+    key_before = session.key_bytes()
+    salt_before = store_path.read_bytes()[:16]
+    store_access.change_passphrase(session, "another long passphrase here")
+    session.close()
+    reopened = store_access.unlock_with_passphrase(store_path, "another long passphrase here")
+    assert reopened.key_bytes() == key_before
+    assert store_path.read_bytes()[:16] == salt_before
+    assert reopened.db.integrity_problems() == []
+    reopened.close()
+
+
+def test_remembered_key(new_store, store_path: Path) -> None:
+    secrets = MemorySecretStore()
+    assert store_access.remember_key(new_store.session, secrets) == ""
+    new_store.session.close()
+    session, message = store_access.unlock_with_remembered_key(store_path, secrets)
+    assert message == ""
+    assert session is not None
+    assert session.actor == "Priya Test-Coordinator"
+    session.close()
+
+
+@pytest.mark.parametrize(
+    "secrets",
+    [
+        MemorySecretStore(broken="This computer has no keyring that rrdesk can use."),
+        MemorySecretStore(),
+    ],
+    ids=["keyring broken", "keyring empty"],
+)
+def test_keyring_failure_falls_back_to_passphrase(
+    new_store, store_path: Path, passphrase: str, secrets: MemorySecretStore
+) -> None:
+    new_store.session.close()
+    session, message = store_access.unlock_with_remembered_key(store_path, secrets)
+    assert session is None
+    if secrets.broken:
+        assert "Enter your passphrase instead" in message
+    again = store_access.unlock_with_passphrase(store_path, passphrase)
+    again.close()
+
+
+def test_keyring_with_foreign_key(new_store, store_path: Path) -> None:
+    secrets = MemorySecretStore()
+    secrets.save(store_access.keyring_account(new_store.session.slots), b"x" * 32)
+    new_store.session.close()
+    session, message = store_access.unlock_with_remembered_key(store_path, secrets)
+    assert session is None
+    assert "does not fit this store" in message
+
+
+def test_second_window_is_refused(new_store, store_path: Path, passphrase: str) -> None:
+    before = _digest(store_path)
+    with pytest.raises(StoreInUseError, match="already open in another rrdesk window"):
+        store_access.unlock_with_passphrase(store_path, passphrase)
+    assert _digest(store_path) == before
+
+
+def test_never_creates_over_an_existing_store(new_store, store_path: Path) -> None:
+    new_store.session.close()
+    before = _files(store_path)
+    with pytest.raises(StoreExistsError, match="never makes a new store over an old one"):
+        store_access.create_store(
+            store_path, partnership="X", owner="Y", passphrase="long enough passphrase"
+        )
+    assert _files(store_path) == before
+
+
+def test_missing_store(tmp_path: Path, passphrase: str) -> None:
+    with pytest.raises(StoreMissingError, match="There is no rrdesk store"):
+        store_access.unlock_with_passphrase(tmp_path / "nothing.rrdesk", passphrase)
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(StoreLocationError, match="does not exist"):
+        store_access.create_store(
+            tmp_path / "no" / "such.rrdesk",
+            partnership="X",
+            owner="Y",
+            passphrase="long enough passphrase",
+        )
+
+
+def _damage(path: Path, how: str) -> None:
+    raw = bytearray(path.read_bytes())
+    if how == "zero-length":
+        path.write_bytes(b"")
+    elif how == "truncated":
+        path.write_bytes(bytes(raw[:1000]))
+    elif how == "random":
+        import os
+
+        path.write_bytes(os.urandom(len(raw)))
+    elif how == "first page flipped":
+        raw[100] ^= 0xFF
+        path.write_bytes(bytes(raw))
+
+
+@pytest.mark.parametrize(
+    ("how", "error", "message"),
+    [
+        ("zero-length", StoreDamagedError, "is empty"),
+        ("truncated", StoreDamagedError, "too short"),
+        ("random", StoreDamagedError, "is damaged"),
+        ("first page flipped", StoreDamagedError, "is damaged"),
+    ],
+)
+def test_damaged_store_is_told_apart(
+    new_store, store_path: Path, passphrase: str, how: str, error: type[Exception], message: str
+) -> None:
+    new_store.session.close()
+    _damage(store_path, how)
+    before = _files(store_path)
+    with pytest.raises(error, match=message):
+        store_access.unlock_with_passphrase(store_path, passphrase)
+    assert _files(store_path) == before
+
+
+def test_plain_sqlite_is_not_a_store(tmp_path: Path, passphrase: str) -> None:
+    path = tmp_path / "plain.rrdesk"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE t (x)")
+    connection.commit()
+    connection.close()
+    key_slots.write_slots(
+        path,
+        key_slots.create_slots(
+            key_slots.new_data_key(),
+            owner="X",
+            passphrase=passphrase,
+            recovery_key=key_slots.new_recovery_key(),
+        ),
+    )
+    before = _digest(path)
+    with pytest.raises(NotAStoreError, match="unencrypted SQLite database"):
+        Database.open(path, b"k" * 32)
+    assert _digest(path) == before
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"{not json", b'{"format": "something-else"}', b'{"format": "rrdesk-key-slots"}'],
+    ids=["empty", "broken JSON", "foreign JSON", "no slots"],
+)
+def test_damaged_key_file(new_store, store_path: Path, passphrase: str, content: bytes) -> None:
+    new_store.session.close()
+    key_slots.slot_file_for(store_path).write_bytes(content)
+    before = _files(store_path)
+    with pytest.raises(NotAStoreError, match="key file"):
+        store_access.unlock_with_passphrase(store_path, passphrase)
+    assert _files(store_path) == before
+
+
+def test_missing_key_file(new_store, store_path: Path, passphrase: str) -> None:
+    new_store.session.close()
+    key_slots.slot_file_for(store_path).unlink()
+    with pytest.raises(NotAStoreError, match="is missing"):
+        store_access.unlock_with_passphrase(store_path, passphrase)
+
+
+def test_store_from_newer_rrdesk_is_refused(new_store, store_path: Path, passphrase: str) -> None:
+    new_store.session.db.set_user_version(SCHEMA_VERSION + 1)
+    new_store.session.close()
+    before = _digest(store_path)
+    with pytest.raises(StoreTooNewError, match="newer version of rrdesk"):
+        store_access.unlock_with_passphrase(store_path, passphrase)
+    assert _digest(store_path) == before
+
+
+def test_short_passphrase_refused(tmp_path: Path) -> None:
+    from rrdesk.storage.errors import KeySlotError
+
+    with pytest.raises(KeySlotError, match="12 characters or more"):
+        store_access.create_store(
+            tmp_path / "a.rrdesk", partnership="X", owner="Y", passphrase="short"
+        )
+    assert list(tmp_path.iterdir()) == [] or all(
+        p.name.endswith(".lock") for p in tmp_path.iterdir()
+    )
+
+
+def test_transaction_rolls_back(session) -> None:
+    def fail_halfway() -> None:
+        with session.db.transaction():
+            session.cases.add(Case(reference="RR-2026-009", children=(Child("Child A"),)))
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        fail_halfway()
+    assert session.cases.count() == 0
+
+
+def test_copy_to_is_encrypted_and_whole(session, tmp_path: Path) -> None:
+    with session.db.transaction():
+        session.cases.add(Case(reference="RR-2026-010", children=(Child("Child A"),)))
+    target = tmp_path / "copy.rrdesk"
+    session.db.copy_to(target, session.key_bytes())
+    copy = Database.open(target, session.key_bytes())
+    assert copy.query_one("SELECT count(*) FROM cases") == (1,)
+    assert copy.integrity_problems() == []
+    copy.close()
