@@ -23,7 +23,7 @@ class SheetTimetable:
 
 
 @dataclass(frozen=True)
-class Attendee:
+class SheetAttendee:
     name: str
     role: str
     agency: str
@@ -33,10 +33,10 @@ class Attendee:
 
 
 @dataclass(frozen=True)
-class Attendance:
-    present: tuple[Attendee, ...] = ()
-    apologies: tuple[Attendee, ...] = ()
-    absent: tuple[Attendee, ...] = ()
+class SheetAttendance:
+    present: tuple[SheetAttendee, ...] = ()
+    apologies: tuple[SheetAttendee, ...] = ()
+    absent: tuple[SheetAttendee, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class LearningPoint:
 
 
 @dataclass(frozen=True)
-class CriterionAnswer:
+class SheetCriterion:
     question: str
     answer: str
     """"Yes", "No" or "Not clear"."""
@@ -81,13 +81,13 @@ class VoteTally:
 
 
 @dataclass(frozen=True)
-class Dissent:
+class SheetDissent:
     member: str
     words: str
 
 
 @dataclass(frozen=True)
-class ImmediateAction:
+class SheetAction:
     action: str
     owner_agency: str
     due_date: date | None = None
@@ -113,17 +113,17 @@ class DecisionSheetContent:
     meeting_time: str = ""
     meeting_place: str = ""
     chair: str = ""
-    attendance: Attendance = Attendance()
+    attendance: SheetAttendance = SheetAttendance()
     conflicts: tuple[ConflictDeclared, ...] = ()
     incident_summary: str = ""
     agency_involvement: tuple[AgencyInvolvement, ...] = ()
     themes_and_learning: tuple[LearningPoint, ...] = ()
-    criteria: tuple[CriterionAnswer, ...] = ()
+    criteria: tuple[SheetCriterion, ...] = ()
     vote: VoteTally | None = None
-    dissent: tuple[Dissent, ...] = ()
+    dissent: tuple[SheetDissent, ...] = ()
     recommendation: str = ""
     rationale: str = ""
-    immediate_actions: tuple[ImmediateAction, ...] = ()
+    immediate_actions: tuple[SheetAction, ...] = ()
     parallel_processes: tuple[str, ...] = ()
     version: int = 1
     change_note: str = ""

@@ -11,7 +11,7 @@ from datetime import date
 
 
 @dataclass(frozen=True)
-class Milestone:
+class PackMilestone:
     label: str
     working_day: int
     """Working days after the notification (day 0)."""
@@ -57,5 +57,5 @@ class PanelPackContent:
     case_summary: tuple[tuple[str, str], ...]
     """Label and value pairs, already in words."""
     incident_summary: str
-    timetable: tuple[Milestone, ...]
+    timetable: tuple[PackMilestone, ...]
     forms: tuple[AgencyForm, ...]

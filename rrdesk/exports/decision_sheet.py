@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from rrdesk.domain.dates import format_date, format_date_with_weekday
-from rrdesk.domain.decision_sheet_content import Attendee, DecisionSheetContent
+from rrdesk.domain.decision_sheet_content import DecisionSheetContent, SheetAttendee
 from rrdesk.domain.decision_sheet_template import (
     DecisionSheetTemplate,
     SheetSection,
@@ -83,7 +83,7 @@ def _timetable(content: DecisionSheetContent, wording: SheetWording) -> list[Flo
     return [summary_table(pairs), para(DAY_ZERO_SENTENCE, styles().small)]
 
 
-def _attendee_note(person: Attendee, wording: SheetWording) -> str:
+def _attendee_note(person: SheetAttendee, wording: SheetWording) -> str:
     notes = []
     if person.substitute_for:
         notes.append(f"Substitute for {person.substitute_for}")

@@ -23,13 +23,12 @@ from reportlab.platypus.frames import Frame
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from rrdesk import __version__
+from rrdesk.domain.deadlines import DAY_ZERO_CONVENTION
 from rrdesk.exports import fonts
 
 MARKING = "OFFICIAL-SENSITIVE"
 CREATOR = "rrdesk"
-DAY_ZERO_SENTENCE = (
-    "The date the notification was sent is day 0; day N is the Nth working day after it."
-)
+DAY_ZERO_SENTENCE = DAY_ZERO_CONVENTION
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm

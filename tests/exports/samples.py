@@ -6,14 +6,14 @@ from datetime import date
 
 from rrdesk.domain.decision_sheet_content import (
     AgencyInvolvement,
-    Attendance,
-    Attendee,
     ConflictDeclared,
-    CriterionAnswer,
     DecisionSheetContent,
-    Dissent,
-    ImmediateAction,
     LearningPoint,
+    SheetAction,
+    SheetAttendance,
+    SheetAttendee,
+    SheetCriterion,
+    SheetDissent,
     SheetTimetable,
     SignOffParty,
     VoteTally,
@@ -23,7 +23,7 @@ from rrdesk.domain.panel_pack_content import (
     FormAnswer,
     FormSection,
     FormTable,
-    Milestone,
+    PackMilestone,
     PanelPackContent,
 )
 
@@ -60,11 +60,11 @@ LONG_TEXT = (
 def decision_sheet_content(agencies: int = 6) -> DecisionSheetContent:
     present = (
         *(
-            Attendee(name, "Designated lead", agency)
+            SheetAttendee(name, "Designated lead", agency)
             for name, agency in zip(UNICODE_NAMES, AGENCY_NAMES, strict=False)
         ),
-        Attendee("Grace Adebayo", "Partnership manager", "Business unit", voting=False),
-        Attendee(
+        SheetAttendee("Grace Adebayo", "Partnership manager", "Business unit", voting=False),
+        SheetAttendee(
             "Tomasz Nowak", "Detective inspector", "Police", substitute_for="Łucja Wąsik of Łódź"
         ),
     )
@@ -83,9 +83,9 @@ def decision_sheet_content(agencies: int = 6) -> DecisionSheetContent:
         meeting_time="10:00am",
         meeting_place="Online (Microsoft Teams)",
         chair="Siân Ŵyn Llŷr",
-        attendance=Attendance(
+        attendance=SheetAttendance(
             present=present,
-            apologies=(Attendee("Nguyễn Văn An", "Head teacher", "Education"),),
+            apologies=(SheetAttendee("Nguyễn Văn An", "Head teacher", "Education"),),
             absent=(),
         ),
         conflicts=(
@@ -108,17 +108,17 @@ def decision_sheet_content(agencies: int = 6) -> DecisionSheetContent:
             LearningPoint("Multi-agency learning", "Telephone referrals were not confirmed."),
         ),
         criteria=(
-            CriterionAnswer(
+            SheetCriterion(
                 "The case highlights or may highlight improvements needed to safeguard and "
                 "promote the welfare of children",
                 "Yes",
                 "Referral pathways between health and children's social care.",
             ),
-            CriterionAnswer("The case highlights recurrent themes", "Not clear", ""),
-            CriterionAnswer(
+            SheetCriterion("The case highlights recurrent themes", "Not clear", ""),
+            SheetCriterion(
                 "Two or more agencies may not have worked together effectively", "Yes", LONG_TEXT
             ),
-            CriterionAnswer("Possibly complex or of national importance", "No", ""),
+            SheetCriterion("Possibly complex or of national importance", "No", ""),
         ),
         vote=VoteTally(
             recommend=4,
@@ -127,14 +127,16 @@ def decision_sheet_content(agencies: int = 6) -> DecisionSheetContent:
             eligible=5,
             outcome="Recommend a local review (majority of votes cast)",
         ),
-        dissent=(Dissent("Ștefan Țurcanu", "The learning is already in hand in a single agency."),),
+        dissent=(
+            SheetDissent("Ștefan Țurcanu", "The learning is already in hand in a single agency."),
+        ),
         recommendation="Recommend a local child safeguarding practice review",
         rationale=LONG_TEXT,
         immediate_actions=(
-            ImmediateAction(
+            SheetAction(
                 "Confirm telephone referrals in writing", "Integrated care board", date(2026, 12, 4)
             ),
-            ImmediateAction("Brief school staff on escalation", "Education", None),
+            SheetAction("Brief school staff on escalation", "Education", None),
         ),
         parallel_processes=("Police investigation", "Child death review"),
         version=2,
@@ -161,10 +163,10 @@ def panel_pack_content(forms: int = 3) -> PanelPackContent:
         ),
         incident_summary=LONG_TEXT,
         timetable=(
-            Milestone("Notification sent", 0, date(2026, 11, 2)),
-            Milestone("Agency checks due", 5, date(2026, 11, 9)),
-            Milestone("Rapid Review meeting", 10, date(2026, 11, 16)),
-            Milestone("Sent to the National Panel", 15, date(2026, 11, 23)),
+            PackMilestone("Notification sent", 0, date(2026, 11, 2)),
+            PackMilestone("Agency checks due", 5, date(2026, 11, 9)),
+            PackMilestone("Rapid Review meeting", 10, date(2026, 11, 16)),
+            PackMilestone("Sent to the National Panel", 15, date(2026, 11, 23)),
         ),
         forms=tuple(
             AgencyForm(

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from pypdf import PdfReader
 
-from rrdesk.domain.decision_sheet_content import CriterionAnswer, DecisionSheetContent
+from rrdesk.domain.decision_sheet_content import DecisionSheetContent, SheetCriterion
 from rrdesk.domain.decision_sheet_template import DecisionSheetTemplate, SheetSectionKey
 from rrdesk.exports.decision_sheet import render_decision_sheet
 from rrdesk.exports.house_style import DAY_ZERO_SENTENCE, MARKING
@@ -135,7 +135,7 @@ def test_very_long_answers_wrap_across_pages(template: DecisionSheetTemplate) ->
     content = replace(
         decision_sheet_content(),
         criteria=(
-            CriterionAnswer("Two or more agencies failed to work together", "Yes", long_note),
+            SheetCriterion("Two or more agencies failed to work together", "Yes", long_note),
         ),
     )
     pages = page_texts(render_decision_sheet(content, template))
