@@ -6,6 +6,7 @@ Documents are built into memory and returned as bytes; nothing is written to dis
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -162,8 +163,12 @@ def styles() -> HouseStyles:
 
 
 def markup(value: str) -> str:
-    """Plain text made safe for a Paragraph: markup characters escaped, line breaks kept."""
-    return escape(value).replace("\r\n", "\n").replace("\n", "<br/>")
+    """Plain text made safe for a Paragraph: markup characters escaped, line breaks kept.
+
+    Text is put in composed form (NFC) first: reportlab does no shaping, so a letter typed as a
+    base and combining accents (as some systems paste "Nguyễn") prints best as one glyph.
+    """
+    return escape(unicodedata.normalize("NFC", value)).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 def para(value: str, style: ParagraphStyle | None = None) -> Paragraph:

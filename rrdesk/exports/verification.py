@@ -130,7 +130,9 @@ def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None = None) -> Verif
 
     Raises :class:`NotAPdfError`, :class:`NotSignedError` or :class:`TrustedCertificateError`.
     """
+    from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.settings import KeyUsageConstraints
     from pyhanko_certvalidator import ValidationContext
 
@@ -141,13 +143,23 @@ def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None = None) -> Verif
         context = ValidationContext(
             trust_roots=trust_roots, allow_fetching=False, revocation_mode="soft-fail"
         )
-        status = validate_pdf_signature(
-            embedded,
-            signer_validation_context=context,
-            key_usage_settings=KeyUsageConstraints(
-                key_usage={"digital_signature", "non_repudiation"}
-            ),
-        )
+        try:
+            status = validate_pdf_signature(
+                embedded,
+                signer_validation_context=context,
+                key_usage_settings=KeyUsageConstraints(
+                    key_usage={"digital_signature", "non_repudiation"}
+                ),
+            )
+        except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError):
+            return VerificationResult(
+                signer="Unknown: the signature cannot be read",
+                signing_time=None,
+                verdict="Not valid: the signature is damaged and cannot be checked.",
+                valid=False,
+                modified=True,
+                trusted=False if trusted_cert_pem is not None else None,
+            )
         signer = _signer_name(status.signing_cert)
         modified = _modified(status)
         trusted = bool(status.trusted) if trusted_cert_pem is not None else None

@@ -8,6 +8,7 @@ import re
 import socket
 import tempfile
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 import pytest
@@ -16,6 +17,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pypdf import PdfReader
@@ -340,3 +343,45 @@ def test_identity_can_be_made_for_a_long_partnership_name() -> None:
     name = "The Very Long Name of a Tri-borough Safeguarding Children Partnership for Everyone"
     identity = create_signing_identity(name, now=datetime(2026, 1, 1, tzinfo=UTC))
     assert signer_name(identity) == name[:64]
+
+
+@cache
+def _small_signed_pdf() -> bytes:
+    identity = create_signing_identity("Damage Test Partnership", now=SIGNING_NOW)
+    pdf = render_decision_sheet(decision_sheet_content(agencies=2), load_decision_sheet_template())
+    return sign_pdf(pdf, identity, reason="r", location="l", signing_time_text="now")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    cut=st.floats(min_value=0.0, max_value=0.999),
+    flips=st.lists(st.tuples(st.floats(0.0, 0.999), st.integers(1, 255)), min_size=1, max_size=4),
+)
+def test_damage_never_passes_and_never_crashes(cut: float, flips: list[tuple[float, int]]) -> None:
+    signed = _small_signed_pdf()
+    flipped = _flip(signed, flips)
+    for damaged in (signed[: int(len(signed) * cut)], *([flipped] if flipped != signed else [])):
+        try:
+            result = verify_pdf(damaged, None)
+        except (NotAPdfError, NotSignedError):
+            continue
+        assert not result.valid
+
+
+def _flip(pdf: bytes, flips: list[tuple[float, int]]) -> bytes:
+    """Change bytes the signature covers (its /ByteRange), leaving the signature value alone.
+
+    A change inside the signature value itself may leave the document, and the signature over
+    it, intact (for example a bit of the embedded certificate's own self-signature, which is only
+    checked when that certificate is trusted), so it is not damage to the signed document.
+    """
+    byte_range = re.search(rb"/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]", pdf)
+    assert byte_range is not None
+    gap_start = int(byte_range[1]) + int(byte_range[2])
+    gap_end = int(byte_range[3])
+    damaged = bytearray(pdf)
+    for where, mask in flips:
+        position = int(len(damaged) * where)
+        if not gap_start <= position < gap_end:
+            damaged[position] ^= mask
+    return bytes(damaged)
