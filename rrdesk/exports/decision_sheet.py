@@ -18,9 +18,6 @@ from rrdesk.domain.decision_sheet_template import (
 from rrdesk.exports.house_style import (
     CONTENT_WIDTH,
     DAY_ZERO_SENTENCE,
-    DocumentInfo,
-    ProgressCallback,
-    build_pdf,
     data_table,
     grid_style,
     heading,
@@ -29,6 +26,7 @@ from rrdesk.exports.house_style import (
     styles,
     summary_table,
 )
+from rrdesk.exports.page_layout import DocumentInfo, ProgressCallback, build_pdf
 
 SUBJECT = "Rapid Review decision sheet"
 

@@ -8,17 +8,19 @@ from rrdesk.domain.dates import format_date
 from rrdesk.domain.panel_pack_content import AgencyForm, FormSection, PanelPackContent
 from rrdesk.exports.house_style import (
     DAY_ZERO_SENTENCE,
-    CancelCallback,
-    DocumentInfo,
-    ProgressCallback,
-    RenderCancelled,
-    build_pdf,
     contents_table,
     data_table,
     heading,
     para,
     styles,
     summary_table,
+)
+from rrdesk.exports.page_layout import (
+    CancelCallback,
+    DocumentInfo,
+    ProgressCallback,
+    RenderCancelled,
+    build_pdf,
 )
 
 __all__ = ["RenderCancelled", "render_panel_pack"]

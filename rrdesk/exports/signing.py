@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from rrdesk.exports.house_style import SIGNATURE_BOX
+from rrdesk.exports.page_layout import SIGNATURE_BOX
+from rrdesk.exports.signature_stamp import stamp_appearance, stamp_style
 
 SIGNATURE_FIELD = "PartnershipSignature"
 KEY_SIZE = 3072
@@ -208,76 +209,6 @@ def signer_name(identity: SigningIdentity) -> str:
     return certificate.subject.rfc4514_string()
 
 
-def _stamp_pdf(width: float, height: float, lines: tuple[str, str, str]) -> bytes:
-    """The visible signature's appearance, drawn with the embedded house font."""
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import Frame
-
-    from rrdesk.exports import fonts
-    from rrdesk.exports.house_style import INK, SHADE, para, styles
-
-    fonts.register_fonts()
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), initialFontName=fonts.REGULAR)
-    canvas.setFillColor(SHADE)
-    canvas.setStrokeColor(INK)
-    canvas.setLineWidth(1)
-    canvas.rect(0.5, 0.5, width - 1, height - 1, fill=1)
-    house = styles()
-    caption, partnership, when = lines
-    frame = Frame(
-        2 * mm,
-        1 * mm,
-        width - 4 * mm,
-        height - 2 * mm,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=1 * mm,
-        bottomPadding=0,
-    )
-    frame.addFromList(
-        [
-            para(caption, house.small),
-            para(partnership, house.cell_header),
-            para(when, house.small),
-        ],
-        canvas,
-    )
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
-
-
-def _stamp_style(appearance: bytes) -> Any:
-    from pyhanko.pdf_utils import layout
-    from pyhanko.pdf_utils.content import PdfContent
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.stamp import StaticStampStyle
-
-    class _StampAppearance(PdfContent):
-        """A page of a PDF held in memory, placed as the stamp (pyHanko only reads files)."""
-
-        def render(self) -> bytes:
-            writer = self._ensure_writer
-            xobject = writer.import_page_as_xobject(PdfFileReader(io.BytesIO(appearance)))
-            self.resources.xobject["/RrdeskStamp"] = xobject
-            x1, y1, x2, y2 = xobject.get_object()["/BBox"]
-            self.box = layout.BoxConstraints(width=abs(x2 - x1), height=abs(y2 - y1))
-            return b"/RrdeskStamp Do"
-
-    return StaticStampStyle(
-        background=_StampAppearance(),
-        background_opacity=1.0,
-        border_width=0,
-        background_layout=layout.SimpleBoxLayoutRule(
-            x_align=layout.AxisAlignment.ALIGN_MID,
-            y_align=layout.AxisAlignment.ALIGN_MID,
-            margins=layout.Margins.uniform(0),  # type: ignore[no-untyped-call]
-        ),
-    )
-
-
 def _signer(identity: SigningIdentity) -> Any:
     from asn1crypto import keys, x509
     from pyhanko.sign.signers import SimpleSigner
@@ -321,7 +252,7 @@ def sign_pdf(
 
     name = signer_name(identity)
     left, bottom, right, top = box
-    appearance = _stamp_pdf(
+    appearance = stamp_appearance(
         right - left,
         top - bottom,
         ("Signed electronically for", name, signing_time_text),
@@ -340,7 +271,7 @@ def sign_pdf(
         metadata,
         signer=_signer(identity),
         timestamper=None,
-        stamp_style=_stamp_style(appearance),
+        stamp_style=stamp_style(appearance),
         new_field_spec=fields.SigFieldSpec(SIGNATURE_FIELD, on_page=page, box=box),
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)

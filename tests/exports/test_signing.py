@@ -24,7 +24,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pypdf import PdfReader
 
 from rrdesk.exports.decision_sheet import render_decision_sheet
-from rrdesk.exports.house_style import SIGNATURE_BOX
+from rrdesk.exports.page_layout import SIGNATURE_BOX
 from rrdesk.exports.signing import (
     NoPrivateKeyError,
     NotPkcs12Error,
@@ -385,3 +385,19 @@ def _flip(pdf: bytes, flips: list[tuple[float, int]]) -> bytes:
         if not gap_start <= position < gap_end:
             damaged[position] ^= mask
     return bytes(damaged)
+
+
+def test_stamp_keeps_a_long_name_and_the_time_inside_the_box() -> None:
+    from rrdesk.exports.signature_stamp import stamp_appearance
+
+    name = "The Very Long Name of a Tri-borough Safeguarding Children Partnership " * 2
+    left, bottom, right, top = SIGNATURE_BOX
+    stamp = stamp_appearance(right - left, top - bottom, ("Signed for", name, "at 2:05pm"))
+    text = " ".join(all_text(stamp).split())
+    assert "at 2:05pm" in text
+    assert "Tri-borough" in text
+
+
+def test_pkcs12_without_a_password_needs_none() -> None:
+    data, _ = _council_pkcs12(None)
+    assert signer_name(import_pkcs12(data, "")) == "Wąsik Council Signing"
