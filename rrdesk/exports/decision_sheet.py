@@ -26,7 +26,15 @@ from rrdesk.exports.house_style import (
     styles,
     summary_table,
 )
-from rrdesk.exports.page_layout import DocumentInfo, ProgressCallback, build_pdf
+from rrdesk.exports.page_layout import (
+    CancelCallback,
+    DocumentInfo,
+    ProgressCallback,
+    RenderCancelled,
+    build_pdf,
+)
+
+__all__ = ["RenderCancelled", "render_decision_sheet"]
 
 SUBJECT = "Rapid Review decision sheet"
 
@@ -266,6 +274,7 @@ def render_decision_sheet(
     content: DecisionSheetContent,
     template: DecisionSheetTemplate,
     progress: ProgressCallback | None = None,
+    cancelled: CancelCallback | None = None,
 ) -> bytes:
     """The unsigned decision sheet as PDF bytes.
 
@@ -286,4 +295,4 @@ def render_decision_sheet(
         ),
         reserve_signature_box=True,
     )
-    return build_pdf(info, story, progress=progress)
+    return build_pdf(info, story, progress=progress, cancelled=cancelled)

@@ -182,3 +182,28 @@ def test_lateness_is_explained(template: DecisionSheetTemplate) -> None:
     text = _flat(all_text(render_decision_sheet(late, template)))
     assert "Two days late: the police return arrived on day 16." in text
     assert re.search(r"17 working days", text)
+
+
+def test_a_sheet_with_nothing_recorded_yet_still_renders(template: DecisionSheetTemplate) -> None:
+    from datetime import date
+
+    from rrdesk.domain.decision_sheet_content import SheetTimetable
+
+    empty = DecisionSheetContent(
+        partnership_name="Partnership",
+        case_reference="RR-2026-001",
+        pseudonyms=(),
+        prepared_on=date(2026, 11, 22),
+        timetable=SheetTimetable(date(2026, 11, 2), None, None, None),
+    )
+    text = _flat(all_text(render_decision_sheet(empty, template)))
+    assert "No vote was held." in text
+    assert "Not yet held" in text
+    assert "None recorded." in text
+
+
+def test_cancelling_stops_the_sheet(template: DecisionSheetTemplate) -> None:
+    from rrdesk.exports.decision_sheet import RenderCancelled
+
+    with pytest.raises(RenderCancelled):
+        render_decision_sheet(decision_sheet_content(), template, cancelled=lambda: True)
