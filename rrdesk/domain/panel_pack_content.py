@@ -55,7 +55,8 @@ class PanelPackContent:
     pseudonyms: tuple[str, ...]
     prepared_on: date
     case_summary: tuple[tuple[str, str], ...]
-    """Label and value pairs, already in words."""
+    """Further label and value pairs, already in words (the pack itself shows the partnership,
+    case reference, pseudonyms and date prepared)."""
     incident_summary: str
     timetable: tuple[PackMilestone, ...]
     forms: tuple[AgencyForm, ...]

@@ -97,7 +97,7 @@ def render_panel_pack(
         para(content.incident_summary or NO_ANSWER),
         heading("Timetable", 1),
         data_table(
-            ("PackMilestone", "Working day", "Due"),
+            ("Milestone", "Working day", "Due"),
             [
                 (item.label, f"Day {item.working_day}", format_date(item.due_date))
                 for item in content.timetable

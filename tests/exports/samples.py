@@ -156,8 +156,6 @@ def panel_pack_content(forms: int = 3) -> PanelPackContent:
         pseudonyms=("Child T",),
         prepared_on=date(2026, 11, 13),
         case_summary=(
-            ("Case reference", "RR-2026-014"),
-            ("Child (pseudonym)", "Child T"),
             ("Incident", "Seriously harmed"),
             ("Notification sent", "2 November 2026"),
         ),

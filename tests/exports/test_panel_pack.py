@@ -62,6 +62,7 @@ def test_contents_and_bookmarks_list_every_section_with_its_page(pack: bytes) ->
         pytest.param("Quality assured 11 November 2026", id="quality assured date"),
         pytest.param("Chronology of significant contacts", id="form section"),
         pytest.param("What was decided", id="chronology columns"),
+        pytest.param("Milestone Working day Due", id="timetable columns"),
         pytest.param("9 April 2026 Nguyễn Thị Hương Home visit None", id="chronology row"),
     ],
 )
