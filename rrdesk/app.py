@@ -53,6 +53,7 @@ class AppContext:
 
 def build_main_window(context: AppContext) -> MainWindow:
     """Every section of the main window, wired to the session's services."""
+    from rrdesk.ui.account_actions import install_account_actions
     from rrdesk.ui.audit_widget import AuditWidget
     from rrdesk.ui.case_editor import CaseEditorWidget
     from rrdesk.ui.case_list_widget import CaseListWidget
@@ -66,8 +67,11 @@ def build_main_window(context: AppContext) -> MainWindow:
     directory = DirectoryService(session)
     calendar = context.calendar()
 
-    def working_day(notified: date) -> int:
-        return max(0, calendar.working_days_between(notified, context.today()))
+    def working_day(notified: date) -> int | None:
+        try:
+            return max(0, calendar.working_days_between(notified, context.today()))
+        except ValueError:  # outside the years the calendar counts
+            return None
 
     def references() -> dict[int, str]:
         return {s.case_id: s.reference for s in cases.summaries()}
@@ -81,13 +85,18 @@ def build_main_window(context: AppContext) -> MainWindow:
             case_id=case_id,
         )
 
+    def case_editor() -> CaseEditorWidget:
+        return CaseEditorWidget(
+            cases, context.messages, context.today, default_profile=session.profile_name
+        )
+
+    def audit_trail() -> AuditWidget:
+        return AuditWidget(session.audit.entries, session.audit.verify, references)
+
     case_list = CaseListWidget(cases, CaseTableModel(working_day))
-    editor = CaseEditorWidget(
-        cases, context.messages, context.today, default_profile=session.profile_name
+    cases_section = CasesSection(
+        case_list, case_editor, cases, case_tabs=[("History", history_tab)]
     )
-    cases_section = CasesSection(case_list, editor, cases, case_tabs=[("History", history_tab)])
-    audit = AuditWidget(session.audit.entries, session.audit.verify, references)
-    directory_widget = DirectoryWidget(directory, context.messages)
     window = MainWindow(
         session.partnership,
         status=f"Signed in as {session.actor}. Store: {session.path}",
@@ -95,9 +104,25 @@ def build_main_window(context: AppContext) -> MainWindow:
         settings=context.settings,
     )
     window.add_section("cases", "Cases", cases_section)
-    window.add_section("directory", "Directory", directory_widget)
-    window.add_section("audit", "Audit trail", audit)
-    window.section_shown.connect(lambda key: audit.refresh() if key == "audit" else None)
+    window.add_section(
+        "directory", "Directory", lambda: DirectoryWidget(directory, context.messages)
+    )
+    window.add_section("audit", "Audit trail", audit_trail)
+
+    def refresh_shown(key: str) -> None:
+        shown = window.section(key)
+        if isinstance(shown, AuditWidget):
+            shown.refresh()
+
+    window.section_shown.connect(refresh_shown)
+
+    def new_case() -> None:
+        window.show_section("cases")
+        cases_section.start_new_case()
+
+    install_account_actions(
+        window, session, context.secret_store, context.messages, new_case=new_case
+    )
     return window
 
 
