@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import json
+import sys
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -32,6 +33,13 @@ def add_check_text_parser(subparsers: Any) -> None:
     )
     parser.add_argument("file", metavar="FILE", help="the text file to check")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    parser.add_argument(
+        "--other-name",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a name from another case, flagged wherever it appears (repeat for more)",
+    )
     parser.add_argument(
         "--name",
         action="append",
@@ -85,17 +93,23 @@ def _positions(text: str, findings: tuple[Finding, ...]) -> list[tuple[int, int]
     return positions
 
 
-def run_check_text(args: argparse.Namespace, out: TextIO) -> int:
-    """Check the file named in ``args.file``; print the findings to ``out``."""
+def run_check_text(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
+    """Check the file named in ``args.file``; print the findings to ``out``.
+
+    A file that cannot be used gets one plain line on ``err`` (standard error by default), so
+    ``--json`` output stays valid JSON.
+    """
     path = Path(args.file)
     try:
         text = _read_text(path)
     except _UnusableFileError as error:
-        print(error, file=out)
+        errors = err if err is not None else sys.stderr
+        errors.write(f"rrdesk check-text: {error}\n")
         return UNUSABLE
     checker = build_text_checker(
         case_names=getattr(args, "name", None) or (),
         own_areas=getattr(args, "area", None) or (),
+        other_names=getattr(args, "other_name", None) or (),
     )
     findings = checker.check(text)
     if getattr(args, "json", False):

@@ -12,13 +12,20 @@ import pytest
 from rrdesk.commands.check_text import add_check_text_parser, run_check_text
 
 
-def run(*argv: str) -> tuple[int, str]:
+def run_with_errors(*argv: str) -> tuple[int, str, str]:
     parser = argparse.ArgumentParser(prog="rrdesk")
     add_check_text_parser(parser.add_subparsers())
     args = parser.parse_args(["check-text", *argv])
-    out = io.StringIO()
-    code = run_check_text(args, out)
-    return code, out.getvalue()
+    out, err = io.StringIO(), io.StringIO()
+    code = args.handler(args, out, err)
+    assert args.handler is run_check_text
+    return code, out.getvalue(), err.getvalue()
+
+
+def run(*argv: str) -> tuple[int, str]:
+    code, output, errors = run_with_errors(*argv)
+    assert errors == ""
+    return code, output
 
 
 def test_clean_text_exits_0(tmp_path: Path) -> None:
@@ -88,7 +95,17 @@ def test_case_names_and_areas(tmp_path: Path) -> None:
 def test_unusable_input_exits_2_with_one_line(tmp_path: Path, make: object, message: str) -> None:
     assert callable(make)
     path = make(tmp_path / "answer.txt")
-    code, output = run(str(path))
+    code, output, errors = run_with_errors(str(path), "--json")
     assert code == 2
-    assert message in output
-    assert output.count("\n") == 1
+    assert output == ""
+    assert errors.startswith("rrdesk check-text: ")
+    assert message in errors
+    assert errors.count("\n") == 1
+
+
+def test_names_from_other_cases(tmp_path: Path) -> None:
+    path = tmp_path / "answer.txt"
+    path.write_text("Child R was seen.", encoding="utf-8")
+    code, output = run(str(path), "--other-name", "Child R")
+    assert code == 1
+    assert output.startswith("1:1: Child R: ")

@@ -123,7 +123,7 @@ _CANDIDATE = re.compile(
     r"(?:"
     r"(?P<dotted>(?:[A-Z]\.){2,}+)"
     r"|(?P<word>[A-Z](?=[a-z]*+[A-Z0-9&])[A-Za-z0-9&]*+)(?![\w&])"
-    r"|(?P<section>s\.?\d{1,2}+)(?![\w&])"
+    r"|(?P<section>s\.?\d{1,2}+|S\.\d{1,2}+)(?![\w&])"
     r")"
 )
 _AMPERSAND = re.compile(r"[A-Z]{1,3}&[A-Z]{1,3}")

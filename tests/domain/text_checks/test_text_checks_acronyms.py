@@ -21,6 +21,13 @@ ACRONYMS = {
     "section number": ("An S47 enquiry began.", "S47", "section 47 of the Children Act 1989"),
     "lower-case section number": ("The s47 began.", "s47", "section 47 of the Children Act 1989"),
     "dotted section number": ("The s.47 began.", "s.47", "section 47 of the Children Act 1989"),
+    "dotted capital section number": (
+        "The S.47 began.",
+        "S.47",
+        "section 47 of the Children Act 1989",
+    ),
+    "possessive with a curly apostrophe": ("The LAC\u2019s review.", "LAC", "looked-after child"),
+    "possessive ampersand": ("The A&E's notes.", "A&E", "accident and emergency department"),
     "mixed case": ("T was a CiN.", "CiN", "child in need"),
     "possessive": ("The LAC's review was late.", "LAC", "looked-after child"),
     "plural": ("Two LACs moved in.", "LACs", "looked-after children"),
