@@ -151,7 +151,7 @@ class AcronymScanner:
         self._old_words = (
             re.compile(
                 r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")s?(?![\w-])",
-                re.IGNORECASE,
+                re.IGNORECASE | re.ASCII,
             )
             if words
             else None
@@ -289,6 +289,8 @@ class AcronymScanner:
             key = text.lower()
             old = self._dictionary.out_of_date_words.get(key)
             if old is None:
-                old = self._dictionary.out_of_date_words[key[:-1]]
+                old = self._dictionary.out_of_date_words.get(key[:-1])
+            if old is None:
+                continue
             found.append(self._old(text, old, match.start(), match.end()))
         return found
