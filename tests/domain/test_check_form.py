@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rrdesk.domain.check_form import (
     Condition,
@@ -151,3 +153,31 @@ def test_form_without_sections_is_refused() -> None:
 def test_form_without_title_is_refused() -> None:
     with pytest.raises(FormDefinitionError, match="title is missing"):
         parse_form_definition(MINIMAL.replace('title = "Agency check form"', ""))
+
+
+SHIPPED = form("agency-check-form.toml").read_text(encoding="utf-8")
+
+
+def outcome(text: str) -> str:
+    """ "used", or the plain reason the form was refused; any other error fails the test."""
+    try:
+        parse_form_definition(text)
+    except FormDefinitionError as error:
+        return error.reason
+    return "used"
+
+
+@pytest.mark.parametrize("line", range(len(SHIPPED.splitlines())))
+def test_any_line_deleted_is_used_or_refused_plainly(line: int) -> None:
+    lines = SHIPPED.splitlines()
+    assert outcome("\n".join(lines[:line] + lines[line + 1 :]))
+
+
+@given(st.text())
+def test_any_text_is_used_or_refused_plainly(text: str) -> None:
+    assert outcome(text)
+
+
+@given(st.lists(st.sampled_from(SHIPPED.splitlines()), max_size=60))
+def test_shuffled_lines_are_used_or_refused_plainly(lines: list[str]) -> None:
+    assert outcome("\n".join(lines))
