@@ -75,6 +75,8 @@ class AnswerError:
     question: str
     field: str
     message: str
+    missing: bool = False
+    """True when something is not yet filled in, rather than filled in wrongly."""
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,12 @@ def _chronology_errors(question: Question, value: object, today: date | None) ->
         field = f"{question.key}.{number}"
         if _empty(row.date):
             errors.append(
-                AnswerError(question.key, f"{field}.date", f"Enter the date of entry {number}")
+                AnswerError(
+                    question.key,
+                    f"{field}.date",
+                    f"Enter the date of entry {number}",
+                    missing=True,
+                )
             )
         else:
             errors += _date_errors(
@@ -181,13 +188,19 @@ def _chronology_errors(question: Question, value: object, today: date | None) ->
         if not row.who.strip():
             errors.append(
                 AnswerError(
-                    question.key, f"{field}.who", f"Enter who was involved in entry {number}"
+                    question.key,
+                    f"{field}.who",
+                    f"Enter who was involved in entry {number}",
+                    missing=True,
                 )
             )
         if not row.what_happened.strip():
             errors.append(
                 AnswerError(
-                    question.key, f"{field}.what_happened", f"Enter what happened in entry {number}"
+                    question.key,
+                    f"{field}.what_happened",
+                    f"Enter what happened in entry {number}",
+                    missing=True,
                 )
             )
     return errors
@@ -200,7 +213,8 @@ def validate_question(
     value = answers.get(question.key)
     if _empty(value):
         if question_is_required(question, answers):
-            return (AnswerError(question.key, question.key, question.required_message),)
+            message = question.required_message
+            return (AnswerError(question.key, question.key, message, missing=True),)
         return ()
     return tuple(_answered_errors(question, value, today))
 
@@ -244,18 +258,20 @@ def section_status(
     """The status shown in the task list.
 
     Completed needs every required answer, no invalid one, and — for a section with narrative
-    answers asked — the author's "Yes, I have completed this section" (``confirmed``).
+    answers asked — the author's "Yes, I have completed this section" (``confirmed``). Something
+    filled in wrongly (a date that does not exist) is "There is a problem"; something not yet
+    filled in (a chronology row without a date) is "In progress".
     """
     if not section_is_needed(section, answers):
         return SectionStatus.NOT_NEEDED
     answered = [q for q in section.questions if not answer_is_empty(answers, q.key)]
     if not answered:
         return SectionStatus.NOT_YET_STARTED
-    if any(validate_question(q, answers, today=today) for q in answered):
+    problems = (e for q in answered for e in validate_question(q, answers, today=today))
+    if any(not e.missing for e in problems):
         return SectionStatus.THERE_IS_A_PROBLEM
     missing = any(
-        question_is_required(q, answers) and answer_is_empty(answers, q.key)
-        for q in section.questions
+        e.missing for q in section.questions for e in validate_question(q, answers, today=today)
     )
     if missing or (section_asks_if_completed(section, answers) and not confirmed):
         return SectionStatus.IN_PROGRESS

@@ -164,7 +164,9 @@ def test_chronology_rows_are_checked_box_by_box(definition: FormDefinition) -> N
 def test_empty_chronology_is_required(definition: FormDefinition) -> None:
     answers = {"involved": "yes", "chronology": (ChronologyRow(),)}
     assert validate_question(definition.question("chronology"), answers) == (
-        AnswerError("chronology", "chronology", "Add at least one significant contact"),
+        AnswerError(
+            "chronology", "chronology", "Add at least one significant contact", missing=True
+        ),
     )
 
 
@@ -253,3 +255,18 @@ def test_check_your_answers_for_a_nil_return(definition: FormDefinition) -> None
         "involved",
         "records_checked",
     ]
+
+
+def test_a_half_typed_chronology_row_is_in_progress_not_a_problem(
+    definition: FormDefinition,
+) -> None:
+    section = definition.section("chronology")
+    half = {"involved": "yes", "chronology": (ChronologyRow(DateAnswer("12", "3", "2026")),)}
+    assert section_status(section, half) is SectionStatus.IN_PROGRESS
+    wrong = {"involved": "yes", "chronology": (ChronologyRow(DateAnswer("32", "3", "2026")),)}
+    assert section_status(section, wrong) is SectionStatus.THERE_IS_A_PROBLEM
+    whole = {
+        "involved": "yes",
+        "chronology": (ChronologyRow(DateAnswer("12", "3", "2026"), "Nurse", "Home visit"),),
+    }
+    assert section_status(section, whole, confirmed=True) is SectionStatus.COMPLETED
