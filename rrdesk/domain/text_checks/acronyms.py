@@ -29,6 +29,8 @@ class OutOfDateTerm:
     meaning: str
     current: str
     why: str
+    other_meanings: tuple[str, ...] = ()
+    """Current meanings the same letters also have ("SCR": summary care record)."""
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,13 @@ def _out_of_date(term: str, value: object, where: str) -> OutOfDateTerm:
     why = value.get("why", "")
     if not isinstance(meaning, str) or not isinstance(why, str):
         raise TextCheckDataError(f"{where}: meaning and why must be text")
+    others = value.get("other_meanings", [])
     return OutOfDateTerm(
-        term=term, meaning=meaning.strip(), current=current.strip(), why=why.strip()
+        term=term,
+        meaning=meaning.strip(),
+        current=current.strip(),
+        why=why.strip(),
+        other_meanings=_strings(others, f"{where} other_meanings") if others else (),
     )
 
 
@@ -254,7 +261,10 @@ class AcronymScanner:
             f"{quoted(token)}{meaning} is an out-of-date term.{why} "
             f"Write {quoted(old.current)} instead."
         )
-        return Finding(FindingKind.OUT_OF_DATE_TERM, token, start, end, message, (old.current,))
+        if old.other_meanings:
+            message += f" If you mean {either(old.other_meanings)}, write that out in full instead."
+        suggestions = (old.current, *old.other_meanings)
+        return Finding(FindingKind.OUT_OF_DATE_TERM, token, start, end, message, suggestions)
 
     def _not_shouting(self, line: str, unknown: list[Finding]) -> list[Finding]:
         """Drop unknown acronyms that sit in a run of three or more words in capitals, or in a

@@ -115,7 +115,7 @@ def test_out_of_date_terms_name_the_current_one(
     (finding,) = checker.check(text)
     assert finding.kind is FindingKind.OUT_OF_DATE_TERM
     assert finding.text == term
-    assert finding.suggestions == (current,)
+    assert finding.suggestions[0] == current
     assert "out-of-date" in finding.message
 
 
@@ -160,3 +160,9 @@ def test_shipped_dictionary_is_large_enough(dictionary: AcronymDictionary) -> No
 def test_broken_dictionary_is_refused(text: str, reason: str) -> None:
     with pytest.raises(TextCheckDataError, match=reason):
         parse_acronym_dictionary(text)
+
+
+def test_out_of_date_acronym_with_a_current_meaning_too(checker: TextChecker) -> None:
+    (finding,) = checker.check("The SCR was checked.")
+    assert finding.suggestions == ("child safeguarding practice review", "summary care record")
+    assert "If you mean \u201csummary care record\u201d" in finding.message
