@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from rrdesk.ui.main_window import MainWindow
     from rrdesk.ui.messages import Messages
-    from rrdesk.ui.tasks import ImmediateRunner, TaskRunner
+    from rrdesk.ui.tasks import ImmediateRunner, TaskRunner, TaskStarter
 
 DEMO_BANNER = "Demo store: every person, child and case here is fictional. Nothing is kept."
 
@@ -140,13 +140,17 @@ def _demo_session(today: date) -> tuple[Session, Path]:
     return created.session, folder
 
 
-def _open_store(path: Path, messages: Messages, secret_store: SecretStore) -> Session | None:
+def _open_store(
+    path: Path, messages: Messages, secret_store: SecretStore, runner: TaskStarter
+) -> Session | None:
     from rrdesk.ui.setup_dialog import SetupDialog
     from rrdesk.ui.unlock_dialog import UnlockDialog
 
     if not store_access.store_exists(path):
         path.parent.mkdir(parents=True, exist_ok=True)
-        profiles = {name: profile.title for name, profile in load_profiles().items()}
+        loaded = load_profiles()
+        order = sorted(loaded, key=lambda name: (name != "statutory", loaded[name].title))
+        profiles = {name: loaded[name].title for name in order}
         setup = SetupDialog(
             path,
             create_store=store_access.create_store,
@@ -154,6 +158,7 @@ def _open_store(path: Path, messages: Messages, secret_store: SecretStore) -> Se
             messages=messages,
             default_owner=operating_system_user(),
             secret_store=secret_store,
+            runner=runner,
         )
         setup.exec()
         if setup.keyring_message:
@@ -173,6 +178,7 @@ def _open_store(path: Path, messages: Messages, secret_store: SecretStore) -> Se
         change_passphrase=lambda s, p: store_access.change_passphrase(s, p),
         messages=messages,
         notice=notice,
+        runner=runner,
     )
     unlock.exec()
     return unlock.session
@@ -186,6 +192,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
 
     app = make_application()
     messages = Messages()
+    runner = TaskRunner()
     demo_folder: Path | None = None
     secret_store: SecretStore
     if demo:
@@ -193,7 +200,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         session, demo_folder = _demo_session(date.today())
     else:
         secret_store = KeyringSecretStore()
-        opened = _open_store(store or default_store_path(), messages, secret_store)
+        opened = _open_store(store or default_store_path(), messages, secret_store, runner)
         if opened is None:
             return 0
         session = opened
@@ -201,7 +208,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         session=session,
         secret_store=secret_store,
         messages=messages,
-        runner=TaskRunner(),
+        runner=runner,
         settings=window_settings(),
         demo=demo,
     )
