@@ -19,6 +19,7 @@ EXIT_UNUSABLE = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from rrdesk.commands.check_text import add_check_text_parser
     from rrdesk.commands.deadlines import add_deadlines_parser
     from rrdesk.commands.store_commands import add_store_parsers
     from rrdesk.commands.verify import add_verify_parser
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_store_parsers(subparsers)
     add_deadlines_parser(subparsers)
     add_verify_parser(subparsers)
+    add_check_text_parser(subparsers)
     return parser
 
 
