@@ -21,7 +21,10 @@ if [[ -z "${PYTHON:-}" ]]; then
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
   fi
   PYTHON=$VENV/bin/python
-  "$PYTHON" -m pip install --quiet "$ROOT[freeze]"
+  # rrdesk itself is frozen from this checkout; only its dependencies are installed.
+  "$PYTHON" -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]
+print("\n".join(p["dependencies"] + p["optional-dependencies"]["freeze"]))' >"$VENV/requirements.txt"
+  "$PYTHON" -m pip install --quiet -r "$VENV/requirements.txt"
 fi
 if ! "$PYTHON" -c "import PyInstaller" 2>/dev/null; then
   "$PYTHON" -m pip install --quiet "pyinstaller>=6.10"
