@@ -7,7 +7,15 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushBu
 from rrdesk.domain.dates import format_date
 from rrdesk.domain.immediate_action import ImmediateAction
 from rrdesk.ui.form_widgets import DateInput, FormField, read_date
-from rrdesk.ui.meeting_panel import Apply, MeetingPanel, MeetingView, compact, name, status_label
+from rrdesk.ui.meeting_panel import (
+    Apply,
+    MeetingPanel,
+    MeetingView,
+    compact,
+    discard,
+    name,
+    status_label,
+)
 
 
 class ActionsPanel(MeetingPanel):
@@ -46,7 +54,7 @@ class ActionsPanel(MeetingPanel):
             self.owner_combo.setCurrentText(text)
         for widget in self._rows:
             self.list_grid.removeWidget(widget)
-            widget.deleteLater()
+            discard(widget)
         self._rows = []
         for index, action in enumerate(view.meeting.actions):
             due = f", due {format_date(action.due)}" if action.due else ""

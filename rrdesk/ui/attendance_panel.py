@@ -24,6 +24,7 @@ from rrdesk.ui.meeting_panel import (
     MeetingPanel,
     MeetingView,
     compact,
+    discard,
     name,
     set_text_quietly,
     status_label,
@@ -141,7 +142,7 @@ class AttendancePanel(MeetingPanel):
         for row in self.rows.values():
             for widget in row.widgets():
                 self.grid.removeWidget(widget)
-                widget.deleteLater()
+                discard(widget)
         self.rows = {}
         for line, attendee in enumerate(attendees, start=1):
             row = _AttendeeRow(attendee)

@@ -77,6 +77,15 @@ def compact(button: QPushButton) -> QPushButton:
     return button
 
 
+def discard(widget: QWidget) -> None:
+    """Take a widget off the screen now and delete it once its signals are done."""
+    widget.hide()
+    widget.setObjectName("")
+    for child in widget.findChildren(QWidget):
+        child.setObjectName("")
+    widget.deleteLater()
+
+
 def status_label(object_name: str, accessible: str = "") -> QLabel:
     label = QLabel()
     label.setWordWrap(True)

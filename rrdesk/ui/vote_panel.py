@@ -24,6 +24,7 @@ from rrdesk.ui.meeting_panel import (
     MeetingView,
     NoteEdit,
     compact,
+    discard,
     name,
     status_label,
 )
@@ -213,7 +214,7 @@ class VotePanel(MeetingPanel):
         for row in self.rows.values():
             for widget in row.widgets():
                 self.grid.removeWidget(widget)
-                widget.deleteLater()
+                discard(widget)
         self.rows = {}
         for line, (member_id, description) in enumerate(voters):
             row = _VoterRow(member_id, description)

@@ -130,9 +130,7 @@ def test_sent_to_the_national_panel_keeps_the_working_day_and_moves_the_stage(
     assert service.load(case_id) == updated
 
 
-def test_the_decision_sheet_shows_pseudonyms_never_real_names(
-    demo: Session, today: date
-) -> None:
+def test_the_decision_sheet_shows_pseudonyms_never_real_names(demo: Session, today: date) -> None:
     service = MeetingService(demo)
     case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
     case = service.case(case_id)
