@@ -17,14 +17,15 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from rrdesk.app import AppContext, build_main_window
 from rrdesk.domain.attendance import AttendanceStatus
 from rrdesk.domain.cases import Stage
 from rrdesk.domain.decision import DecisionKind
 from rrdesk.domain.vote import VoteOutcome
 from rrdesk.services.case_service import CaseService
-from rrdesk.services.demo_data import add_demo_data
 from rrdesk.services.meeting_service import MeetingService
 from rrdesk.services.session import Session
+from rrdesk.ui.cases_section import CasesSection
 from rrdesk.ui.meeting_panel import NoteEdit
 from rrdesk.ui.meeting_widget import MeetingWidget
 
@@ -32,9 +33,8 @@ W = TypeVar("W", bound=QWidget)
 
 
 @pytest.fixture
-def demo(session: Session, today: date) -> Session:
-    add_demo_data(session, today=today)
-    return session
+def demo(demo_session: Session) -> Session:
+    return demo_session
 
 
 def _case_id(session: Session, stage: Stage) -> int:
@@ -261,3 +261,21 @@ def test_a_partner_who_does_not_agree_opens_a_meeting_with_the_chair(
         in _find(widget, QLabel, "chair_meetings").text()
     )
     assert "Hold a meeting with the chair" in _find(widget, QLabel, "sign_off_next_steps").text()
+
+
+def test_the_case_page_has_a_meeting_tab(qtbot: QtBot, context: AppContext) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    section = window.section("cases")
+    assert isinstance(section, CasesSection)
+    case_id = _case_id(context.session, Stage.AWAITING_SIGN_OFF)
+    section.open_case(case_id)
+    titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
+    assert "Meeting" in titles
+    tab = section.tabs.widget(titles.index("Meeting"))
+    assert isinstance(tab, MeetingWidget)
+    assert tab.decision.status.text() == (
+        "Decision recorded: Recommend a local Child Safeguarding Practice Review."
+    )
+    assert tab.agenda()[0].title == "Chair's overview of the case"
