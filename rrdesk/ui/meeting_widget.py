@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from rrdesk.domain.agenda import AgendaItem
 from rrdesk.domain.cases import CaseError
+from rrdesk.domain.dates import format_date
 from rrdesk.domain.meeting import Meeting
 from rrdesk.domain.meeting_error import MeetingError
 from rrdesk.services.meeting_service import MeetingService
@@ -64,6 +65,7 @@ class MeetingWidget(QWidget):
         self.saved.setProperty("role", "hint")
         self.problems = status_label("meeting_problems", "Still to do")
         self.problems.setProperty("role", "status")
+        self.sheet = status_label("meeting_sheet_status", "Decision sheet")
         apply = self.apply
         self.details = DetailsPanel(apply)
         self.attendance = AttendancePanel(
@@ -100,6 +102,7 @@ class MeetingWidget(QWidget):
         )
         column.addWidget(self.saved)
         column.addWidget(self.problems)
+        column.addWidget(self.sheet)
         for panel in self.panels:
             column.addWidget(panel)
         column.addStretch(1)
@@ -178,8 +181,25 @@ class MeetingWidget(QWidget):
             else "The record is complete: the decision sheet can be exported."
         )
         self.problems.setAccessibleName(self.problems.text())
+        self.sheet.setText(self._sheet_text())
+        self.sheet.setAccessibleName(self.sheet.text())
         for panel in self.panels:
             panel.show_view(view)
+
+    def _sheet_text(self) -> str:
+        history = self._service.sheet_history(self.case_id)
+        current = history.current
+        if current is None:
+            return "The decision sheet has not been exported yet."
+        exported = format_date(current.exported_on)
+        text = f"Decision sheet version {current.number} exported on {exported}."
+        changes = history.pending_changes(self._meeting)
+        if changes:
+            text += (
+                f" The record has changed since, so the next export is version"
+                f" {current.number + 1}: " + "; ".join(changes)
+            )
+        return text
 
     def _on_contents_row_changed(self, row: int) -> None:
         if 0 <= row < len(self.panels):

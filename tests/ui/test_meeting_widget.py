@@ -279,3 +279,20 @@ def test_the_case_page_has_a_meeting_tab(qtbot: QtBot, context: AppContext) -> N
         "Decision recorded: Recommend a local Child Safeguarding Practice Review."
     )
     assert tab.agenda()[0].title == "Chair's overview of the case"
+
+
+def test_a_change_after_export_says_the_next_sheet_is_version_2(
+    qtbot: QtBot, demo: Session, today: date
+) -> None:
+    case_id = _case_id(demo, Stage.AWAITING_SIGN_OFF)
+    service = MeetingService(demo)
+    _content, history, version = service.sheet_to_export(case_id, today)
+    service.keep_exported_sheet(case_id, history, version, b"%PDF-1 signed")
+    widget = _open(qtbot, demo, case_id, today)
+    sheet = _find(widget, QLabel, "meeting_sheet_status")
+    assert sheet.text() == "Decision sheet version 1 exported on 22 November 2026."
+    place = _find(widget, QLineEdit, "meeting_place")
+    place.clear()
+    _type_and_enter(qtbot, place, "Town Hall")
+    assert "the next export is version 2" in sheet.text()
+    assert "Town Hall" in sheet.text()
