@@ -40,6 +40,7 @@ class ActionsPanel(MeetingPanel):
             "Due date (optional)", self.due_input, hint="For example, 11 12 2026"
         )
         self.add_button = compact(QPushButton("Add action"))
+        self.add_button.setProperty("role", "primary")
         name(self.add_button, "add_action_button", "Add action")
         for widget in (self.action_field, self.owner_field, self.due_field, self.add_button):
             self.body.addWidget(widget)

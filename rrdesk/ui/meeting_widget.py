@@ -64,7 +64,7 @@ class MeetingWidget(QWidget):
         self.saved = status_label("meeting_saved_status", "Saved")
         self.saved.setProperty("role", "hint")
         self.problems = status_label("meeting_problems", "Still to do")
-        self.problems.setProperty("role", "status")
+        self.problems.setProperty("role", "inset")
         self.sheet = status_label("meeting_sheet_status", "Decision sheet")
         apply = self.apply
         self.details = DetailsPanel(apply)
