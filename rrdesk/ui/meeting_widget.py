@@ -34,6 +34,19 @@ from rrdesk.ui.sign_off_panel import SignOffPanel
 from rrdesk.ui.vote_panel import VotePanel
 
 
+def _short_problems(problems: tuple[str, ...]) -> list[str]:
+    """The record's gaps, with the unanswered criteria counted rather than listed."""
+    criteria = [p for p in problems if p.startswith("Answer the criterion")]
+    shown = [p for p in problems if not p.startswith("Answer the criterion")]
+    if criteria:
+        count = len(criteria)
+        text = "Answer the last criterion" if count == 1 else f"Answer the {count} open criteria"
+        later = ("Hold the vote", "Close the vote", "Record the decision")
+        at = next((i for i, p in enumerate(shown) if p.startswith(later)), len(shown))
+        shown.insert(at, text)
+    return shown
+
+
 class MeetingWidget(QWidget):
     """Every part of the meeting on one scrolling page, with a list of parts to jump to."""
 
@@ -174,9 +187,9 @@ class MeetingWidget(QWidget):
         view = self.view()
         case = view.case
         self.case_line.setText(f"{case.reference}: {case.pseudonyms}. Stage: {case.stage.label}")
-        problems = view.meeting.problems()
+        problems = _short_problems(view.meeting.problems())
         self.problems.setText(
-            "Still to do before the decision sheet: " + "; ".join(problems) + "."
+            "Still to do before the decision sheet:\n" + "\n".join(f"• {p}" for p in problems)
             if problems
             else "The record is complete: the decision sheet can be exported."
         )
