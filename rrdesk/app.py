@@ -20,6 +20,7 @@ from rrdesk.services import store_access
 from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.services.demo_data import DEMO_PARTNERSHIP, add_demo_data
 from rrdesk.services.locations import data_folder, default_store_path
+from rrdesk.services.meeting_service import MeetingService
 from rrdesk.services.profile_catalogue import load_profiles
 from rrdesk.services.session import Session, operating_system_user
 from rrdesk.storage.errors import StoreError
@@ -61,6 +62,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     from rrdesk.ui.cases_section import CasesSection
     from rrdesk.ui.directory_widget import DirectoryWidget
     from rrdesk.ui.main_window import MainWindow
+    from rrdesk.ui.meeting_widget import MeetingWidget
 
     session = context.session
     cases = CaseService(session)
@@ -85,6 +87,13 @@ def build_main_window(context: AppContext) -> MainWindow:
             case_id=case_id,
         )
 
+    meetings = MeetingService(session, calendar)
+
+    def meeting_tab(case_id: int) -> MeetingWidget:
+        widget = MeetingWidget(meetings, case_id, context.today)
+        widget.meeting_saved.connect(lambda _what: cases_section.case_list.refresh())
+        return widget
+
     def case_editor() -> CaseEditorWidget:
         return CaseEditorWidget(
             cases, context.messages, context.today, default_profile=session.profile_name
@@ -95,7 +104,10 @@ def build_main_window(context: AppContext) -> MainWindow:
 
     case_list = CaseListWidget(cases, CaseTableModel(working_day))
     cases_section = CasesSection(
-        case_list, case_editor, cases, case_tabs=[("History", history_tab)]
+        case_list,
+        case_editor,
+        cases,
+        case_tabs=[("Meeting", meeting_tab), ("History", history_tab)],
     )
     window = MainWindow(
         session.partnership,
