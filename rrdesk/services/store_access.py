@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rrdesk.keystore import SecretStore, SecretStoreUnavailable
 from rrdesk.services.session import Session
+from rrdesk.services.sync_folders import check_location
 from rrdesk.storage import key_slots
 from rrdesk.storage.database import Database
 from rrdesk.storage.errors import (
@@ -44,7 +45,9 @@ def create_store(
     secret_store: SecretStore | None = None,
     recovery_key: str | None = None,
 ) -> NewStore:
-    """Make a new encrypted store. Refuses to touch an existing file."""
+    """Make a new encrypted store. Refuses to touch an existing file, or a synced or network
+    folder."""
+    check_location(path)
     slot_path = key_slots.slot_file_for(path)
     if path.exists() or slot_path.exists():
         raise StoreExistsError(
