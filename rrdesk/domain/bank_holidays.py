@@ -6,18 +6,18 @@ For the years it covers, the official GOV.UK list is used: the copy shipped insi
 workalendar library are used, corrected from ``resources/bank-holiday-corrections.toml``.
 
 A :class:`BankHolidayCalendar` is immutable and precomputes every working day from 1900 to 2200,
-so counting working days is a binary search.
+so counting working days is a look-up.
 """
 
 from __future__ import annotations
 
 import json
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -30,6 +30,7 @@ _MAX_FILE_CHARACTERS = 2_000_000
 _FEWEST_HOLIDAYS_IN_A_YEAR = 8
 _FIRST_DAY = date(EARLIEST_YEAR, 1, 1)
 _LAST_DAY = date(LATEST_YEAR, 12, 31)
+_FIRST_ORDINAL = _FIRST_DAY.toordinal()
 
 
 class BankHolidayFileError(ValueError):
@@ -171,11 +172,16 @@ class RuleCorrections:
 def parse_corrections(text: str) -> RuleCorrections:
     """Read ``bank-holiday-corrections.toml``; raises ``ValueError`` with the reason."""
     data = tomllib.loads(text)
-    names = {str(key): str(value) for key, value in data.get("names", {}).items()}
-    added: dict[date, str] = {}
-    for entry in data.get("add", []):
-        added[date.fromisoformat(str(entry["date"]))] = str(entry["title"])
-    removed = frozenset(date.fromisoformat(str(entry["date"])) for entry in data.get("remove", []))
+    try:
+        names = {str(key): str(value) for key, value in data.get("names", {}).items()}
+        added: dict[date, str] = {}
+        for entry in data.get("add", []):
+            added[date.fromisoformat(str(entry["date"]))] = str(entry["title"])
+        removed = frozenset(
+            date.fromisoformat(str(entry["date"])) for entry in data.get("remove", [])
+        )
+    except (KeyError, TypeError, AttributeError) as error:
+        raise ValueError(f"The bank holiday corrections cannot be read: {error!r}") from None
     return RuleCorrections(names, added, removed)
 
 
@@ -190,21 +196,31 @@ def _rule_holidays(years: Iterable[int], corrections: RuleCorrections) -> dict[d
         for day, name in rules.holidays(year):
             if day.weekday() < 5 and day not in holidays and day not in corrections.removed:
                 holidays[day] = corrections.names.get(name, name)
+        christmas = date(year, 12, 25)
+        if christmas.weekday() == 6 and date(year, 12, 27) in holidays:
+            # GOV.UK names the Tuesday after a Sunday Christmas as Christmas Day's substitute;
+            # workalendar calls it Boxing Day's.
+            holidays[date(year, 12, 27)] = corrections.names.get("Christmas Shift", "Christmas Day")
     for day, title in corrections.added.items():
         if day.year in wanted:
             holidays[day] = title
     return holidays
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BankHolidayCalendar:
-    """Working days in England and Wales: Monday to Friday, not bank holidays."""
+    """Working days in England and Wales: Monday to Friday, not bank holidays.
+
+    Compared and hashed by identity, so it can key a cache.
+    """
 
     holidays: Mapping[date, str]
     covered_from: date
     covered_until: date
     source_description: str
     _working_days: tuple[int, ...] = field(repr=False, compare=False)
+    _rank: tuple[int, ...] = field(repr=False, compare=False)
+    _holiday_days: tuple[date, ...] = field(repr=False, compare=False)
 
     def is_working_day(self, day: date) -> bool:
         return day.weekday() < 5 and day not in self.holidays
@@ -217,14 +233,12 @@ class BankHolidayCalendar:
         """True if the official list decides this day (not the standard rules)."""
         return self.covered_from <= day <= self.covered_until
 
-    def _check_range(self, day: date) -> None:
-        if not _FIRST_DAY <= day <= _LAST_DAY:
-            raise ValueError(f"{format_date(day)} is outside the years rrdesk handles")
-
     def working_days_up_to(self, day: date) -> int:
         """How many working days there are from 1 January 1900 up to and including ``day``."""
-        self._check_range(day)
-        return bisect_right(self._working_days, day.toordinal())
+        index = day.toordinal() - _FIRST_ORDINAL
+        if not 0 <= index < len(self._rank):
+            raise ValueError(f"{format_date(day)} is outside the years rrdesk handles")
+        return self._rank[index]
 
     def add_working_days(self, start: date, count: int) -> date:
         """The ``count``-th working day after ``start`` (``start`` itself is day 0)."""
@@ -243,7 +257,9 @@ class BankHolidayCalendar:
 
     def bank_holidays_between(self, start: date, end: date) -> tuple[tuple[date, str], ...]:
         """The bank holidays from ``start`` to ``end`` inclusive, in date order."""
-        return tuple((day, name) for day, name in self.holidays.items() if start <= day <= end)
+        days = self._holiday_days
+        chosen = days[bisect_left(days, start) : bisect_right(days, end)]
+        return tuple((day, self.holidays[day]) for day in chosen)
 
 
 def build_calendar(
@@ -266,13 +282,21 @@ def build_calendar(
     for year, item in by_year.items():
         holidays.update((day, name) for day, name in item.holidays.items() if day.year == year)
     first_year, last_year = min(by_year), max(by_year)
+    gap = [year for year in range(first_year, last_year + 1) if year not in by_year]
+    if gap:
+        raise BankHolidayFileError(
+            f"This bank holidays file cannot be used: with it, the calendar would have no "
+            f"official list for {gap[0]}. Use a newer file from www.gov.uk/bank-holidays.json."
+        )
     working: list[int] = []
-    ordinal, last = _FIRST_DAY.toordinal(), _LAST_DAY.toordinal()
+    rank: list[int] = []
+    ordinal, last = _FIRST_ORDINAL, _LAST_DAY.toordinal()
     weekday = _FIRST_DAY.weekday()
     holiday_ordinals = {day.toordinal() for day in holidays}
     while ordinal <= last:
         if weekday < 5 and ordinal not in holiday_ordinals:
             working.append(ordinal)
+        rank.append(len(working))
         ordinal += 1
         weekday = (weekday + 1) % 7
     covered_until = date(last_year, 12, 31)
@@ -288,6 +312,8 @@ def build_calendar(
         covered_until=covered_until,
         source_description=description,
         _working_days=tuple(working),
+        _rank=tuple(rank),
+        _holiday_days=tuple(sorted(holidays)),
     )
 
 
@@ -309,6 +335,7 @@ def packaged_calendar() -> BankHolidayCalendar:
     return build_calendar([packaged_holidays()], shipped_corrections())
 
 
+@lru_cache(maxsize=4)
 def calendar_with_import(imported_text: str | None) -> BankHolidayCalendar:
     """The shipped calendar, plus a GOV.UK file the partnership imported (kept as text).
 

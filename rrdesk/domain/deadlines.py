@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from rrdesk.domain.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.dates import format_date
@@ -33,7 +34,7 @@ def working_days_between(start: date, end: date, calendar: BankHolidayCalendar) 
     return calendar.working_days_between(start, end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Milestone:
     """One milestone of a case's timetable.
 
@@ -58,7 +59,7 @@ class Milestone:
         return f"{self.working_day} {days} after {self.counted_from.words}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timetable:
     profile_name: str
     notification_date: date
@@ -114,14 +115,15 @@ def compute_timetable(
     meeting_date: date | None = None,
 ) -> Timetable:
     """Every milestone of ``profile`` for a notification sent on ``notification_date``."""
-    bases = {
-        CountFrom.NOTIFICATION: notification_date,
-        CountFrom.REFERRAL: referral_date,
-        CountFrom.MEETING: meeting_date,
-    }
     items: list[Milestone] = []
     for rule in profile.milestones:
-        base = bases[rule.counts_from]
+        counts_from = rule.counts_from
+        if counts_from is CountFrom.NOTIFICATION:
+            base: date | None = notification_date
+        elif counts_from is CountFrom.REFERRAL:
+            base = referral_date
+        else:
+            base = meeting_date
         due = earliest = None
         review_day = None
         if base is not None:
@@ -142,8 +144,12 @@ def compute_timetable(
                 beyond_coverage=beyond,
             )
         )
-    order = {item.key: position for position, item in enumerate(items)}
-    items.sort(key=lambda item: (item.due is None, item.due or date.min, order[item.key]))
+    if any(
+        later.due is not None and (earlier.due is None or later.due < earlier.due)
+        for earlier, later in pairwise(items)
+    ):
+        order = {id(item): position for position, item in enumerate(items)}
+        items.sort(key=lambda item: (item.due is None, item.due or date.min, order[id(item)]))
     return Timetable(
         profile_name=profile.name,
         notification_date=notification_date,

@@ -9,7 +9,10 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from enum import Enum
+from fractions import Fraction
 from typing import Any
+
+from rrdesk.domain.directory import StatutoryPartner
 
 STATUTORY_DEADLINE_KEY = "decision_to_national_panel"
 STATUTORY_WORKING_DAYS = 15
@@ -58,27 +61,43 @@ class DecisionMakers:
     decided_by_detail: str = ""
 
 
+AGENDA_KEYS = (
+    "overview",
+    "agency_account",
+    "themes_and_learning",
+    "criteria",
+    "vote",
+    "immediate_actions",
+)
+"""The meeting's items, in order; ``agency_account`` repeats once per agency."""
+
+
 @dataclass(frozen=True)
-class AgendaItem:
-    """An item of the meeting agenda; ``each_agency`` items repeat once per agency."""
+class AgendaEntry:
+    """Minutes for one agenda item (for ``agency_account``, minutes for each agency)."""
 
     key: str
     label: str
     minutes: int
-    each_agency: bool = False
 
 
 @dataclass(frozen=True)
-class QuorumRule:
-    """Which sectors must each have a voting member present, and how many voting members."""
+class QuorumSettings:
+    """Each of ``required_partners`` represented by a present voting member, and at least
+    ``minimum_voting_members`` voting members; recused members count if ``count_recused``."""
 
-    sectors_represented: tuple[str, ...]
+    required_partners: frozenset[StatutoryPartner]
     minimum_voting_members: int
+    count_recused: bool
 
 
 @dataclass(frozen=True)
-class VoteRule:
-    rule: str
+class VoteSettings:
+    """A side wins with more than ``share_needed`` of the votes cast (abstentions counted if
+    ``abstentions_count``); otherwise ``tie_outcome``."""
+
+    share_needed: Fraction
+    abstentions_count: bool
     tie_outcome: str
 
 
@@ -97,9 +116,14 @@ class ProcessProfile:
     latest_meeting_working_day: int
     refuse_same_day_meetings: bool
     warn_back_to_back_meetings: bool
-    agenda: tuple[AgendaItem, ...]
-    quorum: QuorumRule
-    vote: VoteRule
+    agenda: tuple[AgendaEntry, ...]
+    quorum: QuorumSettings
+    vote: VoteSettings
+
+    @property
+    def agenda_minutes(self) -> dict[str, int]:
+        """Minutes by agenda key, e.g. ``{"overview": 10, "agency_account": 5, ...}``."""
+        return {entry.key: entry.minutes for entry in self.agenda}
 
     def milestone(self, key: str) -> MilestoneRule:
         for rule in self.milestones:
@@ -204,12 +228,55 @@ def _check_milestones(milestones: tuple[MilestoneRule, ...]) -> None:
         )
 
 
-def _agenda_item(table: _Table) -> AgendaItem:
-    return AgendaItem(
-        key=table.text("key"),
-        label=table.text("label"),
-        minutes=table.number("minutes", low=1, high=240),
-        each_agency=table.flag("each_agency", False),
+def _agenda(tables: list[_Table]) -> tuple[AgendaEntry, ...]:
+    entries: dict[str, AgendaEntry] = {}
+    for table in tables:
+        key = table.text("key")
+        if key not in AGENDA_KEYS:
+            raise ProfileError(
+                f"'key' in {table.where} must be one of {', '.join(AGENDA_KEYS)}, not '{key}'"
+            )
+        if key in entries:
+            raise ProfileError(f"the agenda item '{key}' appears more than once")
+        entries[key] = AgendaEntry(key, table.text("label"), table.number("minutes", high=240))
+    missing = [key for key in AGENDA_KEYS if key not in entries]
+    if missing:
+        raise ProfileError(f"the agenda has no minutes for {', '.join(missing)}")
+    return tuple(entries[key] for key in AGENDA_KEYS)
+
+
+def _quorum(table: _Table) -> QuorumSettings:
+    raw = table.data.get("required_partners")
+    choices = ", ".join(partner.value for partner in StatutoryPartner)
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise ProfileError(f"'required_partners' in [quorum] must be a list from: {choices}")
+    try:
+        partners = frozenset(StatutoryPartner(item) for item in raw)
+    except ValueError:
+        raise ProfileError(
+            f"'required_partners' in [quorum] must be chosen from: {choices}"
+        ) from None
+    return QuorumSettings(
+        required_partners=partners,
+        minimum_voting_members=table.number("minimum_voting_members", low=1, high=50),
+        count_recused=table.flag("count_recused", True),
+    )
+
+
+def _vote(table: _Table) -> VoteSettings:
+    text = table.text("share_needed")
+    try:
+        share = Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        share = Fraction(-1)
+    if not Fraction(1, 2) <= share < 1:
+        raise ProfileError(
+            f"'share_needed' in [vote] must be a fraction such as \"1/2\" or \"2/3\", not '{text}'"
+        )
+    return VoteSettings(
+        share_needed=share,
+        abstentions_count=table.flag("abstentions_count", False),
+        tie_outcome=table.text("tie_outcome"),
     )
 
 
@@ -223,9 +290,6 @@ def _build(data: dict[str, Any], name: str) -> ProcessProfile:
     vote = top.table("vote")
     milestones = tuple(_milestone(item) for item in top.tables("milestones"))
     _check_milestones(milestones)
-    sectors = quorum.data.get("sectors_represented")
-    if not isinstance(sectors, list) or not all(isinstance(s, str) and s for s in sectors):
-        raise ProfileError("'sectors_represented' in [quorum] must be a list of text")
     low = returns.number("min_working_days", low=1, high=15)
     high = returns.number("max_working_days", low=1, high=15)
     if low > high:
@@ -248,12 +312,9 @@ def _build(data: dict[str, Any], name: str) -> ProcessProfile:
         latest_meeting_working_day=meetings.number("latest_working_day", low=1, high=15),
         refuse_same_day_meetings=meetings.flag("refuse_same_day", True),
         warn_back_to_back_meetings=meetings.flag("warn_back_to_back", True),
-        agenda=tuple(_agenda_item(item) for item in top.tables("agenda")),
-        quorum=QuorumRule(
-            sectors_represented=tuple(sectors),
-            minimum_voting_members=quorum.number("minimum_voting_members", low=1, high=50),
-        ),
-        vote=VoteRule(rule=vote.text("rule"), tie_outcome=vote.text("tie_outcome")),
+        agenda=_agenda(top.tables("agenda")),
+        quorum=_quorum(quorum),
+        vote=_vote(vote),
     )
 
 

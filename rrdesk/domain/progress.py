@@ -28,7 +28,7 @@ class ReviewStatus(Enum):
         }[self]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReviewProgress:
     """A review's clock on ``today``.
 

@@ -1,0 +1,143 @@
+import argparse
+import json
+import subprocess
+import sys
+from io import StringIO
+
+import pytest
+
+from rrdesk.commands.deadlines import add_deadlines_parser, run_deadlines
+
+
+def _run(*argv: str) -> tuple[int, str, str]:
+    parser = argparse.ArgumentParser(prog="rrdesk")
+    add_deadlines_parser(parser.add_subparsers())
+    args = parser.parse_args(["deadlines", *argv])
+    out, err = StringIO(), StringIO()
+    code = run_deadlines(args, out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_text_output() -> None:
+    code, out, err = _run("2026-12-21")
+    assert code == 0
+    assert err == ""
+    lines = out.splitlines()
+    assert "Day 15  Thursday 14 January 2027  Decision sent to the National Panel" in lines
+    assert "Day 0   Monday 21 December 2026  Notification sent" in lines
+    assert out.count("The date the notification was sent is day 0") == 1
+    assert "official GOV.UK list for 2012 to 2028" in out
+
+
+def test_several_dates_and_a_profile() -> None:
+    code, out, _ = _run("2026-12-21", "2027-03-22", "--profile", "tower-hamlets")
+    assert code == 0
+    assert "Tower Hamlets" in out
+    assert "Day 10  Thursday 7 January 2027  Rapid Review Panel meets" in out
+    assert "Notification sent Monday 22 March 2027" in out
+    assert (
+        "Day 8   Tuesday 5 January 2027  Agency check forms returned "
+        "(from Wednesday 30 December 2026)" in out
+    )
+
+
+def test_meeting_based_milestones() -> None:
+    code, out, _ = _run("2026-12-21", "--profile", "wolverhampton", "--meeting", "2027-01-08")
+    assert code == 0
+    assert (
+        "Day 13  Tuesday 12 January 2027  National Panel told of the recommendation "
+        "(2 working days after the Rapid Review meeting)" in out
+    )
+    assert "Later   2 working days after the referral (date not given)" in out
+
+
+def test_a_date_beyond_the_official_list_warns() -> None:
+    code, out, _ = _run("2028-12-20")
+    assert code == 0
+    assert "Warning: 15 January 2029 is after 31 December 2028" in out
+
+
+def test_json_output() -> None:
+    code, out, _ = _run("2026-12-21", "2027-01-04", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert [item["notification_date"] for item in data] == ["2026-12-21", "2027-01-04"]
+    first = data[0]
+    assert first["profile"] == "statutory"
+    decision = next(m for m in first["milestones"] if m["key"] == "decision_to_national_panel")
+    assert decision == {
+        "key": "decision_to_national_panel",
+        "label": "Decision sent to the National Panel",
+        "working_day": 15,
+        "due": "2027-01-14",
+        "counted_from": "notification",
+        "earliest": None,
+        "review_day": 15,
+        "beyond_official_calendar": False,
+    }
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("2026-13-21",), "'2026-13-21' is not a date in the form YYYY-MM-DD"),
+        (("21/12/2026",), "not a date in the form YYYY-MM-DD"),
+        (("2026-12-21", "--profile", "nowhere"), "There is no process profile called 'nowhere'"),
+        (("2026-12-21", "2026-12-22", "--meeting", "2027-01-08"), "one date only"),
+        (("2200-12-30",), "beyond the years rrdesk handles"),
+    ],
+    ids=[
+        "impossible date",
+        "wrong format",
+        "unknown profile",
+        "meeting with two dates",
+        "too late",
+    ],
+)
+def test_bad_input_is_exit_2_with_one_plain_line(argv: tuple[str, ...], message: str) -> None:
+    code, out, err = _run(*argv)
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert len(err.splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_the_command_imports_no_qt_and_opens_no_store() -> None:
+    script = (
+        "import sys, io, argparse\n"
+        "from rrdesk.commands.deadlines import add_deadlines_parser, run_deadlines\n"
+        "p = argparse.ArgumentParser(); add_deadlines_parser(p.add_subparsers())\n"
+        "run_deadlines(p.parse_args(['deadlines', '2026-12-21']), io.StringIO())\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in "
+        "('PySide6', 'shiboken6', 'sqlcipher3', 'requests')]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+
+
+def test_python_dash_m_rrdesk_deadlines() -> None:
+    script = (
+        "import sys, runpy\n"
+        "sys.argv = ['rrdesk', 'deadlines', '2026-12-21']\n"
+        "try:\n"
+        "    runpy.run_module('rrdesk', run_name='__main__')\n"
+        "except SystemExit as done:\n"
+        "    assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+        "    raise\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Day 15  Thursday 14 January 2027  Decision sent to the National Panel" in done.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "rrdesk", "deadlines", "2026-12-32"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert bad.returncode == 2
+    assert len(bad.stderr.splitlines()) == 1
+    assert "Traceback" not in bad.stderr
