@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from rrdesk.storage.errors import (
 from rrdesk.storage.key_slots import KeySlot, KeySlots
 from rrdesk.storage.lock_file import StoreLock
 from rrdesk.storage.migrations import migrate
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ def create_store(
         db.close()
         lock.release()
         raise
+    log.info("store created")
     message = ""
     if remember and secret_store is not None:
         message = remember_key(session, secret_store)
@@ -113,6 +117,7 @@ def _open(path: Path, slots: KeySlots, data_key: bytes, slot: KeySlot | None) ->
         db.close()
         lock.release()
         raise
+    log.info("store opened (%s)", "remembered key" if slot is None else slot.kind)
     return session
 
 

@@ -19,6 +19,7 @@ from rrdesk.storage.errors import (
     NOTHING_CHANGED,
     NotAStoreError,
     NotSavedError,
+    StoreClosedError,
     StoreDamagedError,
     StoreError,
     StoreLocationError,
@@ -160,10 +161,18 @@ class Database:
                 raise describe_database_error(error, path=self.path) or error from None
         self._connection.execute("PRAGMA busy_timeout = 2000")
 
+    @property
+    def _live(self) -> Any:
+        if self._connection is None:
+            raise StoreClosedError(
+                "The store is closed: rrdesk is locked or has finished. Unlock it to carry on."
+            )
+        return self._connection
+
     def pragma(self, name: str) -> Any:
         if not re.fullmatch(r"[a-z_]+", name):
             raise ValueError(f"not a pragma name: {name!r}")
-        row = self._connection.execute(f"PRAGMA {name}").fetchone()
+        row = self._live.execute(f"PRAGMA {name}").fetchone()
         return None if row is None else row[0]
 
     def pinned_settings(self) -> dict[str, Any]:
@@ -182,7 +191,7 @@ class Database:
         outer = self._depth == 0
         savepoint = f"sp{self._depth}"
         try:
-            self._connection.execute("BEGIN IMMEDIATE" if outer else f"SAVEPOINT {savepoint}")
+            self._live.execute("BEGIN IMMEDIATE" if outer else f"SAVEPOINT {savepoint}")
         except sqlcipher.DatabaseError as error:
             raise describe_database_error(error, path=self.path) or error from None
         self._depth += 1
@@ -212,16 +221,16 @@ class Database:
             raise describe_database_error(error, path=self.path) or error from None
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
-        return self._connection.execute(sql, parameters)
+        return self._live.execute(sql, parameters)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any:
-        return self._connection.executemany(sql, rows)
+        return self._live.executemany(sql, rows)
 
     def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
-        return list(self._connection.execute(sql, parameters).fetchall())
+        return list(self._live.execute(sql, parameters).fetchall())
 
     def query_one(self, sql: str, parameters: Sequence[Any] = ()) -> Row | None:
-        row = self._connection.execute(sql, parameters).fetchone()
+        row = self._live.execute(sql, parameters).fetchone()
         return None if row is None else tuple(row)
 
     def integrity_problems(self) -> list[str]:
@@ -234,11 +243,12 @@ class Database:
         """An encrypted, consistent copy through SQLite's backup API (never a file copy)."""
         if destination.exists():
             raise StoreLocationError(f"{destination} already exists. Nothing was written.")
+        source = self._live
         target = sqlcipher.connect(str(destination), isolation_level=None)
         try:
             target.execute(f"PRAGMA key = \"x'{_hex_key(data_key)}'\"")
             target.execute("PRAGMA cipher_log_level = NONE")
-            self._connection.backup(target)
+            source.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
         except sqlcipher.Error as error:
             target.close()
