@@ -43,6 +43,27 @@ from rrdesk.storage.migrations import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
+__all__ = [
+    "BACKUP_SUFFIX",
+    "DEFAULT_KEEP",
+    "MAX_KEEP",
+    "MIN_KEEP",
+    "BackupCheck",
+    "BackupFileError",
+    "RestoreResult",
+    "back_up_to",
+    "backups_folder",
+    "check_backup",
+    "keep_count",
+    "last_rolling_backup",
+    "make_rolling_backup",
+    "prune_rolling_backups",
+    "restore_backup",
+    "rolling_backup_due",
+    "rolling_backups",
+    "set_keep_count",
+]
+
 KEEP_SETTING = "backup_keep"
 DEFAULT_KEEP = 10
 MIN_KEEP = 1
