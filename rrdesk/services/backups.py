@@ -26,6 +26,7 @@ from rrdesk.storage.backup_file import (
     BackupHeader,
     extract_database,
     read_header,
+    remove_stale_work_files,
     remove_work_file,
     work_file_beside,
     write_backup,
@@ -125,6 +126,7 @@ def back_up_to(session: Session, destination: Path) -> Path:
         raise StoreLocationError(
             f"The folder {destination.parent} does not exist. Nothing was saved."
         )
+    remove_stale_work_files(destination.parent)
     size = write_backup(session.db, session.slots, session.key_bytes(), destination)
     _record_backup(session, destination)
     log.info("backup written (%d bytes)", size)
@@ -182,6 +184,7 @@ def make_rolling_backup(session: Session, now: datetime, folder: Path | None = N
     folder = backups_folder() if folder is None else folder
     check_location(folder, what="backups")
     folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_work_files(folder)
     destination = folder / _rolling_name(session, now)
     number = 1
     while destination.exists():

@@ -23,8 +23,10 @@ import errno
 import hashlib
 import json
 import os
+import re
 import secrets
 import struct
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -227,6 +229,33 @@ def _copy_exactly(source: IO[bytes], target: IO[bytes], length: int, digest: Any
         digest.update(chunk)
         target.write(chunk)
         left -= len(chunk)
+
+
+_WORK_FILE = re.compile(r"^\..+\.[0-9a-f]{8}\.(copy|partial|check|restore)(-journal|-wal|-shm)?$")
+
+
+def remove_stale_work_files(folder: Path, *, older_than_seconds: float = 3600) -> list[Path]:
+    """Remove work files left in ``folder`` by a backup or restore that was killed part-way.
+
+    They are encrypted (SQLCipher pages or a partial backup), so leaving them is untidy rather than
+    unsafe; only files older than ``older_than_seconds`` are removed, so that a backup running in
+    another window is never disturbed.
+    """
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    now = time.time()
+    for path in folder.iterdir():
+        if not _WORK_FILE.match(path.name):
+            continue
+        try:
+            if now - path.stat().st_mtime < older_than_seconds:
+                continue
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
 
 
 def work_file_beside(path: Path, what: str) -> Path:
