@@ -184,8 +184,9 @@ def _live_files_with(folder: Path, markers: list[str]) -> tuple[list[str], list[
 
 
 def _large_sort(session: object, markers: list[str]) -> list[str]:
-    """An unindexed ORDER BY over 40,000 rows of about 420 bytes (more than the 8 MB sort cache), each naming a marker; while
-    the sort's result is open, every file this process holds open in the temp folder is read."""
+    """An unindexed ORDER BY over 40,000 rows of about 420 bytes, each naming a marker: more than
+    the 8 MB sort cache. While the sort's result is open, every file this process holds open in
+    the temp folder is read."""
     db = session.db  # type: ignore[attr-defined]
     cursor = db.execute(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000) "

@@ -129,7 +129,7 @@ def crash_trials(folder: Path, kills: int, *, seed: int | None = None) -> CrashF
             missing = [r for r in acknowledged if session.cases.get_by_reference(r) is None]
             figures.lost = len(missing)
             figures.cases_in_store = session.cases.count()
-            checked, broken = session.audit.verify()
+            _checked, broken = session.audit.verify()
             if broken is not None:
                 figures.problems.append(f"audit trail broken at entry {broken.position}")
         finally:
