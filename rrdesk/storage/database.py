@@ -220,23 +220,47 @@ class Database:
                 self._connection.execute("ROLLBACK")
             raise describe_database_error(error, path=self.path) or error from None
 
+    @contextlib.contextmanager
+    def _described(self) -> Iterator[None]:
+        """A damaged page, a full disk or a read-only file met in any statement becomes a
+        plain :class:`StoreError`; constraint failures and anything unknown pass through."""
+        try:
+            yield
+        except sqlcipher.IntegrityError:
+            raise
+        except sqlcipher.DatabaseError as error:
+            described = describe_database_error(error, path=self.path)
+            if described is None:
+                raise
+            raise described from None
+
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
-        return self._live.execute(sql, parameters)
+        with self._described():
+            return self._live.execute(sql, parameters)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any:
-        return self._live.executemany(sql, rows)
+        with self._described():
+            return self._live.executemany(sql, rows)
 
     def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
-        return list(self._live.execute(sql, parameters).fetchall())
+        with self._described():
+            return list(self._live.execute(sql, parameters).fetchall())
 
     def query_one(self, sql: str, parameters: Sequence[Any] = ()) -> Row | None:
-        row = self._live.execute(sql, parameters).fetchone()
+        with self._described():
+            row = self._live.execute(sql, parameters).fetchone()
         return None if row is None else tuple(row)
 
     def integrity_problems(self) -> list[str]:
         """Both SQLite's and SQLCipher's own checks; an empty list means the store is sound."""
-        problems = [row[0] for row in self.query("PRAGMA integrity_check") if row[0] != "ok"]
-        problems.extend(str(row[0]) for row in self.query("PRAGMA cipher_integrity_check"))
+        problems: list[str] = []
+        for pragma in ("cipher_integrity_check", "integrity_check"):
+            try:
+                rows = self._live.execute(f"PRAGMA {pragma}").fetchall()
+            except sqlcipher.DatabaseError as error:
+                problems.append(f"{pragma} could not finish: {error}")
+                continue
+            problems.extend(str(row[0]) for row in rows if row[0] != "ok")
         return problems
 
     def copy_to(self, destination: Path, data_key: bytes) -> None:
