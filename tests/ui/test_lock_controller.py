@@ -78,7 +78,7 @@ def locked_setup(qtbot, session: Session, store_path: Path):  # type: ignore[no-
         unlock_with_passphrase=store_access.unlock_with_passphrase,
         unlock_with_recovery_key=store_access.unlock_with_recovery_key,
         rebuild=rebuild,
-        idle_interval_ms=50,
+        idle_interval_ms=60_000,
     )
     controller.watch(window)
     yield controller, window, projector, rebuilt
@@ -89,10 +89,9 @@ def locked_setup(qtbot, session: Session, store_path: Path):  # type: ignore[no-
 
 def test_locks_when_idle_and_shows_nothing_of_a_case(qtbot, locked_setup, session) -> None:
     controller, window, projector, _rebuilt = locked_setup
-    with qtbot.waitSignal(controller.locked, timeout=5000) as blocker:
-        pass
-    assert blocker.args == ["idle"]
-    assert controller.is_locked
+    controller.set_idle_interval_ms(50)
+    qtbot.waitUntil(lambda: controller.is_locked, timeout=5000)
+    assert controller.reason == "idle"
     assert not session.is_open
     assert set(session.data_key) == {0}
     assert window.windowTitle() == "rrdesk: Locked"
@@ -107,7 +106,6 @@ def test_ctrl_l_locks_after_saving_pending_typing(
     qtbot, locked_setup, store_path: Path, passphrase: str
 ) -> None:
     controller, window, _projector, _rebuilt = locked_setup
-    controller.set_idle_minutes(60)
     with qtbot.waitSignal(controller.locked, timeout=2000) as blocker:
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert blocker.args == ["manual"]
@@ -193,3 +191,27 @@ def test_idle_minutes_setting(session) -> None:  # type: ignore[no-untyped-def]
     assert locking.idle_minutes(session) == 15
     with pytest.raises(Exception, match="between 1 and 60 minutes"):
         locking.set_idle_minutes(session, 61)
+
+
+def test_screen_lock_locks_and_listeners_hear_first(qtbot, locked_setup) -> None:
+    controller, _window, _projector, _rebuilt = locked_setup
+    heard: list[bool] = []
+    controller.about_to_lock.connect(lambda: heard.append(controller.is_locked))
+    controller.screen_saver_changed(False)
+    assert not controller.is_locked
+    controller.screen_saver_changed(True)
+    assert heard == [False]
+    assert controller.is_locked
+    assert controller.reason == "session"
+
+
+def test_a_plain_projector_window_shows_only_locked(qtbot, locked_setup) -> None:
+    controller, _window, _projector, _rebuilt = locked_setup
+    projector = QWidget()
+    projector.setObjectName("projector_window")
+    projector.setWindowTitle(f"Projector: {MARKER}")
+    QVBoxLayout(projector).addWidget(QLabel(MARKER))
+    qtbot.addWidget(projector)
+    projector.show()
+    controller.lock("manual")
+    assert _all_text(projector).split() == ["rrdesk", "Locked"]
