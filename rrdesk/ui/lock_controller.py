@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    SLOT,
     QAbstractNativeEventFilter,
     QByteArray,
     QCoreApplication,
@@ -342,9 +343,10 @@ class LockController(QObject):
             ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
             ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
         ):
-            with contextlib.suppress(RuntimeError, TypeError):
-                bus.connect(
-                    "", path, service, "ActiveChanged", self, b"1screen_saver_changed(bool)"
+            with contextlib.suppress(RuntimeError, TypeError, ValueError):
+                # PySide6 wants the SLOT() text here although its stubs say bytes
+                bus.connect(  # type: ignore[call-overload]
+                    "", path, service, "ActiveChanged", self, SLOT("screen_saver_changed(bool)")
                 )
 
     @Slot(bool)
