@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from rrdesk.ui.main_window import MainWindow
     from rrdesk.ui.messages import Messages
-    from rrdesk.ui.tasks import ImmediateRunner, TaskRunner
+    from rrdesk.ui.tasks import ImmediateRunner, TaskRunner, TaskStarter
 
 DEMO_BANNER = "Demo store: every person, child and case here is fictional. Nothing is kept."
 
@@ -53,6 +53,7 @@ class AppContext:
 
 def build_main_window(context: AppContext) -> MainWindow:
     """Every section of the main window, wired to the session's services."""
+    from rrdesk.ui.account_actions import install_account_actions
     from rrdesk.ui.audit_widget import AuditWidget
     from rrdesk.ui.case_editor import CaseEditorWidget
     from rrdesk.ui.case_list_widget import CaseListWidget
@@ -66,8 +67,11 @@ def build_main_window(context: AppContext) -> MainWindow:
     directory = DirectoryService(session)
     calendar = context.calendar()
 
-    def working_day(notified: date) -> int:
-        return max(0, calendar.working_days_between(notified, context.today()))
+    def working_day(notified: date) -> int | None:
+        try:
+            return max(0, calendar.working_days_between(notified, context.today()))
+        except ValueError:  # outside the years the calendar counts
+            return None
 
     def references() -> dict[int, str]:
         return {s.case_id: s.reference for s in cases.summaries()}
@@ -81,13 +85,18 @@ def build_main_window(context: AppContext) -> MainWindow:
             case_id=case_id,
         )
 
+    def case_editor() -> CaseEditorWidget:
+        return CaseEditorWidget(
+            cases, context.messages, context.today, default_profile=session.profile_name
+        )
+
+    def audit_trail() -> AuditWidget:
+        return AuditWidget(session.audit.entries, session.audit.verify, references)
+
     case_list = CaseListWidget(cases, CaseTableModel(working_day))
-    editor = CaseEditorWidget(
-        cases, context.messages, context.today, default_profile=session.profile_name
+    cases_section = CasesSection(
+        case_list, case_editor, cases, case_tabs=[("History", history_tab)]
     )
-    cases_section = CasesSection(case_list, editor, cases, case_tabs=[("History", history_tab)])
-    audit = AuditWidget(session.audit.entries, session.audit.verify, references)
-    directory_widget = DirectoryWidget(directory, context.messages)
     window = MainWindow(
         session.partnership,
         status=f"Signed in as {session.actor}. Store: {session.path}",
@@ -95,9 +104,25 @@ def build_main_window(context: AppContext) -> MainWindow:
         settings=context.settings,
     )
     window.add_section("cases", "Cases", cases_section)
-    window.add_section("directory", "Directory", directory_widget)
-    window.add_section("audit", "Audit trail", audit)
-    window.section_shown.connect(lambda key: audit.refresh() if key == "audit" else None)
+    window.add_section(
+        "directory", "Directory", lambda: DirectoryWidget(directory, context.messages)
+    )
+    window.add_section("audit", "Audit trail", audit_trail)
+
+    def refresh_shown(key: str) -> None:
+        shown = window.section(key)
+        if isinstance(shown, AuditWidget):
+            shown.refresh()
+
+    window.section_shown.connect(refresh_shown)
+
+    def new_case() -> None:
+        window.show_section("cases")
+        cases_section.start_new_case()
+
+    install_account_actions(
+        window, session, context.secret_store, context.messages, new_case=new_case
+    )
     return window
 
 
@@ -115,13 +140,17 @@ def _demo_session(today: date) -> tuple[Session, Path]:
     return created.session, folder
 
 
-def _open_store(path: Path, messages: Messages, secret_store: SecretStore) -> Session | None:
+def _open_store(
+    path: Path, messages: Messages, secret_store: SecretStore, runner: TaskStarter
+) -> Session | None:
     from rrdesk.ui.setup_dialog import SetupDialog
     from rrdesk.ui.unlock_dialog import UnlockDialog
 
     if not store_access.store_exists(path):
         path.parent.mkdir(parents=True, exist_ok=True)
-        profiles = {name: profile.title for name, profile in load_profiles().items()}
+        loaded = load_profiles()
+        order = sorted(loaded, key=lambda name: (name != "statutory", loaded[name].title))
+        profiles = {name: loaded[name].title for name in order}
         setup = SetupDialog(
             path,
             create_store=store_access.create_store,
@@ -129,6 +158,7 @@ def _open_store(path: Path, messages: Messages, secret_store: SecretStore) -> Se
             messages=messages,
             default_owner=operating_system_user(),
             secret_store=secret_store,
+            runner=runner,
         )
         setup.exec()
         if setup.keyring_message:
@@ -148,6 +178,7 @@ def _open_store(path: Path, messages: Messages, secret_store: SecretStore) -> Se
         change_passphrase=lambda s, p: store_access.change_passphrase(s, p),
         messages=messages,
         notice=notice,
+        runner=runner,
     )
     unlock.exec()
     return unlock.session
@@ -161,6 +192,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
 
     app = make_application()
     messages = Messages()
+    runner = TaskRunner()
     demo_folder: Path | None = None
     secret_store: SecretStore
     if demo:
@@ -168,7 +200,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         session, demo_folder = _demo_session(date.today())
     else:
         secret_store = KeyringSecretStore()
-        opened = _open_store(store or default_store_path(), messages, secret_store)
+        opened = _open_store(store or default_store_path(), messages, secret_store, runner)
         if opened is None:
             return 0
         session = opened
@@ -176,7 +208,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         session=session,
         secret_store=secret_store,
         messages=messages,
-        runner=TaskRunner(),
+        runner=runner,
         settings=window_settings(),
         demo=demo,
     )

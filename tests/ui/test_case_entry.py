@@ -162,3 +162,31 @@ def test_audit_trail_checks_chain(qtbot, context) -> None:  # type: ignore[no-un
     assert audit.table.rowCount() > 10
     _click(qtbot, audit.verify_button)
     assert audit.result.text().startswith("The audit trail is whole")
+
+
+def test_menus_new_case_and_remember(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    window = _window(qtbot, context)
+    names = [a.objectName() for a in window.file_menu.actions() if a.objectName()]
+    assert names[:3] == ["action_new_case", "action_change_passphrase", "action_remember"]
+    window.findChild(QAction, "action_new_case").trigger()
+    assert window.section("cases").editor.current_page_key == "children"
+    remember = window.findChild(QAction, "action_remember")
+    assert not remember.isChecked()
+    remember.trigger()
+    assert remember.isChecked()
+    assert context.secret_store.entries
+    remember.trigger()
+    assert not context.secret_store.entries
+
+
+def test_remember_with_broken_keyring_is_explained(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    context.secret_store.broken = "The keyring could not be written (locked)."
+    window = _window(qtbot, context)
+    remember = window.findChild(QAction, "action_remember")
+    remember.trigger()
+    assert not remember.isChecked()
+    assert "The keyring could not be written" in context.messages.texts[-1]
