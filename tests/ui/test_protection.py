@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from rrdesk.app import build_main_window
 from rrdesk.services.backups import rolling_backups
+from rrdesk.ui.backup_widget import BackupWidget
 from rrdesk.ui.main_window import MainWindow
 from rrdesk.ui.protection import install_protection
 
@@ -34,6 +35,11 @@ def test_lock_unlock_and_back_up_on_close(
     def rebuild(session):  # type: ignore[no-untyped-def]
         context.session = session
         window = build_main_window(context)
+        window.add_section(
+            "backups",
+            "Backups and locking",
+            lambda: BackupWidget(session, context.messages, folder=folder),
+        )
         qtbot.addWidget(window)
         window.show()
         windows.append(window)
@@ -48,6 +54,11 @@ def test_lock_unlock_and_back_up_on_close(
     )
     assert len(rolling_backups(folder, context.session.path)) == 1
     assert protection.controller.idle_interval_ms == 5 * 60_000
+    backups = first.section("backups")
+    assert isinstance(backups, BackupWidget)
+    backups.idle.setValue(12)
+    backups.idle.editingFinished.emit()
+    assert protection.controller.idle_interval_ms == 12 * 60_000
     first.activateWindow()
     qtbot.waitUntil(first.isActiveWindow)
     qtbot.keyClick(first, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
