@@ -148,6 +148,7 @@ def plaintext(markers_file: str, chosen_backup: str, *mode: str) -> int:
                 {"answers": {"name": marker, "what_we_knew": f"{marker} was known to us. " * 50}},
                 name="Health",
             )
+    _signed_sheet_into(session, case.case_id)
     found = [s.reference for s in cases.summaries(search=markers[0].split()[-1])]
     if "control" in mode:
         session.db.execute("PRAGMA temp_store = FILE")
@@ -181,6 +182,27 @@ def _live_files_with(folder: Path, markers: list[str]) -> tuple[list[str], list[
             if any(needle in raw for needle in needles):
                 hits.append(path.name)
     return searched, hits
+
+
+def _signed_sheet_into(session: object, case_id: int) -> None:
+    """Render and sign a decision sheet in memory and keep it in the store, as the app does."""
+    from rrdesk.exports.decision_sheet import render_decision_sheet
+    from rrdesk.exports.signing import create_signing_identity, sign_pdf
+    from rrdesk.services.decision_sheet_forms import load_decision_sheet_template
+    from tests.exports.samples import PARTNERSHIP, decision_sheet_content
+
+    identity = create_signing_identity(PARTNERSHIP, now=datetime(2026, 11, 22, 14, 5))
+    sheet = render_decision_sheet(decision_sheet_content(), load_decision_sheet_template())
+    signed = sign_pdf(
+        sheet,
+        identity,
+        reason="Rapid Review decision sheet",
+        location="Northmoor",
+        signing_time_text="22 November 2026 at 2:05pm",
+    )
+    db = session.db  # type: ignore[attr-defined]
+    with db.transaction():
+        session.documents.add_export(case_id, "decision_sheet", signed, "signed")  # type: ignore[attr-defined]
 
 
 def _large_sort(session: object, markers: list[str]) -> list[str]:

@@ -93,6 +93,24 @@ class _NetworkAttempt(AssertionError):
     pass
 
 
+def _signed_sheet() -> bytes:
+    """A decision sheet rendered and signed in memory, as the app does (no fetching)."""
+    from rrdesk.exports.decision_sheet import render_decision_sheet
+    from rrdesk.exports.signing import create_signing_identity, sign_pdf
+    from rrdesk.services.decision_sheet_forms import load_decision_sheet_template
+    from tests.exports.samples import PARTNERSHIP, decision_sheet_content
+
+    identity = create_signing_identity(PARTNERSHIP, now=datetime(2026, 11, 22, 14, 5))
+    sheet = render_decision_sheet(decision_sheet_content(), load_decision_sheet_template())
+    return sign_pdf(
+        sheet,
+        identity,
+        reason="Rapid Review decision sheet",
+        location="Northmoor",
+        signing_time_text="22 November 2026 at 2:05pm",
+    )
+
+
 def test_a_whole_session_never_touches_the_network(
     tmp_path: Path, passphrase: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -105,7 +123,20 @@ def test_a_whole_session_never_touches_the_network(
 
         return fail
 
-    for name in ("socket", "create_connection", "getaddrinfo", "socketpair", "fromfd"):
+    real_init = socket.socket.__init__
+
+    def network_sockets_refused(self, family=-1, *args, **kwargs):  # type: ignore[no-untyped-def]
+        # asyncio (used by the PDF signer) makes a local AF_UNIX socket pair to wake itself;
+        # that is not the network. Every other family is refused.
+        if family == socket.AF_UNIX:
+            return real_init(self, family, *args, **kwargs)
+        return refuse(f"socket family {family}")()
+
+    monkeypatch.setattr(socket.socket, "__init__", network_sockets_refused)
+    with pytest.raises(_NetworkAttempt):
+        socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    attempts.clear()
+    for name in ("create_connection", "getaddrinfo", "gethostbyname"):
         monkeypatch.setattr(socket, name, refuse(name))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     configure_logging(tmp_path / "logs")
@@ -122,6 +153,9 @@ def test_a_whole_session_never_touches_the_network(
         assert case.case_id is not None
         with session.db.transaction():
             session.documents.put(case.case_id, "agency_form", {"answers": {"a": MARKERS[1]}})
+        pdf = _signed_sheet()
+        with session.db.transaction():
+            session.documents.add_export(case.case_id, "decision_sheet", pdf, "signed")
         make_rolling_backup(session, datetime(2026, 11, 22, 9, 0), tmp_path / "backups")
         chosen = back_up_to(session, tmp_path / "copy.rrbackup")
         session.close()
