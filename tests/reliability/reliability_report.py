@@ -76,7 +76,10 @@ def main() -> int:
         _line("integrity problems after reopening", full.integrity_problems)
         failures += full.lost + full.integrity_problems + (0 if "Not saved" in full.refusal else 1)
 
-        print("\nNothing in plaintext: cases, forms, search, a 17 MB sort, backups, logs")
+        print(
+            "\nNothing in plaintext: cases, forms, a signed PDF, search, a 17 MB sort, "
+            "backups, logs"
+        )
         plain = scenarios.plaintext_search(folder / "plain", control=False, markers=MARKERS)
         _line("marker names (UTF-8 and UTF-16-LE)", len(MARKERS))
         _line("files searched after closing", len(plain.files_searched))
