@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import date
 
@@ -12,6 +13,7 @@ from rrdesk.services.session import Session
 from rrdesk.storage.case_codec import case_to_dict
 
 PRIVATE_FIELDS = {"children"}
+log = logging.getLogger(__name__)
 
 
 class CaseService:
@@ -39,6 +41,7 @@ class CaseService:
                 case_id=saved.case_id,
                 detail={"note": f"{saved.reference}, {saved.stage.label}"},
             )
+        log.info("case %d created", saved.case_id)
         return saved
 
     def save_case(self, case: Case) -> Case:
@@ -64,6 +67,7 @@ class CaseService:
             if "stage" in changed:
                 detail["note"] = f"Stage: {before.stage.label} to {case.stage.label}"
             session.record("case", "Changed the case", case_id=case.case_id, detail=detail)
+        log.info("case %d changed (%d fields)", case.case_id, len(changed))
         return case
 
     def move_to_stage(self, case: Case, stage: Stage) -> Case:
