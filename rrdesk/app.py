@@ -56,6 +56,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     """Every section of the main window, wired to the session's services."""
     from rrdesk.ui.account_actions import install_account_actions
     from rrdesk.ui.audit_widget import AuditWidget
+    from rrdesk.ui.backup_widget import BackupWidget
     from rrdesk.ui.case_editor import CaseEditorWidget
     from rrdesk.ui.case_list_widget import CaseListWidget
     from rrdesk.ui.case_table_model import CaseTableModel
@@ -120,6 +121,9 @@ def build_main_window(context: AppContext) -> MainWindow:
         "directory", "Directory", lambda: DirectoryWidget(directory, context.messages)
     )
     window.add_section("audit", "Audit trail", audit_trail)
+    window.add_section(
+        "backups", "Backups and locking", lambda: BackupWidget(session, context.messages)
+    )
 
     def refresh_shown(key: str) -> None:
         shown = window.section(key)
@@ -135,6 +139,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     install_account_actions(
         window, session, context.secret_store, context.messages, new_case=new_case
     )
+    cases_section.resume_draft()
     return window
 
 
@@ -176,6 +181,11 @@ def _open_store(
         if setup.keyring_message:
             messages.info(None, "Not remembered on this computer", setup.keyring_message)
         return setup.session
+    from rrdesk.services.sync_folders import location_problem
+
+    problem = location_problem(path)
+    if problem:
+        messages.error(None, "The store is in an unsafe place", problem)
     notice = ""
     try:
         session, notice = store_access.unlock_with_remembered_key(path, secret_store)
@@ -198,10 +208,14 @@ def _open_store(
 
 def run_app(*, store: Path | None, demo: bool) -> int:
     """Start the app: set up or unlock the store, then the main window."""
+    from rrdesk.services.logging_setup import configure_logging, install_crash_logging
     from rrdesk.ui.application import make_application, run_event_loop, window_settings
     from rrdesk.ui.messages import Messages
+    from rrdesk.ui.protection import install_protection
     from rrdesk.ui.tasks import TaskRunner
 
+    configure_logging()
+    install_crash_logging()
     app = make_application()
     messages = Messages()
     runner = TaskRunner()
@@ -225,13 +239,26 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         demo=demo,
     )
     window = build_main_window(context)
+
+    def rebuild(new_session: Session) -> MainWindow:
+        context.session = new_session
+        new_window = build_main_window(context)
+        new_window.show()
+        return new_window
+
+    protection = install_protection(
+        window,
+        session,
+        rebuild=rebuild,
+        messages=messages,
+        backups_folder=(demo_folder / "backups") if demo_folder else None,
+    )
     window.show()
     try:
         return run_event_loop(app)
     finally:
         context.runner.wait()
-        if session.is_open:
-            session.close()
+        protection.stop()
         if demo_folder is not None:
             with contextlib.suppress(OSError):
                 shutil.rmtree(demo_folder)
