@@ -22,11 +22,16 @@ from rrdesk.services.demo_data import DEMO_PARTNERSHIP, add_demo_data
 from rrdesk.services.locations import data_folder, default_store_path
 from rrdesk.services.profile_catalogue import load_profiles
 from rrdesk.services.session import Session, operating_system_user
+from rrdesk.services.timetable_service import TimetableService
 from rrdesk.storage.errors import StoreError
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
+    from rrdesk.domain.agenda import AgendaItem
+    from rrdesk.ui.board_widget import BoardWidget
+    from rrdesk.ui.calendar_widget import CalendarWidget
+    from rrdesk.ui.cases_section import CasesSection
     from rrdesk.ui.main_window import MainWindow
     from rrdesk.ui.messages import Messages
     from rrdesk.ui.tasks import ImmediateRunner, TaskRunner
@@ -54,6 +59,9 @@ class AppContext:
 def build_main_window(context: AppContext) -> MainWindow:
     """Every section of the main window, wired to the session's services."""
     from rrdesk.ui.audit_widget import AuditWidget
+    from rrdesk.ui.board_widget import BoardWidget
+    from rrdesk.ui.calendar_widget import CalendarWidget
+    from rrdesk.ui.case_timetable_widget import CaseTimetableWidget
     from rrdesk.ui.case_editor import CaseEditorWidget
     from rrdesk.ui.case_list_widget import CaseListWidget
     from rrdesk.ui.case_table_model import CaseTableModel
@@ -81,11 +89,25 @@ def build_main_window(context: AppContext) -> MainWindow:
             case_id=case_id,
         )
 
+    timetables = TimetableService(session)
+    board = BoardWidget(timetables, today=context.today)
+
+    def timetable_tab(case_id: int) -> CaseTimetableWidget:
+        tab = CaseTimetableWidget(case_id, timetables, context.messages, today=context.today)
+        tab.timetable_changed.connect(board.invalidate_case)
+        return tab
+
     case_list = CaseListWidget(cases, CaseTableModel(working_day))
     editor = CaseEditorWidget(
         cases, context.messages, context.today, default_profile=session.profile_name
     )
-    cases_section = CasesSection(case_list, editor, cases, case_tabs=[("History", history_tab)])
+    cases_section = CasesSection(
+        case_list,
+        editor,
+        cases,
+        case_tabs=[("Timetable", timetable_tab), ("History", history_tab)],
+    )
+    calendar_widget = CalendarWidget(timetables, context.messages, today=context.today)
     audit = AuditWidget(session.audit.entries, session.audit.verify, references)
     directory_widget = DirectoryWidget(directory, context.messages)
     window = MainWindow(
@@ -95,10 +117,71 @@ def build_main_window(context: AppContext) -> MainWindow:
         settings=context.settings,
     )
     window.add_section("cases", "Cases", cases_section)
+    window.add_section("board", "Countdown board", board)
     window.add_section("directory", "Directory", directory_widget)
     window.add_section("audit", "Audit trail", audit)
+    window.add_section("calendar", "Calendar and process", calendar_widget)
     window.section_shown.connect(lambda key: audit.refresh() if key == "audit" else None)
+    _wire_board(context, window, cases_section, board, calendar_widget, timetables)
     return window
+
+
+def _wire_board(
+    context: AppContext,
+    window: MainWindow,
+    cases_section: CasesSection,
+    board: BoardWidget,
+    calendar_widget: CalendarWidget,
+    timetables: TimetableService,
+) -> None:
+    """The countdown board, the Calendar screen and the projector, kept in step."""
+    from PySide6.QtGui import QKeySequence
+
+    from rrdesk.domain.meeting_rules import agenda_from_profile
+    from rrdesk.ui.projector_launcher import ProjectorLauncher
+
+    directory = DirectoryService(context.session)
+
+    def agenda_for(case_id: int) -> tuple[AgendaItem, ...]:
+        case = context.session.cases.get(case_id)
+        profile = timetables.settings.profile(case.profile if case else None)
+        on_panel = {member.agency for member in directory.panel_members()}
+        agencies = [agency.name for agency in directory.agencies() if agency.name in on_panel]
+        return agenda_from_profile(profile.agenda, agencies)
+
+    def open_case(case_id: int) -> None:
+        window.show_section("cases")
+        cases_section.open_case(case_id)
+
+    launcher = ProjectorLauncher(
+        timetables,
+        context.messages,
+        today=context.today,
+        agenda_for=agenda_for,
+        parent_widget=window,
+    )
+    context.extra["projector"] = launcher
+    cases_section.data_changed.connect(board.refresh)
+    cases_section.editor.case_saved.connect(board.invalidate_case)
+    calendar_widget.calendar_changed.connect(board.refresh)
+    board.case_opened.connect(open_case)
+    board.projector_requested.connect(launcher.open)
+    board.refreshed.connect(launcher.refresh)
+    window.closing.connect(launcher.close)
+    window.section_shown.connect(
+        lambda key: board.refresh()
+        if key == "board"
+        else calendar_widget.refresh()
+        if key == "calendar"
+        else None
+    )
+    window.add_action(
+        window.view_menu,
+        "Project the countdown",
+        "project",
+        QKeySequence("F5"),
+        lambda _=False: launcher.open(board.chosen_case()),
+    )
 
 
 def _demo_session(today: date) -> tuple[Session, Path]:
