@@ -63,7 +63,7 @@ def screen_label(screen: QScreen, number: int) -> str:
     return f"Screen {number}: {name} ({size.width()} × {size.height()})"
 
 
-def _label(name: str, *, wrap: bool = False) -> QLabel:
+def _label(name: str, *, wrap: bool = True) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(wrap)
@@ -118,7 +118,7 @@ class ProjectorWindow(QWidget):
         self.hint_label.setText("Esc: leave   Space: start or pause   N: next item   R: reset")
         self.reference_label = _label("projector_reference")
         self.stage_label = _label("projector_stage")
-        self.days_left_label = _label("projector_days_left")
+        self.days_left_label = _label("projector_days_left", wrap=False)
         self.days_left_caption = _label("projector_days_left_caption")
         self.day_of_label = _label("projector_day_of")
         self.status_label = _label("projector_status")
