@@ -16,6 +16,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from rrdesk.domain.agenda import AgendaItem
 from rrdesk.domain.agenda_clock import AgendaClock, ClockPhase
+from rrdesk.ui.quiet_updates import (
+    show_accessible_name,
+    show_enabled,
+    show_style,
+    show_text,
+)
 
 PHASE_COLOURS = {
     ClockPhase.NOT_STARTED: "#ffffff",
@@ -116,31 +122,31 @@ class AgendaTimerWidget(QWidget):
         now = self._now()
         count = len(clock.items)
         if clock.finished:
-            self.position_label.setText(f"All {count} items done")
-            self.item_label.setText("End of the agenda")
-            self.time_label.setText("")
-            self.phase_label.setText("")
-            self.next_label.setText("")
-            self.start_button.setEnabled(False)
-            self.next_button.setEnabled(False)
+            show_text(self.position_label, f"All {count} items done")
+            show_text(self.item_label, "End of the agenda")
+            show_text(self.time_label, "")
+            show_text(self.phase_label, "")
+            show_text(self.next_label, "")
+            show_enabled(self.start_button, False)
+            show_enabled(self.next_button, False)
             return
         item = clock.item
         assert item is not None
         phase = clock.phase(now)
-        self.position_label.setText(f"Item {clock.index + 1} of {count}")
-        self.item_label.setText(item.title)
-        self.time_label.setText(clock.display(now))
-        self.time_label.setStyleSheet(f"color: {PHASE_COLOURS[phase]};")
-        self.time_label.setAccessibleName(f"Time left: {clock.display(now)}")
-        self.phase_label.setText(phase.words)
-        self.phase_label.setStyleSheet(f"color: {PHASE_COLOURS[phase]};")
+        show_text(self.position_label, f"Item {clock.index + 1} of {count}")
+        show_text(self.item_label, item.title)
+        show_text(self.time_label, clock.display(now))
+        show_style(self.time_label, f"color: {PHASE_COLOURS[phase]};")
+        show_accessible_name(self.time_label, f"Time left: {clock.display(now)}")
+        show_text(self.phase_label, phase.words)
+        show_style(self.phase_label, f"color: {PHASE_COLOURS[phase]};")
         following = clock.items[clock.index + 1] if clock.index + 1 < count else None
-        self.next_label.setText(
+        show_text(self.next_label, 
             f"Next: {following.title} ({following.minutes} min)" if following else "Last item"
         )
-        self.start_button.setText("Pause (space)" if clock.running else "Start (space)")
-        self.start_button.setEnabled(True)
-        self.next_button.setEnabled(True)
+        show_text(self.start_button, "Pause (space)" if clock.running else "Start (space)")
+        show_enabled(self.start_button, True)
+        show_enabled(self.next_button, True)
 
     def handle_key(self, key: int) -> bool:
         """Space, N and R; ``True`` if the key was the timer's."""

@@ -33,9 +33,12 @@ from rrdesk.ui.board_table_model import (
     BoardTableModel,
 )
 from rrdesk.ui.form_widgets import heading_label, hint_label
+from rrdesk.ui.quiet_updates import show_text
 from rrdesk.ui.timeline_strip import TimelineDelegate
 
 TICK_MILLISECONDS = 1000
+RESIZE_SAMPLE_ROWS = 40
+"""Columns fit their contents judged from this many rows, so 1,000 cases stay quick."""
 
 
 def clock_text(moment: datetime) -> str:
@@ -62,6 +65,7 @@ class BoardWidget(QWidget):
         self._today = today
         self._now = now
         self._shown_day: date | None = None
+        self._choices: list[tuple[str, int]] = []
         self.model = BoardTableModel()
         self.heading = heading_label("Countdown board")
         self.clock_label = QLabel()
@@ -87,6 +91,7 @@ class BoardWidget(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(34)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         header.setSectionResizeMode(NEXT_MILESTONE_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(NEXT_MILESTONE_COLUMN, 250)
         header.setSectionResizeMode(TIMELINE_COLUMN, QHeaderView.ResizeMode.Stretch)
@@ -183,7 +188,7 @@ class BoardWidget(QWidget):
     # Private -------------------------------------------------------------------------------
 
     def _show_clock(self) -> None:
-        self.clock_label.setText(clock_text(self._now()))
+        show_text(self.clock_label, clock_text(self._now()))
 
     def _show_banners(self, rows: list[BoardRow]) -> None:
         advice = self._timetables.overlap_advice(rows)
@@ -201,18 +206,22 @@ class BoardWidget(QWidget):
         self.coverage_banner.setVisible(bool(text))
 
     def _fill_case_choice(self, rows: list[BoardRow]) -> None:
+        choices = [(f"{row.reference} ({row.stage.label})", row.case_id) for row in rows]
+        self.project_button.setEnabled(bool(rows))
+        self.open_button.setEnabled(bool(rows))
+        if choices == self._choices:
+            return
+        self._choices = choices
         chosen = self.chosen_case()
         self.case_choice.blockSignals(True)
         self.case_choice.clear()
-        for row in rows:
-            self.case_choice.addItem(f"{row.reference} ({row.stage.label})", row.case_id)
+        for text, case_id in choices:
+            self.case_choice.addItem(text, case_id)
         if chosen is not None:
             position = self.case_choice.findData(chosen)
             if position >= 0:
                 self.case_choice.setCurrentIndex(position)
         self.case_choice.blockSignals(False)
-        self.project_button.setEnabled(bool(rows))
-        self.open_button.setEnabled(bool(rows))
 
     def _on_timer_timeout(self) -> None:
         self.check_date()

@@ -32,6 +32,7 @@ from rrdesk.services.timetable_service import BoardRow, TimetableService
 from rrdesk.ui.agenda_timer import AgendaTimerWidget
 from rrdesk.ui.board_widget import clock_text
 from rrdesk.ui.display_awake import DisplayAwake
+from rrdesk.ui.quiet_updates import show_text
 from rrdesk.ui.timeline_strip import DARK, TimelineStripWidget
 
 BACKGROUND = "#0b0c0c"
@@ -300,7 +301,7 @@ class ProjectorWindow(QWidget):
     # Events --------------------------------------------------------------------------------
 
     def _on_tick_timer_timeout(self) -> None:
-        self.clock_label.setText(clock_text(self._wall_clock()))
+        show_text(self.clock_label, clock_text(self._wall_clock()))
         if self._today() != self._shown_day:
             self.refresh()
 
