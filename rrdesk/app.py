@@ -61,10 +61,10 @@ def build_main_window(context: AppContext) -> MainWindow:
     from rrdesk.ui.audit_widget import AuditWidget
     from rrdesk.ui.board_widget import BoardWidget
     from rrdesk.ui.calendar_widget import CalendarWidget
-    from rrdesk.ui.case_timetable_widget import CaseTimetableWidget
     from rrdesk.ui.case_editor import CaseEditorWidget
     from rrdesk.ui.case_list_widget import CaseListWidget
     from rrdesk.ui.case_table_model import CaseTableModel
+    from rrdesk.ui.case_timetable_widget import CaseTimetableWidget
     from rrdesk.ui.cases_section import CasesSection
     from rrdesk.ui.directory_widget import DirectoryWidget
     from rrdesk.ui.main_window import MainWindow
@@ -169,11 +169,13 @@ def _wire_board(
     board.refreshed.connect(launcher.refresh)
     window.closing.connect(launcher.close)
     window.section_shown.connect(
-        lambda key: board.refresh()
-        if key == "board"
-        else calendar_widget.refresh()
-        if key == "calendar"
-        else None
+        lambda key: (
+            board.refresh()
+            if key == "board"
+            else calendar_widget.refresh()
+            if key == "calendar"
+            else None
+        )
     )
     window.add_action(
         window.view_menu,

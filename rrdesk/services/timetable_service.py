@@ -189,7 +189,9 @@ class TimetableService:
             record = self.record(summary.case_id)
             if record.meeting_date is not None and summary.notification_sent is not None:
                 meetings.append(
-                    PlannedMeeting(summary.reference, record.meeting_date, summary.notification_sent)
+                    PlannedMeeting(
+                        summary.reference, record.meeting_date, summary.notification_sent
+                    )
                 )
         return meetings
 
@@ -238,9 +240,7 @@ class TimetableService:
         record = self.record(case_id)
         if record.meeting_date is None:
             return
-        updated = replace(
-            record, meeting_date=None, meeting_sequence=record.meeting_sequence + 1
-        )
+        updated = replace(record, meeting_date=None, meeting_sequence=record.meeting_sequence + 1)
         self._save(case, updated, "Cancelled the Rapid Review meeting", "")
 
     def meeting_invitation(self, case_id: int, stamp: datetime) -> bytes:
@@ -365,7 +365,8 @@ class TimetableService:
         returns: tuple[int, int] | None,
         calendar: BankHolidayCalendar,
     ) -> BoardRow:
-        assert case.case_id is not None and case.notification_sent is not None
+        assert case.case_id is not None
+        assert case.notification_sent is not None
         profile = self.settings.profile(case.profile)
         timetable = self._timetable(case, record, calendar)
         deadline = effective_deadline(timetable.deadline, record.extensions)

@@ -141,8 +141,9 @@ class AgendaTimerWidget(QWidget):
         show_text(self.phase_label, phase.words)
         show_style(self.phase_label, f"color: {PHASE_COLOURS[phase]};")
         following = clock.items[clock.index + 1] if clock.index + 1 < count else None
-        show_text(self.next_label, 
-            f"Next: {following.title} ({following.minutes} min)" if following else "Last item"
+        show_text(
+            self.next_label,
+            f"Next: {following.title} ({following.minutes} min)" if following else "Last item",
         )
         show_text(self.start_button, "Pause (space)" if clock.running else "Start (space)")
         show_enabled(self.start_button, True)

@@ -58,9 +58,7 @@ class BoardTableModel(QAbstractTableModel):
         old, self._rows = self._rows, list(rows)
         for number, (before, after) in enumerate(zip(old, rows, strict=True)):
             if before is not after:
-                self.dataChanged.emit(
-                    self.index(number, 0), self.index(number, len(COLUMNS) - 1)
-                )
+                self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
 
     def row_at(self, row: int) -> BoardRow:
         return self._rows[row]

@@ -33,7 +33,7 @@ class DisplayAwake:
                 flags = _ES_CONTINUOUS | _ES_DISPLAY_REQUIRED | _ES_SYSTEM_REQUIRED
                 self.active = bool(kernel.SetThreadExecutionState(flags))
             elif sys.platform == "darwin" and (tool := shutil.which("caffeinate")):
-                self._process = subprocess.Popen(  # noqa: S603 - a fixed system tool
+                self._process = subprocess.Popen(
                     [tool, "-d", "-w", str(os.getpid())],
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.DEVNULL,

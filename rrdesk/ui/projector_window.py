@@ -243,7 +243,9 @@ class ProjectorWindow(QWidget):
         self._show_case(current)
         others = [row for row in rows if row.case_id != self.case_id]
         self.others_heading.setVisible(bool(others))
-        for label, row in zip(self.other_labels, [*others, *[None] * OTHER_CASES_SHOWN]):
+        for label, row in zip(
+            self.other_labels, [*others, *[None] * OTHER_CASES_SHOWN], strict=False
+        ):
             label.setVisible(row is not None)
             if row is not None:
                 label.setText(self._other_text(row))

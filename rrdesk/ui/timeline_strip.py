@@ -186,7 +186,9 @@ def paint_timeline(
         if day.milestones and all(key in row.record.done for key in day.milestones):
             number = f"{number}\u2713" if inner.width() > 22 else "\u2713"
         if with_dates:
-            top = QRectF(label_area.left(), label_area.top(), label_area.width(), label_area.height() / 2)
+            top = QRectF(
+                label_area.left(), label_area.top(), label_area.width(), label_area.height() / 2
+            )
             bottom = top.translated(0, label_area.height() / 2)
             painter.drawText(top, Qt.AlignmentFlag.AlignCenter, number)
             painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, f"{day.day:%a} {day.day.day}")

@@ -48,4 +48,5 @@ def test_next_item_keeps_running_and_reset_restores_the_time() -> None:
     assert clock.display(100) == "1:00"
     assert not clock.running
     clock = clock.next_item(100)
-    assert clock.finished and clock.item is None
+    assert clock.finished
+    assert clock.item is None

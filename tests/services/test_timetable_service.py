@@ -120,8 +120,10 @@ def test_invitation_keeps_its_uid_across_a_reschedule_and_names_no_child(
     service.book_meeting(case_id, date(2026, 11, 27))
     after = service.meeting_invitation(case_id, stamp).decode()
     uid = [line for line in before.splitlines() if line.startswith("UID:")]
-    assert uid and uid == [line for line in after.splitlines() if line.startswith("UID:")]
-    assert "SEQUENCE:0" in before and "SEQUENCE:1" in after
+    assert uid
+    assert uid == [line for line in after.splitlines() if line.startswith("UID:")]
+    assert "SEQUENCE:0" in before
+    assert "SEQUENCE:1" in after
     assert "DTSTART;VALUE=DATE:20261127" in after
     assert "RR-2026-001" in after
     for private in ("Quentin", "Fictional-Name", "Child Q"):
@@ -148,7 +150,8 @@ def test_lateness_is_recorded_with_its_reason(session: Session) -> None:
     service = TimetableService(session)
     assert service.record_lateness(case_id, date(2026, 11, 16), "x") is None
     late = service.record_lateness(case_id, date(2026, 11, 18), "Chair unwell")
-    assert late is not None and late.working_days_late == 2
+    assert late is not None
+    assert late.working_days_late == 2
     assert TimetableService(session).record(case_id).lateness == late
 
 
@@ -165,7 +168,8 @@ def test_overlap_advice_on_the_demo_data(session: Session) -> None:
     rows = service.board_rows(TODAY)
     assert len(rows) == 4
     advice = service.overlap_advice(rows)
-    assert advice is not None and "Agree timescales with the National Panel" in advice
+    assert advice is not None
+    assert "Agree timescales with the National Panel" in advice
     assert any(row.meeting_date is not None for row in rows)
 
 
@@ -214,11 +218,7 @@ def test_importing_a_newer_file_extends_the_calendar(session: Session) -> None:
         pytest.param('{"scotland": {}}', "no list for England and Wales", id="wrong division"),
         pytest.param(
             json.dumps(
-                {
-                    "england-and-wales": {
-                        "events": [{"title": "Boxing Day", "date": "2029-12-26"}]
-                    }
-                }
+                {"england-and-wales": {"events": [{"title": "Boxing Day", "date": "2029-12-26"}]}}
             ),
             "cut short",
             id="one holiday only",

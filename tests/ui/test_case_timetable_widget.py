@@ -88,9 +88,7 @@ def test_a_same_day_meeting_is_refused_with_the_reason(qtbot: QtBot, session: Se
     assert stored(session, second) == {}
 
 
-def test_a_back_to_back_meeting_warns_and_can_be_declined(
-    qtbot: QtBot, session: Session
-) -> None:
+def test_a_back_to_back_meeting_warns_and_can_be_declined(qtbot: QtBot, session: Session) -> None:
     first = add_case(session, "RR-2026-001", date(2026, 11, 16))
     second = add_case(session, "RR-2026-002", date(2026, 11, 17))
     TimetableService(session).book_meeting(first, date(2026, 11, 26))
@@ -131,7 +129,8 @@ def test_saving_the_invitation_writes_where_the_user_chose(
     second = (tmp_path / "meeting.ics").read_text(encoding="utf-8")
     uid = next(line for line in first.splitlines() if line.startswith("UID:"))
     assert uid in second.splitlines()
-    assert "SEQUENCE:1" in second and "DTSTART;VALUE=DATE:20261127" in second
+    assert "SEQUENCE:1" in second
+    assert "DTSTART;VALUE=DATE:20261127" in second
     for private in ("Quentin", "Fictional-Name", "Child Q"):
         assert private not in second
     assert messages.shown[-1][1] == "Invitation saved"
