@@ -5,6 +5,7 @@ Status is given in words in its own column, and coloured as well (never colour a
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -27,6 +28,7 @@ COLUMNS = (
 )
 PSEUDONYM_COLUMN = 1
 NEXT_MILESTONE_COLUMN = 4
+MEETING_COLUMN = 6
 STATUS_COLUMN = 7
 TIMELINE_COLUMN = 8
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -40,6 +42,11 @@ STATUS_COLOURS: dict[ReviewStatus, tuple[str, str]] = {
 }
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def short_date(day: date) -> str:
+    """``Wed 25 Nov``: short enough for the board; tooltips and the case page give it in full."""
+    return f"{day:%a} {day.day} {day:%b}"
 
 
 class BoardTableModel(QAbstractTableModel):
@@ -92,23 +99,38 @@ class BoardTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return "" if column == TIMELINE_COLUMN else self.text(row, column)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{COLUMNS[column]}: {self.text(row, column)}"
+            return f"{COLUMNS[column]}: {self.full_text(row, column)}"
         if column == STATUS_COLUMN and role == Qt.ItemDataRole.BackgroundRole:
             return QColor(STATUS_COLOURS[row.status][0])
         if column == STATUS_COLUMN and role == Qt.ItemDataRole.ForegroundRole:
             return QColor(STATUS_COLOURS[row.status][1])
         return None
 
+    @classmethod
+    def full_text(cls, row: BoardRow, column: int) -> str:
+        """The cell's words with dates in full (for tooltips and screen readers)."""
+        if column == NEXT_MILESTONE_COLUMN:
+            return row.next_milestone_words
+        if column == MEETING_COLUMN:
+            return row.meeting_words
+        return cls.text(row, column)
+
     @staticmethod
     def text(row: BoardRow, column: int) -> str:
+        milestone = row.next_milestone
+        next_words = (
+            "None left"
+            if milestone is None or milestone.due is None
+            else f"{milestone.label}, {short_date(milestone.due)}"
+        )
         values = (
             row.reference,
             row.pseudonyms,
             row.day_of_total,
             row.days_left_words,
-            row.next_milestone_words,
+            next_words,
             row.returns_words,
-            row.meeting_words,
+            "Not booked" if row.meeting_date is None else short_date(row.meeting_date),
             row.status.words,
             strip_summary(row),
         )

@@ -192,7 +192,7 @@ def paint_timeline(
             bottom = top.translated(0, label_area.height() / 2)
             painter.drawText(top, Qt.AlignmentFlag.AlignCenter, number)
             painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, f"{day.day:%a} {day.day.day}")
-        elif inner.width() >= 12:
+        elif painter.fontMetrics().horizontalAdvance(number) + 2 <= inner.width():
             painter.drawText(label_area, Qt.AlignmentFlag.AlignCenter, number)
         if day.is_today:
             pen = QPen(QColor(colours.outline))

@@ -46,7 +46,7 @@ def test_board_shows_every_open_case_most_urgent_first(qtbot: QtBot, session: Se
     assert [row[0] for row in rows] == ["RR-2026-002", "RR-2026-001"]
     assert rows[0][1:4] == ["Child P", "Day 15 of 15", "Due today"]
     assert rows[1][2:4] == ["Day 5 of 15", "10 working days left"]
-    assert rows[1][4] == "Agency check forms returned: 26 November 2026"
+    assert rows[1][4] == "Agency check forms returned, Thu 26 Nov"
     assert rows[1][5] == "5 of 7"
     assert rows[0][5] == "No requests yet"
     assert rows[1][6] == "Not booked"
@@ -69,7 +69,7 @@ def test_board_updates_when_data_changes(qtbot: QtBot, session: Session) -> None
     board = make_board(qtbot, session, Today())
     TimetableService(session).book_meeting(case_id, date(2026, 11, 27))
     board.invalidate_case(case_id)
-    assert table_text(board)[0][6] == "Friday 27 November 2026"
+    assert table_text(board)[0][6] == "Fri 27 Nov"
     cases = CaseService(session)
     case = cases.get(case_id)
     assert case is not None
@@ -127,3 +127,16 @@ def test_board_model(qtmodeltester: ModelTester, session: Session) -> None:
     model = BoardTableModel()
     model.set_rows(TimetableService(session).board_rows(MONDAY))
     qtmodeltester.check(model)
+
+
+def test_tooltips_give_dates_in_full(qtbot: QtBot, session: Session) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    TimetableService(session).book_meeting(case_id, date(2026, 11, 27))
+    board = make_board(qtbot, session, Today())
+    model = board.table.model()
+    assert model.index(0, 6).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Meeting: Friday 27 November 2026"
+    )
+    assert model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Next milestone: Agency check forms returned: 26 November 2026"
+    )

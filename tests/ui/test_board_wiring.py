@@ -46,6 +46,6 @@ def test_sections_tabs_and_projector_action_are_wired(qtbot: QtBot, session: Ses
     timetable = cases.tabs.widget(1)
     TimetableService(session).book_meeting(case_id, date(2026, 11, 26))
     timetable.timetable_changed.emit(case_id)  # type: ignore[attr-defined]
-    assert board.table.model().index(0, 6).data() == "Thursday 26 November 2026"
+    assert board.table.model().index(0, 6).data() == "Thu 26 Nov"
     action = next(a for a in window.actions() if a.objectName() == "action_project")
     assert action.shortcut().toString() == "F5"
