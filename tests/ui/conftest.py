@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+OFFSCREEN_NOTES = "does not support (propagateSizeHints|raise)"
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui/" in str(item.path).replace("\\", "/"):
-            item.add_marker(pytest.mark.qt_log_ignore("does not support (propagateSizeHints|raise)"))
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOTES))
