@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -200,6 +201,11 @@ class CaseTimetableWidget(QWidget):
         self.lateness_button.clicked.connect(self._on_lateness_button_clicked)
 
     # Showing -------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read the case again each time the tab is shown: its dates may have been edited."""
+        self.refresh()
+        super().showEvent(event)
 
     @property
     def row(self) -> BoardRow | None:

@@ -1,7 +1,8 @@
 """Keep the display awake while the projector view is open, where the platform allows.
 
 Windows: ``SetThreadExecutionState``. macOS: the system ``caffeinate`` tool, tied to this
-process. Elsewhere nothing happens. It never fails loudly and never goes online.
+process. Linux desktops: the freedesktop screen saver's ``Inhibit`` on the local session bus.
+Elsewhere nothing happens. It never fails loudly and never goes online.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ from typing import Any
 _ES_CONTINUOUS = 0x80000000
 _ES_DISPLAY_REQUIRED = 0x00000002
 _ES_SYSTEM_REQUIRED = 0x00000001
+_SCREEN_SAVER = "org.freedesktop.ScreenSaver"
 
 
 class DisplayAwake:
     def __init__(self) -> None:
         self.active = False
         self._process: subprocess.Popen[bytes] | None = None
+        self._screen_saver: Any = None
+        self._cookie: int | None = None
 
     def acquire(self) -> bool:
         """Ask the system to keep the display on; ``True`` if it agreed."""
@@ -39,7 +43,27 @@ class DisplayAwake:
                     stderr=subprocess.DEVNULL,
                 )
                 self.active = True
+            elif os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+                self.active = self._inhibit_screen_saver()
         return self.active
+
+    def _inhibit_screen_saver(self) -> bool:
+        from PySide6.QtDBus import QDBusConnection, QDBusInterface
+
+        bus = QDBusConnection.sessionBus()
+        if not bus.isConnected():
+            return False
+        path = "/" + _SCREEN_SAVER.replace(".", "/")
+        screen_saver = QDBusInterface(_SCREEN_SAVER, path, _SCREEN_SAVER, bus)
+        if not screen_saver.isValid():
+            return False
+        reply = screen_saver.call("Inhibit", "rrdesk", "Showing the Rapid Review countdown")
+        arguments = reply.arguments()
+        if not arguments:
+            return False
+        self._screen_saver = screen_saver
+        self._cookie = int(arguments[0])
+        return True
 
     def release(self) -> None:
         if not self.active:
@@ -51,5 +75,9 @@ class DisplayAwake:
             if self._process is not None:
                 self._process.terminate()
                 self._process.wait(timeout=2)
+            if self._screen_saver is not None and self._cookie is not None:
+                self._screen_saver.call("UnInhibit", self._cookie)
         self._process = None
+        self._screen_saver = None
+        self._cookie = None
         self.active = False

@@ -169,3 +169,19 @@ def test_ticking_a_milestone_done_is_stored(qtbot: QtBot, session: Session) -> N
     tab.done_boxes["agency_checks_returned"].click()
     assert stored(session, case_id)["done"] == ["agency_checks_returned"]
     assert tab.done_boxes["agency_checks_returned"].isChecked()
+
+
+def test_the_tab_follows_an_edited_notification_date(qtbot: QtBot, session: Session) -> None:
+    from dataclasses import replace
+
+    from rrdesk.services.case_service import CaseService
+
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    tab = make_tab(qtbot, session, case_id, RecordingMessages())
+    tab.hide()
+    cases = CaseService(session)
+    case = cases.get(case_id)
+    assert case is not None
+    cases.save_case(replace(case, notification_sent=date(2026, 11, 18)))
+    tab.show()
+    assert tab.summary_label.text().startswith("Day 3 of 15.")
