@@ -44,6 +44,7 @@ AgencyReturns = Callable[[int], tuple[int, int] | None]
 """For a case id: (returns received, requests sent), or ``None`` when no request was sent."""
 
 NO_REQUESTS = "No requests yet"
+MEETING_KEY = "rapid_review_meeting"
 
 
 def no_agency_returns(case_id: int) -> tuple[int, int] | None:
@@ -100,6 +101,8 @@ class BoardRow:
         item = self.next_milestone
         if item is None or item.due is None:
             return "None left"
+        if item.key == MEETING_KEY and self.meeting_date is not None:
+            return f"{item.label}: booked for {format_date(self.meeting_date)}"
         return f"{item.label}: {format_date(item.due)}"
 
     @property

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from rrdesk.domain.progress import ReviewStatus
-from rrdesk.services.timetable_service import BoardRow
+from rrdesk.services.timetable_service import MEETING_KEY, BoardRow
 from rrdesk.ui.timeline_strip import ROW_ROLE, strip_summary
 
 COLUMNS = (
@@ -118,11 +118,12 @@ class BoardTableModel(QAbstractTableModel):
     @staticmethod
     def text(row: BoardRow, column: int) -> str:
         milestone = row.next_milestone
-        next_words = (
-            "None left"
-            if milestone is None or milestone.due is None
-            else f"{milestone.label}, {short_date(milestone.due)}"
-        )
+        if milestone is None or milestone.due is None:
+            next_words = "None left"
+        elif milestone.key == MEETING_KEY and row.meeting_date is not None:
+            next_words = f"{milestone.label}, {short_date(row.meeting_date)}"
+        else:
+            next_words = f"{milestone.label}, {short_date(milestone.due)}"
         values = (
             row.reference,
             row.pseudonyms,

@@ -114,7 +114,7 @@ class ProjectorWindow(QWidget):
         self._shown_day: date | None = None
         self.title_label = _label("projector_title")
         self.title_label.setText("Rapid Review countdown")
-        self.clock_label = _label("projector_clock")
+        self.clock_label = _label("projector_clock", wrap=False)
         self.hint_label = _label("projector_hint")
         self.hint_label.setText("Esc: leave   Space: start or pause   N: next item   R: reset")
         self.reference_label = _label("projector_reference")

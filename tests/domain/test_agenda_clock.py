@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rrdesk.domain.agenda import AgendaItem, AgendaItemKind
 from rrdesk.domain.agenda_clock import AgendaClock, ClockPhase, format_clock
@@ -50,3 +52,30 @@ def test_next_item_keeps_running_and_reset_restores_the_time() -> None:
     clock = clock.next_item(100)
     assert clock.finished
     assert clock.item is None
+
+
+@given(
+    steps=st.lists(
+        st.tuples(st.sampled_from(["toggle", "next", "reset"]), st.floats(0, 500)), max_size=30
+    )
+)
+def test_time_only_runs_while_started(steps: list[tuple[str, float]]) -> None:
+    """Elapsed time never goes down within an item and never exceeds the wall time spent."""
+    clock = AgendaClock(ITEMS)
+    now = 0.0
+    since_item = 0.0
+    for action, gap in steps:
+        before = clock.elapsed(now)
+        now += gap
+        since_item += gap
+        assert clock.elapsed(now) >= before
+        assert clock.elapsed(now) <= since_item + 1e-9
+        if action == "toggle":
+            clock = clock.toggle(now)
+        elif action == "next":
+            clock = clock.next_item(now)
+            since_item = 0.0
+        else:
+            clock = clock.reset()
+            since_item = 0.0
+        assert clock.elapsed(now) <= since_item + 1e-9

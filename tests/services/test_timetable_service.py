@@ -242,3 +242,16 @@ def test_changing_the_profile_is_stored_and_audited(session: Session) -> None:
     assert session.profile_name == "leeds"
     assert settings.profile().name == "leeds"
     assert "Changed the process profile" in audit_actions(session)
+
+
+def test_a_booked_meeting_is_the_next_milestone_on_its_booked_date(session: Session) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    service = TimetableService(session)
+    service.set_done(case_id, "agency_checks_returned", True)
+    assert service.board_rows(TODAY)[0].next_milestone_words == (
+        "Rapid Review Panel meets: 30 November 2026"
+    )
+    service.book_meeting(case_id, date(2026, 11, 26))
+    assert service.board_rows(TODAY)[0].next_milestone_words == (
+        "Rapid Review Panel meets: booked for 26 November 2026"
+    )
