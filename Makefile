@@ -18,8 +18,8 @@ demo: $(STAMP)
 	$(BIN)/rrdesk --demo
 
 check: $(STAMP)
-	$(BIN)/ruff check rrdesk tests installer
-	$(BIN)/ruff format --check rrdesk tests installer
+	$(BIN)/ruff check rrdesk tests $(wildcard installer)
+	$(BIN)/ruff format --check rrdesk tests $(wildcard installer)
 	$(BIN)/mypy rrdesk
 	$(BIN)/lint-imports
 

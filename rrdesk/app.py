@@ -30,11 +30,10 @@ if TYPE_CHECKING:
 
     from rrdesk.domain.agenda import AgendaItem
     from rrdesk.ui.board_widget import BoardWidget
-    from rrdesk.ui.calendar_widget import CalendarWidget
     from rrdesk.ui.cases_section import CasesSection
     from rrdesk.ui.main_window import MainWindow
     from rrdesk.ui.messages import Messages
-    from rrdesk.ui.tasks import ImmediateRunner, TaskRunner
+    from rrdesk.ui.tasks import ImmediateRunner, TaskRunner, TaskStarter
 
 DEMO_BANNER = "Demo store: every person, child and case here is fictional. Nothing is kept."
 
@@ -58,6 +57,7 @@ class AppContext:
 
 def build_main_window(context: AppContext) -> MainWindow:
     """Every section of the main window, wired to the session's services."""
+    from rrdesk.ui.account_actions import install_account_actions
     from rrdesk.ui.audit_widget import AuditWidget
     from rrdesk.ui.board_widget import BoardWidget
     from rrdesk.ui.calendar_widget import CalendarWidget
@@ -74,8 +74,11 @@ def build_main_window(context: AppContext) -> MainWindow:
     directory = DirectoryService(session)
     calendar = context.calendar()
 
-    def working_day(notified: date) -> int:
-        return max(0, calendar.working_days_between(notified, context.today()))
+    def working_day(notified: date) -> int | None:
+        try:
+            return max(0, calendar.working_days_between(notified, context.today()))
+        except ValueError:  # outside the years the calendar counts
+            return None
 
     def references() -> dict[int, str]:
         return {s.case_id: s.reference for s in cases.summaries()}
@@ -97,19 +100,28 @@ def build_main_window(context: AppContext) -> MainWindow:
         tab.timetable_changed.connect(board.invalidate_case)
         return tab
 
+    def case_editor() -> CaseEditorWidget:
+        editor = CaseEditorWidget(
+            cases, context.messages, context.today, default_profile=session.profile_name
+        )
+        editor.case_saved.connect(board.invalidate_case)
+        return editor
+
+    def calendar_screen() -> CalendarWidget:
+        screen = CalendarWidget(timetables, context.messages, today=context.today)
+        screen.calendar_changed.connect(board.refresh)
+        return screen
+
+    def audit_trail() -> AuditWidget:
+        return AuditWidget(session.audit.entries, session.audit.verify, references)
+
     case_list = CaseListWidget(cases, CaseTableModel(working_day))
-    editor = CaseEditorWidget(
-        cases, context.messages, context.today, default_profile=session.profile_name
-    )
     cases_section = CasesSection(
         case_list,
-        editor,
+        case_editor,
         cases,
         case_tabs=[("Timetable", timetable_tab), ("History", history_tab)],
     )
-    calendar_widget = CalendarWidget(timetables, context.messages, today=context.today)
-    audit = AuditWidget(session.audit.entries, session.audit.verify, references)
-    directory_widget = DirectoryWidget(directory, context.messages)
     window = MainWindow(
         session.partnership,
         status=f"Signed in as {session.actor}. Store: {session.path}",
@@ -118,11 +130,27 @@ def build_main_window(context: AppContext) -> MainWindow:
     )
     window.add_section("cases", "Cases", cases_section)
     window.add_section("board", "Countdown board", board)
-    window.add_section("directory", "Directory", directory_widget)
-    window.add_section("audit", "Audit trail", audit)
-    window.add_section("calendar", "Calendar and process", calendar_widget)
-    window.section_shown.connect(lambda key: audit.refresh() if key == "audit" else None)
-    _wire_board(context, window, cases_section, board, calendar_widget, timetables)
+    window.add_section(
+        "directory", "Directory", lambda: DirectoryWidget(directory, context.messages)
+    )
+    window.add_section("audit", "Audit trail", audit_trail)
+    window.add_section("calendar", "Calendar and process", calendar_screen)
+
+    def refresh_shown(key: str) -> None:
+        shown = window.section(key)
+        if isinstance(shown, AuditWidget | BoardWidget | CalendarWidget):
+            shown.refresh()
+
+    window.section_shown.connect(refresh_shown)
+
+    def new_case() -> None:
+        window.show_section("cases")
+        cases_section.start_new_case()
+
+    install_account_actions(
+        window, session, context.secret_store, context.messages, new_case=new_case
+    )
+    _wire_board(context, window, cases_section, board, timetables)
     return window
 
 
@@ -131,10 +159,9 @@ def _wire_board(
     window: MainWindow,
     cases_section: CasesSection,
     board: BoardWidget,
-    calendar_widget: CalendarWidget,
     timetables: TimetableService,
 ) -> None:
-    """The countdown board, the Calendar screen and the projector, kept in step."""
+    """The countdown board and the projector, kept in step with the cases."""
     from PySide6.QtGui import QKeySequence
 
     from rrdesk.domain.meeting_rules import agenda_from_profile
@@ -162,21 +189,10 @@ def _wire_board(
     )
     context.extra["projector"] = launcher
     cases_section.data_changed.connect(board.refresh)
-    cases_section.editor.case_saved.connect(board.invalidate_case)
-    calendar_widget.calendar_changed.connect(board.refresh)
     board.case_opened.connect(open_case)
     board.projector_requested.connect(launcher.open)
     board.refreshed.connect(launcher.refresh)
     window.closing.connect(launcher.close)
-    window.section_shown.connect(
-        lambda key: (
-            board.refresh()
-            if key == "board"
-            else calendar_widget.refresh()
-            if key == "calendar"
-            else None
-        )
-    )
     window.add_action(
         window.view_menu,
         "Project the countdown",
@@ -200,13 +216,17 @@ def _demo_session(today: date) -> tuple[Session, Path]:
     return created.session, folder
 
 
-def _open_store(path: Path, messages: Messages, secret_store: SecretStore) -> Session | None:
+def _open_store(
+    path: Path, messages: Messages, secret_store: SecretStore, runner: TaskStarter
+) -> Session | None:
     from rrdesk.ui.setup_dialog import SetupDialog
     from rrdesk.ui.unlock_dialog import UnlockDialog
 
     if not store_access.store_exists(path):
         path.parent.mkdir(parents=True, exist_ok=True)
-        profiles = {name: profile.title for name, profile in load_profiles().items()}
+        loaded = load_profiles()
+        order = sorted(loaded, key=lambda name: (name != "statutory", loaded[name].title))
+        profiles = {name: loaded[name].title for name in order}
         setup = SetupDialog(
             path,
             create_store=store_access.create_store,
@@ -214,6 +234,7 @@ def _open_store(path: Path, messages: Messages, secret_store: SecretStore) -> Se
             messages=messages,
             default_owner=operating_system_user(),
             secret_store=secret_store,
+            runner=runner,
         )
         setup.exec()
         if setup.keyring_message:
@@ -233,6 +254,7 @@ def _open_store(path: Path, messages: Messages, secret_store: SecretStore) -> Se
         change_passphrase=lambda s, p: store_access.change_passphrase(s, p),
         messages=messages,
         notice=notice,
+        runner=runner,
     )
     unlock.exec()
     return unlock.session
@@ -246,6 +268,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
 
     app = make_application()
     messages = Messages()
+    runner = TaskRunner()
     demo_folder: Path | None = None
     secret_store: SecretStore
     if demo:
@@ -253,7 +276,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         session, demo_folder = _demo_session(date.today())
     else:
         secret_store = KeyringSecretStore()
-        opened = _open_store(store or default_store_path(), messages, secret_store)
+        opened = _open_store(store or default_store_path(), messages, secret_store, runner)
         if opened is None:
             return 0
         session = opened
@@ -261,7 +284,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         session=session,
         secret_store=secret_store,
         messages=messages,
-        runner=TaskRunner(),
+        runner=runner,
         settings=window_settings(),
         demo=demo,
     )

@@ -19,8 +19,10 @@ EXIT_UNUSABLE = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from rrdesk.commands.check_text import add_check_text_parser
     from rrdesk.commands.deadlines import add_deadlines_parser
     from rrdesk.commands.store_commands import add_store_parsers
+    from rrdesk.commands.verify import add_verify_parser
 
     parser = argparse.ArgumentParser(
         prog="rrdesk",
@@ -35,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_store_parsers(subparsers)
     add_deadlines_parser(subparsers)
+    add_verify_parser(subparsers)
+    add_check_text_parser(subparsers)
     return parser
 
 

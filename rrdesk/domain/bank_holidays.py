@@ -28,8 +28,11 @@ from rrdesk.resource_files import resource
 DIVISION = "england-and-wales"
 _MAX_FILE_CHARACTERS = 2_000_000
 _FEWEST_HOLIDAYS_IN_A_YEAR = 8
-_FIRST_DAY = date(EARLIEST_YEAR, 1, 1)
-_LAST_DAY = date(LATEST_YEAR, 12, 31)
+CALENDAR_FIRST_YEAR = 2010
+"""Working days are counted from here: Rapid Reviews began in 2018; a margin before it."""
+CALENDAR_LAST_YEAR = 2100
+_FIRST_DAY = date(CALENDAR_FIRST_YEAR, 1, 1)
+_LAST_DAY = date(CALENDAR_LAST_YEAR, 12, 31)
 _FIRST_ORDINAL = _FIRST_DAY.toordinal()
 
 
@@ -234,7 +237,7 @@ class BankHolidayCalendar:
         return self.covered_from <= day <= self.covered_until
 
     def working_days_up_to(self, day: date) -> int:
-        """How many working days there are from 1 January 1900 up to and including ``day``."""
+        """Working days from the calendar's first day up to and including ``day``."""
         index = day.toordinal() - _FIRST_ORDINAL
         if not 0 <= index < len(self._rank):
             raise ValueError(f"{format_date(day)} is outside the years rrdesk handles")
@@ -277,7 +280,7 @@ def build_calendar(
     for item in lists:
         for year in range(item.first_year, item.last_year + 1):
             by_year[year] = item
-    rule_years = [y for y in range(EARLIEST_YEAR, LATEST_YEAR + 1) if y not in by_year]
+    rule_years = [y for y in range(CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR + 1) if y not in by_year]
     holidays = _rule_holidays(rule_years, corrections)
     for year, item in by_year.items():
         holidays.update((day, name) for day, name in item.holidays.items() if day.year == year)

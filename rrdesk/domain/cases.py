@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
+from rrdesk.domain.bank_holidays import CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR
+
 MAX_CHILDREN = 4
 REFERENCE_PATTERN = re.compile(r"^RR-(\d{4})-(\d{3,})$")
 
@@ -253,6 +255,16 @@ def validate_case(case: Case) -> list[tuple[str, str]]:
     if case.incident_date and case.la_aware_date and case.incident_date > case.la_aware_date:
         problems.append(
             ("la_aware_date", "The local authority cannot have become aware before the incident")
+        )
+    if case.notification_sent and not (
+        CALENDAR_FIRST_YEAR <= case.notification_sent.year <= CALENDAR_LAST_YEAR
+    ):
+        problems.append(
+            (
+                "notification_sent",
+                f"The date the notification was sent must be between {CALENDAR_FIRST_YEAR}"
+                f" and {CALENDAR_LAST_YEAR}",
+            )
         )
     if case.stage.is_open and case.notification_sent is None:
         problems.append(("notification_sent", "Enter the date the notification was sent"))

@@ -263,7 +263,7 @@ def _cases(today: date) -> list[Case]:
             la_aware_date=ago(24),
             notifying_authority="Northmoor Council",
             home_authority="Northmoor Council",
-            summary="Two brothers and sisters were found living in a home without heating or "
+            summary="A brother and sister were found living in a home without heating or "
             "food; both were malnourished. Domestic abuse had been reported twice.",
             referral=Referral(
                 ReferralRoute.PROFESSIONAL,

@@ -26,7 +26,7 @@ def _search_text(case: Case) -> str:
     parts = [case.reference, case.national_panel_reference, case.stage.label]
     parts.extend(child.pseudonym for child in case.children)
     parts.extend([case.notifying_authority, case.home_authority])
-    return " ".join(part for part in parts if part).casefold()
+    return " | ".join(" ".join(part.split()) for part in parts if part).casefold()
 
 
 class CaseRepository:
@@ -136,9 +136,10 @@ class CaseRepository:
         if stage is not None:
             clauses.append("c.stage = ?")
             parameters.append(stage.value)
-        for word in search.casefold().split():
+        phrase = " ".join(search.casefold().split())
+        if phrase:
             clauses.append("instr(c.search_text, ?) > 0")
-            parameters.append(word)
+            parameters.append(phrase)
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
         rows = self._db.query(
             _SUMMARY_SQL + where + " ORDER BY c.notification_sent DESC, c.reference DESC",

@@ -29,6 +29,7 @@ from rrdesk.domain.cases import (
     Sex,
     Stage,
     ThresholdDiscussion,
+    validate_case,
 )
 from rrdesk.ui.form_widgets import DateInput, FormField, heading_label, hint_label, read_date
 
@@ -431,6 +432,10 @@ class CaseForm:
     def _add_date_order_problems(self, case: Case, errors: dict[str, Errors]) -> None:
         if errors["dates"]:
             return
+        for field_name, message in validate_case(case):
+            if field_name == "notification_sent" and "between" in message:
+                errors["dates"].append((self.notified, message))
+                return
         if (
             case.incident_date
             and case.notification_sent

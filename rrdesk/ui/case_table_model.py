@@ -19,7 +19,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class CaseTableModel(QAbstractTableModel):
-    def __init__(self, working_day: Callable[[date], int]) -> None:
+    def __init__(self, working_day: Callable[[date], int | None]) -> None:
         super().__init__()
         self._rows: list[CaseSummary] = []
         self._working_day = working_day
@@ -72,7 +72,8 @@ class CaseTableModel(QAbstractTableModel):
         if column == 4:
             if case.notification_sent is None or not case.stage.is_open:
                 return ""
-            return f"Day {self._working_day(case.notification_sent)}"
+            day = self._working_day(case.notification_sent)
+            return "" if day is None else f"Day {day}"
         return ""
 
     def _sort_key(self, case: CaseSummary, column: int) -> Any:
@@ -81,5 +82,6 @@ class CaseTableModel(QAbstractTableModel):
         if column == 4:
             if case.notification_sent is None or not case.stage.is_open:
                 return -1
-            return self._working_day(case.notification_sent)
+            day = self._working_day(case.notification_sent)
+            return -1 if day is None else day
         return self._display(case, column).casefold()

@@ -20,7 +20,7 @@ class CasesSection(QWidget):
     def __init__(
         self,
         case_list: CaseListWidget,
-        editor: CaseEditorWidget,
+        editor_factory: Callable[[], CaseEditorWidget],
         cases: CaseService,
         *,
         case_tabs: list[tuple[str, CaseTab]] | None = None,
@@ -29,12 +29,12 @@ class CasesSection(QWidget):
         super().__init__(parent)
         self.setObjectName("cases_section")
         self.case_list = case_list
-        self.editor = editor
+        self._editor_factory = editor_factory
+        self._editor: CaseEditorWidget | None = None
         self._cases = cases
         self._case_tab_factories = case_tabs or []
         self.tabs = QTabWidget()
         self.tabs.setObjectName("case_tabs")
-        self.tabs.addTab(editor, "Case details")
         self.stack = QStackedWidget()
         self.stack.addWidget(case_list)
         self.stack.addWidget(self.tabs)
@@ -43,8 +43,17 @@ class CasesSection(QWidget):
         layout.addWidget(self.stack)
         case_list.case_opened.connect(self.open_case)
         case_list.new_case_requested.connect(self.start_new_case)
-        editor.closed.connect(self.show_list)
-        editor.case_saved.connect(self._on_editor_case_saved)
+
+    @property
+    def editor(self) -> CaseEditorWidget:
+        """The case page, built when a case is first opened (it has many widgets)."""
+        if self._editor is None:
+            editor = self._editor_factory()
+            editor.closed.connect(self.show_list)
+            editor.case_saved.connect(self._on_editor_case_saved)
+            self.tabs.insertTab(0, editor, "Case details")
+            self._editor = editor
+        return self._editor
 
     def show_list(self) -> None:
         self.case_list.refresh()

@@ -84,6 +84,7 @@ class FormField(QWidget):
             layout.addWidget(self.hint)
         layout.addWidget(self.error)
         layout.addWidget(field)
+        _limit_width(field)
         if object_name:
             self.setObjectName(f"{object_name}_field")
             if not field.objectName():
@@ -108,6 +109,18 @@ class FormField(QWidget):
             target.focus_first_problem()
         else:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+FIELD_WIDTHS = {"QLineEdit": 560, "QComboBox": 560, "QSpinBox": 160, "QPlainTextEdit": 760}
+
+
+def _limit_width(field: QWidget) -> None:
+    """Inputs are as wide as what goes in them, as on a GOV.UK question page."""
+    for cls in type(field).__mro__:
+        width = FIELD_WIDTHS.get(cls.__name__)
+        if width is not None:
+            field.setMaximumWidth(width)
+            return
 
 
 class ErrorSummary(QFrame):

@@ -6,6 +6,7 @@ The window title names the partnership only, never a case. Size and position are
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
@@ -28,6 +29,7 @@ class _Section:
     title: str
     widget: QWidget
     item: QListWidgetItem
+    factory: Callable[[], QWidget] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -104,13 +106,16 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
-    def add_section(self, key: str, title: str, widget: QWidget) -> None:
+    def add_section(self, key: str, title: str, widget: QWidget | Callable[[], QWidget]) -> None:
+        """Add a section; given a factory, the section is built when it is first shown."""
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.nav.addItem(item)
-        self.stack.addWidget(widget)
+        factory = None if isinstance(widget, QWidget) else widget
+        placed = widget if isinstance(widget, QWidget) else QWidget()
+        self.stack.addWidget(placed)
         number = len(self._sections) + 1
-        self._sections[key] = _Section(key, title, widget, item)
+        self._sections[key] = _Section(key, title, placed, item, factory)
         if number <= 9:
             self.add_action(
                 self.view_menu,
@@ -123,7 +128,17 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(0)
 
     def section(self, key: str) -> QWidget:
-        return self._sections[key].widget
+        """The section's widget, built now if it has not been shown yet."""
+        section = self._sections[key]
+        if section.factory is not None:
+            built = section.factory()
+            section.factory = None
+            index = self.stack.indexOf(section.widget)
+            self.stack.insertWidget(index, built)
+            self.stack.removeWidget(section.widget)
+            section.widget.deleteLater()
+            section.widget = built
+        return section.widget
 
     @property
     def current_section(self) -> str:
@@ -137,8 +152,8 @@ class MainWindow(QMainWindow):
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
         key = str(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
+        self.stack.setCurrentWidget(self.section(key))
         self.section_shown.emit(key)
 
     def _restore_geometry(self) -> None:

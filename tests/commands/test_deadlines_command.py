@@ -84,7 +84,8 @@ def test_json_output() -> None:
         (("21/12/2026",), "not a date in the form YYYY-MM-DD"),
         (("2026-12-21", "--profile", "nowhere"), "There is no process profile called 'nowhere'"),
         (("2026-12-21", "2026-12-22", "--meeting", "2027-01-08"), "one date only"),
-        (("2200-12-30",), "beyond the years rrdesk handles"),
+        (("2100-12-30",), "beyond the years rrdesk handles"),
+        (("2005-01-10",), "outside the years rrdesk handles"),
     ],
     ids=[
         "impossible date",
@@ -92,6 +93,7 @@ def test_json_output() -> None:
         "unknown profile",
         "meeting with two dates",
         "too late",
+        "too early",
     ],
 )
 def test_bad_input_is_exit_2_with_one_plain_line(argv: tuple[str, ...], message: str) -> None:

@@ -1,14 +1,36 @@
-"""GUI tests: the offscreen platform's notes that it cannot propagate size hints or raise a
-window (a tooltip) are not faults."""
+"""GUI fixtures: a real encrypted store, the message seam recorded, an immediate task runner."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-OFFSCREEN_NOTES = "does not support (propagateSizeHints|raise)"
+from rrdesk.ui.messages import RecordingMessages
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/ui/" in str(item.path).replace("\\", "/"):
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOTES))
+@pytest.fixture
+def messages() -> RecordingMessages:
+    return RecordingMessages()
+
+
+@pytest.fixture
+def demo_session(session, today: date):  # type: ignore[no-untyped-def]
+    from rrdesk.services.demo_data import add_demo_data
+
+    add_demo_data(session, today=today)
+    return session
+
+
+@pytest.fixture
+def context(demo_session, messages, today: date, memory_secrets):  # type: ignore[no-untyped-def]
+    from rrdesk.app import AppContext
+    from rrdesk.ui.tasks import ImmediateRunner
+
+    return AppContext(
+        session=demo_session,
+        secret_store=memory_secrets,
+        messages=messages,
+        runner=ImmediateRunner(),
+        today=lambda: today,
+    )

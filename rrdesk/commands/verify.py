@@ -1,0 +1,75 @@
+"""``rrdesk verify FILE.pdf [--trust CERT.pem]``: check a signed decision sheet.
+
+Prints the signer, the signing time and the verdict. Exit 0 when the signature is valid and
+the document unchanged; 1 when it is not; 2 when the file is not a signed PDF or cannot be read.
+Opens no store, imports no Qt and makes no network connection.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC
+from pathlib import Path
+from typing import Any, TextIO
+
+from rrdesk.domain.dates import format_date, format_time
+
+EXIT_VALID = 0
+EXIT_NOT_VALID = 1
+EXIT_UNUSABLE = 2
+
+
+def add_verify_parser(subparsers: Any) -> None:
+    """Add the ``verify`` sub-command to ``subparsers`` (from ``add_subparsers()``)."""
+    parser = subparsers.add_parser(
+        "verify",
+        help="check the signature on a decision sheet PDF",
+        description="Check the signature on a PDF signed by rrdesk: who signed it, when, and "
+        "whether it has changed since. Exit 0 valid, 1 not valid, 2 not a signed PDF.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE.pdf", help="the signed PDF")
+    parser.add_argument(
+        "--trust",
+        type=Path,
+        metavar="CERT.pem",
+        default=None,
+        help="the partnership's certificate: check the PDF was signed with it",
+    )
+    parser.set_defaults(handler=run_verify)
+
+
+def _read(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise OSError(f"There is no {what} at {path}") from None
+    except IsADirectoryError:
+        raise OSError(f"{path} is a folder, not a {what}") from None
+    except OSError as error:
+        raise OSError(f"The {what} {path} cannot be read: {error.strerror or error}") from None
+
+
+def run_verify(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
+    """Check ``args.file`` (trusting ``args.trust`` if given) and print the outcome."""
+    from rrdesk.exports.verification import VerificationError, verify_pdf
+
+    errors = err if err is not None else sys.stderr
+    trust_path: Path | None = getattr(args, "trust", None)
+    try:
+        pdf = _read(args.file, "file")
+        trusted = _read(trust_path, "certificate file") if trust_path is not None else None
+        result = verify_pdf(pdf, trusted)
+    except (OSError, VerificationError) as error:
+        errors.write(f"rrdesk verify: {error}\n")
+        return EXIT_UNUSABLE
+    when = "Not recorded"
+    if result.signing_time is not None:
+        moment = result.signing_time
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC)
+        when = f"{format_date(moment.date())} at {format_time(moment)} UTC"
+    out.write(f"Signed by:    {result.signer}\n")
+    out.write(f"Signed at:    {when}, as the signer's computer reported it\n")
+    out.write(f"Verdict:      {result.verdict}\n")
+    return EXIT_VALID if result.valid and not result.modified else EXIT_NOT_VALID

@@ -1,0 +1,62 @@
+"""What goes into the panel pack, as plain values ready to print.
+
+Services fill this from the case, its timetable and every quality-assured agency check form;
+the exports layer lays it out as one PDF. Case reference and pseudonyms only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class PackMilestone:
+    label: str
+    working_day: int
+    """Working days after the notification (day 0)."""
+    due_date: date
+
+
+@dataclass(frozen=True)
+class FormAnswer:
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class FormTable:
+    """A table in a form, such as the chronology of significant contacts."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class FormSection:
+    title: str
+    answers: tuple[FormAnswer, ...] = ()
+    tables: tuple[FormTable, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgencyForm:
+    agency: str
+    author: str
+    role: str
+    quality_assured_on: date | None
+    sections: tuple[FormSection, ...]
+
+
+@dataclass(frozen=True)
+class PanelPackContent:
+    partnership_name: str
+    case_reference: str
+    pseudonyms: tuple[str, ...]
+    prepared_on: date
+    case_summary: tuple[tuple[str, str], ...]
+    """Further label and value pairs, already in words (the pack itself shows the partnership,
+    case reference, pseudonyms and date prepared)."""
+    incident_summary: str
+    timetable: tuple[PackMilestone, ...]
+    forms: tuple[AgencyForm, ...]

@@ -1,0 +1,272 @@
+"""The page around the content: marking, first-page band, page x of y, contents, metadata.
+
+Documents are built into memory and returned as bytes; nothing is written to disk here.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
+from reportlab.platypus.frames import Frame
+
+from rrdesk import __version__
+from rrdesk.exports import fonts
+from rrdesk.exports.house_style import (
+    CONTENT_WIDTH,
+    CREATOR,
+    INK,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    MARKING,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RULE,
+    SECONDARY_INK,
+    para,
+    styles,
+)
+
+_BAND_GAP = 6 * mm
+_SIGNATURE_WIDTH = 75 * mm
+_SIGNATURE_HEIGHT = 24 * mm
+_BAND_TOP = PAGE_HEIGHT - MARGIN_TOP
+SIGNATURE_BOX = (
+    int(PAGE_WIDTH - MARGIN_X - _SIGNATURE_WIDTH),
+    int(_BAND_TOP - 3 * mm - _SIGNATURE_HEIGHT),
+    int(PAGE_WIDTH - MARGIN_X),
+    int(_BAND_TOP - 3 * mm),
+)
+"""Where the visible signature goes on the first page: (left, bottom, right, top) in points."""
+
+ProgressCallback = Callable[[int, int], None]
+CancelCallback = Callable[[], bool]
+
+
+class RenderCancelled(Exception):
+    """The person asked to stop while the document was being built."""
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What a document says about itself, on its first page and in its metadata."""
+
+    title: str
+    partnership: str
+    subject: str
+    subtitle: str = ""
+    reserve_signature_box: bool = False
+    heading: str = ""
+    """The large heading on the first page; the title when empty."""
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Writes "Page x of y" on each page; y is a form filled in once the last page is known."""
+
+    _TOTAL_FORM = "rrdeskPageTotal"
+    _SIZE = 8.5
+
+    def showPage(self) -> None:
+        text = f"Page {self._pageNumber} of "
+        x = PAGE_WIDTH - MARGIN_X - 26 * mm
+        y = MARGIN_BOTTOM - 9 * mm
+        self.saveState()
+        self.setFont(fonts.REGULAR, self._SIZE)
+        self.setFillColor(SECONDARY_INK)
+        self.drawString(x, y, text)
+        self.translate(x + self.stringWidth(text, fonts.REGULAR, self._SIZE), y)
+        self.doForm(self._TOTAL_FORM)
+        self.restoreState()
+        super().showPage()
+
+    def save(self) -> None:
+        self.beginForm(self._TOTAL_FORM)
+        self.setFont(fonts.REGULAR, self._SIZE)
+        self.setFillColor(SECONDARY_INK)
+        self.drawString(0, 0, str(self._pageNumber - 1))
+        self.endForm()
+        super().save()
+
+
+class _HouseDocument(BaseDocTemplate):  # type: ignore[misc]
+    def __init__(
+        self,
+        buffer: io.BytesIO,
+        info: DocumentInfo,
+        progress: ProgressCallback | None,
+        cancelled: CancelCallback | None,
+        expected_flowables: int,
+    ) -> None:
+        super().__init__(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=info.title,
+            author=info.partnership,
+            subject=info.subject,
+            creator=CREATOR,
+            producer=f"rrdesk {__version__}",
+            initialFontName=fonts.REGULAR,
+            initialFontSize=10,
+            lang="en-GB",
+            displayDocTitle=1,
+        )
+        self._info = info
+        self._progress = progress
+        self._cancelled = cancelled
+        self._expected = max(expected_flowables, 1)
+        self._done = 0
+        self._outline_keys = 0
+        frame_height = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+        first = Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            CONTENT_WIDTH,
+            frame_height - self._band()[1],
+            id="first",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        later = Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            CONTENT_WIDTH,
+            frame_height,
+            id="later",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate(
+                    id="First",
+                    frames=[first],
+                    onPage=self._draw_first_page,
+                    autoNextPageTemplate="Later",
+                ),
+                PageTemplate(id="Later", frames=[later], onPage=self._draw_marking),
+            ]
+        )
+
+    def _draw_marking(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFillColor(INK)
+        canvas.setFont(fonts.BOLD, 10)
+        canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 11 * mm, MARKING)
+        canvas.drawCentredString(PAGE_WIDTH / 2, 7 * mm, MARKING)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, PAGE_HEIGHT - 14 * mm, PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 14 * mm)
+        canvas.line(MARGIN_X, MARGIN_BOTTOM - 5 * mm, PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM - 5 * mm)
+        canvas.setFont(fonts.REGULAR, 8.5)
+        canvas.setFillColor(SECONDARY_INK)
+        footer = f"{self._info.title} · {self._info.partnership}"
+        while canvas.stringWidth(footer, fonts.REGULAR, 8.5) > CONTENT_WIDTH * 0.7:
+            footer = footer[:-2] + "…"
+        canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 9 * mm, footer)
+        canvas.restoreState()
+
+    def _band(self) -> tuple[list[Paragraph], float]:
+        """The first page's heading paragraphs, wrapped, and the height the band needs."""
+        house = styles()
+        width = CONTENT_WIDTH
+        needed = 0.0
+        if self._info.reserve_signature_box:
+            width -= _SIGNATURE_WIDTH + 6 * mm
+            needed = _SIGNATURE_HEIGHT + 3 * mm
+        paragraphs = []
+        text_height = 2 * mm
+        for text, style in (
+            (self._info.heading or self._info.title, house.title),
+            (self._info.subtitle, house.subtitle),
+        ):
+            if text:
+                paragraph = para(text, style)
+                text_height += paragraph.wrap(width, PAGE_HEIGHT)[1] + style.spaceAfter
+                paragraphs.append(paragraph)
+        return paragraphs, max(needed, text_height) + _BAND_GAP
+
+    def _draw_first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        self._draw_marking(canvas, doc)
+        if self._info.reserve_signature_box:
+            left, bottom, right, top = SIGNATURE_BOX
+            canvas.saveState()
+            canvas.setStrokeColor(RULE)
+            canvas.setDash(2, 2)
+            canvas.rect(left, bottom, right - left, top - bottom)
+            canvas.setFont(fonts.REGULAR, 8)
+            canvas.setFillColor(SECONDARY_INK)
+            canvas.drawCentredString(
+                (left + right) / 2, (bottom + top) / 2 - 3, "Partnership signature"
+            )
+            canvas.restoreState()
+        paragraphs, band_height = self._band()
+        y = _BAND_TOP - 2 * mm
+        for paragraph in paragraphs:
+            y -= paragraph.height
+            paragraph.drawOn(canvas, MARGIN_X, y)
+            y -= paragraph.style.spaceAfter
+        canvas.saveState()
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(1.5)
+        rule_y = _BAND_TOP - band_height + _BAND_GAP / 2
+        canvas.line(MARGIN_X, rule_y, PAGE_WIDTH - MARGIN_X, rule_y)
+        canvas.restoreState()
+
+    def beforeDocument(self) -> None:
+        self._outline_keys = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        level = getattr(flowable, "_rrdesk_outline_level", None)
+        if level is not None and isinstance(flowable, Paragraph):
+            text = flowable.getPlainText()
+            self._outline_keys += 1
+            key = f"section-{self._outline_keys}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+            self.notify("TOCEntry", (level, text, self.page, key))
+        self._done += 1
+        if self._progress is not None:
+            self._progress(min(self._done, self._expected - 1), self._expected)
+        if self._cancelled is not None and self._cancelled():
+            raise RenderCancelled
+
+
+def build_pdf(
+    info: DocumentInfo,
+    story: list[Flowable],
+    *,
+    with_contents: bool = False,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCallback | None = None,
+) -> bytes:
+    """Lay the story out in the house style and return the PDF as bytes.
+
+    ``progress(done, total)`` is called as flowables are placed; ``cancelled()`` is polled as
+    often and, when it returns true, :class:`RenderCancelled` is raised.
+    """
+    styles()
+    buffer = io.BytesIO()
+    passes = 2 if with_contents else 1
+    document = _HouseDocument(buffer, info, progress, cancelled, len(story) * passes)
+    if with_contents:
+        document.multiBuild(story, canvasmaker=_NumberedCanvas)
+    else:
+        document.build(story, canvasmaker=_NumberedCanvas)
+    if progress is not None:
+        progress(document._expected, document._expected)
+    return buffer.getvalue()

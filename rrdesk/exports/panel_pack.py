@@ -1,0 +1,124 @@
+"""The panel pack: case summary, timetable and every quality-assured agency form in one PDF."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, PageBreak
+
+from rrdesk.domain.dates import format_date
+from rrdesk.domain.panel_pack_content import AgencyForm, FormSection, PanelPackContent
+from rrdesk.exports.house_style import (
+    DAY_ZERO_SENTENCE,
+    contents_table,
+    data_table,
+    heading,
+    para,
+    styles,
+    summary_table,
+)
+from rrdesk.exports.page_layout import (
+    CancelCallback,
+    DocumentInfo,
+    ProgressCallback,
+    RenderCancelled,
+    build_pdf,
+)
+
+__all__ = ["RenderCancelled", "render_panel_pack"]
+
+TITLE = "Rapid Review panel pack"
+NO_ANSWER = "Not answered."
+
+
+def _table_widths(columns: int) -> tuple[float, ...]:
+    if columns == 4:
+        return (0.16, 0.18, 0.38, 0.28)
+    return tuple(1 / columns for _ in range(columns))
+
+
+def _form_section(section: FormSection) -> list[Flowable]:
+    story: list[Flowable] = [heading(section.title, 3)]
+    house = styles()
+    for answer in section.answers:
+        story.append(para(answer.question, house.cell_header))
+        story.append(para(answer.answer.strip() or NO_ANSWER))
+    for table in section.tables:
+        if table.rows:
+            story.append(data_table(table.columns, table.rows, _table_widths(len(table.columns))))
+        else:
+            story.append(para("No entries."))
+    return story
+
+
+def _form(form: AgencyForm) -> list[Flowable]:
+    assured = format_date(form.quality_assured_on) if form.quality_assured_on else "Not recorded"
+    story: list[Flowable] = [
+        PageBreak(),
+        heading(form.agency, 2),
+        summary_table(
+            [
+                ("Agency", form.agency),
+                ("Completed by", f"{form.author}, {form.role}" if form.role else form.author),
+                ("Quality assured", assured),
+            ]
+        ),
+    ]
+    for section in form.sections:
+        story.extend(_form_section(section))
+    return story
+
+
+def render_panel_pack(
+    content: PanelPackContent,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCallback | None = None,
+) -> bytes:
+    """One PDF for the panel; raises :class:`RenderCancelled` if ``cancelled()`` turns true."""
+    if cancelled is not None and cancelled():
+        raise RenderCancelled
+    pseudonyms = ", ".join(content.pseudonyms) or "Not recorded"
+    story: list[Flowable] = [
+        heading("Contents", 1, contents=False),
+        contents_table(),
+        PageBreak(),
+        heading("Case summary", 1),
+        summary_table(
+            [
+                ("Partnership", content.partnership_name),
+                ("Case reference", content.case_reference),
+                (
+                    "Child (pseudonym)" if len(content.pseudonyms) < 2 else "Children (pseudonyms)",
+                    pseudonyms,
+                ),
+                ("Pack prepared on", format_date(content.prepared_on)),
+                *content.case_summary,
+            ]
+        ),
+        heading("Summary of the incident", 3),
+        para(content.incident_summary or NO_ANSWER),
+        heading("Timetable", 1),
+        data_table(
+            ("Milestone", "Working day", "Due"),
+            [
+                (item.label, f"Day {item.working_day}", format_date(item.due_date))
+                for item in content.timetable
+            ],
+            (0.5, 0.18, 0.32),
+        ),
+        para(DAY_ZERO_SENTENCE, styles().small),
+        heading("Agency check forms", 1),
+        para(
+            f"{len(content.forms)} quality-assured form{'' if len(content.forms) == 1 else 's'}, "
+            "one agency to a section."
+            if content.forms
+            else "No forms have been quality assured yet."
+        ),
+    ]
+    for form in content.forms:
+        story.extend(_form(form))
+    info = DocumentInfo(
+        title=f"{TITLE}: {content.case_reference}",
+        partnership=content.partnership_name,
+        subject=TITLE,
+        subtitle=f"{content.partnership_name}\nCase {content.case_reference} · {pseudonyms}",
+    )
+    return build_pdf(info, story, with_contents=True, progress=progress, cancelled=cancelled)

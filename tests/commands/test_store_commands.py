@@ -1,0 +1,159 @@
+"""The command line for IT staff and scripts: init, cases, audit verify, exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from rrdesk.cli import main
+from rrdesk.services import store_access
+
+
+@pytest.fixture
+def passphrase_file(tmp_path: Path, passphrase: str) -> Path:
+    path = tmp_path / "passphrase.txt"
+    path.write_text(passphrase + "\n", encoding="utf-8")
+    return path
+
+
+def _run(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(args), out=out)
+    return code, out.getvalue()
+
+
+def test_init_with_demo_data_then_cases(
+    tmp_path: Path, passphrase_file: Path, passphrase: str
+) -> None:
+    store = tmp_path / "p.rrdesk"
+    code, text = _run(
+        "init",
+        "--store",
+        str(store),
+        "--passphrase-file",
+        str(passphrase_file),
+        "--partnership",
+        "Northmoor",
+        "--demo-data",
+    )
+    assert code == 0
+    assert "Recovery key" in text
+    recovery = text.strip().splitlines()[-1].strip()
+    session = store_access.unlock_with_recovery_key(store, recovery)
+    assert session.partnership == "Northmoor"
+    session.close()
+    session = store_access.unlock_with_passphrase(store, passphrase)
+    private = [value for case in session.cases.all_cases() for value in case.private_values()]
+    session.close()
+
+    code, text = _run(
+        "cases", "--json", "--store", str(store), "--passphrase-file", str(passphrase_file)
+    )
+    assert code == 0
+    rows = json.loads(text)
+    assert len(rows) == 7
+    assert set(rows[0]) == {"reference", "stage", "notification_date", "working_day"}
+    assert all(isinstance(r["working_day"], int) for r in rows if r["notification_date"])
+    code, plain = _run("cases", "--store", str(store), "--passphrase-file", str(passphrase_file))
+    assert code == 0
+    for value in private:
+        assert value not in text
+        assert value not in plain
+
+
+def test_working_day_reached_is_computed(tmp_path: Path, passphrase_file: Path) -> None:
+    from rrdesk.domain.bank_holidays import packaged_calendar
+
+    store = tmp_path / "p.rrdesk"
+    _run("init", "--store", str(store), "--passphrase-file", str(passphrase_file), "--demo-data")
+    code, text = _run(
+        "cases", "--json", "--store", str(store), "--passphrase-file", str(passphrase_file)
+    )
+    assert code == 0
+    calendar = packaged_calendar()
+    checked = 0
+    for row in json.loads(text):
+        if row["notification_date"] is None:
+            assert row["working_day"] is None
+            continue
+        notified = date.fromisoformat(row["notification_date"])
+        assert row["working_day"] == calendar.working_days_between(notified, date.today())
+        checked += 1
+    assert checked == 6
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("wrong passphrase here\n", "The passphrase is not right"), ("", "is empty")],
+    ids=["wrong passphrase", "empty passphrase file"],
+)
+def test_unusable_input_is_exit_2(
+    tmp_path: Path,
+    new_store,
+    store_path: Path,
+    content: str,
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    new_store.session.close()
+    bad = tmp_path / "bad.txt"
+    bad.write_text(content, encoding="utf-8")
+    code, _ = _run("cases", "--store", str(store_path), "--passphrase-file", str(bad))
+    assert code == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_not_a_store_is_exit_2(
+    tmp_path: Path, passphrase_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _ = _run(
+        "cases", "--store", str(tmp_path / "none.rrdesk"), "--passphrase-file", str(passphrase_file)
+    )
+    assert code == 2
+    assert "There is no rrdesk store" in capsys.readouterr().err
+
+
+def test_trailing_newline_is_not_part_of_passphrase(
+    tmp_path: Path, new_store, store_path: Path, passphrase: str
+) -> None:
+    new_store.session.close()
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(passphrase.encode() + b"\r\n")
+    code, _ = _run("cases", "--store", str(store_path), "--passphrase-file", str(crlf))
+    assert code == 0
+
+
+def test_audit_verify(tmp_path: Path, new_store, store_path: Path, passphrase_file: Path) -> None:
+    new_store.session.close()
+    code, text = _run(
+        "audit", "verify", "--store", str(store_path), "--passphrase-file", str(passphrase_file)
+    )
+    assert code == 0
+    assert "The audit trail is whole: 1 entries checked." in text
+
+
+def test_bad_arguments_are_exit_2() -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["cases", "--no-such-option"])
+    assert stopped.value.code == 2
+
+
+def test_version_and_module_entry_point() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "rrdesk", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).parents[2],
+    )
+    assert done.returncode == 0
+    assert done.stdout.startswith("rrdesk ")

@@ -1,0 +1,403 @@
+"""Signing identities, PAdES signatures with a visible stamp, and verification."""
+
+from __future__ import annotations
+
+import builtins
+import io
+import re
+import socket
+import tempfile
+from datetime import UTC, datetime, timedelta
+from functools import cache
+from typing import Any
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pypdf import PdfReader
+
+from rrdesk.exports.decision_sheet import render_decision_sheet
+from rrdesk.exports.page_layout import SIGNATURE_BOX
+from rrdesk.exports.signing import (
+    NoPrivateKeyError,
+    NotPkcs12Error,
+    SigningIdentity,
+    WrongPasswordError,
+    certificate_details,
+    create_signing_identity,
+    export_certificate_pem,
+    import_pkcs12,
+    sign_pdf,
+    signer_name,
+)
+from rrdesk.exports.verification import (
+    NotAPdfError,
+    NotSignedError,
+    TrustedCertificateError,
+    verify_pdf,
+)
+from rrdesk.services.decision_sheet_forms import load_decision_sheet_template
+from tests.exports.conftest import SIGNING_NOW
+from tests.exports.pdf_reading import all_text, fonts_embedded, pdffonts_rows
+from tests.exports.samples import PARTNERSHIP, decision_sheet_content
+
+# -- identities -------------------------------------------------------------------------------
+
+
+def test_created_identity_names_the_partnership(identity: SigningIdentity) -> None:
+    details = certificate_details(identity)
+    assert signer_name(identity) == PARTNERSHIP
+    assert details.self_signed
+    assert details.valid_from < SIGNING_NOW < details.valid_until
+    assert re.fullmatch(r"([0-9A-F]{2}:){31}[0-9A-F]{2}", details.sha256_fingerprint)
+
+
+def test_created_certificate_may_sign_documents(identity: SigningIdentity) -> None:
+    certificate = x509.load_der_x509_certificate(identity.certificate_der)
+    usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
+    assert usage.digital_signature
+    assert usage.content_commitment
+
+
+def test_private_key_is_returned_as_bytes_for_the_store(identity: SigningIdentity) -> None:
+    key = serialization.load_der_private_key(identity.private_key_der, password=None)
+    assert key.public_key().public_numbers() == (  # type: ignore[union-attr]
+        x509.load_der_x509_certificate(identity.certificate_der).public_key().public_numbers()  # type: ignore[union-attr]
+    )
+
+
+def test_exported_certificate_is_pem_without_the_key(identity: SigningIdentity) -> None:
+    pem = export_certificate_pem(identity)
+    assert pem.startswith(b"-----BEGIN CERTIFICATE-----")
+    assert b"PRIVATE KEY" not in pem
+    assert (
+        x509.load_pem_x509_certificate(pem).public_bytes(serialization.Encoding.DER)
+        == identity.certificate_der
+    )
+
+
+def _council_pkcs12(password: bytes | None, *, with_key: bool = True) -> tuple[bytes, bytes]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Wąsik Council Signing")])
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(SIGNING_NOW - timedelta(days=1))
+        .not_valid_after(SIGNING_NOW + timedelta(days=365))
+        .sign(key, hashes.SHA256())
+    )
+    encryption = (
+        serialization.BestAvailableEncryption(password)
+        if password
+        else serialization.NoEncryption()
+    )
+    data = pkcs12.serialize_key_and_certificates(
+        b"council", key if with_key else None, certificate, None, encryption
+    )
+    return data, certificate.public_bytes(serialization.Encoding.PEM)
+
+
+def test_pkcs12_round_trip_signs_and_verifies(sheet_pdf: bytes) -> None:
+    data, certificate_pem = _council_pkcs12(b"correct horse")
+    identity = import_pkcs12(data, "correct horse")
+    assert signer_name(identity) == "Wąsik Council Signing"
+    signed = sign_pdf(
+        sheet_pdf, identity, reason="Decision", location="Łódź", signing_time_text="today"
+    )
+    result = verify_pdf(signed, certificate_pem)
+    assert result.valid
+    assert result.trusted is True
+    assert result.signer == "Wąsik Council Signing"
+
+
+@pytest.mark.parametrize(
+    ("data", "password", "error"),
+    [
+        pytest.param(
+            lambda: _council_pkcs12(b"right")[0], "wrong", WrongPasswordError, id="wrong password"
+        ),
+        pytest.param(
+            lambda: _council_pkcs12(b"right")[0], "", WrongPasswordError, id="no password given"
+        ),
+        pytest.param(lambda: b"not a certificate file", "x", NotPkcs12Error, id="not PKCS#12"),
+        pytest.param(lambda: b"%PDF-1.4 hello", "x", NotPkcs12Error, id="a PDF instead"),
+        pytest.param(
+            lambda: _council_pkcs12(b"right", with_key=False)[0],
+            "right",
+            NoPrivateKeyError,
+            id="certificate without its key",
+        ),
+    ],
+)
+def test_pkcs12_problems_are_explained(data: Any, password: str, error: type[Exception]) -> None:
+    with pytest.raises(error) as raised:
+        import_pkcs12(data(), password)
+    message = str(raised.value)
+    assert message
+    assert "Traceback" not in message
+
+
+# -- signing ----------------------------------------------------------------------------------
+
+
+def test_signed_sheet_verifies_against_the_partnership_certificate(
+    signed_pdf: bytes, identity: SigningIdentity
+) -> None:
+    result = verify_pdf(signed_pdf, export_certificate_pem(identity))
+    assert result.valid
+    assert not result.modified
+    assert result.trusted is True
+    assert result.signer == PARTNERSHIP
+    assert result.signing_time is not None
+    assert result.verdict.startswith("Valid")
+
+
+def test_without_a_certificate_to_trust_identity_is_not_checked(signed_pdf: bytes) -> None:
+    result = verify_pdf(signed_pdf, None)
+    assert result.valid
+    assert result.trusted is None
+    assert "not checked" in result.verdict
+
+
+def test_another_certificate_is_not_trusted(
+    signed_pdf: bytes, other_identity: SigningIdentity
+) -> None:
+    result = verify_pdf(signed_pdf, export_certificate_pem(other_identity))
+    assert not result.valid
+    assert result.trusted is False
+    assert not result.modified
+
+
+def test_signature_is_pades_with_a_visible_stamp(signed_pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(signed_pdf))
+    fields = reader.get_fields() or {}
+    signature = fields["PartnershipSignature"]
+    value = signature["/V"].get_object()
+    assert value["/SubFilter"] == "/ETSI.CAdES.detached"
+    widget = next(
+        annotation.get_object()
+        for annotation in reader.pages[0]["/Annots"]
+        if annotation.get_object().get("/FT") == "/Sig"
+        or annotation.get_object().get("/T") == "PartnershipSignature"
+    )
+    left, bottom, right, top = (float(value) for value in widget["/Rect"])
+    assert (round(left), round(bottom), round(right), round(top)) == SIGNATURE_BOX
+    assert "/N" in widget["/AP"]
+
+
+def test_stamp_names_the_partnership_and_time(signed_pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(signed_pdf))
+    widget = next(
+        annotation.get_object()
+        for annotation in reader.pages[0]["/Annots"]
+        if "/AP" in annotation.get_object()
+    )
+    appearance = widget["/AP"]["/N"].get_object()
+    stamp = next(iter(appearance["/Resources"]["/XObject"].values())).get_object()
+    assert stamp["/Resources"]["/Font"], "stamp draws text with its own embedded font"
+    fonts = fonts_embedded(signed_pdf)
+    assert fonts
+    assert all(fonts.values()), fonts
+
+
+def test_pdffonts_sees_only_embedded_fonts_after_signing(signed_pdf: bytes) -> None:
+    rows = pdffonts_rows(signed_pdf)
+    if rows is None:
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    assert all(row[-5] == "yes" for row in rows), rows
+
+
+def test_signing_keeps_the_text(signed_pdf: bytes, sheet_pdf: bytes) -> None:
+    assert all_text(signed_pdf) == all_text(sheet_pdf)
+
+
+def test_signing_and_verifying_make_no_network_connection(
+    monkeypatch: pytest.MonkeyPatch, identity: SigningIdentity, sheet_pdf: bytes
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    signed = sign_pdf(sheet_pdf, identity, reason="r", location="l", signing_time_text="now")
+    assert verify_pdf(signed, export_certificate_pem(identity)).valid
+    assert verify_pdf(signed, None).valid
+
+
+def test_rendering_and_signing_write_no_files(
+    monkeypatch: pytest.MonkeyPatch, identity: SigningIdentity
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a temporary file was requested")
+
+    for name in (
+        "mkstemp",
+        "mkdtemp",
+        "NamedTemporaryFile",
+        "TemporaryFile",
+        "SpooledTemporaryFile",
+        "TemporaryDirectory",
+    ):
+        monkeypatch.setattr(tempfile, name, refuse)
+    real_open = builtins.open
+
+    def read_only_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if any(flag in mode for flag in "wax+"):
+            raise AssertionError(f"a file was opened for writing: {file!r}")
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", read_only_open)
+    monkeypatch.setattr(io, "open", read_only_open)
+    pdf = render_decision_sheet(decision_sheet_content(), load_decision_sheet_template())
+    signed = sign_pdf(pdf, identity, reason="r", location="l", signing_time_text="now")
+    assert verify_pdf(signed, export_certificate_pem(identity)).valid
+
+
+# -- tampering --------------------------------------------------------------------------------
+
+
+def _page_content_offset(pdf: bytes) -> int:
+    """The offset of a byte inside the first page's content stream."""
+    reader = PdfReader(io.BytesIO(pdf))
+    contents = reader.pages[0].get("/Contents")
+    reference = contents[0] if isinstance(contents, list) else contents
+    header = re.search(rb"(?<![0-9])%d 0 obj" % reference.idnum, pdf)
+    assert header is not None
+    start = pdf.index(b"stream", header.end()) + len(b"stream\n")
+    return start + 10
+
+
+def test_a_byte_changed_in_a_content_stream_fails(
+    signed_pdf: bytes, identity: SigningIdentity
+) -> None:
+    offset = _page_content_offset(signed_pdf)
+    altered = bytearray(signed_pdf)
+    altered[offset] ^= 0x01
+    for trusted in (export_certificate_pem(identity), None):
+        result = verify_pdf(bytes(altered), trusted)
+        assert not result.valid
+        assert "altered" in result.verdict
+
+
+def _append_revision_changing_a_page(pdf: bytes) -> bytes:
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    stream = generic.StreamObject(stream_data=b"BT /F1 24 Tf 72 72 Td (Approved) Tj ET")
+    writer.add_stream_to_page(0, writer.add_object(stream))
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def test_an_appended_revision_that_changes_a_page_fails(
+    signed_pdf: bytes, identity: SigningIdentity
+) -> None:
+    updated = _append_revision_changing_a_page(signed_pdf)
+    assert updated.startswith(signed_pdf), "the signed bytes themselves are intact"
+    for trusted in (export_certificate_pem(identity), None):
+        result = verify_pdf(updated, trusted)
+        assert not result.valid
+        assert result.modified
+        assert "changed after it was signed" in result.verdict
+
+
+# -- unusable input ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        pytest.param(b"", NotAPdfError, id="empty"),
+        pytest.param(b"PK\x03\x04 a zip file", NotAPdfError, id="not a PDF"),
+        pytest.param(b"%PDF-1.4\n garbage with no objects", NotAPdfError, id="broken PDF"),
+    ],
+)
+def test_unusable_files_raise(data: bytes, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        verify_pdf(data, None)
+
+
+def test_unsigned_pdf_raises_not_signed(sheet_pdf: bytes) -> None:
+    with pytest.raises(NotSignedError):
+        verify_pdf(sheet_pdf, None)
+
+
+def test_unreadable_trusted_certificate_raises(signed_pdf: bytes) -> None:
+    with pytest.raises(TrustedCertificateError):
+        verify_pdf(
+            signed_pdf, b"-----BEGIN CERTIFICATE-----\nnonsense\n-----END CERTIFICATE-----\n"
+        )
+
+
+def test_identity_can_be_made_for_a_long_partnership_name() -> None:
+    name = "The Very Long Name of a Tri-borough Safeguarding Children Partnership for Everyone"
+    identity = create_signing_identity(name, now=datetime(2026, 1, 1, tzinfo=UTC))
+    assert signer_name(identity) == name[:64]
+
+
+@cache
+def _small_signed_pdf() -> bytes:
+    identity = create_signing_identity("Damage Test Partnership", now=SIGNING_NOW)
+    pdf = render_decision_sheet(decision_sheet_content(agencies=2), load_decision_sheet_template())
+    return sign_pdf(pdf, identity, reason="r", location="l", signing_time_text="now")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    cut=st.floats(min_value=0.0, max_value=0.999),
+    flips=st.lists(st.tuples(st.floats(0.0, 0.999), st.integers(1, 255)), min_size=1, max_size=4),
+)
+def test_damage_never_passes_and_never_crashes(cut: float, flips: list[tuple[float, int]]) -> None:
+    signed = _small_signed_pdf()
+    flipped = _flip(signed, flips)
+    for damaged in (signed[: int(len(signed) * cut)], *([flipped] if flipped != signed else [])):
+        try:
+            result = verify_pdf(damaged, None)
+        except (NotAPdfError, NotSignedError):
+            continue
+        assert not result.valid
+
+
+def _flip(pdf: bytes, flips: list[tuple[float, int]]) -> bytes:
+    """Change bytes the signature covers (its /ByteRange), leaving the signature value alone.
+
+    A change inside the signature value itself may leave the document, and the signature over
+    it, intact (for example a bit of the embedded certificate's own self-signature, which is only
+    checked when that certificate is trusted), so it is not damage to the signed document.
+    """
+    byte_range = re.search(rb"/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]", pdf)
+    assert byte_range is not None
+    gap_start = int(byte_range[1]) + int(byte_range[2])
+    gap_end = int(byte_range[3])
+    damaged = bytearray(pdf)
+    for where, mask in flips:
+        position = int(len(damaged) * where)
+        if not gap_start <= position < gap_end:
+            damaged[position] ^= mask
+    return bytes(damaged)
+
+
+def test_stamp_keeps_a_long_name_and_the_time_inside_the_box() -> None:
+    from rrdesk.exports.signature_stamp import stamp_appearance
+
+    name = "The Very Long Name of a Tri-borough Safeguarding Children Partnership " * 2
+    left, bottom, right, top = SIGNATURE_BOX
+    stamp = stamp_appearance(right - left, top - bottom, ("Signed for", name, "at 2:05pm"))
+    text = " ".join(all_text(stamp).split())
+    assert "at 2:05pm" in text
+    assert "Tri-borough" in text
+
+
+def test_pkcs12_without_a_password_needs_none() -> None:
+    data, _ = _council_pkcs12(None)
+    assert signer_name(import_pkcs12(data, "")) == "Wąsik Council Signing"
