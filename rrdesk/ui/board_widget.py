@@ -34,7 +34,7 @@ from rrdesk.ui.board_table_model import (
 )
 from rrdesk.ui.form_widgets import heading_label, hint_label
 from rrdesk.ui.quiet_updates import show_text
-from rrdesk.ui.timeline_strip import TimelineDelegate
+from rrdesk.ui.timeline_strip import LEGEND, TimelineDelegate
 
 TICK_MILLISECONDS = 1000
 RESIZE_SAMPLE_ROWS = 40
@@ -141,6 +141,9 @@ class BoardWidget(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
+        legend = hint_label(LEGEND)
+        legend.setObjectName("board_legend")
+        layout.addWidget(legend)
 
     def _connect_signals(self) -> None:
         self.timer.timeout.connect(self._on_timer_timeout)

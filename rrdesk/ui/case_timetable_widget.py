@@ -42,7 +42,7 @@ from rrdesk.ui.form_widgets import (
     read_date,
 )
 from rrdesk.ui.messages import Messages
-from rrdesk.ui.timeline_strip import TimelineStripWidget
+from rrdesk.ui.timeline_strip import LEGEND, TimelineStripWidget
 
 
 def _button(text: str, name: str, *, primary: bool = False) -> QPushButton:
@@ -151,6 +151,7 @@ class CaseTimetableWidget(QWidget):
         body.addWidget(self.deadline_label)
         body.addWidget(self.warning_label)
         body.addWidget(self.strip)
+        body.addWidget(hint_label(LEGEND))
         milestones = QGroupBox("Milestones")
         milestones.setLayout(self.milestone_grid)
         body.addWidget(milestones)

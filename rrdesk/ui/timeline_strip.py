@@ -25,6 +25,11 @@ from rrdesk.domain.dates import format_date_with_weekday
 from rrdesk.domain.timeline import DayKind, TimelineDay
 from rrdesk.services.timetable_service import BoardRow
 
+LEGEND = (
+    "Timeline: each box is a working day, numbered from the notification (day 0). Outlined in "
+    "yellow: today. Bar underneath: a milestone (red: the decision is due; green with \u2713: "
+    "done). M: the meeting. Striped: a weekend or bank holiday (point at it for its name)."
+)
 GAP_WEIGHT = 0.35
 ROW_ROLE = Qt.ItemDataRole.UserRole + 10
 
