@@ -121,6 +121,30 @@ class BoardRow:
         return (int(done), self.progress.working_days_left, self.deadline, self.reference)
 
 
+OPEN_STAGES = frozenset(stage for stage in Stage if stage.is_open)
+
+
+@dataclass(frozen=True, slots=True)
+class _RowKey:
+    """What a cached row was built from; the case and record are compared by identity (each
+    change makes a new object), the rest by value."""
+
+    case: Case
+    record: TimetableRecord
+    today: date
+    calendar: BankHolidayCalendar
+    returns: tuple[int, int] | None
+
+    def same_as(self, other: _RowKey) -> bool:
+        return (
+            self.case is other.case
+            and self.record is other.record
+            and self.today == other.today
+            and self.calendar is other.calendar
+            and self.returns == other.returns
+        )
+
+
 class TimetableService:
     def __init__(
         self,
@@ -134,7 +158,7 @@ class TimetableService:
         self.agency_returns = agency_returns
         self._records: dict[int, TimetableRecord] = {}
         self._cases: dict[int, tuple[object, Case]] = {}
-        self._rows: dict[int, tuple[object, BoardRow]] = {}
+        self._rows: dict[int, tuple[_RowKey, BoardRow]] = {}
 
     # Records ------------------------------------------------------------------------------
 
@@ -326,7 +350,7 @@ class TimetableService:
         rows = []
         calendar = self.settings.calendar()
         for summary in self._session.cases.summaries():
-            if not summary.stage.is_open or summary.notification_sent is None:
+            if summary.stage not in OPEN_STAGES or summary.notification_sent is None:
                 continue
             rows.append(self._row(summary.case_id, summary, today, calendar))
         rows.sort(key=BoardRow.urgency)
@@ -337,14 +361,15 @@ class TimetableService:
         case = self._session.cases.get(case_id)
         if case is None or case.notification_sent is None:
             return None
-        self._cases[case_id] = (("page", id(case)), case)
-        return self._row(case_id, ("page", id(case)), today, self.settings.calendar())
+        page = ("page", case)
+        self._cases[case_id] = (page, case)
+        return self._row(case_id, page, today, self.settings.calendar())
 
     def _row(
         self, case_id: int, summary: object, today: date, calendar: BankHolidayCalendar
     ) -> BoardRow:
         cached_case = self._cases.get(case_id)
-        if cached_case is None or cached_case[0] != summary:
+        if cached_case is None or (cached_case[0] is not summary and cached_case[0] != summary):
             case = self._session.cases.get(case_id)
             assert case is not None
             cached_case = (summary, case)
@@ -352,9 +377,9 @@ class TimetableService:
         case = cached_case[1]
         record = self.record(case_id)
         returns = self.agency_returns(case_id)
-        key = (id(case), record, today, calendar, returns)
+        key = _RowKey(case, record, today, calendar, returns)
         cached_row = self._rows.get(case_id)
-        if cached_row is not None and cached_row[0] == key:
+        if cached_row is not None and cached_row[0].same_as(key):
             return cached_row[1]
         row = self._build_row(case, record, today, returns, calendar)
         self._rows[case_id] = (key, row)

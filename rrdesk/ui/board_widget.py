@@ -66,6 +66,7 @@ class BoardWidget(QWidget):
         self._now = now
         self._shown_day: date | None = None
         self._choices: list[tuple[str, int]] = []
+        self._drawn = False
         self.model = BoardTableModel()
         self.heading = heading_label("Countdown board")
         self.clock_label = QLabel()
@@ -163,9 +164,14 @@ class BoardWidget(QWidget):
         today = self._today()
         self._shown_day = today
         rows = self._timetables.board_rows(today)
-        self.model.set_rows(rows)
-        self._show_banners(rows)
-        self._fill_case_choice(rows)
+        unchanged = len(rows) == len(self.model.rows) and all(
+            new is old for new, old in zip(rows, self.model.rows, strict=True)
+        )
+        if not unchanged or not self._drawn:
+            self.model.set_rows(rows)
+            self._show_banners(rows)
+            self._fill_case_choice(rows)
+            self._drawn = True
         self.empty_label.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self._show_clock()
