@@ -20,6 +20,7 @@ from rrdesk.services import store_access
 from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.services.demo_data import DEMO_PARTNERSHIP, add_demo_data
 from rrdesk.services.locations import data_folder, default_store_path
+from rrdesk.services.meeting_service import MeetingService
 from rrdesk.services.profile_catalogue import load_profiles
 from rrdesk.services.session import Session, operating_system_user
 from rrdesk.services.timetable_service import TimetableService
@@ -68,6 +69,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     from rrdesk.ui.cases_section import CasesSection
     from rrdesk.ui.directory_widget import DirectoryWidget
     from rrdesk.ui.main_window import MainWindow
+    from rrdesk.ui.meeting_widget import MeetingWidget
 
     session = context.session
     cases = CaseService(session)
@@ -100,6 +102,13 @@ def build_main_window(context: AppContext) -> MainWindow:
         tab.timetable_changed.connect(board.invalidate_case)
         return tab
 
+    meetings = MeetingService(session, calendar)
+
+    def meeting_tab(case_id: int) -> MeetingWidget:
+        widget = MeetingWidget(meetings, case_id, context.today)
+        widget.meeting_saved.connect(lambda _what: cases_section.case_list.refresh())
+        return widget
+
     def case_editor() -> CaseEditorWidget:
         editor = CaseEditorWidget(
             cases, context.messages, context.today, default_profile=session.profile_name
@@ -120,7 +129,11 @@ def build_main_window(context: AppContext) -> MainWindow:
         case_list,
         case_editor,
         cases,
-        case_tabs=[("Timetable", timetable_tab), ("History", history_tab)],
+        case_tabs=[
+            ("Timetable", timetable_tab),
+            ("Meeting", meeting_tab),
+            ("History", history_tab),
+        ],
     )
     window = MainWindow(
         session.partnership,
@@ -150,7 +163,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     install_account_actions(
         window, session, context.secret_store, context.messages, new_case=new_case
     )
-    _wire_board(context, window, cases_section, board, timetables)
+    _wire_board(context, window, cases_section, board, timetables, meetings)
     return window
 
 
@@ -160,6 +173,7 @@ def _wire_board(
     cases_section: CasesSection,
     board: BoardWidget,
     timetables: TimetableService,
+    meetings: MeetingService,
 ) -> None:
     """The countdown board and the projector, kept in step with the cases."""
     from PySide6.QtGui import QKeySequence
@@ -170,7 +184,13 @@ def _wire_board(
     directory = DirectoryService(context.session)
 
     def agenda_for(case_id: int) -> tuple[AgendaItem, ...]:
+        """The meeting's agenda: an account from each agency present, or else from each agency
+        on the panel while attendance is not yet taken."""
         case = context.session.cases.get(case_id)
+        if case is not None:
+            meeting = meetings.load(case_id)
+            if any(attendee.present for attendee in meeting.attendees):
+                return meetings.agenda_for(case, meeting)
         profile = timetables.settings.profile(case.profile if case else None)
         on_panel = {member.agency for member in directory.panel_members()}
         agencies = [agency.name for agency in directory.agencies() if agency.name in on_panel]

@@ -21,8 +21,10 @@ EXIT_UNUSABLE = 2
 def build_parser() -> argparse.ArgumentParser:
     from rrdesk.commands.check_text import add_check_text_parser
     from rrdesk.commands.deadlines import add_deadlines_parser
+    from rrdesk.commands.selftest import add_selftest_parser
     from rrdesk.commands.store_commands import add_store_parsers
     from rrdesk.commands.verify import add_verify_parser
+    from rrdesk.ui.display_check import DISPLAY_CHECK
 
     parser = argparse.ArgumentParser(
         prog="rrdesk",
@@ -39,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_deadlines_parser(subparsers)
     add_verify_parser(subparsers)
     add_check_text_parser(subparsers)
+    add_selftest_parser(subparsers, extra_checks=[DISPLAY_CHECK])
     return parser
 
 

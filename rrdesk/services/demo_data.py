@@ -23,6 +23,7 @@ from rrdesk.domain.cases import (
 )
 from rrdesk.domain.directory import Agency, Member, StatutoryPartner
 from rrdesk.services.case_service import CaseService, DirectoryService
+from rrdesk.services.demo_meetings import add_demo_meetings
 from rrdesk.services.session import Session
 from rrdesk.services.timetable_service import TimetableService
 
@@ -403,8 +404,13 @@ def add_demo_data(session: Session, *, today: date) -> None:
                 )
             )
         cases = CaseService(session)
-        for case in _cases(today):
+        added = [
             cases.add_case(replace(case, profile=session.profile_name), today=today)
+            for case in _cases(today)
+        ]
+        decided = next(c for c in added if c.stage is Stage.AWAITING_SIGN_OFF)
+        sent = next(c for c in added if c.stage is Stage.SENT_TO_NATIONAL_PANEL)
+        add_demo_meetings(session, decided, sent, today=today)
     _book_demo_meetings(session, today)
 
 
