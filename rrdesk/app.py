@@ -108,6 +108,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     def meeting_tab(case_id: int) -> MeetingWidget:
         widget = MeetingWidget(meetings, case_id, context.today)
         widget.meeting_saved.connect(lambda _what: cases_section.case_list.refresh())
+        widget.meeting_saved.connect(lambda _what: board.invalidate_case(case_id))
         return widget
 
     def case_editor() -> CaseEditorWidget:

@@ -7,6 +7,7 @@ calendar or the agency returns change, so the board can refresh often.
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -44,6 +45,7 @@ AgencyReturns = Callable[[int], tuple[int, int] | None]
 """For a case id: (returns received, requests sent), or ``None`` when no request was sent."""
 
 NO_REQUESTS = "No requests yet"
+MEETING_DOCUMENT_KIND = "meeting"
 MEETING_KEY = "rapid_review_meeting"
 
 
@@ -163,9 +165,18 @@ class TimetableService:
     # Records ------------------------------------------------------------------------------
 
     def record(self, case_id: int) -> TimetableRecord:
+        """The case's timetable record. A meeting recorded on the Meeting tab but never booked
+        here counts as the booked meeting, so the board and the meeting record agree."""
         if case_id not in self._records:
             data = self._session.documents.get(case_id, DOCUMENT_KIND)
-            self._records[case_id] = record_from_dict(data)
+            record = record_from_dict(data)
+            if record.meeting_date is None:
+                meeting = self._session.documents.get(case_id, MEETING_DOCUMENT_KIND) or {}
+                held_on = meeting.get("held_on")
+                if isinstance(held_on, str) and held_on:
+                    with contextlib.suppress(ValueError):
+                        record = replace(record, meeting_date=date.fromisoformat(held_on))
+            self._records[case_id] = record
         return self._records[case_id]
 
     def invalidate(self, case_id: int | None = None) -> None:
