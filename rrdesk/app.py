@@ -20,6 +20,7 @@ from rrdesk.services import store_access
 from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.services.demo_data import DEMO_PARTNERSHIP, add_demo_data
 from rrdesk.services.locations import data_folder, default_store_path
+from rrdesk.services.meeting_service import MeetingService
 from rrdesk.services.profile_catalogue import load_profiles
 from rrdesk.services.session import Session, operating_system_user
 from rrdesk.storage.errors import StoreError
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from rrdesk.ui.main_window import MainWindow
+    from rrdesk.ui.meeting_widget import MeetingWidget
     from rrdesk.ui.messages import Messages
     from rrdesk.ui.tasks import ImmediateRunner, TaskRunner
 
@@ -93,9 +95,16 @@ def build_main_window(context: AppContext) -> MainWindow:
     def audit_trail() -> AuditWidget:
         return AuditWidget(session.audit.entries, session.audit.verify, references)
 
+    meetings = MeetingService(session, calendar)
+
+    def meeting_tab(case_id: int) -> MeetingWidget:
+        widget = MeetingWidget(meetings, case_id, context.today)
+        widget.meeting_saved.connect(lambda _what: cases_section.case_list.refresh())
+        return widget
+
     case_list = CaseListWidget(cases, CaseTableModel(working_day))
     cases_section = CasesSection(
-        case_list, case_editor, cases, case_tabs=[("History", history_tab)]
+        case_list, case_editor, cases, case_tabs=[("Meeting", meeting_tab), ("History", history_tab)]
     )
     window = MainWindow(
         session.partnership,
