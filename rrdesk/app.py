@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from rrdesk.ui.main_window import MainWindow
-    from rrdesk.ui.meeting_widget import MeetingWidget
     from rrdesk.ui.messages import Messages
     from rrdesk.ui.tasks import ImmediateRunner, TaskRunner
 
@@ -63,6 +62,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     from rrdesk.ui.cases_section import CasesSection
     from rrdesk.ui.directory_widget import DirectoryWidget
     from rrdesk.ui.main_window import MainWindow
+    from rrdesk.ui.meeting_widget import MeetingWidget
 
     session = context.session
     cases = CaseService(session)
