@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushBu
 from rrdesk.domain.dates import format_date
 from rrdesk.domain.immediate_action import ImmediateAction
 from rrdesk.ui.form_widgets import DateInput, FormField, read_date
-from rrdesk.ui.meeting_panel import Apply, MeetingPanel, MeetingView, name, status_label
+from rrdesk.ui.meeting_panel import Apply, MeetingPanel, MeetingView, compact, name, status_label
 
 
 class ActionsPanel(MeetingPanel):
@@ -16,6 +16,7 @@ class ActionsPanel(MeetingPanel):
         self.list_host = QWidget()
         self.list_grid = QGridLayout(self.list_host)
         self.list_grid.setContentsMargins(0, 0, 0, 0)
+        self.list_grid.setColumnStretch(0, 1)
         self.body.addWidget(self.list_host)
         self.empty = status_label("actions_empty", "No immediate actions")
         self.body.addWidget(self.empty)
@@ -30,7 +31,7 @@ class ActionsPanel(MeetingPanel):
         self.due_field = FormField(
             "Due date (optional)", self.due_input, hint="For example, 11 12 2026"
         )
-        self.add_button = QPushButton("Add action")
+        self.add_button = compact(QPushButton("Add action"))
         name(self.add_button, "add_action_button", "Add action")
         for widget in (self.action_field, self.owner_field, self.due_field, self.add_button):
             self.body.addWidget(widget)
@@ -53,7 +54,7 @@ class ActionsPanel(MeetingPanel):
             label.setWordWrap(True)
             label.setObjectName(f"action_{index}")
             label.setAccessibleName(label.text())
-            remove = QPushButton("Remove")
+            remove = compact(QPushButton("Remove"))
             name(remove, f"remove_action_{index}", f"Remove action {index + 1}")
             remove.clicked.connect(lambda _c=False, i=index: self._on_remove_clicked(i))
             self.list_grid.addWidget(label, index, 0)

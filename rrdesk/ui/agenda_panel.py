@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from rrdesk.domain.agenda import AgendaItem, schedule, total_minutes
 from rrdesk.domain.meeting import Meeting
 from rrdesk.ui.form_widgets import FormField, hint_label
-from rrdesk.ui.meeting_panel import Apply, MeetingPanel, MeetingView, name, status_label
+from rrdesk.ui.meeting_panel import Apply, MeetingPanel, MeetingView, compact, name, status_label
 
 AgendaFor = Callable[[Meeting], tuple[AgendaItem, ...]]
 
@@ -38,7 +38,7 @@ class AgendaPanel(MeetingPanel):
         self.body.addWidget(self.agenda_list)
         self.total = status_label("agenda_total", "Total time")
         self.body.addWidget(self.total)
-        self.rebuild_button = QPushButton("Update the agenda from the attendance list")
+        self.rebuild_button = compact(QPushButton("Update the agenda from the attendance list"))
         name(self.rebuild_button, "rebuild_agenda_button", "Update the agenda")
         self.rebuild_field = FormField("", self.rebuild_button)
         self.rebuild_field.label.hide()

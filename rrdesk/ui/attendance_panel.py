@@ -23,6 +23,7 @@ from rrdesk.ui.meeting_panel import (
     Apply,
     MeetingPanel,
     MeetingView,
+    compact,
     name,
     set_text_quietly,
     status_label,
@@ -54,7 +55,7 @@ class _AttendeeRow:
         self.conflict_field = FormField("", self.conflict)
         self.conflict_field.label.hide()
         self.note = status_label(f"attendance_note_{member_id}", f"Note on {attendee.name}")
-        self.remove = QPushButton("Remove")
+        self.remove = compact(QPushButton("Remove"))
         name(self.remove, f"remove_attendee_{member_id}", f"Remove {attendee.name} from the list")
 
     def widgets(self) -> tuple[QWidget, ...]:
@@ -101,7 +102,7 @@ class AttendancePanel(MeetingPanel):
         name(self.substitute_person, "substitute_person", "Substitute")
         self.substitute_for = QComboBox()
         name(self.substitute_for, "substitute_for", "Attending in place of")
-        self.add_substitute_button = QPushButton("Add substitute")
+        self.add_substitute_button = compact(QPushButton("Add substitute"))
         name(self.add_substitute_button, "add_substitute_button", "Add substitute")
         row = QHBoxLayout()
         row.addWidget(QLabel("Substitute"))

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -63,9 +65,16 @@ def set_text_quietly(widget: QLineEdit | QPlainTextEdit | QLabel, text: str) -> 
     blocked = widget.blockSignals(True)
     if isinstance(widget, QLineEdit):
         widget.setText(text)
+        widget.setCursorPosition(0)
     else:
         widget.setPlainText(text)
     widget.blockSignals(blocked)
+
+
+def compact(button: QPushButton) -> QPushButton:
+    """A button as wide as its words, on the left, as GOV.UK buttons are."""
+    button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    return button
 
 
 def status_label(object_name: str, accessible: str = "") -> QLabel:

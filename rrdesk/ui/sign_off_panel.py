@@ -11,7 +11,7 @@ from rrdesk.domain.directory import StatutoryPartner
 from rrdesk.domain.meeting import Meeting
 from rrdesk.domain.sign_off import CLOCK_WORKING_DAYS, PartnerSignOff, SignOffStatus
 from rrdesk.ui.form_widgets import DateInput, FormField, hint_label, read_date
-from rrdesk.ui.meeting_panel import Apply, MeetingPanel, MeetingView, name, status_label
+from rrdesk.ui.meeting_panel import Apply, MeetingPanel, MeetingView, compact, name, status_label
 
 
 class SignOffStep(Enum):
@@ -106,7 +106,7 @@ class SignOffPanel(MeetingPanel):
             self.comments,
             hint="Needed when a partner does not agree, and for a meeting with the chair",
         )
-        self.record_button = QPushButton("Record")
+        self.record_button = compact(QPushButton("Record"))
         name(self.record_button, "record_sign_off_button", "Record the sign-off step")
         for widget in (
             self.step_field,
@@ -121,7 +121,7 @@ class SignOffPanel(MeetingPanel):
         self.national_status.setProperty("role", "status")
         self.national_date = DateInput("national_panel_date", "Date sent to the National Panel")
         self.national_field = FormField("Date sent to the National Panel", self.national_date)
-        self.national_button = QPushButton("Record sent to the National Panel")
+        self.national_button = compact(QPushButton("Record sent to the National Panel"))
         name(
             self.national_button,
             "record_national_panel_button",

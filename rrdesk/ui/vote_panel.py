@@ -23,6 +23,7 @@ from rrdesk.ui.meeting_panel import (
     MeetingPanel,
     MeetingView,
     NoteEdit,
+    compact,
     name,
     status_label,
 )
@@ -58,7 +59,7 @@ class VotePanel(MeetingPanel):
         self.body.addWidget(self.question)
         self.state = status_label("vote_state", "State of the vote")
         self.body.addWidget(self.state)
-        self.open_button = QPushButton("Open the vote")
+        self.open_button = compact(QPushButton("Open the vote"))
         name(self.open_button, "open_vote_button", "Open the vote")
         self.open_field = FormField(
             "",
@@ -88,12 +89,12 @@ class VotePanel(MeetingPanel):
         self.votes_field = FormField("", QWidget())
         self.votes_field.label.hide()
         self.body.addWidget(self.votes_field)
-        self.close_button = QPushButton("Close the vote")
+        self.close_button = compact(QPushButton("Close the vote"))
         name(self.close_button, "close_vote_button", "Close the vote")
         self.body.addWidget(self.close_button)
         self.reopen_edit = QLineEdit()
         name(self.reopen_edit, "reopen_reason", "Reason for reopening the vote")
-        self.reopen_button = QPushButton("Reopen the vote")
+        self.reopen_button = compact(QPushButton("Reopen the vote"))
         name(self.reopen_button, "reopen_vote_button", "Reopen the vote")
         reopen_host = QWidget()
         reopen_row = QHBoxLayout(reopen_host)
@@ -109,7 +110,7 @@ class VotePanel(MeetingPanel):
         self.dissent_member = QComboBox()
         name(self.dissent_member, "dissent_member", "Member dissenting")
         self.dissent_words = NoteEdit("dissent_words", "Dissent in the member's own words")
-        self.dissent_button = QPushButton("Record dissent")
+        self.dissent_button = compact(QPushButton("Record dissent"))
         name(self.dissent_button, "record_dissent_button", "Record dissent")
         dissent_host = QWidget()
         dissent_row = QHBoxLayout(dissent_host)
@@ -223,7 +224,7 @@ class VotePanel(MeetingPanel):
                 button.clicked.connect(
                     lambda _c=False, m=member_id, c=choice: self._on_choice_clicked(m, c)
                 )
-        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(4, 1)
         self._voter_ids = tuple(member_id for member_id, _ in voters)
 
     # --- changing -----------------------------------------------------------------------
