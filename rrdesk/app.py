@@ -104,7 +104,10 @@ def build_main_window(context: AppContext) -> MainWindow:
 
     case_list = CaseListWidget(cases, CaseTableModel(working_day))
     cases_section = CasesSection(
-        case_list, case_editor, cases, case_tabs=[("Meeting", meeting_tab), ("History", history_tab)]
+        case_list,
+        case_editor,
+        cases,
+        case_tabs=[("Meeting", meeting_tab), ("History", history_tab)],
     )
     window = MainWindow(
         session.partnership,

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from rrdesk.domain.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.dates import format_date, format_time
 from rrdesk.domain.decision_sheet_content import DecisionSheetContent
 from rrdesk.domain.decision_sheet_template import DecisionSheetTemplate
@@ -26,6 +27,8 @@ from rrdesk.exports.decision_sheet import render_decision_sheet
 from rrdesk.exports.page_layout import CancelCallback, ProgressCallback, RenderCancelled
 from rrdesk.exports.signing import SigningIdentity, sign_pdf
 from rrdesk.services.decision_sheet_forms import load_decision_sheet_template
+from rrdesk.services.decision_sheet_record import build_decision_sheet_content
+from rrdesk.services.meeting_service import MeetingService
 from rrdesk.services.session import Session
 from rrdesk.services.signing_service import SigningService
 from rrdesk.storage.document_repository import ExportedDocument
@@ -37,6 +40,7 @@ __all__ = [
     "RenderCancelled",
     "SheetExport",
     "SheetNotReadyError",
+    "decision_sheet_service_for",
     "render_sheet",
     "sign_sheet",
 ]
@@ -46,7 +50,8 @@ HISTORY_KIND = "decision_sheet_history"
 SIGNING_REASON = "Rapid Review decision"
 
 MeetingForCase = Callable[[int], Meeting]
-ContentForCase = Callable[[int], DecisionSheetContent]
+ContentForCase = Callable[[int, date], DecisionSheetContent]
+"""The sheet's content for a case, prepared on a given day."""
 
 
 class SheetNotReadyError(Exception):
@@ -185,7 +190,7 @@ class DecisionSheetService:
                 (doc for doc in self.versions(case_id) if doc.version == version.number), None
             )
         content = replace(
-            self._content_for_case(case_id),
+            self._content_for_case(case_id, version.exported_on),
             version=version.number,
             change_note="; ".join(version.changes),
             prepared_on=version.exported_on,
@@ -198,7 +203,9 @@ class DecisionSheetService:
             return export.frozen
         session = self._session
         with session.db.transaction():
-            session.documents.put(export.case_id, HISTORY_KIND, sheet_history_to_dict(export.history))
+            session.documents.put(
+                export.case_id, HISTORY_KIND, sheet_history_to_dict(export.history)
+            )
             kept = session.documents.add_export(
                 export.case_id, EXPORT_KIND, signed, export.version.note
             )
@@ -226,3 +233,23 @@ class DecisionSheetService:
         identity = self.signing.ensure_identity(now)
         unsigned = render_sheet(export.content)
         return self.keep(export, sign_sheet(unsigned, identity, self.partnership, now))
+
+
+def decision_sheet_service_for(
+    session: Session,
+    calendar: BankHolidayCalendar | None = None,
+    meetings: MeetingService | None = None,
+) -> DecisionSheetService:
+    """The service wired to the meeting record kept by :class:`MeetingService`."""
+    meeting_service = meetings if meetings is not None else MeetingService(session, calendar)
+
+    def content(case_id: int, prepared_on: date) -> DecisionSheetContent:
+        return build_decision_sheet_content(
+            meeting_service.case(case_id),
+            meeting_service.load(case_id),
+            partnership=session.partnership,
+            calendar=meeting_service.calendar,
+            prepared_on=prepared_on,
+        )
+
+    return DecisionSheetService(session, meeting_service.load, content)
