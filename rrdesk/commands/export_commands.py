@@ -99,7 +99,10 @@ def run_export_decision_sheet(args: argparse.Namespace, out: TextIO) -> int:
         save_bytes(Path(args.out), sheet.body)
     finally:
         session.close()
-    print(f"Saved version {sheet.version} of the decision sheet for {reference} to {args.out}", file=out)
+    print(
+        f"Saved version {sheet.version} of the decision sheet for {reference} to {args.out}",
+        file=out,
+    )
     if sheet.version > 1:
         print(sheet.note, file=out)
     print(

@@ -15,7 +15,8 @@ from email.message import EmailMessage
 from rrdesk.domain.dates import format_date, format_date_with_weekday
 
 SUBJECT_MARKING = "OFFICIAL-SENSITIVE"
-_POLICY = policy.default.clone(linesep="\r\n")
+_PARTNER_ORDER = ("Local authority", "Police", "Health")
+_POLICY = policy.default.clone(linesep="\r\n", max_line_length=998)
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ def _body(draft: SignOffEmail) -> str:
         if draft.meeting_date is not None
         else ""
     )
-    partners = sorted({r.partner for r in draft.recipients if r.partner})
+    named = {r.partner for r in draft.recipients if r.partner}
+    partners = [p for p in _PARTNER_ORDER if p in named] + sorted(named - set(_PARTNER_ORDER))
     for_whom = f" ({', '.join(partners)})" if partners else ""
     lines = [
         "Dear colleagues,",
@@ -88,8 +90,7 @@ def build_sign_off_email(draft: SignOffEmail) -> bytes:
         message["To"] = addresses
     message["X-Unsent"] = "1"
     message["Sensitivity"] = "Company-Confidential"
-    message["Content-Language"] = "en-GB"
-    message.set_content(_body(draft), cte="quoted-printable")
+    message.set_content(_body(draft), cte="8bit")
     message.add_attachment(
         draft.pdf, maintype="application", subtype="pdf", filename=draft.pdf_name
     )

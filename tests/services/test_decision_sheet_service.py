@@ -1,4 +1,4 @@
-"""Exporting the signed decision sheet: frozen versions, change notes, nothing in the temp folder."""
+"""Exporting the signed decision sheet: frozen versions, change notes, no temp files."""
 
 from __future__ import annotations
 
@@ -40,9 +40,7 @@ def _case_at(session: Session, stage: Stage) -> int:
     return case.case_id
 
 
-def test_first_export_is_version_one_signed_for_the_partnership(
-    demo: Session, today: date
-) -> None:
+def test_first_export_is_version_one_signed_for_the_partnership(demo: Session, today: date) -> None:
     sheets = decision_sheet_service_for(demo)
     case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
     export = sheets.prepare(case_id, today)

@@ -10,6 +10,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 
+from rrdesk.exports.decision_sheet import render_decision_sheet
 from rrdesk.exports.signing import (
     NoPrivateKeyError,
     NotPkcs12Error,
@@ -19,11 +20,15 @@ from rrdesk.exports.signing import (
     create_signing_identity,
     sign_pdf,
 )
-from rrdesk.exports.decision_sheet import render_decision_sheet
 from rrdesk.services import store_access
 from rrdesk.services.decision_sheet_forms import load_decision_sheet_template
 from rrdesk.services.session import Session
-from rrdesk.services.signing_service import CREATED, IMPORTED, NoSigningIdentityError, SigningService
+from rrdesk.services.signing_service import (
+    CREATED,
+    IMPORTED,
+    NoSigningIdentityError,
+    SigningService,
+)
 from rrdesk.storage.migrations import SCHEMA_VERSION
 from tests.exports.samples import decision_sheet_content
 
@@ -150,9 +155,7 @@ def test_an_expired_certificate_is_refused(
 ) -> None:
     signing = SigningService(session)
     with pytest.raises(SigningIdentityError, match="expired"):
-        signing.import_identity(
-            _p12(council_identity, b"pw"), "pw", NOW + timedelta(days=365 * 11)
-        )
+        signing.import_identity(_p12(council_identity, b"pw"), "pw", NOW + timedelta(days=365 * 11))
     assert signing.identity() is None
 
 
