@@ -37,6 +37,7 @@ __all__ = [
     "EXPORT_KIND",
     "HISTORY_KIND",
     "DecisionSheetService",
+    "ExportedDocument",
     "RenderCancelled",
     "SheetExport",
     "SheetNotReadyError",
@@ -150,6 +151,9 @@ class DecisionSheetService:
     def problems(self, case_id: int) -> tuple[str, ...]:
         """What must be recorded before the sheet can be signed; empty when it is ready."""
         return self._meeting_for_case(case_id).problems()
+
+    def meeting_date(self, case_id: int) -> date | None:
+        return self._meeting_for_case(case_id).held_on
 
     def history(self, case_id: int) -> SheetHistory:
         return _history(self._session, case_id)

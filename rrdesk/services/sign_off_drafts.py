@@ -110,7 +110,7 @@ class SignOffDrafts:
             deadline=due,
             pdf=sheet.body,
             pdf_name=f"{reference} decision sheet v{sheet.version}.pdf",
-            meeting_date=meeting_date,
+            meeting_date=meeting_date or self._sheets.meeting_date(case_id),
             sender_name=self._session.actor,
         )
         return build_sign_off_email(draft)

@@ -7,8 +7,9 @@ naming the partnership) or imported from a PKCS#12 file the council's IT provide
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
+from rrdesk.domain.dates import format_date, format_time
 from rrdesk.exports.signing import (
     TRUST_NOTE,
     CertificateDetails,
@@ -19,7 +20,7 @@ from rrdesk.exports.signing import (
     export_certificate_pem,
     import_pkcs12,
 )
-from rrdesk.exports.verification import VerificationResult, verify_pdf
+from rrdesk.exports.verification import VerificationError, VerificationResult, verify_pdf
 from rrdesk.services.session import Session
 from rrdesk.storage.secret_repository import SecretRepository, StoredIdentity
 
@@ -29,6 +30,9 @@ __all__ = [
     "NoSigningIdentityError",
     "SigningIdentityError",
     "SigningService",
+    "VerificationError",
+    "signing_time_words",
+    "verify_against",
 ]
 
 CREATED = "created"
@@ -173,12 +177,29 @@ class SigningService:
         signature and the document are checked but not who signed. Raises
         :class:`rrdesk.exports.verification.VerificationError` if the file cannot be checked.
         """
-        certificates = self.trusted_certificates_pem()
-        if not certificates:
-            return verify_pdf(pdf_bytes)
-        result = verify_pdf(pdf_bytes, certificates[0])
-        for older in certificates[1:]:
-            if result.trusted is not False or result.modified:
-                break
-            result = verify_pdf(pdf_bytes, older)
-        return result
+        return verify_against(pdf_bytes, self.trusted_certificates_pem())
+
+
+def verify_against(pdf_bytes: bytes, certificates: list[bytes]) -> VerificationResult:
+    """Check a signed PDF, trusting any of ``certificates`` (PEM). Touches no store.
+
+    With no certificates, the signature and the document are checked but not who signed.
+    """
+    if not certificates:
+        return verify_pdf(pdf_bytes)
+    result = verify_pdf(pdf_bytes, certificates[0])
+    for older in certificates[1:]:
+        if result.trusted is not False or result.modified:
+            break
+        result = verify_pdf(pdf_bytes, older)
+    return result
+
+
+def signing_time_words(result: VerificationResult) -> str:
+    """``22 November 2026 at 2:05pm UTC``, as the signer's computer reported it."""
+    moment = result.signing_time
+    if moment is None:
+        return "Not recorded"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return f"{format_date(moment.date())} at {format_time(moment)} UTC"
