@@ -7,6 +7,7 @@ file is written only where the person chose.
 from __future__ import annotations
 
 import logging
+from html import escape
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -255,14 +256,18 @@ class DecisionSheetPanel(QWidget):
     def _show_not_ready(self, error: SheetNotReadyError) -> None:
         self.sign_button.setEnabled(False)
         self.preview_pdf_button.setEnabled(False)
-        if error.problems:
-            items = "".join(f"<li>{problem}</li>" for problem in error.problems)
-            self.status.setText(
-                "The sheet cannot be signed yet. On the Meeting tab:"
-                f"<ul style='margin:0'>{items}</ul>"
-            )
-        else:
-            self.status.setText(str(error))
+        shown = error.problems[:5]
+        more = len(error.problems) - len(shown)
+        items = "".join(f"<li>{escape(problem)}</li>" for problem in shown)
+        if more:
+            items += f"<li>and {more} more</li>"
+        headline = escape(str(error) if "no recorded decision" in str(error) else "")
+        self.status.setText(
+            f"{headline or 'The sheet cannot be signed yet.'} Still to do on the Meeting tab:"
+            f"<ul style='margin:0'>{items}</ul>"
+            if items
+            else escape(str(error))
+        )
         self.preview.setHtml(
             "<p><i>The preview appears when the meeting record is complete.</i></p>"
         )
