@@ -19,6 +19,7 @@ from rrdesk.exports.signing import (
     create_signing_identity,
     export_certificate_pem,
     import_pkcs12,
+    signer_name,
 )
 from rrdesk.exports.verification import VerificationError, VerificationResult, verify_pdf
 from rrdesk.services.session import Session
@@ -56,6 +57,8 @@ class CertificateSummary:
     details: CertificateDetails
     source: str
     """``created`` or ``imported``."""
+    name: str = ""
+    """Who it names, as people read it (the common name)."""
 
     @property
     def source_text(self) -> str:
@@ -107,7 +110,10 @@ class SigningService:
         stored = self._secrets.current()
         if stored is None:
             return None
-        return CertificateSummary(certificate_details(_identity(stored)), stored.source)
+        identity = _identity(stored)
+        return CertificateSummary(
+            certificate_details(identity), stored.source, signer_name(identity)
+        )
 
     @staticmethod
     def new_identity(partnership: str, now: datetime) -> SigningIdentity:
@@ -116,7 +122,7 @@ class SigningService:
 
     def keep(self, identity: SigningIdentity, source: str) -> CertificateSummary:
         """Make ``identity`` the partnership's; an older one is retired and its key wiped."""
-        summary = CertificateSummary(certificate_details(identity), source)
+        summary = CertificateSummary(certificate_details(identity), source, signer_name(identity))
         action = (
             "Imported a signing certificate"
             if source == IMPORTED

@@ -7,10 +7,10 @@ file is written only where the person chose.
 from __future__ import annotations
 
 import logging
-from html import escape
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -223,6 +223,10 @@ class DecisionSheetPanel(QWidget):
             self.versions.addItem(item)
         if self._versions:
             self.versions.setCurrentRow(0)
+        else:
+            placeholder = QListWidgetItem("No signed version yet.")
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.versions.addItem(placeholder)
         self._on_versions_row_changed(self.versions.currentRow())
         try:
             export = self._sheets.prepare(self._case_id, self._today())
@@ -400,7 +404,7 @@ class DecisionSheetPanel(QWidget):
 
         def done(result: Any) -> None:
             self.verify_result.setText(
-                f"Version {number}: {result.verdict} Signed by {result.signer} on "
+                f"Version {number}. {result.verdict}\nSigned by {result.signer} on "
                 f"{signing_time_words(result)}."
             )
             self.verify_result.setProperty("role", "success" if result.valid else "error")

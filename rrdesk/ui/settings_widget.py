@@ -223,7 +223,8 @@ class PartnershipSettingsWidget(QWidget):
                 label.setText("")
             return
         details = summary.details
-        self.certificate_subject.setText(details.subject)
+        self.certificate_subject.setText(summary.name or details.subject)
+        self.certificate_subject.setToolTip(details.subject)
         self.certificate_source.setText(summary.source_text)
         self.certificate_valid_until.setText(format_date(details.valid_until.date()))
         self.certificate_fingerprint.setText(details.sha256_fingerprint)

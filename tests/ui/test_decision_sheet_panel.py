@@ -83,7 +83,7 @@ def test_preview_then_sign_and_save_where_chosen(
     assert "OFFICIAL-SENSITIVE" in preview
     assert "The vote" in preview
     assert "sign and save version 1" in tab.panel.status.text()
-    assert tab.panel.versions.count() == 0
+    assert tab.version_texts() == ["No signed version yet."]
     assert not tab.panel.email_button.isEnabled()
 
     with qtbot.waitSignal(tab.panel.sheet_signed) as signed:
@@ -140,7 +140,7 @@ def test_verify_the_selected_version(
     tab.click(qtbot, tab.panel.sign_button)
     tab.click(qtbot, tab.panel.verify_button)
     text = tab.panel.verify_result.text()
-    assert text.startswith("Version 1: Valid: signed with the trusted certificate")
+    assert text.startswith("Version 1. Valid: signed with the trusted certificate")
     assert f"Signed by {demo_session.partnership}" in text
 
 
@@ -150,7 +150,10 @@ def test_email_for_sign_off(
 ) -> None:
     draft = tmp_path / "sign-off.eml"
     tab = _Tab(
-        qtbot, demo_session, today, save=[tmp_path / "sheet.pdf", draft],
+        qtbot,
+        demo_session,
+        today,
+        save=[tmp_path / "sheet.pdf", draft],
         opener_works=opener_works,
     )
     tab.click(qtbot, tab.panel.sign_button)
@@ -181,7 +184,7 @@ def test_preview_in_the_pdf_reader_is_saved_where_chosen_and_not_signed(
     assert tab.opener.opened == [target]
     with pytest.raises(NotSignedError):
         verify_pdf(target.read_bytes())
-    assert tab.panel.versions.count() == 0
+    assert tab.version_texts() == ["No signed version yet."]
 
 
 def test_stopping_signs_and_saves_nothing(
@@ -207,9 +210,7 @@ def test_a_case_without_a_decision_cannot_be_signed(
     assert "Enter the date of the meeting" in tab.panel.status.text()
 
 
-def test_a_dialog_cancelled_saves_nothing(
-    qtbot, demo_session: Session, today: date
-) -> None:
+def test_a_dialog_cancelled_saves_nothing(qtbot, demo_session: Session, today: date) -> None:
     tab = _Tab(qtbot, demo_session, today, save=[None])
     tab.click(qtbot, tab.panel.sign_button)
     assert tab.sheets.versions(tab.case_id) == []

@@ -71,9 +71,7 @@ def test_create_then_export_the_certificate(
     assert dialogs.asked[-1][1].endswith("certificate.pem")
 
 
-def test_replacing_the_certificate_asks_first(
-    qtbot, demo_session: Session, tmp_path: Path
-) -> None:
+def test_replacing_the_certificate_asks_first(qtbot, demo_session: Session, tmp_path: Path) -> None:
     messages = RecordingMessages(confirm_answer=False)
     widget = _widget(qtbot, demo_session, messages, ScriptedFileDialogs())
     qtbot.mouseClick(widget.create_button, Qt.MouseButton.LeftButton)
@@ -140,9 +138,7 @@ def test_verify_a_pdf_shows_signer_time_and_verdict(
     assert widget.verify_verdict.text() == "This file is not a PDF"
 
 
-def test_rename_the_partnership(
-    qtbot, demo_session: Session, messages: RecordingMessages
-) -> None:
+def test_rename_the_partnership(qtbot, demo_session: Session, messages: RecordingMessages) -> None:
     widget = _widget(qtbot, demo_session, messages, ScriptedFileDialogs())
     with qtbot.waitSignal(widget.partnership_renamed) as renamed:
         widget.partnership_name.clear()
