@@ -13,7 +13,7 @@ The steps split so the app can run the slow ones off the UI thread:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from rrdesk.domain.bank_holidays import BankHolidayCalendar
@@ -22,6 +22,7 @@ from rrdesk.domain.decision_sheet_content import DecisionSheetContent
 from rrdesk.domain.decision_sheet_template import DecisionSheetTemplate
 from rrdesk.domain.meeting import Meeting
 from rrdesk.domain.meeting_document import sheet_history_from_dict, sheet_history_to_dict
+from rrdesk.domain.sheet_facts import SheetFacts, describe_fact_changes, sheet_facts
 from rrdesk.domain.sheet_version import SheetHistory, SheetVersion
 from rrdesk.exports.decision_sheet import render_decision_sheet
 from rrdesk.exports.page_layout import CancelCallback, ProgressCallback, RenderCancelled
@@ -48,6 +49,7 @@ __all__ = [
 
 EXPORT_KIND = "decision_sheet"
 HISTORY_KIND = "decision_sheet_history"
+FACTS_KIND = "decision_sheet_facts"
 SIGNING_REASON = "Rapid Review decision"
 
 MeetingForCase = Callable[[int], Meeting]
@@ -75,6 +77,8 @@ class SheetExport:
     """The version history once this export is kept."""
     frozen: ExportedDocument | None = None
     """The signed sheet already exported for this version: re-exporting gives these bytes."""
+    facts: SheetFacts = field(default_factory=dict)
+    """The case's facts this version prints, kept to notice when they change."""
 
     @property
     def is_new_version(self) -> bool:
@@ -166,9 +170,10 @@ class DecisionSheetService:
         versions = self.versions(case_id)
         return versions[-1] if versions else None
 
-    def pending_changes(self, case_id: int) -> tuple[str, ...]:
-        """What has changed in the record since the last exported version."""
-        return self.history(case_id).pending_changes(self._meeting_for_case(case_id))
+    def pending_changes(self, case_id: int, today: date) -> tuple[str, ...]:
+        """What has changed since the last signed version (empty if nothing, or none signed)."""
+        export = self.prepare(case_id, today)
+        return export.version.changes if export.is_new_version else ()
 
     def prepare(self, case_id: int, today: date) -> SheetExport:
         """The version this export would be, and its content; :class:`SheetNotReadyError`."""
@@ -186,20 +191,38 @@ class DecisionSheetService:
                 f"The meeting record of {reference} is not complete: " + "; ".join(problems) + ".",
                 problems,
             )
+        base = self._content_for_case(case_id, today)
+        facts = sheet_facts(base)
         history = _history(self._session, case_id)
         updated, version = history.export(meeting, today)
+        current = history.current
+        if current is not None:
+            printed = self._facts(case_id, current.number)
+            fact_changes = describe_fact_changes(printed, facts) if printed else ()
+            if fact_changes and updated is history:
+                version = SheetVersion(current.number + 1, today, current.meeting, fact_changes)
+                updated = replace(history, versions=(*history.versions, version))
+            elif fact_changes:
+                version = replace(version, changes=(*version.changes, *fact_changes))
+                updated = replace(updated, versions=(*updated.versions[:-1], version))
         frozen = None
         if updated is history:
             frozen = next(
                 (doc for doc in self.versions(case_id) if doc.version == version.number), None
             )
         content = replace(
-            self._content_for_case(case_id, version.exported_on),
+            base,
             version=version.number,
             change_note="; ".join(version.changes),
             prepared_on=version.exported_on,
         )
-        return SheetExport(case_id, reference, version, content, updated, frozen)
+        return SheetExport(case_id, reference, version, content, updated, frozen, facts)
+
+    def _facts(self, case_id: int, number: int) -> SheetFacts:
+        """The case's facts as version ``number`` printed them (all alike if not recorded)."""
+        body = self._session.documents.get(case_id, FACTS_KIND) or {}
+        kept = body.get(str(number))
+        return dict(kept) if isinstance(kept, dict) else {}
 
     def keep(self, export: SheetExport, signed: bytes) -> ExportedDocument:
         """Keep the signed sheet and the version history, in one transaction."""
@@ -210,6 +233,9 @@ class DecisionSheetService:
             session.documents.put(
                 export.case_id, HISTORY_KIND, sheet_history_to_dict(export.history)
             )
+            facts = session.documents.get(export.case_id, FACTS_KIND) or {}
+            facts[str(export.version.number)] = export.facts
+            session.documents.put(export.case_id, FACTS_KIND, facts)
             kept = session.documents.add_export(
                 export.case_id, EXPORT_KIND, signed, export.version.note
             )

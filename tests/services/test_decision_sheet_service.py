@@ -82,7 +82,7 @@ def test_a_changed_record_makes_version_two_and_keeps_version_one(
 
     meeting = meetings.load(case_id)
     meetings.save(case_id, replace(meeting, place="Town Hall, Committee Room 2"), "Place")
-    assert sheets.pending_changes(case_id)
+    assert sheets.pending_changes(case_id, today)
 
     export = sheets.prepare(case_id, today)
     assert export.is_new_version
@@ -97,7 +97,7 @@ def test_a_changed_record_makes_version_two_and_keeps_version_one(
     assert [v.version for v in versions] == [1, 2]
     assert versions[0].body == first.body
     assert sheets.history(case_id).current is not None
-    assert not sheets.pending_changes(case_id)
+    assert not sheets.pending_changes(case_id, today)
     actions = [e.action for e in demo.audit.entries(case_id)]
     assert "Signed the decision sheet, version 2" in actions
     assert demo.audit.verify()[1] is None
@@ -181,3 +181,38 @@ def test_render_and_sign_write_nothing_to_the_temp_folder(
 
 def test_signing_time_reads_as_people_write_it() -> None:
     assert signing_time_text(datetime(2026, 11, 22, 9, 30)) == "22 November 2026 at 9:30am"
+
+
+def test_a_changed_case_summary_makes_a_new_version_too(demo: Session, today: date) -> None:
+    sheets = decision_sheet_service_for(demo)
+    cases = CaseService(demo)
+    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    sheets.export_signed(case_id, today, NOW)
+    case = cases.get(case_id)
+    assert case is not None
+    cases.save_case(replace(case, summary=case.summary + " A corrected sentence."))
+    export = sheets.prepare(case_id, today)
+    assert export.version.number == 2
+    assert export.version.changes == ("Summary of the incident changed",)
+    assert sheets.export_signed(case_id, today, NOW).note == (
+        "Version 2. Changes since version 1: Summary of the incident changed"
+    )
+    assert not sheets.pending_changes(case_id, today)
+
+
+def test_the_partnership_renamed_and_the_record_changed_are_both_noted(
+    demo: Session, today: date
+) -> None:
+    sheets = decision_sheet_service_for(demo)
+    meetings = MeetingService(demo)
+    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    sheets.export_signed(case_id, today, NOW)
+    sheets.signing.rename_partnership("Northmoor and Dale Partnership")
+    meeting = meetings.load(case_id)
+    meetings.save(case_id, replace(meeting, place="Town Hall"), "Place")
+    changes = sheets.prepare(case_id, today).version.changes
+    assert changes[0].startswith("Venue changed")
+    assert changes[-1] == (
+        "Partnership name changed from Northmoor Safeguarding Children Partnership to "
+        "Northmoor and Dale Partnership"
+    )
