@@ -7,7 +7,15 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushBu
 from rrdesk.domain.dates import format_date
 from rrdesk.domain.immediate_action import ImmediateAction
 from rrdesk.ui.form_widgets import DateInput, FormField, read_date
-from rrdesk.ui.meeting_panel import Apply, MeetingPanel, MeetingView, compact, name, status_label
+from rrdesk.ui.meeting_panel import (
+    Apply,
+    MeetingPanel,
+    MeetingView,
+    compact,
+    discard,
+    name,
+    status_label,
+)
 
 
 class ActionsPanel(MeetingPanel):
@@ -32,6 +40,7 @@ class ActionsPanel(MeetingPanel):
             "Due date (optional)", self.due_input, hint="For example, 11 12 2026"
         )
         self.add_button = compact(QPushButton("Add action"))
+        self.add_button.setProperty("role", "primary")
         name(self.add_button, "add_action_button", "Add action")
         for widget in (self.action_field, self.owner_field, self.due_field, self.add_button):
             self.body.addWidget(widget)
@@ -46,7 +55,7 @@ class ActionsPanel(MeetingPanel):
             self.owner_combo.setCurrentText(text)
         for widget in self._rows:
             self.list_grid.removeWidget(widget)
-            widget.deleteLater()
+            discard(widget)
         self._rows = []
         for index, action in enumerate(view.meeting.actions):
             due = f", due {format_date(action.due)}" if action.due else ""

@@ -24,7 +24,9 @@ from rrdesk.ui.meeting_panel import (
     MeetingPanel,
     MeetingView,
     compact,
+    discard,
     name,
+    set_role,
     set_text_quietly,
     status_label,
 )
@@ -73,7 +75,6 @@ class AttendancePanel(MeetingPanel):
         self._candidates = substitute_candidates
         self._add_substitute = add_substitute
         self.quorum_label = status_label("quorum_status", "Quorum")
-        self.quorum_label.setProperty("role", "status")
         self.quorum_rule = hint_label("")
         self.quorum_rule.setObjectName("quorum_rule")
         self.body.addWidget(self.quorum_label)
@@ -126,9 +127,7 @@ class AttendancePanel(MeetingPanel):
         meeting = view.meeting
         self.quorum_label.setText(view.quorum.summary)
         self.quorum_label.setAccessibleName(view.quorum.summary)
-        self.quorum_label.setProperty("met", view.quorum.met)
-        self.quorum_label.style().unpolish(self.quorum_label)
-        self.quorum_label.style().polish(self.quorum_label)
+        set_role(self.quorum_label, "success" if view.quorum.met else "banner")
         self.quorum_rule.setText(f"Quorum: {view.quorum_rule.describe()}.")
         order = tuple(a.member_id for a in meeting.attendees)
         if order != self._order:
@@ -141,7 +140,7 @@ class AttendancePanel(MeetingPanel):
         for row in self.rows.values():
             for widget in row.widgets():
                 self.grid.removeWidget(widget)
-                widget.deleteLater()
+                discard(widget)
         self.rows = {}
         for line, attendee in enumerate(attendees, start=1):
             row = _AttendeeRow(attendee)

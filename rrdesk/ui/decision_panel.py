@@ -13,6 +13,7 @@ from rrdesk.ui.meeting_panel import (
     MeetingView,
     NoteEdit,
     name,
+    set_role,
     set_text_quietly,
     status_label,
 )
@@ -56,9 +57,8 @@ class DecisionPanel(MeetingPanel):
             hint="Why the panel decided this, criterion by criterion",
         )
         self.status = status_label("decision_status", "Decision")
-        self.status.setProperty("role", "status")
         self.warnings = status_label("decision_warnings", "Warnings")
-        self.warnings.setProperty("role", "warning")
+        self.warnings.setProperty("role", "banner")
         for widget in (
             self.kind_field,
             self.route_field,
@@ -76,6 +76,7 @@ class DecisionPanel(MeetingPanel):
         decision = view.meeting.decision
         vote = view.meeting.vote
         outcome = vote.outcome if vote is not None and vote.closed else None
+        set_role(self.status, "hint" if decision is None else "success")
         if decision is None:
             self.status.setText("No decision recorded yet.")
             self.warnings.setText("")

@@ -53,7 +53,7 @@ from rrdesk.ui.file_dialogs import EMAIL_FILES, PDF_FILES, DesktopOpener, FileDi
 from rrdesk.ui.form_widgets import heading_label, hint_label
 from rrdesk.ui.messages import Messages
 from rrdesk.ui.sheet_preview import sheet_preview_html
-from rrdesk.ui.tasks import ImmediateRunner, TaskHandle, TaskRunner
+from rrdesk.ui.tasks import TaskHandle, TaskStarter
 
 log = logging.getLogger(__name__)
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
@@ -95,7 +95,7 @@ class DecisionSheetPanel(QWidget):
         messages: Messages,
         dialogs: FileDialogs,
         opener: DesktopOpener,
-        runner: TaskRunner | ImmediateRunner,
+        runner: TaskStarter,
         today: Callable[[], date],
         now: Callable[[], datetime],
         parent: QWidget | None = None,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from rrdesk.domain.agenda import AgendaItem
 from rrdesk.domain.cases import CaseError
+from rrdesk.domain.dates import format_date
 from rrdesk.domain.meeting import Meeting
 from rrdesk.domain.meeting_error import MeetingError
 from rrdesk.services.meeting_service import MeetingService
@@ -31,6 +32,19 @@ from rrdesk.ui.learning_panel import LearningPanel
 from rrdesk.ui.meeting_panel import Change, MeetingPanel, MeetingView, status_label
 from rrdesk.ui.sign_off_panel import SignOffPanel
 from rrdesk.ui.vote_panel import VotePanel
+
+
+def _short_problems(problems: tuple[str, ...]) -> list[str]:
+    """The record's gaps, with the unanswered criteria counted rather than listed."""
+    criteria = [p for p in problems if p.startswith("Answer the criterion")]
+    shown = [p for p in problems if not p.startswith("Answer the criterion")]
+    if criteria:
+        count = len(criteria)
+        text = "Answer the last criterion" if count == 1 else f"Answer the {count} open criteria"
+        later = ("Hold the vote", "Close the vote", "Record the decision")
+        at = next((i for i, p in enumerate(shown) if p.startswith(later)), len(shown))
+        shown.insert(at, text)
+    return shown
 
 
 class MeetingWidget(QWidget):
@@ -63,7 +77,8 @@ class MeetingWidget(QWidget):
         self.saved = status_label("meeting_saved_status", "Saved")
         self.saved.setProperty("role", "hint")
         self.problems = status_label("meeting_problems", "Still to do")
-        self.problems.setProperty("role", "status")
+        self.problems.setProperty("role", "inset")
+        self.sheet = status_label("meeting_sheet_status", "Decision sheet")
         apply = self.apply
         self.details = DetailsPanel(apply)
         self.attendance = AttendancePanel(
@@ -100,6 +115,7 @@ class MeetingWidget(QWidget):
         )
         column.addWidget(self.saved)
         column.addWidget(self.problems)
+        column.addWidget(self.sheet)
         for panel in self.panels:
             column.addWidget(panel)
         column.addStretch(1)
@@ -171,15 +187,32 @@ class MeetingWidget(QWidget):
         view = self.view()
         case = view.case
         self.case_line.setText(f"{case.reference}: {case.pseudonyms}. Stage: {case.stage.label}")
-        problems = view.meeting.problems()
+        problems = _short_problems(view.meeting.problems())
         self.problems.setText(
-            "Still to do before the decision sheet: " + "; ".join(problems) + "."
+            "Still to do before the decision sheet:\n" + "\n".join(f"• {p}" for p in problems)
             if problems
             else "The record is complete: the decision sheet can be exported."
         )
         self.problems.setAccessibleName(self.problems.text())
+        self.sheet.setText(self._sheet_text())
+        self.sheet.setAccessibleName(self.sheet.text())
         for panel in self.panels:
             panel.show_view(view)
+
+    def _sheet_text(self) -> str:
+        history = self._service.sheet_history(self.case_id)
+        current = history.current
+        if current is None:
+            return "The decision sheet has not been exported yet."
+        exported = format_date(current.exported_on)
+        text = f"Decision sheet version {current.number} exported on {exported}."
+        changes = history.pending_changes(self._meeting)
+        if changes:
+            text += (
+                f" The record has changed since, so the next export is version"
+                f" {current.number + 1}: " + "; ".join(changes)
+            )
+        return text
 
     def _on_contents_row_changed(self, row: int) -> None:
         if 0 <= row < len(self.panels):

@@ -39,7 +39,7 @@ from rrdesk.ui.file_dialogs import (
 )
 from rrdesk.ui.form_widgets import heading_label, hint_label
 from rrdesk.ui.messages import Messages
-from rrdesk.ui.tasks import ImmediateRunner, TaskRunner
+from rrdesk.ui.tasks import TaskStarter
 
 log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -85,7 +85,7 @@ class PartnershipSettingsWidget(QWidget):
         signing: SigningService,
         messages: Messages,
         dialogs: FileDialogs,
-        runner: TaskRunner | ImmediateRunner,
+        runner: TaskStarter,
         now: Callable[[], datetime],
         parent: QWidget | None = None,
     ) -> None:

@@ -11,7 +11,15 @@ from rrdesk.domain.directory import StatutoryPartner
 from rrdesk.domain.meeting import Meeting
 from rrdesk.domain.sign_off import CLOCK_WORKING_DAYS, PartnerSignOff, SignOffStatus
 from rrdesk.ui.form_widgets import DateInput, FormField, hint_label, read_date
-from rrdesk.ui.meeting_panel import Apply, MeetingPanel, MeetingView, compact, name, status_label
+from rrdesk.ui.meeting_panel import (
+    Apply,
+    MeetingPanel,
+    MeetingView,
+    compact,
+    name,
+    set_role,
+    status_label,
+)
 
 
 class SignOffStep(Enum):
@@ -64,7 +72,7 @@ class SignOffPanel(MeetingPanel):
         self.chair_meetings = status_label("chair_meetings", "Meetings with the chair")
         self.body.addWidget(self.chair_meetings)
         self.next_steps = status_label("sign_off_next_steps", "Next steps")
-        self.next_steps.setProperty("role", "status")
+        self.next_steps.setProperty("role", "inset")
         self.body.addWidget(self.next_steps)
 
         self.partner_combo = QComboBox()
@@ -85,8 +93,10 @@ class SignOffPanel(MeetingPanel):
         self.date_field = FormField("Date", self.date_input)
         self.signed_by = QLineEdit()
         name(self.signed_by, "sign_off_name", "Name of the executive")
+        self.signed_by.setPlaceholderText("Name")
         self.role = QLineEdit()
         name(self.role, "sign_off_role", "Role of the executive")
+        self.role.setPlaceholderText("Role")
         people = QWidget()
         people_row = QHBoxLayout(people)
         people_row.setContentsMargins(0, 0, 0, 0)
@@ -107,6 +117,7 @@ class SignOffPanel(MeetingPanel):
             hint="Needed when a partner does not agree, and for a meeting with the chair",
         )
         self.record_button = compact(QPushButton("Record"))
+        self.record_button.setProperty("role", "primary")
         name(self.record_button, "record_sign_off_button", "Record the sign-off step")
         for widget in (
             self.step_field,
@@ -118,10 +129,10 @@ class SignOffPanel(MeetingPanel):
             self.body.addWidget(widget)
 
         self.national_status = status_label("national_panel_status", "National Panel")
-        self.national_status.setProperty("role", "status")
         self.national_date = DateInput("national_panel_date", "Date sent to the National Panel")
         self.national_field = FormField("Date sent to the National Panel", self.national_date)
         self.national_button = compact(QPushButton("Record sent to the National Panel"))
+        self.national_button.setProperty("role", "primary")
         name(
             self.national_button,
             "record_national_panel_button",
@@ -151,11 +162,12 @@ class SignOffPanel(MeetingPanel):
         self.chair_meetings.setText("\n".join(meetings))
         self.chair_meetings.setVisible(bool(meetings))
         steps = sign_off.next_steps()
-        self.next_steps.setText("Next: " + "; ".join(steps) + "." if steps else "")
+        self.next_steps.setText("Next:\n" + "\n".join(f"• {step}" for step in steps))
         self.next_steps.setVisible(bool(steps))
         if self.date_input.is_blank():
             self.date_input.set_value(view.today)
         sent = sign_off.national_panel_sent_on
+        set_role(self.national_status, "hint" if sent is None else "success")
         if sent is None:
             self.national_status.setText("Not yet sent to the National Panel.")
         else:

@@ -24,6 +24,7 @@ from rrdesk.ui.meeting_panel import (
     MeetingView,
     NoteEdit,
     compact,
+    discard,
     name,
     status_label,
 )
@@ -60,6 +61,7 @@ class VotePanel(MeetingPanel):
         self.state = status_label("vote_state", "State of the vote")
         self.body.addWidget(self.state)
         self.open_button = compact(QPushButton("Open the vote"))
+        self.open_button.setProperty("role", "primary")
         name(self.open_button, "open_vote_button", "Open the vote")
         self.open_field = FormField(
             "",
@@ -78,10 +80,10 @@ class VotePanel(MeetingPanel):
         self.not_voting = status_label("not_voting_list", "Present but not voting")
         self.body.addWidget(self.not_voting)
         self.tally = status_label("vote_tally", "Tally")
-        self.tally.setProperty("role", "status")
+        self.tally.setProperty("role", "summary_key")
         self.body.addWidget(self.tally)
         self.outcome = status_label("vote_outcome", "Outcome")
-        self.outcome.setProperty("role", "status")
+        self.outcome.setProperty("role", "inset")
         self.body.addWidget(self.outcome)
         self.rule = hint_label("")
         self.rule.setObjectName("vote_rule")
@@ -90,6 +92,7 @@ class VotePanel(MeetingPanel):
         self.votes_field.label.hide()
         self.body.addWidget(self.votes_field)
         self.close_button = compact(QPushButton("Close the vote"))
+        self.close_button.setProperty("role", "primary")
         name(self.close_button, "close_vote_button", "Close the vote")
         self.body.addWidget(self.close_button)
         self.reopen_edit = QLineEdit()
@@ -213,7 +216,7 @@ class VotePanel(MeetingPanel):
         for row in self.rows.values():
             for widget in row.widgets():
                 self.grid.removeWidget(widget)
-                widget.deleteLater()
+                discard(widget)
         self.rows = {}
         for line, (member_id, description) in enumerate(voters):
             row = _VoterRow(member_id, description)
