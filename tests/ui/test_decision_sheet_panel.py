@@ -21,7 +21,7 @@ from rrdesk.services.sign_off_drafts import SignOffDrafts
 from rrdesk.ui.decision_sheet_panel import DecisionSheetPanel
 from rrdesk.ui.file_dialogs import RecordingOpener, ScriptedFileDialogs
 from rrdesk.ui.messages import RecordingMessages
-from rrdesk.ui.tasks import ImmediateRunner
+from rrdesk.ui.tasks import ImmediateRunner, TaskRunner, TaskStarter
 
 NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
 
@@ -42,6 +42,7 @@ class _Tab:
         *,
         save: list[Path | None] | None = None,
         opener_works: bool = True,
+        runner: TaskStarter | None = None,
     ) -> None:
         self.case_id = _case_id(session, stage)
         self.sheets = decision_sheet_service_for(session)
@@ -56,7 +57,7 @@ class _Tab:
             self.messages,
             self.dialogs,
             self.opener,
-            self.runner,
+            runner or self.runner,
             lambda: today,
             lambda: NOW,
         )
@@ -215,3 +216,24 @@ def test_a_dialog_cancelled_saves_nothing(qtbot, demo_session: Session, today: d
     tab.click(qtbot, tab.panel.sign_button)
     assert tab.sheets.versions(tab.case_id) == []
     assert tab.messages.shown == []
+
+
+def test_signing_runs_off_the_ui_thread_with_progress(
+    qtbot, demo_session: Session, today: date, tmp_path: Path
+) -> None:
+    target = tmp_path / "sheet.pdf"
+    runner = TaskRunner()
+    tab = _Tab(qtbot, demo_session, today, save=[target], runner=runner)
+    seen: list[tuple[int, int]] = []
+    tab.panel.progress.valueChanged.connect(
+        lambda value: seen.append((value, tab.panel.progress.maximum()))
+    )
+    with qtbot.waitSignal(tab.panel.sheet_signed, timeout=30_000):
+        tab.click(qtbot, tab.panel.sign_button)
+        assert tab.panel.progress.isVisible()
+        assert not tab.panel.sign_button.isEnabled()
+    assert runner.wait()
+    assert target.exists()
+    assert seen
+    assert not tab.panel.progress.isVisible()
+    assert tab.panel.sign_button.isEnabled()
