@@ -140,6 +140,9 @@ class DecisionSheetPanel(QWidget):
         self.save_copy_button = _button("Save a copy…", "save_sheet_copy")
         self.verify_button = _button("Verify", "verify_sheet")
         self.email_button = _button("Email for sign-off…", "email_for_sign_off", primary=True)
+        self.email_recipients = hint_label("")
+        self.email_recipients.setObjectName("sign_off_recipients")
+        self.email_recipients.setAccessibleName("Who the email for sign-off goes to")
         self.verify_result = QLabel()
         self.verify_result.setObjectName("sheet_verify_result")
         self.verify_result.setAccessibleName("Verification result")
@@ -187,6 +190,7 @@ class DecisionSheetPanel(QWidget):
         version_buttons.addWidget(self.save_copy_button)
         version_buttons.addStretch(1)
         right_layout.addLayout(version_buttons)
+        right_layout.addWidget(self.email_recipients)
         right_layout.addWidget(self.verify_result)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -213,6 +217,14 @@ class DecisionSheetPanel(QWidget):
             self.refresh()  # the Meeting tab may have changed the record
 
     def refresh(self) -> None:
+        recipients = self._drafts.recipients()
+        self.email_recipients.setText(
+            "The email for sign-off goes to "
+            + ", ".join(f"{r.name} ({r.partner.lower()})" for r in recipients)
+            + ". You can change this in your mail program before sending."
+            if recipients
+            else "Nobody to email yet: mark the statutory partners' agencies in the Directory."
+        )
         self._versions = self._sheets.versions(self._case_id)
         self.versions.clear()
         for document in reversed(self._versions):

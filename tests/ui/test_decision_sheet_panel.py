@@ -167,6 +167,10 @@ def test_email_for_sign_off(
     )
     assert message["X-Unsent"] == "1"
     assert tab.opener.opened == [draft]
+    recipients = SignOffDrafts(demo_session, tab.sheets).recipients()
+    for recipient in recipients:
+        assert recipient.name in tab.panel.email_recipients.text()
+        assert recipient.email in str(message["To"])
     if opener_works:
         assert tab.opener.folders == []
     else:
