@@ -46,7 +46,8 @@ def add_certificate_parser(kinds: Any) -> None:
     parser = _document_parser(
         kinds,
         "certificate",
-        "the partnership's signing certificate, for executives to trust in their PDF reader",
+        "the partnership's signing certificate, for executives to trust in their PDF reader "
+        "(created now if the store has none yet)",
     )
     _add_out(parser, "FILE.pem", "the certificate")
     parser.set_defaults(handler=run_export_certificate)
