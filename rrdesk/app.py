@@ -6,13 +6,14 @@ Command-line use never comes here, so Qt is only loaded when the app is opened.
 from __future__ import annotations
 
 import contextlib
+import functools
 import secrets
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rrdesk.domain.bank_holidays import BankHolidayCalendar, calendar_with_import
 from rrdesk.keystore import KeyringSecretStore, MemorySecretStore, SecretStore
@@ -30,10 +31,16 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from rrdesk.domain.agenda import AgendaItem
+    from rrdesk.services.decision_sheet_service import DecisionSheetService
+    from rrdesk.services.sign_off_drafts import SignOffDrafts
+    from rrdesk.services.signing_service import SigningService
     from rrdesk.ui.board_widget import BoardWidget
     from rrdesk.ui.cases_section import CasesSection
+    from rrdesk.ui.decision_sheet_panel import DecisionSheetPanel
+    from rrdesk.ui.file_dialogs import DesktopOpener, FileDialogs
     from rrdesk.ui.main_window import MainWindow
     from rrdesk.ui.messages import Messages
+    from rrdesk.ui.settings_widget import PartnershipSettingsWidget
     from rrdesk.ui.tasks import ImmediateRunner, TaskRunner, TaskStarter
 
 DEMO_BANNER = "Demo store: every person, child and case here is fictional. Nothing is kept."
@@ -126,6 +133,43 @@ def build_main_window(context: AppContext) -> MainWindow:
     def audit_trail() -> AuditWidget:
         return AuditWidget(session.audit.entries, session.audit.verify, references)
 
+    dialogs, opener = _file_seams(context)
+    now = cast("Callable[[], datetime]", context.extra.get("now", _local_now))
+
+    @functools.cache
+    def signing_services() -> tuple[SigningService, DecisionSheetService, SignOffDrafts]:
+        """Built on first use: they load the PDF libraries, which start-up does not need."""
+        from rrdesk.services.decision_sheet_service import decision_sheet_service_for
+        from rrdesk.services.sign_off_drafts import SignOffDrafts
+        from rrdesk.services.signing_service import SigningService
+
+        sheets = decision_sheet_service_for(session, calendar, meetings)
+        return SigningService(session), sheets, SignOffDrafts(session, sheets, calendar)
+
+    def decision_sheet_tab(case_id: int) -> DecisionSheetPanel:
+        from rrdesk.ui.decision_sheet_panel import DecisionSheetPanel
+
+        _signing, sheets, drafts = signing_services()
+        return DecisionSheetPanel(
+            case_id,
+            sheets,
+            drafts,
+            context.messages,
+            dialogs,
+            opener,
+            context.runner,
+            context.today,
+            now,
+        )
+
+    def partnership_settings() -> PartnershipSettingsWidget:
+        from rrdesk.ui.settings_widget import PartnershipSettingsWidget
+
+        signing = signing_services()[0]
+        widget = PartnershipSettingsWidget(signing, context.messages, dialogs, context.runner, now)
+        widget.partnership_renamed.connect(lambda name: window.setWindowTitle(f"rrdesk: {name}"))
+        return widget
+
     case_list = CaseListWidget(cases, CaseTableModel(working_day))
     cases_section = CasesSection(
         case_list,
@@ -134,6 +178,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         case_tabs=[
             ("Timetable", timetable_tab),
             ("Meeting", meeting_tab),
+            ("Decision sheet", decision_sheet_tab),
             ("History", history_tab),
         ],
     )
@@ -149,6 +194,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         "directory", "Directory", lambda: DirectoryWidget(directory, context.messages)
     )
     window.add_section("audit", "Audit trail", audit_trail)
+    window.add_section("settings", "Partnership settings", partnership_settings)
     window.add_section(
         "backups", "Backups and locking", lambda: BackupWidget(session, context.messages)
     )
@@ -225,6 +271,22 @@ def _wire_board(
         "project",
         QKeySequence("F5"),
         lambda _=False: launcher.open(board.chosen_case()),
+    )
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def _file_seams(context: AppContext) -> tuple[FileDialogs, DesktopOpener]:
+    """The file dialogs and the desktop opener; tests put fakes in ``context.extra``."""
+    from rrdesk.ui.file_dialogs import DesktopOpener, FileDialogs
+
+    dialogs = context.extra.get("file_dialogs")
+    opener = context.extra.get("opener")
+    return (
+        dialogs if isinstance(dialogs, FileDialogs) else FileDialogs(),
+        opener if isinstance(opener, DesktopOpener) else DesktopOpener(),
     )
 
 

@@ -93,6 +93,24 @@ CREATE TABLE audit (
 CREATE INDEX audit_case ON audit(case_id);
 """
 
+V2 = """
+CREATE TABLE signing_identities (
+    id INTEGER PRIMARY KEY,
+    certificate BLOB NOT NULL,
+    private_key BLOB NOT NULL,
+    source TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    retired_at TEXT
+);
+CREATE TABLE signing_chain (
+    identity_id INTEGER NOT NULL REFERENCES signing_identities(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    certificate BLOB NOT NULL,
+    PRIMARY KEY (identity_id, position)
+);
+"""
+"""The partnership's signing certificates and keys, kept only inside the encrypted store."""
+
 Migration = Callable[[Database], None]
 
 
@@ -105,7 +123,7 @@ def _script(sql: str) -> Migration:
     return apply
 
 
-MIGRATIONS: tuple[Migration, ...] = (_script(V1),)
+MIGRATIONS: tuple[Migration, ...] = (_script(V1), _script(V2))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

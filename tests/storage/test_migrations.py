@@ -31,14 +31,14 @@ def test_migration_copies_store_first(
     monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, _add_column))
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
     upgraded = store_access.unlock_with_passphrase(store_path, passphrase)
-    assert upgraded.db.user_version == 2
+    assert upgraded.db.user_version == migrations.SCHEMA_VERSION
     assert upgraded.db.query("SELECT extra FROM cases") == [("",)]
     key = upgraded.key_bytes()
     upgraded.close()
-    copy = store_path.with_name(f"{store_path.name}.before-schema-2")
+    copy = store_path.with_name(f"{store_path.name}.before-schema-{migrations.SCHEMA_VERSION}")
     assert copy.exists()
     old = Database.open(copy, key)
-    assert old.user_version == 1
+    assert old.user_version == migrations.SCHEMA_VERSION - 1
     assert old.query("SELECT reference FROM cases") == [("RR-2026-001",)]
     old.close()
 
@@ -53,7 +53,7 @@ def test_failed_migration_changes_nothing(
         store_access.unlock_with_passphrase(store_path, passphrase)
     monkeypatch.undo()
     session = store_access.unlock_with_passphrase(store_path, passphrase)
-    assert session.db.user_version == 1
+    assert session.db.user_version == migrations.SCHEMA_VERSION
     columns = [row[1] for row in session.db.query("PRAGMA table_info(cases)")]
     assert "half_done" not in columns
     session.close()

@@ -42,6 +42,7 @@ def test_sections_tabs_and_projector_action_are_wired(qtbot: QtBot, session: Ses
         "Case details",
         "Timetable",
         "Meeting",
+        "Decision sheet",
         "History",
     ]
     timetable = cases.tabs.widget(1)

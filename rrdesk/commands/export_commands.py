@@ -1,0 +1,138 @@
+"""``rrdesk export DOCUMENT``: documents out of the store, written only where ``--out`` says.
+
+Each document is one sub-command, added by one ``add_…_parser`` function listed in
+:data:`EXPORT_PARSERS`; adding another document is one more function there.
+
+- ``rrdesk export decision-sheet --case REF --out FILE.pdf``: the current signed decision sheet.
+- ``rrdesk export certificate --out FILE.pem``: the partnership's signing certificate.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from rrdesk.commands.store_options import UsageError, add_store_options, open_store
+from rrdesk.domain.dates import format_date
+
+
+def _add_out(parser: argparse.ArgumentParser, metavar: str, what: str) -> None:
+    parser.add_argument(
+        "--out", type=Path, required=True, metavar=metavar, help=f"where to write {what}"
+    )
+
+
+def _document_parser(kinds: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = kinds.add_parser(name, help=help_text, description=help_text)
+    add_store_options(parser)
+    return parser
+
+
+def add_decision_sheet_parser(kinds: Any) -> None:
+    parser = _document_parser(
+        kinds,
+        "decision-sheet",
+        "the signed decision sheet of a case whose decision is recorded (the current version)",
+    )
+    parser.add_argument("--case", required=True, metavar="REF", help="the case reference")
+    _add_out(parser, "FILE.pdf", "the signed PDF")
+    parser.set_defaults(handler=run_export_decision_sheet)
+
+
+def add_certificate_parser(kinds: Any) -> None:
+    parser = _document_parser(
+        kinds,
+        "certificate",
+        "the partnership's signing certificate, for executives to trust in their PDF reader "
+        "(created now if the store has none yet)",
+    )
+    _add_out(parser, "FILE.pem", "the certificate")
+    parser.set_defaults(handler=run_export_certificate)
+
+
+EXPORT_PARSERS: list[Callable[[Any], None]] = [
+    add_decision_sheet_parser,
+    add_certificate_parser,
+]
+"""One function per document; each adds its sub-command to ``rrdesk export``."""
+
+
+def add_export_parsers(subparsers: Any) -> None:
+    """Add ``export`` and its documents to ``subparsers`` (from ``add_subparsers()``)."""
+    export = subparsers.add_parser(
+        "export",
+        help="write a document from the store to a file",
+        description="Write a document from the store to a file you name. Exit 0 when written; "
+        "2 when it cannot be (no such case, no recorded decision, wrong passphrase, folder "
+        "missing).",
+    )
+    kinds = export.add_subparsers(dest="export_command", required=True, metavar="DOCUMENT")
+    for add_parser in EXPORT_PARSERS:
+        add_parser(kinds)
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def run_export_decision_sheet(args: argparse.Namespace, out: TextIO) -> int:
+    from rrdesk.services.case_service import CaseService
+    from rrdesk.services.decision_sheet_service import (
+        SheetNotReadyError,
+        decision_sheet_service_for,
+    )
+    from rrdesk.services.saved_files import save_bytes
+
+    session = open_store(args)
+    try:
+        reference = str(args.case).strip()
+        case = CaseService(session).by_reference(reference)
+        if case is None or case.case_id is None:
+            raise UsageError(f"There is no case {reference} in this store")
+        sheets = decision_sheet_service_for(session)
+        try:
+            sheet = sheets.export_signed(case.case_id, args.today, _now())
+        except SheetNotReadyError as error:
+            raise UsageError(str(error)) from None
+        save_bytes(Path(args.out), sheet.body)
+    finally:
+        session.close()
+    print(
+        f"Saved version {sheet.version} of the decision sheet for {reference} to {args.out}",
+        file=out,
+    )
+    if sheet.version > 1:
+        print(sheet.note, file=out)
+    print(
+        "Check it with: rrdesk verify FILE.pdf --trust CERT.pem "
+        "(get CERT.pem with: rrdesk export certificate --out CERT.pem)",
+        file=out,
+    )
+    return 0
+
+
+def run_export_certificate(args: argparse.Namespace, out: TextIO) -> int:
+    from rrdesk.services.saved_files import save_bytes
+    from rrdesk.services.signing_service import TRUST_NOTE, SigningService
+
+    session = open_store(args)
+    try:
+        signing = SigningService(session)
+        signing.ensure_identity(_now())
+        summary = signing.summary()
+        pem = signing.certificate_pem()
+        save_bytes(Path(args.out), pem)
+    finally:
+        session.close()
+    assert summary is not None
+    details = summary.details
+    print(f"Saved the signing certificate to {args.out}", file=out)
+    print(f"Issued to:    {details.subject}", file=out)
+    print(f"Valid until:  {format_date(details.valid_until.date())}", file=out)
+    print(f"Fingerprint:  SHA-256 {details.sha256_fingerprint}", file=out)
+    print("", file=out)
+    print(TRUST_NOTE, file=out)
+    return 0

@@ -1,0 +1,97 @@
+"""The "Email for sign-off" draft: an .eml message with the signed decision sheet attached.
+
+``X-Unsent: 1`` makes Outlook open it as a draft ready to send; other mail programs open it as a
+message to forward. It names the case by its reference only: never a child's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+
+from rrdesk.domain.dates import format_date, format_date_with_weekday
+
+SUBJECT_MARKING = "OFFICIAL-SENSITIVE"
+_PARTNER_ORDER = ("Local authority", "Police", "Health")
+_POLICY = policy.default.clone(linesep="\r\n", max_line_length=998)
+
+
+@dataclass(frozen=True)
+class SignOffRecipient:
+    name: str
+    email: str
+    agency: str = ""
+    partner: str = ""
+    """``Local authority``, ``Police`` or ``Health``."""
+
+
+@dataclass(frozen=True)
+class SignOffEmail:
+    case_reference: str
+    partnership: str
+    version: int
+    recipients: tuple[SignOffRecipient, ...]
+    deadline: date
+    """When the partners' answers are needed (working day 15 unless the coordinator says)."""
+    pdf: bytes
+    pdf_name: str
+    meeting_date: date | None = None
+    sender_name: str = ""
+
+
+def subject(case_reference: str) -> str:
+    return f"{SUBJECT_MARKING}: Rapid Review decision sheet {case_reference} for sign-off"
+
+
+def _body(draft: SignOffEmail) -> str:
+    meeting = (
+        f" from the panel meeting on {format_date(draft.meeting_date)}"
+        if draft.meeting_date is not None
+        else ""
+    )
+    named = {r.partner for r in draft.recipients if r.partner}
+    partners = [p for p in _PARTNER_ORDER if p in named] + sorted(named - set(_PARTNER_ORDER))
+    for_whom = f" ({', '.join(partners)})" if partners else ""
+    lines = [
+        "Dear colleagues,",
+        "",
+        f"Attached is the decision sheet for Rapid Review {draft.case_reference}{meeting}, "
+        f"version {draft.version}. It is marked {SUBJECT_MARKING}: please keep it to people "
+        "who need it.",
+        "",
+        f"As statutory safeguarding partners{for_whom}, please tell us whether you agree with "
+        "the panel's recommendation by "
+        f"{format_date_with_weekday(draft.deadline)}. Reply to this email with agree or do not "
+        "agree, your name and role, and any comments, or fill in your Executive sign-off block "
+        "on the sheet and send it back.",
+        "",
+        "The decision has to reach the Child Safeguarding Practice Review Panel within 15 working "
+        "days of the notification. If you do not agree, we will arrange a meeting with the chair.",
+        "",
+        f"The sheet is signed electronically by {draft.partnership}. Your PDF reader shows if it "
+        "has been changed since it was signed.",
+        "",
+        "Thank you,",
+        draft.sender_name or draft.partnership,
+        draft.partnership if draft.sender_name else "",
+    ]
+    return "\r\n".join(lines).rstrip() + "\r\n"
+
+
+def build_sign_off_email(draft: SignOffEmail) -> bytes:
+    """The draft as .eml bytes (CRLF line ends), ready for the user's mail program."""
+    message = EmailMessage(policy=_POLICY)
+    message["Subject"] = subject(draft.case_reference)
+    addresses = [Address(r.name, addr_spec=r.email) for r in draft.recipients if r.email]
+    if addresses:
+        message["To"] = addresses
+    message["X-Unsent"] = "1"
+    message["Sensitivity"] = "Company-Confidential"
+    message.set_content(_body(draft), cte="8bit")
+    message.add_attachment(
+        draft.pdf, maintype="application", subtype="pdf", filename=draft.pdf_name
+    )
+    return message.as_bytes(policy=_POLICY)

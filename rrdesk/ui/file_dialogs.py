@@ -1,0 +1,109 @@
+"""The seams through which rrdesk asks for files and opens them. Tests replace both.
+
+:class:`FileDialogs` asks where to save, what to open, and for a certificate file's password.
+:class:`DesktopOpener` hands a file to the user's own program (PDF reader, mail program), or
+shows the folder holding it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+
+PDF_FILES = "PDF documents (*.pdf)"
+EMAIL_FILES = "Email drafts (*.eml)"
+CERTIFICATE_FILES = "Certificates (*.pem)"
+PKCS12_FILES = "Certificate files with a key (*.p12 *.pfx)"
+
+
+class FileDialogs:
+    """Asks the person; remembers the last folder used while the app runs."""
+
+    def __init__(self) -> None:
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        self._folder = Path(documents) if documents else Path.home()
+
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested_name: str, file_filter: str
+    ) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            parent, title, str(self._folder / suggested_name), file_filter
+        )
+        return self._remember(chosen)
+
+    def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(parent, title, str(self._folder), file_filter)
+        return self._remember(chosen)
+
+    def password(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        text, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+        return str(text) if accepted else None
+
+    def _remember(self, chosen: str) -> Path | None:
+        if not chosen:
+            return None
+        path = Path(chosen)
+        self._folder = path.parent
+        return path
+
+
+class ScriptedFileDialogs(FileDialogs):
+    """For tests: answers with the paths and passwords queued, and records what was asked."""
+
+    def __init__(
+        self,
+        *,
+        save: list[Path | None] | None = None,
+        open_: list[Path | None] | None = None,
+        passwords: list[str | None] | None = None,
+    ) -> None:
+        self.save_answers = list(save or [])
+        self.open_answers = list(open_ or [])
+        self.password_answers = list(passwords or [])
+        self.asked: list[tuple[str, str]] = []
+
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested_name: str, file_filter: str
+    ) -> Path | None:
+        self.asked.append((title, suggested_name))
+        return self.save_answers.pop(0) if self.save_answers else None
+
+    def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+        self.asked.append((title, ""))
+        return self.open_answers.pop(0) if self.open_answers else None
+
+    def password(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        self.asked.append((title, label))
+        return self.password_answers.pop(0) if self.password_answers else None
+
+
+class DesktopOpener:
+    """Opens files and folders with the user's own programs."""
+
+    def open_file(self, path: Path) -> bool:
+        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+    def show_folder(self, path: Path) -> bool:
+        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+
+
+class RecordingOpener(DesktopOpener):
+    """For tests: records what would be opened; ``works`` says whether opening succeeds."""
+
+    def __init__(self, *, works: bool = True) -> None:
+        self.works = works
+        self.opened: list[Path] = []
+        self.folders: list[Path] = []
+
+    def open_file(self, path: Path) -> bool:
+        self.opened.append(path)
+        return self.works
+
+    def show_folder(self, path: Path) -> bool:
+        self.folders.append(path.parent)
+        return True

@@ -1,0 +1,104 @@
+"""The .eml draft for executive sign-off: headers, the attached sheet, the deadline, no names."""
+
+from __future__ import annotations
+
+import email
+from datetime import date
+from email import policy
+from email.message import EmailMessage
+
+import pytest
+
+from rrdesk.exports.sign_off_email import (
+    SignOffEmail,
+    SignOffRecipient,
+    build_sign_off_email,
+    subject,
+)
+
+PDF = b"%PDF-1.7\nsigned sheet bytes\n%%EOF\n"
+RECIPIENTS = (
+    SignOffRecipient(
+        "Siân Ŵyn Llŷr", "sian.llyr@northmoor.gov.uk", "Northmoor Council", "Local authority"
+    ),
+    SignOffRecipient("Ayşe Yılmaz-Doğan", "ayse@police.example", "Northmoor Police", "Police"),
+    SignOffRecipient("No Address", "", "Northmoor ICB", "Health"),
+)
+
+
+def _draft(**changes: object) -> SignOffEmail:
+    values: dict[str, object] = {
+        "case_reference": "RR-2026-004",
+        "partnership": "Northmoor Safeguarding Children Partnership",
+        "version": 2,
+        "recipients": RECIPIENTS,
+        "deadline": date(2026, 12, 4),
+        "pdf": PDF,
+        "pdf_name": "RR-2026-004 decision sheet v2.pdf",
+        "meeting_date": date(2026, 11, 20),
+        "sender_name": "Priya Coordinator",
+    }
+    values.update(changes)
+    return SignOffEmail(**values)  # type: ignore[arg-type]
+
+
+def _parse(data: bytes) -> EmailMessage:
+    message = email.message_from_bytes(data, policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def test_headers_mark_an_unsent_official_sensitive_draft() -> None:
+    message = _parse(build_sign_off_email(_draft()))
+    assert message["Subject"] == (
+        "OFFICIAL-SENSITIVE: Rapid Review decision sheet RR-2026-004 for sign-off"
+    )
+    assert message["Subject"] == subject("RR-2026-004")
+    assert message["X-Unsent"] == "1"
+    addresses = [(a.display_name, a.addr_spec) for a in message["To"].addresses]
+    assert addresses == [
+        ("Siân Ŵyn Llŷr", "sian.llyr@northmoor.gov.uk"),
+        ("Ayşe Yılmaz-Doğan", "ayse@police.example"),
+    ]
+    assert "From" not in message  # the mail program fills in the sender
+
+
+def test_the_signed_sheet_is_attached_unchanged() -> None:
+    message = _parse(build_sign_off_email(_draft()))
+    attachments = list(message.iter_attachments())
+    assert len(attachments) == 1
+    attachment = attachments[0]
+    assert attachment.get_content_type() == "application/pdf"
+    assert attachment.get_filename() == "RR-2026-004 decision sheet v2.pdf"
+    assert attachment.get_content() == PDF
+
+
+def test_body_gives_the_deadline_version_and_meeting() -> None:
+    message = _parse(build_sign_off_email(_draft()))
+    body = message.get_body(("plain",))
+    assert body is not None
+    text = body.get_content()
+    assert "by Friday 4 December 2026" in text
+    assert "version 2" in text
+    assert "panel meeting on 20 November 2026" in text
+    assert "(Local authority, Police, Health)" in text
+    assert "Priya Coordinator" in text
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [pytest.param("Kacper", id="first name"), pytest.param("14/03/2019", id="date of birth")],
+)
+def test_names_only_the_case_reference(secret: str) -> None:
+    data = build_sign_off_email(_draft())
+    message = _parse(data)
+    body = message.get_body(("plain",))
+    assert body is not None
+    assert secret not in body.get_content()
+    assert secret.encode() not in data
+
+
+def test_lines_end_with_crlf_as_mail_programs_expect() -> None:
+    data = build_sign_off_email(_draft())
+    assert b"\r\n" in data
+    assert b"\n" not in data.replace(b"\r\n", b"")
