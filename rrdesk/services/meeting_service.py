@@ -11,14 +11,12 @@ from rrdesk.domain.attendance import AttendanceStatus, Attendee
 from rrdesk.domain.bank_holidays import BankHolidayCalendar, calendar_with_import
 from rrdesk.domain.cases import Case, Stage
 from rrdesk.domain.deadlines import working_days_between
-from rrdesk.domain.decision_sheet_content import DecisionSheetContent
 from rrdesk.domain.directory import Member, StatutoryPartner
 from rrdesk.domain.meeting import Meeting
 from rrdesk.domain.meeting_document import (
     meeting_from_dict,
     meeting_to_dict,
     sheet_history_from_dict,
-    sheet_history_to_dict,
 )
 from rrdesk.domain.meeting_error import MeetingError
 from rrdesk.domain.meeting_rules import (
@@ -28,13 +26,11 @@ from rrdesk.domain.meeting_rules import (
 )
 from rrdesk.domain.profiles import ProcessProfile
 from rrdesk.domain.quorum import QuorumResult, QuorumRule, partner_map
-from rrdesk.domain.sheet_version import SheetHistory, SheetVersion
+from rrdesk.domain.sheet_version import SheetHistory
 from rrdesk.domain.vote import VoteRule
 from rrdesk.services.case_service import CaseService
-from rrdesk.services.decision_sheet_record import build_decision_sheet_content
 from rrdesk.services.profile_catalogue import UnknownProfileError, load_profile
 from rrdesk.services.session import Session
-from rrdesk.storage.document_repository import ExportedDocument
 
 MEETING_KIND = "meeting"
 SHEET_HISTORY_KIND = "decision_sheet_history"
@@ -205,58 +201,3 @@ class MeetingService:
     def sheet_history(self, case_id: int) -> SheetHistory:
         body = self._session.documents.get(case_id, SHEET_HISTORY_KIND)
         return SheetHistory() if body is None else sheet_history_from_dict(body)
-
-    def sheet_to_export(
-        self, case_id: int, on: date
-    ) -> tuple[DecisionSheetContent, SheetHistory, SheetVersion]:
-        """The sheet's content as the record stands, numbered against the versions exported.
-
-        When nothing on the sheet has changed since the last export, the version is that one.
-        Raises :class:`MeetingError` with the first thing missing from the record.
-        """
-        case = self.case(case_id)
-        meeting = self.load(case_id)
-        problems = meeting.problems()
-        if problems:
-            raise MeetingError(problems[0])
-        history, version = self.sheet_history(case_id).export(meeting, on)
-        content = build_decision_sheet_content(
-            case,
-            meeting,
-            partnership=self._session.partnership,
-            calendar=self.calendar,
-            prepared_on=version.exported_on,
-            version=version,
-        )
-        return content, history, version
-
-    def exported_sheet(self, case_id: int, version: SheetVersion) -> ExportedDocument | None:
-        """The frozen file of ``version``, if it has been kept."""
-        exports = self._session.documents.exports(case_id, SHEET_EXPORT_KIND)
-        return next((e for e in exports if e.version == version.number), None)
-
-    def keep_exported_sheet(
-        self, case_id: int, history: SheetHistory, version: SheetVersion, pdf: bytes
-    ) -> ExportedDocument:
-        """Keep the exported (signed) file and the version history, in one transaction.
-
-        A version already kept is frozen: the file kept first is returned, not replaced.
-        """
-        session = self._session
-        with session.db.transaction():
-            kept = self.exported_sheet(case_id, version)
-            if kept is not None:
-                return kept
-            session.documents.put(case_id, SHEET_HISTORY_KIND, sheet_history_to_dict(history))
-            exported = session.documents.add_export(case_id, SHEET_EXPORT_KIND, pdf, version.note)
-            if exported.version != version.number:
-                raise MeetingError(
-                    f"Decision sheet version {version.number} does not follow the versions kept"
-                )
-            session.record(
-                "decision_sheet",
-                "Exported the decision sheet",
-                case_id=case_id,
-                detail={"note": version.note},
-            )
-        return exported

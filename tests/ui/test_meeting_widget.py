@@ -285,9 +285,10 @@ def test_a_change_after_export_says_the_next_sheet_is_version_2(
     qtbot: QtBot, demo: Session, today: date
 ) -> None:
     case_id = _case_id(demo, Stage.AWAITING_SIGN_OFF)
-    service = MeetingService(demo)
-    _content, history, version = service.sheet_to_export(case_id, today)
-    service.keep_exported_sheet(case_id, history, version, b"%PDF-1 signed")
+    from rrdesk.services.decision_sheet_service import decision_sheet_service_for
+
+    sheets = decision_sheet_service_for(demo)
+    sheets.keep(sheets.prepare(case_id, today), b"%PDF-1 signed")
     widget = _open(qtbot, demo, case_id, today)
     sheet = _find(widget, QLabel, "meeting_sheet_status")
     assert sheet.text() == "Decision sheet version 1 exported on 22 November 2026."
