@@ -23,6 +23,7 @@ from rrdesk.domain.cases import (
 )
 from rrdesk.domain.directory import Agency, Member, StatutoryPartner
 from rrdesk.services.case_service import CaseService, DirectoryService
+from rrdesk.services.learning_demo_data import add_learning_demo_data
 from rrdesk.services.session import Session
 
 DEMO_PARTNERSHIP = "Northmoor Safeguarding Children Partnership (demo: all fictional)"
@@ -404,6 +405,7 @@ def add_demo_data(session: Session, *, today: date) -> None:
         cases = CaseService(session)
         for case in _cases(today):
             cases.add_case(case, today=today)
+    add_learning_demo_data(session, today)
 
 
 def _email(name: str) -> str:
