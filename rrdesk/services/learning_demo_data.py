@@ -11,7 +11,7 @@ from datetime import date, time, timedelta
 from rrdesk.domain.action_plan import ActionStatus, ActionTracking, SourceReview
 from rrdesk.domain.attendance import Attendee
 from rrdesk.domain.bank_holidays import BankHolidayCalendar, calendar_with_import
-from rrdesk.domain.cases import Case, Child, ChildStatus, Outcome, Sex, Stage
+from rrdesk.domain.cases import Case
 from rrdesk.domain.decision import DecisionKind, LearningRoute, make_decision
 from rrdesk.domain.directory import StatutoryPartner
 from rrdesk.domain.immediate_action import ImmediateAction
@@ -24,7 +24,6 @@ from rrdesk.domain.threshold_letter import LetterDetails
 from rrdesk.domain.vote import VoteChoice
 from rrdesk.services.action_plan_service import ActionPlanService
 from rrdesk.services.case_records import MEETING_KIND
-from rrdesk.services.case_service import CaseService
 from rrdesk.services.local_review_service import LocalReviewService
 from rrdesk.services.session import Session
 from rrdesk.services.submission_service import SubmissionService
@@ -281,44 +280,6 @@ def _threshold_case(session: Session, case: Case, today: date) -> None:
         themes.record_theme(case.case_id, key, today)
 
 
-def _older_cases(session: Session, today: date) -> None:
-    """Two closed cases from earlier years, so recurrence over 24 months has something to show."""
-    cases = CaseService(session)
-    themes = ThemeService(session)
-    for pseudonym, days, keys in (
-        ("Child E", 600, ("information_sharing", "neglect")),
-        ("Child H", 900, ("information_sharing", "domestic_abuse")),
-    ):
-        saved = cases.add_case(
-            Case(
-                reference="",
-                children=(
-                    Child(
-                        pseudonym,
-                        "",
-                        None,
-                        3,
-                        Sex.NOT_KNOWN,
-                        "White British",
-                        "",
-                        Outcome.SERIOUSLY_HARMED,
-                        ChildStatus.CHILD_IN_NEED,
-                    ),
-                ),
-                notification_sent=today - timedelta(days=days),
-                national_panel_reference=f"SIN-OLD-{days}",
-                notifying_authority="Northmoor Council",
-                home_authority="Northmoor Council",
-                summary="A closed review kept for the themes log (demo).",
-                stage=Stage.CLOSED,
-            ),
-            today=today,
-        )
-        assert saved.case_id is not None
-        for key in keys:
-            themes.record_theme(saved.case_id, key, today)
-
-
 def _action_plan(session: Session, panel: Case | None, review: Case | None, today: date) -> None:
     plan = ActionPlanService(session)
     if panel is not None and panel.case_id is not None:
@@ -403,5 +364,4 @@ def add_learning_demo_data(session: Session, today: date) -> None:
             if found is not None and found.case_id is not None:
                 for key in keys:
                     themes.record_theme(found.case_id, key, today)
-        _older_cases(session, today)
         _action_plan(session, panel, review, today)
