@@ -2,19 +2,21 @@
 
 :func:`build_submission` collects it from the case, its meeting record and the submission
 details; :func:`missing_items` lists what is not yet recorded, in plain words, so nothing is
-silently left blank. Only pseudonyms appear: never a child's real name or date of birth.
+silently left blank. Only pseudonyms appear: a child's real name typed into any text is replaced
+by the pseudonym, and dates of birth are never carried.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rrdesk.domain.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.cases import Case
 from rrdesk.domain.decision import DecisionKind
 from rrdesk.domain.learning import LEARNING_HEADINGS
+from rrdesk.domain.learning_briefing import anonymise
 from rrdesk.domain.meeting import Meeting
 from rrdesk.domain.sign_off import CLOCK_WORKING_DAYS, SignOffStatus, partner_name
 from rrdesk.domain.submission_details import AgencyContribution, Involvement, SubmissionDetails
@@ -129,6 +131,9 @@ def build_submission(
     calendar: BankHolidayCalendar,
     theme_label: Callable[[str], str],
 ) -> PanelSubmission:
+    def safe(text: str) -> str:
+        return anonymise(text.strip(), case, use_pseudonym=True)
+
     used, due = _working_days_used(case, meeting, calendar)
     late = used is not None and used > CLOCK_WORKING_DAYS
     dates = SubmissionDates(
@@ -140,7 +145,7 @@ def build_submission(
         sent_to_panel=meeting.sign_off.national_panel_sent_on if meeting else None,
         working_days_used=used,
         late=late,
-        lateness_reason=details.lateness_reason.strip(),
+        lateness_reason=safe(details.lateness_reason),
     )
     on = case.incident_date or case.notification_sent or prepared_on
     children = tuple(
@@ -165,15 +170,19 @@ def build_submission(
             points: tuple[str, ...] = getattr(meeting.learning, key)
             if key == "theme_keys":
                 points = tuple(theme_label(k) for k in points)
+            else:
+                points = tuple(safe(p) for p in points)
             if points:
                 learning.append((heading, points))
         if meeting.decision is not None:
             decision = meeting.decision.kind.label
-            rationale = meeting.decision.rationale
+            rationale = safe(meeting.decision.rationale)
             recommended = meeting.decision.kind is DecisionKind.RECOMMEND_LOCAL_REVIEW
             if meeting.decision.learning_route is not None:
                 route = meeting.decision.learning_route.label
-        actions = tuple(SubmissionAction(a.action, a.owner_agency, a.due) for a in meeting.actions)
+        actions = tuple(
+            SubmissionAction(safe(a.action), a.owner_agency, a.due) for a in meeting.actions
+        )
         signatures = tuple(
             SubmissionSignature(
                 partner=partner_name(p.partner, start=True),
@@ -194,25 +203,25 @@ def build_submission(
         prepared_on=prepared_on,
         dates=dates,
         children=children,
-        household=details.household.strip(),
-        what_happened=case.summary.strip(),
-        agencies=details.agencies,
-        key_practice_episodes=details.key_practice_episodes.strip(),
-        lived_experience=details.lived_experience.strip(),
-        equality_and_disability=details.equality_and_disability.strip(),
+        household=safe(details.household),
+        what_happened=safe(case.summary),
+        agencies=tuple(replace(a, key_episodes=safe(a.key_episodes)) for a in details.agencies),
+        key_practice_episodes=safe(details.key_practice_episodes),
+        lived_experience=safe(details.lived_experience),
+        equality_and_disability=safe(details.equality_and_disability),
         immediate_actions=actions,
         learning=tuple(learning),
         parallel_processes=tuple(sorted(p.label for p in case.parallel_processes)),
         decision=decision,
         rationale=rationale,
         local_review_recommended=recommended,
-        proposed_scope=details.proposed_scope.strip(),
-        proposed_method=details.proposed_method.strip(),
-        proposed_reviewer=details.proposed_reviewer.strip(),
-        proposed_timetable=details.proposed_timetable.strip(),
+        proposed_scope=safe(details.proposed_scope),
+        proposed_method=safe(details.proposed_method),
+        proposed_reviewer=safe(details.proposed_reviewer),
+        proposed_timetable=safe(details.proposed_timetable),
         learning_route=route,
-        learning_plan=details.learning_plan.strip(),
-        family_involvement=details.family_involvement.strip(),
+        learning_plan=safe(details.learning_plan),
+        family_involvement=safe(details.family_involvement),
         sign_off=signatures,
     )
 

@@ -113,7 +113,10 @@ def action_plan_workbook(actions: Sequence[PlanAction], today: date, partnership
         for column in (6, 10, 13):
             sheet.cell(row, column).number_format = _DATE_FORMAT
         for column in range(1, len(ACTION_COLUMNS) + 1):
-            sheet.cell(row, column).alignment = Alignment(wrap_text=True, vertical="top")
+            cell = sheet.cell(row, column)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if cell.data_type == "f":  # typed text such as "=SUM(...)" stays text
+                cell.data_type = "s"
         if action.shown_status(today) is ShownStatus.OVERDUE:
             for column in range(1, len(ACTION_COLUMNS) + 1):
                 sheet.cell(row, column).fill = fill
