@@ -60,6 +60,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     from rrdesk.ui.case_table_model import CaseTableModel
     from rrdesk.ui.cases_section import CasesSection
     from rrdesk.ui.directory_widget import DirectoryWidget
+    from rrdesk.ui.learning_sections import add_learning_sections, learning_case_tabs
     from rrdesk.ui.main_window import MainWindow
 
     session = context.session
@@ -95,7 +96,13 @@ def build_main_window(context: AppContext) -> MainWindow:
 
     case_list = CaseListWidget(cases, CaseTableModel(working_day))
     cases_section = CasesSection(
-        case_list, case_editor, cases, case_tabs=[("History", history_tab)]
+        case_list,
+        case_editor,
+        cases,
+        case_tabs=[
+            ("History", history_tab),
+            *learning_case_tabs(session, context.messages, context.today),
+        ],
     )
     window = MainWindow(
         session.partnership,
@@ -108,6 +115,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         "directory", "Directory", lambda: DirectoryWidget(directory, context.messages)
     )
     window.add_section("audit", "Audit trail", audit_trail)
+    add_learning_sections(window, session, context.messages, context.today)
 
     def refresh_shown(key: str) -> None:
         shown = window.section(key)

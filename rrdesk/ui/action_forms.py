@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from rrdesk.domain.action_plan import ActionStatus, ActionTracking, PlanAction
 from rrdesk.domain.cases import CaseSummary
 from rrdesk.domain.dates import DateError
-from rrdesk.ui.form_widgets import DateInput, FormField, name_widget
+from rrdesk.ui.form_widgets import DateInput, FormField, hint_label, name_widget
 
 
 class ActionTrackingForm(QGroupBox):
@@ -43,7 +43,7 @@ class ActionTrackingForm(QGroupBox):
         name_widget(self.evidence, "action_evidence", "Evidence of completion")
         self.evidence.setMaximumHeight(80)
         self.completed_on = DateInput("action_completed_on", "Date completed")
-        self.embedded = QCheckBox("Confirmed as embedded in practice by the working group")
+        self.embedded = QCheckBox("Embedded in practice")
         name_widget(self.embedded, "action_embedded", "Embedded")
         self.embedded_by = QLineEdit()
         name_widget(self.embedded_by, "action_embedded_by", "Confirmed by")
@@ -61,6 +61,9 @@ class ActionTrackingForm(QGroupBox):
             )
         )
         layout.addWidget(FormField("Date completed", self.completed_on))
+        layout.addWidget(
+            hint_label("Tick when the working group confirms the change is embedded in practice")
+        )
         layout.addWidget(self.embedded)
         layout.addWidget(FormField("Confirmed by (who in the working group)", self.embedded_by))
         layout.addWidget(FormField("Date confirmed", self.embedded_on))

@@ -16,7 +16,8 @@ OVERDUE_BACKGROUND = QColor("#f9d4d2")
 OVERDUE_INK = QColor("#942514")
 COMPLETED_INK = QColor("#005a30")
 
-COLUMNS = ("Case", "Review", "Action", "Owner agency", "Due", "Status", "Evidence", "Embedded")
+COLUMNS = ("Case and review", "Action", "Owner agency", "Due", "Status", "Evidence", "Embedded")
+STATUS_COLUMN = 4
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -73,8 +74,7 @@ class ActionPlanTableModel(QAbstractTableModel):
 
     def _text(self, action: PlanAction, column: int) -> str:
         values = (
-            action.case_reference,
-            action.review.label,
+            f"{action.case_reference}\n{action.review.label}",
             action.action,
             action.owner_agency,
             format_date(action.due) if action.due else "No date",
@@ -98,12 +98,16 @@ class ActionPlanTableModel(QAbstractTableModel):
             return f"{COLUMNS[column]}: {self._text(action, column)}"
         if role == Qt.ItemDataRole.BackgroundRole and shown is ShownStatus.OVERDUE:
             return QBrush(OVERDUE_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 5:
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS_COLUMN:
             if shown is ShownStatus.OVERDUE:
                 return QBrush(OVERDUE_INK)
             if shown is ShownStatus.COMPLETED:
                 return QBrush(COMPLETED_INK)
-        if role == Qt.ItemDataRole.FontRole and column == 5 and shown is ShownStatus.OVERDUE:
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and column == STATUS_COLUMN
+            and shown is ShownStatus.OVERDUE
+        ):
             font = QFont()
             font.setBold(True)
             return font

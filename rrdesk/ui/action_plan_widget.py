@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -88,9 +89,13 @@ class ActionPlanWidget(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(70)
+        for column, width in ((0, 140), (2, 140), (3, 100), (4, 110), (5, 140), (6, 110)):
+            header.resizeSection(column, width)
         self.tracking_form = ActionTrackingForm()
         self.add_form = ActionAddForm()
         self.export_buttons: dict[str, QPushButton] = {}
@@ -140,10 +145,19 @@ class ActionPlanWidget(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(side)
-        scroll.setMinimumWidth(380)
+        scroll.setMinimumWidth(330)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table_side = QWidget()
+        table_side.setLayout(left)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("action_plan_splitter")
+        splitter.addWidget(table_side)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1100, 380])
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addWidget(scroll, 2)
+        layout.addWidget(splitter)
 
     def _connect_signals(self) -> None:
         self.agency_filter.currentIndexChanged.connect(self._on_filter_changed)

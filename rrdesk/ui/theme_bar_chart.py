@@ -56,7 +56,7 @@ class ThemeBarChart(QWidget):
         )
         top = max(count for _, count in self._bars)
         count_room = metrics.horizontalAdvance(str(top)) + 12
-        room = max(self.width() - label_width - count_room - 8, 10)
+        room = min(max(self.width() - label_width - count_room - 8, 10), 640)
         for row, (label, count) in enumerate(self._bars):
             y = _GAP + row * (_ROW + _GAP)
             painter.setPen(INK)

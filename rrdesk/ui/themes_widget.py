@@ -77,12 +77,14 @@ class ThemesWidget(QWidget):
         self._today = today
         self._ask_path = ask_path
         self._taxonomy = self._service.taxonomy()
+        self._shown_entries: list[CaseThemes] = []
         self.log_choice = QComboBox()
         name_widget(self.log_choice, "theme_log_choice", "Which log")
         for label, _ in LOG_CHOICES:
             self.log_choice.addItem(label)
         self.log_table = QTableWidget(0, 4)
         name_widget(self.log_table, "theme_log_table", "Themes log")
+        self.log_table.verticalHeader().hide()
         self.log_table.setHorizontalHeaderLabels(["Case", "Child", "Date", "Themes"])
         self.log_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.log_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -168,6 +170,7 @@ class ThemesWidget(QWidget):
 
     def _connect_signals(self) -> None:
         self.log_choice.currentIndexChanged.connect(self._on_log_choice_changed)
+        self.log_table.itemSelectionChanged.connect(self._on_log_selection_changed)
         self.record_button.clicked.connect(self._on_record_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.add_theme_button.clicked.connect(self._on_add_theme_clicked)
@@ -196,6 +199,7 @@ class ThemesWidget(QWidget):
     def _fill_log(self) -> None:
         which = LOG_CHOICES[max(self.log_choice.currentIndex(), 0)][1]
         entries = self._service.log(which)
+        self._shown_entries = entries
         self.log_table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             labels = ", ".join(self._taxonomy.label_of(k) for k in entry.theme_keys)
@@ -239,6 +243,24 @@ class ThemesWidget(QWidget):
 
     def _on_log_choice_changed(self, _index: int) -> None:
         self._fill_log()
+
+    def _on_log_selection_changed(self) -> None:
+        """For the chosen case, each theme and the other cases that had it in 24 months."""
+        rows = {index.row() for index in self.log_table.selectedIndexes()}
+        if len(rows) != 1:
+            return
+        entry = self._shown_entries[rows.pop()]
+        if not entry.theme_keys:
+            self.recurrence.setText(f"No themes are recorded yet for {entry.reference}.")
+            return
+        lines = [
+            recurrence_words(
+                self._service.others_with_theme(entry.case_id, key, self._today()),
+                self._taxonomy.label_of(key),
+            )
+            for key in entry.theme_keys
+        ]
+        self.recurrence.setText(f"{entry.reference}:\n" + "\n".join(lines))
 
     def _on_record_button_clicked(self) -> None:
         case_id = self.case_choice.currentData()

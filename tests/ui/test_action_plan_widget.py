@@ -61,11 +61,11 @@ def test_model_passes_the_model_tester(qtmodeltester, widget: ActionPlanWidget) 
 
 
 def test_overdue_actions_come_first_in_words_and_colour(widget: ActionPlanWidget) -> None:
-    statuses = _column(widget, 5)
+    statuses = _column(widget, 4)
     assert statuses[0].startswith("Overdue by ")
     overdue = [s for s in statuses if s.startswith("Overdue")]
     assert len(overdue) == 3
-    index = widget.model.index(0, 5)
+    index = widget.model.index(0, 4)
     assert index.data(Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BACKGROUND
     assert index.data(Qt.ItemDataRole.FontRole).bold()
     assert "3 overdue" in widget.summary.text()
@@ -73,13 +73,13 @@ def test_overdue_actions_come_first_in_words_and_colour(widget: ActionPlanWidget
 
 def test_filters_by_agency_and_status(qtbot, widget: ActionPlanWidget) -> None:  # type: ignore[no-untyped-def]
     widget.agency_filter.setCurrentText("Northmoor Housing")
-    assert set(_column(widget, 3)) == {"Northmoor Housing"}
+    assert set(_column(widget, 2)) == {"Northmoor Housing"}
     widget.agency_filter.setCurrentIndex(0)
     widget.status_filter.setCurrentText("Completed")
-    assert set(_column(widget, 5)) == {"Completed"}
-    assert any(text.startswith("Yes: ") for text in _column(widget, 7))
+    assert set(_column(widget, 4)) == {"Completed"}
+    assert any(text.startswith("Yes: ") for text in _column(widget, 6))
     widget.status_filter.setCurrentText("Overdue")
-    assert all(text.startswith("Overdue") for text in _column(widget, 5))
+    assert all(text.startswith("Overdue") for text in _column(widget, 4))
 
 
 def test_completing_an_action_with_evidence(
@@ -111,12 +111,14 @@ def test_adding_an_action(qtbot, widget: ActionPlanWidget, demo_session: Session
     qtbot.keyClicks(form.due.month, "2")
     qtbot.keyClicks(form.due.year, "2027")
     qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
-    assert "Audit strategy discussions for new adults" in _column(widget, 2)
+    assert "Audit strategy discussions for new adults" in _column(widget, 1)
     chosen = widget.selected_action()
     assert chosen is not None
     assert chosen.owner_agency == "Northmoor Early Help"
     assert chosen.due == date(2027, 2, 1)
-    assert any(a.action.startswith("Audit strategy") for a in ActionPlanService(demo_session).actions())
+    assert any(
+        a.action.startswith("Audit strategy") for a in ActionPlanService(demo_session).actions()
+    )
 
 
 def test_exports_what_is_shown(
