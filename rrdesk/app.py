@@ -20,6 +20,7 @@ from rrdesk.services import store_access
 from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.services.demo_data import DEMO_PARTNERSHIP, add_demo_data
 from rrdesk.services.locations import data_folder, default_store_path
+from rrdesk.services.meeting_service import MeetingService
 from rrdesk.services.profile_catalogue import load_profiles
 from rrdesk.services.session import Session, operating_system_user
 from rrdesk.storage.errors import StoreError
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
     from rrdesk.ui.main_window import MainWindow
     from rrdesk.ui.messages import Messages
-    from rrdesk.ui.tasks import ImmediateRunner, TaskRunner
+    from rrdesk.ui.tasks import ImmediateRunner, TaskRunner, TaskStarter
 
 DEMO_BANNER = "Demo store: every person, child and case here is fictional. Nothing is kept."
 
@@ -55,6 +56,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     """Every section of the main window, wired to the session's services."""
     from rrdesk.ui.account_actions import install_account_actions
     from rrdesk.ui.audit_widget import AuditWidget
+    from rrdesk.ui.backup_widget import BackupWidget
     from rrdesk.ui.case_editor import CaseEditorWidget
     from rrdesk.ui.case_list_widget import CaseListWidget
     from rrdesk.ui.case_table_model import CaseTableModel
@@ -62,6 +64,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     from rrdesk.ui.directory_widget import DirectoryWidget
     from rrdesk.ui.learning_sections import add_learning_sections, learning_case_tabs
     from rrdesk.ui.main_window import MainWindow
+    from rrdesk.ui.meeting_widget import MeetingWidget
 
     session = context.session
     cases = CaseService(session)
@@ -86,6 +89,13 @@ def build_main_window(context: AppContext) -> MainWindow:
             case_id=case_id,
         )
 
+    meetings = MeetingService(session, calendar)
+
+    def meeting_tab(case_id: int) -> MeetingWidget:
+        widget = MeetingWidget(meetings, case_id, context.today)
+        widget.meeting_saved.connect(lambda _what: cases_section.case_list.refresh())
+        return widget
+
     def case_editor() -> CaseEditorWidget:
         return CaseEditorWidget(
             cases, context.messages, context.today, default_profile=session.profile_name
@@ -100,6 +110,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         case_editor,
         cases,
         case_tabs=[
+            ("Meeting", meeting_tab),
             ("History", history_tab),
             *learning_case_tabs(session, context.messages, context.today),
         ],
@@ -115,6 +126,9 @@ def build_main_window(context: AppContext) -> MainWindow:
         "directory", "Directory", lambda: DirectoryWidget(directory, context.messages)
     )
     window.add_section("audit", "Audit trail", audit_trail)
+    window.add_section(
+        "backups", "Backups and locking", lambda: BackupWidget(session, context.messages)
+    )
     add_learning_sections(window, session, context.messages, context.today)
 
     def refresh_shown(key: str) -> None:
@@ -131,6 +145,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     install_account_actions(
         window, session, context.secret_store, context.messages, new_case=new_case
     )
+    cases_section.resume_draft()
     return window
 
 
@@ -148,13 +163,17 @@ def _demo_session(today: date) -> tuple[Session, Path]:
     return created.session, folder
 
 
-def _open_store(path: Path, messages: Messages, secret_store: SecretStore) -> Session | None:
+def _open_store(
+    path: Path, messages: Messages, secret_store: SecretStore, runner: TaskStarter
+) -> Session | None:
     from rrdesk.ui.setup_dialog import SetupDialog
     from rrdesk.ui.unlock_dialog import UnlockDialog
 
     if not store_access.store_exists(path):
         path.parent.mkdir(parents=True, exist_ok=True)
-        profiles = {name: profile.title for name, profile in load_profiles().items()}
+        loaded = load_profiles()
+        order = sorted(loaded, key=lambda name: (name != "statutory", loaded[name].title))
+        profiles = {name: loaded[name].title for name in order}
         setup = SetupDialog(
             path,
             create_store=store_access.create_store,
@@ -162,11 +181,17 @@ def _open_store(path: Path, messages: Messages, secret_store: SecretStore) -> Se
             messages=messages,
             default_owner=operating_system_user(),
             secret_store=secret_store,
+            runner=runner,
         )
         setup.exec()
         if setup.keyring_message:
             messages.info(None, "Not remembered on this computer", setup.keyring_message)
         return setup.session
+    from rrdesk.services.sync_folders import location_problem
+
+    problem = location_problem(path)
+    if problem:
+        messages.error(None, "The store is in an unsafe place", problem)
     notice = ""
     try:
         session, notice = store_access.unlock_with_remembered_key(path, secret_store)
@@ -181,6 +206,7 @@ def _open_store(path: Path, messages: Messages, secret_store: SecretStore) -> Se
         change_passphrase=lambda s, p: store_access.change_passphrase(s, p),
         messages=messages,
         notice=notice,
+        runner=runner,
     )
     unlock.exec()
     return unlock.session
@@ -188,12 +214,17 @@ def _open_store(path: Path, messages: Messages, secret_store: SecretStore) -> Se
 
 def run_app(*, store: Path | None, demo: bool) -> int:
     """Start the app: set up or unlock the store, then the main window."""
+    from rrdesk.services.logging_setup import configure_logging, install_crash_logging
     from rrdesk.ui.application import make_application, run_event_loop, window_settings
     from rrdesk.ui.messages import Messages
+    from rrdesk.ui.protection import install_protection
     from rrdesk.ui.tasks import TaskRunner
 
+    configure_logging()
+    install_crash_logging()
     app = make_application()
     messages = Messages()
+    runner = TaskRunner()
     demo_folder: Path | None = None
     secret_store: SecretStore
     if demo:
@@ -201,7 +232,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         session, demo_folder = _demo_session(date.today())
     else:
         secret_store = KeyringSecretStore()
-        opened = _open_store(store or default_store_path(), messages, secret_store)
+        opened = _open_store(store or default_store_path(), messages, secret_store, runner)
         if opened is None:
             return 0
         session = opened
@@ -209,18 +240,31 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         session=session,
         secret_store=secret_store,
         messages=messages,
-        runner=TaskRunner(),
+        runner=runner,
         settings=window_settings(),
         demo=demo,
     )
     window = build_main_window(context)
+
+    def rebuild(new_session: Session) -> MainWindow:
+        context.session = new_session
+        new_window = build_main_window(context)
+        new_window.show()
+        return new_window
+
+    protection = install_protection(
+        window,
+        session,
+        rebuild=rebuild,
+        messages=messages,
+        backups_folder=(demo_folder / "backups") if demo_folder else None,
+    )
     window.show()
     try:
         return run_event_loop(app)
     finally:
         context.runner.wait()
-        if session.is_open:
-            session.close()
+        protection.stop()
         if demo_folder is not None:
             with contextlib.suppress(OSError):
                 shutil.rmtree(demo_folder)

@@ -23,6 +23,7 @@ from rrdesk.domain.cases import (
 )
 from rrdesk.domain.directory import Agency, Member, StatutoryPartner
 from rrdesk.services.case_service import CaseService, DirectoryService
+from rrdesk.services.demo_meetings import add_demo_meetings
 from rrdesk.services.learning_demo_data import add_learning_demo_data
 from rrdesk.services.session import Session
 
@@ -403,8 +404,10 @@ def add_demo_data(session: Session, *, today: date) -> None:
                 )
             )
         cases = CaseService(session)
-        for case in _cases(today):
-            cases.add_case(case, today=today)
+        added = [cases.add_case(case, today=today) for case in _cases(today)]
+        decided = next(c for c in added if c.stage is Stage.AWAITING_SIGN_OFF)
+        sent = next(c for c in added if c.stage is Stage.SENT_TO_NATIONAL_PANEL)
+        add_demo_meetings(session, decided, sent, today=today)
     add_learning_demo_data(session, today)
 
 

@@ -115,7 +115,7 @@ def _panel_case(session: Session, case: Case, calendar: BankHolidayCalendar, tod
             "The mental health trust to review how declined referrals are followed up.",
         ),
         multi_agency=("Escalation when a referral is declined for a looked-after child.",),
-        theme_keys=("child_mental_health", "voice_of_the_child", "escalation"),
+        theme_keys=("self_harm", "voice_of_the_child", "escalation"),
         already_acted_on=("The children's home now holds weekly reviews of self-harm incidents.",),
     )
     actions = (
@@ -280,22 +280,24 @@ def _threshold_case(session: Session, case: Case, today: date) -> None:
         themes.record_theme(case.case_id, key, today)
 
 
-def _action_plan(session: Session, panel: Case | None, review: Case | None, today: date) -> None:
+def _track(plan: ActionPlanService, case: Case, key: str, tracking: ActionTracking) -> None:
+    """Record tracking for an action the case's meeting has; skipped when it has no such action."""
+    if case.case_id is not None and any(
+        a.case_id == case.case_id and a.key == key for a in plan.actions()
+    ):
+        plan.update_tracking(case.case_id, key, tracking)
+
+
+def _action_plan(
+    session: Session, panel: Case | None, review: Case | None, decided: Case | None, today: date
+) -> None:
     plan = ActionPlanService(session)
     if panel is not None and panel.case_id is not None:
-        plan.update_tracking(
-            panel.case_id,
+        _track(
+            plan,
+            panel,
             "meeting-1",
             ActionTracking(ActionStatus.IN_PROGRESS, "Briefing booked for two homes."),
-        )
-        plan.update_tracking(
-            panel.case_id,
-            "meeting-2",
-            ActionTracking(
-                ActionStatus.COMPLETED,
-                "Placement review template changed; audit of 10 records shows it is used.",
-                today - timedelta(days=5),
-            ),
         )
         plan.add_action(
             panel.case_id,
@@ -303,9 +305,32 @@ def _action_plan(session: Session, panel: Case | None, review: Case | None, toda
             _EDU,
             today - timedelta(days=30),
         )
-    if review is not None and review.case_id is not None:
+        added = plan.add_action(
+            panel.case_id,
+            "Add the child's wishes to every placement review record",
+            _LA,
+            today - timedelta(days=3),
+        )
         plan.update_tracking(
-            review.case_id,
+            panel.case_id,
+            added.key,
+            ActionTracking(
+                ActionStatus.COMPLETED,
+                "Placement review template changed; audit of 10 records shows it is used.",
+                today - timedelta(days=5),
+            ),
+        )
+    if decided is not None:
+        _track(
+            plan,
+            decided,
+            "meeting-0",
+            ActionTracking(ActionStatus.IN_PROGRESS, "Half of the open plans checked so far."),
+        )
+    if review is not None and review.case_id is not None:
+        _track(
+            plan,
+            review,
             "meeting-0",
             ActionTracking(
                 ActionStatus.COMPLETED,
@@ -315,8 +340,9 @@ def _action_plan(session: Session, panel: Case | None, review: Case | None, toda
                 today - timedelta(days=40),
             ),
         )
-        plan.update_tracking(
-            review.case_id,
+        _track(
+            plan,
+            review,
             "meeting-1",
             ActionTracking(
                 ActionStatus.COMPLETED,
@@ -364,4 +390,4 @@ def add_learning_demo_data(session: Session, today: date) -> None:
             if found is not None and found.case_id is not None:
                 for key in keys:
                     themes.record_theme(found.case_id, key, today)
-        _action_plan(session, panel, review, today)
+        _action_plan(session, panel, review, _by_pseudonym(cases, "Child A"), today)

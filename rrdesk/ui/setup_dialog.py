@@ -26,6 +26,7 @@ from rrdesk.storage.errors import StoreError
 from rrdesk.storage.key_slots import MIN_PASSPHRASE_LENGTH, new_recovery_key, passphrase_problem
 from rrdesk.ui.form_widgets import ErrorSummary, FormField, heading_label, hint_label
 from rrdesk.ui.messages import Messages
+from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
 
 CreateStore = Callable[..., NewStore]
 
@@ -47,10 +48,12 @@ class SetupDialog(QDialog):
         messages: Messages,
         default_owner: str = "",
         secret_store: object | None = None,
+        runner: TaskStarter | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("setup_dialog")
+        self._runner: TaskStarter = runner or ImmediateRunner()
         self.setWindowTitle("Set up rrdesk")
         self.setMinimumWidth(640)
         self._store_path = store_path
@@ -239,20 +242,35 @@ class SetupDialog(QDialog):
     def _create(self) -> None:
         if not self.stored_check.isChecked():
             return
-        try:
-            created = self._create_store(
-                self._store_path,
-                partnership=self.partnership.text().strip(),
-                owner=self.owner.text().strip(),
-                passphrase=self.passphrase.text(),
-                profile=str(self.profile.currentData()),
-                remember=self.remember_check.isChecked(),
-                secret_store=self._secret_store,
-                recovery_key=self._recovery_key,
-            )
-        except StoreError as error:
+        arguments = {
+            "partnership": self.partnership.text().strip(),
+            "owner": self.owner.text().strip(),
+            "passphrase": self.passphrase.text(),
+            "profile": str(self.profile.currentData()),
+            "remember": self.remember_check.isChecked(),
+            "secret_store": self._secret_store,
+            "recovery_key": self._recovery_key,
+        }
+        path = self._store_path
+        create = self._create_store
+        self.continue_button.setEnabled(False)
+        self.continue_button.setText("Creating the store…")
+        self._runner.start(
+            lambda _progress, _cancelled: create(path, **arguments),
+            on_done=self._on_created,
+            on_error=self._on_create_failed,
+        )
+
+    def _on_create_failed(self, error: BaseException) -> None:
+        self.continue_button.setEnabled(True)
+        self.continue_button.setText("Create the store")
+        if isinstance(error, StoreError):
             self._messages.error(self, "The store was not created", error.message)
             return
+        raise error
+
+    def _on_created(self, created: object) -> None:
+        assert isinstance(created, NewStore)
         self.session = created.session
         self.keyring_message = created.keyring_message
         self.passphrase.clear()

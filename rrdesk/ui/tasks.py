@@ -19,6 +19,19 @@ class TaskHandle(Protocol):
     def cancel(self) -> None: ...
 
 
+class TaskStarter(Protocol):
+    """Either runner: starts work and reports back on the UI thread."""
+
+    def start(
+        self,
+        work: Work,
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> TaskHandle: ...
+
+
 class _Signals(QObject):
     progressed = Signal(int, int)
     finished = Signal(object)

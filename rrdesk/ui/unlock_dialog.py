@@ -19,6 +19,7 @@ from rrdesk.storage.errors import StoreError, WrongSecretError
 from rrdesk.storage.key_slots import passphrase_problem
 from rrdesk.ui.form_widgets import ErrorSummary, FormField, heading_label, hint_label
 from rrdesk.ui.messages import Messages
+from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
 
 Unlock = Callable[[Path, str], Session]
 ChangePassphrase = Callable[[Session, str], None]
@@ -34,10 +35,12 @@ class UnlockDialog(QDialog):
         change_passphrase: ChangePassphrase,
         messages: Messages,
         notice: str = "",
+        runner: TaskStarter | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("unlock_dialog")
+        self._runner: TaskStarter = runner or ImmediateRunner()
         self.setWindowTitle("Unlock rrdesk")
         self.setMinimumWidth(560)
         self._store_path = store_path
@@ -115,15 +118,33 @@ class UnlockDialog(QDialog):
             )
             return
         unlock = self._unlock_recovery if self._using_recovery else self._unlock_passphrase
-        try:
-            session = unlock(self._store_path, text)
-        except WrongSecretError as error:
+        path = self._store_path
+        self.unlock_button.setEnabled(False)
+        self.unlock_button.setText("Unlocking…")
+        self._runner.start(
+            lambda _progress, _cancelled: unlock(path, text),
+            on_done=self._on_unlocked,
+            on_error=self._on_unlock_failed,
+        )
+
+    def _restore_button(self) -> None:
+        self.unlock_button.setEnabled(True)
+        self.unlock_button.setText("Unlock")
+
+    def _on_unlock_failed(self, error: BaseException) -> None:
+        self._restore_button()
+        if isinstance(error, WrongSecretError):
             self._fail(error.message)
             self.secret.selectAll()
             return
-        except StoreError as error:
+        if isinstance(error, StoreError):
             self._fail(error.message)
             return
+        raise error
+
+    def _on_unlocked(self, session: object) -> None:
+        self._restore_button()
+        assert isinstance(session, Session)
         self.secret.clear()
         self.session = session
         if self._using_recovery:

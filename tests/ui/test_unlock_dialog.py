@@ -91,3 +91,26 @@ def test_recovery_key_then_new_passphrase(
     dialog.session.close()
     reopened = store_access.unlock_with_passphrase(store_path, "a fresh passphrase for me")
     reopened.close()
+
+
+def test_unlock_runs_off_the_ui_thread(qtbot, new_store, store_path, passphrase, messages) -> None:  # type: ignore[no-untyped-def]
+    from rrdesk.ui.tasks import TaskRunner
+
+    new_store.session.close()
+    runner = TaskRunner()
+    dialog = UnlockDialog(
+        store_path,
+        unlock_with_passphrase=store_access.unlock_with_passphrase,
+        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
+        change_passphrase=lambda s, p: store_access.change_passphrase(s, p),
+        messages=messages,
+        runner=runner,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.secret, passphrase)
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.session is not None, timeout=10_000)
+    assert dialog.unlock_button.text() == "Unlock"
+    dialog.session.close()
+    runner.wait()

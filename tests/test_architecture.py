@@ -1,0 +1,37 @@
+"""The layers hold at run time too: the command line never loads Qt or the PDF libraries."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CHECK = """
+import sys
+from rrdesk.cli import build_parser
+build_parser()
+heavy = {'PySide6', 'reportlab', 'pyhanko'}
+loaded = sorted(name for name in sys.modules if name.split('.')[0] in heavy)
+print(','.join(loaded))
+"""
+
+
+def test_command_line_loads_no_qt_or_pdf_libraries() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.strip() == ""
+
+
+def test_domain_modules_do_no_io() -> None:
+    forbidden = (r"(?<![\w.])open\(", r"sqlite", r"socket", r"datetime\.now\(", r"date\.today\(")
+    allowed = {"bank_holidays.py"}  # reads the shipped GOV.UK list through importlib.resources
+    for path in (ROOT / "rrdesk" / "domain").rglob("*.py"):
+        if path.name in allowed:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for pattern in forbidden:
+            assert not re.search(pattern, text), f"{path.relative_to(ROOT)} matches {pattern}"
