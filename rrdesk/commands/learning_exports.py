@@ -23,6 +23,13 @@ EXIT_OK = 0
 EXIT_INCOMPLETE = 1
 
 
+def add_learning_export_parsers(export_subparsers: Any) -> None:
+    """All three: ``panel-submission``, ``action-plan`` and ``themes``."""
+    add_panel_submission_parser(export_subparsers)
+    add_action_plan_parser(export_subparsers)
+    add_themes_parser(export_subparsers)
+
+
 def _out_path(args: argparse.Namespace, suffixes: tuple[str, ...]) -> Path:
     path = Path(args.out).expanduser()
     if path.suffix.lower() not in suffixes:

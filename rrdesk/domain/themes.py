@@ -15,6 +15,7 @@ from datetime import date
 from enum import Enum
 
 from rrdesk.domain.cases import Stage
+from rrdesk.domain.dates import format_date
 from rrdesk.domain.months import add_months
 
 RECURRENCE_MONTHS = 24
@@ -150,6 +151,21 @@ def cases_sharing_theme(
         and start <= entry.on <= today
     ]
     return tuple(sorted(found, key=lambda entry: entry.on or date.min, reverse=True))
+
+
+def recurrence_sentence(others: Sequence[CaseThemes], label: str) -> str:
+    """The answer to "is it coming up in other cases?", in one sentence."""
+    if not others:
+        return f"No other case has had '{label}' in the last {RECURRENCE_MONTHS} months."
+    listed = "; ".join(
+        f"{o.reference} ({o.pseudonyms}, {format_date(o.on) if o.on else 'no date'})"
+        for o in others
+    )
+    count = len(others)
+    return (
+        f"'{label}' has come up in {count} other case{'' if count == 1 else 's'} "
+        f"in the last {RECURRENCE_MONTHS} months: {listed}."
+    )
 
 
 def theme_frequencies(

@@ -31,7 +31,7 @@ class ActionTrackingForm(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("The chosen action", parent)
-        self.setObjectName("action_tracking_form")
+        name_widget(self, "action_tracking_form", "The chosen action")
         self.action_label = QLabel("Choose an action in the table.")
         self.action_label.setObjectName("chosen_action")
         self.action_label.setWordWrap(True)
@@ -114,7 +114,7 @@ class ActionAddForm(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Add an action", parent)
-        self.setObjectName("action_add_form")
+        name_widget(self, "action_add_form", "Add an action")
         self.case = QComboBox()
         name_widget(self.case, "new_action_case", "Source case")
         self.text = QLineEdit()

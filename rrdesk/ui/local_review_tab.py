@@ -68,6 +68,7 @@ class LocalReviewTab(QWidget):
             self.endorse_button, "endorse_local_review", "Record the local review as endorsed"
         )
         self.endorse_box = QGroupBox("Endorse a local review")
+        name_widget(self.endorse_box, "endorse_box", "Endorse a local review")
         self.milestones = QTableWidget(0, 3)
         name_widget(self.milestones, "local_review_milestones", "Milestones")
         self.milestones.verticalHeader().hide()
@@ -89,6 +90,7 @@ class LocalReviewTab(QWidget):
         self.save_button = QPushButton("Save the local review")
         name_widget(self.save_button, "save_local_review", "Save the local review")
         self.review_box = QGroupBox("The review")
+        name_widget(self.review_box, "review_box", "The review")
         self._build()
         self.endorse_button.clicked.connect(self._on_endorse_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)

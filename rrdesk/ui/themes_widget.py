@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from rrdesk.domain.dates import format_date
-from rrdesk.domain.themes import CaseThemes, Theme, ThemeError, ThemeLog, ThemeTaxonomy
+from rrdesk.domain.themes import (
+    CaseThemes,
+    Theme,
+    ThemeError,
+    ThemeLog,
+    ThemeTaxonomy,
+    recurrence_sentence,
+)
 from rrdesk.services.session import Session
 from rrdesk.services.theme_catalogue import reset_taxonomy, save_taxonomy
 from rrdesk.services.theme_service import ThemeService
@@ -37,20 +44,6 @@ LOG_CHOICES: tuple[tuple[str, ThemeLog | None], ...] = (
     ("Themes from notifications (threshold not met)", ThemeLog.NOTIFICATIONS),
     ("Both logs", None),
 )
-
-
-def recurrence_words(others: tuple[CaseThemes, ...], label: str) -> str:
-    if not others:
-        return f"No other case has had '{label}' in the last 24 months."
-    listed = "; ".join(
-        f"{o.reference} ({o.pseudonyms}, {format_date(o.on) if o.on else 'no date'})"
-        for o in others
-    )
-    count = len(others)
-    return (
-        f"'{label}' has come up in {count} other case{'' if count == 1 else 's'} "
-        f"in the last 24 months: {listed}."
-    )
 
 
 def _item(text: str) -> QTableWidgetItem:
@@ -114,7 +107,7 @@ class ThemesWidget(QWidget):
         self.reset_taxonomy_button = QPushButton("Go back to the shipped list")
         name_widget(self.reset_taxonomy_button, "reset_taxonomy", "Go back to the shipped list")
         self.tabs = QTabWidget()
-        self.tabs.setObjectName("themes_tabs")
+        name_widget(self.tabs, "themes_tabs", "Themes logs and the list of themes")
         self._build()
         self._connect_signals()
         self.refresh()
@@ -254,7 +247,7 @@ class ThemesWidget(QWidget):
             self.recurrence.setText(f"No themes are recorded yet for {entry.reference}.")
             return
         lines = [
-            recurrence_words(
+            recurrence_sentence(
                 self._service.others_with_theme(entry.case_id, key, self._today()),
                 self._taxonomy.label_of(key),
             )
@@ -272,7 +265,7 @@ class ThemesWidget(QWidget):
         except ThemeError as error:
             self._messages.error(self, "The theme was not recorded", str(error))
             return
-        self.recurrence.setText(recurrence_words(others, self._taxonomy.label_of(str(key))))
+        self.recurrence.setText(recurrence_sentence(others, self._taxonomy.label_of(str(key))))
         self._fill_log()
 
     def _on_export_button_clicked(self) -> None:

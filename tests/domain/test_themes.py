@@ -17,6 +17,7 @@ from rrdesk.domain.themes import (
     log_for,
     merged_theme_keys,
     parse_taxonomy,
+    recurrence_sentence,
     recurrence_window_start,
     taxonomy_to_toml,
     theme_frequencies,
@@ -120,3 +121,18 @@ def test_taxonomy_round_trip() -> None:
 def test_broken_taxonomies_are_refused(text: str, message: str) -> None:
     with pytest.raises(ThemeError, match=message.replace("[", r"\[").replace("]", r"\]")):
         parse_taxonomy(text)
+
+
+def test_recurrence_sentence() -> None:
+    others = cases_sharing_theme(
+        "neglect",
+        [_entry(2, date(2026, 1, 5), "neglect"), _entry(3, date(2025, 6, 1), "neglect")],
+        TODAY,
+    )
+    assert recurrence_sentence(others, "Neglect") == (
+        "'Neglect' has come up in 2 other cases in the last 24 months: "
+        "RR-002 (Child 2, 5 January 2026); RR-003 (Child 3, 1 June 2025)."
+    )
+    assert recurrence_sentence((), "Neglect") == (
+        "No other case has had 'Neglect' in the last 24 months."
+    )
