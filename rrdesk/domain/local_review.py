@@ -12,9 +12,12 @@ from datetime import date
 
 from rrdesk.domain.dates import format_date
 from rrdesk.domain.months import add_months
+from rrdesk.domain.progress import ReviewStatus
 
 COMPLETION_MONTHS = 6
 IMPLEMENTATION_MONTHS = 12
+DUE_SOON_DAYS = 28
+"""A milestone this many calendar days away or fewer is "due soon" on the board."""
 
 
 class LocalReviewError(ValueError):
@@ -170,3 +173,23 @@ def review_milestones(review: LocalReview) -> tuple[ReviewMilestone, ...]:
 def next_milestone(review: LocalReview) -> ReviewMilestone | None:
     """The first milestone not yet done."""
     return next((m for m in review_milestones(review) if not m.done), None)
+
+
+def milestone_status(milestone: ReviewMilestone, today: date) -> ReviewStatus:
+    """The board's status for one milestone: done, overdue, due soon (4 weeks) or on track."""
+    if milestone.done:
+        return ReviewStatus.DONE
+    if milestone.due is None:
+        return ReviewStatus.ON_TRACK
+    if milestone.due < today:
+        return ReviewStatus.OVERDUE
+    if (milestone.due - today).days <= DUE_SOON_DAYS:
+        return ReviewStatus.DUE_SOON
+    return ReviewStatus.ON_TRACK
+
+
+def review_status(review: LocalReview, today: date) -> ReviewStatus:
+    """The review's status on the board: the worst of its milestones not yet done."""
+    order = (ReviewStatus.OVERDUE, ReviewStatus.DUE_SOON, ReviewStatus.ON_TRACK)
+    statuses = {milestone_status(m, today) for m in review_milestones(review) if not m.done}
+    return next((status for status in order if status in statuses), ReviewStatus.DONE)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rrdesk.domain.cases import Stage
@@ -17,7 +17,9 @@ from rrdesk.domain.local_review import (
     ReviewMilestone,
     check_local_review,
     review_milestones,
+    review_status,
 )
+from rrdesk.domain.progress import ReviewStatus
 from rrdesk.services.case_service import CaseService
 from rrdesk.services.session import Session
 
@@ -77,3 +79,49 @@ def local_review_milestones(session: Session, case_id: int) -> tuple[ReviewMiles
     publication.
     """
     return LocalReviewService(session).milestones(case_id)
+
+
+@dataclass(frozen=True)
+class LocalReviewBoardRow:
+    """One local review on the countdown board."""
+
+    case_id: int
+    reference: str
+    pseudonyms: str
+    milestones: tuple[ReviewMilestone, ...]
+    next_milestone: ReviewMilestone | None
+    status: ReviewStatus
+
+
+def local_review_board_rows(session: Session, today: date) -> list[LocalReviewBoardRow]:
+    """Every case at "Local review", with its milestones and status, most urgent first."""
+    service = LocalReviewService(session)
+    rows: list[LocalReviewBoardRow] = []
+    for case in session.cases.all_cases():
+        if case.stage is not Stage.LOCAL_REVIEW or case.case_id is None:
+            continue
+        review = service.get(case.case_id) or LocalReview()
+        milestones = review_milestones(review)
+        rows.append(
+            LocalReviewBoardRow(
+                case_id=case.case_id,
+                reference=case.reference,
+                pseudonyms=case.pseudonyms,
+                milestones=milestones,
+                next_milestone=next((m for m in milestones if not m.done), None),
+                status=review_status(review, today),
+            )
+        )
+    order = {
+        ReviewStatus.OVERDUE: 0,
+        ReviewStatus.DUE_SOON: 1,
+        ReviewStatus.ON_TRACK: 2,
+        ReviewStatus.DONE: 3,
+    }
+    return sorted(
+        rows,
+        key=lambda r: (
+            order[r.status],
+            r.next_milestone.due if r.next_milestone and r.next_milestone.due else date.max,
+        ),
+    )

@@ -9,9 +9,12 @@ import pytest
 from rrdesk.domain.local_review import (
     LocalReview,
     check_local_review,
+    milestone_status,
     next_milestone,
     review_milestones,
+    review_status,
 )
+from rrdesk.domain.progress import ReviewStatus
 
 
 @pytest.mark.parametrize(
@@ -111,3 +114,32 @@ def test_a_complete_review_has_no_problems() -> None:
         implementation_workshop_on=date(2028, 1, 25),
     )
     assert check_local_review(review) == ()
+
+
+@pytest.mark.parametrize(
+    ("today", "status"),
+    [
+        pytest.param(date(2026, 8, 4), ReviewStatus.ON_TRACK, id="29 days before completion"),
+        pytest.param(date(2026, 8, 5), ReviewStatus.DUE_SOON, id="28 days before completion"),
+        pytest.param(date(2026, 9, 2), ReviewStatus.DUE_SOON, id="due today"),
+        pytest.param(date(2026, 9, 3), ReviewStatus.OVERDUE, id="a day late"),
+    ],
+)
+def test_board_status_of_the_completion_milestone(today: date, status: ReviewStatus) -> None:
+    review = LocalReview(commissioned_on=date(2026, 3, 2), family_informed_on=date(2026, 3, 9))
+    completed = {m.key: m for m in review_milestones(review)}["completed"]
+    assert milestone_status(completed, today) is status
+    assert review_status(review, today) is status
+
+
+def test_a_finished_review_is_done() -> None:
+    review = LocalReview(
+        commissioned_on=date(2025, 1, 6),
+        family_informed_on=date(2025, 1, 10),
+        completed_on=date(2025, 7, 1),
+        published_on=date(2025, 9, 1),
+        learning_workshop_on=date(2025, 9, 15),
+        implementation_workshop_on=date(2026, 9, 10),
+    )
+    assert review_status(review, date(2026, 11, 22)) is ReviewStatus.DONE
+    assert next_milestone(review) is None

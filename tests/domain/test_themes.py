@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rrdesk.domain.cases import Stage
+from rrdesk.domain.months import add_months
 from rrdesk.domain.themes import (
     CaseThemes,
     Theme,
@@ -136,3 +139,13 @@ def test_recurrence_sentence() -> None:
     assert recurrence_sentence((), "Neglect") == (
         "No other case has had 'Neglect' in the last 24 months."
     )
+
+
+@given(
+    today=st.dates(min_value=date(2012, 1, 1), max_value=date(2090, 12, 31)),
+    offset=st.integers(min_value=-1200, max_value=30),
+)
+def test_recurrence_keeps_exactly_the_24_months_up_to_today(today: date, offset: int) -> None:
+    on = today + timedelta(days=offset)
+    found = cases_sharing_theme("neglect", [_entry(2, on, "neglect")], today)
+    assert bool(found) == (add_months(today, -24) <= on <= today)

@@ -13,7 +13,11 @@ from rrdesk.domain.review_reports import ReportPeriod
 from rrdesk.domain.themes import Theme, ThemeError, ThemeLog, ThemeTaxonomy
 from rrdesk.services.action_plan_service import ActionPlanService
 from rrdesk.services.demo_data import add_demo_data
-from rrdesk.services.local_review_service import LocalReviewService, local_review_milestones
+from rrdesk.services.local_review_service import (
+    LocalReviewService,
+    local_review_board_rows,
+    local_review_milestones,
+)
 from rrdesk.services.report_service import ReportService
 from rrdesk.services.session import Session
 from rrdesk.services.submission_service import SubmissionError, SubmissionService
@@ -164,3 +168,12 @@ def test_report_and_briefing(demo: Session, today: date) -> None:
     assert report.themes[0] == ("information_sharing", 2)
     assert reports.report_pdf(ReportPeriod(date(2026, 1, 1), today), today).startswith(b"%PDF")
     assert reports.briefing_pdf(_id(demo, "Child K"), use_pseudonym=False).startswith(b"%PDF")
+
+
+def test_board_rows_for_local_reviews(demo: Session, today: date) -> None:
+    rows = local_review_board_rows(demo, today)
+    assert [row.pseudonyms for row in rows] == ["Child D"]
+    row = rows[0]
+    assert row.next_milestone is not None
+    assert row.next_milestone.key == "completed"
+    assert row.status.words in {"On track", "Due soon", "Overdue"}
