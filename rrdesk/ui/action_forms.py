@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rrdesk.domain.action_plan import ActionStatus, ActionTracking, PlanAction
+from rrdesk.domain.action_plan import ActionSource, ActionStatus, ActionTracking, PlanAction
 from rrdesk.domain.cases import CaseSummary
 from rrdesk.domain.dates import DateError
 from rrdesk.ui.form_widgets import DateInput, FormField, hint_label, name_widget
@@ -28,6 +28,7 @@ class ActionTrackingForm(QGroupBox):
     """Status, evidence and "embedded" for the action chosen in the table."""
 
     save_requested = Signal(object)
+    remove_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("The chosen action", parent)
@@ -50,6 +51,8 @@ class ActionTrackingForm(QGroupBox):
         self.embedded_on = DateInput("action_embedded_on", "Date confirmed")
         self.save_button = QPushButton("Save the action")
         name_widget(self.save_button, "save_action", "Save the action")
+        self.remove_button = QPushButton("Remove this added action")
+        name_widget(self.remove_button, "remove_action", "Remove this added action")
         layout = QVBoxLayout(self)
         layout.addWidget(self.action_label)
         layout.addWidget(FormField("Status", self.status))
@@ -68,7 +71,9 @@ class ActionTrackingForm(QGroupBox):
         layout.addWidget(FormField("Confirmed by (who in the working group)", self.embedded_by))
         layout.addWidget(FormField("Date confirmed", self.embedded_on))
         layout.addWidget(self.save_button)
+        layout.addWidget(self.remove_button)
         self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.remove_button.clicked.connect(self.remove_requested)
         self.setEnabled(False)
 
     def show_action(self, action: PlanAction | None) -> None:
@@ -76,6 +81,7 @@ class ActionTrackingForm(QGroupBox):
         if action is None:
             self.action_label.setText("Choose an action in the table.")
             return
+        self.remove_button.setVisible(action.source is ActionSource.ADDED)
         t = action.tracking
         self.action_label.setText(
             f"{action.case_reference}: {action.action} ({action.owner_agency})"

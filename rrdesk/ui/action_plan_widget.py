@@ -164,6 +164,7 @@ class ActionPlanWidget(QWidget):
         self.status_filter.currentIndexChanged.connect(self._on_filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.tracking_form.save_requested.connect(self._on_tracking_save_requested)
+        self.tracking_form.remove_requested.connect(self._on_tracking_remove_requested)
         self.add_form.add_requested.connect(self._on_add_requested)
 
     # --- data -----------------------------------------------------------------------------
@@ -230,6 +231,23 @@ class ActionPlanWidget(QWidget):
             return
         self.refresh()
         self._reselect(action)
+
+    def _on_tracking_remove_requested(self) -> None:
+        action = self.selected_action()
+        if action is None or not self._messages.confirm(
+            self,
+            "Remove the action",
+            f"Remove '{action.action}' from the plan? Its status and evidence go with it.",
+            yes="Remove the action",
+            no="Keep it",
+        ):
+            return
+        try:
+            self._plan.remove_added_action(action.case_id, action.key)
+        except ActionPlanError as error:
+            self._messages.error(self, "The action was not removed", str(error))
+            return
+        self.refresh()
 
     def _reselect(self, action: PlanAction) -> None:
         for row, shown in enumerate(self.model.actions):

@@ -133,3 +133,17 @@ def test_exports_what_is_shown(
     qtbot.mouseClick(widget.export_buttons["pdf"], Qt.MouseButton.LeftButton)
     assert next(paths.folder.glob("action-plan-*.pdf")).read_bytes().startswith(b"%PDF")
     assert messages.shown[-1][0] == "info"
+
+
+def test_removing_an_added_action(qtbot, widget: ActionPlanWidget, demo_session: Session) -> None:  # type: ignore[no-untyped-def]
+    texts = _column(widget, 1)
+    widget.select_row(
+        texts.index("Audit of school attendance for looked-after children placed out of area")
+    )
+    assert widget.tracking_form.remove_button.isVisibleTo(widget)
+    qtbot.mouseClick(widget.tracking_form.remove_button, Qt.MouseButton.LeftButton)
+    assert "Audit of school attendance" not in " ".join(_column(widget, 1))
+    widget.select_row(0)
+    chosen = widget.selected_action()
+    assert chosen is not None
+    assert widget.tracking_form.remove_button.isVisibleTo(widget) == chosen.key.startswith("added")
