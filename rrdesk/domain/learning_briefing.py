@@ -7,7 +7,7 @@ pseudonym is used only when the partnership chooses to (otherwise "the child").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rrdesk.domain.cases import Case
@@ -49,13 +49,36 @@ class LearningBriefing:
     """Always seven, numbered 1 to 7."""
 
 
-def anonymise(text: str, case: Case, *, use_pseudonym: bool) -> str:
+PRACTITIONER = "a practitioner"
+
+
+def _without_people(text: str, people: Sequence[str]) -> str:
+    """Each full name in ``people`` (and its surname) replaced by "a practitioner"."""
+    result = text
+    names: set[str] = set()
+    for person in people:
+        person = person.strip()
+        if not person:
+            continue
+        names.add(person)
+        parts = [
+            p for p in person.split() if p.lower().rstrip(".") not in {"dr", "mr", "mrs", "ms"}
+        ]
+        if len(parts) > 1 and len(parts[-1]) > 2:
+            names.add(parts[-1])
+    for name in sorted(names, key=len, reverse=True):
+        result = re.sub(rf"\b{re.escape(name)}\b", PRACTITIONER, result)
+    return result
+
+
+def anonymise(text: str, case: Case, *, use_pseudonym: bool, people: Sequence[str] = ()) -> str:
     """``text`` with every name and date of birth of the children replaced.
 
     Whole names and their parts (longer than two letters) become the pseudonym or "the child";
-    the pseudonym itself becomes "the child" unless ``use_pseudonym``.
+    the pseudonym itself becomes "the child" unless ``use_pseudonym``. Names in ``people``
+    (practitioners, the referrer) become "a practitioner".
     """
-    result = text
+    result = _without_people(text, people)
     for child in case.children:
         stand_in = child.pseudonym if use_pseudonym and child.pseudonym else "the child"
         names = [child.real_name.strip()] if child.real_name.strip() else []
@@ -82,11 +105,17 @@ def build_briefing(
     partnership: str,
     use_pseudonym: bool,
     theme_label: Callable[[str], str],
+    people: Sequence[str] = (),
 ) -> LearningBriefing:
-    """The seven boxes, in the order a 7-minute briefing is read."""
+    """The seven boxes, in the order a 7-minute briefing is read; nobody is named."""
+    named = (*people, case.referral.referrer_name, *(a.name for a in meeting.attendees))
 
     def clean(points: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-        return tuple(anonymise(p, case, use_pseudonym=use_pseudonym) for p in points if p.strip())
+        return tuple(
+            anonymise(p, case, use_pseudonym=use_pseudonym, people=named)
+            for p in points
+            if p.strip()
+        )
 
     learning = meeting.learning
     who = case.pseudonyms if use_pseudonym else "a child"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from rrdesk.domain.cases import Case
+from rrdesk.domain.cases import Case, ReferralRoute
 from rrdesk.domain.dates import format_date
 
 PLACEHOLDERS: dict[str, str] = {
@@ -183,3 +183,15 @@ def fill_letter(
         signatory=values["signatory"],
         signatory_role=values["signatory_role"],
     )
+
+
+def letter_notes(case: Case) -> tuple[str, ...]:
+    """Things to check before sending that do not stop the letter being made."""
+    notes: list[str] = []
+    if case.referral.route is not ReferralRoute.PROFESSIONAL:
+        source = case.referral.route.label.lower().removeprefix("referral by ")
+        notes.append(
+            f"The referral came from {source}: the letter is for professional referrers, so "
+            "check it is the right way to reply."
+        )
+    return tuple(notes)

@@ -92,6 +92,7 @@ class ReportService:
             partnership=session.partnership,
             use_pseudonym=use_pseudonym,
             theme_label=taxonomy.label_of,
+            people=tuple(member.name for member in session.directory.members()),
         )
         body = render_learning_briefing(briefing)
         with session.db.transaction():

@@ -16,6 +16,7 @@ from rrdesk.domain.threshold_letter import (
     LetterTemplateError,
     ThresholdLetter,
     fill_letter,
+    letter_notes,
     letter_problems,
     parse_letter_template,
 )
@@ -60,6 +61,9 @@ class ThresholdLetterService:
 
     def problems(self, case_id: int) -> tuple[str, ...]:
         return letter_problems(self._case(case_id), self.details(case_id))
+
+    def notes(self, case_id: int) -> tuple[str, ...]:
+        return letter_notes(self._case(case_id))
 
     def letter(self, case_id: int, today: date) -> ThresholdLetter:
         return fill_letter(

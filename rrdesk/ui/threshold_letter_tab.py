@@ -130,12 +130,14 @@ class ThresholdLetterTab(QWidget):
 
     def _show(self) -> None:
         problems = self._letters.problems(self._case_id)
-        self.notice.setText(
+        notice = (
             "Still to record before the letter can be made:\n"
             + "\n".join(f"• {p}" for p in problems)
             if problems
             else "The letter is ready to make."
         )
+        notes = self._letters.notes(self._case_id)
+        self.notice.setText("\n\n".join((notice, *notes)))
         letter = self._letters.letter(self._case_id, self._today())
         self.preview.setPlainText(
             "\n\n".join(

@@ -41,3 +41,10 @@ def test_briefing_has_seven_boxes_without_names() -> None:
         assert private not in text
     assert "Check the partner's history" in briefing.boxes[5].points
     assert any("men in this child's life" in q for q in briefing.boxes[6].points)
+
+
+def test_practitioners_are_not_named() -> None:
+    text = "Dr Siân Prydderch saw Tamsin; Prydderch referred her. Dr Price agreed."
+    assert anonymise(
+        text, sample_case(), use_pseudonym=True, people=("Dr Siân Prydderch", "Dr Price")
+    ) == ("a practitioner saw Child T; a practitioner referred her. a practitioner agreed.")

@@ -7,11 +7,12 @@ from datetime import date
 
 import pytest
 
-from rrdesk.domain.cases import Referral, ThresholdDiscussion
+from rrdesk.domain.cases import Referral, ReferralRoute, ThresholdDiscussion
 from rrdesk.domain.threshold_letter import (
     LetterDetails,
     LetterTemplateError,
     fill_letter,
+    letter_notes,
     letter_problems,
     parse_letter_template,
 )
@@ -99,3 +100,13 @@ def test_problems_before_the_letter() -> None:
         "Enter who signs the letter",
     )
     assert letter_problems(_case(), LetterDetails(signatory="HV")) == ()
+
+
+def test_a_parent_referral_gets_a_note_but_not_a_block() -> None:
+    assert letter_notes(_case()) == ()
+    parent = replace(_case(), referral=replace(_case().referral, route=ReferralRoute.PARENT))
+    assert letter_notes(parent) == (
+        "The referral came from a parent: the letter is for professional referrers, so check "
+        "it is the right way to reply.",
+    )
+    assert letter_problems(parent, LetterDetails(signatory="HV")) == ()
