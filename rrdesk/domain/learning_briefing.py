@@ -27,6 +27,16 @@ REFLECTION_QUESTIONS: dict[str, str] = {
     "safer_sleep": "Have you talked about safer sleep, including after alcohol or on a sofa?",
     "exploitation": "What does going missing tell you, and who has the child been with?",
     "transitions": "When a family moves, what goes with them, and who checks it arrived?",
+    "self_harm": "When a child self-harms, who do you tell, and how do you know it was acted on?",
+    "children_in_care": "Would you accept this for your own child? Who is the corporate parent?",
+    "escalation": "When you disagree with a decision, do you know how to escalate it?",
+    "multi_agency_working": "Who else is working with this family, and when did you last talk?",
+    "disability": "Is the child's disability explaining away signs of harm?",
+    "equality_and_culture": "How do race, culture and poverty shape what you see and do?",
+    "education_attendance": "What does missing school tell you about this child's life?",
+    "housing": "How do housing and money shape the care this child gets?",
+    "online_harm": "Who is the child talking to online?",
+    "young_carers": "Is this child caring for someone, and does anyone care for them?",
 }
 GENERAL_QUESTIONS = (
     "What does this learning mean for your own practice?",
