@@ -48,3 +48,28 @@ def test_practitioners_are_not_named() -> None:
     assert anonymise(
         text, sample_case(), use_pseudonym=True, people=("Dr Siân Prydderch", "Dr Price")
     ) == ("a practitioner saw Child T; a practitioner referred her. a practitioner agreed.")
+
+
+def test_every_shipped_theme_has_a_reflection_question() -> None:
+    from rrdesk.domain.learning_briefing import REFLECTION_QUESTIONS
+    from rrdesk.domain.themes import parse_taxonomy
+    from rrdesk.resource_files import resource
+
+    taxonomy = parse_taxonomy(resource("themes.toml").read_text(encoding="utf-8"))
+    assert set(taxonomy.keys) <= set(REFLECTION_QUESTIONS)
+    for required in (
+        "information_sharing",
+        "risk_assessment",
+        "professional_curiosity",
+        "voice_of_the_child",
+        "invisible_men",
+        "parental_mental_health",
+        "domestic_abuse",
+        "substance_misuse",
+        "neglect",
+        "non_mobile_babies",
+        "safer_sleep",
+        "exploitation",
+        "transitions",
+    ):
+        assert required in taxonomy.keys
