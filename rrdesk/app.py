@@ -23,11 +23,15 @@ from rrdesk.services.locations import data_folder, default_store_path
 from rrdesk.services.meeting_service import MeetingService
 from rrdesk.services.profile_catalogue import load_profiles
 from rrdesk.services.session import Session, operating_system_user
+from rrdesk.services.timetable_service import TimetableService
 from rrdesk.storage.errors import StoreError
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
+    from rrdesk.domain.agenda import AgendaItem
+    from rrdesk.ui.board_widget import BoardWidget
+    from rrdesk.ui.cases_section import CasesSection
     from rrdesk.ui.main_window import MainWindow
     from rrdesk.ui.messages import Messages
     from rrdesk.ui.tasks import ImmediateRunner, TaskRunner, TaskStarter
@@ -57,9 +61,12 @@ def build_main_window(context: AppContext) -> MainWindow:
     from rrdesk.ui.account_actions import install_account_actions
     from rrdesk.ui.audit_widget import AuditWidget
     from rrdesk.ui.backup_widget import BackupWidget
+    from rrdesk.ui.board_widget import BoardWidget
+    from rrdesk.ui.calendar_widget import CalendarWidget
     from rrdesk.ui.case_editor import CaseEditorWidget
     from rrdesk.ui.case_list_widget import CaseListWidget
     from rrdesk.ui.case_table_model import CaseTableModel
+    from rrdesk.ui.case_timetable_widget import CaseTimetableWidget
     from rrdesk.ui.cases_section import CasesSection
     from rrdesk.ui.directory_widget import DirectoryWidget
     from rrdesk.ui.learning_sections import add_learning_sections, learning_case_tabs
@@ -89,17 +96,33 @@ def build_main_window(context: AppContext) -> MainWindow:
             case_id=case_id,
         )
 
+    timetables = TimetableService(session)
+    board = BoardWidget(timetables, today=context.today)
+
+    def timetable_tab(case_id: int) -> CaseTimetableWidget:
+        tab = CaseTimetableWidget(case_id, timetables, context.messages, today=context.today)
+        tab.timetable_changed.connect(board.invalidate_case)
+        return tab
+
     meetings = MeetingService(session, calendar)
 
     def meeting_tab(case_id: int) -> MeetingWidget:
         widget = MeetingWidget(meetings, case_id, context.today)
         widget.meeting_saved.connect(lambda _what: cases_section.case_list.refresh())
+        widget.meeting_saved.connect(lambda _what: board.invalidate_case(case_id))
         return widget
 
     def case_editor() -> CaseEditorWidget:
-        return CaseEditorWidget(
+        editor = CaseEditorWidget(
             cases, context.messages, context.today, default_profile=session.profile_name
         )
+        editor.case_saved.connect(board.invalidate_case)
+        return editor
+
+    def calendar_screen() -> CalendarWidget:
+        screen = CalendarWidget(timetables, context.messages, today=context.today)
+        screen.calendar_changed.connect(board.refresh)
+        return screen
 
     def audit_trail() -> AuditWidget:
         return AuditWidget(session.audit.entries, session.audit.verify, references)
@@ -110,6 +133,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         case_editor,
         cases,
         case_tabs=[
+            ("Timetable", timetable_tab),
             ("Meeting", meeting_tab),
             ("History", history_tab),
             *learning_case_tabs(session, context.messages, context.today),
@@ -122,6 +146,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         settings=context.settings,
     )
     window.add_section("cases", "Cases", cases_section)
+    window.add_section("board", "Countdown board", board)
     window.add_section(
         "directory", "Directory", lambda: DirectoryWidget(directory, context.messages)
     )
@@ -129,11 +154,12 @@ def build_main_window(context: AppContext) -> MainWindow:
     window.add_section(
         "backups", "Backups and locking", lambda: BackupWidget(session, context.messages)
     )
+    window.add_section("calendar", "Calendar and process", calendar_screen)
     add_learning_sections(window, session, context.messages, context.today)
 
     def refresh_shown(key: str) -> None:
         shown = window.section(key)
-        if isinstance(shown, AuditWidget):
+        if isinstance(shown, AuditWidget | BoardWidget | CalendarWidget):
             shown.refresh()
 
     window.section_shown.connect(refresh_shown)
@@ -145,8 +171,64 @@ def build_main_window(context: AppContext) -> MainWindow:
     install_account_actions(
         window, session, context.secret_store, context.messages, new_case=new_case
     )
+    _wire_board(context, window, cases_section, board, timetables, meetings)
     cases_section.resume_draft()
     return window
+
+
+def _wire_board(
+    context: AppContext,
+    window: MainWindow,
+    cases_section: CasesSection,
+    board: BoardWidget,
+    timetables: TimetableService,
+    meetings: MeetingService,
+) -> None:
+    """The countdown board and the projector, kept in step with the cases."""
+    from PySide6.QtGui import QKeySequence
+
+    from rrdesk.domain.meeting_rules import agenda_from_profile
+    from rrdesk.ui.projector_launcher import ProjectorLauncher
+
+    directory = DirectoryService(context.session)
+
+    def agenda_for(case_id: int) -> tuple[AgendaItem, ...]:
+        """The meeting's agenda: an account from each agency present, or else from each agency
+        on the panel while attendance is not yet taken."""
+        case = context.session.cases.get(case_id)
+        if case is not None:
+            meeting = meetings.load(case_id)
+            if any(attendee.present for attendee in meeting.attendees):
+                return meetings.agenda_for(case, meeting)
+        profile = timetables.settings.profile(case.profile if case else None)
+        on_panel = {member.agency for member in directory.panel_members()}
+        agencies = [agency.name for agency in directory.agencies() if agency.name in on_panel]
+        return agenda_from_profile(profile.agenda, agencies)
+
+    def open_case(case_id: int) -> None:
+        window.show_section("cases")
+        cases_section.open_case(case_id)
+
+    launcher = ProjectorLauncher(
+        timetables,
+        context.messages,
+        today=context.today,
+        agenda_for=agenda_for,
+        parent_widget=window,
+    )
+    context.extra["projector"] = launcher
+    cases_section.data_changed.connect(board.refresh)
+    board.case_opened.connect(open_case)
+    board.projector_requested.connect(launcher.open)
+    board.refreshed.connect(launcher.refresh)
+    window.closing.connect(launcher.close)
+    window.add_action(
+        window.view_menu,
+        "Project the countdown",
+        "project",
+        QKeySequence("F5"),
+        lambda _=False: launcher.open(board.chosen_case()),
+    )
 
 
 def _demo_session(today: date) -> tuple[Session, Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date
 
@@ -114,7 +115,12 @@ class MeetingService:
         if body is not None:
             return meeting_from_dict(body)
         case = self.case(case_id)
-        meeting = Meeting(case_reference=case.reference)
+        booked = self._session.documents.get(case_id, "timetable") or {}
+        held_on = None
+        if isinstance(booked.get("meeting_date"), str):
+            with contextlib.suppress(ValueError):
+                held_on = date.fromisoformat(booked["meeting_date"])
+        meeting = Meeting(case_reference=case.reference, held_on=held_on)
         meeting = self.with_panel_attendance(meeting)
         return meeting.with_agenda(self.agenda_for(case, meeting))
 

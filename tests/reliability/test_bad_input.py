@@ -20,7 +20,7 @@ from rrdesk.domain.profiles import ProfileError, parse_profile
 from rrdesk.resource_files import form
 
 CHECKS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-NOT_PLAIN = re.compile(r"Traceback|object at 0x|<class |\bNone\b|KeyError|TypeError")
+NOT_PLAIN = re.compile(r"Traceback|object at 0x|<class |(?<!')\bNone\b(?!')|KeyError|TypeError")
 
 
 def assert_plain(message: str) -> None:
