@@ -76,6 +76,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     from rrdesk.ui.case_timetable_widget import CaseTimetableWidget
     from rrdesk.ui.cases_section import CasesSection
     from rrdesk.ui.directory_widget import DirectoryWidget
+    from rrdesk.ui.learning_sections import add_learning_sections, learning_case_tabs
     from rrdesk.ui.main_window import MainWindow
     from rrdesk.ui.meeting_widget import MeetingWidget
 
@@ -180,6 +181,7 @@ def build_main_window(context: AppContext) -> MainWindow:
             ("Meeting", meeting_tab),
             ("Decision sheet", decision_sheet_tab),
             ("History", history_tab),
+            *learning_case_tabs(session, context.messages, context.today),
         ],
     )
     window = MainWindow(
@@ -199,6 +201,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         "backups", "Backups and locking", lambda: BackupWidget(session, context.messages)
     )
     window.add_section("calendar", "Calendar and process", calendar_screen)
+    add_learning_sections(window, session, context.messages, context.today)
 
     def refresh_shown(key: str) -> None:
         shown = window.section(key)

@@ -24,6 +24,7 @@ from rrdesk.domain.cases import (
 from rrdesk.domain.directory import Agency, Member, StatutoryPartner
 from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.services.demo_meetings import add_demo_meetings
+from rrdesk.services.learning_demo_data import add_learning_demo_data
 from rrdesk.services.session import Session
 from rrdesk.services.timetable_service import TimetableService
 
@@ -412,6 +413,7 @@ def add_demo_data(session: Session, *, today: date) -> None:
         sent = next(c for c in added if c.stage is Stage.SENT_TO_NATIONAL_PANEL)
         add_demo_meetings(session, decided, sent, today=today)
     _book_demo_meetings(session, today)
+    add_learning_demo_data(session, today)
 
 
 def _book_demo_meetings(session: Session, today: date) -> None:

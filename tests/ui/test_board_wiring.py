@@ -44,6 +44,9 @@ def test_sections_tabs_and_projector_action_are_wired(qtbot: QtBot, session: Ses
         "Meeting",
         "Decision sheet",
         "History",
+        "Submission",
+        "Local review",
+        "Letter to referrer",
     ]
     timetable = cases.tabs.widget(1)
     TimetableService(session).book_meeting(case_id, date(2026, 11, 26))

@@ -1,0 +1,109 @@
+"""The after-the-meeting screens, for the composition root to add to the main window:
+sections "Action plan", "Themes" and "Reports", and the case tabs "Submission",
+"Local review" and "Letter to referrer"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from rrdesk.services.action_plan_service import ActionPlanService
+from rrdesk.services.case_service import CaseService, DirectoryService
+from rrdesk.services.local_review_service import LocalReviewService
+from rrdesk.services.report_service import ReportService
+from rrdesk.services.session import Session
+from rrdesk.services.submission_service import SubmissionService
+from rrdesk.services.theme_service import ThemeService
+from rrdesk.services.threshold_letter_service import ThresholdLetterService
+from rrdesk.ui.messages import Messages
+from rrdesk.ui.save_paths import AskSavePath, ask_save_path
+
+if TYPE_CHECKING:
+    from rrdesk.ui.main_window import MainWindow
+
+CaseTabFactory = Callable[[int], QWidget]
+
+
+def learning_case_tabs(
+    session: Session,
+    messages: Messages,
+    today: Callable[[], date],
+    *,
+    ask_path: AskSavePath = ask_save_path,
+) -> list[tuple[str, CaseTabFactory]]:
+    """(title, factory) pairs for ``CasesSection(case_tabs=...)``."""
+    from rrdesk.ui.local_review_tab import LocalReviewTab
+    from rrdesk.ui.submission_tab import SubmissionTab
+    from rrdesk.ui.threshold_letter_tab import ThresholdLetterTab
+
+    def submission(case_id: int) -> QWidget:
+        return SubmissionTab(
+            case_id,
+            SubmissionService(session),
+            ReportService(session),
+            messages,
+            today,
+            ask_path=ask_path,
+        )
+
+    def local_review(case_id: int) -> QWidget:
+        return LocalReviewTab(
+            case_id, LocalReviewService(session), CaseService(session), messages, today
+        )
+
+    def letter(case_id: int) -> QWidget:
+        return ThresholdLetterTab(
+            case_id,
+            ThresholdLetterService(session),
+            CaseService(session),
+            messages,
+            today,
+            ask_path=ask_path,
+        )
+
+    return [
+        ("Submission", submission),
+        ("Local review", local_review),
+        ("Letter to referrer", letter),
+    ]
+
+
+def add_learning_sections(
+    window: MainWindow,
+    session: Session,
+    messages: Messages,
+    today: Callable[[], date],
+    *,
+    ask_path: AskSavePath = ask_save_path,
+) -> None:
+    """Add "Action plan", "Themes" and "Reports", each built when first shown."""
+    from rrdesk.ui.action_plan_widget import ActionPlanWidget
+    from rrdesk.ui.reports_widget import ReportsWidget
+    from rrdesk.ui.themes_widget import ThemesWidget
+
+    window.add_section(
+        "action_plan",
+        "Action plan",
+        lambda: ActionPlanWidget(
+            ActionPlanService(session),
+            CaseService(session),
+            DirectoryService(session),
+            messages,
+            today,
+            partnership=session.partnership,
+            ask_path=ask_path,
+        ),
+    )
+    window.add_section(
+        "themes", "Themes", lambda: ThemesWidget(session, messages, today, ask_path=ask_path)
+    )
+    window.add_section(
+        "reports",
+        "Reports",
+        lambda: ReportsWidget(
+            ReportService(session), ThemeService(session), messages, today, ask_path=ask_path
+        ),
+    )

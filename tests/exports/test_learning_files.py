@@ -1,0 +1,216 @@
+"""The action plan as Excel (round trip with openpyxl) and CSV, the themes CSV, and the PDFs of
+the plan, the threshold letter, the 7-minute briefing and the report."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from rrdesk.domain.action_plan import (
+    ActionStatus,
+    ActionTracking,
+    AddedAction,
+    PlanAction,
+    plan_for_case,
+)
+from rrdesk.domain.cases import Stage
+from rrdesk.domain.immediate_action import ImmediateAction
+from rrdesk.domain.learning_briefing import build_briefing
+from rrdesk.domain.review_reports import PeriodReport, ReportCase, ReportPeriod, build_report
+from rrdesk.domain.themes import CaseThemes, Theme, ThemeTaxonomy
+from rrdesk.domain.threshold_letter import ThresholdLetter
+from rrdesk.exports.action_plan_files import (
+    ACTION_COLUMNS,
+    OVERDUE_FILL,
+    action_plan_csv,
+    action_plan_workbook,
+    themes_csv,
+)
+from rrdesk.exports.action_plan_pdf import render_action_plan
+from rrdesk.exports.house_style import MARKING
+from rrdesk.exports.learning_briefing import render_learning_briefing
+from rrdesk.exports.review_report import render_report
+from rrdesk.exports.threshold_letter import render_threshold_letter
+from tests.domain.learning_samples import sample_case, sample_meeting
+from tests.exports.pdf_reading import all_text, page_texts
+
+TODAY = date(2026, 11, 22)
+
+
+def _plan() -> tuple[PlanAction, ...]:
+    return plan_for_case(
+        case_id=1,
+        case_reference="RR-2026-014",
+        meeting_actions=(
+            ImmediateAction("Share the partner's history", "Police", date(2026, 11, 2)),
+        ),
+        added=(
+            AddedAction(1, "=SUM(A1) audit of ‘new adults’ questions", "Health", date(2027, 1, 5)),
+            AddedAction(2, "Training for staff", "Nguyễn's team", None),
+        ),
+        tracking={
+            "added-1": ActionTracking(
+                ActionStatus.COMPLETED,
+                "Audit of 20 records",
+                date(2026, 10, 1),
+                "Fern Ashdown",
+                date(2026, 11, 1),
+            )
+        },
+    )
+
+
+def _rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_action_plan_csv() -> None:
+    rows = _rows(action_plan_csv(_plan(), TODAY))
+    assert rows[0] == list(ACTION_COLUMNS)
+    first, second, third = rows[1:]
+    assert first[:8] == [
+        "RR-2026-014",
+        "Rapid Review",
+        "Immediate action from the meeting",
+        "Share the partner's history",
+        "Police",
+        "2026-11-02",
+        "Overdue",
+        "20",
+    ]
+    assert second[3].startswith("'=SUM(A1)"), "formulas are never run"
+    assert second[6:] == [
+        "Completed",
+        "",
+        "Audit of 20 records",
+        "2026-10-01",
+        "Yes",
+        "Fern Ashdown",
+        "2026-11-01",
+    ]
+    assert third[4] == "Nguyễn's team"
+    assert third[5] == ""
+
+
+def test_action_plan_workbook_round_trip() -> None:
+    book = load_workbook(io.BytesIO(action_plan_workbook(_plan(), TODAY, "Northmoor")))
+    sheet = book["Action plan"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ACTION_COLUMNS
+    assert rows[1][3] == "Share the partner's history"
+    assert rows[1][5].date() == date(2026, 11, 2)
+    assert rows[1][6] == "Overdue"
+    assert rows[1][7] == 20
+    assert rows[2][3] == "=SUM(A1) audit of ‘new adults’ questions"
+    assert sheet.cell(3, 4).data_type == "s", "stored as text, not a formula"
+    assert rows[2][10] == "Yes"
+    assert rows[2][12].date() == date(2026, 11, 1)
+    assert sheet.cell(2, 7).fill.start_color.rgb.endswith(OVERDUE_FILL)
+    assert sheet.cell(2, 7).font.color.rgb.endswith("942514")
+    assert not sheet.cell(3, 7).fill.start_color.rgb.endswith(OVERDUE_FILL)
+    summary = list(book["By agency"].iter_rows(values_only=True))
+    assert summary[0] == ("Agency", "Open", "Of which overdue", "Completed", "Embedded")
+    assert ("Police", 1, 1, 0, 0) in summary
+    assert ("Health", 0, 0, 1, 1) in summary
+
+
+def test_themes_csv() -> None:
+    taxonomy = ThemeTaxonomy((Theme("neglect", "Neglect"), Theme("safer_sleep", "Safer sleep")))
+    entries = [
+        CaseThemes(
+            1, "RR-1", "Child A", Stage.CLOSED, date(2026, 1, 2), ("neglect", "safer_sleep")
+        ),
+        CaseThemes(2, "RR-2", "Child J", Stage.THRESHOLD_NOT_MET, None, ()),
+    ]
+    rows = _rows(themes_csv(entries, taxonomy))
+    assert rows[1][1:] == ["RR-1", "Child A", "Closed", "2026-01-02", "neglect", "Neglect"]
+    assert rows[2][5:] == ["safer_sleep", "Safer sleep"]
+    assert rows[3][0].startswith("Themes from cases considered at Serious Incident Notification")
+    assert rows[3][5:] == ["", ""]
+
+
+def test_action_plan_pdf_marks_overdue_in_words() -> None:
+    pdf = render_action_plan(_plan(), TODAY, "Northmoor", chosen="All agencies")
+    text = " ".join(all_text(pdf).split())
+    assert "OVERDUE by 20 days" in text
+    assert "3 actions; 1 overdue" in text
+    assert "embedded (confirmed by Fern Ashdown, 1 November 2026)" in text
+    assert MARKING in text
+
+
+def test_threshold_letter_pdf() -> None:
+    letter = ThresholdLetter(
+        "Your referral",
+        "RR-2026-006",
+        TODAY,
+        ("Gethin ap Rhys", "Lead Named Nurse"),
+        "Dear Gethin ap Rhys,",
+        ("The threshold is not met.", "Next steps: talk to the school."),
+        "Yours sincerely,",
+        "Harriet Vale",
+        "Rapid Review Chair",
+    )
+    pdf = render_threshold_letter(letter, "Northmoor")
+    text = " ".join(all_text(pdf).split())
+    for words in ("Dear Gethin ap Rhys,", "Next steps: talk to the school.", "Harriet Vale"):
+        assert words in text
+    assert "22 November 2026" in text
+    assert len(page_texts(pdf)) == 1
+
+
+def test_briefing_is_one_page_with_seven_boxes() -> None:
+    briefing = build_briefing(
+        sample_case(),
+        sample_meeting(),
+        partnership="Northmoor",
+        use_pseudonym=False,
+        theme_label=str,
+    )
+    pdf = render_learning_briefing(briefing)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    text = " ".join(all_text(pdf).split())
+    for number, title in enumerate(
+        (
+            "Background",
+            "Why it matters",
+            "What went well",
+            "What could have been better",
+            "Learning for agencies",
+            "What has changed",
+            "Questions to reflect on",
+        ),
+        start=1,
+    ):
+        assert f"{number}. {title}" in text
+    assert "Tamsin" not in text
+    assert "Child T" not in text
+
+
+@pytest.fixture
+def report() -> PeriodReport:
+    cases = [
+        ReportCase(1, "RR-1", Stage.SENT_TO_NATIONAL_PANEL, date(2026, 3, 1), 14),
+        ReportCase(2, "RR-2", Stage.LOCAL_REVIEW, date(2026, 4, 1), 16, date(2026, 5, 1)),
+    ]
+    themes = [
+        CaseThemes(1, "RR-1", "Child A", Stage.CLOSED, None, ("neglect", "safer_sleep")),
+        CaseThemes(2, "RR-2", "Child B", Stage.CLOSED, None, ("neglect",)),
+    ]
+    return build_report(
+        ReportPeriod(date(2026, 1, 1), date(2026, 6, 30)), cases, themes, _plan(), TODAY
+    )
+
+
+def test_report_pdf(report: PeriodReport) -> None:
+    pdf = render_report(report, "Northmoor", lambda key: key.replace("_", " ").capitalize())
+    text = " ".join(all_text(pdf).split())
+    assert "1 of 2 (50%)" in text
+    assert "15 working days" in text
+    assert "Local reviews commissioned 1" in text
+    assert "Neglect" in text
+    assert "Safer sleep" in text
