@@ -15,6 +15,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from rrdesk.commands.learning_exports import (
+    add_action_plan_parser,
+    add_panel_submission_parser,
+    add_themes_parser,
+)
 from rrdesk.commands.store_options import UsageError, add_store_options, open_store
 from rrdesk.domain.dates import format_date
 
@@ -56,6 +61,9 @@ def add_certificate_parser(kinds: Any) -> None:
 EXPORT_PARSERS: list[Callable[[Any], None]] = [
     add_decision_sheet_parser,
     add_certificate_parser,
+    add_panel_submission_parser,
+    add_action_plan_parser,
+    add_themes_parser,
 ]
 """One function per document; each adds its sub-command to ``rrdesk export``."""
 
