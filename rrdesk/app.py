@@ -328,6 +328,10 @@ def _open_store(
             runner=runner,
         )
         setup.exec()
+        if setup.session is not None:
+            from rrdesk.services.signing_service import SigningService
+
+            SigningService(setup.session).ensure_identity(_local_now())
         if setup.keyring_message:
             messages.info(None, "Not remembered on this computer", setup.keyring_message)
         return setup.session

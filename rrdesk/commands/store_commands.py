@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 from typing import Any, TextIO
 
 from rrdesk.commands.store_options import (
@@ -16,6 +17,7 @@ from rrdesk.domain.bank_holidays import calendar_with_import
 from rrdesk.domain.dates import format_date
 from rrdesk.services.demo_data import add_demo_data
 from rrdesk.services.session import operating_system_user
+from rrdesk.services.signing_service import SigningService
 from rrdesk.services.store_access import create_store
 from rrdesk.storage.key_slots import passphrase_problem
 
@@ -56,6 +58,7 @@ def run_init(args: argparse.Namespace, out: TextIO) -> int:
         profile=args.profile,
     )
     try:
+        SigningService(created.session).ensure_identity(datetime.now().astimezone())
         if args.demo_data:
             add_demo_data(created.session, today=args.today)
     finally:

@@ -6,6 +6,7 @@ date of birth.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
 
 from rrdesk.domain.attendance import AttendanceStatus, Attendee, holds_vote
@@ -73,10 +74,18 @@ def _attendance(meeting: Meeting) -> SheetAttendance:
     )
 
 
-def _learning(meeting: Meeting) -> tuple[LearningPoint, ...]:
+def _theme_words(key: str) -> str:
+    return key.replace("_", " ").capitalize()
+
+
+def _learning(meeting: Meeting, theme_label: Callable[[str], str]) -> tuple[LearningPoint, ...]:
     points: list[LearningPoint] = []
     for key, heading in LEARNING_HEADINGS:
         values: tuple[str, ...] = getattr(meeting.learning, key)
+        if key == "theme_keys":
+            if values:
+                points.append(LearningPoint(heading, "; ".join(theme_label(v) for v in values)))
+            continue
         points.extend(LearningPoint(heading, text) for text in values)
     return tuple(points)
 
@@ -134,6 +143,7 @@ def build_decision_sheet_content(
     calendar: BankHolidayCalendar,
     prepared_on: date,
     version: SheetVersion | None = None,
+    theme_label: Callable[[str], str] = _theme_words,
 ) -> DecisionSheetContent:
     """Everything the sheet prints, from the record. ``version`` numbers it and notes changes."""
     vote = meeting.vote
@@ -165,7 +175,7 @@ def build_decision_sheet_content(
             ConflictDeclared(meeting.name_of(c.member_id), c.note) for c in meeting.conflicts
         ),
         incident_summary=case.summary,
-        themes_and_learning=_learning(meeting),
+        themes_and_learning=_learning(meeting, theme_label),
         criteria=_criteria(meeting),
         vote=tally,
         dissent=dissent,

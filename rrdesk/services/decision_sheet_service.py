@@ -32,6 +32,7 @@ from rrdesk.services.decision_sheet_record import build_decision_sheet_content
 from rrdesk.services.meeting_service import MeetingService
 from rrdesk.services.session import Session
 from rrdesk.services.signing_service import SigningService
+from rrdesk.services.theme_catalogue import load_taxonomy
 from rrdesk.storage.document_repository import ExportedDocument
 
 __all__ = [
@@ -280,6 +281,7 @@ def decision_sheet_service_for(
             partnership=session.partnership,
             calendar=meeting_service.calendar,
             prepared_on=prepared_on,
+            theme_label=load_taxonomy(session).label_of,
         )
 
     return DecisionSheetService(session, meeting_service.load, content)
