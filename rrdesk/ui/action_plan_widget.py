@@ -94,7 +94,7 @@ class ActionPlanWidget(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(70)
-        for column, width in ((0, 140), (2, 140), (3, 100), (4, 110), (5, 140), (6, 110)):
+        for column, width in ((0, 115), (2, 130), (3, 95), (4, 105), (5, 120), (6, 85)):
             header.resizeSection(column, width)
         self.tracking_form = ActionTrackingForm()
         self.add_form = ActionAddForm()
@@ -155,7 +155,7 @@ class ActionPlanWidget(QWidget):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1100, 380])
+        splitter.setSizes([1200, 330])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -94,7 +94,7 @@ class BoardWidget(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         header.setSectionResizeMode(NEXT_MILESTONE_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(NEXT_MILESTONE_COLUMN, 300)
+        header.resizeSection(NEXT_MILESTONE_COLUMN, 230)
         header.setSectionResizeMode(TIMELINE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
