@@ -120,6 +120,10 @@ class MeetingService:
         meeting = self.with_panel_attendance(meeting)
         return meeting.with_agenda(self.agenda_for(case, meeting))
 
+    @property
+    def session(self) -> Session:
+        return self._session
+
     def is_saved(self, case_id: int) -> bool:
         return self._session.documents.get(case_id, MEETING_KIND) is not None
 

@@ -19,7 +19,9 @@ from rrdesk.domain.cases import CaseError
 from rrdesk.domain.dates import format_date
 from rrdesk.domain.meeting import Meeting
 from rrdesk.domain.meeting_error import MeetingError
+from rrdesk.domain.themes import recurrence_sentence
 from rrdesk.services.meeting_service import MeetingService
+from rrdesk.services.theme_service import ThemeService
 from rrdesk.storage.errors import StoreError
 from rrdesk.ui.actions_panel import ActionsPanel
 from rrdesk.ui.agenda_panel import AgendaPanel
@@ -87,7 +89,15 @@ class MeetingWidget(QWidget):
         self.agenda_panel = AgendaPanel(
             apply, lambda m: service.agenda_for(service.case(case_id), m)
         )
-        self.learning = LearningPanel(apply)
+        themes = ThemeService(service.session)
+        taxonomy = themes.taxonomy()
+        self.learning = LearningPanel(
+            apply,
+            [(theme.key, theme.label) for theme in taxonomy.themes],
+            lambda key, label: recurrence_sentence(
+                themes.others_with_theme(case_id, key, today()), label
+            ),
+        )
         self.criteria = CriteriaPanel(apply)
         self.actions_panel = ActionsPanel(apply)
         self.vote = VotePanel(apply)
