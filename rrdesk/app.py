@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from rrdesk.domain.agenda import AgendaItem
     from rrdesk.services.decision_sheet_service import DecisionSheetService
+    from rrdesk.services.local_review_service import local_review_board_rows
     from rrdesk.services.sign_off_drafts import SignOffDrafts
     from rrdesk.services.signing_service import SigningService
     from rrdesk.ui.board_widget import BoardWidget
@@ -104,7 +105,11 @@ def build_main_window(context: AppContext) -> MainWindow:
         )
 
     timetables = TimetableService(session)
-    board = BoardWidget(timetables, today=context.today)
+    board = BoardWidget(
+        timetables,
+        today=context.today,
+        local_reviews=lambda day: local_review_board_rows(session, day),
+    )
 
     def timetable_tab(case_id: int) -> CaseTimetableWidget:
         tab = CaseTimetableWidget(case_id, timetables, context.messages, today=context.today)

@@ -33,6 +33,7 @@ from rrdesk.ui.board_table_model import (
     BoardTableModel,
 )
 from rrdesk.ui.form_widgets import heading_label, hint_label
+from rrdesk.ui.local_review_table import LocalReviews, LocalReviewTable
 from rrdesk.ui.quiet_updates import show_text
 from rrdesk.ui.timeline_strip import LEGEND, TimelineDelegate
 
@@ -56,10 +57,16 @@ class BoardWidget(QWidget):
         *,
         today: Callable[[], date],
         now: Callable[[], datetime] = datetime.now,
+        local_reviews: LocalReviews | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("board_widget")
+        self._local_reviews = local_reviews
+        self.local_review_heading = heading_label(
+            "Local reviews", level=2, object_name="local_review_heading"
+        )
+        self.local_review_table = LocalReviewTable()
         self.setAccessibleName("Countdown board")
         self._timetables = timetables
         self._today = today
@@ -145,6 +152,8 @@ class BoardWidget(QWidget):
         legend = hint_label(LEGEND)
         legend.setObjectName("board_legend")
         layout.addWidget(legend)
+        layout.addWidget(self.local_review_heading)
+        layout.addWidget(self.local_review_table)
 
     def _connect_signals(self) -> None:
         self.timer.timeout.connect(self._on_timer_timeout)
@@ -174,6 +183,10 @@ class BoardWidget(QWidget):
             self._drawn = True
         self.empty_label.setVisible(not rows)
         self.table.setVisible(bool(rows))
+        reviews = list(self._local_reviews(today)) if self._local_reviews is not None else []
+        self.local_review_table.show_rows(reviews, today)
+        self.local_review_heading.setVisible(bool(reviews))
+        self.local_review_table.setVisible(bool(reviews))
         self._show_clock()
         self.refreshed.emit()
 
