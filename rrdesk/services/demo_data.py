@@ -22,6 +22,7 @@ from rrdesk.domain.cases import (
     ThresholdDiscussion,
 )
 from rrdesk.domain.directory import Agency, Member, StatutoryPartner
+from rrdesk.services.agency_forms_demo import add_agency_forms_demo_data
 from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.services.session import Session
 
@@ -404,6 +405,7 @@ def add_demo_data(session: Session, *, today: date) -> None:
         cases = CaseService(session)
         for case in _cases(today):
             cases.add_case(case, today=today)
+    add_agency_forms_demo_data(session, today)
 
 
 def _email(name: str) -> str:
