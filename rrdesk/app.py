@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from rrdesk.domain.bank_holidays import BankHolidayCalendar, calendar_with_import
 from rrdesk.keystore import KeyringSecretStore, MemorySecretStore, SecretStore
 from rrdesk.services import store_access
+from rrdesk.services.agency_forms_service import AgencyFormsService
 from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.services.demo_data import DEMO_PARTNERSHIP, add_demo_data
 from rrdesk.services.locations import data_folder, default_store_path
@@ -54,6 +55,7 @@ class AppContext:
 def build_main_window(context: AppContext) -> MainWindow:
     """Every section of the main window, wired to the session's services."""
     from rrdesk.ui.account_actions import install_account_actions
+    from rrdesk.ui.agency_forms_widget import AgencyFormsWidget
     from rrdesk.ui.audit_widget import AuditWidget
     from rrdesk.ui.case_editor import CaseEditorWidget
     from rrdesk.ui.case_list_widget import CaseListWidget
@@ -85,6 +87,13 @@ def build_main_window(context: AppContext) -> MainWindow:
             case_id=case_id,
         )
 
+    agency_forms_service = AgencyFormsService(session)
+
+    def agency_forms_tab(case_id: int) -> AgencyFormsWidget:
+        return AgencyFormsWidget(
+            agency_forms_service, case_id, context.messages, context.today, context.runner
+        )
+
     def case_editor() -> CaseEditorWidget:
         return CaseEditorWidget(
             cases, context.messages, context.today, default_profile=session.profile_name
@@ -95,7 +104,10 @@ def build_main_window(context: AppContext) -> MainWindow:
 
     case_list = CaseListWidget(cases, CaseTableModel(working_day))
     cases_section = CasesSection(
-        case_list, case_editor, cases, case_tabs=[("History", history_tab)]
+        case_list,
+        case_editor,
+        cases,
+        case_tabs=[("Agency forms", agency_forms_tab), ("History", history_tab)],
     )
     window = MainWindow(
         session.partnership,

@@ -65,6 +65,14 @@ class FormRecord:
         """How many separate places in the whole form hold pasted text."""
         return sum(len(spans) for spans in self.pasted.values())
 
+    @property
+    def pasted_words(self) -> str:
+        """ "Contains pasted text in 3 places" across every answer, or nothing."""
+        places = self.pasted_places
+        if not places:
+            return ""
+        return f"Contains pasted text in {places} place{'s' if places != 1 else ''}"
+
 
 def _value_to_json(value: object) -> object:
     if isinstance(value, DateAnswer):

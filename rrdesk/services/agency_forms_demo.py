@@ -200,7 +200,7 @@ def _health_form(
 
 
 def _police_form_with_problems(today: date, pseudonym: str) -> dict[str, object]:
-    answers = _answers(
+    return _answers(
         _POLICE,
         "Tomasz Wąsik",
         "Detective inspector",
@@ -222,7 +222,6 @@ def _police_form_with_problems(today: date, pseudonym: str) -> dict[str, object]
         themes="CCE, county lines.",
         immediate_actions="Reviewed by the DSL.",
     )
-    return answers
 
 
 def _requests_collecting(today: date, add: Callable[[date, int], date]) -> list[AgencyRequest]:

@@ -37,9 +37,9 @@ from rrdesk.domain.check_form import FormDefinition
 from rrdesk.domain.check_form_answers import form_is_complete
 from rrdesk.domain.check_form_findings import answer_findings
 from rrdesk.domain.dates import format_date
+from rrdesk.domain.directory import Agency
 from rrdesk.domain.panel_pack_content import PanelPackContent
 from rrdesk.domain.text_checks import Finding, TextChecker, describe_findings, visible_findings
-from rrdesk.domain.text_checks.pasted import describe_pasted
 from rrdesk.exports.request_email import RequestEmail, build_request_email
 from rrdesk.services.check_form_loader import shipped_form_definition
 from rrdesk.services.panel_pack_builder import build_panel_pack_content
@@ -110,6 +110,10 @@ class AgencyFormsService:
         return due_date(sent_on, profile.agency_return_max_working_days, calendar.add_working_days)
 
     # Requests
+
+    def agencies(self) -> list[Agency]:
+        """The agencies in the directory, to choose from."""
+        return self._session.directory.agencies()
 
     def requests(self, case_id: int) -> list[AgencyRequest]:
         return requests_from_dict(self._session.documents.get(case_id, REQUESTS_KIND))
@@ -299,7 +303,7 @@ class AgencyFormsService:
     def quality_view(self, case_id: int, agency: str, checker: TextChecker) -> QualityView:
         record = self.load_form(case_id, agency)
         findings = [f for group in self.form_findings(checker, record).values() for f in group]
-        pasted = describe_pasted(s for spans in record.pasted.values() for s in spans)
+        pasted = record.pasted_words
         requests = {r.agency: r for r in self.requests(case_id)}
         request = requests.get(agency)
         returns = tuple(
@@ -358,6 +362,17 @@ class AgencyFormsService:
             self.calendar(),
             today,
         )
+
+    def record_panel_pack(self, case_id: int, file_name: str, forms: int) -> None:
+        """The panel pack was built and saved where the user chose."""
+        session = self._session
+        with session.db.transaction():
+            session.record(
+                "agency_forms",
+                "Built the panel pack",
+                case_id=case_id,
+                detail={"note": f"{file_name}, {forms} quality-assured forms"},
+            )
 
     def statuses_count(self, case_id: int, today: date) -> dict[RequestStatus, int]:
         counts: dict[RequestStatus, int] = {}

@@ -39,9 +39,7 @@ PASTED_COLOUR = QColor("#fff2b3")
 FINDING_COLOUR = QColor("#b10e1e")
 
 
-def _visible(
-    found: tuple[Finding, ...], ignored: Sequence[IgnoredFinding]
-) -> tuple[Finding, ...]:
+def _visible(found: tuple[Finding, ...], ignored: Sequence[IgnoredFinding]) -> tuple[Finding, ...]:
     """:func:`visible_findings`, quick on a very long answer: only texts ignored somewhere are
     counted."""
     if not ignored:
@@ -71,6 +69,7 @@ class NarrativeEdit(QPlainTextEdit):
     findings_changed = Signal()
     pasted = Signal(int)
     focus_left = Signal()
+    focus_entered = Signal()
 
     def __init__(
         self,
@@ -113,6 +112,7 @@ class NarrativeEdit(QPlainTextEdit):
             self.setPlainText(text)
         finally:
             self._loading = False
+        self.moveCursor(QTextCursor.MoveOperation.End)
         self._text = self.toPlainText()
         self._spans = tuple(s for s in spans if 0 <= s.start < s.end <= len(self._text))
         self._ignored = tuple(ignored)
@@ -199,7 +199,9 @@ class NarrativeEdit(QPlainTextEdit):
             removed_py = 0
         self._apply_edit(after, start, removed_py, inserted, pasted=False)
 
-    def _apply_edit(self, after: str, start: int, removed: int, inserted: int, *, pasted: bool) -> None:
+    def _apply_edit(
+        self, after: str, start: int, removed: int, inserted: int, *, pasted: bool
+    ) -> None:
         before_findings = self._all
         self._spans = spans_after_edit(self._spans, start, removed, inserted)
         if pasted and inserted > 0:
@@ -279,6 +281,10 @@ class NarrativeEdit(QPlainTextEdit):
         selection.cursor = cursor
         selection.format = char_format
         return selection
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focus_entered.emit()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)

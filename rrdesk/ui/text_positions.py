@@ -14,7 +14,9 @@ class TextPositions:
     """Converts positions in one text between Python indices and Qt positions."""
 
     def __init__(self, text: str) -> None:
-        self._astral: list[int] = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
+        self._astral: list[int] = (
+            [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
+        )
         self.length = len(text)
         self.qt_length = len(text) + len(self._astral)
 
