@@ -74,7 +74,7 @@ class FormCheckAnswersWidget(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.change_buttons = {}
-        self.values: dict[str, QLabel] = {}
+        self.values = {}
         section_titles = {s.key: s.title for s in self._form.sections}
         current = ""
         grid: QGridLayout | None = None

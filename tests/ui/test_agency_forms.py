@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from rrdesk.domain.agency_requests import RequestStatus, ReturnReason
@@ -118,7 +117,7 @@ def test_requests_table_shows_every_status_in_words(qtbot, context, dialogs) -> 
 
 
 def test_choose_send_and_email_draft(qtbot, context, dialogs, today) -> None:  # type: ignore[no-untyped-def]
-    widget, service = _tab(qtbot, context, dialogs, Stage.NOTIFIED)
+    widget, _service = _tab(qtbot, context, dialogs, Stage.NOTIFIED)
     assert "No agencies chosen yet" in widget.summary.text()
     dialogs.agencies = [HOUSING, "Northmoor Early Help"]
     _click(qtbot, widget.buttons["choose"])
@@ -184,13 +183,12 @@ def test_type_into_a_narrative_answer_and_follow_a_fix(qtbot, context, dialogs) 
 
 
 def test_paste_is_marked_and_seen_by_quality_assurance(qtbot, context, dialogs) -> None:  # type: ignore[no-untyped-def]
-    widget, service = _tab(qtbot, context, dialogs)
+    widget, _service = _tab(qtbot, context, dialogs)
     entry = _open_police_form(qtbot, widget)
     _click(qtbot, entry.task_list.rows["went_well"])
     edit = entry.current_page.narratives[0]
     edit.moveCursor(edit.textCursor().MoveOperation.End)
     QApplication.clipboard().setText(" Contact Type: Home visit. Recorded by: PC 1.")
-    qtbot.keySequence = None
     qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert edit.text().endswith("Recorded by: PC 1.")
     assert len(edit.pasted_spans) == 1
@@ -199,13 +197,12 @@ def test_paste_is_marked_and_seen_by_quality_assurance(qtbot, context, dialogs) 
     edit.moveCursor(edit.textCursor().MoveOperation.Start)
     edit.insertFromMimeData(mime)
     spans = edit.pasted_spans
-    assert [edit.text()[s.start : s.end] for s in spans][0] == " Mum said عربي 👩‍👩‍👧 e\u0301."
+    assert edit.text()[spans[0].start : spans[0].end] == " Mum said عربي 👩‍👩‍👧 e\u0301."
     pasted_line = entry.current_page.findChild(type(entry.task_problem), "answer_went_well_pasted")
     assert pasted_line.text().startswith("Contains pasted text in 2 places")
     _click(qtbot, entry.close_button)
     widget.select_agency(POLICE)
     assert "Contains pasted text in 3 places" in widget.quality.text()
-    assert QKeySequence  # the Ctrl+V above went through the real paste path
 
 
 def test_a_large_paste_is_accepted_with_a_warning(qtbot, context, dialogs) -> None:  # type: ignore[no-untyped-def]
