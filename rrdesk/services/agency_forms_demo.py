@@ -7,6 +7,7 @@ has every form quality assured, so its panel pack is worth reading.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -50,6 +51,11 @@ PASTED_NOTES = (
 )
 
 
+def _ascii(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name).replace("\u0131", "i").replace("\u0142", "l")
+    return "".join(ch for ch in plain if ch.isascii() and (ch.isalnum() or ch == " "))
+
+
 def _day(value: date) -> DateAnswer:
     return DateAnswer(str(value.day), str(value.month), str(value.year))
 
@@ -76,7 +82,7 @@ def _answers(
         "agency": agency,
         "author": author,
         "role": role,
-        "contact": author.lower().replace(" ", ".") + "@northmoor.example",
+        "contact": _ascii(author).lower().replace(" ", ".") + "@northmoor.example",
         "completed_on": _day(completed),
         "involved": "yes",
         "involved_from": _day(involved_from),

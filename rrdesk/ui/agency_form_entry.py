@@ -180,7 +180,7 @@ class AgencyFormEntryWidget(QWidget):
             self.stack.addWidget(scroll)
         self._task_index, self._questions_index, self._check_index = 0, 1, 2
         body = QHBoxLayout()
-        body.addWidget(self.stack, 3)
+        body.addWidget(self.stack, 2)
         body.addWidget(self.findings_panel, 1)
 
         layout = QVBoxLayout(self)

@@ -39,7 +39,7 @@ from rrdesk.ui.tasks import TaskStarter
 STATUS_LOOK = {
     RequestStatus.NOT_SENT: ("\u25cb", "#e5e6e7"),
     RequestStatus.SENT: ("\u2709", "#d2e2f1"),
-    RequestStatus.DUE_SOON: ("\u23f3", "#fff2b3"),
+    RequestStatus.DUE_SOON: ("\u25d4", "#fff2b3"),
     RequestStatus.OVERDUE: ("\u26a0", "#f4cdc6"),
     RequestStatus.RECEIVED: ("\u2b07", "#e8f1f8"),
     RequestStatus.RETURNED: ("\u21a9", "#fbe2c8"),
@@ -80,7 +80,7 @@ class AgencyFormsWidget(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -186,7 +186,6 @@ class AgencyFormsWidget(QWidget):
                     item.setBackground(QBrush(QColor(colour)))
                     item.setForeground(QBrush(QColor("#0b0c0c")))
                 self.table.setItem(number, column, item)
-        self.table.resizeRowsToContents()
         counts: dict[RequestStatus, int] = {}
         for row in self._rows:
             counts[row.status.status] = counts.get(row.status.status, 0) + 1

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +51,7 @@ class FindingsPanel(QFrame):
         self.setObjectName("findings_panel")
         self.setAccessibleName("Things to look at in this answer")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(360)
         self._edit: NarrativeEdit | None = None
         self._title = heading_label(
             "Things to look at", level=3, object_name="findings_panel_title"
@@ -64,6 +65,7 @@ class FindingsPanel(QFrame):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._list)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
         layout.addWidget(self._intro)
@@ -91,6 +93,7 @@ class FindingsPanel(QFrame):
             item = self._list_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         self.buttons = []
         self.shown = ()
@@ -129,6 +132,7 @@ class FindingsPanel(QFrame):
             f"<b>\u201c{_escape(finding.text)}\u201d</b> \u2014 {KIND_WORDS[finding.kind]}"
         )
         title.setTextFormat(Qt.TextFormat.RichText)
+        title.setWordWrap(True)
         reason = QLabel(finding.message)
         reason.setWordWrap(True)
         layout.addWidget(title)
@@ -137,6 +141,8 @@ class FindingsPanel(QFrame):
         for number, suggestion in enumerate(finding.suggestions[:SHOWN_SUGGESTIONS]):
             button = QPushButton(f"Replace with \u201c{suggestion}\u201d")
             button.setObjectName(f"finding_{index}_fix_{number}")
+            button.setToolTip(button.text())
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.setAccessibleName(f"Replace {finding.text} with {suggestion}")
             button.clicked.connect(lambda _c=False, f=finding, s=suggestion: self._fix(edit, f, s))
             layout.addWidget(button)

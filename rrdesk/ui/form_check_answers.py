@@ -75,6 +75,7 @@ class FormCheckAnswersWidget(QWidget):
                 widget.deleteLater()
         self.change_buttons = {}
         self.values = {}
+        self._show_findings(findings, pasted)
         section_titles = {s.key: s.title for s in self._form.sections}
         current = ""
         grid: QGridLayout | None = None
@@ -91,7 +92,7 @@ class FormCheckAnswersWidget(QWidget):
             assert grid is not None
             key = QLabel(f"<b>{_escape(row.label)}</b>")
             key.setWordWrap(True)
-            key.setMaximumWidth(260)
+            key.setFixedWidth(280)
             value_text = row.value
             if len(value_text) > LONG_ANSWER:
                 value_text = value_text[:LONG_ANSWER].rstrip() + "\u2026"
@@ -111,7 +112,6 @@ class FormCheckAnswersWidget(QWidget):
             grid.addWidget(key, row_number, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, row_number, 1, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(change, row_number, 2, Qt.AlignmentFlag.AlignTop)
-        self._show_findings(findings, pasted)
         every = [f for group in findings.values() for f in group]
         self.looked_at_field.setVisible(bool(every) or bool(pasted))
         self.looked_at.setChecked(looked_at)

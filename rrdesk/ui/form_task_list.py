@@ -6,7 +6,7 @@ with a tag that has both colour and words (colour is never the only sign).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -54,6 +54,7 @@ class FormTaskListWidget(QWidget):
         self.progress = QLabel()
         self.progress.setObjectName("task_list_progress")
         layout.addWidget(self.progress)
+        self.setMaximumWidth(1000)
         grid = QGridLayout()
         grid.setColumnStretch(0, 1)
         self.rows: dict[str, QPushButton] = {}
@@ -75,7 +76,7 @@ class FormTaskListWidget(QWidget):
         self.check_button.setObjectName("continue_to_check")
         self.check_button.setProperty("role", "primary")
         self.check_button.clicked.connect(self.check_requested)
-        layout.addWidget(self.check_button)
+        layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
     def show_statuses(self, statuses: dict[str, SectionStatus], entered_by: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -214,7 +214,7 @@ class ChronologyInput(QWidget):
         self.setObjectName(f"answer_{question.key}")
         self._question = question
         self._narrative = narrative
-        self._rows: list[tuple[QFrame, DateInput, QLineEdit, NarrativeEdit, NarrativeEdit]] = []
+        self._rows: list[tuple[QFrame, DateInput, NarrativeEdit, NarrativeEdit, NarrativeEdit]] = []
         self.fields: dict[str, FormField] = {}
         self.narratives: list[NarrativeEdit] = []
         self._rows_layout = QVBoxLayout()
@@ -224,7 +224,7 @@ class ChronologyInput(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._rows_layout)
-        layout.addWidget(self.add_button, 0)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def load(
         self,
@@ -260,19 +260,22 @@ class ChronologyInput(QWidget):
             when.day.setText(row.date.day)
             when.month.setText(row.date.month)
             when.year.setText(row.date.year)
-        who = QLineEdit(row.who)
-        who.setObjectName(f"contact_{number}_who")
+        who = self._narrative(f"{key}.who", f"Who was involved in contact {number}")
         happened = self._narrative(f"{key}.what_happened", f"What happened in contact {number}")
         decided = self._narrative(f"{key}.what_decided", f"What was decided in contact {number}")
-        for edit, text in ((happened, row.what_happened), (decided, row.what_decided)):
+        for edit, text, lines in (
+            (who, row.who, 2),
+            (happened, row.what_happened, 5),
+            (decided, row.what_decided, 4),
+        ):
             field_key = str(edit.property("field_key"))
             edit.load(text, pasted.get(field_key, ()), ignored.get(field_key, ()))
-            edit.setMinimumHeight(90)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
             edit.edited.connect(self.changed)
             self.narratives.append(edit)
         for caption, widget, column in (
             ("Date", when, "date"),
-            ("Who was involved", who, "who"),
+            ("Who was involved", NarrativeField(who), "who"),
             ("What happened", NarrativeField(happened), "what_happened"),
             ("What was decided (optional)", NarrativeField(decided), "what_decided"),
         ):
@@ -280,7 +283,6 @@ class ChronologyInput(QWidget):
             self.fields[f"{key}.{column}"] = field
             layout.addWidget(field)
         when.changed.connect(self.changed)
-        who.textEdited.connect(lambda *_: self.changed.emit())
         remove = QPushButton(f"Remove contact {number}")
         remove.setObjectName(f"contact_{number}_remove")
         remove.setProperty("role", "secondary")
@@ -291,6 +293,7 @@ class ChronologyInput(QWidget):
         layout.addLayout(buttons)
         self._rows.append((frame, when, who, happened, decided))
         self._rows_layout.addWidget(frame)
+        self.narrative_added.emit(who)
         self.narrative_added.emit(happened)
         self.narrative_added.emit(decided)
 
@@ -323,8 +326,8 @@ class ChronologyInput(QWidget):
         )
         spans: dict[str, tuple[TextSpan, ...]] = {}
         ignored: dict[str, tuple[IgnoredFinding, ...]] = {}
-        for number, (_f, _w, _who, h, d) in enumerate(rows, start=1):
-            for edit, column in ((h, "what_happened"), (d, "what_decided")):
+        for number, (_f, _w, who, h, d) in enumerate(rows, start=1):
+            for edit, column in ((who, "who"), (h, "what_happened"), (d, "what_decided")):
                 spans[f"{self._question.key}.{number}.{column}"] = edit.pasted_spans
                 ignored[f"{self._question.key}.{number}.{column}"] = edit.ignored
         self.load(kept, spans, ignored)
