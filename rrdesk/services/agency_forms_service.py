@@ -325,11 +325,16 @@ class AgencyFormsService:
 
     # The request email and the panel pack
 
-    def request_email(self, case_id: int, agency: str, *, reminder: bool = False) -> EmailDraft:
-        """The request (or a reminder) as an ``.eml`` draft: case reference and due date only."""
+    def request_email(
+        self, case_id: int, agency: str, today: date, *, reminder: bool = False
+    ) -> EmailDraft:
+        """The request (or a reminder) as an ``.eml`` draft: case reference and due date only.
+
+        The due date is the request's, or for a request not yet recorded as sent, the date it
+        would be due if sent ``today``."""
         case = self._case(case_id)
         request = self.request(case_id, agency)
-        due = request.due_on or self.due_date_for(case_id, date.today())
+        due = request.due_on or self.due_date_for(case_id, today)
         emails = {a.name: a.email for a in self._session.directory.agencies()}
         body = build_request_email(
             RequestEmail(

@@ -335,7 +335,9 @@ class AgencyFormsWidget(QWidget):
             return
         stage = row.request.stage
         reminder = stage is not None and stage.kind in (EventKind.SENT, EventKind.RETURNED)
-        draft = self._service.request_email(self._case_id, row.agency, reminder=reminder)
+        draft = self._service.request_email(
+            self._case_id, row.agency, self._today(), reminder=reminder
+        )
         path = self._dialogs.save_path(
             self, "Save the email draft", draft.file_name, "Email draft (*.eml)"
         )

@@ -156,7 +156,7 @@ def test_request_email_names_the_due_date_and_reference_only(demo) -> None:
     case = demo.cases.get(case_id)
     service.choose_agencies(case_id, ["Northmoor Housing"])
     service.record_sent(case_id, "Northmoor Housing", date(2026, 11, 20))
-    draft = service.request_email(case_id, "Northmoor Housing")
+    draft = service.request_email(case_id, "Northmoor Housing", date(2026, 11, 20))
     message = email.message_from_bytes(draft.body)
     assert message["X-Unsent"] == "1"
     assert message["To"] == "housing@northmoor.example"
@@ -167,3 +167,13 @@ def test_request_email_names_the_due_date_and_reference_only(demo) -> None:
     for private in (*case.private_values(), case.pseudonyms):
         assert private not in text
     assert draft.file_name == f"{case.reference}-request-Northmoor-Housing.eml"
+
+
+def test_an_unsent_request_email_names_the_date_it_would_be_due(demo) -> None:
+    service = AgencyFormsService(demo)
+    case_id = _case_id(demo, Stage.NOTIFIED)
+    service.choose_agencies(case_id, ["Northmoor Housing"])
+    draft = service.request_email(case_id, "Northmoor Housing", date(2026, 11, 20))
+    message = email.message_from_bytes(draft.body)
+    assert not message["Subject"].startswith("Reminder")
+    assert "Wednesday 2 December 2026" in message.get_payload(decode=True).decode("utf-8")
