@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
+from rrdesk.domain.agency_form_record import EnteredBy
 from rrdesk.domain.agency_requests import RequestStatus, ReturnReason
 from rrdesk.domain.cases import Stage
 from rrdesk.domain.check_form_answers import SectionStatus
@@ -369,3 +370,35 @@ def test_reopening_returns_to_the_same_page(qtbot, context, dialogs) -> None:  #
     reopened = widget.open_form(POLICE)
     assert reopened.current_page.question.key == "lived_experience"
     assert reopened.current_page.narratives[0].text().endswith("He liked football.")
+
+
+def test_who_entered_the_form_is_recorded(qtbot, context, dialogs) -> None:  # type: ignore[no-untyped-def]
+    widget, service = _tab(qtbot, context, dialogs)
+    entry = _open_police_form(qtbot, widget)
+    entry.entered_by.setCurrentIndex(1)
+    qtbot.keyClicks(entry.entered_by_name, "Sergeant Ana Blake")
+    _click(qtbot, entry.close_button)
+    saved = service.load_form(widget._case_id, POLICE)
+    assert saved.entered_by is EnteredBy.AGENCY_REPRESENTATIVE
+    assert saved.entered_by_name == "Sergeant Ana Blake"
+    reopened = widget.open_form(POLICE)
+    assert reopened.entered_by.currentData() == EnteredBy.AGENCY_REPRESENTATIVE.value
+    assert reopened.entered_by_name.text() == "Sergeant Ana Blake"
+    reopened.show_task_list()
+    assert "representative of the agency" in reopened.task_list.entered_by.text()
+
+
+def test_the_case_page_has_an_agency_forms_tab(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    from rrdesk.app import build_main_window
+    from rrdesk.ui.cases_section import CasesSection
+
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    section = window.section("cases")
+    assert isinstance(section, CasesSection)
+    section.open_case(_case_id(context.session, Stage.COLLECTING_RETURNS))
+    titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
+    assert "Agency forms" in titles
+    tab = section.tabs.widget(titles.index("Agency forms"))
+    assert isinstance(tab, AgencyFormsWidget)
+    assert tab.table.rowCount() == 7
