@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rrdesk.domain.check_form import FormDefinition
+from rrdesk.domain.check_form import CHRONOLOGY_COLUMNS, FormDefinition
 from rrdesk.domain.check_form_answers import Answers, summary_rows
 from rrdesk.domain.text_checks import Finding, describe_findings
 from rrdesk.ui.findings_panel import KIND_WORDS
@@ -133,9 +133,13 @@ class FormCheckAnswersWidget(QWidget):
         self._body_layout.addWidget(summary)
         lines = []
         for field, group in findings.items():
-            question = field.split(".")[0]
-            label = self._form.question(question).label
-            where = label if "." not in field else f"{label} (entry {field.split('.')[1]})"
+            parts = field.split(".")
+            label = self._form.question(parts[0]).name
+            if len(parts) == 3:
+                column = dict(CHRONOLOGY_COLUMNS).get(parts[2], parts[2]).lower()
+                where = f"{label} (entry {parts[1]}, {column})"
+            else:
+                where = label
             shown = ", ".join(
                 f"\u201c{f.text}\u201d ({KIND_WORDS[f.kind].lower()})" for f in group[:8]
             )

@@ -402,3 +402,20 @@ def test_the_case_page_has_an_agency_forms_tab(qtbot, context) -> None:  # type:
     tab = section.tabs.widget(titles.index("Agency forms"))
     assert isinstance(tab, AgencyFormsWidget)
     assert tab.table.rowCount() == 7
+
+
+def test_panel_pack_builds_off_the_ui_thread(qtbot, context, dialogs) -> None:  # type: ignore[no-untyped-def]
+    from rrdesk.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    context.runner = runner
+    widget, _service = _tab(qtbot, context, dialogs, Stage.MEETING_BOOKED)
+    _click(qtbot, widget.pack.build_button)
+    assert widget.pack.building
+    assert widget.pack.cancel_button.isVisible()
+    assert not widget.pack.build_button.isEnabled()
+    qtbot.waitUntil(lambda: not widget.pack.building, timeout=30_000)
+    runner.wait()
+    saved = dialogs.folder / str(dialogs.saved_as)
+    assert saved.read_bytes().startswith(b"%PDF")
+    assert widget.pack.build_button.isEnabled()
