@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -90,6 +90,8 @@ class AgencyFormEntryWidget(QWidget):
         messages: Messages,
         today: Callable[[], date],
         parent: QWidget | None = None,
+        *,
+        notice: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("agency_form_entry")
@@ -133,6 +135,11 @@ class AgencyFormEntryWidget(QWidget):
         who_row.addWidget(self.entered_by)
         who_row.addWidget(QLabel("Name"))
         who_row.addWidget(self.entered_by_name, 1)
+        self.notice = QLabel(notice)
+        self.notice.setObjectName("returned_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setProperty("role", "warning")
+        self.notice.setVisible(bool(notice))
         self.warning = QLabel()
         self.warning.setObjectName("large_paste_warning")
         self.warning.setWordWrap(True)
@@ -153,6 +160,7 @@ class AgencyFormEntryWidget(QWidget):
         self.page_stack.addWidget(self.completed_page)
         self.back_button = QPushButton("Back")
         self.back_button.setObjectName("back_button")
+        self.back_button.setShortcut(QKeySequence("Alt+Left"))
         self.continue_button = QPushButton("Continue")
         self.continue_button.setObjectName("continue_button")
         self.continue_button.setProperty("role", "primary")
@@ -187,6 +195,7 @@ class AgencyFormEntryWidget(QWidget):
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.title)
         layout.addLayout(who_row)
+        layout.addWidget(self.notice)
         layout.addWidget(self.warning)
         layout.addWidget(self.errors)
         layout.addLayout(body, 1)

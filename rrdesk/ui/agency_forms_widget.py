@@ -366,8 +366,22 @@ class AgencyFormsWidget(QWidget):
         """Open the guided entry for an agency's form, where its author last was."""
         self.close_form()
         record = self._service.load_form(self._case_id, agency)
+        notice = ""
+        request = next((r.request for r in self._rows if r.agency == agency), None)
+        stage = request.stage if request is not None else None
+        if stage is not None and stage.kind is EventKind.RETURNED:
+            reasons = ", ".join(r.value.lower() for r in stage.reasons)
+            notice = f"Returned for more information on {format_date(stage.on)}: {reasons}." + (
+                f" {stage.note}" if stage.note else ""
+            )
         entry = AgencyFormEntryWidget(
-            self._service, self._case_id, record, self.checker, self._messages, self._today
+            self._service,
+            self._case_id,
+            record,
+            self.checker,
+            self._messages,
+            self._today,
+            notice=notice,
         )
         entry.closed.connect(self.close_form)
         self.stack.addWidget(entry)

@@ -153,6 +153,10 @@ def _open_police_form(qtbot, widget):  # type: ignore[no-untyped-def]
 def test_type_into_a_narrative_answer_and_follow_a_fix(qtbot, context, dialogs) -> None:  # type: ignore[no-untyped-def]
     widget, service = _tab(qtbot, context, dialogs)
     entry = _open_police_form(qtbot, widget)
+    assert entry.notice.text() == (
+        "Returned for more information on 20 November 2026: contains acronyms, copied from "
+        "case notes. Please summarise the contacts in your own words."
+    )
     _click(qtbot, entry.task_list.rows["prevention"])
     page = entry.current_page
     assert page is not None
