@@ -21,13 +21,18 @@ from rrdesk.services.agency_forms_service import AgencyFormsService
 from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.services.demo_data import DEMO_PARTNERSHIP, add_demo_data
 from rrdesk.services.locations import data_folder, default_store_path
+from rrdesk.services.meeting_service import MeetingService
 from rrdesk.services.profile_catalogue import load_profiles
 from rrdesk.services.session import Session, operating_system_user
+from rrdesk.services.timetable_service import TimetableService
 from rrdesk.storage.errors import StoreError
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
+    from rrdesk.domain.agenda import AgendaItem
+    from rrdesk.ui.board_widget import BoardWidget
+    from rrdesk.ui.cases_section import CasesSection
     from rrdesk.ui.main_window import MainWindow
     from rrdesk.ui.messages import Messages
     from rrdesk.ui.tasks import ImmediateRunner, TaskRunner, TaskStarter
@@ -57,12 +62,17 @@ def build_main_window(context: AppContext) -> MainWindow:
     from rrdesk.ui.account_actions import install_account_actions
     from rrdesk.ui.agency_forms_widget import AgencyFormsWidget
     from rrdesk.ui.audit_widget import AuditWidget
+    from rrdesk.ui.backup_widget import BackupWidget
+    from rrdesk.ui.board_widget import BoardWidget
+    from rrdesk.ui.calendar_widget import CalendarWidget
     from rrdesk.ui.case_editor import CaseEditorWidget
     from rrdesk.ui.case_list_widget import CaseListWidget
     from rrdesk.ui.case_table_model import CaseTableModel
+    from rrdesk.ui.case_timetable_widget import CaseTimetableWidget
     from rrdesk.ui.cases_section import CasesSection
     from rrdesk.ui.directory_widget import DirectoryWidget
     from rrdesk.ui.main_window import MainWindow
+    from rrdesk.ui.meeting_widget import MeetingWidget
 
     session = context.session
     cases = CaseService(session)
@@ -87,17 +97,39 @@ def build_main_window(context: AppContext) -> MainWindow:
             case_id=case_id,
         )
 
-    agency_forms_service = AgencyFormsService(session)
-
     def agency_forms_tab(case_id: int) -> AgencyFormsWidget:
         return AgencyFormsWidget(
             agency_forms_service, case_id, context.messages, context.today, context.runner
         )
 
+    agency_forms_service = AgencyFormsService(session)
+    timetables = TimetableService(session, agency_returns=agency_forms_service.returns_count)
+    board = BoardWidget(timetables, today=context.today)
+
+    def timetable_tab(case_id: int) -> CaseTimetableWidget:
+        tab = CaseTimetableWidget(case_id, timetables, context.messages, today=context.today)
+        tab.timetable_changed.connect(board.invalidate_case)
+        return tab
+
+    meetings = MeetingService(session, calendar)
+
+    def meeting_tab(case_id: int) -> MeetingWidget:
+        widget = MeetingWidget(meetings, case_id, context.today)
+        widget.meeting_saved.connect(lambda _what: cases_section.case_list.refresh())
+        widget.meeting_saved.connect(lambda _what: board.invalidate_case(case_id))
+        return widget
+
     def case_editor() -> CaseEditorWidget:
-        return CaseEditorWidget(
+        editor = CaseEditorWidget(
             cases, context.messages, context.today, default_profile=session.profile_name
         )
+        editor.case_saved.connect(board.invalidate_case)
+        return editor
+
+    def calendar_screen() -> CalendarWidget:
+        screen = CalendarWidget(timetables, context.messages, today=context.today)
+        screen.calendar_changed.connect(board.refresh)
+        return screen
 
     def audit_trail() -> AuditWidget:
         return AuditWidget(session.audit.entries, session.audit.verify, references)
@@ -107,7 +139,12 @@ def build_main_window(context: AppContext) -> MainWindow:
         case_list,
         case_editor,
         cases,
-        case_tabs=[("Agency forms", agency_forms_tab), ("History", history_tab)],
+        case_tabs=[
+            ("Timetable", timetable_tab),
+            ("Agency forms", agency_forms_tab),
+            ("Meeting", meeting_tab),
+            ("History", history_tab),
+        ],
     )
     window = MainWindow(
         session.partnership,
@@ -116,14 +153,19 @@ def build_main_window(context: AppContext) -> MainWindow:
         settings=context.settings,
     )
     window.add_section("cases", "Cases", cases_section)
+    window.add_section("board", "Countdown board", board)
     window.add_section(
         "directory", "Directory", lambda: DirectoryWidget(directory, context.messages)
     )
     window.add_section("audit", "Audit trail", audit_trail)
+    window.add_section(
+        "backups", "Backups and locking", lambda: BackupWidget(session, context.messages)
+    )
+    window.add_section("calendar", "Calendar and process", calendar_screen)
 
     def refresh_shown(key: str) -> None:
         shown = window.section(key)
-        if isinstance(shown, AuditWidget):
+        if isinstance(shown, AuditWidget | BoardWidget | CalendarWidget):
             shown.refresh()
 
     window.section_shown.connect(refresh_shown)
@@ -135,7 +177,64 @@ def build_main_window(context: AppContext) -> MainWindow:
     install_account_actions(
         window, session, context.secret_store, context.messages, new_case=new_case
     )
+    _wire_board(context, window, cases_section, board, timetables, meetings)
+    cases_section.resume_draft()
     return window
+
+
+def _wire_board(
+    context: AppContext,
+    window: MainWindow,
+    cases_section: CasesSection,
+    board: BoardWidget,
+    timetables: TimetableService,
+    meetings: MeetingService,
+) -> None:
+    """The countdown board and the projector, kept in step with the cases."""
+    from PySide6.QtGui import QKeySequence
+
+    from rrdesk.domain.meeting_rules import agenda_from_profile
+    from rrdesk.ui.projector_launcher import ProjectorLauncher
+
+    directory = DirectoryService(context.session)
+
+    def agenda_for(case_id: int) -> tuple[AgendaItem, ...]:
+        """The meeting's agenda: an account from each agency present, or else from each agency
+        on the panel while attendance is not yet taken."""
+        case = context.session.cases.get(case_id)
+        if case is not None:
+            meeting = meetings.load(case_id)
+            if any(attendee.present for attendee in meeting.attendees):
+                return meetings.agenda_for(case, meeting)
+        profile = timetables.settings.profile(case.profile if case else None)
+        on_panel = {member.agency for member in directory.panel_members()}
+        agencies = [agency.name for agency in directory.agencies() if agency.name in on_panel]
+        return agenda_from_profile(profile.agenda, agencies)
+
+    def open_case(case_id: int) -> None:
+        window.show_section("cases")
+        cases_section.open_case(case_id)
+
+    launcher = ProjectorLauncher(
+        timetables,
+        context.messages,
+        today=context.today,
+        agenda_for=agenda_for,
+        parent_widget=window,
+    )
+    context.extra["projector"] = launcher
+    cases_section.data_changed.connect(board.refresh)
+    board.case_opened.connect(open_case)
+    board.projector_requested.connect(launcher.open)
+    board.refreshed.connect(launcher.refresh)
+    window.closing.connect(launcher.close)
+    window.add_action(
+        window.view_menu,
+        "Project the countdown",
+        "project",
+        QKeySequence("F5"),
+        lambda _=False: launcher.open(board.chosen_case()),
+    )
 
 
 def _demo_session(today: date) -> tuple[Session, Path]:
@@ -176,6 +275,11 @@ def _open_store(
         if setup.keyring_message:
             messages.info(None, "Not remembered on this computer", setup.keyring_message)
         return setup.session
+    from rrdesk.services.sync_folders import location_problem
+
+    problem = location_problem(path)
+    if problem:
+        messages.error(None, "The store is in an unsafe place", problem)
     notice = ""
     try:
         session, notice = store_access.unlock_with_remembered_key(path, secret_store)
@@ -198,10 +302,14 @@ def _open_store(
 
 def run_app(*, store: Path | None, demo: bool) -> int:
     """Start the app: set up or unlock the store, then the main window."""
+    from rrdesk.services.logging_setup import configure_logging, install_crash_logging
     from rrdesk.ui.application import make_application, run_event_loop, window_settings
     from rrdesk.ui.messages import Messages
+    from rrdesk.ui.protection import install_protection
     from rrdesk.ui.tasks import TaskRunner
 
+    configure_logging()
+    install_crash_logging()
     app = make_application()
     messages = Messages()
     runner = TaskRunner()
@@ -225,13 +333,26 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         demo=demo,
     )
     window = build_main_window(context)
+
+    def rebuild(new_session: Session) -> MainWindow:
+        context.session = new_session
+        new_window = build_main_window(context)
+        new_window.show()
+        return new_window
+
+    protection = install_protection(
+        window,
+        session,
+        rebuild=rebuild,
+        messages=messages,
+        backups_folder=(demo_folder / "backups") if demo_folder else None,
+    )
     window.show()
     try:
         return run_event_loop(app)
     finally:
         context.runner.wait()
-        if session.is_open:
-            session.close()
+        protection.stop()
         if demo_folder is not None:
             with contextlib.suppress(OSError):
                 shutil.rmtree(demo_folder)

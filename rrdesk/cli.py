@@ -19,10 +19,13 @@ EXIT_UNUSABLE = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from rrdesk.commands.backup_commands import add_backup_parsers
     from rrdesk.commands.check_text import add_check_text_parser
     from rrdesk.commands.deadlines import add_deadlines_parser
+    from rrdesk.commands.selftest import add_selftest_parser
     from rrdesk.commands.store_commands import add_store_parsers
     from rrdesk.commands.verify import add_verify_parser
+    from rrdesk.ui.display_check import DISPLAY_CHECK
 
     parser = argparse.ArgumentParser(
         prog="rrdesk",
@@ -36,9 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_store_parsers(subparsers)
+    add_backup_parsers(subparsers)
     add_deadlines_parser(subparsers)
     add_verify_parser(subparsers)
     add_check_text_parser(subparsers)
+    add_selftest_parser(subparsers, extra_checks=[DISPLAY_CHECK])
     return parser
 
 

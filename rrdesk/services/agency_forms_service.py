@@ -31,7 +31,7 @@ from rrdesk.domain.agency_requests import (
     record_sent,
     request_status,
 )
-from rrdesk.domain.bank_holidays import BankHolidayCalendar, calendar_with_import
+from rrdesk.domain.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.cases import Case, CaseError
 from rrdesk.domain.check_form import FormDefinition
 from rrdesk.domain.check_form_answers import form_is_complete
@@ -41,11 +41,12 @@ from rrdesk.domain.directory import Agency
 from rrdesk.domain.panel_pack_content import PanelPackContent
 from rrdesk.domain.text_checks import Finding, TextChecker, describe_findings, visible_findings
 from rrdesk.exports.request_email import RequestEmail, build_request_email
+from rrdesk.services.calendar_settings import CalendarSettings
 from rrdesk.services.check_form_loader import shipped_form_definition
 from rrdesk.services.panel_pack_builder import build_panel_pack_content
-from rrdesk.services.profile_catalogue import load_profile
 from rrdesk.services.session import Session
 from rrdesk.services.text_checks_loader import build_text_checker
+from rrdesk.services.timetable_service import TimetableService
 
 REQUESTS_KIND = "agency_requests"
 FORM_KIND = "check_form"
@@ -87,9 +88,16 @@ def _safe_file_part(text: str) -> str:
 
 
 class AgencyFormsService:
-    def __init__(self, session: Session, *, form: FormDefinition | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        form: FormDefinition | None = None,
+        settings: CalendarSettings | None = None,
+    ) -> None:
         self._session = session
         self.form = form or shipped_form_definition()
+        self.settings = settings or CalendarSettings(session)
         self._audited_drafts: set[tuple[int, str]] = set()
 
     # The case and its calendar
@@ -101,11 +109,11 @@ class AgencyFormsService:
         return case
 
     def calendar(self) -> BankHolidayCalendar:
-        return calendar_with_import(self._session.settings.get("bank_holidays_import") or None)
+        return self.settings.calendar()
 
     def due_date_for(self, case_id: int, sent_on: date) -> date:
         """When a request sent on ``sent_on`` is due back, by the case's profile."""
-        profile = load_profile(self._case(case_id).profile)
+        profile = self.settings.profile(self._case(case_id).profile)
         calendar = self.calendar()
         return due_date(sent_on, profile.agency_return_max_working_days, calendar.add_working_days)
 
@@ -197,7 +205,7 @@ class AgencyFormsService:
         self._change(case_id, agency, changed, "Marked an agency check form quality assured")
 
     def status_rows(self, case_id: int, today: date) -> list[RequestRow]:
-        profile = load_profile(self._case(case_id).profile)
+        profile = self.settings.profile(self._case(case_id).profile)
         calendar = self.calendar()
         started = set(self._session.documents.names(case_id, FORM_KIND))
         rows = []
@@ -358,7 +366,10 @@ class AgencyFormsService:
         ]
 
     def panel_pack_content(self, case_id: int, today: date) -> PanelPackContent:
+        """The case summary, its timetable (with the booked meeting) and every quality-assured
+        form, as plain values for the PDF."""
         case = self._case(case_id)
+        meeting = TimetableService(self._session, self.settings).record(case_id).meeting_date
         return build_panel_pack_content(
             case,
             self._session.partnership,
@@ -366,7 +377,21 @@ class AgencyFormsService:
             self.quality_assured(case_id),
             self.calendar(),
             today,
+            profile=self.settings.profile(case.profile),
+            meeting_date=meeting,
         )
+
+    def returns_count(self, case_id: int) -> tuple[int, int] | None:
+        """(forms received, requests sent) for the countdown board, or ``None`` when no request
+        was sent. A form returned for more information is not counted as received."""
+        received = sent = 0
+        for request in self.requests(case_id):
+            stage = request.stage
+            if stage is None:
+                continue
+            sent += 1
+            received += stage.kind in (EventKind.RECEIVED, EventKind.QUALITY_ASSURED)
+        return (received, sent) if sent else None
 
     def record_panel_pack(self, case_id: int, file_name: str, forms: int) -> None:
         """The panel pack was built and saved where the user chose."""

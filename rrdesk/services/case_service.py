@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from dataclasses import replace
 from datetime import date
 
@@ -9,9 +11,11 @@ from rrdesk.domain.audit import AuditEntry, changed_fields
 from rrdesk.domain.cases import Case, CaseError, CaseSummary, Stage, validate_case
 from rrdesk.domain.directory import Agency, Member
 from rrdesk.services.session import Session
-from rrdesk.storage.case_codec import case_to_dict
+from rrdesk.storage.case_codec import case_from_dict, case_to_dict
 
 PRIVATE_FIELDS = {"children"}
+DRAFT_KEY = "draft_case"
+log = logging.getLogger(__name__)
 
 
 class CaseService:
@@ -39,6 +43,7 @@ class CaseService:
                 case_id=saved.case_id,
                 detail={"note": f"{saved.reference}, {saved.stage.label}"},
             )
+        log.info("case %d created", saved.case_id)
         return saved
 
     def save_case(self, case: Case) -> Case:
@@ -64,6 +69,7 @@ class CaseService:
             if "stage" in changed:
                 detail["note"] = f"Stage: {before.stage.label} to {case.stage.label}"
             session.record("case", "Changed the case", case_id=case.case_id, detail=detail)
+        log.info("case %d changed (%d fields)", case.case_id, len(changed))
         return case
 
     def move_to_stage(self, case: Case, stage: Stage) -> Case:
@@ -83,6 +89,28 @@ class CaseService:
 
     def all_cases(self) -> list[Case]:
         return self._session.cases.all_cases()
+
+    def save_draft(self, case: Case) -> None:
+        """Keep what was typed but not yet saved (for example when rrdesk locks)."""
+        body = case_to_dict(case)
+        body["case_id"] = case.case_id
+        with self._session.db.transaction():
+            self._session.settings.set(DRAFT_KEY, json.dumps(body))
+
+    def draft(self) -> Case | None:
+        text = self._session.settings.get(DRAFT_KEY)
+        if not text:
+            return None
+        try:
+            case = case_from_dict(json.loads(text))
+        except (ValueError, KeyError, TypeError):
+            return None
+        return replace(case, case_id=case.case_id or None)
+
+    def clear_draft(self) -> None:
+        if self._session.settings.get(DRAFT_KEY):
+            with self._session.db.transaction():
+                self._session.settings.set(DRAFT_KEY, "")
 
     def history(self, case_id: int) -> list[AuditEntry]:
         return self._session.audit.entries(case_id)

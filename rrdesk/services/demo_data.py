@@ -6,7 +6,7 @@ Every person, child, place and case here is invented. The partnership is the fic
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from rrdesk.domain.cases import (
@@ -24,7 +24,9 @@ from rrdesk.domain.cases import (
 from rrdesk.domain.directory import Agency, Member, StatutoryPartner
 from rrdesk.services.agency_forms_demo import add_agency_forms_demo_data
 from rrdesk.services.case_service import CaseService, DirectoryService
+from rrdesk.services.demo_meetings import add_demo_meetings
 from rrdesk.services.session import Session
+from rrdesk.services.timetable_service import TimetableService
 
 DEMO_PARTNERSHIP = "Northmoor Safeguarding Children Partnership (demo: all fictional)"
 
@@ -403,9 +405,29 @@ def add_demo_data(session: Session, *, today: date) -> None:
                 )
             )
         cases = CaseService(session)
-        for case in _cases(today):
-            cases.add_case(case, today=today)
+        added = [
+            cases.add_case(replace(case, profile=session.profile_name), today=today)
+            for case in _cases(today)
+        ]
+        decided = next(c for c in added if c.stage is Stage.AWAITING_SIGN_OFF)
+        sent = next(c for c in added if c.stage is Stage.SENT_TO_NATIONAL_PANEL)
+        add_demo_meetings(session, decided, sent, today=today)
+    _book_demo_meetings(session, today)
     add_agency_forms_demo_data(session, today)
+
+
+def _book_demo_meetings(session: Session, today: date) -> None:
+    """Meetings for the open cases that have reached that stage, on days the rules allow."""
+    timetables = TimetableService(session)
+    calendar = timetables.settings.calendar()
+    wanted = {Stage.MEETING_BOOKED: 2, Stage.COLLECTING_RETURNS: 5}
+    for case in CaseService(session).open_cases():
+        if case.stage not in wanted or case.case_id is None:
+            continue
+        day = calendar.add_working_days(today, wanted[case.stage])
+        while not timetables.check_meeting(case.case_id, day).allowed:
+            day = calendar.add_working_days(day, 1)
+        timetables.book_meeting(case.case_id, day)
 
 
 def _email(name: str) -> str:

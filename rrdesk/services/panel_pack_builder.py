@@ -19,7 +19,7 @@ from rrdesk.domain.check_form_answers import (
     question_is_asked,
     section_is_needed,
 )
-from rrdesk.domain.dates import format_date
+from rrdesk.domain.dates import format_date, format_date_with_weekday
 from rrdesk.domain.deadlines import compute_timetable
 from rrdesk.domain.panel_pack_content import (
     AgencyForm,
@@ -29,6 +29,7 @@ from rrdesk.domain.panel_pack_content import (
     PackMilestone,
     PanelPackContent,
 )
+from rrdesk.domain.profiles import ProcessProfile
 from rrdesk.services.profile_catalogue import load_profile
 
 _ABOUT_KEYS = {"agency", "author", "role", "contact"}
@@ -110,14 +111,18 @@ def build_panel_pack_content(
     assured: Sequence[tuple[AgencyRequest, FormRecord]],
     calendar: BankHolidayCalendar,
     today: date,
+    *,
+    profile: ProcessProfile | None = None,
+    meeting_date: date | None = None,
 ) -> PanelPackContent:
     timetable: tuple[PackMilestone, ...] = ()
     if case.notification_sent is not None:
         computed = compute_timetable(
-            load_profile(case.profile),
+            profile or load_profile(case.profile),
             calendar,
             case.notification_sent,
             referral_date=case.referral.referral_date,
+            meeting_date=meeting_date,
         )
         timetable = tuple(
             PackMilestone(
@@ -131,7 +136,12 @@ def build_panel_pack_content(
         case_reference=case.reference,
         pseudonyms=tuple(c.pseudonym for c in case.children if c.pseudonym),
         prepared_on=today,
-        case_summary=case_summary_rows(case),
+        case_summary=case_summary_rows(case)
+        + (
+            (("Rapid Review meeting", format_date_with_weekday(meeting_date)),)
+            if meeting_date
+            else ()
+        ),
         incident_summary=case.summary,
         timetable=timetable,
         forms=tuple(agency_form(form, request, record) for request, record in assured),

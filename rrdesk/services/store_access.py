@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from rrdesk.keystore import SecretStore, SecretStoreUnavailable
 from rrdesk.services.session import Session
+from rrdesk.services.sync_folders import check_location
 from rrdesk.storage import key_slots
 from rrdesk.storage.database import Database
 from rrdesk.storage.errors import (
@@ -20,6 +22,8 @@ from rrdesk.storage.errors import (
 from rrdesk.storage.key_slots import KeySlot, KeySlots
 from rrdesk.storage.lock_file import StoreLock
 from rrdesk.storage.migrations import migrate
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,9 @@ def create_store(
     secret_store: SecretStore | None = None,
     recovery_key: str | None = None,
 ) -> NewStore:
-    """Make a new encrypted store. Refuses to touch an existing file."""
+    """Make a new encrypted store. Refuses to touch an existing file, or a synced or network
+    folder."""
+    check_location(path)
     slot_path = key_slots.slot_file_for(path)
     if path.exists() or slot_path.exists():
         raise StoreExistsError(
@@ -82,6 +88,7 @@ def create_store(
         db.close()
         lock.release()
         raise
+    log.info("store created")
     message = ""
     if remember and secret_store is not None:
         message = remember_key(session, secret_store)
@@ -110,6 +117,7 @@ def _open(path: Path, slots: KeySlots, data_key: bytes, slot: KeySlot | None) ->
         db.close()
         lock.release()
         raise
+    log.info("store opened (%s)", "remembered key" if slot is None else slot.kind)
     return session
 
 

@@ -148,3 +148,46 @@ def case_from_row(
             ParallelProcess(value) for value in extra.get("parallel_processes", [])
         ),
     )
+
+
+def case_from_dict(data: dict[str, Any]) -> Case:
+    """The inverse of :func:`case_to_dict` (used for drafts kept in the store)."""
+    children = tuple(
+        child_from_row(
+            str(child.get("pseudonym", "")),
+            str(child.get("real_name", "")),
+            child.get("date_of_birth"),
+            json.dumps(
+                {
+                    k: v
+                    for k, v in child.items()
+                    if k not in {"pseudonym", "real_name", "date_of_birth"}
+                }
+            ),
+        )
+        for child in data.get("children", [])
+    )
+    details = {
+        key: value
+        for key, value in data.items()
+        if key
+        not in {
+            "reference",
+            "stage",
+            "profile",
+            "notification_sent",
+            "national_panel_reference",
+            "children",
+            "case_id",
+        }
+    }
+    return case_from_row(
+        int(data.get("case_id") or 0),
+        str(data.get("reference", "")),
+        str(data.get("stage", Stage.NOTIFIED.value)),
+        str(data.get("profile", "statutory")),
+        data.get("notification_sent"),
+        str(data.get("national_panel_reference", "")),
+        json.dumps(details),
+        children,
+    )

@@ -19,6 +19,7 @@ from rrdesk.storage.errors import (
     NOTHING_CHANGED,
     NotAStoreError,
     NotSavedError,
+    StoreClosedError,
     StoreDamagedError,
     StoreError,
     StoreLocationError,
@@ -160,10 +161,18 @@ class Database:
                 raise describe_database_error(error, path=self.path) or error from None
         self._connection.execute("PRAGMA busy_timeout = 2000")
 
+    @property
+    def _live(self) -> Any:
+        if self._connection is None:
+            raise StoreClosedError(
+                "The store is closed: rrdesk is locked or has finished. Unlock it to carry on."
+            )
+        return self._connection
+
     def pragma(self, name: str) -> Any:
         if not re.fullmatch(r"[a-z_]+", name):
             raise ValueError(f"not a pragma name: {name!r}")
-        row = self._connection.execute(f"PRAGMA {name}").fetchone()
+        row = self._live.execute(f"PRAGMA {name}").fetchone()
         return None if row is None else row[0]
 
     def pinned_settings(self) -> dict[str, Any]:
@@ -182,7 +191,7 @@ class Database:
         outer = self._depth == 0
         savepoint = f"sp{self._depth}"
         try:
-            self._connection.execute("BEGIN IMMEDIATE" if outer else f"SAVEPOINT {savepoint}")
+            self._live.execute("BEGIN IMMEDIATE" if outer else f"SAVEPOINT {savepoint}")
         except sqlcipher.DatabaseError as error:
             raise describe_database_error(error, path=self.path) or error from None
         self._depth += 1
@@ -211,34 +220,59 @@ class Database:
                 self._connection.execute("ROLLBACK")
             raise describe_database_error(error, path=self.path) or error from None
 
+    @contextlib.contextmanager
+    def _described(self) -> Iterator[None]:
+        """A damaged page, a full disk or a read-only file met in any statement becomes a
+        plain :class:`StoreError`; constraint failures and anything unknown pass through."""
+        try:
+            yield
+        except sqlcipher.IntegrityError:
+            raise
+        except sqlcipher.DatabaseError as error:
+            described = describe_database_error(error, path=self.path)
+            if described is None:
+                raise
+            raise described from None
+
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
-        return self._connection.execute(sql, parameters)
+        with self._described():
+            return self._live.execute(sql, parameters)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any:
-        return self._connection.executemany(sql, rows)
+        with self._described():
+            return self._live.executemany(sql, rows)
 
     def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
-        return list(self._connection.execute(sql, parameters).fetchall())
+        with self._described():
+            return list(self._live.execute(sql, parameters).fetchall())
 
     def query_one(self, sql: str, parameters: Sequence[Any] = ()) -> Row | None:
-        row = self._connection.execute(sql, parameters).fetchone()
+        with self._described():
+            row = self._live.execute(sql, parameters).fetchone()
         return None if row is None else tuple(row)
 
     def integrity_problems(self) -> list[str]:
         """Both SQLite's and SQLCipher's own checks; an empty list means the store is sound."""
-        problems = [row[0] for row in self.query("PRAGMA integrity_check") if row[0] != "ok"]
-        problems.extend(str(row[0]) for row in self.query("PRAGMA cipher_integrity_check"))
+        problems: list[str] = []
+        for pragma in ("cipher_integrity_check", "integrity_check"):
+            try:
+                rows = self._live.execute(f"PRAGMA {pragma}").fetchall()
+            except sqlcipher.DatabaseError as error:
+                problems.append(f"{pragma} could not finish: {error}")
+                continue
+            problems.extend(str(row[0]) for row in rows if row[0] != "ok")
         return problems
 
     def copy_to(self, destination: Path, data_key: bytes) -> None:
         """An encrypted, consistent copy through SQLite's backup API (never a file copy)."""
         if destination.exists():
             raise StoreLocationError(f"{destination} already exists. Nothing was written.")
+        source = self._live
         target = sqlcipher.connect(str(destination), isolation_level=None)
         try:
             target.execute(f"PRAGMA key = \"x'{_hex_key(data_key)}'\"")
             target.execute("PRAGMA cipher_log_level = NONE")
-            self._connection.backup(target)
+            source.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
         except sqlcipher.Error as error:
             target.close()

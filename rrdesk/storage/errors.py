@@ -55,3 +55,7 @@ class NotSavedError(StoreError):
 
 class KeySlotError(StoreError):
     """A key-slot operation was refused (for example, a passphrase that is too short)."""
+
+
+class StoreClosedError(StoreError):
+    """The store was closed (for example, rrdesk locked) and must be unlocked again."""

@@ -244,6 +244,10 @@ class AgencyFormEntryWidget(QWidget):
         self._save_timer.stop()
         self._service.save_form(self._case_id, self.record)
 
+    def save_pending(self) -> None:
+        """Called by the lock controller before the store is locked."""
+        self.save_now()
+
     def _schedule_save(self) -> None:
         self._save_timer.start()
 

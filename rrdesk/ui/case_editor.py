@@ -53,6 +53,7 @@ class CaseEditorWidget(QWidget):
         self._default_profile = default_profile
         self._case: Case | None = None
         self._returning_to_check = False
+        self._editing = False
 
         self.form = CaseForm()
         self.summary = ErrorSummary()
@@ -86,8 +87,15 @@ class CaseEditorWidget(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.continue_button)
 
+        self.draft_note = hint_label(
+            "rrdesk kept what you were typing when it locked. Check it, then continue."
+        )
+        self.draft_note.setObjectName("draft_note")
+        self.draft_note.setProperty("role", "banner")
+        self.draft_note.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.draft_note)
         layout.addWidget(self.summary)
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
@@ -96,7 +104,46 @@ class CaseEditorWidget(QWidget):
     def _connect_signals(self) -> None:
         self.back_button.clicked.connect(self._on_back_clicked)
         self.continue_button.clicked.connect(self._on_continue_clicked)
-        self.close_button.clicked.connect(self.closed)
+        self.close_button.clicked.connect(self._on_close_clicked)
+
+    def _on_close_clicked(self) -> None:
+        self._editing = False
+        self._cases.clear_draft()
+        self.closed.emit()
+
+    # Keeping what was typed
+
+    def save_pending(self) -> None:
+        """Before rrdesk locks: save an existing case whose answers are all valid; keep anything
+        else as a draft in the store, offered again after unlocking."""
+        if not self._editing:
+            return
+        case, errors = self.form.read(self._today())
+        if self._case is not None and not self._all_errors(errors):
+            try:
+                self._cases.save_case(case)
+            except CaseError:
+                self._cases.save_draft(case)
+            else:
+                self._cases.clear_draft()
+            return
+        self._cases.save_draft(case)
+
+    def resume_draft(self, draft: Case) -> None:
+        """Open a draft kept when rrdesk locked, on its first page, with a note saying so."""
+        if draft.case_id is not None:
+            saved = self._cases.get(draft.case_id)
+            if saved is None:
+                self._cases.clear_draft()
+                return
+            self._case = saved
+        else:
+            self._case = None
+        self.form.load(draft)
+        self._editing = True
+        self._returning_to_check = self._case is not None
+        self._show(0)
+        self.draft_note.show()
 
     # Opening
 
@@ -104,10 +151,14 @@ class CaseEditorWidget(QWidget):
         self._case = None
         self.form.load(Case(reference="", children=(), profile=self._default_profile))
         self._returning_to_check = False
+        self._editing = True
+        self.draft_note.hide()
         self._show(0)
 
     def open_case(self, case: Case) -> None:
         self._case = case
+        self._editing = False
+        self.draft_note.hide()
         self.form.load(case)
         self._show_check()
 
@@ -142,6 +193,7 @@ class CaseEditorWidget(QWidget):
         for index, page in enumerate(self.form.pages):
             if page.key == key:
                 self._returning_to_check = True
+                self._editing = True
                 self._show(index)
                 return
 
@@ -197,6 +249,9 @@ class CaseEditorWidget(QWidget):
         index = self.stack.currentIndex()
         if self._case is not None and index < len(self.form.pages):
             self.form.load(self._case)
+            self._editing = False
+            self._cases.clear_draft()
+            self.draft_note.hide()
             self._show_check()
             return
         if index == len(self.form.pages):
@@ -250,6 +305,9 @@ class CaseEditorWidget(QWidget):
             return
         assert saved.case_id is not None
         self._case = saved
+        self._editing = False
+        self._cases.clear_draft()
+        self.draft_note.hide()
         self.form.load(saved)
         self._show_check()
         self.case_saved.emit(saved.case_id)
@@ -261,6 +319,9 @@ class CaseEditorWidget(QWidget):
             self._messages.error(self, "The change was not saved", str(error))
             return
         self._case = saved
+        self._editing = False
+        self._cases.clear_draft()
+        self.draft_note.hide()
         self.form.load(saved)
         self._show_check()
         assert saved.case_id is not None

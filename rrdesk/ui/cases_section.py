@@ -55,6 +55,17 @@ class CasesSection(QWidget):
             self._editor = editor
         return self._editor
 
+    def resume_draft(self) -> bool:
+        """Reopen what was being typed when rrdesk locked, if anything."""
+        draft = self._cases.draft()
+        if draft is None:
+            return False
+        self._set_extra_tabs(draft.case_id)
+        self.editor.resume_draft(draft)
+        self.tabs.setCurrentWidget(self.editor)
+        self.stack.setCurrentWidget(self.tabs)
+        return True
+
     def show_list(self) -> None:
         self.case_list.refresh()
         self.stack.setCurrentWidget(self.case_list)

@@ -177,3 +177,21 @@ def test_an_unsent_request_email_names_the_date_it_would_be_due(demo) -> None:
     message = email.message_from_bytes(draft.body)
     assert not message["Subject"].startswith("Reminder")
     assert "Wednesday 2 December 2026" in message.get_payload(decode=True).decode("utf-8")
+
+
+def test_returns_count_for_the_board(demo) -> None:
+    service = AgencyFormsService(demo)
+    # Sent: six; received or quality assured: two (a returned form is awaited again).
+    assert service.returns_count(_case_id(demo, Stage.COLLECTING_RETURNS)) == (2, 6)
+    assert service.returns_count(_case_id(demo, Stage.MEETING_BOOKED)) == (4, 4)
+    assert service.returns_count(_case_id(demo, Stage.NOTIFIED)) is None
+
+
+def test_the_panel_pack_timetable_includes_the_booked_meeting(demo, today: date) -> None:
+    service = AgencyFormsService(demo)
+    content = service.panel_pack_content(_case_id(demo, Stage.MEETING_BOOKED), today)
+    assert ("Rapid Review meeting", "Tuesday 24 November 2026") in content.case_summary
+    assert [m.label for m in content.timetable] == [
+        "Rapid Review meeting held",
+        "Decision sent to the National Panel",
+    ]

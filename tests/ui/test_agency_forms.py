@@ -370,10 +370,12 @@ def test_reopening_returns_to_the_same_page(qtbot, context, dialogs) -> None:  #
     qtbot.keyClicks(entry.current_page.narratives[0], " He liked football.")
     # A forced close: no Back, no close button; the draft was saved as it was typed.
     qtbot.waitUntil(lambda: not entry._save_timer.isActive())
+    qtbot.keyClicks(entry.current_page.narratives[0], " And art.")
+    entry.save_pending()  # as the lock controller does before locking
     widget.entry = None
     reopened = widget.open_form(POLICE)
     assert reopened.current_page.question.key == "lived_experience"
-    assert reopened.current_page.narratives[0].text().endswith("He liked football.")
+    assert reopened.current_page.narratives[0].text().endswith("He liked football. And art.")
 
 
 def test_who_entered_the_form_is_recorded(qtbot, context, dialogs) -> None:  # type: ignore[no-untyped-def]

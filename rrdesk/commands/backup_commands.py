@@ -1,0 +1,101 @@
+"""``rrdesk backup`` and ``rrdesk restore``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from rrdesk.commands.store_options import (
+    UsageError,
+    add_store_options,
+    open_store,
+    read_passphrase,
+    store_path,
+)
+from rrdesk.services.backups import (
+    back_up_to,
+    backups_folder,
+    check_backup,
+    make_rolling_backup,
+    restore_backup,
+)
+from rrdesk.storage.key_slots import slot_file_for
+
+
+def add_backup_parsers(subparsers: Any) -> None:
+    backup = subparsers.add_parser(
+        "backup", help="make an encrypted backup that opens with the same passphrase"
+    )
+    add_store_options(backup)
+    backup.add_argument(
+        "--to",
+        type=Path,
+        default=None,
+        help="the backup file to write (default: a rolling backup in the rrdesk data folder)",
+    )
+    backup.set_defaults(handler=run_backup)
+
+    restore = subparsers.add_parser(
+        "restore", help="check a backup, keep the current store aside and put the backup in place"
+    )
+    restore.add_argument("backup_file", type=Path, metavar="FILE", help="the backup to restore")
+    add_store_options(restore)
+    restore.add_argument(
+        "--recovery-key-file",
+        type=Path,
+        default=None,
+        help="unlock the backup with the recovery key in this file instead of the passphrase",
+    )
+    restore.add_argument(
+        "--check",
+        action="store_true",
+        help="only check the backup; change nothing",
+    )
+    restore.set_defaults(handler=run_restore)
+
+
+def run_backup(args: argparse.Namespace, out: TextIO) -> int:
+    session = open_store(args)
+    try:
+        if args.to is None:
+            written = make_rolling_backup(session, datetime.now())
+        else:
+            target = Path(args.to).expanduser()
+            if target.exists():
+                raise UsageError(f"{target} already exists. Choose a new file name.")
+            written = back_up_to(session, target)
+    finally:
+        session.close()
+    print(f"Backed up the store to {written}", file=out)
+    if args.to is None:
+        print(f"Rolling backups are kept in {backups_folder()}", file=out)
+    return 0
+
+
+def _secret(args: argparse.Namespace) -> tuple[str, bool]:
+    if args.recovery_key_file is None:
+        return read_passphrase(args, prompt="Passphrase of the backup: "), False
+    recovery = argparse.Namespace(passphrase_file=args.recovery_key_file)
+    return read_passphrase(recovery), True
+
+
+def run_restore(args: argparse.Namespace, out: TextIO) -> int:
+    backup = Path(args.backup_file).expanduser()
+    target = store_path(args)
+    secret, recovery = _secret(args)
+    if args.check:
+        check = check_backup(backup, secret, recovery=recovery, work_folder=target.parent)
+        print(check.describe(), file=out)
+        return 0
+    result = restore_backup(backup, target, secret, recovery=recovery, now=datetime.now())
+    print(result.check.describe(), file=out)
+    print(f"Restored it to {target}", file=out)
+    if result.kept_aside is not None:
+        print(
+            f"The store it replaced is kept as {result.kept_aside} "
+            f"(with its key file {slot_file_for(result.kept_aside).name}).",
+            file=out,
+        )
+    return 0

@@ -1,0 +1,262 @@
+"""The panel meeting of a case: kept as the case document ``meeting``, every change audited."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import date
+
+from rrdesk.domain.agenda import AgendaItem
+from rrdesk.domain.attendance import AttendanceStatus, Attendee
+from rrdesk.domain.bank_holidays import BankHolidayCalendar, calendar_with_import
+from rrdesk.domain.cases import Case, Stage
+from rrdesk.domain.deadlines import working_days_between
+from rrdesk.domain.decision_sheet_content import DecisionSheetContent
+from rrdesk.domain.directory import Member, StatutoryPartner
+from rrdesk.domain.meeting import Meeting
+from rrdesk.domain.meeting_document import (
+    meeting_from_dict,
+    meeting_to_dict,
+    sheet_history_from_dict,
+    sheet_history_to_dict,
+)
+from rrdesk.domain.meeting_error import MeetingError
+from rrdesk.domain.meeting_rules import (
+    agenda_from_profile,
+    quorum_rule_from_profile,
+    vote_rule_from_profile,
+)
+from rrdesk.domain.profiles import ProcessProfile
+from rrdesk.domain.quorum import QuorumResult, QuorumRule, partner_map
+from rrdesk.domain.sheet_version import SheetHistory, SheetVersion
+from rrdesk.domain.vote import VoteRule
+from rrdesk.services.case_service import CaseService
+from rrdesk.services.decision_sheet_record import build_decision_sheet_content
+from rrdesk.services.profile_catalogue import UnknownProfileError, load_profile
+from rrdesk.services.session import Session
+from rrdesk.storage.document_repository import ExportedDocument
+
+MEETING_KIND = "meeting"
+SHEET_HISTORY_KIND = "decision_sheet_history"
+SHEET_EXPORT_KIND = "decision_sheet"
+
+_BEFORE_DECISION = frozenset({Stage.NOTIFIED, Stage.COLLECTING_RETURNS, Stage.MEETING_BOOKED})
+
+
+def _stage_after(stage: Stage, meeting: Meeting) -> Stage:
+    """Where the case goes when this record is saved (cases already further on stay put)."""
+    if meeting.sign_off.national_panel_sent_on is not None and (
+        stage in _BEFORE_DECISION or stage is Stage.AWAITING_SIGN_OFF
+    ):
+        return Stage.SENT_TO_NATIONAL_PANEL
+    if meeting.decision is not None and stage in _BEFORE_DECISION:
+        return Stage.AWAITING_SIGN_OFF
+    return stage
+
+
+class MeetingService:
+    """Load, change and save the meeting record of a case.
+
+    Each save is one transaction with its audit entry. Recording the decision moves the case to
+    "Decided, awaiting sign-off"; recording it sent to the National Panel moves it on again.
+    """
+
+    def __init__(self, session: Session, calendar: BankHolidayCalendar | None = None) -> None:
+        self._session = session
+        self._cases = CaseService(session)
+        self._calendar = calendar
+
+    # --- the case and its rules -----------------------------------------------------------
+
+    @property
+    def calendar(self) -> BankHolidayCalendar:
+        if self._calendar is None:
+            imported = self._session.settings.get("bank_holidays_import") or None
+            self._calendar = calendar_with_import(imported)
+        return self._calendar
+
+    def case(self, case_id: int) -> Case:
+        case = self._cases.get(case_id)
+        if case is None:
+            raise MeetingError("The case is no longer in the store")
+        return case
+
+    def profile(self, case: Case) -> ProcessProfile:
+        """The case's process profile, or the store's when the case names one not shipped."""
+        try:
+            return load_profile(case.profile)
+        except UnknownProfileError:
+            return load_profile(self._session.profile_name)
+
+    def quorum_rule(self, case: Case) -> QuorumRule:
+        return quorum_rule_from_profile(self.profile(case).quorum)
+
+    def vote_rule(self, case: Case) -> VoteRule:
+        return vote_rule_from_profile(self.profile(case).vote)
+
+    def partners(self) -> dict[int, StatutoryPartner]:
+        """Member id to statutory partner, from the directory."""
+        return partner_map(self._session.directory.members(), self._session.directory.agencies())
+
+    def quorum(self, case: Case, meeting: Meeting) -> QuorumResult:
+        return meeting.quorum(self.quorum_rule(case), self.partners())
+
+    def agencies(self) -> list[str]:
+        return [agency.name for agency in self._session.directory.agencies()]
+
+    def directory_members(self) -> list[Member]:
+        return self._session.directory.members()
+
+    # --- loading and saving ---------------------------------------------------------------
+
+    def load(self, case_id: int) -> Meeting:
+        """The saved record, or a new one with the panel's attendance and the profile's agenda."""
+        body = self._session.documents.get(case_id, MEETING_KIND)
+        if body is not None:
+            return meeting_from_dict(body)
+        case = self.case(case_id)
+        booked = self._session.documents.get(case_id, "timetable") or {}
+        held_on = None
+        if isinstance(booked.get("meeting_date"), str):
+            with contextlib.suppress(ValueError):
+                held_on = date.fromisoformat(booked["meeting_date"])
+        meeting = Meeting(case_reference=case.reference, held_on=held_on)
+        meeting = self.with_panel_attendance(meeting)
+        return meeting.with_agenda(self.agenda_for(case, meeting))
+
+    def is_saved(self, case_id: int) -> bool:
+        return self._session.documents.get(case_id, MEETING_KIND) is not None
+
+    def save(self, case_id: int, meeting: Meeting, what: str) -> Meeting:
+        """Save the record and say ``what`` changed in the audit trail, in one transaction.
+
+        The first decision recorded moves the case on to "Decided, awaiting sign-off"; the
+        record of the decision sent to the National Panel moves it on to that stage.
+        """
+        session = self._session
+        with session.db.transaction():
+            case = self.case(case_id)
+            session.documents.put(case_id, MEETING_KIND, meeting_to_dict(meeting))
+            session.record(
+                "meeting", "Changed the meeting record", case_id=case_id, detail={"note": what}
+            )
+            stage = _stage_after(case.stage, meeting)
+            if stage is not case.stage:
+                self._cases.move_to_stage(case, stage)
+        return meeting
+
+    # --- attendance and agenda ------------------------------------------------------------
+
+    def panel_attendees(self) -> list[Attendee]:
+        """Every panel member in the directory, present by default (the chair marks apologies)."""
+        return [
+            Attendee.from_member(member)
+            for member in self._session.directory.members()
+            if member.on_panel
+        ]
+
+    def with_panel_attendance(self, meeting: Meeting) -> Meeting:
+        """Add panel members not yet on the attendance list."""
+        for attendee in self.panel_attendees():
+            if all(a.member_id != attendee.member_id for a in meeting.attendees):
+                meeting = meeting.with_attendee(attendee)
+        return meeting
+
+    def substitute_candidates(self, meeting: Meeting) -> list[Member]:
+        """People in the directory who are not on the attendance list."""
+        listed = {a.member_id for a in meeting.attendees}
+        return [m for m in self._session.directory.members() if m.member_id not in listed]
+
+    def with_substitute(self, meeting: Meeting, member_id: int, for_member_id: int) -> Meeting:
+        member = self._session.directory.member(member_id)
+        if member is None:
+            raise MeetingError("That person is no longer in the directory")
+        attendee = Attendee.from_member(member, AttendanceStatus.PRESENT)
+        return meeting.with_substitute(attendee, for_member_id)
+
+    def agenda_for(self, case: Case, meeting: Meeting) -> tuple[AgendaItem, ...]:
+        """The profile's agenda, with an account from each agency on the attendance list."""
+        agencies = list(dict.fromkeys(a.agency.strip() for a in meeting.attendees if a.present))
+        return agenda_from_profile(self.profile(case).agenda, agencies)
+
+    # --- the 15-day clock -----------------------------------------------------------------
+
+    def working_day_of(self, case: Case) -> Callable[[date], int]:
+        """The working day of the case's 15-day clock a date falls on (notification is day 0)."""
+        notified = case.notification_sent
+        if notified is None:
+            raise MeetingError("Enter the date the notification was sent first")
+        return lambda day: working_days_between(notified, day, self.calendar)
+
+    def record_sent_to_national_panel(self, case_id: int, meeting: Meeting, on: date) -> Meeting:
+        """Record the decision sent to the National Panel (all three partners having agreed)."""
+        sign_off = meeting.sign_off.record_sent_to_national_panel(
+            on, self.working_day_of(self.case(case_id))
+        )
+        return self.save(
+            case_id,
+            meeting.with_sign_off(sign_off),
+            f"Sent to the National Panel on {on.isoformat()},"
+            f" working day {sign_off.national_panel_working_day}",
+        )
+
+    # --- versions of the decision sheet ---------------------------------------------------
+
+    def sheet_history(self, case_id: int) -> SheetHistory:
+        body = self._session.documents.get(case_id, SHEET_HISTORY_KIND)
+        return SheetHistory() if body is None else sheet_history_from_dict(body)
+
+    def sheet_to_export(
+        self, case_id: int, on: date
+    ) -> tuple[DecisionSheetContent, SheetHistory, SheetVersion]:
+        """The sheet's content as the record stands, numbered against the versions exported.
+
+        When nothing on the sheet has changed since the last export, the version is that one.
+        Raises :class:`MeetingError` with the first thing missing from the record.
+        """
+        case = self.case(case_id)
+        meeting = self.load(case_id)
+        problems = meeting.problems()
+        if problems:
+            raise MeetingError(problems[0])
+        history, version = self.sheet_history(case_id).export(meeting, on)
+        content = build_decision_sheet_content(
+            case,
+            meeting,
+            partnership=self._session.partnership,
+            calendar=self.calendar,
+            prepared_on=version.exported_on,
+            version=version,
+        )
+        return content, history, version
+
+    def exported_sheet(self, case_id: int, version: SheetVersion) -> ExportedDocument | None:
+        """The frozen file of ``version``, if it has been kept."""
+        exports = self._session.documents.exports(case_id, SHEET_EXPORT_KIND)
+        return next((e for e in exports if e.version == version.number), None)
+
+    def keep_exported_sheet(
+        self, case_id: int, history: SheetHistory, version: SheetVersion, pdf: bytes
+    ) -> ExportedDocument:
+        """Keep the exported (signed) file and the version history, in one transaction.
+
+        A version already kept is frozen: the file kept first is returned, not replaced.
+        """
+        session = self._session
+        with session.db.transaction():
+            kept = self.exported_sheet(case_id, version)
+            if kept is not None:
+                return kept
+            session.documents.put(case_id, SHEET_HISTORY_KIND, sheet_history_to_dict(history))
+            exported = session.documents.add_export(case_id, SHEET_EXPORT_KIND, pdf, version.note)
+            if exported.version != version.number:
+                raise MeetingError(
+                    f"Decision sheet version {version.number} does not follow the versions kept"
+                )
+            session.record(
+                "decision_sheet",
+                "Exported the decision sheet",
+                case_id=case_id,
+                detail={"note": version.note},
+            )
+        return exported

@@ -1,0 +1,267 @@
+"""One backup file: the store's key slots and an encrypted copy of the store, together.
+
+Layout (all lengths big-endian)::
+
+    8 bytes   magic  b"RRDBKUP\\x00"
+    2 bytes   container version (1)
+    4 bytes   length of the header
+    header    UTF-8 JSON: format, version, created (UTC), the key-slot file as an object,
+              the database's length and its SHA-256
+    database  the encrypted SQLCipher copy, made with SQLite's backup API, keyed with the same
+              data key as the store
+
+Nothing in the file is readable without the passphrase or the recovery key: the header holds only
+wrapped keys and the database is SQLCipher pages. The copy is made into a hidden work file beside
+the destination (never the system temp folder), the container is written beside it too, flushed,
+and renamed into place, so a backup is either whole or absent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import os
+import re
+import secrets
+import struct
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from rrdesk.storage.database import SQLITE_HEADER, Database
+from rrdesk.storage.errors import NotSavedError, StoreError, StoreLocationError
+from rrdesk.storage.key_slots import KeySlots, slots_from_json, slots_to_json
+
+MAGIC = b"RRDBKUP\x00"
+CONTAINER_VERSION = 1
+FORMAT = "rrdesk-backup"
+BACKUP_SUFFIX = ".rrbackup"
+_PREFIX = struct.Struct(">8sHI")
+MAX_HEADER_BYTES = 1_000_000
+_CHUNK = 1 << 20
+UNCHANGED = "The file has not been changed."
+
+
+class BackupFileError(StoreError):
+    """A backup file that cannot be used; the message says why, in plain words."""
+
+
+@dataclass(frozen=True)
+class BackupHeader:
+    created: str
+    slots: KeySlots
+    database_offset: int
+    database_length: int
+    database_sha256: str
+
+
+def _work_name(destination: Path, what: str) -> Path:
+    return destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.{what}")
+
+
+def _remove_quietly(path: Path) -> None:
+    for candidate in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):
+        with contextlib.suppress(OSError):
+            candidate.unlink()
+
+
+def write_backup(db: Database, slots: KeySlots, data_key: bytes, destination: Path) -> int:
+    """Write a whole backup of ``db`` to ``destination``; returns its size in bytes.
+
+    An existing file at ``destination`` is replaced only once the new backup is complete.
+    """
+    folder = destination.parent
+    if not folder.is_dir():
+        raise StoreLocationError(f"The folder {folder} does not exist. Nothing was saved.")
+    work = _work_name(destination, "copy")
+    partial = _work_name(destination, "partial")
+    try:
+        db.copy_to(work, data_key)
+        length = work.stat().st_size
+        digest = hashlib.sha256()
+        with open(work, "rb") as source:
+            for chunk in iter(lambda: source.read(_CHUNK), b""):
+                digest.update(chunk)
+        header = json.dumps(
+            {
+                "format": FORMAT,
+                "version": CONTAINER_VERSION,
+                "created": datetime.now(UTC).isoformat(timespec="seconds"),
+                "key_slots": json.loads(slots_to_json(slots)),
+                "database_length": length,
+                "database_sha256": digest.hexdigest(),
+            }
+        ).encode("utf-8")
+        with open(partial, "xb") as target, open(work, "rb") as source:
+            target.write(_PREFIX.pack(MAGIC, CONTAINER_VERSION, len(header)))
+            target.write(header)
+            for chunk in iter(lambda: source.read(_CHUNK), b""):
+                target.write(chunk)
+            target.flush()
+            os.fsync(target.fileno())
+        os.replace(partial, destination)
+        _sync_folder(folder)
+        return _PREFIX.size + len(header) + length
+    except OSError as error:
+        _remove_quietly(partial)
+        raise _not_saved(destination, error) from None
+    except BaseException:
+        _remove_quietly(partial)
+        raise
+    finally:
+        _remove_quietly(work)
+
+
+def _not_saved(destination: Path, error: OSError) -> StoreError:
+    if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return NotSavedError(
+            f"Not saved: there is no room to write the backup {destination.name}. "
+            "Free some space or choose another place. Nothing saved before has been lost."
+        )
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StoreLocationError(
+            f"Not saved: rrdesk is not allowed to write in {destination.parent}. "
+            "Choose another folder."
+        )
+    return NotSavedError(
+        f"Not saved: the backup {destination.name} could not be written ({error.strerror})."
+    )
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def read_header(path: Path) -> BackupHeader:
+    """Read and check the header of the backup at ``path``, by reading only."""
+    name = path.name
+    damaged = (
+        f"The backup {name} is damaged: it is not whole or has been changed. "
+        f"Use another backup. {UNCHANGED}"
+    )
+    if not path.is_file():
+        raise BackupFileError(f"There is no backup file at {path}.")
+    try:
+        with open(path, "rb") as handle:
+            prefix = handle.read(_PREFIX.size)
+            if not prefix:
+                raise BackupFileError(
+                    f"The backup {name} is empty (0 bytes). Use another backup. {UNCHANGED}"
+                )
+            if len(prefix) == _PREFIX.size and prefix == SQLITE_HEADER[: _PREFIX.size]:
+                raise BackupFileError(
+                    f"{name} is an unencrypted SQLite database, not an rrdesk backup. {UNCHANGED}"
+                )
+            if len(prefix) < _PREFIX.size or not prefix.startswith(MAGIC):
+                raise BackupFileError(f"{name} is not an rrdesk backup file. {UNCHANGED}")
+            _magic, version, header_length = _PREFIX.unpack(prefix)
+            if version > CONTAINER_VERSION:
+                raise BackupFileError(
+                    f"The backup {name} was made by a newer version of rrdesk. Install the newer "
+                    f"version to restore it. {UNCHANGED}"
+                )
+            if header_length > MAX_HEADER_BYTES:
+                raise BackupFileError(damaged)
+            raw_header = handle.read(header_length)
+            total = os.fstat(handle.fileno()).st_size
+    except OSError as error:
+        raise BackupFileError(f"rrdesk cannot read {path} ({error.strerror}).") from None
+    if len(raw_header) < header_length:
+        raise BackupFileError(damaged)
+    try:
+        body: dict[str, Any] = json.loads(raw_header.decode("utf-8"))
+        if body.get("format") != FORMAT:
+            raise BackupFileError(damaged)
+        slots = slots_from_json(json.dumps(body["key_slots"]).encode("utf-8"), where=name)
+        header = BackupHeader(
+            created=str(body.get("created", "")),
+            slots=slots,
+            database_offset=_PREFIX.size + header_length,
+            database_length=int(body["database_length"]),
+            database_sha256=str(body["database_sha256"]),
+        )
+    except BackupFileError:
+        raise
+    except (StoreError, ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        raise BackupFileError(damaged) from None
+    if header.database_offset + header.database_length != total or header.database_length <= 0:
+        raise BackupFileError(damaged)
+    return header
+
+
+def extract_database(path: Path, header: BackupHeader, destination: Path) -> None:
+    """Copy the encrypted database out of the backup to ``destination`` (a new file), checking
+    its SHA-256 on the way. The copy stays encrypted; the caller removes it when done."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as source, open(destination, "xb") as target:
+            source.seek(header.database_offset)
+            _copy_exactly(source, target, header.database_length, digest)
+            target.flush()
+            os.fsync(target.fileno())
+    except OSError as error:
+        _remove_quietly(destination)
+        raise _not_saved(destination, error) from None
+    if digest.hexdigest() != header.database_sha256:
+        _remove_quietly(destination)
+        raise BackupFileError(
+            f"The backup {path.name} is damaged: its contents do not match its checksum. "
+            f"Use another backup. {UNCHANGED}"
+        )
+
+
+def _copy_exactly(source: IO[bytes], target: IO[bytes], length: int, digest: Any) -> None:
+    left = length
+    while left > 0:
+        chunk = source.read(min(_CHUNK, left))
+        if not chunk:
+            break
+        digest.update(chunk)
+        target.write(chunk)
+        left -= len(chunk)
+
+
+_WORK_FILE = re.compile(r"^\..+\.[0-9a-f]{8}\.(copy|partial|check|restore)(-journal|-wal|-shm)?$")
+
+
+def remove_stale_work_files(folder: Path, *, older_than_seconds: float = 3600) -> list[Path]:
+    """Remove work files left in ``folder`` by a backup or restore that was killed part-way.
+
+    They are encrypted (SQLCipher pages or a partial backup), so leaving them is untidy rather than
+    unsafe; only files older than ``older_than_seconds`` are removed, so that a backup running in
+    another window is never disturbed.
+    """
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    now = time.time()
+    for path in folder.iterdir():
+        if not _WORK_FILE.match(path.name):
+            continue
+        try:
+            if now - path.stat().st_mtime < older_than_seconds:
+                continue
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
+
+
+def work_file_beside(path: Path, what: str) -> Path:
+    """A hidden, unused file name beside ``path`` for work that must not go to the temp folder."""
+    return _work_name(path, what)
+
+
+def remove_work_file(path: Path) -> None:
+    _remove_quietly(path)

@@ -1,0 +1,95 @@
+"""Locking and rolling backups wired to the main window, in one call from the composition root.
+
+``install_protection(window, session, rebuild=..., messages=...)`` makes the
+:class:`LockController` (idle time from the store's settings, Ctrl+L, the screen lock) and the
+:class:`BackupScheduler` (daily while open, and when the window closes), and keeps them pointed at
+whichever main window and session are current after each unlock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from rrdesk.services import locking, store_access
+from rrdesk.services.session import Session
+from rrdesk.storage.errors import StoreError
+from rrdesk.ui.backup_scheduler import BackupScheduler
+from rrdesk.ui.lock_controller import LockController
+from rrdesk.ui.messages import Messages
+
+BACKUPS_SECTION = "backups"
+
+
+@dataclass
+class Protection:
+    controller: LockController
+    scheduler: BackupScheduler
+
+    @property
+    def session(self) -> Session | None:
+        return self.controller.session
+
+    def stop(self) -> None:
+        """When the app ends: stop the timers and close whatever session is open."""
+        self.scheduler.stop()
+        self.controller.stop()
+        session = self.controller.session
+        if session is not None and session.is_open:
+            with contextlib.suppress(StoreError):
+                session.close()
+
+
+def install_protection(
+    window: QMainWindow,
+    session: Session,
+    *,
+    rebuild: Callable[[Session], QMainWindow],
+    messages: Messages,
+    idle_interval_ms: int | None = None,
+    backups_folder: Path | None = None,
+) -> Protection:
+    """Lock and back up around ``window``. ``rebuild(session)`` makes and shows a new main window
+    after an unlock (the composition root's ``build_main_window`` with the new session)."""
+    holder: dict[str, Protection] = {}
+
+    def rebuilt(new_session: Session) -> QWidget:
+        new_window = rebuild(new_session)
+        _connect_window(new_window, holder["protection"], messages)
+        return new_window
+
+    controller = LockController(
+        session,
+        unlock_with_passphrase=store_access.unlock_with_passphrase,
+        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
+        rebuild=rebuilt,
+        idle_minutes=locking.idle_minutes(session),
+        idle_interval_ms=idle_interval_ms,
+    )
+    scheduler = BackupScheduler(lambda: controller.session, folder=backups_folder)
+    protection = Protection(controller, scheduler)
+    holder["protection"] = protection
+    scheduler.backup_failed.connect(
+        lambda message: messages.error(None, "The automatic backup was not made", message)
+    )
+    controller.watch(window)
+    _connect_window(window, protection, messages)
+    scheduler.back_up_if_due()
+    return protection
+
+
+def _connect_window(window: QMainWindow, protection: Protection, messages: Messages) -> None:
+    closing = getattr(window, "closing", None)
+    if closing is not None:
+        closing.connect(protection.scheduler.back_up_on_close)
+    section = getattr(window, "section", None)
+    if callable(section):
+        with contextlib.suppress(KeyError):
+            backups = section(BACKUPS_SECTION)
+            changed = getattr(backups, "idle_minutes_changed", None)
+            if changed is not None:
+                changed.connect(protection.controller.set_idle_minutes)

@@ -1,0 +1,105 @@
+"""``rrdesk backup`` and ``rrdesk restore`` on real files."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from pathlib import Path
+
+import pytest
+
+from rrdesk.commands.backup_commands import add_backup_parsers
+from rrdesk.services import store_access
+from rrdesk.storage.errors import StoreError
+
+
+def _run(argv: list[str]) -> tuple[int, str]:
+    parser = argparse.ArgumentParser(prog="rrdesk")
+    add_backup_parsers(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    out = io.StringIO()
+    try:
+        code = int(args.handler(args, out))
+    except StoreError as error:
+        return 2, error.message
+    return code, out.getvalue()
+
+
+@pytest.fixture
+def passphrase_file(tmp_path: Path, passphrase: str) -> Path:
+    path = tmp_path / "passphrase.txt"
+    path.write_text(passphrase + "\n", encoding="utf-8")
+    return path
+
+
+def test_backup_then_restore(
+    new_store, store_path: Path, passphrase_file: Path, passphrase: str, tmp_path: Path
+) -> None:
+    new_store.session.close()
+    target = tmp_path / "out" / "copy.rrbackup"
+    target.parent.mkdir()
+    common = ["--store", str(store_path), "--passphrase-file", str(passphrase_file)]
+    code, text = _run(["backup", "--to", str(target), *common])
+    assert (code, text.strip()) == (0, f"Backed up the store to {target}")
+    code, text = _run(["restore", str(target), *common, "--check"])
+    assert code == 0
+    assert "is whole: 0 cases" in text
+    code, text = _run(["restore", str(target), *common])
+    assert code == 0
+    assert f"Restored it to {store_path}" in text
+    assert "The store it replaced is kept as" in text
+    store_access.unlock_with_passphrase(store_path, passphrase).close()
+
+
+def test_restore_with_the_recovery_key(
+    new_store, store_path: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
+    recovery_file = tmp_path / "recovery.txt"
+    recovery_file.write_text(new_store.recovery_key, encoding="utf-8")
+    new_store.session.close()
+    target = tmp_path / "copy.rrbackup"
+    common = ["--store", str(store_path), "--passphrase-file", str(passphrase_file)]
+    assert _run(["backup", "--to", str(target), *common])[0] == 0
+    code, text = _run(
+        [
+            "restore",
+            str(target),
+            "--store",
+            str(store_path),
+            "--recovery-key-file",
+            str(recovery_file),
+        ]
+    )
+    assert code == 0, text
+
+
+def test_restore_refuses_a_damaged_backup(
+    new_store, store_path: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
+    new_store.session.close()
+    bad = tmp_path / "bad.rrbackup"
+    bad.write_bytes(b"RRDBKUP\x00" + bytes(100))
+    before = store_path.read_bytes()
+    code, text = _run(
+        ["restore", str(bad), "--store", str(store_path), "--passphrase-file", str(passphrase_file)]
+    )
+    assert code == 2
+    assert "is damaged" in text
+    assert store_path.read_bytes() == before
+
+
+def test_rolling_backup_from_the_command_line(
+    new_store,
+    store_path: Path,
+    passphrase_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    new_store.session.close()
+    code, text = _run(
+        ["backup", "--store", str(store_path), "--passphrase-file", str(passphrase_file)]
+    )
+    assert code == 0
+    assert "Rolling backups are kept in" in text
+    assert len(list((tmp_path / "data" / "rrdesk" / "backups").iterdir())) == 1

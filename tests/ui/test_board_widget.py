@@ -1,0 +1,142 @@
+"""The countdown board, driven as the coordinator uses it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from rrdesk.domain.cases import Stage
+from rrdesk.services.case_service import CaseService
+from rrdesk.services.session import Session
+from rrdesk.services.timetable_service import TimetableService
+from rrdesk.ui.board_table_model import COLUMNS, STATUS_COLUMN, BoardTableModel
+from rrdesk.ui.board_widget import BoardWidget
+from tests.ui.board_fixtures import MONDAY, Today, add_case
+
+
+def make_board(qtbot: QtBot, session: Session, today: Today) -> BoardWidget:
+    board = BoardWidget(
+        TimetableService(session, agency_returns=lambda case_id: (5, 7) if case_id == 1 else None),
+        today=today,
+        now=lambda: datetime(2026, 11, 23, 9, 41),
+    )
+    qtbot.addWidget(board)
+    board.show()
+    return board
+
+
+def table_text(board: BoardWidget) -> list[list[str]]:
+    model = board.table.model()
+    return [
+        [str(model.index(row, column).data()) for column in range(len(COLUMNS) - 1)]
+        for row in range(model.rowCount())
+    ]
+
+
+def test_board_shows_every_open_case_most_urgent_first(qtbot: QtBot, session: Session) -> None:
+    add_case(session, "RR-2026-001", date(2026, 11, 16))
+    add_case(session, "RR-2026-002", date(2026, 11, 2), pseudonym="Child P")
+    add_case(session, "RR-2026-003", date(2026, 11, 2), stage=Stage.CLOSED)
+    board = make_board(qtbot, session, Today())
+    rows = table_text(board)
+    assert [row[0] for row in rows] == ["RR-2026-002", "RR-2026-001"]
+    assert rows[0][1:4] == ["Child P", "Day 15 of 15", "Due today"]
+    assert rows[1][2:4] == ["Day 5 of 15", "10 working days left"]
+    assert rows[1][4] == "Agency check forms returned, Thu 26 Nov"
+    assert rows[1][5] == "5 of 7"
+    assert rows[0][5] == "No requests yet"
+    assert rows[1][6] == "Not booked"
+    assert [row[STATUS_COLUMN] for row in rows] == ["Due soon", "On track"]
+    assert board.clock_label.text() == "Monday 23 November 2026, 09:41"
+    assert "day 0" in board.convention.text()
+
+
+def test_status_is_coloured_as_well_as_spelt_out(qtbot: QtBot, session: Session) -> None:
+    add_case(session, "RR-2026-001", date(2026, 10, 26))
+    board = make_board(qtbot, session, Today())
+    index = board.table.model().index(0, STATUS_COLUMN)
+    assert index.data() == "Overdue"
+    assert index.data(8).name() == "#f4cdc6"  # BackgroundRole
+    assert board.table.model().index(0, 3).data() == "5 working days overdue"
+
+
+def test_board_updates_when_data_changes(qtbot: QtBot, session: Session) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    board = make_board(qtbot, session, Today())
+    TimetableService(session).book_meeting(case_id, date(2026, 11, 27))
+    board.invalidate_case(case_id)
+    assert table_text(board)[0][6] == "Fri 27 Nov"
+    cases = CaseService(session)
+    case = cases.get(case_id)
+    assert case is not None
+    cases.save_case(replace(case, stage=Stage.SENT_TO_NATIONAL_PANEL))
+    board.refresh()
+    assert table_text(board) == []
+    assert board.empty_label.isVisible()
+
+
+def test_board_moves_on_when_the_date_rolls_over(qtbot: QtBot, session: Session) -> None:
+    add_case(session, "RR-2026-001", date(2026, 11, 16))
+    today = Today()
+    board = make_board(qtbot, session, today)
+    assert table_text(board)[0][2] == "Day 5 of 15"
+    board.timer.setInterval(10)
+    today.day = date(2026, 11, 24)
+    qtbot.waitUntil(lambda: table_text(board)[0][2] == "Day 6 of 15")
+    assert table_text(board)[0][3] == "9 working days left"
+
+
+def test_overlapping_reviews_show_the_advice_banner(qtbot: QtBot, session: Session) -> None:
+    add_case(session, "RR-2026-001", date(2026, 11, 16))
+    add_case(session, "RR-2026-002", date(2026, 11, 18))
+    board = make_board(qtbot, session, Today())
+    assert not board.overlap_banner.isVisible()
+    add_case(session, "RR-2026-003", date(2026, 11, 20))
+    board.refresh()
+    assert board.overlap_banner.isVisible()
+    assert "Agree timescales with the National Panel" in board.overlap_banner.text()
+
+
+def test_a_deadline_beyond_the_official_list_warns(qtbot: QtBot, session: Session) -> None:
+    add_case(session, "RR-2028-001", date(2028, 12, 20))
+    board = make_board(qtbot, session, Today(date(2028, 12, 21)))
+    assert board.coverage_banner.isVisible()
+    assert "RR-2028-001" in board.coverage_banner.text()
+    assert "Calendar screen" in board.coverage_banner.text()
+
+
+def test_project_and_open_buttons_name_the_chosen_case(qtbot: QtBot, session: Session) -> None:
+    first = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    board = make_board(qtbot, session, Today())
+    assert board.case_choice.currentText() == "RR-2026-001 (Notified)"
+    with qtbot.waitSignal(board.projector_requested) as projected:
+        qtbot.mouseClick(board.project_button, Qt.MouseButton.LeftButton)
+    assert projected.args == [first]
+    with qtbot.waitSignal(board.case_opened) as opened:
+        qtbot.mouseClick(board.open_button, Qt.MouseButton.LeftButton)
+    assert opened.args == [first]
+
+
+def test_board_model(qtmodeltester: ModelTester, session: Session) -> None:
+    add_case(session, "RR-2026-001", date(2026, 11, 16))
+    add_case(session, "RR-2026-002", date(2026, 11, 2))
+    model = BoardTableModel()
+    model.set_rows(TimetableService(session).board_rows(MONDAY))
+    qtmodeltester.check(model)
+
+
+def test_tooltips_give_dates_in_full(qtbot: QtBot, session: Session) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    TimetableService(session).book_meeting(case_id, date(2026, 11, 27))
+    board = make_board(qtbot, session, Today())
+    model = board.table.model()
+    assert model.index(0, 6).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Meeting: Friday 27 November 2026"
+    )
+    assert model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Next milestone: Agency check forms returned: 26 November 2026"
+    )

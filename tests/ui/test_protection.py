@@ -1,0 +1,81 @@
+"""Locking and rolling backups around the real main window, as the app wires them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from rrdesk.app import build_main_window
+from rrdesk.services.backups import rolling_backups
+from rrdesk.ui.backup_widget import BackupWidget
+from rrdesk.ui.main_window import MainWindow
+from rrdesk.ui.protection import install_protection
+
+
+def _visible_text(window: QWidget) -> str:
+    parts = [window.windowTitle()]
+    for child in window.findChildren(QWidget):
+        if child.isVisible():
+            for name in ("text", "windowTitle", "toolTip", "accessibleName"):
+                value = getattr(child, name, None)
+                result = value() if callable(value) else None
+                if isinstance(result, str):
+                    parts.append(result)
+    return "\n".join(parts)
+
+
+def test_lock_unlock_and_back_up_on_close(
+    qtbot, context, messages, passphrase: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    windows: list[MainWindow] = []
+
+    def rebuild(session):  # type: ignore[no-untyped-def]
+        context.session = session
+        window = build_main_window(context)
+        window.add_section(
+            "backups",
+            "Backups and locking",
+            lambda: BackupWidget(session, context.messages, folder=folder),
+        )
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    first = rebuild(context.session)
+    private = [v for case in context.session.cases.all_cases() for v in case.private_values()]
+    private += [case.reference for case in context.session.cases.all_cases()]
+    assert private
+    protection = install_protection(
+        first, context.session, rebuild=rebuild, messages=messages, backups_folder=folder
+    )
+    assert len(rolling_backups(folder, context.session.path)) == 1
+    assert protection.controller.idle_interval_ms == 5 * 60_000
+    backups = first.section("backups")
+    assert isinstance(backups, BackupWidget)
+    backups.idle.setValue(12)
+    backups.idle.editingFinished.emit()
+    assert protection.controller.idle_interval_ms == 12 * 60_000
+    first.activateWindow()
+    qtbot.waitUntil(first.isActiveWindow)
+    qtbot.keyClick(first, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert protection.session is None
+    assert first.windowTitle() == "rrdesk: Locked"
+    qtbot.wait(10)
+    shown = _visible_text(first)
+    assert "Locked" in shown
+    assert [value for value in private if value in shown] == []
+    assert protection.controller.unlock(passphrase) == ""
+    assert len(windows) == 2
+    second = windows[1]
+    assert protection.session is context.session
+    assert second.isVisible()
+    assert not first.isVisible()
+    second.close()
+    assert len(rolling_backups(folder, context.session.path)) == 2
+    protection.stop()
+    assert not context.session.is_open
+    assert messages.shown == []
