@@ -42,12 +42,14 @@ from rrdesk.domain.panel_pack_content import PanelPackContent
 from rrdesk.domain.text_checks import Finding, TextChecker, describe_findings, visible_findings
 from rrdesk.exports.request_email import RequestEmail, build_request_email
 from rrdesk.services.calendar_settings import CalendarSettings
-from rrdesk.services.check_form_loader import shipped_form_definition
+from rrdesk.services.check_form_loader import load_form_definition
 from rrdesk.services.panel_pack_builder import build_panel_pack_content
 from rrdesk.services.session import Session
 from rrdesk.services.text_checks_loader import build_text_checker
 from rrdesk.services.timetable_service import TimetableService
 
+EDITED_FORM_SETTING = "agency_check_form"
+"""A partnership's edited ``agency-check-form.toml``, kept in the store's settings."""
 REQUESTS_KIND = "agency_requests"
 FORM_KIND = "check_form"
 
@@ -96,7 +98,12 @@ class AgencyFormsService:
         settings: CalendarSettings | None = None,
     ) -> None:
         self._session = session
-        self.form = form or shipped_form_definition()
+        self.form_notice: str | None = None
+        """Why a partnership's edited form was refused (the shipped form is used instead)."""
+        if form is None:
+            edited = session.settings.get(EDITED_FORM_SETTING) or None
+            form, self.form_notice = load_form_definition(edited)
+        self.form = form
         self.settings = settings or CalendarSettings(session)
         self._audited_drafts: set[tuple[int, str]] = set()
 

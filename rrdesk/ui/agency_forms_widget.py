@@ -120,6 +120,12 @@ class AgencyFormsWidget(QWidget):
         list_layout.addWidget(
             hint_label("Each agency's form: when it was asked for, when it is due, and where it is")
         )
+        self.form_notice = QLabel(service.form_notice or "")
+        self.form_notice.setObjectName("form_notice")
+        self.form_notice.setWordWrap(True)
+        self.form_notice.setProperty("role", "warning")
+        self.form_notice.setVisible(bool(service.form_notice))
+        list_layout.addWidget(self.form_notice)
         list_layout.addWidget(self.summary)
         list_layout.addWidget(self.table, 1)
         list_layout.addLayout(actions)

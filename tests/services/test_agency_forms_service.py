@@ -195,3 +195,13 @@ def test_the_panel_pack_timetable_includes_the_booked_meeting(demo, today: date)
         "Rapid Review meeting held",
         "Decision sent to the National Panel",
     ]
+
+
+def test_a_broken_edited_form_is_refused_and_the_shipped_one_used(demo) -> None:
+    with demo.db.transaction():
+        demo.settings.set("agency_check_form", 'title = "Edited"\n[[section]]\nkey = 1\n')
+    service = AgencyFormsService(demo)
+    assert service.form.title == "Agency check form"
+    assert service.form_notice is not None
+    assert "Line 3" in service.form_notice
+    assert "last form that worked" in service.form_notice
