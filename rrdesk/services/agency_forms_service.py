@@ -77,6 +77,13 @@ class QualityView:
     looked_at: bool
     complete: bool
     returns: tuple[str, ...]
+    warnings: bool = False
+    """True when the checks found something or text was pasted."""
+
+    @property
+    def unconfirmed_warnings(self) -> bool:
+        """Warnings the author has not confirmed looking at."""
+        return self.warnings and not self.looked_at
 
 
 @dataclass(frozen=True)
@@ -336,6 +343,7 @@ class AgencyFormsService:
             looked_at=record.findings_looked_at,
             complete=complete,
             returns=returns,
+            warnings=bool(findings) or bool(pasted),
         )
 
     # The request email and the panel pack

@@ -317,10 +317,21 @@ class AgencyFormsWidget(QWidget):
 
     def _on_assured_clicked(self) -> None:
         agency = self.selected_agency()
-        if agency is not None:
-            self._run(
-                lambda: self._service.record_quality_assured(self._case_id, agency, self._today())
-            )
+        if agency is None:
+            return
+        view = self._service.quality_view(self._case_id, agency, self.checker)
+        if view.unconfirmed_warnings and not self._messages.confirm(
+            self,
+            "Mark quality assured?",
+            f"The form from {agency} has {view.findings.lower()} ({view.pasted.lower()}), and "
+            "its author has not confirmed they looked at them.",
+            yes="Mark quality assured",
+            no="Go back",
+        ):
+            return
+        self._run(
+            lambda: self._service.record_quality_assured(self._case_id, agency, self._today())
+        )
 
     def _on_returned_clicked(self) -> None:
         agency = self.selected_agency()
@@ -375,6 +386,11 @@ class AgencyFormsWidget(QWidget):
         notice = ""
         request = next((r.request for r in self._rows if r.agency == agency), None)
         stage = request.stage if request is not None else None
+        if stage is not None and stage.kind is EventKind.QUALITY_ASSURED:
+            notice = (
+                f"This form was quality assured on {format_date(stage.on)}. Any change made now "
+                "goes into the panel pack without another check."
+            )
         if stage is not None and stage.kind is EventKind.RETURNED:
             reasons = ", ".join(r.value.lower() for r in stage.reasons)
             notice = f"Returned for more information on {format_date(stage.on)}: {reasons}." + (

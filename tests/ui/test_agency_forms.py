@@ -332,6 +332,7 @@ def test_return_a_form_from_quality_assurance(qtbot, context, dialogs, today) ->
     _click(qtbot, widget.buttons["received"])
     _click(qtbot, widget.buttons["assured"])
     assert "Quality assured 22 November 2026" in _status_words(widget)[agency]
+    assert context.messages.shown == [], "the author had confirmed they looked at the findings"
     assert "History of returns" in widget.quality.text()
 
 
@@ -425,3 +426,22 @@ def test_panel_pack_builds_off_the_ui_thread(qtbot, context, dialogs) -> None:  
     saved = dialogs.folder / str(dialogs.saved_as)
     assert saved.read_bytes().startswith(b"%PDF")
     assert widget.pack.build_button.isEnabled()
+
+
+def test_quality_assurance_asks_before_passing_unseen_findings(qtbot, context, dialogs) -> None:  # type: ignore[no-untyped-def]
+    widget, service = _tab(qtbot, context, dialogs)
+    case_id = widget._case_id
+    service.record_received(case_id, POLICE, date(2026, 11, 22))
+    widget.refresh()
+    widget.select_agency(POLICE)
+    context.messages.confirm_answer = False
+    _click(qtbot, widget.buttons["assured"])
+    kind, _title, text = context.messages.shown[-1]
+    assert kind == "confirm"
+    assert "has not confirmed" in text
+    assert "Received" in _status_words(widget)[POLICE]
+    context.messages.confirm_answer = True
+    _click(qtbot, widget.buttons["assured"])
+    assert "Quality assured" in _status_words(widget)[POLICE]
+    entry = widget.open_form(POLICE)
+    assert "quality assured on 22 November 2026" in entry.notice.text()
