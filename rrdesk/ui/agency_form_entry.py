@@ -285,6 +285,7 @@ class AgencyFormEntryWidget(QWidget):
         return edit
 
     def _on_narrative_focus_left(self) -> None:
+        """Leaving a box saves what is waiting at once."""
         if self._save_timer.isActive():
             self.save_now()
 
@@ -387,6 +388,8 @@ class AgencyFormEntryWidget(QWidget):
         if page is None:
             page = QuestionPage(section, self._form.question(key), self._narrative)
             page.changed.connect(self._on_page_changed)
+            for box in page.findChildren(QLineEdit):
+                box.editingFinished.connect(self._on_narrative_focus_left)
             self._pages[key] = page
             self.page_stack.addWidget(page)
         return page
