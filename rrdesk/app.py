@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 from rrdesk.domain.bank_holidays import BankHolidayCalendar, calendar_with_import
 from rrdesk.keystore import KeyringSecretStore, MemorySecretStore, SecretStore
 from rrdesk.services import store_access
+from rrdesk.services.agency_forms_service import AgencyFormsService
 from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.services.demo_data import DEMO_PARTNERSHIP, add_demo_data
 from rrdesk.services.locations import data_folder, default_store_path
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
     from rrdesk.domain.agenda import AgendaItem
     from rrdesk.services.decision_sheet_service import DecisionSheetService
-    from rrdesk.services.local_review_service import local_review_board_rows
     from rrdesk.services.sign_off_drafts import SignOffDrafts
     from rrdesk.services.signing_service import SigningService
     from rrdesk.ui.board_widget import BoardWidget
@@ -66,7 +66,9 @@ class AppContext:
 
 def build_main_window(context: AppContext) -> MainWindow:
     """Every section of the main window, wired to the session's services."""
+    from rrdesk.services.local_review_service import local_review_board_rows
     from rrdesk.ui.account_actions import install_account_actions
+    from rrdesk.ui.agency_forms_widget import AgencyFormsWidget
     from rrdesk.ui.audit_widget import AuditWidget
     from rrdesk.ui.backup_widget import BackupWidget
     from rrdesk.ui.board_widget import BoardWidget
@@ -104,7 +106,13 @@ def build_main_window(context: AppContext) -> MainWindow:
             case_id=case_id,
         )
 
-    timetables = TimetableService(session)
+    def agency_forms_tab(case_id: int) -> AgencyFormsWidget:
+        return AgencyFormsWidget(
+            agency_forms_service, case_id, context.messages, context.today, context.runner
+        )
+
+    agency_forms_service = AgencyFormsService(session)
+    timetables = TimetableService(session, agency_returns=agency_forms_service.returns_count)
     board = BoardWidget(
         timetables,
         today=context.today,
@@ -183,6 +191,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         cases,
         case_tabs=[
             ("Timetable", timetable_tab),
+            ("Agency forms", agency_forms_tab),
             ("Meeting", meeting_tab),
             ("Decision sheet", decision_sheet_tab),
             ("History", history_tab),

@@ -15,9 +15,7 @@ from rrdesk.commands.store_options import (
 )
 from rrdesk.domain.bank_holidays import calendar_with_import
 from rrdesk.domain.dates import format_date
-from rrdesk.services.demo_data import add_demo_data
 from rrdesk.services.session import operating_system_user
-from rrdesk.services.signing_service import SigningService
 from rrdesk.services.store_access import create_store
 from rrdesk.storage.key_slots import passphrase_problem
 
@@ -57,6 +55,10 @@ def run_init(args: argparse.Namespace, out: TextIO) -> int:
         passphrase=passphrase,
         profile=args.profile,
     )
+
+    from rrdesk.services.demo_data import add_demo_data
+    from rrdesk.services.signing_service import SigningService
+
     try:
         SigningService(created.session).ensure_identity(datetime.now().astimezone())
         if args.demo_data:

@@ -22,6 +22,7 @@ from rrdesk.domain.cases import (
     ThresholdDiscussion,
 )
 from rrdesk.domain.directory import Agency, Member, StatutoryPartner
+from rrdesk.services.agency_forms_demo import add_agency_forms_demo_data
 from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.services.demo_meetings import add_demo_meetings
 from rrdesk.services.learning_demo_data import add_learning_demo_data
@@ -413,6 +414,7 @@ def add_demo_data(session: Session, *, today: date) -> None:
         sent = next(c for c in added if c.stage is Stage.SENT_TO_NATIONAL_PANEL)
         add_demo_meetings(session, decided, sent, today=today)
     _book_demo_meetings(session, today)
+    add_agency_forms_demo_data(session, today)
     add_learning_demo_data(session, today)
 
 

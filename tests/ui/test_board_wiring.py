@@ -41,6 +41,7 @@ def test_sections_tabs_and_projector_action_are_wired(qtbot: QtBot, session: Ses
     assert [cases.tabs.tabText(n) for n in range(cases.tabs.count())] == [
         "Case details",
         "Timetable",
+        "Agency forms",
         "Meeting",
         "Decision sheet",
         "History",
