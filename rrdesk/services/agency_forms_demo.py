@@ -283,13 +283,14 @@ def _add_collecting(session: Session, case: Case, today: date, add: Callable[...
 
 
 def _add_meeting_booked(
-    session: Session, case: Case, today: date, add: Callable[..., date]
+    session: Session, case: Case, today: date, add: Callable[..., date], *, days_ago: int = 0
 ) -> None:
+    """Every form quality assured (``days_ago`` moves the dates back for a case further on)."""
     assert case.case_id is not None
     pseudonym = case.children[0].pseudonym
-    sent = _working_days_back(today, 9)
-    received = _working_days_back(today, 3)
-    assured = _working_days_back(today, 2)
+    sent = _working_days_back(today, 9 + days_ago)
+    received = _working_days_back(today, 3 + days_ago)
+    assured = _working_days_back(today, 2 + days_ago)
     requests = []
     authors = (
         (_ICB, "Nguyễn Thị Hương", "Designated nurse for safeguarding"),
@@ -309,7 +310,8 @@ def _add_meeting_booked(
 
 
 def add_agency_forms_demo_data(session: Session, today: date) -> None:
-    """Requests and forms for the demo's case collecting returns and its case with a meeting."""
+    """Requests and forms for the demo's cases collecting returns, with a meeting booked and
+    awaiting sign-off."""
     from rrdesk.domain.bank_holidays import calendar_with_import
 
     calendar = calendar_with_import(None)
@@ -319,6 +321,8 @@ def add_agency_forms_demo_data(session: Session, today: date) -> None:
                 _add_collecting(session, case, today, calendar.add_working_days)
             elif case.stage is Stage.MEETING_BOOKED:
                 _add_meeting_booked(session, case, today, calendar.add_working_days)
+            elif case.stage is Stage.AWAITING_SIGN_OFF:
+                _add_meeting_booked(session, case, today, calendar.add_working_days, days_ago=5)
         session.record(
             "agency_forms", "Added the demo agency requests and forms", detail={"note": "demo"}
         )

@@ -34,9 +34,10 @@ from rrdesk.domain.agency_requests import (
 from rrdesk.domain.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.cases import Case, CaseError
 from rrdesk.domain.check_form import FormDefinition
-from rrdesk.domain.check_form_answers import form_is_complete
+from rrdesk.domain.check_form_answers import DateAnswer, form_is_complete
 from rrdesk.domain.check_form_findings import answer_findings
-from rrdesk.domain.dates import format_date
+from rrdesk.domain.dates import DateError, format_date, parse_date_parts
+from rrdesk.domain.decision_sheet_content import AgencyInvolvement
 from rrdesk.domain.directory import Agency
 from rrdesk.domain.panel_pack_content import PanelPackContent
 from rrdesk.domain.text_checks import Finding, TextChecker, describe_findings, visible_findings
@@ -424,3 +425,43 @@ class AgencyFormsService:
         for row in self.status_rows(case_id, today):
             counts[row.status.status] = counts.get(row.status.status, 0) + 1
         return counts
+
+
+def agency_involvement(service: AgencyFormsService, case_id: int) -> tuple[AgencyInvolvement, ...]:
+    """Each agency asked for a check form, in brief, for the decision sheet: involved or a nil
+    return, the period and how many significant contacts, or that the form has not come back."""
+    rows: list[AgencyInvolvement] = []
+    for request in service.requests(case_id):
+        record = service.load_form(case_id, request.agency)
+        answers = record.answers
+        involved = answers.get("involved")
+        if record.ready_on is None and involved is None:
+            rows.append(AgencyInvolvement(request.agency, True, "Check form not returned yet."))
+            continue
+        if involved == "no":
+            rows.append(AgencyInvolvement(request.agency, False, "No involvement (a nil return)."))
+            continue
+        parts = []
+        began = _answer_date(answers.get("involved_from"))
+        ended = _answer_date(answers.get("involved_to"))
+        if began is not None:
+            until = f" to {format_date(ended)}" if ended is not None else ""
+            parts.append(f"Involved from {format_date(began)}{until}")
+        contacts = answers.get("chronology")
+        if isinstance(contacts, (list, tuple)) and contacts:
+            count = len(contacts)
+            parts.append(f"{count} significant contact{'' if count == 1 else 's'} recorded")
+        summary = "; ".join(parts) + "." if parts else "Involved."
+        rows.append(AgencyInvolvement(request.agency, True, summary))
+    return tuple(rows)
+
+
+def _answer_date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, DateAnswer):
+        try:
+            return parse_date_parts(value.day, value.month, value.year)
+        except DateError:
+            return None
+    return None

@@ -14,6 +14,7 @@ from rrdesk.domain.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.cases import Case
 from rrdesk.domain.criteria import CriterionGroup
 from rrdesk.domain.decision_sheet_content import (
+    AgencyInvolvement,
     ConflictDeclared,
     DecisionSheetContent,
     LearningPoint,
@@ -144,6 +145,7 @@ def build_decision_sheet_content(
     prepared_on: date,
     version: SheetVersion | None = None,
     theme_label: Callable[[str], str] = _theme_words,
+    agency_involvement: tuple[AgencyInvolvement, ...] = (),
 ) -> DecisionSheetContent:
     """Everything the sheet prints, from the record. ``version`` numbers it and notes changes."""
     vote = meeting.vote
@@ -175,6 +177,7 @@ def build_decision_sheet_content(
             ConflictDeclared(meeting.name_of(c.member_id), c.note) for c in meeting.conflicts
         ),
         incident_summary=case.summary,
+        agency_involvement=agency_involvement,
         themes_and_learning=_learning(meeting, theme_label),
         criteria=_criteria(meeting),
         vote=tally,

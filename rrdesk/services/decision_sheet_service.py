@@ -27,6 +27,7 @@ from rrdesk.domain.sheet_version import SheetHistory, SheetVersion
 from rrdesk.exports.decision_sheet import render_decision_sheet
 from rrdesk.exports.page_layout import CancelCallback, ProgressCallback, RenderCancelled
 from rrdesk.exports.signing import SigningIdentity, sign_pdf
+from rrdesk.services.agency_forms_service import AgencyFormsService, agency_involvement
 from rrdesk.services.decision_sheet_forms import load_decision_sheet_template
 from rrdesk.services.decision_sheet_record import build_decision_sheet_content
 from rrdesk.services.meeting_service import MeetingService
@@ -273,6 +274,7 @@ def decision_sheet_service_for(
 ) -> DecisionSheetService:
     """The service wired to the meeting record kept by :class:`MeetingService`."""
     meeting_service = meetings if meetings is not None else MeetingService(session, calendar)
+    forms = AgencyFormsService(session)
 
     def content(case_id: int, prepared_on: date) -> DecisionSheetContent:
         return build_decision_sheet_content(
@@ -282,6 +284,7 @@ def decision_sheet_service_for(
             calendar=meeting_service.calendar,
             prepared_on=prepared_on,
             theme_label=load_taxonomy(session).label_of,
+            agency_involvement=agency_involvement(forms, case_id),
         )
 
     return DecisionSheetService(session, meeting_service.load, content)

@@ -205,3 +205,18 @@ def test_a_broken_edited_form_is_refused_and_the_shipped_one_used(demo) -> None:
     assert service.form_notice is not None
     assert "Line 3" in service.form_notice
     assert "last form that worked" in service.form_notice
+
+
+def test_agency_involvement_for_the_decision_sheet(demo_session_for_involvement) -> None:  # type: ignore[no-untyped-def]
+    from rrdesk.domain.cases import Stage
+    from rrdesk.services.agency_forms_service import AgencyFormsService, agency_involvement
+    from rrdesk.services.decision_sheet_service import decision_sheet_service_for
+
+    session, today = demo_session_for_involvement
+    case = next(c for c in session.cases.all_cases() if c.stage is Stage.AWAITING_SIGN_OFF)
+    rows = agency_involvement(AgencyFormsService(session), case.case_id)
+    assert len(rows) == 4
+    assert all(row.involved for row in rows)
+    assert all("significant contact" in row.summary for row in rows)
+    content = decision_sheet_service_for(session).prepare(case.case_id, today).content
+    assert content.agency_involvement == rows
