@@ -18,28 +18,34 @@ from typing import TYPE_CHECKING, cast
 from rrdesk.domain.bank_holidays import BankHolidayCalendar, calendar_with_import
 from rrdesk.keystore import KeyringSecretStore, MemorySecretStore, SecretStore
 from rrdesk.services import store_access
-from rrdesk.services.agency_forms_service import AgencyFormsService
 from rrdesk.services.case_service import CaseService, DirectoryService
-from rrdesk.services.demo_data import DEMO_PARTNERSHIP, add_demo_data
 from rrdesk.services.locations import data_folder, default_store_path
 from rrdesk.services.meeting_service import MeetingService
 from rrdesk.services.profile_catalogue import load_profiles
 from rrdesk.services.session import Session, operating_system_user
-from rrdesk.services.timetable_service import TimetableService
 from rrdesk.storage.errors import StoreError
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from rrdesk.domain.agenda import AgendaItem
+    from rrdesk.services.agency_forms_service import AgencyFormsService
     from rrdesk.services.decision_sheet_service import DecisionSheetService
     from rrdesk.services.sign_off_drafts import SignOffDrafts
     from rrdesk.services.signing_service import SigningService
+    from rrdesk.services.timetable_service import TimetableService
+    from rrdesk.ui.agency_forms_widget import AgencyFormsWidget
+    from rrdesk.ui.backup_widget import BackupWidget
     from rrdesk.ui.board_widget import BoardWidget
+    from rrdesk.ui.calendar_widget import CalendarWidget
+    from rrdesk.ui.case_editor import CaseEditorWidget
+    from rrdesk.ui.case_timetable_widget import CaseTimetableWidget
     from rrdesk.ui.cases_section import CasesSection
     from rrdesk.ui.decision_sheet_panel import DecisionSheetPanel
+    from rrdesk.ui.directory_widget import DirectoryWidget
     from rrdesk.ui.file_dialogs import DesktopOpener, FileDialogs
     from rrdesk.ui.main_window import MainWindow
+    from rrdesk.ui.meeting_widget import MeetingWidget
     from rrdesk.ui.messages import Messages
     from rrdesk.ui.settings_widget import PartnershipSettingsWidget
     from rrdesk.ui.tasks import ImmediateRunner, TaskRunner, TaskStarter
@@ -66,22 +72,18 @@ class AppContext:
 
 def build_main_window(context: AppContext) -> MainWindow:
     """Every section of the main window, wired to the session's services."""
+    # Screens that are not on show at start-up are imported when first built.
+    from rrdesk.services.agency_returns import returns_count
     from rrdesk.services.local_review_service import local_review_board_rows
+    from rrdesk.services.timetable_service import TimetableService
     from rrdesk.ui.account_actions import install_account_actions
-    from rrdesk.ui.agency_forms_widget import AgencyFormsWidget
     from rrdesk.ui.audit_widget import AuditWidget
-    from rrdesk.ui.backup_widget import BackupWidget
     from rrdesk.ui.board_widget import BoardWidget
-    from rrdesk.ui.calendar_widget import CalendarWidget
-    from rrdesk.ui.case_editor import CaseEditorWidget
     from rrdesk.ui.case_list_widget import CaseListWidget
     from rrdesk.ui.case_table_model import CaseTableModel
-    from rrdesk.ui.case_timetable_widget import CaseTimetableWidget
     from rrdesk.ui.cases_section import CasesSection
-    from rrdesk.ui.directory_widget import DirectoryWidget
     from rrdesk.ui.learning_sections import add_learning_sections, learning_case_tabs
     from rrdesk.ui.main_window import MainWindow
-    from rrdesk.ui.meeting_widget import MeetingWidget
 
     session = context.session
     cases = CaseService(session)
@@ -106,13 +108,22 @@ def build_main_window(context: AppContext) -> MainWindow:
             case_id=case_id,
         )
 
+    @functools.cache
+    def agency_forms_service() -> AgencyFormsService:
+        from rrdesk.services.agency_forms_service import AgencyFormsService
+
+        return AgencyFormsService(session)
+
     def agency_forms_tab(case_id: int) -> AgencyFormsWidget:
+        from rrdesk.ui.agency_forms_widget import AgencyFormsWidget
+
         return AgencyFormsWidget(
-            agency_forms_service, case_id, context.messages, context.today, context.runner
+            agency_forms_service(), case_id, context.messages, context.today, context.runner
         )
 
-    agency_forms_service = AgencyFormsService(session)
-    timetables = TimetableService(session, agency_returns=agency_forms_service.returns_count)
+    timetables = TimetableService(
+        session, agency_returns=lambda case_id: returns_count(session, case_id)
+    )
     board = BoardWidget(
         timetables,
         today=context.today,
@@ -120,6 +131,8 @@ def build_main_window(context: AppContext) -> MainWindow:
     )
 
     def timetable_tab(case_id: int) -> CaseTimetableWidget:
+        from rrdesk.ui.case_timetable_widget import CaseTimetableWidget
+
         tab = CaseTimetableWidget(case_id, timetables, context.messages, today=context.today)
         tab.timetable_changed.connect(board.invalidate_case)
         return tab
@@ -127,12 +140,16 @@ def build_main_window(context: AppContext) -> MainWindow:
     meetings = MeetingService(session, calendar)
 
     def meeting_tab(case_id: int) -> MeetingWidget:
+        from rrdesk.ui.meeting_widget import MeetingWidget
+
         widget = MeetingWidget(meetings, case_id, context.today)
         widget.meeting_saved.connect(lambda _what: cases_section.case_list.refresh())
         widget.meeting_saved.connect(lambda _what: board.invalidate_case(case_id))
         return widget
 
     def case_editor() -> CaseEditorWidget:
+        from rrdesk.ui.case_editor import CaseEditorWidget
+
         editor = CaseEditorWidget(
             cases, context.messages, context.today, default_profile=session.profile_name
         )
@@ -140,6 +157,8 @@ def build_main_window(context: AppContext) -> MainWindow:
         return editor
 
     def calendar_screen() -> CalendarWidget:
+        from rrdesk.ui.calendar_widget import CalendarWidget
+
         screen = CalendarWidget(timetables, context.messages, today=context.today)
         screen.calendar_changed.connect(board.refresh)
         return screen
@@ -206,21 +225,30 @@ def build_main_window(context: AppContext) -> MainWindow:
     )
     window.add_section("cases", "Cases", cases_section)
     window.add_section("board", "Countdown board", board)
-    window.add_section(
-        "directory", "Directory", lambda: DirectoryWidget(directory, context.messages)
-    )
+
+    def directory_screen() -> DirectoryWidget:
+        from rrdesk.ui.directory_widget import DirectoryWidget
+
+        return DirectoryWidget(directory, context.messages)
+
+    def backups_screen() -> BackupWidget:
+        from rrdesk.ui.backup_widget import BackupWidget
+
+        return BackupWidget(session, context.messages)
+
+    window.add_section("directory", "Directory", directory_screen)
     window.add_section("audit", "Audit trail", audit_trail)
     window.add_section("settings", "Partnership settings", partnership_settings)
-    window.add_section(
-        "backups", "Backups and locking", lambda: BackupWidget(session, context.messages)
-    )
+    window.add_section("backups", "Backups and locking", backups_screen)
     window.add_section("calendar", "Calendar and process", calendar_screen)
     add_learning_sections(window, session, context.messages, context.today)
 
     def refresh_shown(key: str) -> None:
-        shown = window.section(key)
-        if isinstance(shown, AuditWidget | BoardWidget | CalendarWidget):
-            shown.refresh()
+        """Sections that show what other screens change are read again when shown."""
+        if key in {"audit", "board", "calendar"}:
+            refresh = getattr(window.section(key), "refresh", None)
+            if callable(refresh):
+                refresh()
 
     window.section_shown.connect(refresh_shown)
 
@@ -312,11 +340,13 @@ def _demo_session(today: date) -> tuple[Session, Path]:
     folder.mkdir(parents=True, exist_ok=False)
     created = store_access.create_store(
         folder / "demo.rrdesk",
-        partnership=DEMO_PARTNERSHIP,
+        partnership="Northmoor Safeguarding Children Partnership (demo: all fictional)",
         owner="Rory Penhallow (demo coordinator)",
         passphrase=secrets.token_urlsafe(24),
         profile="tower-hamlets",
     )
+    from rrdesk.services.demo_data import add_demo_data
+
     add_demo_data(created.session, today=today)
     return created.session, folder
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-import icalendar
-
 from rrdesk.domain.dates import format_date_with_weekday
 
 PRODUCT_ID = "-//rrdesk//Rapid Review meeting//EN"
@@ -36,6 +34,8 @@ def meeting_invitation_ics(
     """
     if stamp.tzinfo is None:
         raise ValueError("The time stamp of an invitation must carry its time zone")
+    import icalendar  # a large library, loaded only when an invitation is made
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")

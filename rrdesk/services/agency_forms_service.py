@@ -42,6 +42,7 @@ from rrdesk.domain.directory import Agency
 from rrdesk.domain.panel_pack_content import PanelPackContent
 from rrdesk.domain.text_checks import Finding, TextChecker, describe_findings, visible_findings
 from rrdesk.exports.request_email import RequestEmail, build_request_email
+from rrdesk.services.agency_returns import returns_count
 from rrdesk.services.calendar_settings import CalendarSettings
 from rrdesk.services.check_form_loader import load_form_definition
 from rrdesk.services.panel_pack_builder import build_panel_pack_content
@@ -398,16 +399,8 @@ class AgencyFormsService:
         )
 
     def returns_count(self, case_id: int) -> tuple[int, int] | None:
-        """(forms received, requests sent) for the countdown board, or ``None`` when no request
-        was sent. A form returned for more information is not counted as received."""
-        received = sent = 0
-        for request in self.requests(case_id):
-            stage = request.stage
-            if stage is None:
-                continue
-            sent += 1
-            received += stage.kind in (EventKind.RECEIVED, EventKind.QUALITY_ASSURED)
-        return (received, sent) if sent else None
+        """(forms received, requests sent) for the countdown board, or ``None``."""
+        return returns_count(self._session, case_id)
 
     def record_panel_pack(self, case_id: int, file_name: str, forms: int) -> None:
         """The panel pack was built and saved where the user chose."""
