@@ -124,10 +124,13 @@ def build_main_window(context: AppContext) -> MainWindow:
     timetables = TimetableService(
         session, agency_returns=lambda case_id: returns_count(session, case_id)
     )
-    board = BoardWidget(
+    board = _LazyBoard(
         timetables,
-        today=context.today,
-        local_reviews=lambda day: local_review_board_rows(session, day),
+        lambda: BoardWidget(
+            timetables,
+            today=context.today,
+            local_reviews=lambda day: local_review_board_rows(session, day),
+        ),
     )
 
     def timetable_tab(case_id: int) -> CaseTimetableWidget:
@@ -224,7 +227,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         settings=context.settings,
     )
     window.add_section("cases", "Cases", cases_section)
-    window.add_section("board", "Countdown board", board)
+    window.add_section("board", "Countdown board", board.widget)
 
     def directory_screen() -> DirectoryWidget:
         from rrdesk.ui.directory_widget import DirectoryWidget
@@ -268,7 +271,7 @@ def _wire_board(
     context: AppContext,
     window: MainWindow,
     cases_section: CasesSection,
-    board: BoardWidget,
+    board: _LazyBoard,
     timetables: TimetableService,
     meetings: MeetingService,
 ) -> None:
@@ -306,17 +309,61 @@ def _wire_board(
     )
     context.extra["projector"] = launcher
     cases_section.data_changed.connect(board.refresh)
-    board.case_opened.connect(open_case)
-    board.projector_requested.connect(launcher.open)
-    board.refreshed.connect(launcher.refresh)
+
+    def built(widget: BoardWidget) -> None:
+        widget.case_opened.connect(open_case)
+        widget.projector_requested.connect(launcher.open)
+        widget.refreshed.connect(launcher.refresh)
+
+    board.on_built(built)
     window.closing.connect(launcher.close)
     window.add_action(
         window.view_menu,
         "Project the countdown",
         "project",
         QKeySequence("F5"),
-        lambda _=False: launcher.open(board.chosen_case()),
+        lambda _=False: launcher.open(window_board(window).chosen_case()),
     )
+
+
+def window_board(window: MainWindow) -> BoardWidget:
+    """The window's countdown board (built now if it has not been shown yet)."""
+    from rrdesk.ui.board_widget import BoardWidget
+
+    board = window.section("board")
+    assert isinstance(board, BoardWidget)
+    return board
+
+
+class _LazyBoard:
+    """The countdown board, built when it is first shown. Until then a change to a case only
+    clears what the timetable service keeps about it."""
+
+    def __init__(self, timetables: TimetableService, build: Callable[[], BoardWidget]) -> None:
+        self._timetables = timetables
+        self._build = build
+        self._built: BoardWidget | None = None
+        self._listeners: list[Callable[[BoardWidget], None]] = []
+
+    def widget(self) -> BoardWidget:
+        if self._built is None:
+            self._built = self._build()
+            for listener in self._listeners:
+                listener(self._built)
+        return self._built
+
+    def on_built(self, listener: Callable[[BoardWidget], None]) -> None:
+        self._listeners.append(listener)
+        if self._built is not None:
+            listener(self._built)
+
+    def refresh(self) -> None:
+        if self._built is not None:
+            self._built.refresh()
+
+    def invalidate_case(self, case_id: int) -> None:
+        self._timetables.invalidate(case_id)
+        self.refresh()
 
 
 def _local_now() -> datetime:
