@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from rrdesk.domain.agenda import AgendaItem
+    from rrdesk.domain.vote import ProjectorTally
     from rrdesk.services.agency_forms_service import AgencyFormsService
     from rrdesk.services.decision_sheet_service import DecisionSheetService
     from rrdesk.services.sign_off_drafts import SignOffDrafts
@@ -296,6 +297,13 @@ def _wire_board(
         agencies = [agency.name for agency in directory.agencies() if agency.name in on_panel]
         return agenda_from_profile(profile.agenda, agencies)
 
+    def vote_for(case_id: int) -> ProjectorTally | None:
+        """The projected case's vote, counts only unless the chair chose to show names."""
+        if not meetings.is_saved(case_id):
+            return None
+        vote = meetings.load(case_id).vote
+        return None if vote is None else vote.projector_view()
+
     def open_case(case_id: int) -> None:
         window.show_section("cases")
         cases_section.open_case(case_id)
@@ -305,6 +313,7 @@ def _wire_board(
         context.messages,
         today=context.today,
         agenda_for=agenda_for,
+        vote_for=vote_for,
         parent_widget=window,
     )
     context.extra["projector"] = launcher

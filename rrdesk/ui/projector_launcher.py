@@ -10,6 +10,7 @@ from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QDialog, QWidget
 
 from rrdesk.domain.agenda import AgendaItem
+from rrdesk.domain.vote import ProjectorTally
 from rrdesk.services.timetable_service import BoardRow, TimetableService
 from rrdesk.ui.messages import Messages
 from rrdesk.ui.projector_window import ProjectorLaunchDialog, ProjectorWindow
@@ -36,6 +37,7 @@ class ProjectorLauncher(QObject):
         *,
         today: Callable[[], date],
         agenda_for: Callable[[int], Sequence[AgendaItem]],
+        vote_for: Callable[[int], ProjectorTally | None] | None = None,
         parent_widget: QWidget | None = None,
         ask: AskChoice = ask_with_dialog,
     ) -> None:
@@ -44,6 +46,7 @@ class ProjectorLauncher(QObject):
         self._messages = messages
         self._today = today
         self._agenda_for = agenda_for
+        self._vote_for = vote_for
         self._parent_widget = parent_widget
         self._ask = ask
         self.window: ProjectorWindow | None = None
@@ -63,7 +66,11 @@ class ProjectorLauncher(QObject):
         chosen, screen = choice
         self.close()
         window = ProjectorWindow(
-            self._timetables, chosen, self._agenda_for(chosen), today=self._today
+            self._timetables,
+            chosen,
+            self._agenda_for(chosen),
+            today=self._today,
+            vote_for=self._vote_for,
         )
         window.closed.connect(self._on_window_closed)
         self.window = window

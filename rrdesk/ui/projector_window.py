@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from rrdesk.domain.agenda import AgendaItem
 from rrdesk.domain.progress import ReviewStatus
+from rrdesk.domain.vote import ProjectorTally
 from rrdesk.services.timetable_service import BoardRow, TimetableService
 from rrdesk.ui.agenda_timer import AgendaTimerWidget
 from rrdesk.ui.board_widget import clock_text
@@ -91,10 +92,12 @@ class ProjectorWindow(QWidget):
         wall_clock: Callable[[], datetime] = datetime.now,
         monotonic: Callable[[], float] = time.monotonic,
         awake: DisplayAwake | None = None,
+        vote_for: Callable[[int], ProjectorTally | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("projector_window")
+        self._vote_for = vote_for
         self.setWindowTitle("rrdesk: Rapid Review countdown")
         self.setAccessibleName("Rapid Review countdown, projector view")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -125,6 +128,7 @@ class ProjectorWindow(QWidget):
         self.status_label = _label("projector_status")
         self.next_label = _label("projector_next_milestone", wrap=True)
         self.meeting_label = _label("projector_meeting", wrap=True)
+        self.vote_label = _label("projector_vote", wrap=True)
         self.strip = TimelineStripWidget(colours=DARK, height=90)
         self.strip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.timer_widget = AgendaTimerWidget(agenda, now=monotonic)
@@ -161,6 +165,7 @@ class ProjectorWindow(QWidget):
         case.addLayout(figure)
         case.addWidget(self.next_label)
         case.addWidget(self.meeting_label)
+        case.addWidget(self.vote_label)
         case.addWidget(self.empty_label)
         case.addStretch(1)
         body = QHBoxLayout()
@@ -241,6 +246,7 @@ class ProjectorWindow(QWidget):
         current = next((row for row in rows if row.case_id == self.case_id), None)
         self.clock_label.setText(clock_text(self._wall_clock()))
         self._show_case(current)
+        self._show_vote()
         others = [row for row in rows if row.case_id != self.case_id]
         self.others_heading.setVisible(bool(others))
         for label, row in zip(
@@ -250,6 +256,23 @@ class ProjectorWindow(QWidget):
             if row is not None:
                 label.setText(self._other_text(row))
                 label.setStyleSheet(f"color: {STATUS_COLOURS[row.status]};")
+
+    def _show_vote(self) -> None:
+        """The vote's counts while it is open or just closed; voters' names only when the chair
+        has chosen to show them."""
+        tally = self._vote_for(self.case_id) if self._vote_for is not None else None
+        self.vote_label.setVisible(tally is not None)
+        if tally is None:
+            return
+        counts = (
+            f"Yes {tally.yes}   No {tally.no}   Abstain {tally.abstain}"
+            f"   Not yet voted {tally.not_voted}"
+        )
+        lines = [f"Vote: {tally.question}", counts]
+        if tally.closed and tally.outcome:
+            lines.append(f"Outcome: {tally.outcome}")
+        lines.extend(f"{name}: {choice}" for name, choice in tally.names)
+        self.vote_label.setText("\n".join(lines))
 
     def _show_case(self, row: BoardRow | None) -> None:
         shown = row is not None

@@ -275,3 +275,46 @@ def test_the_launcher_says_when_there_is_nothing_to_project(session: Session) ->
     )
     assert launcher.open() is None
     assert messages.shown[0][1] == "Nothing to project"
+
+
+def test_the_vote_shows_counts_and_names_only_when_the_chair_chooses(
+    qtbot: QtBot, session: Session
+) -> None:
+    from rrdesk.domain.cases import Stage
+    from rrdesk.services.meeting_service import MeetingService
+
+    add_demo_data(session, today=MONDAY)
+    meetings = MeetingService(session)
+    case = next(c for c in session.cases.all_cases() if c.stage is Stage.AWAITING_SIGN_OFF)
+
+    def vote_for(case_id: int):  # type: ignore[no-untyped-def]
+        vote = meetings.load(case_id).vote
+        return None if vote is None else vote.projector_view()
+
+    window = ProjectorWindow(
+        TimetableService(session),
+        case.case_id,
+        AGENDA,
+        today=Today(),
+        wall_clock=lambda: datetime(2026, 11, 23, 10, 5),
+        monotonic=FakeClock(),
+        awake=FakeAwake(),
+        vote_for=vote_for,
+    )
+    qtbot.addWidget(window)
+    window.show_on(QGuiApplication.primaryScreen())
+    shown = window.vote_label.text()
+    assert shown.startswith("Vote: ")
+    assert "Yes " in shown
+    assert "Outcome: " in shown
+    voters = {m.name for m in session.directory.members()}
+    assert not any(name in shown for name in voters)
+
+    meeting = meetings.load(case.case_id)
+    assert meeting.vote is not None
+    meetings.save(
+        case.case_id, meeting.with_vote(meeting.vote.with_names_on_projector(True)), "names"
+    )
+    window.refresh()
+    assert any(name in window.vote_label.text() for name in voters)
+    window.close()
