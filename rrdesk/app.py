@@ -391,7 +391,28 @@ def _file_seams(context: AppContext) -> tuple[FileDialogs, DesktopOpener]:
     )
 
 
+def _remove_old_demo_stores(parent: Path) -> None:
+    """Demo stores left by a demo that was killed: removed unless another demo has them open."""
+    from rrdesk.storage.errors import StoreError as LockError
+    from rrdesk.storage.lock_file import StoreLock
+
+    if not parent.is_dir():
+        return
+    for folder in parent.iterdir():
+        store = folder / "demo.rrdesk"
+        if not folder.is_dir() or not store.exists():
+            continue
+        lock = StoreLock(store)
+        try:
+            lock.acquire()
+        except LockError:
+            continue
+        lock.release()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def _demo_session(today: date) -> tuple[Session, Path]:
+    _remove_old_demo_stores(data_folder() / "demo")
     folder = data_folder() / "demo" / secrets.token_hex(6)
     folder.mkdir(parents=True, exist_ok=False)
     created = store_access.create_store(
