@@ -147,3 +147,85 @@ def test_profile_with_a_line_changed_or_removed(data: st.DataObject) -> None:
         parse_profile("\n".join(lines), "statutory (changed)")
     except ProfileError as error:
         assert_plain(str(error))
+
+
+# -- the agency check form and the decision sheet form --------------------------------------------
+
+CHECK_FORM = form("agency-check-form.toml").read_text(encoding="utf-8")
+SHEET_FORM = form("decision-sheet.toml").read_text(encoding="utf-8")
+
+
+def _changed(text: str, data: st.DataObject) -> str:
+    lines = text.splitlines()
+    for _ in range(data.draw(st.integers(1, 3))):
+        index = data.draw(st.integers(0, len(lines) - 1))
+        line = lines[index]
+        if "=" in line and not line.lstrip().startswith("#"):
+            key = line.split("=", 1)[0]
+            lines[index] = f"{key}= {data.draw(toml_scalars)}" if data.draw(st.booleans()) else ""
+        else:
+            lines[index] = data.draw(st.sampled_from(["", "[extra]", "[[sections]]", "x = 1"]))
+    return "\n".join(lines)
+
+
+@CHECKS
+@given(st.data())
+def test_agency_check_form_with_lines_changed(data: st.DataObject) -> None:
+    from rrdesk.domain.check_form import FormDefinitionError, parse_form_definition
+
+    try:
+        parse_form_definition(_changed(CHECK_FORM, data))
+    except FormDefinitionError as error:
+        assert_plain(str(error))
+
+
+@CHECKS
+@given(st.text(max_size=300))
+def test_agency_check_form_from_any_text(text: str) -> None:
+    from rrdesk.domain.check_form import FormDefinitionError, parse_form_definition
+
+    try:
+        parse_form_definition(text)
+    except FormDefinitionError as error:
+        assert_plain(str(error))
+
+
+@CHECKS
+@given(st.data())
+def test_decision_sheet_form_with_lines_changed(data: st.DataObject) -> None:
+    from rrdesk.domain.decision_sheet_template import (
+        DecisionSheetTemplateError,
+        parse_decision_sheet_template,
+    )
+
+    try:
+        parse_decision_sheet_template(_changed(SHEET_FORM, data))
+    except DecisionSheetTemplateError as error:
+        assert_plain(str(error))
+
+
+# -- text checks ---------------------------------------------------------------------------------
+
+
+@CHECKS
+@given(st.text(max_size=400))
+def test_text_checker_on_any_text(text: str) -> None:
+    from rrdesk.services.text_checks_loader import build_text_checker
+
+    for finding in build_text_checker(case_names=("Child T",)).check(text):
+        assert text[finding.start : finding.end] == finding.text
+        assert_plain(finding.message)
+
+
+# -- PKCS#12 import ------------------------------------------------------------------------------
+
+
+@CHECKS
+@given(st.binary(max_size=600), st.text(max_size=20))
+def test_pkcs12_import_of_any_bytes(data: bytes, password: str) -> None:
+    from rrdesk.exports.signing import SigningIdentityError, import_pkcs12
+
+    try:
+        import_pkcs12(data, password)
+    except SigningIdentityError as error:
+        assert_plain(str(error))
