@@ -90,10 +90,11 @@ def build_main_window(context: AppContext) -> MainWindow:
     cases = CaseService(session)
     directory = DirectoryService(session)
     calendar = context.calendar()
+    calendars = [calendar]  # the one in use; replaced when a bank-holidays file is imported
 
     def working_day(notified: date) -> int | None:
         try:
-            return max(0, calendar.working_days_between(notified, context.today()))
+            return max(0, calendars[0].working_days_between(notified, context.today()))
         except ValueError:  # outside the years the calendar counts
             return None
 
@@ -165,7 +166,13 @@ def build_main_window(context: AppContext) -> MainWindow:
 
         screen = CalendarWidget(timetables, context.messages, today=context.today)
         screen.calendar_changed.connect(board.refresh)
+        screen.calendar_changed.connect(on_calendar_changed)
         return screen
+
+    def on_calendar_changed() -> None:
+        calendars[0] = context.calendar()
+        meetings.use_calendar(calendars[0])
+        cases_section.case_list.refresh()
 
     def audit_trail() -> AuditWidget:
         return AuditWidget(session.audit.entries, session.audit.verify, references)

@@ -64,6 +64,10 @@ class MeetingService:
 
     # --- the case and its rules -----------------------------------------------------------
 
+    def use_calendar(self, calendar: BankHolidayCalendar) -> None:
+        """After a newer bank-holidays file is imported."""
+        self._calendar = calendar
+
     @property
     def calendar(self) -> BankHolidayCalendar:
         if self._calendar is None:

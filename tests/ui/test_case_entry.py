@@ -190,3 +190,16 @@ def test_remember_with_broken_keyring_is_explained(qtbot, context) -> None:  # t
     remember.trigger()
     assert not remember.isChecked()
     assert "The keyring could not be written" in context.messages.texts[-1]
+
+
+def test_case_list_counts_with_an_imported_bank_holiday(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    from rrdesk.services.calendar_settings import CalendarSettings
+    from tests.services.test_timetable_service import newer_file
+
+    window = _window(qtbot, context)
+    listing = window.section("cases").case_list
+    listing.search.setText("RR-2026-002")
+    assert listing.proxy.index(0, 4).data() == "Day 5"
+    CalendarSettings(context.session).import_bank_holidays(newer_file(date(2026, 11, 18)))
+    window.section("calendar").calendar_changed.emit()
+    assert listing.proxy.index(0, 4).data() == "Day 4"
