@@ -430,7 +430,9 @@ def _demo_session(today: date) -> tuple[Session, Path]:
         profile="tower-hamlets",
     )
     from rrdesk.services.demo_data import add_demo_data
+    from rrdesk.services.signing_service import SigningService
 
+    SigningService(created.session).ensure_identity(_local_now())
     add_demo_data(created.session, today=today)
     return created.session, folder
 
