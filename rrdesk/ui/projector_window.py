@@ -196,7 +196,7 @@ class ProjectorWindow(QWidget):
         for label in (self.stage_label, self.days_left_caption, self.day_of_label):
             _size(label, int(h * 0.04))
         _size(self.status_label, int(h * 0.045), bold=True)
-        for label in (self.next_label, self.meeting_label, self.empty_label):
+        for label in (self.next_label, self.meeting_label, self.vote_label, self.empty_label):
             _size(label, int(h * 0.032))
         for label in (self.title_label, self.clock_label, self.others_heading):
             _size(label, int(h * 0.03), bold=True)
