@@ -194,7 +194,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         from rrdesk.ui.decision_sheet_panel import DecisionSheetPanel
 
         _signing, sheets, drafts = signing_services()
-        return DecisionSheetPanel(
+        panel = DecisionSheetPanel(
             case_id,
             sheets,
             drafts,
@@ -205,6 +205,10 @@ def build_main_window(context: AppContext) -> MainWindow:
             context.today,
             now,
         )
+        panel.sign_off_email_saved.connect(
+            lambda _version: meetings.record_sent_for_sign_off(case_id, context.today())
+        )
+        return panel
 
     def partnership_settings() -> PartnershipSettingsWidget:
         from rrdesk.ui.settings_widget import PartnershipSettingsWidget

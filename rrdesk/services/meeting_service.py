@@ -124,6 +124,31 @@ class MeetingService:
         meeting = self.with_panel_attendance(meeting)
         return meeting.with_agenda(self.agenda_for(case, meeting))
 
+    def record_sent_for_sign_off(self, case_id: int, on: date) -> tuple[str, ...]:
+        """After the signed sheet is emailed: each partner not yet asked is recorded as sent.
+        Returns the partners recorded (none when the record has no decision yet)."""
+        if not self.is_saved(case_id):
+            return ()
+        meeting = self.load(case_id)
+        sign_off = meeting.sign_off
+        sent: list[str] = []
+        for partner in StatutoryPartner:
+            current = sign_off.of(partner)
+            if current.sent_on is not None or current.agreed is not None:
+                continue
+            try:
+                sign_off = sign_off.send(partner, on)
+            except MeetingError:
+                continue
+            sent.append(partner.label)
+        if sent:
+            self.save(
+                case_id,
+                meeting.with_sign_off(sign_off),
+                f"Decision sheet emailed for sign-off to {', '.join(sent)}",
+            )
+        return tuple(sent)
+
     @property
     def session(self) -> Session:
         return self._session

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -192,6 +193,17 @@ class MeetingWidget(QWidget):
         self._show()
         self.meeting_saved.emit(what)
         return ""
+
+    def reload(self) -> None:
+        """Read the record again: another tab (the decision sheet's email) may have changed it."""
+        stored = self._service.load(self.case_id)
+        if stored != self._meeting:
+            self._meeting = stored
+            self._show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.reload()
+        super().showEvent(event)
 
     def _show(self) -> None:
         view = self.view()

@@ -171,3 +171,20 @@ def test_a_sheet_is_not_exported_from_an_unfinished_record(demo: Session, today:
     # The date booked on the Timetable tab carries over; the place has not been recorded.
     assert service.load(case_id).held_on is not None
     assert service.load(case_id).problems()[0].startswith("Enter where the meeting was held")
+
+
+def test_emailing_the_sheet_records_it_sent_to_each_partner_not_yet_asked(
+    demo: Session, today: date
+) -> None:
+    service = MeetingService(demo)
+    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    before = service.load(case_id).sign_off
+    waiting = [p for p in before.partners if p.sent_on is None and p.agreed is None]
+    recorded = service.record_sent_for_sign_off(case_id, today)
+    assert len(recorded) == len(waiting)
+    after = service.load(case_id).sign_off
+    for partner in waiting:
+        assert after.of(partner.partner).sent_on == today
+    assert service.record_sent_for_sign_off(case_id, today) == ()
+    if recorded:
+        assert "emailed for sign-off" in demo.audit.entries(case_id)[-1].detail["note"]

@@ -297,3 +297,15 @@ def test_a_change_after_export_says_the_next_sheet_is_version_2(
     _type_and_enter(qtbot, place, "Town Hall")
     assert "the next export is version 2" in sheet.text()
     assert "Town Hall" in sheet.text()
+
+
+def test_the_tab_reads_the_record_again_when_shown(
+    qtbot: QtBot, demo: Session, today: date
+) -> None:
+    case_id = _case_id(demo, Stage.AWAITING_SIGN_OFF)
+    widget = _open(qtbot, demo, case_id, today)
+    MeetingService(demo).record_sent_for_sign_off(case_id, today)
+    widget.hide()
+    widget.show()
+    stored = MeetingService(demo).load(case_id)
+    assert widget.meeting() == stored
