@@ -27,6 +27,7 @@ from rrdesk.storage.errors import StoreError
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
 
     from rrdesk.domain.agenda import AgendaItem
     from rrdesk.domain.vote import ProjectorTally
@@ -256,6 +257,14 @@ def build_main_window(context: AppContext) -> MainWindow:
     window.add_section("settings", "Partnership settings", partnership_settings)
     window.add_section("backups", "Backups and locking", backups_screen)
     window.add_section("calendar", "Calendar and process", calendar_screen)
+
+    def partnership_forms() -> QWidget:
+        from rrdesk.services.partnership_forms import PartnershipForms
+        from rrdesk.ui.partnership_forms_widget import PartnershipFormsWidget
+
+        return PartnershipFormsWidget(PartnershipForms(session), context.messages, dialogs)
+
+    window.add_section("forms", "Partnership forms", partnership_forms)
     add_learning_sections(window, session, context.messages, context.today)
 
     def refresh_shown(key: str) -> None:

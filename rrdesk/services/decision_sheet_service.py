@@ -154,6 +154,12 @@ class DecisionSheetService:
             raise SheetNotReadyError("The case is no longer in the store")
         return case.reference
 
+    def template(self) -> DecisionSheetTemplate:
+        """The partnership's decision sheet form (read here, so rendering needs no store)."""
+        return load_decision_sheet_template(
+            self._session.settings.get("decision_sheet_form") or None
+        )
+
     def problems(self, case_id: int) -> tuple[str, ...]:
         """What must be recorded before the sheet can be signed; empty when it is ready."""
         return self._meeting_for_case(case_id).problems()
@@ -263,7 +269,7 @@ class DecisionSheetService:
         if export.frozen is not None:
             return export.frozen
         identity = self.signing.ensure_identity(now)
-        unsigned = render_sheet(export.content)
+        unsigned = render_sheet(export.content, self.template())
         return self.keep(export, sign_sheet(unsigned, identity, self.partnership, now))
 
 

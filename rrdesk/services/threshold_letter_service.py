@@ -32,7 +32,13 @@ class LetterError(ValueError):
     """The letter cannot be made yet, said in plain words."""
 
 
-def load_letter_template() -> LetterTemplate:
+def load_letter_template(edited: str | None = None) -> LetterTemplate:
+    """The partnership's edited letter if it has one, else the shipped one."""
+    if edited:
+        try:
+            return parse_letter_template(edited)
+        except LetterTemplateError:
+            pass  # checked when given; fall back to the standard wording
     try:
         text = form(LETTER_FORM).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -69,7 +75,7 @@ class ThresholdLetterService:
         return fill_letter(
             self._case(case_id),
             self.details(case_id),
-            load_letter_template(),
+            load_letter_template(self._session.settings.get("threshold_letter_form") or None),
             partnership=self._session.partnership,
             today=today,
         )

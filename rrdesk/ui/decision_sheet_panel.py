@@ -331,12 +331,13 @@ class DecisionSheetPanel(QWidget):
             self.sheet_signed.emit(export.version.number)
             return
         content = export.content
+        template = self._sheets.template()
         identity = self._signing.identity()
         partnership = self._sheets.partnership
         now = self._now()
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> _Signed:
-            unsigned = render_sheet(content, None, progress, cancelled)
+            unsigned = render_sheet(content, template, progress, cancelled)
             if cancelled():
                 raise RenderCancelled
             signer = identity or SigningService.new_identity(partnership, now)
@@ -376,9 +377,10 @@ class DecisionSheetPanel(QWidget):
         if path is None:
             return
         content = export.content
+        template = self._sheets.template()
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> bytes:
-            return render_sheet(content, None, progress, cancelled)
+            return render_sheet(content, template, progress, cancelled)
 
         self._start("Preparing the preview…", work, lambda body: self._on_preview_ready(path, body))
 

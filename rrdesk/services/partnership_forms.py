@@ -1,0 +1,102 @@
+"""The partnership's own copies of its paperwork.
+
+The standard forms ship in ``forms/`` (inside the installed program, which users cannot change).
+A partnership edits a copy: it saves the standard text, edits it, and gives it back. An edited
+copy is checked before it is used (a broken file is refused with the line and the reason, and
+nothing changes) and is kept inside the encrypted store, so every coordinator of the partnership
+uses the same wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rrdesk.domain.check_form import parse_form_definition
+from rrdesk.domain.decision_sheet_template import parse_decision_sheet_template
+from rrdesk.domain.threshold_letter import parse_letter_template
+from rrdesk.resource_files import form
+from rrdesk.services.session import Session
+
+MAX_FORM_BYTES = 500_000
+
+
+@dataclass(frozen=True)
+class EditableForm:
+    key: str
+    """The store setting that keeps the edited copy."""
+    title: str
+    file_name: str
+    """The standard form, in ``forms/``."""
+    check: Callable[[str], object]
+    """Parses the text; raises ``ValueError`` with a plain message when it cannot be used."""
+
+
+AGENCY_CHECK_FORM = EditableForm(
+    "agency_check_form", "Agency check form", "agency-check-form.toml", parse_form_definition
+)
+DECISION_SHEET = EditableForm(
+    "decision_sheet_form", "Decision sheet", "decision-sheet.toml", parse_decision_sheet_template
+)
+THRESHOLD_LETTER = EditableForm(
+    "threshold_letter_form",
+    "Letter to the referrer when the threshold is not met",
+    "threshold-letter.toml",
+    parse_letter_template,
+)
+EDITABLE_FORMS = (AGENCY_CHECK_FORM, DECISION_SHEET, THRESHOLD_LETTER)
+
+
+class FormRefused(ValueError):
+    """An edited form that cannot be used; the message says where and why."""
+
+
+def standard_text(editable: EditableForm) -> str:
+    return form(editable.file_name).read_text(encoding="utf-8")
+
+
+def edited_text(session: Session, editable: EditableForm) -> str | None:
+    """The partnership's edited copy, or ``None`` when the standard form is in use."""
+    return session.settings.get(editable.key) or None
+
+
+class PartnershipForms:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def is_edited(self, editable: EditableForm) -> bool:
+        return edited_text(self._session, editable) is not None
+
+    def text(self, editable: EditableForm) -> str:
+        """The text in use: the edited copy, or the standard form."""
+        return edited_text(self._session, editable) or standard_text(editable)
+
+    def use_edited(self, editable: EditableForm, raw: bytes) -> None:
+        """Check an edited copy and use it; :class:`FormRefused` and nothing changes if not."""
+        if len(raw) > MAX_FORM_BYTES:
+            raise FormRefused(f"This file is too large to be the {editable.title.lower()}.")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise FormRefused(
+                f"This file is not text saved as UTF-8, so it cannot be the "
+                f"{editable.title.lower()}."
+            ) from None
+        try:
+            editable.check(text)
+        except ValueError as error:
+            raise FormRefused(f"The edited form was not used. {error}") from None
+        with self._session.db.transaction():
+            self._session.settings.set(editable.key, text)
+            self._session.record(
+                "forms", "Started using an edited form", detail={"note": editable.title}
+            )
+
+    def use_standard(self, editable: EditableForm) -> None:
+        if not self.is_edited(editable):
+            return
+        with self._session.db.transaction():
+            self._session.settings.set(editable.key, "")
+            self._session.record(
+                "forms", "Went back to the standard form", detail={"note": editable.title}
+            )

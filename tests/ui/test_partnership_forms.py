@@ -1,0 +1,59 @@
+"""Partnership forms: save a copy, edit it, use it; a broken copy is refused and nothing changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from rrdesk.services.decision_sheet_service import decision_sheet_service_for
+from rrdesk.services.partnership_forms import DECISION_SHEET, PartnershipForms
+from rrdesk.ui.file_dialogs import ScriptedFileDialogs
+from rrdesk.ui.partnership_forms_widget import PartnershipFormsWidget
+
+
+def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_edit_the_decision_sheet_wording(qtbot, session, messages, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    copy = tmp_path / "decision-sheet.toml"
+    broken = tmp_path / "broken.toml"
+    dialogs = ScriptedFileDialogs(save=[copy], open_=[broken, copy])
+    widget = PartnershipFormsWidget(PartnershipForms(session), messages, dialogs)
+    qtbot.addWidget(widget)
+    widget.show()
+    row = widget.rows[DECISION_SHEET.key]
+    assert row.status.text() == "The standard form is in use."
+    assert not row.standard_button.isEnabled()
+
+    _click(qtbot, row.save_button)
+    text = copy.read_text(encoding="utf-8")
+    assert 'title = "Rapid Review decision sheet"' in text
+
+    broken.write_text(text.replace("[wording]", "[wording"), encoding="utf-8")
+    _click(qtbot, row.use_button)
+    assert messages.shown[-1][0] == "error"
+    assert "The edited form was not used" in messages.texts[-1]
+    assert "ine " in messages.texts[-1]  # says which line
+    assert row.status.text() == "The standard form is in use."
+    assert session.settings.get(DECISION_SHEET.key) == ""
+
+    copy.write_text(
+        text.replace(
+            'title = "Rapid Review decision sheet"',
+            'title = "Northmoor Rapid Review decision record"',
+        ),
+        encoding="utf-8",
+    )
+    _click(qtbot, row.use_button)
+    assert row.status.text() == "The partnership's edited copy is in use."
+    template = decision_sheet_service_for(session).template()
+    assert template.title == "Northmoor Rapid Review decision record"
+
+    _click(qtbot, row.standard_button)
+    assert row.status.text() == "The standard form is in use."
+    assert decision_sheet_service_for(session).template().title == "Rapid Review decision sheet"
+    actions = [e.action for e in session.audit.entries()]
+    assert "Started using an edited form" in actions
+    assert "Went back to the standard form" in actions
