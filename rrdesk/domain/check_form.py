@@ -338,6 +338,7 @@ def _parse_section(
         if not _KEY.fullmatch(key) or key in section_keys:
             raise ValueError(f"section key {key!r} must be unique lower case letters, digits and _")
         title = _text(raw, "title")
+        hint = _text(raw, "hint", required=False)
         condition = _condition(raw.get("required_if"))
         _check_condition(condition, seen, f"section {key!r}")
         raw_questions = raw.get("question")
@@ -366,7 +367,7 @@ def _parse_section(
         key=key,
         title=title,
         questions=tuple(questions),
-        hint=_text(raw, "hint", required=False),
+        hint=hint,
         required_if=condition,
     )
 

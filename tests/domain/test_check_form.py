@@ -181,3 +181,20 @@ def test_any_text_is_used_or_refused_plainly(text: str) -> None:
 @given(st.lists(st.sampled_from(SHIPPED.splitlines()), max_size=60))
 def test_shuffled_lines_are_used_or_refused_plainly(lines: list[str]) -> None:
     assert outcome("\n".join(lines))
+
+
+def test_a_section_hint_that_is_not_text_is_refused_with_its_line() -> None:
+    from rrdesk.domain.check_form import FormDefinitionError, parse_form_definition
+
+    text = """title = "Form"
+[[section]]
+key = "about"
+title = "About"
+hint = 0
+[[section.question]]
+key = "agency"
+label = "Agency"
+kind = "text"
+"""
+    with pytest.raises(FormDefinitionError, match="^Line 5: Hint must be text in quotes"):
+        parse_form_definition(text)
