@@ -20,7 +20,6 @@ from rrdesk.keystore import KeyringSecretStore, MemorySecretStore, SecretStore
 from rrdesk.services import store_access
 from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.services.locations import data_folder, default_store_path
-from rrdesk.services.meeting_service import MeetingService
 from rrdesk.services.profile_catalogue import load_profiles
 from rrdesk.services.session import Session, operating_system_user
 from rrdesk.storage.errors import StoreError
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from rrdesk.domain.vote import ProjectorTally
     from rrdesk.services.agency_forms_service import AgencyFormsService
     from rrdesk.services.decision_sheet_service import DecisionSheetService
+    from rrdesk.services.meeting_service import MeetingService
     from rrdesk.services.sign_off_drafts import SignOffDrafts
     from rrdesk.services.signing_service import SigningService
     from rrdesk.services.timetable_service import TimetableService
@@ -143,12 +143,16 @@ def build_main_window(context: AppContext) -> MainWindow:
         tab.timetable_changed.connect(board.invalidate_case)
         return tab
 
-    meetings = MeetingService(session, calendar)
+    @functools.cache
+    def meeting_service() -> MeetingService:
+        from rrdesk.services.meeting_service import MeetingService
+
+        return MeetingService(session, calendars[0])
 
     def meeting_tab(case_id: int) -> MeetingWidget:
         from rrdesk.ui.meeting_widget import MeetingWidget
 
-        widget = MeetingWidget(meetings, case_id, context.today)
+        widget = MeetingWidget(meeting_service(), case_id, context.today)
         widget.meeting_saved.connect(lambda _what: cases_section.case_list.refresh())
         widget.meeting_saved.connect(lambda _what: board.invalidate_case(case_id))
         return widget
@@ -172,7 +176,7 @@ def build_main_window(context: AppContext) -> MainWindow:
 
     def on_calendar_changed() -> None:
         calendars[0] = context.calendar()
-        meetings.use_calendar(calendars[0])
+        meeting_service().use_calendar(calendars[0])
         cases_section.case_list.refresh()
 
     def audit_trail() -> AuditWidget:
@@ -188,7 +192,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         from rrdesk.services.sign_off_drafts import SignOffDrafts
         from rrdesk.services.signing_service import SigningService
 
-        sheets = decision_sheet_service_for(session, calendar, meetings)
+        sheets = decision_sheet_service_for(session, calendars[0], meeting_service())
         return SigningService(session), sheets, SignOffDrafts(session, sheets, calendar)
 
     def decision_sheet_tab(case_id: int) -> DecisionSheetPanel:
@@ -207,7 +211,7 @@ def build_main_window(context: AppContext) -> MainWindow:
             now,
         )
         panel.sign_off_email_saved.connect(
-            lambda _version: meetings.record_sent_for_sign_off(case_id, context.today())
+            lambda _version: meeting_service().record_sent_for_sign_off(case_id, context.today())
         )
         return panel
 
@@ -283,7 +287,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     install_account_actions(
         window, session, context.secret_store, context.messages, new_case=new_case
     )
-    _wire_board(context, window, cases_section, board, timetables, meetings)
+    _wire_board(context, window, cases_section, board, timetables, meeting_service)
     cases_section.resume_draft()
     return window
 
@@ -294,7 +298,7 @@ def _wire_board(
     cases_section: CasesSection,
     board: _LazyBoard,
     timetables: TimetableService,
-    meetings: MeetingService,
+    meeting_service: Callable[[], MeetingService],
 ) -> None:
     """The countdown board and the projector, kept in step with the cases."""
     from PySide6.QtGui import QKeySequence
@@ -309,6 +313,7 @@ def _wire_board(
         on the panel while attendance is not yet taken."""
         case = context.session.cases.get(case_id)
         if case is not None:
+            meetings = meeting_service()
             meeting = meetings.load(case_id)
             if any(attendee.present for attendee in meeting.attendees):
                 return meetings.agenda_for(case, meeting)
@@ -319,6 +324,7 @@ def _wire_board(
 
     def vote_for(case_id: int) -> ProjectorTally | None:
         """The projected case's vote, counts only unless the chair chose to show names."""
+        meetings = meeting_service()
         if not meetings.is_saved(case_id):
             return None
         vote = meetings.load(case_id).vote

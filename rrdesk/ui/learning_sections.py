@@ -1,6 +1,6 @@
 """The after-the-meeting screens, for the composition root to add to the main window:
 sections "Action plan", "Themes" and "Reports", and the case tabs "Submission",
-"Local review" and "Letter to referrer"."""
+"Local review" and "Letter to referrer". Each is imported when it is first shown."""
 
 from __future__ import annotations
 
@@ -10,14 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from rrdesk.services.action_plan_service import ActionPlanService
 from rrdesk.services.case_service import CaseService, DirectoryService
-from rrdesk.services.local_review_service import LocalReviewService
-from rrdesk.services.report_service import ReportService
 from rrdesk.services.session import Session
-from rrdesk.services.submission_service import SubmissionService
-from rrdesk.services.theme_service import ThemeService
-from rrdesk.services.threshold_letter_service import ThresholdLetterService
 from rrdesk.ui.messages import Messages
 from rrdesk.ui.save_paths import AskSavePath, ask_save_path
 
@@ -35,11 +29,12 @@ def learning_case_tabs(
     ask_path: AskSavePath = ask_save_path,
 ) -> list[tuple[str, CaseTabFactory]]:
     """(title, factory) pairs for ``CasesSection(case_tabs=...)``."""
-    from rrdesk.ui.local_review_tab import LocalReviewTab
-    from rrdesk.ui.submission_tab import SubmissionTab
-    from rrdesk.ui.threshold_letter_tab import ThresholdLetterTab
 
     def submission(case_id: int) -> QWidget:
+        from rrdesk.services.report_service import ReportService
+        from rrdesk.services.submission_service import SubmissionService
+        from rrdesk.ui.submission_tab import SubmissionTab
+
         return SubmissionTab(
             case_id,
             SubmissionService(session),
@@ -50,11 +45,17 @@ def learning_case_tabs(
         )
 
     def local_review(case_id: int) -> QWidget:
+        from rrdesk.services.local_review_service import LocalReviewService
+        from rrdesk.ui.local_review_tab import LocalReviewTab
+
         return LocalReviewTab(
             case_id, LocalReviewService(session), CaseService(session), messages, today
         )
 
     def letter(case_id: int) -> QWidget:
+        from rrdesk.services.threshold_letter_service import ThresholdLetterService
+        from rrdesk.ui.threshold_letter_tab import ThresholdLetterTab
+
         return ThresholdLetterTab(
             case_id,
             ThresholdLetterService(session),
@@ -80,14 +81,12 @@ def add_learning_sections(
     ask_path: AskSavePath = ask_save_path,
 ) -> None:
     """Add "Action plan", "Themes" and "Reports", each built when first shown."""
-    from rrdesk.ui.action_plan_widget import ActionPlanWidget
-    from rrdesk.ui.reports_widget import ReportsWidget
-    from rrdesk.ui.themes_widget import ThemesWidget
 
-    window.add_section(
-        "action_plan",
-        "Action plan",
-        lambda: ActionPlanWidget(
+    def action_plan() -> QWidget:
+        from rrdesk.services.action_plan_service import ActionPlanService
+        from rrdesk.ui.action_plan_widget import ActionPlanWidget
+
+        return ActionPlanWidget(
             ActionPlanService(session),
             CaseService(session),
             DirectoryService(session),
@@ -95,15 +94,22 @@ def add_learning_sections(
             today,
             partnership=session.partnership,
             ask_path=ask_path,
-        ),
-    )
-    window.add_section(
-        "themes", "Themes", lambda: ThemesWidget(session, messages, today, ask_path=ask_path)
-    )
-    window.add_section(
-        "reports",
-        "Reports",
-        lambda: ReportsWidget(
+        )
+
+    def themes() -> QWidget:
+        from rrdesk.ui.themes_widget import ThemesWidget
+
+        return ThemesWidget(session, messages, today, ask_path=ask_path)
+
+    def reports() -> QWidget:
+        from rrdesk.services.report_service import ReportService
+        from rrdesk.services.theme_service import ThemeService
+        from rrdesk.ui.reports_widget import ReportsWidget
+
+        return ReportsWidget(
             ReportService(session), ThemeService(session), messages, today, ask_path=ask_path
-        ),
-    )
+        )
+
+    window.add_section("action_plan", "Action plan", action_plan)
+    window.add_section("themes", "Themes", themes)
+    window.add_section("reports", "Reports", reports)

@@ -196,5 +196,5 @@ key = "agency"
 label = "Agency"
 kind = "text"
 """
-    with pytest.raises(FormDefinitionError, match="^Line 5: Hint must be text in quotes"):
+    with pytest.raises(FormDefinitionError, match=r"^Line 5: Hint must be text in quotes"):
         parse_form_definition(text)
