@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from enum import Enum
 
 from rrdesk.domain.agency_form_record import FormRecord, record_from_dict, record_to_dict
 from rrdesk.domain.agency_request_codec import requests_from_dict, requests_to_dict
@@ -420,20 +421,41 @@ class AgencyFormsService:
         return counts
 
 
+class FormReturn(Enum):
+    """Where an agency's check form stands, for the documents that summarise it."""
+
+    AWAITED = "awaited"
+    NIL_RETURN = "nil_return"
+    INVOLVED = "involved"
+
+
+def form_returns(service: AgencyFormsService, case_id: int) -> list[tuple[str, FormReturn]]:
+    """Each agency asked for a check form, and whether its form says it was involved."""
+    returns: list[tuple[str, FormReturn]] = []
+    for request in service.requests(case_id):
+        record = service.load_form(case_id, request.agency)
+        involved = record.answers.get("involved")
+        if record.ready_on is None and involved is None:
+            returns.append((request.agency, FormReturn.AWAITED))
+        elif involved == "no":
+            returns.append((request.agency, FormReturn.NIL_RETURN))
+        else:
+            returns.append((request.agency, FormReturn.INVOLVED))
+    return returns
+
+
 def agency_involvement(service: AgencyFormsService, case_id: int) -> tuple[AgencyInvolvement, ...]:
     """Each agency asked for a check form, in brief, for the decision sheet: involved or a nil
     return, the period and how many significant contacts, or that the form has not come back."""
     rows: list[AgencyInvolvement] = []
-    for request in service.requests(case_id):
-        record = service.load_form(case_id, request.agency)
-        answers = record.answers
-        involved = answers.get("involved")
-        if record.ready_on is None and involved is None:
-            rows.append(AgencyInvolvement(request.agency, True, "Check form not returned yet."))
+    for agency, state in form_returns(service, case_id):
+        if state is FormReturn.AWAITED:
+            rows.append(AgencyInvolvement(agency, True, "Check form not returned yet."))
             continue
-        if involved == "no":
-            rows.append(AgencyInvolvement(request.agency, False, "No involvement (a nil return)."))
+        if state is FormReturn.NIL_RETURN:
+            rows.append(AgencyInvolvement(agency, False, "No involvement (a nil return)."))
             continue
+        answers = service.load_form(case_id, agency).answers
         parts = []
         began = _answer_date(answers.get("involved_from"))
         ended = _answer_date(answers.get("involved_to"))
@@ -445,7 +467,7 @@ def agency_involvement(service: AgencyFormsService, case_id: int) -> tuple[Agenc
             count = len(contacts)
             parts.append(f"{count} significant contact{'' if count == 1 else 's'} recorded")
         summary = "; ".join(parts) + "." if parts else "Involved."
-        rows.append(AgencyInvolvement(request.agency, True, summary))
+        rows.append(AgencyInvolvement(agency, True, summary))
     return tuple(rows)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from rrdesk.domain.bank_holidays import BankHolidayCalendar, calendar_with_import
@@ -13,6 +14,8 @@ from rrdesk.domain.panel_submission_content import (
     missing_items,
 )
 from rrdesk.domain.submission_details import (
+    AgencyContribution,
+    Involvement,
     SubmissionDetails,
     details_from_dict,
     details_to_dict,
@@ -47,7 +50,27 @@ class SubmissionService:
         return case
 
     def details(self, case_id: int) -> SubmissionDetails:
-        return details_from_dict(self._session.documents.get(case_id, SUBMISSION_DETAILS_KIND))
+        """The details recorded; until agencies are listed here, each agency asked for a check
+        form is listed, as involved, a nil return or awaited, from its form."""
+        details = details_from_dict(self._session.documents.get(case_id, SUBMISSION_DETAILS_KIND))
+        if details.agencies:
+            return details
+        from rrdesk.services.agency_forms_service import (
+            AgencyFormsService,
+            FormReturn,
+            form_returns,
+        )
+
+        states = {
+            FormReturn.AWAITED: Involvement.CONTACTED,
+            FormReturn.NIL_RETURN: Involvement.NIL_RETURN,
+            FormReturn.INVOLVED: Involvement.INVOLVED,
+        }
+        agencies = tuple(
+            AgencyContribution(agency, states[state])
+            for agency, state in form_returns(AgencyFormsService(self._session), case_id)
+        )
+        return replace(details, agencies=agencies)
 
     def save_details(self, case_id: int, details: SubmissionDetails) -> None:
         session = self._session

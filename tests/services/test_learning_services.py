@@ -177,3 +177,29 @@ def test_board_rows_for_local_reviews(demo: Session, today: date) -> None:
     assert row.next_milestone is not None
     assert row.next_milestone.key == "completed"
     assert row.status.words in {"On track", "Due soon", "Overdue"}
+
+
+def test_submission_lists_agencies_from_their_check_forms(demo: Session) -> None:
+    from rrdesk.domain.submission_details import Involvement
+    from rrdesk.services.agency_forms_service import AgencyFormsService, FormReturn, form_returns
+
+    service = SubmissionService(demo)
+    forms = AgencyFormsService(demo)
+    expected = {
+        FormReturn.AWAITED: Involvement.CONTACTED,
+        FormReturn.NIL_RETURN: Involvement.NIL_RETURN,
+        FormReturn.INVOLVED: Involvement.INVOLVED,
+    }
+    checked = 0
+    for case in demo.cases.all_cases():
+        assert case.case_id is not None
+        stored = demo.documents.get(case.case_id, "submission_details")
+        if stored and stored.get("agencies"):
+            continue
+        returns = form_returns(forms, case.case_id)
+        listed = service.details(case.case_id).agencies
+        assert [(a.agency, a.involvement) for a in listed] == [
+            (agency, expected[state]) for agency, state in returns
+        ]
+        checked += bool(returns)
+    assert checked, "the demo has a case with check forms and no agencies listed yet"
