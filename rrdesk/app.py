@@ -13,14 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from rrdesk.domain.bank_holidays import BankHolidayCalendar, calendar_with_import
 from rrdesk.keystore import KeyringSecretStore, MemorySecretStore, SecretStore
 from rrdesk.services import store_access
 from rrdesk.services.case_service import CaseService, DirectoryService
-from rrdesk.services.locations import data_folder, default_store_path
-from rrdesk.services.profile_catalogue import load_profiles
 from rrdesk.services.session import Session, operating_system_user
 from rrdesk.storage.errors import StoreError
 
@@ -49,8 +47,11 @@ if TYPE_CHECKING:
     from rrdesk.ui.main_window import MainWindow
     from rrdesk.ui.meeting_widget import MeetingWidget
     from rrdesk.ui.messages import Messages
+    from rrdesk.ui.projector_launcher import ProjectorLauncher
     from rrdesk.ui.settings_widget import PartnershipSettingsWidget
     from rrdesk.ui.tasks import ImmediateRunner, TaskRunner, TaskStarter
+
+_Built = TypeVar("_Built")
 
 DEMO_BANNER = "Demo store: every person, child and case here is fictional. Nothing is kept."
 
@@ -75,12 +76,8 @@ class AppContext:
 def build_main_window(context: AppContext) -> MainWindow:
     """Every section of the main window, wired to the session's services."""
     # Screens that are not on show at start-up are imported when first built.
-    from rrdesk.services.agency_returns import returns_count
-    from rrdesk.services.local_review_service import local_review_board_rows
-    from rrdesk.services.timetable_service import TimetableService
     from rrdesk.ui.account_actions import install_account_actions
     from rrdesk.ui.audit_widget import AuditWidget
-    from rrdesk.ui.board_widget import BoardWidget
     from rrdesk.ui.case_list_widget import CaseListWidget
     from rrdesk.ui.case_table_model import CaseTableModel
     from rrdesk.ui.cases_section import CasesSection
@@ -124,22 +121,32 @@ def build_main_window(context: AppContext) -> MainWindow:
             agency_forms_service(), case_id, context.messages, context.today, context.runner
         )
 
-    timetables = TimetableService(
-        session, agency_returns=lambda case_id: returns_count(session, case_id)
-    )
-    board = _LazyBoard(
-        timetables,
-        lambda: BoardWidget(
-            timetables,
+    def make_timetables() -> TimetableService:
+        from rrdesk.services.agency_returns import returns_count
+        from rrdesk.services.timetable_service import TimetableService
+
+        return TimetableService(
+            session, agency_returns=lambda case_id: returns_count(session, case_id)
+        )
+
+    timetables = _Once(make_timetables)
+
+    def make_board() -> BoardWidget:
+        from rrdesk.services.local_review_service import local_review_board_rows
+        from rrdesk.ui.board_widget import BoardWidget
+
+        return BoardWidget(
+            timetables(),
             today=context.today,
             local_reviews=lambda day: local_review_board_rows(session, day),
-        ),
-    )
+        )
+
+    board = _LazyBoard(timetables, make_board)
 
     def timetable_tab(case_id: int) -> CaseTimetableWidget:
         from rrdesk.ui.case_timetable_widget import CaseTimetableWidget
 
-        tab = CaseTimetableWidget(case_id, timetables, context.messages, today=context.today)
+        tab = CaseTimetableWidget(case_id, timetables(), context.messages, today=context.today)
         tab.timetable_changed.connect(board.invalidate_case)
         return tab
 
@@ -169,7 +176,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     def calendar_screen() -> CalendarWidget:
         from rrdesk.ui.calendar_widget import CalendarWidget
 
-        screen = CalendarWidget(timetables, context.messages, today=context.today)
+        screen = CalendarWidget(timetables(), context.messages, today=context.today)
         screen.calendar_changed.connect(board.refresh)
         screen.calendar_changed.connect(on_calendar_changed)
         return screen
@@ -182,7 +189,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     def audit_trail() -> AuditWidget:
         return AuditWidget(session.audit.entries, session.audit.verify, references)
 
-    dialogs, opener = _file_seams(context)
+    file_seams = functools.cache(lambda: _file_seams(context))
     now = cast("Callable[[], datetime]", context.extra.get("now", _local_now))
 
     @functools.cache
@@ -199,6 +206,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         from rrdesk.ui.decision_sheet_panel import DecisionSheetPanel
 
         _signing, sheets, drafts = signing_services()
+        dialogs, opener = file_seams()
         panel = DecisionSheetPanel(
             case_id,
             sheets,
@@ -219,6 +227,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         from rrdesk.ui.settings_widget import PartnershipSettingsWidget
 
         signing = signing_services()[0]
+        dialogs = file_seams()[0]
         widget = PartnershipSettingsWidget(signing, context.messages, dialogs, context.runner, now)
         widget.partnership_renamed.connect(lambda name: window.setWindowTitle(f"rrdesk: {name}"))
         return widget
@@ -266,7 +275,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         from rrdesk.services.partnership_forms import PartnershipForms
         from rrdesk.ui.partnership_forms_widget import PartnershipFormsWidget
 
-        return PartnershipFormsWidget(PartnershipForms(session), context.messages, dialogs)
+        return PartnershipFormsWidget(PartnershipForms(session), context.messages, file_seams()[0])
 
     window.add_section("forms", "Partnership forms", partnership_forms)
     add_learning_sections(window, session, context.messages, context.today)
@@ -297,27 +306,27 @@ def _wire_board(
     window: MainWindow,
     cases_section: CasesSection,
     board: _LazyBoard,
-    timetables: TimetableService,
+    timetables: _Once[TimetableService],
     meeting_service: Callable[[], MeetingService],
 ) -> None:
-    """The countdown board and the projector, kept in step with the cases."""
+    """The countdown board and the projector, kept in step with the cases. Both are built when
+    first wanted: start-up shows the case list."""
     from PySide6.QtGui import QKeySequence
-
-    from rrdesk.domain.meeting_rules import agenda_from_profile
-    from rrdesk.ui.projector_launcher import ProjectorLauncher
 
     directory = DirectoryService(context.session)
 
     def agenda_for(case_id: int) -> tuple[AgendaItem, ...]:
         """The meeting's agenda: an account from each agency present, or else from each agency
         on the panel while attendance is not yet taken."""
+        from rrdesk.domain.meeting_rules import agenda_from_profile
+
         case = context.session.cases.get(case_id)
         if case is not None:
             meetings = meeting_service()
             meeting = meetings.load(case_id)
             if any(attendee.present for attendee in meeting.attendees):
                 return meetings.agenda_for(case, meeting)
-        profile = timetables.settings.profile(case.profile if case else None)
+        profile = timetables().settings.profile(case.profile if case else None)
         on_panel = {member.agency for member in directory.panel_members()}
         agencies = [agency.name for agency in directory.agencies() if agency.name in on_panel]
         return agenda_from_profile(profile.agenda, agencies)
@@ -334,30 +343,43 @@ def _wire_board(
         window.show_section("cases")
         cases_section.open_case(case_id)
 
-    launcher = ProjectorLauncher(
-        timetables,
-        context.messages,
-        today=context.today,
-        agenda_for=agenda_for,
-        vote_for=vote_for,
-        parent_widget=window,
-    )
+    def make_launcher() -> ProjectorLauncher:
+        from rrdesk.ui.projector_launcher import ProjectorLauncher
+
+        return ProjectorLauncher(
+            timetables(),
+            context.messages,
+            today=context.today,
+            agenda_for=agenda_for,
+            vote_for=vote_for,
+            parent_widget=window,
+        )
+
+    launcher = _Once(make_launcher)
     context.extra["projector"] = launcher
     cases_section.data_changed.connect(board.refresh)
 
+    def refresh_projector() -> None:
+        if launcher.made is not None:
+            launcher.made.refresh()
+
+    def close_projector() -> None:
+        if launcher.made is not None:
+            launcher.made.close()
+
     def built(widget: BoardWidget) -> None:
         widget.case_opened.connect(open_case)
-        widget.projector_requested.connect(launcher.open)
-        widget.refreshed.connect(launcher.refresh)
+        widget.projector_requested.connect(lambda case_id: launcher().open(case_id))
+        widget.refreshed.connect(refresh_projector)
 
     board.on_built(built)
-    window.closing.connect(launcher.close)
+    window.closing.connect(close_projector)
     window.add_action(
         window.view_menu,
         "Project the countdown",
         "project",
         QKeySequence("F5"),
-        lambda _=False: launcher.open(window_board(window).chosen_case()),
+        lambda _=False: launcher().open(window_board(window).chosen_case()),
     )
 
 
@@ -370,11 +392,26 @@ def window_board(window: MainWindow) -> BoardWidget:
     return board
 
 
+class _Once(Generic[_Built]):
+    """Something built the first time it is wanted, then kept."""
+
+    def __init__(self, build: Callable[[], _Built]) -> None:
+        self._build = build
+        self.made: _Built | None = None
+
+    def __call__(self) -> _Built:
+        if self.made is None:
+            self.made = self._build()
+        return self.made
+
+
 class _LazyBoard:
     """The countdown board, built when it is first shown. Until then a change to a case only
     clears what the timetable service keeps about it."""
 
-    def __init__(self, timetables: TimetableService, build: Callable[[], BoardWidget]) -> None:
+    def __init__(
+        self, timetables: _Once[TimetableService], build: Callable[[], BoardWidget]
+    ) -> None:
         self._timetables = timetables
         self._build = build
         self._built: BoardWidget | None = None
@@ -397,7 +434,8 @@ class _LazyBoard:
             self._built.refresh()
 
     def invalidate_case(self, case_id: int) -> None:
-        self._timetables.invalidate(case_id)
+        if self._timetables.made is not None:
+            self._timetables.made.invalidate(case_id)
         self.refresh()
 
 
@@ -438,6 +476,8 @@ def _remove_old_demo_stores(parent: Path) -> None:
 
 
 def _demo_session(today: date) -> tuple[Session, Path]:
+    from rrdesk.services.locations import data_folder
+
     _remove_old_demo_stores(data_folder() / "demo")
     folder = data_folder() / "demo" / secrets.token_hex(6)
     folder.mkdir(parents=True, exist_ok=False)
@@ -464,6 +504,8 @@ def _open_store(
 
     if not store_access.store_exists(path):
         path.parent.mkdir(parents=True, exist_ok=True)
+        from rrdesk.services.profile_catalogue import load_profiles
+
         loaded = load_profiles()
         order = sorted(loaded, key=lambda name: (name != "statutory", loaded[name].title))
         profiles = {name: loaded[name].title for name in order}
@@ -528,6 +570,8 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         secret_store = MemorySecretStore()
         session, demo_folder = _demo_session(date.today())
     else:
+        from rrdesk.services.locations import default_store_path
+
         secret_store = KeyringSecretStore()
         opened = _open_store(store or default_store_path(), messages, secret_store, runner)
         if opened is None:

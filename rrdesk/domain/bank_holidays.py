@@ -5,19 +5,19 @@ For the years it covers, the official GOV.UK list is used: the copy shipped insi
 ``bank-holidays.json`` the partnership imported. For other years the standard rules from the
 workalendar library are used, corrected from ``resources/bank-holiday-corrections.toml``.
 
-A :class:`BankHolidayCalendar` is immutable and precomputes every working day from 1900 to 2200,
-so counting working days is a look-up.
+A :class:`BankHolidayCalendar` is immutable and precomputes the working days from 2010 to 2100, so
+counting working days is a look-up. The official years are ready at once; the rest are worked out
+the first time they are asked about, since the rules library is slow to load.
 """
 
 from __future__ import annotations
 
 import json
-import tomllib
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache, partial
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -33,7 +33,6 @@ CALENDAR_FIRST_YEAR = 2010
 CALENDAR_LAST_YEAR = 2100
 _FIRST_DAY = date(CALENDAR_FIRST_YEAR, 1, 1)
 _LAST_DAY = date(CALENDAR_LAST_YEAR, 12, 31)
-_FIRST_ORDINAL = _FIRST_DAY.toordinal()
 
 
 class BankHolidayFileError(ValueError):
@@ -174,6 +173,8 @@ class RuleCorrections:
 
 def parse_corrections(text: str) -> RuleCorrections:
     """Read ``bank-holiday-corrections.toml``; raises ``ValueError`` with the reason."""
+    import tomllib  # needed only with the rules, which start-up does not need
+
     data = tomllib.loads(text)
     try:
         names = {str(key): str(value) for key, value in data.get("names", {}).items()}
@@ -210,26 +211,117 @@ def _rule_holidays(years: Iterable[int], corrections: RuleCorrections) -> dict[d
     return holidays
 
 
-@dataclass(frozen=True, eq=False)
+def _corrected_rule_holidays(
+    years: Iterable[int], corrections: RuleCorrections | Callable[[], RuleCorrections]
+) -> dict[date, str]:
+    if not isinstance(corrections, RuleCorrections):
+        corrections = corrections()
+    return _rule_holidays(years, corrections)
+
+
+class _WorkingDayTable:
+    """Every working day from ``first`` to ``last``, so counting them is a look-up."""
+
+    def __init__(self, first: date, last: date, holidays: Mapping[date, str]) -> None:
+        self.first = first
+        self.last = last
+        self._first_ordinal = first.toordinal()
+        working: list[int] = []
+        rank: list[int] = []
+        ordinal, final = self._first_ordinal, last.toordinal()
+        weekday = first.weekday()
+        holiday_ordinals = {day.toordinal() for day in holidays if first <= day <= last}
+        while ordinal <= final:
+            if weekday < 5 and ordinal not in holiday_ordinals:
+                working.append(ordinal)
+            rank.append(len(working))
+            ordinal += 1
+            weekday = (weekday + 1) % 7
+        self.working = tuple(working)
+        self.rank = tuple(rank)
+        self.holiday_days = tuple(sorted(day for day in holidays if first <= day <= last))
+
+    def holds(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+    def up_to(self, day: date) -> int:
+        """Working days from the table's first day up to and including ``day``."""
+        index = day.toordinal() - self._first_ordinal
+        if not 0 <= index < len(self.rank):
+            raise ValueError(f"{format_date(day)} is outside the years rrdesk handles")
+        return self.rank[index]
+
+    def nth_after(self, start: date, count: int) -> date | None:
+        """The ``count``-th working day after ``start``, or ``None`` if past the table's end."""
+        index = self.up_to(start) + count - 1
+        if index >= len(self.working):
+            return None
+        return date.fromordinal(self.working[index])
+
+
 class BankHolidayCalendar:
     """Working days in England and Wales: Monday to Friday, not bank holidays.
+
+    The years the official list covers are ready at once. The standard rules for the years
+    around them are worked out the first time a date outside the list is asked about, since
+    that needs the workalendar library, which is slow to load and seldom needed.
 
     Compared and hashed by identity, so it can key a cache.
     """
 
-    holidays: Mapping[date, str]
-    covered_from: date
-    covered_until: date
-    source_description: str
-    _working_days: tuple[int, ...] = field(repr=False, compare=False)
-    _rank: tuple[int, ...] = field(repr=False, compare=False)
-    _holiday_days: tuple[date, ...] = field(repr=False, compare=False)
+    def __init__(
+        self,
+        *,
+        official: Mapping[date, str],
+        covered_from: date,
+        covered_until: date,
+        source_description: str,
+        rules: Callable[[], Mapping[date, str]],
+    ) -> None:
+        self.covered_from = covered_from
+        self.covered_until = covered_until
+        self.source_description = source_description
+        self._official = MappingProxyType(dict(sorted(official.items())))
+        self._rules = rules
+        self._covered = _WorkingDayTable(
+            max(covered_from, _FIRST_DAY), min(covered_until, _LAST_DAY), self._official
+        )
+        self._sealed = True
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if getattr(self, "_sealed", False):
+            raise AttributeError(f"A bank holiday calendar cannot be changed (tried to set {name})")
+        super().__setattr__(name, value)
+
+    def __repr__(self) -> str:
+        return f"BankHolidayCalendar({self.source_description!r})"
+
+    @cached_property
+    def holidays(self) -> Mapping[date, str]:
+        """Every weekday bank holiday from 2010 to 2100, official or from the rules."""
+        rules = {
+            day: name
+            for day, name in self._rules().items()
+            if not self.covered_from <= day <= self.covered_until
+        }
+        return MappingProxyType(dict(sorted({**rules, **self._official}.items())))
+
+    @cached_property
+    def _everything(self) -> _WorkingDayTable:
+        return _WorkingDayTable(_FIRST_DAY, _LAST_DAY, self.holidays)
+
+    def _table(self, *days: date) -> _WorkingDayTable:
+        if all(self._covered.holds(day) for day in days):
+            return self._covered
+        return self._everything
 
     def is_working_day(self, day: date) -> bool:
-        return day.weekday() < 5 and day not in self.holidays
+        return day.weekday() < 5 and self.holiday_name(day) is None
 
     def holiday_name(self, day: date) -> str | None:
         """The bank holiday's name, or ``None`` if the day is not a bank holiday."""
+        if self.is_covered(day):
+            return self._official.get(day)
         return self.holidays.get(day)
 
     def is_covered(self, day: date) -> bool:
@@ -238,10 +330,7 @@ class BankHolidayCalendar:
 
     def working_days_up_to(self, day: date) -> int:
         """Working days from the calendar's first day up to and including ``day``."""
-        index = day.toordinal() - _FIRST_ORDINAL
-        if not 0 <= index < len(self._rank):
-            raise ValueError(f"{format_date(day)} is outside the years rrdesk handles")
-        return self._rank[index]
+        return self._everything.up_to(day)
 
     def add_working_days(self, start: date, count: int) -> date:
         """The ``count``-th working day after ``start`` (``start`` itself is day 0)."""
@@ -249,26 +338,35 @@ class BankHolidayCalendar:
             raise ValueError("The number of working days cannot be negative")
         if count == 0:
             return start
-        index = self.working_days_up_to(start) + count - 1
-        if index >= len(self._working_days):
+        found = self._table(start).nth_after(start, count)
+        if found is None:
+            found = self._everything.nth_after(start, count)
+        if found is None:
             raise ValueError("That date is beyond the years rrdesk handles")
-        return date.fromordinal(self._working_days[index])
+        return found
 
     def working_days_between(self, start: date, end: date) -> int:
         """Working days after ``start`` up to and including ``end`` (negative if earlier)."""
-        return self.working_days_up_to(end) - self.working_days_up_to(start)
+        table = self._table(start, end)
+        return table.up_to(end) - table.up_to(start)
 
     def bank_holidays_between(self, start: date, end: date) -> tuple[tuple[date, str], ...]:
         """The bank holidays from ``start`` to ``end`` inclusive, in date order."""
-        days = self._holiday_days
+        table = self._table(start, end)
+        days = table.holiday_days
         chosen = days[bisect_left(days, start) : bisect_right(days, end)]
-        return tuple((day, self.holidays[day]) for day in chosen)
+        return tuple((day, self.holiday_name(day) or "") for day in chosen)
 
 
 def build_calendar(
-    official: Iterable[OfficialHolidays], corrections: RuleCorrections, *, imported: bool = False
+    official: Iterable[OfficialHolidays],
+    corrections: RuleCorrections | Callable[[], RuleCorrections],
+    *,
+    imported: bool = False,
 ) -> BankHolidayCalendar:
     """Join official lists and the corrected rules into one calendar (pure).
+
+    The corrections may be given as a function, called only when the rules are first needed.
 
     For each year the list that reaches furthest wins, so an imported newer file replaces the
     shipped one for the years it covers; on a tie the later list given wins.
@@ -280,10 +378,6 @@ def build_calendar(
     for item in lists:
         for year in range(item.first_year, item.last_year + 1):
             by_year[year] = item
-    rule_years = [y for y in range(CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR + 1) if y not in by_year]
-    holidays = _rule_holidays(rule_years, corrections)
-    for year, item in by_year.items():
-        holidays.update((day, name) for day, name in item.holidays.items() if day.year == year)
     first_year, last_year = min(by_year), max(by_year)
     gap = [year for year in range(first_year, last_year + 1) if year not in by_year]
     if gap:
@@ -291,17 +385,12 @@ def build_calendar(
             f"This bank holidays file cannot be used: with it, the calendar would have no "
             f"official list for {gap[0]}. Use a newer file from www.gov.uk/bank-holidays.json."
         )
-    working: list[int] = []
-    rank: list[int] = []
-    ordinal, last = _FIRST_ORDINAL, _LAST_DAY.toordinal()
-    weekday = _FIRST_DAY.weekday()
-    holiday_ordinals = {day.toordinal() for day in holidays}
-    while ordinal <= last:
-        if weekday < 5 and ordinal not in holiday_ordinals:
-            working.append(ordinal)
-        rank.append(len(working))
-        ordinal += 1
-        weekday = (weekday + 1) % 7
+    holidays: dict[date, str] = {}
+    for year, item in by_year.items():
+        holidays.update((day, name) for day, name in item.holidays.items() if day.year == year)
+    rule_years = tuple(
+        year for year in range(CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR + 1) if year not in by_year
+    )
     covered_until = date(last_year, 12, 31)
     which = "the official GOV.UK list" + (", including a list you imported," if imported else "")
     description = (
@@ -310,13 +399,11 @@ def build_calendar(
         "miss any one-off bank holiday announced since."
     )
     return BankHolidayCalendar(
-        holidays=MappingProxyType(dict(sorted(holidays.items()))),
+        official=holidays,
         covered_from=date(first_year, 1, 1),
         covered_until=covered_until,
         source_description=description,
-        _working_days=tuple(working),
-        _rank=tuple(rank),
-        _holiday_days=tuple(sorted(holidays)),
+        rules=partial(_corrected_rule_holidays, rule_years, corrections),
     )
 
 
@@ -335,7 +422,7 @@ def shipped_corrections() -> RuleCorrections:
 @cache
 def packaged_calendar() -> BankHolidayCalendar:
     """The calendar from the shipped list and the corrected rules."""
-    return build_calendar([packaged_holidays()], shipped_corrections())
+    return build_calendar([packaged_holidays()], shipped_corrections)
 
 
 @lru_cache(maxsize=4)
@@ -347,4 +434,4 @@ def calendar_with_import(imported_text: str | None) -> BankHolidayCalendar:
     if imported_text is None:
         return packaged_calendar()
     imported = parse_govuk_bank_holidays_json(imported_text)
-    return build_calendar([packaged_holidays(), imported], shipped_corrections(), imported=True)
+    return build_calendar([packaged_holidays(), imported], shipped_corrections, imported=True)

@@ -16,16 +16,11 @@ import hmac
 import json
 import secrets
 import unicodedata
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from rrdesk.storage.atomic_file import write_atomically
 from rrdesk.storage.errors import (
@@ -129,7 +124,13 @@ def key_check_value(data_key: bytes, store_id: str) -> bytes:
     return hmac.new(data_key, b"rrdesk key check:" + store_id.encode(), hashlib.sha256).digest()
 
 
+# The cryptography library is loaded when a key is wrapped or unwrapped: a remembered key needs
+# only the key check, so start-up does not wait for it.
+
+
 def _derive(secret: bytes, salt: bytes, n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret)
 
 
@@ -137,6 +138,8 @@ def _wrap(data_key: bytes, secret: bytes, kind: str, owner: str, store_id: str) 
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
     n = SCRYPT_N
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     wrapping_key = _derive(secret, salt, n, SCRYPT_R, SCRYPT_P)
     wrapped = AESGCM(wrapping_key).encrypt(nonce, data_key, _associated(kind, store_id))
     return KeySlot(
@@ -157,6 +160,9 @@ def _associated(kind: str, store_id: str) -> bytes:
 
 
 def _unwrap(slot: KeySlot, secret: bytes, store_id: str) -> bytes | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     wrapping_key = _derive(secret, slot.salt, slot.n, slot.r, slot.p)
     try:
         return AESGCM(wrapping_key).decrypt(
@@ -170,6 +176,8 @@ def create_slots(data_key: bytes, *, owner: str, passphrase: str, recovery_key: 
     problem = passphrase_problem(passphrase)
     if problem:
         raise KeySlotError(problem)
+    import uuid
+
     store_id = str(uuid.uuid4())
     return KeySlots(
         store_id=store_id,

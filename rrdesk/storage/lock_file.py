@@ -10,7 +10,6 @@ import contextlib
 import getpass
 import json
 import os
-import socket
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +27,15 @@ def lock_file_for(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + ".lock")
 
 
+def _host_name() -> str:
+    uname = getattr(os, "uname", None)
+    if uname is not None:
+        return str(uname().nodename)
+    import socket  # Windows has no uname; the socket module is slower to load
+
+    return socket.gethostname()
+
+
 def _holder() -> dict[str, str | int]:
     try:
         user = getpass.getuser()
@@ -35,7 +43,7 @@ def _holder() -> dict[str, str | int]:
         user = "unknown"
     return {
         "pid": os.getpid(),
-        "host": socket.gethostname(),
+        "host": _host_name(),
         "user": user,
         "since": datetime.now().isoformat(timespec="minutes"),
     }

@@ -14,7 +14,6 @@ from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError
 from rrdesk.ui.main_window import MainWindow
 from rrdesk.ui.messages import Messages
-from rrdesk.ui.unlock_dialog import NewPassphraseDialog
 
 ABOUT = (
     "rrdesk {version}\n\nRun the statutory Rapid Review securely and offline.\n\n"
@@ -34,6 +33,8 @@ def install_account_actions(
     """Add New case, Change passphrase, Remember on this computer and About."""
 
     def ask() -> str | None:
+        from rrdesk.ui.unlock_dialog import NewPassphraseDialog
+
         dialog = NewPassphraseDialog(window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from rrdesk.services.case_service import CaseService
-from rrdesk.ui.case_editor import CaseEditorWidget
 from rrdesk.ui.case_list_widget import CaseListWidget
+
+if TYPE_CHECKING:
+    from rrdesk.ui.case_editor import CaseEditorWidget
 
 CaseTab = Callable[[int], QWidget]
 

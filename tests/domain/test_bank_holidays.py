@@ -319,3 +319,36 @@ def test_bad_corrections_are_refused() -> None:
         parse_corrections('[[add]]\ntitle = "No date"\n')
     with pytest.raises(ValueError, match="Invalid isoformat"):
         parse_corrections('[[remove]]\ndate = "soon"\n')
+
+
+def _counted_by_hand(holidays: set[date], start: date, count: int) -> date:
+    day, found = start, 0
+    while found < count:
+        day += timedelta(days=1)
+        if day.weekday() < 5 and day not in holidays:
+            found += 1
+    return day
+
+
+def test_quick_answers_inside_the_list_match_the_whole_calendar() -> None:
+    """Dates inside the official list are answered before the rules are worked out; the
+    answers must be the same as counting through every holiday, across the list's end too."""
+    calendar = build_calendar([packaged_holidays()], shipped_corrections())
+    official = packaged_holidays()
+    inside = set(official.holidays)
+    last = date(official.last_year, 12, 31)
+    starts = [date(2019, 12, 20), date(2020, 4, 9), date(2024, 12, 24), last - timedelta(days=20)]
+    expected_inside = {s: _counted_by_hand(inside, s, 15) for s in starts[:3]}
+    for start, expected in expected_inside.items():
+        assert calendar.add_working_days(start, 15) == expected
+        assert calendar.working_days_between(start, expected) == 15
+    assert "_everything" not in vars(calendar), "the rules were not needed inside the list"
+    every = set(calendar.holidays)
+    for start in starts:
+        assert calendar.add_working_days(start, 15) == _counted_by_hand(every, start, 15)
+    crossing = calendar.add_working_days(last - timedelta(days=3), 15)
+    assert crossing.year == official.last_year + 1
+    assert calendar.working_days_between(last - timedelta(days=3), crossing) == 15
+    assert calendar.bank_holidays_between(last - timedelta(days=10), crossing)[-1][0] == date(
+        official.last_year + 1, 1, 1
+    )
