@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from rrdesk.services.signing_service import SigningService
     from rrdesk.services.timetable_service import TimetableService
     from rrdesk.ui.agency_forms_widget import AgencyFormsWidget
+    from rrdesk.ui.audit_widget import AuditWidget
     from rrdesk.ui.backup_widget import BackupWidget
     from rrdesk.ui.board_widget import BoardWidget
     from rrdesk.ui.calendar_widget import CalendarWidget
@@ -77,7 +78,6 @@ def build_main_window(context: AppContext) -> MainWindow:
     """Every section of the main window, wired to the session's services."""
     # Screens that are not on show at start-up are imported when first built.
     from rrdesk.ui.account_actions import install_account_actions
-    from rrdesk.ui.audit_widget import AuditWidget
     from rrdesk.ui.case_list_widget import CaseListWidget
     from rrdesk.ui.case_table_model import CaseTableModel
     from rrdesk.ui.cases_section import CasesSection
@@ -100,6 +100,8 @@ def build_main_window(context: AppContext) -> MainWindow:
         return {s.case_id: s.reference for s in cases.summaries()}
 
     def history_tab(case_id: int) -> AuditWidget:
+        from rrdesk.ui.audit_widget import AuditWidget
+
         return AuditWidget(
             session.audit.entries,
             session.audit.verify,
@@ -187,6 +189,8 @@ def build_main_window(context: AppContext) -> MainWindow:
         cases_section.case_list.refresh()
 
     def audit_trail() -> AuditWidget:
+        from rrdesk.ui.audit_widget import AuditWidget
+
         return AuditWidget(session.audit.entries, session.audit.verify, references)
 
     file_seams = functools.cache(lambda: _file_seams(context))

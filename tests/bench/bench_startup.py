@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-ROUNDS = 5
+ROUNDS = 9
 
 BARE = """
 import resource, sys, time
@@ -24,6 +24,55 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.setCentralWidget(QLabel("Hello"))
+window.resize(1280, 800)
+window.show()
+def painted():
+    print(time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    app.quit()
+QTimer.singleShot(0, painted)
+app.exec()
+"""
+
+# Not a target: the same kinds of widgets as rrdesk's first screen (house style, a navigation list,
+# a sortable 200-row table, a menu of shortcuts) with no store and no rrdesk code, to show how much
+# of the time is Qt's own.
+QT_WIDGETS = """
+import resource, sys, time
+from PySide6.QtCore import QTimer, Qt, QAbstractTableModel, QSortFilterProxyModel
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QListWidget, QMainWindow,
+                               QStackedWidget, QTableView, QWidget)
+app = QApplication(sys.argv[:1])
+app.setStyle("Fusion")
+app.setStyleSheet(open({style!r}, encoding="utf-8").read())
+class Rows(QAbstractTableModel):
+    def rowCount(self, parent=None): return 200
+    def columnCount(self, parent=None): return 5
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole: return f"RR-2026-{{index.row():03d}}"
+        return None
+window = QMainWindow()
+central = QWidget()
+layout = QHBoxLayout(central)
+nav = QListWidget()
+for title in "Cases Board Directory Audit Settings Backups Calendar Forms Actions Themes".split():
+    nav.addItem(title)
+layout.addWidget(nav)
+stack = QStackedWidget()
+view = QTableView()
+proxy = QSortFilterProxyModel()
+rows = Rows()
+proxy.setSourceModel(rows)
+view.setModel(proxy)
+view.setSortingEnabled(True)
+stack.addWidget(view)
+layout.addWidget(stack)
+window.setCentralWidget(central)
+menu = window.menuBar().addMenu("File")
+for number in range(16):
+    action = QAction(f"Action {{number}}", window)
+    action.setShortcut(QKeySequence("Ctrl+L"))
+    menu.addAction(action)
 window.resize(1280, 800)
 window.show()
 def painted():
@@ -113,10 +162,16 @@ def main() -> None:
         store, key = make_store(Path(folder))
         rrdesk_code = RRDESK.format(root=str(ROOT), store=str(store), key=key)
         run(BARE)  # warm-up: bytecode compiled and files in the disk cache, as after installing
+        widgets_code = QT_WIDGETS.format(style=str(ROOT / "resources" / "style.qss"))
         run(rrdesk_code)
-        bare = [run(BARE) for _ in range(ROUNDS)]
-        ours = [run(rrdesk_code) for _ in range(ROUNDS)]
+        run(widgets_code)
+        bare, widgets, ours = [], [], []
+        for _ in range(ROUNDS):  # interleaved, so a busy moment does not favour one side
+            bare.append(run(BARE))
+            widgets.append(run(widgets_code))
+            ours.append(run(rrdesk_code))
     bare_time = statistics.median(t for t, _ in bare)
+    widgets_time = statistics.median(t for t, _ in widgets)
     our_time = statistics.median(t for t, _ in ours)
     bare_peak = statistics.median(m for _, m in bare)
     our_peak = statistics.median(m for _, m in ours)
@@ -124,6 +179,10 @@ def main() -> None:
     memory_ratio = our_peak / bare_peak
     print(f"start-up to a painted main window, 200-case store (median of {ROUNDS})")
     print(f"  bare QMainWindow: {bare_time * 1000:.0f} ms, peak {bare_peak / 1024:.0f} MB")
+    print(
+        f"  the same Qt widgets, no rrdesk code or store (for comparison): "
+        f"{widgets_time * 1000:.0f} ms, {widgets_time / bare_time:.2f} of the bare window"
+    )
     print(f"  rrdesk:           {our_time * 1000:.0f} ms, peak {our_peak / 1024:.0f} MB")
     print(
         f"  wall time ratio {time_ratio:.2f} (target <= 1.5): "
