@@ -1,5 +1,5 @@
-"""Settings: backups and locking. "Back up now" to a place the user picks; how many rolling
-backups to keep; how long rrdesk waits before locking."""
+"""Settings: backups and locking. "Back up now" to a place the user picks; "Restore from a
+backup"; how many rolling backups to keep; how long rrdesk waits before locking."""
 
 from __future__ import annotations
 
@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rrdesk.domain.dates import format_date
 from rrdesk.services import locking
 from rrdesk.services.backups import (
     BACKUP_SUFFIX,
     MAX_KEEP,
     MIN_KEEP,
+    BackupCheck,
     back_up_to,
     backups_folder,
+    check_backup,
     keep_count,
     rolling_backups,
     set_keep_count,
@@ -34,8 +37,10 @@ from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError
 from rrdesk.ui.form_widgets import FormField, heading_label, hint_label, name_widget
 from rrdesk.ui.messages import Messages
+from rrdesk.ui.restore_dialog import AskBackupSecret, ask_backup_secret
 
 ChooseFile = Callable[[QWidget, str], Path | None]
+ChooseBackup = Callable[[QWidget, Path], Path | None]
 
 
 def choose_backup_file(parent: QWidget, suggested: str) -> Path | None:
@@ -45,8 +50,25 @@ def choose_backup_file(parent: QWidget, suggested: str) -> Path | None:
     return Path(path) if path else None
 
 
+def choose_backup_to_restore(parent: QWidget, folder: Path) -> Path | None:
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, "Restore from a backup", str(folder), f"rrdesk backups (*{BACKUP_SUFFIX})"
+    )
+    return Path(path) if path else None
+
+
+def _made_on(check: BackupCheck) -> str:
+    try:
+        made = datetime.fromisoformat(check.created).astimezone()
+    except ValueError:
+        return ""
+    return f" It was made on {format_date(made.date())} at {made:%H:%M}."
+
+
 class BackupWidget(QWidget):
     idle_minutes_changed = Signal(int)
+    restore_requested = Signal(object, str, bool)
+    """A checked backup the user chose to put in place: (path, secret, is the recovery key)."""
 
     def __init__(
         self,
@@ -54,6 +76,8 @@ class BackupWidget(QWidget):
         messages: Messages,
         *,
         choose_file: ChooseFile = choose_backup_file,
+        choose_backup: ChooseBackup = choose_backup_to_restore,
+        ask_secret: AskBackupSecret = ask_backup_secret,
         folder: Path | None = None,
         now: Callable[[], datetime] = datetime.now,
         parent: QWidget | None = None,
@@ -63,6 +87,8 @@ class BackupWidget(QWidget):
         self._session = session
         self._messages = messages
         self._choose_file = choose_file
+        self._choose_backup = choose_backup
+        self._ask_secret = ask_secret
         self._folder = backups_folder() if folder is None else folder
         self._now = now
 
@@ -70,13 +96,16 @@ class BackupWidget(QWidget):
         self.explain = hint_label(
             "rrdesk backs up the store when it closes and once a day while it is open. A backup "
             "is encrypted and opens with the same passphrase or recovery key. Keep a copy "
-            "somewhere safe that is not synced by OneDrive and is not a network folder."
+            "somewhere safe that is not synced by OneDrive and is not a network folder. "
+            "Restoring checks the backup first and keeps the store open now beside it."
         )
         self.folder_label = hint_label(f"Rolling backups are kept in {self._folder}")
         self.folder_label.setObjectName("backups_folder")
         self.back_up_button = QPushButton("Back up now…")
         name_widget(self.back_up_button, "back_up_now", "Back up now")
         self.back_up_button.setProperty("role", "primary")
+        self.restore_button = QPushButton("Restore from a backup…")
+        name_widget(self.restore_button, "restore_backup", "Restore from a backup")
         self.keep = QSpinBox()
         self.keep.setRange(MIN_KEEP, MAX_KEEP)
         self.keep.setValue(keep_count(session))
@@ -96,6 +125,7 @@ class BackupWidget(QWidget):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_up_button)
+        buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         for widget in (self.title, self.explain, self.folder_label):
@@ -111,6 +141,7 @@ class BackupWidget(QWidget):
 
     def _connect_signals(self) -> None:
         self.back_up_button.clicked.connect(self._on_back_up_clicked)
+        self.restore_button.clicked.connect(self._on_restore_clicked)
         self.keep.editingFinished.connect(self._on_keep_edited)
         self.idle.editingFinished.connect(self._on_idle_edited)
 
@@ -131,6 +162,40 @@ class BackupWidget(QWidget):
             self._messages.error(self, "The backup was not made", error.message)
             return
         self.status.setText(f"Backed up to {written}")
+
+    def _on_restore_clicked(self) -> None:
+        backup = self._choose_backup(self, self._folder)
+        if backup is None:
+            return
+        if backup.resolve() == self._session.path.resolve():
+            self._messages.error(
+                self,
+                "That is the store itself",
+                "Choose a backup file (ending in .rrbackup), not the store that is open now. "
+                "Nothing has been changed.",
+            )
+            return
+        work_folder = self._session.path.parent
+
+        def check(secret: str, recovery: bool) -> BackupCheck:
+            return check_backup(backup, secret, recovery=recovery, work_folder=work_folder)
+
+        answer = self._ask_secret(self, backup, check)
+        if answer is None:
+            return
+        checked, secret, recovery = answer
+        if not self._messages.confirm(
+            self,
+            "Restore this backup?",
+            f"{checked.describe()}{_made_on(checked)}\n\n"
+            "Anything recorded since the backup was made will not be in the restored store. "
+            "The store open now is kept beside it under a new name, so nothing is deleted. "
+            "rrdesk will lock, put the backup in place and open it with what you just entered.",
+            yes="Restore this backup",
+            no="Cancel",
+        ):
+            return
+        self.restore_requested.emit(backup, secret, recovery)
 
     def _on_keep_edited(self) -> None:
         value = self.keep.value()

@@ -320,6 +320,33 @@ class LockController(QObject):
         self.unlocked.emit()
         return ""
 
+    # -- restoring a backup ------------------------------------------------------------------
+
+    def restore(
+        self, put_in_place: Callable[[Path], object], secret: str, *, recovery: bool = False
+    ) -> str:
+        """Lock (saving what is typed and closing the store), call ``put_in_place(store_path)``
+        to replace the store, then open it with ``secret``. Returns why not, or ``""``.
+
+        If the store cannot be replaced, nothing has changed and rrdesk stays locked, saying why:
+        the usual passphrase opens the store as it was.
+        """
+        if self.is_locked:
+            return "Unlock rrdesk first."
+        self.lock("restore")
+        try:
+            put_in_place(self._store_path)
+        except StoreError as error:
+            message = f"{error.message} Unlock to carry on with the store as it was."
+            log.warning("a backup was not restored")
+            if self.locked_screen is not None:
+                self.locked_screen.show_error(message)
+            return message
+        message = self.unlock(secret, recovery=recovery)
+        if message and self.locked_screen is not None:
+            self.locked_screen.show_error(f"The backup is in place but did not open: {message}")
+        return message
+
     # -- operating-system session lock -------------------------------------------------------
 
     def _listen_for_session_lock(self, application: QCoreApplication) -> None:

@@ -17,6 +17,7 @@ REASONS = {
     "idle": "rrdesk locked itself because it was not used for a while.",
     "manual": "rrdesk is locked.",
     "session": "rrdesk locked when this computer was locked.",
+    "restore": "rrdesk locked to put a backup in place.",
 }
 
 

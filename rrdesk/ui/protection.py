@@ -11,11 +11,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from rrdesk.services import locking, store_access
+from rrdesk.services.backups import RestoreResult, restore_backup
 from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError
 from rrdesk.ui.backup_scheduler import BackupScheduler
@@ -93,3 +95,39 @@ def _connect_window(window: QMainWindow, protection: Protection, messages: Messa
             changed = getattr(backups, "idle_minutes_changed", None)
             if changed is not None:
                 changed.connect(protection.controller.set_idle_minutes)
+            restore = getattr(backups, "restore_requested", None)
+            if restore is not None:
+                restore.connect(
+                    lambda backup, secret, recovery: restore_from_backup(
+                        protection, messages, backup, secret, recovery=recovery
+                    )
+                )
+
+
+def restore_from_backup(
+    protection: Protection, messages: Messages, backup: Path, secret: str, *, recovery: bool
+) -> bool:
+    """Lock, put a checked backup in place of the store (keeping the store aside) and open it.
+
+    Says what happened either way; on a failure the store is as it was and rrdesk stays locked.
+    """
+    done: list[RestoreResult] = []
+
+    def put_in_place(store_path: Path) -> None:
+        done.append(
+            restore_backup(backup, store_path, secret, recovery=recovery, now=datetime.now())
+        )
+
+    problem = protection.controller.restore(put_in_place, secret, recovery=recovery)
+    if problem:
+        title = "The backup is in place but did not open" if done else "The backup was not restored"
+        messages.error(None, title, problem)
+        return False
+    result = done[0]
+    kept = (
+        f" The store it replaced is kept as {result.kept_aside.name}, in the same folder."
+        if result.kept_aside is not None
+        else ""
+    )
+    messages.info(None, "Backup restored", f"{result.check.describe()}{kept}")
+    return True

@@ -1,0 +1,246 @@
+"""Restoring a backup from the Backups screen, as a coordinator would, around the real window."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from rrdesk.app import build_main_window
+from rrdesk.domain.cases import Case, Child
+from rrdesk.services.backups import back_up_to, check_backup
+from rrdesk.services.case_service import CaseService
+from rrdesk.storage.key_slots import slot_file_for
+from rrdesk.ui.backup_widget import BackupWidget
+from rrdesk.ui.main_window import MainWindow
+from rrdesk.ui.protection import install_protection
+from rrdesk.ui.restore_dialog import BackupSecretDialog
+
+
+def _references(window: MainWindow) -> set[str]:
+    table = window.findChild(QTableView, "case_table")
+    assert table is not None
+    model = table.model()
+    return {str(model.index(row, 0).data()) for row in range(model.rowCount())}
+
+
+def _add_case(session, today: date, pseudonym: str) -> str:  # type: ignore[no-untyped-def]
+    case = CaseService(session).add_case(
+        Case("", (Child(pseudonym),), notification_sent=today), today=today
+    )
+    return case.reference
+
+
+def test_the_dialog_says_a_wrong_passphrase_and_lets_the_user_try_again(
+    qtbot, session, tmp_path: Path, passphrase: str
+) -> None:
+    backup = back_up_to(session, tmp_path / "monday.rrbackup")
+    tried: list[tuple[str, bool]] = []
+
+    def check(secret: str, recovery: bool):  # type: ignore[no-untyped-def]
+        tried.append((secret, recovery))
+        return check_backup(backup, secret, recovery=recovery, work_folder=tmp_path)
+
+    dialog = BackupSecretDialog(backup, check)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.file_label.text() == "Backup: monday.rrbackup"
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "Enter the passphrase"
+    assert tried == []
+    qtbot.keyClicks(dialog.secret, "not the passphrase at all")
+    qtbot.keyClick(dialog.secret, Qt.Key.Key_Return)
+    assert dialog.error.isVisible()
+    assert "passphrase is not right" in dialog.error.text()
+    assert dialog.result_check is None
+    dialog.secret.clear()
+    qtbot.keyClicks(dialog.secret, passphrase)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_check is not None
+    assert dialog.result() == BackupSecretDialog.DialogCode.Accepted
+    assert (dialog.secret_text, dialog.used_recovery) == (passphrase, False)
+    assert [t[1] for t in tried] == [False, False]
+    assert list(tmp_path.glob("*check*")) == [], "the work copy is removed after the check"
+
+
+def test_the_recovery_key_opens_a_backup_too(qtbot, new_store, tmp_path: Path) -> None:
+    backup = back_up_to(new_store.session, tmp_path / "monday.rrbackup")
+    dialog = BackupSecretDialog(
+        backup,
+        lambda secret, recovery: check_backup(
+            backup, secret, recovery=recovery, work_folder=tmp_path
+        ),
+    )
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.switch_button, Qt.MouseButton.LeftButton)
+    assert dialog.secret_label.text() == "Recovery key"
+    qtbot.keyClicks(dialog.secret, new_store.recovery_key)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert dialog.used_recovery is True
+    assert dialog.result_check is not None
+
+
+def test_cancelling_at_any_step_changes_nothing(
+    qtbot, session, messages, tmp_path: Path, passphrase: str
+) -> None:
+    backup = back_up_to(session, tmp_path / "monday.rrbackup")
+    answers: list[object] = [None]
+
+    def ask(_parent, path, check):  # type: ignore[no-untyped-def]
+        if answers[0] is None:
+            return None
+        return check(passphrase, False), passphrase, False
+
+    widget = BackupWidget(
+        session,
+        messages,
+        folder=tmp_path,
+        choose_backup=lambda _parent, _folder: backup,
+        ask_secret=ask,
+    )
+    qtbot.addWidget(widget)
+    emitted: list[tuple[object, ...]] = []
+    widget.restore_requested.connect(lambda *args: emitted.append(args))
+    qtbot.mouseClick(widget.restore_button, Qt.MouseButton.LeftButton)
+    assert emitted == []
+    assert messages.shown == []
+    answers[0] = "yes"
+    messages.confirm_answer = False
+    qtbot.mouseClick(widget.restore_button, Qt.MouseButton.LeftButton)
+    assert emitted == []
+    kind, title, text = messages.shown[-1]
+    assert (kind, title) == ("confirm", "Restore this backup?")
+    assert "The backup monday.rrbackup is whole: 0 cases" in text
+    assert "kept beside it under a new name, so nothing is deleted" in text
+    messages.confirm_answer = True
+    qtbot.mouseClick(widget.restore_button, Qt.MouseButton.LeftButton)
+    assert emitted == [(backup, passphrase, False)]
+
+
+def test_choosing_the_store_itself_is_refused(qtbot, session, messages, tmp_path: Path) -> None:
+    widget = BackupWidget(
+        session,
+        messages,
+        folder=tmp_path,
+        choose_backup=lambda _parent, _folder: session.path,
+        ask_secret=lambda *_args: None,
+    )
+    qtbot.addWidget(widget)
+    qtbot.mouseClick(widget.restore_button, Qt.MouseButton.LeftButton)
+    assert messages.shown[0][1] == "That is the store itself"
+
+
+def test_restoring_puts_the_backup_in_place_and_keeps_the_store_aside(
+    qtbot, context, messages, passphrase: str, tmp_path: Path, today: date
+) -> None:
+    session = context.session
+    backup = back_up_to(session, tmp_path / "before-the-meeting.rrbackup")
+    later = _add_case(session, today, "Child Later")
+    windows: list[MainWindow] = []
+
+    def ask(_parent, _path, check):  # type: ignore[no-untyped-def]
+        return check(passphrase, False), passphrase, False
+
+    def rebuild(new_session):  # type: ignore[no-untyped-def]
+        context.session = new_session
+        window = build_main_window(context)
+        window.add_section(
+            "backups",
+            "Backups and locking",
+            lambda: BackupWidget(
+                new_session,
+                context.messages,
+                folder=tmp_path / "rolling",
+                choose_backup=lambda _parent, _folder: backup,
+                ask_secret=ask,
+            ),
+        )
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    first = rebuild(session)
+    protection = install_protection(
+        first, session, rebuild=rebuild, messages=messages, backups_folder=tmp_path / "rolling"
+    )
+    assert later in _references(first)
+    first.show_section("backups")
+    screen = first.section("backups")
+    assert isinstance(screen, BackupWidget)
+    qtbot.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
+
+    assert len(windows) == 2, "rrdesk opened the restored store in a new window"
+    restored = protection.session
+    assert restored is not None
+    assert restored is not session
+    assert not session.is_open
+    assert later not in _references(windows[1])
+    assert later not in {c.reference for c in restored.cases.all_cases()}
+    kind, title, text = messages.shown[-1]
+    assert (kind, title) == ("info", "Backup restored")
+    aside = [p for p in session.path.parent.iterdir() if ".before-restore-" in p.name]
+    assert any(p.name.endswith(".rrdesk-keys") or "keys" in p.name for p in aside)
+    kept = next(p for p in aside if p.name == text.split("kept as ")[1].split(",")[0])
+    assert slot_file_for(kept).exists()
+    protection.stop()
+
+
+def test_a_restore_that_fails_leaves_the_store_as_it_was(
+    qtbot, context, messages, passphrase: str, tmp_path: Path, today: date
+) -> None:
+    session = context.session
+    backup = back_up_to(session, tmp_path / "monday.rrbackup")
+    later = _add_case(session, today, "Child Later")
+    store_bytes_before = session.path.stat().st_size
+
+    def ask(_parent, _path, check):  # type: ignore[no-untyped-def]
+        checked = check(passphrase, False)
+        backup.write_bytes(backup.read_bytes()[:200])  # damaged after the check
+        return checked, passphrase, False
+
+    windows: list[MainWindow] = []
+
+    def rebuild(new_session):  # type: ignore[no-untyped-def]
+        context.session = new_session
+        window = build_main_window(context)
+        window.add_section(
+            "backups",
+            "Backups and locking",
+            lambda: BackupWidget(
+                new_session,
+                context.messages,
+                folder=tmp_path / "rolling",
+                choose_backup=lambda _parent, _folder: backup,
+                ask_secret=ask,
+            ),
+        )
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    first = rebuild(session)
+    protection = install_protection(
+        first, session, rebuild=rebuild, messages=messages, backups_folder=tmp_path / "rolling"
+    )
+    screen = first.section("backups")
+    assert isinstance(screen, BackupWidget)
+    qtbot.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
+
+    assert protection.session is None, "rrdesk stays locked, saying why"
+    kind, title, _text = messages.shown[-1]
+    assert (kind, title) == ("error", "The backup was not restored")
+    locked = protection.controller.locked_screen
+    assert locked is not None
+    assert "Unlock to carry on" in locked.error.text()
+    assert [p for p in session.path.parent.iterdir() if ".before-restore-" in p.name] == []
+    assert session.path.stat().st_size >= store_bytes_before
+    assert protection.controller.unlock(passphrase) == ""
+    reopened = protection.session
+    assert reopened is not None
+    assert later in {c.reference for c in reopened.cases.all_cases()}
+    assert later in _references(windows[-1])
+    protection.stop()
