@@ -47,6 +47,7 @@ from rrdesk.services.agency_returns import returns_count
 from rrdesk.services.calendar_settings import CalendarSettings
 from rrdesk.services.check_form_loader import load_form_definition
 from rrdesk.services.panel_pack_builder import build_panel_pack_content
+from rrdesk.services.partnership_forms import acronyms_in_use, area_names_in_use
 from rrdesk.services.session import Session
 from rrdesk.services.text_checks_loader import build_text_checker
 from rrdesk.services.timetable_service import TimetableService
@@ -312,7 +313,13 @@ class AgencyFormsService:
             for a in (case.notifying_authority, case.home_authority, self._session.partnership)
             if a.strip()
         ]
-        return build_text_checker(case_names=own, own_areas=areas, other_names=others)
+        return build_text_checker(
+            case_names=own,
+            own_areas=areas,
+            other_names=others,
+            dictionary=acronyms_in_use(self._session),
+            areas=area_names_in_use(self._session),
+        )
 
     def form_findings(
         self, checker: TextChecker, record: FormRecord

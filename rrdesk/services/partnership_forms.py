@@ -1,6 +1,7 @@
-"""The partnership's own copies of its paperwork.
+"""The partnership's own copies of its paperwork, and of the word lists the text checks use.
 
-The standard forms ship in ``forms/`` (inside the installed program, which users cannot change).
+The standard forms ship in ``forms/`` and the word lists in ``resources/`` (inside the installed
+program, which users cannot change).
 A partnership edits a copy: it saves the standard text, edits it, and gives it back. An edited
 copy is checked before it is used (a broken file is refused with the line and the reason, and
 nothing changes) and is kept inside the encrypted store, so every coordinator of the partnership
@@ -9,14 +10,25 @@ uses the same wording.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rrdesk.domain.check_form import parse_form_definition
 from rrdesk.domain.decision_sheet_template import parse_decision_sheet_template
+from rrdesk.domain.text_checks import (
+    AcronymDictionary,
+    AreaNames,
+    parse_acronym_dictionary,
+    parse_area_names,
+)
 from rrdesk.domain.threshold_letter import parse_letter_template
-from rrdesk.resource_files import form
+from rrdesk.resource_files import form, resource
 from rrdesk.services.session import Session
+from rrdesk.services.text_checks_loader import shipped_acronym_dictionary, shipped_area_names
+
+log = logging.getLogger(__name__)
 
 MAX_FORM_BYTES = 500_000
 
@@ -30,6 +42,10 @@ class EditableForm:
     """The standard form, in ``forms/``."""
     check: Callable[[str], object]
     """Parses the text; raises ``ValueError`` with a plain message when it cannot be used."""
+    noun: str = "form"
+    """What it is called on screen: "the standard form", "the standard list"."""
+    in_resources: bool = False
+    """The standard copy is in ``resources/`` rather than ``forms/``."""
 
 
 AGENCY_CHECK_FORM = EditableForm(
@@ -44,7 +60,29 @@ THRESHOLD_LETTER = EditableForm(
     "threshold-letter.toml",
     parse_letter_template,
 )
-EDITABLE_FORMS = (AGENCY_CHECK_FORM, DECISION_SHEET, THRESHOLD_LETTER)
+ACRONYM_LIST = EditableForm(
+    "text_checks_acronyms",
+    "Acronyms and out-of-date terms (text checks)",
+    "acronyms.toml",
+    parse_acronym_dictionary,
+    noun="list",
+    in_resources=True,
+)
+AREA_NAMES_LIST = EditableForm(
+    "text_checks_area_names",
+    "Names of other areas (text checks)",
+    "area_names.toml",
+    parse_area_names,
+    noun="list",
+    in_resources=True,
+)
+EDITABLE_FORMS = (
+    AGENCY_CHECK_FORM,
+    DECISION_SHEET,
+    THRESHOLD_LETTER,
+    ACRONYM_LIST,
+    AREA_NAMES_LIST,
+)
 
 
 class FormRefused(ValueError):
@@ -52,7 +90,8 @@ class FormRefused(ValueError):
 
 
 def standard_text(editable: EditableForm) -> str:
-    return form(editable.file_name).read_text(encoding="utf-8")
+    where = resource if editable.in_resources else form
+    return where(editable.file_name).read_text(encoding="utf-8")
 
 
 def edited_text(session: Session, editable: EditableForm) -> str | None:
@@ -85,11 +124,11 @@ class PartnershipForms:
         try:
             editable.check(text)
         except ValueError as error:
-            raise FormRefused(f"The edited form was not used. {error}") from None
+            raise FormRefused(f"The edited {editable.noun} was not used. {error}") from None
         with self._session.db.transaction():
             self._session.settings.set(editable.key, text)
             self._session.record(
-                "forms", "Started using an edited form", detail={"note": editable.title}
+                "forms", f"Started using an edited {editable.noun}", detail={"note": editable.title}
             )
 
     def use_standard(self, editable: EditableForm) -> None:
@@ -98,5 +137,43 @@ class PartnershipForms:
         with self._session.db.transaction():
             self._session.settings.set(editable.key, "")
             self._session.record(
-                "forms", "Went back to the standard form", detail={"note": editable.title}
+                "forms",
+                f"Went back to the standard {editable.noun}",
+                detail={"note": editable.title},
             )
+
+
+@lru_cache(maxsize=4)
+def _acronyms_from(text: str) -> AcronymDictionary:
+    return parse_acronym_dictionary(text)
+
+
+@lru_cache(maxsize=4)
+def _areas_from(text: str) -> AreaNames:
+    return parse_area_names(text)
+
+
+def acronyms_in_use(session: Session) -> AcronymDictionary:
+    """The partnership's edited acronym list, or the standard one.
+
+    An edited list was checked when it was given, so it parses; if a newer rrdesk reads it
+    differently, the standard list is used and the problem is logged (without its content).
+    """
+    edited = edited_text(session, ACRONYM_LIST)
+    if edited is not None:
+        try:
+            return _acronyms_from(edited)
+        except ValueError:
+            log.warning("the partnership's acronym list could not be read; using the standard one")
+    return shipped_acronym_dictionary()
+
+
+def area_names_in_use(session: Session) -> AreaNames:
+    """The partnership's edited list of area names, or the standard one."""
+    edited = edited_text(session, AREA_NAMES_LIST)
+    if edited is not None:
+        try:
+            return _areas_from(edited)
+        except ValueError:
+            log.warning("the partnership's area names could not be read; using the standard ones")
+    return shipped_area_names()

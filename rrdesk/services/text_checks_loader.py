@@ -36,14 +36,17 @@ def build_text_checker(
     own_areas: Iterable[str] = (),
     other_names: Iterable[str] = (),
     allowed: Iterable[str] = (),
+    dictionary: AcronymDictionary | None = None,
+    areas: AreaNames | None = None,
 ) -> TextChecker:
     """A checker for one case: its names and initials, its own areas, and names that belong to
-    other cases (flagged as likely pastes)."""
+    other cases (flagged as likely pastes). The shipped word lists are used unless others are
+    given (a partnership's edited copies)."""
     return TextChecker(
-        shipped_acronym_dictionary(),
+        shipped_acronym_dictionary() if dictionary is None else dictionary,
         allowed=allowed,
         case_names=case_names,
-        areas=shipped_area_names(),
+        areas=shipped_area_names() if areas is None else areas,
         own_areas=own_areas,
         other_names=other_names,
     )

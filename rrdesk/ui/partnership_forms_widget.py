@@ -1,5 +1,6 @@
 """Partnership forms: the wording of the agency check form, the decision sheet and the letter
-to the referrer, edited as a copy and given back to rrdesk."""
+to the referrer, and the word lists the text checks use, edited as a copy and given back to
+rrdesk."""
 
 from __future__ import annotations
 
@@ -29,7 +30,9 @@ HOW_TO = (
     "To change a form's wording: save a copy, edit it in a text editor such as Notepad (keep "
     "the lines that say which section or question each piece of text belongs to), then use the "
     "edited copy. rrdesk checks it first: if something is wrong it says which line and why, "
-    "and keeps using the form it had. The edited copy is kept in the encrypted store."
+    "and keeps using the form it had. The edited copy is kept in the encrypted store.\n\n"
+    "The text checks' word lists are changed the same way: for example, add an acronym that "
+    "everyone who reads the forms knows to the 'allowed' list, or a meaning your area uses."
 )
 
 
@@ -54,7 +57,7 @@ class _FormRow(QGroupBox):
         self.save_button.setObjectName(f"{editable.key}_save")
         self.use_button = QPushButton("Use an edited copy…")
         self.use_button.setObjectName(f"{editable.key}_use")
-        self.standard_button = QPushButton("Go back to the standard form")
+        self.standard_button = QPushButton(f"Go back to the standard {editable.noun}")
         self.standard_button.setObjectName(f"{editable.key}_standard")
         buttons = QHBoxLayout()
         for button in (self.save_button, self.use_button, self.standard_button):
@@ -72,7 +75,9 @@ class _FormRow(QGroupBox):
     def refresh(self) -> None:
         edited = self._forms.is_edited(self._editable)
         self.status.setText(
-            "The partnership's edited copy is in use." if edited else "The standard form is in use."
+            "The partnership's edited copy is in use."
+            if edited
+            else f"The standard {self._editable.noun} is in use."
         )
         self.standard_button.setEnabled(edited)
 
@@ -103,24 +108,29 @@ class _FormRow(QGroupBox):
             self._forms.use_edited(self._editable, raw)
         except OSError as error:
             self._messages.error(
-                self, "The form was not used", f"rrdesk cannot read {path}: {error.strerror}."
+                self,
+                f"The {self._editable.noun} was not used",
+                f"rrdesk cannot read {path}: {error.strerror}.",
             )
             return
         except FormRefused as error:
-            self._messages.error(self, "The form was not used", str(error))
+            self._messages.error(self, f"The {self._editable.noun} was not used", str(error))
             return
         self.refresh()
         self._messages.info(
-            self, "Edited form in use", f"The {self._editable.title.lower()} now uses your copy."
+            self,
+            f"Edited {self._editable.noun} in use",
+            f"The {self._editable.title.lower()} now uses your copy.",
         )
 
     def _on_standard_clicked(self) -> None:
+        noun = self._editable.noun
         if not self._messages.confirm(
             self,
-            "Go back to the standard form",
+            f"Go back to the standard {noun}",
             f"Stop using the partnership's edited {self._editable.title.lower()}? Save a copy "
             "first if you may want it again.",
-            yes="Use the standard form",
+            yes=f"Use the standard {noun}",
             no="Keep the edited copy",
         ):
             return

@@ -46,3 +46,25 @@ def test_the_agency_check_form_uses_the_edited_copy(session) -> None:  # type: i
     service = AgencyFormsService(session)
     assert service.form_notice is None
     assert service.form.section("involvement").title == "Was your agency involved?"
+
+
+def test_an_edited_area_list_changes_which_names_look_pasted(session, today) -> None:  # type: ignore[no-untyped-def]
+    from rrdesk.domain.cases import Case, Child
+    from rrdesk.services.case_service import CaseService
+    from rrdesk.services.partnership_forms import AREA_NAMES_LIST
+
+    case = CaseService(session).add_case(
+        Case("", (Child("Child T"),), notification_sent=today), today=today
+    )
+    sentence = "The referral came from Eastmarsh Borough Council."
+
+    def flagged() -> list[str]:
+        checker = AgencyFormsService(session).checker(case.case_id or 0)
+        return [f.kind for f in checker.check(sentence)]
+
+    assert flagged() == []
+    text = standard_text(AREA_NAMES_LIST)
+    edited = text.replace("names = [\n", 'names = [\n  "Eastmarsh",\n', 1)
+    assert edited != text
+    PartnershipForms(session).use_edited(AREA_NAMES_LIST, edited.encode())
+    assert flagged() == ["foreign-name"]

@@ -57,3 +57,57 @@ def test_edit_the_decision_sheet_wording(qtbot, session, messages, tmp_path: Pat
     actions = [e.action for e in session.audit.entries()]
     assert "Started using an edited form" in actions
     assert "Went back to the standard form" in actions
+
+
+def test_add_an_acronym_everyone_knows_to_the_text_checks(  # type: ignore[no-untyped-def]
+    qtbot, session, messages, tmp_path: Path, today
+) -> None:
+    from rrdesk.domain.cases import Case, Child
+    from rrdesk.services.agency_forms_service import AgencyFormsService
+    from rrdesk.services.case_service import CaseService
+    from rrdesk.services.partnership_forms import ACRONYM_LIST
+
+    case = CaseService(session).add_case(
+        Case("", (Child("Child T"),), notification_sent=today), today=today
+    )
+    assert case.case_id is not None
+    sentence = "The family were seen at the SARC and by the GP."
+
+    def flagged() -> list[str]:
+        checker = AgencyFormsService(session).checker(case.case_id or 0)
+        return [f.text for f in checker.check(sentence)]
+
+    assert flagged() == ["SARC"]
+    copy = tmp_path / "acronyms.toml"
+    broken = tmp_path / "broken.toml"
+    dialogs = ScriptedFileDialogs(save=[copy], open_=[broken, copy])
+    widget = PartnershipFormsWidget(PartnershipForms(session), messages, dialogs)
+    qtbot.addWidget(widget)
+    widget.show()
+    row = widget.rows[ACRONYM_LIST.key]
+    assert row.title() == "Acronyms and out-of-date terms (text checks)"
+    assert row.status.text() == "The standard list is in use."
+    assert row.standard_button.text() == "Go back to the standard list"
+
+    _click(qtbot, row.save_button)
+    text = copy.read_text(encoding="utf-8")
+    assert '"UK", "NHS", "GP"' in text
+
+    broken.write_text(text.replace("allowed = [", "allowed = ", 1), encoding="utf-8")
+    _click(qtbot, row.use_button)
+    assert messages.shown[-1][:2] == ("error", "The list was not used")
+    assert "The edited list was not used" in messages.texts[-1]
+    assert flagged() == ["SARC"]
+
+    copy.write_text(text.replace('"UK", "NHS",', '"UK", "NHS", "SARC",', 1), encoding="utf-8")
+    _click(qtbot, row.use_button)
+    assert messages.shown[-1][:2] == ("info", "Edited list in use")
+    assert row.status.text() == "The partnership's edited copy is in use."
+    assert flagged() == []
+
+    _click(qtbot, row.standard_button)
+    assert row.status.text() == "The standard list is in use."
+    assert flagged() == ["SARC"]
+    actions = [e.action for e in session.audit.entries()]
+    assert "Started using an edited list" in actions
+    assert "Went back to the standard list" in actions
