@@ -218,6 +218,26 @@ def record_quality_assured(
     return _add(request, event, "of quality assurance")
 
 
+CHANGED_AFTER_ASSURANCE = "Changed after quality assurance"
+
+
+def record_changed_after_assurance(
+    request: AgencyRequest, on: date, *, recorded_by: str = ""
+) -> AgencyRequest:
+    """A quality-assured form was changed: it is back to received, to be checked again before
+    it goes in the panel pack."""
+    stage = request.stage
+    if stage is None or stage.kind is not EventKind.QUALITY_ASSURED:
+        raise RequestError("Only a quality-assured form goes back to received when it is changed")
+    event = RequestEvent(
+        EventKind.RECEIVED,
+        max(on, stage.on),
+        note=CHANGED_AFTER_ASSURANCE,
+        recorded_by=recorded_by,
+    )
+    return _add(request, event, "of the change")
+
+
 def _reminder_words(request: AgencyRequest) -> str:
     reminders = request.reminders
     if not reminders:
@@ -245,6 +265,12 @@ def request_status(
     if stage.kind is EventKind.QUALITY_ASSURED:
         return StatusView(RequestStatus.QUALITY_ASSURED, f"Quality assured {format_date(stage.on)}")
     if stage.kind is EventKind.RECEIVED:
+        if stage.note == CHANGED_AFTER_ASSURANCE:
+            words = (
+                f"Received; changed after quality assurance on {format_date(stage.on)}, "
+                "so it needs checking again"
+            )
+            return StatusView(RequestStatus.RECEIVED, words)
         return StatusView(RequestStatus.RECEIVED, f"Received {format_date(stage.on)}")
     due = stage.due_on
     overdue = due is not None and today > due

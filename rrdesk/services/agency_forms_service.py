@@ -25,6 +25,7 @@ from rrdesk.domain.agency_requests import (
     ReturnReason,
     StatusView,
     due_date,
+    record_changed_after_assurance,
     record_quality_assured,
     record_received,
     record_reminder,
@@ -252,11 +253,18 @@ class AgencyFormsService:
             return FormRecord(agency=agency, answers={"agency": agency})
         return record_from_dict(data, agency)
 
-    def save_form(self, case_id: int, record: FormRecord) -> None:
-        """Save the draft as it stands: cheap enough to call after every change."""
+    def save_form(self, case_id: int, record: FormRecord, today: date | None = None) -> bool:
+        """Save the draft as it stands: cheap enough to call after every change.
+
+        Given ``today``, a change to a quality-assured form's answers sends it back to received,
+        so it is checked again before it goes in the panel pack. Returns True when that happened.
+        """
         session = self._session
         key = (case_id, record.agency)
+        reopened = False
         with session.db.transaction():
+            if today is not None:
+                reopened = self._reopen_if_assured_form_changed(case_id, record, today)
             session.documents.put(case_id, FORM_KIND, record_to_dict(record), record.agency)
             if key not in self._audited_drafts:
                 who = record.entered_by.label
@@ -269,6 +277,31 @@ class AgencyFormsService:
                     detail={"note": f"{record.agency}. Entered by: {who}"},
                 )
                 self._audited_drafts.add(key)
+        return reopened
+
+    def _reopen_if_assured_form_changed(
+        self, case_id: int, record: FormRecord, today: date
+    ) -> bool:
+        request = next((r for r in self.requests(case_id) if r.agency == record.agency), None)
+        if request is None or request.stage is None:
+            return False
+        if request.stage.kind is not EventKind.QUALITY_ASSURED:
+            return False
+        before = self.load_form(case_id, record.agency)
+        if (before.answers, before.pasted, before.ignored) == (
+            record.answers,
+            record.pasted,
+            record.ignored,
+        ):
+            return False
+        changed = record_changed_after_assurance(request, today, recorded_by=self._actor)
+        self._change(
+            case_id,
+            record.agency,
+            changed,
+            "Changed a quality-assured agency check form: it needs quality assurance again",
+        )
+        return True
 
     def mark_ready(self, case_id: int, record: FormRecord, today: date) -> FormRecord:
         """The form is ready for quality assurance; an awaited request becomes received."""

@@ -242,7 +242,15 @@ class AgencyFormEntryWidget(QWidget):
     def save_now(self) -> None:
         """Save the draft at once (also called before the form is closed or the store locked)."""
         self._save_timer.stop()
-        self._service.save_form(self._case_id, self.record)
+        if self._service.save_form(self._case_id, self.record, self._today()):
+            self.show_notice(
+                "You changed this form after it was quality assured, so it is back to received. "
+                "It goes in the panel pack again once it is quality assured again."
+            )
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def save_pending(self) -> None:
         """Called by the lock controller before the store is locked."""

@@ -388,8 +388,9 @@ class AgencyFormsWidget(QWidget):
         stage = request.stage if request is not None else None
         if stage is not None and stage.kind is EventKind.QUALITY_ASSURED:
             notice = (
-                f"This form was quality assured on {format_date(stage.on)}. Any change made now "
-                "goes into the panel pack without another check."
+                f"This form was quality assured on {format_date(stage.on)}. If you change it, "
+                "it goes back to received and needs quality assurance again before it goes in "
+                "the panel pack."
             )
         if stage is not None and stage.kind is EventKind.RETURNED:
             reasons = ", ".join(r.value.lower() for r in stage.reasons)

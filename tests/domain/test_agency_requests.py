@@ -12,6 +12,7 @@ from rrdesk.domain.agency_requests import (
     RequestStatus,
     ReturnReason,
     due_date,
+    record_changed_after_assurance,
     record_quality_assured,
     record_received,
     record_reminder,
@@ -176,3 +177,32 @@ def test_impossible_steps_are_refused(action: object, message: str) -> None:
     assert callable(action)
     with pytest.raises(RequestError, match=message):
         action()
+
+
+def test_a_changed_quality_assured_form_goes_back_to_received() -> None:
+    assured = record_quality_assured(RECEIVED, date(2026, 11, 23))
+    changed = record_changed_after_assurance(assured, date(2026, 11, 24), recorded_by="Priya")
+    assert changed.stage is not None
+    assert changed.stage.recorded_by == "Priya"
+    view = request_status(changed, date(2026, 11, 25))
+    assert view.status is RequestStatus.RECEIVED
+    assert view.words == (
+        "Received; changed after quality assurance on 24 November 2026, so it needs checking again"
+    )
+    again = record_quality_assured(changed, date(2026, 11, 25))
+    assert request_status(again, date(2026, 11, 25)).words == "Quality assured 25 November 2026"
+
+
+def test_a_change_dated_before_the_assurance_is_dated_on_the_assurance() -> None:
+    assured = record_quality_assured(RECEIVED, date(2026, 11, 23))
+    changed = record_changed_after_assurance(assured, date(2026, 11, 1))
+    assert changed.stage is not None
+    assert changed.stage.on == date(2026, 11, 23)
+
+
+@pytest.mark.parametrize(
+    "request_", [SCHOOL, SENT, RECEIVED, RETURNED], ids=["not sent", "sent", "received", "returned"]
+)
+def test_only_a_quality_assured_form_is_reopened_by_a_change(request_: AgencyRequest) -> None:
+    with pytest.raises(RequestError, match="Only a quality-assured form"):
+        record_changed_after_assurance(request_, date(2026, 11, 30))

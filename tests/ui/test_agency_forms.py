@@ -445,3 +445,24 @@ def test_quality_assurance_asks_before_passing_unseen_findings(qtbot, context, d
     assert "Quality assured" in _status_words(widget)[POLICE]
     entry = widget.open_form(POLICE)
     assert "quality assured on 22 November 2026" in entry.notice.text()
+    assert "needs quality assurance again" in entry.notice.text()
+
+    entry.save_now()  # opening and saving without a change keeps it quality assured
+    assert service.request(case_id, POLICE).stage.kind.value == "quality_assured"
+    _click(qtbot, entry.task_list.rows["prevention"])
+    page = entry.current_page
+    assert page is not None
+    edit = page.narratives[0]
+    qtbot.keyClicks(edit, " Added after the check.")
+    entry.save_now()
+    assert "back to received" in entry.notice.text()
+    widget.close_form()
+    assert (
+        "Received; changed after quality assurance on 22 November 2026, so it needs checking again"
+        in _status_words(widget)[POLICE]
+    )
+    assert any(
+        e.action.startswith("Changed a quality-assured agency check form")
+        for e in context.session.audit.entries(case_id)
+    )
+    assert POLICE not in [request.agency for request, _record in service.quality_assured(case_id)]
