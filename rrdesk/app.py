@@ -267,7 +267,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     def backups_screen() -> BackupWidget:
         from rrdesk.ui.backup_widget import BackupWidget
 
-        return BackupWidget(session, context.messages)
+        return BackupWidget(session, context.messages, runner=context.runner)
 
     window.add_section("directory", "Directory", directory_screen)
     window.add_section("audit", "Audit trail", audit_trail)

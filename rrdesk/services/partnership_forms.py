@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar, cast
 
 from rrdesk.domain.check_form import parse_form_definition
 from rrdesk.domain.decision_sheet_template import parse_decision_sheet_template
@@ -143,37 +144,41 @@ class PartnershipForms:
             )
 
 
-@lru_cache(maxsize=4)
-def _acronyms_from(text: str) -> AcronymDictionary:
-    return parse_acronym_dictionary(text)
+_Parsed = TypeVar("_Parsed")
 
 
-@lru_cache(maxsize=4)
-def _areas_from(text: str) -> AreaNames:
-    return parse_area_names(text)
+@lru_cache(maxsize=8)
+def _parsed(parse: Callable[[str], _Parsed], text: str) -> _Parsed:
+    return parse(text)
 
 
-def acronyms_in_use(session: Session) -> AcronymDictionary:
-    """The partnership's edited acronym list, or the standard one.
+def _in_use(
+    session: Session,
+    editable: EditableForm,
+    parse: Callable[[str], _Parsed],
+    standard: Callable[[], _Parsed],
+) -> _Parsed:
+    """The partnership's edited list, or the standard one.
 
     An edited list was checked when it was given, so it parses; if a newer rrdesk reads it
     differently, the standard list is used and the problem is logged (without its content).
     """
-    edited = edited_text(session, ACRONYM_LIST)
+    edited = edited_text(session, editable)
     if edited is not None:
         try:
-            return _acronyms_from(edited)
+            return cast("_Parsed", _parsed(parse, edited))
         except ValueError:
-            log.warning("the partnership's acronym list could not be read; using the standard one")
-    return shipped_acronym_dictionary()
+            log.warning(
+                "the partnership's %s could not be read; using the standard one", editable.key
+            )
+    return standard()
+
+
+def acronyms_in_use(session: Session) -> AcronymDictionary:
+    """The acronym list the text checks use: the partnership's edited copy, or the standard."""
+    return _in_use(session, ACRONYM_LIST, parse_acronym_dictionary, shipped_acronym_dictionary)
 
 
 def area_names_in_use(session: Session) -> AreaNames:
-    """The partnership's edited list of area names, or the standard one."""
-    edited = edited_text(session, AREA_NAMES_LIST)
-    if edited is not None:
-        try:
-            return _areas_from(edited)
-        except ValueError:
-            log.warning("the partnership's area names could not be read; using the standard ones")
-    return shipped_area_names()
+    """The area names the text checks use: the partnership's edited copy, or the standard."""
+    return _in_use(session, AREA_NAMES_LIST, parse_area_names, shipped_area_names)

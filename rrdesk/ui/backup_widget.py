@@ -38,6 +38,7 @@ from rrdesk.storage.errors import StoreError
 from rrdesk.ui.form_widgets import FormField, heading_label, hint_label, name_widget
 from rrdesk.ui.messages import Messages
 from rrdesk.ui.restore_dialog import AskBackupSecret, ask_backup_secret
+from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
 
 ChooseFile = Callable[[QWidget, str], Path | None]
 ChooseBackup = Callable[[QWidget, Path], Path | None]
@@ -78,6 +79,7 @@ class BackupWidget(QWidget):
         choose_file: ChooseFile = choose_backup_file,
         choose_backup: ChooseBackup = choose_backup_to_restore,
         ask_secret: AskBackupSecret = ask_backup_secret,
+        runner: TaskStarter | None = None,
         folder: Path | None = None,
         now: Callable[[], datetime] = datetime.now,
         parent: QWidget | None = None,
@@ -89,6 +91,7 @@ class BackupWidget(QWidget):
         self._choose_file = choose_file
         self._choose_backup = choose_backup
         self._ask_secret = ask_secret
+        self._runner: TaskStarter = runner or ImmediateRunner()
         self._folder = backups_folder() if folder is None else folder
         self._now = now
 
@@ -180,7 +183,7 @@ class BackupWidget(QWidget):
         def check(secret: str, recovery: bool) -> BackupCheck:
             return check_backup(backup, secret, recovery=recovery, work_folder=work_folder)
 
-        answer = self._ask_secret(self, backup, check)
+        answer = self._ask_secret(self, backup, check, self._runner)
         if answer is None:
             return
         checked, secret, recovery = answer

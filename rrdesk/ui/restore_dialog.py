@@ -1,40 +1,41 @@
 """Asks for the passphrase or recovery key a backup was made with, and checks the backup with it
 before anything changes. A wrong passphrase or a damaged file is said here, and the dialog stays
-open to try again."""
+open to try again. The check (key derivation, unpacking, integrity checks) runs off the UI
+thread."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from rrdesk.services.backups import BackupCheck
 from rrdesk.storage.errors import StoreError
 from rrdesk.ui.form_widgets import heading_label, hint_label
+from rrdesk.ui.secret_field import SecretField
+from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
 
 CheckBackup = Callable[[str, bool], BackupCheck]
 """Opens and checks the backup with (secret, is the recovery key); raises StoreError."""
 
 
 class BackupSecretDialog(QDialog):
-    def __init__(self, backup: Path, check: CheckBackup, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        backup: Path,
+        check: CheckBackup,
+        *,
+        runner: TaskStarter | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("backup_secret_dialog")
         self.setWindowTitle("Restore from a backup")
         self.setModal(True)
+        self.setMinimumWidth(560)
         self._check = check
-        self._using_recovery = False
+        self._runner: TaskStarter = runner or ImmediateRunner()
         self.result_check: BackupCheck | None = None
         self.secret_text = ""
         self.used_recovery = False
@@ -46,20 +47,12 @@ class BackupSecretDialog(QDialog):
             "Enter the passphrase the backup was made with, or the recovery key. rrdesk opens "
             "the backup and checks it before anything changes."
         )
-        self.error = QLabel("")
-        self.error.setObjectName("restore_error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
-        self.secret_label = QLabel("Passphrase")
-        self.secret = QLineEdit()
-        self.secret.setObjectName("restore_secret")
-        self.secret.setAccessibleName("Passphrase")
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret_label.setBuddy(self.secret)
-        self.switch_button = QPushButton("Use the recovery key instead")
-        self.switch_button.setObjectName("restore_switch")
-        self.switch_button.setFlat(True)
+        self.secret_field = SecretField(
+            object_name="restore_secret", missing_passphrase="Enter the passphrase"
+        )
+        self.secret = self.secret_field.edit
+        self.error = self.secret_field.error
+        self.switch_button = self.secret_field.switch_button
         self.check_button = QPushButton("Check the backup")
         self.check_button.setObjectName("restore_check")
         self.check_button.setProperty("role", "primary")
@@ -73,73 +66,58 @@ class BackupSecretDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.check_button)
         layout = QVBoxLayout(self)
-        for widget in (
-            self.title,
-            self.file_label,
-            self.explain,
-            self.error,
-            self.secret_label,
-            self.secret,
-        ):
+        for widget in (self.title, self.file_label, self.explain, self.secret_field):
             layout.addWidget(widget)
         layout.addLayout(buttons)
-        self.resize(520, self.sizeHint().height())
 
         self.check_button.clicked.connect(self._on_check_clicked)
         self.cancel_button.clicked.connect(self.reject)
-        self.switch_button.clicked.connect(self._on_switch_clicked)
-
-    def _on_switch_clicked(self) -> None:
-        self._using_recovery = not self._using_recovery
-        self.secret.clear()
-        self._show_error("")
-        what = "Recovery key" if self._using_recovery else "Passphrase"
-        self.secret_label.setText(what)
-        self.secret.setAccessibleName(what)
-        self.secret.setEchoMode(
-            QLineEdit.EchoMode.Normal if self._using_recovery else QLineEdit.EchoMode.Password
-        )
-        self.switch_button.setText(
-            "Use the passphrase instead" if self._using_recovery else "Use the recovery key instead"
-        )
 
     def _on_check_clicked(self) -> None:
         text = self.secret.text()
         if not text:
-            self._show_error(
-                "Enter the recovery key" if self._using_recovery else "Enter the passphrase"
-            )
+            self.secret_field.show_problem(self.secret_field.missing_message())
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            checked = self._check(text, self._using_recovery)
-        except StoreError as error:
-            self._show_error(error.message)
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        recovery = self.secret_field.using_recovery
+        self.check_button.setEnabled(False)
+        self.check_button.setText("Checking…")
+        self._runner.start(
+            lambda _progress, _cancelled: self._check(text, recovery),
+            on_done=lambda checked: self._on_checked(checked, text, recovery),
+            on_error=self._on_check_failed,
+        )
+
+    def _ready_again(self) -> None:
+        self.check_button.setEnabled(True)
+        self.check_button.setText("Check the backup")
+
+    def _on_checked(self, checked: object, text: str, recovery: bool) -> None:
+        self._ready_again()
+        assert isinstance(checked, BackupCheck)
         self.result_check = checked
         self.secret_text = text
-        self.used_recovery = self._using_recovery
+        self.used_recovery = recovery
         self.accept()
 
-    def _show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
-        if message:
-            self.secret.selectAll()
-            self.secret.setFocus()
+    def _on_check_failed(self, error: BaseException) -> None:
+        self._ready_again()
+        if isinstance(error, StoreError):
+            self.secret_field.show_problem(error.message)
+            return
+        raise error
 
 
-AskBackupSecret = Callable[[QWidget, Path, CheckBackup], tuple[BackupCheck, str, bool] | None]
+AskBackupSecret = Callable[
+    [QWidget, Path, CheckBackup, TaskStarter], tuple[BackupCheck, str, bool] | None
+]
 
 
 def ask_backup_secret(
-    parent: QWidget, backup: Path, check: CheckBackup
+    parent: QWidget, backup: Path, check: CheckBackup, runner: TaskStarter
 ) -> tuple[BackupCheck, str, bool] | None:
     """The checked backup, the secret that opened it and whether it was the recovery key; or
     ``None`` if the user cancelled."""
-    dialog = BackupSecretDialog(backup, check, parent)
+    dialog = BackupSecretDialog(backup, check, runner=runner, parent=parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_check is None:
         return None
     return dialog.result_check, dialog.secret_text, dialog.used_recovery

@@ -19,6 +19,7 @@ from rrdesk.storage.errors import StoreError, WrongSecretError
 from rrdesk.storage.key_slots import passphrase_problem
 from rrdesk.ui.form_widgets import ErrorSummary, FormField, heading_label, hint_label
 from rrdesk.ui.messages import Messages
+from rrdesk.ui.secret_field import SecretField
 from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
 
 Unlock = Callable[[Path, str], Session]
@@ -48,7 +49,6 @@ class UnlockDialog(QDialog):
         self._unlock_recovery = unlock_with_recovery_key
         self._change_passphrase = change_passphrase
         self._messages = messages
-        self._using_recovery = False
         self.session: Session | None = None
 
         self.summary = ErrorSummary()
@@ -58,13 +58,10 @@ class UnlockDialog(QDialog):
         self.notice = hint_label(notice)
         self.notice.setObjectName("unlock_notice")
         self.notice.setVisible(bool(notice))
-        self.secret = QLineEdit()
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret_field = FormField("Passphrase", self.secret, object_name="secret")
-        self.switch_button = QPushButton("Use the recovery key instead")
+        self.secret_field = SecretField(object_name="secret")
+        self.secret = self.secret_field.edit
+        self.switch_button = self.secret_field.switch_button
         self.switch_button.setObjectName("switch_secret")
-        self.switch_button.setFlat(True)
-        self.switch_button.setProperty("role", "link")
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setObjectName("unlock_button")
         self.unlock_button.setDefault(True)
@@ -87,24 +84,7 @@ class UnlockDialog(QDialog):
     def _connect_signals(self) -> None:
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
         self.quit_button.clicked.connect(self.reject)
-        self.switch_button.clicked.connect(self._on_switch_clicked)
-
-    def _on_switch_clicked(self) -> None:
-        self._using_recovery = not self._using_recovery
-        self.secret.clear()
-        self.summary.clear()
-        self.secret_field.set_error("")
-        if self._using_recovery:
-            self.secret_field.label.setText("Recovery key")
-            self.secret.setAccessibleName("Recovery key")
-            self.secret.setEchoMode(QLineEdit.EchoMode.Normal)
-            self.switch_button.setText("Use the passphrase instead")
-        else:
-            self.secret_field.label.setText("Passphrase")
-            self.secret.setAccessibleName("Passphrase")
-            self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-            self.switch_button.setText("Use the recovery key instead")
-        self.secret.setFocus()
+        self.switch_button.clicked.connect(self.summary.clear)
 
     def _fail(self, message: str) -> None:
         self.secret_field.set_error(message)
@@ -113,11 +93,11 @@ class UnlockDialog(QDialog):
     def _on_unlock_clicked(self) -> None:
         text = self.secret.text()
         if not text:
-            self._fail(
-                "Enter the recovery key" if self._using_recovery else "Enter your passphrase"
-            )
+            self._fail(self.secret_field.missing_message())
             return
-        unlock = self._unlock_recovery if self._using_recovery else self._unlock_passphrase
+        unlock = (
+            self._unlock_recovery if self.secret_field.using_recovery else self._unlock_passphrase
+        )
         path = self._store_path
         self.unlock_button.setEnabled(False)
         self.unlock_button.setText("Unlocking…")
@@ -147,7 +127,7 @@ class UnlockDialog(QDialog):
         assert isinstance(session, Session)
         self.secret.clear()
         self.session = session
-        if self._using_recovery:
+        if self.secret_field.using_recovery:
             self._offer_new_passphrase(session)
         self.accept()
 

@@ -17,7 +17,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 9
 
-BARE = """
+# Every side ends the same way: once the window is shown, report when the first paint is done
+# and the peak memory, then quit.
+PAINTED = """
+def painted():
+    print(time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    app.quit()
+QTimer.singleShot(0, painted)
+app.exec()
+"""
+
+BARE = (
+    """
 import resource, sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
@@ -26,17 +37,15 @@ window = QMainWindow()
 window.setCentralWidget(QLabel("Hello"))
 window.resize(1280, 800)
 window.show()
-def painted():
-    print(time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-    app.quit()
-QTimer.singleShot(0, painted)
-app.exec()
 """
+    + PAINTED
+)
 
 # Not a target: the same kinds of widgets as rrdesk's first screen (house style, a navigation list,
 # a sortable 200-row table, a menu of shortcuts) with no store and no rrdesk code, to show how much
 # of the time is Qt's own.
-QT_WIDGETS = """
+QT_WIDGETS = (
+    """
 import resource, sys, time
 from PySide6.QtCore import QTimer, Qt, QAbstractTableModel, QSortFilterProxyModel
 from PySide6.QtGui import QAction, QKeySequence
@@ -75,14 +84,12 @@ for number in range(16):
     menu.addAction(action)
 window.resize(1280, 800)
 window.show()
-def painted():
-    print(time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-    app.quit()
-QTimer.singleShot(0, painted)
-app.exec()
 """
+    + PAINTED
+)
 
-RRDESK = """
+RRDESK = (
+    """
 import resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
@@ -102,13 +109,12 @@ app = make_application()
 window = build_main_window(AppContext(session=session, secret_store=secrets, messages=Messages(),
                                       runner=TaskRunner()))
 window.show()
-def painted():
-    print(time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-    app.quit()
-QTimer.singleShot(0, painted)
-app.exec()
+"""
+    + PAINTED
+    + """
 session.close()
 """
+)
 
 
 def run(code: str) -> tuple[float, int]:

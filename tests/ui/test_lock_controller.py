@@ -169,7 +169,7 @@ def test_remembered_key_does_not_unlock(
     assert screen is not None
     qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
     assert controller.is_locked
-    assert screen.error.text() == "Enter your passphrase"
+    assert screen.error.text() == "Error: Enter your passphrase"
     assert rebuilt == []
     assert "remember" not in _all_text(screen).lower()
     assert store_access.is_remembered(store_path, memory_secrets)

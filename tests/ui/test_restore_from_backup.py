@@ -33,6 +33,46 @@ def _add_case(session, today: date, pseudonym: str) -> str:  # type: ignore[no-u
     return case.reference
 
 
+class _Running:
+    """The main window as the app wires it, with a Backups screen whose file dialog and
+    passphrase dialog are scripted; ``windows`` holds every window built (one more after each
+    unlock)."""
+
+    def __init__(self, qtbot, context, messages, folder: Path, backup: Path, ask) -> None:  # type: ignore[no-untyped-def]
+        self.windows: list[MainWindow] = []
+
+        def rebuild(new_session):  # type: ignore[no-untyped-def]
+            context.session = new_session
+            window = build_main_window(context)
+            window.add_section(
+                "backups",
+                "Backups and locking",
+                lambda: BackupWidget(
+                    new_session,
+                    context.messages,
+                    folder=folder,
+                    choose_backup=lambda _parent, _folder: backup,
+                    ask_secret=ask,
+                ),
+            )
+            qtbot.addWidget(window)
+            window.show()
+            self.windows.append(window)
+            return window
+
+        first = rebuild(context.session)
+        self.protection = install_protection(
+            first, context.session, rebuild=rebuild, messages=messages, backups_folder=folder
+        )
+
+    def click_restore(self, qtbot) -> None:  # type: ignore[no-untyped-def]
+        window = self.windows[-1]
+        window.show_section("backups")
+        screen = window.section("backups")
+        assert isinstance(screen, BackupWidget)
+        qtbot.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
+
+
 def test_the_dialog_says_a_wrong_passphrase_and_lets_the_user_try_again(
     qtbot, session, tmp_path: Path, passphrase: str
 ) -> None:
@@ -48,7 +88,7 @@ def test_the_dialog_says_a_wrong_passphrase_and_lets_the_user_try_again(
     dialog.show()
     assert dialog.file_label.text() == "Backup: monday.rrbackup"
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
-    assert dialog.error.text() == "Enter the passphrase"
+    assert dialog.error.text() == "Error: Enter the passphrase"
     assert tried == []
     qtbot.keyClicks(dialog.secret, "not the passphrase at all")
     qtbot.keyClick(dialog.secret, Qt.Key.Key_Return)
@@ -75,7 +115,7 @@ def test_the_recovery_key_opens_a_backup_too(qtbot, new_store, tmp_path: Path) -
     )
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.switch_button, Qt.MouseButton.LeftButton)
-    assert dialog.secret_label.text() == "Recovery key"
+    assert dialog.secret_field.label.text() == "Recovery key"
     qtbot.keyClicks(dialog.secret, new_store.recovery_key)
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     assert dialog.used_recovery is True
@@ -88,7 +128,7 @@ def test_cancelling_at_any_step_changes_nothing(
     backup = back_up_to(session, tmp_path / "monday.rrbackup")
     answers: list[object] = [None]
 
-    def ask(_parent, path, check):  # type: ignore[no-untyped-def]
+    def ask(_parent, path, check, _runner):  # type: ignore[no-untyped-def]
         if answers[0] is None:
             return None
         return check(passphrase, False), passphrase, False
@@ -138,39 +178,14 @@ def test_restoring_puts_the_backup_in_place_and_keeps_the_store_aside(
     session = context.session
     backup = back_up_to(session, tmp_path / "before-the-meeting.rrbackup")
     later = _add_case(session, today, "Child Later")
-    windows: list[MainWindow] = []
 
-    def ask(_parent, _path, check):  # type: ignore[no-untyped-def]
+    def ask(_parent, _path, check, _runner):  # type: ignore[no-untyped-def]
         return check(passphrase, False), passphrase, False
 
-    def rebuild(new_session):  # type: ignore[no-untyped-def]
-        context.session = new_session
-        window = build_main_window(context)
-        window.add_section(
-            "backups",
-            "Backups and locking",
-            lambda: BackupWidget(
-                new_session,
-                context.messages,
-                folder=tmp_path / "rolling",
-                choose_backup=lambda _parent, _folder: backup,
-                ask_secret=ask,
-            ),
-        )
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
-
-    first = rebuild(session)
-    protection = install_protection(
-        first, session, rebuild=rebuild, messages=messages, backups_folder=tmp_path / "rolling"
-    )
-    assert later in _references(first)
-    first.show_section("backups")
-    screen = first.section("backups")
-    assert isinstance(screen, BackupWidget)
-    qtbot.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
+    app = _Running(qtbot, context, messages, tmp_path / "rolling", backup, ask)
+    protection, windows = app.protection, app.windows
+    assert later in _references(windows[0])
+    app.click_restore(qtbot)
 
     assert len(windows) == 2, "rrdesk opened the restored store in a new window"
     restored = protection.session
@@ -196,39 +211,14 @@ def test_a_restore_that_fails_leaves_the_store_as_it_was(
     later = _add_case(session, today, "Child Later")
     store_bytes_before = session.path.stat().st_size
 
-    def ask(_parent, _path, check):  # type: ignore[no-untyped-def]
+    def ask(_parent, _path, check, _runner):  # type: ignore[no-untyped-def]
         checked = check(passphrase, False)
         backup.write_bytes(backup.read_bytes()[:200])  # damaged after the check
         return checked, passphrase, False
 
-    windows: list[MainWindow] = []
-
-    def rebuild(new_session):  # type: ignore[no-untyped-def]
-        context.session = new_session
-        window = build_main_window(context)
-        window.add_section(
-            "backups",
-            "Backups and locking",
-            lambda: BackupWidget(
-                new_session,
-                context.messages,
-                folder=tmp_path / "rolling",
-                choose_backup=lambda _parent, _folder: backup,
-                ask_secret=ask,
-            ),
-        )
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
-
-    first = rebuild(session)
-    protection = install_protection(
-        first, session, rebuild=rebuild, messages=messages, backups_folder=tmp_path / "rolling"
-    )
-    screen = first.section("backups")
-    assert isinstance(screen, BackupWidget)
-    qtbot.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
+    app = _Running(qtbot, context, messages, tmp_path / "rolling", backup, ask)
+    protection, windows = app.protection, app.windows
+    app.click_restore(qtbot)
 
     assert protection.session is None, "rrdesk stays locked, saying why"
     kind, title, _text = messages.shown[-1]
@@ -244,3 +234,45 @@ def test_a_restore_that_fails_leaves_the_store_as_it_was(
     assert later in {c.reference for c in reopened.cases.all_cases()}
     assert later in _references(windows[-1])
     protection.stop()
+
+
+class _HeldRunner:
+    """Holds the work until told to run it, as a background thread would."""
+
+    def __init__(self) -> None:
+        self.held: list[tuple[object, object, object]] = []
+
+    def start(self, work, *, on_done, on_error, on_progress=None):  # type: ignore[no-untyped-def]
+        self.held.append((work, on_done, on_error))
+
+    def finish(self) -> None:
+        work, on_done, on_error = self.held.pop(0)
+        try:
+            result = work(lambda *_: None, lambda: False)  # type: ignore[operator]
+        except BaseException as error:
+            on_error(error)  # type: ignore[operator]
+        else:
+            on_done(result)  # type: ignore[operator]
+
+
+def test_the_check_runs_off_the_screen_thread(
+    qtbot, session, tmp_path: Path, passphrase: str
+) -> None:  # type: ignore[no-untyped-def]
+    backup = back_up_to(session, tmp_path / "monday.rrbackup")
+    runner = _HeldRunner()
+    dialog = BackupSecretDialog(
+        backup,
+        lambda secret, recovery: check_backup(
+            backup, secret, recovery=recovery, work_folder=tmp_path
+        ),
+        runner=runner,  # type: ignore[arg-type]
+    )
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.secret, passphrase)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert dialog.check_button.text() == "Checking…"
+    assert not dialog.check_button.isEnabled()
+    assert dialog.result_check is None
+    runner.finish()
+    assert dialog.check_button.isEnabled()
+    assert dialog.result_check is not None
