@@ -6,7 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from rrdesk.ui.form_widgets import heading_label
 from rrdesk.ui.secret_field import SecretField
+
+PANEL_WIDTH = 600
 
 REASONS = {
     "idle": "rrdesk locked itself because it was not used for a while.",
@@ -24,9 +27,7 @@ class LockedScreen(QWidget):
     def __init__(self, reason: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("locked_screen")
-        self.title = QLabel("Locked")
-        self.title.setObjectName("locked_title")
-        self.title.setProperty("role", "heading")
+        self.title = heading_label("Locked", object_name="locked_title")
         self.reason = QLabel(f"{REASONS.get(reason, REASONS['manual'])} Nothing has been lost.")
         self.reason.setObjectName("locked_reason")
         self.reason.setWordWrap(True)
@@ -42,11 +43,19 @@ class LockedScreen(QWidget):
         buttons.addWidget(self.switch_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
+        panel = QWidget()
+        panel.setMaximumWidth(PANEL_WIDTH)
+        column = QVBoxLayout(panel)
+        for widget in (self.title, self.reason, self.secret_field):
+            column.addWidget(widget)
+        column.addLayout(buttons)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(panel, 3)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (self.title, self.reason, self.secret_field):
-            layout.addWidget(widget)
-        layout.addLayout(buttons)
+        layout.addLayout(row)
         layout.addStretch(2)
         self._connect_signals()
 
