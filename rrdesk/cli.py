@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -70,3 +71,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("rrdesk: stopped\n")
         return EXIT_UNUSABLE
+    except BrokenPipeError:
+        # The reader stopped reading (for example `rrdesk cases | head`): say nothing more.
+        # Standard output is pointed at the null device so Python's own flush at exit is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_CHECK_FAILED

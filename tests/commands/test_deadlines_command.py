@@ -143,3 +143,20 @@ def test_python_dash_m_rrdesk_deadlines() -> None:
     assert bad.returncode == 2
     assert len(bad.stderr.splitlines()) == 1
     assert "Traceback" not in bad.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """`rrdesk deadlines … --json | head` must end quietly when head stops reading."""
+    dates = [f"2026-{month:02d}-{day:02d}" for month in range(1, 13) for day in range(1, 29)]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rrdesk", "deadlines", *dates, "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stdout.read(10).startswith(b"[")
+    process.stdout.close()
+    _out, err = process.communicate(timeout=60)
+    assert b"Traceback" not in err
+    assert err == b""
+    assert process.returncode == 1
