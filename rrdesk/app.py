@@ -85,6 +85,9 @@ def build_main_window(context: AppContext) -> MainWindow:
     from rrdesk.ui.main_window import MainWindow
 
     session = context.session
+    # One file dialog for the whole window, so every dialog starts where the person last saved
+    # or opened a file.
+    dialogs, opener = _file_seams(context)
     cases = CaseService(session)
     directory = DirectoryService(session)
     calendar = context.calendar()
@@ -120,7 +123,13 @@ def build_main_window(context: AppContext) -> MainWindow:
         from rrdesk.ui.agency_forms_widget import AgencyFormsWidget
 
         return AgencyFormsWidget(
-            agency_forms_service(), case_id, context.messages, context.today, context.runner
+            agency_forms_service(),
+            case_id,
+            context.messages,
+            context.today,
+            context.runner,
+            files=dialogs,
+            opener=opener,
         )
 
     def make_timetables() -> TimetableService:
@@ -148,7 +157,9 @@ def build_main_window(context: AppContext) -> MainWindow:
     def timetable_tab(case_id: int) -> CaseTimetableWidget:
         from rrdesk.ui.case_timetable_widget import CaseTimetableWidget
 
-        tab = CaseTimetableWidget(case_id, timetables(), context.messages, today=context.today)
+        tab = CaseTimetableWidget(
+            case_id, timetables(), context.messages, today=context.today, files=dialogs
+        )
         tab.timetable_changed.connect(board.invalidate_case)
         return tab
 
@@ -178,7 +189,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     def calendar_screen() -> CalendarWidget:
         from rrdesk.ui.calendar_widget import CalendarWidget
 
-        screen = CalendarWidget(timetables(), context.messages, today=context.today)
+        screen = CalendarWidget(timetables(), context.messages, today=context.today, files=dialogs)
         screen.calendar_changed.connect(board.refresh)
         screen.calendar_changed.connect(on_calendar_changed)
         return screen
@@ -193,7 +204,6 @@ def build_main_window(context: AppContext) -> MainWindow:
 
         return AuditWidget(session.audit.entries, session.audit.verify, references)
 
-    file_seams = functools.cache(lambda: _file_seams(context))
     now = cast("Callable[[], datetime]", context.extra.get("now", _local_now))
 
     @functools.cache
@@ -210,7 +220,6 @@ def build_main_window(context: AppContext) -> MainWindow:
         from rrdesk.ui.decision_sheet_panel import DecisionSheetPanel
 
         _signing, sheets, drafts = signing_services()
-        dialogs, opener = file_seams()
         panel = DecisionSheetPanel(
             case_id,
             sheets,
@@ -231,7 +240,6 @@ def build_main_window(context: AppContext) -> MainWindow:
         from rrdesk.ui.settings_widget import PartnershipSettingsWidget
 
         signing = signing_services()[0]
-        dialogs = file_seams()[0]
         widget = PartnershipSettingsWidget(signing, context.messages, dialogs, context.runner, now)
         widget.partnership_renamed.connect(lambda name: window.setWindowTitle(f"rrdesk: {name}"))
         return widget
@@ -247,7 +255,7 @@ def build_main_window(context: AppContext) -> MainWindow:
             ("Meeting", meeting_tab),
             ("Decision sheet", decision_sheet_tab),
             ("History", history_tab),
-            *learning_case_tabs(session, context.messages, context.today),
+            *learning_case_tabs(session, context.messages, context.today, files=dialogs),
         ],
     )
     window = MainWindow(
@@ -267,7 +275,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     def backups_screen() -> BackupWidget:
         from rrdesk.ui.backup_widget import BackupWidget
 
-        return BackupWidget(session, context.messages, runner=context.runner)
+        return BackupWidget(session, context.messages, files=dialogs, runner=context.runner)
 
     window.add_section("directory", "Directory", directory_screen)
     window.add_section("audit", "Audit trail", audit_trail)
@@ -279,10 +287,10 @@ def build_main_window(context: AppContext) -> MainWindow:
         from rrdesk.services.partnership_forms import PartnershipForms
         from rrdesk.ui.partnership_forms_widget import PartnershipFormsWidget
 
-        return PartnershipFormsWidget(PartnershipForms(session), context.messages, file_seams()[0])
+        return PartnershipFormsWidget(PartnershipForms(session), context.messages, dialogs)
 
     window.add_section("forms", "Partnership forms", partnership_forms)
-    add_learning_sections(window, session, context.messages, context.today)
+    add_learning_sections(window, session, context.messages, context.today, files=dialogs)
 
     def refresh_shown(key: str) -> None:
         """Sections that show what other screens change are read again when shown."""

@@ -35,9 +35,10 @@ from rrdesk.services.action_plan_service import ActionPlanService
 from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.ui.action_forms import ActionAddForm, ActionTrackingForm
 from rrdesk.ui.action_plan_table_model import ActionPlanTableModel
+from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import heading_label, hint_label, name_widget
 from rrdesk.ui.messages import Messages
-from rrdesk.ui.save_paths import AskSavePath, ask_save_path, save_export
+from rrdesk.ui.save_paths import save_export
 
 ALL_AGENCIES = "All agencies"
 STATUS_CHOICES: tuple[tuple[str, frozenset[ShownStatus]], ...] = (
@@ -60,7 +61,7 @@ class ActionPlanWidget(QWidget):
         today: Callable[[], date],
         *,
         partnership: str,
-        ask_path: AskSavePath = ask_save_path,
+        files: FileDialogs | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -71,7 +72,7 @@ class ActionPlanWidget(QWidget):
         self._messages = messages
         self._today = today
         self._partnership = partnership
-        self._ask_path = ask_path
+        self._files = files or FileDialogs()
         self._all: tuple[PlanAction, ...] = ()
         self.agency_filter = QComboBox()
         name_widget(self.agency_filter, "action_agency_filter", "Owner agency")
@@ -298,7 +299,7 @@ class ActionPlanWidget(QWidget):
         save_export(
             self,
             self._messages,
-            self._ask_path,
+            self._files,
             title="Save the action plan",
             suggested_name=f"action-plan-{today.isoformat()}.{kind}",
             name_filter=filters[kind],

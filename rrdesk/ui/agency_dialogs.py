@@ -1,19 +1,17 @@
 """The small questions the agency forms tab asks: which agencies, which date, why a form goes
-back, where to save. One seam (:class:`AgencyFormsDialogs`) that tests replace."""
+back. One seam (:class:`AgencyFormsDialogs`) that tests replace; files are asked for through
+:class:`~rrdesk.ui.file_dialogs.FileDialogs`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -144,18 +142,3 @@ class AgencyFormsDialogs:
         layout.addWidget(buttons)
         dialog.exec()
         return chosen[0] if chosen else None
-
-    def save_path(
-        self, parent: QWidget | None, title: str, suggested: str, file_filter: str
-    ) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent, title, str(Path.home() / suggested), file_filter
-        )
-        return Path(chosen) if chosen else None
-
-    def open_file(self, path: Path) -> bool:
-        """Open the file in its program (the mail program for an ``.eml``)."""
-        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
-
-    def show_folder(self, path: Path) -> bool:
-        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))

@@ -30,6 +30,7 @@ from rrdesk.storage.atomic_file import write_atomically
 from rrdesk.storage.errors import StoreError
 from rrdesk.ui.agency_dialogs import AgencyFormsDialogs
 from rrdesk.ui.agency_form_entry import AgencyFormEntryWidget
+from rrdesk.ui.file_dialogs import DesktopOpener, FileDialogs
 from rrdesk.ui.form_widgets import heading_label, hint_label
 from rrdesk.ui.messages import Messages
 from rrdesk.ui.panel_pack_action import PanelPackBuilder
@@ -59,6 +60,9 @@ class AgencyFormsWidget(QWidget):
         today: Callable[[], date],
         runner: TaskStarter,
         dialogs: AgencyFormsDialogs | None = None,
+        *,
+        files: FileDialogs | None = None,
+        opener: DesktopOpener | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -68,6 +72,8 @@ class AgencyFormsWidget(QWidget):
         self._messages = messages
         self._today = today
         self._dialogs = dialogs or AgencyFormsDialogs()
+        self._files = files or FileDialogs()
+        self._opener = opener or DesktopOpener()
         self._checker: TextChecker | None = None
         self._rows: list[RequestRow] = []
         self.entry: AgencyFormEntryWidget | None = None
@@ -112,7 +118,7 @@ class AgencyFormsWidget(QWidget):
         self.quality.setObjectName("quality_view")
         self.quality.setWordWrap(True)
         self.quality.setTextFormat(Qt.TextFormat.PlainText)
-        self.pack = PanelPackBuilder(service, case_id, messages, today, runner, self._dialogs)
+        self.pack = PanelPackBuilder(service, case_id, messages, today, runner, self._files)
 
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
@@ -355,7 +361,7 @@ class AgencyFormsWidget(QWidget):
         draft = self._service.request_email(
             self._case_id, row.agency, self._today(), reminder=reminder
         )
-        path = self._dialogs.save_path(
+        path = self._files.save_file(
             self, "Save the email draft", draft.file_name, "Email draft (*.eml)"
         )
         if path is None:
@@ -365,8 +371,8 @@ class AgencyFormsWidget(QWidget):
         except StoreError as error:
             self._messages.error(self, "The email draft was not saved", error.message)
             return
-        if not self._dialogs.open_file(path):
-            self._dialogs.show_folder(path)
+        if not self._opener.open_file(path):
+            self._opener.show_folder(path)
             self._messages.info(
                 self,
                 "Email draft saved",

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -35,27 +34,11 @@ from rrdesk.services.backups import (
 )
 from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError
+from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import FormField, heading_label, hint_label, name_widget
 from rrdesk.ui.messages import Messages
 from rrdesk.ui.restore_dialog import AskBackupSecret, ask_backup_secret
 from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
-
-ChooseFile = Callable[[QWidget, str], Path | None]
-ChooseBackup = Callable[[QWidget, Path], Path | None]
-
-
-def choose_backup_file(parent: QWidget, suggested: str) -> Path | None:
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, "Back up now", suggested, f"rrdesk backups (*{BACKUP_SUFFIX})"
-    )
-    return Path(path) if path else None
-
-
-def choose_backup_to_restore(parent: QWidget, folder: Path) -> Path | None:
-    path, _filter = QFileDialog.getOpenFileName(
-        parent, "Restore from a backup", str(folder), f"rrdesk backups (*{BACKUP_SUFFIX})"
-    )
-    return Path(path) if path else None
 
 
 def _made_on(check: BackupCheck) -> str:
@@ -64,6 +47,9 @@ def _made_on(check: BackupCheck) -> str:
     except ValueError:
         return ""
     return f" It was made on {format_date(made.date())} at {made:%H:%M}."
+
+
+BACKUP_FILES = f"rrdesk backups (*{BACKUP_SUFFIX})"
 
 
 class BackupWidget(QWidget):
@@ -76,8 +62,7 @@ class BackupWidget(QWidget):
         session: Session,
         messages: Messages,
         *,
-        choose_file: ChooseFile = choose_backup_file,
-        choose_backup: ChooseBackup = choose_backup_to_restore,
+        files: FileDialogs | None = None,
         ask_secret: AskBackupSecret = ask_backup_secret,
         runner: TaskStarter | None = None,
         folder: Path | None = None,
@@ -88,8 +73,7 @@ class BackupWidget(QWidget):
         self.setObjectName("backup_widget")
         self._session = session
         self._messages = messages
-        self._choose_file = choose_file
-        self._choose_backup = choose_backup
+        self._files = files or FileDialogs()
         self._ask_secret = ask_secret
         self._runner: TaskStarter = runner or ImmediateRunner()
         self._folder = backups_folder() if folder is None else folder
@@ -155,7 +139,7 @@ class BackupWidget(QWidget):
 
     def _on_back_up_clicked(self) -> None:
         suggested = f"{self._session.path.stem}-{self._now():%Y-%m-%d}{BACKUP_SUFFIX}"
-        chosen = self._choose_file(self, suggested)
+        chosen = self._files.save_file(self, "Back up now", suggested, BACKUP_FILES)
         if chosen is None:
             return
         try:
@@ -167,7 +151,9 @@ class BackupWidget(QWidget):
         self.status.setText(f"Backed up to {written}")
 
     def _on_restore_clicked(self) -> None:
-        backup = self._choose_backup(self, self._folder)
+        backup = self._files.open_file(
+            self, "Restore from a backup", BACKUP_FILES, folder=self._folder
+        )
         if backup is None:
             return
         if backup.resolve() == self._session.path.resolve():

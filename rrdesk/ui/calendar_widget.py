@@ -22,7 +22,7 @@ from rrdesk.domain.deadlines import DAY_ZERO_CONVENTION
 from rrdesk.domain.profiles import ProfileError
 from rrdesk.services.timetable_service import TimetableService
 from rrdesk.storage.errors import StoreError
-from rrdesk.ui.file_choosers import FileChooser
+from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import heading_label, hint_label
 from rrdesk.ui.messages import Messages
 
@@ -48,7 +48,7 @@ class CalendarWidget(QWidget):
         messages: Messages,
         *,
         today: Callable[[], date],
-        files: FileChooser | None = None,
+        files: FileDialogs | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -57,7 +57,7 @@ class CalendarWidget(QWidget):
         self._settings = timetables.settings
         self._messages = messages
         self._today = today
-        self._files = files or FileChooser()
+        self._files = files or FileDialogs()
         self.source_label = _label("calendar_source")
         self.reach_label = _label("calendar_reach", role="summary_key")
         self.convention_label = _label("calendar_convention", role="inset")
@@ -174,7 +174,7 @@ class CalendarWidget(QWidget):
         self.profile_changed.emit()
 
     def _on_import_button_clicked(self) -> None:
-        path = self._files.open_path(
+        path = self._files.open_file(
             self, "Import a GOV.UK bank holidays file", "GOV.UK bank holidays (*.json)"
         )
         if path is None:

@@ -32,7 +32,7 @@ from rrdesk.services.timetable_service import (
     TimetableService,
 )
 from rrdesk.storage.errors import StoreError
-from rrdesk.ui.file_choosers import FileChooser
+from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import (
     DateInput,
     ErrorSummary,
@@ -73,7 +73,7 @@ class CaseTimetableWidget(QWidget):
         messages: Messages,
         *,
         today: Callable[[], date],
-        files: FileChooser | None = None,
+        files: FileDialogs | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         parent: QWidget | None = None,
     ) -> None:
@@ -83,7 +83,7 @@ class CaseTimetableWidget(QWidget):
         self._timetables = timetables
         self._messages = messages
         self._today = today
-        self._files = files or FileChooser()
+        self._files = files or FileDialogs()
         self._now = now
         self.errors = ErrorSummary()
         self.summary_label = QLabel()
@@ -346,7 +346,7 @@ class CaseTimetableWidget(QWidget):
         row = self.row
         if row is None or row.meeting_date is None:
             return
-        path = self._files.save_path(
+        path = self._files.save_file(
             self,
             "Save the meeting invitation",
             f"{row.reference} Rapid Review meeting.ics",

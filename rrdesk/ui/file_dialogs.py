@@ -1,4 +1,4 @@
-"""The seams through which rrdesk asks for files and opens them. Tests replace both.
+"""The one seam through which rrdesk asks for files and opens them. Tests replace both.
 
 :class:`FileDialogs` asks where to save, what to open, and for a certificate file's password.
 :class:`DesktopOpener` hands a file to the user's own program (PDF reader, mail program), or
@@ -20,7 +20,13 @@ PKCS12_FILES = "Certificate files with a key (*.p12 *.pfx)"
 
 
 class FileDialogs:
-    """Asks the person; remembers the last folder used while the app runs."""
+    """Asks the person; remembers the last folder used while the app runs.
+
+    The app makes one and every screen asks through it, so each dialog starts where the person
+    last saved or opened a file. Until then it starts in their Documents folder (never the
+    program's own folder, which they cannot write to on a managed laptop). A screen may name a
+    ``folder`` to start in instead (the backups folder, say).
+    """
 
     def __init__(self) -> None:
         documents = QStandardPaths.writableLocation(
@@ -28,16 +34,36 @@ class FileDialogs:
         )
         self._folder = Path(documents) if documents else Path.home()
 
+    @property
+    def folder(self) -> Path:
+        """Where the next dialog starts."""
+        return self._folder
+
     def save_file(
-        self, parent: QWidget | None, title: str, suggested_name: str, file_filter: str
+        self,
+        parent: QWidget | None,
+        title: str,
+        suggested_name: str,
+        file_filter: str,
+        *,
+        folder: Path | None = None,
     ) -> Path | None:
+        start = folder if folder is not None else self._folder
         chosen, _ = QFileDialog.getSaveFileName(
-            parent, title, str(self._folder / suggested_name), file_filter
+            parent, title, str(start / suggested_name), file_filter
         )
         return self._remember(chosen)
 
-    def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
-        chosen, _ = QFileDialog.getOpenFileName(parent, title, str(self._folder), file_filter)
+    def open_file(
+        self,
+        parent: QWidget | None,
+        title: str,
+        file_filter: str,
+        *,
+        folder: Path | None = None,
+    ) -> Path | None:
+        start = folder if folder is not None else self._folder
+        chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start), file_filter)
         return self._remember(chosen)
 
     def password(self, parent: QWidget | None, title: str, label: str) -> str | None:
@@ -53,7 +79,11 @@ class FileDialogs:
 
 
 class ScriptedFileDialogs(FileDialogs):
-    """For tests: answers with the paths and passwords queued, and records what was asked."""
+    """For tests: answers with the paths and passwords queued, and records what was asked.
+
+    With ``save_folder``, a save that has no queued answer goes into that folder under the name
+    the screen suggested, as a person accepting the suggestion would.
+    """
 
     def __init__(
         self,
@@ -61,20 +91,40 @@ class ScriptedFileDialogs(FileDialogs):
         save: list[Path | None] | None = None,
         open_: list[Path | None] | None = None,
         passwords: list[str | None] | None = None,
+        save_folder: Path | None = None,
     ) -> None:
         self.save_answers = list(save or [])
         self.open_answers = list(open_ or [])
         self.password_answers = list(passwords or [])
+        self.save_folder = save_folder
         self.asked: list[tuple[str, str]] = []
+        self.started_in: list[Path | None] = []
 
     def save_file(
-        self, parent: QWidget | None, title: str, suggested_name: str, file_filter: str
+        self,
+        parent: QWidget | None,
+        title: str,
+        suggested_name: str,
+        file_filter: str,
+        *,
+        folder: Path | None = None,
     ) -> Path | None:
         self.asked.append((title, suggested_name))
-        return self.save_answers.pop(0) if self.save_answers else None
+        self.started_in.append(folder)
+        if self.save_answers:
+            return self.save_answers.pop(0)
+        return None if self.save_folder is None else self.save_folder / suggested_name
 
-    def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+    def open_file(
+        self,
+        parent: QWidget | None,
+        title: str,
+        file_filter: str,
+        *,
+        folder: Path | None = None,
+    ) -> Path | None:
         self.asked.append((title, ""))
+        self.started_in.append(folder)
         return self.open_answers.pop(0) if self.open_answers else None
 
     def password(self, parent: QWidget | None, title: str, label: str) -> str | None:

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QWidget
 
 from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.services.session import Session
+from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.messages import Messages
-from rrdesk.ui.save_paths import AskSavePath, ask_save_path
 
 if TYPE_CHECKING:
     from rrdesk.ui.main_window import MainWindow
@@ -26,7 +26,7 @@ def learning_case_tabs(
     messages: Messages,
     today: Callable[[], date],
     *,
-    ask_path: AskSavePath = ask_save_path,
+    files: FileDialogs | None = None,
 ) -> list[tuple[str, CaseTabFactory]]:
     """(title, factory) pairs for ``CasesSection(case_tabs=...)``."""
 
@@ -41,7 +41,7 @@ def learning_case_tabs(
             ReportService(session),
             messages,
             today,
-            ask_path=ask_path,
+            files=files,
         )
 
     def local_review(case_id: int) -> QWidget:
@@ -62,7 +62,7 @@ def learning_case_tabs(
             CaseService(session),
             messages,
             today,
-            ask_path=ask_path,
+            files=files,
         )
 
     return [
@@ -78,7 +78,7 @@ def add_learning_sections(
     messages: Messages,
     today: Callable[[], date],
     *,
-    ask_path: AskSavePath = ask_save_path,
+    files: FileDialogs | None = None,
 ) -> None:
     """Add "Action plan", "Themes" and "Reports", each built when first shown."""
 
@@ -93,13 +93,13 @@ def add_learning_sections(
             messages,
             today,
             partnership=session.partnership,
-            ask_path=ask_path,
+            files=files,
         )
 
     def themes() -> QWidget:
         from rrdesk.ui.themes_widget import ThemesWidget
 
-        return ThemesWidget(session, messages, today, ask_path=ask_path)
+        return ThemesWidget(session, messages, today, files=files)
 
     def reports() -> QWidget:
         from rrdesk.services.report_service import ReportService
@@ -107,7 +107,7 @@ def add_learning_sections(
         from rrdesk.ui.reports_widget import ReportsWidget
 
         return ReportsWidget(
-            ReportService(session), ThemeService(session), messages, today, ask_path=ask_path
+            ReportService(session), ThemeService(session), messages, today, files=files
         )
 
     window.add_section("action_plan", "Action plan", action_plan)

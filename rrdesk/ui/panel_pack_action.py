@@ -15,7 +15,7 @@ from rrdesk.exports.panel_pack import RenderCancelled, render_panel_pack
 from rrdesk.services.agency_forms_service import AgencyFormsService
 from rrdesk.storage.atomic_file import write_atomically
 from rrdesk.storage.errors import StoreError
-from rrdesk.ui.agency_dialogs import AgencyFormsDialogs
+from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.messages import Messages
 from rrdesk.ui.tasks import TaskHandle, TaskStarter
 
@@ -28,7 +28,7 @@ class PanelPackBuilder(QWidget):
         messages: Messages,
         today: Callable[[], date],
         runner: TaskStarter,
-        dialogs: AgencyFormsDialogs,
+        files: FileDialogs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -38,7 +38,7 @@ class PanelPackBuilder(QWidget):
         self._messages = messages
         self._today = today
         self._runner = runner
-        self._dialogs = dialogs
+        self._files = files
         self._handle: TaskHandle | None = None
         self._path: Path | None = None
         self._forms = 0
@@ -72,7 +72,7 @@ class PanelPackBuilder(QWidget):
         if self._handle is not None:
             return
         content = self._service.panel_pack_content(self._case_id, self._today())
-        path = self._dialogs.save_path(
+        path = self._files.save_file(
             self,
             "Save the panel pack",
             f"{content.case_reference} panel pack.pdf",

@@ -23,9 +23,10 @@ from rrdesk.domain.dates import DateError
 from rrdesk.domain.review_reports import PeriodReport, ReportError, ReportPeriod, median_words
 from rrdesk.services.report_service import ReportService
 from rrdesk.services.theme_service import ThemeService
+from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import DateInput, FormField, heading_label, name_widget
 from rrdesk.ui.messages import Messages
-from rrdesk.ui.save_paths import AskSavePath, ask_save_path, save_export
+from rrdesk.ui.save_paths import save_export
 from rrdesk.ui.theme_bar_chart import ThemeBarChart
 
 
@@ -47,7 +48,7 @@ class ReportsWidget(QWidget):
         messages: Messages,
         today: Callable[[], date],
         *,
-        ask_path: AskSavePath = ask_save_path,
+        files: FileDialogs | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -56,7 +57,7 @@ class ReportsWidget(QWidget):
         self._themes = themes
         self._messages = messages
         self._today = today
-        self._ask_path = ask_path
+        self._files = files or FileDialogs()
         self.report: PeriodReport | None = None
         self.start = DateInput("report_start", "Start of the period")
         self.end = DateInput("report_end", "End of the period")
@@ -172,7 +173,7 @@ class ReportsWidget(QWidget):
         save_export(
             self,
             self._messages,
-            self._ask_path,
+            self._files,
             title="Save the report",
             suggested_name=f"rapid-review-report-{period.start}-to-{period.end}.pdf",
             name_filter="PDF document (*.pdf)",

@@ -30,9 +30,10 @@ from rrdesk.domain.submission_details import (
 )
 from rrdesk.services.report_service import BriefingError, ReportService
 from rrdesk.services.submission_service import SubmissionError, SubmissionService
+from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import FormField, heading_label, hint_label, name_widget
 from rrdesk.ui.messages import Messages
-from rrdesk.ui.save_paths import AskSavePath, ask_save_path, save_export
+from rrdesk.ui.save_paths import save_export
 
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("household", "The household", "Who the child lived with, and other significant adults"),
@@ -58,7 +59,7 @@ class SubmissionTab(QWidget):
         messages: Messages,
         today: Callable[[], date],
         *,
-        ask_path: AskSavePath = ask_save_path,
+        files: FileDialogs | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -68,7 +69,7 @@ class SubmissionTab(QWidget):
         self._reports = reports
         self._messages = messages
         self._today = today
-        self._ask_path = ask_path
+        self._files = files or FileDialogs()
         self.missing = QLabel()
         self.missing.setWordWrap(True)
         name_widget(self.missing, "submission_missing", "Still to record")
@@ -232,7 +233,7 @@ class SubmissionTab(QWidget):
         save_export(
             self,
             self._messages,
-            self._ask_path,
+            self._files,
             title="Save the National Panel submission",
             suggested_name="national-panel-submission.pdf",
             name_filter="PDF document (*.pdf)",
@@ -251,7 +252,7 @@ class SubmissionTab(QWidget):
         save_export(
             self,
             self._messages,
-            self._ask_path,
+            self._files,
             title="Save the 7-minute briefing",
             suggested_name="7-minute-briefing.pdf",
             name_filter="PDF document (*.pdf)",

@@ -35,9 +35,10 @@ from rrdesk.domain.themes import (
 from rrdesk.services.session import Session
 from rrdesk.services.theme_catalogue import reset_taxonomy, save_taxonomy
 from rrdesk.services.theme_service import ThemeService
+from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import FormField, heading_label, hint_label, name_widget
 from rrdesk.ui.messages import Messages
-from rrdesk.ui.save_paths import AskSavePath, ask_save_path, save_export
+from rrdesk.ui.save_paths import save_export
 
 LOG_CHOICES: tuple[tuple[str, ThemeLog | None], ...] = (
     ("Rapid Review and local review themes", ThemeLog.REVIEWS),
@@ -59,7 +60,7 @@ class ThemesWidget(QWidget):
         messages: Messages,
         today: Callable[[], date],
         *,
-        ask_path: AskSavePath = ask_save_path,
+        files: FileDialogs | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -68,7 +69,7 @@ class ThemesWidget(QWidget):
         self._service = ThemeService(session)
         self._messages = messages
         self._today = today
-        self._ask_path = ask_path
+        self._files = files or FileDialogs()
         self._taxonomy = self._service.taxonomy()
         self._shown_entries: list[CaseThemes] = []
         self.log_choice = QComboBox()
@@ -277,7 +278,7 @@ class ThemesWidget(QWidget):
         save_export(
             self,
             self._messages,
-            self._ask_path,
+            self._files,
             title="Save the themes logs",
             suggested_name=f"themes-{self._today().isoformat()}.csv",
             name_filter="CSV file (*.csv)",

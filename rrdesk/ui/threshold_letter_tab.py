@@ -21,9 +21,10 @@ from rrdesk.domain.cases import Stage
 from rrdesk.domain.threshold_letter import LetterDetails
 from rrdesk.services.case_service import CaseService
 from rrdesk.services.threshold_letter_service import LetterError, ThresholdLetterService
+from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import FormField, heading_label, hint_label, name_widget
 from rrdesk.ui.messages import Messages
-from rrdesk.ui.save_paths import AskSavePath, ask_save_path, save_export
+from rrdesk.ui.save_paths import save_export
 
 
 class ThresholdLetterTab(QWidget):
@@ -35,7 +36,7 @@ class ThresholdLetterTab(QWidget):
         messages: Messages,
         today: Callable[[], date],
         *,
-        ask_path: AskSavePath = ask_save_path,
+        files: FileDialogs | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -45,7 +46,7 @@ class ThresholdLetterTab(QWidget):
         self._cases = cases
         self._messages = messages
         self._today = today
-        self._ask_path = ask_path
+        self._files = files or FileDialogs()
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         name_widget(self.notice, "letter_notice", "Still to record")
@@ -181,7 +182,7 @@ class ThresholdLetterTab(QWidget):
         save_export(
             self,
             self._messages,
-            self._ask_path,
+            self._files,
             title="Save the letter to the referrer",
             suggested_name="letter-to-the-referrer.pdf",
             name_filter="PDF document (*.pdf)",

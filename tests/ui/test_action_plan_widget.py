@@ -15,26 +15,24 @@ from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.services.session import Session
 from rrdesk.ui.action_plan_table_model import OVERDUE_BACKGROUND, ActionPlanTableModel
 from rrdesk.ui.action_plan_widget import ActionPlanWidget
+from rrdesk.ui.file_dialogs import ScriptedFileDialogs
 from rrdesk.ui.messages import RecordingMessages
 
 
-class _Paths:
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.asked: list[str] = []
-
-    def __call__(self, _parent: object, title: str, suggested: str, _filter: str) -> Path:
-        self.asked.append(title)
-        return self.folder / suggested
+@pytest.fixture
+def paths(tmp_path: Path) -> ScriptedFileDialogs:
+    """Every save is accepted under the suggested name, in tmp_path."""
+    return ScriptedFileDialogs(save_folder=tmp_path)
 
 
 @pytest.fixture
-def paths(tmp_path: Path) -> _Paths:
-    return _Paths(tmp_path)
-
-
-@pytest.fixture
-def widget(qtbot, demo_session: Session, messages: RecordingMessages, today: date, paths: _Paths):  # type: ignore[no-untyped-def]
+def widget(
+    qtbot,
+    demo_session: Session,
+    messages: RecordingMessages,
+    today: date,
+    paths: ScriptedFileDialogs,
+):  # type: ignore[no-untyped-def]
     shown = ActionPlanWidget(
         ActionPlanService(demo_session),
         CaseService(demo_session),
@@ -42,7 +40,7 @@ def widget(qtbot, demo_session: Session, messages: RecordingMessages, today: dat
         messages,
         lambda: today,
         partnership=demo_session.partnership,
-        ask_path=paths,
+        files=paths,
     )
     qtbot.addWidget(shown)
     shown.resize(1400, 900)
@@ -122,16 +120,16 @@ def test_adding_an_action(qtbot, widget: ActionPlanWidget, demo_session: Session
 
 
 def test_exports_what_is_shown(
-    qtbot, widget: ActionPlanWidget, paths: _Paths, messages: RecordingMessages
+    qtbot, widget: ActionPlanWidget, paths: ScriptedFileDialogs, messages: RecordingMessages
 ) -> None:  # type: ignore[no-untyped-def]
     widget.status_filter.setCurrentText("Overdue")
     qtbot.mouseClick(widget.export_buttons["xlsx"], Qt.MouseButton.LeftButton)
-    saved = next(paths.folder.glob("action-plan-*.xlsx"))
+    saved = next(paths.save_folder.glob("action-plan-*.xlsx"))
     rows = list(load_workbook(saved)["Action plan"].iter_rows(values_only=True))
     assert len(rows) == 4
     assert {row[6] for row in rows[1:]} == {"Overdue"}
     qtbot.mouseClick(widget.export_buttons["pdf"], Qt.MouseButton.LeftButton)
-    assert next(paths.folder.glob("action-plan-*.pdf")).read_bytes().startswith(b"%PDF")
+    assert next(paths.save_folder.glob("action-plan-*.pdf")).read_bytes().startswith(b"%PDF")
     assert messages.shown[-1][0] == "info"
 
 

@@ -20,6 +20,7 @@ from rrdesk.domain.check_form_answers import SectionStatus
 from rrdesk.services.agency_forms_service import AgencyFormsService
 from rrdesk.ui.agency_dialogs import AgencyFormsDialogs, ReturnChoice
 from rrdesk.ui.agency_forms_widget import AgencyFormsWidget
+from rrdesk.ui.file_dialogs import RecordingOpener, ScriptedFileDialogs
 from rrdesk.ui.narrative_edit import NarrativeEdit
 from rrdesk.ui.tasks import ImmediateRunner
 
@@ -28,15 +29,16 @@ HOUSING = "Northmoor Housing"
 
 
 class FakeDialogs(AgencyFormsDialogs):
+    """The agency questions answered as told; files saved under the suggested name in
+    ``folder``; opening files recorded (and failing when ``open_works`` is False)."""
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.agencies: list[str] | None = None
         self.date: date | None = None
         self.return_choice: ReturnChoice | None = None
-        self.saved_as: str | None = None
-        self.opened: list[Path] = []
-        self.folders: list[Path] = []
-        self.open_works = True
+        self.files = ScriptedFileDialogs(save_folder=folder)
+        self.opener = RecordingOpener()
 
     def choose_agencies(self, parent, names, chosen):  # type: ignore[no-untyped-def]
         return self.agencies
@@ -47,17 +49,26 @@ class FakeDialogs(AgencyFormsDialogs):
     def ask_return(self, parent, agency):  # type: ignore[no-untyped-def]
         return self.return_choice
 
-    def save_path(self, parent, title, suggested, file_filter):  # type: ignore[no-untyped-def]
-        self.saved_as = suggested
-        return self.folder / suggested
+    @property
+    def saved_as(self) -> str:
+        """The file name of the last save, as suggested by the screen."""
+        return self.files.asked[-1][1]
 
-    def open_file(self, path: Path) -> bool:
-        self.opened.append(path)
-        return self.open_works
+    @property
+    def opened(self) -> list[Path]:
+        return self.opener.opened
 
-    def show_folder(self, path: Path) -> bool:
-        self.folders.append(path)
-        return True
+    @property
+    def folders(self) -> list[Path]:
+        return self.opener.folders
+
+    @property
+    def open_works(self) -> bool:
+        return self.opener.works
+
+    @open_works.setter
+    def open_works(self, works: bool) -> None:
+        self.opener.works = works
 
 
 def _case_id(session, stage: Stage) -> int:  # type: ignore[no-untyped-def]
@@ -80,6 +91,8 @@ def _tab(qtbot, context, dialogs, stage: Stage = Stage.COLLECTING_RETURNS):  # t
         context.today,
         context.runner,
         dialogs,
+        files=dialogs.files,
+        opener=dialogs.opener,
     )
     qtbot.addWidget(widget)
     widget.resize(1200, 900)
@@ -138,7 +151,7 @@ def test_choose_send_and_email_draft(qtbot, context, dialogs, today) -> None:  #
     case = context.session.cases.get(widget._case_id)
     for private in (*case.private_values(), case.pseudonyms):
         assert private not in body
-    assert dialogs.folders == [saved], "where the mail program fails, the folder is shown"
+    assert dialogs.folders == [saved.parent], "where the mail program fails, the folder is shown"
     assert not list(dialogs.folder.glob(".*partial"))
 
 

@@ -11,6 +11,7 @@ from rrdesk.services import locking
 from rrdesk.services.backups import check_backup, keep_count, rolling_backups
 from rrdesk.ui.backup_scheduler import BackupScheduler
 from rrdesk.ui.backup_widget import BackupWidget
+from rrdesk.ui.file_dialogs import ScriptedFileDialogs
 
 NOW = datetime(2026, 11, 22, 9, 0, 0)
 
@@ -20,18 +21,13 @@ def test_back_up_now_writes_where_the_user_chose(
 ) -> None:
     chosen = tmp_path / "usb"
     chosen.mkdir()
-    offered: list[str] = []
-
-    def choose(_parent: object, suggested: str) -> Path:
-        offered.append(suggested)
-        return chosen / suggested
-
+    files = ScriptedFileDialogs(save_folder=chosen)
     widget = BackupWidget(
-        session, messages, choose_file=choose, folder=tmp_path / "backups", now=lambda: NOW
+        session, messages, files=files, folder=tmp_path / "backups", now=lambda: NOW
     )
     qtbot.addWidget(widget)
     qtbot.mouseClick(widget.back_up_button, Qt.MouseButton.LeftButton)
-    assert offered == ["partnership-2026-11-22.rrbackup"]
+    assert files.asked == [("Back up now", "partnership-2026-11-22.rrbackup")]
     written = chosen / "partnership-2026-11-22.rrbackup"
     assert widget.status.text() == f"Backed up to {written}"
     assert check_backup(written, passphrase, work_folder=tmp_path).audit_entries >= 1
@@ -42,7 +38,10 @@ def test_back_up_now_refuses_a_synced_folder(qtbot, session, messages, tmp_path:
     synced = tmp_path / "OneDrive - Northmoor"
     synced.mkdir()
     widget = BackupWidget(
-        session, messages, choose_file=lambda _p, s: synced / s, folder=tmp_path / "backups"
+        session,
+        messages,
+        files=ScriptedFileDialogs(save_folder=synced),
+        folder=tmp_path / "backups",
     )
     qtbot.addWidget(widget)
     qtbot.mouseClick(widget.back_up_button, Qt.MouseButton.LeftButton)

@@ -14,7 +14,7 @@ from rrdesk.services.calendar_settings import IMPORT_SETTING
 from rrdesk.services.session import Session
 from rrdesk.services.timetable_service import TimetableService
 from rrdesk.ui.calendar_widget import CalendarWidget
-from rrdesk.ui.file_choosers import FixedFileChooser
+from rrdesk.ui.file_dialogs import ScriptedFileDialogs
 from rrdesk.ui.messages import RecordingMessages
 from tests.services.test_timetable_service import newer_file
 from tests.ui.board_fixtures import Today, add_case
@@ -24,7 +24,10 @@ def make_screen(
     qtbot: QtBot, session: Session, path: Path | None, messages: RecordingMessages
 ) -> CalendarWidget:
     widget = CalendarWidget(
-        TimetableService(session), messages, today=Today(), files=FixedFileChooser(path)
+        TimetableService(session),
+        messages,
+        today=Today(),
+        files=ScriptedFileDialogs(open_=[path] * 3),
     )
     qtbot.addWidget(widget)
     widget.show()

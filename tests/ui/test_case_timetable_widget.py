@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from rrdesk.services.session import Session
 from rrdesk.services.timetable_service import TimetableService
 from rrdesk.ui.case_timetable_widget import CaseTimetableWidget
-from rrdesk.ui.file_choosers import FixedFileChooser
+from rrdesk.ui.file_dialogs import ScriptedFileDialogs
 from rrdesk.ui.form_widgets import DateInput
 from rrdesk.ui.messages import RecordingMessages
 from tests.ui.board_fixtures import Today, add_case
@@ -22,7 +22,7 @@ def make_tab(
     session: Session,
     case_id: int,
     messages: RecordingMessages,
-    files: FixedFileChooser | None = None,
+    files: ScriptedFileDialogs | None = None,
 ) -> CaseTimetableWidget:
     tab = CaseTimetableWidget(
         case_id,
@@ -115,7 +115,7 @@ def test_saving_the_invitation_writes_where_the_user_chose(
     qtbot: QtBot, session: Session, tmp_path: Path
 ) -> None:
     case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
-    files = FixedFileChooser(tmp_path / "meeting")
+    files = ScriptedFileDialogs(save=[tmp_path / "meeting"] * 2)
     messages = RecordingMessages()
     tab = make_tab(qtbot, session, case_id, messages, files)
     assert not tab.export_button.isEnabled()

@@ -15,6 +15,7 @@ from rrdesk.services.local_review_service import LocalReviewService
 from rrdesk.services.session import Session
 from rrdesk.services.submission_service import SubmissionService
 from rrdesk.ui.cases_section import CasesSection
+from rrdesk.ui.file_dialogs import ScriptedFileDialogs
 from rrdesk.ui.learning_sections import learning_case_tabs
 from rrdesk.ui.local_review_tab import LocalReviewTab
 from rrdesk.ui.messages import RecordingMessages
@@ -34,7 +35,7 @@ def _case_id(session: Session, pseudonym: str) -> int:
 def tabs(demo_session: Session, messages: RecordingMessages, today: date, tmp_path: Path):  # type: ignore[no-untyped-def]
     return dict(
         learning_case_tabs(
-            demo_session, messages, lambda: today, ask_path=lambda _p, _t, n, _f: tmp_path / n
+            demo_session, messages, lambda: today, files=ScriptedFileDialogs(save_folder=tmp_path)
         )
     )
 
@@ -148,7 +149,7 @@ def test_reports_screen(
         ThemeService(demo_session),
         messages,
         lambda: today,
-        ask_path=lambda _p, _t, n, _f: tmp_path / n,
+        files=ScriptedFileDialogs(save_folder=tmp_path),
     )
     qtbot.addWidget(widget)
     assert "Decided within 15 working days: 2 of 2 (100%)" in widget.figures.text()

@@ -14,6 +14,7 @@ from rrdesk.services.backups import back_up_to, check_backup
 from rrdesk.services.case_service import CaseService
 from rrdesk.storage.key_slots import slot_file_for
 from rrdesk.ui.backup_widget import BackupWidget
+from rrdesk.ui.file_dialogs import ScriptedFileDialogs
 from rrdesk.ui.main_window import MainWindow
 from rrdesk.ui.protection import install_protection
 from rrdesk.ui.restore_dialog import BackupSecretDialog
@@ -51,7 +52,7 @@ class _Running:
                     new_session,
                     context.messages,
                     folder=folder,
-                    choose_backup=lambda _parent, _folder: backup,
+                    files=ScriptedFileDialogs(open_=[backup] * 3),
                     ask_secret=ask,
                 ),
             )
@@ -137,7 +138,7 @@ def test_cancelling_at_any_step_changes_nothing(
         session,
         messages,
         folder=tmp_path,
-        choose_backup=lambda _parent, _folder: backup,
+        files=ScriptedFileDialogs(open_=[backup] * 3),
         ask_secret=ask,
     )
     qtbot.addWidget(widget)
@@ -164,7 +165,7 @@ def test_choosing_the_store_itself_is_refused(qtbot, session, messages, tmp_path
         session,
         messages,
         folder=tmp_path,
-        choose_backup=lambda _parent, _folder: session.path,
+        files=ScriptedFileDialogs(open_=[session.path]),
         ask_secret=lambda *_args: None,
     )
     qtbot.addWidget(widget)

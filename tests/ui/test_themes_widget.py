@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from rrdesk.services.session import Session
 from rrdesk.services.theme_catalogue import load_taxonomy
 from rrdesk.services.theme_service import ThemeService
+from rrdesk.ui.file_dialogs import ScriptedFileDialogs
 from rrdesk.ui.messages import RecordingMessages
 from rrdesk.ui.themes_widget import ThemesWidget
 
@@ -21,7 +22,7 @@ def widget(qtbot, demo_session: Session, messages: RecordingMessages, today: dat
         demo_session,
         messages,
         lambda: today,
-        ask_path=lambda _p, _t, name, _f: tmp_path / name,
+        files=ScriptedFileDialogs(save_folder=tmp_path),
     )
     qtbot.addWidget(shown)
     shown.show()
