@@ -161,15 +161,18 @@ def test_cancelling_at_any_step_changes_nothing(
 
 
 def test_choosing_the_store_itself_is_refused(qtbot, session, messages, tmp_path: Path) -> None:
+    files = ScriptedFileDialogs(open_=[session.path])
     widget = BackupWidget(
         session,
         messages,
         folder=tmp_path,
-        files=ScriptedFileDialogs(open_=[session.path]),
+        files=files,
         ask_secret=lambda *_args: None,
     )
     qtbot.addWidget(widget)
     qtbot.mouseClick(widget.restore_button, Qt.MouseButton.LeftButton)
+    assert files.asked == [("Restore from a backup", "")]
+    assert files.started_in == [tmp_path], "the dialog opens in the rolling backups folder"
     assert messages.shown[0][1] == "That is the store itself"
 
 
