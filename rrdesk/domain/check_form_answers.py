@@ -90,6 +90,18 @@ class SummaryRow:
     answered: bool
 
 
+def meaningful_answers(answers: Answers) -> dict[str, object]:
+    """The answers with blanks left out (empty text, empty dates, empty chronology rows), so two
+    records that say the same thing compare equal however the blanks were kept."""
+    kept: dict[str, object] = {}
+    for key, value in answers.items():
+        if isinstance(value, Sequence) and not isinstance(value, str):
+            value = tuple(item for item in value if not _empty(item))
+        if not _empty(value):
+            kept[key] = value
+    return kept
+
+
 def _empty(value: object) -> bool:
     if value is None:
         return True

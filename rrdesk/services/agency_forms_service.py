@@ -36,7 +36,7 @@ from rrdesk.domain.agency_requests import (
 from rrdesk.domain.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.cases import Case, CaseError
 from rrdesk.domain.check_form import FormDefinition
-from rrdesk.domain.check_form_answers import DateAnswer, form_is_complete
+from rrdesk.domain.check_form_answers import DateAnswer, form_is_complete, meaningful_answers
 from rrdesk.domain.check_form_findings import answer_findings
 from rrdesk.domain.dates import DateError, format_date, parse_date_parts
 from rrdesk.domain.decision_sheet_content import AgencyInvolvement
@@ -288,8 +288,8 @@ class AgencyFormsService:
         if request.stage.kind is not EventKind.QUALITY_ASSURED:
             return False
         before = self.load_form(case_id, record.agency)
-        if (before.answers, before.pasted, before.ignored) == (
-            record.answers,
+        if (meaningful_answers(before.answers), before.pasted, before.ignored) == (
+            meaningful_answers(record.answers),
             record.pasted,
             record.ignored,
         ):

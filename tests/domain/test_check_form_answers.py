@@ -14,6 +14,7 @@ from rrdesk.domain.check_form_answers import (
     DateAnswer,
     SectionStatus,
     form_is_complete,
+    meaningful_answers,
     section_status,
     section_statuses,
     summary_rows,
@@ -270,3 +271,20 @@ def test_a_half_typed_chronology_row_is_in_progress_not_a_problem(
         "chronology": (ChronologyRow(DateAnswer("12", "3", "2026"), "Nurse", "Home visit"),),
     }
     assert section_status(section, whole, confirmed=True) is SectionStatus.COMPLETED
+
+
+def test_blank_answers_are_left_out_when_comparing() -> None:
+    contact = ChronologyRow(DateAnswer("3", "11", "2026"), "School nurse", "Home visit", "Referral")
+    kept = {"involved": "yes", "contacts": (contact,)}
+    with_blanks = {
+        **kept,
+        "involved_to": DateAnswer(),
+        "notes": "   ",
+        "contacts": (contact, ChronologyRow()),
+        "episodes": (),
+    }
+    assert meaningful_answers(with_blanks) == meaningful_answers(kept)
+    assert meaningful_answers({**kept, "involved": "no"}) != meaningful_answers(kept)
+    assert meaningful_answers({**kept, "involved_to": DateAnswer("1", "", "")}) != (
+        meaningful_answers(kept)
+    )

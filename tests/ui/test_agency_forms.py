@@ -479,3 +479,27 @@ def test_quality_assurance_asks_before_passing_unseen_findings(qtbot, context, d
         for e in context.session.audit.entries(case_id)
     )
     assert POLICE not in [request.agency for request, _record in service.quality_assured(case_id)]
+
+
+def test_reading_every_page_of_a_quality_assured_form_changes_nothing(  # type: ignore[no-untyped-def]
+    qtbot, context, dialogs
+) -> None:
+    from rrdesk.domain.agency_form_record import FormPosition
+    from rrdesk.domain.check_form_answers import meaningful_answers
+
+    widget, service = _tab(qtbot, context, dialogs, Stage.MEETING_BOOKED)
+    case_id = widget._case_id
+    assured = [request.agency for request, _record in service.quality_assured(case_id)]
+    assert assured, "the demo has quality-assured forms for the booked meeting"
+    before = service.load_form(case_id, assured[0])
+    entry = widget.open_form(assured[0])
+    for section in service.form.sections:
+        for question in section.questions:
+            entry.open_at(FormPosition(section.key, question.key))
+            entry.save_now()
+    entry.show_check_answers()
+    widget.close_form()
+    assert [r.agency for r, _ in service.quality_assured(case_id)] == assured
+    after = service.load_form(case_id, assured[0])
+    assert meaningful_answers(after.answers) == meaningful_answers(before.answers)
+    assert "Quality assured" in _status_words(widget)[assured[0]]
