@@ -1,6 +1,8 @@
 """``rrdesk check-text FILE [--json]``: the text checks for agencies who draft elsewhere.
 
-Exit status: 0 when the text is clean, 1 when there are findings, 2 when the file cannot be used.
+With ``--store``, the partnership's own word lists (edited under Partnership forms) are used
+instead of the standard ones. Exit status: 0 when the text is clean, 1 when there are findings,
+2 when the file (or the store) cannot be used.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from rrdesk.domain.text_checks import Finding
+from rrdesk.commands.store_options import open_store
+from rrdesk.domain.text_checks import AcronymDictionary, AreaNames, Finding
 from rrdesk.services.text_checks_loader import build_text_checker
 
 CLEAN = 0
@@ -54,7 +57,35 @@ def add_check_text_parser(subparsers: Any) -> None:
         metavar="AREA",
         help="the case's own area or partnership; other areas' names are flagged (repeat for more)",
     )
+    parser.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="use the partnership's own word lists from this store (as edited under Partnership "
+        "forms); without it the standard lists are used",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        default=None,
+        help="with --store: read the passphrase from this file",
+    )
     parser.set_defaults(handler=run_check_text)
+
+
+def _partnership_lists(
+    args: argparse.Namespace,
+) -> tuple[AcronymDictionary | None, AreaNames | None]:
+    """The word lists of the store named by ``--store``, or ``(None, None)`` for the standard."""
+    if getattr(args, "store", None) is None:
+        return None, None
+    from rrdesk.services.partnership_forms import acronyms_in_use, area_names_in_use
+
+    session = open_store(args)
+    try:
+        return acronyms_in_use(session), area_names_in_use(session)
+    finally:
+        session.close()
 
 
 class _UnusableFileError(Exception):
@@ -106,10 +137,13 @@ def run_check_text(args: argparse.Namespace, out: TextIO, err: TextIO | None = N
         errors = err if err is not None else sys.stderr
         errors.write(f"rrdesk check-text: {error}\n")
         return UNUSABLE
+    dictionary, areas = _partnership_lists(args)
     checker = build_text_checker(
         case_names=getattr(args, "name", None) or (),
         own_areas=getattr(args, "area", None) or (),
         other_names=getattr(args, "other_name", None) or (),
+        dictionary=dictionary,
+        areas=areas,
     )
     findings = checker.check(text)
     if getattr(args, "json", False):

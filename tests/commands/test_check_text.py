@@ -109,3 +109,37 @@ def test_names_from_other_cases(tmp_path: Path) -> None:
     code, output = run(str(path), "--other-name", "Child R")
     assert code == 1
     assert output.startswith("1:1: Child R: ")
+
+
+def test_a_store_brings_the_partnerships_own_word_lists(  # type: ignore[no-untyped-def]
+    tmp_path: Path, new_store, store_path: Path, passphrase: str
+) -> None:
+    from rrdesk.services.partnership_forms import ACRONYM_LIST, PartnershipForms, standard_text
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The family were seen at the SARC.", encoding="utf-8")
+    assert run(str(draft))[0] == 1
+    edited = standard_text(ACRONYM_LIST).replace('"UK", "NHS",', '"UK", "NHS", "SARC",', 1)
+    PartnershipForms(new_store.session).use_edited(ACRONYM_LIST, edited.encode())
+    new_store.session.close()
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(passphrase + "\n", encoding="utf-8")
+    code, output = run(str(draft), "--store", str(store_path), "--passphrase-file", str(secret))
+    assert (code, output.strip()) == (0, "No problems found.")
+
+
+def test_a_wrong_passphrase_for_the_store_exits_2(  # type: ignore[no-untyped-def]
+    tmp_path: Path, new_store, store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rrdesk.cli import main
+
+    new_store.session.close()
+    draft = tmp_path / "draft.txt"
+    draft.write_text("A clean sentence.", encoding="utf-8")
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text("not the passphrase at all", encoding="utf-8")
+    code = main(
+        ["check-text", str(draft), "--store", str(store_path), "--passphrase-file", str(secret)]
+    )
+    assert code == 2
+    assert "passphrase is not right" in capsys.readouterr().err
