@@ -16,14 +16,20 @@ def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_edit_the_decision_sheet_wording(qtbot, session, messages, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    copy = tmp_path / "decision-sheet.toml"
+def _row(qtbot, session, messages, tmp_path: Path, editable):  # type: ignore[no-untyped-def]
+    """The screen, with the file dialogs scripted: save a copy to ``tmp_path``, then use a
+    broken copy, then the copy. Returns the screen, the row and the two paths."""
+    copy = tmp_path / editable.file_name
     broken = tmp_path / "broken.toml"
     dialogs = ScriptedFileDialogs(save=[copy], open_=[broken, copy])
     widget = PartnershipFormsWidget(PartnershipForms(session), messages, dialogs)
     qtbot.addWidget(widget)
     widget.show()
-    row = widget.rows[DECISION_SHEET.key]
+    return widget, widget.rows[editable.key], copy, broken
+
+
+def test_edit_the_decision_sheet_wording(qtbot, session, messages, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _screen, row, copy, broken = _row(qtbot, session, messages, tmp_path, DECISION_SHEET)
     assert row.status.text() == "The standard form is in use."
     assert not row.standard_button.isEnabled()
 
@@ -78,13 +84,7 @@ def test_add_an_acronym_everyone_knows_to_the_text_checks(  # type: ignore[no-un
         return [f.text for f in checker.check(sentence)]
 
     assert flagged() == ["SARC"]
-    copy = tmp_path / "acronyms.toml"
-    broken = tmp_path / "broken.toml"
-    dialogs = ScriptedFileDialogs(save=[copy], open_=[broken, copy])
-    widget = PartnershipFormsWidget(PartnershipForms(session), messages, dialogs)
-    qtbot.addWidget(widget)
-    widget.show()
-    row = widget.rows[ACRONYM_LIST.key]
+    _screen, row, copy, broken = _row(qtbot, session, messages, tmp_path, ACRONYM_LIST)
     assert row.title() == "Acronyms and out-of-date terms (text checks)"
     assert row.status.text() == "The standard list is in use."
     assert row.standard_button.text() == "Go back to the standard list"
