@@ -611,6 +611,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         rebuild=rebuild,
         messages=messages,
         backups_folder=(demo_folder / "backups") if demo_folder else None,
+        runner=runner,
     )
     window.show()
     try:

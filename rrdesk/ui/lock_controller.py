@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError
 from rrdesk.ui.locked_screen import LockedScreen
+from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
 
 log = logging.getLogger(__name__)
 
@@ -323,29 +324,58 @@ class LockController(QObject):
     # -- restoring a backup ------------------------------------------------------------------
 
     def restore(
-        self, put_in_place: Callable[[Path], object], secret: str, *, recovery: bool = False
-    ) -> str:
-        """Lock (saving what is typed and closing the store), call ``put_in_place(store_path)``
-        to replace the store, then open it with ``secret``. Returns why not, or ``""``.
+        self,
+        put_in_place: Callable[[Path], object],
+        secret: str,
+        *,
+        recovery: bool = False,
+        runner: TaskStarter | None = None,
+        finished: Callable[[str, object], None] | None = None,
+    ) -> None:
+        """Lock (saving what is typed and closing the store), run ``put_in_place(store_path)``
+        off the screen thread to replace the store, then open it with ``secret``.
 
-        If the store cannot be replaced, nothing has changed and rrdesk stays locked, saying why:
-        the usual passphrase opens the store as it was.
+        ``finished(problem, result)`` is called at the end: ``problem`` is ``""`` when the
+        restored store is open, or says why not; ``result`` is what ``put_in_place`` returned
+        (``None`` if it failed). If the store cannot be replaced, nothing has changed and rrdesk
+        stays locked, saying why: the usual passphrase opens the store as it was.
         """
+        report = finished or (lambda _problem, _result: None)
         if self.is_locked:
-            return "Unlock rrdesk first."
+            report("Unlock rrdesk first.", None)
+            return
         self.lock("restore")
-        try:
-            put_in_place(self._store_path)
-        except StoreError as error:
-            message = f"{error.message} Unlock to carry on with the store as it was."
-            log.warning("a backup was not restored")
-            if self.locked_screen is not None:
-                self.locked_screen.show_error(message)
-            return message
-        message = self.unlock(secret, recovery=recovery)
-        if message and self.locked_screen is not None:
-            self.locked_screen.show_error(f"The backup is in place but did not open: {message}")
-        return message
+        screen = self.locked_screen
+        if screen is not None:
+            screen.set_busy("Putting the backup in place. This can take a minute.")
+
+        def failed(error: BaseException) -> None:
+            if screen is not None:
+                screen.set_busy("")
+            if isinstance(error, StoreError):
+                reason = error.message
+            else:
+                log.error("restoring a backup failed: %s", type(error).__name__)
+                reason = "The backup was not restored because of an unexpected problem."
+            message = f"{reason} Unlock to carry on with the store as it was."
+            if screen is not None:
+                screen.show_error(message)
+            report(message, None)
+
+        def replaced(result: object) -> None:
+            if screen is not None:
+                screen.set_busy("")
+            message = self.unlock(secret, recovery=recovery)
+            if message and screen is not None:
+                screen.show_error(f"The backup is in place but did not open: {message}")
+            report(message, result)
+
+        store_path = self._store_path
+        (runner or ImmediateRunner()).start(
+            lambda _progress, _cancelled: put_in_place(store_path),
+            on_done=replaced,
+            on_error=failed,
+        )
 
     # -- operating-system session lock -------------------------------------------------------
 

@@ -28,7 +28,8 @@ class LockedScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("locked_screen")
         self.title = heading_label("Locked", object_name="locked_title")
-        self.reason = QLabel(f"{REASONS.get(reason, REASONS['manual'])} Nothing has been lost.")
+        self._reason_text = f"{REASONS.get(reason, REASONS['manual'])} Nothing has been lost."
+        self.reason = QLabel(self._reason_text)
         self.reason.setObjectName("locked_reason")
         self.reason.setWordWrap(True)
         self.secret_field = SecretField(object_name="locked_secret")
@@ -72,3 +73,11 @@ class LockedScreen(QWidget):
 
     def show_error(self, message: str) -> None:
         self.secret_field.show_problem(message)
+
+    def set_busy(self, doing: str) -> None:
+        """While rrdesk works on the store behind the lock (a restore), say so and take no
+        input; ``""`` gives the screen back."""
+        self.secret_field.setEnabled(not doing)
+        self.switch_button.setEnabled(not doing)
+        self.unlock_button.setEnabled(not doing)
+        self.reason.setText(doing or self._reason_text)

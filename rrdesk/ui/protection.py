@@ -23,6 +23,7 @@ from rrdesk.storage.errors import StoreError
 from rrdesk.ui.backup_scheduler import BackupScheduler
 from rrdesk.ui.lock_controller import LockController
 from rrdesk.ui.messages import Messages
+from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
 
 BACKUPS_SECTION = "backups"
 
@@ -31,6 +32,7 @@ BACKUPS_SECTION = "backups"
 class Protection:
     controller: LockController
     scheduler: BackupScheduler
+    runner: TaskStarter
 
     @property
     def session(self) -> Session | None:
@@ -54,6 +56,7 @@ def install_protection(
     messages: Messages,
     idle_interval_ms: int | None = None,
     backups_folder: Path | None = None,
+    runner: TaskStarter | None = None,
 ) -> Protection:
     """Lock and back up around ``window``. ``rebuild(session)`` makes and shows a new main window
     after an unlock (the composition root's ``build_main_window`` with the new session)."""
@@ -73,7 +76,7 @@ def install_protection(
         idle_interval_ms=idle_interval_ms,
     )
     scheduler = BackupScheduler(lambda: controller.session, folder=backups_folder)
-    protection = Protection(controller, scheduler)
+    protection = Protection(controller, scheduler, runner or ImmediateRunner())
     holder["protection"] = protection
     scheduler.backup_failed.connect(
         lambda message: messages.error(None, "The automatic backup was not made", message)
@@ -106,28 +109,33 @@ def _connect_window(window: QMainWindow, protection: Protection, messages: Messa
 
 def restore_from_backup(
     protection: Protection, messages: Messages, backup: Path, secret: str, *, recovery: bool
-) -> bool:
+) -> None:
     """Lock, put a checked backup in place of the store (keeping the store aside) and open it.
 
-    Says what happened either way; on a failure the store is as it was and rrdesk stays locked.
+    The backup is checked again as it is put in place, in case the file changed since. Says what
+    happened either way; on a failure the store is as it was and rrdesk stays locked.
     """
-    done: list[RestoreResult] = []
 
-    def put_in_place(store_path: Path) -> None:
-        done.append(
-            restore_backup(backup, store_path, secret, recovery=recovery, now=datetime.now())
+    def put_in_place(store_path: Path) -> RestoreResult:
+        return restore_backup(backup, store_path, secret, recovery=recovery, now=datetime.now())
+
+    def finished(problem: str, result: object) -> None:
+        if problem:
+            title = (
+                "The backup is in place but did not open"
+                if result is not None
+                else "The backup was not restored"
+            )
+            messages.error(None, title, problem)
+            return
+        assert isinstance(result, RestoreResult)
+        kept = (
+            f" The store it replaced is kept as {result.kept_aside.name}, in the same folder."
+            if result.kept_aside is not None
+            else ""
         )
+        messages.info(None, "Backup restored", f"{result.check.describe()}{kept}")
 
-    problem = protection.controller.restore(put_in_place, secret, recovery=recovery)
-    if problem:
-        title = "The backup is in place but did not open" if done else "The backup was not restored"
-        messages.error(None, title, problem)
-        return False
-    result = done[0]
-    kept = (
-        f" The store it replaced is kept as {result.kept_aside.name}, in the same folder."
-        if result.kept_aside is not None
-        else ""
+    protection.controller.restore(
+        put_in_place, secret, recovery=recovery, runner=protection.runner, finished=finished
     )
-    messages.info(None, "Backup restored", f"{result.check.describe()}{kept}")
-    return True

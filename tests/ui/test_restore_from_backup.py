@@ -39,7 +39,9 @@ class _Running:
     passphrase dialog are scripted; ``windows`` holds every window built (one more after each
     unlock)."""
 
-    def __init__(self, qtbot, context, messages, folder: Path, backup: Path, ask) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, qtbot, context, messages, folder: Path, backup: Path, ask, runner=None
+    ) -> None:  # type: ignore[no-untyped-def]
         self.windows: list[MainWindow] = []
 
         def rebuild(new_session):  # type: ignore[no-untyped-def]
@@ -63,7 +65,12 @@ class _Running:
 
         first = rebuild(context.session)
         self.protection = install_protection(
-            first, context.session, rebuild=rebuild, messages=messages, backups_folder=folder
+            first,
+            context.session,
+            rebuild=rebuild,
+            messages=messages,
+            backups_folder=folder,
+            runner=runner,
         )
 
     def click_restore(self, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -280,3 +287,27 @@ def test_the_check_runs_off_the_screen_thread(
     runner.finish()
     assert dialog.check_button.isEnabled()
     assert dialog.result_check is not None
+
+
+def test_the_restore_runs_off_the_screen_thread_behind_the_lock(
+    qtbot, context, messages, passphrase: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    backup = back_up_to(context.session, tmp_path / "monday.rrbackup")
+
+    def ask(_parent, _path, check, _runner):  # type: ignore[no-untyped-def]
+        return check(passphrase, False), passphrase, False
+
+    runner = _HeldRunner()
+    app = _Running(qtbot, context, messages, tmp_path / "rolling", backup, ask, runner=runner)
+    app.click_restore(qtbot)
+    controller = app.protection.controller
+    screen = controller.locked_screen
+    assert screen is not None
+    assert controller.is_locked, "the store is closed while the backup is put in place"
+    assert screen.reason.text().startswith("Putting the backup in place")
+    assert not screen.unlock_button.isEnabled()
+    assert not screen.secret.isEnabled()
+    runner.finish()
+    assert not controller.is_locked
+    assert messages.shown[-1][:2] == ("info", "Backup restored")
+    app.protection.stop()
