@@ -177,7 +177,8 @@ def main() -> None:
         store, account, key = make_store(folder)
         env = environment(folder, account, key)
         rrdesk_code = RRDESK.format(root=str(ROOT), store=str(store))
-        run(BARE, env)  # warm-up: bytecode compiled and files in the disk cache, as after installing
+        # Warm-up: bytecode compiled and files in the disk cache, as after installing.
+        run(BARE, env)
         run(rrdesk_code, env)
         bare, ours = [], []
         for _ in range(ROUNDS):  # interleaved, so a busy moment does not favour one side
