@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import TextIO
 
 from rrdesk import __version__
-from rrdesk.commands.store_options import UsageError
-from rrdesk.storage.errors import StoreError
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
@@ -35,10 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"rrdesk {__version__}")
-    parser.add_argument("--store", type=Path, default=None, help="the store file to open")
-    parser.add_argument(
-        "--demo", action="store_true", help="open a throwaway store filled with fictional cases"
-    )
+    _add_app_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_store_parsers(subparsers)
     add_backup_parsers(subparsers)
@@ -50,9 +45,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_app_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", type=Path, default=None, help="the store file to open")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a throwaway store filled with fictional cases"
+    )
+
+
+def _app_start(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options when ``argv`` only opens the app (``--store PATH``, ``--demo``), else ``None``.
+
+    Opening the app is what a coordinator does many times a day, so it does not load the
+    sub-commands; anything else (a command, ``--help``, ``--version``, a mistake) goes to the
+    full parser.
+    """
+    parser = argparse.ArgumentParser(
+        prog="rrdesk", add_help=False, allow_abbrev=False, exit_on_error=False
+    )
+    _add_app_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:  # for example --store with no path: the full parser says so
+        return None
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    app_options = _app_start(arguments)
+    if app_options is not None:
+        from rrdesk.app import run_app
+
+        return run_app(store=app_options.store, demo=app_options.demo)
+    from rrdesk.commands.store_options import UsageError
+    from rrdesk.storage.errors import StoreError
+
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     out = out if out is not None else sys.stdout
     args.today = date.today()
     handler = getattr(args, "handler", None)

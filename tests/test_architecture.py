@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 CHECK = """
@@ -35,3 +37,43 @@ def test_domain_modules_do_no_io() -> None:
         text = path.read_text(encoding="utf-8")
         for pattern in forbidden:
             assert not re.search(pattern, text), f"{path.relative_to(ROOT)} matches {pattern}"
+
+
+APP_START = """
+import sys
+import rrdesk.app
+rrdesk.app.run_app = lambda **options: print(sorted(options.items())) or 0
+from rrdesk.cli import main
+main({arguments!r})
+print(','.join(sorted(name for name in sys.modules if name.startswith('rrdesk.commands'))))
+"""
+
+
+@pytest.mark.parametrize(
+    ("arguments", "options"),
+    [
+        pytest.param([], "[('demo', False), ('store', None)]", id="no options"),
+        pytest.param(["--demo"], "[('demo', True), ('store', None)]", id="demo"),
+        pytest.param(
+            ["--store", "x.rrdesk"],
+            "[('demo', False), ('store', PosixPath('x.rrdesk'))]",
+            id="store",
+        ),
+        pytest.param(
+            ["--store=x.rrdesk", "--demo"],
+            "[('demo', True), ('store', PosixPath('x.rrdesk'))]",
+            id="store and demo",
+        ),
+    ],
+)
+def test_opening_the_app_loads_no_command(arguments: list[str], options: str) -> None:
+    if sys.platform == "win32":
+        options = options.replace("PosixPath", "WindowsPath")
+    done = subprocess.run(
+        [sys.executable, "-c", APP_START.format(arguments=arguments)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert done.stdout.splitlines() == [options, ""]
