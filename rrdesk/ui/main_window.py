@@ -7,7 +7,7 @@ The window title names the partnership only, never a case. Size and position are
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -30,6 +30,7 @@ class _Section:
     widget: QWidget
     item: QListWidgetItem
     factory: Callable[[], QWidget] | None = None
+    when_built: list[Callable[[QWidget], None]] = field(default_factory=list)
 
 
 class MainWindow(QMainWindow):
@@ -138,7 +139,18 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(section.widget)
             section.widget.deleteLater()
             section.widget = built
+            waiting, section.when_built = section.when_built, []
+            for callback in waiting:
+                callback(built)
         return section.widget
+
+    def when_section_built(self, key: str, callback: Callable[[QWidget], None]) -> None:
+        """Call ``callback`` with the section's widget once it is built (now, if it is)."""
+        section = self._sections[key]
+        if section.factory is None:
+            callback(section.widget)
+        else:
+            section.when_built.append(callback)
 
     @property
     def current_section(self) -> str:

@@ -91,20 +91,26 @@ def _connect_window(window: QMainWindow, protection: Protection, messages: Messa
     closing = getattr(window, "closing", None)
     if closing is not None:
         closing.connect(protection.scheduler.back_up_on_close)
-    section = getattr(window, "section", None)
-    if callable(section):
+    when_built = getattr(window, "when_section_built", None)
+    if callable(when_built):
+        # The Backups screen is built when first shown, not at start-up.
         with contextlib.suppress(KeyError):
-            backups = section(BACKUPS_SECTION)
-            changed = getattr(backups, "idle_minutes_changed", None)
-            if changed is not None:
-                changed.connect(protection.controller.set_idle_minutes)
-            restore = getattr(backups, "restore_requested", None)
-            if restore is not None:
-                restore.connect(
-                    lambda backup, secret, recovery: restore_from_backup(
-                        protection, messages, backup, secret, recovery=recovery
-                    )
-                )
+            when_built(
+                BACKUPS_SECTION, lambda backups: _connect_backups(backups, protection, messages)
+            )
+
+
+def _connect_backups(backups: QWidget, protection: Protection, messages: Messages) -> None:
+    changed = getattr(backups, "idle_minutes_changed", None)
+    if changed is not None:
+        changed.connect(protection.controller.set_idle_minutes)
+    restore = getattr(backups, "restore_requested", None)
+    if restore is not None:
+        restore.connect(
+            lambda backup, secret, recovery: restore_from_backup(
+                protection, messages, backup, secret, recovery=recovery
+            )
+        )
 
 
 def restore_from_backup(

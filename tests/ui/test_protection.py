@@ -54,6 +54,8 @@ def test_lock_unlock_and_back_up_on_close(
     )
     assert len(rolling_backups(folder, context.session.path)) == 1
     assert protection.controller.idle_interval_ms == 5 * 60_000
+    stacked = [first.stack.widget(index) for index in range(first.stack.count())]
+    assert not any(isinstance(widget, BackupWidget) for widget in stacked)  # built when shown
     backups = first.section("backups")
     assert isinstance(backups, BackupWidget)
     backups.idle.setValue(12)
