@@ -564,9 +564,15 @@ def _open_store(
 
 
 def run_app(*, store: Path | None, demo: bool) -> int:
-    """Start the app: set up or unlock the store, then the main window."""
+    """Start the app: set up or unlock the store, then the main window. When the app is closed
+    and everything is saved, the process ends here (:func:`end_process`)."""
     from rrdesk.services.logging_setup import configure_logging, install_crash_logging
-    from rrdesk.ui.application import make_application, run_event_loop, window_settings
+    from rrdesk.ui.application import (
+        end_process,
+        make_application,
+        run_event_loop,
+        window_settings,
+    )
     from rrdesk.ui.messages import Messages
     from rrdesk.ui.protection import install_protection
     from rrdesk.ui.tasks import TaskRunner
@@ -615,10 +621,11 @@ def run_app(*, store: Path | None, demo: bool) -> int:
     )
     window.show()
     try:
-        return run_event_loop(app)
+        code = run_event_loop(app)
     finally:
         context.runner.wait()
         protection.stop()
         if demo_folder is not None:
             with contextlib.suppress(OSError):
                 shutil.rmtree(demo_folder)
+    return end_process(app, code, context.settings)

@@ -9,9 +9,22 @@ from __future__ import annotations
 
 import base64
 import binascii
+import sys
 from typing import Any, Protocol
 
+from rrdesk.deferred_modules import defer
+
 SERVICE = "rrdesk"
+
+# The keyring library's helpers import these as they load, for downloading files, finding
+# plug-ins and iterating, none of which rrdesk uses: they are loaded only if asked for.
+KEYRING_UNUSED_MODULES = ("urllib.request", "importlib_metadata", "more_itertools")
+
+# The operating system's own keyring, chosen directly rather than by trying every back-end.
+NATIVE_BACKENDS = {
+    "win32": "keyring.backends.Windows.WinVaultKeyring",
+    "darwin": "keyring.backends.macOS.Keyring",
+}
 
 
 class SecretStoreUnavailable(Exception):
@@ -44,10 +57,17 @@ def _decode(text: str | None) -> bytes | None:
 class KeyringSecretStore:
     """The real keyring (Windows Credential Manager, macOS Keychain, Secret Service)."""
 
+    backend_chosen = False  # once a process
+
     def _keyring(self) -> Any:
+        defer(*KEYRING_UNUSED_MODULES)
         import keyring
+        import keyring.core
         from keyring.backends import fail
 
+        if not KeyringSecretStore.backend_chosen:
+            choose_backend(keyring.core, sys.platform)
+            KeyringSecretStore.backend_chosen = True
         backend = keyring.get_keyring()
         if isinstance(backend, fail.Keyring):
             raise SecretStoreUnavailable("This computer has no keyring that rrdesk can use.")
@@ -84,6 +104,23 @@ class KeyringSecretStore:
             return type(self._keyring().get_keyring()).__name__
         except SecretStoreUnavailable as error:
             return error.message
+
+
+def choose_backend(core: Any, platform: str) -> None:
+    """Use the keyring IT chose (``PYTHON_KEYRING_BACKEND`` or keyring's own settings file), or
+    else the operating system's own; elsewhere, keyring looks for the best one itself.
+
+    ``core`` is ``keyring.core``. Trying every back-end, as keyring does when none is chosen,
+    loads them all and looks through every installed package for plug-ins: slow at start-up.
+    """
+    chosen = core.load_env() or core.load_config()
+    if chosen is None and platform in NATIVE_BACKENDS:
+        try:
+            chosen = core.load_keyring(NATIVE_BACKENDS[platform])
+        except Exception:  # not usable here (a missing helper library, say): keyring looks
+            chosen = None
+    if chosen is not None:
+        core.set_keyring(chosen)
 
 
 class MemorySecretStore:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import sys
+from typing import NoReturn
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
@@ -35,3 +39,25 @@ def window_settings() -> QSettings:
 
 def run_event_loop(app: QApplication) -> int:
     return int(app.exec())
+
+
+def end_process(app: QApplication, code: int, settings: QSettings | None = None) -> NoReturn:
+    """End rrdesk once everything is saved and closed.
+
+    Python and Qt tidy up at exit object by one object and module by module, which takes longer
+    than starting and has nothing left to save. So the window settings are written, the log and
+    the output flushed, and the application deleted (Qt hands over anything on the clipboard),
+    and the process ends at once.
+    """
+    if settings is not None:
+        settings.sync()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            # Closed, or a broken pipe: nothing more can be said.
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+    from shiboken6 import Shiboken
+
+    Shiboken.delete(app)
+    os._exit(code)
