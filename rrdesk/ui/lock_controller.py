@@ -20,6 +20,7 @@ import contextlib
 import ctypes
 import logging
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -131,9 +132,11 @@ class LockController(QObject):
         self._idle.timeout.connect(self._on_idle_timeout)
         self._native_filter: _SessionLockFilter | None = None
         application = QCoreApplication.instance()
+        if isinstance(application, QGuiApplication):
+            self._watch_windows(application)
         if application is not None:
-            application.installEventFilter(self)
             self._listen_for_session_lock(application)
+        self.idle_since = time.monotonic()  # when the person last did something, or rrdesk opened
         self._idle.start()
 
     # -- state -------------------------------------------------------------------------------
@@ -158,7 +161,7 @@ class LockController(QObject):
         """The idle time in milliseconds (tests use a tiny one); restarts the count."""
         self._idle.setInterval(milliseconds)
         if not self.is_locked:
-            self._idle.start()
+            self._restart_idle()
 
     def watch(self, window: QMainWindow) -> None:
         """The main window: its ``lock_requested`` (Ctrl+L) locks; it shows the locked screen."""
@@ -172,17 +175,39 @@ class LockController(QObject):
         """Stop watching (for example when the app quits)."""
         self._idle.stop()
         application = QCoreApplication.instance()
-        if application is not None:
-            application.removeEventFilter(self)
-            if self._native_filter is not None:
-                application.removeNativeEventFilter(self._native_filter)
+        if isinstance(application, QGuiApplication):
+            with contextlib.suppress(RuntimeError, TypeError):
+                application.focusWindowChanged.disconnect(self._on_focus_window_changed)
+            for window in QGuiApplication.topLevelWindows():
+                window.removeEventFilter(self)
+        if application is not None and self._native_filter is not None:
+            application.removeNativeEventFilter(self._native_filter)
 
     # -- events ------------------------------------------------------------------------------
 
+    def _watch_windows(self, application: QGuiApplication) -> None:
+        """Watch what the person does in each window.
+
+        Keys, clicks and the mouse reach a window before the widget inside it, so watching the
+        windows (each one as it first gets the focus) sees all of them, without looking at the
+        many more events passed between widgets.
+        """
+        for window in QGuiApplication.topLevelWindows():
+            window.installEventFilter(self)
+        application.focusWindowChanged.connect(self._on_focus_window_changed)
+
+    def _on_focus_window_changed(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # once: installing again moves it to the front
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and not self.is_locked:
-            self._idle.start()
+            self._restart_idle()
         return False
+
+    def _restart_idle(self) -> None:
+        self.idle_since = time.monotonic()
+        self._idle.start()
 
     def _on_idle_timeout(self) -> None:
         self.lock("idle")
@@ -316,7 +341,7 @@ class LockController(QObject):
             window.hide()
             window.deleteLater()
         self.reason = ""
-        self._idle.start()
+        self._restart_idle()
         log.info("unlocked (%s)", "recovery key" if recovery else "passphrase")
         self.unlocked.emit()
         return ""

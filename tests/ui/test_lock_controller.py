@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from rrdesk.domain.cases import Case, Child
@@ -175,14 +175,49 @@ def test_remembered_key_does_not_unlock(
     assert store_access.is_remembered(store_path, memory_secrets)
 
 
-def test_activity_keeps_it_unlocked(qtbot, locked_setup) -> None:
+@pytest.mark.parametrize("activity", ["key", "click", "mouse"])
+def test_activity_in_a_window_starts_the_idle_time_again(qtbot, locked_setup, activity) -> None:
     controller, window, _projector, _rebuilt = locked_setup
     controller.set_idle_minutes(1)
-    for _ in range(3):
-        qtbot.mouseMove(window.nav)
-        qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    before = controller.idle_since
+    qtbot.wait(20)
+    handle = window.windowHandle()
+    centre = window.nav.mapTo(window, window.nav.rect().center())
+    if activity == "key":
+        qtbot.keyClick(handle, Qt.Key.Key_Down)
+    elif activity == "click":
+        qtbot.mouseClick(handle, Qt.MouseButton.LeftButton, pos=centre)
+    else:
+        qtbot.mouseMove(handle, centre + QPoint(7, 3))
+    assert controller.idle_since > before
     assert not controller.is_locked
     assert controller.idle_interval_ms == 60_000
+
+
+def test_a_dialog_is_watched_once_it_has_the_focus(qtbot, locked_setup) -> None:
+    controller, window, _projector, _rebuilt = locked_setup
+    controller.set_idle_minutes(1)
+    dialog = QDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    before = controller.idle_since
+    qtbot.wait(20)
+    qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_A)
+    assert controller.idle_since > before
+
+
+def test_what_passes_between_widgets_is_not_activity(qtbot, locked_setup) -> None:
+    controller, window, _projector, _rebuilt = locked_setup
+    before = controller.idle_since
+    qtbot.wait(20)
+    window.nav.setCurrentRow(1)
+    window.resize(900, 700)
+    qtbot.wait(20)
+    assert controller.idle_since == before
 
 
 def test_idle_minutes_setting(session) -> None:  # type: ignore[no-untyped-def]
