@@ -22,7 +22,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from rrdesk.domain.dates import EARLIEST_YEAR, LATEST_YEAR, format_date
+from rrdesk.domain.dates import EARLIEST_YEAR, LATEST_YEAR, WEEKDAY_NAMES, format_date
 from rrdesk.resource_files import resource
 
 DIVISION = "england-and-wales"
@@ -100,8 +100,8 @@ def _parse_events(events: list[object]) -> dict[date, str]:
         if day.weekday() >= 5:
             raise BankHolidayFileError(
                 f"This bank holidays file cannot be used: it lists {format_date(day)}, a "
-                f"{day.strftime('%A')}, as '{event['title']}'. Bank holidays are always on a "
-                "weekday."
+                f"{WEEKDAY_NAMES[day.weekday()]}, as '{event['title']}'. Bank holidays are always "
+                "on a weekday."
             )
         if day in holidays:
             raise BankHolidayFileError(

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, datetime
 
-MONTH_NAMES = tuple(calendar.month_name)[1:]
+# Always English, whatever language the computer is set to: the calendar module's month names
+# follow the computer's locale.
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS_BY_WORD = {name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)} | {
     name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, start=1)
 }
@@ -26,7 +41,12 @@ def format_date(value: date) -> str:
 
 def format_date_with_weekday(value: date) -> str:
     """``Sunday 22 November 2026``."""
-    return f"{calendar.day_name[value.weekday()]} {format_date(value)}"
+    return f"{WEEKDAY_NAMES[value.weekday()]} {format_date(value)}"
+
+
+def format_short_date(value: date) -> str:
+    """``Wed 25 Nov``: for where space is short."""
+    return f"{WEEKDAY_NAMES[value.weekday()][:3]} {value.day} {MONTH_NAMES[value.month - 1][:3]}"
 
 
 def format_time(value: datetime) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rrdesk.domain.cases import Case
+from rrdesk.domain.dates import format_date
 from rrdesk.domain.meeting import Meeting
 
 REFLECTION_QUESTIONS: dict[str, str] = {
@@ -102,7 +103,7 @@ def anonymise(text: str, case: Case, *, use_pseudonym: bool, people: Sequence[st
             for shown in (
                 child.date_of_birth.isoformat(),
                 child.date_of_birth.strftime("%d/%m/%Y"),
-                f"{child.date_of_birth.day} {child.date_of_birth.strftime('%B %Y')}",
+                format_date(child.date_of_birth),
             ):
                 result = result.replace(shown, "[date removed]")
     return result

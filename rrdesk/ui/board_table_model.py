@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from rrdesk.domain.dates import format_short_date
 from rrdesk.domain.progress import ReviewStatus
 from rrdesk.services.timetable_service import MEETING_KEY, BoardRow
 from rrdesk.ui.timeline_strip import ROW_ROLE, strip_summary
@@ -46,7 +47,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 def short_date(day: date) -> str:
     """``Wed 25 Nov``: short enough for the board; tooltips and the case page give it in full."""
-    return f"{day:%a} {day.day} {day:%b}"
+    return format_short_date(day)
 
 
 class BoardTableModel(QAbstractTableModel):

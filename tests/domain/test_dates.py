@@ -6,6 +6,7 @@ from rrdesk.domain.dates import (
     DateError,
     format_date,
     format_date_with_weekday,
+    format_short_date,
     format_time,
     parse_date_parts,
     parse_iso_date,
@@ -82,3 +83,20 @@ def test_parse_iso_date() -> None:
     assert parse_iso_date("2026-12-21") == date(2026, 12, 21)
     with pytest.raises(DateError, match="not a date"):
         parse_iso_date("21/12/2026")
+
+
+def test_dates_are_in_english_whatever_the_computers_language() -> None:
+    import locale
+
+    previous = locale.setlocale(locale.LC_TIME)
+    try:
+        for name in ("fr_FR.UTF-8", "de_DE.UTF-8", "cy_GB.UTF-8"):
+            try:
+                locale.setlocale(locale.LC_TIME, name)
+                break
+            except locale.Error:
+                continue
+        assert format_date_with_weekday(date(2026, 11, 22)) == "Sunday 22 November 2026"
+        assert format_short_date(date(2026, 11, 25)) == "Wed 25 Nov"
+    finally:
+        locale.setlocale(locale.LC_TIME, previous)
