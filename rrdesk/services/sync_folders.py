@@ -56,11 +56,15 @@ def _unescape_mount(text: str) -> str:
 def network_file_system(path: Path, mounts_text: str) -> str | None:
     """The network file-system type holding ``path`` according to a /proc/mounts text, if any."""
     best: tuple[int, str] | None = None
+    text = str(path)
     for line in mounts_text.splitlines():
         fields = line.split()
         if len(fields) < 3:
             continue
-        mount_point = PurePath(_unescape_mount(fields[1]))
+        point = _unescape_mount(fields[1])
+        if not text.startswith(point):  # a quick test first: most mounts hold something else
+            continue
+        mount_point = PurePath(point)
         if _is_within(path, mount_point):
             depth = len(mount_point.parts)
             if best is None or depth >= best[0]:
