@@ -1,8 +1,8 @@
-"""The case list: sortable, filterable by stage, searchable."""
+"""The case list: sortable by any column, filterable by stage, searchable."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from rrdesk.domain.cases import Stage
 from rrdesk.services.case_service import CaseService
-from rrdesk.ui.case_table_model import CASE_ID_ROLE, SORT_ROLE, CaseTableModel
+from rrdesk.ui.case_table_model import CASE_ID_ROLE, NOTIFICATION_COLUMN, CaseTableModel
 from rrdesk.ui.form_widgets import heading_label
 
 
@@ -31,9 +31,6 @@ class CaseListWidget(QWidget):
         self.setObjectName("case_list")
         self._cases = cases
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
 
         self.search = QLineEdit()
         self.search.setObjectName("case_search")
@@ -55,9 +52,12 @@ class CaseListWidget(QWidget):
         self.table = QTableView()
         self.table.setObjectName("case_table")
         self.table.setAccessibleName("Cases")
-        self.table.setModel(self.proxy)
+        self.table.setModel(model)
+        # Newest notification first until the person clicks another column heading.
+        self.table.horizontalHeader().setSortIndicator(
+            NOTIFICATION_COLUMN, Qt.SortOrder.DescendingOrder
+        )
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -105,10 +105,10 @@ class CaseListWidget(QWidget):
         )
 
     def _on_table_activated(self, index: QModelIndex) -> None:
-        case_id = self.proxy.data(index, CASE_ID_ROLE)
+        case_id = self.model.data(index, CASE_ID_ROLE)
         if case_id is not None:
             self.case_opened.emit(int(case_id))
 
     def open_row(self, row: int) -> None:
         """Open the case shown on ``row`` (as a double-click or Enter does)."""
-        self._on_table_activated(self.proxy.index(row, 0))
+        self._on_table_activated(self.model.index(row, 0))

@@ -28,17 +28,49 @@ def test_case_list_shows_demo_cases_and_filters(qtbot, context) -> None:  # type
     assert isinstance(section, CasesSection)
     listing = section.case_list
     assert listing.count_label.text() == "7 cases"
-    shown = {listing.proxy.index(r, 1).data() for r in range(listing.proxy.rowCount())}
+    shown = {listing.model.index(r, 1).data() for r in range(listing.model.rowCount())}
     assert "Child A and Child B" in shown
     qtbot.keyClicks(listing.search, "Child M")
-    assert listing.proxy.rowCount() == 1
-    assert listing.proxy.index(0, 2).data() == "Collecting agency returns"
+    assert listing.model.rowCount() == 1
+    assert listing.model.index(0, 2).data() == "Collecting agency returns"
     listing.search.clear()
     listing.stage_filter.setCurrentIndex(listing.stage_filter.findData(Stage.LOCAL_REVIEW.value))
     assert listing.count_label.text() == "1 case"
-    assert listing.proxy.index(0, 1).data() == "Child D"
+    assert listing.model.index(0, 1).data() == "Child D"
     assert "rrdesk: Northmoor" in window.windowTitle()
     assert "Child M" not in window.windowTitle()
+
+
+def test_case_list_sorts_when_a_column_heading_is_clicked(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    window = _window(qtbot, context)
+    listing = window.section("cases").case_list
+    model = listing.model
+
+    def column(number: int) -> list[str]:
+        return [model.index(row, number).data() for row in range(model.rowCount())]
+
+    notified = [model.case_at(row).notification_sent for row in range(model.rowCount())]
+    known = [day for day in notified if day is not None]
+    assert known == sorted(known, reverse=True)  # newest notification first at the start
+    header = listing.table.horizontalHeader()
+    middle = QPoint(header.sectionViewportPosition(0) + 20, header.height() // 2)
+
+    def click_reference_heading() -> None:
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+
+    click_reference_heading()
+    references = column(0)
+    assert references in (sorted(references), sorted(references, reverse=True))
+    first = references
+    click_reference_heading()
+    assert column(0) == list(reversed(first))
+    listing.table.selectRow(0)
+    chosen = model.case_at(0).case_id
+    click_reference_heading()
+    selected = listing.table.selectionModel().selectedRows()
+    assert [model.case_at(index.row()).case_id for index in selected] == [chosen]
 
 
 def test_new_case_with_errors_then_saved(qtbot, context, today: date) -> None:  # type: ignore[no-untyped-def]
@@ -199,7 +231,7 @@ def test_case_list_counts_with_an_imported_bank_holiday(qtbot, context) -> None:
     window = _window(qtbot, context)
     listing = window.section("cases").case_list
     listing.search.setText("RR-2026-002")
-    assert listing.proxy.index(0, 4).data() == "Day 5"
+    assert listing.model.index(0, 4).data() == "Day 5"
     CalendarSettings(context.session).import_bank_holidays(newer_file(date(2026, 11, 18)))
     window.section("calendar").calendar_changed.emit()
-    assert listing.proxy.index(0, 4).data() == "Day 4"
+    assert listing.model.index(0, 4).data() == "Day 4"

@@ -1,5 +1,7 @@
 from datetime import date
 
+from PySide6.QtCore import QPersistentModelIndex, Qt
+
 from rrdesk.domain.cases import CaseSummary, Stage
 from rrdesk.ui.case_table_model import CASE_ID_ROLE, CaseTableModel
 
@@ -30,3 +32,50 @@ def test_model_shows_what_a_coordinator_reads() -> None:
     assert model.index(1, 3).data() == "Not notified"
     assert model.index(1, 4).data() == ""
     assert model.index(1, 0).data(CASE_ID_ROLE) == 2
+
+
+def _many() -> list[CaseSummary]:
+    return [
+        CaseSummary(1, "RR-2026-003", Stage.NOTIFIED, "statutory", date(2026, 11, 20), "Child T"),
+        CaseSummary(2, "RR-2026-001", Stage.THRESHOLD_NOT_MET, "statutory", None, "Child J"),
+        CaseSummary(
+            3, "RR-2026-002", Stage.COLLECTING_RETURNS, "statutory", date(2026, 11, 2), "b"
+        ),
+    ]
+
+
+def _column(model: CaseTableModel, column: int) -> list[str]:
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_model_sorts_by_each_column_and_keeps_the_order_for_new_cases() -> None:
+    days = {date(2026, 11, 20): 2, date(2026, 11, 2): 14}
+    model = CaseTableModel(days.get)
+    model.set_cases(_many())
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert _column(model, 0) == ["RR-2026-001", "RR-2026-002", "RR-2026-003"]
+    model.sort(3, Qt.SortOrder.DescendingOrder)
+    assert _column(model, 3) == ["20 November 2026", "2 November 2026", "Not notified"]
+    model.sort(4, Qt.SortOrder.DescendingOrder)
+    assert _column(model, 4) == ["Day 14", "Day 2", ""]
+    model.sort(1, Qt.SortOrder.AscendingOrder)  # letters compared without regard to case
+    assert _column(model, 1) == ["b", "Child J", "Child T"]
+    model.set_cases(list(reversed(_many())))
+    assert _column(model, 1) == ["b", "Child J", "Child T"]
+
+
+def test_a_selected_row_follows_its_case_when_sorted() -> None:
+    model = CaseTableModel(lambda notified: 2)
+    model.set_cases(_many())
+    kept = QPersistentModelIndex(model.index(0, 1))
+    assert kept.data() == "Child T"
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert kept.row() == 2
+    assert kept.data() == "Child T"
+
+
+def test_sorted_model_is_well_behaved(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = CaseTableModel(lambda notified: 2)
+    model.set_cases(_many())
+    model.sort(4, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
