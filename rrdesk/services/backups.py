@@ -159,10 +159,17 @@ def rolling_backups(folder: Path, store_path: Path) -> list[Path]:
 
 
 def _stamp_of(path: Path, store_path: Path) -> datetime | None:
+    """When a rolling backup was made, read from its name (``20261122-093000``)."""
     text = path.name[len(store_path.stem) + 1 : -len(BACKUP_SUFFIX)]
+    day, dash, time = text.partition("-")
+    digits = day + time
+    if not (dash and len(day) == 8 and len(time) == 6 and digits.isascii() and digits.isdigit()):
+        return None
     try:
-        return datetime.strptime(text, _STAMP)
-    except ValueError:
+        return datetime(
+            int(day[:4]), int(day[4:6]), int(day[6:]), int(time[:2]), int(time[2:4]), int(time[4:])
+        )
+    except ValueError:  # an impossible date or time
         return None
 
 

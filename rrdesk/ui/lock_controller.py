@@ -17,7 +17,6 @@ unlock a lock. After unlocking, ``rebuild(session)`` makes a fresh main window.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import logging
 import sys
 import time
@@ -439,6 +438,8 @@ class LockController(QObject):
     def _register_session_notifications(self, window: QWidget) -> None:
         if sys.platform != "win32":
             return
+        import ctypes
+
         with contextlib.suppress(AttributeError, OSError):  # pragma: no cover - Windows only
             wtsapi: Any = getattr(ctypes, "windll").wtsapi32  # noqa: B009 - Windows only
             wtsapi.WTSRegisterSessionNotification(int(window.winId()), 0)

@@ -15,6 +15,7 @@ from rrdesk.services.backups import (
     back_up_to,
     check_backup,
     keep_count,
+    last_rolling_backup,
     make_rolling_backup,
     restore_backup,
     rolling_backup_due,
@@ -201,6 +202,26 @@ def test_rolling_backups_keep_the_newest(session, tmp_path: Path) -> None:
     assert [p.name for p in kept] == [f"partnership-20261122-0{h}3000.rrbackup" for h in (2, 3, 4)]
     assert not rolling_backup_due(session, NOW.replace(hour=23), folder)
     assert rolling_backup_due(session, datetime(2026, 11, 23, 4, 30), folder)
+
+
+def test_the_last_rolling_backup_is_read_from_well_formed_names_only(
+    session,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for stamp in (
+        "20261122-093000",  # the newest well-formed name
+        "20261121-235959",
+        "20261122-093000.2",  # a second backup in the same second: not a stamp of its own
+        "20261340-093000",  # no 40th day of a 13th month
+        "20261122-253000",
+        "2026112-0930000",
+        "２０２６１１２３-093000",  # wide digits
+        "20261123093000",
+    ):
+        (folder / f"partnership-{stamp}.rrbackup").write_bytes(b"")
+    assert last_rolling_backup(session, folder) == datetime(2026, 11, 22, 9, 30)
 
 
 def test_keep_count_is_bounded(session) -> None:  # type: ignore[no-untyped-def]
