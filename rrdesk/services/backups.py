@@ -63,9 +63,11 @@ __all__ = [
     "rolling_backup_due",
     "rolling_backups",
     "set_keep_count",
+    "unchanged_since_rolling_backup",
 ]
 
 KEEP_SETTING = "backup_keep"
+BACKUP_MADE = "Made a backup"  # the audit entry each backup adds
 DEFAULT_KEEP = 10
 MIN_KEEP = 1
 MAX_KEEP = 100
@@ -136,7 +138,7 @@ def back_up_to(session: Session, destination: Path) -> Path:
 def _record_backup(session: Session, destination: Path) -> None:
     try:
         with session.db.transaction():
-            session.record("store", "Made a backup", detail={"note": destination.name})
+            session.record("store", BACKUP_MADE, detail={"note": destination.name})
     except NotSavedError:
         log.warning("backup written but not recorded in the audit trail (store not writable)")
 
@@ -184,6 +186,22 @@ def rolling_backup_due(session: Session, now: datetime, folder: Path | None = No
     """True when the newest rolling backup is a day old or more (or there is none)."""
     last = last_rolling_backup(session, folder)
     return last is None or now - last >= DAILY
+
+
+def unchanged_since_rolling_backup(session: Session, folder: Path | None = None) -> bool:
+    """True when the newest rolling backup holds everything in the store: the store's last
+    audit entry records making that backup (every change to a store is audited)."""
+    folder = backups_folder() if folder is None else folder
+    kept = rolling_backups(folder, session.path)
+    if not kept:
+        return False
+    latest = session.audit.latest()
+    return (
+        latest is not None
+        and latest.entity == "store"
+        and latest.action == BACKUP_MADE
+        and latest.detail.get("note") == kept[-1].name
+    )
 
 
 def make_rolling_backup(session: Session, now: datetime, folder: Path | None = None) -> Path:

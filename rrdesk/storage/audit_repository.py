@@ -72,6 +72,11 @@ class AuditRepository:
             )
         return [_entry(row) for row in rows]
 
+    def latest(self) -> AuditEntry | None:
+        """The newest entry: the last change made to the store."""
+        row = self._db.query_one(f"SELECT {_COLUMNS} FROM audit ORDER BY id DESC LIMIT 1")
+        return None if row is None else _entry(row)
+
     def verify(self) -> tuple[int, ChainBreak | None]:
         """How many entries were checked, and the first break if there is one."""
         entries = self.entries()

@@ -1,4 +1,4 @@
-"""Rolling backups while rrdesk is open (once a day) and when it closes."""
+"""Rolling backups while rrdesk is open (once a day) and when it closes after a change."""
 
 from __future__ import annotations
 
@@ -9,7 +9,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from rrdesk.services.backups import make_rolling_backup, rolling_backup_due
+from rrdesk.services.backups import (
+    make_rolling_backup,
+    rolling_backup_due,
+    unchanged_since_rolling_backup,
+)
 from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError
 
@@ -60,10 +64,14 @@ class BackupScheduler(QObject):
         return self.back_up(session)
 
     def back_up_on_close(self) -> Path | None:
-        """The closing backup: always made if the store is open."""
+        """The closing backup, made if the store is open and has changed since the newest
+        rolling backup (a backup of an unchanged store would only push an older one out)."""
         self.stop()
         session = self._current_session()
         if session is None or not session.is_open:
+            return None
+        if unchanged_since_rolling_backup(session, self._folder):
+            log.info("closing backup not needed: nothing changed since the last one")
             return None
         return self.back_up(session)
 

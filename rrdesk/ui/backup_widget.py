@@ -81,7 +81,8 @@ class BackupWidget(QWidget):
 
         self.title = heading_label("Backups and locking")
         self.explain = hint_label(
-            "rrdesk backs up the store when it closes and once a day while it is open. A backup "
+            "rrdesk backs up the store once a day while it is open, and when it closes if anything "
+            "has changed since the last backup. A backup "
             "is encrypted and opens with the same passphrase or recovery key. Keep a copy "
             "somewhere safe that is not synced by OneDrive and is not a network folder. "
             "Restoring checks the backup first and keeps the store open now beside it."

@@ -21,6 +21,7 @@ from rrdesk.services.backups import (
     rolling_backup_due,
     rolling_backups,
     set_keep_count,
+    unchanged_since_rolling_backup,
 )
 from rrdesk.storage import key_slots
 from rrdesk.storage.backup_file import BackupFileError, read_header
@@ -222,6 +223,20 @@ def test_the_last_rolling_backup_is_read_from_well_formed_names_only(
     ):
         (folder / f"partnership-{stamp}.rrbackup").write_bytes(b"")
     assert last_rolling_backup(session, folder) == datetime(2026, 11, 22, 9, 30)
+
+
+def test_unchanged_since_the_newest_rolling_backup(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "backups"
+    assert not unchanged_since_rolling_backup(session, folder)  # no backup yet
+    first = make_rolling_backup(session, NOW, folder)
+    assert unchanged_since_rolling_backup(session, folder)
+    set_keep_count(session, 4)
+    assert not unchanged_since_rolling_backup(session, folder)
+    second = make_rolling_backup(session, NOW.replace(hour=11), folder)
+    assert unchanged_since_rolling_backup(session, folder)
+    second.unlink()  # the backup that holds the last change is gone
+    assert first.exists()
+    assert not unchanged_since_rolling_backup(session, folder)
 
 
 def test_keep_count_is_bounded(session) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from rrdesk.services import locking
-from rrdesk.services.backups import check_backup, keep_count, rolling_backups
+from rrdesk.services.backups import check_backup, keep_count, rolling_backups, set_keep_count
 from rrdesk.ui.backup_scheduler import BackupScheduler
 from rrdesk.ui.backup_widget import BackupWidget
 from rrdesk.ui.file_dialogs import ScriptedFileDialogs
@@ -76,7 +76,13 @@ def test_scheduler_backs_up_daily_and_on_close(qtbot, session, tmp_path: Path) -
     clock[0] = datetime(2026, 11, 23, 9, 0, 0)
     assert scheduler.back_up_if_due() is not None
     clock[0] = datetime(2026, 11, 23, 17, 0, 0)
-    assert scheduler.back_up_on_close() is not None
+    assert scheduler.back_up_on_close() is None  # nothing changed since the morning's backup
+    set_keep_count(session, 9)
+    closing = scheduler.back_up_on_close()
+    assert closing is not None
+    assert rolling_backups(folder, session.path)[-1] == closing
     assert len(rolling_backups(folder, session.path)) == 3
+    assert scheduler.back_up_on_close() is None  # and none again when opened and closed as it is
+    set_keep_count(session, 8)
     current[0] = None
-    assert scheduler.back_up_on_close() is None
+    assert scheduler.back_up_on_close() is None  # locked: the store is closed
