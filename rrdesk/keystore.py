@@ -16,9 +16,19 @@ from rrdesk.deferred_modules import defer
 
 SERVICE = "rrdesk"
 
-# The keyring library's helpers import these as they load, for downloading files, finding
-# plug-ins and iterating, none of which rrdesk uses: they are loaded only if asked for.
-KEYRING_UNUSED_MODULES = ("urllib.request", "importlib_metadata", "more_itertools")
+# The keyring library and its helpers import these as they load, for downloading files, running
+# programs, naming the owners of files in archives, finding plug-ins, iterating and reading
+# keyring's own settings file. Fetching a key needs none of them (where the keyring is named by
+# the environment), so each is loaded only if asked for.
+KEYRING_UNUSED_MODULES = (
+    "urllib.request",
+    "importlib_metadata",
+    "more_itertools",
+    "subprocess",
+    "grp",
+    "pwd",
+    "configparser",
+)
 
 # The operating system's own keyring, chosen directly rather than by trying every back-end.
 NATIVE_BACKENDS = {

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -69,3 +73,25 @@ def test_elsewhere_keyring_looks_for_the_best_itself() -> None:
     choose_backend(core, "linux")
     assert core.chosen is None
     assert core.loaded == []
+
+
+FETCH = """
+from rrdesk.deferred_modules import is_deferred
+from rrdesk.keystore import KEYRING_UNUSED_MODULES, KeyringSecretStore
+
+print(KeyringSecretStore().load("no such account"))
+print([name for name in KEYRING_UNUSED_MODULES if not is_deferred(name)])
+"""
+
+
+def test_fetching_a_key_loads_none_of_the_keyrings_unused_modules() -> None:
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    done = subprocess.run(
+        [sys.executable, "-c", FETCH],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert done.stdout.splitlines() == ["None", "[]"]
