@@ -511,10 +511,9 @@ def _demo_session(today: date) -> tuple[Session, Path]:
 def _open_store(
     path: Path, messages: Messages, secret_store: SecretStore, runner: TaskStarter
 ) -> Session | None:
-    from rrdesk.ui.setup_dialog import SetupDialog
-    from rrdesk.ui.unlock_dialog import UnlockDialog
-
     if not store_access.store_exists(path):
+        from rrdesk.ui.setup_dialog import SetupDialog
+
         path.parent.mkdir(parents=True, exist_ok=True)
         from rrdesk.services.profile_catalogue import load_profiles
 
@@ -550,6 +549,8 @@ def _open_store(
         session, notice = None, error.message
     if session is not None:
         return session
+    from rrdesk.ui.unlock_dialog import UnlockDialog
+
     unlock = UnlockDialog(
         path,
         unlock_with_passphrase=store_access.unlock_with_passphrase,

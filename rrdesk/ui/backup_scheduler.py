@@ -1,4 +1,7 @@
-"""Rolling backups while rrdesk is open (once a day) and when it closes after a change."""
+"""Rolling backups while rrdesk is open (once a day) and when it closes after a change.
+
+The backups service is loaded when a backup is first looked for, after the window is on screen.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from rrdesk.services.backups import (
-    make_rolling_backup,
-    rolling_backup_due,
-    unchanged_since_rolling_backup,
-)
 from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError
 
@@ -56,6 +54,8 @@ class BackupScheduler(QObject):
         self._timer.stop()
 
     def back_up_if_due(self) -> Path | None:
+        from rrdesk.services.backups import rolling_backup_due
+
         session = self._current_session()
         if session is None or not session.is_open:
             return None
@@ -66,6 +66,8 @@ class BackupScheduler(QObject):
     def back_up_on_close(self) -> Path | None:
         """The closing backup, made if the store is open and has changed since the newest
         rolling backup (a backup of an unchanged store would only push an older one out)."""
+        from rrdesk.services.backups import unchanged_since_rolling_backup
+
         self.stop()
         session = self._current_session()
         if session is None or not session.is_open:
@@ -76,6 +78,8 @@ class BackupScheduler(QObject):
         return self.back_up(session)
 
     def back_up(self, session: Session) -> Path | None:
+        from rrdesk.services.backups import make_rolling_backup
+
         try:
             path = make_rolling_backup(session, self._now(), self._folder)
         except StoreError as error:

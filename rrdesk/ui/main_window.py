@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -52,6 +52,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"rrdesk: {partnership}")
         self._settings = settings
         self._sections: dict[str, _Section] = {}
+        self._painted = False
+        self._when_on_screen: list[Callable[[], None]] = []
         self.nav = QListWidget()
         self.nav.setObjectName("nav_list")
         self.nav.setAccessibleName("Sections")
@@ -151,6 +153,22 @@ class MainWindow(QMainWindow):
             callback(section.widget)
         else:
             section.when_built.append(callback)
+
+    def when_on_screen(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the window is first on screen (soon, if it is already): for
+        work that need not keep the person waiting for the window."""
+        if self._painted:
+            QTimer.singleShot(0, callback)
+        else:
+            self._when_on_screen.append(callback)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            waiting, self._when_on_screen = self._when_on_screen, []
+            for callback in waiting:  # once everything in the window is painted
+                QTimer.singleShot(0, callback)
 
     @property
     def current_section(self) -> str:

@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from rrdesk.services import locking, store_access
-from rrdesk.services.backups import RestoreResult, restore_backup
 from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError
 from rrdesk.ui.backup_scheduler import BackupScheduler
@@ -83,7 +82,12 @@ def install_protection(
     )
     controller.watch(window)
     _connect_window(window, protection, messages)
-    scheduler.back_up_if_due()
+    # The first look for a daily backup waits until the window is on screen.
+    when_on_screen = getattr(window, "when_on_screen", None)
+    if callable(when_on_screen):
+        when_on_screen(scheduler.back_up_if_due)
+    else:
+        scheduler.back_up_if_due()
     return protection
 
 
@@ -121,6 +125,8 @@ def restore_from_backup(
     The backup is checked again as it is put in place, in case the file changed since. Says what
     happened either way; on a failure the store is as it was and rrdesk stays locked.
     """
+
+    from rrdesk.services.backups import RestoreResult, restore_backup
 
     def put_in_place(store_path: Path) -> RestoreResult:
         return restore_backup(backup, store_path, secret, recovery=recovery, now=datetime.now())

@@ -52,7 +52,8 @@ def test_lock_unlock_and_back_up_on_close(
     protection = install_protection(
         first, context.session, rebuild=rebuild, messages=messages, backups_folder=folder
     )
-    assert len(rolling_backups(folder, context.session.path)) == 1
+    # The first daily backup is made once the window is on screen.
+    qtbot.waitUntil(lambda: len(rolling_backups(folder, context.session.path)) == 1)
     assert protection.controller.idle_interval_ms == 5 * 60_000
     stacked = [first.stack.widget(index) for index in range(first.stack.count())]
     assert not any(isinstance(widget, BackupWidget) for widget in stacked)  # built when shown
