@@ -22,8 +22,9 @@ def make_application() -> QApplication:
     QCoreApplication.setOrganizationName("rrdesk")
     QCoreApplication.setApplicationName("rrdesk")
     QCoreApplication.setApplicationVersion(__version__)
-    app = QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
+    # The same look on every computer. Named as the application is made, so the operating
+    # system's own style is never made only to be replaced.
+    app = QApplication([*sys.argv[:1], "-style", "Fusion"])
     apply_house_style(app)
     return app
 
