@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from rrdesk import __version__
 from rrdesk.resource_files import resource
+from rrdesk.ui.pyside_features import enter_modules
+
+enter_modules()
 
 
 def make_application() -> QApplication:
