@@ -13,15 +13,24 @@ import contextlib
 import logging
 import os
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
-from rrdesk.services.locations import data_folder
+from rrdesk.services.rolling_backups import (
+    BACKUP_MADE,
+    STAMP,
+    backups_folder,
+    last_rolling_backup,
+    prune_rolling_backups,
+    rolling_backup_due,
+    rolling_backups,
+    rolling_name,
+    unchanged_since_rolling_backup,
+)
 from rrdesk.services.session import Session
 from rrdesk.services.sync_folders import check_location
 from rrdesk.storage import key_slots
 from rrdesk.storage.backup_file import (
-    BACKUP_SUFFIX,
     BackupFileError,
     BackupHeader,
     extract_database,
@@ -31,6 +40,7 @@ from rrdesk.storage.backup_file import (
     work_file_beside,
     write_backup,
 )
+from rrdesk.storage.backup_names import BACKUP_SUFFIX
 from rrdesk.storage.database import Database
 from rrdesk.storage.errors import (
     NOTHING_CHANGED,
@@ -67,12 +77,9 @@ __all__ = [
 ]
 
 KEEP_SETTING = "backup_keep"
-BACKUP_MADE = "Made a backup"  # the audit entry each backup adds
 DEFAULT_KEEP = 10
 MIN_KEEP = 1
 MAX_KEEP = 100
-DAILY = timedelta(days=1)
-_STAMP = "%Y%m%d-%H%M%S"
 
 
 @dataclass(frozen=True)
@@ -97,10 +104,6 @@ class BackupCheck:
 class RestoreResult:
     check: BackupCheck
     kept_aside: Path | None
-
-
-def backups_folder() -> Path:
-    return data_folder() / "backups"
 
 
 def keep_count(session: Session) -> int:
@@ -143,74 +146,13 @@ def _record_backup(session: Session, destination: Path) -> None:
         log.warning("backup written but not recorded in the audit trail (store not writable)")
 
 
-def _rolling_name(session: Session, now: datetime) -> str:
-    return f"{session.path.stem}-{now.strftime(_STAMP)}{BACKUP_SUFFIX}"
-
-
-def rolling_backups(folder: Path, store_path: Path) -> list[Path]:
-    """This store's rolling backups in ``folder``, oldest first."""
-    if not folder.is_dir():
-        return []
-    prefix = f"{store_path.stem}-"
-    found = [
-        p
-        for p in folder.iterdir()
-        if p.is_file() and p.name.startswith(prefix) and p.name.endswith(BACKUP_SUFFIX)
-    ]
-    return sorted(found, key=lambda p: p.name)
-
-
-def _stamp_of(path: Path, store_path: Path) -> datetime | None:
-    """When a rolling backup was made, read from its name (``20261122-093000``)."""
-    text = path.name[len(store_path.stem) + 1 : -len(BACKUP_SUFFIX)]
-    day, dash, time = text.partition("-")
-    digits = day + time
-    if not (dash and len(day) == 8 and len(time) == 6 and digits.isascii() and digits.isdigit()):
-        return None
-    try:
-        return datetime(
-            int(day[:4]), int(day[4:6]), int(day[6:]), int(time[:2]), int(time[2:4]), int(time[4:])
-        )
-    except ValueError:  # an impossible date or time
-        return None
-
-
-def last_rolling_backup(session: Session, folder: Path | None = None) -> datetime | None:
-    folder = backups_folder() if folder is None else folder
-    stamps = [_stamp_of(p, session.path) for p in rolling_backups(folder, session.path)]
-    known = [s for s in stamps if s is not None]
-    return max(known) if known else None
-
-
-def rolling_backup_due(session: Session, now: datetime, folder: Path | None = None) -> bool:
-    """True when the newest rolling backup is a day old or more (or there is none)."""
-    last = last_rolling_backup(session, folder)
-    return last is None or now - last >= DAILY
-
-
-def unchanged_since_rolling_backup(session: Session, folder: Path | None = None) -> bool:
-    """True when the newest rolling backup holds everything in the store: the store's last
-    audit entry records making that backup (every change to a store is audited)."""
-    folder = backups_folder() if folder is None else folder
-    kept = rolling_backups(folder, session.path)
-    if not kept:
-        return False
-    latest = session.audit.latest()
-    return (
-        latest is not None
-        and latest.entity == "store"
-        and latest.action == BACKUP_MADE
-        and latest.detail.get("note") == kept[-1].name
-    )
-
-
 def make_rolling_backup(session: Session, now: datetime, folder: Path | None = None) -> Path:
     """A backup into the backups folder, then the oldest beyond ``backup_keep`` removed."""
     folder = backups_folder() if folder is None else folder
     check_location(folder, what="backups")
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_work_files(folder)
-    destination = folder / _rolling_name(session, now)
+    destination = folder / rolling_name(session, now)
     number = 1
     while destination.exists():
         number += 1
@@ -220,15 +162,6 @@ def make_rolling_backup(session: Session, now: datetime, folder: Path | None = N
     removed = prune_rolling_backups(folder, session.path, keep_count(session))
     log.info("rolling backup written; %d old backups removed", len(removed))
     return destination
-
-
-def prune_rolling_backups(folder: Path, store_path: Path, keep: int) -> list[Path]:
-    existing = rolling_backups(folder, store_path)
-    old = existing[: max(0, len(existing) - keep)]
-    for path in old:
-        with contextlib.suppress(OSError):
-            path.unlink()
-    return old
 
 
 def _unwrap(header: BackupHeader, secret: str, *, recovery: bool) -> bytes:
@@ -301,7 +234,7 @@ def check_backup(
 
 
 def _aside_name(store_path: Path, now: datetime) -> Path:
-    base = store_path.with_name(f"{store_path.name}.before-restore-{now.strftime(_STAMP)}")
+    base = store_path.with_name(f"{store_path.name}.before-restore-{now.strftime(STAMP)}")
     candidate, number = base, 1
     while candidate.exists() or key_slots.slot_file_for(candidate).exists():
         number += 1

@@ -39,7 +39,6 @@ from rrdesk.storage.key_slots import KeySlots, slots_from_json, slots_to_json
 MAGIC = b"RRDBKUP\x00"
 CONTAINER_VERSION = 1
 FORMAT = "rrdesk-backup"
-BACKUP_SUFFIX = ".rrbackup"
 _PREFIX = struct.Struct(">8sHI")
 MAX_HEADER_BYTES = 1_000_000
 _CHUNK = 1 << 20

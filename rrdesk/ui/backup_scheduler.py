@@ -1,6 +1,7 @@
 """Rolling backups while rrdesk is open (once a day) and when it closes after a change.
 
-The backups service is loaded when a backup is first looked for, after the window is on screen.
+Only the list of rolling backups is read to see whether one is due; the code that makes backups
+loads when one is made.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ class BackupScheduler(QObject):
         self._timer.stop()
 
     def back_up_if_due(self) -> Path | None:
-        from rrdesk.services.backups import rolling_backup_due
+        from rrdesk.services.rolling_backups import rolling_backup_due
 
         session = self._current_session()
         if session is None or not session.is_open:
@@ -66,7 +67,7 @@ class BackupScheduler(QObject):
     def back_up_on_close(self) -> Path | None:
         """The closing backup, made if the store is open and has changed since the newest
         rolling backup (a backup of an unchanged store would only push an older one out)."""
-        from rrdesk.services.backups import unchanged_since_rolling_backup
+        from rrdesk.services.rolling_backups import unchanged_since_rolling_backup
 
         self.stop()
         session = self._current_session()
