@@ -6,12 +6,15 @@ import json
 import logging
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rrdesk.domain.audit import AuditEntry, changed_fields
 from rrdesk.domain.cases import Case, CaseError, CaseSummary, Stage, validate_case
-from rrdesk.domain.directory import Agency, Member
 from rrdesk.services.session import Session
 from rrdesk.storage.case_codec import case_from_dict, case_to_dict
+
+if TYPE_CHECKING:
+    from rrdesk.domain.directory import Agency, Member
 
 PRIVATE_FIELDS = {"children"}
 DRAFT_KEY = "draft_case"

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 import getpass
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rrdesk.domain.audit import AuditEntry
 from rrdesk.storage.audit_repository import AuditRepository
 from rrdesk.storage.case_repository import CaseRepository
 from rrdesk.storage.database import Database
-from rrdesk.storage.directory_repository import DirectoryRepository
-from rrdesk.storage.document_repository import DocumentRepository
 from rrdesk.storage.key_slots import KeySlots
 from rrdesk.storage.lock_file import StoreLock
 from rrdesk.storage.settings_repository import SettingsRepository
+
+if TYPE_CHECKING:
+    from rrdesk.storage.directory_repository import DirectoryRepository
+    from rrdesk.storage.document_repository import DocumentRepository
 
 
 def operating_system_user() -> str:
@@ -40,10 +43,22 @@ class Session:
 
     def __post_init__(self) -> None:
         self.cases = CaseRepository(self.db)
-        self.directory = DirectoryRepository(self.db)
         self.audit = AuditRepository(self.db)
         self.settings = SettingsRepository(self.db)
-        self.documents = DocumentRepository(self.db)
+
+    # The directory and the case documents are not read at start-up: their code loads when
+    # first used.
+    @functools.cached_property
+    def directory(self) -> DirectoryRepository:
+        from rrdesk.storage.directory_repository import DirectoryRepository
+
+        return DirectoryRepository(self.db)
+
+    @functools.cached_property
+    def documents(self) -> DocumentRepository:
+        from rrdesk.storage.document_repository import DocumentRepository
+
+        return DocumentRepository(self.db)
 
     @property
     def partnership(self) -> str:
