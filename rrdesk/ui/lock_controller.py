@@ -133,8 +133,7 @@ class LockController(QObject):
         application = QCoreApplication.instance()
         if isinstance(application, QGuiApplication):
             self._watch_windows(application)
-        if application is not None:
-            self._listen_for_session_lock(application)
+        self._listening = False
         self.idle_since = time.monotonic()  # when the person last did something, or rrdesk opened
         self._idle.start()
 
@@ -148,6 +147,11 @@ class LockController(QObject):
     @property
     def is_locked(self) -> bool:
         return self._session is None
+
+    @property
+    def listens_for_screen_lock(self) -> bool:
+        """Whether rrdesk has asked the operating system to say when the screen locks."""
+        return self._listening
 
     @property
     def idle_interval_ms(self) -> int:
@@ -169,6 +173,12 @@ class LockController(QObject):
         if signal is not None:
             signal.connect(self._on_lock_requested)
         self._register_session_notifications(window)
+        # Listening for the screen lock starts once the window is on screen.
+        when_on_screen = getattr(window, "when_on_screen", None)
+        if callable(when_on_screen):
+            when_on_screen(self._listen_for_session_lock)
+        else:
+            self._listen_for_session_lock()
 
     def stop(self) -> None:
         """Stop watching (for example when the app quits)."""
@@ -403,7 +413,12 @@ class LockController(QObject):
 
     # -- operating-system session lock -------------------------------------------------------
 
-    def _listen_for_session_lock(self, application: QCoreApplication) -> None:
+    def _listen_for_session_lock(self) -> None:
+        """Once: the operating system tells rrdesk when the screen is locked."""
+        application = QCoreApplication.instance()
+        if self._listening or application is None:
+            return
+        self._listening = True
         if sys.platform == "win32":  # pragma: no cover - Windows only
             self._native_filter = _SessionLockFilter(self._on_session_locked)
             application.installNativeEventFilter(self._native_filter)

@@ -240,6 +240,25 @@ def test_screen_lock_locks_and_listeners_hear_first(qtbot, locked_setup) -> None
     assert controller.reason == "session"
 
 
+def test_listening_for_the_screen_lock_starts_once_the_window_is_on_screen(
+    qtbot, session: Session
+) -> None:  # type: ignore[no-untyped-def]
+    window = _window(session)
+    qtbot.addWidget(window)
+    controller = LockController(
+        session,
+        unlock_with_passphrase=store_access.unlock_with_passphrase,
+        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
+        rebuild=lambda new_session: None,
+    )
+    controller.watch(window)
+    qtbot.wait(20)
+    assert not controller.listens_for_screen_lock  # the window is not on screen yet
+    window.show()
+    qtbot.waitUntil(lambda: controller.listens_for_screen_lock)
+    controller.stop()
+
+
 def test_a_plain_projector_window_shows_only_locked(qtbot, locked_setup) -> None:
     controller, _window, _projector, _rebuilt = locked_setup
     projector = QWidget()
