@@ -55,19 +55,27 @@ def _add_app_options(parser: argparse.ArgumentParser) -> None:
 def _app_start(argv: Sequence[str]) -> argparse.Namespace | None:
     """The options when ``argv`` only opens the app (``--store PATH``, ``--demo``), else ``None``.
 
-    Opening the app is what a coordinator does many times a day, so it does not load the
-    sub-commands; anything else (a command, ``--help``, ``--version``, a mistake) goes to the
-    full parser.
+    Opening the app is what a coordinator does many times a day, so it is read here without
+    building the parser or loading the sub-commands. Anything else (a command, ``--help``,
+    ``--version``, a path that looks like an option, a mistake) goes to the full parser, which
+    gives the same result or the usual message.
     """
-    parser = argparse.ArgumentParser(
-        prog="rrdesk", add_help=False, allow_abbrev=False, exit_on_error=False
-    )
-    _add_app_options(parser)
-    try:
-        args, rest = parser.parse_known_args(argv)
-    except argparse.ArgumentError:  # for example --store with no path: the full parser says so
-        return None
-    return None if rest else args
+    store: Path | None = None
+    demo = False
+    words = iter(argv)
+    for word in words:
+        if word == "--demo":
+            demo = True
+        elif word == "--store":
+            value = next(words, "")
+            if not value or value.startswith("-"):
+                return None
+            store = Path(value)
+        elif word.startswith("--store=") and len(word) > len("--store="):
+            store = Path(word.removeprefix("--store="))
+        else:
+            return None
+    return argparse.Namespace(demo=demo, store=store)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:

@@ -77,3 +77,48 @@ def test_opening_the_app_loads_no_command(arguments: list[str], options: str) ->
         cwd=ROOT,
     )
     assert done.stdout.splitlines() == [options, ""]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        [],
+        ["--demo"],
+        ["--store", "x.rrdesk"],
+        ["--store=x.rrdesk"],
+        ["--store", "a.rrdesk", "--store", "b.rrdesk", "--demo"],
+        ["--demo", "--demo"],
+        ["--store", "Partnership store Ü.rrdesk"],
+    ],
+)
+def test_the_quick_reading_of_app_options_agrees_with_the_full_parser(
+    arguments: list[str],
+) -> None:
+    from rrdesk.cli import _app_start, build_parser
+
+    quick = _app_start(arguments)
+    full = build_parser().parse_args(arguments)
+    assert quick is not None
+    assert (quick.store, quick.demo) == (full.store, full.demo)
+    assert full.command is None
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["--store"],
+        ["--store", "--demo"],
+        ["--store="],
+        ["--help"],
+        ["--version"],
+        ["--dem"],
+        ["--demo=yes"],
+        ["cases"],
+        ["--store", "x.rrdesk", "cases"],
+        ["-store", "x.rrdesk"],
+    ],
+)
+def test_anything_else_goes_to_the_full_parser(arguments: list[str]) -> None:
+    from rrdesk.cli import _app_start
+
+    assert _app_start(arguments) is None
