@@ -3,15 +3,18 @@
 :class:`FileDialogs` asks where to save, what to open, and for a certificate file's password.
 :class:`DesktopOpener` hands a file to the user's own program (PDF reader, mail program), or
 shows the folder holding it.
+
+The Qt classes behind them are loaded when a dialog is first shown or a file first opened: the
+app makes both at start-up, when neither is needed yet.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 PDF_FILES = "PDF documents (*.pdf)"
 EMAIL_FILES = "Email drafts (*.eml)"
@@ -29,14 +32,18 @@ class FileDialogs:
     """
 
     def __init__(self) -> None:
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        self._folder = Path(documents) if documents else Path.home()
+        self._folder: Path | None = None
 
     @property
     def folder(self) -> Path:
         """Where the next dialog starts."""
+        if self._folder is None:
+            from PySide6.QtCore import QStandardPaths
+
+            documents = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
+            self._folder = Path(documents) if documents else Path.home()
         return self._folder
 
     def save_file(
@@ -48,7 +55,9 @@ class FileDialogs:
         *,
         folder: Path | None = None,
     ) -> Path | None:
-        start = folder if folder is not None else self._folder
+        from PySide6.QtWidgets import QFileDialog
+
+        start = folder if folder is not None else self.folder
         chosen, _ = QFileDialog.getSaveFileName(
             parent, title, str(start / suggested_name), file_filter
         )
@@ -62,11 +71,15 @@ class FileDialogs:
         *,
         folder: Path | None = None,
     ) -> Path | None:
-        start = folder if folder is not None else self._folder
+        from PySide6.QtWidgets import QFileDialog
+
+        start = folder if folder is not None else self.folder
         chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start), file_filter)
         return self._remember(chosen)
 
     def password(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         text, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
         return str(text) if accepted else None
 
@@ -93,6 +106,7 @@ class ScriptedFileDialogs(FileDialogs):
         passwords: list[str | None] | None = None,
         save_folder: Path | None = None,
     ) -> None:
+        super().__init__()
         self.save_answers = list(save or [])
         self.open_answers = list(open_ or [])
         self.password_answers = list(passwords or [])
@@ -136,10 +150,10 @@ class DesktopOpener:
     """Opens files and folders with the user's own programs."""
 
     def open_file(self, path: Path) -> bool:
-        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+        return _open_with_desktop(path)
 
     def show_folder(self, path: Path) -> bool:
-        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+        return _open_with_desktop(path.parent)
 
 
 class RecordingOpener(DesktopOpener):
@@ -157,3 +171,10 @@ class RecordingOpener(DesktopOpener):
     def show_folder(self, path: Path) -> bool:
         self.folders.append(path.parent)
         return True
+
+
+def _open_with_desktop(path: Path) -> bool:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from rrdesk.app import build_main_window
-from rrdesk.ui import file_dialogs
 from rrdesk.ui.backup_widget import BackupWidget
 from rrdesk.ui.partnership_forms_widget import PartnershipFormsWidget
 
@@ -33,9 +33,7 @@ def test_the_second_screen_starts_where_the_first_saved(
     usb = tmp_path / "usb"
     usb.mkdir()
     system = _SystemDialog(usb)
-    monkeypatch.setattr(
-        file_dialogs.QFileDialog, "getSaveFileName", staticmethod(system.get_save_file_name)
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(system.get_save_file_name))
     window = build_main_window(context)
     qtbot.addWidget(window)
     window.show()
