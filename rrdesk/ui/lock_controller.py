@@ -22,7 +22,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     SLOT,
@@ -48,8 +48,10 @@ from PySide6.QtWidgets import (
 
 from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError
-from rrdesk.ui.locked_screen import LockedScreen
 from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
+
+if TYPE_CHECKING:
+    from rrdesk.ui.locked_screen import LockedScreen
 
 log = logging.getLogger(__name__)
 
@@ -286,6 +288,8 @@ class LockController(QObject):
         if old is not None:
             old.hide()
             old.deleteLater()
+        from rrdesk.ui.locked_screen import LockedScreen
+
         screen = LockedScreen(reason)
         screen.unlock_requested.connect(self._on_unlock_requested)
         window.setCentralWidget(screen)

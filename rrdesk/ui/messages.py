@@ -1,14 +1,22 @@
-"""The one seam through which rrdesk shows message boxes. Tests replace it with a recorder."""
+"""The one seam through which rrdesk shows message boxes. Tests replace it with a recorder.
+
+The message box's Qt class is loaded when a message is first shown, not when the app starts.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 class Messages:
     """Shows plain-English messages. Subclass or replace in tests."""
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent
         )
@@ -16,6 +24,8 @@ class Messages:
         box.exec()
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent
         )
@@ -23,6 +33,8 @@ class Messages:
         box.exec()
 
     def confirm(self, parent: QWidget | None, title: str, text: str, *, yes: str, no: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
         )
@@ -33,6 +45,8 @@ class Messages:
         return box.clickedButton() is yes_button
 
     def copy_to_clipboard(self, text: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
         clipboard = QApplication.clipboard()
         clipboard.setText(text)
 

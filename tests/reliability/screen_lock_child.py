@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from rrdesk.services import store_access
 from rrdesk.storage import key_slots
 from rrdesk.ui.lock_controller import LockController
+from rrdesk.ui.main_window import MainWindow
 
 
 def main() -> int:
@@ -34,6 +35,9 @@ def main() -> int:
         rebuild=lambda _session: None,
         idle_interval_ms=600_000,
     )
+    window = MainWindow("X")
+    controller.watch(window)
+    window.show()  # listening starts once the window is on screen
 
     def announce() -> None:
         subprocess.run(
