@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
     section_shown = Signal(str)
     lock_requested = Signal()
     closing = Signal()
+    on_screen_at_the_latest_ms = 2000
 
     def __init__(
         self,
@@ -156,19 +157,32 @@ class MainWindow(QMainWindow):
 
     def when_on_screen(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` once the window is first on screen (soon, if it is already): for
-        work that need not keep the person waiting for the window."""
+        work that need not keep the person waiting for the window.
+
+        "On screen" is the window's first paint, or, for a window shown but not painted (opened
+        minimised, say), ``on_screen_at_the_latest_ms`` after it is shown.
+        """
         if self._painted:
             QTimer.singleShot(0, callback)
         else:
             self._when_on_screen.append(callback)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._painted:
+            QTimer.singleShot(self.on_screen_at_the_latest_ms, self._now_on_screen)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            waiting, self._when_on_screen = self._when_on_screen, []
-            for callback in waiting:  # once everything in the window is painted
-                QTimer.singleShot(0, callback)
+        self._now_on_screen()
+
+    def _now_on_screen(self) -> None:
+        if self._painted:
+            return
+        self._painted = True
+        waiting, self._when_on_screen = self._when_on_screen, []
+        for callback in waiting:  # once everything in the window is painted
+            QTimer.singleShot(0, callback)
 
     @property
     def current_section(self) -> str:

@@ -24,6 +24,17 @@ def test_work_waits_until_the_window_is_on_screen(qtbot) -> None:  # type: ignor
     qtbot.waitUntil(lambda: done == ["first", "second", "later"])
 
 
+def test_a_window_shown_but_never_painted_still_gets_its_work_done(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow("Northmoor")
+    qtbot.addWidget(window)
+    window.on_screen_at_the_latest_ms = 50
+    window.setUpdatesEnabled(False)  # shown but never painted, as when opened minimised
+    done: list[str] = []
+    window.when_on_screen(lambda: done.append("backup check"))
+    window.show()
+    qtbot.waitUntil(lambda: done == ["backup check"], timeout=2000)
+
+
 def test_a_section_is_built_when_first_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow("Northmoor")
     qtbot.addWidget(window)
