@@ -77,7 +77,14 @@ def install_account_actions(
         window.file_menu, "Remember on this computer", "remember", None, toggle_remember
     )
     remember.setCheckable(True)
-    remember.setChecked(store_access.is_remembered(session.path, secret_store))
+
+    def show_whether_remembered() -> None:
+        remember.setChecked(store_access.is_remembered(session.path, secret_store))
+
+    # The keyring is read once the window is on screen, and again whenever the menu opens (the
+    # key may have been remembered or forgotten by another rrdesk window meanwhile).
+    window.when_on_screen(show_whether_remembered)
+    window.file_menu.aboutToShow.connect(show_whether_remembered)
     if first is not None:
         for action in (new_action, passphrase, remember):
             window.file_menu.removeAction(action)

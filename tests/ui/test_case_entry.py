@@ -213,6 +213,23 @@ def test_menus_new_case_and_remember(qtbot, context) -> None:  # type: ignore[no
     assert not context.secret_store.entries
 
 
+def test_remember_shows_what_the_keyring_holds_once_on_screen_and_when_the_menu_opens(
+    qtbot, context
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    from rrdesk.services import store_access
+
+    assert store_access.remember_key(context.session, context.secret_store) == ""
+    window = _window(qtbot, context)
+    remember = window.findChild(QAction, "action_remember")
+    qtbot.waitUntil(remember.isChecked)
+    assert store_access.forget_key(context.session, context.secret_store) == ""  # elsewhere
+    window.file_menu.aboutToShow.emit()
+    assert not remember.isChecked()
+    assert not context.secret_store.entries  # reading the state changed nothing
+
+
 def test_remember_with_broken_keyring_is_explained(qtbot, context) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QAction
 
