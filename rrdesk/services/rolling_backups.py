@@ -40,7 +40,7 @@ def rolling_backups(folder: Path, store_path: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name)
 
 
-def _stamp_of(path: Path, store_path: Path) -> datetime | None:
+def made_at(path: Path, store_path: Path) -> datetime | None:
     """When a rolling backup was made, read from its name (``20261122-093000``)."""
     text = path.name[len(store_path.stem) + 1 : -len(BACKUP_SUFFIX)]
     day, dash, time = text.partition("-")
@@ -57,7 +57,7 @@ def _stamp_of(path: Path, store_path: Path) -> datetime | None:
 
 def last_rolling_backup(session: Session, folder: Path | None = None) -> datetime | None:
     folder = backups_folder() if folder is None else folder
-    stamps = [_stamp_of(p, session.path) for p in rolling_backups(folder, session.path)]
+    stamps = [made_at(p, session.path) for p in rolling_backups(folder, session.path)]
     known = [s for s in stamps if s is not None]
     return max(known) if known else None
 

@@ -32,6 +32,7 @@ from rrdesk.services.backups import (
     rolling_backups,
     set_keep_count,
 )
+from rrdesk.services.rolling_backups import made_at
 from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError
 from rrdesk.ui.file_dialogs import FileDialogs
@@ -50,6 +51,7 @@ def _made_on(check: BackupCheck) -> str:
 
 
 BACKUP_FILES = f"rrdesk backups (*{BACKUP_SUFFIX})"
+NO_BACKUPS_YET = "No rolling backups yet."
 
 
 class BackupWidget(QWidget):
@@ -135,8 +137,13 @@ class BackupWidget(QWidget):
 
     def refresh(self) -> None:
         self.recent.clear()
-        for path in reversed(rolling_backups(self._folder, self._session.path)):
-            self.recent.addItem(path.name)
+        kept = list(reversed(rolling_backups(self._folder, self._session.path)))
+        for path in kept:
+            made = made_at(path, self._session.path)
+            when = f"{format_date(made.date())}, {made:%H:%M}: " if made is not None else ""
+            self.recent.addItem(f"{when}{path.name}")
+        if not kept:
+            self.recent.addItem(NO_BACKUPS_YET)
 
     def _on_back_up_clicked(self) -> None:
         suggested = f"{self._session.path.stem}-{self._now():%Y-%m-%d}{BACKUP_SUFFIX}"

@@ -86,3 +86,23 @@ def test_scheduler_backs_up_daily_and_on_close(qtbot, session, tmp_path: Path) -
     set_keep_count(session, 8)
     current[0] = None
     assert scheduler.back_up_on_close() is None  # locked: the store is closed
+
+
+def test_recent_backups_say_when_they_were_made(qtbot, session, messages, tmp_path: Path) -> None:
+    from rrdesk.services.backups import make_rolling_backup
+
+    folder = tmp_path / "backups"
+    widget = BackupWidget(session, messages, folder=folder)
+    qtbot.addWidget(widget)
+
+    def shown() -> list[str]:
+        return [widget.recent.item(row).text() for row in range(widget.recent.count())]
+
+    assert shown() == ["No rolling backups yet."]
+    make_rolling_backup(session, NOW, folder)
+    make_rolling_backup(session, datetime(2026, 11, 23, 17, 5, 0), folder)
+    widget.refresh()
+    assert shown() == [
+        "23 November 2026, 17:05: partnership-20261123-170500.rrbackup",
+        "22 November 2026, 09:00: partnership-20261122-090000.rrbackup",
+    ]
