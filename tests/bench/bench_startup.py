@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = Path(__file__).resolve().parent
-ROUNDS = 11
+ROUNDS = 15
 
 # Each side reports once its window is painted: on the window's first paint event it asks for a
 # timer, which runs once the whole window (every widget in it) has been painted. Peak memory is
