@@ -572,6 +572,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         end_process,
         make_application,
         run_event_loop,
+        set_start_up_aside,
         window_settings,
     )
     from rrdesk.ui.messages import Messages
@@ -620,6 +621,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         backups_folder=(demo_folder / "backups") if demo_folder else None,
         runner=runner,
     )
+    window.when_on_screen(set_start_up_aside)
     window.show()
     try:
         code = run_event_loop(app)

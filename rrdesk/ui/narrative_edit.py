@@ -232,17 +232,22 @@ class NarrativeEdit(QPlainTextEdit):
         if text is not self._text:
             self._start_check()
             return
+        if offset >= len(text):  # every slice checked: showing the findings is a tick of its own
+            self._pending = None
+            self._publish(tuple(found))
+            return
         started = time.perf_counter()
-        while offset < len(text) and time.perf_counter() - started < SLICE_BUDGET_SECONDS:
+        while offset < len(text):
+            slice_started = time.perf_counter()
             end, following = _slice_end(text, offset)
             found.extend(f.shifted(offset) for f in self._checker.check(text[offset:end]))
             offset = following
-        if offset < len(text):
-            self._pending = (offset, found, text)
-            self._slice_timer.start()
-            return
-        self._pending = None
-        self._publish(tuple(found))
+            now = time.perf_counter()
+            # Another slice only if one more as long as this one still fits in the budget.
+            if now - started + (now - slice_started) > SLICE_BUDGET_SECONDS:
+                break
+        self._pending = (offset, found, text)
+        self._slice_timer.start()
 
     def _publish(self, found: tuple[Finding, ...]) -> None:
         self._all = found

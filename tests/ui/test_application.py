@@ -25,3 +25,16 @@ def test_the_application_uses_the_fusion_style_whatever_the_computer() -> None:
         [sys.executable, "-c", MAKE], capture_output=True, text=True, check=True, env=env, cwd=ROOT
     )
     assert done.stdout.split() == ["fusion", "rrdesk", "rrdesk"]
+
+
+def test_what_start_up_made_is_set_aside_from_full_collections() -> None:
+    import gc
+
+    from rrdesk.ui.application import set_start_up_aside
+
+    before = gc.get_freeze_count()
+    try:
+        set_start_up_aside()
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()
