@@ -573,6 +573,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         make_application,
         run_event_loop,
         set_start_up_aside,
+        take_back_start_up,
         window_settings,
     )
     from rrdesk.ui.messages import Messages
@@ -609,7 +610,9 @@ def run_app(*, store: Path | None, demo: bool) -> int:
 
     def rebuild(new_session: Session) -> MainWindow:
         context.session = new_session
+        take_back_start_up()  # what the locked window held can go
         new_window = build_main_window(context)
+        new_window.when_on_screen(set_start_up_aside)
         new_window.show()
         return new_window
 

@@ -43,10 +43,21 @@ def window_settings() -> QSettings:
 
 
 def set_start_up_aside() -> None:
-    """Everything made at start-up (modules, classes, the main window) lives until rrdesk closes.
-    Set aside from the garbage collector's full passes, those passes stay short, so a long check
-    (a 1 MB paste, say) does not stall the window while the collector looks over it all again."""
+    """Everything made at start-up (modules, classes, the main window) lives until rrdesk closes
+    or locks. Set aside from the garbage collector's full passes, those passes stay short, so a
+    long check (a 1 MB paste, say) does not stall the window while the collector looks over it
+    all again. What is already garbage is collected first, so none of it is kept.
+
+    After an unlock, :func:`take_back_start_up` lets what the old window held be collected, and
+    this is called again once the new window is on screen.
+    """
+    gc.collect()
     gc.freeze()
+
+
+def take_back_start_up() -> None:
+    """Return what :func:`set_start_up_aside` set aside to the garbage collector's care."""
+    gc.unfreeze()
 
 
 def run_event_loop(app: QApplication) -> int:

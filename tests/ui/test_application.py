@@ -27,14 +27,24 @@ def test_the_application_uses_the_fusion_style_whatever_the_computer() -> None:
     assert done.stdout.split() == ["fusion", "rrdesk", "rrdesk"]
 
 
-def test_what_start_up_made_is_set_aside_from_full_collections() -> None:
+def test_what_start_up_made_is_set_aside_from_full_collections_and_taken_back() -> None:
     import gc
+    import weakref
 
-    from rrdesk.ui.application import set_start_up_aside
+    from rrdesk.ui.application import set_start_up_aside, take_back_start_up
 
+    class Held:
+        pass
+
+    garbage = Held()
+    garbage.itself = garbage  # type: ignore[attr-defined]  # a cycle: only the collector frees it
+    gone = weakref.ref(garbage)
+    del garbage
     before = gc.get_freeze_count()
     try:
         set_start_up_aside()
+        assert gone() is None  # garbage is collected, not set aside
         assert gc.get_freeze_count() > before
     finally:
-        gc.unfreeze()
+        take_back_start_up()
+    assert gc.get_freeze_count() == 0
