@@ -94,8 +94,7 @@ class CaseTableModel(QAbstractTableModel):
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
-        old_rows = [index.row() for index in before]
-        moved = [self._rows[row] for row in old_rows]
+        moved = [self._rows[index.row()] for index in before]
         self._rows.sort(key=self._key_for(column), reverse=self._descending)
         where = {id(row): number for number, row in enumerate(self._rows)}
         after = [

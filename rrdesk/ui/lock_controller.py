@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError
+from rrdesk.ui.main_window import once_on_screen
 from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
 
 if TYPE_CHECKING:
@@ -175,12 +176,7 @@ class LockController(QObject):
         if signal is not None:
             signal.connect(self._on_lock_requested)
         self._register_session_notifications(window)
-        # Listening for the screen lock starts once the window is on screen.
-        when_on_screen = getattr(window, "when_on_screen", None)
-        if callable(when_on_screen):
-            when_on_screen(self._listen_for_session_lock)
-        else:
-            self._listen_for_session_lock()
+        once_on_screen(window, self._listen_for_session_lock)
 
     def stop(self) -> None:
         """Stop watching (for example when the app quits)."""

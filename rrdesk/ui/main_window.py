@@ -23,6 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 
+def once_on_screen(window: QWidget, callback: Callable[[], object]) -> None:
+    """``callback`` once ``window`` is on screen if it is a :class:`MainWindow`, else now."""
+    if isinstance(window, MainWindow):
+        window.when_on_screen(callback)
+    else:
+        callback()
+
+
 @dataclass
 class _Section:
     key: str
@@ -54,7 +62,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._sections: dict[str, _Section] = {}
         self._painted = False
-        self._when_on_screen: list[Callable[[], None]] = []
+        self._when_on_screen: list[Callable[[], object]] = []
         self.nav = QListWidget()
         self.nav.setObjectName("nav_list")
         self.nav.setAccessibleName("Sections")
@@ -155,7 +163,7 @@ class MainWindow(QMainWindow):
         else:
             section.when_built.append(callback)
 
-    def when_on_screen(self, callback: Callable[[], None]) -> None:
+    def when_on_screen(self, callback: Callable[[], object]) -> None:
         """Call ``callback`` once the window is first on screen (soon, if it is already): for
         work that need not keep the person waiting for the window.
 

@@ -21,6 +21,7 @@ from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError
 from rrdesk.ui.backup_scheduler import BackupScheduler
 from rrdesk.ui.lock_controller import LockController
+from rrdesk.ui.main_window import once_on_screen
 from rrdesk.ui.messages import Messages
 from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
 
@@ -82,12 +83,7 @@ def install_protection(
     )
     controller.watch(window)
     _connect_window(window, protection, messages)
-    # The first look for a daily backup waits until the window is on screen.
-    when_on_screen = getattr(window, "when_on_screen", None)
-    if callable(when_on_screen):
-        when_on_screen(scheduler.back_up_if_due)
-    else:
-        scheduler.back_up_if_due()
+    once_on_screen(window, scheduler.back_up_if_due)  # the first look for a daily backup
     return protection
 
 
