@@ -171,14 +171,14 @@ class MainWindow(QMainWindow):
         minimised, say), ``on_screen_at_the_latest_ms`` after it is shown.
         """
         if self._painted:
-            QTimer.singleShot(0, callback)
+            QTimer.singleShot(0, self, callback)  # dropped if the window is gone by then
         else:
             self._when_on_screen.append(callback)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._painted:
-            QTimer.singleShot(self.on_screen_at_the_latest_ms, self._now_on_screen)
+            QTimer.singleShot(self.on_screen_at_the_latest_ms, self, self._now_on_screen)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -189,8 +189,8 @@ class MainWindow(QMainWindow):
             return
         self._painted = True
         waiting, self._when_on_screen = self._when_on_screen, []
-        for callback in waiting:  # once everything in the window is painted
-            QTimer.singleShot(0, callback)
+        for callback in waiting:  # once everything in the window is painted, if it still is
+            QTimer.singleShot(0, self, callback)
 
     @property
     def current_section(self) -> str:

@@ -35,6 +35,21 @@ def test_a_window_shown_but_never_painted_still_gets_its_work_done(qtbot) -> Non
     qtbot.waitUntil(lambda: done == ["backup check"], timeout=2000)
 
 
+def test_work_for_a_window_deleted_before_it_runs_is_dropped(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+    from shiboken6 import Shiboken
+
+    window = MainWindow("Northmoor")
+    action = QAction("Remember on this computer", window)
+    window.show()
+    qtbot.waitUntil(lambda: window._painted)
+    done: list[bool] = []
+    window.when_on_screen(lambda: done.append(action.isChecked()))  # queued, not yet run
+    Shiboken.delete(window)  # gone before the work runs, as a locked window is after an unlock
+    qtbot.wait(50)
+    assert done == []  # not run for the deleted window, and nothing raised
+
+
 def test_a_section_is_built_when_first_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow("Northmoor")
     qtbot.addWidget(window)
