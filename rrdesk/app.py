@@ -68,6 +68,7 @@ class AppContext:
     today: Callable[[], date] = date.today
     settings: QSettings | None = None
     demo: bool = False
+    backups_folder: Path | None = None  # where rolling backups go; None for the usual folder
     extra: dict[str, object] = field(default_factory=dict)
 
     def calendar(self) -> BankHolidayCalendar:
@@ -275,7 +276,13 @@ def build_main_window(context: AppContext) -> MainWindow:
     def backups_screen() -> BackupWidget:
         from rrdesk.ui.backup_widget import BackupWidget
 
-        return BackupWidget(session, context.messages, files=dialogs, runner=context.runner)
+        return BackupWidget(
+            session,
+            context.messages,
+            files=dialogs,
+            runner=context.runner,
+            folder=context.backups_folder,
+        )
 
     window.add_section("directory", "Directory", directory_screen)
     window.add_section("audit", "Audit trail", audit_trail)
@@ -605,6 +612,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         runner=runner,
         settings=window_settings(),
         demo=demo,
+        backups_folder=(demo_folder / "backups") if demo_folder else None,
     )
     window = build_main_window(context)
 
@@ -621,7 +629,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         session,
         rebuild=rebuild,
         messages=messages,
-        backups_folder=(demo_folder / "backups") if demo_folder else None,
+        backups_folder=context.backups_folder,
         runner=runner,
     )
     window.when_on_screen(set_start_up_aside)

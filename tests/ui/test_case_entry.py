@@ -252,3 +252,16 @@ def test_case_list_counts_with_an_imported_bank_holiday(qtbot, context) -> None:
     CalendarSettings(context.session).import_bank_holidays(newer_file(date(2026, 11, 18)))
     window.section("calendar").calendar_changed.emit()
     assert listing.model.index(0, 4).data() == "Day 4"
+
+
+def test_the_backups_screen_shows_the_folder_rolling_backups_go_to(  # type: ignore[no-untyped-def]
+    qtbot, context, tmp_path
+) -> None:
+    context.backups_folder = tmp_path / "demo" / "backups"  # as for the demo store
+    window = _window(qtbot, context)
+    window.show_section("backups")
+    backups = window.section("backups")
+    assert (
+        backups.folder_label.text()
+        == f"Rolling backups are kept in {tmp_path / 'demo' / 'backups'}"
+    )
