@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import secrets
 import shutil
 from collections.abc import Callable
@@ -518,7 +519,10 @@ def _demo_session(today: date) -> tuple[Session, Path]:
 def _open_store(
     path: Path, messages: Messages, secret_store: SecretStore, runner: TaskStarter
 ) -> Session | None:
+    # The garbage collector waits during start-up (cli.main) but not while the person is asked
+    # something: any dialog here starts it again.
     if not store_access.store_exists(path):
+        gc.enable()
         from rrdesk.ui.setup_dialog import SetupDialog
 
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -548,6 +552,7 @@ def _open_store(
 
     problem = location_problem(path)
     if problem:
+        gc.enable()
         messages.error(None, "The store is in an unsafe place", problem)
     notice = ""
     try:
@@ -556,6 +561,7 @@ def _open_store(
         session, notice = None, error.message
     if session is not None:
         return session
+    gc.enable()
     from rrdesk.ui.unlock_dialog import UnlockDialog
 
     unlock = UnlockDialog(

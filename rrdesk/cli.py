@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -82,9 +83,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     app_options = _app_start(arguments)
     if app_options is not None:
-        from rrdesk.app import run_app
+        # Start-up makes many objects that live as long as the app, and little garbage. The
+        # garbage collector looking over them again and again as modules load took a tenth of
+        # start-up, so it waits until the window is on screen or a dialog asks something (run_app).
+        gc.disable()
+        try:
+            from rrdesk.app import run_app
 
-        return run_app(store=app_options.store, demo=app_options.demo)
+            return run_app(store=app_options.store, demo=app_options.demo)
+        finally:
+            gc.enable()
     from rrdesk.commands.store_options import UsageError
     from rrdesk.storage.errors import StoreError
 

@@ -46,13 +46,15 @@ def set_start_up_aside() -> None:
     """Everything made at start-up (modules, classes, the main window) lives until rrdesk closes
     or locks. Set aside from the garbage collector's full passes, those passes stay short, so a
     long check (a 1 MB paste, say) does not stall the window while the collector looks over it
-    all again. What is already garbage is collected first, so none of it is kept.
+    all again. What is already garbage is collected first, so none of it is kept. The collector
+    then runs as usual again (start-up holds it back: ``cli.main``).
 
     After an unlock, :func:`take_back_start_up` lets what the old window held be collected, and
     this is called again once the new window is on screen.
     """
     gc.collect()
     gc.freeze()
+    gc.enable()
 
 
 def take_back_start_up() -> None:

@@ -6,6 +6,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,3 +51,78 @@ def test_what_start_up_made_is_set_aside_from_full_collections_and_taken_back() 
     finally:
         take_back_start_up()
     assert gc.get_freeze_count() == 0
+
+
+def test_setting_start_up_aside_starts_the_collector_again() -> None:
+    import gc
+
+    from rrdesk.ui.application import set_start_up_aside, take_back_start_up
+
+    gc.disable()
+    try:
+        set_start_up_aside()
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        take_back_start_up()
+
+
+def test_the_collector_waits_while_the_app_starts(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    import rrdesk.app
+    from rrdesk.cli import main
+
+    seen: list[bool] = []
+    monkeypatch.setattr(rrdesk.app, "run_app", lambda **_options: seen.append(gc.isenabled()) or 0)
+    assert main(["--demo"]) == 0
+    assert seen == [False]
+    assert gc.isenabled()  # and runs again when run_app returns, however it ends
+
+    def fails(**_options: object) -> int:
+        raise RuntimeError("start-up went wrong")
+
+    monkeypatch.setattr(rrdesk.app, "run_app", fails)
+    with pytest.raises(RuntimeError):
+        main(["--demo"])
+    assert gc.isenabled()
+
+
+class _AskingDialog:
+    """Stands in for the set-up or unlock dialog: notes whether the collector runs as it asks."""
+
+    collector_running: ClassVar[list[bool]] = []
+
+    def __init__(self, *_args: object, **_options: object) -> None:
+        self.session = None
+        self.keyring_message = ""
+
+    def exec(self) -> int:
+        import gc
+
+        self.collector_running.append(gc.isenabled())
+        return 0
+
+
+@pytest.mark.parametrize(
+    "dialog", ["rrdesk.ui.setup_dialog.SetupDialog", "rrdesk.ui.unlock_dialog.UnlockDialog"]
+)
+def test_the_collector_runs_while_a_dialog_asks_the_person_something(  # type: ignore[no-untyped-def]
+    monkeypatch, qapp, new_store, store_path, tmp_path, messages, memory_secrets, dialog
+) -> None:
+    import gc
+
+    from rrdesk.app import _open_store
+    from rrdesk.ui.tasks import ImmediateRunner
+
+    monkeypatch.setattr(dialog, _AskingDialog)
+    monkeypatch.setattr(_AskingDialog, "collector_running", [])
+    new_store.session.close()
+    # A new store asks for set-up; an existing one with no key remembered asks to unlock.
+    path = tmp_path / "new" / "new.rrdesk" if "setup" in dialog else store_path
+    gc.disable()
+    try:
+        assert _open_store(path, messages, memory_secrets, ImmediateRunner()) is None
+    finally:
+        gc.enable()
+    assert _AskingDialog.collector_running == [True]
