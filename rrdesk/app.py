@@ -516,13 +516,25 @@ def _demo_session(today: date) -> tuple[Session, Path]:
     return created.session, folder
 
 
+def _ready_to_ask() -> None:
+    """Before a window asks the person something, while starting: the garbage collector runs
+    again (start-up holds it back, ``cli.main``) and the house style is on (``run_app`` makes
+    the application unstyled, to style the main window as it is shown)."""
+    from PySide6.QtWidgets import QApplication
+
+    from rrdesk.ui.application import apply_house_style
+
+    gc.enable()
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_house_style(app)
+
+
 def _open_store(
     path: Path, messages: Messages, secret_store: SecretStore, runner: TaskStarter
 ) -> Session | None:
-    # The garbage collector waits during start-up (cli.main) but not while the person is asked
-    # something: any dialog here starts it again.
     if not store_access.store_exists(path):
-        gc.enable()
+        _ready_to_ask()
         from rrdesk.ui.setup_dialog import SetupDialog
 
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -552,7 +564,7 @@ def _open_store(
 
     problem = location_problem(path)
     if problem:
-        gc.enable()
+        _ready_to_ask()
         messages.error(None, "The store is in an unsafe place", problem)
     notice = ""
     try:
@@ -561,7 +573,7 @@ def _open_store(
         session, notice = None, error.message
     if session is not None:
         return session
-    gc.enable()
+    _ready_to_ask()
     from rrdesk.ui.unlock_dialog import UnlockDialog
 
     unlock = UnlockDialog(
@@ -582,6 +594,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
     and everything is saved, the process ends here (:func:`end_process`)."""
     from rrdesk.services.logging_setup import configure_logging, install_crash_logging
     from rrdesk.ui.application import (
+        apply_house_style,
         end_process,
         make_application,
         run_event_loop,
@@ -595,7 +608,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
 
     configure_logging()
     install_crash_logging()
-    app = make_application()
+    app = make_application(styled=False)  # styled as the first window is shown
     messages = Messages()
     runner = TaskRunner()
     demo_folder: Path | None = None
@@ -621,6 +634,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         backups_folder=(demo_folder / "backups") if demo_folder else None,
     )
     window = build_main_window(context)
+    apply_house_style(app)
 
     def rebuild(new_session: Session) -> MainWindow:
         context.session = new_session

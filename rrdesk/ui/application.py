@@ -19,7 +19,14 @@ from rrdesk.ui.pyside_features import enter_modules
 enter_modules()
 
 
-def make_application() -> QApplication:
+def make_application(*, styled: bool = True) -> QApplication:
+    """The application, in the Fusion style and, unless ``styled`` is false, the house style.
+
+    rrdesk's own start makes it unstyled and puts the house style on just before the first
+    window is shown (:func:`apply_house_style`): with a stylesheet in force, Qt styles a widget
+    again each time it or a part of the window holding it is moved into place as the window is
+    built, which took about a tenth of start-up; styled when first shown, each is styled once.
+    """
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -29,12 +36,16 @@ def make_application() -> QApplication:
     # The same look on every computer. Named as the application is made, so the operating
     # system's own style is never made only to be replaced.
     app = QApplication([*sys.argv[:1], "-style", "Fusion"])
-    apply_house_style(app)
+    if styled:
+        apply_house_style(app)
     return app
 
 
 def apply_house_style(app: QApplication) -> None:
-    app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
+    """The house stylesheet on ``app``; nothing is done if it is on already."""
+    sheet = resource("style.qss").read_text(encoding="utf-8")
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
 
 
 def window_settings() -> QSettings:

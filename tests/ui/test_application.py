@@ -126,3 +126,76 @@ def test_the_collector_runs_while_a_dialog_asks_the_person_something(  # type: i
     finally:
         gc.enable()
     assert _AskingDialog.collector_running == [True]
+
+
+START = """
+import gc, sys
+import rrdesk.ui.application as application
+
+run = application.run_event_loop
+
+
+def watched(app):
+    window = next(w for w in app.topLevelWidgets() if w.isVisible())
+    print("shown styled:", app.styleSheet() == application.resource("style.qss").read_text())
+    print("collector as shown:", gc.isenabled())
+    window.when_on_screen(lambda: print("collector on screen:", gc.isenabled()))
+    window.when_on_screen(app.quit)
+    return run(app)
+
+
+application.run_event_loop = watched
+from rrdesk.cli import main
+
+sys.exit(main(["--demo"]))
+"""
+
+
+def test_the_main_window_is_styled_as_it_is_shown_and_the_collector_runs_once_on_screen(
+    tmp_path: Path,
+) -> None:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", START],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "shown styled: True",
+        "collector as shown: False",
+        "collector on screen: True",
+    ]
+
+
+def test_the_application_can_be_made_unstyled_and_styled_once() -> None:
+    script = """
+from rrdesk.ui import application
+app = application.make_application(styled=False)
+print(repr(app.styleSheet()))
+application.apply_house_style(app)
+sheet = app.styleSheet()
+application.apply_house_style(app)
+print(bool(sheet), app.styleSheet() == sheet)
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert done.stdout.splitlines() == ["''", "True True"]
