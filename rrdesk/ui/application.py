@@ -7,6 +7,7 @@ import gc
 import logging
 import os
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -41,9 +42,18 @@ def make_application(*, styled: bool = True) -> QApplication:
     return app
 
 
+def house_style_sheet() -> str:
+    """The house stylesheet, ``resources/style.qss``, naming where its images are."""
+    sheet = resource("style.qss").read_text(encoding="utf-8")
+    folder = resource()
+    if isinstance(folder, Path):  # always, unless rrdesk is run from a zip file (no images then)
+        sheet = sheet.replace("@resources@", folder.resolve().as_posix())
+    return sheet
+
+
 def apply_house_style(app: QApplication) -> None:
     """The house stylesheet on ``app``; nothing is done if it is on already."""
-    sheet = resource("style.qss").read_text(encoding="utf-8")
+    sheet = house_style_sheet()
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
 

@@ -137,7 +137,7 @@ run = application.run_event_loop
 
 def watched(app):
     window = next(w for w in app.topLevelWidgets() if w.isVisible())
-    print("shown styled:", app.styleSheet() == application.resource("style.qss").read_text())
+    print("shown styled:", app.styleSheet() == application.house_style_sheet())
     print("collector as shown:", gc.isenabled())
     window.when_on_screen(lambda: print("collector on screen:", gc.isenabled()))
     window.when_on_screen(app.quit)
@@ -199,3 +199,17 @@ print(bool(sheet), app.styleSheet() == sheet)
         cwd=ROOT,
     )
     assert done.stdout.splitlines() == ["''", "True True"]
+
+
+def test_every_image_the_house_style_names_is_there() -> None:
+    import re
+
+    from rrdesk.ui.application import house_style_sheet
+
+    sheet = house_style_sheet()
+    images = re.findall(r'url\("([^"]+)"\)', sheet)
+    assert "@resources@" not in sheet
+    assert len(images) >= 4  # the arrows on spin boxes and drop-down lists
+    for image in images:
+        assert Path(image).is_file(), image
+        assert Path(image).read_text(encoding="utf-8").startswith("<svg")
