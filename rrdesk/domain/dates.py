@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 # Always English, whatever language the computer is set to: the calendar module's month names
 # follow the computer's locale.
@@ -49,15 +49,16 @@ def format_short_date(value: date) -> str:
     return f"{WEEKDAY_NAMES[value.weekday()][:3]} {value.day} {MONTH_NAMES[value.month - 1][:3]}"
 
 
-def format_time(value: datetime) -> str:
-    """``2:05pm`` in the GOV.UK style; ``midday`` and ``midnight`` in words."""
+def format_time(value: datetime | time) -> str:
+    """A time of day in the GOV.UK style: ``10am``, ``2:05pm``, and ``midday`` and ``midnight``
+    in words."""
     if value.hour == 12 and value.minute == 0:
         return "midday"
     if value.hour == 0 and value.minute == 0:
         return "midnight"
     hour = value.hour % 12 or 12
     suffix = "am" if value.hour < 12 else "pm"
-    return f"{hour}:{value.minute:02d}{suffix}"
+    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
 
 
 def _month_number(text: str) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from rrdesk.domain.dates import format_date
+from rrdesk.domain.dates import format_date, format_time
 from rrdesk.domain.immediate_action import ImmediateAction
 from rrdesk.domain.learning import LEARNING_HEADINGS
 from rrdesk.domain.meeting import Meeting
@@ -16,7 +16,7 @@ def _when(value: date | None) -> str:
 
 
 def _clock(value: time | None) -> str:
-    return "not recorded" if value is None else value.strftime("%H:%M")
+    return "not recorded" if value is None else format_time(value)
 
 
 def _changed(what: str, before: str, after: str) -> list[str]:

@@ -13,6 +13,7 @@ from rrdesk.domain.attendance import AttendanceStatus, Attendee, holds_vote
 from rrdesk.domain.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.cases import Case
 from rrdesk.domain.criteria import CriterionGroup
+from rrdesk.domain.dates import format_time
 from rrdesk.domain.decision_sheet_content import (
     AgencyInvolvement,
     ConflictDeclared,
@@ -43,13 +44,7 @@ _PARTNER_HEADINGS = {
 
 def format_clock(value: time | None) -> str:
     """``10am`` or ``2:30pm`` (GOV.UK style); empty when no time is recorded."""
-    if value is None:
-        return ""
-    if value == time(12, 0):
-        return "midday"
-    hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
-    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
+    return "" if value is None else format_time(value)
 
 
 def _attendee(meeting: Meeting, attendee: Attendee) -> SheetAttendee:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QPushButton
 
 from rrdesk.domain.agenda import AgendaItem, schedule, total_minutes
+from rrdesk.domain.dates import format_time
 from rrdesk.domain.meeting import Meeting
 from rrdesk.ui.form_widgets import FormField, hint_label
 from rrdesk.ui.meeting_panel import Apply, MeetingPanel, MeetingView, compact, name, status_label
@@ -18,7 +19,7 @@ def agenda_lines(meeting: Meeting) -> list[str]:
     """One line per item: start time (when the meeting has one), title and minutes."""
     if meeting.starts_at is not None:
         return [
-            f"{start:%H:%M}  {item.title} ({item.minutes} min)"
+            f"{format_time(start)}  {item.title} ({item.minutes} min)"
             for item, start in schedule(meeting.agenda, meeting.starts_at)
         ]
     return [f"{item.title} ({item.minutes} min)" for item in meeting.agenda]

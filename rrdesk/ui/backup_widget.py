@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rrdesk.domain.dates import format_date
+from rrdesk.domain.dates import format_date, format_time
 from rrdesk.services import locking
 from rrdesk.services.backups import (
     BACKUP_SUFFIX,
@@ -47,7 +47,7 @@ def _made_on(check: BackupCheck) -> str:
         made = datetime.fromisoformat(check.created).astimezone()
     except ValueError:
         return ""
-    return f" It was made on {format_date(made.date())} at {made:%H:%M}."
+    return f" It was made on {format_date(made.date())} at {format_time(made)}."
 
 
 BACKUP_FILES = f"rrdesk backups (*{BACKUP_SUFFIX})"
@@ -140,7 +140,9 @@ class BackupWidget(QWidget):
         kept = list(reversed(rolling_backups(self._folder, self._session.path)))
         for path in kept:
             made = made_at(path, self._session.path)
-            when = f"{format_date(made.date())}, {made:%H:%M}: " if made is not None else ""
+            when = (
+                f"{format_date(made.date())} at {format_time(made)}: " if made is not None else ""
+            )
             self.recent.addItem(f"{when}{path.name}")
         if not kept:
             self.recent.addItem(NO_BACKUPS_YET)

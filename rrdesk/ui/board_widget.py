@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rrdesk.domain.dates import format_date_with_weekday
+from rrdesk.domain.dates import format_date_with_weekday, format_time
 from rrdesk.domain.deadlines import DAY_ZERO_CONVENTION
 from rrdesk.services.timetable_service import BoardRow, TimetableService
 from rrdesk.ui.board_table_model import (
@@ -43,7 +43,7 @@ RESIZE_SAMPLE_ROWS = 40
 
 
 def clock_text(moment: datetime) -> str:
-    return f"{format_date_with_weekday(moment.date())}, {moment:%H:%M}"
+    return f"{format_date_with_weekday(moment.date())}, {format_time(moment)}"
 
 
 class BoardWidget(QWidget):

@@ -31,7 +31,15 @@ def test_format_date_with_weekday() -> None:
 
 @pytest.mark.parametrize(
     ("hour", "minute", "text"),
-    [(12, 0, "midday"), (0, 0, "midnight"), (14, 5, "2:05pm"), (9, 30, "9:30am")],
+    [
+        (12, 0, "midday"),
+        (0, 0, "midnight"),
+        (14, 5, "2:05pm"),
+        (9, 30, "9:30am"),
+        (10, 0, "10am"),
+        (0, 15, "12:15am"),
+        (12, 30, "12:30pm"),
+    ],
 )
 def test_format_time(hour: int, minute: int, text: str) -> None:
     assert format_time(datetime(2026, 1, 1, hour, minute)) == text

@@ -70,7 +70,7 @@ CASES: list[tuple[str, Callable[[Meeting], Meeting], tuple[str, ...]]] = [
     (
         "start time and venue",
         lambda m: m.scheduled(date(2026, 12, 3), time(9, 30), "", True),
-        ("Start time changed from 14:00 to 09:30", "Venue changed from Town Hall to Online"),
+        ("Start time changed from 2pm to 9:30am", "Venue changed from Town Hall to Online"),
     ),
     (
         "chair",

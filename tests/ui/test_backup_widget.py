@@ -103,6 +103,6 @@ def test_recent_backups_say_when_they_were_made(qtbot, session, messages, tmp_pa
     make_rolling_backup(session, datetime(2026, 11, 23, 17, 5, 0), folder)
     widget.refresh()
     assert shown() == [
-        "23 November 2026, 17:05: partnership-20261123-170500.rrbackup",
-        "22 November 2026, 09:00: partnership-20261122-090000.rrbackup",
+        "23 November 2026 at 5:05pm: partnership-20261123-170500.rrbackup",
+        "22 November 2026 at 9am: partnership-20261122-090000.rrbackup",
     ]

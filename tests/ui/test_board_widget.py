@@ -51,7 +51,7 @@ def test_board_shows_every_open_case_most_urgent_first(qtbot: QtBot, session: Se
     assert rows[0][5] == "No requests yet"
     assert rows[1][6] == "Not booked"
     assert [row[STATUS_COLUMN] for row in rows] == ["Due soon", "On track"]
-    assert board.clock_label.text() == "Monday 23 November 2026, 09:41"
+    assert board.clock_label.text() == "Monday 23 November 2026, 9:41am"
     assert "day 0" in board.convention.text()
 
 
