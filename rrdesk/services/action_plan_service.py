@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import replace
 from datetime import date
 
@@ -29,6 +30,17 @@ from rrdesk.services.case_records import load_meeting
 from rrdesk.services.session import Session
 
 ACTION_PLAN_EXPORT_KIND = "action_plan"
+
+
+AUDIT_NAME_LENGTH = 60
+
+
+def _shortened(text: str) -> str:
+    """An action as the audit trail names it: whole, or cut between words and ended with "…"."""
+    shortened = textwrap.shorten(text, width=AUDIT_NAME_LENGTH, placeholder="…")
+    if shortened == "…":  # one word longer than the limit
+        shortened = text.strip()[: AUDIT_NAME_LENGTH - 1] + "…"
+    return shortened
 
 
 def review_for_stage(stage: Stage) -> SourceReview:
@@ -82,7 +94,7 @@ class ActionPlanService:
             record = self._record(case_id)
             record.tracking[key] = checked
             session.documents.put(case_id, ACTION_PLAN_KIND, action_record_to_dict(record))
-            note = f"{action.action[:60]}: {checked.status.label}"
+            note = f"{_shortened(action.action)}: {checked.status.label}"
             if checked.embedded_on is not None:
                 note += f", embedded ({checked.embedded_by}, {format_date(checked.embedded_on)})"
             session.record(
@@ -115,7 +127,7 @@ class ActionPlanService:
                 "action_plan",
                 "Added an action",
                 case_id=case_id,
-                detail={"note": f"{text[:60]} ({owner})"},
+                detail={"note": f"{_shortened(text)} ({owner})"},
             )
         return self.find(case_id, f"added-{added.number}")
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from rrdesk.domain.cases import Stage
+from rrdesk.domain.dates import format_date
 from rrdesk.domain.learning_documents import (
     LOCAL_REVIEW_KIND,
     local_review_from_dict,
@@ -52,7 +53,7 @@ class LocalReviewService:
                 "local_review",
                 "Endorsed a local review",
                 case_id=case_id,
-                detail={"note": f"Commissioned on {commissioned_on.isoformat()}"},
+                detail={"note": f"Commissioned on {format_date(commissioned_on)}"},
             )
         return review
 

@@ -10,6 +10,7 @@ from rrdesk.domain.agenda import AgendaItem
 from rrdesk.domain.attendance import AttendanceStatus, Attendee
 from rrdesk.domain.bank_holidays import BankHolidayCalendar, calendar_with_import
 from rrdesk.domain.cases import Case, Stage
+from rrdesk.domain.dates import format_date
 from rrdesk.domain.deadlines import working_days_between
 from rrdesk.domain.directory import Member, StatutoryPartner
 from rrdesk.domain.meeting import Meeting
@@ -225,7 +226,7 @@ class MeetingService:
         return self.save(
             case_id,
             meeting.with_sign_off(sign_off),
-            f"Sent to the National Panel on {on.isoformat()},"
+            f"Sent to the National Panel on {format_date(on)},"
             f" working day {sign_off.national_panel_working_day}",
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rrdesk.domain.cases import Case
+from rrdesk.domain.dates import format_date
 from rrdesk.domain.learning_documents import (
     THRESHOLD_LETTER_KIND,
     letter_details_from_dict,
@@ -100,7 +101,7 @@ class ThresholdLetterService:
                 "threshold_letter",
                 "Made the letter to the referrer",
                 case_id=case_id,
-                detail={"note": f"Version {saved.version}, dated {today.isoformat()}"},
+                detail={"note": f"Version {saved.version}, dated {format_date(today)}"},
             )
         return body
 

@@ -8,6 +8,7 @@ from datetime import time
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
+from rrdesk.domain.dates import format_date, format_time
 from rrdesk.domain.meeting import Meeting
 from rrdesk.ui.form_widgets import DateInput, FormField, read_date
 from rrdesk.ui.meeting_panel import Apply, MeetingPanel, MeetingView, name, set_text_quietly
@@ -122,7 +123,7 @@ class DetailsPanel(MeetingPanel):
             return
         self.change(
             lambda m: replace(m, held_on=value),
-            f"Meeting date: {value.isoformat() if value else 'removed'}",
+            f"Meeting date: {format_date(value) if value else 'removed'}",
             self.date_field,
         )
 
@@ -137,7 +138,7 @@ class DetailsPanel(MeetingPanel):
             return
         self.change(
             lambda m: replace(m, starts_at=value),
-            f"Start time: {_clock_text(value) or 'removed'}",
+            f"Start time: {format_time(value) if value else 'removed'}",
             self.time_field,
         )
 

@@ -218,7 +218,9 @@ class SignOffPanel(MeetingPanel):
 
         field = self.comments_field if step is not SignOffStep.SENT else self.step_field
         who = partner.label.split(" (")[0]
-        if self.change(record, f"Sign-off, {who}: {step.label.lower()} on {on.isoformat()}", field):
+        if self.change(
+            record, f"Sign-off, {who}: {step.label.lower()} on {format_date(on)}", field
+        ):
             for box in (self.signed_by, self.role, self.comments):
                 box.clear()
 
@@ -235,6 +237,6 @@ class SignOffPanel(MeetingPanel):
             return
         self.change(
             lambda m: m.with_sign_off(m.sign_off.record_sent_to_national_panel(on, working_day_of)),
-            f"Sent to the National Panel on {on.isoformat()}, working day {working_day_of(on)}",
+            f"Sent to the National Panel on {format_date(on)}, working day {working_day_of(on)}",
             self.national_field,
         )

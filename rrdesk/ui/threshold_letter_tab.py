@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from rrdesk.domain.cases import Stage
+from rrdesk.domain.dates import format_date
 from rrdesk.domain.threshold_letter import LetterDetails
 from rrdesk.services.case_service import CaseService
 from rrdesk.services.threshold_letter_service import LetterError, ThresholdLetterService
@@ -25,6 +26,14 @@ from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import FormField, heading_label, hint_label, name_widget
 from rrdesk.ui.messages import Messages
 from rrdesk.ui.save_paths import save_export
+
+
+def _made_on(created_at: str) -> str:
+    """The day a letter was made, from the time stored with it."""
+    try:
+        return format_date(datetime.fromisoformat(created_at).astimezone().date())
+    except ValueError:
+        return created_at[:10]
 
 
 class ThresholdLetterTab(QWidget):
@@ -156,7 +165,7 @@ class ThresholdLetterTab(QWidget):
             "No letter made yet."
             if not versions
             else "Letters made: "
-            + "; ".join(f"version {v.version} ({v.created_at[:10]})" for v in versions)
+            + "; ".join(f"version {v.version} ({_made_on(v.created_at)})" for v in versions)
         )
 
     def details(self) -> LetterDetails:

@@ -92,6 +92,31 @@ def test_tracking_is_saved_and_audited(demo: Session, today: date) -> None:
     assert demo.audit.entries(case_id)[-1].action == "Updated an action"
 
 
+@pytest.mark.parametrize(
+    ("action", "named"),
+    [
+        pytest.param(
+            "Map the places the child went missing to",
+            "Map the places the child went missing to",
+            id="short",
+        ),
+        pytest.param(
+            "Police to share the partner's history with children's social care within a day",
+            "Police to share the partner's history with children's…",
+            id="cut between words",
+        ),
+        pytest.param("x" * 80, "x" * 59 + "…", id="one long word"),
+    ],
+)
+def test_the_audit_trail_names_an_action_whole_or_cut_between_words(
+    demo: Session, today: date, action: str, named: str
+) -> None:
+    plan = ActionPlanService(demo)
+    case_id = _id(demo, "Child M")
+    plan.add_action(case_id, action, "Police", today)
+    assert demo.audit.entries(case_id)[-1].summary == f"Added an action: {named} (Police)"
+
+
 def test_added_actions_can_be_removed_but_meeting_actions_cannot(
     demo: Session, today: date
 ) -> None:
@@ -134,6 +159,9 @@ def test_threshold_letter_is_recorded_against_the_case(demo: Session, today: dat
     assert len(letters.versions(case_id)) == 1
     letters.export(case_id, today)
     assert [v.version for v in letters.versions(case_id)] == [1, 2]
+    assert demo.audit.entries(case_id)[-1].summary == (
+        "Made the letter to the referrer: Version 2, dated 22 November 2026"
+    )
     with pytest.raises(LetterError, match="Record that the threshold was not met"):
         letters.export(_id(demo, "Child T"), today)
 
@@ -143,6 +171,9 @@ def test_endorsing_a_local_review_makes_the_case_a_review(demo: Session, today: 
     case_id = _id(demo, "Child A")
     review = reviews.endorse(case_id, date(2026, 8, 31))
     assert _case(demo, "Child A").stage is Stage.LOCAL_REVIEW
+    assert "Commissioned on 31 August 2026" in [
+        e.summary.split(": ", 1)[-1] for e in demo.audit.entries(case_id)
+    ]
     assert review.completion_due == date(2027, 2, 28)
     milestones = local_review_milestones(demo, case_id)
     assert [m.key for m in milestones][:3] == ["commissioned", "family_informed", "completed"]

@@ -3,6 +3,7 @@ and the reports screen. Built through the main window as the app builds them."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -133,6 +134,8 @@ def test_threshold_letter(qtbot, tabs, demo_session: Session, tmp_path: Path) ->
     text = all_text((tmp_path / "letter-to-the-referrer.pdf").read_bytes())
     assert "Talk to the school's safeguarding lead." in text
     assert "version 2" in tab.versions.text()
+    # The day each was made, written as a person writes it (they are made now, not "today").
+    assert re.search(r"version 2 \(\d{1,2} [A-Z][a-z]+ \d{4}\)", tab.versions.text())
     other = tabs["Letter to referrer"](_case_id(demo_session, "Child K"))
     qtbot.addWidget(other)
     assert "only for cases where the threshold" in other.notice.text()

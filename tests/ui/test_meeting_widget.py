@@ -240,6 +240,10 @@ def test_sign_off_then_the_national_panel(qtbot: QtBot, demo: Session, today: da
     _click(qtbot, _find(widget, QPushButton, "record_national_panel_button"))
     status = _find(widget, QLabel, "national_panel_status").text()
     assert status.startswith("Sent to the National Panel on 22 November 2026: working day")
+    assert any(
+        "Sent to the National Panel on 22 November 2026, working day" in entry.summary
+        for entry in demo.audit.entries(case_id)
+    )
     assert CaseService(demo).get(case_id).stage is Stage.SENT_TO_NATIONAL_PANEL  # type: ignore[union-attr]
 
 
