@@ -85,6 +85,115 @@ app.exec()
 """
 )
 
+# For reference, not the target: a window with the widgets rrdesk's first screen has (the house
+# stylesheet, the sections list, a table of 200 cases from a Python model, the search and stage
+# boxes, the menus with their shortcuts), built by a script with none of rrdesk's code: no store,
+# no keyring, no domain. What rrdesk takes beyond it is its own work.
+SAME_WIDGETS = (
+    """
+import resource, sys, time
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMainWindow,
+    QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+)
+"""
+    + REPORT
+    + """
+COLUMNS = ("Reference", "Child or children", "Stage", "Notification sent", "Working day")
+
+
+class Model(QAbstractTableModel):
+    def __init__(self):
+        super().__init__()
+        self.rows = [
+            (f"RR-2026-{n:03d}", f"Child {n}", "Notified", f"{n % 28 + 1} November 2026",
+             f"Day {n % 15}")
+            for n in range(200)
+        ]
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=0):
+        if role == 0 and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index, role=0):
+        return self.rows[index.row()][index.column()] if role == 0 else None
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        self.layoutAboutToBeChanged.emit()
+        self.rows.sort(key=lambda row: row[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
+
+
+app = QApplication([sys.argv[0], "-style", "Fusion"])
+window = QMainWindow()
+central = QWidget()
+outer = QVBoxLayout(central)
+outer.addWidget(QLabel("Demo banner"))
+body = QHBoxLayout()
+outer.addLayout(body)
+nav, stack = QListWidget(), QStackedWidget()
+nav.setObjectName("nav_list")
+nav.setFixedWidth(210)
+body.addWidget(nav)
+body.addWidget(stack, 1)
+for title in SECTIONS:
+    nav.addItem(title)
+    stack.addWidget(QWidget())
+page = QVBoxLayout(stack.widget(0))
+heading = QLabel("Cases")
+font = heading.font()
+font.setPointSizeF(font.pointSizeF() * 1.8)
+font.setBold(True)
+heading.setFont(font)
+page.addWidget(heading)
+filters = QHBoxLayout()
+page.addLayout(filters)
+search = QLineEdit()
+search.setPlaceholderText("Search by reference, pseudonym or authority")
+search.setClearButtonEnabled(True)
+stages = QComboBox()
+for number in range(11):
+    stages.addItem(f"Stage {number}", number)
+filters.addWidget(QLabel("Search"))
+filters.addWidget(search, 2)
+filters.addWidget(QLabel("Stage"))
+filters.addWidget(stages, 1)
+new_case = QPushButton("New case")
+new_case.setProperty("role", "primary")
+filters.addWidget(new_case)
+page.addWidget(QLabel("200 cases"))
+table = QTableView()
+table.setModel(Model())
+table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
+table.setSortingEnabled(True)
+table.verticalHeader().hide()
+table.setAlternatingRowColors(True)
+page.addWidget(table, 1)
+window.setCentralWidget(central)
+for title, count in (("&File", 8), ("&View", 12), ("&Help", 2)):
+    menu = window.menuBar().addMenu(title)
+    for number in range(count):
+        action = QAction(f"Action {number}", window)
+        action.setShortcut(QKeySequence(f"Ctrl+Shift+{number % 10}"))
+        menu.addAction(action)
+window.statusBar().addWidget(QLabel("Signed in"), 1)
+app.setStyleSheet(STYLE_SHEET)
+window.resize(1280, 800)
+report = ReportWhenPainted(app, window)
+window.show()
+app.exec()
+"""
+)
+
 # The real start-up, with one addition: when rrdesk's event loop starts, its main window is
 # watched for its first paint. The watch is added as rrdesk.ui.application is imported, so nothing
 # of rrdesk is imported earlier or in another order than when it is started from its shortcut.
@@ -129,6 +238,17 @@ class Run(NamedTuple):
     painted: float  # seconds from starting the process to its window painted
     ended: float  # seconds from starting the process to its end
     peak_kb: int
+
+
+def same_widgets_code() -> str:
+    """The reference window's script, with rrdesk's section titles and house stylesheet."""
+    sections = (
+        "Cases", "Countdown board", "Directory", "Audit trail", "Partnership settings",
+        "Backups and locking", "Calendar and process", "Partnership forms", "Action plan",
+        "Themes", "Reports",
+    )  # fmt: skip
+    style = (ROOT / "resources" / "style.qss").read_text(encoding="utf-8")
+    return f"SECTIONS = {sections!r}\nSTYLE_SHEET = {style!r}\n" + SAME_WIDGETS
 
 
 def run(code: str, env: dict[str, str]) -> Run:
@@ -207,13 +327,16 @@ def main() -> None:
         store, account, key = make_store(folder)
         env = environment(folder, account, key)
         rrdesk_code = RRDESK.format(report=REPORT, root=str(ROOT), store=str(store))
+        same_code = same_widgets_code()
         # Warm-up: bytecode compiled and files in the disk cache, as after installing.
         run(BARE, env)
         run(rrdesk_code, env)
-        bare, ours = [], []
+        run(same_code, env)
+        bare, ours, same = [], [], []
         for _ in range(ROUNDS):  # interleaved, so a busy moment does not favour one side
             bare.append(run(BARE, env))
             ours.append(run(rrdesk_code, env))
+            same.append(run(same_code, env))
     bare_time = statistics.median(r.painted for r in bare)
     our_time = statistics.median(r.painted for r in ours)
     bare_peak = statistics.median(r.peak_kb for r in bare)
@@ -232,6 +355,14 @@ def main() -> None:
     print(
         f"  rrdesk:           {our_time * 1000:.0f} ms (fastest {our_fastest * 1000:.0f}), "
         f"peak {our_peak / 1024:.0f} MB; then {our_end * 1000:.0f} ms to quit and end"
+    )
+    same_time = statistics.median(r.painted for r in same)
+    same_fastest = min(r.painted for r in same)
+    print(
+        f"  for reference, rrdesk's widgets with none of its work: {same_time * 1000:.0f} ms "
+        f"(fastest {same_fastest * 1000:.0f}),\n"
+        f"    {same_time / bare_time:.2f} times the bare window; rrdesk is "
+        f"{our_time / same_time:.2f} times it"
     )
     # The fastest runs are the least disturbed by whatever else the machine is doing.
     print(f"  fastest against fastest: {our_fastest / bare_fastest:.2f}")
