@@ -135,6 +135,10 @@ class ParallelProcess(Enum):
         }[self.value]
 
 
+def _counted(number: int, unit: str) -> str:
+    return f"{number} {unit}{'' if number == 1 else 's'}"
+
+
 @dataclass(frozen=True)
 class Child:
     """One child named in the notification. Only the pseudonym appears in documents."""
@@ -157,6 +161,23 @@ class Child:
         if (day.month, day.day) < (self.date_of_birth.month, self.date_of_birth.day):
             years -= 1
         return max(years, 0)
+
+    def age_in_words(self, day: date | None) -> str | None:
+        """The age on ``day`` as people say it: ``4 months`` for a child under two (when the
+        date of birth is known), ``6 years`` from then on; ``None`` when not known."""
+        if self.date_of_birth is not None and day is not None:
+            months = (
+                (day.year - self.date_of_birth.year) * 12 + day.month - self.date_of_birth.month
+            )
+            if day.day < self.date_of_birth.day:
+                months -= 1
+            months = max(months, 0)
+            if months < 24:
+                return "under 1 month" if months == 0 else _counted(months, "month")
+            return _counted(months // 12, "year")
+        if self.age_years is None:
+            return None
+        return "under 1 year" if self.age_years == 0 else _counted(self.age_years, "year")
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,7 @@ def build_submission(
     children = tuple(
         SubmissionChild(
             pseudonym=child.pseudonym,
-            age=_age_words(child.age_on(on)),
+            age=_age_words(child.age_in_words(on)),
             sex=child.sex.label,
             ethnicity=child.ethnicity.strip(),
             disability=child.disability.strip() or "None known",
@@ -226,12 +226,8 @@ def build_submission(
     )
 
 
-def _age_words(age: int | None) -> str:
-    if age is None:
-        return "Not known"
-    if age == 0:
-        return "Under 1"
-    return f"{age} year{'' if age == 1 else 's'}"
+def _age_words(age: str | None) -> str:
+    return "Not known" if age is None else age[:1].upper() + age[1:]
 
 
 def missing_items(submission: PanelSubmission) -> tuple[str, ...]:

@@ -198,7 +198,7 @@ def _cases(today: date) -> list[Case]:
                 Child(
                     "Child R",
                     "Rosie Fennimore-Fictional",
-                    None,
+                    ago(17 + 130),  # four months old when she died
                     0,
                     Sex.FEMALE,
                     "Mixed White and Asian",

@@ -44,8 +44,9 @@ def case_summary_rows(case: Case) -> tuple[tuple[str, str], ...]:
     rows: list[tuple[str, str]] = [("Stage", case.stage.label)]
     for child in case.children:
         details = [child.sex.label.lower(), child.outcome.label.lower()]
-        if child.age_years is not None:
-            details.insert(0, f"aged {child.age_years}")
+        age = child.age_in_words(case.incident_date or case.notification_sent)
+        if age is not None:
+            details.insert(0, f"aged {age}")
         rows.append((child.pseudonym, ", ".join(details)))
         rows.append((f"{child.pseudonym}: status at the time", child.status.label))
         extra = ", ".join(v for v in (child.ethnicity, child.disability) if v)

@@ -19,9 +19,7 @@ def case_summary_rows(case: Case) -> list[Row]:
     for index, child in enumerate(case.children):
         prefix = f"Child {index + 1}" if len(case.children) > 1 else "Child"
         details = [child.pseudonym or "No pseudonym"]
-        age = child.age_years
-        if child.date_of_birth is not None and case.incident_date is not None:
-            age = child.age_on(case.incident_date)
+        age = child.age_in_words(case.incident_date or case.notification_sent)
         if age is not None:
             details.append(f"aged {age}")
         details.append(child.sex.label.lower())

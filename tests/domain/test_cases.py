@@ -38,6 +38,34 @@ def test_age_from_date_of_birth() -> None:
 
 
 @pytest.mark.parametrize(
+    ("born", "on", "words"),
+    [
+        pytest.param(date(2026, 11, 10), date(2026, 11, 22), "under 1 month", id="newborn"),
+        pytest.param(date(2026, 10, 22), date(2026, 11, 22), "1 month", id="one month"),
+        pytest.param(date(2026, 7, 23), date(2026, 11, 22), "3 months", id="a day short of 4"),
+        pytest.param(date(2026, 1, 31), date(2026, 2, 28), "under 1 month", id="short month"),
+        pytest.param(date(2024, 11, 23), date(2026, 11, 22), "23 months", id="a day short of 2"),
+        pytest.param(date(2024, 11, 22), date(2026, 11, 22), "2 years", id="second birthday"),
+        pytest.param(date(2025, 11, 22), date(2026, 11, 22), "12 months", id="first birthday"),
+        pytest.param(date(2024, 2, 29), date(2026, 2, 28), "23 months", id="leap day birthday"),
+        pytest.param(date(2010, 5, 1), date(2026, 11, 22), "16 years", id="teenager"),
+        pytest.param(date(2026, 12, 1), date(2026, 11, 22), "under 1 month", id="born after"),
+    ],
+)
+def test_age_in_words_gives_months_under_two(born: date, on: date, words: str) -> None:
+    assert Child("Child T", date_of_birth=born).age_in_words(on) == words
+
+
+def test_age_in_words_without_a_date_of_birth() -> None:
+    assert Child("Child T", age_years=0).age_in_words(date(2026, 11, 22)) == "under 1 year"
+    assert Child("Child T", age_years=1).age_in_words(None) == "1 year"
+    assert Child("Child T", age_years=7).age_in_words(date(2026, 11, 22)) == "7 years"
+    assert Child("Child T").age_in_words(date(2026, 11, 22)) is None
+    # With no day to count to, the recorded age is all there is.
+    assert Child("Child T", date_of_birth=date(2020, 1, 1)).age_in_words(None) is None
+
+
+@pytest.mark.parametrize(
     ("case", "message"),
     [
         (Case("RR-1", ()), "Add at least one child"),

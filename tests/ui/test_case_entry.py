@@ -125,7 +125,7 @@ def test_new_case_with_errors_then_saved(qtbot, context, today: date) -> None:  
     assert editor.current_page_key == "check"
     text = editor.check_answers_text()
     assert "Check your answers before saving the case" in text
-    assert "Child Z, aged 6, not known, seriously harmed" in text
+    assert "Child Z, aged 6 years, not known, seriously harmed" in text
     assert "20 November 2026" in text
     assert editor.continue_button.text() == "Save case"
     _click(qtbot, editor.continue_button)
