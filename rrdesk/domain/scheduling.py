@@ -52,11 +52,15 @@ def check_meeting(
     others: Iterable[PlannedMeeting],
     profile: ProcessProfile,
     calendar: BankHolidayCalendar,
+    *,
+    booked: bool = False,
 ) -> MeetingCheck:
-    """Check a proposed meeting against the other cases' meetings and the profile.
+    """Check a proposed meeting against the other cases' meetings and the profile; with
+    ``booked``, a meeting already booked (the warnings then say "is", not "would be").
 
     Meetings of the same case in ``others`` are ignored, so a reschedule is checked cleanly.
     """
+    would_be = "is" if booked else "would be"
     day = proposed.meeting_date
     refusals: list[str] = []
     warnings: list[str] = []
@@ -92,13 +96,13 @@ def check_meeting(
     latest = profile.latest_meeting_working_day
     if review_day > STATUTORY_WORKING_DAYS:
         warnings.append(
-            f"The meeting would be on working day {review_day}, after the decision is due to the "
-            f"National Panel on day {STATUTORY_WORKING_DAYS}."
+            f"The meeting {would_be} on working day {review_day}, after the decision is due to "
+            f"the National Panel on day {STATUTORY_WORKING_DAYS}."
         )
     elif review_day > latest:
         latest_date = calendar.add_working_days(proposed.notification_date, latest)
         warnings.append(
-            f"The meeting would be on working day {review_day}. The {profile.title} process "
+            f"The meeting {would_be} on working day {review_day}. The {profile.title} process "
             f"expects it by day {latest} ({format_date_with_weekday(latest_date)})."
         )
     return MeetingCheck(tuple(refusals), tuple(warnings))

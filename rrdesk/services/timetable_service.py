@@ -233,7 +233,9 @@ class TimetableService:
                 )
         return meetings
 
-    def check_meeting(self, case_id: int, day: date) -> MeetingCheck:
+    def check_meeting(self, case_id: int, day: date, *, booked: bool = False) -> MeetingCheck:
+        """The checks on a meeting for the case on ``day``: proposed, or with ``booked``, the
+        meeting already booked."""
         case = self._case(case_id)
         assert case.notification_sent is not None
         return check_meeting(
@@ -241,6 +243,7 @@ class TimetableService:
             self.planned_meetings(),
             self.settings.profile(case.profile),
             self.settings.calendar(),
+            booked=booked,
         )
 
     def book_meeting(self, case_id: int, day: date) -> MeetingCheck:

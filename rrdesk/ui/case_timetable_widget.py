@@ -227,10 +227,16 @@ class CaseTimetableWidget(QWidget):
             + (" This deadline was extended." if row.extended else "")
         )
         calendar = self._timetables.settings.calendar()
+        meeting = row.record.meeting_date
         warnings = [
             text
             for text in (
                 row.coverage_warning,
+                *(
+                    self._timetables.check_meeting(self.case_id, meeting, booked=True).warnings
+                    if meeting is not None
+                    else ()
+                ),
                 None
                 if row.record.lateness
                 else lateness_prompt(self._today(), row.deadline, calendar),
@@ -282,6 +288,13 @@ class CaseTimetableWidget(QWidget):
                 f"Meeting booked for {format_date_with_weekday(record.meeting_date)}."
             )
         self.export_button.setEnabled(record.meeting_date is not None)
+        boxes = self.meeting_date.field
+        # The booked date is shown to move from, but never over a date being typed.
+        if record.meeting_date is not None and isinstance(boxes, DateInput) and boxes.is_blank():
+            boxes.set_value(record.meeting_date)
+        self.book_button.setText(
+            "Book the meeting" if record.meeting_date is None else "Move the meeting"
+        )
         self.extensions_label.setText(
             "\n".join(
                 f"Agreed {format_date(item.agreed_on)}: new deadline "

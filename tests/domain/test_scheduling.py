@@ -79,6 +79,16 @@ def test_a_meeting_after_the_profile_latest_day_warns() -> None:
     )
 
 
+def test_a_booked_meeting_is_described_as_it_is() -> None:
+    check = check_meeting(
+        _meeting("RR-1", date(2027, 2, 16)), [], TOWER_HAMLETS, CALENDAR, booked=True
+    )
+    assert check.warnings == (
+        "The meeting is on working day 11. The Tower Hamlets process expects it by day 10 "
+        "(Monday 15 February 2027).",
+    )
+
+
 def test_a_meeting_after_day_15_warns_but_is_allowed() -> None:
     check = check_meeting(_meeting("RR-1", date(2027, 2, 23)), [], TOWER_HAMLETS, CALENDAR)
     assert check.allowed

@@ -72,6 +72,26 @@ def test_booking_the_meeting_is_stored(qtbot: QtBot, session: Session) -> None:
     assert stored(session, case_id)["meeting_date"] == "2026-11-26"
 
 
+def test_a_meeting_booked_too_late_is_pointed_out_each_time_the_tab_is_shown(
+    qtbot: QtBot, session: Session
+) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    TimetableService(session).book_meeting(case_id, date(2026, 12, 8))  # working day 16
+    tab = make_tab(qtbot, session, case_id, RecordingMessages())
+    assert tab.book_button.text() == "Move the meeting"
+    boxes = tab.meeting_date.field
+    assert (boxes.day.text(), boxes.month.text(), boxes.year.text()) == ("8", "12", "2026")  # type: ignore[attr-defined]
+    assert tab.warning_label.isVisible()
+    assert (
+        "The meeting is on working day 16, after the decision is due to the National Panel on "
+        "day 15." in tab.warning_label.text()
+    )
+    type_date(qtbot, tab.meeting_date.field, date(2026, 11, 26))  # type: ignore[arg-type]
+    with qtbot.waitSignal(tab.timetable_changed):
+        click(qtbot, tab.book_button)
+    assert "The meeting is on working day" not in tab.warning_label.text()
+
+
 def test_a_same_day_meeting_is_refused_with_the_reason(qtbot: QtBot, session: Session) -> None:
     first = add_case(session, "RR-2026-001", date(2026, 11, 16))
     second = add_case(session, "RR-2026-002", date(2026, 11, 17))
