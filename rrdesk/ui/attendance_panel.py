@@ -25,6 +25,7 @@ from rrdesk.ui.meeting_panel import (
     MeetingView,
     compact,
     discard,
+    fits_the_page,
     name,
     set_role,
     set_text_quietly,
@@ -99,9 +100,9 @@ class AttendancePanel(MeetingPanel):
         self.body.addWidget(self.grid_host)
         self.rows: dict[int, _AttendeeRow] = {}
         self._order: tuple[int, ...] = ()
-        self.substitute_person = QComboBox()
+        self.substitute_person = fits_the_page(QComboBox())
         name(self.substitute_person, "substitute_person", "Substitute")
-        self.substitute_for = QComboBox()
+        self.substitute_for = fits_the_page(QComboBox())
         name(self.substitute_for, "substitute_for", "Attending in place of")
         self.add_substitute_button = compact(QPushButton("Add substitute"))
         name(self.add_substitute_button, "add_substitute_button", "Add substitute")

@@ -11,7 +11,14 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 from rrdesk.domain.dates import format_date, format_time
 from rrdesk.domain.meeting import Meeting
 from rrdesk.ui.form_widgets import DateInput, FormField, read_date
-from rrdesk.ui.meeting_panel import Apply, MeetingPanel, MeetingView, name, set_text_quietly
+from rrdesk.ui.meeting_panel import (
+    Apply,
+    MeetingPanel,
+    MeetingView,
+    fits_the_page,
+    name,
+    set_text_quietly,
+)
 
 _CLOCK = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
 TIME_ERROR = "Enter the time the meeting starts, like 10am or 14:30"
@@ -57,7 +64,7 @@ class DetailsPanel(MeetingPanel):
         self.place_field = FormField("Place", self.place_edit)
         self.online_box = QCheckBox("Held online, or partly online")
         name(self.online_box, "meeting_online", "Held online, or partly online")
-        self.chair_combo = QComboBox()
+        self.chair_combo = fits_the_page(QComboBox())
         name(self.chair_combo, "meeting_chair", "Chair")
         self.chair_field = FormField(
             "Chair", self.chair_combo, hint="Someone marked present on the attendance list"

@@ -173,6 +173,37 @@ def test_the_chair_runs_a_whole_meeting(qtbot: QtBot, demo: Session, today: date
     assert "Changed the meeting record: Dr Emre Yıldız declared a conflict of interest" in notes
 
 
+def test_long_names_do_not_widen_the_meeting_page_past_a_laptop_screen(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from rrdesk.ui.application import apply_house_style
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_house_style(app)  # its padding makes every box wider
+    try:
+        window = build_main_window(context)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        section = window.section("cases")
+        assert isinstance(section, CasesSection)
+        for stage in (Stage.MEETING_BOOKED, Stage.AWAITING_SIGN_OFF):
+            section.open_case(_case_id(context.session, stage))
+            titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
+            section.tabs.setCurrentIndex(titles.index("Meeting"))
+            tab = section.tabs.currentWidget()
+            assert isinstance(tab, MeetingWidget)
+            qtbot.waitUntil(lambda tab=tab: tab.scroll_area.viewport().width() > 600)
+            page = tab.scroll_area.widget()
+            assert page is not None
+            assert page.minimumSizeHint().width() <= tab.scroll_area.viewport().width(), stage
+    finally:
+        app.setStyleSheet("")
+
+
 def test_reopening_the_vote_needs_a_reason(qtbot: QtBot, demo: Session, today: date) -> None:
     case_id = _case_id(demo, Stage.AWAITING_SIGN_OFF)
     widget = _open(qtbot, demo, case_id, today)
