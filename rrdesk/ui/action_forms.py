@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from rrdesk.domain.action_plan import ActionSource, ActionStatus, ActionTracking, PlanAction
 from rrdesk.domain.cases import CaseSummary
 from rrdesk.domain.dates import DateError
-from rrdesk.ui.form_widgets import DateInput, FormField, hint_label, name_widget
+from rrdesk.ui.form_widgets import DateInput, FormField, fits_the_page, hint_label, name_widget
 
 
 class ActionTrackingForm(QGroupBox):
@@ -121,11 +121,11 @@ class ActionAddForm(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Add an action", parent)
         name_widget(self, "action_add_form", "Add an action")
-        self.case = QComboBox()
+        self.case = fits_the_page(QComboBox())
         name_widget(self.case, "new_action_case", "Source case")
         self.text = QLineEdit()
         name_widget(self.text, "new_action_text", "Action")
-        self.owner = QComboBox()
+        self.owner = fits_the_page(QComboBox())
         self.owner.setEditable(True)
         name_widget(self.owner, "new_action_owner", "Owner agency")
         self.due = DateInput("new_action_due", "Due date")

@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
 from rrdesk.domain.attendance import AttendanceStatus, Attendee, non_voting_reason
 from rrdesk.domain.directory import Member
 from rrdesk.domain.meeting import Meeting
-from rrdesk.ui.form_widgets import FormField, hint_label
+from rrdesk.ui.form_widgets import FormField, fits_the_page, hint_label
 from rrdesk.ui.meeting_panel import (
     Apply,
     MeetingPanel,
     MeetingView,
     compact,
     discard,
-    fits_the_page,
     name,
     set_role,
     set_text_quietly,

@@ -10,12 +10,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from rrdesk.domain.dates import format_date, format_time
 from rrdesk.domain.meeting import Meeting
-from rrdesk.ui.form_widgets import DateInput, FormField, read_date
+from rrdesk.ui.form_widgets import DateInput, FormField, fits_the_page, read_date
 from rrdesk.ui.meeting_panel import (
     Apply,
     MeetingPanel,
     MeetingView,
-    fits_the_page,
     name,
     set_text_quietly,
 )

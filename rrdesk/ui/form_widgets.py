@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -22,6 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from rrdesk.domain.dates import DateError, parse_date_parts
+
+
+def fits_the_page(combo: QComboBox, characters: int = 16) -> QComboBox:
+    """A drop-down list that long entries (names, agencies) do not make wider than the page: it
+    is as wide as the room allows, and the list that opens shows each entry whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
 
 
 def name_widget(widget: QWidget, object_name: str, accessible: str) -> QWidget:

@@ -14,7 +14,6 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -70,14 +69,6 @@ def set_text_quietly(widget: QLineEdit | QPlainTextEdit | QLabel, text: str) -> 
     else:
         widget.setPlainText(text)
     widget.blockSignals(blocked)
-
-
-def fits_the_page(combo: QComboBox, characters: int = 16) -> QComboBox:
-    """A drop-down list of people that long names do not make wider than the page: it is as
-    wide as the room allows, and the list that opens shows each name whole."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(characters)
-    return combo
 
 
 def compact(button: QPushButton) -> QPushButton:

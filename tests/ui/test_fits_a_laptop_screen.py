@@ -1,0 +1,63 @@
+"""Every screen fits a small laptop screen in the house style: nothing has to be scrolled
+sideways, and no side panel cuts off what it holds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication, QScrollArea
+from pytestqt.qtbot import QtBot
+
+from rrdesk.app import AppContext, build_main_window
+from rrdesk.ui.application import apply_house_style
+from rrdesk.ui.cases_section import CasesSection
+from rrdesk.ui.main_window import MainWindow
+
+SECTIONS = (
+    "cases", "board", "directory", "audit", "settings", "backups", "calendar", "forms",
+    "action_plan", "themes", "reports",
+)  # fmt: skip
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[None]:
+    apply_house_style(qapp)  # its borders and padding make every box wider
+    yield
+    qapp.setStyleSheet("")
+
+
+def _too_wide(window: MainWindow) -> list[str]:
+    QApplication.processEvents()
+    found = []
+    for area in window.findChildren(QScrollArea):
+        inside = area.widget()
+        if not area.isVisible() or inside is None:
+            continue
+        needed, room = inside.minimumSizeHint().width(), area.viewport().width()
+        if needed > room:
+            found.append(f"{area.objectName() or type(area.parent()).__name__}: {needed} > {room}")
+    return found
+
+
+@pytest.mark.usefixtures("styled")
+def test_every_section_and_case_tab_fits_1280_by_720(qtbot: QtBot, context: AppContext) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    problems: dict[str, list[str]] = {}
+    for key in SECTIONS:
+        window.show_section(key)
+        problems[key] = _too_wide(window)
+    window.show_section("cases")
+    cases = window.section("cases")
+    assert isinstance(cases, CasesSection)
+    for summary in context.session.cases.summaries():
+        cases.open_case(summary.case_id)
+        for index in range(cases.tabs.count()):
+            cases.tabs.setCurrentIndex(index)
+            where = f"{summary.reference}, {cases.tabs.tabText(index)}"
+            problems[where] = _too_wide(window)
+    assert {where: found for where, found in problems.items() if found} == {}
+    assert window.minimumSizeHint().width() <= 1280
