@@ -95,7 +95,7 @@ class ActionPlanWidget(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(70)
-        for column, width in ((0, 115), (2, 130), (3, 95), (4, 105), (5, 120), (6, 85)):
+        for column, width in ((0, 135), (2, 130), (3, 95), (4, 105), (5, 120), (6, 85)):
             header.resizeSection(column, width)
         self.tracking_form = ActionTrackingForm()
         self.add_form = ActionAddForm()
