@@ -12,6 +12,22 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
+
+def _python(script: str, **environment: str) -> list[str]:
+    """What ``script`` prints, run in a fresh Python offscreen: start-up is per process."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **environment)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
 MAKE = """
 from rrdesk.ui import application
 
@@ -23,11 +39,7 @@ print(app.style().name(), app.applicationName(), app.organizationName())
 
 def test_the_application_uses_the_fusion_style_whatever_the_computer() -> None:
     # As if the computer's own style were another: Qt's plain Windows style is on every platform.
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_STYLE_OVERRIDE="Windows")
-    done = subprocess.run(
-        [sys.executable, "-c", MAKE], capture_output=True, text=True, check=True, env=env, cwd=ROOT
-    )
-    assert done.stdout.split() == ["fusion", "rrdesk", "rrdesk"]
+    assert _python(MAKE, QT_STYLE_OVERRIDE="Windows") == ["fusion rrdesk rrdesk"]
 
 
 def test_what_start_up_made_is_set_aside_from_full_collections_and_taken_back() -> None:
@@ -154,25 +166,15 @@ sys.exit(main(["--demo"]))
 def test_the_main_window_is_styled_as_it_is_shown_and_the_collector_runs_once_on_screen(
     tmp_path: Path,
 ) -> None:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
+    shown = _python(
+        START,
         HOME=str(tmp_path),
         XDG_DATA_HOME=str(tmp_path / "data"),
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_STATE_HOME=str(tmp_path / "state"),
         XDG_CACHE_HOME=str(tmp_path / "cache"),
     )
-    done = subprocess.run(
-        [sys.executable, "-c", START],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == [
+    assert shown == [
         "shown styled: True",
         "collector as shown: False",
         "collector on screen: True",
@@ -189,16 +191,7 @@ sheet = app.styleSheet()
 application.apply_house_style(app)
 print(bool(sheet), app.styleSheet() == sheet)
 """
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-        cwd=ROOT,
-    )
-    assert done.stdout.splitlines() == ["''", "True True"]
+    assert _python(script) == ["''", "True True"]
 
 
 def test_every_image_the_house_style_names_is_there() -> None:
