@@ -191,13 +191,13 @@ class SubmissionTab(QWidget):
     def show_missing(self) -> None:
         missing = self._service.missing(self._case_id, self._today())
         if missing:
-            self.missing.setProperty("role", "error_summary")
+            self.missing.setProperty("role", "inset")  # a list of what to do, not an error
             self.missing.setText(
                 "Still to record before the submission is complete:\n"
                 + "\n".join(f"• {item}" for item in missing)
             )
         else:
-            self.missing.setProperty("role", "notice")
+            self.missing.setProperty("role", "success")
             self.missing.setText("Everything the National Panel asks for is recorded.")
         self.missing.style().unpolish(self.missing)
         self.missing.style().polish(self.missing)

@@ -61,6 +61,7 @@ def test_submission_lists_what_is_missing_then_saves(
     qtbot.addWidget(tab)
     assert isinstance(tab, SubmissionTab)
     assert "• Describe the household" in tab.missing.text()
+    assert tab.missing.property("role") == "inset"  # a list of what to do, not an error
     qtbot.keyClicks(tab.texts["household"], "Child T lived with her mother and grandmother.")
     qtbot.mouseClick(tab.add_agency_button, Qt.MouseButton.LeftButton)
     tab.agencies.item(0, 0).setText("Northmoor Police Public Protection Unit")
@@ -84,6 +85,7 @@ def test_complete_submission_and_briefing(
     tab = tabs["Submission"](_case_id(demo_session, "Child K"))
     qtbot.addWidget(tab)
     assert tab.missing.text() == "Everything the National Panel asks for is recorded."
+    assert tab.missing.property("role") == "success"
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
     text = all_text((tmp_path / "national-panel-submission.pdf").read_bytes())
     assert "14. Sign-off by the safeguarding partners" in text
