@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = Path(__file__).resolve().parent
-ROUNDS = 15
+ROUNDS = 21
 
 # Each side reports once its window is painted: on the window's first paint event (seen before
 # the window itself handles it) it queues a call, which runs once the whole window, every widget
