@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 
 # Always English, whatever language the computer is set to: the calendar module's month names
@@ -59,6 +60,32 @@ def format_time(value: datetime | time) -> str:
     hour = value.hour % 12 or 12
     suffix = "am" if value.hour < 12 else "pm"
     return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
+
+
+_CLOCK = re.compile(r"^\s*([0-9]{1,2})(?:[:.]([0-9]{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
+_TIMES_IN_WORDS = {"midday": time(12, 0), "noon": time(12, 0), "midnight": time(0, 0)}
+
+
+def parse_time(text: str) -> time | None:
+    """A time of day as people type it: ``10am``, ``2:30pm``, ``14:30``, ``9.15`` or ``midday``
+    (and whatever :func:`format_time` writes); ``None`` when blank. Raises ``ValueError``."""
+    if not text.strip():
+        return None
+    in_words = _TIMES_IN_WORDS.get(text.strip().lower())
+    if in_words is not None:
+        return in_words
+    match = _CLOCK.match(text)
+    if match is None:
+        raise ValueError(f"'{text.strip()[:20]}' is not a time of day")
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    suffix = (match.group(3) or "").lower()
+    if suffix:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"'{text.strip()[:20]}' is not a time of day")
+        hour = hour % 12 + (12 if suffix == "pm" else 0)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"'{text.strip()[:20]}' is not a time of day")
+    return time(hour, minute)
 
 
 def _month_number(text: str) -> int:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from datetime import time
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
-from rrdesk.domain.dates import format_date, format_time
+from rrdesk.domain.dates import format_date, format_time, parse_time
 from rrdesk.domain.meeting import Meeting
 from rrdesk.ui.form_widgets import DateInput, FormField, fits_the_page, read_date
 from rrdesk.ui.meeting_panel import (
@@ -19,32 +17,7 @@ from rrdesk.ui.meeting_panel import (
     set_text_quietly,
 )
 
-_CLOCK = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
 TIME_ERROR = "Enter the time the meeting starts, like 10am or 14:30"
-
-
-def parse_clock(text: str) -> time | None:
-    """``10am``, ``2:30pm``, ``14:30`` or ``midday``; ``None`` when blank; ValueError if not."""
-    if not text.strip():
-        return None
-    if text.strip().lower() in {"midday", "noon"}:
-        return time(12, 0)
-    match = _CLOCK.match(text)
-    if match is None:
-        raise ValueError(TIME_ERROR)
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    suffix = (match.group(3) or "").lower()
-    if suffix:
-        if not 1 <= hour <= 12:
-            raise ValueError(TIME_ERROR)
-        hour = hour % 12 + (12 if suffix == "pm" else 0)
-    if hour > 23 or minute > 59:
-        raise ValueError(TIME_ERROR)
-    return time(hour, minute)
-
-
-def _clock_text(value: time | None) -> str:
-    return "" if value is None else f"{value.hour:02d}:{value.minute:02d}"
 
 
 class DetailsPanel(MeetingPanel):
@@ -98,7 +71,8 @@ class DetailsPanel(MeetingPanel):
                 shown = None
             if shown != meeting.held_on:
                 self.date_input.set_value(meeting.held_on)
-        set_text_quietly(self.time_edit, _clock_text(meeting.starts_at))
+        starts = meeting.starts_at
+        set_text_quietly(self.time_edit, "" if starts is None else format_time(starts))
         set_text_quietly(self.place_edit, meeting.place)
         blocked = self.online_box.blockSignals(True)
         self.online_box.setChecked(meeting.online)
@@ -135,9 +109,9 @@ class DetailsPanel(MeetingPanel):
 
     def _on_time_editing_finished(self) -> None:
         try:
-            value = parse_clock(self.time_edit.text())
-        except ValueError as error:
-            self.show_error(self.time_field, str(error))
+            value = parse_time(self.time_edit.text())
+        except ValueError:
+            self.show_error(self.time_field, TIME_ERROR)
             return
         if value == self.view.meeting.starts_at:
             self.time_field.set_error("")

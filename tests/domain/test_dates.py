@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 
@@ -10,6 +10,7 @@ from rrdesk.domain.dates import (
     format_time,
     parse_date_parts,
     parse_iso_date,
+    parse_time,
 )
 
 
@@ -108,3 +109,35 @@ def test_dates_are_in_english_whatever_the_computers_language() -> None:
         assert format_short_date(date(2026, 11, 25)) == "Wed 25 Nov"
     finally:
         locale.setlocale(locale.LC_TIME, previous)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10am", time(10, 0)),
+        ("2:30pm", time(14, 30)),
+        ("2.30 PM", time(14, 30)),
+        ("14:30", time(14, 30)),
+        ("9", time(9, 0)),
+        ("12am", time(0, 0)),
+        ("12pm", time(12, 0)),
+        (" midday ", time(12, 0)),
+        ("Noon", time(12, 0)),
+        ("midnight", time(0, 0)),
+        ("", None),
+    ],
+)
+def test_parse_time(text: str, expected: time | None) -> None:
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["25:00", "13pm", "0am", "10:60", "ten", "10:5", "1٠am"])
+def test_parse_time_refuses_what_is_not_a_time(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a time of day"):
+        parse_time(text)
+
+
+def test_every_time_written_reads_back() -> None:
+    for minutes in range(24 * 60):
+        moment = time(minutes // 60, minutes % 60)
+        assert parse_time(format_time(moment)) == moment

@@ -314,6 +314,7 @@ def test_the_case_page_has_a_meeting_tab(qtbot: QtBot, context: AppContext) -> N
         "Decision recorded: Recommend a local Child Safeguarding Practice Review."
     )
     assert tab.agenda()[0].title == "Chair's overview of the case"
+    assert tab.details.time_edit.text() == "10am"  # as the decision sheet writes it
 
 
 def test_a_change_after_export_says_the_next_sheet_is_version_2(
