@@ -78,6 +78,17 @@ class BoardRow:
     timeline: tuple[TimelineDay, ...]
     record: TimetableRecord
     coverage_warning: str | None
+    meeting_working_day: int | None = None  # the working day the booked meeting falls on
+    meeting_expected_by: int | None = None  # the last working day the process expects it
+
+    @property
+    def meeting_late(self) -> bool:
+        """Whether the meeting is booked later than the case's process expects."""
+        return (
+            self.meeting_working_day is not None
+            and self.meeting_expected_by is not None
+            and self.meeting_working_day > self.meeting_expected_by
+        )
 
     @property
     def status(self) -> ReviewStatus:
@@ -111,7 +122,13 @@ class BoardRow:
     def meeting_words(self) -> str:
         if self.meeting_date is None:
             return "Not booked"
-        return format_date_with_weekday(self.meeting_date)
+        when = format_date_with_weekday(self.meeting_date)
+        if self.meeting_late:
+            return (
+                f"{when}, working day {self.meeting_working_day}: later than day "
+                f"{self.meeting_expected_by}, when the process expects it"
+            )
+        return when
 
     @property
     def extended(self) -> bool:
@@ -121,6 +138,17 @@ class BoardRow:
         """Sort key: overdue and soonest first, done last."""
         done = self.status is ReviewStatus.DONE
         return (int(done), self.progress.working_days_left, self.deadline, self.reference)
+
+
+def _working_day_or_none(
+    calendar: BankHolidayCalendar, notified: date, day: date | None
+) -> int | None:
+    if day is None or day < notified:
+        return None
+    try:
+        return calendar.working_days_between(notified, day)
+    except ValueError:  # outside the years the calendar counts
+        return None
 
 
 OPEN_STAGES = frozenset(stage for stage in Stage if stage.is_open)
@@ -434,6 +462,10 @@ class TimetableService:
             timeline=build_timeline(timetable, calendar, today, deadline=deadline),
             record=record,
             coverage_warning=coverage_warning(deadline, calendar),
+            meeting_working_day=_working_day_or_none(
+                calendar, case.notification_sent, record.meeting_date
+            ),
+            meeting_expected_by=profile.latest_meeting_working_day,
         )
 
     def overlap_advice(self, rows: list[BoardRow]) -> str | None:

@@ -50,6 +50,12 @@ def short_date(day: date) -> str:
     return format_short_date(day)
 
 
+def _meeting_short(row: BoardRow) -> str:
+    if row.meeting_date is None:
+        return "Not booked"
+    return short_date(row.meeting_date) + (", late" if row.meeting_late else "")
+
+
 class BoardTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
@@ -132,7 +138,7 @@ class BoardTableModel(QAbstractTableModel):
             row.days_left_words,
             next_words,
             row.returns_words,
-            "Not booked" if row.meeting_date is None else short_date(row.meeting_date),
+            _meeting_short(row),
             row.status.words,
             strip_summary(row),
         )

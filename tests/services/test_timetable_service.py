@@ -51,6 +51,23 @@ def test_board_row_counts_days_and_shows_no_requests(session: Session) -> None:
     assert row.next_milestone_words == "Agency check forms returned: 26 November 2026"
 
 
+def test_a_meeting_booked_later_than_the_process_expects_says_so(session: Session) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))  # Tower Hamlets: by day 10
+    service = TimetableService(session)
+    service.book_meeting(case_id, date(2026, 11, 30))  # working day 10
+    row = service.case_row(case_id, TODAY)
+    assert row is not None
+    assert (row.meeting_working_day, row.meeting_late) == (10, False)
+    assert row.meeting_words == "Monday 30 November 2026"
+    service.book_meeting(case_id, date(2026, 12, 1))  # working day 11
+    row = service.case_row(case_id, TODAY)
+    assert row is not None
+    assert row.meeting_late
+    assert row.meeting_words == (
+        "Tuesday 1 December 2026, working day 11: later than day 10, when the process expects it"
+    )
+
+
 def test_board_is_most_urgent_first_and_counts_returns(session: Session) -> None:
     add_case(session, "RR-2026-001", date(2026, 11, 20))
     add_case(session, "RR-2026-002", date(2026, 11, 2))

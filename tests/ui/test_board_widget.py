@@ -55,6 +55,15 @@ def test_board_shows_every_open_case_most_urgent_first(qtbot: QtBot, session: Se
     assert "day 0" in board.convention.text()
 
 
+def test_a_meeting_booked_late_is_marked_on_the_board(qtbot: QtBot, session: Session) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))  # Tower Hamlets: by day 10
+    TimetableService(session).book_meeting(case_id, date(2026, 12, 1))  # working day 11
+    board = make_board(qtbot, session, Today())
+    assert table_text(board)[0][6] == "Tue 1 Dec, late"
+    index = board.model.index(0, 6)
+    assert "later than day 10" in str(board.model.data(index, Qt.ItemDataRole.ToolTipRole))
+
+
 def test_status_is_coloured_as_well_as_spelt_out(qtbot: QtBot, session: Session) -> None:
     add_case(session, "RR-2026-001", date(2026, 10, 26))
     board = make_board(qtbot, session, Today())
