@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -105,14 +104,16 @@ class AttendancePanel(MeetingPanel):
         name(self.substitute_for, "substitute_for", "Attending in place of")
         self.add_substitute_button = compact(QPushButton("Add substitute"))
         name(self.add_substitute_button, "add_substitute_button", "Add substitute")
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Substitute"))
-        row.addWidget(self.substitute_person, 2)
-        row.addWidget(QLabel("in place of"))
-        row.addWidget(self.substitute_for, 2)
-        row.addWidget(self.add_substitute_button)
+        # Two lines, so the long names in the lists still fit a laptop screen.
         host = QWidget()
-        host.setLayout(row)
+        rows = QGridLayout(host)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.addWidget(QLabel("Substitute"), 0, 0)
+        rows.addWidget(self.substitute_person, 0, 1)
+        rows.addWidget(QLabel("in place of"), 1, 0)
+        rows.addWidget(self.substitute_for, 1, 1)
+        rows.addWidget(self.add_substitute_button, 1, 2)
+        rows.setColumnStretch(1, 1)
         self.substitute_field = FormField(
             "Add a substitute",
             host,

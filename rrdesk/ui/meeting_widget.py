@@ -139,7 +139,8 @@ class MeetingWidget(QWidget):
         self.contents.setAccessibleName("Parts of the meeting")
         for panel in self.panels:
             self.contents.addItem(panel.title_text)
-        self.contents.setMaximumWidth(self.contents.sizeHintForColumn(0) + 24)
+        # As wide as the longest part's name (with the house style's padding), so none is cut.
+        self.contents.setFixedWidth(self.contents.sizeHintForColumn(0) + 24)
         layout = QHBoxLayout(self)
         layout.addWidget(self.contents)
         layout.addWidget(self.scroll_area, 1)
