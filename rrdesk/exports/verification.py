@@ -73,7 +73,8 @@ def _reader(pdf_bytes: bytes) -> Any:
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
         signatures = list(reader.embedded_signatures)
-    except (PdfError, ValueError, KeyError, TypeError, IndexError) as error:
+    # A damaged file can fail anywhere in reading, for example a number that is only ".".
+    except (PdfError, ValueError, KeyError, TypeError, IndexError, ArithmeticError) as error:
         raise NotAPdfError(f"This PDF cannot be read: {error}") from None
     if not signatures:
         raise NotSignedError("This PDF has no signature")
@@ -151,7 +152,15 @@ def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None = None) -> Verif
                     key_usage={"digital_signature", "non_repudiation"}
                 ),
             )
-        except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError):
+        except (
+            SignatureValidationError,
+            PdfError,
+            ValueError,
+            KeyError,
+            TypeError,
+            IndexError,
+            ArithmeticError,
+        ):
             return VerificationResult(
                 signer="Unknown: the signature cannot be read",
                 signing_time=None,
