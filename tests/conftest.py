@@ -11,8 +11,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 TODAY = date(2026, 11, 22)
+
+# Property tests try new random examples on every run here, to find what no one thought of. CI
+# sets HYPOTHESIS_PROFILE=ci: the same examples every time, so a rare example found at random
+# fails someone's run rather than stopping a submission for a reason unrelated to it.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
