@@ -120,15 +120,22 @@ class BoardRow:
 
     @property
     def meeting_words(self) -> str:
+        """The meeting's day, and why it is late if it is."""
+        if self.meeting_date is None or not self.meeting_late:
+            return self.meeting_brief
+        return (
+            f"{format_date_with_weekday(self.meeting_date)}, working day "
+            f"{self.meeting_working_day}: later than day {self.meeting_expected_by}, when the "
+            "process expects it"
+        )
+
+    @property
+    def meeting_brief(self) -> str:
+        """The meeting's day in one short line (for the projector): ``..., late`` if late."""
         if self.meeting_date is None:
             return "Not booked"
         when = format_date_with_weekday(self.meeting_date)
-        if self.meeting_late:
-            return (
-                f"{when}, working day {self.meeting_working_day}: later than day "
-                f"{self.meeting_expected_by}, when the process expects it"
-            )
-        return when
+        return f"{when}, late" if self.meeting_late else when
 
     @property
     def extended(self) -> bool:

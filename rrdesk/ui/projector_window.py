@@ -313,7 +313,7 @@ class ProjectorWindow(QWidget):
         self.status_label.setStyleSheet(f"color: {colour};")
         self.days_left_label.setStyleSheet(f"color: {colour};")
         self.next_label.setText(f"Next: {row.next_milestone_words}")
-        self.meeting_label.setText(f"Meeting: {row.meeting_words}")
+        self.meeting_label.setText(f"Meeting: {row.meeting_brief}")
         self.strip.set_row(row)
 
     @staticmethod

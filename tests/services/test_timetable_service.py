@@ -66,6 +66,7 @@ def test_a_meeting_booked_later_than_the_process_expects_says_so(session: Sessio
     assert row.meeting_words == (
         "Tuesday 1 December 2026, working day 11: later than day 10, when the process expects it"
     )
+    assert row.meeting_brief == "Tuesday 1 December 2026, late"  # one line on the projector
 
 
 def test_board_is_most_urgent_first_and_counts_returns(session: Session) -> None:
