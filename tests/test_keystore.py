@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from rrdesk.keystore import NATIVE_BACKENDS, choose_backend
+from tests.fresh_python import fresh_python
 
 
 class FakeCore:
@@ -85,13 +82,5 @@ print([name for name in KEYRING_UNUSED_MODULES if not is_deferred(name)])
 
 
 def test_fetching_a_key_loads_none_of_the_keyrings_unused_modules() -> None:
-    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
-    done = subprocess.run(
-        [sys.executable, "-c", FETCH],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-        cwd=Path(__file__).resolve().parents[1],
-    )
-    assert done.stdout.splitlines() == ["None", "[]"]
+    shown = fresh_python(FETCH, PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    assert shown == ["None", "[]"]

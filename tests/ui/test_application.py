@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _python(script: str, **environment: str) -> list[str]:
-    """What ``script`` prints, run in a fresh Python offscreen: start-up is per process."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **environment)
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.splitlines()
-
+from tests.fresh_python import fresh_python
 
 MAKE = """
 from rrdesk.ui import application
@@ -39,7 +20,7 @@ print(app.style().name(), app.applicationName(), app.organizationName())
 
 def test_the_application_uses_the_fusion_style_whatever_the_computer() -> None:
     # As if the computer's own style were another: Qt's plain Windows style is on every platform.
-    assert _python(MAKE, QT_STYLE_OVERRIDE="Windows") == ["fusion rrdesk rrdesk"]
+    assert fresh_python(MAKE, QT_STYLE_OVERRIDE="Windows") == ["fusion rrdesk rrdesk"]
 
 
 def test_what_start_up_made_is_set_aside_from_full_collections_and_taken_back() -> None:
@@ -166,7 +147,7 @@ sys.exit(main(["--demo"]))
 def test_the_main_window_is_styled_as_it_is_shown_and_the_collector_runs_once_on_screen(
     tmp_path: Path,
 ) -> None:
-    shown = _python(
+    shown = fresh_python(
         START,
         HOME=str(tmp_path),
         XDG_DATA_HOME=str(tmp_path / "data"),
@@ -191,7 +172,7 @@ sheet = app.styleSheet()
 application.apply_house_style(app)
 print(bool(sheet), app.styleSheet() == sheet)
 """
-    assert _python(script) == ["''", "True True"]
+    assert fresh_python(script) == ["''", "True True"]
 
 
 def test_every_image_the_house_style_names_is_there() -> None:
