@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property, lru_cache, partial
 from importlib import resources
+from itertools import accumulate, compress
 from types import MappingProxyType
 from typing import Any
 
@@ -225,21 +226,19 @@ class _WorkingDayTable:
     def __init__(self, first: date, last: date, holidays: Mapping[date, str]) -> None:
         self.first = first
         self.last = last
-        self._first_ordinal = first.toordinal()
-        working: list[int] = []
-        rank: list[int] = []
-        ordinal, final = self._first_ordinal, last.toordinal()
-        weekday = first.weekday()
-        holiday_ordinals = {day.toordinal() for day in holidays if first <= day <= last}
-        while ordinal <= final:
-            if weekday < 5 and ordinal not in holiday_ordinals:
-                working.append(ordinal)
-            rank.append(len(working))
-            ordinal += 1
-            weekday = (weekday + 1) % 7
-        self.working = tuple(working)
-        self.rank = tuple(rank)
-        self.holiday_days = tuple(sorted(day for day in holidays if first <= day <= last))
+        self._first_ordinal = first_ordinal = first.toordinal()
+        length = last.toordinal() - first_ordinal + 1
+        # One flag a day, 1 for a working day, built a week at a time rather than a day at a
+        # time: tens of thousands of days are counted as rrdesk starts.
+        week = (1, 1, 1, 1, 1, 0, 0)
+        start = first.weekday()
+        flags = bytearray((week[start:] + week[:start]) * (length // 7 + 1))[:length]
+        in_range = sorted(day for day in holidays if first <= day <= last)
+        for day in in_range:
+            flags[day.toordinal() - first_ordinal] = 0
+        self.working = tuple(compress(range(first_ordinal, first_ordinal + length), flags))
+        self.rank = tuple(accumulate(flags))
+        self.holiday_days = tuple(in_range)
 
     def holds(self, day: date) -> bool:
         return self.first <= day <= self.last
