@@ -31,6 +31,10 @@ PINNED_PRAGMAS = (
     ("synchronous", "FULL", 2),
     ("temp_store", "MEMORY", 2),
     ("foreign_keys", "ON", 1),
+    # Up to 32 MB of pages kept in memory as read (a negative size is in KiB). A page read
+    # again from the file has to be decrypted and its checksum checked again, so a store larger
+    # than the 8 MB SQLCipher keeps by default was decrypted afresh at every search of the list.
+    ("cache_size", "-32768", -32768),
 )
 SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_FULL = 13

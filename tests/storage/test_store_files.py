@@ -46,6 +46,7 @@ def test_pinned_settings_on_every_open(new_store, store_path: Path, passphrase: 
         "synchronous": 2,
         "temp_store": 2,
         "foreign_keys": 1,
+        "cache_size": -32768,
     }
     new_store.session.close()
     reopened = store_access.unlock_with_passphrase(store_path, passphrase)
