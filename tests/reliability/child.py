@@ -206,15 +206,18 @@ def _signed_sheet_into(session: object, case_id: int) -> None:
 
 
 def _large_sort(session: object, markers: list[str]) -> list[str]:
-    """An unindexed ORDER BY over 40,000 rows of about 420 bytes, each naming a marker: more than
-    the 8 MB sort cache. While the sort's result is open, every file this process holds open in
-    the temp folder is read."""
+    """An unindexed ORDER BY over rows of about 420 bytes, each naming a marker, a quarter more
+    than the store's page cache holds (the sort's memory), so the sort must spill. While the sort's
+    result is open, every file this process holds open in the temp folder is read."""
     db = session.db  # type: ignore[attr-defined]
+    cache = int(db.pragma("cache_size"))
+    cache_bytes = -cache * 1024 if cache < 0 else cache * int(db.pragma("page_size"))
+    rows = cache_bytes * 5 // 4 // 420
     cursor = db.execute(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000) "
-        "SELECT i, ? || ' ' || printf('%08d', (i * 7919) % 40000) || hex(randomblob(200)) AS t "
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+        "SELECT i, ? || ' ' || printf('%08d', (i * 7919) % ?) || hex(randomblob(200)) AS t "
         "FROM n ORDER BY t",
-        (markers[0],),
+        (rows, markers[0], rows),
     )
     cursor.fetchone()
     hits = _open_temp_files_with(markers)
