@@ -229,7 +229,8 @@ class _WorkingDayTable:
         self._first_ordinal = first_ordinal = first.toordinal()
         length = last.toordinal() - first_ordinal + 1
         # One flag a day, 1 for a working day, built a week at a time rather than a day at a
-        # time: tens of thousands of days are counted as rrdesk starts.
+        # time: the official years are thousands of days, counted as rrdesk starts, and 2010 to
+        # 2100 over thirty thousand.
         week = (1, 1, 1, 1, 1, 0, 0)
         start = first.weekday()
         flags = bytearray((week[start:] + week[:start]) * (length // 7 + 1))[:length]
