@@ -11,9 +11,11 @@ from rrdesk.keystore import SecretStore, SecretStoreUnavailable
 from rrdesk.services.session import Session
 from rrdesk.services.sync_folders import check_location
 from rrdesk.storage import key_slots
-from rrdesk.storage.database import Database
+from rrdesk.storage.database import PAGE_BYTES, Database, check_store_file
 from rrdesk.storage.errors import (
     NOTHING_CHANGED,
+    NotAStoreError,
+    StoreDamagedError,
     StoreError,
     StoreExistsError,
     StoreLocationError,
@@ -124,6 +126,41 @@ def _open(path: Path, slots: KeySlots, data_key: bytes, slot: KeySlot | None) ->
 def _check_exists(path: Path) -> None:
     if not path.exists():
         raise StoreMissingError(f"There is no rrdesk store at {path}. {NOTHING_CHANGED}")
+    if not key_slots.slot_file_for(path).exists():
+        _explain_missing_key_file(path)
+
+
+def _explain_missing_key_file(path: Path) -> None:
+    """With no key file beside ``path``, say so plainly if ``path`` is not a store at all.
+
+    A store whose key file has gone needs the key file back from a backup (``read_slots`` says
+    so). But a person who chose another file by mistake (the key file itself, a document) needs
+    to be told that, not sent to the backups. Decided by reading the file, never by its name
+    alone: a file named as a key file is read as one, and anything else is checked as a store is.
+    """
+    store = path.with_name(path.name.removesuffix("-keys"))
+    if store != path and store.is_file():
+        try:
+            key_slots.read_slots(store)  # reads ``path`` itself, as a key file
+        except StoreError:
+            pass  # not a key file: checked as a store below
+        else:
+            raise NotAStoreError(
+                f"{path.name} is the key file of a store, not the store itself. Choose the store "
+                f"beside it, {store.name}. {NOTHING_CHANGED}"
+            )
+    try:
+        check_store_file(path)
+        laid_out = path.stat().st_size % PAGE_BYTES == 0
+    except StoreDamagedError:
+        laid_out = False
+    if not laid_out:
+        raise NotAStoreError(
+            f"{path.name} is not an rrdesk store: there is no key file "
+            f"({key_slots.slot_file_for(path).name}) beside it, and the file is not laid out as a "
+            "store is. If it was a store, restore it and its key file from a backup. "
+            f"{NOTHING_CHANGED}"
+        )
 
 
 def unlock_with_passphrase(path: Path, passphrase: str) -> Session:

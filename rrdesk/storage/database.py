@@ -37,6 +37,7 @@ PINNED_PRAGMAS = (
     ("cache_size", "-32768", -32768),
 )
 SQLITE_HEADER = b"SQLite format 3\x00"
+PAGE_BYTES = 4096  # SQLCipher 4's page: a store's file is always a whole number of them
 SQLITE_FULL = 13
 SQLITE_IOERR = 10
 SQLITE_READONLY = 8
@@ -69,7 +70,7 @@ def check_store_file(path: Path) -> None:
         raise NotAStoreError(f"{path} is a folder, not an rrdesk store. {NOTHING_CHANGED}")
     try:
         with open(path, "rb") as handle:
-            head = handle.read(4096)
+            head = handle.read(PAGE_BYTES)
     except OSError as error:
         raise StoreLocationError(
             f"rrdesk cannot read {path} ({error.strerror}). {NOTHING_CHANGED}"
@@ -83,7 +84,7 @@ def check_store_file(path: Path) -> None:
         raise NotAStoreError(
             f"{path.name} is an unencrypted SQLite database, not an rrdesk store. {NOTHING_CHANGED}"
         )
-    if len(head) < 4096:
+    if len(head) < PAGE_BYTES:
         raise StoreDamagedError(
             f"The store {path.name} is too short to be whole: it is damaged. Restore it from a "
             f"backup. {NOTHING_CHANGED}"

@@ -354,8 +354,8 @@ def read_slots(store_path: Path) -> KeySlots:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise NotAStoreError(
-            f"The key file {path.name} is missing from {path.parent}. rrdesk keeps it beside the "
-            f"store; restore it from a backup. {NOTHING_CHANGED}"
+            f"The key file {path.name} is missing from {path.absolute().parent}. rrdesk keeps it "
+            f"beside the store; restore it from a backup. {NOTHING_CHANGED}"
         ) from None
     except OSError as error:
         raise NotAStoreError(

@@ -260,11 +260,68 @@ def test_damaged_key_file(new_store, store_path: Path, passphrase: str, content:
     assert _files(store_path) == before
 
 
-def test_missing_key_file(new_store, store_path: Path, passphrase: str) -> None:
+def test_missing_key_file(
+    new_store, store_path: Path, passphrase: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     new_store.session.close()
     key_slots.slot_file_for(store_path).unlink()
-    with pytest.raises(NotAStoreError, match="is missing"):
-        store_access.unlock_with_passphrase(store_path, passphrase)
+    monkeypatch.chdir(store_path.parent)  # the store named as a person types it, in its folder
+    before = _files(store_path)
+    with pytest.raises(NotAStoreError) as caught:
+        store_access.unlock_with_passphrase(Path(store_path.name), passphrase)
+    # The folder is named in full, so the message says where the key file belongs.
+    assert caught.value.message == (
+        f"The key file {store_path.name}-keys is missing from {store_path.parent}. rrdesk keeps "
+        "it beside the store; restore it from a backup. Nothing has been changed."
+    )
+    assert _files(store_path) == before
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"Minutes of the panel meeting\n", b"%PDF-1.7\n" + b"x" * 90_000],
+    ids=["empty", "short text", "a document larger than a page"],
+)
+def test_another_file_chosen_by_mistake_is_not_a_store(
+    tmp_path: Path, passphrase: str, content: bytes
+) -> None:
+    chosen = tmp_path / "minutes.rrdesk"
+    chosen.write_bytes(content)
+    with pytest.raises(NotAStoreError) as caught:
+        store_access.unlock_with_passphrase(chosen, passphrase)
+    assert caught.value.message == (
+        "minutes.rrdesk is not an rrdesk store: there is no key file (minutes.rrdesk-keys) "
+        "beside it, and the file is not laid out as a store is. If it was a store, restore it "
+        "and its key file from a backup. Nothing has been changed."
+    )
+    assert chosen.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["minutes.rrdesk"]
+
+
+def test_the_key_file_chosen_instead_of_the_store(
+    new_store, store_path: Path, passphrase: str
+) -> None:
+    new_store.session.close()
+    before = _files(store_path)
+    with pytest.raises(NotAStoreError) as caught:
+        store_access.unlock_with_passphrase(key_slots.slot_file_for(store_path), passphrase)
+    assert caught.value.message == (
+        f"{store_path.name}-keys is the key file of a store, not the store itself. Choose the "
+        f"store beside it, {store_path.name}. Nothing has been changed."
+    )
+    assert _files(store_path) == before
+
+
+def test_plain_sqlite_with_no_key_file_is_named_as_such(tmp_path: Path, passphrase: str) -> None:
+    path = tmp_path / "plain.rrdesk"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE t (x)")
+    connection.commit()
+    connection.close()
+    before = _digest(path)
+    with pytest.raises(NotAStoreError, match="is an unencrypted SQLite database"):
+        store_access.unlock_with_passphrase(path, passphrase)
+    assert _digest(path) == before
 
 
 def test_store_from_newer_rrdesk_is_refused(new_store, store_path: Path, passphrase: str) -> None:
