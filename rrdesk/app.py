@@ -566,10 +566,16 @@ def _open_store(
     if problem:
         _ready_to_ask()
         messages.error(None, "The store is in an unsafe place", problem)
+    try:
+        store_access.check_before_unlock(path)
+    except StoreError as error:  # no passphrase would get past it
+        return _store_problem(path, error, messages, runner)
     notice = ""
     try:
         session, notice = store_access.unlock_with_remembered_key(path, secret_store)
     except StoreError as error:
+        if store_access.restoring_helps(error):
+            return _store_problem(path, error, messages, runner)
         session, notice = None, error.message
     if session is not None:
         return session
@@ -586,7 +592,25 @@ def _open_store(
         runner=runner,
     )
     unlock.exec()
+    if unlock.problem is not None:
+        return _store_problem(path, unlock.problem, messages, runner)
     return unlock.session
+
+
+def _store_problem(
+    path: Path, problem: StoreError, messages: Messages, runner: TaskStarter
+) -> Session | None:
+    """Say why the store cannot be opened and, where a backup is the way past it, offer one.
+    The restored store, open; or ``None`` if the person quit."""
+    _ready_to_ask()
+    from rrdesk.services.rolling_backups import backups_folder
+    from rrdesk.ui.store_problem_dialog import StoreProblemDialog
+
+    dialog = StoreProblemDialog(
+        path, problem, messages=messages, backups_folder=backups_folder(), runner=runner
+    )
+    dialog.exec()
+    return dialog.session
 
 
 def run_app(*, store: Path | None, demo: bool) -> int:

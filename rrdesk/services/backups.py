@@ -95,9 +95,14 @@ class BackupCheck:
 
     def describe(self) -> str:
         return (
-            f"The backup {self.path.name} is whole: {self.cases} cases, "
-            f"{self.documents} documents and {self.audit_entries} audit entries."
+            f"The backup {self.path.name} is whole: {_count(self.cases, 'case')}, "
+            f"{_count(self.documents, 'document')} and "
+            f"{_count(self.audit_entries, 'audit entry', 'audit entries')}."
         )
+
+
+def _count(number: int, one: str, many: str = "") -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"
 
 
 @dataclass(frozen=True)

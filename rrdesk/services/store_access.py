@@ -14,6 +14,7 @@ from rrdesk.storage import key_slots
 from rrdesk.storage.database import PAGE_BYTES, Database, check_store_file
 from rrdesk.storage.errors import (
     NOTHING_CHANGED,
+    KeyFileDamagedError,
     NotAStoreError,
     StoreDamagedError,
     StoreError,
@@ -125,6 +126,13 @@ def _open(path: Path, slots: KeySlots, data_key: bytes, slot: KeySlot | None) ->
 
 def _check_exists(path: Path) -> None:
     if not path.exists():
+        slot_file = key_slots.slot_file_for(path)
+        if slot_file.is_file():
+            raise StoreDamagedError(
+                f"The store {path.name} is missing from {path.absolute().parent}, but its key "
+                f"file {slot_file.name} is there. Restore the store from a backup. "
+                f"{NOTHING_CHANGED}"
+            )
         raise StoreMissingError(f"There is no rrdesk store at {path}. {NOTHING_CHANGED}")
     if not key_slots.slot_file_for(path).exists():
         _explain_missing_key_file(path)
@@ -161,6 +169,22 @@ def _explain_missing_key_file(path: Path) -> None:
             "store is. If it was a store, restore it and its key file from a backup. "
             f"{NOTHING_CHANGED}"
         )
+
+
+def check_before_unlock(path: Path) -> None:
+    """Raise the :class:`StoreError` that no passphrase could get past, found by reading only:
+    no store there, not a store, its key file missing or damaged, or too damaged to be a store.
+    A store can be damaged in ways that only its key shows; unlocking finds those."""
+    _check_exists(path)
+    key_slots.read_slots(path)
+    check_store_file(path)
+
+
+def restoring_helps(error: StoreError) -> bool:
+    """True if putting a backup in place is the way past ``error``: the store or its key file is
+    damaged or gone (a backup holds both). Not for a file that is not a store at all, a store
+    open in another window, one from a newer rrdesk, or a folder rrdesk cannot write to."""
+    return isinstance(error, StoreDamagedError | KeyFileDamagedError)
 
 
 def unlock_with_passphrase(path: Path, passphrase: str) -> Session:

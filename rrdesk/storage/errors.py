@@ -25,8 +25,13 @@ class NotAStoreError(StoreError):
     """The file is not an rrdesk store, or its key-slot file is missing or unreadable."""
 
 
+class KeyFileDamagedError(NotAStoreError):
+    """The store's key file is missing or damaged (a backup holds the store and its key file)."""
+
+
 class StoreDamagedError(StoreError):
-    """The key is right but the store cannot be read."""
+    """The store cannot be read (the key is right, or is not needed to tell), or it is gone while
+    its key file is still there. A backup is the way past it."""
 
 
 class StoreInUseError(StoreError):

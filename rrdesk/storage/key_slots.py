@@ -25,6 +25,7 @@ from typing import Any
 from rrdesk.storage.atomic_file import write_atomically
 from rrdesk.storage.errors import (
     NOTHING_CHANGED,
+    KeyFileDamagedError,
     KeySlotError,
     NotAStoreError,
     WrongSecretError,
@@ -293,17 +294,18 @@ def slots_to_json(slots: KeySlots) -> bytes:
 
 
 def slots_from_json(raw: bytes, *, where: str) -> KeySlots:
-    """Parse a key-slot file; anything odd is :class:`NotAStoreError` with a plain message."""
+    """Parse a key-slot file; anything odd is :class:`NotAStoreError` with a plain message
+    (:class:`KeyFileDamagedError` if it is damaged rather than from a newer rrdesk)."""
     damaged = (
         f"The key file {where} is damaged or is not an rrdesk key file. "
         f"Restore it from a backup. {NOTHING_CHANGED}"
     )
     if len(raw) > MAX_SLOT_FILE_BYTES:
-        raise NotAStoreError(damaged)
+        raise KeyFileDamagedError(damaged)
     try:
         body = json.loads(raw.decode("utf-8"))
         if body.get("format") != FORMAT:
-            raise NotAStoreError(damaged)
+            raise KeyFileDamagedError(damaged)
         if int(body["version"]) > FORMAT_VERSION:
             raise NotAStoreError(
                 f"The key file {where} was written by a newer version of rrdesk. "
@@ -332,20 +334,20 @@ def slots_from_json(raw: bytes, *, where: str) -> KeySlots:
     except NotAStoreError:
         raise
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
-        raise NotAStoreError(damaged) from None
+        raise KeyFileDamagedError(damaged) from None
     _check_sane(result, damaged)
     return result
 
 
 def _check_sane(slots: KeySlots, damaged: str) -> None:
     if not slots.slots or len(slots.key_check) != 32:
-        raise NotAStoreError(damaged)
+        raise KeyFileDamagedError(damaged)
     for slot in slots.slots:
         limits_ok = 2**10 <= slot.n <= 2**22 and slot.n & (slot.n - 1) == 0
         if not (limits_ok and 1 <= slot.r <= 32 and 1 <= slot.p <= 16):
-            raise NotAStoreError(damaged)
+            raise KeyFileDamagedError(damaged)
         if len(slot.salt) < 16 or len(slot.nonce) != 12 or len(slot.wrapped) != 48:
-            raise NotAStoreError(damaged)
+            raise KeyFileDamagedError(damaged)
 
 
 def read_slots(store_path: Path) -> KeySlots:
@@ -353,7 +355,7 @@ def read_slots(store_path: Path) -> KeySlots:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise NotAStoreError(
+        raise KeyFileDamagedError(
             f"The key file {path.name} is missing from {path.absolute().parent}. rrdesk keeps it "
             f"beside the store; restore it from a backup. {NOTHING_CHANGED}"
         ) from None

@@ -42,7 +42,9 @@ from rrdesk.ui.restore_dialog import AskBackupSecret, ask_backup_secret
 from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
 
 
-def _made_on(check: BackupCheck) -> str:
+def backup_made_on(check: BackupCheck) -> str:
+    """The sentence " It was made on 22 November 2026 at 9:30am." (starting with a space), or ""
+    if the backup does not say when it was made."""
     try:
         made = datetime.fromisoformat(check.created).astimezone()
     except ValueError:
@@ -186,7 +188,7 @@ class BackupWidget(QWidget):
         if not self._messages.confirm(
             self,
             "Restore this backup?",
-            f"{checked.describe()}{_made_on(checked)}\n\n"
+            f"{checked.describe()}{backup_made_on(checked)}\n\n"
             "Anything recorded since the backup was made will not be in the restored store. "
             "The store open now is kept beside it under a new name, so nothing is deleted. "
             "rrdesk will lock, put the backup in place and open it with what you just entered.",

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rrdesk.services import store_access
 from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError, WrongSecretError
 from rrdesk.storage.key_slots import passphrase_problem
@@ -50,6 +51,9 @@ class UnlockDialog(QDialog):
         self._change_passphrase = change_passphrase
         self._messages = messages
         self.session: Session | None = None
+        # Set when unlocking found the store damaged: no passphrase gets past that, so the dialog
+        # closes and the caller offers a backup instead (StoreProblemDialog).
+        self.problem: StoreError | None = None
 
         self.summary = ErrorSummary()
         self.title = heading_label("Unlock rrdesk")
@@ -116,6 +120,11 @@ class UnlockDialog(QDialog):
         if isinstance(error, WrongSecretError):
             self._fail(error.message)
             self.secret.selectAll()
+            return
+        if isinstance(error, StoreError) and store_access.restoring_helps(error):
+            self.secret.clear()
+            self.problem = error
+            self.reject()
             return
         if isinstance(error, StoreError):
             self._fail(error.message)

@@ -74,7 +74,7 @@ def test_backup_opens_with_passphrase_and_recovery_key(
     by_recovery = check_backup(backup, new_store.recovery_key, recovery=True, work_folder=tmp_path)
     assert by_passphrase.cases == by_recovery.cases == 1
     assert by_passphrase.audit_entries >= 1
-    assert "is whole: 1 cases" in by_passphrase.describe()
+    assert "is whole: 1 case, " in by_passphrase.describe()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import pytest
 
+from rrdesk.storage import key_slots
 from tests.fresh_python import fresh_python
 
 MAKE = """
@@ -89,6 +90,7 @@ class _AskingDialog:
     def __init__(self, *_args: object, **_options: object) -> None:
         self.session = None
         self.keyring_message = ""
+        self.problem = None
 
     def exec(self) -> int:
         import gc
@@ -98,7 +100,12 @@ class _AskingDialog:
 
 
 @pytest.mark.parametrize(
-    "dialog", ["rrdesk.ui.setup_dialog.SetupDialog", "rrdesk.ui.unlock_dialog.UnlockDialog"]
+    "dialog",
+    [
+        "rrdesk.ui.setup_dialog.SetupDialog",
+        "rrdesk.ui.unlock_dialog.UnlockDialog",
+        "rrdesk.ui.store_problem_dialog.StoreProblemDialog",
+    ],
 )
 def test_the_collector_runs_while_a_dialog_asks_the_person_something(  # type: ignore[no-untyped-def]
     monkeypatch, qapp, new_store, store_path, tmp_path, messages, memory_secrets, dialog
@@ -111,8 +118,11 @@ def test_the_collector_runs_while_a_dialog_asks_the_person_something(  # type: i
     monkeypatch.setattr(dialog, _AskingDialog)
     monkeypatch.setattr(_AskingDialog, "collector_running", [])
     new_store.session.close()
-    # A new store asks for set-up; an existing one with no key remembered asks to unlock.
+    # A new store asks for set-up; an existing one with no key remembered asks to unlock; one
+    # whose key file has gone says so and offers a backup.
     path = tmp_path / "new" / "new.rrdesk" if "setup" in dialog else store_path
+    if "problem" in dialog:
+        key_slots.slot_file_for(store_path).unlink()
     gc.disable()
     try:
         assert _open_store(path, messages, memory_secrets, ImmediateRunner()) is None

@@ -1,0 +1,228 @@
+"""A store that cannot be opened at all: start-up says why and, where a backup is the way past
+it, restores one and opens it, keeping what was there. Driven as a coordinator would."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from rrdesk.app import _open_store
+from rrdesk.domain.cases import Case, Child
+from rrdesk.services import store_access
+from rrdesk.services.backups import make_rolling_backup
+from rrdesk.services.case_service import CaseService
+from rrdesk.storage import key_slots
+from rrdesk.storage.errors import StoreDamagedError, StoreError
+from rrdesk.ui import store_problem_dialog, unlock_dialog
+from rrdesk.ui.file_dialogs import ScriptedFileDialogs
+from rrdesk.ui.restore_dialog import BackupSecretDialog
+from rrdesk.ui.store_problem_dialog import StoreProblemDialog
+from rrdesk.ui.tasks import ImmediateRunner
+
+MADE = datetime(2026, 11, 20, 17, 5)
+NOW = datetime(2026, 11, 23, 9, 0)
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and not p.name.endswith(".lock")
+    }
+
+
+@pytest.fixture
+def backed_up(new_store, store_path: Path, tmp_path: Path, today: date) -> Path:
+    """The store with one case, backed up to the backups folder, then closed."""
+    session = new_store.session
+    CaseService(session).add_case(
+        Case("", (Child("Child T"),), notification_sent=today), today=today
+    )
+    backup = make_rolling_backup(session, MADE, folder=tmp_path / "backups")
+    session.close()
+    return backup
+
+
+def _problem(store_path: Path) -> StoreError:
+    with pytest.raises(StoreError) as caught:
+        store_access.check_before_unlock(store_path)
+    return caught.value
+
+
+def _typed_in(qtbot, secret: str):  # type: ignore[no-untyped-def]
+    """The backup's passphrase dialog, answered by typing ``secret`` and pressing the button."""
+
+    def ask(parent, backup, check, runner):  # type: ignore[no-untyped-def]
+        dialog = BackupSecretDialog(backup, check, runner=runner, parent=parent)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.secret, secret)
+        qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+        if dialog.result_check is None:
+            return None
+        return dialog.result_check, dialog.secret_text, dialog.used_recovery
+
+    return ask
+
+
+def _dialog(qtbot, store_path, problem, messages, tmp_path, **seams):  # type: ignore[no-untyped-def]
+    dialog = StoreProblemDialog(
+        store_path,
+        problem,
+        messages=messages,
+        backups_folder=tmp_path / "backups",
+        runner=ImmediateRunner(),
+        now=lambda: NOW,
+        **seams,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_a_missing_key_file_is_restored_from_the_newest_backup_and_opened(
+    qtbot, backed_up: Path, store_path: Path, tmp_path: Path, passphrase: str, messages
+) -> None:  # type: ignore[no-untyped-def]
+    key_slots.slot_file_for(store_path).unlink()
+    damaged = store_path.read_bytes()
+    dialog = _dialog(
+        qtbot,
+        store_path,
+        _problem(store_path),
+        messages,
+        tmp_path,
+        files=ScriptedFileDialogs(open_=[backed_up]),
+        ask_secret=_typed_in(qtbot, passphrase),
+    )
+    assert dialog.windowTitle() == "rrdesk cannot open the store"
+    assert dialog.problem.text().startswith("The key file partnership.rrdesk-keys is missing")
+    assert dialog.guidance.isVisible()
+    assert dialog.guidance.text() == (
+        "A backup holds the store and its key file. The newest backup of this store is "
+        f"{backed_up.name}, made on 20 November 2026 at 5:05pm, in {tmp_path / 'backups'}. "
+        "Anything recorded after it was made will not be in the restored store."
+    )
+    assert dialog.restore_button.isVisible()
+
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    assert [kind for kind, _title, _text in messages.shown] == ["confirm", "info"]
+    (_, asked, question), (_, told, info) = messages.shown
+    assert asked == "Restore this backup?"
+    assert question.startswith(f"The backup {backed_up.name} is whole: 1 case, 0 documents and ")
+    assert "so nothing is deleted" in question
+    assert told == "Backup restored"
+    assert info.endswith(
+        "What was there before is kept as partnership.rrdesk.before-restore-20261123-090000, "
+        "in the same folder."
+    )
+    assert dialog.result() == dialog.DialogCode.Accepted
+    session = dialog.session
+    assert session is not None
+    assert session.is_open
+    try:
+        assert [s.pseudonyms for s in CaseService(session).summaries()] == ["Child T"]
+    finally:
+        session.close()
+    # What was there is kept, byte for byte, beside the restored store.
+    aside = tmp_path / "partnership.rrdesk.before-restore-20261123-090000"
+    assert aside.read_bytes() == damaged
+    assert key_slots.slot_file_for(store_path).is_file()
+
+
+def test_a_damaged_store_found_while_unlocking_is_offered_a_backup(
+    qtbot, backed_up: Path, store_path: Path, passphrase: str, messages, memory_secrets
+) -> None:  # type: ignore[no-untyped-def]
+    store_path.write_bytes(os.urandom(store_path.stat().st_size))  # a first page no key reads
+    store_access.check_before_unlock(store_path)  # shaped as a store: only the key tells
+
+    class TypedUnlock(unlock_dialog.UnlockDialog):
+        def exec(self) -> int:
+            qtbot.addWidget(self)
+            qtbot.keyClicks(self.secret, passphrase)
+            qtbot.mouseClick(self.unlock_button, Qt.MouseButton.LeftButton)
+            return 0
+
+    shown: list[StoreProblemDialog] = []
+
+    class Seen(StoreProblemDialog):
+        def exec(self) -> int:
+            qtbot.addWidget(self)
+            shown.append(self)
+            return 0
+
+    before = _files(store_path.parent)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(unlock_dialog, "UnlockDialog", TypedUnlock)
+        patch.setattr(store_problem_dialog, "StoreProblemDialog", Seen)
+        assert _open_store(store_path, messages, memory_secrets, ImmediateRunner()) is None
+    assert len(shown) == 1
+    assert "is damaged: the key is right" in shown[0].problem.text()
+    assert shown[0].restore_button.isVisibleTo(shown[0])
+    assert _files(store_path.parent) == before
+
+
+def test_a_store_gone_while_its_key_file_is_there_can_be_restored(
+    backed_up: Path, store_path: Path
+) -> None:
+    store_path.unlink()
+    problem = _problem(store_path)
+    assert isinstance(problem, StoreDamagedError)
+    assert problem.message == (
+        f"The store partnership.rrdesk is missing from {store_path.parent}, but its key file "
+        "partnership.rrdesk-keys is there. Restore the store from a backup. "
+        "Nothing has been changed."
+    )
+    assert store_access.restoring_helps(problem)
+
+
+def test_a_file_that_is_not_a_store_offers_only_quit(qtbot, tmp_path: Path, messages) -> None:  # type: ignore[no-untyped-def]
+    chosen = tmp_path / "minutes.rrdesk"
+    chosen.write_text("Minutes of the panel meeting\n", encoding="utf-8")
+    dialog = _dialog(qtbot, chosen, _problem(chosen), messages, tmp_path)
+    assert "minutes.rrdesk is not an rrdesk store" in dialog.problem.text()
+    assert not dialog.restore_button.isVisible()
+    assert not dialog.guidance.isVisible()
+    qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Rejected
+    assert dialog.session is None
+    assert chosen.read_text(encoding="utf-8") == "Minutes of the panel meeting\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["minutes.rrdesk"]
+
+
+def test_choosing_the_store_itself_or_a_wrong_passphrase_changes_nothing(
+    qtbot, backed_up: Path, store_path: Path, tmp_path: Path, messages
+) -> None:  # type: ignore[no-untyped-def]
+    key_slots.slot_file_for(store_path).unlink()
+    before = _files(tmp_path)
+    dialog = _dialog(
+        qtbot,
+        store_path,
+        _problem(store_path),
+        messages,
+        tmp_path,
+        files=ScriptedFileDialogs(open_=[store_path, backed_up]),
+        ask_secret=_typed_in(qtbot, "not the passphrase at all"),
+    )
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert messages.shown[-1][:2] == ("error", "That is the store itself")
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)  # the wrong passphrase
+    assert dialog.session is None
+    assert dialog.isVisible()
+    assert _files(tmp_path) == before
+
+
+def test_no_backups_yet_says_where_they_would_be(
+    qtbot, new_store, store_path: Path, tmp_path: Path, messages
+) -> None:  # type: ignore[no-untyped-def]
+    new_store.session.close()
+    key_slots.slot_file_for(store_path).write_bytes(b"{not json")
+    dialog = _dialog(qtbot, store_path, _problem(store_path), messages, tmp_path)
+    assert "The key file partnership.rrdesk-keys is damaged" in dialog.problem.text()
+    assert "there are none of this store there" in dialog.guidance.text()
+    assert dialog.restore_button.isVisible()
