@@ -21,7 +21,6 @@ from rrdesk.services.backups import (
     make_rolling_backup,
     restore_backup,
 )
-from rrdesk.storage.key_slots import slot_file_for
 
 
 def add_backup_parsers(subparsers: Any) -> None:
@@ -92,10 +91,8 @@ def run_restore(args: argparse.Namespace, out: TextIO) -> int:
     result = restore_backup(backup, target, secret, recovery=recovery, now=datetime.now())
     print(result.check.describe(), file=out)
     print(f"Restored it to {target}", file=out)
-    if result.kept_aside is not None:
-        print(
-            f"The store it replaced is kept as {result.kept_aside} "
-            f"(with its key file {slot_file_for(result.kept_aside).name}).",
-            file=out,
-        )
+    kept = result.kept_files()
+    if kept:
+        names = " and ".join(str(path) for path in kept)
+        print(f"What it replaced is kept as {names}.", file=out)
     return 0

@@ -110,6 +110,14 @@ class RestoreResult:
     check: BackupCheck
     kept_aside: Path | None
 
+    def kept_files(self) -> list[Path]:
+        """The files that were there before, now kept under the new name: the store and its key
+        file, or whichever of them there was."""
+        if self.kept_aside is None:
+            return []
+        named = (self.kept_aside, key_slots.slot_file_for(self.kept_aside))
+        return [path for path in named if path.exists()]
+
 
 def keep_count(session: Session) -> int:
     text = session.settings.get(KEEP_SETTING, str(DEFAULT_KEEP))

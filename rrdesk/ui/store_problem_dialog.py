@@ -178,9 +178,11 @@ class StoreProblemDialog(QDialog):
         self._ready_again()
         assert isinstance(session, Session)
         result = self._restored
+        kept_files = result.kept_files() if result is not None else []
         kept = (
-            f" What was there before is kept as {result.kept_aside.name}, in the same folder."
-            if result is not None and result.kept_aside is not None
+            f" What was there before is kept as {' and '.join(p.name for p in kept_files)}, in "
+            "the same folder."
+            if kept_files
             else ""
         )
         described = result.check.describe() if result is not None else "The backup is in place."

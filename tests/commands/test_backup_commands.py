@@ -11,6 +11,7 @@ import pytest
 from rrdesk.commands.backup_commands import add_backup_parsers
 from rrdesk.services import store_access
 from rrdesk.storage.errors import StoreError
+from rrdesk.storage.key_slots import slot_file_for
 
 
 def _run(argv: list[str]) -> tuple[int, str]:
@@ -47,8 +48,25 @@ def test_backup_then_restore(
     code, text = _run(["restore", str(target), *common])
     assert code == 0
     assert f"Restored it to {store_path}" in text
-    assert "The store it replaced is kept as" in text
+    kept = sorted(store_path.parent.glob("partnership.rrdesk.before-restore-*"))
+    assert [p.name.endswith("-keys") for p in kept] == [False, True]
+    assert f"What it replaced is kept as {kept[0]} and {kept[1]}." in text
     store_access.unlock_with_passphrase(store_path, passphrase).close()
+
+
+def test_restore_where_only_the_store_was_left_names_only_what_it_kept(
+    new_store, store_path: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
+    new_store.session.close()
+    target = tmp_path / "copy.rrbackup"
+    common = ["--store", str(store_path), "--passphrase-file", str(passphrase_file)]
+    assert _run(["backup", "--to", str(target), *common])[0] == 0
+    slot_file_for(store_path).unlink()  # the key file lost: the reason to restore
+    code, text = _run(["restore", str(target), *common])
+    assert code == 0
+    kept = sorted(store_path.parent.glob("partnership.rrdesk.before-restore-*"))
+    assert len(kept) == 1
+    assert text.strip().endswith(f"What it replaced is kept as {kept[0]}.")
 
 
 def test_restore_with_the_recovery_key(
