@@ -566,16 +566,20 @@ def _open_store(
     if problem:
         _ready_to_ask()
         messages.error(None, "The store is in an unsafe place", problem)
-    try:
-        store_access.check_before_unlock(path)
-    except StoreError as error:  # no passphrase would get past it
-        return _store_problem(path, error, messages, runner)
+    while True:
+        try:
+            store_access.check_before_unlock(path)
+            break
+        except StoreError as error:  # no passphrase would get past it
+            session, retry = _store_problem(path, error, messages, runner)
+            if not retry:
+                return session
     notice = ""
     try:
         session, notice = store_access.unlock_with_remembered_key(path, secret_store)
     except StoreError as error:
         if store_access.restoring_helps(error):
-            return _store_problem(path, error, messages, runner)
+            return _store_problem(path, error, messages, runner)[0]
         session, notice = None, error.message
     if session is not None:
         return session
@@ -593,15 +597,15 @@ def _open_store(
     )
     unlock.exec()
     if unlock.problem is not None:
-        return _store_problem(path, unlock.problem, messages, runner)
+        return _store_problem(path, unlock.problem, messages, runner)[0]
     return unlock.session
 
 
 def _store_problem(
     path: Path, problem: StoreError, messages: Messages, runner: TaskStarter
-) -> Session | None:
+) -> tuple[Session | None, bool]:
     """Say why the store cannot be opened and, where a backup is the way past it, offer one.
-    The restored store, open; or ``None`` if the person quit."""
+    The restored store, open, or ``None``; and whether the person chose to try again."""
     _ready_to_ask()
     from rrdesk.services.rolling_backups import backups_folder
     from rrdesk.ui.store_problem_dialog import StoreProblemDialog
@@ -610,7 +614,7 @@ def _store_problem(
         path, problem, messages=messages, backups_folder=backups_folder(), runner=runner
     )
     dialog.exec()
-    return dialog.session
+    return dialog.session, dialog.retry
 
 
 def run_app(*, store: Path | None, demo: bool) -> int:

@@ -19,6 +19,7 @@ from rrdesk.storage.errors import (
     StoreDamagedError,
     StoreError,
     StoreExistsError,
+    StoreInUseError,
     StoreLocationError,
     StoreMissingError,
 )
@@ -172,12 +173,24 @@ def _explain_missing_key_file(path: Path) -> None:
 
 
 def check_before_unlock(path: Path) -> None:
-    """Raise the :class:`StoreError` that no passphrase could get past, found by reading only:
-    no store there, not a store, its key file missing or damaged, or too damaged to be a store.
-    A store can be damaged in ways that only its key shows; unlocking finds those."""
+    """Raise the :class:`StoreError` that no passphrase could get past, found without the key:
+    no store there, not a store, its key file missing or damaged, too damaged to be a store, or
+    open in another window. Nothing is written but the lock file, taken and let go at once. A
+    store can be damaged in ways that only its key shows; unlocking finds those."""
     _check_exists(path)
     key_slots.read_slots(path)
     check_store_file(path)
+    # Open in another rrdesk window, or in a folder rrdesk cannot write in: told before the
+    # person types a passphrase, not after.
+    probe = StoreLock(path)
+    probe.acquire()
+    probe.release()
+
+
+def retrying_helps(error: StoreError) -> bool:
+    """True if the same store may open once something outside rrdesk changes: it is open in
+    another rrdesk window, or its folder cannot be reached or written (a drive not plugged in)."""
+    return isinstance(error, StoreInUseError | StoreLocationError)
 
 
 def restoring_helps(error: StoreError) -> bool:

@@ -5,7 +5,9 @@ file is damaged or missing, or the file chosen is not a store. Where a backup is
 (:func:`store_access.restoring_helps`), the person can choose a backup, enter the passphrase or
 recovery key it was made with, and have it checked and put in place. The store that was there is
 kept beside it under a new name, so nothing is deleted, and the restored store is opened with
-what they entered. Otherwise the only way out is to quit, with the message saying what to do.
+what they entered. Where the store may open once something else changes (it is open in another
+window, or its drive is not plugged in), they can try again. Otherwise the only way out is to
+quit, with the message saying what to do.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ TITLE = "rrdesk cannot open the store"
 
 class StoreProblemDialog(QDialog):
     """Says why the store at ``store_path`` cannot be opened; ``session`` is the restored store,
-    open, if the person restored a backup, else ``None``."""
+    open, if the person restored a backup, else ``None``; ``retry`` is true if they chose to try
+    again."""
 
     def __init__(
         self,
@@ -62,7 +65,9 @@ class StoreProblemDialog(QDialog):
         self._now = now
         self.session: Session | None = None
         self._restored: RestoreResult | None = None
+        self.retry = False
         restorable = store_access.restoring_helps(problem)
+        retryable = store_access.retrying_helps(problem)
 
         self.title = heading_label(TITLE)
         self.where = hint_label(f"Store: {store_path}")
@@ -78,12 +83,18 @@ class StoreProblemDialog(QDialog):
         self.restore_button.setProperty("role", "primary")
         self.restore_button.setVisible(restorable)
         self.restore_button.setDefault(restorable)
+        self.retry_button = QPushButton("Try again")
+        self.retry_button.setObjectName("try_again")
+        self.retry_button.setProperty("role", "primary")
+        self.retry_button.setVisible(retryable)
+        self.retry_button.setDefault(retryable)
         self.quit_button = QPushButton("Quit")
         self.quit_button.setObjectName("quit_button")
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.quit_button)
+        buttons.addWidget(self.retry_button)
         buttons.addWidget(self.restore_button)
         layout = QVBoxLayout(self)
         for widget in (self.title, self.where, self.problem, self.guidance):
@@ -91,7 +102,12 @@ class StoreProblemDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.restore_button.clicked.connect(self._on_restore_clicked)
+        self.retry_button.clicked.connect(self._on_retry_clicked)
         self.quit_button.clicked.connect(self.reject)
+
+    def _on_retry_clicked(self) -> None:
+        self.retry = True
+        self.accept()
 
     def _guidance(self) -> str:
         """Where this store's backups are, and the newest of them."""

@@ -91,6 +91,7 @@ class _AskingDialog:
         self.session = None
         self.keyring_message = ""
         self.problem = None
+        self.retry = False
 
     def exec(self) -> int:
         import gc

@@ -17,7 +17,8 @@ from rrdesk.services import store_access
 from rrdesk.services.backups import make_rolling_backup
 from rrdesk.services.case_service import CaseService
 from rrdesk.storage import key_slots
-from rrdesk.storage.errors import StoreDamagedError, StoreError
+from rrdesk.storage.errors import StoreDamagedError, StoreError, StoreInUseError
+from rrdesk.storage.lock_file import StoreLock
 from rrdesk.ui import store_problem_dialog, unlock_dialog
 from rrdesk.ui.file_dialogs import ScriptedFileDialogs
 from rrdesk.ui.restore_dialog import BackupSecretDialog
@@ -226,3 +227,43 @@ def test_no_backups_yet_says_where_they_would_be(
     assert "The key file partnership.rrdesk-keys is damaged" in dialog.problem.text()
     assert "there are none of this store there" in dialog.guidance.text()
     assert dialog.restore_button.isVisible()
+
+
+def test_a_store_open_in_another_window_is_said_before_any_passphrase_and_can_be_tried_again(
+    qtbot, new_store, store_path: Path, messages, memory_secrets
+) -> None:  # type: ignore[no-untyped-def]
+    new_store.session.close()
+    other_window = StoreLock(store_path)
+    other_window.acquire()
+    asked_for_passphrase: list[str] = []
+    shown: list[StoreProblemDialog] = []
+
+    class ClosedThereThenTried(StoreProblemDialog):
+        def exec(self) -> int:
+            qtbot.addWidget(self)
+            self.show()
+            shown.append(self)
+            assert not self.restore_button.isVisible()
+            other_window.release()  # the person closes the other window, then tries again
+            qtbot.mouseClick(self.retry_button, Qt.MouseButton.LeftButton)
+            return 1
+
+    class Asked(unlock_dialog.UnlockDialog):
+        def exec(self) -> int:
+            qtbot.addWidget(self)
+            asked_for_passphrase.append(self.notice.text())
+            return 0
+
+    try:
+        with pytest.raises(StoreInUseError):
+            store_access.check_before_unlock(store_path)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(store_problem_dialog, "StoreProblemDialog", ClosedThereThenTried)
+            patch.setattr(unlock_dialog, "UnlockDialog", Asked)
+            assert _open_store(store_path, messages, memory_secrets, ImmediateRunner()) is None
+    finally:
+        other_window.release()
+    assert len(shown) == 1
+    assert shown[0].problem.text().startswith("This store is already open in another rrdesk")
+    assert shown[0].retry
+    assert asked_for_passphrase == [""]  # then, the store free, asked for the passphrase
