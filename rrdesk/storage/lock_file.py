@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from rrdesk.domain.dates import format_date, format_time
 from rrdesk.storage.errors import StoreInUseError, StoreLocationError
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows
@@ -99,9 +100,15 @@ class StoreLock:
 def _describe(text: str) -> str:
     try:
         holder = json.loads(text)
-        return f" (on {holder['host']}, by {holder['user']}, since {holder['since']})"
+        host, user, since = str(holder["host"]), str(holder["user"]), str(holder["since"])
     except (ValueError, KeyError, TypeError):
         return ""
+    try:
+        opened = datetime.fromisoformat(since)
+        since = f"{format_date(opened.date())} at {format_time(opened)}"
+    except ValueError:
+        pass  # written by something else: shown as it is
+    return f" (on {host}, by {user}, since {since})"
 
 
 def _lock(handle: IO[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from pathlib import Path
 
@@ -160,8 +161,15 @@ def test_keyring_with_foreign_key(new_store, store_path: Path) -> None:
 
 def test_second_window_is_refused(new_store, store_path: Path, passphrase: str) -> None:
     before = _digest(store_path)
-    with pytest.raises(StoreInUseError, match="already open in another rrdesk window"):
+    with pytest.raises(StoreInUseError) as caught:
         store_access.unlock_with_passphrase(store_path, passphrase)
+    # Where it is open, and since when, in words: "since 22 November 2026 at 9:05am".
+    assert re.fullmatch(
+        r"This store is already open in another rrdesk window \(on .+, by .+, since "
+        r"\d{1,2} [A-Z][a-z]+ \d{4} at (\d{1,2}(:\d\d)?[ap]m|midday|midnight)\)\. "
+        r"Close it there first\. Nothing has been changed\.",
+        caught.value.message,
+    )
     assert _digest(store_path) == before
 
 
