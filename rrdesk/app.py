@@ -533,33 +533,15 @@ def _ready_to_ask() -> None:
 def _open_store(
     path: Path, messages: Messages, secret_store: SecretStore, runner: TaskStarter
 ) -> Session | None:
-    if not store_access.store_exists(path):
-        _ready_to_ask()
-        from rrdesk.ui.setup_dialog import SetupDialog
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        from rrdesk.services.profile_catalogue import load_profiles
-
-        loaded = load_profiles()
-        order = sorted(loaded, key=lambda name: (name != "statutory", loaded[name].title))
-        profiles = {name: loaded[name].title for name in order}
-        setup = SetupDialog(
-            path,
-            create_store=store_access.create_store,
-            profiles=profiles,
-            messages=messages,
-            default_owner=operating_system_user(),
-            secret_store=secret_store,
-            runner=runner,
-        )
-        setup.exec()
-        if setup.session is not None:
-            from rrdesk.services.signing_service import SigningService
-
-            SigningService(setup.session).ensure_identity(_local_now())
-        if setup.keyring_message:
-            messages.info(None, "Not remembered on this computer", setup.keyring_message)
-        return setup.session
+    while not store_access.store_exists(path):
+        try:
+            store_access.make_store_folder(path)
+        except StoreError as error:  # a drive not connected, say
+            session, retry = _store_problem(path, error, messages, runner)
+            if not retry:
+                return session
+            continue
+        return _set_up_store(path, messages, secret_store, runner)
     from rrdesk.services.sync_folders import location_problem
 
     problem = location_problem(path)
@@ -599,6 +581,36 @@ def _open_store(
     if unlock.problem is not None:
         return _store_problem(path, unlock.problem, messages, runner)[0]
     return unlock.session
+
+
+def _set_up_store(
+    path: Path, messages: Messages, secret_store: SecretStore, runner: TaskStarter
+) -> Session | None:
+    """The first run on ``path``: the set-up screen; the new store, open, or ``None``."""
+    _ready_to_ask()
+    from rrdesk.services.profile_catalogue import load_profiles
+    from rrdesk.ui.setup_dialog import SetupDialog
+
+    loaded = load_profiles()
+    order = sorted(loaded, key=lambda name: (name != "statutory", loaded[name].title))
+    profiles = {name: loaded[name].title for name in order}
+    setup = SetupDialog(
+        path,
+        create_store=store_access.create_store,
+        profiles=profiles,
+        messages=messages,
+        default_owner=operating_system_user(),
+        secret_store=secret_store,
+        runner=runner,
+    )
+    setup.exec()
+    if setup.session is not None:
+        from rrdesk.services.signing_service import SigningService
+
+        SigningService(setup.session).ensure_identity(_local_now())
+    if setup.keyring_message:
+        messages.info(None, "Not remembered on this computer", setup.keyring_message)
+    return setup.session
 
 
 def _store_problem(

@@ -284,6 +284,18 @@ def new_recovery_key(session: Session) -> str:
     return recovery_key
 
 
+def make_store_folder(path: Path) -> None:
+    """Make the folder a new store at ``path`` goes in, if it is not there yet."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise StoreLocationError(
+            f"rrdesk cannot make the folder {path.parent} for the store ({reason}). If it is on "
+            f"a drive that is not connected, connect it and try again. {NOTHING_CHANGED}"
+        ) from None
+
+
 def store_exists(path: Path) -> bool:
     """True if there is a store or its key file at ``path`` (either means: never set up anew)."""
     return path.exists() or key_slots.slot_file_for(path).exists()

@@ -267,3 +267,56 @@ def test_a_store_open_in_another_window_is_said_before_any_passphrase_and_can_be
     assert shown[0].problem.text().startswith("This store is already open in another rrdesk")
     assert shown[0].retry
     assert asked_for_passphrase == [""]  # then, the store free, asked for the passphrase
+
+
+def test_a_folder_that_cannot_be_made_is_said_and_tried_again_then_set_up(
+    qtbot, tmp_path: Path, messages, memory_secrets
+) -> None:  # type: ignore[no-untyped-def]
+    in_the_way = tmp_path / "Rapid Reviews"  # a file where the store's folder should be
+    in_the_way.write_text("not a folder", encoding="utf-8")
+    path = in_the_way / "partnership.rrdesk"
+    shown: list[StoreProblemDialog] = []
+    set_up: list[Path] = []
+
+    class MovedThenTried(StoreProblemDialog):
+        def exec(self) -> int:
+            qtbot.addWidget(self)
+            self.show()
+            shown.append(self)
+            in_the_way.unlink()  # the person sorts the folder out, then tries again
+            qtbot.mouseClick(self.retry_button, Qt.MouseButton.LeftButton)
+            return 1
+
+    class SetUp:
+        def __init__(self, store_path: Path, **_seams: object) -> None:
+            set_up.append(store_path)
+            self.session = None
+            self.keyring_message = ""
+
+        def exec(self) -> int:
+            return 0
+
+    from rrdesk.ui import setup_dialog
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store_problem_dialog, "StoreProblemDialog", MovedThenTried)
+        patch.setattr(setup_dialog, "SetupDialog", SetUp)
+        assert _open_store(path, messages, memory_secrets, ImmediateRunner()) is None
+    assert len(shown) == 1
+    assert (
+        shown[0]
+        .problem.text()
+        .startswith(f"rrdesk cannot make the folder {in_the_way} for the store (")
+    )
+    assert (
+        shown[0]
+        .problem.text()
+        .endswith(
+            "If it is on a drive that is not connected, connect it and try again. "
+            "Nothing has been changed."
+        )
+    )
+    assert shown[0].retry_button.isVisibleTo(shown[0])
+    assert not shown[0].restore_button.isVisibleTo(shown[0])
+    assert set_up == [path]
+    assert in_the_way.is_dir()
