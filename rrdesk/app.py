@@ -551,18 +551,14 @@ def _open_store(
     while True:
         try:
             store_access.check_before_unlock(path)
+            # A key remembered on this computer that cannot be used is a notice (the person
+            # types the passphrase instead); anything raised is about the store itself.
+            session, notice = store_access.unlock_with_remembered_key(path, secret_store)
             break
         except StoreError as error:  # no passphrase would get past it
-            session, retry = _store_problem(path, error, messages, runner)
+            restored, retry = _store_problem(path, error, messages, runner)
             if not retry:
-                return session
-    notice = ""
-    try:
-        session, notice = store_access.unlock_with_remembered_key(path, secret_store)
-    except StoreError as error:
-        if store_access.restoring_helps(error):
-            return _store_problem(path, error, messages, runner)[0]
-        session, notice = None, error.message
+                return restored
     if session is not None:
         return session
     _ready_to_ask()

@@ -320,3 +320,39 @@ def test_a_folder_that_cannot_be_made_is_said_and_tried_again_then_set_up(
     assert not shown[0].restore_button.isVisibleTo(shown[0])
     assert set_up == [path]
     assert in_the_way.is_dir()
+
+
+def test_a_store_from_a_newer_rrdesk_opened_with_the_remembered_key_is_not_asked_a_passphrase(
+    qtbot, new_store, store_path: Path, messages, memory_secrets
+) -> None:  # type: ignore[no-untyped-def]
+    from rrdesk.storage.migrations import SCHEMA_VERSION
+
+    session = new_store.session
+    assert store_access.remember_key(session, memory_secrets) == ""
+    session.db.set_user_version(SCHEMA_VERSION + 1)
+    session.close()
+    shown: list[StoreProblemDialog] = []
+    asked_for_passphrase: list[str] = []
+
+    class Seen(StoreProblemDialog):
+        def exec(self) -> int:
+            qtbot.addWidget(self)
+            shown.append(self)
+            return 0
+
+    class Asked(unlock_dialog.UnlockDialog):
+        def exec(self) -> int:
+            asked_for_passphrase.append(self.notice.text())
+            return 0
+
+    before = _files(store_path.parent)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store_problem_dialog, "StoreProblemDialog", Seen)
+        patch.setattr(unlock_dialog, "UnlockDialog", Asked)
+        assert _open_store(store_path, messages, memory_secrets, ImmediateRunner()) is None
+    assert asked_for_passphrase == []
+    assert len(shown) == 1
+    assert "made by a newer version of rrdesk" in shown[0].problem.text()
+    assert not shown[0].restore_button.isVisibleTo(shown[0])
+    assert not shown[0].retry_button.isVisibleTo(shown[0])
+    assert _files(store_path.parent) == before
