@@ -30,6 +30,7 @@ from rrdesk.ui.form_widgets import heading_label, hint_label
 from rrdesk.ui.messages import Messages
 from rrdesk.ui.restore_dialog import AskBackupSecret, ask_backup_secret
 from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
+from rrdesk.ui.unlock_dialog import NewPassphraseDialog
 
 TITLE = "rrdesk cannot open the store"
 
@@ -184,13 +185,13 @@ class StoreProblemDialog(QDialog):
         store_path = self._store_path
         self._runner.start(
             lambda _progress, _cancelled: unlock(store_path, secret),
-            on_done=self._on_opened,
+            on_done=lambda session: self._on_opened(session, recovery),
             on_error=lambda error: self._on_failed(
                 error, "The backup is in place but did not open"
             ),
         )
 
-    def _on_opened(self, session: object) -> None:
+    def _on_opened(self, session: object, recovery: bool) -> None:
         self._ready_again()
         assert isinstance(session, Session)
         result = self._restored
@@ -203,8 +204,21 @@ class StoreProblemDialog(QDialog):
         )
         described = result.check.describe() if result is not None else "The backup is in place."
         self._messages.info(self, "Backup restored", f"{described}{kept}")
+        if recovery:  # as after unlocking with it: the passphrase may be what was forgotten
+            self._offer_new_passphrase(session)
         self.session = session
         self.accept()
+
+    def _offer_new_passphrase(self, session: Session) -> None:
+        dialog = NewPassphraseDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            store_access.change_passphrase(session, dialog.passphrase.text())
+        except StoreError as error:
+            self._messages.error(self, "The passphrase was not changed", error.message)
+        else:
+            self._messages.info(self, "Passphrase changed", "Your new passphrase is set.")
 
     def _ready_again(self) -> None:
         self.restore_button.setEnabled(True)

@@ -356,3 +356,50 @@ def test_a_store_from_a_newer_rrdesk_opened_with_the_remembered_key_is_not_asked
     assert not shown[0].restore_button.isVisibleTo(shown[0])
     assert not shown[0].retry_button.isVisibleTo(shown[0])
     assert _files(store_path.parent) == before
+
+
+def test_restoring_with_the_recovery_key_then_sets_a_new_passphrase(
+    qtbot, new_store, store_path: Path, tmp_path: Path, messages
+) -> None:  # type: ignore[no-untyped-def]
+    recovery_key = new_store.recovery_key
+    backup = make_rolling_backup(new_store.session, MADE, folder=tmp_path / "backups")
+    new_store.session.close()
+    key_slots.slot_file_for(store_path).unlink()
+
+    def with_the_recovery_key(parent, backup, check, runner):  # type: ignore[no-untyped-def]
+        dialog = BackupSecretDialog(backup, check, runner=runner, parent=parent)
+        qtbot.addWidget(dialog)
+        qtbot.mouseClick(dialog.switch_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.secret, recovery_key.lower().replace("-", " "))
+        qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+        assert dialog.result_check is not None
+        return dialog.result_check, dialog.secret_text, dialog.used_recovery
+
+    class NewPassphrase(store_problem_dialog.NewPassphraseDialog):
+        def exec(self) -> int:
+            qtbot.addWidget(self)
+            qtbot.keyClicks(self.passphrase, "a fresh passphrase for me")
+            qtbot.keyClicks(self.confirmation, "a fresh passphrase for me")
+            self._on_save_clicked()
+            return int(self.result())
+
+    dialog = _dialog(
+        qtbot,
+        store_path,
+        _problem(store_path),
+        messages,
+        tmp_path,
+        files=ScriptedFileDialogs(open_=[backup]),
+        ask_secret=with_the_recovery_key,
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store_problem_dialog, "NewPassphraseDialog", NewPassphrase)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert [title for _kind, title, _text in messages.shown] == [
+        "Restore this backup?",
+        "Backup restored",
+        "Passphrase changed",
+    ]
+    assert dialog.session is not None
+    dialog.session.close()
+    store_access.unlock_with_passphrase(store_path, "a fresh passphrase for me").close()
