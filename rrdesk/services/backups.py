@@ -28,6 +28,7 @@ from rrdesk.services.rolling_backups import (
     unchanged_since_rolling_backup,
 )
 from rrdesk.services.session import Session
+from rrdesk.services.store_access import check_store_name
 from rrdesk.services.sync_folders import check_location
 from rrdesk.storage import key_slots
 from rrdesk.storage.backup_file import (
@@ -266,6 +267,7 @@ def restore_backup(
     The backup is checked first; the store must not be open anywhere (its lock is taken for the
     whole restore). Any failure puts everything back as it was.
     """
+    check_store_name(store_path)
     check_location(store_path, what="the store")
     if not store_path.parent.is_dir():
         raise StoreLocationError(

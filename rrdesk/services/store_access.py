@@ -54,11 +54,13 @@ def create_store(
 ) -> NewStore:
     """Make a new encrypted store. Refuses to touch an existing file, or a synced or network
     folder."""
+    check_store_name(path)
     check_location(path)
     slot_path = key_slots.slot_file_for(path)
     if path.exists() or slot_path.exists():
+        there = "a store" if slot_path.exists() else "a folder" if path.is_dir() else "a file"
         raise StoreExistsError(
-            f"There is already a store at {path}. rrdesk never makes a new store over an old one; "
+            f"There is already {there} at {path}. rrdesk never makes a new store over an old one; "
             f"choose another name or folder. {NOTHING_CHANGED}"
         )
     if not path.parent.is_dir():
@@ -125,7 +127,26 @@ def _open(path: Path, slots: KeySlots, data_key: bytes, slot: KeySlot | None) ->
     return session
 
 
+def check_store_name(path: Path) -> None:
+    """Refuse, with a plain message, a store path that no store file could have: a folder's own
+    name (an empty ``--store``, ``.``, ``/``), or a name the system cannot look up (too long)."""
+    if path.name in ("", ".", ".."):
+        raise NotAStoreError(
+            f"{path} is a folder, not a store file. Give the store's own file, whose name ends "
+            f"in .rrdesk. {NOTHING_CHANGED}"
+        )
+    try:
+        path.exists()
+        key_slots.slot_file_for(path).exists()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise StoreLocationError(
+            f"rrdesk cannot use {path} as a store ({reason}). {NOTHING_CHANGED}"
+        ) from None
+
+
 def _check_exists(path: Path) -> None:
+    check_store_name(path)
     if not path.exists():
         slot_file = key_slots.slot_file_for(path)
         if slot_file.is_file():
@@ -286,6 +307,7 @@ def new_recovery_key(session: Session) -> str:
 
 def make_store_folder(path: Path) -> None:
     """Make the folder a new store at ``path`` goes in, if it is not there yet."""
+    check_store_name(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -297,5 +319,11 @@ def make_store_folder(path: Path) -> None:
 
 
 def store_exists(path: Path) -> bool:
-    """True if there is a store or its key file at ``path`` (either means: never set up anew)."""
+    """True if there is a store or its key file at ``path`` (either means: never set up anew).
+    Also true for a path no store could have (:func:`check_store_name`): it is not set up anew
+    either, and opening it says what is wrong."""
+    try:
+        check_store_name(path)
+    except StoreError:
+        return True
     return path.exists() or key_slots.slot_file_for(path).exists()

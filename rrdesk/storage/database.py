@@ -66,8 +66,13 @@ def check_store_file(path: Path) -> None:
         raise StoreLocationError(f"The folder {path.parent} does not exist. {NOTHING_CHANGED}")
     if not path.exists():
         raise StoreMissingError(f"There is no rrdesk store at {path}. {NOTHING_CHANGED}")
-    if not path.is_file():
+    if path.is_dir():
         raise NotAStoreError(f"{path} is a folder, not an rrdesk store. {NOTHING_CHANGED}")
+    if not path.is_file():
+        raise NotAStoreError(
+            f"{path} is not a file (it is a device or another special kind of file), so it is "
+            f"not an rrdesk store. {NOTHING_CHANGED}"
+        )
     try:
         with open(path, "rb") as handle:
             head = handle.read(PAGE_BYTES)

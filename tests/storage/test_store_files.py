@@ -183,6 +183,57 @@ def test_never_creates_over_an_existing_store(new_store, store_path: Path) -> No
     assert _files(store_path) == before
 
 
+@pytest.mark.parametrize("given", ["", ".", "..", "/"])
+def test_a_folder_given_as_the_store_is_refused_plainly(
+    tmp_path: Path, passphrase: str, given: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = Path(given)  # an empty --store reads as "."
+    expected = (
+        f"{path} is a folder, not a store file. Give the store's own file, whose name ends in "
+        ".rrdesk. Nothing has been changed."
+    )
+    for attempt in (
+        lambda: store_access.unlock_with_passphrase(path, passphrase),
+        lambda: store_access.create_store(
+            path, partnership="X", owner="Y", passphrase="long enough passphrase"
+        ),
+        lambda: store_access.make_store_folder(path),
+    ):
+        with pytest.raises(NotAStoreError) as caught:
+            attempt()
+        assert caught.value.message == expected
+    assert store_access.store_exists(path)  # never offered to be set up anew
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_too_long_for_the_system_is_refused_plainly(tmp_path: Path, passphrase: str) -> None:
+    path = tmp_path / ("x" * 300 + ".rrdesk")
+    with pytest.raises(StoreLocationError) as caught:
+        store_access.unlock_with_passphrase(path, passphrase)
+    assert caught.value.message.startswith(f"rrdesk cannot use {path} as a store (")
+    assert caught.value.message.endswith("). Nothing has been changed.")
+    assert store_access.store_exists(path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_device_is_not_a_store(passphrase: str) -> None:
+    with pytest.raises(NotAStoreError, match=r"^/dev/null is not a file \(it is a device"):
+        store_access.unlock_with_passphrase(Path("/dev/null"), passphrase)
+
+
+def test_what_is_already_there_is_named_when_a_new_store_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "folder.rrdesk").mkdir()
+    (tmp_path / "notes.rrdesk").write_text("notes", encoding="utf-8")
+    for name, there in (("folder.rrdesk", "a folder"), ("notes.rrdesk", "a file")):
+        with pytest.raises(StoreExistsError) as caught:
+            store_access.create_store(
+                tmp_path / name, partnership="X", owner="Y", passphrase="long enough passphrase"
+            )
+        assert caught.value.message.startswith(f"There is already {there} at {tmp_path / name}.")
+    assert (tmp_path / "notes.rrdesk").read_text(encoding="utf-8") == "notes"
+
+
 def test_missing_store(tmp_path: Path, passphrase: str) -> None:
     with pytest.raises(StoreMissingError, match="There is no rrdesk store"):
         store_access.unlock_with_passphrase(tmp_path / "nothing.rrdesk", passphrase)
