@@ -278,7 +278,14 @@ class Database:
         if destination.exists():
             raise StoreLocationError(f"{destination} already exists. Nothing was written.")
         source = self._live
-        target = sqlcipher.connect(str(destination), isolation_level=None)
+        cannot_write = StoreLocationError(
+            f"rrdesk cannot write in the folder {destination.parent}. Choose a folder you can "
+            "save files in. Nothing was saved."
+        )
+        try:
+            target = sqlcipher.connect(str(destination), isolation_level=None)
+        except sqlcipher.Error:
+            raise cannot_write from None
         try:
             target.execute(f"PRAGMA key = \"x'{_hex_key(data_key)}'\"")
             target.execute("PRAGMA cipher_log_level = NONE")
@@ -288,7 +295,10 @@ class Database:
             target.close()
             with contextlib.suppress(OSError):
                 destination.unlink()
-            raise describe_database_error(error, path=destination) or error from None
+            described = describe_database_error(error, path=destination)
+            if isinstance(described, StoreLocationError):  # named for the folder, not the copy
+                raise cannot_write from None
+            raise described or error from None
         target.close()
 
     def checkpoint(self) -> None:

@@ -258,3 +258,26 @@ def test_backup_header_is_refused_if_not_whole(backup: Path) -> None:
     backup.write_bytes(raw + b"extra")
     with pytest.raises(BackupFileError, match="is damaged"):
         read_header(backup)
+
+
+def _cannot_make_files_in(folder: Path) -> bool:
+    try:
+        (folder / ".rrdesk-probe").touch()
+    except OSError:
+        return True
+    (folder / ".rrdesk-probe").unlink()
+    return False
+
+
+@pytest.mark.skipif(
+    not Path("/proc").is_dir() or not _cannot_make_files_in(Path("/proc")),
+    reason="needs a folder no one can make files in (Linux's /proc)",
+)
+def test_a_backup_to_a_folder_that_cannot_be_written_says_so(session) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(StoreLocationError) as caught:
+        back_up_to(session, Path("/proc/partnership.rrbackup"))
+    assert caught.value.message == (
+        "rrdesk cannot write in the folder /proc. Choose a folder you can save files in. "
+        "Nothing was saved."
+    )
+    assert session.is_open
