@@ -24,10 +24,8 @@ from rrdesk.services.backups import (
     BACKUP_SUFFIX,
     MAX_KEEP,
     MIN_KEEP,
-    BackupCheck,
     back_up_to,
     backups_folder,
-    check_backup,
     keep_count,
     rolling_backups,
     set_keep_count,
@@ -38,21 +36,14 @@ from rrdesk.storage.errors import StoreError
 from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import FormField, heading_label, hint_label, name_widget
 from rrdesk.ui.messages import Messages
-from rrdesk.ui.restore_dialog import AskBackupSecret, ask_backup_secret
+from rrdesk.ui.restore_dialog import (
+    BACKUP_FILES,
+    AskBackupSecret,
+    ask_backup_secret,
+    choose_backup_to_restore,
+)
 from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
 
-
-def backup_made_on(check: BackupCheck) -> str:
-    """The sentence " It was made on 22 November 2026 at 9:30am." (starting with a space), or ""
-    if the backup does not say when it was made."""
-    try:
-        made = datetime.fromisoformat(check.created).astimezone()
-    except ValueError:
-        return ""
-    return f" It was made on {format_date(made.date())} at {format_time(made)}."
-
-
-BACKUP_FILES = f"rrdesk backups (*{BACKUP_SUFFIX})"
 NO_BACKUPS_YET = "No rolling backups yet."
 
 
@@ -163,40 +154,21 @@ class BackupWidget(QWidget):
         self.status.setText(f"Backed up to {written}")
 
     def _on_restore_clicked(self) -> None:
-        backup = self._files.open_file(
-            self, "Restore from a backup", BACKUP_FILES, folder=self._folder
-        )
-        if backup is None:
-            return
-        if backup.resolve() == self._session.path.resolve():
-            self._messages.error(
-                self,
-                "That is the store itself",
-                "Choose a backup file (ending in .rrbackup), not the store that is open now. "
-                "Nothing has been changed.",
-            )
-            return
-        work_folder = self._session.path.parent
-
-        def check(secret: str, recovery: bool) -> BackupCheck:
-            return check_backup(backup, secret, recovery=recovery, work_folder=work_folder)
-
-        answer = self._ask_secret(self, backup, check, self._runner)
-        if answer is None:
-            return
-        checked, secret, recovery = answer
-        if not self._messages.confirm(
+        chosen = choose_backup_to_restore(
             self,
-            "Restore this backup?",
-            f"{checked.describe()}{backup_made_on(checked)}\n\n"
-            "Anything recorded since the backup was made will not be in the restored store. "
-            "The store open now is kept beside it under a new name, so nothing is deleted. "
-            "rrdesk will lock, put the backup in place and open it with what you just entered.",
-            yes="Restore this backup",
-            no="Cancel",
-        ):
-            return
-        self.restore_requested.emit(backup, secret, recovery)
+            self._session.path,
+            folder=self._folder,
+            files=self._files,
+            messages=self._messages,
+            ask_secret=self._ask_secret,
+            runner=self._runner,
+            not_the_store="the store that is open now",
+            what_happens="The store open now is kept beside it under a new name, so nothing is "
+            "deleted. rrdesk will lock, put the backup in place and open it with what you just "
+            "entered.",
+        )
+        if chosen is not None:
+            self.restore_requested.emit(*chosen)
 
     def _on_keep_edited(self) -> None:
         value = self.keep.value()

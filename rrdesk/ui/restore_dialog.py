@@ -6,15 +6,21 @@ thread."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from rrdesk.services.backups import BackupCheck
+from rrdesk.domain.dates import format_date, format_time
+from rrdesk.services.backups import BACKUP_SUFFIX, BackupCheck, check_backup
 from rrdesk.storage.errors import StoreError
+from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import heading_label, hint_label
+from rrdesk.ui.messages import Messages
 from rrdesk.ui.secret_field import SecretField
 from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
+
+BACKUP_FILES = f"rrdesk backups (*{BACKUP_SUFFIX})"
 
 CheckBackup = Callable[[str, bool], BackupCheck]
 """Opens and checks the backup with (secret, is the recovery key); raises StoreError."""
@@ -121,3 +127,65 @@ def ask_backup_secret(
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_check is None:
         return None
     return dialog.result_check, dialog.secret_text, dialog.used_recovery
+
+
+def backup_made_on(check: BackupCheck) -> str:
+    """The sentence " It was made on 22 November 2026 at 9:30am." (starting with a space), or ""
+    if the backup does not say when it was made."""
+    try:
+        made = datetime.fromisoformat(check.created).astimezone()
+    except ValueError:
+        return ""
+    return f" It was made on {format_date(made.date())} at {format_time(made)}."
+
+
+def choose_backup_to_restore(
+    parent: QWidget,
+    store_path: Path,
+    *,
+    folder: Path,
+    files: FileDialogs,
+    messages: Messages,
+    ask_secret: AskBackupSecret,
+    runner: TaskStarter,
+    not_the_store: str,
+    what_happens: str,
+) -> tuple[Path, str, bool] | None:
+    """Ask for a backup of the store at ``store_path`` (starting in ``folder``), check it with the
+    passphrase or recovery key it was made with, and ask to confirm restoring it. The backup, the
+    secret that opened it and whether it was the recovery key; ``None`` if the person stopped.
+
+    ``not_the_store`` says which store was chosen instead of a backup; ``what_happens`` ends the
+    confirmation (what is kept, and what rrdesk does next).
+    """
+    backup = files.open_file(parent, "Restore from a backup", BACKUP_FILES, folder=folder)
+    if backup is None:
+        return None
+    if backup.resolve() == store_path.resolve():
+        messages.error(
+            parent,
+            "That is the store itself",
+            f"Choose a backup file (ending in {BACKUP_SUFFIX}), not {not_the_store}. "
+            "Nothing has been changed.",
+        )
+        return None
+    work_folder = store_path.parent
+
+    def check(secret: str, recovery: bool) -> BackupCheck:
+        return check_backup(backup, secret, recovery=recovery, work_folder=work_folder)
+
+    answer = ask_secret(parent, backup, check, runner)
+    if answer is None:
+        return None
+    checked, secret, recovery = answer
+    if not messages.confirm(
+        parent,
+        "Restore this backup?",
+        f"{checked.describe()}{backup_made_on(checked)}\n\n"
+        "Anything recorded since the backup was made will not be in the restored store. "
+        f"{what_happens}",
+        yes="Restore this backup",
+        no="Cancel",
+    ):
+        return None
+    return backup, secret, recovery

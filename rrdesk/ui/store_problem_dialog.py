@@ -20,17 +20,16 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 
 from rrdesk.domain.dates import format_date, format_time
 from rrdesk.services import store_access
-from rrdesk.services.backups import BackupCheck, RestoreResult, check_backup, restore_backup
+from rrdesk.services.backups import RestoreResult, restore_backup
 from rrdesk.services.rolling_backups import made_at, rolling_backups
 from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError
-from rrdesk.ui.backup_widget import BACKUP_FILES, backup_made_on
 from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import heading_label, hint_label
 from rrdesk.ui.messages import Messages
-from rrdesk.ui.restore_dialog import AskBackupSecret, ask_backup_secret
+from rrdesk.ui.restore_dialog import AskBackupSecret, ask_backup_secret, choose_backup_to_restore
 from rrdesk.ui.tasks import ImmediateRunner, TaskStarter
-from rrdesk.ui.unlock_dialog import NewPassphraseDialog
+from rrdesk.ui.unlock_dialog import offer_new_passphrase
 
 TITLE = "rrdesk cannot open the store"
 
@@ -129,40 +128,20 @@ class StoreProblemDialog(QDialog):
         )
 
     def _on_restore_clicked(self) -> None:
-        backup = self._files.open_file(
-            self, "Restore from a backup", BACKUP_FILES, folder=self._backups_folder
-        )
-        if backup is None:
-            return
-        if backup.resolve() == self._store_path.resolve():
-            self._messages.error(
-                self,
-                "That is the store itself",
-                "Choose a backup file (ending in .rrbackup), not the store. Nothing has been "
-                "changed.",
-            )
-            return
-        work_folder = self._store_path.parent
-
-        def check(secret: str, recovery: bool) -> BackupCheck:
-            return check_backup(backup, secret, recovery=recovery, work_folder=work_folder)
-
-        answer = self._ask_secret(self, backup, check, self._runner)
-        if answer is None:
-            return
-        checked, secret, recovery = answer
-        if not self._messages.confirm(
+        chosen = choose_backup_to_restore(
             self,
-            "Restore this backup?",
-            f"{checked.describe()}{backup_made_on(checked)}\n\n"
-            "Anything recorded since the backup was made will not be in the restored store. "
-            "What is there now is kept beside it under a new name, so nothing is deleted. "
-            "rrdesk will put the backup in place and open it with what you just entered.",
-            yes="Restore this backup",
-            no="Cancel",
-        ):
-            return
-        self._restore(backup, secret, recovery)
+            self._store_path,
+            folder=self._backups_folder,
+            files=self._files,
+            messages=self._messages,
+            ask_secret=self._ask_secret,
+            runner=self._runner,
+            not_the_store="the store",
+            what_happens="What is there now is kept beside it under a new name, so nothing is "
+            "deleted. rrdesk will put the backup in place and open it with what you just entered.",
+        )
+        if chosen is not None:
+            self._restore(*chosen)
 
     def _restore(self, backup: Path, secret: str, recovery: bool) -> None:
         store_path, now = self._store_path, self._now()
@@ -204,21 +183,10 @@ class StoreProblemDialog(QDialog):
         )
         described = result.check.describe() if result is not None else "The backup is in place."
         self._messages.info(self, "Backup restored", f"{described}{kept}")
-        if recovery:  # as after unlocking with it: the passphrase may be what was forgotten
-            self._offer_new_passphrase(session)
+        if recovery:  # as after unlocking with it
+            offer_new_passphrase(self, session, store_access.change_passphrase, self._messages)
         self.session = session
         self.accept()
-
-    def _offer_new_passphrase(self, session: Session) -> None:
-        dialog = NewPassphraseDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            store_access.change_passphrase(session, dialog.passphrase.text())
-        except StoreError as error:
-            self._messages.error(self, "The passphrase was not changed", error.message)
-        else:
-            self._messages.info(self, "Passphrase changed", "Your new passphrase is set.")
 
     def _ready_again(self) -> None:
         self.restore_button.setEnabled(True)

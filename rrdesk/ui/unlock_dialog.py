@@ -141,14 +141,23 @@ class UnlockDialog(QDialog):
         self.accept()
 
     def _offer_new_passphrase(self, session: Session) -> None:
-        dialog = NewPassphraseDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                self._change_passphrase(session, dialog.passphrase.text())
-            except StoreError as error:
-                self._messages.error(self, "The passphrase was not changed", error.message)
-            else:
-                self._messages.info(self, "Passphrase changed", "Your new passphrase is set.")
+        offer_new_passphrase(self, session, self._change_passphrase, self._messages)
+
+
+def offer_new_passphrase(
+    parent: QWidget, session: Session, change_passphrase: ChangePassphrase, messages: Messages
+) -> None:
+    """After the recovery key opened the store: offer to set a new passphrase (the old one may
+    be what was forgotten). "Not now" keeps the passphrase as it is."""
+    dialog = NewPassphraseDialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    try:
+        change_passphrase(session, dialog.passphrase.text())
+    except StoreError as error:
+        messages.error(parent, "The passphrase was not changed", error.message)
+    else:
+        messages.info(parent, "Passphrase changed", "Your new passphrase is set.")
 
 
 class NewPassphraseDialog(QDialog):

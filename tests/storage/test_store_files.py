@@ -33,6 +33,13 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _plain_sqlite(path: Path) -> None:
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE t (x)")
+    connection.commit()
+    connection.close()
+
+
 def _files(path: Path) -> dict[str, str]:
     return {
         p.name: _digest(p)
@@ -286,10 +293,7 @@ def test_damaged_store_is_told_apart(
 
 def test_plain_sqlite_is_not_a_store(tmp_path: Path, passphrase: str) -> None:
     path = tmp_path / "plain.rrdesk"
-    connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE t (x)")
-    connection.commit()
-    connection.close()
+    _plain_sqlite(path)
     key_slots.write_slots(
         path,
         key_slots.create_slots(
@@ -373,10 +377,7 @@ def test_the_key_file_chosen_instead_of_the_store(
 
 def test_plain_sqlite_with_no_key_file_is_named_as_such(tmp_path: Path, passphrase: str) -> None:
     path = tmp_path / "plain.rrdesk"
-    connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE t (x)")
-    connection.commit()
-    connection.close()
+    _plain_sqlite(path)
     before = _digest(path)
     with pytest.raises(NotAStoreError, match="is an unencrypted SQLite database"):
         store_access.unlock_with_passphrase(path, passphrase)

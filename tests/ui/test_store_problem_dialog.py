@@ -71,19 +71,55 @@ def _typed_in(qtbot, secret: str):  # type: ignore[no-untyped-def]
     return ask
 
 
-def _dialog(qtbot, store_path, problem, messages, tmp_path, **seams):  # type: ignore[no-untyped-def]
+def _dialog(qtbot, store_path, messages, tmp_path, *, chosen=(), ask_secret=None):  # type: ignore[no-untyped-def]
+    """The screen for what stops ``store_path`` opening now; the file chooser answers with the
+    paths in ``chosen``, one a time."""
+    extra = {"ask_secret": ask_secret} if ask_secret is not None else {}
     dialog = StoreProblemDialog(
         store_path,
-        problem,
+        _problem(store_path),
         messages=messages,
         backups_folder=tmp_path / "backups",
+        files=ScriptedFileDialogs(open_=list(chosen)),
         runner=ImmediateRunner(),
         now=lambda: NOW,
-        **seams,
+        **extra,
     )
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
+
+
+class _StartUp:
+    """rrdesk's start-up on a store (``_open_store``), its screens answered by the test: each
+    store-problem screen and each passphrase box shown is kept, and answered by ``on_problem`` /
+    ``on_unlock`` (by default, closed at once, as Quit does)."""
+
+    def __init__(self, qtbot, *, on_problem=None, on_unlock=None) -> None:  # type: ignore[no-untyped-def]
+        self.problems: list[StoreProblemDialog] = []
+        self.unlocks: list[unlock_dialog.UnlockDialog] = []
+        start_up = self
+
+        class Problem(StoreProblemDialog):
+            def exec(self) -> int:
+                qtbot.addWidget(self)
+                self.show()
+                start_up.problems.append(self)
+                return on_problem(self) if on_problem else 0
+
+        class Unlock(unlock_dialog.UnlockDialog):
+            def exec(self) -> int:
+                qtbot.addWidget(self)
+                start_up.unlocks.append(self)
+                return on_unlock(self) if on_unlock else 0
+
+        self._problem, self._unlock = Problem, Unlock
+
+    def open(self, path: Path, messages, secrets):  # type: ignore[no-untyped-def]
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(store_problem_dialog, "StoreProblemDialog", self._problem)
+            patch.setattr(unlock_dialog, "UnlockDialog", self._unlock)
+            return _open_store(path, messages, secrets, ImmediateRunner())
 
 
 def test_a_missing_key_file_is_restored_from_the_newest_backup_and_opened(
@@ -94,10 +130,9 @@ def test_a_missing_key_file_is_restored_from_the_newest_backup_and_opened(
     dialog = _dialog(
         qtbot,
         store_path,
-        _problem(store_path),
         messages,
         tmp_path,
-        files=ScriptedFileDialogs(open_=[backed_up]),
+        chosen=[backed_up],
         ask_secret=_typed_in(qtbot, passphrase),
     )
     assert dialog.windowTitle() == "rrdesk cannot open the store"
@@ -142,29 +177,18 @@ def test_a_damaged_store_found_while_unlocking_is_offered_a_backup(
     store_path.write_bytes(os.urandom(store_path.stat().st_size))  # a first page no key reads
     store_access.check_before_unlock(store_path)  # shaped as a store: only the key tells
 
-    class TypedUnlock(unlock_dialog.UnlockDialog):
-        def exec(self) -> int:
-            qtbot.addWidget(self)
-            qtbot.keyClicks(self.secret, passphrase)
-            qtbot.mouseClick(self.unlock_button, Qt.MouseButton.LeftButton)
-            return 0
+    def type_the_passphrase(dialog) -> int:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.secret, passphrase)
+        qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+        return 0
 
-    shown: list[StoreProblemDialog] = []
-
-    class Seen(StoreProblemDialog):
-        def exec(self) -> int:
-            qtbot.addWidget(self)
-            shown.append(self)
-            return 0
-
+    start_up = _StartUp(qtbot, on_unlock=type_the_passphrase)
     before = _files(store_path.parent)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(unlock_dialog, "UnlockDialog", TypedUnlock)
-        patch.setattr(store_problem_dialog, "StoreProblemDialog", Seen)
-        assert _open_store(store_path, messages, memory_secrets, ImmediateRunner()) is None
-    assert len(shown) == 1
-    assert "is damaged: the key is right" in shown[0].problem.text()
-    assert shown[0].restore_button.isVisibleTo(shown[0])
+    assert start_up.open(store_path, messages, memory_secrets) is None
+    assert len(start_up.unlocks) == 1
+    (shown,) = start_up.problems
+    assert "is damaged: the key is right" in shown.problem.text()
+    assert shown.restore_button.isVisibleTo(shown)
     assert _files(store_path.parent) == before
 
 
@@ -185,7 +209,7 @@ def test_a_store_gone_while_its_key_file_is_there_can_be_restored(
 def test_a_file_that_is_not_a_store_offers_only_quit(qtbot, tmp_path: Path, messages) -> None:  # type: ignore[no-untyped-def]
     chosen = tmp_path / "minutes.rrdesk"
     chosen.write_text("Minutes of the panel meeting\n", encoding="utf-8")
-    dialog = _dialog(qtbot, chosen, _problem(chosen), messages, tmp_path)
+    dialog = _dialog(qtbot, chosen, messages, tmp_path)
     assert "minutes.rrdesk is not an rrdesk store" in dialog.problem.text()
     assert not dialog.restore_button.isVisible()
     assert not dialog.guidance.isVisible()
@@ -204,10 +228,9 @@ def test_choosing_the_store_itself_or_a_wrong_passphrase_changes_nothing(
     dialog = _dialog(
         qtbot,
         store_path,
-        _problem(store_path),
         messages,
         tmp_path,
-        files=ScriptedFileDialogs(open_=[store_path, backed_up]),
+        chosen=[store_path, backed_up],
         ask_secret=_typed_in(qtbot, "not the passphrase at all"),
     )
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
@@ -223,7 +246,7 @@ def test_no_backups_yet_says_where_they_would_be(
 ) -> None:  # type: ignore[no-untyped-def]
     new_store.session.close()
     key_slots.slot_file_for(store_path).write_bytes(b"{not json")
-    dialog = _dialog(qtbot, store_path, _problem(store_path), messages, tmp_path)
+    dialog = _dialog(qtbot, store_path, messages, tmp_path)
     assert "The key file partnership.rrdesk-keys is damaged" in dialog.problem.text()
     assert "there are none of this store there" in dialog.guidance.text()
     assert dialog.restore_button.isVisible()
@@ -235,38 +258,25 @@ def test_a_store_open_in_another_window_is_said_before_any_passphrase_and_can_be
     new_store.session.close()
     other_window = StoreLock(store_path)
     other_window.acquire()
-    asked_for_passphrase: list[str] = []
-    shown: list[StoreProblemDialog] = []
 
-    class ClosedThereThenTried(StoreProblemDialog):
-        def exec(self) -> int:
-            qtbot.addWidget(self)
-            self.show()
-            shown.append(self)
-            assert not self.restore_button.isVisible()
-            other_window.release()  # the person closes the other window, then tries again
-            qtbot.mouseClick(self.retry_button, Qt.MouseButton.LeftButton)
-            return 1
+    def closed_there_then_tried(dialog) -> int:  # type: ignore[no-untyped-def]
+        assert not dialog.restore_button.isVisible()
+        other_window.release()  # the person closes the other window, then tries again
+        qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
+        return 1
 
-    class Asked(unlock_dialog.UnlockDialog):
-        def exec(self) -> int:
-            qtbot.addWidget(self)
-            asked_for_passphrase.append(self.notice.text())
-            return 0
-
+    start_up = _StartUp(qtbot, on_problem=closed_there_then_tried)
     try:
         with pytest.raises(StoreInUseError):
             store_access.check_before_unlock(store_path)
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(store_problem_dialog, "StoreProblemDialog", ClosedThereThenTried)
-            patch.setattr(unlock_dialog, "UnlockDialog", Asked)
-            assert _open_store(store_path, messages, memory_secrets, ImmediateRunner()) is None
+        assert start_up.open(store_path, messages, memory_secrets) is None
     finally:
         other_window.release()
-    assert len(shown) == 1
-    assert shown[0].problem.text().startswith("This store is already open in another rrdesk")
-    assert shown[0].retry
-    assert asked_for_passphrase == [""]  # then, the store free, asked for the passphrase
+    (shown,) = start_up.problems
+    assert shown.problem.text().startswith("This store is already open in another rrdesk")
+    assert shown.retry
+    # Then, the store free, the passphrase is asked for, with nothing to add.
+    assert [dialog.notice.text() for dialog in start_up.unlocks] == [""]
 
 
 def test_a_folder_that_cannot_be_made_is_said_and_tried_again_then_set_up(
@@ -275,17 +285,12 @@ def test_a_folder_that_cannot_be_made_is_said_and_tried_again_then_set_up(
     in_the_way = tmp_path / "Rapid Reviews"  # a file where the store's folder should be
     in_the_way.write_text("not a folder", encoding="utf-8")
     path = in_the_way / "partnership.rrdesk"
-    shown: list[StoreProblemDialog] = []
     set_up: list[Path] = []
 
-    class MovedThenTried(StoreProblemDialog):
-        def exec(self) -> int:
-            qtbot.addWidget(self)
-            self.show()
-            shown.append(self)
-            in_the_way.unlink()  # the person sorts the folder out, then tries again
-            qtbot.mouseClick(self.retry_button, Qt.MouseButton.LeftButton)
-            return 1
+    def moved_then_tried(dialog) -> int:  # type: ignore[no-untyped-def]
+        in_the_way.unlink()  # the person sorts the folder out, then tries again
+        qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
+        return 1
 
     class SetUp:
         def __init__(self, store_path: Path, **_seams: object) -> None:
@@ -298,26 +303,19 @@ def test_a_folder_that_cannot_be_made_is_said_and_tried_again_then_set_up(
 
     from rrdesk.ui import setup_dialog
 
+    start_up = _StartUp(qtbot, on_problem=moved_then_tried)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(store_problem_dialog, "StoreProblemDialog", MovedThenTried)
         patch.setattr(setup_dialog, "SetupDialog", SetUp)
-        assert _open_store(path, messages, memory_secrets, ImmediateRunner()) is None
-    assert len(shown) == 1
-    assert (
-        shown[0]
-        .problem.text()
-        .startswith(f"rrdesk cannot make the folder {in_the_way} for the store (")
+        assert start_up.open(path, messages, memory_secrets) is None
+    (shown,) = start_up.problems
+    said = shown.problem.text()
+    assert said.startswith(f"rrdesk cannot make the folder {in_the_way} for the store (")
+    assert said.endswith(
+        "If it is on a drive that is not connected, connect it and try again. "
+        "Nothing has been changed."
     )
-    assert (
-        shown[0]
-        .problem.text()
-        .endswith(
-            "If it is on a drive that is not connected, connect it and try again. "
-            "Nothing has been changed."
-        )
-    )
-    assert shown[0].retry_button.isVisibleTo(shown[0])
-    assert not shown[0].restore_button.isVisibleTo(shown[0])
+    assert shown.retry_button.isVisibleTo(shown)
+    assert not shown.restore_button.isVisibleTo(shown)
     assert set_up == [path]
     assert in_the_way.is_dir()
 
@@ -331,30 +329,14 @@ def test_a_store_from_a_newer_rrdesk_opened_with_the_remembered_key_is_not_asked
     assert store_access.remember_key(session, memory_secrets) == ""
     session.db.set_user_version(SCHEMA_VERSION + 1)
     session.close()
-    shown: list[StoreProblemDialog] = []
-    asked_for_passphrase: list[str] = []
-
-    class Seen(StoreProblemDialog):
-        def exec(self) -> int:
-            qtbot.addWidget(self)
-            shown.append(self)
-            return 0
-
-    class Asked(unlock_dialog.UnlockDialog):
-        def exec(self) -> int:
-            asked_for_passphrase.append(self.notice.text())
-            return 0
-
+    start_up = _StartUp(qtbot)
     before = _files(store_path.parent)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(store_problem_dialog, "StoreProblemDialog", Seen)
-        patch.setattr(unlock_dialog, "UnlockDialog", Asked)
-        assert _open_store(store_path, messages, memory_secrets, ImmediateRunner()) is None
-    assert asked_for_passphrase == []
-    assert len(shown) == 1
-    assert "made by a newer version of rrdesk" in shown[0].problem.text()
-    assert not shown[0].restore_button.isVisibleTo(shown[0])
-    assert not shown[0].retry_button.isVisibleTo(shown[0])
+    assert start_up.open(store_path, messages, memory_secrets) is None
+    assert start_up.unlocks == []
+    (shown,) = start_up.problems
+    assert "made by a newer version of rrdesk" in shown.problem.text()
+    assert not shown.restore_button.isVisibleTo(shown)
+    assert not shown.retry_button.isVisibleTo(shown)
     assert _files(store_path.parent) == before
 
 
@@ -375,7 +357,7 @@ def test_restoring_with_the_recovery_key_then_sets_a_new_passphrase(
         assert dialog.result_check is not None
         return dialog.result_check, dialog.secret_text, dialog.used_recovery
 
-    class NewPassphrase(store_problem_dialog.NewPassphraseDialog):
+    class NewPassphrase(unlock_dialog.NewPassphraseDialog):
         def exec(self) -> int:
             qtbot.addWidget(self)
             qtbot.keyClicks(self.passphrase, "a fresh passphrase for me")
@@ -384,16 +366,10 @@ def test_restoring_with_the_recovery_key_then_sets_a_new_passphrase(
             return int(self.result())
 
     dialog = _dialog(
-        qtbot,
-        store_path,
-        _problem(store_path),
-        messages,
-        tmp_path,
-        files=ScriptedFileDialogs(open_=[backup]),
-        ask_secret=with_the_recovery_key,
+        qtbot, store_path, messages, tmp_path, chosen=[backup], ask_secret=with_the_recovery_key
     )
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(store_problem_dialog, "NewPassphraseDialog", NewPassphrase)
+        patch.setattr(unlock_dialog, "NewPassphraseDialog", NewPassphrase)
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert [title for _kind, title, _text in messages.shown] == [
         "Restore this backup?",
