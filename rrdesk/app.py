@@ -534,6 +534,7 @@ def _open_store(
     path: Path, messages: Messages, secret_store: SecretStore, runner: TaskStarter
 ) -> Session | None:
     while not store_access.store_exists(path):
+        folder_was_there = path.parent.is_dir()
         try:
             store_access.make_store_folder(path)
         except StoreError as error:  # a drive not connected, say
@@ -541,7 +542,11 @@ def _open_store(
             if not retry:
                 return session
             continue
-        return _set_up_store(path, messages, secret_store, runner)
+        made = _set_up_store(path, messages, secret_store, runner)
+        if made is None and not folder_was_there:
+            with contextlib.suppress(OSError):  # set-up left: the folder it made goes, if empty
+                path.parent.rmdir()
+        return made
     from rrdesk.services.sync_folders import location_problem
 
     problem = location_problem(path)

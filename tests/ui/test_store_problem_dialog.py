@@ -317,7 +317,7 @@ def test_a_folder_that_cannot_be_made_is_said_and_tried_again_then_set_up(
     assert shown.retry_button.isVisibleTo(shown)
     assert not shown.restore_button.isVisibleTo(shown)
     assert set_up == [path]
-    assert in_the_way.is_dir()
+    assert not in_the_way.exists()  # made for the store, then taken away as set-up was left
 
 
 def test_a_store_from_a_newer_rrdesk_opened_with_the_remembered_key_is_not_asked_a_passphrase(
@@ -379,3 +379,26 @@ def test_restoring_with_the_recovery_key_then_sets_a_new_passphrase(
     assert dialog.session is not None
     dialog.session.close()
     store_access.unlock_with_passphrase(store_path, "a fresh passphrase for me").close()
+
+
+def test_leaving_set_up_takes_away_the_folder_it_made_for_the_store(
+    tmp_path: Path, messages, memory_secrets
+) -> None:  # type: ignore[no-untyped-def]
+    from rrdesk.ui import setup_dialog
+
+    class LeftWithoutSettingUp:
+        def __init__(self, store_path: Path, **_seams: object) -> None:
+            assert store_path.parent.is_dir()  # made for the store, as set-up is shown
+            self.session = None
+            self.keyring_message = ""
+
+        def exec(self) -> int:
+            return 0
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(setup_dialog, "SetupDialog", LeftWithoutSettingUp)
+        for folder in (tmp_path / "new folder", tmp_path):  # made for it, or there already
+            path = folder / "partnership.rrdesk"
+            assert _open_store(path, messages, memory_secrets, ImmediateRunner()) is None
+    assert list(tmp_path.iterdir()) == []
+    assert tmp_path.is_dir()
