@@ -93,6 +93,8 @@ class BackupCheck:
     documents: int
     audit_entries: int
     schema_version: int
+    store_id: str = ""  # which store it is a backup of (kept the same across passphrase changes)
+    partnership: str = ""
 
     def describe(self) -> str:
         return (
@@ -218,6 +220,7 @@ def _check_extracted(path: Path, header: BackupHeader, work: Path, data_key: byt
             row = db.query_one(f"SELECT count(*) FROM {table}")
             return 0 if row is None else int(row[0])
 
+        named = db.query_one("SELECT value FROM meta WHERE key = 'partnership'")
         return BackupCheck(
             path=path,
             created=header.created,
@@ -225,6 +228,8 @@ def _check_extracted(path: Path, header: BackupHeader, work: Path, data_key: byt
             documents=count("case_documents") + count("exported_documents"),
             audit_entries=count("audit"),
             schema_version=version,
+            store_id=header.slots.store_id,
+            partnership="" if named is None else str(named[0]),
         )
     finally:
         db.close()

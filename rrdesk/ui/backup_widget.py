@@ -163,6 +163,7 @@ class BackupWidget(QWidget):
             ask_secret=self._ask_secret,
             runner=self._runner,
             not_the_store="the store that is open now",
+            store_id=self._session.slots.store_id,
             what_happens="The store open now is kept beside it under a new name, so nothing is "
             "deleted. rrdesk will lock, put the backup in place and open it with what you just "
             "entered.",

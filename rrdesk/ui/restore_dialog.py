@@ -150,13 +150,16 @@ def choose_backup_to_restore(
     runner: TaskStarter,
     not_the_store: str,
     what_happens: str,
+    store_id: str | None,
 ) -> tuple[Path, str, bool] | None:
     """Ask for a backup of the store at ``store_path`` (starting in ``folder``), check it with the
     passphrase or recovery key it was made with, and ask to confirm restoring it. The backup, the
     secret that opened it and whether it was the recovery key; ``None`` if the person stopped.
 
     ``not_the_store`` says which store was chosen instead of a backup; ``what_happens`` ends the
-    confirmation (what is kept, and what rrdesk does next).
+    confirmation (what is kept, and what rrdesk does next). ``store_id`` is the store's own
+    identity, where it can be read: a backup of another store (another partnership's, say) is
+    then named as such before anything is replaced.
     """
     backup = files.open_file(parent, "Restore from a backup", BACKUP_FILES, folder=folder)
     if backup is None:
@@ -178,10 +181,17 @@ def choose_backup_to_restore(
     if answer is None:
         return None
     checked, secret, recovery = answer
+    another = ""
+    if store_id and checked.store_id and checked.store_id != store_id:
+        whose = f" ({checked.partnership})" if checked.partnership else ""
+        another = (
+            f"\n\nThis is a backup of a different store{whose}, not of this one. Restoring it "
+            "puts that store's cases in place of this one's."
+        )
     if not messages.confirm(
         parent,
         "Restore this backup?",
-        f"{checked.describe()}{backup_made_on(checked)}\n\n"
+        f"{checked.describe()}{backup_made_on(checked)}{another}\n\n"
         "Anything recorded since the backup was made will not be in the restored store. "
         f"{what_happens}",
         yes="Restore this backup",

@@ -75,6 +75,9 @@ def test_backup_opens_with_passphrase_and_recovery_key(
     assert by_passphrase.cases == by_recovery.cases == 1
     assert by_passphrase.audit_entries >= 1
     assert "is whole: 1 case, " in by_passphrase.describe()
+    # Which store it is a backup of, to warn before another store's backup replaces this one.
+    assert by_passphrase.store_id == key_slots.read_slots(new_store.session.path).store_id
+    assert by_passphrase.partnership == "Northmoor Safeguarding Children Partnership"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 

@@ -162,6 +162,7 @@ def test_cancelling_at_any_step_changes_nothing(
     assert (kind, title) == ("confirm", "Restore this backup?")
     assert "The backup monday.rrbackup is whole: 0 cases" in text
     assert "kept beside it under a new name, so nothing is deleted" in text
+    assert "different store" not in text
     messages.confirm_answer = True
     qtbot.mouseClick(widget.restore_button, Qt.MouseButton.LeftButton)
     assert emitted == [(backup, passphrase, False)]
@@ -311,3 +312,38 @@ def test_the_restore_runs_off_the_screen_thread_behind_the_lock(
     assert not controller.is_locked
     assert messages.shown[-1][:2] == ("info", "Backup restored")
     app.protection.stop()
+
+
+def test_a_backup_of_another_store_is_named_as_such_before_anything_is_replaced(
+    qtbot, session, messages, tmp_path: Path, passphrase: str
+) -> None:  # type: ignore[no-untyped-def]
+    from rrdesk.services.store_access import create_store
+
+    other = create_store(
+        tmp_path / "eastbrook.rrdesk",
+        partnership="Eastbrook Safeguarding Children Partnership",
+        owner="Sam Other-Coordinator",
+        passphrase=passphrase,
+    ).session
+    backup = back_up_to(other, tmp_path / "eastbrook.rrbackup")
+    other.close()
+    widget = BackupWidget(
+        session,
+        messages,
+        folder=tmp_path,
+        files=ScriptedFileDialogs(open_=[backup]),
+        ask_secret=lambda _parent, _path, check, _runner: (
+            check(passphrase, False),
+            passphrase,
+            False,
+        ),
+    )
+    qtbot.addWidget(widget)
+    messages.confirm_answer = False
+    qtbot.mouseClick(widget.restore_button, Qt.MouseButton.LeftButton)
+    kind, title, text = messages.shown[-1]
+    assert (kind, title) == ("confirm", "Restore this backup?")
+    assert (
+        "This is a backup of a different store (Eastbrook Safeguarding Children Partnership), "
+        "not of this one. Restoring it puts that store's cases in place of this one's."
+    ) in text

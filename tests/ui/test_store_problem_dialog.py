@@ -402,3 +402,32 @@ def test_leaving_set_up_takes_away_the_folder_it_made_for_the_store(
             assert _open_store(path, messages, memory_secrets, ImmediateRunner()) is None
     assert list(tmp_path.iterdir()) == []
     assert tmp_path.is_dir()
+
+
+def test_at_start_up_a_backup_of_another_store_is_named_as_such(
+    qtbot, backed_up: Path, store_path: Path, tmp_path: Path, passphrase: str, messages
+) -> None:  # type: ignore[no-untyped-def]
+    other = store_access.create_store(
+        tmp_path / "eastbrook.rrdesk",
+        partnership="Eastbrook Safeguarding Children Partnership",
+        owner="Sam Other-Coordinator",
+        passphrase=passphrase,
+    ).session
+    theirs = make_rolling_backup(other, MADE, folder=tmp_path / "elsewhere")
+    other.close()
+    store_path.unlink()  # the store gone, its key file (naming which store it was) still there
+    messages.confirm_answer = False
+    dialog = _dialog(
+        qtbot,
+        store_path,
+        messages,
+        tmp_path,
+        chosen=[theirs, backed_up],
+        ask_secret=_typed_in(qtbot, passphrase),
+    )
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert "This is a backup of a different store (Eastbrook" in messages.shown[-1][2]
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)  # its own backup
+    assert "different store" not in messages.shown[-1][2]
+    assert dialog.session is None  # both times the person said no
+    assert not store_path.exists()
