@@ -20,6 +20,7 @@ from rrdesk.services.backups import (
     check_backup,
     make_rolling_backup,
     restore_backup,
+    store_id_at,
 )
 
 
@@ -80,16 +81,24 @@ def _secret(args: argparse.Namespace) -> tuple[str, bool]:
     return read_passphrase(recovery), True
 
 
+def _warn_of_another_store(warning: str, out: TextIO) -> None:
+    if warning:
+        print(f"Note: {warning}", file=out)
+
+
 def run_restore(args: argparse.Namespace, out: TextIO) -> int:
     backup = Path(args.backup_file).expanduser()
     target = store_path(args)
     secret, recovery = _secret(args)
+    replacing = store_id_at(target)
     if args.check:
         check = check_backup(backup, secret, recovery=recovery, work_folder=target.parent)
         print(check.describe(), file=out)
+        _warn_of_another_store(check.of_another_store(replacing), out)
         return 0
     result = restore_backup(backup, target, secret, recovery=recovery, now=datetime.now())
     print(result.check.describe(), file=out)
+    _warn_of_another_store(result.check.of_another_store(replacing), out)
     print(f"Restored it to {target}", file=out)
     kept = result.kept_files()
     if kept:

@@ -74,6 +74,7 @@ __all__ = [
     "rolling_backup_due",
     "rolling_backups",
     "set_keep_count",
+    "store_id_at",
     "unchanged_since_rolling_backup",
 ]
 
@@ -95,6 +96,17 @@ class BackupCheck:
     schema_version: int
     store_id: str = ""  # which store it is a backup of (kept the same across passphrase changes)
     partnership: str = ""
+
+    def of_another_store(self, store_id: str | None) -> str:
+        """A warning if this is a backup of a store other than the one with ``store_id`` (where
+        that is known), else ""."""
+        if not store_id or not self.store_id or self.store_id == store_id:
+            return ""
+        whose = f" ({self.partnership})" if self.partnership else ""
+        return (
+            f"This is a backup of a different store{whose}, not of this one. Restoring it puts "
+            "that store's cases in place of this one's."
+        )
 
     def describe(self) -> str:
         return (
@@ -233,6 +245,15 @@ def _check_extracted(path: Path, header: BackupHeader, work: Path, data_key: byt
         )
     finally:
         db.close()
+
+
+def store_id_at(store_path: Path) -> str | None:
+    """The identity of the store at ``store_path``, from its key file; ``None`` if it cannot be
+    read (no store there yet, or its key file missing or damaged)."""
+    try:
+        return key_slots.read_slots(store_path).store_id
+    except StoreError:
+        return None
 
 
 def check_backup(

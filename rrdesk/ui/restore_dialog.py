@@ -181,13 +181,8 @@ def choose_backup_to_restore(
     if answer is None:
         return None
     checked, secret, recovery = answer
-    another = ""
-    if store_id and checked.store_id and checked.store_id != store_id:
-        whose = f" ({checked.partnership})" if checked.partnership else ""
-        another = (
-            f"\n\nThis is a backup of a different store{whose}, not of this one. Restoring it "
-            "puts that store's cases in place of this one's."
-        )
+    warning = checked.of_another_store(store_id)
+    another = f"\n\n{warning}" if warning else ""
     if not messages.confirm(
         parent,
         "Restore this backup?",

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 
 from rrdesk.domain.dates import format_date, format_time
 from rrdesk.services import store_access
-from rrdesk.services.backups import RestoreResult, restore_backup
+from rrdesk.services.backups import RestoreResult, restore_backup, store_id_at
 from rrdesk.services.rolling_backups import made_at, rolling_backups
 from rrdesk.services.session import Session
-from rrdesk.storage import key_slots
 from rrdesk.storage.errors import StoreError
 from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import heading_label, hint_label
@@ -138,19 +137,12 @@ class StoreProblemDialog(QDialog):
             ask_secret=self._ask_secret,
             runner=self._runner,
             not_the_store="the store",
-            store_id=self._store_id(),
+            store_id=store_id_at(self._store_path),
             what_happens="What is there now is kept beside it under a new name, so nothing is "
             "deleted. rrdesk will put the backup in place and open it with what you just entered.",
         )
         if chosen is not None:
             self._restore(*chosen)
-
-    def _store_id(self) -> str | None:
-        """The store's identity from its key file, if that can still be read."""
-        try:
-            return key_slots.read_slots(self._store_path).store_id
-        except StoreError:
-            return None
 
     def _restore(self, backup: Path, secret: str, recovery: bool) -> None:
         store_path, now = self._store_path, self._now()

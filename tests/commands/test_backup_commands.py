@@ -121,3 +121,32 @@ def test_rolling_backup_from_the_command_line(
     assert code == 0
     assert "Rolling backups are kept in" in text
     assert len(list((tmp_path / "data" / "rrdesk" / "backups").iterdir())) == 1
+
+
+def test_restoring_a_backup_of_another_store_says_so(
+    new_store, store_path: Path, passphrase_file: Path, passphrase: str, tmp_path: Path
+) -> None:
+    new_store.session.close()
+    other = store_access.create_store(
+        tmp_path / "eastbrook.rrdesk",
+        partnership="Eastbrook Safeguarding Children Partnership",
+        owner="Sam Other-Coordinator",
+        passphrase=passphrase,
+    ).session
+    theirs = tmp_path / "eastbrook.rrbackup"
+    other_store = ["--store", str(other.path), "--passphrase-file", str(passphrase_file)]
+    other.close()
+    assert _run(["backup", "--to", str(theirs), *other_store])[0] == 0
+    common = ["--store", str(store_path), "--passphrase-file", str(passphrase_file)]
+    note = (
+        "Note: This is a backup of a different store (Eastbrook Safeguarding Children "
+        "Partnership), not of this one. Restoring it puts that store's cases in place of this "
+        "one's."
+    )
+    code, text = _run(["restore", str(theirs), *common, "--check"])
+    assert (code, text.splitlines()[-1]) == (0, note)
+    code, text = _run(["restore", str(theirs), *common])
+    assert code == 0
+    assert note in text.splitlines()
+    code, text = _run(["restore", str(theirs), *common, "--check"])  # now it is this store's
+    assert "Note:" not in text
