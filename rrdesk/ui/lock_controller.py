@@ -11,7 +11,10 @@ When rrdesk locks:
 3. The store is closed and the data key overwritten in memory (:meth:`Session.close`).
 
 Unlocking needs the passphrase or the recovery key: a key remembered on this computer does not
-unlock a lock. After unlocking, ``rebuild(session)`` makes a fresh main window.
+unlock a lock. After unlocking, ``rebuild(session)`` makes a fresh main window. If unlocking
+finds the store damaged or its key file gone while it was locked, ``store_problem(error)`` is
+asked for the way past it (start-up's store-problem screen, which can restore a backup); the
+store it returns, open, is used as if unlocked.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rrdesk.services import store_access
 from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError
 from rrdesk.ui.main_window import once_on_screen
@@ -58,6 +62,7 @@ log = logging.getLogger(__name__)
 
 Unlock = Callable[[Path, str], Session]
 Rebuild = Callable[[Session], QWidget | None]
+StoreProblem = Callable[[StoreError], Session | None]
 
 PROJECTOR_NAME = "projector_window"
 LOCKED_TITLE = "rrdesk: Locked"
@@ -113,6 +118,7 @@ class LockController(QObject):
         unlock_with_passphrase: Unlock,
         unlock_with_recovery_key: Unlock,
         rebuild: Rebuild,
+        store_problem: StoreProblem | None = None,
         idle_minutes: int = 5,
         idle_interval_ms: int | None = None,
         parent: QObject | None = None,
@@ -123,6 +129,7 @@ class LockController(QObject):
         self._unlock_passphrase = unlock_with_passphrase
         self._unlock_recovery = unlock_with_recovery_key
         self._rebuild = rebuild
+        self._store_problem = store_problem
         self._main: QMainWindow | None = None
         self._locked_windows: list[QWidget] = []
         self.locked_screen: LockedScreen | None = None
@@ -335,7 +342,12 @@ class LockController(QObject):
         try:
             session = unlock(self._store_path, secret)
         except StoreError as error:
-            return error.message
+            if self._store_problem is None or not store_access.restoring_helps(error):
+                return error.message
+            restored = self._store_problem(error)  # damaged while locked: a backup may help
+            if restored is None:
+                return error.message
+            session = restored
         self._session = session
         geometry = self._main.geometry() if self._main is not None else None
         new_window = self._rebuild(session)

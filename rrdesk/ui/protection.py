@@ -67,11 +67,26 @@ def install_protection(
         _connect_window(new_window, holder["protection"], messages)
         return new_window
 
+    def store_problem(error: StoreError) -> Session | None:
+        from rrdesk.services.rolling_backups import backups_folder as usual_backups_folder
+        from rrdesk.ui.store_problem_dialog import StoreProblemDialog
+
+        dialog = StoreProblemDialog(
+            session.path,
+            error,
+            messages=messages,
+            backups_folder=backups_folder or usual_backups_folder(),
+            runner=runner,
+        )
+        dialog.exec()
+        return dialog.session
+
     controller = LockController(
         session,
         unlock_with_passphrase=store_access.unlock_with_passphrase,
         unlock_with_recovery_key=store_access.unlock_with_recovery_key,
         rebuild=rebuilt,
+        store_problem=store_problem,
         idle_minutes=locking.idle_minutes(session),
         idle_interval_ms=idle_interval_ms,
     )

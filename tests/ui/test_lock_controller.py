@@ -269,3 +269,35 @@ def test_a_plain_projector_window_shows_only_locked(qtbot, locked_setup) -> None
     projector.show()
     controller.lock("manual")
     assert _all_text(projector).split() == ["rrdesk", "Locked"]
+
+
+def test_a_store_damaged_while_locked_is_handed_on_and_stays_locked_if_not_restored(
+    qtbot, session: Session, store_path: Path, passphrase: str
+) -> None:  # type: ignore[no-untyped-def]
+    from rrdesk.storage import key_slots
+    from rrdesk.storage.errors import StoreError
+
+    window = _window(session)
+    qtbot.addWidget(window)
+    window.show()
+    handed_on: list[StoreError] = []
+    controller = LockController(
+        session,
+        unlock_with_passphrase=store_access.unlock_with_passphrase,
+        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
+        rebuild=lambda _session: None,
+        store_problem=lambda error: handed_on.append(error),  # the person quit that screen
+        idle_interval_ms=60_000,
+    )
+    controller.watch(window)
+    try:
+        controller.lock("manual")
+        assert controller.unlock("not the passphrase") != ""  # a wrong passphrase is not
+        assert handed_on == []
+        key_slots.slot_file_for(store_path).write_bytes(b"{not json")
+        message = controller.unlock(passphrase)
+        assert message.startswith("The key file partnership.rrdesk-keys is damaged")
+        assert [error.message for error in handed_on] == [message]
+        assert controller.is_locked
+    finally:
+        controller.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -82,3 +83,69 @@ def test_lock_unlock_and_back_up_on_close(
     protection.stop()
     assert not context.session.is_open
     assert messages.shown == []
+
+
+def test_a_key_file_gone_while_locked_is_restored_from_a_backup_and_unlocked(
+    qtbot, context, messages, passphrase: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from rrdesk.services.backups import make_rolling_backup
+    from rrdesk.storage import key_slots
+    from rrdesk.ui import store_problem_dialog
+    from rrdesk.ui.file_dialogs import ScriptedFileDialogs
+
+    folder = tmp_path / "backups"
+    windows: list[MainWindow] = []
+
+    def rebuild(session):  # type: ignore[no-untyped-def]
+        context.session = session
+        window = build_main_window(context)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    first = rebuild(context.session)
+    store_path = context.session.path
+    references = sorted(s.reference for s in context.session.cases.all_cases())
+    backup = make_rolling_backup(context.session, datetime(2026, 11, 20, 17, 5), folder=folder)
+    protection = install_protection(
+        first, context.session, rebuild=rebuild, messages=messages, backups_folder=folder
+    )
+    protection.controller.lock("manual")
+    key_slots.slot_file_for(store_path).unlink()  # gone while rrdesk was locked
+    shown: list[store_problem_dialog.StoreProblemDialog] = []
+
+    class RestoredThere(store_problem_dialog.StoreProblemDialog):
+        """The person chooses the backup and enters its passphrase."""
+
+        def __init__(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(
+                *args,
+                files=ScriptedFileDialogs(open_=[backup]),
+                ask_secret=lambda _parent, _backup, check, _runner: (
+                    check(passphrase, False),
+                    passphrase,
+                    False,
+                ),
+                **options,
+            )
+
+        def exec(self) -> int:
+            qtbot.addWidget(self)
+            shown.append(self)
+            qtbot.mouseClick(self.restore_button, Qt.MouseButton.LeftButton)
+            return int(self.result())
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store_problem_dialog, "StoreProblemDialog", RestoredThere)
+        assert protection.controller.unlock(passphrase) == ""
+    (dialog,) = shown
+    assert dialog.problem.text().startswith("The key file partnership.rrdesk-keys is missing")
+    assert backup.name in dialog.guidance.text()
+    assert not protection.controller.is_locked
+    assert len(windows) == 2
+    assert sorted(s.reference for s in protection.session.cases.all_cases()) == references
+    assert key_slots.slot_file_for(store_path).is_file()
+    windows[1].close()
