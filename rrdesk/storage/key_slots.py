@@ -211,8 +211,20 @@ def open_with_recovery_key(slots: KeySlots, recovery_key: str) -> tuple[bytes, K
         slots,
         normalise_recovery_key(recovery_key).encode(),
         SlotKind.RECOVERY,
-        f"The recovery key is not right. Check each group of characters. {NOTHING_CHANGED}",
+        f"The recovery key is not right. Check each group of characters.{_misread(recovery_key)} "
+        f"{NOTHING_CHANGED}",
     )
+
+
+def _misread(typed: str) -> str:
+    """A hint when the key typed has characters no recovery key has: rrdesk leaves out the ones
+    easily mistaken for others, so one of them means a character was misread."""
+    cleaned = normalise_recovery_key(typed).replace("-", "")
+    strays = sorted({ch for ch in cleaned if ch not in RECOVERY_ALPHABET})
+    if not strays:
+        return ""
+    listed = " and ".join(", ".join(strays).rsplit(", ", 1))
+    return f" Recovery keys have no 0, O, 1 or I: check the {listed} you typed."
 
 
 def _open(slots: KeySlots, secret: bytes, kind: str, wrong: str) -> tuple[bytes, KeySlot]:

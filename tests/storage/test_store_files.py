@@ -425,3 +425,21 @@ def test_copy_to_is_encrypted_and_whole(session, tmp_path: Path) -> None:
     assert copy.query_one("SELECT count(*) FROM cases") == (1,)
     assert copy.integrity_problems() == []
     copy.close()
+
+
+def test_a_misread_recovery_key_says_which_characters_no_key_has(
+    new_store, store_path: Path
+) -> None:
+    new_store.session.close()
+    mistyped = "01" + new_store.recovery_key[2:].lower()  # read off paper: two misread
+    with pytest.raises(WrongSecretError) as caught:
+        store_access.unlock_with_recovery_key(store_path, mistyped)
+    assert caught.value.message == (
+        "The recovery key is not right. Check each group of characters. Recovery keys have no "
+        "0, O, 1 or I: check the 0 and 1 you typed. Nothing has been changed."
+    )
+    with pytest.raises(WrongSecretError) as caught:
+        store_access.unlock_with_recovery_key(store_path, "ABCDE-FGHJK-LMNPQ")
+    assert caught.value.message == (
+        "The recovery key is not right. Check each group of characters. Nothing has been changed."
+    )
