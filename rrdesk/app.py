@@ -555,10 +555,11 @@ def _open_store(
         messages.error(None, "The store is in an unsafe place", problem)
     while True:
         try:
-            store_access.check_before_unlock(path)
             # A key remembered on this computer that cannot be used is a notice (the person
             # types the passphrase instead); anything raised is about the store itself.
             session, notice = store_access.unlock_with_remembered_key(path, secret_store)
+            if session is None:  # about to ask for the passphrase: first, could it help?
+                store_access.check_before_unlock(path)
             break
         except StoreError as error:  # no passphrase would get past it
             restored, retry = _store_problem(path, error, messages, runner)
@@ -617,17 +618,11 @@ def _set_up_store(
 def _store_problem(
     path: Path, problem: StoreError, messages: Messages, runner: TaskStarter
 ) -> tuple[Session | None, bool]:
-    """Say why the store cannot be opened and, where a backup is the way past it, offer one.
-    The restored store, open, or ``None``; and whether the person chose to try again."""
+    """Say why the store cannot be opened and, where a backup is the way past it, offer one."""
     _ready_to_ask()
-    from rrdesk.services.rolling_backups import backups_folder
-    from rrdesk.ui.store_problem_dialog import StoreProblemDialog
+    from rrdesk.ui.store_problem_dialog import ask_past_store_problem
 
-    dialog = StoreProblemDialog(
-        path, problem, messages=messages, backups_folder=backups_folder(), runner=runner
-    )
-    dialog.exec()
-    return dialog.session, dialog.retry
+    return ask_past_store_problem(path, problem, messages=messages, runner=runner)
 
 
 def run_app(*, store: Path | None, demo: bool) -> int:

@@ -147,8 +147,8 @@ def check_store_name(path: Path) -> None:
 
 def _check_exists(path: Path) -> None:
     check_store_name(path)
+    slot_file = key_slots.slot_file_for(path)
     if not path.exists():
-        slot_file = key_slots.slot_file_for(path)
         if slot_file.is_file():
             raise StoreDamagedError(
                 f"The store {path.name} is missing from {path.absolute().parent}, but its key "
@@ -156,7 +156,7 @@ def _check_exists(path: Path) -> None:
                 f"{NOTHING_CHANGED}"
             )
         raise StoreMissingError(f"There is no rrdesk store at {path}. {NOTHING_CHANGED}")
-    if not key_slots.slot_file_for(path).exists():
+    if not slot_file.exists():
         _explain_missing_key_file(path)
 
 

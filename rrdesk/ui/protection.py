@@ -68,18 +68,12 @@ def install_protection(
         return new_window
 
     def store_problem(error: StoreError) -> Session | None:
-        from rrdesk.services.rolling_backups import backups_folder as usual_backups_folder
-        from rrdesk.ui.store_problem_dialog import StoreProblemDialog
+        from rrdesk.ui.store_problem_dialog import ask_past_store_problem
 
-        dialog = StoreProblemDialog(
-            session.path,
-            error,
-            messages=messages,
-            backups_folder=backups_folder or usual_backups_folder(),
-            runner=runner,
+        restored, _retry = ask_past_store_problem(
+            session.path, error, messages=messages, backups_folder=backups_folder, runner=runner
         )
-        dialog.exec()
-        return dialog.session
+        return restored
 
     controller = LockController(
         session,

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 from rrdesk.domain.dates import format_date, format_time
 from rrdesk.services import store_access
 from rrdesk.services.backups import RestoreResult, restore_backup, store_id_at
+from rrdesk.services.rolling_backups import backups_folder as usual_backups_folder
 from rrdesk.services.rolling_backups import made_at, rolling_backups
 from rrdesk.services.session import Session
 from rrdesk.storage.errors import StoreError
@@ -64,7 +65,6 @@ class StoreProblemDialog(QDialog):
         self._runner: TaskStarter = runner or ImmediateRunner()
         self._now = now
         self.session: Session | None = None
-        self._restored: RestoreResult | None = None
         self.retry = False
         restorable = store_access.restoring_helps(problem)
         retryable = store_access.retrying_helps(problem)
@@ -158,32 +158,29 @@ class StoreProblemDialog(QDialog):
 
     def _on_restored(self, result: object, secret: str, recovery: bool) -> None:
         assert isinstance(result, RestoreResult)
-        self._restored = result
         unlock: Callable[[Path, str], Session] = store_access.unlock_with_passphrase
         if recovery:
             unlock = store_access.unlock_with_recovery_key
         store_path = self._store_path
         self._runner.start(
             lambda _progress, _cancelled: unlock(store_path, secret),
-            on_done=lambda session: self._on_opened(session, recovery),
+            on_done=lambda session: self._on_opened(session, result, recovery),
             on_error=lambda error: self._on_failed(
                 error, "The backup is in place but did not open"
             ),
         )
 
-    def _on_opened(self, session: object, recovery: bool) -> None:
+    def _on_opened(self, session: object, result: RestoreResult, recovery: bool) -> None:
         self._ready_again()
         assert isinstance(session, Session)
-        result = self._restored
-        kept_files = result.kept_files() if result is not None else []
+        kept_files = result.kept_files()
         kept = (
             f" What was there before is kept as {' and '.join(p.name for p in kept_files)}, in "
             "the same folder."
             if kept_files
             else ""
         )
-        described = result.check.describe() if result is not None else "The backup is in place."
-        self._messages.info(self, "Backup restored", f"{described}{kept}")
+        self._messages.info(self, "Backup restored", f"{result.check.describe()}{kept}")
         if recovery:  # as after unlocking with it
             offer_new_passphrase(self, session, store_access.change_passphrase, self._messages)
         self.session = session
@@ -199,3 +196,25 @@ class StoreProblemDialog(QDialog):
             self._messages.error(self, title, error.message)
             return
         raise error
+
+
+def ask_past_store_problem(
+    store_path: Path,
+    problem: StoreError,
+    *,
+    messages: Messages,
+    backups_folder: Path | None = None,
+    runner: TaskStarter | None = None,
+) -> tuple[Session | None, bool]:
+    """Show the screen for ``problem`` until the person leaves it: the restored store, open (or
+    ``None``), and whether they chose to try again. Backups are looked for in ``backups_folder``,
+    or the usual folder."""
+    dialog = StoreProblemDialog(
+        store_path,
+        problem,
+        messages=messages,
+        backups_folder=backups_folder or usual_backups_folder(),
+        runner=runner,
+    )
+    dialog.exec()
+    return dialog.session, dialog.retry
