@@ -81,3 +81,24 @@ def new_store(store_path: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def session(new_store):  # type: ignore[no-untyped-def]
     return new_store.session
+
+
+OTHER_PARTNERSHIP = "Eastbrook Safeguarding Children Partnership"
+
+
+@pytest.fixture
+def others_backup(tmp_path: Path) -> Path:
+    """A backup of another partnership's store (same passphrase), in tmp_path; the store closed."""
+    from rrdesk.services.backups import back_up_to
+    from rrdesk.services.store_access import create_store
+
+    other = create_store(
+        tmp_path / "eastbrook.rrdesk",
+        partnership=OTHER_PARTNERSHIP,
+        owner="Sam Other-Coordinator",
+        passphrase=PASSPHRASE,
+    ).session
+    try:
+        return back_up_to(other, tmp_path / "eastbrook.rrbackup")
+    finally:
+        other.close()

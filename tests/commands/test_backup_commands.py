@@ -124,19 +124,10 @@ def test_rolling_backup_from_the_command_line(
 
 
 def test_restoring_a_backup_of_another_store_says_so(
-    new_store, store_path: Path, passphrase_file: Path, passphrase: str, tmp_path: Path
+    new_store, store_path: Path, passphrase_file: Path, others_backup: Path
 ) -> None:
     new_store.session.close()
-    other = store_access.create_store(
-        tmp_path / "eastbrook.rrdesk",
-        partnership="Eastbrook Safeguarding Children Partnership",
-        owner="Sam Other-Coordinator",
-        passphrase=passphrase,
-    ).session
-    theirs = tmp_path / "eastbrook.rrbackup"
-    other_store = ["--store", str(other.path), "--passphrase-file", str(passphrase_file)]
-    other.close()
-    assert _run(["backup", "--to", str(theirs), *other_store])[0] == 0
+    theirs = others_backup
     common = ["--store", str(store_path), "--passphrase-file", str(passphrase_file)]
     note = (
         "Note: This is a backup of a different store (Eastbrook Safeguarding Children "

@@ -315,18 +315,9 @@ def test_the_restore_runs_off_the_screen_thread_behind_the_lock(
 
 
 def test_a_backup_of_another_store_is_named_as_such_before_anything_is_replaced(
-    qtbot, session, messages, tmp_path: Path, passphrase: str
+    qtbot, session, messages, tmp_path: Path, passphrase: str, others_backup: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from rrdesk.services.store_access import create_store
-
-    other = create_store(
-        tmp_path / "eastbrook.rrdesk",
-        partnership="Eastbrook Safeguarding Children Partnership",
-        owner="Sam Other-Coordinator",
-        passphrase=passphrase,
-    ).session
-    backup = back_up_to(other, tmp_path / "eastbrook.rrbackup")
-    other.close()
+    backup = others_backup
     widget = BackupWidget(
         session,
         messages,

@@ -405,16 +405,15 @@ def test_leaving_set_up_takes_away_the_folder_it_made_for_the_store(
 
 
 def test_at_start_up_a_backup_of_another_store_is_named_as_such(
-    qtbot, backed_up: Path, store_path: Path, tmp_path: Path, passphrase: str, messages
+    qtbot,
+    backed_up: Path,
+    others_backup: Path,
+    store_path: Path,
+    tmp_path: Path,
+    passphrase: str,
+    messages,
 ) -> None:  # type: ignore[no-untyped-def]
-    other = store_access.create_store(
-        tmp_path / "eastbrook.rrdesk",
-        partnership="Eastbrook Safeguarding Children Partnership",
-        owner="Sam Other-Coordinator",
-        passphrase=passphrase,
-    ).session
-    theirs = make_rolling_backup(other, MADE, folder=tmp_path / "elsewhere")
-    other.close()
+    theirs = others_backup
     store_path.unlink()  # the store gone, its key file (naming which store it was) still there
     messages.confirm_answer = False
     dialog = _dialog(
