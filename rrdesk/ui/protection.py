@@ -71,7 +71,12 @@ def install_protection(
         from rrdesk.ui.store_problem_dialog import ask_past_store_problem
 
         restored, _retry = ask_past_store_problem(
-            session.path, error, messages=messages, backups_folder=backups_folder, runner=runner
+            session.path,
+            error,
+            messages=messages,
+            backups_folder=backups_folder,
+            runner=runner,
+            leave="Back",  # to the lock screen, which says what is wrong
         )
         return restored
 

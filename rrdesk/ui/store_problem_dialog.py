@@ -51,6 +51,7 @@ class StoreProblemDialog(QDialog):
         ask_secret: AskBackupSecret = ask_backup_secret,
         runner: TaskStarter | None = None,
         now: Callable[[], datetime] = datetime.now,
+        leave: str = "Quit",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -88,7 +89,7 @@ class StoreProblemDialog(QDialog):
         self.retry_button.setProperty("role", "primary")
         self.retry_button.setVisible(retryable)
         self.retry_button.setDefault(retryable)
-        self.quit_button = QPushButton("Quit")
+        self.quit_button = QPushButton(leave)  # "Back" on the lock screen, which stays
         self.quit_button.setObjectName("quit_button")
 
         buttons = QHBoxLayout()
@@ -205,16 +206,18 @@ def ask_past_store_problem(
     messages: Messages,
     backups_folder: Path | None = None,
     runner: TaskStarter | None = None,
+    leave: str = "Quit",
 ) -> tuple[Session | None, bool]:
-    """Show the screen for ``problem`` until the person leaves it: the restored store, open (or
-    ``None``), and whether they chose to try again. Backups are looked for in ``backups_folder``,
-    or the usual folder."""
+    """Show the screen for ``problem`` until the person leaves it (by ``leave``): the restored
+    store, open (or ``None``), and whether they chose to try again. Backups are looked for in
+    ``backups_folder``, or the usual folder."""
     dialog = StoreProblemDialog(
         store_path,
         problem,
         messages=messages,
         backups_folder=backups_folder or usual_backups_folder(),
         runner=runner,
+        leave=leave,
     )
     dialog.exec()
     return dialog.session, dialog.retry

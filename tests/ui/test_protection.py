@@ -143,6 +143,7 @@ def test_a_key_file_gone_while_locked_is_restored_from_a_backup_and_unlocked(
         assert protection.controller.unlock(passphrase) == ""
     (dialog,) = shown
     assert dialog.problem.text().startswith("The key file partnership.rrdesk-keys is missing")
+    assert dialog.quit_button.text() == "Back"  # to the lock screen: rrdesk does not quit
     assert backup.name in dialog.guidance.text()
     assert not protection.controller.is_locked
     assert len(windows) == 2

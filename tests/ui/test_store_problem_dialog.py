@@ -211,6 +211,7 @@ def test_a_file_that_is_not_a_store_offers_only_quit(qtbot, tmp_path: Path, mess
     chosen.write_text("Minutes of the panel meeting\n", encoding="utf-8")
     dialog = _dialog(qtbot, chosen, messages, tmp_path)
     assert "minutes.rrdesk is not an rrdesk store" in dialog.problem.text()
+    assert dialog.quit_button.text() == "Quit"
     assert not dialog.restore_button.isVisible()
     assert not dialog.guidance.isVisible()
     qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
