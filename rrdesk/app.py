@@ -373,6 +373,7 @@ def _wire_board(
             agenda_for=agenda_for,
             vote_for=vote_for,
             parent_widget=window,
+            actions=(window.lock_action, window.quit_action),
         )
 
     launcher = _Once(make_launcher)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from rrdesk.domain.cases import Stage
 from rrdesk.services.case_service import CaseService
-from rrdesk.ui.case_table_model import CASE_ID_ROLE, NOTIFICATION_COLUMN, CaseTableModel
+from rrdesk.ui.case_table_model import CASE_ID_ROLE, CaseTableModel
 from rrdesk.ui.form_widgets import heading_label
 
 
@@ -53,11 +53,10 @@ class CaseListWidget(QWidget):
         self.table.setObjectName("case_table")
         self.table.setAccessibleName("Cases")
         self.table.setModel(model)
-        # Newest notification first until the person clicks another column heading.
-        self.table.horizontalHeader().setSortIndicator(
-            NOTIFICATION_COLUMN, Qt.SortOrder.DescendingOrder
-        )
+        # A table view's heading starts on the first column, descending: the newest case (the
+        # highest reference) first, as the model starts, until the person clicks a heading.
         self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(model.remember_sort)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -1,141 +1,115 @@
 """The case list as a Qt item model: reference, children's pseudonyms, stage, notification.
 
-The model sorts itself (clicking a column heading calls :meth:`CaseTableModel.sort`): each row's
-key is worked out once in Python and the rows put in order, rather than Qt asking for two cells
-at every comparison. A new list of cases keeps the column and direction last chosen.
+Each cell is worked out once, when the cases are set, and kept by Qt with a sort key beside it
+(:data:`SORT_ROLE`), so sorting by a column heading is done by Qt without asking Python for any
+cell. A new list of cases is put in the order last chosen (:meth:`CaseTableModel.sort_by`):
+at first, the newest case first (the highest reference), as a table view's heading starts.
+
+The model names no value of PySide6's ``Qt`` namespace until a heading is clicked (see
+:mod:`rrdesk.ui.item_roles`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from rrdesk.domain.cases import CaseSummary
 from rrdesk.domain.dates import format_date
+from rrdesk.ui.item_roles import ACCESSIBLE_TEXT_ROLE, USER_ROLE
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 COLUMNS = ("Reference", "Child or children", "Stage", "Notification sent", "Working day")
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+REFERENCE_COLUMN = 0
 NOTIFICATION_COLUMN = 3
 WORKING_DAY_COLUMN = 4
 
-# Plain numbers, compared for every cell painted.
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
-_CASE_ID = int(CASE_ID_ROLE)
+SORT_ROLE = USER_ROLE + 1
+CASE_ID_ROLE = USER_ROLE + 2
 
-Index = QModelIndex | QPersistentModelIndex
+_REFERENCE = re.compile(r"([A-Za-z]+)-(\d+)-(\d+)")
 
 
-class _Row:
-    """One case as shown: its cells are worked out when first asked for, then kept."""
-
-    __slots__ = ("cells", "summary", "working_day")
-
-    def __init__(self, summary: CaseSummary) -> None:
-        self.summary = summary
-        self.cells: list[str | None] = [None] * len(COLUMNS)
-        self.working_day: int | None = None
+def _reference_key(reference: str) -> str:
+    """References sort by year then number (RR-2026-1000 after RR-2026-999)."""
+    found = _REFERENCE.fullmatch(reference)
+    if found is None:
+        return reference.casefold()
+    prefix, year, number = found.groups()
+    return f"{prefix.casefold()}-{int(year):06d}-{int(number):09d}"
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(QStandardItemModel):
     def __init__(self, working_day: Callable[[date], int | None]) -> None:
-        super().__init__()
-        self._rows: list[_Row] = []
+        super().__init__(0, len(COLUMNS))
+        self.setHorizontalHeaderLabels(list(COLUMNS))
+        self.setSortRole(SORT_ROLE)
         self._working_day = working_day
-        self._sort_column = -1
-        self._descending = False
+        self._summaries: dict[int, CaseSummary] = {}
+        self._sort_column = REFERENCE_COLUMN
+        self._descending = True
 
     def set_cases(self, rows: list[CaseSummary]) -> None:
-        self.beginResetModel()
-        self._rows = [_Row(summary) for summary in rows]
-        if self._sort_column >= 0:
-            self._rows.sort(key=self._key_for(self._sort_column), reverse=self._descending)
-        self.endResetModel()
+        """Show ``rows``, in the order last chosen."""
+        shown = [(summary, self._cells(summary)) for summary in rows]
+        column = self._sort_column
+        shown.sort(key=lambda pair: pair[1][column][1], reverse=self._descending)
+        self._summaries = {summary.case_id: summary for summary in rows}
+        self.setRowCount(0)
+        for summary, cells in shown:
+            self.appendRow(
+                [
+                    self._item(summary.case_id, number, text, key)
+                    for number, (text, key) in enumerate(cells)
+                ]
+            )
 
-    def case_at(self, row: int) -> CaseSummary:
-        return self._rows[row].summary
+    def sort_by(self, column: int, *, descending: bool) -> None:
+        """Sort by ``column`` now, and put every new list of cases in that order."""
+        from PySide6.QtCore import Qt
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row_number = index.row()
-        if not 0 <= row_number < len(self._rows):
-            return None
-        row = self._rows[row_number]
-        if role == _DISPLAY:
-            return self._cell(row, index.column())
-        if role == _CASE_ID:
-            return row.summary.case_id
-        if role == _ACCESSIBLE:
-            column = index.column()
-            return f"{COLUMNS[column]}: {self._cell(row, column)}"
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        self._sort_column = column
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        moved = [self._rows[index.row()] for index in before]
-        self._rows.sort(key=self._key_for(column), reverse=self._descending)
-        where = {id(row): number for number, row in enumerate(self._rows)}
-        after = [
-            self.index(where[id(row)], index.column())
-            for row, index in zip(moved, before, strict=True)
+        self._sort_column, self._descending = column, descending
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.sort(column, order)
+
+    def remember_sort(self, column: int, order: Qt.SortOrder) -> None:
+        """Note the order Qt has just put the cases in (a column heading clicked)."""
+        from PySide6.QtCore import Qt
+
+        if 0 <= column < len(COLUMNS):
+            self._sort_column = column
+            self._descending = order == Qt.SortOrder.DescendingOrder
+
+    def case_at(self, row: int) -> CaseSummary:
+        case_id = self.item(row, 0).data(CASE_ID_ROLE)
+        return self._summaries[int(case_id)]
+
+    def _item(self, case_id: int, column: int, text: str, key: Any) -> QStandardItem:
+        item = QStandardItem(text)
+        item.setEditable(False)
+        item.setData(key, SORT_ROLE)
+        item.setData(case_id, CASE_ID_ROLE)
+        item.setData(f"{COLUMNS[column]}: {text}", ACCESSIBLE_TEXT_ROLE)
+        return item
+
+    def _cells(self, case: CaseSummary) -> list[tuple[str, Any]]:
+        """Each cell's text and sort key."""
+        sent = case.notification_sent
+        day = None
+        if sent is not None and case.stage.is_open:
+            day = self._working_day(sent)
+        return [
+            (case.reference, _reference_key(case.reference)),
+            (case.pseudonyms, case.pseudonyms.casefold()),
+            (case.stage.label, case.stage.label.casefold()),
+            (format_date(sent) if sent else "Not notified", sent.isoformat() if sent else ""),
+            ("" if day is None else f"Day {day}", -1 if day is None else day),
         ]
-        self.changePersistentIndexList(before, after)
-        self.layoutChanged.emit()
-
-    def _cell(self, row: _Row, column: int) -> str:
-        text = row.cells[column] if 0 <= column < len(COLUMNS) else ""
-        if text is None:
-            text = row.cells[column] = self._display(row, column)
-        return text
-
-    def _display(self, row: _Row, column: int) -> str:
-        case = row.summary
-        if column == 0:
-            return case.reference
-        if column == 1:
-            return case.pseudonyms
-        if column == 2:
-            return case.stage.label
-        if column == NOTIFICATION_COLUMN:
-            return format_date(case.notification_sent) if case.notification_sent else "Not notified"
-        day = self._day(row)
-        return "" if day < 0 else f"Day {day}"
-
-    def _day(self, row: _Row) -> int:
-        """The working day reached, or -1 for a case with no running clock."""
-        if row.working_day is None:
-            case = row.summary
-            day = None
-            if case.notification_sent is not None and case.stage.is_open:
-                day = self._working_day(case.notification_sent)
-            row.working_day = -1 if day is None else day
-        return row.working_day
-
-    def _key_for(self, column: int) -> Callable[[_Row], Any]:
-        if column == NOTIFICATION_COLUMN:
-            return lambda row: row.summary.notification_sent or date.min
-        if column == WORKING_DAY_COLUMN:
-            return self._day
-        return lambda row: self._cell(row, column).casefold()

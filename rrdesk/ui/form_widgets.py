@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore  # QtCore.Qt named where used, not at start-up (ui.item_roles)
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -117,7 +118,7 @@ class FormField(QWidget):
         if isinstance(target, DateInput):
             target.focus_first_problem()
         else:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            target.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
 
 FIELD_WIDTHS = {"QLineEdit": 560, "QComboBox": 560, "QSpinBox": 160, "QPlainTextEdit": 760}
@@ -142,17 +143,17 @@ class ErrorSummary(QFrame):
         self.setObjectName("error_summary")
         self.setAccessibleName("There is a problem")
         self.setProperty("role", "error_summary")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         self._title = heading_label(
             "There is a problem", level=2, object_name="error_summary_title"
         )
         self._list = QLabel()
         self._list.setObjectName("error_summary_list")
-        self._list.setTextFormat(Qt.TextFormat.RichText)
+        self._list.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self._list.setWordWrap(True)
         self._list.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            QtCore.Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | QtCore.Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self._list.linkActivated.connect(self._on_list_link_activated)
         layout = QVBoxLayout(self)
@@ -174,7 +175,7 @@ class ErrorSummary(QFrame):
         self._list.setText(f"<ul>{''.join(items)}</ul>")
         self.setVisible(bool(errors))
         if errors:
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def clear(self) -> None:
         self.show_errors([])
@@ -249,9 +250,9 @@ class DateInput(QWidget):
     def focus_first_problem(self) -> None:
         for box in (self.day, self.month, self.year):
             if not box.text().strip():
-                box.setFocus(Qt.FocusReason.OtherFocusReason)
+                box.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
                 return
-        self.day.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.day.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
 
 def read_date(field: FormField, *, what: str, required: bool = False) -> tuple[date | None, str]:

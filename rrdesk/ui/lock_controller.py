@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6 import QtCore  # QtCore.Qt named where used, not at start-up (ui.item_roles)
 from PySide6.QtCore import (
     SLOT,
     QAbstractNativeEventFilter,
@@ -34,7 +35,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QObject,
-    Qt,
     QTimer,
     Signal,
     Slot,
@@ -82,7 +82,7 @@ WTS_SESSION_LOCK = 0x7
 def _curtain() -> QLabel:
     label = QLabel("Locked")
     label.setObjectName("locked_curtain")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
     label.setProperty("role", "heading")
     return label
 
@@ -317,7 +317,7 @@ class LockController(QObject):
                 window.menuBar().hide()
         else:
             for child in window.findChildren(
-                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+                QWidget, options=QtCore.Qt.FindChildOption.FindDirectChildrenOnly
             ):
                 child.hide()
                 child.deleteLater()

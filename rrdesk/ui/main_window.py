@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from rrdesk.ui.item_roles import USER_ROLE
 
 
 def once_on_screen(window: QWidget, callback: Callable[[], object]) -> None:
@@ -111,8 +113,9 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         action.setObjectName(f"action_{name}")
         if shortcut is not None:
-            action.setShortcut(shortcut)
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            # The list form: setShortcut's overloads would build the Qt namespace to be told
+            # apart (rrdesk.ui.item_roles).
+            action.setShortcuts([shortcut])
         action.triggered.connect(slot)
         menu.addAction(action)  # type: ignore[attr-defined]
         self.addAction(action)
@@ -121,7 +124,7 @@ class MainWindow(QMainWindow):
     def add_section(self, key: str, title: str, widget: QWidget | Callable[[], QWidget]) -> None:
         """Add a section; given a factory, the section is built when it is first shown."""
         item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(USER_ROLE, key)
         self.nav.addItem(item)
         factory = None if isinstance(widget, QWidget) else widget
         placed = widget if isinstance(widget, QWidget) else QWidget()
@@ -195,7 +198,7 @@ class MainWindow(QMainWindow):
     @property
     def current_section(self) -> str:
         item = self.nav.currentItem()
-        return "" if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+        return "" if item is None else str(item.data(USER_ROLE))
 
     def show_section(self, key: str) -> None:
         section = self._sections[key]
@@ -204,7 +207,7 @@ class MainWindow(QMainWindow):
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        key = str(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
+        key = str(self.nav.item(row).data(USER_ROLE))
         self.stack.setCurrentWidget(self.section(key))
         self.section_shown.emit(key)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QScreen
+from PySide6.QtGui import QAction, QScreen
 from PySide6.QtWidgets import QDialog, QWidget
 
 from rrdesk.domain.agenda import AgendaItem
@@ -39,6 +39,7 @@ class ProjectorLauncher(QObject):
         agenda_for: Callable[[int], Sequence[AgendaItem]],
         vote_for: Callable[[int], ProjectorTally | None] | None = None,
         parent_widget: QWidget | None = None,
+        actions: Sequence[QAction] = (),
         ask: AskChoice = ask_with_dialog,
     ) -> None:
         super().__init__()
@@ -48,6 +49,7 @@ class ProjectorLauncher(QObject):
         self._agenda_for = agenda_for
         self._vote_for = vote_for
         self._parent_widget = parent_widget
+        self._actions = actions
         self._ask = ask
         self.window: ProjectorWindow | None = None
 
@@ -73,6 +75,7 @@ class ProjectorLauncher(QObject):
             vote_for=self._vote_for,
         )
         window.closed.connect(self._on_window_closed)
+        window.addActions(list(self._actions))  # their shortcuts work in this window too
         self.window = window
         window.show_on(screen)
         return window

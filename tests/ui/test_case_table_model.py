@@ -3,6 +3,7 @@ from datetime import date
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from rrdesk.domain.cases import CaseSummary, Stage
+from rrdesk.ui import item_roles
 from rrdesk.ui.case_table_model import CASE_ID_ROLE, CaseTableModel
 
 
@@ -22,16 +23,51 @@ def test_model_is_well_behaved(qtmodeltester) -> None:  # type: ignore[no-untype
 def test_model_shows_what_a_coordinator_reads() -> None:
     model = CaseTableModel(lambda notified: 2)
     model.set_cases(_rows())
-    assert [model.index(0, c).data() for c in range(5)] == [
+    assert [model.index(1, c).data() for c in range(5)] == [
         "RR-2026-001",
         "Child T",
         "Notified",
         "20 November 2026",
         "Day 2",
     ]
-    assert model.index(1, 3).data() == "Not notified"
-    assert model.index(1, 4).data() == ""
-    assert model.index(1, 0).data(CASE_ID_ROLE) == 2
+    assert model.index(0, 3).data() == "Not notified"
+    assert model.index(0, 4).data() == ""
+    assert [model.index(0, c).data(CASE_ID_ROLE) for c in range(5)] == [2] * 5
+    assert model.case_at(1).pseudonyms == "Child T"
+    assert model.index(1, 3).data(Qt.ItemDataRole.AccessibleTextRole) == (
+        "Notification sent: 20 November 2026"
+    )
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
+        "Reference",
+        "Child or children",
+        "Stage",
+        "Notification sent",
+        "Working day",
+    ]
+    assert not model.index(0, 0).flags() & Qt.ItemFlag.ItemIsEditable
+
+
+def test_the_roles_are_qts() -> None:
+    assert Qt.ItemDataRole.AccessibleTextRole.value == item_roles.ACCESSIBLE_TEXT_ROLE
+    assert Qt.ItemDataRole.UserRole.value == item_roles.USER_ROLE
+
+
+def test_the_newest_case_comes_first_and_references_sort_by_number() -> None:
+    model = CaseTableModel(lambda notified: 2)
+    references = ["RR-2026-999", "RR-2025-1200", "RR-2026-1000", "RR-2026-004", "Imported 7"]
+    model.set_cases(
+        [
+            CaseSummary(n, ref, Stage.NOTIFIED, "statutory", None, f"Child {n}")
+            for n, ref in enumerate(references, start=1)
+        ]
+    )
+    assert _column(model, 0) == [
+        "RR-2026-1000",
+        "RR-2026-999",
+        "RR-2026-004",
+        "RR-2025-1200",
+        "Imported 7",
+    ]
 
 
 def _many() -> list[CaseSummary]:
@@ -52,13 +88,16 @@ def test_model_sorts_by_each_column_and_keeps_the_order_for_new_cases() -> None:
     days = {date(2026, 11, 20): 2, date(2026, 11, 2): 14}
     model = CaseTableModel(days.get)
     model.set_cases(_many())
-    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert _column(model, 0) == ["RR-2026-003", "RR-2026-002", "RR-2026-001"]
+    model.sort_by(0, descending=False)
     assert _column(model, 0) == ["RR-2026-001", "RR-2026-002", "RR-2026-003"]
-    model.sort(3, Qt.SortOrder.DescendingOrder)
+    model.sort_by(3, descending=True)
     assert _column(model, 3) == ["20 November 2026", "2 November 2026", "Not notified"]
-    model.sort(4, Qt.SortOrder.DescendingOrder)
+    model.sort_by(4, descending=True)
     assert _column(model, 4) == ["Day 14", "Day 2", ""]
-    model.sort(1, Qt.SortOrder.AscendingOrder)  # letters compared without regard to case
+    model.set_cases(list(reversed(_many())))
+    assert _column(model, 4) == ["Day 14", "Day 2", ""]
+    model.sort_by(1, descending=False)  # letters compared without regard to case
     assert _column(model, 1) == ["b", "Child J", "Child T"]
     model.set_cases(list(reversed(_many())))
     assert _column(model, 1) == ["b", "Child J", "Child T"]
@@ -69,7 +108,7 @@ def test_a_selected_row_follows_its_case_when_sorted() -> None:
     model.set_cases(_many())
     kept = QPersistentModelIndex(model.index(0, 1))
     assert kept.data() == "Child T"
-    model.sort(1, Qt.SortOrder.AscendingOrder)
+    model.sort_by(1, descending=False)
     assert kept.row() == 2
     assert kept.data() == "Child T"
 
@@ -77,5 +116,16 @@ def test_a_selected_row_follows_its_case_when_sorted() -> None:
 def test_sorted_model_is_well_behaved(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model = CaseTableModel(lambda notified: 2)
     model.set_cases(_many())
-    model.sort(4, Qt.SortOrder.DescendingOrder)
+    model.sort_by(4, descending=True)
     qtmodeltester.check(model)
+
+
+def test_the_order_qt_sorted_in_is_kept_for_new_cases() -> None:
+    model = CaseTableModel(lambda notified: 2)
+    model.set_cases(_many())
+    model.sort(2, Qt.SortOrder.AscendingOrder)  # as a clicked heading does
+    model.remember_sort(2, Qt.SortOrder.AscendingOrder)
+    expected = ["Collecting agency returns", "Notified", "Threshold not met"]
+    assert _column(model, 2) == expected
+    model.set_cases(list(reversed(_many())))
+    assert _column(model, 2) == expected

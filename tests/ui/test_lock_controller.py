@@ -106,6 +106,8 @@ def test_ctrl_l_locks_after_saving_pending_typing(
     qtbot, locked_setup, store_path: Path, passphrase: str
 ) -> None:
     controller, window, _projector, _rebuilt = locked_setup
+    window.activateWindow()  # the person is working in the main window
+    qtbot.waitUntil(window.isActiveWindow)
     with qtbot.waitSignal(controller.locked, timeout=2000) as blocker:
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert blocker.args == ["manual"]

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -253,17 +253,26 @@ def test_the_launcher_offers_every_screen_and_opens_the_chosen_case(
     assert dialog.screen_choice.count() == len(QGuiApplication.screens())
     assert dialog.chosen_case() == second
     assert dialog.case_choice.currentText() == "RR-2026-002 (Notified)"
+    lock = QAction("Lock")
+    lock.setShortcuts([QKeySequence("Ctrl+L")])
+    locked: list[bool] = []
+    lock.triggered.connect(lambda: locked.append(True))
     launcher = ProjectorLauncher(
         TimetableService(session),
         RecordingMessages(),
         today=Today(),
         agenda_for=lambda case_id: AGENDA,
+        actions=[lock],
         ask=lambda parent, rows, case_id: (second, QGuiApplication.primaryScreen()),
     )
     window = launcher.open()
     assert window is not None
     qtbot.addWidget(window)
     assert window.reference_label.text() == "RR-2026-002"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert locked == [True]  # the main window's Lock shortcut works on the projector too
     window._awake.release()
     launcher.close()
     assert launcher.window is None
