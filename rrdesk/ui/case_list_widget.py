@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from rrdesk.domain.cases import Stage
 from rrdesk.services.case_service import CaseService
-from rrdesk.ui.case_table_model import CASE_ID_ROLE, CaseTableModel
+from rrdesk.ui.case_table_model import CaseTableModel
 from rrdesk.ui.form_widgets import heading_label
 
 
@@ -104,9 +104,9 @@ class CaseListWidget(QWidget):
         )
 
     def _on_table_activated(self, index: QModelIndex) -> None:
-        case_id = self.model.data(index, CASE_ID_ROLE)
+        case_id = self.model.case_id_at(index.row())
         if case_id is not None:
-            self.case_opened.emit(int(case_id))
+            self.case_opened.emit(case_id)
 
     def open_row(self, row: int) -> None:
         """Open the case shown on ``row`` (as a double-click or Enter does)."""

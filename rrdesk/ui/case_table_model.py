@@ -54,6 +54,8 @@ class CaseTableModel(QStandardItemModel):
         self._summaries: dict[int, CaseSummary] = {}
         self._sort_column = REFERENCE_COLUMN
         self._descending = True
+        self._blank = QStandardItem()  # each cell is a copy: shown, not edited
+        self._blank.setEditable(False)
 
     def set_cases(self, rows: list[CaseSummary]) -> None:
         """Show ``rows``, in the order last chosen."""
@@ -63,12 +65,9 @@ class CaseTableModel(QStandardItemModel):
         self._summaries = {summary.case_id: summary for summary in rows}
         self.setRowCount(0)
         for summary, cells in shown:
-            self.appendRow(
-                [
-                    self._item(summary.case_id, number, text, key)
-                    for number, (text, key) in enumerate(cells)
-                ]
-            )
+            items = [self._item(number, text, key) for number, (text, key) in enumerate(cells)]
+            items[0].setData(summary.case_id, CASE_ID_ROLE)
+            self.appendRow(items)
 
     def sort_by(self, column: int, *, descending: bool) -> None:
         """Sort by ``column`` now, and put every new list of cases in that order."""
@@ -88,15 +87,21 @@ class CaseTableModel(QStandardItemModel):
             self._sort_column = column
             self._descending = order == Qt.SortOrder.DescendingOrder
 
-    def case_at(self, row: int) -> CaseSummary:
-        case_id = self.item(row, 0).data(CASE_ID_ROLE)
-        return self._summaries[int(case_id)]
+    def case_id_at(self, row: int) -> int | None:
+        """The case shown on ``row`` (the first cell carries it)."""
+        found = self.index(row, 0).data(CASE_ID_ROLE)
+        return None if found is None else int(found)
 
-    def _item(self, case_id: int, column: int, text: str, key: Any) -> QStandardItem:
-        item = QStandardItem(text)
-        item.setEditable(False)
+    def case_at(self, row: int) -> CaseSummary:
+        case_id = self.case_id_at(row)
+        if case_id is None:
+            raise IndexError(f"no case on row {row}")
+        return self._summaries[case_id]
+
+    def _item(self, column: int, text: str, key: Any) -> QStandardItem:
+        item = self._blank.clone()
+        item.setText(text)
         item.setData(key, SORT_ROLE)
-        item.setData(case_id, CASE_ID_ROLE)
         item.setData(f"{COLUMNS[column]}: {text}", ACCESSIBLE_TEXT_ROLE)
         return item
 
