@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from rrdesk.ui.meeting_widget import MeetingWidget
     from rrdesk.ui.messages import Messages
     from rrdesk.ui.projector_launcher import ProjectorLauncher
+    from rrdesk.ui.protection import Protection
     from rrdesk.ui.settings_widget import PartnershipSettingsWidget
     from rrdesk.ui.tasks import ImmediateRunner, TaskRunner, TaskStarter
 
@@ -640,7 +641,6 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         window_settings,
     )
     from rrdesk.ui.messages import Messages
-    from rrdesk.ui.protection import install_protection
     from rrdesk.ui.tasks import TaskRunner
 
     configure_logging()
@@ -681,21 +681,36 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         new_window.show()
         return new_window
 
-    protection = install_protection(
-        window,
-        session,
-        rebuild=rebuild,
-        messages=messages,
-        backups_folder=context.backups_folder,
-        runner=runner,
-    )
+    protections: list[Protection] = []
+
+    def protect() -> None:
+        """Locking and rolling backups, installed once the window is first painted: in the same
+        turn of the event loop, before anything the person does is handled."""
+        from rrdesk.ui.protection import install_protection
+
+        protections.append(
+            install_protection(
+                window,
+                session,
+                rebuild=rebuild,
+                messages=messages,
+                backups_folder=context.backups_folder,
+                runner=runner,
+            )
+        )
+
+    window.when_on_screen(protect)
     window.when_on_screen(set_start_up_aside)
     window.show()
     try:
         code = run_event_loop(app)
     finally:
         context.runner.wait()
-        protection.stop()
+        if protections:
+            protections[0].stop()
+        elif session.is_open:  # closed before it was first on screen
+            with contextlib.suppress(StoreError):
+                session.close()
         if demo_folder is not None:
             with contextlib.suppress(OSError):
                 shutil.rmtree(demo_folder)

@@ -198,3 +198,41 @@ def test_every_image_the_house_style_names_is_there() -> None:
     for image in images:
         assert Path(image).is_file(), image
         assert Path(image).read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_locking_is_in_place_once_the_window_is_on_screen_and_the_store_closed_at_the_end(
+    qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    import rrdesk.app
+    from rrdesk.services.session import Session
+    from rrdesk.ui import application
+    from rrdesk.ui.main_window import MainWindow
+
+    sessions: list[Session] = []
+    real_build = rrdesk.app.build_main_window
+
+    def build(context):  # type: ignore[no-untyped-def]
+        sessions.append(context.session)
+        return real_build(context)
+
+    def event_loop(app: QApplication) -> int:
+        (window,) = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+        qtbot.addWidget(window)
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        assert window.centralWidget().objectName() == "locked_screen"
+        assert not sessions[0].is_open  # locked: the store closed, the key gone from memory
+        return 0
+
+    monkeypatch.setattr(rrdesk.app, "build_main_window", build)
+    monkeypatch.setattr(application, "run_event_loop", event_loop)
+    monkeypatch.setattr(application, "set_start_up_aside", lambda: None)
+    monkeypatch.setattr(application, "end_process", lambda app, code, settings=None: code)
+    assert rrdesk.app.run_app(store=None, demo=True) == 0
+    assert sessions
+    assert not sessions[0].is_open
