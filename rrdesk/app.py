@@ -684,10 +684,11 @@ def run_app(*, store: Path | None, demo: bool) -> int:
     protections: list[Protection] = []
 
     def protect() -> None:
-        """Locking and rolling backups, installed once the window is first painted: in the same
-        turn of the event loop, before anything the person does is handled."""
+        """Locking and rolling backups, installed as soon as the window is first painted."""
         from rrdesk.ui.protection import install_protection
 
+        if not session.is_open:  # rrdesk ended before the window was on screen
+            return
         protections.append(
             install_protection(
                 window,

@@ -406,9 +406,10 @@ def add_demo_data(session: Session, *, today: date) -> None:
                 )
             )
         cases = CaseService(session)
+        # Recorded oldest first, as they came in: the newest case has the highest reference.
         added = [
             cases.add_case(replace(case, profile=session.profile_name), today=today)
-            for case in _cases(today)
+            for case in reversed(_cases(today))
         ]
         decided = next(c for c in added if c.stage is Stage.AWAITING_SIGN_OFF)
         sent = next(c for c in added if c.stage is Stage.SENT_TO_NATIONAL_PANEL)

@@ -14,7 +14,7 @@ from rrdesk.exports.verification import verify_pdf
 from rrdesk.services import store_access
 
 DECIDED = "RR-2026-004"
-NOT_DECIDED = "RR-2026-001"
+NOT_DECIDED = "RR-2026-007"
 
 
 @pytest.fixture(autouse=True)

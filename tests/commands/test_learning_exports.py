@@ -48,9 +48,9 @@ def _run(*argv: str) -> tuple[int, str]:
 
 def test_panel_submission(store: list[str], tmp_path: Path) -> None:
     target = tmp_path / "submission.pdf"
-    code, text = _run("panel-submission", "--case", "RR-2026-005", "--out", str(target), *store)
+    code, text = _run("panel-submission", "--case", "RR-2026-003", "--out", str(target), *store)
     assert code == 0, text
-    assert "RR-2026-005" in text
+    assert "RR-2026-003" in text
     assert "Rapid review submission to the National Panel" in all_text(target.read_bytes())
 
 
@@ -58,12 +58,12 @@ def test_incomplete_submission_lists_what_is_missing_and_writes_nothing(
     store: list[str], tmp_path: Path
 ) -> None:
     target = tmp_path / "submission.pdf"
-    code, text = _run("panel-submission", "--case", "RR-2026-001", "--out", str(target), *store)
+    code, text = _run("panel-submission", "--case", "RR-2026-007", "--out", str(target), *store)
     assert code == 1
     assert "- Describe the household" in text
     assert not target.exists()
     code, _ = _run(
-        "panel-submission", "--case", "RR-2026-001", "--out", str(target), "--draft", *store
+        "panel-submission", "--case", "RR-2026-007", "--out", str(target), "--draft", *store
     )
     assert code == 0
     assert target.exists()

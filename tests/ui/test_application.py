@@ -208,11 +208,18 @@ def test_locking_is_in_place_once_the_window_is_on_screen_and_the_store_closed_a
 
     import rrdesk.app
     from rrdesk.services.session import Session
-    from rrdesk.ui import application
+    from rrdesk.ui import application, protection
     from rrdesk.ui.main_window import MainWindow
 
     sessions: list[Session] = []
     real_build = rrdesk.app.build_main_window
+    real_install = protection.install_protection
+    installed: list[object] = []
+
+    def install(window, session, **options):  # type: ignore[no-untyped-def]
+        assert window.isVisible()  # once the window is on screen
+        installed.append(real_install(window, session, **options))
+        return installed[-1]
 
     def build(context):  # type: ignore[no-untyped-def]
         sessions.append(context.session)
@@ -222,6 +229,7 @@ def test_locking_is_in_place_once_the_window_is_on_screen_and_the_store_closed_a
         (window,) = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
         qtbot.addWidget(window)
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: bool(installed))
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -230,6 +238,7 @@ def test_locking_is_in_place_once_the_window_is_on_screen_and_the_store_closed_a
         return 0
 
     monkeypatch.setattr(rrdesk.app, "build_main_window", build)
+    monkeypatch.setattr(protection, "install_protection", install)
     monkeypatch.setattr(application, "run_event_loop", event_loop)
     monkeypatch.setattr(application, "set_start_up_aside", lambda: None)
     monkeypatch.setattr(application, "end_process", lambda app, code, settings=None: code)

@@ -151,10 +151,10 @@ def test_change_link_saves_and_returns(qtbot, context) -> None:  # type: ignore[
     window = _window(qtbot, context)
     section = window.section("cases")
     assert isinstance(section, CasesSection)
-    case = context.session.cases.get_by_reference("RR-2026-002")
+    case = context.session.cases.get_by_reference("RR-2026-006")
     section.open_case(case.case_id)
     editor = section.editor
-    assert "RR-2026-002: Child M" in editor.check_answers_text()
+    assert "RR-2026-006: Child M" in editor.check_answers_text()
     change = editor.findChild(type(editor.continue_button), "change_stage_21")
     assert change is None or change.text() == "Change"
     editor.show_page("stage")
@@ -253,7 +253,7 @@ def test_case_list_counts_with_an_imported_bank_holiday(qtbot, context) -> None:
 
     window = _window(qtbot, context)
     listing = window.section("cases").case_list
-    listing.search.setText("RR-2026-002")
+    listing.search.setText("RR-2026-006")
     assert listing.model.index(0, 4).data() == "Day 5"
     CalendarSettings(context.session).import_bank_holidays(newer_file(date(2026, 11, 18)))
     window.section("calendar").calendar_changed.emit()

@@ -32,7 +32,7 @@ def widget(qtbot, demo_session: Session, messages: RecordingMessages, today: dat
 def test_review_log_and_notification_log(widget: ThemesWidget) -> None:
     rows = widget.log_rows()
     assert "Child J" not in {row[1] for row in rows}
-    assert rows[[r[0] for r in rows].index("RR-2026-005")][:2] == ["RR-2026-005", "Child K"]
+    assert rows[[r[0] for r in rows].index("RR-2026-003")][:2] == ["RR-2026-003", "Child K"]
     assert any("Safer sleep" in row[3] for row in rows)
     widget.log_choice.setCurrentIndex(1)
     rows = widget.log_rows()
@@ -50,7 +50,7 @@ def test_recording_a_theme_shows_other_cases_in_24_months(
     text = widget.recurrence.text()
     assert text.startswith("'Information sharing' has come up in 2 other cases")
     assert "RR-2026-004 (Child A and Child B" in text
-    assert "RR-2026-007 (Child D" in text
+    assert "RR-2026-001 (Child D" in text
     assert "information_sharing" in ThemeService(demo_session).recorded_keys(case.case_id)
     row = [r[0] for r in widget.log_rows()].index(case.reference)
     assert "Information sharing" in widget.log_rows()[row][3]
