@@ -633,6 +633,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
     from rrdesk.services.logging_setup import configure_logging, install_crash_logging
     from rrdesk.ui.application import (
         apply_house_style,
+        build_qt_namespace,
         end_process,
         make_application,
         run_event_loop,
@@ -701,6 +702,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         )
 
     window.when_on_screen(protect)
+    window.when_on_screen(build_qt_namespace)
     window.when_on_screen(set_start_up_aside)
     window.show()
     try:

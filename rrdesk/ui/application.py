@@ -63,6 +63,16 @@ def window_settings() -> QSettings:
     return QSettings("rrdesk", "rrdesk")
 
 
+def build_qt_namespace() -> None:
+    """Build PySide6's ``Qt`` namespace, every one of its enumerations, once the main window is
+    on screen. Start-up leaves it until then, as it takes some 15 milliseconds (see
+    :mod:`rrdesk.ui.item_roles`); but until it is built, PySide6 cannot hand one of its values to
+    Python (a signal's argument, say: a TypeError, and the slot is not called)."""
+    from PySide6 import QtCore
+
+    QtCore.Qt.AlignmentFlag.AlignLeft.value  # noqa: B018 (naming it builds it)
+
+
 def set_start_up_aside() -> None:
     """Everything made at start-up (modules, classes, the main window) lives until rrdesk closes
     or locks. Set aside from the garbage collector's full passes, those passes stay short, so a

@@ -56,7 +56,10 @@ class CaseListWidget(QWidget):
         # A table view's heading starts on the first column, descending: the newest case (the
         # highest reference) first, as the model starts, until the person clicks a heading.
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().sortIndicatorChanged.connect(model.remember_sort)
+        # Told by sectionClicked (a number), which comes once Qt has sorted: sortIndicatorChanged
+        # carries a Qt.SortOrder, which PySide6 cannot hand to Python before the Qt namespace is
+        # built (rrdesk.ui.item_roles).
+        self.table.horizontalHeader().sectionClicked.connect(self._on_heading_clicked)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -102,6 +105,10 @@ class CaseListWidget(QWidget):
         self.count_label.setText(
             "No cases match" if not rows else f"{len(rows)} case{'s' if len(rows) != 1 else ''}"
         )
+
+    def _on_heading_clicked(self, _column: int) -> None:
+        header = self.table.horizontalHeader()
+        self.model.remember_sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         case_id = self.model.case_id_at(index.row())
