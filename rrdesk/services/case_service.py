@@ -8,12 +8,12 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from rrdesk.domain.audit import AuditEntry, changed_fields
 from rrdesk.domain.cases import Case, CaseError, CaseSummary, Stage, validate_case
 from rrdesk.services.session import Session
 from rrdesk.storage.case_codec import case_from_dict, case_to_dict
 
 if TYPE_CHECKING:
+    from rrdesk.domain.audit import AuditEntry
     from rrdesk.domain.directory import Agency, Member
 
 PRIVATE_FIELDS = {"children"}
@@ -64,6 +64,8 @@ class CaseService:
             other = session.cases.get_by_reference(case.reference)
             if other is not None and other.case_id != case.case_id:
                 raise CaseError(f"There is already a case with the reference {case.reference}")
+            from rrdesk.domain.audit import changed_fields  # the audit code loads when first used
+
             changed = changed_fields(case_to_dict(before), case_to_dict(case))
             if not changed:
                 return case

@@ -9,8 +9,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rrdesk.domain.audit import AuditEntry
-from rrdesk.storage.audit_repository import AuditRepository
 from rrdesk.storage.case_repository import CaseRepository
 from rrdesk.storage.database import Database
 from rrdesk.storage.key_slots import KeySlots
@@ -18,6 +16,8 @@ from rrdesk.storage.lock_file import StoreLock
 from rrdesk.storage.settings_repository import SettingsRepository
 
 if TYPE_CHECKING:
+    from rrdesk.domain.audit import AuditEntry
+    from rrdesk.storage.audit_repository import AuditRepository
     from rrdesk.storage.directory_repository import DirectoryRepository
     from rrdesk.storage.document_repository import DocumentRepository
 
@@ -43,11 +43,16 @@ class Session:
 
     def __post_init__(self) -> None:
         self.cases = CaseRepository(self.db)
-        self.audit = AuditRepository(self.db)
         self.settings = SettingsRepository(self.db)
 
-    # The directory and the case documents are not read at start-up: their code loads when
-    # first used.
+    # The audit trail, the directory and the case documents are not read at start-up: their
+    # code loads when first used.
+    @functools.cached_property
+    def audit(self) -> AuditRepository:
+        from rrdesk.storage.audit_repository import AuditRepository
+
+        return AuditRepository(self.db)
+
     @functools.cached_property
     def directory(self) -> DirectoryRepository:
         from rrdesk.storage.directory_repository import DirectoryRepository
@@ -80,6 +85,8 @@ class Session:
         detail: dict[str, Any] | None = None,
     ) -> AuditEntry:
         """Add an audit entry (call inside the transaction that made the change)."""
+        from rrdesk.domain.audit import AuditEntry
+
         return self.audit.append(
             AuditEntry(
                 at=datetime.now(UTC).isoformat(timespec="seconds"),
