@@ -24,3 +24,15 @@ def fresh_python(script: str, **environment: str) -> list[str]:
     )
     assert done.returncode == 0, done.stderr
     return done.stdout.splitlines()
+
+
+def own_folders(folder: Path) -> dict[str, str]:
+    """Environment giving a fresh Python its own home, settings, data, state and cache folders
+    in ``folder``, so a start of rrdesk touches nothing of this machine's."""
+    return {
+        "HOME": str(folder),
+        "XDG_CONFIG_HOME": str(folder / "config"),
+        "XDG_DATA_HOME": str(folder / "data"),
+        "XDG_STATE_HOME": str(folder / "state"),
+        "XDG_CACHE_HOME": str(folder / "cache"),
+    }

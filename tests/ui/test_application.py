@@ -8,7 +8,7 @@ from typing import ClassVar
 import pytest
 
 from rrdesk.storage import key_slots
-from tests.fresh_python import fresh_python
+from tests.fresh_python import fresh_python, own_folders
 
 MAKE = """
 from rrdesk.ui import application
@@ -158,14 +158,7 @@ sys.exit(main(["--demo"]))
 def test_the_main_window_is_styled_as_it_is_shown_and_the_collector_runs_once_on_screen(
     tmp_path: Path,
 ) -> None:
-    shown = fresh_python(
-        START,
-        HOME=str(tmp_path),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-        XDG_CACHE_HOME=str(tmp_path / "cache"),
-    )
+    shown = fresh_python(START, **own_folders(tmp_path))
     assert shown == [
         "shown styled: True",
         "collector as shown: False",
