@@ -45,6 +45,12 @@ def _reference_key(reference: str) -> str:
     return f"{prefix.casefold()}-{int(year):06d}-{int(number):09d}"
 
 
+def _as_qt_compares(key: Any) -> Any:
+    """A sort key put in the order Qt puts it: text by its UTF-16 code units, as Qt compares it
+    (Python compares characters, which differs for those beyond U+FFFF, emoji for one)."""
+    return key.encode("utf-16-be", "surrogatepass") if isinstance(key, str) else key
+
+
 class CaseTableModel(QStandardItemModel):
     def __init__(self, working_day: Callable[[date], int | None]) -> None:
         super().__init__(0, len(COLUMNS))
@@ -61,7 +67,7 @@ class CaseTableModel(QStandardItemModel):
         """Show ``rows``, in the order last chosen."""
         shown = [(summary, self._cells(summary)) for summary in rows]
         column = self._sort_column
-        shown.sort(key=lambda pair: pair[1][column][1], reverse=self._descending)
+        shown.sort(key=lambda pair: _as_qt_compares(pair[1][column][1]), reverse=self._descending)
         self._summaries = {summary.case_id: summary for summary in rows}
         self.setRowCount(0)
         for summary, cells in shown:

@@ -1,10 +1,12 @@
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from rrdesk.domain.cases import CaseSummary, Stage
 from rrdesk.ui import item_roles
-from rrdesk.ui.case_table_model import CASE_ID_ROLE, CaseTableModel
+from rrdesk.ui.case_table_model import CASE_ID_ROLE, SORT_ROLE, CaseTableModel
 
 
 def _rows() -> list[CaseSummary]:
@@ -130,3 +132,58 @@ def test_the_order_qt_sorted_in_is_kept_for_new_cases() -> None:
     assert _column(model, 2) == expected
     model.set_cases(list(reversed(_many())))
     assert _column(model, 2) == expected
+
+
+_summaries = st.lists(
+    st.builds(
+        CaseSummary,
+        case_id=st.integers(1, 10_000),
+        reference=st.one_of(
+            st.builds("RR-{}-{:03d}".format, st.integers(2018, 2030), st.integers(1, 2_000)),
+            st.text(min_size=1, max_size=12),
+        ),
+        stage=st.sampled_from(Stage),
+        profile=st.just("statutory"),
+        notification_sent=st.none() | st.dates(date(2018, 1, 1), date(2030, 12, 31)),
+        pseudonyms=st.text(max_size=20),
+    ),
+    max_size=25,
+    unique_by=lambda summary: summary.case_id,
+)
+
+
+@given(rows=_summaries, column=st.integers(0, 4), descending=st.booleans())
+def test_qt_sorting_a_heading_and_a_new_list_agree(
+    rows: list[CaseSummary], column: int, descending: bool
+) -> None:
+    # The cases Qt sorts when a heading is clicked, and the same cases set again afterwards (a
+    # search, say), which the model sorts itself, come in the same order of that column.
+    model = CaseTableModel(lambda notified: (date(2030, 12, 31) - notified).days % 40)
+    model.set_cases(rows)
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    model.sort(column, order)
+    model.remember_sort(column, order)
+    keys = [model.index(row, column).data(SORT_ROLE) for row in range(model.rowCount())]
+    model.set_cases(list(reversed(rows)))
+    assert [model.index(row, column).data(SORT_ROLE) for row in range(model.rowCount())] == keys
+    assert keys == sorted(keys, key=_as_qt_compares, reverse=descending)
+
+
+def _as_qt_compares(key: object) -> object:
+    return key.encode("utf-16-be") if isinstance(key, str) else key  # Qt compares code units
+
+
+def test_a_new_list_keeps_qts_order_for_characters_beyond_the_basic_plane() -> None:
+    # Qt puts an emoji (two UTF-16 code units, from U+D800) before a full-width letter (U+FF54);
+    # Python, comparing characters, would put it after.
+    rows = [
+        CaseSummary(1, "RR-2026-001", Stage.NOTIFIED, "statutory", None, "Child \U0001f476"),
+        CaseSummary(2, "RR-2026-002", Stage.NOTIFIED, "statutory", None, "Child \uff54"),
+    ]
+    model = CaseTableModel(lambda notified: 2)
+    model.set_cases(rows)
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    model.remember_sort(1, Qt.SortOrder.AscendingOrder)
+    assert _column(model, 1) == ["Child \U0001f476", "Child \uff54"]
+    model.set_cases(list(reversed(rows)))
+    assert _column(model, 1) == ["Child \U0001f476", "Child \uff54"]
