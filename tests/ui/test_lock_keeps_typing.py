@@ -6,21 +6,12 @@ from PySide6.QtCore import Qt
 
 from rrdesk.app import AppContext, build_main_window
 from rrdesk.services import store_access
-from rrdesk.services.session import Session
 from rrdesk.ui.lock_controller import LockController
+from tests.ui.main_windows import WindowRebuilder
 
 
 def _controller(qtbot, context: AppContext, window):  # type: ignore[no-untyped-def]
-    built = []
-
-    def rebuild(new_session: Session):  # type: ignore[no-untyped-def]
-        context.session = new_session
-        new_window = build_main_window(context)
-        qtbot.addWidget(new_window)
-        new_window.show()
-        built.append(new_window)
-        return new_window
-
+    rebuild = WindowRebuilder(qtbot, context)
     controller = LockController(
         context.session,
         unlock_with_passphrase=store_access.unlock_with_passphrase,
@@ -29,7 +20,7 @@ def _controller(qtbot, context: AppContext, window):  # type: ignore[no-untyped-
         idle_interval_ms=60_000,
     )
     controller.watch(window)
-    return controller, built
+    return controller, rebuild.windows
 
 
 def _unlock(qtbot, controller, passphrase: str) -> None:  # type: ignore[no-untyped-def]

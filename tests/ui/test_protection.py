@@ -8,11 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from rrdesk.app import build_main_window
 from rrdesk.services.backups import rolling_backups
+from rrdesk.services.session import Session
 from rrdesk.ui.backup_widget import BackupWidget
 from rrdesk.ui.main_window import MainWindow
 from rrdesk.ui.protection import install_protection
+from tests.ui.main_windows import WindowRebuilder
 
 
 def _visible_text(window: QWidget) -> str:
@@ -31,21 +32,16 @@ def test_lock_unlock_and_back_up_on_close(
     qtbot, context, messages, passphrase: str, tmp_path: Path
 ) -> None:
     folder = tmp_path / "backups"
-    windows: list[MainWindow] = []
 
-    def rebuild(session):  # type: ignore[no-untyped-def]
-        context.session = session
-        window = build_main_window(context)
+    def add_backups(window: MainWindow, session: Session) -> None:
         window.add_section(
             "backups",
             "Backups and locking",
             lambda: BackupWidget(session, context.messages, folder=folder),
         )
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
 
+    rebuild = WindowRebuilder(qtbot, context, add_backups)
+    windows = rebuild.windows
     first = rebuild(context.session)
     private = [v for case in context.session.cases.all_cases() for v in case.private_values()]
     private += [case.reference for case in context.session.cases.all_cases()]
@@ -96,16 +92,8 @@ def test_a_key_file_gone_while_locked_is_restored_from_a_backup_and_unlocked(
     from rrdesk.ui.file_dialogs import ScriptedFileDialogs
 
     folder = tmp_path / "backups"
-    windows: list[MainWindow] = []
-
-    def rebuild(session):  # type: ignore[no-untyped-def]
-        context.session = session
-        window = build_main_window(context)
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
-
+    rebuild = WindowRebuilder(qtbot, context)
+    windows = rebuild.windows
     first = rebuild(context.session)
     store_path = context.session.path
     references = sorted(s.reference for s in context.session.cases.all_cases())

@@ -8,16 +8,17 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from rrdesk.app import build_main_window
 from rrdesk.domain.cases import Case, Child
 from rrdesk.services.backups import back_up_to, check_backup
 from rrdesk.services.case_service import CaseService
+from rrdesk.services.session import Session
 from rrdesk.storage.key_slots import slot_file_for
 from rrdesk.ui.backup_widget import BackupWidget
 from rrdesk.ui.file_dialogs import ScriptedFileDialogs
 from rrdesk.ui.main_window import MainWindow
 from rrdesk.ui.protection import install_protection
 from rrdesk.ui.restore_dialog import BackupSecretDialog
+from tests.ui.main_windows import WindowRebuilder
 
 
 def _references(window: MainWindow) -> set[str]:
@@ -42,27 +43,21 @@ class _Running:
     def __init__(
         self, qtbot, context, messages, folder: Path, backup: Path, ask, runner=None
     ) -> None:  # type: ignore[no-untyped-def]
-        self.windows: list[MainWindow] = []
-
-        def rebuild(new_session):  # type: ignore[no-untyped-def]
-            context.session = new_session
-            window = build_main_window(context)
+        def add_backups(window: MainWindow, session: Session) -> None:
             window.add_section(
                 "backups",
                 "Backups and locking",
                 lambda: BackupWidget(
-                    new_session,
+                    session,
                     context.messages,
                     folder=folder,
                     files=ScriptedFileDialogs(open_=[backup] * 3),
                     ask_secret=ask,
                 ),
             )
-            qtbot.addWidget(window)
-            window.show()
-            self.windows.append(window)
-            return window
 
+        rebuild = WindowRebuilder(qtbot, context, add_backups)
+        self.windows = rebuild.windows
         first = rebuild(context.session)
         self.protection = install_protection(
             first,
