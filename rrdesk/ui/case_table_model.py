@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 
 COLUMNS = ("Reference", "Child or children", "Stage", "Notification sent", "Working day")
 REFERENCE_COLUMN = 0
-NOTIFICATION_COLUMN = 3
-WORKING_DAY_COLUMN = 4
 
 SORT_ROLE = USER_ROLE + 1
 CASE_ID_ROLE = USER_ROLE + 2
@@ -81,9 +79,9 @@ class CaseTableModel(QStandardItemModel):
 
         if not 0 <= column < len(COLUMNS):
             return
-        self._sort_column, self._descending = column, descending
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         self.sort(column, order)
+        self.remember_sort(column, order)
 
     def remember_sort(self, column: int, order: Qt.SortOrder) -> None:
         """Note the order Qt has just put the cases in (a column heading clicked)."""
