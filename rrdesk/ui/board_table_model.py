@@ -16,21 +16,26 @@ from rrdesk.domain.progress import ReviewStatus
 from rrdesk.services.timetable_service import MEETING_KEY, BoardRow
 from rrdesk.ui.timeline_strip import ROW_ROLE, strip_summary
 
+# Status comes straight after the clock, so it is in view however narrow the window: the
+# columns after it give way first.
 COLUMNS = (
     "Reference",
     "Child or children",
     "Day",
     "Working days left",
+    "Status",
     "Next milestone",
     "Agency returns",
     "Meeting",
-    "Status",
     "Timeline",
 )
 PSEUDONYM_COLUMN = 1
-NEXT_MILESTONE_COLUMN = 4
-MEETING_COLUMN = 6
-STATUS_COLUMN = 7
+DAY_COLUMN = 2
+DAYS_LEFT_COLUMN = 3
+STATUS_COLUMN = 4
+NEXT_MILESTONE_COLUMN = 5
+RETURNS_COLUMN = 6
+MEETING_COLUMN = 7
 TIMELINE_COLUMN = 8
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -54,6 +59,15 @@ def _meeting_short(row: BoardRow) -> str:
     if row.meeting_date is None:
         return "Not booked"
     return short_date(row.meeting_date) + (", late" if row.meeting_late else "")
+
+
+def _days_left_short(row: BoardRow) -> str:
+    """The working days left; a deadline just passed (no working day since) by its short date."""
+    progress = row.progress
+    just_passed = progress.today > progress.deadline and progress.working_days_left == 0
+    if just_passed and progress.status is not ReviewStatus.DONE:
+        return f"Deadline passed, {short_date(progress.deadline)}"
+    return row.days_left_words
 
 
 class BoardTableModel(QAbstractTableModel):
@@ -120,6 +134,8 @@ class BoardTableModel(QAbstractTableModel):
             return row.next_milestone_words
         if column == MEETING_COLUMN:
             return row.meeting_words
+        if column == DAYS_LEFT_COLUMN:
+            return row.days_left_words
         return cls.text(row, column)
 
     @staticmethod
@@ -135,11 +151,11 @@ class BoardTableModel(QAbstractTableModel):
             row.reference,
             row.pseudonyms,
             row.day_of_total,
-            row.days_left_words,
+            _days_left_short(row),
+            row.status.words,
             next_words,
             row.returns_words,
             _meeting_short(row),
-            row.status.words,
             strip_summary(row),
         )
         return values[column]

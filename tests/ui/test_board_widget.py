@@ -13,8 +13,19 @@ from rrdesk.domain.cases import Stage
 from rrdesk.services.case_service import CaseService
 from rrdesk.services.session import Session
 from rrdesk.services.timetable_service import TimetableService
-from rrdesk.ui.board_table_model import COLUMNS, STATUS_COLUMN, BoardTableModel
-from rrdesk.ui.board_widget import BoardWidget
+from rrdesk.ui.board_table_model import (
+    COLUMNS,
+    DAY_COLUMN,
+    DAYS_LEFT_COLUMN,
+    MEETING_COLUMN,
+    NEXT_MILESTONE_COLUMN,
+    PSEUDONYM_COLUMN,
+    RETURNS_COLUMN,
+    STATUS_COLUMN,
+    TIMELINE_COLUMN,
+    BoardTableModel,
+)
+from rrdesk.ui.board_widget import TIMELINE_MIN_WIDTH, BoardWidget
 from tests.ui.board_fixtures import MONDAY, Today, add_case
 
 
@@ -44,12 +55,20 @@ def test_board_shows_every_open_case_most_urgent_first(qtbot: QtBot, session: Se
     board = make_board(qtbot, session, Today())
     rows = table_text(board)
     assert [row[0] for row in rows] == ["RR-2026-002", "RR-2026-001"]
-    assert rows[0][1:4] == ["Child P", "Day 15 of 15", "Due today"]
-    assert rows[1][2:4] == ["Day 5 of 15", "10 working days left"]
-    assert rows[1][4] == "Agency check forms returned, Thu 26 Nov"
-    assert rows[1][5] == "5 of 7"
-    assert rows[0][5] == "No requests yet"
-    assert rows[1][6] == "Not booked"
+    assert COLUMNS[:5] == ("Reference", "Child or children", "Day", "Working days left", "Status")
+    assert [rows[0][PSEUDONYM_COLUMN], rows[0][DAY_COLUMN], rows[0][DAYS_LEFT_COLUMN]] == [
+        "Child P",
+        "Day 15 of 15",
+        "Due today",
+    ]
+    assert [rows[1][DAY_COLUMN], rows[1][DAYS_LEFT_COLUMN]] == [
+        "Day 5 of 15",
+        "10 working days left",
+    ]
+    assert rows[1][NEXT_MILESTONE_COLUMN] == "Agency check forms returned, Thu 26 Nov"
+    assert rows[1][RETURNS_COLUMN] == "5 of 7"
+    assert rows[0][RETURNS_COLUMN] == "No requests yet"
+    assert rows[1][MEETING_COLUMN] == "Not booked"
     assert [row[STATUS_COLUMN] for row in rows] == ["Due soon", "On track"]
     assert board.clock_label.text() == "Monday 23 November 2026, 9:41am"
     assert "day 0" in board.convention.text()
@@ -59,8 +78,8 @@ def test_a_meeting_booked_late_is_marked_on_the_board(qtbot: QtBot, session: Ses
     case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))  # Tower Hamlets: by day 10
     TimetableService(session).book_meeting(case_id, date(2026, 12, 1))  # working day 11
     board = make_board(qtbot, session, Today())
-    assert table_text(board)[0][6] == "Tue 1 Dec, late"
-    index = board.model.index(0, 6)
+    assert table_text(board)[0][MEETING_COLUMN] == "Tue 1 Dec, late"
+    index = board.model.index(0, MEETING_COLUMN)
     assert "later than day 10" in str(board.model.data(index, Qt.ItemDataRole.ToolTipRole))
 
 
@@ -70,7 +89,47 @@ def test_status_is_coloured_as_well_as_spelt_out(qtbot: QtBot, session: Session)
     index = board.table.model().index(0, STATUS_COLUMN)
     assert index.data() == "Overdue"
     assert index.data(8).name() == "#f4cdc6"  # BackgroundRole
-    assert board.table.model().index(0, 3).data() == "5 working days overdue"
+    assert board.table.model().index(0, DAYS_LEFT_COLUMN).data() == "5 working days overdue"
+
+
+def test_a_deadline_passed_at_the_weekend_is_named_by_its_short_date(
+    qtbot: QtBot, session: Session
+) -> None:
+    add_case(session, "RR-2026-001", date(2026, 11, 6))  # due Friday 27 November
+    board = make_board(qtbot, session, Today(date(2026, 11, 28)))  # the Saturday after
+    index = board.model.index(0, DAYS_LEFT_COLUMN)
+    assert index.data() == "Deadline passed, Fri 27 Nov"
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Working days left: Deadline passed on 27 November 2026"
+    )
+    assert board.model.index(0, STATUS_COLUMN).data() == "Overdue"
+
+
+def _section_right_edge(board: BoardWidget, column: int) -> int:
+    header = board.table.horizontalHeader()
+    return header.sectionViewportPosition(column) + header.sectionSize(column)
+
+
+def test_status_stays_in_view_and_the_timeline_readable_in_a_narrow_window(
+    qtbot: QtBot, session: Session
+) -> None:
+    add_case(session, "RR-2026-001", date(2026, 11, 16), pseudonym="Child A and Child B")
+    add_case(session, "RR-2026-002", date(2026, 11, 2))
+    board = make_board(qtbot, session, Today())
+    board.resize(1040, 600)  # the board's share of a 1280-wide window
+    qtbot.waitUntil(lambda: board.table.viewport().width() < 1000)
+    viewport = board.table.viewport().width()
+    header = board.table.horizontalHeader()
+    assert _section_right_edge(board, STATUS_COLUMN) <= viewport
+    assert header.sectionSize(TIMELINE_COLUMN) == TIMELINE_MIN_WIDTH
+    assert board.table.horizontalScrollBar().maximum() > 0  # the strip is reached sideways
+
+    board.resize(1500, 600)
+    qtbot.waitUntil(lambda: board.table.viewport().width() > 1400)
+    viewport = board.table.viewport().width()
+    assert header.sectionSize(TIMELINE_COLUMN) > TIMELINE_MIN_WIDTH
+    assert _section_right_edge(board, TIMELINE_COLUMN) == viewport  # fills the rest
+    assert board.table.horizontalScrollBar().maximum() == 0
 
 
 def test_board_updates_when_data_changes(qtbot: QtBot, session: Session) -> None:
@@ -78,7 +137,7 @@ def test_board_updates_when_data_changes(qtbot: QtBot, session: Session) -> None
     board = make_board(qtbot, session, Today())
     TimetableService(session).book_meeting(case_id, date(2026, 11, 27))
     board.invalidate_case(case_id)
-    assert table_text(board)[0][6] == "Fri 27 Nov"
+    assert table_text(board)[0][MEETING_COLUMN] == "Fri 27 Nov"
     cases = CaseService(session)
     case = cases.get(case_id)
     assert case is not None
@@ -92,11 +151,11 @@ def test_board_moves_on_when_the_date_rolls_over(qtbot: QtBot, session: Session)
     add_case(session, "RR-2026-001", date(2026, 11, 16))
     today = Today()
     board = make_board(qtbot, session, today)
-    assert table_text(board)[0][2] == "Day 5 of 15"
+    assert table_text(board)[0][DAY_COLUMN] == "Day 5 of 15"
     board.timer.setInterval(10)
     today.day = date(2026, 11, 24)
-    qtbot.waitUntil(lambda: table_text(board)[0][2] == "Day 6 of 15")
-    assert table_text(board)[0][3] == "9 working days left"
+    qtbot.waitUntil(lambda: table_text(board)[0][DAY_COLUMN] == "Day 6 of 15")
+    assert table_text(board)[0][DAYS_LEFT_COLUMN] == "9 working days left"
 
 
 def test_overlapping_reviews_show_the_advice_banner(qtbot: QtBot, session: Session) -> None:
@@ -143,9 +202,9 @@ def test_tooltips_give_dates_in_full(qtbot: QtBot, session: Session) -> None:
     TimetableService(session).book_meeting(case_id, date(2026, 11, 27))
     board = make_board(qtbot, session, Today())
     model = board.table.model()
-    assert model.index(0, 6).data(Qt.ItemDataRole.ToolTipRole) == (
+    assert model.index(0, MEETING_COLUMN).data(Qt.ItemDataRole.ToolTipRole) == (
         "Meeting: Friday 27 November 2026"
     )
-    assert model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == (
+    assert model.index(0, NEXT_MILESTONE_COLUMN).data(Qt.ItemDataRole.ToolTipRole) == (
         "Next milestone: Agency check forms returned: 26 November 2026"
     )

@@ -10,6 +10,7 @@ from rrdesk.app import AppContext, build_main_window
 from rrdesk.keystore import MemorySecretStore
 from rrdesk.services.session import Session
 from rrdesk.services.timetable_service import TimetableService
+from rrdesk.ui.board_table_model import DAY_COLUMN, MEETING_COLUMN
 from rrdesk.ui.board_widget import BoardWidget
 from rrdesk.ui.cases_section import CasesSection
 from rrdesk.ui.messages import RecordingMessages
@@ -31,7 +32,7 @@ def test_sections_tabs_and_projector_action_are_wired(qtbot: QtBot, session: Ses
     qtbot.addWidget(window)
     board = window.section("board")
     assert isinstance(board, BoardWidget)
-    assert board.table.model().index(0, 2).data() == "Day 5 of 15"
+    assert board.table.model().index(0, DAY_COLUMN).data() == "Day 5 of 15"
     assert window.section("calendar").objectName() == "calendar_widget"
     cases = window.section("cases")
     assert isinstance(cases, CasesSection)
@@ -52,6 +53,6 @@ def test_sections_tabs_and_projector_action_are_wired(qtbot: QtBot, session: Ses
     timetable = cases.tabs.widget(1)
     TimetableService(session).book_meeting(case_id, date(2026, 11, 26))
     timetable.timetable_changed.emit(case_id)  # type: ignore[attr-defined]
-    assert board.table.model().index(0, 6).data() == "Thu 26 Nov"
+    assert board.table.model().index(0, MEETING_COLUMN).data() == "Thu 26 Nov"
     action = next(a for a in window.actions() if a.objectName() == "action_project")
     assert action.shortcut().toString() == "F5"
