@@ -143,8 +143,12 @@ def overlap_advice(reviews: Iterable[OpenReview], threshold: int) -> str | None:
     references = ", ".join(r.case_reference for r in group)
     start = max(r.notification_date for r in group)
     end = min(r.deadline for r in group)
+    when = (
+        f"on {format_date(start)}"
+        if start == end
+        else f"from {format_date(start)} to {format_date(end)}"
+    )
     return (
-        f"{len(group)} open reviews ({references}) run at the same time, from "
-        f"{format_date(start)} to {format_date(end)}. Agree timescales with the National Panel "
-        "so that each review gets the time it needs."
+        f"{len(group)} open reviews ({references}) run at the same time, {when}. Agree "
+        "timescales with the National Panel so that each review gets the time it needs."
     )

@@ -479,8 +479,13 @@ class TimetableService:
         """Advice to agree timescales with the National Panel when open reviews overlap."""
         if not rows:
             return None
+        # A review still open after its deadline is still being worked on: it runs until today.
         reviews = [
-            OpenReview(row.reference, row.timetable.notification_date, row.deadline)
+            OpenReview(
+                row.reference,
+                row.timetable.notification_date,
+                max(row.deadline, row.progress.today),
+            )
             for row in rows
             if row.status is not ReviewStatus.DONE
         ]

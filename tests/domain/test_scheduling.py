@@ -134,6 +134,17 @@ def test_two_overlapping_reviews_bring_no_advice_at_three() -> None:
     assert overlap_advice([], threshold=3) is None
 
 
+def test_reviews_that_share_one_day_are_said_to_overlap_on_it() -> None:
+    reviews = [
+        OpenReview("RR-1", date(2027, 1, 4), date(2027, 1, 25)),
+        OpenReview("RR-2", date(2027, 1, 11), date(2027, 2, 1)),
+        OpenReview("RR-3", date(2027, 1, 25), date(2027, 2, 15)),
+    ]
+    advice = overlap_advice(reviews, threshold=3)
+    assert advice is not None
+    assert "run at the same time, on 25 January 2027. Agree timescales" in advice
+
+
 def test_windows_that_only_touch_overlap() -> None:
     first = OpenReview("RR-1", date(2027, 1, 4), date(2027, 1, 25))
     second = OpenReview("RR-2", date(2027, 1, 25), date(2027, 2, 15))

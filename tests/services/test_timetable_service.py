@@ -191,6 +191,21 @@ def test_overlap_advice_on_the_demo_data(session: Session) -> None:
     assert any(row.meeting_date is not None for row in rows)
 
 
+def test_an_open_review_past_its_deadline_still_counts_as_running(session: Session) -> None:
+    add_case(session, "RR-2026-001", date(2026, 11, 2))  # due Monday 23 November: overdue
+    add_case(session, "RR-2026-002", date(2026, 11, 24))
+    add_case(session, "RR-2026-003", date(2026, 11, 26))
+    service = TimetableService(session)
+    rows = service.board_rows(date(2026, 11, 30))
+    assert rows[0].status is ReviewStatus.OVERDUE
+    advice = service.overlap_advice(rows)
+    assert advice is not None
+    assert advice.startswith(
+        "3 open reviews (RR-2026-001, RR-2026-002, RR-2026-003) run at the same time, "
+        "from 26 November 2026 to 30 November 2026."
+    )
+
+
 def newer_file(extra: date | None = None) -> str:
     data = json.loads(_packaged_text())
     events = data["england-and-wales"]["events"]
