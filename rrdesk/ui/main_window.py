@@ -24,6 +24,21 @@ from PySide6.QtWidgets import (
 
 from rrdesk.ui.item_roles import USER_ROLE
 
+FIRST_SIZE = (1280, 800)
+"""The window's size the first time rrdesk opens on a computer, where the screen has room."""
+FRAME_ALLOWANCE = (16, 48)
+"""Room kept for the window's frame and title bar, which its size does not include."""
+
+
+def first_size(available_width: int, available_height: int) -> tuple[int, int]:
+    """The first size on a screen whose work area (less the taskbar) is this big: 1280 by 800,
+    or less, so that the whole window, title bar and status bar too, is on a smaller screen
+    (a 1366 by 768 laptop, say)."""
+    return (
+        max(1, min(FIRST_SIZE[0], available_width - FRAME_ALLOWANCE[0])),
+        max(1, min(FIRST_SIZE[1], available_height - FRAME_ALLOWANCE[1])),
+    )
+
 
 def once_on_screen(window: QWidget, callback: Callable[[], object]) -> None:
     """``callback`` once ``window`` is on screen if it is a :class:`MainWindow`, else now."""
@@ -212,13 +227,12 @@ class MainWindow(QMainWindow):
         self.section_shown.emit(key)
 
     def _restore_geometry(self) -> None:
-        if self._settings is None:
-            self.resize(1280, 800)
-            return
-        geometry = self._settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            return
-        self.resize(1280, 800)
+        if self._settings is not None:
+            geometry = self._settings.value("main_window/geometry")
+            if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+                return
+        area = self.screen().availableGeometry()
+        self.resize(*first_size(area.width(), area.height()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._settings is not None:

@@ -59,8 +59,8 @@ def peak_kb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def painted(app):
-    print(time.perf_counter(), peak_kb(), flush=True)
+def painted(app, window):
+    print(time.perf_counter(), peak_kb(), f"{window.width()}x{window.height()}", flush=True)
     if END_AT_PAINT:  # counting instructions: nothing after the paint is counted
         os._exit(0)
     app.quit()
@@ -75,7 +75,7 @@ class ReportWhenPainted(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, lambda: painted(self.app))
+            QTimer.singleShot(0, self, lambda: painted(self.app, watched))
         return False
 """
 
@@ -288,9 +288,11 @@ def run(code: str, env: dict[str, str]) -> Run:
     started = time.perf_counter()
     done = subprocess.run(child(code), capture_output=True, text=True, env=env, check=False)
     ended = time.perf_counter() - started
-    if done.returncode != 0 or len(done.stdout.split()) != 2:
+    if done.returncode != 0 or len(done.stdout.split()) != 3:
         raise SystemExit(f"a start-up run failed:\n{done.stdout}\n{done.stderr}")
-    painted_at, peak = done.stdout.split()
+    painted_at, peak, size = done.stdout.split()
+    if size != WINDOW_SIZE:
+        raise SystemExit(f"a window was {size}, not {WINDOW_SIZE}: the sides cannot be compared")
     painted = float(painted_at) - started
     if not 0 < painted <= ended:
         raise SystemExit("the child's clock does not match this script's: cannot measure")
@@ -310,7 +312,7 @@ def count_instructions(code: str, env: dict[str, str], folder: Path) -> int:
     ]
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     counted = re.search(r"Collected : (\d+)", done.stderr)
-    if done.returncode != 0 or counted is None or len(done.stdout.split()) != 2:
+    if done.returncode != 0 or counted is None or len(done.stdout.split()) != 3:
         raise SystemExit(f"a counted start-up run failed:\n{done.stdout}\n{done.stderr}")
     return int(counted.group(1))
 
@@ -350,13 +352,25 @@ def make_store(folder: Path) -> tuple[Path, str, bytes]:
     return path, account, key
 
 
+# Offscreen, Qt's screen is 800 by 800 unless told otherwise: rrdesk would then open smaller than
+# 1280 by 800, to fit it (rrdesk.ui.main_window.first_size), and paint less than the bare window.
+WINDOW_SIZE = "1280x800"
+SCREEN = '{"screens": [{"name": "bench", "x": 0, "y": 0, "width": 1600, "height": 900}]}'
+
+
 def environment(folder: Path, account: str, key: bytes) -> dict[str, str]:
-    """The same for both sides: offscreen, bytecode kept (an installed app has it compiled), and
-    settings, logs and the keyring in the benchmark's own folder."""
+    """The same for both sides: offscreen on a 1600 by 900 screen, so every window is 1280 by 800,
+    bytecode kept (an installed app has it compiled), and settings, logs and the keyring in the
+    benchmark's own folder."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    screen = folder / "screen.json"
+    screen.write_text(SCREEN, encoding="utf-8")
+    platform = env.get("QT_QPA_PLATFORM", "offscreen")  # xcb, say, to time it on a real screen
+    if platform == "offscreen":
+        platform = f"offscreen:configfile={screen}"
     env.update(
-        QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"),
+        QT_QPA_PLATFORM=platform,
         HOME=str(folder),
         XDG_CONFIG_HOME=str(folder / "config"),
         XDG_DATA_HOME=str(folder / "data"),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
-from rrdesk.ui.main_window import MainWindow
+from rrdesk.ui.main_window import FIRST_SIZE, FRAME_ALLOWANCE, MainWindow, first_size
 
 
 def test_work_waits_until_the_window_is_on_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -69,3 +72,37 @@ def test_a_section_is_built_when_first_shown(qtbot) -> None:  # type: ignore[no-
     assert built == ["Calendar"]
     assert seen == ["Calendar"]
     assert window.current_section == "calendar"
+
+
+def test_the_first_size_fits_the_screen() -> None:
+    assert first_size(1920, 1040) == FIRST_SIZE == (1280, 800)
+    assert first_size(1366, 728) == (1280, 680)  # a 1366 by 768 laptop, less the taskbar
+    assert first_size(1280, 680) == (1264, 632)  # 1920 by 1080 at 150%
+    assert first_size(10, 10) == (1, 1)
+
+
+def test_the_first_window_is_wholly_on_the_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow("Northmoor", settings=None)
+    qtbot.addWidget(window)
+    area = window.screen().availableGeometry()
+    assert (window.width(), window.height()) == first_size(area.width(), area.height())
+    assert window.width() + FRAME_ALLOWANCE[0] <= area.width()
+    assert window.height() + FRAME_ALLOWANCE[1] <= area.height()
+
+
+def test_size_and_position_are_remembered(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow("Northmoor", settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.setGeometry(40, 60, 700, 500)
+    qtbot.waitUntil(lambda: window.size().width() == 700)
+    window.close()
+    settings.sync()
+
+    again = MainWindow(
+        "Northmoor", settings=QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 500)
+    assert (again.geometry().x(), again.geometry().y()) == (40, 60)
