@@ -17,6 +17,7 @@ OVERDUE_INK = QColor("#942514")
 COMPLETED_INK = QColor("#005a30")
 
 COLUMNS = ("Case and review", "Action", "Owner agency", "Due", "Status", "Evidence", "Embedded")
+ACTION_COLUMN = 1
 STATUS_COLUMN = 4
 _Index = QModelIndex | QPersistentModelIndex
 

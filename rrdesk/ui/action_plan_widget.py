@@ -34,13 +34,17 @@ from rrdesk.domain.dates import DateError
 from rrdesk.services.action_plan_service import ActionPlanService
 from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.ui.action_forms import ActionAddForm, ActionTrackingForm
-from rrdesk.ui.action_plan_table_model import ActionPlanTableModel
+from rrdesk.ui.action_plan_table_model import ACTION_COLUMN, ActionPlanTableModel
+from rrdesk.ui.column_fit import FillingColumn
 from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import heading_label, hint_label, name_widget
 from rrdesk.ui.messages import Messages
 from rrdesk.ui.save_paths import save_export
 
 ALL_AGENCIES = "All agencies"
+ACTION_MIN_WIDTH = 220
+"""The narrowest the action's own words are shown: about 30 characters a line, with the status
+still beside them in a 1280-wide window."""
 STATUS_CHOICES: tuple[tuple[str, frozenset[ShownStatus]], ...] = (
     ("Every status", frozenset()),
     ("Not completed", frozenset({ShownStatus.OPEN, ShownStatus.IN_PROGRESS, ShownStatus.OVERDUE})),
@@ -91,12 +95,16 @@ class ActionPlanWidget(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        # Each row as tall as its wrapped words, worked out again as the columns change width.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(70)
         for column, width in ((0, 135), (2, 130), (3, 95), (4, 105), (5, 120), (6, 85)):
             header.resizeSection(column, width)
+        # The action itself, a sentence or two, takes the room left but is never squeezed into
+        # a column a word wide: in a narrow window the table scrolls sideways to the last columns.
+        self.action_fit = FillingColumn(self.table, ACTION_COLUMN, ACTION_MIN_WIDTH)
         self.tracking_form = ActionTrackingForm()
         self.add_form = ActionAddForm()
         self.export_buttons: dict[str, QPushButton] = {}
@@ -197,7 +205,6 @@ class ActionPlanWidget(QWidget):
         today = self._today()
         shown = filter_actions(self._all, self.current_filter(), today)
         self.model.set_actions(shown, today)
-        self.table.resizeRowsToContents()
         overdue = sum(1 for a in shown if a.is_overdue(today))
         self.summary.setText(
             f"{len(shown)} action{'' if len(shown) == 1 else 's'} shown, {overdue} overdue"

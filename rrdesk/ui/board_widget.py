@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from rrdesk.ui.board_table_model import (
     TIMELINE_COLUMN,
     BoardTableModel,
 )
+from rrdesk.ui.column_fit import FillingColumn
 from rrdesk.ui.form_widgets import heading_label, hint_label
 from rrdesk.ui.local_review_table import LocalReviews, LocalReviewTable
 from rrdesk.ui.quiet_updates import show_text
@@ -107,11 +108,9 @@ class BoardWidget(QWidget):
         header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         header.setSectionResizeMode(NEXT_MILESTONE_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(NEXT_MILESTONE_COLUMN, NEXT_MILESTONE_WIDTH)
-        # The timeline takes the room the other columns leave, but never less than it needs.
-        header.setSectionResizeMode(TIMELINE_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(60)
-        header.sectionResized.connect(self._on_section_resized)
-        self.table.viewport().installEventFilter(self)
+        # The timeline takes the room the other columns leave, but never less than it needs.
+        self.timeline_fit = FillingColumn(self.table, TIMELINE_COLUMN, TIMELINE_MIN_WIDTH)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.case_choice = QComboBox()
         self.case_choice.setObjectName("project_case_choice")
@@ -215,29 +214,7 @@ class BoardWidget(QWidget):
         value = self.case_choice.currentData()
         return int(value) if value is not None else None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_timeline()
-        return super().eventFilter(watched, event)
-
     # Private -------------------------------------------------------------------------------
-
-    def _fit_timeline(self) -> None:
-        """The timeline column as wide as the room left beside the others, or its minimum."""
-        header = self.table.horizontalHeader()
-        others = sum(
-            header.sectionSize(column)
-            for column in range(header.count())
-            if column != TIMELINE_COLUMN and not header.isSectionHidden(column)
-        )
-        room = self.table.viewport().width() - others
-        width = max(TIMELINE_MIN_WIDTH, room)
-        if header.sectionSize(TIMELINE_COLUMN) != width:
-            header.resizeSection(TIMELINE_COLUMN, width)
-
-    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
-        if column != TIMELINE_COLUMN:
-            self._fit_timeline()
 
     def _show_clock(self) -> None:
         show_text(self.clock_label, clock_text(self._now()))

@@ -13,8 +13,13 @@ from rrdesk.domain.action_plan import ActionStatus
 from rrdesk.services.action_plan_service import ActionPlanService
 from rrdesk.services.case_service import CaseService, DirectoryService
 from rrdesk.services.session import Session
-from rrdesk.ui.action_plan_table_model import OVERDUE_BACKGROUND, ActionPlanTableModel
-from rrdesk.ui.action_plan_widget import ActionPlanWidget
+from rrdesk.ui.action_plan_table_model import (
+    ACTION_COLUMN,
+    OVERDUE_BACKGROUND,
+    STATUS_COLUMN,
+    ActionPlanTableModel,
+)
+from rrdesk.ui.action_plan_widget import ACTION_MIN_WIDTH, ActionPlanWidget
 from rrdesk.ui.file_dialogs import ScriptedFileDialogs
 from rrdesk.ui.messages import RecordingMessages
 
@@ -51,6 +56,22 @@ def widget(
 def _column(widget: ActionPlanWidget, column: int) -> list[str]:
     model = widget.model
     return [str(model.index(row, column).data()) for row in range(model.rowCount())]
+
+
+def test_in_a_narrow_window_the_action_is_readable_with_its_status_beside_it(
+    qtbot, widget: ActionPlanWidget
+) -> None:  # type: ignore[no-untyped-def]
+    widget.resize(1070, 680)  # the screen's share of a 1280 by 720 window
+    table = widget.table
+    qtbot.waitUntil(lambda: table.viewport().width() < 800)
+    header = table.horizontalHeader()
+    assert header.sectionSize(ACTION_COLUMN) >= ACTION_MIN_WIDTH
+    status_right = header.sectionViewportPosition(STATUS_COLUMN) + header.sectionSize(STATUS_COLUMN)
+    assert status_right <= table.viewport().width()
+    # Rows are as tall as their wrapped words at this width, not at the width first drawn.
+    row = 0
+    needed = table.sizeHintForRow(row)
+    assert table.rowHeight(row) == needed
 
 
 def test_model_passes_the_model_tester(qtmodeltester, widget: ActionPlanWidget) -> None:  # type: ignore[no-untyped-def]
