@@ -39,6 +39,7 @@ from rrdesk.ui.file_dialogs import (
 )
 from rrdesk.ui.form_widgets import heading_label, hint_label
 from rrdesk.ui.messages import Messages
+from rrdesk.ui.scrolling_page import scrolling_body
 from rrdesk.ui.tasks import TaskStarter
 
 log = logging.getLogger(__name__)
@@ -130,7 +131,7 @@ class PartnershipSettingsWidget(QWidget):
     # --- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        layout = scrolling_body(self, object_name="settings_scroll")
         layout.addWidget(heading_label("Partnership settings", object_name="settings_heading"))
 
         name_box = QGroupBox("Partnership")

@@ -1,12 +1,13 @@
 """Every screen fits a small laptop screen in the house style: nothing has to be scrolled
-sideways, and no side panel cuts off what it holds."""
+sideways, no side panel cuts off what it holds, and no text is squeezed into less height than
+it needs (a page too long for the window scrolls instead)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext, build_main_window
@@ -40,6 +41,22 @@ def _too_wide(window: MainWindow) -> list[str]:
     return found
 
 
+def _squeezed(window: MainWindow) -> list[str]:
+    """Text shown in less height than it needs: its lines cut through or overlapping."""
+    found = []
+    for label in window.findChildren(QLabel):
+        if not label.isVisible() or not label.text():
+            continue
+        if label.wordWrap() and label.hasHeightForWidth():
+            needed = label.heightForWidth(label.width())
+        else:
+            needed = label.minimumSizeHint().height()
+        if label.height() < needed:
+            name = label.objectName() or label.text()[:30]
+            found.append(f"{name}: {label.height()} < {needed}")
+    return found
+
+
 @pytest.mark.usefixtures("styled")
 def test_every_section_and_case_tab_fits_1280_by_720(qtbot: QtBot, context: AppContext) -> None:
     window = build_main_window(context)
@@ -49,7 +66,7 @@ def test_every_section_and_case_tab_fits_1280_by_720(qtbot: QtBot, context: AppC
     problems: dict[str, list[str]] = {}
     for key in SECTIONS:
         window.show_section(key)
-        problems[key] = _too_wide(window)
+        problems[key] = _too_wide(window) + _squeezed(window)
     window.show_section("cases")
     cases = window.section("cases")
     assert isinstance(cases, CasesSection)
@@ -58,6 +75,6 @@ def test_every_section_and_case_tab_fits_1280_by_720(qtbot: QtBot, context: AppC
         for index in range(cases.tabs.count()):
             cases.tabs.setCurrentIndex(index)
             where = f"{summary.reference}, {cases.tabs.tabText(index)}"
-            problems[where] = _too_wide(window)
+            problems[where] = _too_wide(window) + _squeezed(window)
     assert {where: found for where, found in problems.items() if found} == {}
     assert window.minimumSizeHint().width() <= 1280
