@@ -69,17 +69,33 @@ class CertificateDetails:
     self_signed: bool
 
 
+NAME_LIMIT = 64
+"""The most characters a certificate's name may have (X.509's limit for a common name)."""
+
+
+def certificate_name(partnership: str) -> str:
+    """The partnership's name as a certificate carries it: whole if it fits, else shortened at a
+    word with "…" (cut in mid-word, "(demo: all fictional)" lost its closing bracket)."""
+    clean = " ".join(partnership.split())
+    if len(clean) <= NAME_LIMIT:
+        return clean
+    cut = clean[: NAME_LIMIT - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-(") + "…"
+
+
 def _name(partnership: str) -> Any:
     from cryptography import x509
     from cryptography.x509.oid import NameOID
 
-    clean = " ".join(partnership.split())
+    clean = certificate_name(partnership)
     if not clean:
         raise SigningIdentityError("Enter the partnership's name")
     return x509.Name(
         [
-            x509.NameAttribute(NameOID.COMMON_NAME, clean[:64]),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, clean[:64]),
+            x509.NameAttribute(NameOID.COMMON_NAME, clean),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, clean),
             x509.NameAttribute(NameOID.COUNTRY_NAME, "GB"),
         ]
     )

@@ -26,11 +26,13 @@ from pypdf import PdfReader
 from rrdesk.exports.decision_sheet import render_decision_sheet
 from rrdesk.exports.page_layout import SIGNATURE_BOX
 from rrdesk.exports.signing import (
+    NAME_LIMIT,
     NoPrivateKeyError,
     NotPkcs12Error,
     SigningIdentity,
     WrongPasswordError,
     certificate_details,
+    certificate_name,
     create_signing_identity,
     export_certificate_pem,
     import_pkcs12,
@@ -342,7 +344,17 @@ def test_unreadable_trusted_certificate_raises(signed_pdf: bytes) -> None:
 def test_identity_can_be_made_for_a_long_partnership_name() -> None:
     name = "The Very Long Name of a Tri-borough Safeguarding Children Partnership for Everyone"
     identity = create_signing_identity(name, now=datetime(2026, 1, 1, tzinfo=UTC))
-    assert signer_name(identity) == name[:64]
+    assert signer_name(identity) == ("The Very Long Name of a Tri-borough Safeguarding Children…")
+    assert len(signer_name(identity)) <= NAME_LIMIT
+
+
+def test_a_long_name_is_shortened_at_a_word() -> None:
+    demo = "Northmoor Safeguarding Children Partnership (demo: all fictional)"
+    assert len(demo) == 65
+    assert certificate_name(demo) == "Northmoor Safeguarding Children Partnership (demo: all…"
+    assert certificate_name("  Short   name ") == "Short name"
+    assert certificate_name("x" * 80) == "x" * 63 + "…"
+    assert certificate_name("a" * 64) == "a" * 64
 
 
 @cache
