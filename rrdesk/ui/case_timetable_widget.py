@@ -193,6 +193,7 @@ class CaseTimetableWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.no_timetable)
         layout.addWidget(scroll, 1)
+        layout.addStretch()  # with no timetable, the notice stays at the top of the page
         self._scroll = scroll
 
     def _connect_signals(self) -> None:

@@ -117,6 +117,7 @@ class ThresholdLetterTab(QWidget):
         )
         inner_layout.addWidget(self.notice)
         inner_layout.addWidget(self.body, 1)
+        inner_layout.addStretch()  # with the letter hidden, the notice stays under the heading
         scroll.setWidget(inner)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

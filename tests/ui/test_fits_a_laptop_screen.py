@@ -1,6 +1,6 @@
 """Every screen fits a small laptop screen in the house style: nothing has to be scrolled
 sideways, no side panel cuts off what it holds, and no text is squeezed into less height than
-it needs (a page too long for the window scrolls instead)."""
+it needs (a page too long for the window scrolls instead) or spread down an empty page."""
 
 from __future__ import annotations
 
@@ -41,8 +41,14 @@ def _too_wide(window: MainWindow) -> list[str]:
     return found
 
 
+SLACK = 150
+"""A label this much taller than its words is taking up a page's spare room: a heading or a
+notice spread down an empty page (a cell of a grid row is as tall as the row, well under this)."""
+
+
 def _squeezed(window: MainWindow) -> list[str]:
-    """Text shown in less height than it needs: its lines cut through or overlapping."""
+    """Text shown in less height than it needs (its lines cut through or overlapping), or in far
+    more (spread down the page, because the layout gives it the room something hidden left)."""
     found = []
     for label in window.findChildren(QLabel):
         if not label.isVisible() or not label.text():
@@ -51,9 +57,11 @@ def _squeezed(window: MainWindow) -> list[str]:
             needed = label.heightForWidth(label.width())
         else:
             needed = label.minimumSizeHint().height()
+        name = label.objectName() or label.text()[:30]
         if label.height() < needed:
-            name = label.objectName() or label.text()[:30]
             found.append(f"{name}: {label.height()} < {needed}")
+        elif label.height() > needed + SLACK:
+            found.append(f"{name}: {label.height()} tall, needs {needed}")
     return found
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from rrdesk.app import AppContext, build_main_window
 from rrdesk.domain.cases import Stage
@@ -141,6 +142,15 @@ def test_threshold_letter(qtbot, tabs, demo_session: Session, tmp_path: Path) ->
     other = tabs["Letter to referrer"](_case_id(demo_session, "Child K"))
     qtbot.addWidget(other)
     assert "only for cases where the threshold" in other.notice.text()
+    other.resize(1000, 640)
+    other.show()
+    qtbot.waitExposed(other)
+    heading = other.findChild(QLabel, "letter_heading")
+    assert heading is not None
+    # At the top, as tall as its words, and the notice right under it: not spread down the page.
+    assert heading.y() < 40
+    assert heading.height() <= heading.sizeHint().height() + 10
+    assert other.notice.y() < heading.y() + heading.sizeHint().height() + 40
 
 
 def test_reports_screen(
