@@ -161,6 +161,7 @@ class BoardWidget(QWidget):
         layout.addWidget(legend)
         layout.addWidget(self.local_review_heading)
         layout.addWidget(self.local_review_table)
+        layout.addStretch()  # with no open cases, what is shown stays at the top of the board
 
     def _connect_signals(self) -> None:
         self.timer.timeout.connect(self._on_timer_timeout)

@@ -145,6 +145,11 @@ def test_board_updates_when_data_changes(qtbot: QtBot, session: Session) -> None
     board.refresh()
     assert table_text(board) == []
     assert board.empty_label.isVisible()
+    board.resize(1000, 700)
+    qtbot.waitUntil(lambda: board.height() == 700)
+    # The notice sits under the heading, as tall as its words, not spread down the empty board.
+    assert board.empty_label.height() <= board.empty_label.sizeHint().height() + 10
+    assert board.empty_label.y() < 200
 
 
 def test_board_moves_on_when_the_date_rolls_over(qtbot: QtBot, session: Session) -> None:
