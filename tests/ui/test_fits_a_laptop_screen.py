@@ -5,15 +5,18 @@ it needs (a page too long for the window scrolls instead) or spread down an empt
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext, build_main_window
+from rrdesk.services.session import Session
 from rrdesk.ui.application import apply_house_style
 from rrdesk.ui.cases_section import CasesSection
 from rrdesk.ui.main_window import MainWindow
+from rrdesk.ui.messages import RecordingMessages
 
 SECTIONS = (
     "cases", "board", "directory", "audit", "settings", "backups", "calendar", "forms",
@@ -86,3 +89,28 @@ def test_every_section_and_case_tab_fits_1280_by_720(qtbot: QtBot, context: AppC
             problems[where] = _too_wide(window) + _squeezed(window)
     assert {where: found for where, found in problems.items() if found} == {}
     assert window.minimumSizeHint().width() <= 1280
+
+
+@pytest.mark.usefixtures("styled")
+def test_every_section_of_a_new_empty_store_fits_1280_by_720(
+    qtbot: QtBot, session: Session, messages: RecordingMessages, today: date
+) -> None:
+    from rrdesk.keystore import MemorySecretStore
+    from rrdesk.ui.tasks import ImmediateRunner
+
+    context = AppContext(
+        session=session,
+        secret_store=MemorySecretStore(),
+        messages=messages,
+        runner=ImmediateRunner(),
+        today=lambda: today,
+    )
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    problems = {}
+    for key in SECTIONS:
+        window.show_section(key)
+        problems[key] = _too_wide(window) + _squeezed(window)
+    assert {where: found for where, found in problems.items() if found} == {}
