@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from rrdesk.services.case_service import CaseService
 from rrdesk.services.local_review_service import LocalReviewService
 from rrdesk.ui.form_widgets import DateInput, FormField, heading_label, name_widget
 from rrdesk.ui.messages import Messages
+from rrdesk.ui.scrolling_page import scrolling_body
 
 OVERDUE_INK = QColor("#942514")
 _ENDORSABLE = frozenset({Stage.AWAITING_SIGN_OFF, Stage.SENT_TO_NATIONAL_PANEL})
@@ -97,8 +97,7 @@ class LocalReviewTab(QWidget):
         self.load()
 
     def _build(self) -> None:
-        body = QWidget()
-        layout = QVBoxLayout(body)
+        layout = scrolling_body(self)
         layout.addWidget(heading_label("Local review", object_name="local_review_heading"))
         layout.addWidget(self.notice)
         endorse = QVBoxLayout(self.endorse_box)
@@ -117,12 +116,6 @@ class LocalReviewTab(QWidget):
         form.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.review_box)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
 
     def load(self) -> None:
         case = self._cases.get(self._case_id)

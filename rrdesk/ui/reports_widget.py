@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import DateInput, FormField, heading_label, name_widget
 from rrdesk.ui.messages import Messages
 from rrdesk.ui.save_paths import save_export
+from rrdesk.ui.scrolling_page import scrolling_body
 from rrdesk.ui.theme_bar_chart import ThemeBarChart
 
 
@@ -87,8 +87,7 @@ class ReportsWidget(QWidget):
         self.show_report()
 
     def _build(self) -> None:
-        body = QWidget()
-        layout = QVBoxLayout(body)
+        layout = scrolling_body(self)
         layout.addWidget(heading_label("Reports", object_name="reports_heading"))
         period = QHBoxLayout()
         period.addWidget(FormField("From", self.start))
@@ -107,12 +106,6 @@ class ReportsWidget(QWidget):
             QVBoxLayout(box).addWidget(widget)
             layout.addWidget(box)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
 
     def period(self) -> ReportPeriod:
         start = self.start.value(what="The start of the period")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 
 def scrolling_body(page: QWidget, *, object_name: str = "") -> QVBoxLayout:
@@ -13,7 +13,6 @@ def scrolling_body(page: QWidget, *, object_name: str = "") -> QVBoxLayout:
     if object_name:
         scroll.setObjectName(object_name)
     scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(body)
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from rrdesk.ui.file_dialogs import FileDialogs
 from rrdesk.ui.form_widgets import FormField, heading_label, hint_label, name_widget
 from rrdesk.ui.messages import Messages
 from rrdesk.ui.save_paths import save_export
+from rrdesk.ui.scrolling_page import scrolling_body
 
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("household", "The household", "Who the child lived with, and other significant adults"),
@@ -96,8 +96,7 @@ class SubmissionTab(QWidget):
         self.load()
 
     def _build(self) -> None:
-        body = QWidget()
-        layout = QVBoxLayout(body)
+        layout = scrolling_body(self)
         layout.addWidget(
             heading_label("Submission to the National Panel", object_name="submission_heading")
         )
@@ -139,12 +138,6 @@ class SubmissionTab(QWidget):
         briefing_layout.addWidget(self.briefing_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(briefing)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
 
     def _add_agency_row(self, contribution: AgencyContribution) -> None:
         row = self.agencies.rowCount()
