@@ -5,13 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 
-def scrolling_body(page: QWidget, *, object_name: str = "") -> QVBoxLayout:
+def scrolling_body(page: QWidget) -> QVBoxLayout:
     """The layout to put ``page``'s contents in: they sit in a scroll area filling the page, at
     the height they need, and scroll in a short window (a 1280 by 720 laptop, say)."""
     body = QWidget()
     scroll = QScrollArea()
-    if object_name:
-        scroll.setObjectName(object_name)
     scroll.setWidgetResizable(True)
     scroll.setWidget(body)
     outer = QVBoxLayout(page)

@@ -131,7 +131,7 @@ class PartnershipSettingsWidget(QWidget):
     # --- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = scrolling_body(self, object_name="settings_scroll")
+        layout = scrolling_body(self)
         layout.addWidget(heading_label("Partnership settings", object_name="settings_heading"))
 
         name_box = QGroupBox("Partnership")

@@ -22,6 +22,7 @@ from rrdesk.ui.action_plan_table_model import (
 from rrdesk.ui.action_plan_widget import ACTION_MIN_WIDTH, ActionPlanWidget
 from rrdesk.ui.file_dialogs import ScriptedFileDialogs
 from rrdesk.ui.messages import RecordingMessages
+from tests.ui.table_geometry import right_edge
 
 
 @pytest.fixture
@@ -66,8 +67,7 @@ def test_in_a_narrow_window_the_action_is_readable_with_its_status_beside_it(
     qtbot.waitUntil(lambda: table.viewport().width() < 800)
     header = table.horizontalHeader()
     assert header.sectionSize(ACTION_COLUMN) >= ACTION_MIN_WIDTH
-    status_right = header.sectionViewportPosition(STATUS_COLUMN) + header.sectionSize(STATUS_COLUMN)
-    assert status_right <= table.viewport().width()
+    assert right_edge(table, STATUS_COLUMN) <= table.viewport().width()
     # Rows are as tall as their wrapped words at this width, not at the width first drawn.
     row = 0
     needed = table.sizeHintForRow(row)

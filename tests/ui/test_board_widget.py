@@ -27,6 +27,7 @@ from rrdesk.ui.board_table_model import (
 )
 from rrdesk.ui.board_widget import TIMELINE_MIN_WIDTH, BoardWidget
 from tests.ui.board_fixtures import MONDAY, Today, add_case
+from tests.ui.table_geometry import right_edge
 
 
 def make_board(qtbot: QtBot, session: Session, today: Today) -> BoardWidget:
@@ -105,11 +106,6 @@ def test_a_deadline_passed_at_the_weekend_is_named_by_its_short_date(
     assert board.model.index(0, STATUS_COLUMN).data() == "Overdue"
 
 
-def _section_right_edge(board: BoardWidget, column: int) -> int:
-    header = board.table.horizontalHeader()
-    return header.sectionViewportPosition(column) + header.sectionSize(column)
-
-
 def test_status_stays_in_view_and_the_timeline_readable_in_a_narrow_window(
     qtbot: QtBot, session: Session
 ) -> None:
@@ -120,7 +116,7 @@ def test_status_stays_in_view_and_the_timeline_readable_in_a_narrow_window(
     qtbot.waitUntil(lambda: board.table.viewport().width() < 1000)
     viewport = board.table.viewport().width()
     header = board.table.horizontalHeader()
-    assert _section_right_edge(board, STATUS_COLUMN) <= viewport
+    assert right_edge(board.table, STATUS_COLUMN) <= viewport
     assert header.sectionSize(TIMELINE_COLUMN) == TIMELINE_MIN_WIDTH
     assert board.table.horizontalScrollBar().maximum() > 0  # the strip is reached sideways
 
@@ -128,7 +124,7 @@ def test_status_stays_in_view_and_the_timeline_readable_in_a_narrow_window(
     qtbot.waitUntil(lambda: board.table.viewport().width() > 1400)
     viewport = board.table.viewport().width()
     assert header.sectionSize(TIMELINE_COLUMN) > TIMELINE_MIN_WIDTH
-    assert _section_right_edge(board, TIMELINE_COLUMN) == viewport  # fills the rest
+    assert right_edge(board.table, TIMELINE_COLUMN) == viewport  # fills the rest
     assert board.table.horizontalScrollBar().maximum() == 0
 
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from rrdesk.ui.column_fit import FillingColumn
+from tests.ui.table_geometry import right_edge
 
 
 def _table(qtbot: QtBot) -> QTableView:
@@ -22,11 +23,6 @@ def _table(qtbot: QtBot) -> QTableView:
     return table
 
 
-def _right_edge(table: QTableView, column: int) -> int:
-    header = table.horizontalHeader()
-    return header.sectionViewportPosition(column) + header.sectionSize(column)
-
-
 def test_the_column_fills_the_room_left_in_a_wide_table(qtbot: QtBot) -> None:
     table = _table(qtbot)
     fit = FillingColumn(table, 2, 150)
@@ -35,7 +31,7 @@ def test_the_column_fills_the_room_left_in_a_wide_table(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: table.viewport().width() > 700)
     room = table.viewport().width() - 300
     assert table.horizontalHeader().sectionSize(fit.column) == room
-    assert _right_edge(table, 3) == table.viewport().width()
+    assert right_edge(table, 3) == table.viewport().width()
     assert table.horizontalScrollBar().maximum() == 0
 
 
