@@ -49,14 +49,23 @@ class ReviewProgress:
         return f"Day {self.day_number} of {self.total_days}"
 
     @property
+    def deadline_just_passed(self) -> bool:
+        """Not done, the deadline gone, and no working day since (a weekend, say)."""
+        return (
+            self.status is not ReviewStatus.DONE
+            and self.today > self.deadline
+            and self.working_days_left == 0
+        )
+
+    @property
     def days_left_words(self) -> str:
         left = self.working_days_left
         if self.status is ReviewStatus.DONE:
             return "Done"
+        if self.deadline_just_passed:
+            return f"Deadline passed on {format_date(self.deadline)}"
         if self.today > self.deadline:
             late = -left
-            if late == 0:
-                return f"Deadline passed on {format_date(self.deadline)}"
             return f"{late} working day{'' if late == 1 else 's'} overdue"
         if self.today == self.deadline:
             return "Due today"

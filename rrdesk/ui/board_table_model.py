@@ -63,10 +63,8 @@ def _meeting_short(row: BoardRow) -> str:
 
 def _days_left_short(row: BoardRow) -> str:
     """The working days left; a deadline just passed (no working day since) by its short date."""
-    progress = row.progress
-    just_passed = progress.today > progress.deadline and progress.working_days_left == 0
-    if just_passed and progress.status is not ReviewStatus.DONE:
-        return f"Deadline passed, {short_date(progress.deadline)}"
+    if row.progress.deadline_just_passed:
+        return f"Deadline passed, {short_date(row.progress.deadline)}"
     return row.days_left_words
 
 

@@ -93,3 +93,18 @@ def test_the_weekend_after_a_friday_deadline_is_overdue() -> None:
     assert progress.status is ReviewStatus.OVERDUE
     assert progress.working_days_left == 0
     assert progress.days_left_words == "Deadline passed on 27 November 2026"
+    assert progress.deadline_just_passed
+    monday = review_progress(
+        date(2026, 11, 6), date(2026, 11, 27), date(2026, 11, 30), CALENDAR, due_soon_working_days=3
+    )
+    assert not monday.deadline_just_passed  # a working day overdue now
+    assert monday.days_left_words == "1 working day overdue"
+    done = review_progress(
+        date(2026, 11, 6),
+        date(2026, 11, 27),
+        date(2026, 11, 28),
+        CALENDAR,
+        due_soon_working_days=3,
+        done=True,
+    )
+    assert not done.deadline_just_passed
