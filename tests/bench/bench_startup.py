@@ -128,19 +128,27 @@ SELECT c.id, c.reference, c.stage, c.profile, c.notification_sent,
 FROM cases c ORDER BY c.notification_sent DESC, c.reference DESC
 \"\"\"
 
-sys.path.insert(0, ROOT)
-from rrdesk.keystore import KeyringSecretStore
+if STEP == "rows made up":  # --steps: the screen alone, with no store and no keyring
+    rows = [(n, f"RR-2026-{n:03d}", "notified", "", "2026-11-02", f"Child {n}") for n in range(200)]
+else:
+    if STEP == "key given":  # --steps: the store opened with the key it is given
+        import base64
 
-key = KeyringSecretStore().load(os.environ["RRDESK_BENCH_ACCOUNT"])
-import sqlcipher3.dbapi2 as sqlcipher
+        key = base64.b64decode(os.environ["RRDESK_BENCH_SECRET"])
+    else:
+        sys.path.insert(0, ROOT)
+        from rrdesk.keystore import KeyringSecretStore
 
-connection = sqlcipher.connect(STORE, isolation_level=None)
-connection.execute(f"PRAGMA key = \\"x'{key.hex()}'\\"")
-for setting in PRAGMAS:
-    connection.execute(f"PRAGMA {setting}")
-rows = connection.execute(CASE_LIST).fetchall()
-if len(rows) != 200:
-    raise SystemExit(f"the reference read {len(rows)} cases from the store, not 200")
+        key = KeyringSecretStore().load(os.environ["RRDESK_BENCH_ACCOUNT"])
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    connection = sqlcipher.connect(STORE, isolation_level=None)
+    connection.execute(f"PRAGMA key = \\"x'{key.hex()}'\\"")
+    for setting in PRAGMAS:
+        connection.execute(f"PRAGMA {setting}")
+    rows = connection.execute(CASE_LIST).fetchall()
+    if len(rows) != 200:
+        raise SystemExit(f"the reference read {len(rows)} cases from the store, not 200")
 
 app = QApplication([sys.argv[0], "-style", "Fusion"])
 model = QStandardItemModel(0, len(COLUMNS))
@@ -269,7 +277,12 @@ class Run(NamedTuple):
     peak_kb: int
 
 
-def same_screen_code(store: Path) -> str:
+REFERENCE_STEPS = ("rows made up", "key given", "key from the keyring")
+"""The reference built up (``--steps``): the screen alone, then from the store opened with the key
+it is given, then with the key read from the keyring (the whole reference)."""
+
+
+def same_screen_code(store: Path, step: str = REFERENCE_STEPS[-1]) -> str:
     """The reference script, with rrdesk's section titles, house stylesheet, store and settings."""
     sys.path.insert(0, str(ROOT))
     from rrdesk.storage.database import PINNED_PRAGMAS
@@ -285,7 +298,7 @@ def same_screen_code(store: Path) -> str:
     pragmas = [f"{name} = {value}" for name, value, _ in PINNED_PRAGMAS]
     return (
         f"SECTIONS = {sections!r}\nSTYLE_SHEET = {style!r}\nROOT = {str(ROOT)!r}\n"
-        f"STORE = {str(store)!r}\nPRAGMAS = {pragmas!r}\n" + SAME_SCREEN
+        f"STORE = {str(store)!r}\nPRAGMAS = {pragmas!r}\nSTEP = {step!r}\n" + SAME_SCREEN
     )
 
 
@@ -401,6 +414,11 @@ def main() -> None:
         action="store_true",
         help="count instructions under valgrind instead of timing (slower, but steady)",
     )
+    parser.add_argument(
+        "--steps",
+        action="store_true",
+        help="time the reference built up step by step against the bare window, not rrdesk",
+    )
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=Path.cwd()) as name:
         folder = Path(name)
@@ -408,6 +426,9 @@ def main() -> None:
         env = environment(folder, account, key)
         rrdesk_code = RRDESK.format(report=REPORT, root=str(ROOT), store=str(store))
         same_code = same_screen_code(store)
+        if options.steps:
+            time_steps(env, [same_screen_code(store, step) for step in REFERENCE_STEPS])
+            return
         # Warm-up: bytecode compiled and files in the disk cache, as after installing.
         run(BARE, env)
         run(rrdesk_code, env)
@@ -468,6 +489,20 @@ def main() -> None:
         f"  peak memory ratio {memory_ratio:.2f} (target <= 2.0): "
         f"{'met' if memory_ratio <= 2.0 else 'NOT met'}"
     )
+
+
+def time_steps(env: dict[str, str], steps: list[str]) -> None:
+    """Each step of the reference against the bare window, interleaved as the main timing is."""
+    for code in (BARE, *steps):  # warm-up
+        run(code, env)
+    ratios: list[list[float]] = [[] for _ in steps]
+    for _ in range(ROUNDS):
+        bare = run(BARE, env).painted
+        for step, code in enumerate(steps):
+            ratios[step].append(run(code, env).painted / bare)
+    print(f"the reference built up, against the bare window (median of {ROUNDS} rounds' ratios)")
+    for name, step_ratios in zip(REFERENCE_STEPS, ratios, strict=True):
+        print(f"  {name + ':':<24}{statistics.median(step_ratios):.2f}")
 
 
 def report_instructions(bare: int, ours: int, same: int) -> None:
