@@ -105,7 +105,7 @@ app.exec()
 # rrdesk's keyring adapter (rrdesk.keystore, which loads only what reading one key needs), opens
 # the same SQLCipher store with the same settings, runs the case list's query, and shows the 200
 # rows in the same widgets (the house stylesheet, the sections list, a table from a Qt item model,
-# the search and stage boxes, the menus with their shortcuts, the status bar). None of rrdesk's
+# the search and stage boxes, as many menu actions with shortcuts, the status bar). None of rrdesk's
 # other code: no key file, lock, audit or logging, no domain, no working days, no sort keys or
 # screen-reader text. Like rrdesk, it names no value of PySide6's Qt namespace (which would build
 # all of its enumerations). What rrdesk takes beyond it is rrdesk's own work.
@@ -199,7 +199,7 @@ table.verticalHeader().hide()
 table.setAlternatingRowColors(True)
 page.addWidget(table, 1)
 window.setCentralWidget(central)
-for title, count in (("&File", 7), ("&View", 9), ("&Help", 1)):
+for title, count in (("&File", 5), ("&View", 10), ("&Help", 1)):
     menu = window.menuBar().addMenu(title)
     for number in range(count):
         action = QAction(f"Action {number}", window)
