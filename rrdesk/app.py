@@ -16,43 +16,43 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
-from rrdesk.domain.bank_holidays import BankHolidayCalendar, calendar_with_import
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_with_import
 from rrdesk.keystore import KeyringSecretStore, MemorySecretStore, SecretStore
-from rrdesk.services import store_access
-from rrdesk.services.case_service import CaseService, DirectoryService
-from rrdesk.services.session import Session, operating_system_user
+from rrdesk.services.cases.case_service import CaseService, DirectoryService
+from rrdesk.services.store import store_access
+from rrdesk.services.store.session import Session, operating_system_user
 from rrdesk.storage.errors import StoreError
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QWidget
 
-    from rrdesk.domain.agenda import AgendaItem
-    from rrdesk.domain.vote import ProjectorTally
-    from rrdesk.services.agency_forms_service import AgencyFormsService
-    from rrdesk.services.decision_sheet_service import DecisionSheetService
-    from rrdesk.services.meeting_service import MeetingService
-    from rrdesk.services.sign_off_drafts import SignOffDrafts
-    from rrdesk.services.signing_service import SigningService
-    from rrdesk.services.timetable_service import TimetableService
-    from rrdesk.ui.agency_forms_widget import AgencyFormsWidget
-    from rrdesk.ui.audit_widget import AuditWidget
-    from rrdesk.ui.backup_widget import BackupWidget
-    from rrdesk.ui.board_widget import BoardWidget
-    from rrdesk.ui.calendar_widget import CalendarWidget
-    from rrdesk.ui.case_editor import CaseEditorWidget
-    from rrdesk.ui.case_timetable_widget import CaseTimetableWidget
-    from rrdesk.ui.cases_section import CasesSection
-    from rrdesk.ui.decision_sheet_panel import DecisionSheetPanel
-    from rrdesk.ui.directory_widget import DirectoryWidget
-    from rrdesk.ui.file_dialogs import DesktopOpener, FileDialogs
-    from rrdesk.ui.main_window import MainWindow
-    from rrdesk.ui.meeting_widget import MeetingWidget
-    from rrdesk.ui.messages import Messages
-    from rrdesk.ui.projector_launcher import ProjectorLauncher
-    from rrdesk.ui.protection import Protection
-    from rrdesk.ui.settings_widget import PartnershipSettingsWidget
-    from rrdesk.ui.tasks import ImmediateRunner, TaskRunner, TaskStarter
+    from rrdesk.domain.meeting.agenda import AgendaItem
+    from rrdesk.domain.meeting.vote import ProjectorTally
+    from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
+    from rrdesk.services.decision_sheet.decision_sheet_service import DecisionSheetService
+    from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
+    from rrdesk.services.meeting.meeting_service import MeetingService
+    from rrdesk.services.partnership.signing_service import SigningService
+    from rrdesk.services.timetable.timetable_service import TimetableService
+    from rrdesk.ui.agency_forms.agency_forms_widget import AgencyFormsWidget
+    from rrdesk.ui.board.board_widget import BoardWidget
+    from rrdesk.ui.board.projector_launcher import ProjectorLauncher
+    from rrdesk.ui.cases.audit_widget import AuditWidget
+    from rrdesk.ui.cases.case_editor import CaseEditorWidget
+    from rrdesk.ui.cases.cases_section import CasesSection
+    from rrdesk.ui.decision_sheet.decision_sheet_panel import DecisionSheetPanel
+    from rrdesk.ui.meeting.meeting_widget import MeetingWidget
+    from rrdesk.ui.partnership.directory_widget import DirectoryWidget
+    from rrdesk.ui.partnership.settings_widget import PartnershipSettingsWidget
+    from rrdesk.ui.shell.file_dialogs import DesktopOpener, FileDialogs
+    from rrdesk.ui.shell.main_window import MainWindow
+    from rrdesk.ui.shell.messages import Messages
+    from rrdesk.ui.shell.tasks import ImmediateRunner, TaskRunner, TaskStarter
+    from rrdesk.ui.store.backup_widget import BackupWidget
+    from rrdesk.ui.store.protection import Protection
+    from rrdesk.ui.timetable.calendar_widget import CalendarWidget
+    from rrdesk.ui.timetable.case_timetable_widget import CaseTimetableWidget
 
 _Built = TypeVar("_Built")
 
@@ -80,12 +80,12 @@ class AppContext:
 def build_main_window(context: AppContext) -> MainWindow:
     """Every section of the main window, wired to the session's services."""
     # Screens that are not on show at start-up are imported when first built.
-    from rrdesk.ui.account_actions import install_account_actions
-    from rrdesk.ui.case_list_widget import CaseListWidget
-    from rrdesk.ui.case_table_model import CaseTableModel
-    from rrdesk.ui.cases_section import CasesSection
-    from rrdesk.ui.learning_sections import add_learning_sections, learning_case_tabs
-    from rrdesk.ui.main_window import MainWindow
+    from rrdesk.ui.after_meeting.learning_sections import add_learning_sections, learning_case_tabs
+    from rrdesk.ui.cases.case_list_widget import CaseListWidget
+    from rrdesk.ui.cases.case_table_model import CaseTableModel
+    from rrdesk.ui.cases.cases_section import CasesSection
+    from rrdesk.ui.shell.main_window import MainWindow
+    from rrdesk.ui.store.account_actions import install_account_actions
 
     session = context.session
     # One file dialog for the whole window, so every dialog starts where the person last saved
@@ -106,7 +106,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         return {s.case_id: s.reference for s in cases.summaries()}
 
     def history_tab(case_id: int) -> AuditWidget:
-        from rrdesk.ui.audit_widget import AuditWidget
+        from rrdesk.ui.cases.audit_widget import AuditWidget
 
         return AuditWidget(
             session.audit.entries,
@@ -118,12 +118,12 @@ def build_main_window(context: AppContext) -> MainWindow:
 
     @functools.cache
     def agency_forms_service() -> AgencyFormsService:
-        from rrdesk.services.agency_forms_service import AgencyFormsService
+        from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 
         return AgencyFormsService(session)
 
     def agency_forms_tab(case_id: int) -> AgencyFormsWidget:
-        from rrdesk.ui.agency_forms_widget import AgencyFormsWidget
+        from rrdesk.ui.agency_forms.agency_forms_widget import AgencyFormsWidget
 
         return AgencyFormsWidget(
             agency_forms_service(),
@@ -136,8 +136,8 @@ def build_main_window(context: AppContext) -> MainWindow:
         )
 
     def make_timetables() -> TimetableService:
-        from rrdesk.services.agency_returns import returns_count
-        from rrdesk.services.timetable_service import TimetableService
+        from rrdesk.services.agency_forms.agency_returns import returns_count
+        from rrdesk.services.timetable.timetable_service import TimetableService
 
         return TimetableService(
             session, agency_returns=lambda case_id: returns_count(session, case_id)
@@ -146,8 +146,8 @@ def build_main_window(context: AppContext) -> MainWindow:
     timetables = _Once(make_timetables)
 
     def make_board() -> BoardWidget:
-        from rrdesk.services.local_review_service import local_review_board_rows
-        from rrdesk.ui.board_widget import BoardWidget
+        from rrdesk.services.after_meeting.local_review_service import local_review_board_rows
+        from rrdesk.ui.board.board_widget import BoardWidget
 
         return BoardWidget(
             timetables(),
@@ -158,7 +158,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     board = _LazyBoard(timetables, make_board)
 
     def timetable_tab(case_id: int) -> CaseTimetableWidget:
-        from rrdesk.ui.case_timetable_widget import CaseTimetableWidget
+        from rrdesk.ui.timetable.case_timetable_widget import CaseTimetableWidget
 
         tab = CaseTimetableWidget(
             case_id, timetables(), context.messages, today=context.today, files=dialogs
@@ -168,12 +168,12 @@ def build_main_window(context: AppContext) -> MainWindow:
 
     @functools.cache
     def meeting_service() -> MeetingService:
-        from rrdesk.services.meeting_service import MeetingService
+        from rrdesk.services.meeting.meeting_service import MeetingService
 
         return MeetingService(session, calendars[0])
 
     def meeting_tab(case_id: int) -> MeetingWidget:
-        from rrdesk.ui.meeting_widget import MeetingWidget
+        from rrdesk.ui.meeting.meeting_widget import MeetingWidget
 
         widget = MeetingWidget(meeting_service(), case_id, context.today)
         widget.meeting_saved.connect(lambda _what: cases_section.case_list.refresh())
@@ -181,7 +181,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         return widget
 
     def case_editor() -> CaseEditorWidget:
-        from rrdesk.ui.case_editor import CaseEditorWidget
+        from rrdesk.ui.cases.case_editor import CaseEditorWidget
 
         editor = CaseEditorWidget(
             cases, context.messages, context.today, default_profile=session.profile_name
@@ -190,7 +190,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         return editor
 
     def calendar_screen() -> CalendarWidget:
-        from rrdesk.ui.calendar_widget import CalendarWidget
+        from rrdesk.ui.timetable.calendar_widget import CalendarWidget
 
         screen = CalendarWidget(timetables(), context.messages, today=context.today, files=dialogs)
         screen.calendar_changed.connect(board.refresh)
@@ -203,7 +203,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         cases_section.case_list.refresh()
 
     def audit_trail() -> AuditWidget:
-        from rrdesk.ui.audit_widget import AuditWidget
+        from rrdesk.ui.cases.audit_widget import AuditWidget
 
         return AuditWidget(session.audit.entries, session.audit.verify, references)
 
@@ -212,15 +212,15 @@ def build_main_window(context: AppContext) -> MainWindow:
     @functools.cache
     def signing_services() -> tuple[SigningService, DecisionSheetService, SignOffDrafts]:
         """Built on first use: they load the PDF libraries, which start-up does not need."""
-        from rrdesk.services.decision_sheet_service import decision_sheet_service_for
-        from rrdesk.services.sign_off_drafts import SignOffDrafts
-        from rrdesk.services.signing_service import SigningService
+        from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
+        from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
+        from rrdesk.services.partnership.signing_service import SigningService
 
         sheets = decision_sheet_service_for(session, calendars[0], meeting_service())
         return SigningService(session), sheets, SignOffDrafts(session, sheets, calendar)
 
     def decision_sheet_tab(case_id: int) -> DecisionSheetPanel:
-        from rrdesk.ui.decision_sheet_panel import DecisionSheetPanel
+        from rrdesk.ui.decision_sheet.decision_sheet_panel import DecisionSheetPanel
 
         _signing, sheets, drafts = signing_services()
         panel = DecisionSheetPanel(
@@ -240,7 +240,7 @@ def build_main_window(context: AppContext) -> MainWindow:
         return panel
 
     def partnership_settings() -> PartnershipSettingsWidget:
-        from rrdesk.ui.settings_widget import PartnershipSettingsWidget
+        from rrdesk.ui.partnership.settings_widget import PartnershipSettingsWidget
 
         signing = signing_services()[0]
         widget = PartnershipSettingsWidget(signing, context.messages, dialogs, context.runner, now)
@@ -271,12 +271,12 @@ def build_main_window(context: AppContext) -> MainWindow:
     window.add_section("board", "Countdown board", board.widget)
 
     def directory_screen() -> DirectoryWidget:
-        from rrdesk.ui.directory_widget import DirectoryWidget
+        from rrdesk.ui.partnership.directory_widget import DirectoryWidget
 
         return DirectoryWidget(directory, context.messages)
 
     def backups_screen() -> BackupWidget:
-        from rrdesk.ui.backup_widget import BackupWidget
+        from rrdesk.ui.store.backup_widget import BackupWidget
 
         return BackupWidget(
             session,
@@ -293,8 +293,8 @@ def build_main_window(context: AppContext) -> MainWindow:
     window.add_section("calendar", "Calendar and process", calendar_screen)
 
     def partnership_forms() -> QWidget:
-        from rrdesk.services.partnership_forms import PartnershipForms
-        from rrdesk.ui.partnership_forms_widget import PartnershipFormsWidget
+        from rrdesk.services.partnership.partnership_forms import PartnershipForms
+        from rrdesk.ui.partnership.partnership_forms_widget import PartnershipFormsWidget
 
         return PartnershipFormsWidget(PartnershipForms(session), context.messages, dialogs)
 
@@ -339,7 +339,7 @@ def _wire_board(
     def agenda_for(case_id: int) -> tuple[AgendaItem, ...]:
         """The meeting's agenda: an account from each agency present, or else from each agency
         on the panel while attendance is not yet taken."""
-        from rrdesk.domain.meeting_rules import agenda_from_profile
+        from rrdesk.domain.meeting.meeting_rules import agenda_from_profile
 
         case = context.session.cases.get(case_id)
         if case is not None:
@@ -365,7 +365,7 @@ def _wire_board(
         cases_section.open_case(case_id)
 
     def make_launcher() -> ProjectorLauncher:
-        from rrdesk.ui.projector_launcher import ProjectorLauncher
+        from rrdesk.ui.board.projector_launcher import ProjectorLauncher
 
         return ProjectorLauncher(
             timetables(),
@@ -407,7 +407,7 @@ def _wire_board(
 
 def window_board(window: MainWindow) -> BoardWidget:
     """The window's countdown board (built now if it has not been shown yet)."""
-    from rrdesk.ui.board_widget import BoardWidget
+    from rrdesk.ui.board.board_widget import BoardWidget
 
     board = window.section("board")
     assert isinstance(board, BoardWidget)
@@ -467,7 +467,7 @@ def _local_now() -> datetime:
 
 def _file_seams(context: AppContext) -> tuple[FileDialogs, DesktopOpener]:
     """The file dialogs and the desktop opener; tests put fakes in ``context.extra``."""
-    from rrdesk.ui.file_dialogs import DesktopOpener, FileDialogs
+    from rrdesk.ui.shell.file_dialogs import DesktopOpener, FileDialogs
 
     dialogs = context.extra.get("file_dialogs")
     opener = context.extra.get("opener")
@@ -498,7 +498,7 @@ def _remove_old_demo_stores(parent: Path) -> None:
 
 
 def _demo_session(today: date) -> tuple[Session, Path]:
-    from rrdesk.services.locations import data_folder
+    from rrdesk.services.platform.locations import data_folder
 
     _remove_old_demo_stores(data_folder() / "demo")
     folder = data_folder() / "demo" / secrets.token_hex(6)
@@ -510,8 +510,8 @@ def _demo_session(today: date) -> tuple[Session, Path]:
         passphrase=secrets.token_urlsafe(24),
         profile="tower-hamlets",
     )
-    from rrdesk.services.demo_data import add_demo_data
-    from rrdesk.services.signing_service import SigningService
+    from rrdesk.demo.cases import add_demo_data
+    from rrdesk.services.partnership.signing_service import SigningService
 
     SigningService(created.session).ensure_identity(_local_now())
     add_demo_data(created.session, today=today)
@@ -524,7 +524,7 @@ def _ready_to_ask() -> None:
     the application unstyled, to style the main window as it is shown)."""
     from PySide6.QtWidgets import QApplication
 
-    from rrdesk.ui.application import apply_house_style
+    from rrdesk.ui.shell.application import apply_house_style
 
     gc.enable()
     app = QApplication.instance()
@@ -549,7 +549,7 @@ def _open_store(
             with contextlib.suppress(OSError):  # set-up left: the folder it made goes, if empty
                 path.parent.rmdir()
         return made
-    from rrdesk.services.sync_folders import location_problem
+    from rrdesk.services.store.sync_folders import location_problem
 
     problem = location_problem(path)
     if problem:
@@ -570,7 +570,7 @@ def _open_store(
     if session is not None:
         return session
     _ready_to_ask()
-    from rrdesk.ui.unlock_dialog import UnlockDialog
+    from rrdesk.ui.store.unlock_dialog import UnlockDialog
 
     unlock = UnlockDialog(
         path,
@@ -592,8 +592,8 @@ def _set_up_store(
 ) -> Session | None:
     """The first run on ``path``: the set-up screen; the new store, open, or ``None``."""
     _ready_to_ask()
-    from rrdesk.services.profile_catalogue import load_profiles
-    from rrdesk.ui.setup_dialog import SetupDialog
+    from rrdesk.services.timetable.profile_catalogue import load_profiles
+    from rrdesk.ui.store.setup_dialog import SetupDialog
 
     loaded = load_profiles()
     order = sorted(loaded, key=lambda name: (name != "statutory", loaded[name].title))
@@ -609,7 +609,7 @@ def _set_up_store(
     )
     setup.exec()
     if setup.session is not None:
-        from rrdesk.services.signing_service import SigningService
+        from rrdesk.services.partnership.signing_service import SigningService
 
         SigningService(setup.session).ensure_identity(_local_now())
     if setup.keyring_message:
@@ -622,7 +622,7 @@ def _store_problem(
 ) -> tuple[Session | None, bool]:
     """Say why the store cannot be opened and, where a backup is the way past it, offer one."""
     _ready_to_ask()
-    from rrdesk.ui.store_problem_dialog import ask_past_store_problem
+    from rrdesk.ui.store.store_problem_dialog import ask_past_store_problem
 
     return ask_past_store_problem(path, problem, messages=messages, runner=runner)
 
@@ -630,8 +630,8 @@ def _store_problem(
 def run_app(*, store: Path | None, demo: bool) -> int:
     """Start the app: set up or unlock the store, then the main window. When the app is closed
     and everything is saved, the process ends here (:func:`end_process`)."""
-    from rrdesk.services.logging_setup import configure_logging, install_crash_logging
-    from rrdesk.ui.application import (
+    from rrdesk.services.platform.logging_setup import configure_logging, install_crash_logging
+    from rrdesk.ui.shell.application import (
         apply_house_style,
         build_qt_namespace,
         end_process,
@@ -641,8 +641,8 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         take_back_start_up,
         window_settings,
     )
-    from rrdesk.ui.messages import Messages
-    from rrdesk.ui.tasks import TaskRunner
+    from rrdesk.ui.shell.messages import Messages
+    from rrdesk.ui.shell.tasks import TaskRunner
 
     configure_logging()
     install_crash_logging()
@@ -655,7 +655,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         secret_store = MemorySecretStore()
         session, demo_folder = _demo_session(date.today())
     else:
-        from rrdesk.services.locations import default_store_path
+        from rrdesk.services.platform.locations import default_store_path
 
         secret_store = KeyringSecretStore()
         opened = _open_store(store or default_store_path(), messages, secret_store, runner)
@@ -686,7 +686,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
 
     def protect() -> None:
         """Locking and rolling backups, installed as soon as the window is first painted."""
-        from rrdesk.ui.protection import install_protection
+        from rrdesk.ui.store.protection import install_protection
 
         if not session.is_open:  # rrdesk ended before the window was on screen
             return

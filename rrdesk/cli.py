@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     from rrdesk.commands.selftest import add_selftest_parser
     from rrdesk.commands.store_commands import add_store_parsers
     from rrdesk.commands.verify import add_verify_parser
-    from rrdesk.ui.display_check import DISPLAY_CHECK
+    from rrdesk.ui.shell.display_check import DISPLAY_CHECK
 
     parser = argparse.ArgumentParser(
         prog="rrdesk",

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from rrdesk.ui.shell.messages import RecordingMessages
+
 TODAY = date(2026, 11, 22)
 
 # Property tests try new random examples on every run here, to find what no one thought of. CI
@@ -23,9 +25,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test under tests/ui as a GUI test so ``-m "not gui"`` is the fast loop."""
+    """Mark every test under tests/ui and tests/app as a GUI test so ``-m "not gui"`` is the
+    fast loop."""
+    gui_folders = tuple(f"{os.sep}tests{os.sep}{name}{os.sep}" for name in ("ui", "app"))
     for item in items:
-        if f"{os.sep}tests{os.sep}ui{os.sep}" in str(item.path):
+        if any(folder in str(item.path) for folder in gui_folders):
             item.add_marker(pytest.mark.gui)
 
 
@@ -65,7 +69,7 @@ def memory_secrets():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def new_store(store_path: Path):  # type: ignore[no-untyped-def]
     """A fresh encrypted store in tmp_path, open; closed after the test."""
-    from rrdesk.services.store_access import create_store
+    from rrdesk.services.store.store_access import create_store
 
     created = create_store(
         store_path,
@@ -89,8 +93,8 @@ OTHER_PARTNERSHIP = "Eastbrook Safeguarding Children Partnership"
 @pytest.fixture
 def others_backup(tmp_path: Path) -> Path:
     """A backup of another partnership's store (same passphrase), in tmp_path; the store closed."""
-    from rrdesk.services.backups import back_up_to
-    from rrdesk.services.store_access import create_store
+    from rrdesk.services.store.backups import back_up_to
+    from rrdesk.services.store.store_access import create_store
 
     other = create_store(
         tmp_path / "eastbrook.rrdesk",
@@ -102,3 +106,31 @@ def others_backup(tmp_path: Path) -> Path:
         return back_up_to(other, tmp_path / "eastbrook.rrbackup")
     finally:
         other.close()
+
+
+# What every screen is built from: the message seam recorded, an immediate task runner.
+@pytest.fixture
+def messages() -> RecordingMessages:
+    return RecordingMessages()
+
+
+@pytest.fixture
+def demo_session(session, today: date):  # type: ignore[no-untyped-def]
+    from rrdesk.demo.cases import add_demo_data
+
+    add_demo_data(session, today=today)
+    return session
+
+
+@pytest.fixture
+def context(demo_session, messages, today: date, memory_secrets):  # type: ignore[no-untyped-def]
+    from rrdesk.app import AppContext
+    from rrdesk.ui.shell.tasks import ImmediateRunner
+
+    return AppContext(
+        session=demo_session,
+        secret_store=memory_secrets,
+        messages=messages,
+        runner=ImmediateRunner(),
+        today=lambda: today,
+    )

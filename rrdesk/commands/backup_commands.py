@@ -14,7 +14,7 @@ from rrdesk.commands.store_options import (
     read_passphrase,
     store_path,
 )
-from rrdesk.services.backups import (
+from rrdesk.services.store.backups import (
     back_up_to,
     backups_folder,
     check_backup,

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rrdesk.commands.store_options import open_store
-from rrdesk.domain.text_checks import AcronymDictionary, AreaNames, Finding
-from rrdesk.services.text_checks_loader import build_text_checker
+from rrdesk.domain.agency_forms.text_checks import AcronymDictionary, AreaNames, Finding
+from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
 
 CLEAN = 0
 FINDINGS = 1
@@ -79,7 +79,7 @@ def _partnership_lists(
     """The word lists of the store named by ``--store``, or ``(None, None)`` for the standard."""
     if getattr(args, "store", None) is None:
         return None, None
-    from rrdesk.services.partnership_forms import acronyms_in_use, area_names_in_use
+    from rrdesk.services.partnership.partnership_forms import acronyms_in_use, area_names_in_use
 
     session = open_store(args)
     try:

@@ -10,17 +10,21 @@ import json
 import sys
 from typing import Any, TextIO
 
-from rrdesk.domain.bank_holidays import BankHolidayCalendar, packaged_calendar
-from rrdesk.domain.dates import DateError, format_date_with_weekday, parse_iso_date
-from rrdesk.domain.deadlines import (
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, packaged_calendar
+from rrdesk.domain.timetable.dates import DateError, format_date_with_weekday, parse_iso_date
+from rrdesk.domain.timetable.deadlines import (
     DAY_ZERO_CONVENTION,
     Milestone,
     Timetable,
     compute_timetable,
     coverage_warning,
 )
-from rrdesk.domain.profiles import ProcessProfile, ProfileError
-from rrdesk.services.profile_catalogue import DEFAULT_PROFILE, UnknownProfileError, load_profile
+from rrdesk.domain.timetable.profiles import ProcessProfile, ProfileError
+from rrdesk.services.timetable.profile_catalogue import (
+    DEFAULT_PROFILE,
+    UnknownProfileError,
+    load_profile,
+)
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

@@ -21,7 +21,7 @@ from rrdesk.commands.learning_exports import (
     add_themes_parser,
 )
 from rrdesk.commands.store_options import UsageError, add_store_options, open_store
-from rrdesk.domain.dates import format_date
+from rrdesk.domain.timetable.dates import format_date
 
 
 def _add_out(parser: argparse.ArgumentParser, metavar: str, what: str) -> None:
@@ -87,8 +87,8 @@ def _now() -> datetime:
 
 
 def run_export_decision_sheet(args: argparse.Namespace, out: TextIO) -> int:
-    from rrdesk.services.case_service import CaseService
-    from rrdesk.services.decision_sheet_service import (
+    from rrdesk.services.cases.case_service import CaseService
+    from rrdesk.services.decision_sheet.decision_sheet_service import (
         SheetNotReadyError,
         decision_sheet_service_for,
     )
@@ -123,8 +123,8 @@ def run_export_decision_sheet(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_export_certificate(args: argparse.Namespace, out: TextIO) -> int:
+    from rrdesk.services.partnership.signing_service import TRUST_NOTE, SigningService
     from rrdesk.services.saved_files import save_bytes
-    from rrdesk.services.signing_service import TRUST_NOTE, SigningService
 
     session = open_store(args)
     try:

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rrdesk.commands.store_options import UsageError, add_store_options, open_store
-from rrdesk.domain.action_plan import ActionFilter, filter_actions
-from rrdesk.services.action_plan_service import ActionPlanService
-from rrdesk.services.case_records import case_by_reference
-from rrdesk.services.submission_service import SubmissionError, SubmissionService
-from rrdesk.services.theme_service import ThemeService
+from rrdesk.domain.after_meeting.action_plan import ActionFilter, filter_actions
+from rrdesk.services.after_meeting.action_plan_service import ActionPlanService
+from rrdesk.services.after_meeting.submission_service import SubmissionError, SubmissionService
+from rrdesk.services.after_meeting.theme_service import ThemeService
+from rrdesk.services.cases.case_records import case_by_reference
 from rrdesk.storage.atomic_file import write_atomically
 
 EXIT_OK = 0

@@ -17,8 +17,8 @@ from typing import Any, TextIO
 
 from rrdesk import __version__
 from rrdesk.keystore import KeyringSecretStore, SecretStore
-from rrdesk.services.locations import data_folder
-from rrdesk.services.selftest import (
+from rrdesk.services.platform.locations import data_folder
+from rrdesk.services.platform.selftest import (
     DEFAULT_CHECKS,
     CheckResult,
     SelftestCheck,

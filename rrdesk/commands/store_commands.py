@@ -13,10 +13,10 @@ from rrdesk.commands.store_options import (
     read_passphrase,
     store_path,
 )
-from rrdesk.domain.bank_holidays import calendar_with_import
-from rrdesk.domain.dates import format_date
-from rrdesk.services.session import operating_system_user
-from rrdesk.services.store_access import create_store
+from rrdesk.domain.timetable.bank_holidays import calendar_with_import
+from rrdesk.domain.timetable.dates import format_date
+from rrdesk.services.store.session import operating_system_user
+from rrdesk.services.store.store_access import create_store
 from rrdesk.storage.key_slots import passphrase_problem
 
 
@@ -56,8 +56,8 @@ def run_init(args: argparse.Namespace, out: TextIO) -> int:
         profile=args.profile,
     )
 
-    from rrdesk.services.demo_data import add_demo_data
-    from rrdesk.services.signing_service import SigningService
+    from rrdesk.demo.cases import add_demo_data
+    from rrdesk.services.partnership.signing_service import SigningService
 
     try:
         SigningService(created.session).ensure_identity(datetime.now().astimezone())

@@ -7,9 +7,9 @@ import getpass
 import sys
 from pathlib import Path
 
-from rrdesk.services.locations import default_store_path
-from rrdesk.services.session import Session
-from rrdesk.services.store_access import unlock_with_passphrase
+from rrdesk.services.platform.locations import default_store_path
+from rrdesk.services.store.session import Session
+from rrdesk.services.store.store_access import unlock_with_passphrase
 
 MAX_PASSPHRASE_FILE_BYTES = 4096
 

@@ -13,7 +13,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any, TextIO
 
-from rrdesk.domain.dates import format_date, format_time
+from rrdesk.domain.timetable.dates import format_date, format_time
 
 EXIT_VALID = 0
 EXIT_NOT_VALID = 1

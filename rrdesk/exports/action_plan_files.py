@@ -15,8 +15,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from rrdesk.domain.action_plan import PlanAction, ShownStatus, counts_by_agency
-from rrdesk.domain.themes import CaseThemes, ThemeTaxonomy
+from rrdesk.domain.after_meeting.action_plan import PlanAction, ShownStatus, counts_by_agency
+from rrdesk.domain.after_meeting.themes import CaseThemes, ThemeTaxonomy
 
 ACTION_COLUMNS = (
     "Case reference",

@@ -8,8 +8,8 @@ from datetime import date
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, TableStyle
 
-from rrdesk.domain.action_plan import PlanAction, ShownStatus, counts_by_agency
-from rrdesk.domain.dates import format_date
+from rrdesk.domain.after_meeting.action_plan import PlanAction, ShownStatus, counts_by_agency
+from rrdesk.domain.timetable.dates import format_date
 from rrdesk.exports.house_style import data_table, heading, para, styles
 from rrdesk.exports.page_layout import DocumentInfo, build_pdf
 

@@ -7,14 +7,14 @@ from collections.abc import Callable
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from rrdesk.domain.dates import format_date, format_date_with_weekday
-from rrdesk.domain.decision_sheet_content import DecisionSheetContent, SheetAttendee
-from rrdesk.domain.decision_sheet_template import (
+from rrdesk.domain.decision_sheet.decision_sheet_content import DecisionSheetContent, SheetAttendee
+from rrdesk.domain.decision_sheet.decision_sheet_template import (
     DecisionSheetTemplate,
     SheetSection,
     SheetSectionKey,
     SheetWording,
 )
+from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
 from rrdesk.exports.house_style import (
     CONTENT_WIDTH,
     DAY_ZERO_SENTENCE,

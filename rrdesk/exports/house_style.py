@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from rrdesk.domain.deadlines import DAY_ZERO_CONVENTION
+from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
 from rrdesk.exports import fonts
 
 MARKING = "OFFICIAL-SENSITIVE"

@@ -6,7 +6,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Table, TableStyle
 
-from rrdesk.domain.learning_briefing import BriefingBox, LearningBriefing
+from rrdesk.domain.after_meeting.learning_briefing import BriefingBox, LearningBriefing
 from rrdesk.exports.house_style import (
     CONTENT_WIDTH,
     MARGIN_BOTTOM,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from rrdesk.domain.dates import format_date_with_weekday
+from rrdesk.domain.timetable.dates import format_date_with_weekday
 
 PRODUCT_ID = "-//rrdesk//Rapid Review meeting//EN"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak
 
-from rrdesk.domain.dates import format_date
-from rrdesk.domain.panel_pack_content import AgencyForm, FormSection, PanelPackContent
+from rrdesk.domain.agency_forms.panel_pack_content import AgencyForm, FormSection, PanelPackContent
+from rrdesk.domain.timetable.dates import format_date
 from rrdesk.exports.house_style import (
     DAY_ZERO_SENTENCE,
     contents_table,

@@ -7,9 +7,9 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from rrdesk.domain.dates import format_date
-from rrdesk.domain.panel_submission_content import PanelSubmission
-from rrdesk.domain.sign_off import CLOCK_WORKING_DAYS
+from rrdesk.domain.after_meeting.panel_submission_content import PanelSubmission
+from rrdesk.domain.decision_sheet.sign_off import CLOCK_WORKING_DAYS
+from rrdesk.domain.timetable.dates import format_date
 from rrdesk.exports.house_style import (
     DAY_ZERO_SENTENCE,
     data_table,

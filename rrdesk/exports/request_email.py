@@ -11,7 +11,7 @@ from datetime import date
 from email.message import EmailMessage
 from email.policy import SMTP
 
-from rrdesk.domain.dates import format_date_with_weekday
+from rrdesk.domain.timetable.dates import format_date_with_weekday
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from rrdesk.domain.dates import format_date
-from rrdesk.domain.review_reports import PeriodReport, median_words
+from rrdesk.domain.after_meeting.review_reports import PeriodReport, median_words
+from rrdesk.domain.timetable.dates import format_date
 from rrdesk.exports import fonts
 from rrdesk.exports.house_style import (
     CONTENT_WIDTH,

@@ -12,7 +12,7 @@ from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 
-from rrdesk.domain.dates import format_date, format_date_with_weekday
+from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
 
 SUBJECT_MARKING = "OFFICIAL-SENSITIVE"
 _PARTNER_ORDER = ("Local authority", "Police", "Health")

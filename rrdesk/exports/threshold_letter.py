@@ -5,8 +5,8 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from rrdesk.domain.dates import format_date
-from rrdesk.domain.threshold_letter import ThresholdLetter
+from rrdesk.domain.after_meeting.threshold_letter import ThresholdLetter
+from rrdesk.domain.timetable.dates import format_date
 from rrdesk.exports.house_style import para, styles
 from rrdesk.exports.page_layout import DocumentInfo, build_pdf
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from rrdesk.domain.audit import GENESIS, AuditEntry, ChainBreak, entry_hash, first_broken_entry
+from rrdesk.domain.cases.audit import (
+    GENESIS,
+    AuditEntry,
+    ChainBreak,
+    entry_hash,
+    first_broken_entry,
+)
 from rrdesk.storage.database import Database
 
 _HEAD = "audit_head"

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from typing import Any
 
-from rrdesk.domain.cases import (
+from rrdesk.domain.cases.cases import (
     Case,
     Child,
     ChildStatus,

@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from rrdesk.domain.cases import Case, CaseSummary, Child, Stage, next_reference
+from rrdesk.domain.cases.cases import Case, CaseSummary, Child, Stage, next_reference
 from rrdesk.storage.case_codec import case_details, case_from_row, child_details, child_from_row
 from rrdesk.storage.database import Database
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rrdesk.domain.directory import Agency, Member, StatutoryPartner
+from rrdesk.domain.cases.directory import Agency, Member, StatutoryPartner
 from rrdesk.storage.database import Database
 
 _MEMBER_COLUMNS = "id, name, agency, role, email, phone, on_panel, voting, substitute_for"

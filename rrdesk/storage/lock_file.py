@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from rrdesk.domain.dates import format_date, format_time
+from rrdesk.domain.timetable.dates import format_date, format_time
 from rrdesk.storage.errors import StoreInUseError, StoreLocationError
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows

@@ -24,9 +24,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, when not installed
 
-from rrdesk.domain.cases import Case, Child, Stage
-from rrdesk.services.store_access import create_store
-from rrdesk.services.timetable_service import TimetableService
+from rrdesk.domain.cases.cases import Case, Child, Stage
+from rrdesk.services.store.store_access import create_store
+from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.storage import key_slots
 
 CASES = 1_000
@@ -56,7 +56,7 @@ def timed(label: str, work: Callable[[], object], repeat: int = 15) -> float:
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from rrdesk.ui.board_widget import BoardWidget
+    from rrdesk.ui.board.board_widget import BoardWidget
 
     app = QApplication.instance() or QApplication([])
     key_slots.SCRYPT_N = 2**12

@@ -15,11 +15,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, when not installed
 
 from rrdesk.commands.deadlines import add_deadlines_parser, run_deadlines
-from rrdesk.domain.bank_holidays import packaged_calendar
-from rrdesk.domain.deadlines import compute_timetable
-from rrdesk.domain.progress import review_progress
-from rrdesk.domain.timeline import build_timeline
-from rrdesk.services.profile_catalogue import load_profile
+from rrdesk.domain.timetable.bank_holidays import packaged_calendar
+from rrdesk.domain.timetable.deadlines import compute_timetable
+from rrdesk.domain.timetable.progress import review_progress
+from rrdesk.domain.timetable.timeline import build_timeline
+from rrdesk.services.timetable.profile_catalogue import load_profile
 
 DATES = 10_000
 FRAME_SECONDS = 1 / 60

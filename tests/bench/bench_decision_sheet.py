@@ -29,7 +29,7 @@ def main() -> None:
     started = time.perf_counter()
     from rrdesk.exports.decision_sheet import render_decision_sheet
     from rrdesk.exports.signing import create_signing_identity, sign_pdf
-    from rrdesk.services.decision_sheet_forms import load_decision_sheet_template
+    from rrdesk.services.decision_sheet.decision_sheet_forms import load_decision_sheet_template
     from tests.exports.samples import PARTNERSHIP, decision_sheet_content
 
     imported = time.perf_counter() - started

@@ -21,10 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtCore import QMimeData, QTimer
 from PySide6.QtWidgets import QApplication
 
-from rrdesk.domain.agency_form_record import FormPosition
-from rrdesk.services.text_checks_loader import build_text_checker
-from rrdesk.ui.application import set_start_up_aside
-from rrdesk.ui.narrative_edit import NarrativeEdit
+from rrdesk.domain.agency_forms.agency_form_record import FormPosition
+from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
+from rrdesk.ui.kit.narrative_edit import NarrativeEdit
+from rrdesk.ui.shell.application import set_start_up_aside
 
 LIMIT_SECONDS = 0.100
 LINES = (
@@ -105,13 +105,13 @@ def bare_box(app: QApplication) -> None:
 
 def whole_form(app: QApplication, folder: Path) -> None:
     """The same paste into the guided entry: findings panel, summary line and saving too."""
-    from rrdesk.domain.cases import Stage
-    from rrdesk.services.agency_forms_service import AgencyFormsService
-    from rrdesk.services.demo_data import add_demo_data
-    from rrdesk.services.store_access import create_store
-    from rrdesk.ui.agency_forms_widget import AgencyFormsWidget
-    from rrdesk.ui.messages import RecordingMessages
-    from rrdesk.ui.tasks import ImmediateRunner
+    from rrdesk.demo.cases import add_demo_data
+    from rrdesk.domain.cases.cases import Stage
+    from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
+    from rrdesk.services.store.store_access import create_store
+    from rrdesk.ui.agency_forms.agency_forms_widget import AgencyFormsWidget
+    from rrdesk.ui.shell.messages import RecordingMessages
+    from rrdesk.ui.shell.tasks import ImmediateRunner
 
     today = date(2026, 11, 22)
     session = create_store(

@@ -215,9 +215,9 @@ app.exec()
 )
 
 # The real start-up, with one addition: as rrdesk's event loop starts, ``on_event_loop(app)`` is
-# called (the script this is part of defines it). The watch is added as rrdesk.ui.application is
-# imported, so nothing of rrdesk is imported earlier or in another order than when it is started
-# from its shortcut. Also used by tests/ui/test_start_up_cost.py.
+# called (the script this is part of defines it). The watch is added as
+# rrdesk.ui.shell.application is imported, so nothing of rrdesk is imported earlier or in another
+# order than when it is started from its shortcut. Also used by tests/app/test_start_up_cost.py.
 WATCH_THE_EVENT_LOOP = """
 import sys
 from importlib.machinery import PathFinder
@@ -225,7 +225,7 @@ from importlib.machinery import PathFinder
 
 class WatchTheEventLoop:
     def find_spec(self, name, path=None, target=None):
-        if name != "rrdesk.ui.application":
+        if name != "rrdesk.ui.shell.application":
             return None
         sys.meta_path.remove(self)
         spec = PathFinder.find_spec(name, path)
@@ -345,10 +345,10 @@ def make_store(folder: Path) -> tuple[Path, str, bytes]:
     sys.path.insert(0, str(ROOT))
     from datetime import date, timedelta
 
-    from rrdesk.domain.cases import Case, Child, Stage
-    from rrdesk.services import store_access
-    from rrdesk.services.case_service import CaseService
-    from rrdesk.services.demo_data import add_demo_data
+    from rrdesk.demo.cases import add_demo_data
+    from rrdesk.domain.cases.cases import Case, Child, Stage
+    from rrdesk.services.cases.case_service import CaseService
+    from rrdesk.services.store import store_access
 
     path = folder / "bench.rrdesk"
     created = store_access.create_store(
@@ -376,7 +376,8 @@ def make_store(folder: Path) -> tuple[Path, str, bytes]:
 
 
 # Offscreen, Qt's screen is 800 by 800 unless told otherwise: rrdesk would then open smaller than
-# 1280 by 800, to fit it (rrdesk.ui.main_window.first_size), and paint less than the bare window.
+# 1280 by 800, to fit it (rrdesk.ui.shell.main_window.first_size), and paint less than the bare
+# window.
 WINDOW_SIZE = "1280x800"
 SCREEN = '{"screens": [{"name": "bench", "x": 0, "y": 0, "width": 1600, "height": 900}]}'
 

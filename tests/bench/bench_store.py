@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from rrdesk.domain.audit import AuditEntry
-from rrdesk.domain.cases import Case, Child, Stage
+from rrdesk.domain.cases.audit import AuditEntry
+from rrdesk.domain.cases.cases import Case, Child, Stage
 from rrdesk.storage.audit_repository import AuditRepository
 from rrdesk.storage.case_repository import CaseRepository
 from rrdesk.storage.database import Database

@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from rrdesk.services.text_checks_loader import build_text_checker
+from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
 
 FRAME_SECONDS = 1 / 60
 PARAGRAPH = (

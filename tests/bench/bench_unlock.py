@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from rrdesk.keystore import MemorySecretStore
-from rrdesk.services import store_access
+from rrdesk.services.store import store_access
 
 PASSPHRASE = "lantern orchard pebble"
 ROUNDS = 7

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rrdesk.commands.backup_commands import add_backup_parsers
-from rrdesk.services import store_access
+from rrdesk.services.store import store_access
 from rrdesk.storage.errors import StoreError
 from rrdesk.storage.key_slots import slot_file_for
 

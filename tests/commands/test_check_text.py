@@ -114,7 +114,11 @@ def test_names_from_other_cases(tmp_path: Path) -> None:
 def test_a_store_brings_the_partnerships_own_word_lists(  # type: ignore[no-untyped-def]
     tmp_path: Path, new_store, store_path: Path, passphrase: str
 ) -> None:
-    from rrdesk.services.partnership_forms import ACRONYM_LIST, PartnershipForms, standard_text
+    from rrdesk.services.partnership.partnership_forms import (
+        ACRONYM_LIST,
+        PartnershipForms,
+        standard_text,
+    )
 
     draft = tmp_path / "draft.txt"
     draft.write_text("The family were seen at the SARC.", encoding="utf-8")

@@ -17,8 +17,8 @@ from rrdesk.commands.learning_exports import (
     add_themes_parser,
 )
 from rrdesk.commands.store_options import UsageError
-from rrdesk.services.demo_data import add_demo_data
-from rrdesk.services.session import Session
+from rrdesk.demo.cases import add_demo_data
+from rrdesk.services.store.session import Session
 from tests.exports.pdf_reading import all_text
 
 TODAY = date(2026, 11, 22)

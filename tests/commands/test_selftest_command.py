@@ -11,8 +11,8 @@ import pytest
 
 from rrdesk.commands.selftest import EXIT_FAILED, EXIT_PASSED, add_selftest_parser, run_selftest
 from rrdesk.keystore import MemorySecretStore
-from rrdesk.services import selftest
-from rrdesk.services.selftest import CheckFailed, SelftestCheck, SelftestRun
+from rrdesk.services.platform import selftest
+from rrdesk.services.platform.selftest import CheckFailed, SelftestCheck, SelftestRun
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from rrdesk.cli import main
-from rrdesk.services import store_access
+from rrdesk.services.store import store_access
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def test_init_with_demo_data_then_cases(
 
 
 def test_working_day_reached_is_computed(tmp_path: Path, passphrase_file: Path) -> None:
-    from rrdesk.domain.bank_holidays import packaged_calendar
+    from rrdesk.domain.timetable.bank_holidays import packaged_calendar
 
     store = tmp_path / "p.rrdesk"
     _run("init", "--store", str(store), "--passphrase-file", str(passphrase_file), "--demo-data")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from rrdesk.domain.decision_sheet_content import (
+from rrdesk.domain.agency_forms.panel_pack_content import (
+    AgencyForm,
+    FormAnswer,
+    FormSection,
+    FormTable,
+    PackMilestone,
+    PanelPackContent,
+)
+from rrdesk.domain.decision_sheet.decision_sheet_content import (
     AgencyInvolvement,
     ConflictDeclared,
     DecisionSheetContent,
@@ -17,14 +25,6 @@ from rrdesk.domain.decision_sheet_content import (
     SheetTimetable,
     SignOffParty,
     VoteTally,
-)
-from rrdesk.domain.panel_pack_content import (
-    AgencyForm,
-    FormAnswer,
-    FormSection,
-    FormTable,
-    PackMilestone,
-    PanelPackContent,
 )
 
 PARTNERSHIP = "Caerwysg & Dyffryn Safeguarding Children Partnership"

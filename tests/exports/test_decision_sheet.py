@@ -9,8 +9,11 @@ from dataclasses import replace
 import pytest
 from pypdf import PdfReader
 
-from rrdesk.domain.decision_sheet_content import DecisionSheetContent, SheetCriterion
-from rrdesk.domain.decision_sheet_template import DecisionSheetTemplate, SheetSectionKey
+from rrdesk.domain.decision_sheet.decision_sheet_content import DecisionSheetContent, SheetCriterion
+from rrdesk.domain.decision_sheet.decision_sheet_template import (
+    DecisionSheetTemplate,
+    SheetSectionKey,
+)
 from rrdesk.exports.decision_sheet import render_decision_sheet
 from rrdesk.exports.house_style import DAY_ZERO_SENTENCE, MARKING
 from tests.exports.pdf_reading import all_text, fonts_embedded, page_texts, pdffonts_rows
@@ -187,7 +190,7 @@ def test_lateness_is_explained(template: DecisionSheetTemplate) -> None:
 def test_a_sheet_with_nothing_recorded_yet_still_renders(template: DecisionSheetTemplate) -> None:
     from datetime import date
 
-    from rrdesk.domain.decision_sheet_content import SheetTimetable
+    from rrdesk.domain.decision_sheet.decision_sheet_content import SheetTimetable
 
     empty = DecisionSheetContent(
         partnership_name="Partnership",

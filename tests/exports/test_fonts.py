@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from rrdesk.domain.decision_sheet_template import DecisionSheetTemplate
+from rrdesk.domain.decision_sheet.decision_sheet_template import DecisionSheetTemplate
 from rrdesk.exports import fonts
 from rrdesk.exports.decision_sheet import render_decision_sheet
 from rrdesk.resource_files import resource

@@ -11,19 +11,24 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from rrdesk.domain.action_plan import (
+from rrdesk.domain.after_meeting.action_plan import (
     ActionStatus,
     ActionTracking,
     AddedAction,
     PlanAction,
     plan_for_case,
 )
-from rrdesk.domain.cases import Stage
-from rrdesk.domain.immediate_action import ImmediateAction
-from rrdesk.domain.learning_briefing import build_briefing
-from rrdesk.domain.review_reports import PeriodReport, ReportCase, ReportPeriod, build_report
-from rrdesk.domain.themes import CaseThemes, Theme, ThemeTaxonomy
-from rrdesk.domain.threshold_letter import ThresholdLetter
+from rrdesk.domain.after_meeting.learning_briefing import build_briefing
+from rrdesk.domain.after_meeting.review_reports import (
+    PeriodReport,
+    ReportCase,
+    ReportPeriod,
+    build_report,
+)
+from rrdesk.domain.after_meeting.themes import CaseThemes, Theme, ThemeTaxonomy
+from rrdesk.domain.after_meeting.threshold_letter import ThresholdLetter
+from rrdesk.domain.cases.cases import Stage
+from rrdesk.domain.meeting.immediate_action import ImmediateAction
 from rrdesk.exports.action_plan_files import (
     ACTION_COLUMNS,
     OVERDUE_FILL,
@@ -36,7 +41,7 @@ from rrdesk.exports.house_style import MARKING
 from rrdesk.exports.learning_briefing import render_learning_briefing
 from rrdesk.exports.review_report import render_report
 from rrdesk.exports.threshold_letter import render_threshold_letter
-from tests.domain.learning_samples import sample_case, sample_meeting
+from tests.domain.after_meeting.learning_samples import sample_case, sample_meeting
 from tests.exports.pdf_reading import all_text, page_texts
 
 TODAY = date(2026, 11, 22)

@@ -136,7 +136,7 @@ def test_pack_without_forms_says_so() -> None:
 
 
 def test_unanswered_questions_and_empty_tables_are_shown_as_such() -> None:
-    from rrdesk.domain.panel_pack_content import FormAnswer, FormSection, FormTable
+    from rrdesk.domain.agency_forms.panel_pack_content import FormAnswer, FormSection, FormTable
 
     content = panel_pack_content(forms=1)
     form = replace(

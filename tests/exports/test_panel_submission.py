@@ -6,11 +6,16 @@ from datetime import date
 
 import pytest
 
-from rrdesk.domain.decision import DecisionKind
-from rrdesk.domain.panel_submission_content import PanelSubmission, build_submission
+from rrdesk.domain.after_meeting.panel_submission_content import PanelSubmission, build_submission
+from rrdesk.domain.meeting.decision import DecisionKind
 from rrdesk.exports.house_style import MARKING
 from rrdesk.exports.panel_submission import SECTION_TITLES, render_panel_submission
-from tests.domain.learning_samples import CALENDAR, full_details, sample_case, sample_meeting
+from tests.domain.after_meeting.learning_samples import (
+    CALENDAR,
+    full_details,
+    sample_case,
+    sample_meeting,
+)
 from tests.exports.pdf_reading import all_text, fonts_embedded, page_texts
 
 TODAY = date(2026, 11, 22)

@@ -45,7 +45,7 @@ from rrdesk.exports.verification import (
     TrustedCertificateError,
     verify_pdf,
 )
-from rrdesk.services.decision_sheet_forms import load_decision_sheet_template
+from rrdesk.services.decision_sheet.decision_sheet_forms import load_decision_sheet_template
 from tests.exports.conftest import SIGNING_NOW
 from tests.exports.pdf_reading import all_text, fonts_embedded, pdffonts_rows
 from tests.exports.samples import PARTNERSHIP, decision_sheet_content

@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from rrdesk.domain.cases import Case, Child
-from rrdesk.services.case_service import CaseService
-from rrdesk.services.store_access import unlock_with_passphrase
+from rrdesk.domain.cases.cases import Case, Child
+from rrdesk.services.cases.case_service import CaseService
+from rrdesk.services.store.store_access import unlock_with_passphrase
 from rrdesk.storage.errors import StoreError
 
 TODAY = date(2026, 11, 22)
@@ -58,7 +58,7 @@ def saver(store: str, passphrase_file: str) -> int:
 
 
 def backups(store: str, passphrase_file: str, destination: str) -> int:
-    from rrdesk.services.backups import back_up_to
+    from rrdesk.services.store.backups import back_up_to
 
     session = unlock_with_passphrase(Path(store), _passphrase(passphrase_file))
     say("ready")
@@ -113,10 +113,10 @@ def try_open(store: str, passphrase_file: str) -> int:
 def plaintext(markers_file: str, chosen_backup: str, *mode: str) -> int:
     """A whole session in the data folder (set by the parent through XDG_DATA_HOME), with the
     temp folder (TMPDIR, SQLITE_TMPDIR) pointed at a folder the parent searches afterwards."""
-    from rrdesk.services.backups import back_up_to, make_rolling_backup
-    from rrdesk.services.locations import default_store_path
-    from rrdesk.services.logging_setup import configure_logging
-    from rrdesk.services.store_access import create_store
+    from rrdesk.services.platform.locations import default_store_path
+    from rrdesk.services.platform.logging_setup import configure_logging
+    from rrdesk.services.store.backups import back_up_to, make_rolling_backup
+    from rrdesk.services.store.store_access import create_store
     from rrdesk.storage import key_slots
 
     key_slots.SCRYPT_N = 2**12
@@ -188,7 +188,7 @@ def _signed_sheet_into(session: object, case_id: int) -> None:
     """Render and sign a decision sheet in memory and keep it in the store, as the app does."""
     from rrdesk.exports.decision_sheet import render_decision_sheet
     from rrdesk.exports.signing import create_signing_identity, sign_pdf
-    from rrdesk.services.decision_sheet_forms import load_decision_sheet_template
+    from rrdesk.services.decision_sheet.decision_sheet_forms import load_decision_sheet_template
     from tests.exports.samples import PARTNERSHIP, decision_sheet_content
 
     identity = create_signing_identity(PARTNERSHIP, now=datetime(2026, 11, 22, 14, 5))

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rrdesk.services.store_access import create_store, unlock_with_passphrase
+from rrdesk.services.store.store_access import create_store, unlock_with_passphrase
 from rrdesk.storage import key_slots
 from rrdesk.storage.backup_file import read_header, remove_stale_work_files
 

@@ -15,10 +15,10 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from rrdesk.services import store_access
+from rrdesk.services.store import store_access
 from rrdesk.storage import key_slots
-from rrdesk.ui.lock_controller import LockController
-from rrdesk.ui.main_window import MainWindow
+from rrdesk.ui.shell.main_window import MainWindow
+from rrdesk.ui.store.lock_controller import LockController
 
 
 def main() -> int:

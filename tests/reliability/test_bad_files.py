@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from rrdesk.domain.cases import Case, Child
-from rrdesk.services import store_access
-from rrdesk.services.case_service import CaseService
+from rrdesk.domain.cases.cases import Case, Child
+from rrdesk.services.cases.case_service import CaseService
+from rrdesk.services.store import store_access
 from rrdesk.storage import key_slots
 from rrdesk.storage.errors import StoreError
 from rrdesk.storage.migrations import SCHEMA_VERSION

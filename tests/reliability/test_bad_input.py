@@ -14,9 +14,12 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rrdesk.domain.bank_holidays import BankHolidayFileError, parse_govuk_bank_holidays_json
-from rrdesk.domain.dates import DateError, parse_date_parts, parse_iso_date
-from rrdesk.domain.profiles import ProfileError, parse_profile
+from rrdesk.domain.timetable.bank_holidays import (
+    BankHolidayFileError,
+    parse_govuk_bank_holidays_json,
+)
+from rrdesk.domain.timetable.dates import DateError, parse_date_parts, parse_iso_date
+from rrdesk.domain.timetable.profiles import ProfileError, parse_profile
 from rrdesk.resource_files import form
 
 CHECKS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -171,7 +174,7 @@ def _changed(text: str, data: st.DataObject) -> str:
 @CHECKS
 @given(st.data())
 def test_agency_check_form_with_lines_changed(data: st.DataObject) -> None:
-    from rrdesk.domain.check_form import FormDefinitionError, parse_form_definition
+    from rrdesk.domain.agency_forms.check_form import FormDefinitionError, parse_form_definition
 
     try:
         parse_form_definition(_changed(CHECK_FORM, data))
@@ -182,7 +185,7 @@ def test_agency_check_form_with_lines_changed(data: st.DataObject) -> None:
 @CHECKS
 @given(st.text(max_size=300))
 def test_agency_check_form_from_any_text(text: str) -> None:
-    from rrdesk.domain.check_form import FormDefinitionError, parse_form_definition
+    from rrdesk.domain.agency_forms.check_form import FormDefinitionError, parse_form_definition
 
     try:
         parse_form_definition(text)
@@ -193,7 +196,7 @@ def test_agency_check_form_from_any_text(text: str) -> None:
 @CHECKS
 @given(st.data())
 def test_decision_sheet_form_with_lines_changed(data: st.DataObject) -> None:
-    from rrdesk.domain.decision_sheet_template import (
+    from rrdesk.domain.decision_sheet.decision_sheet_template import (
         DecisionSheetTemplateError,
         parse_decision_sheet_template,
     )
@@ -210,7 +213,7 @@ def test_decision_sheet_form_with_lines_changed(data: st.DataObject) -> None:
 @CHECKS
 @given(st.text(max_size=400))
 def test_text_checker_on_any_text(text: str) -> None:
-    from rrdesk.services.text_checks_loader import build_text_checker
+    from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
 
     for finding in build_text_checker(case_names=("Child T",)).check(text):
         assert text[finding.start : finding.end] == finding.text

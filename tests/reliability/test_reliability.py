@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from rrdesk.cli import main as cli_main
-from rrdesk.domain.cases import Case, Child
-from rrdesk.services import store_access
-from rrdesk.services.backups import back_up_to, make_rolling_backup, restore_backup
-from rrdesk.services.case_service import CaseService
-from rrdesk.services.logging_setup import configure_logging, stop_logging
+from rrdesk.domain.cases.cases import Case, Child
+from rrdesk.services.cases.case_service import CaseService
+from rrdesk.services.platform.logging_setup import configure_logging, stop_logging
+from rrdesk.services.store import store_access
+from rrdesk.services.store.backups import back_up_to, make_rolling_backup, restore_backup
 from rrdesk.storage.database import Database
 from tests.reliability import scenarios
 
@@ -97,7 +97,7 @@ def _signed_sheet() -> bytes:
     """A decision sheet rendered and signed in memory, as the app does (no fetching)."""
     from rrdesk.exports.decision_sheet import render_decision_sheet
     from rrdesk.exports.signing import create_signing_identity, sign_pdf
-    from rrdesk.services.decision_sheet_forms import load_decision_sheet_template
+    from rrdesk.services.decision_sheet.decision_sheet_forms import load_decision_sheet_template
     from tests.exports.samples import PARTNERSHIP, decision_sheet_content
 
     identity = create_signing_identity(PARTNERSHIP, now=datetime(2026, 11, 22, 14, 5))
@@ -195,7 +195,7 @@ def test_logs_hold_no_case_data(tmp_path: Path, passphrase: str) -> None:
         try:
             raise ValueError(f"a message quoting {MARKERS[0]}")
         except ValueError:
-            from rrdesk.services.logging_setup import log_uncaught
+            from rrdesk.services.platform.logging_setup import log_uncaught
 
             log_uncaught(*sys.exc_info())  # type: ignore[arg-type]
     finally:

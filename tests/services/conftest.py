@@ -7,7 +7,7 @@ import pytest
 
 @pytest.fixture
 def demo_session_for_involvement(session, today):  # type: ignore[no-untyped-def]
-    from rrdesk.services.demo_data import add_demo_data
+    from rrdesk.demo.cases import add_demo_data
 
     add_demo_data(session, today=today)
     return session, today

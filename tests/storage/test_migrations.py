@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from rrdesk.domain.cases import Case, Child
-from rrdesk.services import store_access
+from rrdesk.domain.cases.cases import Case, Child
+from rrdesk.services.store import store_access
 from rrdesk.storage import migrations
 from rrdesk.storage.database import Database
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rrdesk.services import store_access
-from rrdesk.services.session import Session
+from rrdesk.services.store import store_access
+from rrdesk.services.store.session import Session
 from rrdesk.storage.database import Database
 from rrdesk.storage.migrations import SCHEMA_VERSION
 from rrdesk.storage.secret_repository import SecretRepository

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from rrdesk.domain.cases import Case, Child
+from rrdesk.domain.cases.cases import Case, Child
 from rrdesk.keystore import MemorySecretStore
-from rrdesk.services import store_access
+from rrdesk.services.store import store_access
 from rrdesk.storage import key_slots
 from rrdesk.storage.database import Database
 from rrdesk.storage.errors import (

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from rrdesk.app import AppContext, build_main_window
-from rrdesk.services.session import Session
-from rrdesk.ui.main_window import MainWindow
+from rrdesk.services.store.session import Session
+from rrdesk.ui.shell.main_window import MainWindow
 
 
 class WindowRebuilder:

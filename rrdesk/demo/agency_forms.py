@@ -1,0 +1,328 @@
+"""Agency requests and check forms for the demo store. Everything here is fictional.
+
+The case collecting returns has a request at every status, and forms that give the text checks
+something to show (acronyms, a passage pasted from case notes). The case with its meeting booked
+has every form quality assured, so its panel pack is worth reading.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from rrdesk.domain.agency_forms.agency_form_record import (
+    CHECK_ANSWERS,
+    EnteredBy,
+    FormPosition,
+    FormRecord,
+    record_to_dict,
+)
+from rrdesk.domain.agency_forms.agency_request_codec import requests_to_dict
+from rrdesk.domain.agency_forms.agency_requests import (
+    AgencyRequest,
+    ReturnReason,
+    record_quality_assured,
+    record_received,
+    record_returned,
+    record_sent,
+)
+from rrdesk.domain.agency_forms.check_form_answers import ChronologyRow, DateAnswer
+from rrdesk.domain.agency_forms.text_checks import TextSpan
+from rrdesk.domain.cases.cases import Case, Stage
+from rrdesk.services.agency_forms.agency_forms_service import FORM_KIND, REQUESTS_KIND
+from rrdesk.services.store.session import Session
+
+_LA = "Northmoor Council Children's Social Care"
+_POLICE = "Northmoor Police Public Protection Unit"
+_ICB = "Northmoor Integrated Care Board"
+_EDU = "Northmoor Education Safeguarding Service"
+_HOSP = "Northmoor General Hospital"
+_MH = "Northmoor Community Mental Health Trust"
+_HOUSING = "Northmoor Housing"
+_EH = "Northmoor Early Help"
+
+PASTED_NOTES = (
+    "12/10/2026 14:32 Case Note\n"
+    "Contact Type: Home visit\n"
+    "Recorded by: PC 4471\n"
+    "Attended address re MISPER. Mum states Child M went out w/c Monday and NFA given. "
+    "Referred to MASH, S47 not progressed."
+)
+
+
+def _ascii(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name).replace("\u0131", "i").replace("\u0142", "l")
+    return "".join(ch for ch in plain if ch.isascii() and (ch.isalnum() or ch == " "))
+
+
+def _day(value: date) -> DateAnswer:
+    return DateAnswer(str(value.day), str(value.month), str(value.year))
+
+
+def _working_days_back(today: date, days: int) -> date:
+    day = today
+    while days > 0:
+        day -= timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day
+
+
+def _answers(
+    agency: str,
+    author: str,
+    role: str,
+    completed: date,
+    involved_from: date,
+    chronology: tuple[ChronologyRow, ...],
+    **narrative: str,
+) -> dict[str, object]:
+    answers: dict[str, object] = {
+        "agency": agency,
+        "author": author,
+        "role": role,
+        "contact": _ascii(author).lower().replace(" ", ".") + "@northmoor.example",
+        "completed_on": _day(completed),
+        "involved": "yes",
+        "involved_from": _day(involved_from),
+        "chronology": chronology,
+        "themes_elsewhere": "not_known",
+        "records_secured": "yes",
+        "records_secured_on": _day(completed - timedelta(days=2)),
+    }
+    answers.update(narrative)
+    return answers
+
+
+_ALL_SECTIONS = frozenset(
+    {
+        "about",
+        "involvement",
+        "period",
+        "chronology",
+        "went_well",
+        "could_be_better",
+        "prevention",
+        "practice_episodes",
+        "lived_experience",
+        "themes",
+        "immediate_actions",
+        "records",
+    }
+)
+
+
+def _record(
+    agency: str, answers: dict[str, object], ready: date | None, **extra: object
+) -> FormRecord:
+    return FormRecord(
+        agency=agency,
+        answers=answers,
+        entered_by=EnteredBy.COORDINATOR,
+        position=FormPosition(CHECK_ANSWERS),
+        confirmed_sections=_ALL_SECTIONS,
+        findings_looked_at=ready is not None,
+        ready_on=ready,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _school_form(today: date, agency: str, pseudonym: str) -> dict[str, object]:
+    return _answers(
+        agency,
+        "Bronwen Tregarthen",
+        "Designated safeguarding lead",
+        today - timedelta(days=2),
+        today - timedelta(days=400),
+        (
+            ChronologyRow(
+                _day(today - timedelta(days=90)),
+                "Form tutor and designated safeguarding lead",
+                f"{pseudonym} missed six days of school in three weeks and seemed withdrawn.",
+                "Meeting with the parent; attendance plan agreed and early help offered.",
+            ),
+            ChronologyRow(
+                _day(today - timedelta(days=30)),
+                "Designated safeguarding lead and the child's parent",
+                f"{pseudonym} was seen with older young people outside the school gates.",
+                "Concern shared with children's social care the same day.",
+            ),
+        ),
+        went_well=f"Staff knew {pseudonym} well and noticed changes in attendance quickly. "
+        "Concerns were shared with children's social care on the day they were raised.",
+        could_be_better="The attendance plan relied on the parent alone. We did not ask other "
+        "agencies what they knew before agreeing it.",
+        prevention="Share attendance concerns with the early help team as soon as a pattern "
+        "appears, rather than after a set number of days.",
+        practice_episodes="When attendance fell, the school treated it as a parenting matter. "
+        "Looking back, the pattern of absences on the same days each week suggested someone "
+        "was drawing the child away from school.",
+        lived_experience=f"{pseudonym} enjoyed art and football and had a small group of "
+        "friends. He told staff he felt that teachers expected trouble from him, and he was "
+        "one of few Black pupils in his year. His autism made new situations hard.",
+        themes="Missing education as an early sign of exploitation; adultification.",
+        immediate_actions="Attendance concerns now go to the early help team after three "
+        "unexplained absences in a month.",
+    )
+
+
+def _health_form(
+    today: date, agency: str, pseudonym: str, author: str, role: str
+) -> dict[str, object]:
+    return _answers(
+        agency,
+        author,
+        role,
+        today - timedelta(days=3),
+        today - timedelta(days=200),
+        (
+            ChronologyRow(
+                _day(today - timedelta(days=150)),
+                "Health visitor and the baby's mother",
+                "New birth visit. The family were settled and the baby was feeding well.",
+                "Universal service; safer sleep advice given.",
+            ),
+            ChronologyRow(
+                _day(today - timedelta(days=60)),
+                "Family doctor and the baby's mother",
+                "Routine check. The mother said she was finding nights hard.",
+                "Follow-up visit offered by the health visitor.",
+            ),
+        ),
+        went_well="Safer sleep advice was given at the new birth visit and recorded.",
+        could_be_better="Advice was given to the mother only. The father, who often cared for "
+        f"{pseudonym} at night, was not seen.",
+        prevention="Give safer sleep advice to every carer, including fathers and partners, "
+        "and ask about alcohol and sofa sleeping at each contact.",
+        practice_episodes="At the routine check the mother's tiredness was noted, but nobody "
+        "asked who else cared for the baby at night or where the baby slept.",
+        lived_experience=f"{pseudonym} was a much-wanted baby in a family with no known "
+        "difficulties. The family lived in a one-bedroom flat, which made a separate sleep "
+        "space hard to arrange.",
+        themes="Safer sleep; the invisibility of fathers to universal services.",
+        immediate_actions="A reminder about including fathers has gone to every health visitor.",
+    )
+
+
+def _police_form_with_problems(today: date, pseudonym: str) -> dict[str, object]:
+    return _answers(
+        _POLICE,
+        "Tomasz Wąsik",
+        "Detective inspector",
+        today - timedelta(days=2),
+        today - timedelta(days=60),
+        (
+            ChronologyRow(
+                _day(today - timedelta(days=40)),
+                "PC on duty and Mum",
+                "MISPER report taken. Child M returned next day, NFA.",
+                "",
+            ),
+        ),
+        went_well="Quick response to each MISPER report and return home interviews by CAMHS.",
+        could_be_better=PASTED_NOTES,
+        prevention="Better info sharing with the MASH and CSC.",
+        practice_episodes="See above.",
+        lived_experience=f"{pseudonym} was frequently missing from home.",
+        themes="CCE, county lines.",
+        immediate_actions="Reviewed by the DSL.",
+    )
+
+
+def _requests_collecting(today: date, add: Callable[[date, int], date]) -> list[AgencyRequest]:
+    sent = _working_days_back(today, 5)
+    received = _working_days_back(today, 2)
+    requests = [
+        record_quality_assured(
+            record_received(record_sent(AgencyRequest(_LA), sent, add(sent, 8)), received),
+            _working_days_back(today, 1),
+        ),
+        record_returned(
+            record_received(record_sent(AgencyRequest(_POLICE), sent, add(sent, 8)), received),
+            _working_days_back(today, 1),
+            (ReturnReason.CONTAINS_ACRONYMS, ReturnReason.COPIED_FROM_CASE_NOTES),
+            "Please summarise the contacts in your own words.",
+            due_on=add(today, 2),
+        ),
+        record_sent(AgencyRequest(_ICB), _working_days_back(today, 6), add(today, 2)),
+        record_received(record_sent(AgencyRequest(_EDU), sent, add(sent, 8)), today),
+        record_sent(AgencyRequest(_MH), sent, _working_days_back(today, 1)),
+        record_sent(AgencyRequest(_EH), _working_days_back(today, 1), add(today, 7)),
+        AgencyRequest(_HOUSING),
+    ]
+    return sorted(requests, key=lambda r: r.agency.casefold())
+
+
+def _put(session: Session, case_id: int, requests: list[AgencyRequest]) -> None:
+    session.documents.put(case_id, REQUESTS_KIND, requests_to_dict(requests))
+
+
+def _put_form(session: Session, case_id: int, record: FormRecord) -> None:
+    session.documents.put(case_id, FORM_KIND, record_to_dict(record), record.agency)
+
+
+def _add_collecting(session: Session, case: Case, today: date, add: Callable[..., date]) -> None:
+    assert case.case_id is not None
+    pseudonym = case.children[0].pseudonym
+    _put(session, case.case_id, _requests_collecting(today, add))
+    ready = _working_days_back(today, 2)
+    _put_form(session, case.case_id, _record(_LA, _school_form(today, _LA, pseudonym), ready))
+    _put_form(session, case.case_id, _record(_EDU, _school_form(today, _EDU, pseudonym), today))
+    police = _police_form_with_problems(today, pseudonym)
+    _put_form(
+        session,
+        case.case_id,
+        _record(
+            _POLICE,
+            police,
+            None,
+            pasted={"could_be_better": (TextSpan(0, len(PASTED_NOTES)),)},
+        ),
+    )
+
+
+def _add_meeting_booked(
+    session: Session, case: Case, today: date, add: Callable[..., date], *, days_ago: int = 0
+) -> None:
+    """Every form quality assured (``days_ago`` moves the dates back for a case further on)."""
+    assert case.case_id is not None
+    pseudonym = case.children[0].pseudonym
+    sent = _working_days_back(today, 9 + days_ago)
+    received = _working_days_back(today, 3 + days_ago)
+    assured = _working_days_back(today, 2 + days_ago)
+    requests = []
+    authors = (
+        (_ICB, "Nguyễn Thị Hương", "Designated nurse for safeguarding"),
+        (_HOSP, "Gethin ap Rhys", "Lead named nurse for safeguarding children"),
+        (_LA, "Harriet Vale", "Head of service for quality assurance"),
+        (_POLICE, "Tomasz Wąsik", "Detective inspector"),
+    )
+    for agency, author, role in authors:
+        request = record_sent(AgencyRequest(agency), sent, add(sent, 8))
+        requests.append(record_quality_assured(record_received(request, received), assured))
+        _put_form(
+            session,
+            case.case_id,
+            _record(agency, _health_form(today, agency, pseudonym, author, role), received),
+        )
+    _put(session, case.case_id, sorted(requests, key=lambda r: r.agency.casefold()))
+
+
+def add_agency_forms_demo_data(session: Session, today: date) -> None:
+    """Requests and forms for the demo's cases collecting returns, with a meeting booked and
+    awaiting sign-off."""
+    from rrdesk.domain.timetable.bank_holidays import calendar_with_import
+
+    calendar = calendar_with_import(None)
+    with session.db.transaction():
+        for case in session.cases.all_cases():
+            if case.stage is Stage.COLLECTING_RETURNS:
+                _add_collecting(session, case, today, calendar.add_working_days)
+            elif case.stage is Stage.MEETING_BOOKED:
+                _add_meeting_booked(session, case, today, calendar.add_working_days)
+            elif case.stage is Stage.AWAITING_SIGN_OFF:
+                _add_meeting_booked(session, case, today, calendar.add_working_days, days_ago=5)
+        session.record(
+            "agency_forms", "Added the demo agency requests and forms", detail={"note": "demo"}
+        )

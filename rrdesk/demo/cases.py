@@ -1,0 +1,439 @@
+"""A fictional partnership for the demo store: every stage of the process has a case.
+
+Every person, child, place and case here is invented. The partnership is the fictional
+"Northmoor"; the directory follows the shape of a real Rapid Review panel (Tower Hamlets).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from rrdesk.demo.after_meeting import add_learning_demo_data
+from rrdesk.demo.agency_forms import add_agency_forms_demo_data
+from rrdesk.demo.meetings import add_demo_meetings
+from rrdesk.domain.cases.cases import (
+    Case,
+    Child,
+    ChildStatus,
+    Outcome,
+    ParallelProcess,
+    Referral,
+    ReferralRoute,
+    Sex,
+    Stage,
+    ThresholdDiscussion,
+)
+from rrdesk.domain.cases.directory import Agency, Member, StatutoryPartner
+from rrdesk.services.cases.case_service import CaseService, DirectoryService
+from rrdesk.services.store.session import Session
+from rrdesk.services.timetable.timetable_service import TimetableService
+
+DEMO_PARTNERSHIP = "Northmoor Safeguarding Children Partnership (demo: all fictional)"
+
+AGENCIES = (
+    Agency(
+        "Northmoor Council Children's Social Care",
+        StatutoryPartner.LOCAL_AUTHORITY,
+        "childrens.services@northmoor.example",
+    ),
+    Agency(
+        "Northmoor Police Public Protection Unit",
+        StatutoryPartner.POLICE,
+        "public.protection@police.northmoor.example",
+    ),
+    Agency(
+        "Northmoor Integrated Care Board",
+        StatutoryPartner.HEALTH,
+        "safeguarding@icb.northmoor.example",
+    ),
+    Agency(
+        "Northmoor Education Safeguarding Service", None, "education.safeguarding@northmoor.example"
+    ),
+    Agency("Northmoor General Hospital", None, "safeguarding@hospital.northmoor.example"),
+    Agency(
+        "Northmoor Community Mental Health Trust",
+        None,
+        "safeguarding@mentalhealth.northmoor.example",
+    ),
+    Agency("Northmoor Safeguarding Children Partnership", None, "partnership@northmoor.example"),
+    Agency("Northmoor Housing", None, "housing@northmoor.example"),
+    Agency("Northmoor Early Help", None, "earlyhelp@northmoor.example"),
+)
+
+_LA, _POLICE, _ICB, _EDU, _HOSP, _MH, _NSCP, _HOUSING, _EH = (a.name for a in AGENCIES)
+
+
+@dataclass(frozen=True)
+class _Person:
+    name: str
+    agency: str
+    role: str
+    voting: bool = True
+    on_panel: bool = True
+
+
+PEOPLE = (
+    _Person("Harriet Vale", _LA, "Head of Service for Quality Assurance (chair)"),
+    _Person("Tomasz Wąsik", _POLICE, "Detective Inspector, Public Protection Unit"),
+    _Person("Dr Siân Prydderch", _ICB, "Designated Doctor for Safeguarding"),
+    _Person("Nguyễn Thị Hương", _ICB, "Designated Nurse for Safeguarding"),
+    _Person("Dr Emre Yıldız", _ICB, "Named GP for Safeguarding"),
+    _Person("Ioana Popescu-Ștefan", _EDU, "Lead, Education Safeguarding Service"),
+    _Person("Gethin ap Rhys", _HOSP, "Lead Named Nurse for Safeguarding Children"),
+    _Person("Adaeze Okonkwo-Byrne", _MH, "Named Safeguarding Professional"),
+    _Person("Fern Ashdown", _NSCP, "Partnership Manager", voting=False),
+    _Person("Rory Penhallow", _NSCP, "Rapid Review Coordinator", voting=False),
+    _Person("Bea Lindqvist", _HOUSING, "Housing Safeguarding Lead", voting=False, on_panel=False),
+    _Person("Kwame Asante-Hill", _EH, "Early Help Service Manager", voting=False, on_panel=False),
+)
+SUBSTITUTES = (
+    # (substitute, the member they may stand in for)
+    (
+        _Person(
+            "Dafydd Morgan-Lewis",
+            _POLICE,
+            "Detective Sergeant, Public Protection Unit",
+            on_panel=False,
+        ),
+        "Tomasz Wąsik",
+    ),
+    (
+        _Person("Łucja Kowalczyk", _LA, "Service Manager, Quality Assurance", on_panel=False),
+        "Harriet Vale",
+    ),
+)
+
+
+def _cases(today: date) -> list[Case]:
+    def ago(days: int) -> date:
+        return today - timedelta(days=days)
+
+    return [
+        Case(
+            reference="",
+            children=(
+                Child(
+                    "Child T",
+                    "Tilly Marchbank-Fictional",
+                    ago(365 * 2 + 40),
+                    None,
+                    Sex.FEMALE,
+                    "White British",
+                    "",
+                    Outcome.SERIOUSLY_HARMED,
+                    ChildStatus.CHILD_IN_NEED,
+                ),
+            ),
+            notification_sent=ago(1),
+            national_panel_reference="SIN-2026-0912",
+            incident_date=ago(6),
+            la_aware_date=ago(4),
+            notifying_authority="Northmoor Council",
+            home_authority="Northmoor Council",
+            summary="A two-year-old was taken to hospital with a head injury that the adults "
+            "caring for her could not explain. She is recovering.",
+            referral=Referral(
+                ReferralRoute.PROFESSIONAL,
+                "Gethin ap Rhys",
+                "Lead Named Nurse",
+                _HOSP,
+                "safeguarding@hospital.northmoor.example",
+                ago(4),
+            ),
+            threshold=ThresholdDiscussion(
+                ago(3),
+                "Local authority, police and health",
+                True,
+                "Serious harm with abuse suspected.",
+            ),
+            parallel_processes=frozenset({ParallelProcess.POLICE_INVESTIGATION}),
+            stage=Stage.NOTIFIED,
+        ),
+        Case(
+            reference="",
+            children=(
+                Child(
+                    "Child M",
+                    "Milo Quarrendon-Fictional",
+                    None,
+                    14,
+                    Sex.MALE,
+                    "Black British Caribbean",
+                    "Autism",
+                    Outcome.SERIOUSLY_HARMED,
+                    ChildStatus.EARLY_HELP,
+                ),
+            ),
+            notification_sent=ago(7),
+            national_panel_reference="SIN-2026-0877",
+            incident_date=ago(12),
+            la_aware_date=ago(10),
+            notifying_authority="Northmoor Council",
+            home_authority="Eastwold Council",
+            summary="A 14-year-old was found with stab wounds after going missing from home "
+            "three times in a month. Exploitation outside the home is suspected.",
+            referral=Referral(
+                ReferralRoute.PROFESSIONAL,
+                "Tomasz Wąsik",
+                "Detective Inspector",
+                _POLICE,
+                "",
+                ago(10),
+            ),
+            threshold=ThresholdDiscussion(
+                ago(9),
+                "Local authority, police and health",
+                True,
+                "Serious harm; exploitation suspected.",
+            ),
+            parallel_processes=frozenset(
+                {ParallelProcess.POLICE_INVESTIGATION, ParallelProcess.MEDIA_INTEREST}
+            ),
+            stage=Stage.COLLECTING_RETURNS,
+        ),
+        Case(
+            reference="",
+            children=(
+                Child(
+                    "Child R",
+                    "Rosie Fennimore-Fictional",
+                    ago(17 + 130),  # four months old when she died
+                    0,
+                    Sex.FEMALE,
+                    "Mixed White and Asian",
+                    "",
+                    Outcome.DIED,
+                    ChildStatus.NONE,
+                ),
+            ),
+            notification_sent=ago(12),
+            national_panel_reference="SIN-2026-0850",
+            incident_date=ago(17),
+            la_aware_date=ago(15),
+            notifying_authority="Northmoor Council",
+            home_authority="Northmoor Council",
+            summary="A four-month-old baby died while sharing a sofa with a parent who had been "
+            "drinking. There had been no concerns known before.",
+            referral=Referral(
+                ReferralRoute.JOINT_AGENCY_RESPONSE,
+                "Dr Siân Prydderch",
+                "Designated Doctor",
+                _ICB,
+                "",
+                ago(15),
+            ),
+            threshold=ThresholdDiscussion(
+                ago(14),
+                "Local authority, police and health",
+                True,
+                "Child died; neglect suspected.",
+            ),
+            parallel_processes=frozenset(
+                {ParallelProcess.CORONER, ParallelProcess.CHILD_DEATH_REVIEW}
+            ),
+            stage=Stage.MEETING_BOOKED,
+        ),
+        Case(
+            reference="",
+            children=(
+                Child(
+                    "Child A",
+                    "Aria Penwithick-Fictional",
+                    None,
+                    6,
+                    Sex.FEMALE,
+                    "White Polish",
+                    "",
+                    Outcome.SERIOUSLY_HARMED,
+                    ChildStatus.CHILD_PROTECTION_PLAN,
+                ),
+                Child(
+                    "Child B",
+                    "Bruno Penwithick-Fictional",
+                    None,
+                    4,
+                    Sex.MALE,
+                    "White Polish",
+                    "",
+                    Outcome.SERIOUSLY_HARMED,
+                    ChildStatus.CHILD_PROTECTION_PLAN,
+                ),
+            ),
+            notification_sent=ago(20),
+            national_panel_reference="SIN-2026-0811",
+            incident_date=ago(26),
+            la_aware_date=ago(24),
+            notifying_authority="Northmoor Council",
+            home_authority="Northmoor Council",
+            summary="A brother and sister were found living in a home without heating or "
+            "food; both were malnourished. Domestic abuse had been reported twice.",
+            referral=Referral(
+                ReferralRoute.PROFESSIONAL,
+                "Ioana Popescu-Ștefan",
+                "Education Safeguarding Lead",
+                _EDU,
+                "",
+                ago(24),
+            ),
+            threshold=ThresholdDiscussion(
+                ago(23), "Local authority, police and health", True, "Serious harm from neglect."
+            ),
+            parallel_processes=frozenset({ParallelProcess.POLICE_INVESTIGATION}),
+            stage=Stage.AWAITING_SIGN_OFF,
+        ),
+        Case(
+            reference="",
+            children=(
+                Child(
+                    "Child K",
+                    "Kit Larkspur-Fictional",
+                    None,
+                    16,
+                    Sex.MALE,
+                    "Asian British Bangladeshi",
+                    "",
+                    Outcome.SERIOUSLY_HARMED,
+                    ChildStatus.LOOKED_AFTER,
+                ),
+            ),
+            notification_sent=ago(45),
+            national_panel_reference="SIN-2026-0702",
+            incident_date=ago(50),
+            la_aware_date=ago(48),
+            notifying_authority="Northmoor Council",
+            home_authority="Northmoor Council",
+            summary="A 16-year-old in a children's home took an overdose after months of "
+            "self-harm that staff had recorded.",
+            stage=Stage.SENT_TO_NATIONAL_PANEL,
+        ),
+        Case(
+            reference="",
+            children=(
+                Child(
+                    "Child J",
+                    "Jade Wrenfield-Fictional",
+                    None,
+                    9,
+                    Sex.FEMALE,
+                    "White British",
+                    "",
+                    Outcome.SERIOUSLY_HARMED,
+                    ChildStatus.NONE,
+                ),
+            ),
+            notification_sent=None,
+            incident_date=ago(35),
+            notifying_authority="Northmoor Council",
+            home_authority="Northmoor Council",
+            summary="A nine-year-old broke her arm at a trampoline park. A parent asked whether "
+            "services had worked together well.",
+            referral=Referral(ReferralRoute.PARENT, "A parent", "", "", "", ago(33)),
+            threshold=ThresholdDiscussion(
+                ago(30),
+                "Local authority, police and health",
+                False,
+                "An accident; no abuse or neglect known or suspected.",
+            ),
+            stage=Stage.THRESHOLD_NOT_MET,
+        ),
+        Case(
+            reference="",
+            children=(
+                Child(
+                    "Child D",
+                    "Dara Ollerenshaw-Fictional",
+                    None,
+                    1,
+                    Sex.MALE,
+                    "White Irish",
+                    "",
+                    Outcome.DIED,
+                    ChildStatus.CHILD_IN_NEED,
+                ),
+            ),
+            notification_sent=ago(120),
+            national_panel_reference="SIN-2026-0431",
+            incident_date=ago(126),
+            la_aware_date=ago(124),
+            notifying_authority="Northmoor Council",
+            home_authority="Northmoor Council",
+            summary="A one-year-old died from injuries after a parent's new partner moved in. "
+            "Several agencies knew of the partner's history.",
+            parallel_processes=frozenset(
+                {
+                    ParallelProcess.POLICE_INVESTIGATION,
+                    ParallelProcess.CORONER,
+                    ParallelProcess.DOMESTIC_HOMICIDE_REVIEW,
+                }
+            ),
+            stage=Stage.LOCAL_REVIEW,
+        ),
+    ]
+
+
+def add_demo_data(session: Session, *, today: date) -> None:
+    """Fill a store with the fictional partnership's directory and cases."""
+    directory = DirectoryService(session)
+    with session.db.transaction():
+        for agency in AGENCIES:
+            directory.save_agency(agency)
+        ids: dict[str, int] = {}
+        for person in PEOPLE:
+            saved = directory.save_member(
+                Member(
+                    person.name,
+                    person.agency,
+                    person.role,
+                    email=_email(person.name),
+                    phone="01632 960" + f"{len(ids):03d}",
+                    on_panel=person.on_panel,
+                    voting=person.voting,
+                )
+            )
+            assert saved.member_id is not None
+            ids[person.name] = saved.member_id
+        for person, stands_in_for in SUBSTITUTES:
+            directory.save_member(
+                Member(
+                    person.name,
+                    person.agency,
+                    person.role,
+                    email=_email(person.name),
+                    on_panel=False,
+                    voting=True,
+                    substitute_for=ids[stands_in_for],
+                )
+            )
+        cases = CaseService(session)
+        # Recorded oldest first, as they came in: the newest case has the highest reference.
+        added = [
+            cases.add_case(replace(case, profile=session.profile_name), today=today)
+            for case in reversed(_cases(today))
+        ]
+        decided = next(c for c in added if c.stage is Stage.AWAITING_SIGN_OFF)
+        sent = next(c for c in added if c.stage is Stage.SENT_TO_NATIONAL_PANEL)
+        add_demo_meetings(session, decided, sent, today=today)
+    _book_demo_meetings(session, today)
+    add_agency_forms_demo_data(session, today)
+    add_learning_demo_data(session, today)
+
+
+def _book_demo_meetings(session: Session, today: date) -> None:
+    """Meetings for the open cases that have reached that stage, on days the rules allow."""
+    timetables = TimetableService(session)
+    calendar = timetables.settings.calendar()
+    wanted = {Stage.MEETING_BOOKED: 2, Stage.COLLECTING_RETURNS: 5}
+    for case in CaseService(session).open_cases():
+        if case.stage not in wanted or case.case_id is None:
+            continue
+        day = calendar.add_working_days(today, wanted[case.stage])
+        while not timetables.check_meeting(case.case_id, day).allowed:
+            day = calendar.add_working_days(day, 1)
+        timetables.book_meeting(case.case_id, day)
+
+
+def _email(name: str) -> str:
+    plain = "".join(ch for ch in name.lower() if ch.isascii() and (ch.isalpha() or ch == " "))
+    parts = [part for part in plain.split() if part not in {"dr"}]
+    return ".".join(parts) + "@northmoor.example"

@@ -1,0 +1,54 @@
+"""The parts of a decision sheet that come from the case rather than the meeting record.
+
+A signed sheet is frozen. The meeting record's changes are found by
+:func:`rrdesk.domain.meeting.meeting_changes.describe_changes`; these facts (the partnership's
+name, the pseudonyms, the incident summary, the notification date, agency involvement, parallel
+processes) can change on the case page, and a change to them also makes a new version.
+Sign-off progress (including when the decision reached the National Panel) never does.
+"""
+
+from __future__ import annotations
+
+from rrdesk.domain.decision_sheet.decision_sheet_content import DecisionSheetContent
+from rrdesk.domain.timetable.dates import format_date
+
+SheetFacts = dict[str, str]
+
+_LABELS = {
+    "partnership": "Partnership name",
+    "pseudonyms": "Pseudonyms",
+    "incident_summary": "Summary of the incident",
+    "notification_date": "Notification date",
+    "agency_involvement": "Agency involvement",
+    "parallel_processes": "Parallel processes",
+}
+_QUOTED = frozenset({"partnership", "pseudonyms", "notification_date"})
+
+
+def sheet_facts(content: DecisionSheetContent) -> SheetFacts:
+    """The case's facts as printed, as plain strings (JSON-safe)."""
+    return {
+        "partnership": content.partnership_name,
+        "pseudonyms": ", ".join(content.pseudonyms),
+        "incident_summary": content.incident_summary,
+        "notification_date": format_date(content.timetable.notification_date),
+        "agency_involvement": "; ".join(
+            f"{item.agency}: {'involved' if item.involved else 'nil return'}: {item.summary}"
+            for item in content.agency_involvement
+        ),
+        "parallel_processes": ", ".join(content.parallel_processes),
+    }
+
+
+def describe_fact_changes(before: SheetFacts, after: SheetFacts) -> tuple[str, ...]:
+    """What changed, in plain English; short values are quoted, long ones just named."""
+    changes: list[str] = []
+    for key, label in _LABELS.items():
+        old, new = before.get(key, ""), after.get(key, "")
+        if old == new:
+            continue
+        if key in _QUOTED:
+            changes.append(f"{label} changed from {old or 'none'} to {new or 'none'}")
+        else:
+            changes.append(f"{label} changed")
+    return tuple(changes)

@@ -1,0 +1,122 @@
+"""Whether enough of the panel is in the room to decide, with the reason in plain words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rrdesk.domain.cases.directory import Agency, Member, StatutoryPartner
+from rrdesk.domain.meeting.attendance import Attendee, voting_members_present
+
+ALL_PARTNERS = frozenset(StatutoryPartner)
+
+_PARTNER_SUBJECT = {
+    StatutoryPartner.LOCAL_AUTHORITY: "The local authority is",
+    StatutoryPartner.POLICE: "Police are",
+    StatutoryPartner.HEALTH: "Health is",
+}
+_PARTNER_ORDER = tuple(StatutoryPartner)
+
+
+@dataclass(frozen=True)
+class QuorumRule:
+    """The process profile's quorum.
+
+    ``required_partners`` must each be represented by a present voting member, and at least
+    ``minimum_voting_members`` voting members must be present. With ``count_recused`` false,
+    members recused for a conflict of interest do not count towards either.
+    """
+
+    required_partners: frozenset[StatutoryPartner] = ALL_PARTNERS
+    minimum_voting_members: int = 3
+    count_recused: bool = True
+
+    def describe(self) -> str:
+        parts = [
+            p.label.split(" (")[0].lower() for p in _PARTNER_ORDER if p in self.required_partners
+        ]
+        text = f"At least {self.minimum_voting_members} voting members present"
+        if parts:
+            joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+            text += f", with {joined} each represented by a voting member"
+        return text
+
+
+@dataclass(frozen=True)
+class QuorumResult:
+    met: bool
+    voting_members: int
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        """``Quorum met`` or ``Quorum not met: <reasons>``."""
+        if self.met:
+            return "Quorum met"
+        return "Quorum not met: " + "; ".join(self.reasons)
+
+
+def partner_map(
+    members: Iterable[Member], agencies: Iterable[Agency]
+) -> dict[int, StatutoryPartner]:
+    """Member id to the statutory partner their agency belongs to (members of others left out)."""
+    by_name = {a.name.strip().casefold(): a.partner for a in agencies if a.partner is not None}
+    result: dict[int, StatutoryPartner] = {}
+    for member in members:
+        partner = by_name.get(member.agency.strip().casefold())
+        if member.member_id is not None and partner is not None:
+            result[member.member_id] = partner
+    return result
+
+
+def _voters_plural(count: int) -> str:
+    return f"{count} voting member{'' if count == 1 else 's'} present"
+
+
+def evaluate_quorum(
+    attendees: Sequence[Attendee],
+    rule: QuorumRule,
+    partners: Mapping[int, StatutoryPartner],
+    recused: frozenset[int] = frozenset(),
+) -> QuorumResult:
+    """Met or not met, with a reason for each shortfall.
+
+    A substitute represents the partner of their own agency, or failing that the partner of
+    the member they replace.
+    """
+    voters = [
+        a
+        for a in voting_members_present(attendees)
+        if rule.count_recused or a.member_id not in recused
+    ]
+    represented = {_partner_of(voter, partners) for voter in voters}
+    reasons = [
+        f"{_PARTNER_SUBJECT[p]} not represented by a voting member"
+        for p in _PARTNER_ORDER
+        if p in rule.required_partners and p not in represented
+    ]
+    if len(voters) < rule.minimum_voting_members:
+        reasons.append(
+            f"{_voters_plural(len(voters))}; at least {rule.minimum_voting_members} are needed"
+        )
+    return QuorumResult(met=not reasons, voting_members=len(voters), reasons=tuple(reasons))
+
+
+def representatives(
+    attendees: Sequence[Attendee],
+    partners: Mapping[int, StatutoryPartner],
+    partner: StatutoryPartner,
+) -> tuple[Attendee, ...]:
+    """The present voting members representing ``partner``."""
+    return tuple(
+        v for v in voting_members_present(attendees) if _partner_of(v, partners) is partner
+    )
+
+
+def _partner_of(
+    voter: Attendee, partners: Mapping[int, StatutoryPartner]
+) -> StatutoryPartner | None:
+    partner = partners.get(voter.member_id)
+    if partner is None and voter.substitute_for is not None:
+        partner = partners.get(voter.substitute_for)
+    return partner

@@ -1,0 +1,123 @@
+"""The National Panel submission: its details form, what is missing, and the PDF."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from rrdesk.domain.after_meeting.learning_documents import SUBMISSION_DETAILS_KIND
+from rrdesk.domain.after_meeting.panel_submission_content import (
+    PanelSubmission,
+    build_submission,
+    missing_items,
+)
+from rrdesk.domain.after_meeting.submission_details import (
+    AgencyContribution,
+    Involvement,
+    SubmissionDetails,
+    details_from_dict,
+    details_to_dict,
+)
+from rrdesk.domain.cases.cases import Case
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_with_import
+from rrdesk.services.after_meeting.theme_catalogue import load_taxonomy
+from rrdesk.services.cases.case_records import load_meeting
+from rrdesk.services.store.session import Session
+
+SUBMISSION_EXPORT_KIND = "panel_submission"
+
+
+class SubmissionError(ValueError):
+    """The submission cannot be made, said in plain words."""
+
+
+class SubmissionService:
+    def __init__(self, session: Session, calendar: BankHolidayCalendar | None = None) -> None:
+        self._session = session
+        self._calendar = calendar
+
+    @property
+    def calendar(self) -> BankHolidayCalendar:
+        if self._calendar is None:
+            imported = self._session.settings.get("bank_holidays_import") or None
+            self._calendar = calendar_with_import(imported)
+        return self._calendar
+
+    def _case(self, case_id: int) -> Case:
+        case = self._session.cases.get(case_id)
+        if case is None:
+            raise SubmissionError("The case is no longer in the store")
+        return case
+
+    def details(self, case_id: int) -> SubmissionDetails:
+        """The details recorded; until agencies are listed here, each agency asked for a check
+        form is listed, as involved, a nil return or awaited, from its form."""
+        details = details_from_dict(self._session.documents.get(case_id, SUBMISSION_DETAILS_KIND))
+        if details.agencies:
+            return details
+        from rrdesk.services.agency_forms.agency_forms_service import (
+            AgencyFormsService,
+            FormReturn,
+            form_returns,
+        )
+
+        states = {
+            FormReturn.AWAITED: Involvement.CONTACTED,
+            FormReturn.NIL_RETURN: Involvement.NIL_RETURN,
+            FormReturn.INVOLVED: Involvement.INVOLVED,
+        }
+        agencies = tuple(
+            AgencyContribution(agency, states[state])
+            for agency, state in form_returns(AgencyFormsService(self._session), case_id)
+        )
+        return replace(details, agencies=agencies)
+
+    def save_details(self, case_id: int, details: SubmissionDetails) -> None:
+        session = self._session
+        with session.db.transaction():
+            session.documents.put(case_id, SUBMISSION_DETAILS_KIND, details_to_dict(details))
+            session.record("submission", "Saved the submission details", case_id=case_id)
+
+    def build(self, case_id: int, today: date) -> PanelSubmission:
+        case = self._case(case_id)
+        taxonomy = load_taxonomy(self._session)
+        return build_submission(
+            case,
+            load_meeting(self._session, case_id),
+            self.details(case_id),
+            partnership=self._session.partnership,
+            prepared_on=today,
+            calendar=self.calendar,
+            theme_label=taxonomy.label_of,
+        )
+
+    def missing(self, case_id: int, today: date) -> tuple[str, ...]:
+        return missing_items(self.build(case_id, today))
+
+    def export(self, case_id: int, today: date, *, allow_missing: bool = False) -> bytes:
+        """The submission PDF, kept as a new exported version with an audit entry.
+
+        With items missing, :class:`SubmissionError` lists them unless ``allow_missing``
+        (a draft): nothing is silently left blank.
+        """
+        from rrdesk.exports.panel_submission import render_panel_submission
+
+        submission = self.build(case_id, today)
+        missing = missing_items(submission)
+        if missing and not allow_missing:
+            raise SubmissionError(
+                "The submission is not complete. Still to record:\n"
+                + "\n".join(f"- {item}" for item in missing)
+            )
+        body = render_panel_submission(submission)
+        note = "Draft with items missing" if missing else "Complete"
+        session = self._session
+        with session.db.transaction():
+            saved = session.documents.add_export(case_id, SUBMISSION_EXPORT_KIND, body, note)
+            session.record(
+                "submission",
+                "Exported the National Panel submission",
+                case_id=case_id,
+                detail={"note": f"Version {saved.version}: {note.lower()}"},
+            )
+        return body

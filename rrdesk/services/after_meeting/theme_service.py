@@ -1,0 +1,90 @@
+"""The themes logs: every case's themes, and the other cases that share a theme."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rrdesk.domain.after_meeting.learning_documents import (
+    CASE_THEMES_KIND,
+    case_themes_from_dict,
+    case_themes_to_dict,
+)
+from rrdesk.domain.after_meeting.themes import (
+    CaseThemes,
+    ThemeError,
+    ThemeLog,
+    ThemeTaxonomy,
+    cases_sharing_theme,
+    merged_theme_keys,
+)
+from rrdesk.domain.cases.cases import Case
+from rrdesk.services.after_meeting.theme_catalogue import load_taxonomy
+from rrdesk.services.cases.case_records import case_date, load_meeting
+from rrdesk.services.store.session import Session
+
+
+class ThemeService:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def taxonomy(self) -> ThemeTaxonomy:
+        return load_taxonomy(self._session)
+
+    def recorded_keys(self, case_id: int) -> tuple[str, ...]:
+        """Themes recorded for the case outside its meeting (at notification, for example)."""
+        return case_themes_from_dict(self._session.documents.get(case_id, CASE_THEMES_KIND))
+
+    def case_entry(self, case: Case) -> CaseThemes:
+        assert case.case_id is not None
+        meeting = load_meeting(self._session, case.case_id)
+        meeting_keys = meeting.learning.theme_keys if meeting is not None else ()
+        return CaseThemes(
+            case_id=case.case_id,
+            reference=case.reference,
+            pseudonyms=case.pseudonyms,
+            stage=case.stage,
+            on=case_date(case),
+            theme_keys=merged_theme_keys(meeting_keys, self.recorded_keys(case.case_id)),
+        )
+
+    def log(self, which: ThemeLog | None = None) -> list[CaseThemes]:
+        """Every case's themes (cases without themes too), newest first."""
+        entries = [self.case_entry(case) for case in self._session.cases.all_cases()]
+        if which is not None:
+            entries = [entry for entry in entries if entry.log is which]
+        return sorted(entries, key=lambda e: (e.on or date.min, e.reference), reverse=True)
+
+    def record_theme(self, case_id: int, key: str, today: date) -> tuple[CaseThemes, ...]:
+        """Add theme ``key`` to the case; returns the other cases with it in the last 24 months."""
+        if self.taxonomy().get(key) is None:
+            raise ThemeError(f"'{key}' is not in the list of themes")
+        keys = self.recorded_keys(case_id)
+        session = self._session
+        if key not in keys:
+            with session.db.transaction():
+                session.documents.put(case_id, CASE_THEMES_KIND, case_themes_to_dict((*keys, key)))
+                session.record(
+                    "themes",
+                    "Recorded a theme",
+                    case_id=case_id,
+                    detail={"note": self.taxonomy().label_of(key)},
+                )
+        return self.others_with_theme(case_id, key, today)
+
+    def remove_theme(self, case_id: int, key: str) -> None:
+        keys = self.recorded_keys(case_id)
+        if key not in keys:
+            return
+        session = self._session
+        with session.db.transaction():
+            remaining = tuple(k for k in keys if k != key)
+            session.documents.put(case_id, CASE_THEMES_KIND, case_themes_to_dict(remaining))
+            session.record(
+                "themes",
+                "Removed a theme",
+                case_id=case_id,
+                detail={"note": self.taxonomy().label_of(key)},
+            )
+
+    def others_with_theme(self, case_id: int, key: str, today: date) -> tuple[CaseThemes, ...]:
+        return cases_sharing_theme(key, self.log(), today, excluding=case_id)

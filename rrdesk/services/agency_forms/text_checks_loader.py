@@ -1,0 +1,52 @@
+"""Builds a text checker from the shipped acronym dictionary and list of area names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from rrdesk.domain.agency_forms.text_checks import (
+    AcronymDictionary,
+    AreaNames,
+    TextChecker,
+    parse_acronym_dictionary,
+    parse_area_names,
+)
+from rrdesk.resource_files import resource
+
+ACRONYMS_FILE = "acronyms.toml"
+AREA_NAMES_FILE = "area_names.toml"
+
+
+@cache
+def shipped_acronym_dictionary() -> AcronymDictionary:
+    """The acronym dictionary in ``resources/acronyms.toml``."""
+    return parse_acronym_dictionary(resource(ACRONYMS_FILE).read_text(encoding="utf-8"))
+
+
+@cache
+def shipped_area_names() -> AreaNames:
+    """The area names in ``resources/area_names.toml``."""
+    return parse_area_names(resource(AREA_NAMES_FILE).read_text(encoding="utf-8"))
+
+
+def build_text_checker(
+    *,
+    case_names: Iterable[str] = (),
+    own_areas: Iterable[str] = (),
+    other_names: Iterable[str] = (),
+    allowed: Iterable[str] = (),
+    dictionary: AcronymDictionary | None = None,
+    areas: AreaNames | None = None,
+) -> TextChecker:
+    """A checker for one case: its names and initials, its own areas, and names that belong to
+    other cases (flagged as likely pastes). The shipped word lists are used unless others are
+    given (a partnership's edited copies)."""
+    return TextChecker(
+        shipped_acronym_dictionary() if dictionary is None else dictionary,
+        allowed=allowed,
+        case_names=case_names,
+        areas=shipped_area_names() if areas is None else areas,
+        own_areas=own_areas,
+        other_names=other_names,
+    )

@@ -1,0 +1,237 @@
+"""The panel meeting of a case: kept as the case document ``meeting``, every change audited."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import date
+
+from rrdesk.domain.cases.cases import Case, Stage
+from rrdesk.domain.cases.directory import Member, StatutoryPartner
+from rrdesk.domain.decision_sheet.sheet_version import SheetHistory
+from rrdesk.domain.meeting.agenda import AgendaItem
+from rrdesk.domain.meeting.attendance import AttendanceStatus, Attendee
+from rrdesk.domain.meeting.meeting import Meeting
+from rrdesk.domain.meeting.meeting_document import (
+    meeting_from_dict,
+    meeting_to_dict,
+    sheet_history_from_dict,
+)
+from rrdesk.domain.meeting.meeting_error import MeetingError
+from rrdesk.domain.meeting.meeting_rules import (
+    agenda_from_profile,
+    quorum_rule_from_profile,
+    vote_rule_from_profile,
+)
+from rrdesk.domain.meeting.quorum import QuorumResult, QuorumRule, partner_map
+from rrdesk.domain.meeting.vote import VoteRule
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_with_import
+from rrdesk.domain.timetable.dates import format_date
+from rrdesk.domain.timetable.deadlines import working_days_between
+from rrdesk.domain.timetable.profiles import ProcessProfile
+from rrdesk.services.cases.case_service import CaseService
+from rrdesk.services.store.session import Session
+from rrdesk.services.timetable.profile_catalogue import UnknownProfileError, load_profile
+
+MEETING_KIND = "meeting"
+SHEET_HISTORY_KIND = "decision_sheet_history"
+SHEET_EXPORT_KIND = "decision_sheet"
+
+_BEFORE_DECISION = frozenset({Stage.NOTIFIED, Stage.COLLECTING_RETURNS, Stage.MEETING_BOOKED})
+
+
+def _stage_after(stage: Stage, meeting: Meeting) -> Stage:
+    """Where the case goes when this record is saved (cases already further on stay put)."""
+    if meeting.sign_off.national_panel_sent_on is not None and (
+        stage in _BEFORE_DECISION or stage is Stage.AWAITING_SIGN_OFF
+    ):
+        return Stage.SENT_TO_NATIONAL_PANEL
+    if meeting.decision is not None and stage in _BEFORE_DECISION:
+        return Stage.AWAITING_SIGN_OFF
+    return stage
+
+
+class MeetingService:
+    """Load, change and save the meeting record of a case.
+
+    Each save is one transaction with its audit entry. Recording the decision moves the case to
+    "Decided, awaiting sign-off"; recording it sent to the National Panel moves it on again.
+    """
+
+    def __init__(self, session: Session, calendar: BankHolidayCalendar | None = None) -> None:
+        self._session = session
+        self._cases = CaseService(session)
+        self._calendar = calendar
+
+    # --- the case and its rules -----------------------------------------------------------
+
+    def use_calendar(self, calendar: BankHolidayCalendar) -> None:
+        """After a newer bank-holidays file is imported."""
+        self._calendar = calendar
+
+    @property
+    def calendar(self) -> BankHolidayCalendar:
+        if self._calendar is None:
+            imported = self._session.settings.get("bank_holidays_import") or None
+            self._calendar = calendar_with_import(imported)
+        return self._calendar
+
+    def case(self, case_id: int) -> Case:
+        case = self._cases.get(case_id)
+        if case is None:
+            raise MeetingError("The case is no longer in the store")
+        return case
+
+    def profile(self, case: Case) -> ProcessProfile:
+        """The case's process profile, or the store's when the case names one not shipped."""
+        try:
+            return load_profile(case.profile)
+        except UnknownProfileError:
+            return load_profile(self._session.profile_name)
+
+    def quorum_rule(self, case: Case) -> QuorumRule:
+        return quorum_rule_from_profile(self.profile(case).quorum)
+
+    def vote_rule(self, case: Case) -> VoteRule:
+        return vote_rule_from_profile(self.profile(case).vote)
+
+    def partners(self) -> dict[int, StatutoryPartner]:
+        """Member id to statutory partner, from the directory."""
+        return partner_map(self._session.directory.members(), self._session.directory.agencies())
+
+    def quorum(self, case: Case, meeting: Meeting) -> QuorumResult:
+        return meeting.quorum(self.quorum_rule(case), self.partners())
+
+    def agencies(self) -> list[str]:
+        return [agency.name for agency in self._session.directory.agencies()]
+
+    def directory_members(self) -> list[Member]:
+        return self._session.directory.members()
+
+    # --- loading and saving ---------------------------------------------------------------
+
+    def load(self, case_id: int) -> Meeting:
+        """The saved record, or a new one with the panel's attendance and the profile's agenda."""
+        body = self._session.documents.get(case_id, MEETING_KIND)
+        if body is not None:
+            return meeting_from_dict(body)
+        case = self.case(case_id)
+        booked = self._session.documents.get(case_id, "timetable") or {}
+        held_on = None
+        if isinstance(booked.get("meeting_date"), str):
+            with contextlib.suppress(ValueError):
+                held_on = date.fromisoformat(booked["meeting_date"])
+        meeting = Meeting(case_reference=case.reference, held_on=held_on)
+        meeting = self.with_panel_attendance(meeting)
+        return meeting.with_agenda(self.agenda_for(case, meeting))
+
+    def record_sent_for_sign_off(self, case_id: int, on: date) -> tuple[str, ...]:
+        """After the signed sheet is emailed: each partner not yet asked is recorded as sent.
+        Returns the partners recorded (none when the record has no decision yet)."""
+        if not self.is_saved(case_id):
+            return ()
+        meeting = self.load(case_id)
+        sign_off = meeting.sign_off
+        sent: list[str] = []
+        for partner in StatutoryPartner:
+            current = sign_off.of(partner)
+            if current.sent_on is not None or current.agreed is not None:
+                continue
+            try:
+                sign_off = sign_off.send(partner, on)
+            except MeetingError:
+                continue
+            sent.append(partner.label)
+        if sent:
+            self.save(
+                case_id,
+                meeting.with_sign_off(sign_off),
+                f"Decision sheet emailed for sign-off to {', '.join(sent)}",
+            )
+        return tuple(sent)
+
+    @property
+    def session(self) -> Session:
+        return self._session
+
+    def is_saved(self, case_id: int) -> bool:
+        return self._session.documents.get(case_id, MEETING_KIND) is not None
+
+    def save(self, case_id: int, meeting: Meeting, what: str) -> Meeting:
+        """Save the record and say ``what`` changed in the audit trail, in one transaction.
+
+        The first decision recorded moves the case on to "Decided, awaiting sign-off"; the
+        record of the decision sent to the National Panel moves it on to that stage.
+        """
+        session = self._session
+        with session.db.transaction():
+            case = self.case(case_id)
+            session.documents.put(case_id, MEETING_KIND, meeting_to_dict(meeting))
+            session.record(
+                "meeting", "Changed the meeting record", case_id=case_id, detail={"note": what}
+            )
+            stage = _stage_after(case.stage, meeting)
+            if stage is not case.stage:
+                self._cases.move_to_stage(case, stage)
+        return meeting
+
+    # --- attendance and agenda ------------------------------------------------------------
+
+    def panel_attendees(self) -> list[Attendee]:
+        """Every panel member in the directory, present by default (the chair marks apologies)."""
+        return [
+            Attendee.from_member(member)
+            for member in self._session.directory.members()
+            if member.on_panel
+        ]
+
+    def with_panel_attendance(self, meeting: Meeting) -> Meeting:
+        """Add panel members not yet on the attendance list."""
+        for attendee in self.panel_attendees():
+            if all(a.member_id != attendee.member_id for a in meeting.attendees):
+                meeting = meeting.with_attendee(attendee)
+        return meeting
+
+    def substitute_candidates(self, meeting: Meeting) -> list[Member]:
+        """People in the directory who are not on the attendance list."""
+        listed = {a.member_id for a in meeting.attendees}
+        return [m for m in self._session.directory.members() if m.member_id not in listed]
+
+    def with_substitute(self, meeting: Meeting, member_id: int, for_member_id: int) -> Meeting:
+        member = self._session.directory.member(member_id)
+        if member is None:
+            raise MeetingError("That person is no longer in the directory")
+        attendee = Attendee.from_member(member, AttendanceStatus.PRESENT)
+        return meeting.with_substitute(attendee, for_member_id)
+
+    def agenda_for(self, case: Case, meeting: Meeting) -> tuple[AgendaItem, ...]:
+        """The profile's agenda, with an account from each agency on the attendance list."""
+        agencies = list(dict.fromkeys(a.agency.strip() for a in meeting.attendees if a.present))
+        return agenda_from_profile(self.profile(case).agenda, agencies)
+
+    # --- the 15-day clock -----------------------------------------------------------------
+
+    def working_day_of(self, case: Case) -> Callable[[date], int]:
+        """The working day of the case's 15-day clock a date falls on (notification is day 0)."""
+        notified = case.notification_sent
+        if notified is None:
+            raise MeetingError("Enter the date the notification was sent first")
+        return lambda day: working_days_between(notified, day, self.calendar)
+
+    def record_sent_to_national_panel(self, case_id: int, meeting: Meeting, on: date) -> Meeting:
+        """Record the decision sent to the National Panel (all three partners having agreed)."""
+        sign_off = meeting.sign_off.record_sent_to_national_panel(
+            on, self.working_day_of(self.case(case_id))
+        )
+        return self.save(
+            case_id,
+            meeting.with_sign_off(sign_off),
+            f"Sent to the National Panel on {format_date(on)},"
+            f" working day {sign_off.national_panel_working_day}",
+        )
+
+    # --- versions of the decision sheet ---------------------------------------------------
+
+    def sheet_history(self, case_id: int) -> SheetHistory:
+        body = self._session.documents.get(case_id, SHEET_HISTORY_KIND)
+        return SheetHistory() if body is None else sheet_history_from_dict(body)

@@ -1,0 +1,355 @@
+"""Encrypted backups and restore.
+
+A backup is one file holding the key slots and an encrypted copy of the store made through
+SQLite's backup API (see :mod:`rrdesk.storage.backup_file`), so it opens with the same passphrase
+or recovery key. Rolling backups go in the ``backups`` folder of the data folder, the newest
+``backup_keep`` kept. Restore checks a backup fully before it touches the store, and keeps the
+current store aside; a failed restore changes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from rrdesk.services.store.rolling_backups import (
+    BACKUP_MADE,
+    STAMP,
+    backups_folder,
+    last_rolling_backup,
+    prune_rolling_backups,
+    rolling_backup_due,
+    rolling_backups,
+    rolling_name,
+    unchanged_since_rolling_backup,
+)
+from rrdesk.services.store.session import Session
+from rrdesk.services.store.store_access import check_store_name
+from rrdesk.services.store.sync_folders import check_location
+from rrdesk.storage import key_slots
+from rrdesk.storage.backup_file import (
+    BackupFileError,
+    BackupHeader,
+    extract_database,
+    read_header,
+    remove_stale_work_files,
+    remove_work_file,
+    work_file_beside,
+    write_backup,
+)
+from rrdesk.storage.backup_names import BACKUP_SUFFIX
+from rrdesk.storage.database import Database
+from rrdesk.storage.errors import (
+    NOTHING_CHANGED,
+    NotSavedError,
+    StoreError,
+    StoreLocationError,
+    StoreTooNewError,
+)
+from rrdesk.storage.lock_file import StoreLock
+from rrdesk.storage.migrations import SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "BACKUP_SUFFIX",
+    "DEFAULT_KEEP",
+    "MAX_KEEP",
+    "MIN_KEEP",
+    "BackupCheck",
+    "BackupFileError",
+    "RestoreResult",
+    "back_up_to",
+    "backups_folder",
+    "check_backup",
+    "keep_count",
+    "last_rolling_backup",
+    "make_rolling_backup",
+    "prune_rolling_backups",
+    "restore_backup",
+    "rolling_backup_due",
+    "rolling_backups",
+    "set_keep_count",
+    "store_id_at",
+    "unchanged_since_rolling_backup",
+]
+
+KEEP_SETTING = "backup_keep"
+DEFAULT_KEEP = 10
+MIN_KEEP = 1
+MAX_KEEP = 100
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """What a backup holds, found by opening it with the key."""
+
+    path: Path
+    created: str
+    cases: int
+    documents: int
+    audit_entries: int
+    schema_version: int
+    store_id: str = ""  # which store it is a backup of (kept the same across passphrase changes)
+    partnership: str = ""
+
+    def of_another_store(self, store_id: str | None) -> str:
+        """A warning if this is a backup of a store other than the one with ``store_id`` (where
+        that is known), else ""."""
+        if not store_id or not self.store_id or self.store_id == store_id:
+            return ""
+        whose = f" ({self.partnership})" if self.partnership else ""
+        return (
+            f"This is a backup of a different store{whose}, not of this one. Restoring it puts "
+            "that store's cases in place of this one's."
+        )
+
+    def describe(self) -> str:
+        return (
+            f"The backup {self.path.name} is whole: {_count(self.cases, 'case')}, "
+            f"{_count(self.documents, 'document')} and "
+            f"{_count(self.audit_entries, 'audit entry', 'audit entries')}."
+        )
+
+
+def _count(number: int, one: str, many: str = "") -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    check: BackupCheck
+    kept_aside: Path | None
+
+    def kept_files(self) -> list[Path]:
+        """The files that were there before, now kept under the new name: the store and its key
+        file, or whichever of them there was."""
+        if self.kept_aside is None:
+            return []
+        named = (self.kept_aside, key_slots.slot_file_for(self.kept_aside))
+        return [path for path in named if path.exists()]
+
+
+def keep_count(session: Session) -> int:
+    text = session.settings.get(KEEP_SETTING, str(DEFAULT_KEEP))
+    try:
+        value = int(text)
+    except ValueError:
+        return DEFAULT_KEEP
+    return min(MAX_KEEP, max(MIN_KEEP, value))
+
+
+def set_keep_count(session: Session, count: int) -> None:
+    if not MIN_KEEP <= count <= MAX_KEEP:
+        raise StoreError(f"Keep between {MIN_KEEP} and {MAX_KEEP} backups")
+    with session.db.transaction():
+        session.settings.set(KEEP_SETTING, str(count))
+        session.record("store", "Changed how many backups are kept", detail={"note": str(count)})
+
+
+def back_up_to(session: Session, destination: Path) -> Path:
+    """ "Back up now" to a file the user chose. Refuses synced and network folders."""
+    destination = destination if destination.suffix else destination.with_suffix(BACKUP_SUFFIX)
+    check_location(destination, what="backups")
+    if not destination.parent.is_dir():
+        raise StoreLocationError(
+            f"The folder {destination.parent} does not exist. Nothing was saved."
+        )
+    remove_stale_work_files(destination.parent)
+    size = write_backup(session.db, session.slots, session.key_bytes(), destination)
+    _record_backup(session, destination)
+    log.info("backup written (%d bytes)", size)
+    return destination
+
+
+def _record_backup(session: Session, destination: Path) -> None:
+    try:
+        with session.db.transaction():
+            session.record("store", BACKUP_MADE, detail={"note": destination.name})
+    except NotSavedError:
+        log.warning("backup written but not recorded in the audit trail (store not writable)")
+
+
+def make_rolling_backup(session: Session, now: datetime, folder: Path | None = None) -> Path:
+    """A backup into the backups folder, then the oldest beyond ``backup_keep`` removed."""
+    folder = backups_folder() if folder is None else folder
+    check_location(folder, what="backups")
+    folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_work_files(folder)
+    destination = folder / rolling_name(session, now)
+    number = 1
+    while destination.exists():
+        number += 1
+        destination = folder / f"{destination.stem.split('.')[0]}.{number}{BACKUP_SUFFIX}"
+    write_backup(session.db, session.slots, session.key_bytes(), destination)
+    _record_backup(session, destination)
+    removed = prune_rolling_backups(folder, session.path, keep_count(session))
+    log.info("rolling backup written; %d old backups removed", len(removed))
+    return destination
+
+
+def _unwrap(header: BackupHeader, secret: str, *, recovery: bool) -> bytes:
+    if recovery:
+        data_key, _slot = key_slots.open_with_recovery_key(header.slots, secret)
+    else:
+        data_key, _slot = key_slots.open_with_passphrase(header.slots, secret)
+    return data_key
+
+
+def _check_extracted(path: Path, header: BackupHeader, work: Path, data_key: bytes) -> BackupCheck:
+    try:
+        db = Database.open(work, data_key)
+    except StoreError:
+        raise BackupFileError(
+            f"The backup {path.name} is damaged: the key is right but its copy of the store "
+            f"cannot be read. Use another backup. The file has not been changed."
+        ) from None
+    try:
+        problems = db.integrity_problems()
+        if problems:
+            raise BackupFileError(
+                f"The backup {path.name} is damaged ({len(problems)} problems found by the "
+                "integrity check). Use another backup. The file has not been changed."
+            )
+        version = db.user_version
+        if version > SCHEMA_VERSION:
+            raise StoreTooNewError(
+                f"The backup {path.name} was made by a newer version of rrdesk. Install the newer "
+                f"version to restore it. {NOTHING_CHANGED}"
+            )
+        stored_id = db.query_one("SELECT value FROM meta WHERE key = 'store_id'")
+        if stored_id is not None and str(stored_id[0]) != header.slots.store_id:
+            raise BackupFileError(
+                f"The backup {path.name} is damaged: its keys belong to a different store. "
+                "Use another backup. The file has not been changed."
+            )
+
+        def count(table: str) -> int:
+            row = db.query_one(f"SELECT count(*) FROM {table}")
+            return 0 if row is None else int(row[0])
+
+        named = db.query_one("SELECT value FROM meta WHERE key = 'partnership'")
+        return BackupCheck(
+            path=path,
+            created=header.created,
+            cases=count("cases"),
+            documents=count("case_documents") + count("exported_documents"),
+            audit_entries=count("audit"),
+            schema_version=version,
+            store_id=header.slots.store_id,
+            partnership="" if named is None else str(named[0]),
+        )
+    finally:
+        db.close()
+
+
+def store_id_at(store_path: Path) -> str | None:
+    """The identity of the store at ``store_path``, from its key file; ``None`` if it cannot be
+    read (no store there yet, or its key file missing or damaged)."""
+    try:
+        return key_slots.read_slots(store_path).store_id
+    except StoreError:
+        return None
+
+
+def check_backup(
+    path: Path, secret: str, *, recovery: bool = False, work_folder: Path
+) -> BackupCheck:
+    """Open the backup with the passphrase (or recovery key) and check it fully, by reading only.
+
+    The encrypted copy is unpacked into a hidden work file in ``work_folder`` and removed after.
+    """
+    header = read_header(path)
+    data_key = _unwrap(header, secret, recovery=recovery)
+    work = work_file_beside(work_folder / path.name, "check")
+    try:
+        extract_database(path, header, work)
+        return _check_extracted(path, header, work, data_key)
+    finally:
+        remove_work_file(work)
+
+
+def _aside_name(store_path: Path, now: datetime) -> Path:
+    base = store_path.with_name(f"{store_path.name}.before-restore-{now.strftime(STAMP)}")
+    candidate, number = base, 1
+    while candidate.exists() or key_slots.slot_file_for(candidate).exists():
+        number += 1
+        candidate = base.with_name(f"{base.name}-{number}")
+    return candidate
+
+
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def restore_backup(
+    backup: Path, store_path: Path, secret: str, *, recovery: bool, now: datetime
+) -> RestoreResult:
+    """Replace the store at ``store_path`` with the backup, keeping the current one aside.
+
+    The backup is checked first; the store must not be open anywhere (its lock is taken for the
+    whole restore). Any failure puts everything back as it was.
+    """
+    check_store_name(store_path)
+    check_location(store_path, what="the store")
+    if not store_path.parent.is_dir():
+        raise StoreLocationError(
+            f"The folder {store_path.parent} does not exist. {NOTHING_CHANGED}"
+        )
+    header = read_header(backup)
+    data_key = _unwrap(header, secret, recovery=recovery)
+    lock = StoreLock(store_path)
+    lock.acquire()
+    work = work_file_beside(store_path, "restore")
+    try:
+        extract_database(backup, header, work)
+        check = _check_extracted(backup, header, work, data_key)
+        kept = _swap_in(store_path, work, header, now)
+    except BaseException:
+        remove_work_file(work)
+        raise
+    finally:
+        lock.release()
+    log.info("store restored from a backup (%d cases)", check.cases)
+    return RestoreResult(check, kept)
+
+
+def _swap_in(store_path: Path, work: Path, header: BackupHeader, now: datetime) -> Path | None:
+    slot_path = key_slots.slot_file_for(store_path)
+    has_store = store_path.exists() or slot_path.exists()
+    aside = _aside_name(store_path, now) if has_store else None
+    moved: list[tuple[Path, Path]] = []
+    installed: list[Path] = []
+    try:
+        if aside is not None:
+            for suffix in ("", *_COMPANIONS):
+                source = store_path.with_name(store_path.name + suffix)
+                if source.exists():
+                    target = aside.with_name(aside.name + suffix)
+                    os.replace(source, target)
+                    moved.append((target, source))
+            if slot_path.exists():
+                target = key_slots.slot_file_for(aside)
+                os.replace(slot_path, target)
+                moved.append((target, slot_path))
+        os.replace(work, store_path)
+        installed.append(store_path)
+        key_slots.write_slots(store_path, header.slots)
+        installed.append(slot_path)
+    except BaseException as failure:
+        for path in installed:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        for target, original in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(target, original)
+        if isinstance(failure, OSError):
+            raise NotSavedError(
+                f"The backup was not restored: rrdesk could not write in {store_path.parent} "
+                f"({failure.strerror}). {NOTHING_CHANGED}"
+            ) from None
+        raise
+    return aside

@@ -1,0 +1,113 @@
+"""An open store: the database, its key slots and who is working in it."""
+
+from __future__ import annotations
+
+import functools
+import getpass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rrdesk.storage.case_repository import CaseRepository
+from rrdesk.storage.database import Database
+from rrdesk.storage.key_slots import KeySlots
+from rrdesk.storage.lock_file import StoreLock
+from rrdesk.storage.settings_repository import SettingsRepository
+
+if TYPE_CHECKING:
+    from rrdesk.domain.cases.audit import AuditEntry
+    from rrdesk.storage.audit_repository import AuditRepository
+    from rrdesk.storage.directory_repository import DirectoryRepository
+    from rrdesk.storage.document_repository import DocumentRepository
+
+
+def operating_system_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+@dataclass
+class Session:
+    """Everything that lives while a store is unlocked. :meth:`close` forgets the key."""
+
+    path: Path
+    db: Database
+    slots: KeySlots
+    data_key: bytearray
+    actor: str
+    lock: StoreLock
+    os_user: str = field(default_factory=operating_system_user)
+
+    def __post_init__(self) -> None:
+        self.cases = CaseRepository(self.db)
+        self.settings = SettingsRepository(self.db)
+
+    # The audit trail, the directory and the case documents are not read at start-up: their
+    # code loads when first used.
+    @functools.cached_property
+    def audit(self) -> AuditRepository:
+        from rrdesk.storage.audit_repository import AuditRepository
+
+        return AuditRepository(self.db)
+
+    @functools.cached_property
+    def directory(self) -> DirectoryRepository:
+        from rrdesk.storage.directory_repository import DirectoryRepository
+
+        return DirectoryRepository(self.db)
+
+    @functools.cached_property
+    def documents(self) -> DocumentRepository:
+        from rrdesk.storage.document_repository import DocumentRepository
+
+        return DocumentRepository(self.db)
+
+    @property
+    def partnership(self) -> str:
+        return self.settings.get("partnership", "Safeguarding children partnership")
+
+    @property
+    def profile_name(self) -> str:
+        return self.settings.get("profile", "statutory")
+
+    def key_bytes(self) -> bytes:
+        return bytes(self.data_key)
+
+    def record(
+        self,
+        entity: str,
+        action: str,
+        *,
+        case_id: int | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> AuditEntry:
+        """Add an audit entry (call inside the transaction that made the change)."""
+        from rrdesk.domain.cases.audit import AuditEntry
+
+        return self.audit.append(
+            AuditEntry(
+                at=datetime.now(UTC).isoformat(timespec="seconds"),
+                actor=self.actor,
+                os_user=self.os_user,
+                case_id=case_id,
+                entity=entity,
+                action=action,
+                detail=detail or {},
+            )
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return self.lock.held
+
+    def close(self) -> None:
+        """Close the store, overwrite the key in memory (as far as Python allows), let others in."""
+        try:
+            self.db.close()
+        finally:
+            for index in range(len(self.data_key)):
+                self.data_key[index] = 0
+            self.lock.release()

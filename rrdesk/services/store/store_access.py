@@ -1,0 +1,329 @@
+"""Creating and unlocking stores: the passphrase, the recovery key and the remembered key."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from rrdesk.keystore import SecretStore, SecretStoreUnavailable
+from rrdesk.services.store.session import Session
+from rrdesk.services.store.sync_folders import check_location
+from rrdesk.storage import key_slots
+from rrdesk.storage.database import PAGE_BYTES, Database, check_store_file
+from rrdesk.storage.errors import (
+    NOTHING_CHANGED,
+    KeyFileDamagedError,
+    NotAStoreError,
+    StoreDamagedError,
+    StoreError,
+    StoreExistsError,
+    StoreInUseError,
+    StoreLocationError,
+    StoreMissingError,
+)
+from rrdesk.storage.key_slots import KeySlot, KeySlots
+from rrdesk.storage.lock_file import StoreLock
+from rrdesk.storage.migrations import migrate
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class NewStore:
+    session: Session
+    recovery_key: str
+    keyring_message: str = ""
+
+
+def keyring_account(slots: KeySlots) -> str:
+    return f"store-{slots.store_id}"
+
+
+def create_store(
+    path: Path,
+    *,
+    partnership: str,
+    owner: str,
+    passphrase: str,
+    profile: str = "statutory",
+    remember: bool = False,
+    secret_store: SecretStore | None = None,
+    recovery_key: str | None = None,
+) -> NewStore:
+    """Make a new encrypted store. Refuses to touch an existing file, or a synced or network
+    folder."""
+    check_store_name(path)
+    check_location(path)
+    slot_path = key_slots.slot_file_for(path)
+    if path.exists() or slot_path.exists():
+        there = "a store" if slot_path.exists() else "a folder" if path.is_dir() else "a file"
+        raise StoreExistsError(
+            f"There is already {there} at {path}. rrdesk never makes a new store over an old one; "
+            f"choose another name or folder. {NOTHING_CHANGED}"
+        )
+    if not path.parent.is_dir():
+        raise StoreLocationError(f"The folder {path.parent} does not exist. {NOTHING_CHANGED}")
+    data_key = key_slots.new_data_key()
+    recovery_key = recovery_key or key_slots.new_recovery_key()
+    slots = key_slots.create_slots(
+        data_key, owner=owner, passphrase=passphrase, recovery_key=recovery_key
+    )
+    lock = StoreLock(path)
+    lock.acquire()
+    try:
+        key_slots.write_slots(path, slots)
+        db = Database.open(path, data_key, create=True)
+    except BaseException:
+        lock.release()
+        with contextlib.suppress(OSError):
+            key_slots.slot_file_for(path).unlink()
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+    try:
+        migrate(db)
+        session = Session(path, db, slots, bytearray(data_key), owner, lock)
+        with db.transaction():
+            session.settings.set("store_id", slots.store_id)
+            session.settings.set("partnership", partnership.strip())
+            session.settings.set("profile", profile)
+            session.record("store", "Created the store", detail={"note": partnership.strip()})
+    except BaseException:
+        db.close()
+        lock.release()
+        raise
+    log.info("store created")
+    message = ""
+    if remember and secret_store is not None:
+        message = remember_key(session, secret_store)
+    return NewStore(session, recovery_key, message)
+
+
+def _open(path: Path, slots: KeySlots, data_key: bytes, slot: KeySlot | None) -> Session:
+    lock = StoreLock(path)
+    lock.acquire()
+    try:
+        db = Database.open(path, data_key)
+    except BaseException:
+        lock.release()
+        raise
+    try:
+        migrate(db, backup_before=lambda target: db.copy_to(target, data_key))
+        owner = slot.owner if slot is not None else "Remembered key"
+        session = Session(path, db, slots, bytearray(data_key), owner, lock)
+        stored_id = session.settings.get("store_id")
+        if stored_id and stored_id != slots.store_id:
+            raise StoreError(
+                f"The key file beside {path.name} belongs to a different store. "
+                f"Put the right key file back. {NOTHING_CHANGED}"
+            )
+    except BaseException:
+        db.close()
+        lock.release()
+        raise
+    log.info("store opened (%s)", "remembered key" if slot is None else slot.kind)
+    return session
+
+
+def check_store_name(path: Path) -> None:
+    """Refuse, with a plain message, a store path that no store file could have: a folder's own
+    name (an empty ``--store``, ``.``, ``/``), or a name the system cannot look up (too long)."""
+    if path.name in ("", ".", ".."):
+        raise NotAStoreError(
+            f"{path} is a folder, not a store file. Give the store's own file, whose name ends "
+            f"in .rrdesk. {NOTHING_CHANGED}"
+        )
+    try:
+        path.exists()
+        key_slots.slot_file_for(path).exists()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise StoreLocationError(
+            f"rrdesk cannot use {path} as a store ({reason}). {NOTHING_CHANGED}"
+        ) from None
+
+
+def _check_exists(path: Path) -> None:
+    check_store_name(path)
+    slot_file = key_slots.slot_file_for(path)
+    if not path.exists():
+        if slot_file.is_file():
+            raise StoreDamagedError(
+                f"The store {path.name} is missing from {path.absolute().parent}, but its key "
+                f"file {slot_file.name} is there. Restore the store from a backup. "
+                f"{NOTHING_CHANGED}"
+            )
+        raise StoreMissingError(f"There is no rrdesk store at {path}. {NOTHING_CHANGED}")
+    if not slot_file.exists():
+        _explain_missing_key_file(path)
+
+
+def _explain_missing_key_file(path: Path) -> None:
+    """With no key file beside ``path``, say so plainly if ``path`` is not a store at all.
+
+    A store whose key file has gone needs the key file back from a backup (``read_slots`` says
+    so). But a person who chose another file by mistake (the key file itself, a document) needs
+    to be told that, not sent to the backups. Decided by reading the file, never by its name
+    alone: a file named as a key file is read as one, and anything else is checked as a store is.
+    """
+    store = path.with_name(path.name.removesuffix("-keys"))
+    if store != path and store.is_file():
+        try:
+            key_slots.read_slots(store)  # reads ``path`` itself, as a key file
+        except StoreError:
+            pass  # not a key file: checked as a store below
+        else:
+            raise NotAStoreError(
+                f"{path.name} is the key file of a store, not the store itself. Choose the store "
+                f"beside it, {store.name}. {NOTHING_CHANGED}"
+            )
+    try:
+        check_store_file(path)
+        laid_out = path.stat().st_size % PAGE_BYTES == 0
+    except StoreDamagedError:
+        laid_out = False
+    if not laid_out:
+        raise NotAStoreError(
+            f"{path.name} is not an rrdesk store: there is no key file "
+            f"({key_slots.slot_file_for(path).name}) beside it, and the file is not laid out as a "
+            "store is. If it was a store, restore it and its key file from a backup. "
+            f"{NOTHING_CHANGED}"
+        )
+
+
+def check_before_unlock(path: Path) -> None:
+    """Raise the :class:`StoreError` that no passphrase could get past, found without the key:
+    no store there, not a store, its key file missing or damaged, too damaged to be a store, or
+    open in another window. Nothing is written but the lock file, taken and let go at once. A
+    store can be damaged in ways that only its key shows; unlocking finds those."""
+    _check_exists(path)
+    key_slots.read_slots(path)
+    check_store_file(path)
+    # Open in another rrdesk window, or in a folder rrdesk cannot write in: told before the
+    # person types a passphrase, not after.
+    probe = StoreLock(path)
+    probe.acquire()
+    probe.release()
+
+
+def retrying_helps(error: StoreError) -> bool:
+    """True if the same store may open once something outside rrdesk changes: it is open in
+    another rrdesk window, or its folder cannot be reached or written (a drive not plugged in)."""
+    return isinstance(error, StoreInUseError | StoreLocationError)
+
+
+def restoring_helps(error: StoreError) -> bool:
+    """True if putting a backup in place is the way past ``error``: the store or its key file is
+    damaged or gone (a backup holds both). Not for a file that is not a store at all, a store
+    open in another window, one from a newer rrdesk, or a folder rrdesk cannot write to."""
+    return isinstance(error, StoreDamagedError | KeyFileDamagedError)
+
+
+def unlock_with_passphrase(path: Path, passphrase: str) -> Session:
+    _check_exists(path)
+    slots = key_slots.read_slots(path)
+    data_key, slot = key_slots.open_with_passphrase(slots, passphrase)
+    return _open(path, slots, data_key, slot)
+
+
+def unlock_with_recovery_key(path: Path, recovery_key: str) -> Session:
+    _check_exists(path)
+    slots = key_slots.read_slots(path)
+    data_key, slot = key_slots.open_with_recovery_key(slots, recovery_key)
+    return _open(path, slots, data_key, slot)
+
+
+def unlock_with_remembered_key(path: Path, secret_store: SecretStore) -> tuple[Session | None, str]:
+    """A session, or ``None`` and the reason the remembered key could not be used."""
+    _check_exists(path)
+    slots = key_slots.read_slots(path)
+    try:
+        data_key = secret_store.load(keyring_account(slots))
+    except SecretStoreUnavailable as error:
+        return None, f"{error.message} Enter your passphrase instead."
+    if data_key is None:
+        return None, ""
+    if not key_slots.matches_data_key(slots, data_key):
+        return None, (
+            "The key remembered on this computer does not fit this store. "
+            "Enter your passphrase instead."
+        )
+    owners = slots.owners(key_slots.SlotKind.PASSPHRASE)
+    session = _open(path, slots, data_key, None)
+    session.actor = owners[0] if owners else session.actor
+    return session, ""
+
+
+def remember_key(session: Session, secret_store: SecretStore) -> str:
+    """Keep the data key in the keyring. Returns a message if that was not possible."""
+    try:
+        secret_store.save(keyring_account(session.slots), session.key_bytes())
+    except SecretStoreUnavailable as error:
+        return f"{error.message} You will need your passphrase each time."
+    return ""
+
+
+def forget_key(session: Session, secret_store: SecretStore) -> str:
+    try:
+        secret_store.delete(keyring_account(session.slots))
+    except SecretStoreUnavailable as error:
+        return error.message
+    return ""
+
+
+def is_remembered(path: Path, secret_store: SecretStore) -> bool:
+    try:
+        slots = key_slots.read_slots(path)
+        return secret_store.load(keyring_account(slots)) is not None
+    except (StoreError, SecretStoreUnavailable):
+        return False
+
+
+def change_passphrase(session: Session, new_passphrase: str, *, owner: str | None = None) -> None:
+    """Rewrap the data key under a new passphrase. The store itself is not re-encrypted."""
+    slots = key_slots.replace_passphrase(
+        session.slots,
+        session.key_bytes(),
+        owner=owner or session.actor,
+        new_passphrase=new_passphrase,
+    )
+    key_slots.write_slots(session.path, slots)
+    session.slots = slots
+    with session.db.transaction():
+        session.record("store", "Changed the passphrase", detail={"note": owner or session.actor})
+
+
+def new_recovery_key(session: Session) -> str:
+    recovery_key = key_slots.new_recovery_key()
+    slots = key_slots.replace_recovery_key(session.slots, session.key_bytes(), recovery_key)
+    key_slots.write_slots(session.path, slots)
+    session.slots = slots
+    with session.db.transaction():
+        session.record("store", "Made a new recovery key")
+    return recovery_key
+
+
+def make_store_folder(path: Path) -> None:
+    """Make the folder a new store at ``path`` goes in, if it is not there yet."""
+    check_store_name(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise StoreLocationError(
+            f"rrdesk cannot make the folder {path.parent} for the store ({reason}). If it is on "
+            f"a drive that is not connected, connect it and try again. {NOTHING_CHANGED}"
+        ) from None
+
+
+def store_exists(path: Path) -> bool:
+    """True if there is a store or its key file at ``path`` (either means: never set up anew).
+    Also true for a path no store could have (:func:`check_store_name`): it is not set up anew
+    either, and opening it says what is wrong."""
+    try:
+        check_store_name(path)
+    except StoreError:
+        return True
+    return path.exists() or key_slots.slot_file_for(path).exists()

@@ -1,0 +1,319 @@
+"""The statutory review action plan across all cases: filter, track, add and export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rrdesk.domain.after_meeting.action_plan import (
+    ActionFilter,
+    ActionPlanError,
+    PlanAction,
+    ShownStatus,
+    agencies_in,
+    filter_actions,
+)
+from rrdesk.domain.timetable.dates import DateError
+from rrdesk.services.after_meeting.action_plan_service import ActionPlanService
+from rrdesk.services.cases.case_service import CaseService, DirectoryService
+from rrdesk.ui.after_meeting.action_forms import ActionAddForm, ActionTrackingForm
+from rrdesk.ui.after_meeting.action_plan_table_model import ACTION_COLUMN, ActionPlanTableModel
+from rrdesk.ui.kit.column_fit import FillingColumn
+from rrdesk.ui.kit.form_widgets import heading_label, hint_label, name_widget
+from rrdesk.ui.kit.save_paths import save_export
+from rrdesk.ui.shell.file_dialogs import FileDialogs
+from rrdesk.ui.shell.messages import Messages
+
+ALL_AGENCIES = "All agencies"
+ACTION_MIN_WIDTH = 220
+"""The narrowest the action's own words are shown: about 30 characters a line, with the status
+still beside them in a 1280-wide window."""
+STATUS_CHOICES: tuple[tuple[str, frozenset[ShownStatus]], ...] = (
+    ("Every status", frozenset()),
+    ("Not completed", frozenset({ShownStatus.OPEN, ShownStatus.IN_PROGRESS, ShownStatus.OVERDUE})),
+    ("Overdue", frozenset({ShownStatus.OVERDUE})),
+    ("Open", frozenset({ShownStatus.OPEN})),
+    ("In progress", frozenset({ShownStatus.IN_PROGRESS})),
+    ("Completed", frozenset({ShownStatus.COMPLETED})),
+)
+
+
+class ActionPlanWidget(QWidget):
+    def __init__(
+        self,
+        plan: ActionPlanService,
+        cases: CaseService,
+        directory: DirectoryService,
+        messages: Messages,
+        today: Callable[[], date],
+        *,
+        partnership: str,
+        files: FileDialogs | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("action_plan_widget")
+        self._plan = plan
+        self._cases = cases
+        self._directory = directory
+        self._messages = messages
+        self._today = today
+        self._partnership = partnership
+        self._files = files or FileDialogs()
+        self._all: tuple[PlanAction, ...] = ()
+        self.agency_filter = QComboBox()
+        name_widget(self.agency_filter, "action_agency_filter", "Owner agency")
+        self.status_filter = QComboBox()
+        name_widget(self.status_filter, "action_status_filter", "Status")
+        for label, _ in STATUS_CHOICES:
+            self.status_filter.addItem(label)
+        self.summary = QLabel()
+        self.summary.setObjectName("action_summary")
+        self.summary.setAccessibleName("Summary of the actions shown")
+        self.model = ActionPlanTableModel(today())
+        self.table = QTableView()
+        name_widget(self.table, "action_table", "Actions")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        # Each row as tall as its wrapped words, worked out again as the columns change width.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(70)
+        for column, width in ((0, 135), (2, 130), (3, 95), (4, 105), (5, 120), (6, 85)):
+            header.resizeSection(column, width)
+        # The action itself, a sentence or two, takes the room left but is never squeezed into
+        # a column a word wide: in a narrow window the table scrolls sideways to the last columns.
+        self.action_fit = FillingColumn(self.table, ACTION_COLUMN, ACTION_MIN_WIDTH)
+        self.tracking_form = ActionTrackingForm()
+        self.add_form = ActionAddForm()
+        self.export_buttons: dict[str, QPushButton] = {}
+        self._build()
+        self._connect_signals()
+        self.refresh()
+
+    def _build(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Owner agency"))
+        filters.addWidget(self.agency_filter, 1)
+        filters.addWidget(QLabel("Status"))
+        filters.addWidget(self.status_filter)
+        filters.addStretch(1)
+        exports = QHBoxLayout()
+        for key, text in (
+            ("xlsx", "Save as Excel"),
+            ("csv", "Save as CSV"),
+            ("pdf", "Save as PDF"),
+        ):
+            button = QPushButton(text)
+            name_widget(button, f"export_action_plan_{key}", text)
+            button.clicked.connect(lambda _=False, k=key: self._on_export_clicked(k))
+            exports.addWidget(button)
+            self.export_buttons[key] = button
+        exports.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(
+            heading_label("Statutory review action plan", object_name="action_plan_heading")
+        )
+        left.addWidget(
+            hint_label(
+                "Every action from Rapid Reviews and local reviews: the immediate actions agreed "
+                "at each meeting, and actions added here. Overdue actions are shaded and say "
+                "'Overdue'."
+            )
+        )
+        left.addLayout(filters)
+        left.addWidget(self.summary)
+        left.addWidget(self.table, 1)
+        left.addLayout(exports)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.tracking_form)
+        side_layout.addWidget(self.add_form)
+        side_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(side)
+        scroll.setMinimumWidth(330)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table_side = QWidget()
+        table_side.setLayout(left)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("action_plan_splitter")
+        splitter.addWidget(table_side)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1200, 330])
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _connect_signals(self) -> None:
+        self.agency_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.status_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.tracking_form.save_requested.connect(self._on_tracking_save_requested)
+        self.tracking_form.remove_requested.connect(self._on_tracking_remove_requested)
+        self.add_form.add_requested.connect(self._on_add_requested)
+
+    # --- data -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._all = self._plan.actions()
+        agencies = agencies_in(self._all)
+        chosen = self.agency_filter.currentText()
+        self.agency_filter.blockSignals(True)
+        self.agency_filter.clear()
+        self.agency_filter.addItem(ALL_AGENCIES)
+        self.agency_filter.addItems(list(agencies))
+        index = self.agency_filter.findText(chosen)
+        self.agency_filter.setCurrentIndex(max(index, 0))
+        self.agency_filter.blockSignals(False)
+        known = sorted({*agencies, *(a.name for a in self._directory.agencies())}, key=str.lower)
+        self.add_form.set_choices(self._cases.summaries(), known)
+        self._apply_filter()
+
+    def current_filter(self) -> ActionFilter:
+        agency = self.agency_filter.currentText()
+        statuses = STATUS_CHOICES[max(self.status_filter.currentIndex(), 0)][1]
+        return ActionFilter("" if agency == ALL_AGENCIES else agency, statuses)
+
+    def filter_words(self) -> str:
+        return f"{self.agency_filter.currentText()}, {self.status_filter.currentText().lower()}"
+
+    def _apply_filter(self) -> None:
+        today = self._today()
+        shown = filter_actions(self._all, self.current_filter(), today)
+        self.model.set_actions(shown, today)
+        overdue = sum(1 for a in shown if a.is_overdue(today))
+        self.summary.setText(
+            f"{len(shown)} action{'' if len(shown) == 1 else 's'} shown, {overdue} overdue"
+            f" ({len(self._all)} in the plan)"
+        )
+        self.tracking_form.show_action(None)
+
+    def selected_action(self) -> PlanAction | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.action_at(rows[0].row()) if rows else None
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    # --- slots ----------------------------------------------------------------------------
+
+    def _on_filter_changed(self, _index: int) -> None:
+        self._apply_filter()
+
+    def _on_table_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        self.tracking_form.show_action(self.selected_action())
+
+    def _on_tracking_save_requested(self, _unused: object) -> None:
+        action = self.selected_action()
+        if action is None:
+            return
+        try:
+            tracking = self.tracking_form.tracking()
+            self._plan.update_tracking(action.case_id, action.key, tracking)
+        except (ActionPlanError, DateError) as error:
+            self._messages.error(self, "The action was not saved", str(error))
+            return
+        self.refresh()
+        self._reselect(action)
+
+    def _on_tracking_remove_requested(self) -> None:
+        action = self.selected_action()
+        if action is None or not self._messages.confirm(
+            self,
+            "Remove the action",
+            f"Remove '{action.action}' from the plan? Its status and evidence go with it.",
+            yes="Remove the action",
+            no="Keep it",
+        ):
+            return
+        try:
+            self._plan.remove_added_action(action.case_id, action.key)
+        except ActionPlanError as error:
+            self._messages.error(self, "The action was not removed", str(error))
+            return
+        self.refresh()
+
+    def _reselect(self, action: PlanAction) -> None:
+        for row, shown in enumerate(self.model.actions):
+            if shown.case_id == action.case_id and shown.key == action.key:
+                self.table.selectRow(row)
+                return
+
+    def _on_add_requested(self) -> None:
+        form = self.add_form
+        case_id = form.case.currentData()
+        try:
+            if case_id is None:
+                raise ActionPlanError("Choose the case the action comes from")
+            added = self._plan.add_action(
+                int(case_id), form.text.text(), form.owner.currentText(), form.due_date()
+            )
+        except (ActionPlanError, DateError) as error:
+            self._messages.error(self, "The action was not added", str(error))
+            return
+        form.clear()
+        self.refresh()
+        self._reselect(added)
+
+    def _on_export_clicked(self, kind: str) -> None:
+        from rrdesk.exports.action_plan_files import action_plan_csv, action_plan_workbook
+        from rrdesk.exports.action_plan_pdf import render_action_plan
+
+        today = self._today()
+        actions = self.model.actions
+        filters = {
+            "xlsx": "Excel workbook (*.xlsx)",
+            "csv": "CSV file (*.csv)",
+            "pdf": "PDF document (*.pdf)",
+        }
+
+        def make(_path: Path) -> bytes:
+            if kind == "csv":
+                body = action_plan_csv(actions, today)
+            elif kind == "xlsx":
+                body = action_plan_workbook(actions, today, self._partnership)
+            else:
+                body = render_action_plan(
+                    actions, today, self._partnership, chosen=self.filter_words()
+                )
+            self._plan.record_export(body, f"{kind.upper()}, {len(actions)} actions")
+            return body
+
+        save_export(
+            self,
+            self._messages,
+            self._files,
+            title="Save the action plan",
+            suggested_name=f"action-plan-{today.isoformat()}.{kind}",
+            name_filter=filters[kind],
+            make=make,
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Meetings change actions elsewhere: read the plan again whenever it is shown."""
+        self.refresh()
+        super().showEvent(event)

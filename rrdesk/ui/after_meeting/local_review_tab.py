@@ -1,0 +1,217 @@
+"""A case's local review: endorse it, record it, and see its milestones count down."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rrdesk.domain.after_meeting.local_review import LocalReview, LocalReviewError
+from rrdesk.domain.cases.cases import Stage
+from rrdesk.domain.timetable.dates import DateError, format_date
+from rrdesk.services.after_meeting.local_review_service import LocalReviewService
+from rrdesk.services.cases.case_service import CaseService
+from rrdesk.ui.kit.form_widgets import DateInput, FormField, heading_label, name_widget
+from rrdesk.ui.kit.scrolling_page import scrolling_body
+from rrdesk.ui.shell.messages import Messages
+
+OVERDUE_INK = QColor("#942514")
+_ENDORSABLE = frozenset({Stage.AWAITING_SIGN_OFF, Stage.SENT_TO_NATIONAL_PANEL})
+_DATES = (
+    ("commissioned_on", "Commissioned on"),
+    ("family_informed_on", "Family told on"),
+    ("completed_on", "Completed on"),
+    ("publication_planned", "Publication planned for"),
+    ("published_on", "Published on"),
+    ("learning_workshop_on", "Learning workshop held on"),
+    ("implementation_workshop_on", "Implementation workshop held on"),
+)
+
+
+class LocalReviewTab(QWidget):
+    def __init__(
+        self,
+        case_id: int,
+        reviews: LocalReviewService,
+        cases: CaseService,
+        messages: Messages,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("local_review_tab")
+        self._case_id = case_id
+        self._reviews = reviews
+        self._cases = cases
+        self._messages = messages
+        self._today = today
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        name_widget(self.notice, "local_review_notice", "About this tab")
+        self.endorse_date = DateInput("endorse_commissioned_on", "Date commissioned")
+        self.endorse_button = QPushButton("Record the local review as endorsed")
+        name_widget(
+            self.endorse_button, "endorse_local_review", "Record the local review as endorsed"
+        )
+        self.endorse_box = QGroupBox("Endorse a local review")
+        name_widget(self.endorse_box, "endorse_box", "Endorse a local review")
+        self.milestones = QTableWidget(0, 3)
+        name_widget(self.milestones, "local_review_milestones", "Milestones")
+        self.milestones.verticalHeader().hide()
+        self.milestones.setHorizontalHeaderLabels(["Milestone", "Due", "Status"])
+        self.milestones.horizontalHeader().setStretchLastSection(True)
+        self.dates = {key: DateInput(f"review_{key}", label) for key, label in _DATES}
+        self.reviewer = QLineEdit()
+        name_widget(self.reviewer, "review_reviewer", "Reviewer")
+        self.independent = QCheckBox("The reviewer is independent of the agencies involved")
+        name_widget(self.independent, "review_independent", "Reviewer independent")
+        self.method = QLineEdit()
+        name_widget(self.method, "review_method", "Method")
+        self.panel = QPlainTextEdit()
+        name_widget(self.panel, "review_panel", "Review panel")
+        self.panel.setMaximumHeight(80)
+        self.family = QPlainTextEdit()
+        name_widget(self.family, "review_family", "Family involvement")
+        self.family.setMaximumHeight(70)
+        self.save_button = QPushButton("Save the local review")
+        name_widget(self.save_button, "save_local_review", "Save the local review")
+        self.review_box = QGroupBox("The review")
+        name_widget(self.review_box, "review_box", "The review")
+        self._build()
+        self.endorse_button.clicked.connect(self._on_endorse_clicked)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.load()
+
+    def _build(self) -> None:
+        layout = scrolling_body(self)
+        layout.addWidget(heading_label("Local review", object_name="local_review_heading"))
+        layout.addWidget(self.notice)
+        endorse = QVBoxLayout(self.endorse_box)
+        endorse.addWidget(FormField("Date the review was commissioned", self.endorse_date))
+        endorse.addWidget(self.endorse_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.endorse_box)
+        layout.addWidget(self.milestones)
+        form = QVBoxLayout(self.review_box)
+        form.addWidget(FormField("Reviewer", self.reviewer))
+        form.addWidget(self.independent)
+        form.addWidget(FormField("Method", self.method, hint="For example, a systems approach"))
+        form.addWidget(FormField("Review panel", self.panel, hint="One person on each line"))
+        form.addWidget(FormField("How the family are involved", self.family))
+        for key, label in _DATES:
+            form.addWidget(FormField(label, self.dates[key]))
+        form.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.review_box)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        case = self._cases.get(self._case_id)
+        review = self._reviews.get(self._case_id)
+        is_review = case is not None and case.stage is Stage.LOCAL_REVIEW
+        can_endorse = case is not None and case.stage in _ENDORSABLE
+        self.endorse_box.setVisible(can_endorse and not is_review)
+        self.milestones.setVisible(is_review)
+        self.review_box.setVisible(is_review)
+        if is_review:
+            self.notice.setText(
+                "A local Child Safeguarding Practice Review: it should be completed within "
+                "6 months of being commissioned. Milestones also show on the countdown board."
+            )
+        elif can_endorse:
+            self.notice.setText(
+                "When the Executive endorses a local review, record it here: the case becomes a "
+                "local review and its 6-month countdown starts."
+            )
+            self.endorse_date.set_value(self._today())
+        else:
+            self.notice.setText(
+                "This tab is used once a local review has been recommended and endorsed."
+            )
+        if not is_review:
+            return
+        review = review or LocalReview()
+        self.reviewer.setText(review.reviewer)
+        self.independent.setChecked(review.reviewer_independent)
+        self.method.setText(review.method)
+        self.panel.setPlainText(review.panel)
+        self.family.setPlainText(review.family_involvement)
+        for key, _ in _DATES:
+            self.dates[key].set_value(getattr(review, key))
+        self._show_milestones()
+
+    def _show_milestones(self) -> None:
+        today = self._today()
+        milestones = self._reviews.milestones(self._case_id)
+        self.milestones.setRowCount(len(milestones))
+        for row, milestone in enumerate(milestones):
+            values = (
+                milestone.label,
+                format_date(milestone.due) if milestone.due else "Not yet known",
+                milestone.status_words(today),
+            )
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if column == 2 and milestone.is_overdue(today):
+                    item.setForeground(QBrush(OVERDUE_INK))
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.milestones.setItem(row, column, item)
+        self.milestones.resizeColumnsToContents()
+        self.milestones.setMinimumHeight(
+            self.milestones.horizontalHeader().height()
+            + sum(self.milestones.rowHeight(r) for r in range(len(milestones)))
+            + 6
+        )
+
+    def milestone_rows(self) -> list[tuple[str, str, str]]:
+        rows = []
+        for r in range(self.milestones.rowCount()):
+            cells = [self.milestones.item(r, c) for c in range(3)]
+            texts = [cell.text() if cell else "" for cell in cells]
+            rows.append((texts[0], texts[1], texts[2]))
+        return rows
+
+    def review(self) -> LocalReview:
+        values = {key: self.dates[key].value(what=label) for key, label in _DATES}
+        return LocalReview(
+            reviewer=self.reviewer.text().strip(),
+            reviewer_independent=self.independent.isChecked(),
+            method=self.method.text().strip(),
+            panel=self.panel.toPlainText().strip(),
+            family_involvement=self.family.toPlainText().strip(),
+            **values,
+        )
+
+    def _on_endorse_clicked(self) -> None:
+        try:
+            commissioned = self.endorse_date.value(what="The date commissioned")
+            if commissioned is None:
+                raise DateError("Enter the date the review was commissioned")
+            self._reviews.endorse(self._case_id, commissioned)
+        except (DateError, LocalReviewError) as error:
+            self._messages.error(self, "The local review was not recorded", str(error))
+            return
+        self.load()
+
+    def _on_save_clicked(self) -> None:
+        try:
+            self._reviews.save(self._case_id, self.review())
+        except (DateError, LocalReviewError) as error:
+            self._messages.error(self, "The local review was not saved", str(error))
+            return
+        self._show_milestones()

@@ -1,0 +1,253 @@
+"""A case's National Panel submission: the details only it needs, what is missing, the PDF,
+and the 7-minute briefing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rrdesk.domain.after_meeting.submission_details import (
+    AgencyContribution,
+    Involvement,
+    SubmissionDetails,
+)
+from rrdesk.services.after_meeting.report_service import BriefingError, ReportService
+from rrdesk.services.after_meeting.submission_service import SubmissionError, SubmissionService
+from rrdesk.ui.kit.form_widgets import FormField, heading_label, hint_label, name_widget
+from rrdesk.ui.kit.save_paths import save_export
+from rrdesk.ui.kit.scrolling_page import scrolling_body
+from rrdesk.ui.shell.file_dialogs import FileDialogs
+from rrdesk.ui.shell.messages import Messages
+
+TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("household", "The household", "Who the child lived with, and other significant adults"),
+    ("key_practice_episodes", "Key practice episodes", "Moments in agencies' work that mattered"),
+    ("lived_experience", "The child's lived experience", "A day in the child's life"),
+    ("equality_and_disability", "Inequality and disability", "Race, culture, poverty, disability"),
+    ("family_involvement", "Family involvement", "How the family were told and will be involved"),
+    ("lateness_reason", "Why the review was late (if it was)", "Only needed after 15 working days"),
+    ("proposed_scope", "Local review: proposed scope", ""),
+    ("proposed_method", "Local review: method", ""),
+    ("proposed_reviewer", "Local review: reviewer", "Independent of the agencies involved"),
+    ("proposed_timetable", "Local review: timetable", ""),
+    ("learning_plan", "Without a local review: how the learning will be taken forward", ""),
+)  # fmt: skip
+
+
+class SubmissionTab(QWidget):
+    def __init__(
+        self,
+        case_id: int,
+        service: SubmissionService,
+        reports: ReportService,
+        messages: Messages,
+        today: Callable[[], date],
+        *,
+        files: FileDialogs | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("submission_tab")
+        self._case_id = case_id
+        self._service = service
+        self._reports = reports
+        self._messages = messages
+        self._today = today
+        self._files = files or FileDialogs()
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        name_widget(self.missing, "submission_missing", "Still to record")
+        self.texts: dict[str, QPlainTextEdit] = {}
+        self.agencies = QTableWidget(0, 3)
+        name_widget(self.agencies, "submission_agencies", "Agency involvement")
+        self.agencies.setHorizontalHeaderLabels(["Agency", "Involvement", "Key episodes"])
+        self.agencies.horizontalHeader().setStretchLastSection(True)
+        self.add_agency_button = QPushButton("Add an agency")
+        name_widget(self.add_agency_button, "add_submission_agency", "Add an agency")
+        self.save_button = QPushButton("Save the details")
+        name_widget(self.save_button, "save_submission", "Save the details")
+        self.export_button = QPushButton("Save the submission as PDF")
+        name_widget(self.export_button, "export_submission", "Save the submission as PDF")
+        self.use_pseudonym = QCheckBox("Use the pseudonym in the briefing")
+        name_widget(self.use_pseudonym, "briefing_pseudonym", "Use the pseudonym in the briefing")
+        self.briefing_button = QPushButton("Save a 7-minute briefing")
+        name_widget(self.briefing_button, "export_briefing", "Save a 7-minute briefing")
+        self._build()
+        self.add_agency_button.clicked.connect(self._on_add_agency_clicked)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.briefing_button.clicked.connect(self._on_briefing_clicked)
+        self.load()
+
+    def _build(self) -> None:
+        layout = scrolling_body(self)
+        layout.addWidget(
+            heading_label("Submission to the National Panel", object_name="submission_heading")
+        )
+        layout.addWidget(
+            hint_label(
+                "The submission is gathered from the case, the meeting and these details. "
+                "What is not yet recorded is listed here before you save the PDF."
+            )
+        )
+        layout.addWidget(self.missing)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        for key, label, hint in TEXT_FIELDS:
+            box = QPlainTextEdit()
+            box.setObjectName(f"submission_{key}")
+            box.setMaximumHeight(90)
+            self.texts[key] = box
+            layout.addWidget(FormField(label, box, hint=hint))
+        agencies = QGroupBox("Agency involvement")
+        agencies_layout = QVBoxLayout(agencies)
+        agencies_layout.addWidget(
+            hint_label("Every agency contacted: involved, a nil return, or still awaited.")
+        )
+        agencies_layout.addWidget(self.agencies)
+        agencies_layout.addWidget(self.add_agency_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(agencies)
+        briefing = QGroupBox("7-minute briefing")
+        briefing_layout = QVBoxLayout(briefing)
+        briefing_layout.addWidget(
+            hint_label(
+                "A one-page briefing from the meeting's learning, for practitioners. "
+                "It has no names; the pseudonym only if you choose."
+            )
+        )
+        briefing_layout.addWidget(self.use_pseudonym)
+        briefing_layout.addWidget(self.briefing_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(briefing)
+        layout.addStretch(1)
+
+    def _add_agency_row(self, contribution: AgencyContribution) -> None:
+        row = self.agencies.rowCount()
+        self.agencies.insertRow(row)
+        self.agencies.setItem(row, 0, QTableWidgetItem(contribution.agency))
+        choice = QComboBox()
+        choice.setAccessibleName("Involvement")
+        for involvement in Involvement:
+            choice.addItem(involvement.label, involvement)
+        choice.setCurrentIndex(choice.findData(contribution.involvement))
+        self.agencies.setCellWidget(row, 1, choice)
+        self.agencies.setItem(row, 2, QTableWidgetItem(contribution.key_episodes))
+
+    def load(self) -> None:
+        details = self._service.details(self._case_id)
+        for key, box in self.texts.items():
+            box.setPlainText(getattr(details, key))
+        self.agencies.setRowCount(0)
+        for contribution in details.agencies:
+            self._add_agency_row(contribution)
+        self.agencies.resizeColumnToContents(0)
+        self.show_missing()
+
+    def details(self) -> SubmissionDetails:
+        agencies = []
+        for row in range(self.agencies.rowCount()):
+            name_item = self.agencies.item(row, 0)
+            episodes_item = self.agencies.item(row, 2)
+            choice = self.agencies.cellWidget(row, 1)
+            name = name_item.text().strip() if name_item else ""
+            if not name:
+                continue
+            involvement = choice.currentData() if isinstance(choice, QComboBox) else None
+            agencies.append(
+                AgencyContribution(
+                    name,
+                    involvement if isinstance(involvement, Involvement) else Involvement.CONTACTED,
+                    episodes_item.text().strip() if episodes_item else "",
+                )
+            )
+        texts = {key: box.toPlainText().strip() for key, box in self.texts.items()}
+        return SubmissionDetails(agencies=tuple(agencies), **texts)
+
+    def show_missing(self) -> None:
+        missing = self._service.missing(self._case_id, self._today())
+        if missing:
+            self.missing.setProperty("role", "inset")  # a list of what to do, not an error
+            self.missing.setText(
+                "Still to record before the submission is complete:\n"
+                + "\n".join(f"• {item}" for item in missing)
+            )
+        else:
+            self.missing.setProperty("role", "success")
+            self.missing.setText("Everything the National Panel asks for is recorded.")
+        self.missing.style().unpolish(self.missing)
+        self.missing.style().polish(self.missing)
+
+    def _on_add_agency_clicked(self) -> None:
+        self._add_agency_row(AgencyContribution(""))
+        self.agencies.setCurrentCell(self.agencies.rowCount() - 1, 0)
+
+    def _on_save_clicked(self) -> None:
+        self._service.save_details(self._case_id, self.details())
+        self.show_missing()
+
+    def _on_export_clicked(self) -> None:
+        self._service.save_details(self._case_id, self.details())
+        self.show_missing()
+        missing = self._service.missing(self._case_id, self._today())
+        if missing and not self._messages.confirm(
+            self,
+            "The submission is not complete",
+            f"{len(missing)} item{'' if len(missing) == 1 else 's'} still to record (listed on "
+            "the page). Save a draft anyway? The draft says what is not recorded.",
+            yes="Save a draft",
+            no="Go back",
+        ):
+            return
+
+        def make(_path: Path) -> bytes:
+            try:
+                return self._service.export(self._case_id, self._today(), allow_missing=True)
+            except SubmissionError as error:
+                raise ValueError(str(error)) from None
+
+        save_export(
+            self,
+            self._messages,
+            self._files,
+            title="Save the National Panel submission",
+            suggested_name="national-panel-submission.pdf",
+            name_filter="PDF document (*.pdf)",
+            make=make,
+        )
+
+    def _on_briefing_clicked(self) -> None:
+        def make(_path: Path) -> bytes:
+            try:
+                return self._reports.briefing_pdf(
+                    self._case_id, use_pseudonym=self.use_pseudonym.isChecked()
+                )
+            except BriefingError as error:
+                raise ValueError(str(error)) from None
+
+        save_export(
+            self,
+            self._messages,
+            self._files,
+            title="Save the 7-minute briefing",
+            suggested_name="7-minute-briefing.pdf",
+            name_filter="PDF document (*.pdf)",
+            make=make,
+        )

@@ -1,0 +1,431 @@
+"""The "Agency forms" tab of a case: the requests table with its actions, quality assurance of
+received forms, the guided entry of a form, and "Build the panel pack…"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rrdesk.domain.agency_forms.agency_requests import EventKind, RequestError, RequestStatus
+from rrdesk.domain.agency_forms.text_checks import TextChecker
+from rrdesk.domain.timetable.dates import format_date
+from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService, RequestRow
+from rrdesk.storage.atomic_file import write_atomically
+from rrdesk.storage.errors import StoreError
+from rrdesk.ui.agency_forms.agency_dialogs import AgencyFormsDialogs
+from rrdesk.ui.agency_forms.agency_form_entry import AgencyFormEntryWidget
+from rrdesk.ui.agency_forms.panel_pack_action import PanelPackBuilder
+from rrdesk.ui.kit.form_widgets import heading_label, hint_label
+from rrdesk.ui.shell.file_dialogs import DesktopOpener, FileDialogs
+from rrdesk.ui.shell.messages import Messages
+from rrdesk.ui.shell.tasks import TaskStarter
+
+# Status words always come first; the colour and symbol only repeat them.
+STATUS_LOOK = {
+    RequestStatus.NOT_SENT: ("\u25cb", "#e5e6e7"),
+    RequestStatus.SENT: ("\u2709", "#d2e2f1"),
+    RequestStatus.DUE_SOON: ("\u25d4", "#fff2b3"),
+    RequestStatus.OVERDUE: ("\u26a0", "#f4cdc6"),
+    RequestStatus.RECEIVED: ("\u2b07", "#e8f1f8"),
+    RequestStatus.RETURNED: ("\u21a9", "#fbe2c8"),
+    RequestStatus.QUALITY_ASSURED: ("\u2713", "#cce2d8"),
+}
+COLUMNS = ("Agency", "Status", "Due back", "Form")
+
+
+class AgencyFormsWidget(QWidget):
+    data_changed = Signal()
+
+    def __init__(
+        self,
+        service: AgencyFormsService,
+        case_id: int,
+        messages: Messages,
+        today: Callable[[], date],
+        runner: TaskStarter,
+        dialogs: AgencyFormsDialogs | None = None,
+        *,
+        files: FileDialogs | None = None,
+        opener: DesktopOpener | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("agency_forms")
+        self._service = service
+        self._case_id = case_id
+        self._messages = messages
+        self._today = today
+        self._dialogs = dialogs or AgencyFormsDialogs()
+        self._files = files or FileDialogs()
+        self._opener = opener or DesktopOpener()
+        self._checker: TextChecker | None = None
+        self._rows: list[RequestRow] = []
+        self.entry: AgencyFormEntryWidget | None = None
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("requests_table")
+        self.table.setAccessibleName("Agency check form requests")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QGridLayout()
+        for number, (key, text) in enumerate(
+            (
+                ("choose", "Choose agencies\u2026"),
+                ("sent", "Record request sent\u2026"),
+                ("reminder", "Log a reminder\u2026"),
+                ("email", "Email draft\u2026"),
+                ("received", "Mark received\u2026"),
+                ("open", "Open form"),
+                ("assured", "Quality assured"),
+                ("returned", "Return for more information\u2026"),
+            )
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"action_{key}")
+            self.buttons[key] = button
+            actions.addWidget(button, number // 4, number % 4)
+        self.summary = QLabel()
+        self.summary.setObjectName("requests_summary")
+        self.summary.setWordWrap(True)
+        self.quality = QLabel()
+        self.quality.setObjectName("quality_view")
+        self.quality.setWordWrap(True)
+        self.quality.setTextFormat(Qt.TextFormat.PlainText)
+        self.pack = PanelPackBuilder(service, case_id, messages, today, runner, self._files)
+
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        list_layout.addWidget(heading_label("Agency check forms", level=2))
+        list_layout.addWidget(
+            hint_label("Each agency's form: when it was asked for, when it is due, and where it is")
+        )
+        self.form_notice = QLabel(service.form_notice or "")
+        self.form_notice.setObjectName("form_notice")
+        self.form_notice.setWordWrap(True)
+        self.form_notice.setProperty("role", "warning")
+        self.form_notice.setVisible(bool(service.form_notice))
+        list_layout.addWidget(self.form_notice)
+        list_layout.addWidget(self.summary)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addLayout(actions)
+        list_layout.addWidget(heading_label("Quality assurance", level=3))
+        list_layout.addWidget(self.quality)
+        pack_row = QHBoxLayout()
+        pack_row.addWidget(self.pack)
+        list_layout.addLayout(pack_row)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(list_page)
+        self._list_page = list_page
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
+        self.table.cellDoubleClicked.connect(lambda *_: self._on_open_clicked())
+        self.buttons["choose"].clicked.connect(self._on_choose_clicked)
+        self.buttons["sent"].clicked.connect(self._on_sent_clicked)
+        self.buttons["reminder"].clicked.connect(self._on_reminder_clicked)
+        self.buttons["email"].clicked.connect(self._on_email_clicked)
+        self.buttons["received"].clicked.connect(self._on_received_clicked)
+        self.buttons["open"].clicked.connect(self._on_open_clicked)
+        self.buttons["assured"].clicked.connect(self._on_assured_clicked)
+        self.buttons["returned"].clicked.connect(self._on_returned_clicked)
+
+    @property
+    def checker(self) -> TextChecker:
+        if self._checker is None:
+            self._checker = self._service.checker(self._case_id)
+        return self._checker
+
+    # The table
+
+    def refresh(self) -> None:
+        selected = self.selected_agency()
+        self._rows = self._service.status_rows(self._case_id, self._today())
+        self.table.setRowCount(len(self._rows))
+        for number, row in enumerate(self._rows):
+            symbol, colour = STATUS_LOOK[row.status.status]
+            due = row.request.due_on
+            if row.status.status in (RequestStatus.RECEIVED, RequestStatus.QUALITY_ASSURED):
+                due_text = "\u2014"
+            else:
+                due_text = format_date(due) if due else "Not sent yet"
+            form_text = (
+                "Ready for quality assurance"
+                if row.form_ready
+                else "Being entered"
+                if row.form_started
+                else "Not started"
+            )
+            if row.status.status is RequestStatus.QUALITY_ASSURED:
+                form_text = "In the panel pack"
+            cells = (row.agency, f"{symbol} {row.status.words}", due_text, form_text)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if column == 1:
+                    item.setBackground(QBrush(QColor(colour)))
+                    item.setForeground(QBrush(QColor("#0b0c0c")))
+                self.table.setItem(number, column, item)
+        counts: dict[RequestStatus, int] = {}
+        for row in self._rows:
+            counts[row.status.status] = counts.get(row.status.status, 0) + 1
+        self.summary.setText(
+            "No agencies chosen yet. Choose the agencies to ask for a check form."
+            if not self._rows
+            else "; ".join(f"{status.value}: {n}" for status, n in counts.items())
+        )
+        if selected is not None:
+            self.select_agency(selected)
+        self._on_table_selection_changed()
+
+    def selected_agency(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._rows):
+            return None
+        return self._rows[rows[0].row()].agency
+
+    def select_agency(self, agency: str) -> None:
+        for number, row in enumerate(self._rows):
+            if row.agency == agency:
+                self.table.selectRow(number)
+                return
+
+    def _selected_row(self) -> RequestRow | None:
+        agency = self.selected_agency()
+        return next((r for r in self._rows if r.agency == agency), None)
+
+    def _on_table_selection_changed(self) -> None:
+        row = self._selected_row()
+        stage = row.request.stage if row else None
+        awaiting = stage is not None and stage.kind in (EventKind.SENT, EventKind.RETURNED)
+        received = stage is not None and stage.kind is EventKind.RECEIVED
+        enabled = {
+            "sent": row is not None and stage is None,
+            "reminder": awaiting,
+            "email": row is not None,
+            "received": awaiting,
+            "open": row is not None,
+            "assured": received,
+            "returned": received,
+        }
+        for key, on in enabled.items():
+            self.buttons[key].setEnabled(on)
+        self.buttons["email"].setText(
+            "Reminder email draft\u2026" if awaiting else "Email draft\u2026"
+        )
+        self._show_quality(row)
+
+    def _show_quality(self, row: RequestRow | None) -> None:
+        if row is None:
+            self.quality.setText("Select an agency to see its form's findings and history.")
+            return
+        if not row.form_started:
+            lines = [f"{row.agency}: no form entered yet."]
+        else:
+            view = self._service.quality_view(self._case_id, row.agency, self.checker)
+            lines = [
+                f"{row.agency}: {'complete' if view.complete else 'not complete yet'}.",
+                f"Text checks: {view.findings}.",
+                f"{view.pasted}.",
+                "The author confirmed they looked at the findings."
+                if view.looked_at
+                else "The author has not confirmed they looked at the findings.",
+            ]
+        returns = row.request.returns
+        if returns:
+            lines.append("History of returns:")
+            for event in returns:
+                reasons = ", ".join(r.value.lower() for r in event.reasons)
+                note = f". {event.note}" if event.note else ""
+                lines.append(f"  Returned {format_date(event.on)}: {reasons}{note}")
+        reminders = row.request.reminders
+        if reminders:
+            lines.append("Reminders sent: " + ", ".join(format_date(e.on) for e in reminders) + ".")
+        self.quality.setText("\n".join(lines))
+
+    # Actions
+
+    def _run(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except (RequestError, ValueError) as error:
+            self._messages.error(self, "This could not be recorded", str(error))
+            return False
+        self.refresh()
+        self.data_changed.emit()
+        return True
+
+    def _on_choose_clicked(self) -> None:
+        names = [a.name for a in self._service.agencies()]
+        chosen = {r.agency for r in self._rows}
+        picked = self._dialogs.choose_agencies(self, names, chosen)
+        if picked is not None:
+            self._run(lambda: self._service.choose_agencies(self._case_id, picked))
+
+    def _ask_date(self, title: str, question: str) -> date | None:
+        return self._dialogs.ask_date(self, title, question, self._today())
+
+    def _on_sent_clicked(self) -> None:
+        agency = self.selected_agency()
+        if agency is None:
+            return
+        on = self._ask_date("Record request sent", f"When was the request sent to {agency}?")
+        if on is not None:
+            self._run(lambda: self._service.record_sent(self._case_id, agency, on))
+
+    def _on_reminder_clicked(self) -> None:
+        agency = self.selected_agency()
+        if agency is None:
+            return
+        on = self._ask_date("Log a reminder", f"When was the reminder sent to {agency}?")
+        if on is not None:
+            self._run(lambda: self._service.record_reminder(self._case_id, agency, on))
+
+    def _on_received_clicked(self) -> None:
+        agency = self.selected_agency()
+        if agency is None:
+            return
+        on = self._ask_date("Mark received", f"When was the form from {agency} received?")
+        if on is not None:
+            self._run(lambda: self._service.record_received(self._case_id, agency, on))
+
+    def _on_assured_clicked(self) -> None:
+        agency = self.selected_agency()
+        if agency is None:
+            return
+        view = self._service.quality_view(self._case_id, agency, self.checker)
+        if view.unconfirmed_warnings and not self._messages.confirm(
+            self,
+            "Mark quality assured?",
+            f"The form from {agency} has {view.findings.lower()} ({view.pasted.lower()}), and "
+            "its author has not confirmed they looked at them.",
+            yes="Mark quality assured",
+            no="Go back",
+        ):
+            return
+        self._run(
+            lambda: self._service.record_quality_assured(self._case_id, agency, self._today())
+        )
+
+    def _on_returned_clicked(self) -> None:
+        agency = self.selected_agency()
+        if agency is None:
+            return
+        choice = self._dialogs.ask_return(self, agency)
+        if choice is None:
+            return
+        self._run(
+            lambda: self._service.record_returned(
+                self._case_id, agency, self._today(), choice.reasons, choice.note
+            )
+        )
+
+    def _on_email_clicked(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        stage = row.request.stage
+        reminder = stage is not None and stage.kind in (EventKind.SENT, EventKind.RETURNED)
+        draft = self._service.request_email(
+            self._case_id, row.agency, self._today(), reminder=reminder
+        )
+        path = self._files.save_file(
+            self, "Save the email draft", draft.file_name, "Email draft (*.eml)"
+        )
+        if path is None:
+            return
+        try:
+            write_atomically(path, draft.body)
+        except StoreError as error:
+            self._messages.error(self, "The email draft was not saved", error.message)
+            return
+        if not self._opener.open_file(path):
+            self._opener.show_folder(path)
+            self._messages.info(
+                self,
+                "Email draft saved",
+                f"The draft was saved as {path.name} in {path.parent}, but your mail program "
+                "did not open it. Open it from that folder.",
+            )
+
+    def _on_open_clicked(self) -> None:
+        agency = self.selected_agency()
+        if agency is not None:
+            self.open_form(agency)
+
+    def open_form(self, agency: str) -> AgencyFormEntryWidget:
+        """Open the guided entry for an agency's form, where its author last was."""
+        self.close_form()
+        record = self._service.load_form(self._case_id, agency)
+        notice = ""
+        request = next((r.request for r in self._rows if r.agency == agency), None)
+        stage = request.stage if request is not None else None
+        if stage is not None and stage.kind is EventKind.QUALITY_ASSURED:
+            notice = (
+                f"This form was quality assured on {format_date(stage.on)}. If you change it, "
+                "it goes back to received and needs quality assurance again before it goes in "
+                "the panel pack."
+            )
+        if stage is not None and stage.kind is EventKind.RETURNED:
+            reasons = ", ".join(r.value.lower() for r in stage.reasons)
+            notice = f"Returned for more information on {format_date(stage.on)}: {reasons}." + (
+                f" {stage.note}" if stage.note else ""
+            )
+        entry = AgencyFormEntryWidget(
+            self._service,
+            self._case_id,
+            record,
+            self.checker,
+            self._messages,
+            self._today,
+            notice=notice,
+        )
+        entry.closed.connect(self.close_form)
+        self.stack.addWidget(entry)
+        self.stack.setCurrentWidget(entry)
+        self.entry = entry
+        return entry
+
+    def close_form(self) -> None:
+        entry = self.entry
+        if entry is None:
+            return
+        entry.save_now()
+        self.entry = None
+        self.stack.setCurrentWidget(self._list_page)
+        self.stack.removeWidget(entry)
+        entry.deleteLater()
+        self.refresh()
+        self.data_changed.emit()

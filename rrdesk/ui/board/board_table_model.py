@@ -1,0 +1,159 @@
+"""The countdown board as a Qt item model: one row per open case, most urgent first.
+
+Status is given in words in its own column, and coloured as well (never colour alone).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from rrdesk.domain.timetable.dates import format_short_date
+from rrdesk.domain.timetable.progress import ReviewStatus
+from rrdesk.services.timetable.timetable_service import MEETING_KEY, BoardRow
+from rrdesk.ui.timetable.timeline_strip import ROW_ROLE, strip_summary
+
+# Status comes straight after the clock, so it is in view however narrow the window: the
+# columns after it give way first.
+COLUMNS = (
+    "Reference",
+    "Child or children",
+    "Day",
+    "Working days left",
+    "Status",
+    "Next milestone",
+    "Agency returns",
+    "Meeting",
+    "Timeline",
+)
+PSEUDONYM_COLUMN = 1
+DAY_COLUMN = 2
+DAYS_LEFT_COLUMN = 3
+STATUS_COLUMN = 4
+NEXT_MILESTONE_COLUMN = 5
+RETURNS_COLUMN = 6
+MEETING_COLUMN = 7
+TIMELINE_COLUMN = 8
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+STATUS_COLOURS: dict[ReviewStatus, tuple[str, str]] = {
+    # (background, text): each pair is at least 7:1
+    ReviewStatus.ON_TRACK: ("#cce2d8", "#005a30"),
+    ReviewStatus.DUE_SOON: ("#fff7bf", "#594d00"),
+    ReviewStatus.OVERDUE: ("#f4cdc6", "#6f0a13"),
+    ReviewStatus.DONE: ("#e8eaec", "#0b0c0c"),
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def short_date(day: date) -> str:
+    """``Wed 25 Nov``: short enough for the board; tooltips and the case page give it in full."""
+    return format_short_date(day)
+
+
+def _meeting_short(row: BoardRow) -> str:
+    if row.meeting_date is None:
+        return "Not booked"
+    return short_date(row.meeting_date) + (", late" if row.meeting_late else "")
+
+
+def _days_left_short(row: BoardRow) -> str:
+    """The working days left; a deadline just passed (no working day since) by its short date."""
+    if row.progress.deadline_just_passed:
+        return f"Deadline passed, {short_date(row.progress.deadline)}"
+    return row.days_left_words
+
+
+class BoardTableModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[BoardRow] = []
+
+    def set_rows(self, rows: list[BoardRow]) -> None:
+        """Show ``rows``; when the same cases are in the same order only changed rows repaint."""
+        same_cases = [r.case_id for r in rows] == [r.case_id for r in self._rows]
+        if not same_cases:
+            self.beginResetModel()
+            self._rows = list(rows)
+            self.endResetModel()
+            return
+        old, self._rows = self._rows, list(rows)
+        for number, (before, after) in enumerate(zip(old, rows, strict=True)):
+            if before is not after:
+                self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
+
+    def row_at(self, row: int) -> BoardRow:
+        return self._rows[row]
+
+    @property
+    def rows(self) -> list[BoardRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == CASE_ID_ROLE:
+            return row.case_id
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if column == TIMELINE_COLUMN else self.text(row, column)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{COLUMNS[column]}: {self.full_text(row, column)}"
+        if column == STATUS_COLUMN and role == Qt.ItemDataRole.BackgroundRole:
+            return QColor(STATUS_COLOURS[row.status][0])
+        if column == STATUS_COLUMN and role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(STATUS_COLOURS[row.status][1])
+        return None
+
+    @classmethod
+    def full_text(cls, row: BoardRow, column: int) -> str:
+        """The cell's words with dates in full (for tooltips and screen readers)."""
+        if column == NEXT_MILESTONE_COLUMN:
+            return row.next_milestone_words
+        if column == MEETING_COLUMN:
+            return row.meeting_words
+        if column == DAYS_LEFT_COLUMN:
+            return row.days_left_words
+        return cls.text(row, column)
+
+    @staticmethod
+    def text(row: BoardRow, column: int) -> str:
+        milestone = row.next_milestone
+        if milestone is None or milestone.due is None:
+            next_words = "None left"
+        elif milestone.key == MEETING_KEY and row.meeting_date is not None:
+            next_words = f"{milestone.label}, {short_date(row.meeting_date)}"
+        else:
+            next_words = f"{milestone.label}, {short_date(milestone.due)}"
+        values = (
+            row.reference,
+            row.pseudonyms,
+            row.day_of_total,
+            _days_left_short(row),
+            row.status.words,
+            next_words,
+            row.returns_words,
+            _meeting_short(row),
+            strip_summary(row),
+        )
+        return values[column]

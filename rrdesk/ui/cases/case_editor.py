@@ -1,0 +1,328 @@
+"""Entering and changing a case: question pages, then Check your answers.
+
+A new case goes through each page with Continue, then "Check your answers" and Save. An existing
+case opens on its answers; each Change link opens one page and Continue saves it and comes back.
+Nothing typed is lost on an error: the page stays as it was with the problems listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rrdesk.domain.cases.cases import Case, CaseError
+from rrdesk.services.cases.case_service import CaseService
+from rrdesk.ui.cases.case_pages import CaseForm, Errors
+from rrdesk.ui.cases.case_summary import case_summary_rows
+from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
+from rrdesk.ui.shell.messages import Messages
+
+CHECK_PAGE = "check"
+
+
+class CaseEditorWidget(QWidget):
+    case_saved = Signal(int)
+    closed = Signal()
+
+    def __init__(
+        self,
+        cases: CaseService,
+        messages: Messages,
+        today: Callable[[], date],
+        *,
+        default_profile: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("case_editor")
+        self._cases = cases
+        self._messages = messages
+        self._today = today
+        self._default_profile = default_profile
+        self._case: Case | None = None
+        self._returning_to_check = False
+        self._editing = False
+
+        self.form = CaseForm()
+        self.summary = ErrorSummary()
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("case_pages")
+        for page in self.form.pages:
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(page)
+            scroll.setObjectName(f"scroll_{page.key}")
+            self.stack.addWidget(scroll)
+        self.check_page = QWidget()
+        self.check_page.setObjectName("page_check")
+        self._check_layout = QVBoxLayout(self.check_page)
+        check_scroll = QScrollArea()
+        check_scroll.setWidgetResizable(True)
+        check_scroll.setWidget(self.check_page)
+        self.stack.addWidget(check_scroll)
+
+        self.back_button = QPushButton("Back")
+        self.back_button.setObjectName("back_button")
+        self.continue_button = QPushButton("Continue")
+        self.continue_button.setObjectName("continue_button")
+        self.continue_button.setProperty("role", "primary")
+        self.continue_button.setDefault(True)
+        self.close_button = QPushButton("Back to cases")
+        self.close_button.setObjectName("close_case")
+        self.close_button.setProperty("role", "link")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.continue_button)
+
+        self.draft_note = hint_label(
+            "rrdesk kept what you were typing when it locked. Check it, then continue."
+        )
+        self.draft_note.setObjectName("draft_note")
+        self.draft_note.setProperty("role", "banner")
+        self.draft_note.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.draft_note)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.back_button.clicked.connect(self._on_back_clicked)
+        self.continue_button.clicked.connect(self._on_continue_clicked)
+        self.close_button.clicked.connect(self._on_close_clicked)
+
+    def _on_close_clicked(self) -> None:
+        self._editing = False
+        self._cases.clear_draft()
+        self.closed.emit()
+
+    # Keeping what was typed
+
+    def save_pending(self) -> None:
+        """Before rrdesk locks: save an existing case whose answers are all valid; keep anything
+        else as a draft in the store, offered again after unlocking."""
+        if not self._editing:
+            return
+        case, errors = self.form.read(self._today())
+        if self._case is not None and not self._all_errors(errors):
+            try:
+                self._cases.save_case(case)
+            except CaseError:
+                self._cases.save_draft(case)
+            else:
+                self._cases.clear_draft()
+            return
+        self._cases.save_draft(case)
+
+    def resume_draft(self, draft: Case) -> None:
+        """Open a draft kept when rrdesk locked, on its first page, with a note saying so."""
+        if draft.case_id is not None:
+            saved = self._cases.get(draft.case_id)
+            if saved is None:
+                self._cases.clear_draft()
+                return
+            self._case = saved
+        else:
+            self._case = None
+        self.form.load(draft)
+        self._editing = True
+        self._returning_to_check = self._case is not None
+        self._show(0)
+        self.draft_note.show()
+
+    # Opening
+
+    def start_new(self) -> None:
+        self._case = None
+        self.form.load(Case(reference="", children=(), profile=self._default_profile))
+        self._returning_to_check = False
+        self._editing = True
+        self.draft_note.hide()
+        self._show(0)
+
+    def open_case(self, case: Case) -> None:
+        self._case = case
+        self._editing = False
+        self.draft_note.hide()
+        self.form.load(case)
+        self._show_check()
+
+    @property
+    def current_case(self) -> Case | None:
+        return self._case
+
+    @property
+    def current_page_key(self) -> str:
+        index = self.stack.currentIndex()
+        return self.form.pages[index].key if index < len(self.form.pages) else CHECK_PAGE
+
+    # Navigation
+
+    def _show(self, index: int) -> None:
+        self.summary.clear()
+        self.stack.setCurrentIndex(index)
+        on_check = index == len(self.form.pages)
+        existing = self._case is not None
+        self.back_button.setVisible(
+            not (on_check and existing) and not (index == 0 and not existing)
+        )
+        if on_check:
+            self.continue_button.setText("Save case" if not existing else "Done")
+            self.continue_button.setVisible(not existing)
+        else:
+            self.continue_button.setVisible(True)
+            self.continue_button.setText("Continue")
+
+    def show_page(self, key: str) -> None:
+        """Open one question page (as a Change link does)."""
+        for index, page in enumerate(self.form.pages):
+            if page.key == key:
+                self._returning_to_check = True
+                self._editing = True
+                self._show(index)
+                return
+
+    def _show_check(self) -> None:
+        case, _errors = self.form.read(self._today())
+        self._fill_check(case)
+        self._returning_to_check = True
+        self._show(len(self.form.pages))
+
+    def _fill_check(self, case: Case) -> None:
+        while self._check_layout.count():
+            item = self._check_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        if self._case is None:
+            title = "Check your answers before saving the case"
+        else:
+            title = f"{case.reference}: {case.pseudonyms}"
+        self._check_layout.addWidget(heading_label(title, object_name="check_heading"))
+        if self._case is not None:
+            self._check_layout.addWidget(hint_label(f"Stage: {case.stage.label}"))
+        grid_holder = QWidget()
+        grid = QGridLayout(grid_holder)
+        grid.setColumnStretch(1, 1)
+        for row, (question, answer, page_key) in enumerate(case_summary_rows(case)):
+            key_label = QLabel(question)
+            key_label.setProperty("role", "summary_key")
+            value_label = QLabel(answer)
+            value_label.setWordWrap(True)
+            value_label.setObjectName(f"answer_{row}")
+            change = QPushButton("Change")
+            change.setObjectName(f"change_{page_key}_{row}")
+            change.setAccessibleName(f"Change {question.lower()}")
+            change.setProperty("role", "link")
+            change.setFlat(True)
+            change.clicked.connect(lambda _=False, k=page_key: self.show_page(k))
+            grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(value_label, row, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(change, row, 2, Qt.AlignmentFlag.AlignTop)
+        self._check_layout.addWidget(grid_holder)
+        self._check_layout.addStretch(1)
+
+    def check_answers_text(self) -> str:
+        """Everything on the Check your answers page, as a person would read it."""
+        texts = [label.text() for label in self.check_page.findChildren(QLabel)]
+        return "\n".join(texts)
+
+    def _page_errors(self, key: str, errors: dict[str, Errors]) -> Errors:
+        return errors.get(key, [])
+
+    def _on_back_clicked(self) -> None:
+        index = self.stack.currentIndex()
+        if self._case is not None and index < len(self.form.pages):
+            self.form.load(self._case)
+            self._editing = False
+            self._cases.clear_draft()
+            self.draft_note.hide()
+            self._show_check()
+            return
+        if index == len(self.form.pages):
+            self._show(index - 1)
+            return
+        self._show(max(0, index - 1))
+
+    def _on_continue_clicked(self) -> None:
+        index = self.stack.currentIndex()
+        if index == len(self.form.pages):
+            self._save_new()
+            return
+        case, errors = self.form.read(self._today())
+        page_errors = self._page_errors(self.form.pages[index].key, errors)
+        self._mark(errors)
+        if page_errors:
+            self.summary.show_errors(page_errors)
+            return
+        if self._case is not None:
+            self._save_existing(case)
+            return
+        if self._returning_to_check or index == len(self.form.pages) - 1:
+            self._show_check()
+        else:
+            self._show(index + 1)
+
+    def _mark(self, errors: dict[str, Errors]) -> None:
+        flagged = {id(field) for page_errors in errors.values() for field, _ in page_errors}
+        for page in self.form.pages:
+            for field in page.findChildren(FormField):
+                if id(field) not in flagged:
+                    field.set_error("")
+        for page_errors in errors.values():
+            for field, message in page_errors:
+                field.set_error(message)
+
+    def _all_errors(self, errors: dict[str, Errors]) -> Errors:
+        return [item for page in self.form.pages for item in errors.get(page.key, [])]
+
+    def _save_new(self) -> None:
+        case, errors = self.form.read(self._today())
+        problems = self._all_errors(errors)
+        if problems:
+            self._mark(errors)
+            self.summary.show_errors(problems)
+            return
+        try:
+            saved = self._cases.add_case(case, today=self._today())
+        except CaseError as error:
+            self._messages.error(self, "The case was not saved", str(error))
+            return
+        assert saved.case_id is not None
+        self._case = saved
+        self._editing = False
+        self._cases.clear_draft()
+        self.draft_note.hide()
+        self.form.load(saved)
+        self._show_check()
+        self.case_saved.emit(saved.case_id)
+
+    def _save_existing(self, case: Case) -> None:
+        try:
+            saved = self._cases.save_case(case)
+        except CaseError as error:
+            self._messages.error(self, "The change was not saved", str(error))
+            return
+        self._case = saved
+        self._editing = False
+        self._cases.clear_draft()
+        self.draft_note.hide()
+        self.form.load(saved)
+        self._show_check()
+        assert saved.case_id is not None
+        self.case_saved.emit(saved.case_id)

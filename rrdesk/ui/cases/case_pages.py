@@ -1,0 +1,465 @@
+"""The question pages of a case: one short page per topic, each with its own checks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rrdesk.domain.cases.cases import (
+    MAX_CHILDREN,
+    Case,
+    Child,
+    ChildStatus,
+    Outcome,
+    ParallelProcess,
+    Referral,
+    ReferralRoute,
+    Sex,
+    Stage,
+    ThresholdDiscussion,
+    validate_case,
+)
+from rrdesk.ui.kit.form_widgets import DateInput, FormField, heading_label, hint_label, read_date
+
+MAX_SUMMARY = 5000
+Errors = list[tuple[FormField, str]]
+
+
+def _combo(name: str, options: list[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    for label, value in options:
+        combo.addItem(label, value)
+    return combo
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+class QuestionPage(QWidget):
+    """A heading, optional hint, and fields. ``title`` also names the page in Check your answers."""
+
+    def __init__(self, key: str, title: str, hint: str = "") -> None:
+        super().__init__()
+        self.key = key
+        self.title = title
+        self.setObjectName(f"page_{key}")
+        self.body = QVBoxLayout(self)
+        self.body.addWidget(heading_label(title))
+        if hint:
+            self.body.addWidget(hint_label(hint))
+
+    def add(self, field: QWidget) -> None:
+        self.body.addWidget(field)
+
+    def finish(self) -> None:
+        self.body.addStretch(1)
+
+
+class ChildBlock(QGroupBox):
+    def __init__(self, index: int) -> None:
+        super().__init__(f"Child {index + 1}")
+        self.setObjectName(f"child_{index}")
+        prefix = f"child_{index}"
+        self.pseudonym = QLineEdit()
+        self.real_name = QLineEdit()
+        self.date_of_birth = DateInput(f"{prefix}_dob", "Date of birth")
+        self.age = QSpinBox()
+        self.age.setRange(-1, 18)
+        self.age.setSpecialValueText("Not known")
+        self.age.setValue(-1)
+        self.sex = _combo(f"{prefix}_sex", [(s.label, s.value) for s in Sex])
+        self.ethnicity = QLineEdit()
+        self.disability = QLineEdit()
+        self.outcome = _combo(f"{prefix}_outcome", [(o.label, o.value) for o in Outcome])
+        self.status = _combo(f"{prefix}_status", [(s.label, s.value) for s in ChildStatus])
+        self.pseudonym_field = FormField(
+            "Pseudonym used in documents",
+            self.pseudonym,
+            hint="For example, Child T. Only the pseudonym appears in documents.",
+            object_name=f"{prefix}_pseudonym",
+        )
+        self.name_field = FormField(
+            "Full name (kept private)",
+            self.real_name,
+            hint="Never shown on the projector or in documents",
+            object_name=f"{prefix}_name",
+        )
+        self.dob_field = FormField(
+            "Date of birth (kept private)", self.date_of_birth, hint="For example, 27 3 2019"
+        )
+        self.age_field = FormField(
+            "Age in years",
+            self.age,
+            hint="Worked out from the date of birth if you give one",
+            object_name=f"{prefix}_age",
+        )
+        layout = QVBoxLayout(self)
+        for field in (
+            self.pseudonym_field,
+            self.name_field,
+            self.dob_field,
+            self.age_field,
+            FormField("Sex", self.sex),
+            FormField("Ethnicity", self.ethnicity, object_name=f"{prefix}_ethnicity"),
+            FormField("Disability, if any", self.disability, object_name=f"{prefix}_disability"),
+            FormField("Died or seriously harmed", self.outcome),
+            FormField("Status with children's services at the time", self.status),
+        ):
+            layout.addWidget(field)
+
+    def load(self, child: Child | None) -> None:
+        child = child or Child("")
+        self.pseudonym.setText(child.pseudonym)
+        self.real_name.setText(child.real_name)
+        self.date_of_birth.set_value(child.date_of_birth)
+        self.age.setValue(-1 if child.age_years is None else child.age_years)
+        _select(self.sex, child.sex.value)
+        self.ethnicity.setText(child.ethnicity)
+        self.disability.setText(child.disability)
+        _select(self.outcome, child.outcome.value)
+        _select(self.status, child.status.value)
+
+    def is_blank(self) -> bool:
+        return not (
+            self.pseudonym.text().strip()
+            or self.real_name.text().strip()
+            or not self.date_of_birth.is_blank()
+        )
+
+    def read(self, errors: Errors, today: date) -> Child:
+        dob, problem = read_date(self.dob_field, what="The date of birth")
+        if problem:
+            errors.append((self.dob_field, problem))
+        elif dob is not None and dob > today:
+            errors.append((self.dob_field, "The date of birth must be in the past"))
+        if not self.pseudonym.text().strip():
+            errors.append((self.pseudonym_field, "Enter a pseudonym, for example Child T"))
+        return Child(
+            pseudonym=self.pseudonym.text().strip()[:60],
+            real_name=self.real_name.text().strip()[:200],
+            date_of_birth=dob,
+            age_years=None if self.age.value() < 0 else self.age.value(),
+            sex=Sex(self.sex.currentData()),
+            ethnicity=self.ethnicity.text().strip()[:200],
+            disability=self.disability.text().strip()[:200],
+            outcome=Outcome(self.outcome.currentData()),
+            status=ChildStatus(self.status.currentData()),
+        )
+
+
+class CaseForm:
+    """Builds the question pages and turns them into a :class:`Case` and back."""
+
+    def __init__(self) -> None:
+        self.children_page = QuestionPage(
+            "children",
+            "About the child or children",
+            "One notification can cover up to four children.",
+        )
+        self.child_blocks = [ChildBlock(i) for i in range(MAX_CHILDREN)]
+        for block in self.child_blocks:
+            self.children_page.add(block)
+        self.add_child_button = QPushButton("Add another child")
+        self.add_child_button.setObjectName("add_child")
+        self.add_child_button.clicked.connect(self._on_add_child_clicked)
+        self.children_page.add(self.add_child_button)
+        self.children_page.finish()
+
+        self.dates_page = QuestionPage(
+            "dates",
+            "Dates",
+            "The date the notification was sent starts the 15 working days: it is day 0.",
+        )
+        self.incident = FormField(
+            "Date of the incident",
+            DateInput("incident_date", "Date of the incident"),
+            hint="For example, 14 11 2026",
+        )
+        self.aware = FormField(
+            "Date the local authority became aware",
+            DateInput("aware_date", "Date the local authority became aware"),
+        )
+        self.notified = FormField(
+            "Date the notification was sent to the National Panel",
+            DateInput("notification_date", "Date the notification was sent"),
+            hint="Leave blank if the notification has not been sent yet",
+        )
+        self.np_reference = QLineEdit()
+        self.np_reference_field = FormField(
+            "National Panel notification reference",
+            self.np_reference,
+            object_name="np_reference",
+        )
+        for field in (self.incident, self.aware, self.notified, self.np_reference_field):
+            self.dates_page.add(field)
+        self.dates_page.finish()
+
+        self.authorities_page = QuestionPage("authorities", "Local authorities")
+        self.notifying = QLineEdit()
+        self.home = QLineEdit()
+        self.notifying_field = FormField(
+            "Notifying local authority",
+            self.notifying,
+            hint="The authority where the incident happened owns the review",
+            object_name="notifying_authority",
+        )
+        self.home_field = FormField(
+            "Child's home local authority", self.home, object_name="home_authority"
+        )
+        self.authorities_page.add(self.notifying_field)
+        self.authorities_page.add(self.home_field)
+        self.authorities_page.finish()
+
+        self.summary_page = QuestionPage(
+            "summary",
+            "What happened",
+            "A short summary in plain English. Do not copy from case notes.",
+        )
+        self.summary = QPlainTextEdit()
+        self.summary_field = FormField(
+            "Summary of what happened", self.summary, object_name="summary"
+        )
+        self.summary_page.add(self.summary_field)
+        self.summary_page.finish()
+
+        self.referral_page = QuestionPage("referral", "How the case came in")
+        self.route = _combo("referral_route", [(r.label, r.value) for r in ReferralRoute])
+        self.referrer_name = QLineEdit()
+        self.referrer_role = QLineEdit()
+        self.referrer_agency = QLineEdit()
+        self.referrer_email = QLineEdit()
+        self.referral_date = FormField(
+            "Date of the referral", DateInput("referral_date", "Date of the referral")
+        )
+        self.referrer_email_field = FormField(
+            "Referrer's email address", self.referrer_email, object_name="referrer_email"
+        )
+        for field in (
+            FormField("How did the case come in?", self.route),
+            FormField("Referrer's name", self.referrer_name, object_name="referrer_name"),
+            FormField("Referrer's role", self.referrer_role, object_name="referrer_role"),
+            FormField("Referrer's agency", self.referrer_agency, object_name="referrer_agency"),
+            self.referrer_email_field,
+            self.referral_date,
+        ):
+            self.referral_page.add(field)
+        self.referral_page.finish()
+
+        self.threshold_page = QuestionPage(
+            "threshold",
+            "Threshold discussion",
+            "The local authority, police and health discuss whether the threshold for a serious "
+            "incident notification is met.",
+        )
+        self.threshold_date = FormField(
+            "Date of the discussion", DateInput("threshold_date", "Date of the discussion")
+        )
+        self.threshold_people = QLineEdit()
+        self.threshold_met = _combo(
+            "threshold_met", [("Not decided yet", None), ("Met", True), ("Not met", False)]
+        )
+        self.threshold_reasons = QPlainTextEdit()
+        for field in (
+            self.threshold_date,
+            FormField("Who took part", self.threshold_people, object_name="threshold_people"),
+            FormField("Was the threshold met?", self.threshold_met),
+            FormField("Reasons", self.threshold_reasons, object_name="threshold_reasons"),
+        ):
+            self.threshold_page.add(field)
+        self.threshold_page.finish()
+
+        self.parallel_page = QuestionPage(
+            "parallel", "Parallel processes", "Select all that apply."
+        )
+        self.parallel_checks: dict[ParallelProcess, QCheckBox] = {}
+        for process in ParallelProcess:
+            check = QCheckBox(process.label)
+            check.setObjectName(f"parallel_{process.value}")
+            self.parallel_checks[process] = check
+            self.parallel_page.add(check)
+        self.parallel_page.finish()
+
+        self.stage_page = QuestionPage("stage", "Stage")
+        self.stage = _combo("stage", [(s.label, s.value) for s in Stage])
+        self.stage_field = FormField("Where is the case in the process?", self.stage)
+        self.stage_page.add(self.stage_field)
+        self.stage_page.finish()
+
+        self.pages = [
+            self.children_page,
+            self.dates_page,
+            self.authorities_page,
+            self.summary_page,
+            self.referral_page,
+            self.threshold_page,
+            self.parallel_page,
+            self.stage_page,
+        ]
+        self._base = Case(reference="", children=())
+        self._show_children(1)
+
+    def _show_children(self, count: int) -> None:
+        for index, block in enumerate(self.child_blocks):
+            block.setVisible(index < count)
+        self.add_child_button.setVisible(count < MAX_CHILDREN)
+
+    def _visible_children(self) -> int:
+        return sum(1 for block in self.child_blocks if not block.isHidden())
+
+    def _on_add_child_clicked(self) -> None:
+        self._show_children(min(MAX_CHILDREN, self._visible_children() + 1))
+
+    def load(self, case: Case) -> None:
+        self._base = case
+        for index, block in enumerate(self.child_blocks):
+            block.load(case.children[index] if index < len(case.children) else None)
+        self._show_children(max(1, len(case.children)))
+        for field, value in (
+            (self.incident, case.incident_date),
+            (self.aware, case.la_aware_date),
+            (self.notified, case.notification_sent),
+            (self.referral_date, case.referral.referral_date),
+            (self.threshold_date, case.threshold.held_on),
+        ):
+            assert isinstance(field.field, DateInput)
+            field.field.set_value(value)
+        self.np_reference.setText(case.national_panel_reference)
+        self.notifying.setText(case.notifying_authority)
+        self.home.setText(case.home_authority)
+        self.summary.setPlainText(case.summary)
+        _select(self.route, case.referral.route.value)
+        self.referrer_name.setText(case.referral.referrer_name)
+        self.referrer_role.setText(case.referral.referrer_role)
+        self.referrer_agency.setText(case.referral.referrer_agency)
+        self.referrer_email.setText(case.referral.referrer_email)
+        self.threshold_people.setText(case.threshold.participants)
+        _select(self.threshold_met, case.threshold.met)
+        self.threshold_reasons.setPlainText(case.threshold.reasons)
+        for process, check in self.parallel_checks.items():
+            check.setChecked(process in case.parallel_processes)
+        _select(self.stage, case.stage.value)
+
+    def read(self, today: date) -> tuple[Case, dict[str, Errors]]:
+        """The case as typed, and the problems on each page (by page key)."""
+        errors: dict[str, Errors] = {page.key: [] for page in self.pages}
+        children = []
+        for index, block in enumerate(self.child_blocks[: self._visible_children()]):
+            if index > 0 and block.is_blank():
+                continue
+            children.append(block.read(errors["children"], today))
+        dates: dict[str, date | None] = {}
+        for key, field, what in (
+            ("incident", self.incident, "The date of the incident"),
+            ("aware", self.aware, "The date the local authority became aware"),
+            ("notified", self.notified, "The date the notification was sent"),
+            ("referral", self.referral_date, "The date of the referral"),
+            ("threshold", self.threshold_date, "The date of the discussion"),
+        ):
+            value, problem = read_date(field, what=what)
+            page = {"referral": "referral", "threshold": "threshold"}.get(key, "dates")
+            if problem:
+                errors[page].append((field, problem))
+            elif value is not None and value > today and key != "threshold":
+                errors[page].append((field, f"{what} must be today or in the past"))
+            dates[key] = value
+        if len(self.summary.toPlainText()) > MAX_SUMMARY:
+            errors["summary"].append(
+                (self.summary_field, f"The summary must be {MAX_SUMMARY} characters or fewer")
+            )
+        email = self.referrer_email.text().strip()
+        if email and ("@" not in email or " " in email):
+            errors["referral"].append(
+                (
+                    self.referrer_email_field,
+                    "Enter an email address in the correct format, like name@example.com",
+                )
+            )
+        stage = Stage(self.stage.currentData())
+        if stage.is_open and dates["notified"] is None and not errors["dates"]:
+            errors["dates"].append(
+                (
+                    self.notified,
+                    f"Enter the date the notification was sent (the stage is '{stage.label}')",
+                )
+            )
+        case = replace(
+            self._base,
+            children=tuple(children),
+            incident_date=dates["incident"],
+            la_aware_date=dates["aware"],
+            notification_sent=dates["notified"],
+            national_panel_reference=self.np_reference.text().strip()[:60],
+            notifying_authority=self.notifying.text().strip()[:200],
+            home_authority=self.home.text().strip()[:200],
+            summary=self.summary.toPlainText()[:MAX_SUMMARY],
+            referral=Referral(
+                route=ReferralRoute(self.route.currentData()),
+                referrer_name=self.referrer_name.text().strip()[:200],
+                referrer_role=self.referrer_role.text().strip()[:200],
+                referrer_agency=self.referrer_agency.text().strip()[:200],
+                referrer_email=email[:200],
+                referral_date=dates["referral"],
+            ),
+            threshold=ThresholdDiscussion(
+                held_on=dates["threshold"],
+                participants=self.threshold_people.text().strip()[:500],
+                met=self.threshold_met.currentData(),
+                reasons=self.threshold_reasons.toPlainText()[:MAX_SUMMARY],
+            ),
+            parallel_processes=frozenset(
+                process for process, check in self.parallel_checks.items() if check.isChecked()
+            ),
+            stage=stage,
+        )
+        self._add_date_order_problems(case, errors)
+        return case, errors
+
+    def _add_date_order_problems(self, case: Case, errors: dict[str, Errors]) -> None:
+        if errors["dates"]:
+            return
+        for field_name, message in validate_case(case):
+            if field_name == "notification_sent" and "between" in message:
+                errors["dates"].append((self.notified, message))
+                return
+        if (
+            case.incident_date
+            and case.notification_sent
+            and case.incident_date > case.notification_sent
+        ):
+            errors["dates"].append(
+                (
+                    self.incident,
+                    "The date of the incident must be on or before the notification date",
+                )
+            )
+        if (
+            case.la_aware_date
+            and case.notification_sent
+            and case.la_aware_date > case.notification_sent
+        ):
+            errors["dates"].append(
+                (
+                    self.aware,
+                    "The date the local authority became aware must be on or before the "
+                    "notification date",
+                )
+            )
+        if case.incident_date and case.la_aware_date and case.incident_date > case.la_aware_date:
+            errors["dates"].append(
+                (self.aware, "The local authority cannot have become aware before the incident")
+            )

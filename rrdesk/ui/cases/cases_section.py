@@ -1,0 +1,107 @@
+"""The Cases section: the list, and a case's page when one is opened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from rrdesk.services.cases.case_service import CaseService
+from rrdesk.ui.cases.case_list_widget import CaseListWidget
+
+if TYPE_CHECKING:
+    from rrdesk.ui.cases.case_editor import CaseEditorWidget
+
+CaseTab = Callable[[int], QWidget]
+
+
+class CasesSection(QWidget):
+    data_changed = Signal()
+
+    def __init__(
+        self,
+        case_list: CaseListWidget,
+        editor_factory: Callable[[], CaseEditorWidget],
+        cases: CaseService,
+        *,
+        case_tabs: list[tuple[str, CaseTab]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("cases_section")
+        self.case_list = case_list
+        self._editor_factory = editor_factory
+        self._editor: CaseEditorWidget | None = None
+        self._cases = cases
+        self._case_tab_factories = case_tabs or []
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("case_tabs")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(case_list)
+        self.stack.addWidget(self.tabs)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        case_list.case_opened.connect(self.open_case)
+        case_list.new_case_requested.connect(self.start_new_case)
+
+    @property
+    def editor(self) -> CaseEditorWidget:
+        """The case page, built when a case is first opened (it has many widgets)."""
+        if self._editor is None:
+            editor = self._editor_factory()
+            editor.closed.connect(self.show_list)
+            editor.case_saved.connect(self._on_editor_case_saved)
+            self.tabs.insertTab(0, editor, "Case details")
+            self._editor = editor
+        return self._editor
+
+    def resume_draft(self) -> bool:
+        """Reopen what was being typed when rrdesk locked, if anything."""
+        draft = self._cases.draft()
+        if draft is None:
+            return False
+        self._set_extra_tabs(draft.case_id)
+        self.editor.resume_draft(draft)
+        self.tabs.setCurrentWidget(self.editor)
+        self.stack.setCurrentWidget(self.tabs)
+        return True
+
+    def show_list(self) -> None:
+        self.case_list.refresh()
+        self.stack.setCurrentWidget(self.case_list)
+
+    def start_new_case(self) -> None:
+        self._set_extra_tabs(None)
+        self.editor.start_new()
+        self.tabs.setCurrentWidget(self.editor)
+        self.stack.setCurrentWidget(self.tabs)
+
+    def open_case(self, case_id: int) -> None:
+        case = self._cases.get(case_id)
+        if case is None:
+            self.show_list()
+            return
+        self.editor.open_case(case)
+        self._set_extra_tabs(case_id)
+        self.tabs.setCurrentWidget(self.editor)
+        self.stack.setCurrentWidget(self.tabs)
+
+    def _set_extra_tabs(self, case_id: int | None) -> None:
+        while self.tabs.count() > 1:
+            widget = self.tabs.widget(1)
+            self.tabs.removeTab(1)
+            if widget is not None:
+                widget.deleteLater()
+        if case_id is None:
+            return
+        for title, factory in self._case_tab_factories:
+            self.tabs.addTab(factory(case_id), title)
+
+    def _on_editor_case_saved(self, case_id: int) -> None:
+        if self.tabs.count() == 1:
+            self._set_extra_tabs(case_id)
+        self.case_list.refresh()
+        self.data_changed.emit()

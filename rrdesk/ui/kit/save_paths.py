@@ -1,0 +1,39 @@
+"""Saving an export where the person chooses, and saying what happened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from rrdesk.services.exported_files import save_exported_file
+from rrdesk.ui.shell.file_dialogs import FileDialogs
+from rrdesk.ui.shell.messages import Messages
+
+
+def save_export(
+    parent: QWidget | None,
+    messages: Messages,
+    files: FileDialogs,
+    *,
+    title: str,
+    suggested_name: str,
+    name_filter: str,
+    make: Callable[[Path], bytes],
+) -> Path | None:
+    """Ask where, make the bytes for that path, save them; tell the person what happened."""
+    path = files.save_file(parent, title, suggested_name, name_filter)
+    if path is None:
+        return None
+    try:
+        body = make(path)
+    except ValueError as error:
+        messages.error(parent, title, str(error))
+        return None
+    problem = save_exported_file(path, body)
+    if problem:
+        messages.error(parent, title, problem)
+        return None
+    messages.info(parent, title, f"Saved to {path}")
+    return path

@@ -1,0 +1,245 @@
+"""The directory: the agencies and people the partnership works with, kept up to date here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rrdesk.domain.cases.cases import CaseError
+from rrdesk.domain.cases.directory import Member
+from rrdesk.services.cases.case_service import DirectoryService
+from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
+from rrdesk.ui.shell.messages import Messages
+
+COLUMNS = ("Name", "Agency", "Role", "Email", "Panel", "Voting", "Substitute for")
+
+
+class DirectoryWidget(QWidget):
+    directory_changed = Signal()
+
+    def __init__(
+        self, directory: DirectoryService, messages: Messages, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("directory")
+        self._directory = directory
+        self._messages = messages
+        self._members: list[Member] = []
+        self._editing: Member | None = None
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("directory_table")
+        self.table.setAccessibleName("People in the directory")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSortingEnabled(False)
+
+        self.summary = ErrorSummary()
+        self.name = QLineEdit()
+        self.agency = QComboBox()
+        self.agency.setEditable(True)
+        self.agency.setObjectName("member_agency")
+        self.agency.setAccessibleName("Agency")
+        self.role = QLineEdit()
+        self.email = QLineEdit()
+        self.phone = QLineEdit()
+        self.on_panel = QCheckBox("Sits on the Rapid Review panel")
+        self.on_panel.setObjectName("member_on_panel")
+        self.voting = QCheckBox("Voting member")
+        self.voting.setObjectName("member_voting")
+        self.substitute_for = QComboBox()
+        self.substitute_for.setObjectName("member_substitute_for")
+        self.substitute_for.setAccessibleName("Substitute for")
+        self.name_field = FormField("Name", self.name, object_name="member_name")
+        self.agency_field = FormField("Agency", self.agency)
+        self.email_field = FormField("Email address", self.email, object_name="member_email")
+        self.form_heading = heading_label("Add a person", level=2, object_name="member_heading")
+        self.save_button = QPushButton("Save person")
+        self.save_button.setObjectName("save_member")
+        self.save_button.setProperty("role", "primary")
+        self.new_button = QPushButton("Add a new person")
+        self.new_button.setObjectName("new_member")
+        self.remove_button = QPushButton("Remove from the directory")
+        self.remove_button.setObjectName("remove_member")
+        self.remove_button.setProperty("role", "warning")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        editor = QVBoxLayout()
+        editor.addWidget(self.form_heading)
+        editor.addWidget(self.summary)
+        for widget in (
+            self.name_field,
+            self.agency_field,
+            FormField("Role", self.role, object_name="member_role"),
+            self.email_field,
+            FormField("Phone", self.phone, object_name="member_phone"),
+        ):
+            editor.addWidget(widget)
+        editor.addWidget(self.on_panel)
+        editor.addWidget(self.voting)
+        editor.addWidget(
+            hint_label("The partnership manager and coordinator are usually non-voting members.")
+        )
+        editor.addWidget(
+            FormField(
+                "Can stand in for",
+                self.substitute_for,
+                hint="A substitute votes in place of the member they replace",
+            )
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        editor.addLayout(buttons)
+        editor.addLayout(form)
+        editor.addStretch(1)
+        editor_holder = QWidget()
+        editor_holder.setLayout(editor)
+        editor_holder.setMaximumWidth(520)
+
+        body = QHBoxLayout()
+        body.addWidget(self.table, 3)
+        body.addWidget(editor_holder, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading_label("Directory"))
+        layout.addWidget(
+            hint_label("Agencies and people: Rapid Review panel members, substitutes and contacts.")
+        )
+        layout.addLayout(body, 1)
+        self._connect_signals()
+        self.refresh()
+        self._start_new()
+
+    def _connect_signals(self) -> None:
+        self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.new_button.clicked.connect(self._start_new)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+
+    def refresh(self) -> None:
+        self._members = self._directory.members()
+        names = {m.member_id: m.name for m in self._members}
+        self.table.setRowCount(len(self._members))
+        for row, member in enumerate(self._members):
+            values = (
+                member.name,
+                member.agency,
+                member.role,
+                member.email,
+                "Yes" if member.on_panel else "No",
+                "Voting" if member.voting else "Non-voting",
+                names.get(member.substitute_for, "") if member.substitute_for else "",
+            )
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        agencies = sorted(
+            {a.name for a in self._directory.agencies()} | {m.agency for m in self._members}
+        )
+        current = self.agency.currentText()
+        self.agency.clear()
+        self.agency.addItems(agencies)
+        self.agency.setCurrentText(current)
+        self.substitute_for.clear()
+        self.substitute_for.addItem("Nobody", None)
+        for member in self._members:
+            if member.on_panel:
+                self.substitute_for.addItem(f"{member.name} ({member.agency})", member.member_id)
+
+    def _start_new(self) -> None:
+        self.table.clearSelection()
+        self._load(None)
+
+    def _load(self, member: Member | None) -> None:
+        self._editing = member
+        self.summary.clear()
+        for field in (self.name_field, self.agency_field, self.email_field):
+            field.set_error("")
+        self.form_heading.setText("Add a person" if member is None else f"Change {member.name}")
+        self.name.setText(member.name if member else "")
+        self.agency.setCurrentText(member.agency if member else "")
+        self.role.setText(member.role if member else "")
+        self.email.setText(member.email if member else "")
+        self.phone.setText(member.phone if member else "")
+        self.on_panel.setChecked(member.on_panel if member else False)
+        self.voting.setChecked(member.voting if member else False)
+        index = self.substitute_for.findData(member.substitute_for if member else None)
+        self.substitute_for.setCurrentIndex(max(index, 0))
+        self.remove_button.setEnabled(member is not None)
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def _on_table_selection_changed(self) -> None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        if len(rows) == 1:
+            self._load(self._members[rows.pop()])
+
+    def _on_save_clicked(self) -> None:
+        member = Member(
+            name=self.name.text().strip()[:200],
+            agency=self.agency.currentText().strip()[:200],
+            role=self.role.text().strip()[:200],
+            email=self.email.text().strip()[:200],
+            phone=self.phone.text().strip()[:60],
+            on_panel=self.on_panel.isChecked(),
+            voting=self.voting.isChecked(),
+            substitute_for=self.substitute_for.currentData(),
+            member_id=self._editing.member_id if self._editing else None,
+        )
+        fields = {"name": self.name_field, "agency": self.agency_field, "email": self.email_field}
+        problems = [(fields[key], message) for key, message in member.validation_problems()]
+        for field in fields.values():
+            field.set_error("")
+        if problems:
+            for field, message in problems:
+                field.set_error(message)
+            self.summary.show_errors(problems)
+            return
+        try:
+            saved = self._directory.save_member(member)
+        except CaseError as error:
+            self._messages.error(self, "Not saved", str(error))
+            return
+        self.refresh()
+        self.directory_changed.emit()
+        for row, listed in enumerate(self._members):
+            if listed.member_id == saved.member_id:
+                self.table.selectRow(row)
+                break
+
+    def _on_remove_clicked(self) -> None:
+        if self._editing is None:
+            return
+        if not self._messages.confirm(
+            self,
+            "Remove from the directory",
+            f"Remove {self._editing.name} from the directory? Past meetings keep their record.",
+            yes="Remove",
+            no="Keep",
+        ):
+            return
+        self._directory.archive_member(self._editing)
+        self.refresh()
+        self.directory_changed.emit()
+        self._start_new()

@@ -1,0 +1,371 @@
+"""Partnership settings: the partnership's name, its signing certificate, and checking a PDF."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rrdesk.domain.timetable.dates import format_date
+from rrdesk.services.partnership.signing_service import (
+    CREATED,
+    TRUST_NOTE,
+    SigningIdentityError,
+    SigningService,
+    VerificationError,
+    signing_time_words,
+    verify_against,
+)
+from rrdesk.services.saved_files import StoreError, save_bytes
+from rrdesk.ui.kit.form_widgets import heading_label, hint_label
+from rrdesk.ui.kit.scrolling_page import scrolling_body
+from rrdesk.ui.shell.file_dialogs import (
+    CERTIFICATE_FILES,
+    PDF_FILES,
+    PKCS12_FILES,
+    FileDialogs,
+)
+from rrdesk.ui.shell.messages import Messages
+from rrdesk.ui.shell.tasks import TaskStarter
+
+log = logging.getLogger(__name__)
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def _value_label(name: str, accessible: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setAccessibleName(accessible)
+    label.setWordWrap(True)
+    return label
+
+
+def _button(text: str, name: str, *, primary: bool = False) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(text.rstrip("…"))
+    if primary:
+        button.setProperty("role", "primary")
+    return button
+
+
+def read_chosen_file(path: Path, what: str) -> bytes:
+    """The bytes of a file the person chose, or :class:`OSError` with a plain message."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise OSError(f"The {what} {path.name} is too large")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise OSError(f"There is no {what} at {path}") from None
+    except IsADirectoryError:
+        raise OSError(f"{path} is a folder, not a {what}") from None
+    except PermissionError:
+        raise OSError(f"rrdesk is not allowed to read {path}") from None
+
+
+class PartnershipSettingsWidget(QWidget):
+    partnership_renamed = Signal(str)
+    certificate_changed = Signal()
+
+    def __init__(
+        self,
+        signing: SigningService,
+        messages: Messages,
+        dialogs: FileDialogs,
+        runner: TaskStarter,
+        now: Callable[[], datetime],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("partnership_settings")
+        self._signing = signing
+        self._messages = messages
+        self._dialogs = dialogs
+        self._runner = runner
+        self._now = now
+
+        self.partnership_name = QLineEdit(signing.partnership)
+        self.partnership_name.setObjectName("partnership_name")
+        self.partnership_name.setAccessibleName("Partnership name")
+        self.save_name_button = _button("Save the name", "save_partnership_name")
+
+        self.certificate_subject = _value_label("certificate_subject", "Issued to")
+        self.certificate_source = _value_label("certificate_source", "Where it came from")
+        self.certificate_valid_until = _value_label("certificate_valid_until", "Valid until")
+        self.certificate_fingerprint = _value_label("certificate_fingerprint", "Fingerprint")
+        self.certificate_fingerprint.setProperty("role", "hint")
+        self.create_button = _button("Create a certificate", "create_certificate")
+        self.import_button = _button("Import a .p12 file…", "import_certificate")
+        self.export_button = _button("Export the certificate…", "export_certificate")
+        self.trust_note = QLabel(TRUST_NOTE)
+        self.trust_note.setObjectName("trust_note")
+        self.trust_note.setAccessibleName("How executives trust the certificate")
+        self.trust_note.setWordWrap(True)
+        self.trust_note.setProperty("role", "inset")
+        self.copy_note_button = _button("Copy this note", "copy_trust_note")
+
+        self.verify_button = _button("Verify a PDF…", "verify_pdf", primary=True)
+        self.verify_file = _value_label("verify_file", "File checked")
+        self.verify_signer = _value_label("verify_signer", "Signed by")
+        self.verify_time = _value_label("verify_time", "Signed at")
+        self.verify_verdict = _value_label("verify_verdict", "Verdict")
+
+        self._build()
+        self._connect_signals()
+        self.refresh()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = scrolling_body(self)
+        layout.addWidget(heading_label("Partnership settings", object_name="settings_heading"))
+
+        name_box = QGroupBox("Partnership")
+        name_layout = QVBoxLayout(name_box)
+        name_layout.addWidget(
+            hint_label("The name printed on decision sheets and in the signature stamp.")
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.partnership_name, 1)
+        row.addWidget(self.save_name_button)
+        name_layout.addLayout(row)
+        layout.addWidget(name_box)
+
+        certificate_box = QGroupBox("Signing certificate")
+        certificate_layout = QVBoxLayout(certificate_box)
+        certificate_layout.addWidget(
+            hint_label(
+                "rrdesk signs every decision sheet with the partnership's certificate. Its "
+                "private key is kept only inside this encrypted store."
+            )
+        )
+        form = QFormLayout()
+        form.addRow("Issued to", self.certificate_subject)
+        form.addRow("Where it came from", self.certificate_source)
+        form.addRow("Valid until", self.certificate_valid_until)
+        form.addRow("Fingerprint (SHA-256)", self.certificate_fingerprint)
+        certificate_layout.addLayout(form)
+        buttons = QHBoxLayout()
+        for button in (self.create_button, self.import_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        certificate_layout.addLayout(buttons)
+        certificate_layout.addWidget(QLabel("<b>For executives who receive a signed sheet</b>"))
+        certificate_layout.addWidget(self.trust_note)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.copy_note_button)
+        note_row.addStretch(1)
+        certificate_layout.addLayout(note_row)
+        layout.addWidget(certificate_box)
+
+        verify_box = QGroupBox("Check a signed PDF")
+        verify_layout = QVBoxLayout(verify_box)
+        verify_layout.addWidget(
+            hint_label(
+                "The same check as 'rrdesk verify': who signed it, when, and whether it has "
+                "changed since."
+            )
+        )
+        verify_row = QHBoxLayout()
+        verify_row.addWidget(self.verify_button)
+        verify_row.addStretch(1)
+        verify_layout.addLayout(verify_row)
+        results = QFormLayout()
+        results.addRow("File", self.verify_file)
+        results.addRow("Signed by", self.verify_signer)
+        results.addRow("Signed at", self.verify_time)
+        results.addRow("Verdict", self.verify_verdict)
+        verify_layout.addLayout(results)
+        layout.addWidget(verify_box)
+        layout.addStretch(1)
+
+    def _connect_signals(self) -> None:
+        self.save_name_button.clicked.connect(self._on_save_name_clicked)
+        self.partnership_name.returnPressed.connect(self._on_save_name_clicked)
+        self.create_button.clicked.connect(self._on_create_clicked)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.copy_note_button.clicked.connect(self._on_copy_note_clicked)
+        self.verify_button.clicked.connect(self._on_verify_clicked)
+
+    # --- showing --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        summary = self._signing.summary()
+        has_one = summary is not None
+        self.export_button.setEnabled(has_one)
+        self.create_button.setText(
+            "Create a new certificate" if has_one else "Create a certificate"
+        )
+        if summary is None:
+            self.certificate_subject.setText(
+                "None yet. rrdesk creates one when the first sheet is signed, or create or "
+                "import one now."
+            )
+            for label in (
+                self.certificate_source,
+                self.certificate_valid_until,
+                self.certificate_fingerprint,
+            ):
+                label.setText("")
+            return
+        details = summary.details
+        self.certificate_subject.setText(summary.name or details.subject)
+        self.certificate_subject.setToolTip(details.subject)
+        self.certificate_source.setText(summary.source_text)
+        self.certificate_valid_until.setText(format_date(details.valid_until.date()))
+        self.certificate_fingerprint.setText(details.sha256_fingerprint)
+
+    # --- slots ----------------------------------------------------------------------------
+
+    def _on_save_name_clicked(self) -> None:
+        try:
+            name = self._signing.rename_partnership(self.partnership_name.text())
+        except ValueError as error:
+            self._messages.error(self, "Partnership name", str(error))
+            return
+        self.partnership_name.setText(name)
+        self.partnership_renamed.emit(name)
+
+    def _on_create_clicked(self) -> None:
+        if self._signing.summary() is not None and not self._messages.confirm(
+            self,
+            "Create a new certificate",
+            "Sheets signed before stay valid in rrdesk, but executives will need the new "
+            "certificate to trust sheets signed from now on. Create a new certificate?",
+            yes="Create a new certificate",
+            no="Keep the current one",
+        ):
+            return
+        partnership = self._signing.partnership
+        now = self._now()
+        self._set_busy(True)
+
+        def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
+            return SigningService.new_identity(partnership, now)
+
+        self._runner.start(work, on_done=self._on_identity_created, on_error=self._on_failed)
+
+    def _on_identity_created(self, identity: Any) -> None:
+        self._set_busy(False)
+        self._signing.keep(identity, CREATED)
+        self.refresh()
+        self.certificate_changed.emit()
+
+    def _on_import_clicked(self) -> None:
+        path = self._dialogs.open_file(self, "Import the council's certificate", PKCS12_FILES)
+        if path is None:
+            return
+        try:
+            data = read_chosen_file(path, "certificate file")
+        except OSError as error:
+            self._messages.error(self, "Import a certificate", str(error))
+            return
+        password = self._dialogs.password(
+            self, "Certificate password", f"The password for {path.name}:"
+        )
+        if password is None:
+            return
+        try:
+            self._signing.import_identity(data, password, self._now())
+        except SigningIdentityError as error:
+            self._messages.error(self, "Import a certificate", f"{error}. Nothing was changed.")
+            return
+        self.refresh()
+        self.certificate_changed.emit()
+        self._messages.info(
+            self, "Certificate imported", "rrdesk will sign decision sheets with it from now on."
+        )
+
+    def _on_export_clicked(self) -> None:
+        try:
+            pem = self._signing.certificate_pem()
+        except Exception as error:  # no identity: the button is normally disabled
+            self._messages.error(self, "Export the certificate", str(error))
+            return
+        path = self._dialogs.save_file(
+            self,
+            "Export the certificate",
+            f"{self._signing.partnership} certificate.pem",
+            CERTIFICATE_FILES,
+        )
+        if path is None:
+            return
+        try:
+            save_bytes(path, pem)
+        except StoreError as error:
+            self._messages.error(self, "Export the certificate", error.message)
+            return
+        self._messages.info(
+            self,
+            "Certificate exported",
+            f"Saved the certificate to {path}. Send it to executives with this note:\n\n"
+            f"{TRUST_NOTE}",
+        )
+
+    def _on_copy_note_clicked(self) -> None:
+        self._messages.copy_to_clipboard(TRUST_NOTE)
+
+    def _on_verify_clicked(self) -> None:
+        path = self._dialogs.open_file(self, "Verify a signed PDF", PDF_FILES)
+        if path is None:
+            return
+        try:
+            data = read_chosen_file(path, "PDF")
+        except OSError as error:
+            self._messages.error(self, "Verify a PDF", str(error))
+            return
+        trusted = self._signing.trusted_certificates_pem()
+        self.verify_file.setText(str(path))
+        self._set_busy(True)
+
+        def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
+            return verify_against(data, trusted)
+
+        self._runner.start(work, on_done=self._on_verified, on_error=self._on_failed)
+
+    def _on_verified(self, result: Any) -> None:
+        self._set_busy(False)
+        self.verify_signer.setText(result.signer)
+        self.verify_time.setText(
+            f"{signing_time_words(result)}, as the signer's computer reported it"
+        )
+        self.verify_verdict.setText(result.verdict)
+        self.verify_verdict.setProperty("role", "success" if result.valid else "error")
+        self.verify_verdict.style().unpolish(self.verify_verdict)
+        self.verify_verdict.style().polish(self.verify_verdict)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, VerificationError):
+            for label in (self.verify_signer, self.verify_time):
+                label.setText("")
+            self.verify_verdict.setText(str(error))
+            self.verify_verdict.setProperty("role", "error")
+            return
+        if isinstance(error, SigningIdentityError):
+            self._messages.error(self, "Signing certificate", str(error))
+            return
+        log.error("Settings task failed", exc_info=error)
+        self._messages.error(
+            self, "Something went wrong", f"rrdesk could not finish: {error}. Nothing was changed."
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.create_button, self.import_button, self.verify_button):
+            button.setEnabled(not busy)
+        self.export_button.setEnabled(not busy and self._signing.summary() is not None)

@@ -1,0 +1,163 @@
+"""Locking and rolling backups wired to the main window, in one call from the composition root.
+
+``install_protection(window, session, rebuild=..., messages=...)`` makes the
+:class:`LockController` (idle time from the store's settings, Ctrl+L, the screen lock) and the
+:class:`BackupScheduler` (daily while open, and when the window closes), and keeps them pointed at
+whichever main window and session are current after each unlock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from rrdesk.services.store import locking, store_access
+from rrdesk.services.store.session import Session
+from rrdesk.storage.errors import StoreError
+from rrdesk.ui.shell.main_window import once_on_screen
+from rrdesk.ui.shell.messages import Messages
+from rrdesk.ui.shell.tasks import ImmediateRunner, TaskStarter
+from rrdesk.ui.store.backup_scheduler import BackupScheduler
+from rrdesk.ui.store.lock_controller import LockController
+
+BACKUPS_SECTION = "backups"
+
+
+@dataclass
+class Protection:
+    controller: LockController
+    scheduler: BackupScheduler
+    runner: TaskStarter
+
+    @property
+    def session(self) -> Session | None:
+        return self.controller.session
+
+    def stop(self) -> None:
+        """When the app ends: stop the timers and close whatever session is open."""
+        self.scheduler.stop()
+        self.controller.stop()
+        session = self.controller.session
+        if session is not None and session.is_open:
+            with contextlib.suppress(StoreError):
+                session.close()
+
+
+def install_protection(
+    window: QMainWindow,
+    session: Session,
+    *,
+    rebuild: Callable[[Session], QMainWindow],
+    messages: Messages,
+    idle_interval_ms: int | None = None,
+    backups_folder: Path | None = None,
+    runner: TaskStarter | None = None,
+) -> Protection:
+    """Lock and back up around ``window``. ``rebuild(session)`` makes and shows a new main window
+    after an unlock (the composition root's ``build_main_window`` with the new session)."""
+    holder: dict[str, Protection] = {}
+
+    def rebuilt(new_session: Session) -> QWidget:
+        new_window = rebuild(new_session)
+        _connect_window(new_window, holder["protection"], messages)
+        return new_window
+
+    def store_problem(error: StoreError) -> Session | None:
+        from rrdesk.ui.store.store_problem_dialog import ask_past_store_problem
+
+        restored, _retry = ask_past_store_problem(
+            session.path,
+            error,
+            messages=messages,
+            backups_folder=backups_folder,
+            runner=runner,
+            leave="Back",  # to the lock screen, which says what is wrong
+        )
+        return restored
+
+    controller = LockController(
+        session,
+        unlock_with_passphrase=store_access.unlock_with_passphrase,
+        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
+        rebuild=rebuilt,
+        store_problem=store_problem,
+        idle_minutes=locking.idle_minutes(session),
+        idle_interval_ms=idle_interval_ms,
+    )
+    scheduler = BackupScheduler(lambda: controller.session, folder=backups_folder)
+    protection = Protection(controller, scheduler, runner or ImmediateRunner())
+    holder["protection"] = protection
+    scheduler.backup_failed.connect(
+        lambda message: messages.error(None, "The automatic backup was not made", message)
+    )
+    controller.watch(window)
+    _connect_window(window, protection, messages)
+    once_on_screen(window, scheduler.back_up_if_due)  # the first look for a daily backup
+    return protection
+
+
+def _connect_window(window: QMainWindow, protection: Protection, messages: Messages) -> None:
+    closing = getattr(window, "closing", None)
+    if closing is not None:
+        closing.connect(protection.scheduler.back_up_on_close)
+    when_built = getattr(window, "when_section_built", None)
+    if callable(when_built):
+        # The Backups screen is built when first shown, not at start-up.
+        with contextlib.suppress(KeyError):
+            when_built(
+                BACKUPS_SECTION, lambda backups: _connect_backups(backups, protection, messages)
+            )
+
+
+def _connect_backups(backups: QWidget, protection: Protection, messages: Messages) -> None:
+    changed = getattr(backups, "idle_minutes_changed", None)
+    if changed is not None:
+        changed.connect(protection.controller.set_idle_minutes)
+    restore = getattr(backups, "restore_requested", None)
+    if restore is not None:
+        restore.connect(
+            lambda backup, secret, recovery: restore_from_backup(
+                protection, messages, backup, secret, recovery=recovery
+            )
+        )
+
+
+def restore_from_backup(
+    protection: Protection, messages: Messages, backup: Path, secret: str, *, recovery: bool
+) -> None:
+    """Lock, put a checked backup in place of the store (keeping the store aside) and open it.
+
+    The backup is checked again as it is put in place, in case the file changed since. Says what
+    happened either way; on a failure the store is as it was and rrdesk stays locked.
+    """
+
+    from rrdesk.services.store.backups import RestoreResult, restore_backup
+
+    def put_in_place(store_path: Path) -> RestoreResult:
+        return restore_backup(backup, store_path, secret, recovery=recovery, now=datetime.now())
+
+    def finished(problem: str, result: object) -> None:
+        if problem:
+            title = (
+                "The backup is in place but did not open"
+                if result is not None
+                else "The backup was not restored"
+            )
+            messages.error(None, title, problem)
+            return
+        assert isinstance(result, RestoreResult)
+        kept = (
+            f" The store it replaced is kept as {result.kept_aside.name}, in the same folder."
+            if result.kept_aside is not None
+            else ""
+        )
+        messages.info(None, "Backup restored", f"{result.check.describe()}{kept}")
+
+    protection.controller.restore(
+        put_in_place, secret, recovery=recovery, runner=protection.runner, finished=finished
+    )

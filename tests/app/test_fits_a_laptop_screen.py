@@ -1,0 +1,116 @@
+"""Every screen fits a small laptop screen in the house style: nothing has to be scrolled
+sideways, no side panel cuts off what it holds, and no text is squeezed into less height than
+it needs (a page too long for the window scrolls instead) or spread down an empty page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
+from pytestqt.qtbot import QtBot
+
+from rrdesk.app import AppContext, build_main_window
+from rrdesk.services.store.session import Session
+from rrdesk.ui.cases.cases_section import CasesSection
+from rrdesk.ui.shell.application import apply_house_style
+from rrdesk.ui.shell.main_window import MainWindow
+from rrdesk.ui.shell.messages import RecordingMessages
+
+SECTIONS = (
+    "cases", "board", "directory", "audit", "settings", "backups", "calendar", "forms",
+    "action_plan", "themes", "reports",
+)  # fmt: skip
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[None]:
+    apply_house_style(qapp)  # its borders and padding make every box wider
+    yield
+    qapp.setStyleSheet("")
+
+
+def _too_wide(window: MainWindow) -> list[str]:
+    QApplication.processEvents()
+    found = []
+    for area in window.findChildren(QScrollArea):
+        inside = area.widget()
+        if not area.isVisible() or inside is None:
+            continue
+        needed, room = inside.minimumSizeHint().width(), area.viewport().width()
+        if needed > room:
+            found.append(f"{area.objectName() or type(area.parent()).__name__}: {needed} > {room}")
+    return found
+
+
+SLACK = 150
+"""A label this much taller than its words is taking up a page's spare room: a heading or a
+notice spread down an empty page (a cell of a grid row is as tall as the row, well under this)."""
+
+
+def _squeezed(window: MainWindow) -> list[str]:
+    """Text shown in less height than it needs (its lines cut through or overlapping), or in far
+    more (spread down the page, because the layout gives it the room something hidden left)."""
+    found = []
+    for label in window.findChildren(QLabel):
+        if not label.isVisible() or not label.text():
+            continue
+        if label.wordWrap() and label.hasHeightForWidth():
+            needed = label.heightForWidth(label.width())
+        else:
+            needed = label.minimumSizeHint().height()
+        name = label.objectName() or label.text()[:30]
+        if label.height() < needed:
+            found.append(f"{name}: {label.height()} < {needed}")
+        elif label.height() > needed + SLACK:
+            found.append(f"{name}: {label.height()} tall, needs {needed}")
+    return found
+
+
+@pytest.mark.usefixtures("styled")
+def test_every_section_and_case_tab_fits_1280_by_720(qtbot: QtBot, context: AppContext) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    problems: dict[str, list[str]] = {}
+    for key in SECTIONS:
+        window.show_section(key)
+        problems[key] = _too_wide(window) + _squeezed(window)
+    window.show_section("cases")
+    cases = window.section("cases")
+    assert isinstance(cases, CasesSection)
+    for summary in context.session.cases.summaries():
+        cases.open_case(summary.case_id)
+        for index in range(cases.tabs.count()):
+            cases.tabs.setCurrentIndex(index)
+            where = f"{summary.reference}, {cases.tabs.tabText(index)}"
+            problems[where] = _too_wide(window) + _squeezed(window)
+    assert {where: found for where, found in problems.items() if found} == {}
+    assert window.minimumSizeHint().width() <= 1280
+
+
+@pytest.mark.usefixtures("styled")
+def test_every_section_of_a_new_empty_store_fits_1280_by_720(
+    qtbot: QtBot, session: Session, messages: RecordingMessages, today: date
+) -> None:
+    from rrdesk.keystore import MemorySecretStore
+    from rrdesk.ui.shell.tasks import ImmediateRunner
+
+    context = AppContext(
+        session=session,
+        secret_store=MemorySecretStore(),
+        messages=messages,
+        runner=ImmediateRunner(),
+        today=lambda: today,
+    )
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    problems = {}
+    for key in SECTIONS:
+        window.show_section(key)
+        problems[key] = _too_wide(window) + _squeezed(window)
+    assert {where: found for where, found in problems.items() if found} == {}

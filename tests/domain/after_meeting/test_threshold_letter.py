@@ -1,0 +1,112 @@
+"""The letter to the referrer: its form, its placeholders and what must be recorded first."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from rrdesk.domain.after_meeting.threshold_letter import (
+    LetterDetails,
+    LetterTemplateError,
+    fill_letter,
+    letter_notes,
+    letter_problems,
+    parse_letter_template,
+)
+from rrdesk.domain.cases.cases import Referral, ReferralRoute, ThresholdDiscussion
+from rrdesk.resource_files import form
+from tests.domain.after_meeting.learning_samples import sample_case
+
+TODAY = date(2026, 11, 22)
+
+
+def _case():  # type: ignore[no-untyped-def]
+    return replace(
+        sample_case(),
+        referral=Referral(
+            referrer_name="Gethin ap Rhys",
+            referrer_role="Lead Named Nurse",
+            referrer_agency="Northmoor General Hospital",
+            referral_date=date(2026, 10, 20),
+        ),
+        threshold=ThresholdDiscussion(
+            date(2026, 10, 23), "Local authority, police and health", False, "An accident."
+        ),
+    )
+
+
+def test_the_shipped_form_fills_in() -> None:
+    template = parse_letter_template(form("threshold-letter.toml").read_text(encoding="utf-8"))
+    letter = fill_letter(
+        _case(),
+        LetterDetails("", "Harriet Vale", "Rapid Review Chair"),
+        template,
+        partnership="Northmoor",
+        today=TODAY,
+    )
+    text = " ".join(letter.paragraphs)
+    assert letter.salutation == "Dear Gethin ap Rhys,"
+    assert "20 October 2026 about Child T" in text
+    assert "threshold is not met: an accident." in text
+    assert "local authority, police and health met" in text
+    assert f"Next steps: {template.default_next_steps}" in text
+    assert letter.addressee == (
+        "Gethin ap Rhys",
+        "Lead Named Nurse",
+        "Northmoor General Hospital",
+    )
+    assert "Tamsin" not in text + letter.title
+
+
+def test_the_coordinator_can_write_the_next_steps() -> None:
+    template = parse_letter_template(form("threshold-letter.toml").read_text(encoding="utf-8"))
+    letter = fill_letter(
+        _case(), LetterDetails("Talk to the school.", "HV"), template, partnership="N", today=TODAY
+    )
+    assert "Next steps: Talk to the school." in letter.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param("title = ", "not valid TOML", id="bad TOML"),
+        pytest.param("title = 'x'", "needs 'salutation'", id="missing key"),
+        pytest.param(
+            "title='x'\nsalutation='Dear {name}'\nparagraphs=[]\nclosing='x'",
+            r"\{name\}",
+            id="unknown placeholder",
+        ),
+        pytest.param(
+            "title='x'\nsalutation='Dear {referrer_name'\nparagraphs=[]\nclosing='x'",
+            "not closed",
+            id="open brace",
+        ),
+    ],
+)
+def test_broken_forms_are_refused(text: str, message: str) -> None:
+    with pytest.raises(LetterTemplateError, match=message):
+        parse_letter_template(text)
+
+
+def test_problems_before_the_letter() -> None:
+    case = replace(sample_case(), threshold=ThresholdDiscussion(None, "", None, ""))
+    assert letter_problems(case, LetterDetails()) == (
+        "Record that the threshold was not met",
+        "Enter the referrer's name",
+        "Enter the date of the threshold discussion",
+        "Enter why the threshold was not met",
+        "Enter who signs the letter",
+    )
+    assert letter_problems(_case(), LetterDetails(signatory="HV")) == ()
+
+
+def test_a_parent_referral_gets_a_note_but_not_a_block() -> None:
+    assert letter_notes(_case()) == ()
+    parent = replace(_case(), referral=replace(_case().referral, route=ReferralRoute.PARENT))
+    assert letter_notes(parent) == (
+        "The referral came from a parent: the letter is for professional referrers, so check "
+        "it is the right way to reply.",
+    )
+    assert letter_problems(parent, LetterDetails(signatory="HV")) == ()

@@ -1,0 +1,221 @@
+from dataclasses import replace
+from datetime import date, time
+
+import pytest
+
+from rrdesk.domain.after_meeting.learning import Learning
+from rrdesk.domain.meeting.attendance import AttendanceStatus
+from rrdesk.domain.meeting.immediate_action import ImmediateAction
+from rrdesk.domain.meeting.meeting import Meeting
+from rrdesk.domain.meeting.meeting_error import MeetingError
+from rrdesk.domain.meeting.quorum import QuorumRule
+from rrdesk.domain.meeting.vote import VoteChoice, VoteOutcome
+from tests.domain.meeting.panel_people import (
+    CHAIR,
+    COORDINATOR,
+    DOCTOR,
+    MANAGER,
+    NURSE,
+    PARTNERS,
+    POLICE,
+    POLICE_SUBSTITUTE,
+    SCHOOL,
+    complete_meeting,
+    full_panel,
+    meeting_with,
+    person,
+)
+
+
+@pytest.mark.parametrize(
+    ("place", "online", "venue"),
+    [
+        ("Town Hall", False, "Town Hall"),
+        ("", True, "Online"),
+        ("Town Hall", True, "Town Hall and online"),
+        ("", False, "Not yet recorded"),
+    ],
+    ids=["in person", "online", "hybrid", "not recorded"],
+)
+def test_venue(place: str, online: bool, venue: str) -> None:
+    assert Meeting("RR-2026-004", place=place, online=online).venue == venue
+
+
+def test_changes_return_new_records() -> None:
+    before = meeting_with(CHAIR)
+    after = before.with_attendance(CHAIR, AttendanceStatus.APOLOGIES)
+    assert before.attendee(CHAIR).status is AttendanceStatus.PRESENT
+    assert after.attendee(CHAIR).status is AttendanceStatus.APOLOGIES
+
+
+def test_chair_must_be_present_on_the_list() -> None:
+    with pytest.raises(MeetingError, match="Add the chair to the attendance list first"):
+        meeting_with(POLICE).with_chair(CHAIR)
+    with pytest.raises(MeetingError, match="Asha Patel cannot chair: they are not present"):
+        meeting_with(apologies=(CHAIR,)).with_chair(CHAIR)
+    meeting = full_panel()
+    assert meeting.chair == person(CHAIR)
+    with pytest.raises(MeetingError, match="Asha Patel is the chair; choose another chair first"):
+        meeting.with_attendance(CHAIR, AttendanceStatus.ABSENT)
+    with pytest.raises(MeetingError, match="Asha Patel is the chair"):
+        meeting.without_attendee(CHAIR)
+
+
+def test_attendee_not_on_the_list() -> None:
+    with pytest.raises(MeetingError, match="That person is not on the attendance list"):
+        meeting_with(CHAIR).with_attendance(POLICE, AttendanceStatus.PRESENT)
+
+
+def test_substitute_votes_in_place_of_the_member_who_sent_apologies() -> None:
+    meeting = meeting_with(CHAIR, DOCTOR, apologies=(POLICE,)).with_substitute(
+        person(POLICE_SUBSTITUTE), POLICE
+    )
+    assert meeting.quorum(QuorumRule(), PARTNERS).met
+    vote = meeting.open_vote().vote
+    assert vote is not None
+    assert [v.description for v in vote.voters] == [
+        "Asha Patel",
+        "Chloe Reid",
+        "Hana Kim (for Ben Cole)",
+    ]
+
+
+def test_voting_can_be_changed_on_the_list() -> None:
+    meeting = full_panel().with_voting(MANAGER, True).with_voting(SCHOOL, False)
+    vote = meeting.open_vote().vote
+    assert vote is not None
+    assert MANAGER in {v.member_id for v in vote.voters}
+    assert SCHOOL not in {v.member_id for v in vote.voters}
+
+
+def test_conflict_recuses_from_this_vote_only() -> None:
+    meeting = full_panel().with_conflict(NURSE, " Line manager of the health visitor ")
+    assert meeting.recused == {NURSE}
+    assert meeting.conflicts[0].note == "Line manager of the health visitor"
+    assert meeting.attendee(NURSE).present
+    assert meeting.quorum(QuorumRule(minimum_voting_members=5), PARTNERS).met
+    vote = meeting.open_vote().vote
+    assert vote is not None
+    assert NURSE not in {v.member_id for v in vote.voters}
+    assert [n.reason for n in vote.not_voting if n.member_id == NURSE] == [
+        "Recused: conflict of interest"
+    ]
+
+
+def test_conflict_needs_a_note_and_can_be_withdrawn() -> None:
+    with pytest.raises(MeetingError, match="Enter a note of Dan Okafor's conflict of interest"):
+        full_panel().with_conflict(NURSE, "")
+    meeting = full_panel().with_conflict(NURSE, "Knows the family").without_conflict(NURSE)
+    assert meeting.recused == frozenset()
+
+
+def test_removing_an_attendee_removes_their_conflict() -> None:
+    meeting = full_panel().with_conflict(SCHOOL, "Child's school").without_attendee(SCHOOL)
+    assert meeting.conflicts == ()
+
+
+def test_quorum_lost_live_when_someone_leaves() -> None:
+    meeting = full_panel()
+    assert meeting.quorum(QuorumRule(), PARTNERS).met
+    left = meeting.with_attendance(POLICE, AttendanceStatus.ABSENT)
+    result = left.quorum(QuorumRule(), PARTNERS)
+    assert result.reasons == ("Police are not represented by a voting member",)
+
+
+def test_vote_eligibility_frozen_when_the_vote_opens() -> None:
+    meeting = full_panel().open_vote()
+    later = meeting.with_attendance(SCHOOL, AttendanceStatus.ABSENT).with_conflict(
+        POLICE, "Late declaration"
+    )
+    assert later.vote == meeting.vote
+
+
+def test_vote_through_the_meeting() -> None:
+    meeting = full_panel().open_vote()
+    assert meeting.vote is not None
+    vote = meeting.vote.cast(CHAIR, VoteChoice.YES).cast(POLICE, VoteChoice.YES)
+    meeting = meeting.with_vote(vote.cast(DOCTOR, VoteChoice.NO).close())
+    assert meeting.vote is not None
+    assert meeting.vote.outcome is VoteOutcome.RECOMMEND
+    with pytest.raises(MeetingError, match="The vote has already been opened"):
+        meeting.open_vote()
+
+
+def test_with_vote_before_opening() -> None:
+    opened = full_panel().open_vote()
+    assert opened.vote is not None
+    with pytest.raises(MeetingError, match="The vote has not been opened"):
+        full_panel().with_vote(opened.vote)
+
+
+def test_actions() -> None:
+    due = date(2027, 1, 15)
+    meeting = full_panel().with_action(ImmediateAction(" Safer sleep briefing ", " ICB ", due))
+    assert meeting.actions == (ImmediateAction("Safer sleep briefing", "ICB", due),)
+    meeting = meeting.with_action_replaced(0, ImmediateAction("Safer sleep audit", "ICB", due))
+    assert meeting.actions[0].action == "Safer sleep audit"
+    assert meeting.without_action(0).actions == ()
+    with pytest.raises(MeetingError, match="There is no such action"):
+        meeting.without_action(3)
+
+
+@pytest.mark.parametrize(
+    ("action", "message"),
+    [
+        (ImmediateAction(" ", "ICB"), "Enter the action"),
+        (ImmediateAction("Audit", ""), "Enter the agency that owns the action"),
+    ],
+    ids=["no action", "no owner"],
+)
+def test_action_rules(action: ImmediateAction, message: str) -> None:
+    with pytest.raises(MeetingError, match=message):
+        full_panel().with_action(action)
+
+
+def test_learning_is_cleaned() -> None:
+    learning = Learning(
+        good_practice=(" Prompt referral ", ""),
+        theme_keys=("safer_sleep", "safer_sleep", "neglect"),
+    )
+    meeting = full_panel().with_learning(learning)
+    assert meeting.learning.good_practice == ("Prompt referral",)
+    assert meeting.learning.theme_keys == ("safer_sleep", "neglect")
+    assert meeting.learning.with_theme("neglect").theme_keys == ("safer_sleep", "neglect")
+    assert meeting.learning.without_theme("neglect").theme_keys == ("safer_sleep",)
+
+
+def test_problems_before_export() -> None:
+    assert Meeting("RR-2026-004").problems()[:5] == (
+        "Enter the date of the meeting",
+        "Enter where the meeting was held, or that it was online",
+        "Choose the chair",
+        "Record who was present",
+        "Answer the criterion: Improvements are needed to safeguard and promote the welfare of"
+        " children, including where those improvements have been identified before",
+    )
+
+
+def test_complete_meeting_has_no_problems() -> None:
+    meeting = complete_meeting()
+    assert meeting.problems() == ()
+
+
+def test_open_meeting_problems_list_the_open_vote() -> None:
+    meeting = replace(complete_meeting(), decision=None)
+    assert meeting.vote is not None
+    meeting = meeting.with_vote(meeting.vote.reopen("Recount"))
+    assert meeting.problems() == ("Close the vote", "Record the decision and its rationale")
+
+
+def test_name_of_someone_not_listed() -> None:
+    assert full_panel().name_of(COORDINATOR) == "Gus Moy"
+    assert full_panel().name_of(42) == "Member 42"
+
+
+def test_scheduled() -> None:
+    meeting = Meeting("RR-2026-004").scheduled(date(2026, 12, 3), time(9, 30), " Room 2 ", True)
+    assert (meeting.held_on, meeting.starts_at, meeting.venue) == (
+        date(2026, 12, 3),
+        time(9, 30),
+        "Room 2 and online",
+    )

@@ -1,0 +1,145 @@
+from dataclasses import replace
+
+import pytest
+
+from rrdesk.domain.cases.directory import Agency, Member, StatutoryPartner
+from rrdesk.domain.meeting.attendance import AttendanceStatus, Attendee
+from rrdesk.domain.meeting.quorum import (
+    QuorumResult,
+    QuorumRule,
+    evaluate_quorum,
+    partner_map,
+    representatives,
+)
+from tests.domain.meeting.panel_people import (
+    CHAIR,
+    COORDINATOR,
+    DOCTOR,
+    MANAGER,
+    NURSE,
+    PARTNERS,
+    POLICE,
+    POLICE_SUBSTITUTE,
+    SCHOOL,
+    person,
+)
+
+FOUR = QuorumRule(minimum_voting_members=4)
+
+
+def present(*ids: int) -> tuple[Attendee, ...]:
+    return tuple(person(i) for i in ids)
+
+
+@pytest.mark.parametrize(
+    ("attendees", "rule", "recused", "reasons"),
+    [
+        (present(CHAIR, POLICE, DOCTOR, SCHOOL), FOUR, frozenset(), ()),
+        (
+            present(CHAIR, DOCTOR, NURSE, SCHOOL),
+            FOUR,
+            frozenset(),
+            ("Police are not represented by a voting member",),
+        ),
+        (
+            present(CHAIR, POLICE, DOCTOR, MANAGER, COORDINATOR),
+            FOUR,
+            frozenset(),
+            ("3 voting members present; at least 4 are needed",),
+        ),
+        (
+            present(SCHOOL, MANAGER),
+            FOUR,
+            frozenset(),
+            (
+                "The local authority is not represented by a voting member",
+                "Police are not represented by a voting member",
+                "Health is not represented by a voting member",
+                "1 voting member present; at least 4 are needed",
+            ),
+        ),
+        (
+            (
+                person(CHAIR),
+                person(POLICE, AttendanceStatus.APOLOGIES),
+                replace(person(POLICE_SUBSTITUTE), substitute_for=POLICE),
+                person(DOCTOR),
+            ),
+            QuorumRule(),
+            frozenset(),
+            (),
+        ),
+        (present(CHAIR, POLICE, DOCTOR, SCHOOL), FOUR, frozenset({POLICE}), ()),
+        (
+            present(CHAIR, POLICE, DOCTOR, SCHOOL),
+            replace(FOUR, count_recused=False),
+            frozenset({POLICE}),
+            (
+                "Police are not represented by a voting member",
+                "3 voting members present; at least 4 are needed",
+            ),
+        ),
+        (
+            present(CHAIR, SCHOOL, NURSE),
+            QuorumRule(required_partners=frozenset({StatutoryPartner.LOCAL_AUTHORITY})),
+            frozenset(),
+            (),
+        ),
+    ],
+    ids=[
+        "all partners and four voting members",
+        "police missing",
+        "too few voting members: non-voting do not count",
+        "everything short",
+        "substitute represents the police",
+        "recused member still counts by default",
+        "recused member does not count when the rule says so",
+        "profile needs only the local authority",
+    ],
+)
+def test_evaluate_quorum(
+    attendees: tuple[Attendee, ...],
+    rule: QuorumRule,
+    recused: frozenset[int],
+    reasons: tuple[str, ...],
+) -> None:
+    result = evaluate_quorum(attendees, rule, PARTNERS, recused)
+    assert result.reasons == reasons
+    assert result.met is (not reasons)
+
+
+def test_substitute_from_another_agency_represents_the_member_they_replace() -> None:
+    substitute = Attendee(20, "Jo Park", "Borough Police Unit", substitute_for=POLICE)
+    attendees = (person(POLICE, AttendanceStatus.ABSENT), substitute)
+    assert representatives(attendees, PARTNERS, StatutoryPartner.POLICE) == (substitute,)
+
+
+def test_quorum_summary() -> None:
+    assert QuorumResult(met=True, voting_members=4).summary == "Quorum met"
+    result = QuorumResult(met=False, voting_members=2, reasons=("A", "B"))
+    assert result.summary == "Quorum not met: A; B"
+
+
+def test_quorum_rule_description() -> None:
+    assert QuorumRule(minimum_voting_members=4).describe() == (
+        "At least 4 voting members present, with local authority, police and health"
+        " each represented by a voting member"
+    )
+
+
+def test_partner_map_from_directory() -> None:
+    agencies = [
+        Agency("Metropolitan Police", StatutoryPartner.POLICE),
+        Agency("Integrated Care Board", StatutoryPartner.HEALTH),
+        Agency("Education"),
+    ]
+    members = [
+        Member("Ben Cole", "Metropolitan Police ", member_id=POLICE),
+        Member("Chloe Reid", "integrated care board", member_id=DOCTOR),
+        Member("Eve Shah", "Education", member_id=SCHOOL),
+        Member("Unsaved", "Metropolitan Police"),
+    ]
+    assert partner_map(members, agencies) == {
+        POLICE: StatutoryPartner.POLICE,
+        DOCTOR: StatutoryPartner.HEALTH,
+    }

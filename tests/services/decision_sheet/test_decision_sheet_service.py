@@ -1,0 +1,218 @@
+"""Exporting the signed decision sheet: frozen versions, change notes, no temp files."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from rrdesk.demo.cases import add_demo_data
+from rrdesk.domain.cases.cases import Stage
+from rrdesk.exports.verification import verify_pdf
+from rrdesk.services.cases.case_service import CaseService
+from rrdesk.services.decision_sheet.decision_sheet_service import (
+    SheetNotReadyError,
+    decision_sheet_service_for,
+    render_sheet,
+    sign_sheet,
+    signing_time_text,
+)
+from rrdesk.services.meeting.meeting_service import MeetingService
+from rrdesk.services.store.session import Session
+from tests.exports.pdf_reading import all_text
+
+NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
+
+
+@pytest.fixture
+def demo(session: Session, today: date) -> Session:
+    add_demo_data(session, today=today)
+    return session
+
+
+def _case_at(session: Session, stage: Stage) -> int:
+    case = next(c for c in CaseService(session).all_cases() if c.stage is stage)
+    assert case.case_id is not None
+    return case.case_id
+
+
+def test_first_export_is_version_one_signed_for_the_partnership(demo: Session, today: date) -> None:
+    sheets = decision_sheet_service_for(demo)
+    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    export = sheets.prepare(case_id, today)
+    assert export.is_new_version
+    assert export.version.number == 1
+    assert export.content.version == 1
+    assert export.file_name == f"{sheets.reference(case_id)} decision sheet v1.pdf"
+
+    kept = sheets.export_signed(case_id, today, NOW)
+    assert kept.version == 1
+    assert kept.note == "First version"
+    result = verify_pdf(kept.body, sheets.signing.certificate_pem())
+    assert result.valid, result.verdict
+    assert result.signer == demo.partnership
+    text = all_text(kept.body)
+    assert sheets.reference(case_id) in text
+
+
+def test_an_unchanged_record_re_exports_the_same_frozen_sheet(demo: Session, today: date) -> None:
+    sheets = decision_sheet_service_for(demo)
+    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    first = sheets.export_signed(case_id, today, NOW)
+    again = sheets.prepare(case_id, today + timedelta(days=3))
+    assert not again.is_new_version
+    assert again.frozen is not None
+    assert again.frozen.body == first.body
+    second = sheets.export_signed(case_id, today + timedelta(days=3), NOW + timedelta(days=3))
+    assert second.body == first.body
+    assert [v.version for v in sheets.versions(case_id)] == [1]
+
+
+def test_a_changed_record_makes_version_two_and_keeps_version_one(
+    demo: Session, today: date
+) -> None:
+    sheets = decision_sheet_service_for(demo)
+    meetings = MeetingService(demo)
+    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    first = sheets.export_signed(case_id, today, NOW)
+
+    meeting = meetings.load(case_id)
+    meetings.save(case_id, replace(meeting, place="Town Hall, Committee Room 2"), "Place")
+    assert sheets.pending_changes(case_id, today)
+
+    export = sheets.prepare(case_id, today)
+    assert export.is_new_version
+    assert export.version.number == 2
+    assert "Venue changed" in export.content.change_note
+    second = sheets.export_signed(case_id, today, NOW)
+    assert second.version == 2
+    assert second.note.startswith("Version 2. Changes since version 1: Venue changed")
+    assert "Venue changed" in all_text(second.body)
+
+    versions = sheets.versions(case_id)
+    assert [v.version for v in versions] == [1, 2]
+    assert versions[0].body == first.body
+    assert sheets.history(case_id).current is not None
+    assert not sheets.pending_changes(case_id, today)
+    actions = [e.action for e in demo.audit.entries(case_id)]
+    assert "Signed the decision sheet, version 2" in actions
+    assert demo.audit.verify()[1] is None
+
+
+def test_sign_off_progress_does_not_make_a_new_version(demo: Session, today: date) -> None:
+    sheets = decision_sheet_service_for(demo)
+    meetings = MeetingService(demo)
+    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    sheets.export_signed(case_id, today, NOW)
+    meeting = meetings.load(case_id)
+    sent = meeting.sign_off.partners[0]
+    changed = replace(
+        meeting.sign_off, partners=(replace(sent, sent_on=today), *meeting.sign_off.partners[1:])
+    )
+    meetings.save(case_id, meeting.with_sign_off(changed), "Sent for sign-off")
+    assert not sheets.prepare(case_id, today).is_new_version
+
+
+@pytest.mark.parametrize(
+    ("stage", "message"),
+    [
+        pytest.param(Stage.NOTIFIED, "has no recorded decision", id="no meeting yet"),
+        pytest.param(Stage.MEETING_BOOKED, "has no recorded decision", id="meeting booked"),
+    ],
+)
+def test_no_sheet_without_a_recorded_decision(
+    demo: Session, today: date, stage: Stage, message: str
+) -> None:
+    sheets = decision_sheet_service_for(demo)
+    case_id = _case_at(demo, stage)
+    with pytest.raises(SheetNotReadyError, match=message):
+        sheets.prepare(case_id, today)
+    assert sheets.versions(case_id) == []
+
+
+def test_an_incomplete_record_says_what_is_missing(demo: Session, today: date) -> None:
+    sheets = decision_sheet_service_for(demo)
+    meetings = MeetingService(demo)
+    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    meeting = meetings.load(case_id)
+    meetings.save(case_id, replace(meeting, place="", online=False), "No place")
+    with pytest.raises(SheetNotReadyError, match="Enter where the meeting was held") as caught:
+        sheets.prepare(case_id, today)
+    assert caught.value.problems == ("Enter where the meeting was held, or that it was online",)
+
+
+def test_the_sheet_never_names_a_child(demo: Session, today: date) -> None:
+    sheets = decision_sheet_service_for(demo)
+    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    case = CaseService(demo).get(case_id)
+    assert case is not None
+    text = all_text(sheets.export_signed(case_id, today, NOW).body)
+    for child in case.children:
+        assert child.pseudonym in text
+        if child.real_name:
+            assert child.real_name not in text
+        if child.date_of_birth:
+            assert child.date_of_birth.strftime("%d/%m/%Y") not in text
+
+
+def test_render_and_sign_write_nothing_to_the_temp_folder(
+    demo: Session, today: date, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    watched = tmp_path / "temp-folder"
+    watched.mkdir()
+    monkeypatch.setenv("TMPDIR", str(watched))
+    monkeypatch.setenv("TEMP", str(watched))
+    monkeypatch.setenv("TMP", str(watched))
+    monkeypatch.setattr(tempfile, "tempdir", str(watched))
+    sheets = decision_sheet_service_for(demo)
+    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    export = sheets.prepare(case_id, today)
+    identity = sheets.signing.ensure_identity(NOW)
+    before = set(os.listdir(tmp_path))
+    signed = sign_sheet(render_sheet(export.content), identity, demo.partnership, NOW)
+    sheets.keep(export, signed)
+    assert list(watched.iterdir()) == []
+    assert set(os.listdir(tmp_path)) == before
+
+
+def test_signing_time_reads_as_people_write_it() -> None:
+    assert signing_time_text(datetime(2026, 11, 22, 9, 30)) == "22 November 2026 at 9:30am"
+
+
+def test_a_changed_case_summary_makes_a_new_version_too(demo: Session, today: date) -> None:
+    sheets = decision_sheet_service_for(demo)
+    cases = CaseService(demo)
+    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    sheets.export_signed(case_id, today, NOW)
+    case = cases.get(case_id)
+    assert case is not None
+    cases.save_case(replace(case, summary=case.summary + " A corrected sentence."))
+    export = sheets.prepare(case_id, today)
+    assert export.version.number == 2
+    assert export.version.changes == ("Summary of the incident changed",)
+    assert sheets.export_signed(case_id, today, NOW).note == (
+        "Version 2. Changes since version 1: Summary of the incident changed"
+    )
+    assert not sheets.pending_changes(case_id, today)
+
+
+def test_the_partnership_renamed_and_the_record_changed_are_both_noted(
+    demo: Session, today: date
+) -> None:
+    sheets = decision_sheet_service_for(demo)
+    meetings = MeetingService(demo)
+    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    sheets.export_signed(case_id, today, NOW)
+    sheets.signing.rename_partnership("Northmoor and Dale Partnership")
+    meeting = meetings.load(case_id)
+    meetings.save(case_id, replace(meeting, place="Town Hall"), "Place")
+    changes = sheets.prepare(case_id, today).version.changes
+    assert changes[0].startswith("Venue changed")
+    assert changes[-1] == (
+        "Partnership name changed from Northmoor Safeguarding Children Partnership to "
+        "Northmoor and Dale Partnership"
+    )

@@ -1,0 +1,111 @@
+from datetime import date
+
+import pytest
+
+from rrdesk.domain.cases.directory import StatutoryPartner
+from rrdesk.domain.timetable.bank_holidays import packaged_calendar
+from rrdesk.domain.timetable.deadlines import compute_timetable
+from rrdesk.domain.timetable.profiles import AGENDA_KEYS, CountFrom
+from rrdesk.services.timetable.profile_catalogue import (
+    UnknownProfileError,
+    load_profile,
+    load_profiles,
+    profile_names,
+)
+
+PARTNERSHIPS = (
+    "gloucestershire",
+    "leeds",
+    "redbridge",
+    "statutory",
+    "tower-hamlets",
+    "wolverhampton",
+)
+
+
+def test_every_partnership_has_a_profile() -> None:
+    assert profile_names() == PARTNERSHIPS
+    profiles = load_profiles()
+    assert set(profiles) == set(PARTNERSHIPS)
+
+
+@pytest.mark.parametrize("name", PARTNERSHIPS)
+def test_every_profile_has_the_decision_at_day_15(name: str) -> None:
+    profile = load_profile(name)
+    rule = profile.milestone("decision_to_national_panel")
+    assert (rule.counts_from, rule.working_days) == (CountFrom.NOTIFICATION, 15)
+    timetable = compute_timetable(profile, packaged_calendar(), date(2026, 12, 21))
+    assert timetable.deadline == date(2027, 1, 14)
+    assert profile.agenda
+    assert profile.quorum.required_partners == frozenset(StatutoryPartner)
+    assert set(profile.agenda_minutes) == set(AGENDA_KEYS)
+    assert profile.latest_meeting_working_day <= 15
+
+
+# (profile, milestone, counts from, working days, earliest) — the numbers in each document.
+DOCUMENT_NUMBERS = [
+    ("tower-hamlets", "rapid_review_meeting", CountFrom.NOTIFICATION, 10, None),
+    ("tower-hamlets", "agency_checks_returned", CountFrom.NOTIFICATION, 8, 5),
+    ("gloucestershire", "scoping_requests_sent", CountFrom.NOTIFICATION, 3, 2),
+    ("wolverhampton", "scoping_requests_sent", CountFrom.REFERRAL, 2, None),
+    ("wolverhampton", "national_panel_told_after_meeting", CountFrom.MEETING, 2, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "counts_from", "days", "earliest"),
+    DOCUMENT_NUMBERS,
+    ids=[
+        "Tower Hamlets: panel within 10 working days",
+        "Tower Hamlets: agency check forms in 5 to 8 working days",
+        "Gloucestershire: scoping within 2 to 3 working days of the notification",
+        "Wolverhampton: scoping within 2 working days of the referral",
+        "Wolverhampton: National Panel told within 2 working days of the meeting",
+    ],
+)
+def test_milestones_follow_the_documents(
+    name: str, key: str, counts_from: CountFrom, days: int, earliest: int | None
+) -> None:
+    rule = load_profile(name).milestone(key)
+    assert (rule.counts_from, rule.working_days, rule.earliest_working_days) == (
+        counts_from,
+        days,
+        earliest,
+    )
+
+
+def test_tower_hamlets_rules() -> None:
+    profile = load_profile("tower-hamlets")
+    assert (profile.agency_return_min_working_days, profile.agency_return_max_working_days) == (
+        5,
+        8,
+    )
+    assert profile.latest_meeting_working_day == 10
+    assert profile.refuse_same_day_meetings
+    assert profile.warn_back_to_back_meetings
+    assert profile.decision.recommended_by == "Rapid Review Panel"
+    assert "Executive" in profile.decision.decided_by
+    assert "three" in profile.decision.decided_by_detail
+
+
+@pytest.mark.parametrize(
+    ("name", "recommended_by", "decided_by"),
+    [
+        ("leeds", "Review Advisory Group", "LSCP Executive"),
+        ("redbridge", "Rapid Review meeting", "Redbridge Executive"),
+        ("tower-hamlets", "Rapid Review Panel", "THSCP Executive"),
+    ],
+    ids=["Leeds", "Redbridge", "Tower Hamlets"],
+)
+def test_who_decides(name: str, recommended_by: str, decided_by: str) -> None:
+    decision = load_profile(name).decision
+    assert (decision.recommended_by, decision.decided_by) == (recommended_by, decided_by)
+
+
+def test_wolverhampton_meeting_leaves_two_days_to_tell_the_panel() -> None:
+    assert load_profile("wolverhampton").latest_meeting_working_day == 13
+
+
+def test_an_unknown_profile_names_the_choices() -> None:
+    with pytest.raises(UnknownProfileError, match="Choose from: gloucestershire, leeds"):
+        load_profile("nowhere")

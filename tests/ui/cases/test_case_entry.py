@@ -1,0 +1,273 @@
+"""Entering and changing a case in the main window, as a coordinator would."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from rrdesk.app import build_main_window
+from rrdesk.domain.cases.cases import Stage
+from rrdesk.ui.cases.cases_section import CasesSection
+
+
+def _window(qtbot, context):  # type: ignore[no-untyped-def]
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_case_list_shows_demo_cases_and_filters(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, context)
+    section = window.section("cases")
+    assert isinstance(section, CasesSection)
+    listing = section.case_list
+    assert listing.count_label.text() == "7 cases"
+    shown = {listing.model.index(r, 1).data() for r in range(listing.model.rowCount())}
+    assert "Child A and Child B" in shown
+    qtbot.keyClicks(listing.search, "Child M")
+    assert listing.model.rowCount() == 1
+    assert listing.model.index(0, 2).data() == "Collecting agency returns"
+    listing.search.clear()
+    listing.stage_filter.setCurrentIndex(listing.stage_filter.findData(Stage.LOCAL_REVIEW.value))
+    assert listing.count_label.text() == "1 case"
+    assert listing.model.index(0, 1).data() == "Child D"
+    assert "rrdesk: Northmoor" in window.windowTitle()
+    assert "Child M" not in window.windowTitle()
+
+
+def test_case_list_sorts_when_a_column_heading_is_clicked(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    window = _window(qtbot, context)
+    listing = window.section("cases").case_list
+    model = listing.model
+
+    def column(number: int) -> list[str]:
+        return [model.index(row, number).data() for row in range(model.rowCount())]
+
+    references = column(0)
+    assert references == sorted(references, reverse=True)  # the newest case first at the start
+    header = listing.table.horizontalHeader()
+
+    def click_heading(number: int) -> None:
+        middle = QPoint(header.sectionViewportPosition(number) + 20, header.height() // 2)
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+
+    click_heading(3)
+    notified = [model.case_at(row).notification_sent for row in range(model.rowCount())]
+    known = [day for day in notified if day is not None]
+    assert known in (sorted(known), sorted(known, reverse=True))
+    assert notified[: len(known)] == known or notified[-len(known) :] == known
+    click_heading(0)
+    first = column(0)
+    assert first in (references, list(reversed(references)))
+    click_heading(0)
+    assert column(0) == list(reversed(first))
+    listing.search.setText("RR-2026")  # a new list of cases keeps the order chosen
+    assert column(0) == [ref for ref in reversed(first) if "RR-2026" in ref]
+    listing.search.clear()
+    listing.table.selectRow(0)
+    chosen = model.case_at(0).case_id
+    click_heading(0)
+    selected = listing.table.selectionModel().selectedRows()
+    assert [model.case_at(index.row()).case_id for index in selected] == [chosen]
+
+
+def test_new_case_with_errors_then_saved(qtbot, context, today: date) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, context)
+    section = window.section("cases")
+    assert isinstance(section, CasesSection)
+    _click(qtbot, section.case_list.new_button)
+    editor = section.editor
+    form = editor.form
+    assert editor.current_page_key == "children"
+
+    _click(qtbot, editor.continue_button)
+    assert editor.summary.isVisible()
+    assert editor.summary.messages == ["Enter a pseudonym, for example Child T"]
+    editor.summary.follow(0)
+    assert editor.focusWidget() is form.child_blocks[0].pseudonym
+
+    block = form.child_blocks[0]
+    qtbot.keyClicks(block.pseudonym, "Child Z")
+    qtbot.keyClicks(block.real_name, "Zara Fictional-Example")
+    qtbot.keyClicks(block.date_of_birth.day, "31")
+    qtbot.keyClicks(block.date_of_birth.month, "2")
+    qtbot.keyClicks(block.date_of_birth.year, "2020")
+    _click(qtbot, editor.continue_button)
+    assert editor.summary.messages == ["The date of birth must be a real date"]
+    assert block.pseudonym.text() == "Child Z", "nothing typed is lost on an error"
+    block.date_of_birth.day.clear()
+    qtbot.keyClicks(block.date_of_birth.day, "28")
+    _click(qtbot, editor.continue_button)
+    assert editor.current_page_key == "dates"
+
+    notified = form.notified.field
+    qtbot.keyClicks(notified.day, "20")
+    qtbot.keyClicks(notified.month, "Nov")
+    qtbot.keyClicks(notified.year, "2026")
+    incident = form.incident.field
+    qtbot.keyClicks(incident.day, "21")
+    qtbot.keyClicks(incident.month, "11")
+    qtbot.keyClicks(incident.year, "2026")
+    _click(qtbot, editor.continue_button)
+    assert editor.summary.messages == [
+        "The date of the incident must be on or before the notification date"
+    ]
+    incident.day.clear()
+    qtbot.keyClicks(incident.day, "17")
+    _click(qtbot, editor.continue_button)
+    for expected in ("authorities", "summary", "referral", "threshold", "parallel", "stage"):
+        assert editor.current_page_key == expected
+        if expected == "summary":
+            qtbot.keyClicks(form.summary, "A six-year-old was hurt at home.")
+        _click(qtbot, editor.continue_button)
+    assert editor.current_page_key == "check"
+    text = editor.check_answers_text()
+    assert "Check your answers before saving the case" in text
+    assert "Child Z, aged 6 years, not known, seriously harmed" in text
+    assert "20 November 2026" in text
+    assert editor.continue_button.text() == "Save case"
+    _click(qtbot, editor.continue_button)
+
+    stored = context.session.cases.get_by_reference("RR-2026-008")
+    assert stored is not None
+    assert stored.children[0].real_name == "Zara Fictional-Example"
+    assert stored.children[0].date_of_birth == date(2020, 2, 28)
+    assert stored.notification_sent == date(2026, 11, 20)
+    assert stored.summary == "A six-year-old was hurt at home."
+    assert "RR-2026-008: Child Z" in editor.check_answers_text()
+    history = context.session.audit.entries(stored.case_id)
+    assert [entry.action for entry in history] == ["Created the case"]
+
+
+def test_change_link_saves_and_returns(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, context)
+    section = window.section("cases")
+    assert isinstance(section, CasesSection)
+    case = context.session.cases.get_by_reference("RR-2026-006")
+    section.open_case(case.case_id)
+    editor = section.editor
+    assert "RR-2026-006: Child M" in editor.check_answers_text()
+    change = editor.findChild(type(editor.continue_button), "change_stage_21")
+    assert change is None or change.text() == "Change"
+    editor.show_page("stage")
+    editor.form.stage.setCurrentIndex(editor.form.stage.findData(Stage.MEETING_BOOKED.value))
+    _click(qtbot, editor.continue_button)
+    assert editor.current_page_key == "check"
+    assert "Stage: Meeting booked" in editor.check_answers_text()
+    stored = context.session.cases.get(case.case_id)
+    assert stored.stage is Stage.MEETING_BOOKED
+    last = context.session.audit.entries(case.case_id)[-1]
+    assert last.detail["changed"] == ["stage"]
+    assert last.actor == "Priya Test-Coordinator"
+
+
+def test_directory_add_person(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, context)
+    window.show_section("directory")
+    directory = window.section("directory")
+    _click(qtbot, directory.new_button)
+    _click(qtbot, directory.save_button)
+    assert directory.summary.messages == ["Enter the person's name", "Enter the agency"]
+    qtbot.keyClicks(directory.name, "Mx Jordan Fictional")
+    directory.agency.setCurrentText("Northmoor Housing")
+    qtbot.keyClicks(directory.email, "not an email")
+    _click(qtbot, directory.save_button)
+    assert directory.summary.messages == [
+        "Enter an email address in the correct format, like name@example.com"
+    ]
+    directory.email.clear()
+    qtbot.keyClicks(directory.email, "jordan@northmoor.example")
+    directory.on_panel.setChecked(True)
+    _click(qtbot, directory.save_button)
+    names = [m.name for m in context.session.directory.members()]
+    assert "Mx Jordan Fictional" in names
+    shown = [directory.table.item(r, 0).text() for r in range(directory.table.rowCount())]
+    assert "Mx Jordan Fictional" in shown
+
+
+def test_audit_trail_checks_chain(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, context)
+    window.show_section("audit")
+    audit = window.section("audit")
+    assert audit.table.rowCount() > 10
+    _click(qtbot, audit.verify_button)
+    assert audit.result.text().startswith("The audit trail is whole")
+
+
+def test_menus_new_case_and_remember(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    window = _window(qtbot, context)
+    names = [a.objectName() for a in window.file_menu.actions() if a.objectName()]
+    assert names[:3] == ["action_new_case", "action_change_passphrase", "action_remember"]
+    window.findChild(QAction, "action_new_case").trigger()
+    assert window.section("cases").editor.current_page_key == "children"
+    remember = window.findChild(QAction, "action_remember")
+    assert not remember.isChecked()
+    remember.trigger()
+    assert remember.isChecked()
+    assert context.secret_store.entries
+    remember.trigger()
+    assert not context.secret_store.entries
+
+
+def test_remember_shows_what_the_keyring_holds_once_on_screen_and_when_the_menu_opens(
+    qtbot, context
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    from rrdesk.services.store import store_access
+
+    assert store_access.remember_key(context.session, context.secret_store) == ""
+    window = _window(qtbot, context)
+    remember = window.findChild(QAction, "action_remember")
+    qtbot.waitUntil(remember.isChecked)
+    assert store_access.forget_key(context.session, context.secret_store) == ""  # elsewhere
+    window.file_menu.aboutToShow.emit()
+    assert not remember.isChecked()
+    assert not context.secret_store.entries  # reading the state changed nothing
+
+
+def test_remember_with_broken_keyring_is_explained(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    context.secret_store.broken = "The keyring could not be written (locked)."
+    window = _window(qtbot, context)
+    remember = window.findChild(QAction, "action_remember")
+    remember.trigger()
+    assert not remember.isChecked()
+    assert "The keyring could not be written" in context.messages.texts[-1]
+
+
+def test_case_list_counts_with_an_imported_bank_holiday(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    from rrdesk.services.timetable.calendar_settings import CalendarSettings
+    from tests.services.timetable.test_timetable_service import newer_file
+
+    window = _window(qtbot, context)
+    listing = window.section("cases").case_list
+    listing.search.setText("RR-2026-006")
+    assert listing.model.index(0, 4).data() == "Day 5"
+    CalendarSettings(context.session).import_bank_holidays(newer_file(date(2026, 11, 18)))
+    window.section("calendar").calendar_changed.emit()
+    assert listing.model.index(0, 4).data() == "Day 4"
+
+
+def test_the_backups_screen_shows_the_folder_rolling_backups_go_to(  # type: ignore[no-untyped-def]
+    qtbot, context, tmp_path
+) -> None:
+    context.backups_folder = tmp_path / "demo" / "backups"  # as for the demo store
+    window = _window(qtbot, context)
+    window.show_section("backups")
+    backups = window.section("backups")
+    assert (
+        backups.folder_label.text()
+        == f"Rolling backups are kept in {tmp_path / 'demo' / 'backups'}"
+    )

@@ -1,0 +1,243 @@
+"""The Decision sheet tab: preview, sign and save, versions, verify, email for sign-off."""
+
+from __future__ import annotations
+
+import email
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from email import policy
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from rrdesk.domain.cases.cases import Stage
+from rrdesk.exports.verification import NotSignedError, verify_pdf
+from rrdesk.services.cases.case_service import CaseService
+from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
+from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
+from rrdesk.services.meeting.meeting_service import MeetingService
+from rrdesk.services.store.session import Session
+from rrdesk.ui.decision_sheet.decision_sheet_panel import DecisionSheetPanel
+from rrdesk.ui.shell.file_dialogs import RecordingOpener, ScriptedFileDialogs
+from rrdesk.ui.shell.messages import RecordingMessages
+from rrdesk.ui.shell.tasks import ImmediateRunner, TaskRunner, TaskStarter
+
+NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
+
+
+def _case_id(session: Session, stage: Stage) -> int:
+    case = next(c for c in CaseService(session).all_cases() if c.stage is stage)
+    assert case.case_id is not None
+    return case.case_id
+
+
+class _Tab:
+    def __init__(
+        self,
+        qtbot,  # type: ignore[no-untyped-def]
+        session: Session,
+        today: date,
+        stage: Stage = Stage.AWAITING_SIGN_OFF,
+        *,
+        save: list[Path | None] | None = None,
+        opener_works: bool = True,
+        runner: TaskStarter | None = None,
+    ) -> None:
+        self.case_id = _case_id(session, stage)
+        self.sheets = decision_sheet_service_for(session)
+        self.messages = RecordingMessages()
+        self.dialogs = ScriptedFileDialogs(save=save)
+        self.opener = RecordingOpener(works=opener_works)
+        self.runner = ImmediateRunner()
+        self.panel = DecisionSheetPanel(
+            self.case_id,
+            self.sheets,
+            SignOffDrafts(session, self.sheets),
+            self.messages,
+            self.dialogs,
+            self.opener,
+            runner or self.runner,
+            lambda: today,
+            lambda: NOW,
+        )
+        qtbot.addWidget(self.panel)
+        self.panel.resize(1100, 700)
+        self.panel.show()
+
+    def click(self, qtbot, button) -> None:  # type: ignore[no-untyped-def]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def version_texts(self) -> list[str]:
+        return [self.panel.versions.item(i).text() for i in range(self.panel.versions.count())]
+
+
+def test_preview_then_sign_and_save_where_chosen(
+    qtbot, demo_session: Session, today: date, tmp_path: Path
+) -> None:
+    target = tmp_path / "chosen" / "sheet.pdf"
+    target.parent.mkdir()
+    tab = _Tab(qtbot, demo_session, today, save=[target])
+    reference = tab.sheets.reference(tab.case_id)
+    preview = tab.panel.preview.toPlainText()
+    assert f"Decision sheet: {reference}, version 1" in preview
+    assert "OFFICIAL-SENSITIVE" in preview
+    assert "The vote" in preview
+    assert "sign and save version 1" in tab.panel.status.text()
+    assert tab.version_texts() == ["No signed version yet."]
+    assert not tab.panel.email_button.isEnabled()
+
+    with qtbot.waitSignal(tab.panel.sheet_signed) as signed:
+        tab.click(qtbot, tab.panel.sign_button)
+    assert signed.args == [1]
+    assert tab.dialogs.asked[-1][1] == f"{reference} decision sheet v1.pdf"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["sheet.pdf"]
+    result = verify_pdf(target.read_bytes(), tab.sheets.signing.certificate_pem())
+    assert result.valid, result.verdict
+    assert tab.messages.shown[-1][1] == "Decision sheet signed"
+    assert tab.version_texts()[0].startswith("Version 1, signed")
+    assert "Version 1 is signed and the record has not changed" in tab.panel.status.text()
+    assert tab.panel.sign_button.text() == "Save version 1 again…"
+    assert not tab.panel.progress.isVisible()
+
+
+def test_saving_an_unchanged_record_again_gives_the_same_sheet(
+    qtbot, demo_session: Session, today: date, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "one.pdf", tmp_path / "two.pdf"
+    tab = _Tab(qtbot, demo_session, today, save=[first, second])
+    tab.click(qtbot, tab.panel.sign_button)
+    tab.click(qtbot, tab.panel.sign_button)
+    assert first.read_bytes() == second.read_bytes()
+    assert tab.panel.versions.count() == 1
+    assert "this is version 1 as signed before" in tab.messages.texts[-1]
+
+
+def test_a_changed_record_signs_version_two_and_keeps_both(
+    qtbot, demo_session: Session, today: date, tmp_path: Path
+) -> None:
+    tab = _Tab(qtbot, demo_session, today, save=[tmp_path / "v1.pdf", tmp_path / "v2.pdf"])
+    tab.click(qtbot, tab.panel.sign_button)
+    meetings = MeetingService(demo_session)
+    meeting = meetings.load(tab.case_id)
+    meetings.save(tab.case_id, replace(meeting, place="Town Hall"), "Place")
+    tab.panel.hide()
+    tab.panel.show()  # coming back to the tab reads the record again
+    assert "The record has changed since version 1" in tab.panel.status.text()
+    assert "Venue changed" in tab.panel.status.text()
+    assert "What changed since the last version" in tab.panel.preview.toPlainText()
+    tab.click(qtbot, tab.panel.sign_button)
+    texts = tab.version_texts()
+    assert len(texts) == 2
+    assert texts[0].startswith("Version 2, signed")
+    assert "Changes since version 1: Venue changed" in texts[0]
+    assert (tmp_path / "v1.pdf").read_bytes() == tab.sheets.versions(tab.case_id)[0].body
+
+
+def test_verify_the_selected_version(
+    qtbot, demo_session: Session, today: date, tmp_path: Path
+) -> None:
+    tab = _Tab(qtbot, demo_session, today, save=[tmp_path / "sheet.pdf"])
+    tab.click(qtbot, tab.panel.sign_button)
+    tab.click(qtbot, tab.panel.verify_button)
+    text = tab.panel.verify_result.text()
+    assert text.startswith("Version 1. Valid: signed with the trusted certificate")
+    assert f"Signed by {demo_session.partnership}" in text
+
+
+@pytest.mark.parametrize("opener_works", [True, False], ids=["mail program opens", "it fails"])
+def test_email_for_sign_off(
+    qtbot, demo_session: Session, today: date, tmp_path: Path, opener_works: bool
+) -> None:
+    draft = tmp_path / "sign-off.eml"
+    tab = _Tab(
+        qtbot,
+        demo_session,
+        today,
+        save=[tmp_path / "sheet.pdf", draft],
+        opener_works=opener_works,
+    )
+    tab.click(qtbot, tab.panel.sign_button)
+    with qtbot.waitSignal(tab.panel.sign_off_email_saved):
+        tab.click(qtbot, tab.panel.email_button)
+    message = email.message_from_bytes(draft.read_bytes(), policy=policy.default)
+    reference = tab.sheets.reference(tab.case_id)
+    assert message["Subject"] == (
+        f"OFFICIAL-SENSITIVE: Rapid Review decision sheet {reference} for sign-off"
+    )
+    assert message["X-Unsent"] == "1"
+    assert tab.opener.opened == [draft]
+    recipients = SignOffDrafts(demo_session, tab.sheets).recipients()
+    for recipient in recipients:
+        assert recipient.name in tab.panel.email_recipients.text()
+        assert recipient.email in str(message["To"])
+    if opener_works:
+        assert tab.opener.folders == []
+    else:
+        assert tab.opener.folders == [tmp_path]
+        assert "did not open the draft" in tab.messages.texts[-1]
+        assert str(tmp_path) in tab.messages.texts[-1]
+
+
+def test_preview_in_the_pdf_reader_is_saved_where_chosen_and_not_signed(
+    qtbot, demo_session: Session, today: date, tmp_path: Path
+) -> None:
+    target = tmp_path / "preview.pdf"
+    tab = _Tab(qtbot, demo_session, today, save=[target])
+    tab.click(qtbot, tab.panel.preview_pdf_button)
+    assert "PREVIEW not signed" in tab.dialogs.asked[-1][1]
+    assert tab.opener.opened == [target]
+    with pytest.raises(NotSignedError):
+        verify_pdf(target.read_bytes())
+    assert tab.version_texts() == ["No signed version yet."]
+
+
+def test_stopping_signs_and_saves_nothing(
+    qtbot, demo_session: Session, today: date, tmp_path: Path
+) -> None:
+    target = tmp_path / "sheet.pdf"
+    tab = _Tab(qtbot, demo_session, today, save=[target])
+    tab.runner.cancel_requested = True  # the person pressed Stop while it rendered
+    tab.click(qtbot, tab.panel.sign_button)
+    assert tab.panel.status.text() == "Stopped. Nothing was signed or saved."
+    assert not target.exists()
+    assert tab.sheets.versions(tab.case_id) == []
+    assert tab.panel.sign_button.isEnabled()
+
+
+def test_a_case_without_a_decision_cannot_be_signed(
+    qtbot, demo_session: Session, today: date
+) -> None:
+    tab = _Tab(qtbot, demo_session, today, Stage.MEETING_BOOKED)
+    assert not tab.panel.sign_button.isEnabled()
+    assert not tab.panel.preview_pdf_button.isEnabled()
+    assert "no recorded decision" in tab.panel.status.text()
+    assert "Enter where the meeting was held" in tab.panel.status.text()
+
+
+def test_a_dialog_cancelled_saves_nothing(qtbot, demo_session: Session, today: date) -> None:
+    tab = _Tab(qtbot, demo_session, today, save=[None])
+    tab.click(qtbot, tab.panel.sign_button)
+    assert tab.sheets.versions(tab.case_id) == []
+    assert tab.messages.shown == []
+
+
+def test_signing_runs_off_the_ui_thread_with_progress(
+    qtbot, demo_session: Session, today: date, tmp_path: Path
+) -> None:
+    target = tmp_path / "sheet.pdf"
+    runner = TaskRunner()
+    tab = _Tab(qtbot, demo_session, today, save=[target], runner=runner)
+    seen: list[tuple[int, int]] = []
+    tab.panel.progress.valueChanged.connect(
+        lambda value: seen.append((value, tab.panel.progress.maximum()))
+    )
+    with qtbot.waitSignal(tab.panel.sheet_signed, timeout=30_000):
+        tab.click(qtbot, tab.panel.sign_button)
+        assert tab.panel.progress.isVisible()
+        assert not tab.panel.sign_button.isEnabled()
+    assert runner.wait()
+    assert target.exists()
+    assert seen
+    assert not tab.panel.progress.isVisible()
+    assert tab.panel.sign_button.isEnabled()

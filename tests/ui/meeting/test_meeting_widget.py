@@ -1,0 +1,347 @@
+"""A whole panel meeting, run as the chair would, on a real encrypted store."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypeVar
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from rrdesk.app import AppContext, build_main_window
+from rrdesk.domain.cases.cases import Stage
+from rrdesk.domain.meeting.attendance import AttendanceStatus
+from rrdesk.domain.meeting.decision import DecisionKind
+from rrdesk.domain.meeting.vote import VoteOutcome
+from rrdesk.services.cases.case_service import CaseService
+from rrdesk.services.meeting.meeting_service import MeetingService
+from rrdesk.services.store.session import Session
+from rrdesk.ui.cases.cases_section import CasesSection
+from rrdesk.ui.meeting.meeting_panel import NoteEdit
+from rrdesk.ui.meeting.meeting_widget import MeetingWidget
+
+W = TypeVar("W", bound=QWidget)
+
+
+@pytest.fixture
+def demo(demo_session: Session) -> Session:
+    return demo_session
+
+
+def _case_id(session: Session, stage: Stage) -> int:
+    case = next(c for c in CaseService(session).all_cases() if c.stage is stage)
+    assert case.case_id is not None
+    return case.case_id
+
+
+def _member(session: Session, name: str) -> int:
+    member = next(m for m in session.directory.members() if m.name == name)
+    assert member.member_id is not None
+    return member.member_id
+
+
+def _open(qtbot: QtBot, session: Session, case_id: int, today: date) -> MeetingWidget:
+    widget = MeetingWidget(MeetingService(session), case_id, lambda: today)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    return widget
+
+
+def _find(widget: MeetingWidget, kind: type[W], name: str) -> W:
+    found = widget.findChild(kind, name)
+    assert found is not None, name
+    assert found.accessibleName(), f"{name} has no accessible name"
+    return found
+
+
+def _choose(combo: QComboBox, data: object) -> None:
+    """Pick an entry as a person does from the drop-down list."""
+    index = combo.findData(data)
+    assert index >= 0
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def _type_and_enter(qtbot: QtBot, box: QLineEdit, text: str) -> None:
+    qtbot.keyClicks(box, text)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+
+
+def _click(qtbot: QtBot, button: QPushButton | QRadioButton) -> None:
+    qtbot.waitUntil(button.isVisible)  # new rows are shown once the event loop runs
+    # Click on the words, near the start, as a radio button only answers there.
+    at = QPoint(8, button.height() // 2)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=at)
+
+
+def test_the_chair_runs_a_whole_meeting(qtbot: QtBot, demo: Session, today: date) -> None:
+    case_id = _case_id(demo, Stage.MEETING_BOOKED)
+    widget = _open(qtbot, demo, case_id, today)
+    chair = _member(demo, "Harriet Vale")
+    police = _member(demo, "Tomasz Wąsik")
+    substitute = _member(demo, "Dafydd Morgan-Lewis")
+    gp = _member(demo, "Dr Emre Yıldız")
+
+    # When and where, and the chair.
+    date_input = widget.details.date_input
+    qtbot.keyClicks(date_input.day, "24")
+    qtbot.keyClicks(date_input.month, "11")
+    qtbot.keyClicks(date_input.year, "2026")
+    qtbot.keyClick(date_input.year, Qt.Key.Key_Return)
+    _type_and_enter(qtbot, _find(widget, QLineEdit, "meeting_time"), "10am")
+    _type_and_enter(qtbot, _find(widget, QLineEdit, "meeting_place"), "Civic Centre, Room 4")
+    _choose(_find(widget, QComboBox, "meeting_chair"), chair)
+
+    # Attendance: police send apologies, so quorum is lost until the substitute comes.
+    quorum = _find(widget, QLabel, "quorum_status")
+    assert quorum.text() == "Quorum met"
+    _choose(_find(widget, QComboBox, f"attendance_status_{police}"), AttendanceStatus.APOLOGIES)
+    assert quorum.text() == "Quorum not met: Police are not represented by a voting member"
+    _choose(_find(widget, QComboBox, "substitute_person"), substitute)
+    _choose(_find(widget, QComboBox, "substitute_for"), police)
+    _click(qtbot, _find(widget, QPushButton, "add_substitute_button"))
+    assert quorum.text() == "Quorum met"
+    assert (
+        "Substitute for Tomasz Wąsik" in _find(widget, QLabel, f"attendee_name_{substitute}").text()
+    )
+
+    # A conflict of interest: recused from this case's vote.
+    _type_and_enter(qtbot, _find(widget, QLineEdit, f"conflict_note_{gp}"), "GP to the family")
+    assert _find(widget, QLabel, f"attendance_note_{gp}").text() == (
+        "Recused from this case's vote: conflict of interest"
+    )
+
+    # A criterion, answered with a note.
+    _click(qtbot, _find(widget, QRadioButton, "criterion_improvements_needed_yes"))
+    _type_and_enter(
+        qtbot, _find(widget, QLineEdit, "criterion_improvements_needed_note"), "Neglect missed"
+    )
+
+    # The vote: the recused GP cannot vote; the substitute votes for the police.
+    _click(qtbot, _find(widget, QPushButton, "open_vote_button"))
+    vote = widget.meeting().vote
+    assert vote is not None
+    voters = {v.member_id for v in vote.voters}
+    assert gp not in voters
+    assert substitute in voters
+    assert police not in voters
+    assert (
+        "Dr Emre Yıldız (recused: conflict of interest)"
+        in _find(widget, QLabel, "not_voting_list").text()
+    )
+    for member_id in voters:
+        choice = "no" if member_id == chair else "yes"
+        _click(qtbot, _find(widget, QRadioButton, f"vote_{member_id}_{choice}"))
+    tally = _find(widget, QLabel, "vote_tally")
+    assert tally.text() == f"Tally: {len(voters) - 1} yes, 1 no, 0 abstentions"
+    _click(qtbot, _find(widget, QPushButton, "close_vote_button"))
+    assert _find(widget, QLabel, "vote_outcome").text() == "Outcome: Recommend a local review"
+
+    # The decision, with its rationale: saved when the chair moves on.
+    _click(qtbot, _find(widget, QRadioButton, "decision_recommend"))
+    rationale = _find(widget, NoteEdit, "decision_rationale")
+    qtbot.keyClicks(rationale, "Three criteria are met.")
+    rationale.finish()
+    assert _find(widget, QLabel, "decision_status").text() == (
+        "Decision recorded: Recommend a local Child Safeguarding Practice Review."
+    )
+
+    # What was stored is what the chair saw.
+    stored = MeetingService(demo).load(case_id)
+    assert stored == widget.meeting()
+    assert stored.held_on == date(2026, 11, 24)
+    assert stored.place == "Civic Centre, Room 4"
+    assert stored.chair_id == chair
+    assert stored.recused == frozenset({gp})
+    assert stored.vote is not None
+    assert stored.vote.closed
+    assert stored.vote.outcome is VoteOutcome.RECOMMEND
+    assert stored.decision is not None
+    assert stored.decision.kind is DecisionKind.RECOMMEND_LOCAL_REVIEW
+    assert CaseService(demo).get(case_id).stage is Stage.AWAITING_SIGN_OFF  # type: ignore[union-attr]
+    notes = [e.summary for e in demo.audit.entries(case_id)]
+    assert "Changed the meeting record: Dr Emre Yıldız declared a conflict of interest" in notes
+
+
+def test_long_names_do_not_widen_the_meeting_page_past_a_laptop_screen(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from rrdesk.ui.shell.application import apply_house_style
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_house_style(app)  # its padding makes every box wider
+    try:
+        window = build_main_window(context)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        section = window.section("cases")
+        assert isinstance(section, CasesSection)
+        for stage in (Stage.MEETING_BOOKED, Stage.AWAITING_SIGN_OFF):
+            section.open_case(_case_id(context.session, stage))
+            titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
+            section.tabs.setCurrentIndex(titles.index("Meeting"))
+            tab = section.tabs.currentWidget()
+            assert isinstance(tab, MeetingWidget)
+            qtbot.waitUntil(lambda tab=tab: tab.scroll_area.viewport().width() > 600)
+            page = tab.scroll_area.widget()
+            assert page is not None
+            assert page.minimumSizeHint().width() <= tab.scroll_area.viewport().width(), stage
+    finally:
+        app.setStyleSheet("")
+
+
+def test_reopening_the_vote_needs_a_reason(qtbot: QtBot, demo: Session, today: date) -> None:
+    case_id = _case_id(demo, Stage.AWAITING_SIGN_OFF)
+    widget = _open(qtbot, demo, case_id, today)
+    _click(qtbot, _find(widget, QPushButton, "reopen_vote_button"))
+    assert widget.vote.errors.isVisible()
+    assert widget.vote.errors.messages == ["Enter the reason for reopening the vote"]
+    _type_and_enter(qtbot, _find(widget, QLineEdit, "reopen_reason"), "A vote was misheard")
+    _click(qtbot, _find(widget, QPushButton, "reopen_vote_button"))
+    assert not widget.vote.errors.isVisible()
+    assert "Reopened: A vote was misheard" in _find(widget, QLabel, "reopenings_list").text()
+    stored = MeetingService(demo).load(case_id)
+    assert stored.vote is not None
+    assert not stored.vote.closed
+    assert stored.vote.reopenings[0].reason == "A vote was misheard"
+
+
+def test_a_wrong_time_is_shown_gov_uk_style(qtbot: QtBot, demo: Session, today: date) -> None:
+    case_id = _case_id(demo, Stage.MEETING_BOOKED)
+    widget = _open(qtbot, demo, case_id, today)
+    _type_and_enter(qtbot, _find(widget, QLineEdit, "meeting_time"), "teatime")
+    assert widget.details.errors.messages == [
+        "Enter the time the meeting starts, like 10am or 14:30"
+    ]
+    assert widget.details.time_field.error.text() == (
+        "Error: Enter the time the meeting starts, like 10am or 14:30"
+    )
+    assert not MeetingService(demo).is_saved(case_id)
+
+
+def test_an_action_needs_its_owner(qtbot: QtBot, demo: Session, today: date) -> None:
+    case_id = _case_id(demo, Stage.MEETING_BOOKED)
+    widget = _open(qtbot, demo, case_id, today)
+    qtbot.keyClicks(_find(widget, QLineEdit, "action_text"), "Share attendance concerns")
+    owner = _find(widget, QComboBox, "action_owner")
+    owner.setCurrentText("")
+    _click(qtbot, _find(widget, QPushButton, "add_action_button"))
+    assert widget.actions_panel.errors.messages == ["Enter the agency that owns the action"]
+    qtbot.keyClicks(owner, "Northmoor Housing")
+    _click(qtbot, _find(widget, QPushButton, "add_action_button"))
+    assert _find(widget, QLabel, "action_0").text() == (
+        "1. Share attendance concerns (Northmoor Housing)"
+    )
+    assert MeetingService(demo).load(case_id).actions[0].owner_agency == "Northmoor Housing"
+
+
+def test_sign_off_then_the_national_panel(qtbot: QtBot, demo: Session, today: date) -> None:
+    case_id = _case_id(demo, Stage.AWAITING_SIGN_OFF)
+    widget = _open(qtbot, demo, case_id, today)
+    panel = widget.sign_off
+    step = _find(widget, QComboBox, "sign_off_step")
+    partner = _find(widget, QComboBox, "sign_off_partner")
+    record = _find(widget, QPushButton, "record_sign_off_button")
+    for index in range(partner.count()):
+        partner.setCurrentIndex(index)
+        step.setCurrentIndex(0)  # sent for sign-off
+        _click(qtbot, record)
+        step.setCurrentIndex(1)  # agreed
+        qtbot.keyClicks(_find(widget, QLineEdit, "sign_off_name"), f"Executive {index}")
+        _click(qtbot, record)
+        assert not panel.errors.isVisible(), panel.errors.messages
+    assert (
+        "Agreed on 22 November 2026 by Executive 1"
+        in _find(widget, QLabel, "sign_off_status_police").text()
+    )
+    _click(qtbot, _find(widget, QPushButton, "record_national_panel_button"))
+    status = _find(widget, QLabel, "national_panel_status").text()
+    assert status.startswith("Sent to the National Panel on 22 November 2026: working day")
+    assert any(
+        "Sent to the National Panel on 22 November 2026, working day" in entry.summary
+        for entry in demo.audit.entries(case_id)
+    )
+    assert CaseService(demo).get(case_id).stage is Stage.SENT_TO_NATIONAL_PANEL  # type: ignore[union-attr]
+
+
+def test_a_partner_who_does_not_agree_opens_a_meeting_with_the_chair(
+    qtbot: QtBot, demo: Session, today: date
+) -> None:
+    case_id = _case_id(demo, Stage.AWAITING_SIGN_OFF)
+    widget = _open(qtbot, demo, case_id, today)
+    step = _find(widget, QComboBox, "sign_off_step")
+    record = _find(widget, QPushButton, "record_sign_off_button")
+    _click(qtbot, record)  # local authority: sent
+    step.setCurrentIndex(2)  # did not agree
+    _click(qtbot, record)
+    assert widget.sign_off.errors.messages == ["Enter why the local authority do not agree"]
+    qtbot.keyClicks(_find(widget, QLineEdit, "sign_off_comments"), "Rationale too thin")
+    _click(qtbot, record)
+    assert (
+        "Meeting with the chair for local authority: to be held"
+        in _find(widget, QLabel, "chair_meetings").text()
+    )
+    assert "Hold a meeting with the chair" in _find(widget, QLabel, "sign_off_next_steps").text()
+
+
+def test_the_case_page_has_a_meeting_tab(qtbot: QtBot, context: AppContext) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    section = window.section("cases")
+    assert isinstance(section, CasesSection)
+    case_id = _case_id(context.session, Stage.AWAITING_SIGN_OFF)
+    section.open_case(case_id)
+    titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
+    assert "Meeting" in titles
+    tab = section.tabs.widget(titles.index("Meeting"))
+    assert isinstance(tab, MeetingWidget)
+    assert tab.decision.status.text() == (
+        "Decision recorded: Recommend a local Child Safeguarding Practice Review."
+    )
+    assert tab.agenda()[0].title == "Chair's overview of the case"
+    assert tab.details.time_edit.text() == "10am"  # as the decision sheet writes it
+
+
+def test_a_change_after_export_says_the_next_sheet_is_version_2(
+    qtbot: QtBot, demo: Session, today: date
+) -> None:
+    case_id = _case_id(demo, Stage.AWAITING_SIGN_OFF)
+    from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
+
+    sheets = decision_sheet_service_for(demo)
+    sheets.keep(sheets.prepare(case_id, today), b"%PDF-1 signed")
+    widget = _open(qtbot, demo, case_id, today)
+    sheet = _find(widget, QLabel, "meeting_sheet_status")
+    assert sheet.text() == "Decision sheet version 1 exported on 22 November 2026."
+    place = _find(widget, QLineEdit, "meeting_place")
+    place.clear()
+    _type_and_enter(qtbot, place, "Town Hall")
+    assert "the next export is version 2" in sheet.text()
+    assert "Town Hall" in sheet.text()
+
+
+def test_the_tab_reads_the_record_again_when_shown(
+    qtbot: QtBot, demo: Session, today: date
+) -> None:
+    case_id = _case_id(demo, Stage.AWAITING_SIGN_OFF)
+    widget = _open(qtbot, demo, case_id, today)
+    MeetingService(demo).record_sent_for_sign_off(case_id, today)
+    widget.hide()
+    widget.show()
+    stored = MeetingService(demo).load(case_id)
+    assert widget.meeting() == stored

@@ -1,0 +1,245 @@
+"""The application object: the same look on every computer, with the house stylesheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from rrdesk.storage import key_slots
+from tests.fresh_python import fresh_python, own_folders
+
+MAKE = """
+from rrdesk.ui.shell import application
+
+application.apply_house_style = lambda app: None  # to see the style underneath
+app = application.make_application()
+print(app.style().name(), app.applicationName(), app.organizationName())
+"""
+
+
+def test_the_application_uses_the_fusion_style_whatever_the_computer() -> None:
+    # As if the computer's own style were another: Qt's plain Windows style is on every platform.
+    assert fresh_python(MAKE, QT_STYLE_OVERRIDE="Windows") == ["fusion rrdesk rrdesk"]
+
+
+def test_what_start_up_made_is_set_aside_from_full_collections_and_taken_back() -> None:
+    import gc
+    import weakref
+
+    from rrdesk.ui.shell.application import set_start_up_aside, take_back_start_up
+
+    class Held:
+        pass
+
+    garbage = Held()
+    garbage.itself = garbage  # type: ignore[attr-defined]  # a cycle: only the collector frees it
+    gone = weakref.ref(garbage)
+    del garbage
+    before = gc.get_freeze_count()
+    try:
+        set_start_up_aside()
+        assert gone() is None  # garbage is collected, not set aside
+        assert gc.get_freeze_count() > before
+    finally:
+        take_back_start_up()
+    assert gc.get_freeze_count() == 0
+
+
+def test_setting_start_up_aside_starts_the_collector_again() -> None:
+    import gc
+
+    from rrdesk.ui.shell.application import set_start_up_aside, take_back_start_up
+
+    gc.disable()
+    try:
+        set_start_up_aside()
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        take_back_start_up()
+
+
+def test_the_collector_waits_while_the_app_starts(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    import rrdesk.app
+    from rrdesk.cli import main
+
+    seen: list[bool] = []
+    monkeypatch.setattr(rrdesk.app, "run_app", lambda **_options: seen.append(gc.isenabled()) or 0)
+    assert main(["--demo"]) == 0
+    assert seen == [False]
+    assert gc.isenabled()  # and runs again when run_app returns, however it ends
+
+    def fails(**_options: object) -> int:
+        raise RuntimeError("start-up went wrong")
+
+    monkeypatch.setattr(rrdesk.app, "run_app", fails)
+    with pytest.raises(RuntimeError):
+        main(["--demo"])
+    assert gc.isenabled()
+
+
+class _AskingDialog:
+    """Stands in for the set-up or unlock dialog: notes whether the collector runs as it asks."""
+
+    collector_running: ClassVar[list[bool]] = []
+
+    def __init__(self, *_args: object, **_options: object) -> None:
+        self.session = None
+        self.keyring_message = ""
+        self.problem = None
+        self.retry = False
+
+    def exec(self) -> int:
+        import gc
+
+        self.collector_running.append(gc.isenabled())
+        return 0
+
+
+@pytest.mark.parametrize(
+    "dialog",
+    [
+        "rrdesk.ui.store.setup_dialog.SetupDialog",
+        "rrdesk.ui.store.unlock_dialog.UnlockDialog",
+        "rrdesk.ui.store.store_problem_dialog.StoreProblemDialog",
+    ],
+)
+def test_the_collector_runs_while_a_dialog_asks_the_person_something(  # type: ignore[no-untyped-def]
+    monkeypatch, qapp, new_store, store_path, tmp_path, messages, memory_secrets, dialog
+) -> None:
+    import gc
+
+    from rrdesk.app import _open_store
+    from rrdesk.ui.shell.tasks import ImmediateRunner
+
+    monkeypatch.setattr(dialog, _AskingDialog)
+    monkeypatch.setattr(_AskingDialog, "collector_running", [])
+    new_store.session.close()
+    # A new store asks for set-up; an existing one with no key remembered asks to unlock; one
+    # whose key file has gone says so and offers a backup.
+    path = tmp_path / "new" / "new.rrdesk" if "setup" in dialog else store_path
+    if "problem" in dialog:
+        key_slots.slot_file_for(store_path).unlink()
+    gc.disable()
+    try:
+        assert _open_store(path, messages, memory_secrets, ImmediateRunner()) is None
+    finally:
+        gc.enable()
+    assert _AskingDialog.collector_running == [True]
+
+
+START = """
+import gc, sys
+import rrdesk.ui.shell.application as application
+
+run = application.run_event_loop
+
+
+def watched(app):
+    window = next(w for w in app.topLevelWidgets() if w.isVisible())
+    print("shown styled:", app.styleSheet() == application.house_style_sheet())
+    print("collector as shown:", gc.isenabled())
+    window.when_on_screen(lambda: print("collector on screen:", gc.isenabled()))
+    window.when_on_screen(app.quit)
+    return run(app)
+
+
+application.run_event_loop = watched
+from rrdesk.cli import main
+
+sys.exit(main(["--demo"]))
+"""
+
+
+def test_the_main_window_is_styled_as_it_is_shown_and_the_collector_runs_once_on_screen(
+    tmp_path: Path,
+) -> None:
+    shown = fresh_python(START, **own_folders(tmp_path))
+    assert shown == [
+        "shown styled: True",
+        "collector as shown: False",
+        "collector on screen: True",
+    ]
+
+
+def test_the_application_can_be_made_unstyled_and_styled_once() -> None:
+    script = """
+from rrdesk.ui.shell import application
+app = application.make_application(styled=False)
+print(repr(app.styleSheet()))
+application.apply_house_style(app)
+sheet = app.styleSheet()
+application.apply_house_style(app)
+print(bool(sheet), app.styleSheet() == sheet)
+"""
+    assert fresh_python(script) == ["''", "True True"]
+
+
+def test_every_image_the_house_style_names_is_there() -> None:
+    import re
+
+    from rrdesk.ui.shell.application import house_style_sheet
+
+    sheet = house_style_sheet()
+    images = re.findall(r'url\("([^"]+)"\)', sheet)
+    assert "@resources@" not in sheet
+    assert len(images) >= 4  # the arrows on spin boxes and drop-down lists
+    for image in images:
+        assert Path(image).is_file(), image
+        assert Path(image).read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_locking_is_in_place_once_the_window_is_on_screen_and_the_store_closed_at_the_end(
+    qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    import rrdesk.app
+    from rrdesk.services.store.session import Session
+    from rrdesk.ui.shell import application
+    from rrdesk.ui.shell.main_window import MainWindow
+    from rrdesk.ui.store import protection
+
+    sessions: list[Session] = []
+    real_build = rrdesk.app.build_main_window
+    real_install = protection.install_protection
+    installed: list[object] = []
+
+    def install(window, session, **options):  # type: ignore[no-untyped-def]
+        assert window.isVisible()  # once the window is on screen
+        installed.append(real_install(window, session, **options))
+        return installed[-1]
+
+    built: list[MainWindow] = []
+
+    def build(context):  # type: ignore[no-untyped-def]
+        sessions.append(context.session)
+        built.append(real_build(context))
+        return built[-1]
+
+    def event_loop(app: QApplication) -> int:
+        (window,) = built  # windows other tests left behind are not this one
+        assert window in app.topLevelWidgets()
+        qtbot.addWidget(window)
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: bool(installed))
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        assert window.centralWidget().objectName() == "locked_screen"
+        assert not sessions[0].is_open  # locked: the store closed, the key gone from memory
+        return 0
+
+    monkeypatch.setattr(rrdesk.app, "build_main_window", build)
+    monkeypatch.setattr(protection, "install_protection", install)
+    monkeypatch.setattr(application, "run_event_loop", event_loop)
+    monkeypatch.setattr(application, "set_start_up_aside", lambda: None)
+    monkeypatch.setattr(application, "end_process", lambda app, code, settings=None: code)
+    assert rrdesk.app.run_app(store=None, demo=True) == 0
+    assert sessions
+    assert not sessions[0].is_open

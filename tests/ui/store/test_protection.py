@@ -1,0 +1,140 @@
+"""Locking and rolling backups around the real main window, as the app wires them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from rrdesk.services.store.backups import rolling_backups
+from rrdesk.services.store.session import Session
+from rrdesk.ui.shell.main_window import MainWindow
+from rrdesk.ui.store.backup_widget import BackupWidget
+from rrdesk.ui.store.protection import install_protection
+from tests.ui.main_windows import WindowRebuilder
+
+
+def _visible_text(window: QWidget) -> str:
+    parts = [window.windowTitle()]
+    for child in window.findChildren(QWidget):
+        if child.isVisible():
+            for name in ("text", "windowTitle", "toolTip", "accessibleName"):
+                value = getattr(child, name, None)
+                result = value() if callable(value) else None
+                if isinstance(result, str):
+                    parts.append(result)
+    return "\n".join(parts)
+
+
+def test_lock_unlock_and_back_up_on_close(
+    qtbot, context, messages, passphrase: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+
+    def add_backups(window: MainWindow, session: Session) -> None:
+        window.add_section(
+            "backups",
+            "Backups and locking",
+            lambda: BackupWidget(session, context.messages, folder=folder),
+        )
+
+    rebuild = WindowRebuilder(qtbot, context, add_backups)
+    windows = rebuild.windows
+    first = rebuild(context.session)
+    private = [v for case in context.session.cases.all_cases() for v in case.private_values()]
+    private += [case.reference for case in context.session.cases.all_cases()]
+    assert private
+    protection = install_protection(
+        first, context.session, rebuild=rebuild, messages=messages, backups_folder=folder
+    )
+    # The first daily backup is made once the window is on screen.
+    qtbot.waitUntil(lambda: len(rolling_backups(folder, context.session.path)) == 1)
+    assert protection.controller.idle_interval_ms == 5 * 60_000
+    stacked = [first.stack.widget(index) for index in range(first.stack.count())]
+    assert not any(isinstance(widget, BackupWidget) for widget in stacked)  # built when shown
+    backups = first.section("backups")
+    assert isinstance(backups, BackupWidget)
+    backups.idle.setValue(12)
+    backups.idle.editingFinished.emit()
+    assert protection.controller.idle_interval_ms == 12 * 60_000
+    first.activateWindow()
+    qtbot.waitUntil(first.isActiveWindow)
+    qtbot.keyClick(first, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert protection.session is None
+    assert first.windowTitle() == "rrdesk: Locked"
+    qtbot.wait(10)
+    shown = _visible_text(first)
+    assert "Locked" in shown
+    assert [value for value in private if value in shown] == []
+    assert protection.controller.unlock(passphrase) == ""
+    assert len(windows) == 2
+    second = windows[1]
+    assert protection.session is context.session
+    assert second.isVisible()
+    assert not first.isVisible()
+    second.close()
+    assert len(rolling_backups(folder, context.session.path)) == 2
+    protection.stop()
+    assert not context.session.is_open
+    assert messages.shown == []
+
+
+def test_a_key_file_gone_while_locked_is_restored_from_a_backup_and_unlocked(
+    qtbot, context, messages, passphrase: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from rrdesk.services.store.backups import make_rolling_backup
+    from rrdesk.storage import key_slots
+    from rrdesk.ui.shell.file_dialogs import ScriptedFileDialogs
+    from rrdesk.ui.store import store_problem_dialog
+
+    folder = tmp_path / "backups"
+    rebuild = WindowRebuilder(qtbot, context)
+    windows = rebuild.windows
+    first = rebuild(context.session)
+    store_path = context.session.path
+    references = sorted(s.reference for s in context.session.cases.all_cases())
+    backup = make_rolling_backup(context.session, datetime(2026, 11, 20, 17, 5), folder=folder)
+    protection = install_protection(
+        first, context.session, rebuild=rebuild, messages=messages, backups_folder=folder
+    )
+    protection.controller.lock("manual")
+    key_slots.slot_file_for(store_path).unlink()  # gone while rrdesk was locked
+    shown: list[store_problem_dialog.StoreProblemDialog] = []
+
+    class RestoredThere(store_problem_dialog.StoreProblemDialog):
+        """The person chooses the backup and enters its passphrase."""
+
+        def __init__(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(
+                *args,
+                files=ScriptedFileDialogs(open_=[backup]),
+                ask_secret=lambda _parent, _backup, check, _runner: (
+                    check(passphrase, False),
+                    passphrase,
+                    False,
+                ),
+                **options,
+            )
+
+        def exec(self) -> int:
+            qtbot.addWidget(self)
+            shown.append(self)
+            qtbot.mouseClick(self.restore_button, Qt.MouseButton.LeftButton)
+            return int(self.result())
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store_problem_dialog, "StoreProblemDialog", RestoredThere)
+        assert protection.controller.unlock(passphrase) == ""
+    (dialog,) = shown
+    assert dialog.problem.text().startswith("The key file partnership.rrdesk-keys is missing")
+    assert dialog.quit_button.text() == "Back"  # to the lock screen: rrdesk does not quit
+    assert backup.name in dialog.guidance.text()
+    assert not protection.controller.is_locked
+    assert len(windows) == 2
+    assert sorted(s.reference for s in protection.session.cases.all_cases()) == references
+    assert key_slots.slot_file_for(store_path).is_file()
+    windows[1].close()

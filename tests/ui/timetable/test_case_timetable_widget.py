@@ -1,0 +1,207 @@
+"""The case page's Timetable tab: booking the meeting, extensions, lateness, the invitation."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from rrdesk.services.store.session import Session
+from rrdesk.services.timetable.timetable_service import TimetableService
+from rrdesk.ui.kit.form_widgets import DateInput
+from rrdesk.ui.shell.file_dialogs import ScriptedFileDialogs
+from rrdesk.ui.shell.messages import RecordingMessages
+from rrdesk.ui.timetable.case_timetable_widget import CaseTimetableWidget
+from tests.ui.board.board_fixtures import Today, add_case
+
+
+def make_tab(
+    qtbot: QtBot,
+    session: Session,
+    case_id: int,
+    messages: RecordingMessages,
+    files: ScriptedFileDialogs | None = None,
+) -> CaseTimetableWidget:
+    tab = CaseTimetableWidget(
+        case_id,
+        TimetableService(session),
+        messages,
+        today=Today(),
+        files=files,
+        now=lambda: datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
+    )
+    qtbot.addWidget(tab)
+    tab.show()
+    return tab
+
+
+def type_date(qtbot: QtBot, field: DateInput, day: date) -> None:
+    for box, text in ((field.day, day.day), (field.month, day.month), (field.year, day.year)):
+        box.clear()
+        qtbot.keyClicks(box, str(text))
+
+
+def click(qtbot: QtBot, button: object) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+
+
+def stored(session: Session, case_id: int) -> dict[str, object]:
+    return session.documents.get(case_id, "timetable") or {}
+
+
+def test_tab_shows_the_timetable_with_dates(qtbot: QtBot, session: Session) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    tab = make_tab(qtbot, session, case_id, RecordingMessages())
+    assert tab.summary_label.text() == "Day 5 of 15. 10 working days left. Status: On track."
+    assert "Monday 7 December 2026" in tab.deadline_label.text()
+    tips = tab.strip.cell_tooltips()
+    assert tips[0] == "Day 0: Monday 16 November 2026; the notification was sent (day 0)"
+    assert "Saturday 21 November 2026: weekend, not a working day" in tips
+    assert "Day 5: Monday 23 November 2026; today" in tips
+
+
+def test_booking_the_meeting_is_stored(qtbot: QtBot, session: Session) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    tab = make_tab(qtbot, session, case_id, RecordingMessages())
+    type_date(qtbot, tab.meeting_date.field, date(2026, 11, 26))  # type: ignore[arg-type]
+    with qtbot.waitSignal(tab.timetable_changed):
+        click(qtbot, tab.book_button)
+    assert tab.meeting_label.text() == "Meeting booked for Thursday 26 November 2026."
+    assert stored(session, case_id)["meeting_date"] == "2026-11-26"
+
+
+def test_a_meeting_booked_too_late_is_pointed_out_each_time_the_tab_is_shown(
+    qtbot: QtBot, session: Session
+) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    TimetableService(session).book_meeting(case_id, date(2026, 12, 8))  # working day 16
+    tab = make_tab(qtbot, session, case_id, RecordingMessages())
+    assert tab.book_button.text() == "Move the meeting"
+    boxes = tab.meeting_date.field
+    assert (boxes.day.text(), boxes.month.text(), boxes.year.text()) == ("8", "12", "2026")  # type: ignore[attr-defined]
+    assert tab.warning_label.isVisible()
+    assert (
+        "The meeting is on working day 16, after the decision is due to the National Panel on "
+        "day 15." in tab.warning_label.text()
+    )
+    type_date(qtbot, tab.meeting_date.field, date(2026, 11, 26))  # type: ignore[arg-type]
+    with qtbot.waitSignal(tab.timetable_changed):
+        click(qtbot, tab.book_button)
+    assert "The meeting is on working day" not in tab.warning_label.text()
+
+
+def test_a_same_day_meeting_is_refused_with_the_reason(qtbot: QtBot, session: Session) -> None:
+    first = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    second = add_case(session, "RR-2026-002", date(2026, 11, 17))
+    TimetableService(session).book_meeting(first, date(2026, 11, 26))
+    messages = RecordingMessages()
+    tab = make_tab(qtbot, session, second, messages)
+    type_date(qtbot, tab.meeting_date.field, date(2026, 11, 26))  # type: ignore[arg-type]
+    click(qtbot, tab.book_button)
+    assert messages.shown[0][:2] == ("error", "The meeting was not booked")
+    assert "already a Rapid Review meeting" in messages.texts[0]
+    assert "RR-2026-001" in messages.texts[0]
+    assert tab.errors.isVisible()
+    assert "never held on the same day" in tab.meeting_date.error.text()
+    assert stored(session, second) == {}
+
+
+def test_a_back_to_back_meeting_warns_and_can_be_declined(qtbot: QtBot, session: Session) -> None:
+    first = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    second = add_case(session, "RR-2026-002", date(2026, 11, 17))
+    TimetableService(session).book_meeting(first, date(2026, 11, 26))
+    messages = RecordingMessages(confirm_answer=False)
+    tab = make_tab(qtbot, session, second, messages)
+    type_date(qtbot, tab.meeting_date.field, date(2026, 11, 27))  # type: ignore[arg-type]
+    click(qtbot, tab.book_button)
+    assert messages.shown[0][0] == "confirm"
+    assert "back to back" in messages.texts[0]
+    assert stored(session, second) == {}
+    messages.confirm_answer = True
+    click(qtbot, tab.book_button)
+    assert stored(session, second)["meeting_date"] == "2026-11-27"
+
+
+def test_a_missing_date_is_an_error_on_the_page(qtbot: QtBot, session: Session) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    tab = make_tab(qtbot, session, case_id, RecordingMessages())
+    click(qtbot, tab.book_button)
+    assert tab.errors.messages == ["Enter the meeting date"]
+
+
+def test_saving_the_invitation_writes_where_the_user_chose(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    files = ScriptedFileDialogs(save=[tmp_path / "meeting"] * 2)
+    messages = RecordingMessages()
+    tab = make_tab(qtbot, session, case_id, messages, files)
+    assert not tab.export_button.isEnabled()
+    type_date(qtbot, tab.meeting_date.field, date(2026, 11, 26))  # type: ignore[arg-type]
+    click(qtbot, tab.book_button)
+    click(qtbot, tab.export_button)
+    first = (tmp_path / "meeting.ics").read_text(encoding="utf-8")
+    type_date(qtbot, tab.meeting_date.field, date(2026, 11, 27))  # type: ignore[arg-type]
+    click(qtbot, tab.book_button)
+    click(qtbot, tab.export_button)
+    second = (tmp_path / "meeting.ics").read_text(encoding="utf-8")
+    uid = next(line for line in first.splitlines() if line.startswith("UID:"))
+    assert uid in second.splitlines()
+    assert "SEQUENCE:1" in second
+    assert "DTSTART;VALUE=DATE:20261127" in second
+    for private in ("Quentin", "Fictional-Name", "Child Q"):
+        assert private not in second
+    assert messages.shown[-1][1] == "Invitation saved"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+
+
+def test_an_extension_is_recorded_with_its_reason(qtbot: QtBot, session: Session) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 2))
+    tab = make_tab(qtbot, session, case_id, RecordingMessages())
+    type_date(qtbot, tab.extension_date.field, date(2026, 12, 4))  # type: ignore[arg-type]
+    click(qtbot, tab.extension_button)
+    assert tab.errors.messages == ["Enter the reason the National Panel agreed the extension"]
+    qtbot.keyClicks(tab.extension_reason.field, "Police disclosure awaited")
+    click(qtbot, tab.extension_button)
+    assert "new deadline 4 December 2026" in tab.extensions_label.text()
+    assert tab.summary_label.text().startswith("Day 15 of 24.")
+    extensions = stored(session, case_id)["extensions"]
+    assert isinstance(extensions, list)
+    assert extensions[0]["reason"] == "Police disclosure awaited"
+
+
+def test_lateness_is_recorded_and_never_blocks(qtbot: QtBot, session: Session) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 10, 26))
+    tab = make_tab(qtbot, session, case_id, RecordingMessages())
+    assert "You can carry on" in tab.warning_label.text()
+    type_date(qtbot, tab.sent_on.field, date(2026, 11, 18))  # type: ignore[arg-type]
+    qtbot.keyClicks(tab.lateness_reason.field, "Chair unwell")
+    click(qtbot, tab.lateness_button)
+    assert tab.lateness_label.text() == "Sent 18 November 2026, 2 working days late: Chair unwell"
+    assert not tab.warning_label.isVisible()
+
+
+def test_ticking_a_milestone_done_is_stored(qtbot: QtBot, session: Session) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    tab = make_tab(qtbot, session, case_id, RecordingMessages())
+    tab.done_boxes["agency_checks_returned"].click()
+    assert stored(session, case_id)["done"] == ["agency_checks_returned"]
+    assert tab.done_boxes["agency_checks_returned"].isChecked()
+
+
+def test_the_tab_follows_an_edited_notification_date(qtbot: QtBot, session: Session) -> None:
+    from dataclasses import replace
+
+    from rrdesk.services.cases.case_service import CaseService
+
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    tab = make_tab(qtbot, session, case_id, RecordingMessages())
+    tab.hide()
+    cases = CaseService(session)
+    case = cases.get(case_id)
+    assert case is not None
+    cases.save_case(replace(case, notification_sent=date(2026, 11, 18)))
+    tab.show()
+    assert tab.summary_label.text().startswith("Day 3 of 15.")
