@@ -10,19 +10,26 @@ from pathlib import Path
 
 from rrdesk.storage.errors import NotSavedError, StoreLocationError
 
+_NEW_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
-def write_atomically(path: Path, data: bytes) -> None:
+
+def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` through a hidden sibling file, then rename it into place.
 
     The sibling lives in the destination folder (never the system temp folder) and is removed if
-    anything fails, so an existing file is either kept as it was or fully replaced.
+    anything fails, so an existing file is either kept as it was or fully replaced. With
+    ``mode`` (such as ``0o600``) the file has exactly that mode on POSIX from the moment it is
+    created; without it, the mode the user's umask gives a new file.
     """
     folder = path.parent
     if not folder.is_dir():
         raise StoreLocationError(f"The folder {folder} does not exist. Nothing was saved.")
     partial = folder / f".{path.name}.{secrets.token_hex(4)}.partial"
     try:
-        with open(partial, "xb") as handle:
+        descriptor = os.open(partial, _NEW_FILE_FLAGS, 0o666 if mode is None else mode)
+        with os.fdopen(descriptor, "wb") as handle:
+            if mode is not None and os.name == "posix":
+                os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
