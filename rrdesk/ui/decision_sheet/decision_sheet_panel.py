@@ -33,6 +33,7 @@ from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.decision_sheet.decision_sheet_service import (
     DecisionSheetService,
     ExportedDocument,
+    NoDecisionYetError,
     RenderCancelled,
     SheetExport,
     SheetNotReadyError,
@@ -249,7 +250,7 @@ class DecisionSheetPanel(QWidget):
         self._ready = True
         self.sign_button.setEnabled(self._task is None)
         self.preview_pdf_button.setEnabled(self._task is None)
-        self.preview.setHtml(sheet_preview_html(export.content))
+        self.preview.setHtml(sheet_preview_html(export.content, self._sheets.template()))
         number = export.version.number
         if export.is_new_version and number == 1:
             self.status.setText(
@@ -277,12 +278,12 @@ class DecisionSheetPanel(QWidget):
         items = "".join(f"<li>{escape(problem)}</li>" for problem in shown)
         if more:
             items += f"<li>and {more} more</li>"
-        headline = escape(str(error) if "no recorded decision" in str(error) else "")
+        headline = escape(error.message) if isinstance(error, NoDecisionYetError) else ""
         self.status.setText(
             f"{headline or 'The sheet cannot be signed yet.'} Still to do on the Meeting tab:"
             f"<ul style='margin:0'>{items}</ul>"
             if items
-            else escape(str(error))
+            else escape(error.message)
         )
         self.preview.setHtml(
             "<p><i>The preview appears when the meeting record is complete.</i></p>"
@@ -498,15 +499,14 @@ class DecisionSheetPanel(QWidget):
             self.status.setText("Stopped. Nothing was signed or saved.")
             return
         if isinstance(error, VerificationError):
-            self.verify_result.setText(str(error))
+            self.verify_result.setText(error.message)
             return
         if isinstance(error, SigningIdentityError):
-            self._messages.error(self, "Signing certificate", f"{error}. Nothing was signed.")
+            self._messages.error(
+                self, "Signing certificate", f"{error.message}. Nothing was signed."
+            )
             return
-        log.error("Decision sheet task failed", exc_info=error)
-        self._messages.error(
-            self, "Something went wrong", f"rrdesk could not finish: {error}. Nothing was saved."
-        )
+        raise error  # a bug: the crash dialog reports it
 
     def _set_running(self, running: bool) -> None:
         for widget in (self.progress, self.progress_label, self.cancel_button):

@@ -1,15 +1,25 @@
-"""What the decision sheet will say, as simple HTML for an in-app preview before signing."""
+"""What the decision sheet will say, as simple HTML for an in-app preview before signing.
+
+The words come from :func:`rrdesk.domain.decision_sheet.sheet_text.sheet_text`, as the PDF's
+do, and the sections follow the partnership's form in its order: the preview only lays them out.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from html import escape
 
 from rrdesk.domain.decision_sheet.decision_sheet_content import DecisionSheetContent
-from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
+from rrdesk.domain.decision_sheet.decision_sheet_template import (
+    DecisionSheetTemplate,
+    SheetSectionKey,
+)
+from rrdesk.domain.decision_sheet.sheet_text import Pairs, SheetTable, SheetText, sheet_text
+
+MARKING = "OFFICIAL-SENSITIVE"
 
 
-def _rows(pairs: list[tuple[str, str]]) -> str:
+def _rows(pairs: Pairs) -> str:
     cells = "".join(
         f"<tr><th align='left' valign='top' width='34%'>{escape(key)}</th>"
         f"<td valign='top'>{escape(value)}</td></tr>"
@@ -18,11 +28,17 @@ def _rows(pairs: list[tuple[str, str]]) -> str:
     return f"<table cellspacing='0' cellpadding='4' width='100%'>{cells}</table>"
 
 
-def _table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
-    head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
+def _paragraph(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
+
+
+def _table(table: SheetTable, text: SheetText) -> str:
+    if not table.rows:
+        return _paragraph(text.none_recorded)
+    head = "".join(f"<th align='left'>{escape(h)}</th>" for h in table.headers)
     body = "".join(
         "<tr>" + "".join(f"<td valign='top'>{escape(c)}</td>" for c in row) + "</tr>"
-        for row in rows
+        for row in table.rows
     )
     return (
         "<table border='1' cellspacing='0' cellpadding='4' width='100%' "
@@ -30,115 +46,85 @@ def _table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     )
 
 
-def _section(title: str, body: str) -> str:
-    return f"<h3>{escape(title)}</h3>{body}"
+def _timetable(text: SheetText) -> str:
+    return _rows(text.timetable) + f"<p><small>{escape(text.timetable_note)}</small></p>"
 
 
-def _none() -> str:
-    return "<p><i>None recorded</i></p>"
-
-
-def sheet_preview_html(content: DecisionSheetContent) -> str:
-    """The sheet's main content in reading order; the PDF adds the form's wording and layout."""
-    c = content
-    t = c.timetable
-    parts = [
-        "<p style='color:#b10e1e'><b>OFFICIAL-SENSITIVE</b></p>",
-        f"<h2>Decision sheet: {escape(c.case_reference)}, version {c.version}</h2>",
-        _rows(
-            [
-                ("Partnership", c.partnership_name),
-                ("Child (pseudonym)", ", ".join(c.pseudonyms) or "Not recorded"),
-                ("Prepared on", format_date(c.prepared_on)),
-                ("Notification sent (day 0)", format_date(t.notification_date)),
-                (
-                    "Meeting",
-                    (format_date_with_weekday(t.meeting_date) if t.meeting_date else "Not held")
-                    + (f", {c.meeting_time}" if c.meeting_time else ""),
-                ),
-                ("Place", c.meeting_place or "Not recorded"),
-                ("Chair", c.chair or "Not recorded"),
-                (
-                    "Working days used",
-                    "Not known" if t.working_days_used is None else str(t.working_days_used),
-                ),
-                ("Due to the National Panel", format_date(t.due_date) if t.due_date else ""),
-            ]
-        ),
-    ]
-    if c.version > 1:
-        parts.append(
-            _section("What changed since the last version", f"<p>{escape(c.change_note)}</p>")
-        )
-    present = [
-        (p.name, p.role, p.agency, "" if p.voting else "Non-voting") for p in c.attendance.present
-    ]
-    parts.append(
-        _section(
-            f"Present ({len(present)})",
-            _table(("Name", "Role", "Agency", ""), present) if present else _none(),
-        )
+def _attendance(text: SheetText) -> str:
+    return "".join(
+        f"<h4>{escape(group.heading)}</h4>{_table(group.people, text)}" for group in text.attendance
     )
-    apologies = ", ".join(p.name for p in c.attendance.apologies)
-    parts.append(_section("Apologies", f"<p>{escape(apologies)}</p>" if apologies else _none()))
-    conflicts = [(x.member, x.note) for x in c.conflicts]
-    parts.append(
-        _section(
-            "Conflicts of interest",
-            _table(("Member", "Conflict (recused from the vote)"), conflicts)
-            if conflicts
-            else _none(),
-        )
+
+
+def _learning(text: SheetText) -> str:
+    if not text.learning:
+        return _paragraph(text.none_recorded)
+    return "".join(
+        f"<h4>{escape(point.heading)}</h4>{_paragraph(point.text)}" for point in text.learning
     )
-    criteria = [(x.question, x.answer, x.note) for x in c.criteria]
-    parts.append(
-        _section(
-            "The criteria",
-            _table(("Criterion", "Panel's view", "Note"), criteria) if criteria else _none(),
-        )
+
+
+def _recommendation(text: SheetText) -> str:
+    return (
+        f"<p><b>{escape(text.recommendation)}</b></p>"
+        f"<h4>{escape(text.rationale_heading)}</h4>{_paragraph(text.rationale)}"
     )
-    if c.vote is None:
-        parts.append(_section("The vote", "<p>No vote was held.</p>"))
-    else:
-        v = c.vote
-        parts.append(
-            _section(
-                "The vote",
-                _rows(
-                    [
-                        ("Recommend a local review", str(v.recommend)),
-                        ("Do not recommend", str(v.do_not_recommend)),
-                        ("Abstain", str(v.abstain)),
-                        ("Eligible voters", str(v.eligible)),
-                        ("Outcome", v.outcome),
-                    ]
-                ),
+
+
+def _sign_off(text: SheetText) -> str:
+    words = text.sign_off_words
+    return "".join(
+        f"<h4>{escape(party.partner)}</h4>"
+        + _rows(
+            (
+                (words.name, party.name),
+                (words.role, party.role),
+                (words.decision, f"☐ {words.agree}    ☐ {words.do_not_agree}"),
+                (words.comments, ""),
+                (words.date, ""),
             )
         )
-    if c.dissent:
-        parts.append(_section("Dissent", _rows([(d.member, d.words) for d in c.dissent])))
-    parts.append(
-        _section(
-            "Recommendation",
-            f"<p><b>{escape(c.recommendation or 'None recorded')}</b></p>"
-            f"<p>{escape(c.rationale)}</p>",
-        )
+        for party in text.sign_off
     )
-    actions = [
-        (a.action, a.owner_agency, format_date(a.due_date) if a.due_date else "")
-        for a in c.immediate_actions
+
+
+_LAYOUTS: dict[SheetSectionKey, Callable[[SheetText], str]] = {
+    SheetSectionKey.TIMETABLE: _timetable,
+    SheetSectionKey.ATTENDANCE: _attendance,
+    SheetSectionKey.CONFLICTS: lambda text: _table(text.conflicts, text),
+    SheetSectionKey.INCIDENT: lambda text: _paragraph(text.incident),
+    SheetSectionKey.AGENCIES: lambda text: _table(text.agencies, text),
+    SheetSectionKey.LEARNING: _learning,
+    SheetSectionKey.CRITERIA: lambda text: _table(text.criteria, text),
+    SheetSectionKey.VOTE: lambda text: _rows(text.vote) if text.vote else _paragraph(text.no_vote),
+    SheetSectionKey.DISSENT: lambda text: (
+        _rows(text.dissent) if text.dissent else _paragraph(text.none_recorded)
+    ),
+    SheetSectionKey.RECOMMENDATION: _recommendation,
+    SheetSectionKey.ACTIONS: lambda text: _table(text.actions, text),
+    SheetSectionKey.PARALLEL_PROCESSES: lambda text: (
+        "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in text.parallel_processes) + "</ul>"
+        if text.parallel_processes
+        else _paragraph(text.none_recorded)
+    ),
+    SheetSectionKey.VERSION: lambda text: _rows(text.version),
+    SheetSectionKey.SIGN_OFF: _sign_off,
+}
+
+
+def sheet_preview_html(content: DecisionSheetContent, template: DecisionSheetTemplate) -> str:
+    """The sheet's content in the form's order, in the same words as the PDF."""
+    text = sheet_text(content, template.wording)
+    parts = [
+        f"<p style='color:#b10e1e'><b>{MARKING}</b></p>",
+        f"<h2>Decision sheet: {escape(content.case_reference)}, version {content.version}</h2>",
     ]
-    parts.append(
-        _section(
-            "Immediate actions",
-            _table(("Action", "Owner", "Due by"), actions) if actions else _none(),
-        )
-    )
-    partners = ", ".join(p.partner for p in c.sign_off)
-    parts.append(
-        _section(
-            "Executive sign-off",
-            f"<p>A block for each partner to complete: {escape(partners)}.</p>",
-        )
-    )
+    if text.change_note:
+        parts.append(f"<h3>What changed since the last version</h3>{_paragraph(text.change_note)}")
+    parts.append(_rows(text.opening))
+    for section in template.sections:
+        parts.append(f"<h3>{escape(section.title)}</h3>")
+        if section.intro:
+            parts.append(f"<p><small>{escape(section.intro)}</small></p>")
+        parts.append(_LAYOUTS[section.key](text))
     return "".join(parts)
