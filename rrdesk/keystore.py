@@ -12,23 +12,8 @@ import binascii
 import sys
 from typing import Any, Protocol
 
-from rrdesk.deferred_modules import defer
 
 SERVICE = "rrdesk"
-
-# The keyring library and its helpers import these as they load, for downloading files, running
-# programs, naming the owners of files in archives, finding plug-ins, iterating and reading
-# keyring's own settings file. Fetching a key needs none of them (where the keyring is named by
-# the environment), so each is loaded only if asked for.
-KEYRING_UNUSED_MODULES = (
-    "urllib.request",
-    "importlib_metadata",
-    "more_itertools",
-    "subprocess",
-    "grp",
-    "pwd",
-    "configparser",
-)
 
 # The operating system's own keyring, chosen directly rather than by trying every back-end.
 NATIVE_BACKENDS = {
@@ -70,7 +55,6 @@ class KeyringSecretStore:
     backend_chosen = False  # once a process
 
     def _keyring(self) -> Any:
-        defer(*KEYRING_UNUSED_MODULES)
         import keyring
         import keyring.core
         from keyring.backends import fail

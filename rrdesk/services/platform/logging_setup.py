@@ -11,15 +11,11 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from rrdesk.deferred_modules import defer
 from rrdesk.services.platform.locations import data_folder
-
-# The logging library's handlers module imports these for its network and queue handlers, which
-# rrdesk does not use: they are loaded only if something asks for them.
-HANDLERS_UNUSED_MODULES = ("socket", "pickle", "queue")
 
 LOG_NAME = "rrdesk.log"
 MAX_BYTES = 1_000_000
@@ -45,9 +41,6 @@ def configure_logging(folder: Path | None = None, *, level: int = logging.INFO) 
         if handler.get_name() == _HANDLER_NAME:
             logger.removeHandler(handler)
             handler.close()
-    defer(*HANDLERS_UNUSED_MODULES)
-    from logging.handlers import RotatingFileHandler
-
     handler = RotatingFileHandler(
         path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
     )

@@ -15,9 +15,6 @@ from PySide6.QtWidgets import QApplication
 
 from rrdesk import __version__
 from rrdesk.resource_files import resource
-from rrdesk.ui.shell.pyside_features import enter_modules
-
-enter_modules()
 
 
 def make_application(*, styled: bool = True) -> QApplication:
