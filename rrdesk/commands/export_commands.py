@@ -92,7 +92,7 @@ def run_export_decision_sheet(args: argparse.Namespace, out: TextIO) -> int:
         SheetNotReadyError,
         decision_sheet_service_for,
     )
-    from rrdesk.services.saved_files import save_bytes
+    from rrdesk.services.files import write_exported_file
 
     session = open_store(args)
     try:
@@ -105,7 +105,7 @@ def run_export_decision_sheet(args: argparse.Namespace, out: TextIO) -> int:
             sheet = sheets.export_signed(case.case_id, args.today, _now())
         except SheetNotReadyError as error:
             raise UsageError(str(error)) from None
-        save_bytes(Path(args.out), sheet.body)
+        write_exported_file(Path(args.out), sheet.body)
     finally:
         session.close()
     print(
@@ -123,8 +123,8 @@ def run_export_decision_sheet(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_export_certificate(args: argparse.Namespace, out: TextIO) -> int:
+    from rrdesk.services.files import write_exported_file
     from rrdesk.services.partnership.signing_service import TRUST_NOTE, SigningService
-    from rrdesk.services.saved_files import save_bytes
 
     session = open_store(args)
     try:
@@ -132,7 +132,7 @@ def run_export_certificate(args: argparse.Namespace, out: TextIO) -> int:
         signing.ensure_identity(_now())
         summary = signing.summary()
         pem = signing.certificate_pem()
-        save_bytes(Path(args.out), pem)
+        write_exported_file(Path(args.out), pem)
     finally:
         session.close()
     assert summary is not None

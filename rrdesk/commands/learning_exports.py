@@ -17,7 +17,7 @@ from rrdesk.services.after_meeting.action_plan_service import ActionPlanService
 from rrdesk.services.after_meeting.submission_service import SubmissionError, SubmissionService
 from rrdesk.services.after_meeting.theme_service import ThemeService
 from rrdesk.services.cases.case_records import case_by_reference
-from rrdesk.storage.atomic_file import write_atomically
+from rrdesk.services.files import write_exported_file
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 1
@@ -69,7 +69,7 @@ def run_panel_submission(args: argparse.Namespace, out: TextIO) -> int:
         except SubmissionError as error:
             out.write(f"{error}\n")
             return EXIT_INCOMPLETE
-        write_atomically(path, body)
+        write_exported_file(path, body)
         out.write(f"Wrote the National Panel submission for {case.reference} to {path}\n")
         return EXIT_OK
     finally:
@@ -103,7 +103,7 @@ def run_action_plan(args: argparse.Namespace, out: TextIO) -> int:
             body = action_plan_csv(actions, args.today)
         else:
             body = action_plan_workbook(actions, args.today, session.partnership)
-        write_atomically(path, body)
+        write_exported_file(path, body)
         service.record_export(body, f"{path.suffix.lstrip('.').upper()}, {len(actions)} actions")
         overdue = sum(1 for action in actions if action.is_overdue(args.today))
         out.write(f"Wrote {len(actions)} actions ({overdue} overdue) to {path}\n")
@@ -132,7 +132,7 @@ def run_themes(args: argparse.Namespace, out: TextIO) -> int:
     try:
         service = ThemeService(session)
         entries = service.log()
-        write_atomically(path, themes_csv(entries, service.taxonomy()))
+        write_exported_file(path, themes_csv(entries, service.taxonomy()))
         out.write(f"Wrote the themes of {len(entries)} cases to {path}\n")
         return EXIT_OK
     finally:

@@ -12,7 +12,6 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from pathlib import Path
 
 from rrdesk.domain.cases.cases import Case, Stage
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
@@ -49,7 +48,6 @@ from rrdesk.services.timetable.timetable_record import (
     record_from_dict,
     record_to_dict,
 )
-from rrdesk.storage.atomic_file import write_atomically
 
 AgencyReturns = Callable[[int], tuple[int, int] | None]
 """For a case id: (returns received, requests sent), or ``None`` when no request was sent."""
@@ -330,7 +328,7 @@ class TimetableService:
         self._save(case, updated, "Cancelled the Rapid Review meeting", "")
 
     def meeting_invitation(self, case_id: int, stamp: datetime) -> bytes:
-        """The booked meeting as ``.ics`` bytes (write them with :meth:`save_file`)."""
+        """The booked meeting as ``.ics`` bytes (save them with ``write_exported_file``)."""
         case = self._case(case_id)
         record = self.record(case_id)
         if record.meeting_date is None:
@@ -343,11 +341,6 @@ class TimetableService:
             stamp=stamp,
             partnership=self._session.partnership,
         )
-
-    @staticmethod
-    def save_file(path: Path, data: bytes) -> None:
-        """Write an export where the user chose, all or nothing."""
-        write_atomically(path, data)
 
     # Extensions, lateness, milestones done ------------------------------------------------
 

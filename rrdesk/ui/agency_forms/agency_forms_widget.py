@@ -26,8 +26,7 @@ from rrdesk.domain.agency_forms.agency_requests import EventKind, RequestError, 
 from rrdesk.domain.agency_forms.text_checks import TextChecker
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService, RequestRow
-from rrdesk.storage.atomic_file import write_atomically
-from rrdesk.storage.errors import StoreError
+from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.ui.agency_forms.agency_dialogs import AgencyFormsDialogs
 from rrdesk.ui.agency_forms.agency_form_entry import AgencyFormEntryWidget
 from rrdesk.ui.agency_forms.panel_pack_action import PanelPackBuilder
@@ -367,8 +366,8 @@ class AgencyFormsWidget(QWidget):
         if path is None:
             return
         try:
-            write_atomically(path, draft.body)
-        except StoreError as error:
+            write_exported_file(path, draft.body)
+        except FileNotSavedError as error:
             self._messages.error(self, "The email draft was not saved", error.message)
             return
         if not self._opener.open_file(path):

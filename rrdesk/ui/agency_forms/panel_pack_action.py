@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 from rrdesk.domain.agency_forms.panel_pack_content import PanelPackContent
 from rrdesk.exports.panel_pack import RenderCancelled, render_panel_pack
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
-from rrdesk.storage.atomic_file import write_atomically
-from rrdesk.storage.errors import StoreError
+from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages
 from rrdesk.ui.shell.tasks import TaskHandle, TaskStarter
@@ -121,8 +120,8 @@ class PanelPackBuilder(QWidget):
         if path is None or not isinstance(result, bytes):
             return
         try:
-            write_atomically(path, result)
-        except StoreError as error:
+            write_exported_file(path, result)
+        except FileNotSavedError as error:
             self.status.setText("The panel pack was not saved.")
             self._messages.error(self, "The panel pack was not saved", error.message)
             return

@@ -41,6 +41,7 @@ from rrdesk.services.decision_sheet.decision_sheet_service import (
     sign_sheet,
 )
 from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDraftError, SignOffDrafts
+from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.services.partnership.signing_service import (
     CREATED,
     SigningIdentityError,
@@ -49,7 +50,6 @@ from rrdesk.services.partnership.signing_service import (
     signing_time_words,
     verify_against,
 )
-from rrdesk.services.saved_files import StoreError, save_bytes
 from rrdesk.ui.decision_sheet.sheet_preview import sheet_preview_html
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.shell.file_dialogs import EMAIL_FILES, PDF_FILES, DesktopOpener, FileDialogs
@@ -519,8 +519,8 @@ class DecisionSheetPanel(QWidget):
 
     def _write(self, path: Path, data: bytes, title: str, *, kept_in_store: bool = False) -> bool:
         try:
-            save_bytes(path, data)
-        except StoreError as error:
+            write_exported_file(path, data)
+        except FileNotSavedError as error:
             extra = " rrdesk has kept the signed version: use Save a copy." if kept_in_store else ""
             self._messages.error(self, title, error.message + extra)
             return False

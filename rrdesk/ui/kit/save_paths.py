@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from rrdesk.services.exported_files import save_exported_file
+from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages
 
@@ -31,9 +31,10 @@ def save_export(
     except ValueError as error:
         messages.error(parent, title, str(error))
         return None
-    problem = save_exported_file(path, body)
-    if problem:
-        messages.error(parent, title, problem)
+    try:
+        write_exported_file(path, body)
+    except FileNotSavedError as error:
+        messages.error(parent, title, error.message)
         return None
     messages.info(parent, title, f"Saved to {path}")
     return path

@@ -13,14 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.services.partnership.partnership_forms import (
     EDITABLE_FORMS,
     EditableForm,
     FormRefused,
     PartnershipForms,
 )
-from rrdesk.storage.atomic_file import write_atomically
-from rrdesk.storage.errors import StoreError
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages
@@ -91,8 +90,8 @@ class _FormRow(QGroupBox):
         if path is None:
             return
         try:
-            write_atomically(path, self._forms.text(self._editable).encode("utf-8"))
-        except StoreError as error:
+            write_exported_file(path, self._forms.text(self._editable).encode("utf-8"))
+        except FileNotSavedError as error:
             self._messages.error(self, "The copy was not saved", error.message)
             return
         self._messages.info(self, "Copy saved", f"Saved to {path}. Edit it, then use it here.")

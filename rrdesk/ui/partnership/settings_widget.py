@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rrdesk.domain.timetable.dates import format_date
+from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.services.partnership.signing_service import (
     CREATED,
     TRUST_NOTE,
@@ -30,7 +31,6 @@ from rrdesk.services.partnership.signing_service import (
     signing_time_words,
     verify_against,
 )
-from rrdesk.services.saved_files import StoreError, save_bytes
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.kit.scrolling_page import scrolling_body
 from rrdesk.ui.shell.file_dialogs import (
@@ -306,8 +306,8 @@ class PartnershipSettingsWidget(QWidget):
         if path is None:
             return
         try:
-            save_bytes(path, pem)
-        except StoreError as error:
+            write_exported_file(path, pem)
+        except FileNotSavedError as error:
             self._messages.error(self, "Export the certificate", error.message)
             return
         self._messages.info(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
 from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
 from rrdesk.domain.timetable.extensions import ExtensionError, lateness_prompt
+from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.services.timetable.timetable_service import (
     BoardRow,
     SchedulingError,
@@ -372,8 +373,8 @@ class CaseTimetableWidget(QWidget):
             path = path.with_name(path.name + ".ics")
         try:
             data = self._timetables.meeting_invitation(self.case_id, self._now())
-            self._timetables.save_file(path, data)
-        except (TimetableError, StoreError) as error:
+            write_exported_file(path, data)
+        except (TimetableError, FileNotSavedError) as error:
             self._messages.error(self, "The invitation was not saved", str(error))
             return
         self._messages.info(

@@ -14,6 +14,7 @@ from rrdesk.domain.timetable.bank_holidays import BankHolidayFileError, packaged
 from rrdesk.domain.timetable.extensions import ExtensionError
 from rrdesk.domain.timetable.progress import ReviewStatus
 from rrdesk.services.cases.case_service import CaseService
+from rrdesk.services.files import write_exported_file
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.calendar_settings import IMPORT_SETTING, CalendarSettings
 from rrdesk.services.timetable.timetable_service import SchedulingError, TimetableService
@@ -147,7 +148,7 @@ def test_invitation_keeps_its_uid_across_a_reschedule_and_names_no_child(
     for private in ("Quentin", "Fictional-Name", "Child Q"):
         assert private not in after
     target = tmp_path / "meeting.ics"
-    service.save_file(target, after.encode())
+    write_exported_file(target, after.encode())
     assert target.read_bytes() == after.encode()
 
 
