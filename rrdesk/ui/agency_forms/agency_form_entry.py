@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -47,34 +47,14 @@ from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.ui.agency_forms.findings_panel import FindingsPanel
 from rrdesk.ui.agency_forms.form_check_answers import FormCheckAnswersWidget
 from rrdesk.ui.agency_forms.form_task_list import FormTaskListWidget
-from rrdesk.ui.agency_forms.question_pages import ChoiceInput, QuestionPage
-from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label
+from rrdesk.ui.agency_forms.question_pages import CompletedPage, FormQuestionPage
+from rrdesk.ui.kit.form_widgets import ErrorSummary, heading_label
 from rrdesk.ui.kit.narrative_edit import LARGE_PASTE, NarrativeEdit
+from rrdesk.ui.kit.question_page import QuestionButtons
 from rrdesk.ui.shell.messages import Messages
 
 SAVE_DELAY_MS = 300
 COMPLETED_ERROR = "Select whether you have completed this section"
-
-
-class CompletedPage(QWidget):
-    """'Have you completed this section?' at the end of a narrative section."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("page_completed")
-        layout = QVBoxLayout(self)
-        self.caption = QLabel()
-        self.caption.setProperty("role", "hint")
-        layout.addWidget(self.caption)
-        layout.addWidget(heading_label("Have you completed this section?"))
-        self.choice = ChoiceInput(
-            "answer_completed",
-            (("yes", "Yes, I have completed this section"), ("no", "No, I will come back later")),
-        )
-        self.field = FormField("", self.choice, object_name="completed")
-        self.field.label.hide()
-        layout.addWidget(self.field)
-        layout.addStretch(1)
 
 
 class AgencyFormEntryWidget(QWidget):
@@ -112,8 +92,8 @@ class AgencyFormEntryWidget(QWidget):
         self._entered_by_name = record.entered_by_name
         self._position = record.position
         self._return_to_check = False
-        self._pages: dict[str, QuestionPage] = {}
-        self._current_page: QuestionPage | None = None
+        self._pages: dict[str, FormQuestionPage] = {}
+        self._current_page: FormQuestionPage | None = None
         self._loading = False
 
         self.close_button = QPushButton("Back to agency forms")
@@ -158,21 +138,13 @@ class AgencyFormEntryWidget(QWidget):
         self.page_stack = QStackedWidget()
         self.page_stack.setObjectName("question_pages")
         self.page_stack.addWidget(self.completed_page)
-        self.back_button = QPushButton("Back")
-        self.back_button.setObjectName("back_button")
-        self.back_button.setShortcut(QKeySequence("Alt+Left"))
-        self.continue_button = QPushButton("Continue")
-        self.continue_button.setObjectName("continue_button")
-        self.continue_button.setProperty("role", "primary")
-        self.continue_button.setDefault(True)
+        buttons = QuestionButtons()
+        self.back_button = buttons.back_button
+        self.continue_button = buttons.continue_button
         questions = QWidget()
         q_layout = QVBoxLayout(questions)
         q_layout.addWidget(self.page_stack, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.continue_button)
-        buttons.addStretch(1)
-        q_layout.addLayout(buttons)
+        q_layout.addWidget(buttons)
         self.findings_panel = FindingsPanel()
 
         task_holder = QWidget()
@@ -368,17 +340,16 @@ class AgencyFormEntryWidget(QWidget):
         self._loading = True
         try:
             if page_key == COMPLETED_PAGE:
-                self.completed_page.caption.setText(section.title)
+                self.completed_page.set_caption(section.title)
                 answer = "yes" if section_key in self._confirmed else ""
                 self.completed_page.choice.set_value(answer)
-                self.completed_page.field.set_error("")
+                self.completed_page.clear_problems()
                 self.page_stack.setCurrentWidget(self.completed_page)
                 narratives: list[NarrativeEdit] = []
             else:
                 page = self._page(section, page_key)
                 page.load(self._answers, self._pasted, self._ignored)
-                for field in page.fields.values():
-                    field.set_error("")
+                page.clear_problems()
                 self.page_stack.setCurrentWidget(page)
                 self._current_page = page
                 narratives = page.narratives
@@ -391,10 +362,10 @@ class AgencyFormEntryWidget(QWidget):
             self._current_page.focus_first()
         self.save_now()
 
-    def _page(self, section: Section, key: str) -> QuestionPage:
+    def _page(self, section: Section, key: str) -> FormQuestionPage:
         page = self._pages.get(key)
         if page is None:
-            page = QuestionPage(section, self._form.question(key), self._narrative)
+            page = FormQuestionPage(section, self._form.question(key), self._narrative)
             page.changed.connect(self._on_page_changed)
             for box in page.findChildren(QLineEdit):
                 box.editingFinished.connect(self._on_narrative_focus_left)
@@ -403,7 +374,7 @@ class AgencyFormEntryWidget(QWidget):
         return page
 
     @property
-    def current_page(self) -> QuestionPage | None:
+    def current_page(self) -> FormQuestionPage | None:
         return self._current_page
 
     @property
@@ -480,8 +451,9 @@ class AgencyFormEntryWidget(QWidget):
         if page_key == COMPLETED_PAGE:
             choice = self.completed_page.choice.value()
             if not choice:
-                self.completed_page.field.set_error(COMPLETED_ERROR)
-                self.errors.show_errors([(self.completed_page.field, COMPLETED_ERROR)])
+                self.completed_page.report(
+                    [(self.completed_page.field, COMPLETED_ERROR)], self.errors
+                )
                 return
             if choice == "yes":
                 self._confirmed.add(section_key)
@@ -497,16 +469,12 @@ class AgencyFormEntryWidget(QWidget):
         self._read_page()
         problems = validate_question(page.question, self._answers, today=self._today())
         if problems:
-            page.value()
-            shown = []
-            for problem in problems:
-                field = page.fields.get(problem.field) or page.fields[page.question.key]
-                field.set_error(problem.message)
-                shown.append((field, problem.message))
-            self.errors.show_errors(shown)
+            page.value()  # the chronology's fields as they now stand
+            fallback = page.fields[page.question.key]
+            shown = [(page.fields.get(p.field) or fallback, p.message) for p in problems]
+            page.report(shown, self.errors)
             return
-        for field in page.fields.values():
-            field.set_error("")
+        page.clear_problems()
         if self._return_to_check:
             self.show_check_answers()
             return

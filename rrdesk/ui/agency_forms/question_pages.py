@@ -1,5 +1,6 @@
-"""The question pages of an agency check form: one question to a page, the question as the
-heading, hint text under it, and the input. Each page reads and writes one answer."""
+"""The question pages of an agency check form, built from the TOML form: one question to a
+page (a :class:`rrdesk.ui.kit.question_page.QuestionPage`), the question as the heading, hint
+text under it, and the input. Each page reads and writes one answer."""
 
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ from rrdesk.domain.agency_forms.check_form import Question, QuestionKind, Sectio
 from rrdesk.domain.agency_forms.check_form_answers import ChronologyRow, DateAnswer
 from rrdesk.domain.agency_forms.text_checks import IgnoredFinding, TextSpan, describe_pasted
 from rrdesk.ui.agency_forms.findings_panel import finding_summary
-from rrdesk.ui.kit.form_widgets import DateInput, FormField, heading_label, hint_label
+from rrdesk.ui.kit.form_widgets import DateInput, FormField, heading_label
 from rrdesk.ui.kit.narrative_edit import NarrativeEdit
+from rrdesk.ui.kit.question_page import QuestionPage
 
 NarrativeFactory = Callable[[str, str], NarrativeEdit]
 """Builds a narrative box for a field key and an accessible name."""
@@ -66,6 +68,22 @@ class ChoiceInput(QWidget):
         chosen.setFocus()
 
 
+class CompletedPage(QuestionPage):
+    """'Have you completed this section?' at the end of a narrative section; the caption names
+    the section."""
+
+    def __init__(self) -> None:
+        super().__init__("completed", "Have you completed this section?")
+        self.choice = ChoiceInput(
+            "answer_completed",
+            (("yes", "Yes, I have completed this section"), ("no", "No, I will come back later")),
+        )
+        self.field = FormField("", self.choice, object_name="completed")
+        self.field.label.hide()
+        self.add_field("completed", self.field)
+        self.finish()
+
+
 class NarrativeField(QWidget):
     """A narrative box with the findings summary and the pasted-text line under it."""
 
@@ -99,32 +117,23 @@ class NarrativeField(QWidget):
         self.edit.setFocus()
 
 
-class QuestionPage(QWidget):
-    """One question: caption, heading, hint and the input."""
+class FormQuestionPage(QuestionPage):
+    """One question of the check form to a page: the section's title as the caption, the
+    question as the heading, its hint under it, and the input. Reads and writes one answer."""
 
     changed = Signal()
 
     def __init__(self, section: Section, question: Question, narrative: NarrativeFactory) -> None:
-        super().__init__()
+        super().__init__(question.key, question.label, caption=section.title)
         self.question = question
-        self.setObjectName(f"page_{question.key}")
-        self.fields: dict[str, FormField] = {}
         self.narratives: list[NarrativeEdit] = []
         self._narrative = narrative
-        layout = QVBoxLayout(self)
-        caption = hint_label(section.title)
-        caption.setObjectName("section_caption")
-        layout.addWidget(caption)
-        layout.addWidget(heading_label(question.label, level=1))
         self._input = self._build_input(question)
         field = FormField("", self._input, hint=question.hint, object_name=f"q_{question.key}")
         field.label.hide()
         field.field.setAccessibleName(question.label)
-        self.fields[question.key] = field
-        layout.addWidget(field)
-        self.extra = QVBoxLayout()
-        layout.addLayout(self.extra)
-        layout.addStretch(1)
+        self.add_field(question.key, field)
+        self.finish()
 
     def _build_input(self, question: Question) -> QWidget:
         kind = question.kind
@@ -198,9 +207,6 @@ class QuestionPage(QWidget):
             self.narratives = widget.narratives
             return widget.value()
         return ""
-
-    def focus_first(self) -> None:
-        self.fields[self.question.key].focus()
 
 
 class ChronologyInput(QWidget):

@@ -13,7 +13,6 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -24,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from rrdesk.domain.cases.cases import Case, CaseError
 from rrdesk.services.cases.case_service import CaseService
-from rrdesk.ui.cases.case_pages import CaseForm, Errors
+from rrdesk.ui.cases.case_pages import CaseForm
 from rrdesk.ui.cases.case_summary import case_summary_rows
-from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
+from rrdesk.ui.cases.child_block import Errors
+from rrdesk.ui.kit.form_widgets import ErrorSummary, heading_label, hint_label
+from rrdesk.ui.kit.question_page import QuestionButtons
 from rrdesk.ui.shell.messages import Messages
 
 CHECK_PAGE = "check"
@@ -73,19 +74,12 @@ class CaseEditorWidget(QWidget):
         check_scroll.setWidget(self.check_page)
         self.stack.addWidget(check_scroll)
 
-        self.back_button = QPushButton("Back")
-        self.back_button.setObjectName("back_button")
-        self.continue_button = QPushButton("Continue")
-        self.continue_button.setObjectName("continue_button")
-        self.continue_button.setProperty("role", "primary")
-        self.continue_button.setDefault(True)
+        buttons = QuestionButtons(continue_at_end=True)
+        self.back_button = buttons.back_button
+        self.continue_button = buttons.continue_button
         self.close_button = QPushButton("Back to cases")
         self.close_button.setObjectName("close_case")
         self.close_button.setProperty("role", "link")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.continue_button)
 
         self.draft_note = hint_label(
             "rrdesk kept what you were typing when it locked. Check it, then continue."
@@ -98,7 +92,7 @@ class CaseEditorWidget(QWidget):
         layout.addWidget(self.draft_note)
         layout.addWidget(self.summary)
         layout.addWidget(self.stack, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -279,14 +273,8 @@ class CaseEditorWidget(QWidget):
             self._show(index + 1)
 
     def _mark(self, errors: dict[str, Errors]) -> None:
-        flagged = {id(field) for page_errors in errors.values() for field, _ in page_errors}
         for page in self.form.pages:
-            for field in page.findChildren(FormField):
-                if id(field) not in flagged:
-                    field.set_error("")
-        for page_errors in errors.values():
-            for field, message in page_errors:
-                field.set_error(message)
+            page.show_problems(errors.get(page.key, []))
 
     def _all_errors(self, errors: dict[str, Errors]) -> Errors:
         return [item for page in self.form.pages for item in errors.get(page.key, [])]

@@ -7,159 +7,26 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QGroupBox,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
 )
 
 from rrdesk.domain.cases.cases import (
     MAX_CHILDREN,
     Case,
-    Child,
-    ChildStatus,
-    Outcome,
     ParallelProcess,
     Referral,
     ReferralRoute,
-    Sex,
     Stage,
     ThresholdDiscussion,
     validate_case,
 )
-from rrdesk.ui.kit.form_widgets import DateInput, FormField, heading_label, hint_label, read_date
+from rrdesk.ui.cases.child_block import ChildBlock, Errors, choice_combo, select_data
+from rrdesk.ui.kit.form_widgets import DateInput, FormField, read_date
+from rrdesk.ui.kit.question_page import QuestionPage
 
 MAX_SUMMARY = 5000
-Errors = list[tuple[FormField, str]]
-
-
-def _combo(name: str, options: list[tuple[str, object]]) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(name)
-    for label, value in options:
-        combo.addItem(label, value)
-    return combo
-
-
-def _select(combo: QComboBox, value: object) -> None:
-    index = combo.findData(value)
-    combo.setCurrentIndex(max(index, 0))
-
-
-class QuestionPage(QWidget):
-    """A heading, optional hint, and fields. ``title`` also names the page in Check your answers."""
-
-    def __init__(self, key: str, title: str, hint: str = "") -> None:
-        super().__init__()
-        self.key = key
-        self.title = title
-        self.setObjectName(f"page_{key}")
-        self.body = QVBoxLayout(self)
-        self.body.addWidget(heading_label(title))
-        if hint:
-            self.body.addWidget(hint_label(hint))
-
-    def add(self, field: QWidget) -> None:
-        self.body.addWidget(field)
-
-    def finish(self) -> None:
-        self.body.addStretch(1)
-
-
-class ChildBlock(QGroupBox):
-    def __init__(self, index: int) -> None:
-        super().__init__(f"Child {index + 1}")
-        self.setObjectName(f"child_{index}")
-        prefix = f"child_{index}"
-        self.pseudonym = QLineEdit()
-        self.real_name = QLineEdit()
-        self.date_of_birth = DateInput(f"{prefix}_dob", "Date of birth")
-        self.age = QSpinBox()
-        self.age.setRange(-1, 18)
-        self.age.setSpecialValueText("Not known")
-        self.age.setValue(-1)
-        self.sex = _combo(f"{prefix}_sex", [(s.label, s.value) for s in Sex])
-        self.ethnicity = QLineEdit()
-        self.disability = QLineEdit()
-        self.outcome = _combo(f"{prefix}_outcome", [(o.label, o.value) for o in Outcome])
-        self.status = _combo(f"{prefix}_status", [(s.label, s.value) for s in ChildStatus])
-        self.pseudonym_field = FormField(
-            "Pseudonym used in documents",
-            self.pseudonym,
-            hint="For example, Child T. Only the pseudonym appears in documents.",
-            object_name=f"{prefix}_pseudonym",
-        )
-        self.name_field = FormField(
-            "Full name (kept private)",
-            self.real_name,
-            hint="Never shown on the projector or in documents",
-            object_name=f"{prefix}_name",
-        )
-        self.dob_field = FormField(
-            "Date of birth (kept private)", self.date_of_birth, hint="For example, 27 3 2019"
-        )
-        self.age_field = FormField(
-            "Age in years",
-            self.age,
-            hint="Worked out from the date of birth if you give one",
-            object_name=f"{prefix}_age",
-        )
-        layout = QVBoxLayout(self)
-        for field in (
-            self.pseudonym_field,
-            self.name_field,
-            self.dob_field,
-            self.age_field,
-            FormField("Sex", self.sex),
-            FormField("Ethnicity", self.ethnicity, object_name=f"{prefix}_ethnicity"),
-            FormField("Disability, if any", self.disability, object_name=f"{prefix}_disability"),
-            FormField("Died or seriously harmed", self.outcome),
-            FormField("Status with children's services at the time", self.status),
-        ):
-            layout.addWidget(field)
-
-    def load(self, child: Child | None) -> None:
-        child = child or Child("")
-        self.pseudonym.setText(child.pseudonym)
-        self.real_name.setText(child.real_name)
-        self.date_of_birth.set_value(child.date_of_birth)
-        self.age.setValue(-1 if child.age_years is None else child.age_years)
-        _select(self.sex, child.sex.value)
-        self.ethnicity.setText(child.ethnicity)
-        self.disability.setText(child.disability)
-        _select(self.outcome, child.outcome.value)
-        _select(self.status, child.status.value)
-
-    def is_blank(self) -> bool:
-        return not (
-            self.pseudonym.text().strip()
-            or self.real_name.text().strip()
-            or not self.date_of_birth.is_blank()
-        )
-
-    def read(self, errors: Errors, today: date) -> Child:
-        dob, problem = read_date(self.dob_field, what="The date of birth")
-        if problem:
-            errors.append((self.dob_field, problem))
-        elif dob is not None and dob > today:
-            errors.append((self.dob_field, "The date of birth must be in the past"))
-        if not self.pseudonym.text().strip():
-            errors.append((self.pseudonym_field, "Enter a pseudonym, for example Child T"))
-        return Child(
-            pseudonym=self.pseudonym.text().strip()[:60],
-            real_name=self.real_name.text().strip()[:200],
-            date_of_birth=dob,
-            age_years=None if self.age.value() < 0 else self.age.value(),
-            sex=Sex(self.sex.currentData()),
-            ethnicity=self.ethnicity.text().strip()[:200],
-            disability=self.disability.text().strip()[:200],
-            outcome=Outcome(self.outcome.currentData()),
-            status=ChildStatus(self.status.currentData()),
-        )
 
 
 class CaseForm:
@@ -238,7 +105,7 @@ class CaseForm:
         self.summary_page.finish()
 
         self.referral_page = QuestionPage("referral", "How the case came in")
-        self.route = _combo("referral_route", [(r.label, r.value) for r in ReferralRoute])
+        self.route = choice_combo("referral_route", [(r.label, r.value) for r in ReferralRoute])
         self.referrer_name = QLineEdit()
         self.referrer_role = QLineEdit()
         self.referrer_agency = QLineEdit()
@@ -270,7 +137,7 @@ class CaseForm:
             "Date of the discussion", DateInput("threshold_date", "Date of the discussion")
         )
         self.threshold_people = QLineEdit()
-        self.threshold_met = _combo(
+        self.threshold_met = choice_combo(
             "threshold_met", [("Not decided yet", None), ("Met", True), ("Not met", False)]
         )
         self.threshold_reasons = QPlainTextEdit()
@@ -295,7 +162,7 @@ class CaseForm:
         self.parallel_page.finish()
 
         self.stage_page = QuestionPage("stage", "Stage")
-        self.stage = _combo("stage", [(s.label, s.value) for s in Stage])
+        self.stage = choice_combo("stage", [(s.label, s.value) for s in Stage])
         self.stage_field = FormField("Where is the case in the process?", self.stage)
         self.stage_page.add(self.stage_field)
         self.stage_page.finish()
@@ -342,17 +209,17 @@ class CaseForm:
         self.notifying.setText(case.notifying_authority)
         self.home.setText(case.home_authority)
         self.summary.setPlainText(case.summary)
-        _select(self.route, case.referral.route.value)
+        select_data(self.route, case.referral.route.value)
         self.referrer_name.setText(case.referral.referrer_name)
         self.referrer_role.setText(case.referral.referrer_role)
         self.referrer_agency.setText(case.referral.referrer_agency)
         self.referrer_email.setText(case.referral.referrer_email)
         self.threshold_people.setText(case.threshold.participants)
-        _select(self.threshold_met, case.threshold.met)
+        select_data(self.threshold_met, case.threshold.met)
         self.threshold_reasons.setPlainText(case.threshold.reasons)
         for process, check in self.parallel_checks.items():
             check.setChecked(process in case.parallel_processes)
-        _select(self.stage, case.stage.value)
+        select_data(self.stage, case.stage.value)
 
     def read(self, today: date) -> tuple[Case, dict[str, Errors]]:
         """The case as typed, and the problems on each page (by page key)."""
