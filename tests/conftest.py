@@ -124,13 +124,6 @@ def demo_session(session, today: date):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def context(demo_session, messages, today: date, memory_secrets):  # type: ignore[no-untyped-def]
-    from rrdesk.app import AppContext
-    from rrdesk.ui.shell.tasks import ImmediateRunner
+    from tests.seams import app_context
 
-    return AppContext(
-        session=demo_session,
-        secret_store=memory_secrets,
-        messages=messages,
-        runner=ImmediateRunner(),
-        today=lambda: today,
-    )
+    return app_context(demo_session, memory_secrets, messages, lambda: today)

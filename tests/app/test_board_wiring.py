@@ -6,7 +6,7 @@ from datetime import date
 
 from pytestqt.qtbot import QtBot
 
-from rrdesk.app import AppContext, build_main_window
+from rrdesk.app import build_main_window
 from rrdesk.keystore import MemorySecretStore
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.timetable_service import TimetableService
@@ -14,20 +14,14 @@ from rrdesk.ui.board.board_table_model import DAY_COLUMN, MEETING_COLUMN
 from rrdesk.ui.board.board_widget import BoardWidget
 from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.shell.messages import RecordingMessages
-from rrdesk.ui.shell.tasks import ImmediateRunner
+from tests.seams import app_context
 from tests.ui.board.board_fixtures import Today, add_case
 
 
 def test_sections_tabs_and_projector_action_are_wired(qtbot: QtBot, session: Session) -> None:
     case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
     messages = RecordingMessages()
-    context = AppContext(
-        session=session,
-        secret_store=MemorySecretStore(),
-        messages=messages,
-        runner=ImmediateRunner(),
-        today=Today(),
-    )
+    context = app_context(session, MemorySecretStore(), messages, Today())
     window = build_main_window(context)
     qtbot.addWidget(window)
     board = window.section("board")

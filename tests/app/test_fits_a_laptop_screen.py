@@ -17,6 +17,7 @@ from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.shell.application import apply_house_style
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.shell.messages import RecordingMessages
+from tests.seams import app_context
 
 SECTIONS = (
     "cases", "board", "directory", "audit", "settings", "backups", "calendar", "forms",
@@ -96,15 +97,8 @@ def test_every_section_of_a_new_empty_store_fits_1280_by_720(
     qtbot: QtBot, session: Session, messages: RecordingMessages, today: date
 ) -> None:
     from rrdesk.keystore import MemorySecretStore
-    from rrdesk.ui.shell.tasks import ImmediateRunner
 
-    context = AppContext(
-        session=session,
-        secret_store=MemorySecretStore(),
-        messages=messages,
-        runner=ImmediateRunner(),
-        today=lambda: today,
-    )
+    context = app_context(session, MemorySecretStore(), messages, lambda: today)
     window = build_main_window(context)
     qtbot.addWidget(window)
     window.resize(1280, 720)

@@ -17,9 +17,13 @@ from rrdesk.storage.settings_repository import SettingsRepository
 
 if TYPE_CHECKING:
     from rrdesk.domain.cases.audit import AuditEntry
+    from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
     from rrdesk.storage.audit_repository import AuditRepository
     from rrdesk.storage.directory_repository import DirectoryRepository
     from rrdesk.storage.document_repository import DocumentRepository
+
+
+CALENDAR_SETTING = "bank_holidays_import"  # an imported GOV.UK list, or empty for the shipped one
 
 
 def operating_system_user() -> str:
@@ -44,6 +48,7 @@ class Session:
     def __post_init__(self) -> None:
         self.cases = CaseRepository(self.db)
         self.settings = SettingsRepository(self.db)
+        self._calendar: BankHolidayCalendar | None = None
 
     # The audit trail, the directory and the case documents are not read at start-up: their
     # code loads when first used.
@@ -64,6 +69,21 @@ class Session:
         from rrdesk.storage.document_repository import DocumentRepository
 
         return DocumentRepository(self.db)
+
+    @property
+    def calendar(self) -> BankHolidayCalendar:
+        """The bank holidays every deadline in this store counts with: the list shipped with
+        rrdesk, or the newer one imported into the store. Read once, then kept until
+        :meth:`calendar_changed`, so every service and screen counts with the same one."""
+        if self._calendar is None:
+            from rrdesk.domain.timetable.bank_holidays import calendar_with_import
+
+            self._calendar = calendar_with_import(self.settings.get(CALENDAR_SETTING) or None)
+        return self._calendar
+
+    def calendar_changed(self) -> None:
+        """A list of bank holidays was imported or removed: read it again when next wanted."""
+        self._calendar = None
 
     @property
     def partnership(self) -> str:

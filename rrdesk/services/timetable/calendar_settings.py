@@ -2,7 +2,7 @@
 
 A newer GOV.UK ``bank-holidays.json`` can be imported: it is checked first, and a file that
 cannot be used is refused with the reason and changes nothing. The file's text is kept in the
-store under the setting ``bank_holidays_import``, where the app reads it.
+store under the setting ``bank_holidays_import``; the session reads it (``Session.calendar``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
 from rrdesk.domain.timetable.profiles import ProcessProfile
-from rrdesk.services.store.session import Session
+from rrdesk.services.store.session import CALENDAR_SETTING, Session
 from rrdesk.services.timetable.profile_catalogue import (
     DEFAULT_PROFILE,
     UnknownProfileError,
@@ -22,7 +22,6 @@ from rrdesk.services.timetable.profile_catalogue import (
     profile_names,
 )
 
-IMPORT_SETTING = "bank_holidays_import"
 PROFILE_SETTING = "profile"
 
 
@@ -50,18 +49,14 @@ class CalendarSettings:
     def __init__(self, session: Session) -> None:
         self._session = session
         self._profiles: dict[str, ProcessProfile] = {}
-        self._calendar: tuple[str | None, BankHolidayCalendar] | None = None
 
     # The calendar -------------------------------------------------------------------------
 
     def imported_text(self) -> str | None:
-        return self._session.settings.get(IMPORT_SETTING) or None
+        return self._session.settings.get(CALENDAR_SETTING) or None
 
     def calendar(self) -> BankHolidayCalendar:
-        text = self.imported_text()
-        if self._calendar is None or self._calendar[0] != text:
-            self._calendar = (text, calendar_with_import(text))
-        return self._calendar[1]
+        return self._session.calendar
 
     def status(self) -> CalendarStatus:
         calendar = self.calendar()
@@ -81,12 +76,13 @@ class CalendarSettings:
         calendar = calendar_with_import(text)
         session = self._session
         with session.db.transaction():
-            session.settings.set(IMPORT_SETTING, text)
+            session.settings.set(CALENDAR_SETTING, text)
             session.record(
                 "calendar",
                 "Imported a list of bank holidays",
                 detail={"note": f"Official list now reaches {format_date(calendar.covered_until)}"},
             )
+        session.calendar_changed()
         return self.status()
 
     def remove_import(self) -> CalendarStatus:
@@ -95,8 +91,9 @@ class CalendarSettings:
             return self.status()
         session = self._session
         with session.db.transaction():
-            session.settings.set(IMPORT_SETTING, "")
+            session.settings.set(CALENDAR_SETTING, "")
             session.record("calendar", "Went back to the shipped list of bank holidays")
+        session.calendar_changed()
         return self.status()
 
     # The process profile ------------------------------------------------------------------

@@ -35,7 +35,7 @@ class CasesSection(QWidget):
         self._editor_factory = editor_factory
         self._editor: CaseEditorWidget | None = None
         self._cases = cases
-        self._case_tab_factories = case_tabs or []
+        self._case_tab_factories = case_tabs if case_tabs is not None else []
         self.tabs = QTabWidget()
         self.tabs.setObjectName("case_tabs")
         self.stack = QStackedWidget()

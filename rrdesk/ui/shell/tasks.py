@@ -32,6 +32,12 @@ class TaskStarter(Protocol):
     ) -> TaskHandle: ...
 
 
+class TaskPool(TaskStarter, Protocol):
+    """A runner the app waits for before it closes the store."""
+
+    def wait(self, milliseconds: int = 30_000) -> bool: ...
+
+
 class _Signals(QObject):
     progressed = Signal(int, int)
     finished = Signal(object)

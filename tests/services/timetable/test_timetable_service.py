@@ -15,8 +15,8 @@ from rrdesk.domain.timetable.extensions import ExtensionError
 from rrdesk.domain.timetable.progress import ReviewStatus
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.files import write_exported_file
-from rrdesk.services.store.session import Session
-from rrdesk.services.timetable.calendar_settings import IMPORT_SETTING, CalendarSettings
+from rrdesk.services.store.session import CALENDAR_SETTING, Session
+from rrdesk.services.timetable.calendar_settings import CalendarSettings
 from rrdesk.services.timetable.timetable_service import SchedulingError, TimetableService
 
 TODAY = date(2026, 11, 23)  # a Monday
@@ -241,7 +241,7 @@ def test_importing_a_newer_file_extends_the_calendar(session: Session) -> None:
     assert status.covered_until == date(2029, 12, 31)
     assert status.imported
     assert settings.calendar().holiday_name(date(2029, 6, 5)) == "Royal jubilee"
-    assert session.settings.get(IMPORT_SETTING)
+    assert session.settings.get(CALENDAR_SETTING)
     assert "Imported a list of bank holidays" in audit_actions(session)
 
 
@@ -266,7 +266,7 @@ def test_a_bad_file_is_refused_and_nothing_changes(
     entries = len(session.audit.entries())
     with pytest.raises(BankHolidayFileError, match=reason):
         settings.import_bank_holidays(text)
-    assert session.settings.get(IMPORT_SETTING) == ""
+    assert session.settings.get(CALENDAR_SETTING) == ""
     assert len(session.audit.entries()) == entries
 
 

@@ -15,16 +15,20 @@ from rrdesk.app import AppContext, build_main_window
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.services.after_meeting.local_review_service import LocalReviewService
 from rrdesk.services.after_meeting.submission_service import SubmissionService
+from rrdesk.services.session_services import SessionServices
 from rrdesk.services.store.session import Session
-from rrdesk.ui.after_meeting.learning_sections import learning_case_tabs
+from rrdesk.ui.after_meeting import wiring as after_meeting
 from rrdesk.ui.after_meeting.local_review_tab import LocalReviewTab
 from rrdesk.ui.after_meeting.reports_widget import ReportsWidget
 from rrdesk.ui.after_meeting.submission_tab import SubmissionTab
 from rrdesk.ui.after_meeting.threshold_letter_tab import ThresholdLetterTab
 from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.shell.file_dialogs import ScriptedFileDialogs
+from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.shell.messages import RecordingMessages
+from rrdesk.ui.shell.workbench import WindowEvents, Workbench
 from tests.exports.pdf_reading import all_text
+from tests.seams import seams_for
 
 
 def _case_id(session: Session, pseudonym: str) -> int:
@@ -34,12 +38,14 @@ def _case_id(session: Session, pseudonym: str) -> int:
 
 
 @pytest.fixture
-def tabs(demo_session: Session, messages: RecordingMessages, today: date, tmp_path: Path):  # type: ignore[no-untyped-def]
-    return dict(
-        learning_case_tabs(
-            demo_session, messages, lambda: today, files=ScriptedFileDialogs(save_folder=tmp_path)
-        )
-    )
+def tabs(qtbot, demo_session: Session, messages: RecordingMessages, today: date, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The case tabs as this feature installs them, files saved in ``tmp_path``."""
+    window = MainWindow(demo_session.partnership)
+    qtbot.addWidget(window)
+    bench = Workbench(window, WindowEvents(window))
+    seams = seams_for(messages, lambda: today, save_folder=tmp_path)
+    after_meeting.install(bench, SessionServices(demo_session), seams)
+    return dict(bench.case_tabs)
 
 
 def test_main_window_has_the_sections_and_tabs(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]

@@ -113,7 +113,7 @@ def test_the_collector_runs_while_a_dialog_asks_the_person_something(  # type: i
 ) -> None:
     import gc
 
-    from rrdesk.app import _open_store
+    from rrdesk.app.opening import open_store
     from rrdesk.ui.shell.tasks import ImmediateRunner
 
     monkeypatch.setattr(dialog, _AskingDialog)
@@ -126,7 +126,7 @@ def test_the_collector_runs_while_a_dialog_asks_the_person_something(  # type: i
         key_slots.slot_file_for(store_path).unlink()
     gc.disable()
     try:
-        assert _open_store(path, messages, memory_secrets, ImmediateRunner()) is None
+        assert open_store(path, messages, memory_secrets, ImmediateRunner()) is None
     finally:
         gc.enable()
     assert _AskingDialog.collector_running == [True]
@@ -199,14 +199,14 @@ def test_locking_is_in_place_once_the_window_is_on_screen_and_the_store_closed_a
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    import rrdesk.app
+    import rrdesk.app.run
     from rrdesk.services.store.session import Session
     from rrdesk.ui.shell import application
     from rrdesk.ui.shell.main_window import MainWindow
     from rrdesk.ui.store import protection
 
     sessions: list[Session] = []
-    real_build = rrdesk.app.build_main_window
+    real_build = rrdesk.app.run.build_main_window
     real_install = protection.install_protection
     installed: list[object] = []
 
@@ -235,7 +235,7 @@ def test_locking_is_in_place_once_the_window_is_on_screen_and_the_store_closed_a
         assert not sessions[0].is_open  # locked: the store closed, the key gone from memory
         return 0
 
-    monkeypatch.setattr(rrdesk.app, "build_main_window", build)
+    monkeypatch.setattr(rrdesk.app.run, "build_main_window", build)
     monkeypatch.setattr(protection, "install_protection", install)
     monkeypatch.setattr(application, "run_event_loop", event_loop)
     monkeypatch.setattr(application, "set_start_up_aside", lambda: None)

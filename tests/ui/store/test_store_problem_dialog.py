@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from rrdesk.app import _open_store
+from rrdesk.app.opening import open_store
 from rrdesk.domain.cases.cases import Case, Child
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.store import store_access
@@ -91,7 +91,7 @@ def _dialog(qtbot, store_path, messages, tmp_path, *, chosen=(), ask_secret=None
 
 
 class _StartUp:
-    """rrdesk's start-up on a store (``_open_store``), its screens answered by the test: each
+    """rrdesk's start-up on a store (``open_store``), its screens answered by the test: each
     store-problem screen and each passphrase box shown is kept, and answered by ``on_problem`` /
     ``on_unlock`` (by default, closed at once, as Quit does)."""
 
@@ -119,7 +119,7 @@ class _StartUp:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(store_problem_dialog, "StoreProblemDialog", self._problem)
             patch.setattr(unlock_dialog, "UnlockDialog", self._unlock)
-            return _open_store(path, messages, secrets, ImmediateRunner())
+            return open_store(path, messages, secrets, ImmediateRunner())
 
 
 def test_a_missing_key_file_is_restored_from_the_newest_backup_and_opened(
@@ -400,7 +400,7 @@ def test_leaving_set_up_takes_away_the_folder_it_made_for_the_store(
         patch.setattr(setup_dialog, "SetupDialog", LeftWithoutSettingUp)
         for folder in (tmp_path / "new folder", tmp_path):  # made for it, or there already
             path = folder / "partnership.rrdesk"
-            assert _open_store(path, messages, memory_secrets, ImmediateRunner()) is None
+            assert open_store(path, messages, memory_secrets, ImmediateRunner()) is None
     assert list(tmp_path.iterdir()) == []
     assert tmp_path.is_dir()
 

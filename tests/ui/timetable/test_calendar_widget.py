@@ -10,8 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from rrdesk.services.store.session import Session
-from rrdesk.services.timetable.calendar_settings import IMPORT_SETTING
+from rrdesk.services.store.session import CALENDAR_SETTING, Session
 from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.shell.file_dialogs import ScriptedFileDialogs
 from rrdesk.ui.shell.messages import RecordingMessages
@@ -66,10 +65,10 @@ def test_importing_a_newer_file(qtbot: QtBot, session: Session, tmp_path: Path) 
         click(qtbot, widget.import_button)
     assert widget.reach_label.text().endswith("to 31 December 2029.")
     assert messages.shown[-1][1] == "Bank holidays imported"
-    assert json.loads(session.settings.get(IMPORT_SETTING))["england-and-wales"]
+    assert json.loads(session.settings.get(CALENDAR_SETTING))["england-and-wales"]
     assert widget.remove_button.isVisible()
     click(qtbot, widget.remove_button)
-    assert session.settings.get(IMPORT_SETTING) == ""
+    assert session.settings.get(CALENDAR_SETTING) == ""
     assert widget.reach_label.text().endswith("to 31 December 2028.")
 
 
@@ -92,7 +91,7 @@ def test_a_bad_file_is_refused_and_nothing_is_stored(
     assert messages.shown[0][:2] == ("error", "The bank holidays file was not imported")
     assert reason in messages.texts[0]
     assert "Nothing was changed" in messages.texts[0]
-    assert session.settings.get(IMPORT_SETTING) == ""
+    assert session.settings.get(CALENDAR_SETTING) == ""
     assert widget.reach_label.text().endswith("to 31 December 2028.")
 
 

@@ -1,0 +1,128 @@
+"""Opening the store before the main window: set it up on first run, unlock it, or say why it
+cannot be opened and offer the way past it (a backup)."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rrdesk.app.context import local_now
+from rrdesk.keystore import SecretStore
+from rrdesk.services.store import store_access
+from rrdesk.services.store.session import Session, operating_system_user
+from rrdesk.storage.errors import StoreError
+
+if TYPE_CHECKING:
+    from rrdesk.ui.shell.messages import Messages
+    from rrdesk.ui.shell.tasks import TaskStarter
+
+
+def ready_to_ask() -> None:
+    """Before a window asks the person something, while starting: the garbage collector runs
+    again (start-up holds it back, ``cli.main``) and the house style is on (``run_app`` makes
+    the application unstyled, to style the main window as it is shown)."""
+    from PySide6.QtWidgets import QApplication
+
+    from rrdesk.ui.shell.application import apply_house_style
+
+    gc.enable()
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_house_style(app)
+
+
+def open_store(
+    path: Path, messages: Messages, secret_store: SecretStore, runner: TaskStarter
+) -> Session | None:
+    while not store_access.store_exists(path):
+        folder_was_there = path.parent.is_dir()
+        try:
+            store_access.make_store_folder(path)
+        except StoreError as error:  # a drive not connected, say
+            session, retry = store_problem(path, error, messages, runner)
+            if not retry:
+                return session
+            continue
+        made = set_up_store(path, messages, secret_store, runner)
+        if made is None and not folder_was_there:
+            with contextlib.suppress(OSError):  # set-up left: the folder it made goes, if empty
+                path.parent.rmdir()
+        return made
+    from rrdesk.services.store.sync_folders import location_problem
+
+    problem = location_problem(path)
+    if problem:
+        ready_to_ask()
+        messages.error(None, "The store is in an unsafe place", problem)
+    while True:
+        try:
+            # A key remembered on this computer that cannot be used is a notice (the person
+            # types the passphrase instead); anything raised is about the store itself.
+            session, notice = store_access.unlock_with_remembered_key(path, secret_store)
+            if session is None:  # about to ask for the passphrase: first, could it help?
+                store_access.check_before_unlock(path)
+            break
+        except StoreError as error:  # no passphrase would get past it
+            restored, retry = store_problem(path, error, messages, runner)
+            if not retry:
+                return restored
+    if session is not None:
+        return session
+    ready_to_ask()
+    from rrdesk.ui.store.unlock_dialog import UnlockDialog
+
+    unlock = UnlockDialog(
+        path,
+        unlock_with_passphrase=store_access.unlock_with_passphrase,
+        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
+        change_passphrase=lambda s, p: store_access.change_passphrase(s, p),
+        messages=messages,
+        notice=notice,
+        runner=runner,
+    )
+    unlock.exec()
+    if unlock.problem is not None:
+        return store_problem(path, unlock.problem, messages, runner)[0]
+    return unlock.session
+
+
+def set_up_store(
+    path: Path, messages: Messages, secret_store: SecretStore, runner: TaskStarter
+) -> Session | None:
+    """The first run on ``path``: the set-up screen; the new store, open, or ``None``."""
+    ready_to_ask()
+    from rrdesk.services.timetable.profile_catalogue import load_profiles
+    from rrdesk.ui.store.setup_dialog import SetupDialog
+
+    loaded = load_profiles()
+    order = sorted(loaded, key=lambda name: (name != "statutory", loaded[name].title))
+    profiles = {name: loaded[name].title for name in order}
+    setup = SetupDialog(
+        path,
+        create_store=store_access.create_store,
+        profiles=profiles,
+        messages=messages,
+        default_owner=operating_system_user(),
+        secret_store=secret_store,
+        runner=runner,
+    )
+    setup.exec()
+    if setup.session is not None:
+        from rrdesk.services.partnership.signing_service import SigningService
+
+        SigningService(setup.session).ensure_identity(local_now())
+    if setup.keyring_message:
+        messages.info(None, "Not remembered on this computer", setup.keyring_message)
+    return setup.session
+
+
+def store_problem(
+    path: Path, problem: StoreError, messages: Messages, runner: TaskStarter
+) -> tuple[Session | None, bool]:
+    """Say why the store cannot be opened and, where a backup is the way past it, offer one."""
+    ready_to_ask()
+    from rrdesk.ui.store.store_problem_dialog import ask_past_store_problem
+
+    return ask_past_store_problem(path, problem, messages=messages, runner=runner)

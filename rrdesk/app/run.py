@@ -1,0 +1,121 @@
+"""Starting the app: the store opened, then the main window, locking and backups; the process
+ends when the app is closed and everything is saved."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rrdesk.app.context import AppContext, local_now
+from rrdesk.app.window import build_main_window
+from rrdesk.keystore import KeyringSecretStore, MemorySecretStore, SecretStore
+from rrdesk.services.store.session import Session
+from rrdesk.storage.errors import StoreError
+
+if TYPE_CHECKING:
+    from rrdesk.ui.shell.main_window import MainWindow
+    from rrdesk.ui.store.protection import Protection
+
+
+def run_app(*, store: Path | None, demo: bool) -> int:
+    """Start the app: set up or unlock the store, then the main window. When the app is closed
+    and everything is saved, the process ends here (:func:`end_process`)."""
+    from rrdesk.services.platform.logging_setup import configure_logging, install_crash_logging
+    from rrdesk.ui.shell.application import (
+        apply_house_style,
+        build_qt_namespace,
+        end_process,
+        make_application,
+        run_event_loop,
+        set_start_up_aside,
+        take_back_start_up,
+        window_settings,
+    )
+    from rrdesk.ui.shell.file_dialogs import DesktopOpener, FileDialogs
+    from rrdesk.ui.shell.messages import Messages
+    from rrdesk.ui.shell.tasks import TaskRunner
+
+    configure_logging()
+    install_crash_logging()
+    app = make_application(styled=False)  # styled as the first window is shown
+    messages = Messages()
+    runner = TaskRunner()
+    demo_folder: Path | None = None
+    secret_store: SecretStore
+    if demo:
+        secret_store = MemorySecretStore()
+        from rrdesk.app.demo import demo_session
+
+        session, demo_folder = demo_session(date.today())
+    else:
+        from rrdesk.app.opening import open_store
+        from rrdesk.services.platform.locations import default_store_path
+
+        secret_store = KeyringSecretStore()
+        opened = open_store(store or default_store_path(), messages, secret_store, runner)
+        if opened is None:
+            return 0
+        session = opened
+    context = AppContext(
+        session=session,
+        secret_store=secret_store,
+        messages=messages,
+        runner=runner,
+        dialogs=FileDialogs(),
+        opener=DesktopOpener(),
+        today=date.today,
+        now=local_now,
+        settings=window_settings(),
+        demo=demo,
+        backups_folder=(demo_folder / "backups") if demo_folder else None,
+    )
+    window = build_main_window(context)
+    apply_house_style(app)
+
+    def rebuild(new_session: Session) -> MainWindow:
+        context.session = new_session
+        take_back_start_up()  # what the locked window held can go
+        new_window = build_main_window(context)
+        new_window.when_on_screen(set_start_up_aside)
+        new_window.show()
+        return new_window
+
+    protections: list[Protection] = []
+
+    def protect() -> None:
+        """Locking and rolling backups, installed as soon as the window is first painted."""
+        from rrdesk.ui.store.protection import install_protection
+
+        if not session.is_open:  # rrdesk ended before the window was on screen
+            return
+        protections.append(
+            install_protection(
+                window,
+                session,
+                rebuild=rebuild,
+                messages=messages,
+                backups_folder=context.backups_folder,
+                runner=runner,
+            )
+        )
+
+    window.when_on_screen(protect)
+    window.when_on_screen(build_qt_namespace)
+    window.when_on_screen(set_start_up_aside)
+    window.show()
+    try:
+        code = run_event_loop(app)
+    finally:
+        context.runner.wait()
+        if protections:
+            protections[0].stop()
+        elif session.is_open:  # closed before it was first on screen
+            with contextlib.suppress(StoreError):
+                session.close()
+        if demo_folder is not None:
+            with contextlib.suppress(OSError):
+                shutil.rmtree(demo_folder)
+    return end_process(app, code, context.settings)
