@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from rrdesk import __version__
 from rrdesk.resource_files import resource
+from rrdesk.ui.kit.wheel_guard import guard_wheel_edits
 
 
 def make_application(*, styled: bool = True) -> QApplication:
@@ -49,10 +50,12 @@ def house_style_sheet() -> str:
 
 
 def apply_house_style(app: QApplication) -> None:
-    """The house stylesheet on ``app``; nothing is done if it is on already."""
+    """The house stylesheet on ``app``, and the mouse wheel kept from changing a drop-down or
+    spin box the pointer only passes over; nothing is done if they are on already."""
     sheet = house_style_sheet()
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
+    guard_wheel_edits(app)
 
 
 def window_settings() -> QSettings:
