@@ -63,6 +63,7 @@ def _meeting(
     )
     for member in members:
         meeting = meeting.with_attendee(Attendee.from_member(member))
+    meeting = meeting.with_everyone_present()  # the whole panel came
     chair = next((m for m in members if "chair" in m.role.lower()), members[0])
     meeting = meeting.with_chair(chair.member_id).with_learning(learning)
     for action in actions:

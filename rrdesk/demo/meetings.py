@@ -68,6 +68,8 @@ def _meeting(
     if substitute is not None:
         meeting = service.with_substitute(meeting, ids[substitute[0]], ids[substitute[1]])
     meeting = meeting.with_attendance(ids["Adaeze Okonkwo-Byrne"], AttendanceStatus.ABSENT)
+    # Apologies and absences recorded, the chair marks everyone else present.
+    meeting = meeting.with_everyone_present()
     meeting = meeting.scheduled(held_on, time(10, 0), "Northmoor Civic Centre, Room 4", True)
     meeting = meeting.with_chair(ids["Harriet Vale"])
     meeting = meeting.with_conflict(ids[conflict[0]], conflict[1])

@@ -13,13 +13,26 @@ NON_VOTING_ROLES = ("partnership manager", "coordinator")
 
 
 class AttendanceStatus(Enum):
+    """Where each person stands on the list. Everyone starts "Not recorded": attendance is taken
+    at the meeting, never assumed."""
+
+    NOT_RECORDED = "not_recorded"
     PRESENT = "present"
     APOLOGIES = "apologies"
     ABSENT = "absent"
 
     @property
     def label(self) -> str:
-        return {"present": "Present", "apologies": "Sent apologies", "absent": "Absent"}[self.value]
+        return {
+            "not_recorded": "Not recorded",
+            "present": "Present",
+            "apologies": "Sent apologies",
+            "absent": "Absent",
+        }[self.value]
+
+    @property
+    def recorded(self) -> bool:
+        return self is not AttendanceStatus.NOT_RECORDED
 
 
 @dataclass(frozen=True)
@@ -34,7 +47,7 @@ class Attendee:
     name: str
     agency: str
     role: str = ""
-    status: AttendanceStatus = AttendanceStatus.PRESENT
+    status: AttendanceStatus = AttendanceStatus.NOT_RECORDED
     voting: bool = False
     substitute_for: int | None = None
 
@@ -46,7 +59,7 @@ class Attendee:
     def from_member(
         cls,
         member: Member,
-        status: AttendanceStatus = AttendanceStatus.PRESENT,
+        status: AttendanceStatus = AttendanceStatus.NOT_RECORDED,
         *,
         non_voting_roles: Sequence[str] = NON_VOTING_ROLES,
     ) -> Attendee:
@@ -80,6 +93,19 @@ class ConflictOfInterest:
 
 def find_attendee(attendees: Iterable[Attendee], member_id: int) -> Attendee | None:
     return next((a for a in attendees if a.member_id == member_id), None)
+
+
+def not_recorded(attendees: Iterable[Attendee]) -> tuple[Attendee, ...]:
+    """People on the list whose attendance has not been taken yet."""
+    return tuple(a for a in attendees if not a.status.recorded)
+
+
+def still_to_record(attendees: Iterable[Attendee]) -> str:
+    """``9 people not recorded`` while attendance is being taken; empty once it is taken."""
+    count = len(not_recorded(attendees))
+    if not count:
+        return ""
+    return f"{count} {'person' if count == 1 else 'people'} not recorded"
 
 
 def check_attendance(attendees: Sequence[Attendee]) -> None:

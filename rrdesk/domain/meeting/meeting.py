@@ -16,6 +16,7 @@ from rrdesk.domain.meeting.attendance import (
     ConflictOfInterest,
     check_attendance,
     find_attendee,
+    still_to_record,
 )
 from rrdesk.domain.meeting.criteria import CriteriaAssessment, CriterionAnswer
 from rrdesk.domain.meeting.decision import Decision
@@ -97,6 +98,22 @@ class Meeting:
         if status is not AttendanceStatus.PRESENT and member_id == self.chair_id:
             raise MeetingError(f"{attendee.name} is the chair; choose another chair first")
         return self.with_attendee(replace(attendee, status=status))
+
+    def with_everyone_present(self) -> Meeting:
+        """Everyone not yet recorded marked present, at the chair's word; those recorded as
+        sending apologies or absent stay so."""
+        return replace(
+            self,
+            attendees=tuple(
+                a if a.status.recorded else replace(a, status=AttendanceStatus.PRESENT)
+                for a in self.attendees
+            ),
+        )
+
+    @property
+    def attendance_taken(self) -> bool:
+        """Whether everyone on the list is recorded present, sent apologies or absent."""
+        return not still_to_record(self.attendees)
 
     def with_voting(self, member_id: int, voting: bool) -> Meeting:
         return self.with_attendee(replace(self.attendee(member_id), voting=voting))
@@ -197,7 +214,9 @@ class Meeting:
             found.append("Enter where the meeting was held, or that it was online")
         if self.chair_id is None:
             found.append("Choose the chair")
-        if not any(a.present for a in self.attendees):
+        if missing := still_to_record(self.attendees):
+            found.append(f"Take attendance: {missing} as present, sent apologies or absent")
+        elif not any(a.present for a in self.attendees):
             found.append("Record who was present")
         found.extend(f"Answer the criterion: {c.question}" for c in self.criteria.unanswered())
         if self.vote is None:

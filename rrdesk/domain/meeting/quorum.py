@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rrdesk.domain.cases.directory import Agency, Member, StatutoryPartner
-from rrdesk.domain.meeting.attendance import Attendee, voting_members_present
+from rrdesk.domain.meeting.attendance import Attendee, still_to_record, voting_members_present
 
 ALL_PARTNERS = frozenset(StatutoryPartner)
 
@@ -42,15 +42,25 @@ class QuorumRule:
         return text
 
 
+NOT_TAKEN = "Attendance not taken yet"
+
+
 @dataclass(frozen=True)
 class QuorumResult:
+    """Met or not, once attendance is taken. Until everyone on the list is recorded present,
+    sent apologies or absent, it is neither: ``attendance_taken`` is false and not ``met``."""
+
     met: bool
     voting_members: int
     reasons: tuple[str, ...] = ()
+    attendance_taken: bool = True
 
     @property
     def summary(self) -> str:
-        """``Quorum met`` or ``Quorum not met: <reasons>``."""
+        """``Quorum met``, ``Quorum not met: <reasons>`` or ``Attendance not taken yet: <how
+        many are still to record>``."""
+        if not self.attendance_taken:
+            return f"{NOT_TAKEN}: " + "; ".join(self.reasons)
         if self.met:
             return "Quorum met"
         return "Quorum not met: " + "; ".join(self.reasons)
@@ -79,7 +89,8 @@ def evaluate_quorum(
     partners: Mapping[int, StatutoryPartner],
     recused: frozenset[int] = frozenset(),
 ) -> QuorumResult:
-    """Met or not met, with a reason for each shortfall.
+    """Met or not met, with a reason for each shortfall; not taken while anyone on the list is
+    not recorded.
 
     A substitute represents the partner of their own agency, or failing that the partner of
     the member they replace.
@@ -89,6 +100,9 @@ def evaluate_quorum(
         for a in voting_members_present(attendees)
         if rule.count_recused or a.member_id not in recused
     ]
+    missing = still_to_record(attendees)
+    if missing:
+        return QuorumResult(False, len(voters), (missing,), attendance_taken=False)
     represented = {_partner_of(voter, partners) for voter in voters}
     reasons = [
         f"{_PARTNER_SUBJECT[p]} not represented by a voting member"

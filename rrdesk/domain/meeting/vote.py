@@ -7,7 +7,13 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from fractions import Fraction
 
-from rrdesk.domain.meeting.attendance import Attendee, find_attendee, holds_vote, non_voting_reason
+from rrdesk.domain.meeting.attendance import (
+    Attendee,
+    find_attendee,
+    holds_vote,
+    non_voting_reason,
+    still_to_record,
+)
 from rrdesk.domain.meeting.meeting_error import MeetingError
 
 QUESTION = "Recommend a local review"
@@ -250,7 +256,17 @@ class Vote:
 def open_vote(
     attendees: Sequence[Attendee], recused: frozenset[int], rule: VoteRule = DEFAULT_VOTE_RULE
 ) -> Vote:
-    """Open the vote: eligible voters are present, voting and not recused, fixed from now on."""
+    """Open the vote: eligible voters are present, voting and not recused, fixed from now on.
+
+    It cannot open until attendance is taken: everyone on the list recorded present, sent
+    apologies or absent.
+    """
+    missing = still_to_record(attendees)
+    if missing:
+        raise MeetingError(
+            "The vote cannot open until attendance is taken:"
+            f" {missing} as present, sent apologies or absent"
+        )
     voters: list[Voter] = []
     not_voting: list[NotVoting] = []
     for attendee in attendees:

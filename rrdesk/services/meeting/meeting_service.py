@@ -178,7 +178,8 @@ class MeetingService:
     # --- attendance and agenda ------------------------------------------------------------
 
     def panel_attendees(self) -> list[Attendee]:
-        """Every panel member in the directory, present by default (the chair marks apologies)."""
+        """Every panel member in the directory, attendance not yet recorded: it is taken at the
+        meeting, never assumed."""
         return [
             Attendee.from_member(member)
             for member in self._session.directory.members()
@@ -205,8 +206,14 @@ class MeetingService:
         return meeting.with_substitute(attendee, for_member_id)
 
     def agenda_for(self, case: Case, meeting: Meeting) -> tuple[AgendaItem, ...]:
-        """The profile's agenda, with an account from each agency on the attendance list."""
-        agencies = list(dict.fromkeys(a.agency.strip() for a in meeting.attendees if a.present))
+        """The profile's agenda, with an account from each agency on the attendance list that
+        is expected (not recorded yet) or present: not from those who sent apologies or are
+        absent."""
+        agencies = list(
+            dict.fromkeys(
+                a.agency.strip() for a in meeting.attendees if a.present or not a.status.recorded
+            )
+        )
         return agenda_from_profile(self.profile(case).agenda, agencies)
 
     # --- the 15-day clock -----------------------------------------------------------------

@@ -78,6 +78,19 @@ class AttendancePanel(MeetingPanel):
         self.quorum_rule.setObjectName("quorum_rule")
         self.body.addWidget(self.quorum_label)
         self.body.addWidget(self.quorum_rule)
+        self.everyone_present_button = compact(QPushButton("Mark everyone present"))
+        name(
+            self.everyone_present_button,
+            "everyone_present_button",
+            "Mark everyone not yet recorded as present",
+        )
+        self.everyone_present_field = FormField(
+            "Take attendance",
+            self.everyone_present_button,
+            hint="Everyone starts as not recorded. Record apologies and absences first: marking"
+            " everyone present leaves those as they are.",
+        )
+        self.body.addWidget(self.everyone_present_field)
         self.body.addWidget(
             hint_label(
                 "A member who declares a conflict of interest is recused from this case's vote,"
@@ -121,6 +134,7 @@ class AttendancePanel(MeetingPanel):
         )
         self.body.addWidget(self.substitute_field)
         self.add_substitute_button.clicked.connect(self._on_add_substitute_clicked)
+        self.everyone_present_button.clicked.connect(self._on_everyone_present_clicked)
 
     # --- showing ------------------------------------------------------------------------
 
@@ -130,6 +144,7 @@ class AttendancePanel(MeetingPanel):
         self.quorum_label.setAccessibleName(view.quorum.summary)
         set_role(self.quorum_label, "success" if view.quorum.met else "banner")
         self.quorum_rule.setText(f"Quorum: {view.quorum_rule.describe()}.")
+        self.everyone_present_button.setEnabled(not meeting.attendance_taken)
         order = tuple(a.member_id for a in meeting.attendees)
         if order != self._order:
             self._rebuild(meeting.attendees)
@@ -209,6 +224,13 @@ class AttendancePanel(MeetingPanel):
             lambda m: m.with_attendance(member_id, status),
             f"{who}: {status.label.lower()}",
             self._field(member_id),
+        )
+
+    def _on_everyone_present_clicked(self) -> None:
+        self.change(
+            lambda m: m.with_everyone_present(),
+            "Everyone not yet recorded marked present",
+            self.everyone_present_field,
         )
 
     def _on_voting_toggled(self, member_id: int, voting: bool) -> None:

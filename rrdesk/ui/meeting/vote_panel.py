@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rrdesk.domain.meeting.attendance import still_to_record
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.vote import QUESTION, Vote, VoteChoice
 from rrdesk.ui.kit.form_widgets import FormField, hint_label
@@ -162,7 +163,11 @@ class VotePanel(MeetingPanel):
             f"How the outcome is decided: {(vote.rule if vote else view.vote_rule).describe()}."
         )
         if vote is None:
-            self.state.setText("The vote has not been opened.")
+            missing = still_to_record(view.meeting.attendees)
+            self.state.setText(
+                "The vote has not been opened."
+                + (f" It cannot open until attendance is taken: {missing}." if missing else "")
+            )
             self._rebuild(())
             return
         self.state.setText("The vote is closed." if vote.closed else "The vote is open.")

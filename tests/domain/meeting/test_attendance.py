@@ -9,6 +9,7 @@ from rrdesk.domain.meeting.attendance import (
     check_attendance,
     holds_vote,
     non_voting_reason,
+    still_to_record,
     voting_members_present,
 )
 from rrdesk.domain.meeting.meeting_error import MeetingError
@@ -43,7 +44,9 @@ def test_attendee_from_member(role: str, voting_in_directory: bool, voting: bool
     attendee = Attendee.from_member(member)
     assert attendee.voting is voting
     assert (attendee.member_id, attendee.name, attendee.agency) == (9, "Ivy Nash", "ICB")
-    assert attendee.status is AttendanceStatus.PRESENT
+    # Attendance is taken at the meeting, never assumed.
+    assert attendee.status is AttendanceStatus.NOT_RECORDED
+    assert not attendee.present
 
 
 def test_attendee_from_member_keeps_substitute_for() -> None:
@@ -57,7 +60,22 @@ def test_attendee_from_unsaved_member_is_refused() -> None:
 
 
 def test_attendance_labels() -> None:
-    assert [s.label for s in AttendanceStatus] == ["Present", "Sent apologies", "Absent"]
+    assert [s.label for s in AttendanceStatus] == [
+        "Not recorded",
+        "Present",
+        "Sent apologies",
+        "Absent",
+    ]
+    assert [s.recorded for s in AttendanceStatus] == [False, True, True, True]
+
+
+def test_still_to_record_counts_those_not_recorded() -> None:
+    not_yet = person(SCHOOL, AttendanceStatus.NOT_RECORDED)
+    assert still_to_record((person(CHAIR), not_yet)) == "1 person not recorded"
+    assert still_to_record((not_yet, replace(person(POLICE), status=not_yet.status))) == (
+        "2 people not recorded"
+    )
+    assert still_to_record((person(CHAIR), person(POLICE, AttendanceStatus.ABSENT))) == ""
 
 
 def substitute(status: AttendanceStatus = AttendanceStatus.PRESENT) -> Attendee:

@@ -122,6 +122,51 @@ def test_quorum_lost_live_when_someone_leaves() -> None:
     assert result.reasons == ("Police are not represented by a voting member",)
 
 
+def test_a_new_list_reads_attendance_not_taken_until_everyone_is_recorded() -> None:
+    meeting = meeting_with()
+    for member_id in (CHAIR, POLICE, DOCTOR, NURSE, SCHOOL):
+        meeting = meeting.with_attendee(person(member_id, AttendanceStatus.NOT_RECORDED))
+    assert not meeting.attendance_taken
+    result = meeting.quorum(QuorumRule(), PARTNERS)
+    assert result.summary == "Attendance not taken yet: 5 people not recorded"
+    for member_id in (CHAIR, POLICE, DOCTOR, SCHOOL):
+        meeting = meeting.with_attendance(member_id, AttendanceStatus.PRESENT)
+    assert meeting.quorum(QuorumRule(), PARTNERS).summary == (
+        "Attendance not taken yet: 1 person not recorded"
+    )
+    meeting = meeting.with_attendance(NURSE, AttendanceStatus.APOLOGIES)
+    assert meeting.attendance_taken
+    assert meeting.quorum(QuorumRule(), PARTNERS).summary == "Quorum met"
+
+
+def test_the_vote_cannot_open_until_attendance_is_taken() -> None:
+    meeting = full_panel().with_attendee(person(POLICE_SUBSTITUTE, AttendanceStatus.NOT_RECORDED))
+    with pytest.raises(
+        MeetingError,
+        match="The vote cannot open until attendance is taken: 1 person not recorded as present,"
+        " sent apologies or absent",
+    ):
+        meeting.open_vote()
+    assert meeting.with_attendance(POLICE_SUBSTITUTE, AttendanceStatus.ABSENT).open_vote().vote
+
+
+def test_everyone_present_keeps_apologies_and_absences_already_recorded() -> None:
+    meeting = meeting_with(CHAIR, apologies=(NURSE,))
+    for member_id in (POLICE, DOCTOR, SCHOOL):
+        meeting = meeting.with_attendee(person(member_id, AttendanceStatus.NOT_RECORDED))
+    meeting = meeting.with_attendee(person(MANAGER, AttendanceStatus.ABSENT))
+    everyone = meeting.with_everyone_present()
+    assert [(a.member_id, a.status) for a in everyone.attendees] == [
+        (CHAIR, AttendanceStatus.PRESENT),
+        (NURSE, AttendanceStatus.APOLOGIES),
+        (POLICE, AttendanceStatus.PRESENT),
+        (DOCTOR, AttendanceStatus.PRESENT),
+        (SCHOOL, AttendanceStatus.PRESENT),
+        (MANAGER, AttendanceStatus.ABSENT),
+    ]
+    assert everyone.attendance_taken
+
+
 def test_vote_eligibility_frozen_when_the_vote_opens() -> None:
     meeting = full_panel().open_vote()
     later = meeting.with_attendance(SCHOOL, AttendanceStatus.ABSENT).with_conflict(
@@ -193,6 +238,15 @@ def test_problems_before_export() -> None:
         "Answer the criterion: Improvements are needed to safeguard and promote the welfare of"
         " children, including where those improvements have been identified before",
     )
+
+
+def test_problems_name_attendance_not_taken() -> None:
+    meeting = full_panel().with_attendee(person(POLICE_SUBSTITUTE, AttendanceStatus.NOT_RECORDED))
+    assert (
+        "Take attendance: 1 person not recorded as present, sent apologies or absent"
+        in meeting.problems()
+    )
+    assert "Record who was present" not in meeting.problems()
 
 
 def test_complete_meeting_has_no_problems() -> None:

@@ -8,6 +8,7 @@ from rrdesk.domain.cases.directory import StatutoryPartner
 from rrdesk.domain.decision_sheet.sheet_version import SheetHistory
 from rrdesk.domain.decision_sheet.sign_off import SignOff
 from rrdesk.domain.meeting.agenda import build_agenda
+from rrdesk.domain.meeting.attendance import AttendanceStatus, Attendee
 from rrdesk.domain.meeting.criteria import CRITERIA
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
 from rrdesk.domain.meeting.meeting import Meeting
@@ -50,6 +51,23 @@ def test_complete_meeting_round_trip() -> None:
         sign_off = sign_off.agree(partner, date(2026, 12, 7), signed_by="A", comments="Yes")
     sign_off = sign_off.record_sent_to_national_panel(date(2026, 12, 8), lambda _: WORKING_DAY)
     meeting = meeting.with_sign_off(sign_off)
+    assert through_json(meeting) == meeting
+
+
+def test_a_stored_attendee_keeps_the_attendance_it_had() -> None:
+    """Records saved before attendance had to be taken load as they were saved."""
+    document = meeting_to_dict(complete_meeting())
+    statuses = [a["status"] for a in document["attendees"]]
+    assert statuses == ["present"] * 7
+    loaded = meeting_from_dict(json.loads(json.dumps(document)))
+    assert [a.status for a in loaded.attendees] == [AttendanceStatus.PRESENT] * 7
+    assert loaded.attendance_taken
+
+
+def test_not_recorded_round_trips() -> None:
+    meeting = Meeting("RR-2026-004").with_attendee(Attendee(1, "Asha Patel", "Children's Services"))
+    assert meeting.attendees[0].status is AttendanceStatus.NOT_RECORDED
+    assert meeting_to_dict(meeting)["attendees"][0]["status"] == "not_recorded"
     assert through_json(meeting) == meeting
 
 

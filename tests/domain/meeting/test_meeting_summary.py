@@ -1,3 +1,4 @@
+from rrdesk.domain.meeting.attendance import AttendanceStatus
 from rrdesk.domain.meeting.meeting_summary import summarise_attendance
 from tests.domain.meeting.panel_people import (
     CHAIR,
@@ -38,3 +39,13 @@ def test_substitute_whose_member_is_present_is_non_voting() -> None:
     assert summarise_attendance(meeting).present[-1] == (
         "Hana Kim, Detective Inspector, Metropolitan Police (substitute for Ben Cole; non-voting)"
     )
+
+
+def test_people_not_recorded_are_under_no_heading() -> None:
+    meeting = meeting_with(CHAIR, apologies=(POLICE,)).with_attendee(
+        person(SCHOOL, AttendanceStatus.NOT_RECORDED)
+    )
+    summary = summarise_attendance(meeting)
+    assert summary.present == ("Asha Patel, Head of Quality Assurance, Children's Social Care",)
+    assert summary.apologies == ("Ben Cole, Detective Superintendent, Metropolitan Police",)
+    assert summary.absent == ()

@@ -25,6 +25,7 @@ from tests.domain.meeting.panel_people import (
 )
 
 FOUR = QuorumRule(minimum_voting_members=4)
+NOT_RECORDED = AttendanceStatus.NOT_RECORDED
 
 
 def present(*ids: int) -> tuple[Attendee, ...]:
@@ -109,7 +110,13 @@ def test_evaluate_quorum(
 
 
 def test_substitute_from_another_agency_represents_the_member_they_replace() -> None:
-    substitute = Attendee(20, "Jo Park", "Borough Police Unit", substitute_for=POLICE)
+    substitute = Attendee(
+        20,
+        "Jo Park",
+        "Borough Police Unit",
+        status=AttendanceStatus.PRESENT,
+        substitute_for=POLICE,
+    )
     attendees = (person(POLICE, AttendanceStatus.ABSENT), substitute)
     assert representatives(attendees, PARTNERS, StatutoryPartner.POLICE) == (substitute,)
 
@@ -118,6 +125,28 @@ def test_quorum_summary() -> None:
     assert QuorumResult(met=True, voting_members=4).summary == "Quorum met"
     result = QuorumResult(met=False, voting_members=2, reasons=("A", "B"))
     assert result.summary == "Quorum not met: A; B"
+
+
+def test_quorum_is_not_met_until_attendance_is_taken() -> None:
+    """Everyone else present would make the quorum; one person not recorded leaves it open."""
+    attendees = (*present(CHAIR, POLICE, DOCTOR, SCHOOL), person(NURSE, NOT_RECORDED))
+    result = evaluate_quorum(attendees, FOUR, PARTNERS)
+    assert not result.met
+    assert not result.attendance_taken
+    assert result.summary == "Attendance not taken yet: 1 person not recorded"
+
+
+def test_nobody_recorded_reads_attendance_not_taken() -> None:
+    attendees = tuple(person(i, NOT_RECORDED) for i in (CHAIR, POLICE, DOCTOR, NURSE, SCHOOL))
+    result = evaluate_quorum(attendees, FOUR, PARTNERS)
+    assert (result.met, result.voting_members) == (False, 0)
+    assert result.summary == "Attendance not taken yet: 5 people not recorded"
+
+
+def test_quorum_once_everyone_is_recorded() -> None:
+    attendees = (*present(CHAIR, POLICE, DOCTOR, SCHOOL), person(NURSE, AttendanceStatus.ABSENT))
+    result = evaluate_quorum(attendees, FOUR, PARTNERS)
+    assert (result.met, result.attendance_taken, result.summary) == (True, True, "Quorum met")
 
 
 def test_quorum_rule_description() -> None:

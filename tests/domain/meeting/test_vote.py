@@ -70,6 +70,21 @@ def test_eligible_voters_are_present_voting_and_not_recused() -> None:
     )
 
 
+def test_vote_cannot_open_while_anyone_is_not_recorded() -> None:
+    attendees = (
+        person(CHAIR),
+        person(POLICE),
+        person(DOCTOR, AttendanceStatus.NOT_RECORDED),
+        person(NURSE, AttendanceStatus.NOT_RECORDED),
+    )
+    with pytest.raises(
+        MeetingError,
+        match="The vote cannot open until attendance is taken: 2 people not recorded as present,"
+        " sent apologies or absent",
+    ):
+        open_vote(attendees, frozenset())
+
+
 def test_no_one_able_to_vote() -> None:
     with pytest.raises(MeetingError, match="No one present can vote on this case"):
         open_vote((person(MANAGER), person(CHAIR)), frozenset({CHAIR}))

@@ -45,6 +45,10 @@ def test_a_new_meeting_lists_the_panel_and_an_account_from_each_agency(demo: Ses
     names = {a.name for a in meeting.attendees}
     assert "Harriet Vale" in names
     assert "Bea Lindqvist" not in names  # in the directory, not on the panel
+    # Attendance is taken at the meeting, never assumed.
+    assert {a.status for a in meeting.attendees} == {AttendanceStatus.NOT_RECORDED}
+    quorum = service.quorum(service.case(case_id), meeting)
+    assert quorum.summary == f"Attendance not taken yet: {len(names)} people not recorded"
     titles = [item.title for item in meeting.agenda]
     assert "Account from Northmoor Police Public Protection Unit" in titles
     assert not service.is_saved(case_id)
@@ -77,6 +81,8 @@ def test_quorum_follows_the_profile_and_the_directory(demo: Session) -> None:
     case_id = _case_at(demo, Stage.MEETING_BOOKED)
     case = service.case(case_id)
     meeting = service.load(case_id)
+    assert not service.quorum(case, meeting).met  # attendance not taken yet
+    meeting = meeting.with_everyone_present()
     assert service.quorum(case, meeting).met
     police = [
         a.member_id

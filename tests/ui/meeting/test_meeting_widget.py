@@ -100,13 +100,31 @@ def test_the_chair_runs_a_whole_meeting(qtbot: QtBot, demo: Session, today: date
     qtbot.keyClick(date_input.year, Qt.Key.Key_Return)
     _type_and_enter(qtbot, _find(widget, QLineEdit, "meeting_time"), "10am")
     _type_and_enter(qtbot, _find(widget, QLineEdit, "meeting_place"), "Civic Centre, Room 4")
-    _choose(_find(widget, QComboBox, "meeting_chair"), chair)
 
-    # Attendance: police send apologies, so quorum is lost until the substitute comes.
+    # Attendance is taken, not assumed: until it is, there is no quorum and no vote.
     quorum = _find(widget, QLabel, "quorum_status")
-    assert quorum.text() == "Quorum met"
-    _choose(_find(widget, QComboBox, f"attendance_status_{police}"), AttendanceStatus.APOLOGIES)
+    assert quorum.text() == "Attendance not taken yet: 10 people not recorded"
+    police_status = _find(widget, QComboBox, f"attendance_status_{police}")
+    assert police_status.currentText() == "Not recorded"
+    assert _find(widget, QLabel, "vote_state").text() == (
+        "The vote has not been opened."
+        " It cannot open until attendance is taken: 10 people not recorded."
+    )
+    _click(qtbot, _find(widget, QPushButton, "open_vote_button"))
+    assert widget.vote.errors.messages == [
+        "The vote cannot open until attendance is taken: 10 people not recorded as present,"
+        " sent apologies or absent"
+    ]
+    assert widget.meeting().vote is None
+
+    # Police send apologies and everyone else is there, so quorum is lost until the
+    # substitute comes.
+    _choose(police_status, AttendanceStatus.APOLOGIES)
+    assert quorum.text() == "Attendance not taken yet: 9 people not recorded"
+    _click(qtbot, _find(widget, QPushButton, "everyone_present_button"))
     assert quorum.text() == "Quorum not met: Police are not represented by a voting member"
+    assert police_status.currentText() == "Sent apologies"
+    assert not _find(widget, QPushButton, "everyone_present_button").isEnabled()
     _choose(_find(widget, QComboBox, "substitute_person"), substitute)
     _choose(_find(widget, QComboBox, "substitute_for"), police)
     _click(qtbot, _find(widget, QPushButton, "add_substitute_button"))
@@ -114,6 +132,7 @@ def test_the_chair_runs_a_whole_meeting(qtbot: QtBot, demo: Session, today: date
     assert (
         "Substitute for Tomasz Wąsik" in _find(widget, QLabel, f"attendee_name_{substitute}").text()
     )
+    _choose(_find(widget, QComboBox, "meeting_chair"), chair)
 
     # A conflict of interest: recused from this case's vote.
     _type_and_enter(qtbot, _find(widget, QLineEdit, f"conflict_note_{gp}"), "GP to the family")
@@ -169,8 +188,13 @@ def test_the_chair_runs_a_whole_meeting(qtbot: QtBot, demo: Session, today: date
     assert stored.decision is not None
     assert stored.decision.kind is DecisionKind.RECOMMEND_LOCAL_REVIEW
     assert CaseService(demo).get(case_id).stage is Stage.AWAITING_SIGN_OFF  # type: ignore[union-attr]
+    assert {a.status for a in stored.attendees} == {
+        AttendanceStatus.PRESENT,
+        AttendanceStatus.APOLOGIES,
+    }
     notes = [e.summary for e in demo.audit.entries(case_id)]
     assert "Changed the meeting record: Dr Emre Yıldız declared a conflict of interest" in notes
+    assert "Changed the meeting record: Everyone not yet recorded marked present" in notes
 
 
 def test_long_names_do_not_widen_the_meeting_page_past_a_laptop_screen(
