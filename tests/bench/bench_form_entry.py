@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from rrdesk.domain.agency_forms.agency_form_record import FormPosition
 from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
 from rrdesk.ui.kit.narrative_edit import NarrativeEdit
-from rrdesk.ui.shell.application import set_start_up_aside
+from rrdesk.ui.shell.application import freeze_start_up_objects
 
 LIMIT_SECONDS = 0.100
 LINES = (
@@ -148,9 +148,9 @@ def whole_form(app: QApplication, folder: Path) -> None:
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    # As rrdesk does once its window is on screen: what start-up made is set aside from the
+    # As rrdesk does once its window is on screen: what start-up made is frozen out of the
     # garbage collector's full passes.
-    set_start_up_aside()
+    freeze_start_up_objects()
     bare_box(app)
     with tempfile.TemporaryDirectory() as folder:
         whole_form(app, Path(folder))

@@ -73,24 +73,30 @@ def build_qt_namespace() -> None:
     QtCore.Qt.AlignmentFlag.AlignLeft.value  # noqa: B018 (naming it builds it)
 
 
-def set_start_up_aside() -> None:
-    """Everything made at start-up (modules, classes, the main window) lives until rrdesk closes
-    or locks. Set aside from the garbage collector's full passes, those passes stay short, so a
-    long check (a 1 MB paste, say) does not stall the window while the collector looks over it
-    all again. What is already garbage is collected first, so none of it is kept. The collector
-    then runs as usual again (start-up holds it back: ``cli.main``).
+def freeze_start_up_objects() -> None:
+    """Collect what is garbage, then freeze every object left (``gc.freeze``) and start the
+    garbage collector again (start-up holds it back: ``cli.main``). Called once the main window
+    is on screen.
 
-    After an unlock, :func:`take_back_start_up` lets what the old window held be collected, and
-    this is called again once the new window is on screen.
+    Everything made at start-up (modules, classes, the main window) lives until rrdesk closes or
+    locks. Frozen, it is left out of the collector's full passes, so those passes stay short and
+    a long check (a 1 MB paste, say) does not stall the window while the collector looks over it
+    all again. After an unlock, :func:`unfreeze_start_up_objects` lets what the old window held
+    be collected, and this is called again once the new window is on screen.
     """
     gc.collect()
     gc.freeze()
     gc.enable()
 
 
-def take_back_start_up() -> None:
-    """Return what :func:`set_start_up_aside` set aside to the garbage collector's care."""
+def unfreeze_start_up_objects() -> None:
+    """Return what :func:`freeze_start_up_objects` froze to the garbage collector's care."""
     gc.unfreeze()
+
+
+# The names the composition root used before: kept until it calls the two above.
+set_start_up_aside = freeze_start_up_objects
+take_back_start_up = unfreeze_start_up_objects
 
 
 def run_event_loop(app: QApplication) -> int:

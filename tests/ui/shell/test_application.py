@@ -24,11 +24,11 @@ def test_the_application_uses_the_fusion_style_whatever_the_computer() -> None:
     assert fresh_python(MAKE, QT_STYLE_OVERRIDE="Windows") == ["fusion rrdesk rrdesk"]
 
 
-def test_what_start_up_made_is_set_aside_from_full_collections_and_taken_back() -> None:
+def test_what_start_up_made_is_frozen_out_of_full_collections_and_unfrozen() -> None:
     import gc
     import weakref
 
-    from rrdesk.ui.shell.application import set_start_up_aside, take_back_start_up
+    from rrdesk.ui.shell.application import freeze_start_up_objects, unfreeze_start_up_objects
 
     class Held:
         pass
@@ -39,26 +39,26 @@ def test_what_start_up_made_is_set_aside_from_full_collections_and_taken_back() 
     del garbage
     before = gc.get_freeze_count()
     try:
-        set_start_up_aside()
-        assert gone() is None  # garbage is collected, not set aside
+        freeze_start_up_objects()
+        assert gone() is None  # garbage is collected, not frozen
         assert gc.get_freeze_count() > before
     finally:
-        take_back_start_up()
+        unfreeze_start_up_objects()
     assert gc.get_freeze_count() == 0
 
 
-def test_setting_start_up_aside_starts_the_collector_again() -> None:
+def test_freezing_start_up_objects_starts_the_collector_again() -> None:
     import gc
 
-    from rrdesk.ui.shell.application import set_start_up_aside, take_back_start_up
+    from rrdesk.ui.shell.application import freeze_start_up_objects, unfreeze_start_up_objects
 
     gc.disable()
     try:
-        set_start_up_aside()
+        freeze_start_up_objects()
         assert gc.isenabled()
     finally:
         gc.enable()
-        take_back_start_up()
+        unfreeze_start_up_objects()
 
 
 def test_the_collector_waits_while_the_app_starts(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -238,7 +238,8 @@ def test_locking_is_in_place_once_the_window_is_on_screen_and_the_store_closed_a
     monkeypatch.setattr(rrdesk.app.run, "build_main_window", build)
     monkeypatch.setattr(protection, "install_protection", install)
     monkeypatch.setattr(application, "run_event_loop", event_loop)
-    monkeypatch.setattr(application, "set_start_up_aside", lambda: None)
+    monkeypatch.setattr(application, "freeze_start_up_objects", lambda: None)
+    monkeypatch.setattr(application, "set_start_up_aside", lambda: None)  # its name until now
     monkeypatch.setattr(application, "end_process", lambda app, code, settings=None: code)
     assert rrdesk.app.run_app(store=None, demo=True) == 0
     assert sessions
