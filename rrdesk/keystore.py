@@ -12,6 +12,7 @@ import binascii
 import sys
 from typing import Any, Protocol
 
+from rrdesk.domain.errors import UserError
 
 SERVICE = "rrdesk"
 
@@ -22,12 +23,8 @@ NATIVE_BACKENDS = {
 }
 
 
-class SecretStoreUnavailable(Exception):
+class SecretStoreUnavailable(UserError):
     """The keyring cannot be used; ``message`` says why in plain words."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class SecretStore(Protocol):

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from rrdesk.commands.store_options import open_store
 from rrdesk.domain.agency_forms.text_checks import AcronymDictionary, AreaNames, Finding
+from rrdesk.domain.errors import UserError
 from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
 
 CLEAN = 0
@@ -88,7 +89,7 @@ def _partnership_lists(
         session.close()
 
 
-class _UnusableFileError(Exception):
+class _UnusableFileError(UserError):
     """A file that cannot be checked, with a one-line reason."""
 
 

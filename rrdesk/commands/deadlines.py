@@ -10,7 +10,11 @@ import json
 import sys
 from typing import Any, TextIO
 
-from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, packaged_calendar
+from rrdesk.domain.timetable.bank_holidays import (
+    BankHolidayCalendar,
+    OutsideCalendarError,
+    packaged_calendar,
+)
 from rrdesk.domain.timetable.dates import DateError, format_date_with_weekday, parse_iso_date
 from rrdesk.domain.timetable.deadlines import (
     DAY_ZERO_CONVENTION,
@@ -120,7 +124,7 @@ def run_deadlines(args: argparse.Namespace, out: TextIO, err: TextIO | None = No
             compute_timetable(profile, calendar, day, referral_date=referral, meeting_date=meeting)
             for day in dates
         ]
-    except ValueError as error:
+    except OutsideCalendarError as error:
         errors.write(f"rrdesk deadlines: {error}\n")
         return EXIT_BAD_INPUT
     if args.json:

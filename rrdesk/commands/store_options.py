@@ -7,6 +7,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from rrdesk.domain.errors import UserError
 from rrdesk.services.platform.locations import default_store_path
 from rrdesk.services.store.session import Session
 from rrdesk.services.store.store_access import unlock_with_passphrase
@@ -14,7 +15,7 @@ from rrdesk.services.store.store_access import unlock_with_passphrase
 MAX_PASSPHRASE_FILE_BYTES = 4096
 
 
-class UsageError(Exception):
+class UsageError(UserError):
     """Unusable input on the command line: exit code 2 with this one-line message."""
 
 

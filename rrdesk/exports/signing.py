@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from rrdesk.domain.errors import UserError
 from rrdesk.exports.page_layout import SIGNATURE_BOX
 from rrdesk.exports.signature_stamp import stamp_appearance, stamp_style
 
@@ -34,7 +35,7 @@ TRUST_NOTE = (
 """What to tell executives who receive a signed sheet, in plain English."""
 
 
-class SigningIdentityError(ValueError):
+class SigningIdentityError(UserError):
     """A certificate or key that cannot be used, with a message fit to show the user."""
 
 

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from rrdesk.domain.errors import UserError
+
 # pyHanko logs the full trace of an untrusted certificate as a warning; keep it off a
 # command line that has not set up logging (the app's own log still receives it).
 for _name in ("pyhanko", "pyhanko_certvalidator"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
-class VerificationError(Exception):
+class VerificationError(UserError):
     """The file cannot be checked at all; the message is fit to show the user."""
 
 

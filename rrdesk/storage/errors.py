@@ -6,15 +6,13 @@ English; each carries a ``message`` fit to show as it is. Anything else from sto
 
 from __future__ import annotations
 
+from rrdesk.domain.errors import UserError
+
 NOTHING_CHANGED = "Nothing has been changed."
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """A problem the user can understand; ``message`` is shown as it is."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class WrongSecretError(StoreError):

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
 
 
-class ActionPlanError(ValueError):
+class ActionPlanError(UserError):
     """A change to the action plan that breaks a rule, said in plain words."""
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.domain.timetable.months import add_months
 from rrdesk.domain.timetable.progress import ReviewStatus
@@ -20,7 +21,7 @@ DUE_SOON_DAYS = 28
 """A milestone this many calendar days away or fewer is "due soon" on the board."""
 
 
-class LocalReviewError(ValueError):
+class LocalReviewError(UserError):
     """A local review record that breaks a rule, said in plain words."""
 
 

@@ -11,10 +11,11 @@ from rrdesk.domain.after_meeting.action_plan import AgencyActionCount, PlanActio
 from rrdesk.domain.after_meeting.themes import CaseThemes, theme_frequencies
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.domain.decision_sheet.sign_off import CLOCK_WORKING_DAYS
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
 
 
-class ReportError(ValueError):
+class ReportError(UserError):
     """A period that cannot be reported on."""
 
 

@@ -15,6 +15,7 @@ from datetime import date
 from enum import Enum
 
 from rrdesk.domain.cases.cases import Stage
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.domain.timetable.months import add_months
 
@@ -22,7 +23,7 @@ RECURRENCE_MONTHS = 24
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-class ThemeError(ValueError):
+class ThemeError(UserError):
     """A taxonomy that cannot be used, with the reason in plain words."""
 
 

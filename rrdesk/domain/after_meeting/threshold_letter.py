@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from rrdesk.domain.cases.cases import Case, ReferralRoute
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
 
 PLACEHOLDERS: dict[str, str] = {
@@ -34,7 +35,7 @@ PLACEHOLDERS: dict[str, str] = {
 }
 
 
-class LetterTemplateError(ValueError):
+class LetterTemplateError(UserError):
     """A letter form that cannot be used, with the reason in plain words."""
 
 

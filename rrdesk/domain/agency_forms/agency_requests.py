@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
 
 AddWorkingDays = Callable[[date, int], date]
@@ -112,7 +113,7 @@ class AgencyRequest:
         return tuple(e for e in self.events if e.kind is EventKind.RETURNED)
 
 
-class RequestError(ValueError):
+class RequestError(UserError):
     """A step that cannot be recorded, with a message fit to show the user."""
 
 

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rrdesk.domain.errors import UserError
+
 
 class QuestionKind(StrEnum):
     """How a question is answered."""
@@ -127,7 +129,7 @@ class FormDefinition:
         raise KeyError(question_key)
 
 
-class FormDefinitionError(ValueError):
+class FormDefinitionError(UserError):
     """A form file that cannot be used: the line (when known) and the reason."""
 
     def __init__(self, reason: str, line: int | None = None) -> None:
@@ -192,12 +194,16 @@ class _Lines:
         return self._setting(start, setting)
 
 
+class _Problem(Exception):
+    """A broken setting, told as a :class:`FormDefinitionError` with its line."""
+
+
 def _text(table: Mapping[str, object], key: str, *, required: bool = True) -> str:
     value = table.get(key, "")
     if not isinstance(value, str):
-        raise ValueError(f"{key} must be text in quotes")
+        raise _Problem(f"{key} must be text in quotes")
     if required and not value.strip():
-        raise ValueError(f"{key} is missing")
+        raise _Problem(f"{key} is missing")
     return value.strip()
 
 
@@ -209,13 +215,13 @@ def _condition(value: object) -> Condition | None:
         or set(value) != {"question", "answer"}
         or not all(isinstance(v, str) for v in value.values())
     ):
-        raise ValueError('required_if must be like { question = "involved", answer = "yes" }')
+        raise _Problem('required_if must be like { question = "involved", answer = "yes" }')
     return Condition(question=value["question"], answer=value["answer"])
 
 
 def _options(value: object) -> tuple[Option, ...]:
     if not isinstance(value, list):
-        raise ValueError("options must be a list")
+        raise _Problem("options must be a list")
     options = []
     for item in value:
         if isinstance(item, str):
@@ -223,43 +229,43 @@ def _options(value: object) -> tuple[Option, ...]:
         elif isinstance(item, dict) and isinstance(item.get("value"), str):
             label = item.get("label", item["value"])
             if not isinstance(label, str):
-                raise ValueError("an option's label must be text")
+                raise _Problem("an option's label must be text")
             options.append(Option(item["value"], label))
         else:
-            raise ValueError('each option must be text or { value = "...", label = "..." }')
+            raise _Problem('each option must be text or { value = "...", label = "..." }')
     return tuple(options)
 
 
 def _question(table: object) -> Question:
     if not isinstance(table, dict):
-        raise ValueError("a question must be a table")
+        raise _Problem("a question must be a table")
     unknown = sorted(set(table) - _QUESTION_KEYS)
     if unknown:
-        raise ValueError(f"unknown setting {unknown[0]!r} in a question")
+        raise _Problem(f"unknown setting {unknown[0]!r} in a question")
     key = _text(table, "key")
     if not _KEY.fullmatch(key):
-        raise ValueError(f"question key {key!r} must be lower case letters, digits and _")
+        raise _Problem(f"question key {key!r} must be lower case letters, digits and _")
     kind_text = _text(table, "kind")
     try:
         kind = QuestionKind(kind_text)
     except ValueError:
         kinds = ", ".join(k.value for k in QuestionKind)
-        raise ValueError(f"kind {kind_text!r} is not one of: {kinds}") from None
+        raise _Problem(f"kind {kind_text!r} is not one of: {kinds}") from None
     required = table.get("required", False)
     if not isinstance(required, bool):
-        raise ValueError("required must be true or false")
+        raise _Problem("required must be true or false")
     max_length = table.get("max_length")
     if max_length is not None and (not isinstance(max_length, int) or max_length < 1):
-        raise ValueError("max_length must be a whole number above 0")
+        raise _Problem("max_length must be a whole number above 0")
     options: tuple[Option, ...]
     if kind is QuestionKind.YES_NO:
         options = (Option("yes", "Yes"), Option("no", "No"))
     elif kind is QuestionKind.CHOICE:
         options = _options(table.get("options"))
         if len(options) < 2:
-            raise ValueError("a choice question needs at least two options")
+            raise _Problem("a choice question needs at least two options")
     elif "options" in table:
-        raise ValueError("only a choice question has options")
+        raise _Problem("only a choice question has options")
     else:
         options = ()
     return Question(
@@ -281,11 +287,11 @@ def _check_condition(condition: Condition | None, form: dict[str, Question], whe
         return
     target = form.get(condition.question)
     if target is None:
-        raise ValueError(
+        raise _Problem(
             f"{where} depends on {condition.question!r}, which is not an earlier question"
         )
     if condition.answer not in {o.value for o in target.options}:
-        raise ValueError(
+        raise _Problem(
             f"{where} depends on {condition.question!r} being {condition.answer!r}, "
             "which is not one of its answers"
         )
@@ -309,7 +315,7 @@ def parse_form_definition(text: str) -> FormDefinition:
     try:
         title = _text(data, "title")
         summary = _text(data, "summary", required=False)
-    except ValueError as error:
+    except _Problem as error:
         raise FormDefinitionError(str(error)) from None
     raw_sections = data.get("section")
     if not isinstance(raw_sections, list) or not raw_sections:
@@ -330,21 +336,21 @@ def _parse_section(
 ) -> Section:
     try:
         if not isinstance(raw, dict):
-            raise ValueError("a section must be a table")
+            raise _Problem("a section must be a table")
         unknown = sorted(set(raw) - _SECTION_KEYS)
         if unknown:
-            raise ValueError(f"unknown setting {unknown[0]!r} in section {s_index + 1}")
+            raise _Problem(f"unknown setting {unknown[0]!r} in section {s_index + 1}")
         key = _text(raw, "key")
         if not _KEY.fullmatch(key) or key in section_keys:
-            raise ValueError(f"section key {key!r} must be unique lower case letters, digits and _")
+            raise _Problem(f"section key {key!r} must be unique lower case letters, digits and _")
         title = _text(raw, "title")
         hint = _text(raw, "hint", required=False)
         condition = _condition(raw.get("required_if"))
         _check_condition(condition, seen, f"section {key!r}")
         raw_questions = raw.get("question")
         if not isinstance(raw_questions, list) or not raw_questions:
-            raise ValueError(f"section {key!r} has no questions: add [[section.question]] tables")
-    except ValueError as error:
+            raise _Problem(f"section {key!r} has no questions: add [[section.question]] tables")
+    except _Problem as error:
         reason = str(error)
         raise FormDefinitionError(
             _sentence(reason), lines.section(s_index, _setting_named(reason))
@@ -354,9 +360,9 @@ def _parse_section(
         try:
             question = _question(raw_question)
             if question.key in seen:
-                raise ValueError(f"question key {question.key!r} is used twice")
+                raise _Problem(f"question key {question.key!r} is used twice")
             _check_condition(question.required_if, seen, f"question {question.key!r}")
-        except ValueError as error:
+        except _Problem as error:
             raise FormDefinitionError(
                 _sentence(f"{error} (section {key!r}, question {q_index + 1})"),
                 lines.question(s_index, q_index, _setting_named(str(error))),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.bank_holidays import CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR
 
 MAX_CHILDREN = 4
@@ -237,7 +238,7 @@ class Case:
         return tuple(values)
 
 
-class CaseError(ValueError):
+class CaseError(UserError):
     """A case that breaks a rule, with a message fit to show the user."""
 
 

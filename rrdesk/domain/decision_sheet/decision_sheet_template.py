@@ -10,8 +10,10 @@ from dataclasses import dataclass, fields
 from enum import Enum
 from typing import Any
 
+from rrdesk.domain.errors import UserError
 
-class DecisionSheetTemplateError(ValueError):
+
+class DecisionSheetTemplateError(UserError):
     """The decision sheet form cannot be used, with a message fit to show the user."""
 
 

@@ -9,6 +9,10 @@ from rrdesk.domain.meeting.meeting_error import MeetingError
 from rrdesk.domain.meeting.vote import VoteOutcome
 
 
+class RationaleError(MeetingError):
+    """The decision's rationale is missing."""
+
+
 class DecisionKind(Enum):
     RECOMMEND_LOCAL_REVIEW = "recommend_local_review"
     DO_NOT_RECOMMEND = "do_not_recommend"
@@ -56,9 +60,10 @@ class Decision:
 def make_decision(
     kind: DecisionKind, rationale: str, learning_route: LearningRoute | None = None
 ) -> Decision:
-    """A decision that keeps the rules, or :class:`MeetingError` saying what is missing."""
+    """A decision that keeps the rules, or :class:`MeetingError` saying what is missing
+    (:class:`RationaleError` when it is the rationale)."""
     if not rationale.strip():
-        raise MeetingError("Enter the rationale for the decision against the criteria")
+        raise RationaleError("Enter the rationale for the decision against the criteria")
     if kind is DecisionKind.DO_NOT_RECOMMEND and learning_route is None:
         raise MeetingError("Choose how the learning will be taken forward without a local review")
     if kind is not DecisionKind.DO_NOT_RECOMMEND and learning_route is not None:

@@ -319,8 +319,6 @@ def sheet_history_from_dict(d: dict[str, Any]) -> SheetHistory:
             for v in d["versions"]
         )
     except (KeyError, TypeError, ValueError) as error:
-        if isinstance(error, MeetingError):
-            raise
         raise MeetingError(
             f"The decision sheet history is damaged ({type(error).__name__})"
         ) from None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rrdesk.domain.errors import UserError
 
-class MeetingError(ValueError):
+
+class MeetingError(UserError):
     """A panel meeting rule broken, with a message fit to show the chair or coordinator."""

@@ -23,6 +23,7 @@ from itertools import accumulate, compress
 from types import MappingProxyType
 from typing import Any
 
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import EARLIEST_YEAR, LATEST_YEAR, WEEKDAY_NAMES, format_date
 from rrdesk.resource_files import resource
 
@@ -36,7 +37,11 @@ _FIRST_DAY = date(CALENDAR_FIRST_YEAR, 1, 1)
 _LAST_DAY = date(CALENDAR_LAST_YEAR, 12, 31)
 
 
-class BankHolidayFileError(ValueError):
+class OutsideCalendarError(UserError):
+    """A date outside the years working days are counted for (2010 to 2100)."""
+
+
+class BankHolidayFileError(UserError):
     """A bank holidays file that cannot be used, with the reason in plain English."""
 
 
@@ -248,7 +253,7 @@ class _WorkingDayTable:
         """Working days from the table's first day up to and including ``day``."""
         index = day.toordinal() - self._first_ordinal
         if not 0 <= index < len(self.rank):
-            raise ValueError(f"{format_date(day)} is outside the years rrdesk handles")
+            raise OutsideCalendarError(f"{format_date(day)} is outside the years rrdesk handles")
         return self.rank[index]
 
     def nth_after(self, start: date, count: int) -> date | None:
@@ -342,7 +347,7 @@ class BankHolidayCalendar:
         if found is None:
             found = self._everything.nth_after(start, count)
         if found is None:
-            raise ValueError("That date is beyond the years rrdesk handles")
+            raise OutsideCalendarError("That date is beyond the years rrdesk handles")
         return found
 
     def working_days_between(self, start: date, end: date) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
+from rrdesk.domain.errors import UserError
+
 # Always English, whatever language the computer is set to: the calendar module's month names
 # follow the computer's locale.
 MONTH_NAMES = (
@@ -31,7 +33,7 @@ EARLIEST_YEAR = 1900
 LATEST_YEAR = 2200
 
 
-class DateError(ValueError):
+class DateError(UserError):
     """A date that cannot be understood, with a message fit to show the user."""
 
 
@@ -68,7 +70,7 @@ _TIMES_IN_WORDS = {"midday": time(12, 0), "noon": time(12, 0), "midnight": time(
 
 def parse_time(text: str) -> time | None:
     """A time of day as people type it: ``10am``, ``2:30pm``, ``14:30``, ``9.15`` or ``midday``
-    (and whatever :func:`format_time` writes); ``None`` when blank. Raises ``ValueError``."""
+    (and whatever :func:`format_time` writes); ``None`` when blank. Raises :class:`DateError`."""
     if not text.strip():
         return None
     in_words = _TIMES_IN_WORDS.get(text.strip().lower())
@@ -76,15 +78,15 @@ def parse_time(text: str) -> time | None:
         return in_words
     match = _CLOCK.match(text)
     if match is None:
-        raise ValueError(f"'{text.strip()[:20]}' is not a time of day")
+        raise DateError(f"'{text.strip()[:20]}' is not a time of day")
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
     suffix = (match.group(3) or "").lower()
     if suffix:
         if not 1 <= hour <= 12:
-            raise ValueError(f"'{text.strip()[:20]}' is not a time of day")
+            raise DateError(f"'{text.strip()[:20]}' is not a time of day")
         hour = hour % 12 + (12 if suffix == "pm" else 0)
     if hour > 23 or minute > 59:
-        raise ValueError(f"'{text.strip()[:20]}' is not a time of day")
+        raise DateError(f"'{text.strip()[:20]}' is not a time of day")
     return time(hour, minute)
 
 

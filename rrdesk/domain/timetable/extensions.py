@@ -10,22 +10,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.timetable.dates import format_date
 
 _LONGEST_REASON = 2000
 
 
-class ExtensionError(ValueError):
+class ExtensionError(UserError):
     """An extension or lateness record that cannot be saved, with the reason."""
+
+
+class ReasonError(ExtensionError):
+    """The reason for an extension or for lateness is missing or too long."""
 
 
 def _clean_reason(reason: str, what: str) -> str:
     cleaned = reason.strip()
     if not cleaned:
-        raise ExtensionError(f"Enter the reason {what}")
+        raise ReasonError(f"Enter the reason {what}")
     if len(cleaned) > _LONGEST_REASON:
-        raise ExtensionError(f"The reason must be {_LONGEST_REASON} characters or fewer")
+        raise ReasonError(f"The reason must be {_LONGEST_REASON} characters or fewer")
     return cleaned
 
 

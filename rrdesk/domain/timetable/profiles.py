@@ -13,12 +13,13 @@ from fractions import Fraction
 from typing import Any
 
 from rrdesk.domain.cases.directory import StatutoryPartner
+from rrdesk.domain.errors import UserError
 
 STATUTORY_DEADLINE_KEY = "decision_to_national_panel"
 STATUTORY_WORKING_DAYS = 15
 
 
-class ProfileError(ValueError):
+class ProfileError(UserError):
     """A process profile that cannot be used, with the reason in plain English."""
 
 

@@ -25,6 +25,7 @@ from rrdesk.domain.agency_forms.text_checks import (
     parse_area_names,
 )
 from rrdesk.domain.decision_sheet.decision_sheet_template import parse_decision_sheet_template
+from rrdesk.domain.errors import UserError
 from rrdesk.resource_files import form, resource
 from rrdesk.services.agency_forms.text_checks_loader import (
     shipped_acronym_dictionary,
@@ -89,7 +90,7 @@ EDITABLE_FORMS = (
 )
 
 
-class FormRefused(ValueError):
+class FormRefused(UserError):
     """An edited form that cannot be used; the message says where and why."""
 
 
@@ -127,7 +128,7 @@ class PartnershipForms:
             ) from None
         try:
             editable.check(text)
-        except ValueError as error:
+        except UserError as error:
             raise FormRefused(f"The edited {editable.noun} was not used. {error}") from None
         with self._session.db.transaction():
             self._session.settings.set(editable.key, text)
@@ -170,7 +171,7 @@ def _in_use(
     if edited is not None:
         try:
             return cast("_Parsed", _parsed(parse, edited))
-        except ValueError:
+        except UserError:
             log.warning(
                 "the partnership's %s could not be read; using the standard one", editable.key
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date, format_time
 from rrdesk.exports.signing import (
     TRUST_NOTE,
@@ -29,6 +30,7 @@ __all__ = [
     "TRUST_NOTE",
     "CertificateSummary",
     "NoSigningIdentityError",
+    "PartnershipNameError",
     "SigningIdentityError",
     "SigningService",
     "VerificationError",
@@ -40,7 +42,7 @@ CREATED = "created"
 IMPORTED = "imported"
 
 
-class NoSigningIdentityError(Exception):
+class NoSigningIdentityError(UserError):
     """The store has no signing certificate yet; the message is fit to show the user."""
 
     def __init__(self) -> None:
@@ -48,6 +50,10 @@ class NoSigningIdentityError(Exception):
             "The partnership has no signing certificate yet. Create one or import the council's "
             "in Partnership settings."
         )
+
+
+class PartnershipNameError(UserError):
+    """The partnership's name cannot be used (it is blank)."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,7 @@ class SigningService:
         """Change the partnership's name as documents print it. The certificate is unchanged."""
         clean = " ".join(name.split())
         if not clean:
-            raise ValueError("Enter the partnership's name")
+            raise PartnershipNameError("Enter the partnership's name")
         if clean == self.partnership:
             return clean
         with self._session.db.transaction():

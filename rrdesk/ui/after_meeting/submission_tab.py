@@ -27,8 +27,8 @@ from rrdesk.domain.after_meeting.submission_details import (
     Involvement,
     SubmissionDetails,
 )
-from rrdesk.services.after_meeting.report_service import BriefingError, ReportService
-from rrdesk.services.after_meeting.submission_service import SubmissionError, SubmissionService
+from rrdesk.services.after_meeting.report_service import ReportService
+from rrdesk.services.after_meeting.submission_service import SubmissionService
 from rrdesk.ui.kit.form_widgets import FormField, heading_label, hint_label, name_widget
 from rrdesk.ui.kit.save_paths import save_export
 from rrdesk.ui.kit.scrolling_page import scrolling_body
@@ -218,10 +218,7 @@ class SubmissionTab(QWidget):
             return
 
         def make(_path: Path) -> bytes:
-            try:
-                return self._service.export(self._case_id, self._today(), allow_missing=True)
-            except SubmissionError as error:
-                raise ValueError(str(error)) from None
+            return self._service.export(self._case_id, self._today(), allow_missing=True)
 
         save_export(
             self,
@@ -235,12 +232,9 @@ class SubmissionTab(QWidget):
 
     def _on_briefing_clicked(self) -> None:
         def make(_path: Path) -> bytes:
-            try:
-                return self._reports.briefing_pdf(
-                    self._case_id, use_pseudonym=self.use_pseudonym.isChecked()
-                )
-            except BriefingError as error:
-                raise ValueError(str(error)) from None
+            return self._reports.briefing_pdf(
+                self._case_id, use_pseudonym=self.use_pseudonym.isChecked()
+            )
 
         save_export(
             self,

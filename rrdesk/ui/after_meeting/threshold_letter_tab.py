@@ -21,7 +21,6 @@ from rrdesk.domain.after_meeting.threshold_letter import LetterDetails
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.after_meeting.threshold_letter_service import (
-    LetterError,
     ThresholdLetterService,
 )
 from rrdesk.services.cases.case_service import CaseService
@@ -187,10 +186,7 @@ class ThresholdLetterTab(QWidget):
         self._letters.save_details(self._case_id, self.details())
 
         def make(_path: Path) -> bytes:
-            try:
-                return self._letters.export(self._case_id, self._today())
-            except LetterError as error:
-                raise ValueError(str(error)) from None
+            return self._letters.export(self._case_id, self._today())
 
         save_export(
             self,

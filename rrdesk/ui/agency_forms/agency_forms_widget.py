@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rrdesk.domain.agency_forms.agency_requests import EventKind, RequestError, RequestStatus
+from rrdesk.domain.agency_forms.agency_requests import EventKind, RequestStatus
 from rrdesk.domain.agency_forms.text_checks import TextChecker
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService, RequestRow
 from rrdesk.services.files import FileNotSavedError, write_exported_file
@@ -279,8 +280,8 @@ class AgencyFormsWidget(QWidget):
     def _run(self, action: Callable[[], object]) -> bool:
         try:
             action()
-        except (RequestError, ValueError) as error:
-            self._messages.error(self, "This could not be recorded", str(error))
+        except UserError as error:
+            self._messages.error(self, "This could not be recorded", error.message)
             return False
         self.refresh()
         self.data_changed.emit()

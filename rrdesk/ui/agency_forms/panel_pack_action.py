@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from rrdesk.domain.agency_forms.panel_pack_content import PanelPackContent
+from rrdesk.domain.errors import UserError
 from rrdesk.exports.panel_pack import RenderCancelled, render_panel_pack
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.services.files import FileNotSavedError, write_exported_file
@@ -133,10 +134,11 @@ class PanelPackBuilder(QWidget):
         if isinstance(error, RenderCancelled):
             self.status.setText("The panel pack was not built. Nothing was saved.")
             return
-        self.status.setText("The panel pack could not be built.")
-        self._messages.error(
-            self, "The panel pack could not be built", f"Nothing was saved. ({error})"
-        )
+        self.status.setText("The panel pack could not be built. Nothing was saved.")
+        if isinstance(error, UserError):
+            self._messages.error(self, "The panel pack could not be built", error.message)
+            return
+        raise error  # a bug: the crash dialog reports it
 
 
 def render(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from rrdesk.domain.errors import UserError
 from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages
@@ -28,8 +29,8 @@ def save_export(
         return None
     try:
         body = make(path)
-    except ValueError as error:
-        messages.error(parent, title, str(error))
+    except UserError as error:
+        messages.error(parent, title, error.message)
         return None
     try:
         write_exported_file(path, body)

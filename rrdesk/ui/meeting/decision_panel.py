@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QButtonGroup, QComboBox, QRadioButton, QVBoxLayout
 from rrdesk.domain.meeting.decision import (
     DecisionKind,
     LearningRoute,
+    RationaleError,
     decision_warnings,
     make_decision,
 )
@@ -130,11 +131,12 @@ class DecisionPanel(MeetingPanel):
         try:
             decision = make_decision(kind, rationale, route)
         except MeetingError as error:
-            target = self.rationale_field if "rationale" in str(error) else self.route_field
+            target = self.rationale_field if isinstance(error, RationaleError) else self.route_field
             if quiet and self.view.meeting.decision is None:
-                self.status.setText(f"Not recorded yet: {str(error)[0].lower()}{str(error)[1:]}.")
+                message = error.message
+                self.status.setText(f"Not recorded yet: {message[0].lower()}{message[1:]}.")
             else:
-                self.show_error(target, str(error))
+                self.show_error(target, error.message)
             return
         if decision == self.view.meeting.decision:
             return

@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from rrdesk.domain.meeting.meeting import Meeting
-from rrdesk.domain.timetable.dates import format_date, format_time, parse_time
+from rrdesk.domain.timetable.dates import DateError, format_date, format_time, parse_time
 from rrdesk.ui.kit.form_widgets import DateInput, FormField, fits_the_page, read_date
 from rrdesk.ui.meeting.meeting_panel import (
     Apply,
@@ -67,7 +67,7 @@ class DetailsPanel(MeetingPanel):
         ):
             try:
                 shown = self.date_input.value()
-            except ValueError:
+            except DateError:
                 shown = None
             if shown != meeting.held_on:
                 self.date_input.set_value(meeting.held_on)
@@ -110,7 +110,7 @@ class DetailsPanel(MeetingPanel):
     def _on_time_editing_finished(self) -> None:
         try:
             value = parse_time(self.time_edit.text())
-        except ValueError:
+        except DateError:
             self.show_error(self.time_field, TIME_ERROR)
             return
         if value == self.view.meeting.starts_at:

@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.services.partnership.signing_service import (
     CREATED,
     TRUST_NOTE,
+    NoSigningIdentityError,
+    PartnershipNameError,
     SigningIdentityError,
     SigningService,
     VerificationError,
@@ -63,18 +66,24 @@ def _button(text: str, name: str, *, primary: bool = False) -> QPushButton:
     return button
 
 
+class UnreadableFileError(UserError):
+    """A file the person chose that rrdesk cannot read."""
+
+
 def read_chosen_file(path: Path, what: str) -> bytes:
-    """The bytes of a file the person chose, or :class:`OSError` with a plain message."""
+    """The bytes of a file the person chose, or :class:`UnreadableFileError` saying why not."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise OSError(f"The {what} {path.name} is too large")
+            raise UnreadableFileError(f"The {what} {path.name} is too large")
         return path.read_bytes()
     except FileNotFoundError:
-        raise OSError(f"There is no {what} at {path}") from None
+        raise UnreadableFileError(f"There is no {what} at {path}") from None
     except IsADirectoryError:
-        raise OSError(f"{path} is a folder, not a {what}") from None
+        raise UnreadableFileError(f"{path} is a folder, not a {what}") from None
     except PermissionError:
-        raise OSError(f"rrdesk is not allowed to read {path}") from None
+        raise UnreadableFileError(f"rrdesk is not allowed to read {path}") from None
+    except OSError:
+        raise UnreadableFileError(f"rrdesk could not read the {what} {path.name}") from None
 
 
 class PartnershipSettingsWidget(QWidget):
@@ -235,8 +244,8 @@ class PartnershipSettingsWidget(QWidget):
     def _on_save_name_clicked(self) -> None:
         try:
             name = self._signing.rename_partnership(self.partnership_name.text())
-        except ValueError as error:
-            self._messages.error(self, "Partnership name", str(error))
+        except PartnershipNameError as error:
+            self._messages.error(self, "Partnership name", error.message)
             return
         self.partnership_name.setText(name)
         self.partnership_renamed.emit(name)
@@ -272,8 +281,8 @@ class PartnershipSettingsWidget(QWidget):
             return
         try:
             data = read_chosen_file(path, "certificate file")
-        except OSError as error:
-            self._messages.error(self, "Import a certificate", str(error))
+        except UnreadableFileError as error:
+            self._messages.error(self, "Import a certificate", error.message)
             return
         password = self._dialogs.password(
             self, "Certificate password", f"The password for {path.name}:"
@@ -283,7 +292,9 @@ class PartnershipSettingsWidget(QWidget):
         try:
             self._signing.import_identity(data, password, self._now())
         except SigningIdentityError as error:
-            self._messages.error(self, "Import a certificate", f"{error}. Nothing was changed.")
+            self._messages.error(
+                self, "Import a certificate", f"{error.message}. Nothing was changed."
+            )
             return
         self.refresh()
         self.certificate_changed.emit()
@@ -294,8 +305,8 @@ class PartnershipSettingsWidget(QWidget):
     def _on_export_clicked(self) -> None:
         try:
             pem = self._signing.certificate_pem()
-        except Exception as error:  # no identity: the button is normally disabled
-            self._messages.error(self, "Export the certificate", str(error))
+        except NoSigningIdentityError as error:  # the button is normally disabled
+            self._messages.error(self, "Export the certificate", error.message)
             return
         path = self._dialogs.save_file(
             self,
@@ -326,8 +337,8 @@ class PartnershipSettingsWidget(QWidget):
             return
         try:
             data = read_chosen_file(path, "PDF")
-        except OSError as error:
-            self._messages.error(self, "Verify a PDF", str(error))
+        except UnreadableFileError as error:
+            self._messages.error(self, "Verify a PDF", error.message)
             return
         trusted = self._signing.trusted_certificates_pem()
         self.verify_file.setText(str(path))
@@ -354,16 +365,13 @@ class PartnershipSettingsWidget(QWidget):
         if isinstance(error, VerificationError):
             for label in (self.verify_signer, self.verify_time):
                 label.setText("")
-            self.verify_verdict.setText(str(error))
+            self.verify_verdict.setText(error.message)
             self.verify_verdict.setProperty("role", "error")
             return
         if isinstance(error, SigningIdentityError):
-            self._messages.error(self, "Signing certificate", str(error))
+            self._messages.error(self, "Signing certificate", error.message)
             return
-        log.error("Settings task failed", exc_info=error)
-        self._messages.error(
-            self, "Something went wrong", f"rrdesk could not finish: {error}. Nothing was changed."
-        )
+        raise error  # a bug: the crash dialog reports it
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.create_button, self.import_button, self.verify_button):

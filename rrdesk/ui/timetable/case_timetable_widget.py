@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
 from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
-from rrdesk.domain.timetable.extensions import ExtensionError, lateness_prompt
+from rrdesk.domain.timetable.extensions import ExtensionError, ReasonError, lateness_prompt
 from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.services.timetable.timetable_service import (
     BoardRow,
@@ -396,8 +396,10 @@ class CaseTimetableWidget(QWidget):
         try:
             self._timetables.agree_extension(self.case_id, day, reason.toPlainText(), self._today())
         except ExtensionError as error:
-            target = self.extension_reason if "reason" in str(error) else self.extension_date
-            self._fail(target, str(error))
+            target = (
+                self.extension_reason if isinstance(error, ReasonError) else self.extension_date
+            )
+            self._fail(target, error.message)
             return
         reason.clear()
         self.extension_date.field.set_value(None)  # type: ignore[attr-defined]

@@ -133,7 +133,7 @@ def test_parse_time(text: str, expected: time | None) -> None:
 
 @pytest.mark.parametrize("text", ["25:00", "13pm", "0am", "10:60", "ten", "10:5", "1٠am"])
 def test_parse_time_refuses_what_is_not_a_time(text: str) -> None:
-    with pytest.raises(ValueError, match="is not a time of day"):
+    with pytest.raises(DateError, match="is not a time of day"):
         parse_time(text)
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rrdesk.domain.timetable.bank_holidays import packaged_calendar
+from rrdesk.domain.timetable.bank_holidays import OutsideCalendarError, packaged_calendar
 from rrdesk.domain.timetable.deadlines import (
     DAY_ZERO_CONVENTION,
     add_working_days,
@@ -58,9 +58,9 @@ def test_negative_working_days_are_refused() -> None:
 
 
 def test_dates_outside_the_years_handled_are_refused() -> None:
-    with pytest.raises(ValueError, match="outside"):
+    with pytest.raises(OutsideCalendarError, match="outside"):
         add_working_days(date(2009, 12, 31), 1, CALENDAR)
-    with pytest.raises(ValueError, match="beyond"):
+    with pytest.raises(OutsideCalendarError, match="beyond"):
         add_working_days(date(2100, 12, 20), 15, CALENDAR)
 
 

@@ -25,6 +25,7 @@ from rrdesk.services.partnership.signing_service import (
     CREATED,
     IMPORTED,
     NoSigningIdentityError,
+    PartnershipNameError,
     SigningService,
 )
 from rrdesk.services.store import store_access
@@ -194,5 +195,5 @@ def test_renaming_the_partnership(session: Session) -> None:
     signing = SigningService(session)
     assert signing.rename_partnership("  Northmoor   Partnership ") == "Northmoor Partnership"
     assert session.partnership == "Northmoor Partnership"
-    with pytest.raises(ValueError, match="Enter the partnership"):
+    with pytest.raises(PartnershipNameError, match="Enter the partnership"):
         signing.rename_partnership("  ")

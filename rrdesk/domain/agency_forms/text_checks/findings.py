@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from rrdesk.domain.errors import UserError
+
 
 class FindingKind(StrEnum):
     """The four kinds of finding. The values are the words used in ``--json`` output."""
@@ -48,7 +50,7 @@ class Finding:
         }
 
 
-class TextCheckDataError(ValueError):
+class TextCheckDataError(UserError):
     """A dictionary or area list that cannot be used, with a reason fit to show the user."""
 
 
@@ -77,7 +79,7 @@ _COUNT_WORDS = {
 }
 
 
-class StaleFindingError(ValueError):
+class StaleFindingError(UserError):
     """The text changed since the finding was made: check again before applying a fix."""
 
 
