@@ -11,6 +11,7 @@ from rrdesk.domain.after_meeting.review_reports import (
     ReportPeriod,
     build_report,
 )
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_with_import
 from rrdesk.services.after_meeting.action_plan_service import ActionPlanService
 from rrdesk.services.after_meeting.local_review_service import LocalReviewService
@@ -21,7 +22,7 @@ from rrdesk.services.store.session import Session
 BRIEFING_EXPORT_KIND = "learning_briefing"
 
 
-class BriefingError(ValueError):
+class BriefingError(UserError):
     """The briefing cannot be made yet."""
 
 

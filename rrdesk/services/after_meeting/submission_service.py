@@ -19,6 +19,7 @@ from rrdesk.domain.after_meeting.submission_details import (
     details_to_dict,
 )
 from rrdesk.domain.cases.cases import Case
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_with_import
 from rrdesk.services.after_meeting.theme_catalogue import load_taxonomy
 from rrdesk.services.cases.case_records import load_meeting
@@ -27,7 +28,7 @@ from rrdesk.services.store.session import Session
 SUBMISSION_EXPORT_KIND = "panel_submission"
 
 
-class SubmissionError(ValueError):
+class SubmissionError(UserError):
     """The submission cannot be made, said in plain words."""
 
 

@@ -20,6 +20,7 @@ from rrdesk.domain.after_meeting.threshold_letter import (
     parse_letter_template,
 )
 from rrdesk.domain.cases.cases import Case
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.resource_files import form
 from rrdesk.services.store.session import Session
@@ -29,7 +30,7 @@ LETTER_FORM = "threshold-letter.toml"
 LETTER_EXPORT_KIND = "threshold_letter"
 
 
-class LetterError(ValueError):
+class LetterError(UserError):
     """The letter cannot be made yet, said in plain words."""
 
 

@@ -20,6 +20,7 @@ from rrdesk.domain.decision_sheet.decision_sheet_content import DecisionSheetCon
 from rrdesk.domain.decision_sheet.decision_sheet_template import DecisionSheetTemplate
 from rrdesk.domain.decision_sheet.sheet_facts import SheetFacts, describe_fact_changes, sheet_facts
 from rrdesk.domain.decision_sheet.sheet_version import SheetHistory, SheetVersion
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.meeting_document import sheet_history_from_dict, sheet_history_to_dict
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
@@ -41,6 +42,7 @@ __all__ = [
     "HISTORY_KIND",
     "DecisionSheetService",
     "ExportedDocument",
+    "NoDecisionYetError",
     "RenderCancelled",
     "SheetExport",
     "SheetNotReadyError",
@@ -59,12 +61,16 @@ ContentForCase = Callable[[int, date], DecisionSheetContent]
 """The sheet's content for a case, prepared on a given day."""
 
 
-class SheetNotReadyError(Exception):
+class SheetNotReadyError(UserError):
     """The case cannot have a decision sheet yet; the message says what is missing."""
 
     def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.problems = problems
+
+
+class NoDecisionYetError(SheetNotReadyError):
+    """The panel's decision is not recorded, so there is nothing to put on a sheet."""
 
 
 @dataclass(frozen=True)
@@ -189,7 +195,7 @@ class DecisionSheetService:
         meeting = self._meeting_for_case(case_id)
         problems = meeting.problems()
         if meeting.decision is None:
-            raise SheetNotReadyError(
+            raise NoDecisionYetError(
                 f"{reference} has no recorded decision yet, so there is no decision sheet to "
                 "sign. Record the panel's decision on the Meeting tab first.",
                 problems,

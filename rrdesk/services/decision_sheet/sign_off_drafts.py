@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rrdesk.domain.cases.directory import StatutoryPartner
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_with_import
 from rrdesk.domain.timetable.deadlines import compute_timetable
 from rrdesk.exports.sign_off_email import SignOffEmail, SignOffRecipient, build_sign_off_email
@@ -20,7 +21,7 @@ _PARTNER_NAMES = {
 }
 
 
-class SignOffDraftError(Exception):
+class SignOffDraftError(UserError):
     """The draft cannot be made; the message is fit to show the user."""
 
 

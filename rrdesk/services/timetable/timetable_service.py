@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from rrdesk.domain.cases.cases import Case, Stage
-from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
+from rrdesk.domain.errors import UserError
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, OutsideCalendarError
 from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
 from rrdesk.domain.timetable.deadlines import (
     Milestone,
@@ -61,11 +62,11 @@ def no_agency_returns(case_id: int) -> tuple[int, int] | None:
     return None
 
 
-class SchedulingError(ValueError):
+class SchedulingError(UserError):
     """A meeting date that cannot be booked, with the reasons."""
 
 
-class TimetableError(ValueError):
+class TimetableError(UserError):
     """A timetable change that cannot be made, with the reason."""
 
 
@@ -162,7 +163,7 @@ def _working_day_or_none(
         return None
     try:
         return calendar.working_days_between(notified, day)
-    except ValueError:  # outside the years the calendar counts
+    except OutsideCalendarError:
         return None
 
 
