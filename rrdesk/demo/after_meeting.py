@@ -19,6 +19,7 @@ from rrdesk.domain.after_meeting.submission_details import (
 from rrdesk.domain.after_meeting.threshold_letter import LetterDetails
 from rrdesk.domain.cases.cases import Case
 from rrdesk.domain.cases.directory import StatutoryPartner
+from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.domain.meeting.attendance import Attendee
 from rrdesk.domain.meeting.decision import DecisionKind, LearningRoute, make_decision
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
@@ -31,7 +32,6 @@ from rrdesk.services.after_meeting.local_review_service import LocalReviewServic
 from rrdesk.services.after_meeting.submission_service import SubmissionService
 from rrdesk.services.after_meeting.theme_service import ThemeService
 from rrdesk.services.after_meeting.threshold_letter_service import ThresholdLetterService
-from rrdesk.services.cases.case_records import MEETING_KIND
 from rrdesk.services.store.session import Session
 
 _LA = "Northmoor Council Children's Social Care"
@@ -99,8 +99,8 @@ def _signed_off(
 
 def _put_meeting(session: Session, case: Case, meeting: Meeting) -> None:
     assert case.case_id is not None
-    if session.documents.get(case.case_id, MEETING_KIND) is None:
-        session.documents.put(case.case_id, MEETING_KIND, meeting_to_dict(meeting))
+    if session.documents.get(case.case_id, DocumentKind.MEETING) is None:
+        session.documents.put(case.case_id, DocumentKind.MEETING, meeting_to_dict(meeting))
 
 
 def _panel_case(session: Session, case: Case, calendar: BankHolidayCalendar, today: date) -> None:

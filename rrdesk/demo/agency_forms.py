@@ -30,7 +30,7 @@ from rrdesk.domain.agency_forms.agency_requests import (
 from rrdesk.domain.agency_forms.check_form_answers import ChronologyRow, DateAnswer
 from rrdesk.domain.agency_forms.text_checks import TextSpan
 from rrdesk.domain.cases.cases import Case, Stage
-from rrdesk.services.agency_forms.agency_forms_service import FORM_KIND, REQUESTS_KIND
+from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.services.store.session import Session
 
 _LA = "Northmoor Council Children's Social Care"
@@ -255,11 +255,11 @@ def _requests_collecting(today: date, add: Callable[[date, int], date]) -> list[
 
 
 def _put(session: Session, case_id: int, requests: list[AgencyRequest]) -> None:
-    session.documents.put(case_id, REQUESTS_KIND, requests_to_dict(requests))
+    session.documents.put(case_id, DocumentKind.AGENCY_REQUESTS, requests_to_dict(requests))
 
 
 def _put_form(session: Session, case_id: int, record: FormRecord) -> None:
-    session.documents.put(case_id, FORM_KIND, record_to_dict(record), record.agency)
+    session.documents.put(case_id, DocumentKind.CHECK_FORM, record_to_dict(record), record.agency)
 
 
 def _add_collecting(session: Session, case: Case, today: date, add: Callable[..., date]) -> None:

@@ -1,7 +1,8 @@
 """The after-the-meeting records as JSON-safe case documents (dates as ISO text), and back.
 
-Kinds: ``action_plan`` (tracking and added actions), ``local_review``, ``threshold_letter``
-and ``case_themes`` (themes recorded for a case outside a meeting, such as at notification).
+Kept under the ``DocumentKind`` of each: the action plan (tracking and added actions), the local
+review, the letter to the referrer, the submission details and the case's themes (recorded
+outside a meeting, such as at notification).
 """
 
 from __future__ import annotations
@@ -18,12 +19,6 @@ from rrdesk.domain.after_meeting.action_plan import (
 )
 from rrdesk.domain.after_meeting.local_review import LocalReview
 from rrdesk.domain.after_meeting.threshold_letter import LetterDetails
-
-ACTION_PLAN_KIND = "action_plan"
-LOCAL_REVIEW_KIND = "local_review"
-THRESHOLD_LETTER_KIND = "threshold_letter"
-CASE_THEMES_KIND = "case_themes"
-SUBMISSION_DETAILS_KIND = "submission_details"
 
 
 def _day(value: date | None) -> str | None:

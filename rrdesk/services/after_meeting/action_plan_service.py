@@ -19,18 +19,16 @@ from rrdesk.domain.after_meeting.action_plan import (
     plan_for_case,
 )
 from rrdesk.domain.after_meeting.learning_documents import (
-    ACTION_PLAN_KIND,
     CaseActionRecord,
     action_record_from_dict,
     action_record_to_dict,
 )
 from rrdesk.domain.cases.cases import Stage
+from rrdesk.domain.cases.document_kinds import DocumentKind, ExportKind
 from rrdesk.domain.timetable.dates import format_date
+from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.cases.case_records import load_meeting
 from rrdesk.services.store.session import Session
-
-ACTION_PLAN_EXPORT_KIND = "action_plan"
-
 
 AUDIT_NAME_LENGTH = 60
 
@@ -56,7 +54,9 @@ class ActionPlanService:
         self._session = session
 
     def _record(self, case_id: int) -> CaseActionRecord:
-        return action_record_from_dict(self._session.documents.get(case_id, ACTION_PLAN_KIND))
+        return action_record_from_dict(
+            self._session.documents.get(case_id, DocumentKind.ACTION_PLAN)
+        )
 
     def actions(self) -> tuple[PlanAction, ...]:
         """Every action of every case: each meeting's immediate actions and those added."""
@@ -93,7 +93,7 @@ class ActionPlanService:
         with session.db.transaction():
             record = self._record(case_id)
             record.tracking[key] = checked
-            session.documents.put(case_id, ACTION_PLAN_KIND, action_record_to_dict(record))
+            session.documents.put(case_id, DocumentKind.ACTION_PLAN, action_record_to_dict(record))
             note = f"{_shortened(action.action)}: {checked.status.label}"
             if checked.embedded_on is not None:
                 note += f", embedded ({checked.embedded_by}, {format_date(checked.embedded_on)})"
@@ -111,9 +111,7 @@ class ActionPlanService:
         review: SourceReview | None = None,
     ) -> PlanAction:
         """Add an action to the plan directly, against its source case."""
-        case = self._session.cases.get(case_id)
-        if case is None:
-            raise ActionPlanError("Choose the case the action comes from")
+        case = find_case(self._session, case_id)
         text, owner = checked_action(action, owner_agency)
         session = self._session
         with session.db.transaction():
@@ -122,7 +120,7 @@ class ActionPlanService:
                 record.next_number, text, owner, due, review or review_for_stage(case.stage)
             )
             updated = CaseActionRecord(record.tracking, (*record.added, added))
-            session.documents.put(case_id, ACTION_PLAN_KIND, action_record_to_dict(updated))
+            session.documents.put(case_id, DocumentKind.ACTION_PLAN, action_record_to_dict(updated))
             session.record(
                 "action_plan",
                 "Added an action",
@@ -143,7 +141,9 @@ class ActionPlanService:
             kept = tuple(item for item in record.added if item.number != number)
             tracking = {k: v for k, v in record.tracking.items() if k != key}
             session.documents.put(
-                case_id, ACTION_PLAN_KIND, action_record_to_dict(CaseActionRecord(tracking, kept))
+                case_id,
+                DocumentKind.ACTION_PLAN,
+                action_record_to_dict(CaseActionRecord(tracking, kept)),
             )
             session.record("action_plan", "Removed an action", case_id=case_id)
 
@@ -151,7 +151,7 @@ class ActionPlanService:
         """Keep a copy of an exported plan (not tied to one case) with an audit entry."""
         session = self._session
         with session.db.transaction():
-            saved = session.documents.add_export(None, ACTION_PLAN_EXPORT_KIND, body, note)
+            saved = session.documents.add_export(None, ExportKind.ACTION_PLAN, body, note)
             session.record(
                 "action_plan",
                 "Exported the action plan",

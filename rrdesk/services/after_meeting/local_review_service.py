@@ -6,7 +6,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from rrdesk.domain.after_meeting.learning_documents import (
-    LOCAL_REVIEW_KIND,
     local_review_from_dict,
     local_review_to_dict,
 )
@@ -19,8 +18,10 @@ from rrdesk.domain.after_meeting.local_review import (
     review_status,
 )
 from rrdesk.domain.cases.cases import Stage
+from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.domain.timetable.progress import ReviewStatus
+from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.store.session import Session
 
@@ -32,14 +33,14 @@ class LocalReviewService:
         self._session = session
 
     def get(self, case_id: int) -> LocalReview | None:
-        return local_review_from_dict(self._session.documents.get(case_id, LOCAL_REVIEW_KIND))
+        return local_review_from_dict(
+            self._session.documents.get(case_id, DocumentKind.LOCAL_REVIEW)
+        )
 
     def endorse(self, case_id: int, commissioned_on: date) -> LocalReview:
         """The Executive endorsed a local review: the case becomes a review, commissioned on
         ``commissioned_on``; its six-month countdown starts."""
-        case = self._session.cases.get(case_id)
-        if case is None:
-            raise LocalReviewError("The case is no longer in the store")
+        case = find_case(self._session, case_id)
         if case.stage in _CANNOT_ENDORSE:
             raise LocalReviewError(f"A case at '{case.stage.label}' cannot become a local review")
         current = self.get(case_id) or LocalReview()
@@ -48,7 +49,7 @@ class LocalReviewService:
         with session.db.transaction():
             if case.stage is not Stage.LOCAL_REVIEW:
                 CaseService(session).move_to_stage(case, Stage.LOCAL_REVIEW)
-            session.documents.put(case_id, LOCAL_REVIEW_KIND, local_review_to_dict(review))
+            session.documents.put(case_id, DocumentKind.LOCAL_REVIEW, local_review_to_dict(review))
             session.record(
                 "local_review",
                 "Endorsed a local review",
@@ -63,7 +64,7 @@ class LocalReviewService:
             raise LocalReviewError(problems[0])
         session = self._session
         with session.db.transaction():
-            session.documents.put(case_id, LOCAL_REVIEW_KIND, local_review_to_dict(review))
+            session.documents.put(case_id, DocumentKind.LOCAL_REVIEW, local_review_to_dict(review))
             session.record("local_review", "Changed the local review", case_id=case_id)
         return review
 

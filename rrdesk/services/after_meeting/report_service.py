@@ -11,15 +11,15 @@ from rrdesk.domain.after_meeting.review_reports import (
     ReportPeriod,
     build_report,
 )
+from rrdesk.domain.cases.document_kinds import ExportKind
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_with_import
 from rrdesk.services.after_meeting.action_plan_service import ActionPlanService
 from rrdesk.services.after_meeting.local_review_service import LocalReviewService
 from rrdesk.services.after_meeting.theme_service import ThemeService
+from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.cases.case_records import case_date, load_meeting
 from rrdesk.services.store.session import Session
-
-BRIEFING_EXPORT_KIND = "learning_briefing"
 
 
 class BriefingError(UserError):
@@ -87,9 +87,9 @@ class ReportService:
         from rrdesk.exports.learning_briefing import render_learning_briefing
 
         session = self._session
-        case = session.cases.get(case_id)
+        case = find_case(session, case_id)
         meeting = load_meeting(session, case_id)
-        if case is None or meeting is None:
+        if meeting is None:
             raise BriefingError("Record the meeting's learning before making a briefing")
         taxonomy = ThemeService(session).taxonomy()
         briefing = build_briefing(
@@ -103,7 +103,7 @@ class ReportService:
         body = render_learning_briefing(briefing)
         with session.db.transaction():
             note = "With the pseudonym" if use_pseudonym else "No names or pseudonym"
-            session.documents.add_export(case_id, BRIEFING_EXPORT_KIND, body, note)
+            session.documents.add_export(case_id, ExportKind.LEARNING_BRIEFING, body, note)
             session.record(
                 "learning", "Made a 7-minute briefing", case_id=case_id, detail={"note": note}
             )

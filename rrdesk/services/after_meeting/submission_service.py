@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from rrdesk.domain.after_meeting.learning_documents import SUBMISSION_DETAILS_KIND
 from rrdesk.domain.after_meeting.panel_submission_content import (
     PanelSubmission,
     build_submission,
@@ -18,14 +17,13 @@ from rrdesk.domain.after_meeting.submission_details import (
     details_from_dict,
     details_to_dict,
 )
-from rrdesk.domain.cases.cases import Case
+from rrdesk.domain.cases.document_kinds import DocumentKind, ExportKind
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_with_import
 from rrdesk.services.after_meeting.theme_catalogue import load_taxonomy
+from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.cases.case_records import load_meeting
 from rrdesk.services.store.session import Session
-
-SUBMISSION_EXPORT_KIND = "panel_submission"
 
 
 class SubmissionError(UserError):
@@ -44,16 +42,12 @@ class SubmissionService:
             self._calendar = calendar_with_import(imported)
         return self._calendar
 
-    def _case(self, case_id: int) -> Case:
-        case = self._session.cases.get(case_id)
-        if case is None:
-            raise SubmissionError("The case is no longer in the store")
-        return case
-
     def details(self, case_id: int) -> SubmissionDetails:
         """The details recorded; until agencies are listed here, each agency asked for a check
         form is listed, as involved, a nil return or awaited, from its form."""
-        details = details_from_dict(self._session.documents.get(case_id, SUBMISSION_DETAILS_KIND))
+        details = details_from_dict(
+            self._session.documents.get(case_id, DocumentKind.SUBMISSION_DETAILS)
+        )
         if details.agencies:
             return details
         from rrdesk.services.agency_forms.agency_forms_service import (
@@ -76,11 +70,13 @@ class SubmissionService:
     def save_details(self, case_id: int, details: SubmissionDetails) -> None:
         session = self._session
         with session.db.transaction():
-            session.documents.put(case_id, SUBMISSION_DETAILS_KIND, details_to_dict(details))
+            session.documents.put(
+                case_id, DocumentKind.SUBMISSION_DETAILS, details_to_dict(details)
+            )
             session.record("submission", "Saved the submission details", case_id=case_id)
 
     def build(self, case_id: int, today: date) -> PanelSubmission:
-        case = self._case(case_id)
+        case = find_case(self._session, case_id)
         taxonomy = load_taxonomy(self._session)
         return build_submission(
             case,
@@ -114,7 +110,7 @@ class SubmissionService:
         note = "Draft with items missing" if missing else "Complete"
         session = self._session
         with session.db.transaction():
-            saved = session.documents.add_export(case_id, SUBMISSION_EXPORT_KIND, body, note)
+            saved = session.documents.add_export(case_id, ExportKind.PANEL_SUBMISSION, body, note)
             session.record(
                 "submission",
                 "Exported the National Panel submission",

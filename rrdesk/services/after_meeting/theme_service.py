@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from rrdesk.domain.after_meeting.learning_documents import (
-    CASE_THEMES_KIND,
     case_themes_from_dict,
     case_themes_to_dict,
 )
@@ -18,6 +17,7 @@ from rrdesk.domain.after_meeting.themes import (
     merged_theme_keys,
 )
 from rrdesk.domain.cases.cases import Case
+from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.services.after_meeting.theme_catalogue import load_taxonomy
 from rrdesk.services.cases.case_records import case_date, load_meeting
 from rrdesk.services.store.session import Session
@@ -32,7 +32,7 @@ class ThemeService:
 
     def recorded_keys(self, case_id: int) -> tuple[str, ...]:
         """Themes recorded for the case outside its meeting (at notification, for example)."""
-        return case_themes_from_dict(self._session.documents.get(case_id, CASE_THEMES_KIND))
+        return case_themes_from_dict(self._session.documents.get(case_id, DocumentKind.CASE_THEMES))
 
     def case_entry(self, case: Case) -> CaseThemes:
         assert case.case_id is not None
@@ -62,7 +62,9 @@ class ThemeService:
         session = self._session
         if key not in keys:
             with session.db.transaction():
-                session.documents.put(case_id, CASE_THEMES_KIND, case_themes_to_dict((*keys, key)))
+                session.documents.put(
+                    case_id, DocumentKind.CASE_THEMES, case_themes_to_dict((*keys, key))
+                )
                 session.record(
                     "themes",
                     "Recorded a theme",
@@ -78,7 +80,7 @@ class ThemeService:
         session = self._session
         with session.db.transaction():
             remaining = tuple(k for k in keys if k != key)
-            session.documents.put(case_id, CASE_THEMES_KIND, case_themes_to_dict(remaining))
+            session.documents.put(case_id, DocumentKind.CASE_THEMES, case_themes_to_dict(remaining))
             session.record(
                 "themes",
                 "Removed a theme",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from rrdesk.domain.after_meeting.learning_documents import (
-    THRESHOLD_LETTER_KIND,
     letter_details_from_dict,
     letter_details_to_dict,
 )
@@ -19,15 +18,15 @@ from rrdesk.domain.after_meeting.threshold_letter import (
     letter_problems,
     parse_letter_template,
 )
-from rrdesk.domain.cases.cases import Case
+from rrdesk.domain.cases.document_kinds import DocumentKind, ExportKind
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.resource_files import form
+from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.store.session import Session
 from rrdesk.storage.document_repository import ExportedDocument
 
 LETTER_FORM = "threshold-letter.toml"
-LETTER_EXPORT_KIND = "threshold_letter"
 
 
 class LetterError(UserError):
@@ -52,30 +51,28 @@ class ThresholdLetterService:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def _case(self, case_id: int) -> Case:
-        case = self._session.cases.get(case_id)
-        if case is None:
-            raise LetterError("The case is no longer in the store")
-        return case
-
     def details(self, case_id: int) -> LetterDetails:
-        return letter_details_from_dict(self._session.documents.get(case_id, THRESHOLD_LETTER_KIND))
+        return letter_details_from_dict(
+            self._session.documents.get(case_id, DocumentKind.THRESHOLD_LETTER)
+        )
 
     def save_details(self, case_id: int, details: LetterDetails) -> None:
         session = self._session
         with session.db.transaction():
-            session.documents.put(case_id, THRESHOLD_LETTER_KIND, letter_details_to_dict(details))
+            session.documents.put(
+                case_id, DocumentKind.THRESHOLD_LETTER, letter_details_to_dict(details)
+            )
             session.record("threshold_letter", "Saved the letter to the referrer", case_id=case_id)
 
     def problems(self, case_id: int) -> tuple[str, ...]:
-        return letter_problems(self._case(case_id), self.details(case_id))
+        return letter_problems(find_case(self._session, case_id), self.details(case_id))
 
     def notes(self, case_id: int) -> tuple[str, ...]:
-        return letter_notes(self._case(case_id))
+        return letter_notes(find_case(self._session, case_id))
 
     def letter(self, case_id: int, today: date) -> ThresholdLetter:
         return fill_letter(
-            self._case(case_id),
+            find_case(self._session, case_id),
             self.details(case_id),
             load_letter_template(self._session.settings.get("threshold_letter_form") or None),
             partnership=self._session.partnership,
@@ -96,7 +93,7 @@ class ThresholdLetterService:
         session = self._session
         with session.db.transaction():
             saved = session.documents.add_export(
-                case_id, LETTER_EXPORT_KIND, body, f"To {', '.join(letter.addressee[:1])}"
+                case_id, ExportKind.THRESHOLD_LETTER, body, f"To {', '.join(letter.addressee[:1])}"
             )
             session.record(
                 "threshold_letter",
@@ -107,4 +104,4 @@ class ThresholdLetterService:
         return body
 
     def versions(self, case_id: int) -> list[ExportedDocument]:
-        return self._session.documents.exports(case_id, LETTER_EXPORT_KIND)
+        return self._session.documents.exports(case_id, ExportKind.THRESHOLD_LETTER)

@@ -51,8 +51,8 @@ from rrdesk.domain.agency_forms.text_checks import (
     describe_findings,
     visible_findings,
 )
-from rrdesk.domain.cases.cases import Case, CaseError
 from rrdesk.domain.cases.directory import Agency
+from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.domain.decision_sheet.decision_sheet_content import AgencyInvolvement
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.timetable.dates import DateError, format_date, parse_date_parts
@@ -61,6 +61,7 @@ from rrdesk.services.agency_forms.agency_returns import returns_count
 from rrdesk.services.agency_forms.check_form_loader import load_form_definition
 from rrdesk.services.agency_forms.panel_pack_builder import build_panel_pack_content
 from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
+from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.partnership.partnership_forms import acronyms_in_use, area_names_in_use
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.calendar_settings import CalendarSettings
@@ -68,8 +69,6 @@ from rrdesk.services.timetable.timetable_service import TimetableService
 
 EDITED_FORM_SETTING = "agency_check_form"
 """A partnership's edited ``agency-check-form.toml``, kept in the store's settings."""
-REQUESTS_KIND = "agency_requests"
-FORM_KIND = "check_form"
 
 
 @dataclass(frozen=True)
@@ -134,18 +133,12 @@ class AgencyFormsService:
 
     # The case and its calendar
 
-    def _case(self, case_id: int) -> Case:
-        case = self._session.cases.get(case_id)
-        if case is None:
-            raise CaseError("The case is no longer in the store")
-        return case
-
     def calendar(self) -> BankHolidayCalendar:
         return self.settings.calendar()
 
     def due_date_for(self, case_id: int, sent_on: date) -> date:
         """When a request sent on ``sent_on`` is due back, by the case's profile."""
-        profile = self.settings.profile(self._case(case_id).profile)
+        profile = self.settings.profile(find_case(self._session, case_id).profile)
         calendar = self.calendar()
         return due_date(sent_on, profile.agency_return_max_working_days, calendar.add_working_days)
 
@@ -156,7 +149,9 @@ class AgencyFormsService:
         return self._session.directory.agencies()
 
     def requests(self, case_id: int) -> list[AgencyRequest]:
-        return requests_from_dict(self._session.documents.get(case_id, REQUESTS_KIND))
+        return requests_from_dict(
+            self._session.documents.get(case_id, DocumentKind.AGENCY_REQUESTS)
+        )
 
     def request(self, case_id: int, agency: str) -> AgencyRequest:
         for found in self.requests(case_id):
@@ -169,7 +164,7 @@ class AgencyFormsService:
     ) -> None:
         session = self._session
         with session.db.transaction():
-            session.documents.put(case_id, REQUESTS_KIND, requests_to_dict(requests))
+            session.documents.put(case_id, DocumentKind.AGENCY_REQUESTS, requests_to_dict(requests))
             session.record("agency_forms", action, case_id=case_id, detail={"note": note})
 
     def choose_agencies(self, case_id: int, names: Iterable[str]) -> list[AgencyRequest]:
@@ -230,16 +225,18 @@ class AgencyFormsService:
             )
             record = self.load_form(case_id, agency)
             reopened = replace(record, ready_on=None, findings_looked_at=False)
-            session.documents.put(case_id, FORM_KIND, record_to_dict(reopened), agency)
+            session.documents.put(
+                case_id, DocumentKind.CHECK_FORM, record_to_dict(reopened), agency
+            )
 
     def record_quality_assured(self, case_id: int, agency: str, on: date) -> None:
         changed = record_quality_assured(self.request(case_id, agency), on, recorded_by=self._actor)
         self._change(case_id, agency, changed, "Marked an agency check form quality assured")
 
     def status_rows(self, case_id: int, today: date) -> list[RequestRow]:
-        profile = self.settings.profile(self._case(case_id).profile)
+        profile = self.settings.profile(find_case(self._session, case_id).profile)
         calendar = self.calendar()
-        started = set(self._session.documents.names(case_id, FORM_KIND))
+        started = set(self._session.documents.names(case_id, DocumentKind.CHECK_FORM))
         rows = []
         for request in self.requests(case_id):
             status = request_status(
@@ -261,7 +258,7 @@ class AgencyFormsService:
     # Forms
 
     def load_form(self, case_id: int, agency: str) -> FormRecord:
-        data = self._session.documents.get(case_id, FORM_KIND, agency)
+        data = self._session.documents.get(case_id, DocumentKind.CHECK_FORM, agency)
         if data is None:
             return FormRecord(agency=agency, answers={"agency": agency})
         return record_from_dict(data, agency)
@@ -278,7 +275,9 @@ class AgencyFormsService:
         with session.db.transaction():
             if today is not None:
                 reopened = self._reopen_if_assured_form_changed(case_id, record, today)
-            session.documents.put(case_id, FORM_KIND, record_to_dict(record), record.agency)
+            session.documents.put(
+                case_id, DocumentKind.CHECK_FORM, record_to_dict(record), record.agency
+            )
             if key not in self._audited_drafts:
                 who = record.entered_by.label
                 if record.entered_by_name:
@@ -321,7 +320,9 @@ class AgencyFormsService:
         ready = replace(record, ready_on=today)
         session = self._session
         with session.db.transaction():
-            session.documents.put(case_id, FORM_KIND, record_to_dict(ready), record.agency)
+            session.documents.put(
+                case_id, DocumentKind.CHECK_FORM, record_to_dict(ready), record.agency
+            )
             session.record(
                 "agency_forms",
                 "Marked an agency check form ready for quality assurance",
@@ -345,7 +346,7 @@ class AgencyFormsService:
 
     def checker(self, case_id: int) -> TextChecker:
         """A text checker for this case: its pseudonyms are never flagged, other cases' are."""
-        case = self._case(case_id)
+        case = find_case(self._session, case_id)
         own = [c.pseudonym for c in case.children if c.pseudonym]
         others = [
             c.pseudonym
@@ -411,7 +412,7 @@ class AgencyFormsService:
 
         The due date is the request's, or for a request not yet recorded as sent, the date it
         would be due if sent ``today``."""
-        case = self._case(case_id)
+        case = find_case(self._session, case_id)
         request = self.request(case_id, agency)
         due = request.due_on or self.due_date_for(case_id, today)
         emails = {a.name: a.email for a in self._session.directory.agencies()}
@@ -439,7 +440,7 @@ class AgencyFormsService:
     def panel_pack_content(self, case_id: int, today: date) -> PanelPackContent:
         """The case summary, its timetable (with the booked meeting) and every quality-assured
         form, as plain values for the PDF."""
-        case = self._case(case_id)
+        case = find_case(self._session, case_id)
         meeting = TimetableService(self._session, self.settings).record(case_id).meeting_date
         return build_panel_pack_content(
             case,

@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from rrdesk.domain.cases.cases import Case
+from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.meeting_document import meeting_from_dict
 from rrdesk.services.store.session import Session
 
-MEETING_KIND = "meeting"
-
 
 def load_meeting(session: Session, case_id: int) -> Meeting | None:
     """The case's meeting record, or ``None`` when there is none yet."""
-    body = session.documents.get(case_id, MEETING_KIND)
+    body = session.documents.get(case_id, DocumentKind.MEETING)
     return None if body is None else meeting_from_dict(body)
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from rrdesk.domain.cases.cases import Case, CaseError, CaseSummary, Stage, validate_case
+from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.store.session import Session
 from rrdesk.storage.case_codec import case_from_dict, case_to_dict
 
@@ -58,9 +59,7 @@ class CaseService:
             raise CaseError(problems[0][1])
         session = self._session
         with session.db.transaction():
-            before = session.cases.get(case.case_id)
-            if before is None:
-                raise CaseError("The case is no longer in the store")
+            before = find_case(session, case.case_id)
             other = session.cases.get_by_reference(case.reference)
             if other is not None and other.case_id != case.case_id:
                 raise CaseError(f"There is already a case with the reference {case.reference}")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from rrdesk.domain.cases.document_kinds import DocumentKind, ExportKind
 from rrdesk.domain.decision_sheet.decision_sheet_content import DecisionSheetContent
 from rrdesk.domain.decision_sheet.decision_sheet_template import DecisionSheetTemplate
 from rrdesk.domain.decision_sheet.sheet_facts import SheetFacts, describe_fact_changes, sheet_facts
@@ -30,6 +31,7 @@ from rrdesk.exports.page_layout import CancelCallback, ProgressCallback, RenderC
 from rrdesk.exports.signing import SigningIdentity, sign_pdf
 from rrdesk.services.after_meeting.theme_catalogue import load_taxonomy
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService, agency_involvement
+from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.decision_sheet.decision_sheet_forms import load_decision_sheet_template
 from rrdesk.services.decision_sheet.decision_sheet_record import build_decision_sheet_content
 from rrdesk.services.meeting.meeting_service import MeetingService
@@ -38,8 +40,6 @@ from rrdesk.services.store.session import Session
 from rrdesk.storage.document_repository import ExportedDocument
 
 __all__ = [
-    "EXPORT_KIND",
-    "HISTORY_KIND",
     "DecisionSheetService",
     "ExportedDocument",
     "NoDecisionYetError",
@@ -51,9 +51,6 @@ __all__ = [
     "sign_sheet",
 ]
 
-EXPORT_KIND = "decision_sheet"
-HISTORY_KIND = "decision_sheet_history"
-FACTS_KIND = "decision_sheet_facts"
 SIGNING_REASON = "Rapid Review decision"
 
 MeetingForCase = Callable[[int], Meeting]
@@ -131,7 +128,7 @@ def sign_sheet(
 
 
 def _history(session: Session, case_id: int) -> SheetHistory:
-    body = session.documents.get(case_id, HISTORY_KIND)
+    body = session.documents.get(case_id, DocumentKind.DECISION_SHEET_HISTORY)
     return SheetHistory() if body is None else sheet_history_from_dict(body)
 
 
@@ -155,10 +152,7 @@ class DecisionSheetService:
         return self._session.partnership
 
     def reference(self, case_id: int) -> str:
-        case = self._session.cases.get(case_id)
-        if case is None:
-            raise SheetNotReadyError("The case is no longer in the store")
-        return case.reference
+        return find_case(self._session, case_id).reference
 
     def template(self) -> DecisionSheetTemplate:
         """The partnership's decision sheet form (read here, so rendering needs no store)."""
@@ -178,7 +172,7 @@ class DecisionSheetService:
 
     def versions(self, case_id: int) -> list[ExportedDocument]:
         """Every signed sheet exported for the case, oldest first."""
-        return self._session.documents.exports(case_id, EXPORT_KIND)
+        return self._session.documents.exports(case_id, ExportKind.DECISION_SHEET)
 
     def current(self, case_id: int) -> ExportedDocument | None:
         versions = self.versions(case_id)
@@ -234,7 +228,7 @@ class DecisionSheetService:
 
     def _facts(self, case_id: int, number: int) -> SheetFacts:
         """The case's facts as version ``number`` printed them (all alike if not recorded)."""
-        body = self._session.documents.get(case_id, FACTS_KIND) or {}
+        body = self._session.documents.get(case_id, DocumentKind.DECISION_SHEET_FACTS) or {}
         kept = body.get(str(number))
         return dict(kept) if isinstance(kept, dict) else {}
 
@@ -245,13 +239,15 @@ class DecisionSheetService:
         session = self._session
         with session.db.transaction():
             session.documents.put(
-                export.case_id, HISTORY_KIND, sheet_history_to_dict(export.history)
+                export.case_id,
+                DocumentKind.DECISION_SHEET_HISTORY,
+                sheet_history_to_dict(export.history),
             )
-            facts = session.documents.get(export.case_id, FACTS_KIND) or {}
+            facts = session.documents.get(export.case_id, DocumentKind.DECISION_SHEET_FACTS) or {}
             facts[str(export.version.number)] = export.facts
-            session.documents.put(export.case_id, FACTS_KIND, facts)
+            session.documents.put(export.case_id, DocumentKind.DECISION_SHEET_FACTS, facts)
             kept = session.documents.add_export(
-                export.case_id, EXPORT_KIND, signed, export.version.note
+                export.case_id, ExportKind.DECISION_SHEET, signed, export.version.note
             )
             if kept.version != export.version.number:
                 raise RuntimeError(

@@ -8,6 +8,7 @@ from datetime import date
 
 from rrdesk.domain.cases.cases import Case, Stage
 from rrdesk.domain.cases.directory import Member, StatutoryPartner
+from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.domain.decision_sheet.sheet_version import SheetHistory
 from rrdesk.domain.meeting.agenda import AgendaItem
 from rrdesk.domain.meeting.attendance import AttendanceStatus, Attendee
@@ -29,13 +30,10 @@ from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.domain.timetable.deadlines import working_days_between
 from rrdesk.domain.timetable.profiles import ProcessProfile
+from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.profile_catalogue import UnknownProfileError, load_profile
-
-MEETING_KIND = "meeting"
-SHEET_HISTORY_KIND = "decision_sheet_history"
-SHEET_EXPORT_KIND = "decision_sheet"
 
 _BEFORE_DECISION = frozenset({Stage.NOTIFIED, Stage.COLLECTING_RETURNS, Stage.MEETING_BOOKED})
 
@@ -77,10 +75,7 @@ class MeetingService:
         return self._calendar
 
     def case(self, case_id: int) -> Case:
-        case = self._cases.get(case_id)
-        if case is None:
-            raise MeetingError("The case is no longer in the store")
-        return case
+        return find_case(self._session, case_id)
 
     def profile(self, case: Case) -> ProcessProfile:
         """The case's process profile, or the store's when the case names one not shipped."""
@@ -112,11 +107,11 @@ class MeetingService:
 
     def load(self, case_id: int) -> Meeting:
         """The saved record, or a new one with the panel's attendance and the profile's agenda."""
-        body = self._session.documents.get(case_id, MEETING_KIND)
+        body = self._session.documents.get(case_id, DocumentKind.MEETING)
         if body is not None:
             return meeting_from_dict(body)
         case = self.case(case_id)
-        booked = self._session.documents.get(case_id, "timetable") or {}
+        booked = self._session.documents.get(case_id, DocumentKind.TIMETABLE) or {}
         held_on = None
         if isinstance(booked.get("meeting_date"), str):
             with contextlib.suppress(ValueError):
@@ -155,7 +150,7 @@ class MeetingService:
         return self._session
 
     def is_saved(self, case_id: int) -> bool:
-        return self._session.documents.get(case_id, MEETING_KIND) is not None
+        return self._session.documents.get(case_id, DocumentKind.MEETING) is not None
 
     def save(self, case_id: int, meeting: Meeting, what: str) -> Meeting:
         """Save the record and say ``what`` changed in the audit trail, in one transaction.
@@ -166,7 +161,7 @@ class MeetingService:
         session = self._session
         with session.db.transaction():
             case = self.case(case_id)
-            session.documents.put(case_id, MEETING_KIND, meeting_to_dict(meeting))
+            session.documents.put(case_id, DocumentKind.MEETING, meeting_to_dict(meeting))
             session.record(
                 "meeting", "Changed the meeting record", case_id=case_id, detail={"note": what}
             )
@@ -240,5 +235,5 @@ class MeetingService:
     # --- versions of the decision sheet ---------------------------------------------------
 
     def sheet_history(self, case_id: int) -> SheetHistory:
-        body = self._session.documents.get(case_id, SHEET_HISTORY_KIND)
+        body = self._session.documents.get(case_id, DocumentKind.DECISION_SHEET_HISTORY)
         return SheetHistory() if body is None else sheet_history_from_dict(body)

@@ -14,8 +14,6 @@ from typing import Any
 from rrdesk.domain.timetable.dates import parse_iso_date
 from rrdesk.domain.timetable.extensions import Extension, Lateness
 
-DOCUMENT_KIND = "timetable"
-
 
 @dataclass(frozen=True)
 class TimetableRecord:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from rrdesk.domain.cases.cases import Case, Stage
+from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, OutsideCalendarError
 from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
@@ -41,10 +42,10 @@ from rrdesk.domain.timetable.scheduling import (
 from rrdesk.domain.timetable.scheduling import overlap_advice as domain_overlap_advice
 from rrdesk.domain.timetable.timeline import TimelineDay, build_timeline
 from rrdesk.exports.meeting_invitation import meeting_invitation_ics, meeting_uid
+from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.calendar_settings import CalendarSettings
 from rrdesk.services.timetable.timetable_record import (
-    DOCUMENT_KIND,
     TimetableRecord,
     record_from_dict,
     record_to_dict,
@@ -54,7 +55,6 @@ AgencyReturns = Callable[[int], tuple[int, int] | None]
 """For a case id: (returns received, requests sent), or ``None`` when no request was sent."""
 
 NO_REQUESTS = "No requests yet"
-MEETING_DOCUMENT_KIND = "meeting"
 MEETING_KEY = "rapid_review_meeting"
 
 
@@ -212,10 +212,10 @@ class TimetableService:
         """The case's timetable record. A meeting recorded on the Meeting tab but never booked
         here counts as the booked meeting, so the board and the meeting record agree."""
         if case_id not in self._records:
-            data = self._session.documents.get(case_id, DOCUMENT_KIND)
+            data = self._session.documents.get(case_id, DocumentKind.TIMETABLE)
             record = record_from_dict(data)
             if record.meeting_date is None:
-                meeting = self._session.documents.get(case_id, MEETING_DOCUMENT_KIND) or {}
+                meeting = self._session.documents.get(case_id, DocumentKind.MEETING) or {}
                 held_on = meeting.get("held_on")
                 if isinstance(held_on, str) and held_on:
                     with contextlib.suppress(ValueError):
@@ -238,14 +238,12 @@ class TimetableService:
         assert case.case_id is not None
         session = self._session
         with session.db.transaction():
-            session.documents.put(case.case_id, DOCUMENT_KIND, record_to_dict(record))
+            session.documents.put(case.case_id, DocumentKind.TIMETABLE, record_to_dict(record))
             session.record("timetable", action, case_id=case.case_id, detail={"note": note})
         self._records[case.case_id] = record
 
     def _case(self, case_id: int) -> Case:
-        case = self._session.cases.get(case_id)
-        if case is None:
-            raise TimetableError("The case is no longer in the store")
+        case = find_case(self._session, case_id)
         if case.notification_sent is None:
             raise TimetableError("Enter the date the notification was sent first")
         return case

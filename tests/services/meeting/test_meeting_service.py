@@ -10,6 +10,7 @@ import pytest
 from rrdesk.demo.cases import add_demo_data
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.domain.cases.directory import StatutoryPartner
+from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.domain.meeting.attendance import AttendanceStatus
 from rrdesk.domain.meeting.decision import DecisionKind, make_decision
 from rrdesk.domain.meeting.meeting_error import MeetingError
@@ -21,7 +22,7 @@ from rrdesk.services.decision_sheet.decision_sheet_record import (
     build_decision_sheet_content,
     format_clock,
 )
-from rrdesk.services.meeting.meeting_service import MEETING_KIND, MeetingService
+from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
 from tests.exports.pdf_reading import all_text
 
@@ -60,7 +61,7 @@ def test_each_save_is_kept_and_audited(demo: Session) -> None:
     meeting = service.load(case_id)
     saved = service.save(case_id, replace(meeting, place="Room 4"), "Place: Room 4")
     assert service.load(case_id) == saved
-    assert demo.documents.get(case_id, MEETING_KIND) is not None
+    assert demo.documents.get(case_id, DocumentKind.MEETING) is not None
     entries = demo.audit.entries(case_id)
     assert entries[-1].summary == "Changed the meeting record: Place: Room 4"
     assert demo.audit.verify()[1] is None
