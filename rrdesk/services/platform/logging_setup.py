@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -77,9 +78,13 @@ def log_uncaught(
     logging.getLogger("rrdesk.crash").error("uncaught %s", describe_crash(kind, error, trace))
 
 
-def install_crash_logging() -> None:
-    """Log uncaught errors (type and place only), then let Python report them as usual."""
-    previous = sys.excepthook
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def install_crash_logging(then: ExceptHook | None = None) -> None:
+    """Log uncaught errors (type and place only), then hand them on: to ``then`` when given (the
+    crash dialog does), else to the hook there was before (Python reports them as usual)."""
+    previous = then if then is not None else sys.excepthook
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         log_uncaught(kind, error, trace)
