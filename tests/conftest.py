@@ -15,6 +15,8 @@ from hypothesis import settings
 
 from rrdesk.ui.shell.messages import RecordingMessages
 
+pytest_plugins = ["tests.running_work"]
+
 TODAY = date(2026, 11, 22)
 
 # Property tests try new random examples on every run here, to find what no one thought of. CI

@@ -9,8 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from rrdesk.services.store.backups import rolling_backups
-from rrdesk.services.store.session import Session
-from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.store.backup_widget import BackupWidget
 from rrdesk.ui.store.protection import install_protection
 from tests.ui.main_windows import WindowRebuilder
@@ -32,15 +30,8 @@ def test_lock_unlock_and_back_up_on_close(
     qtbot, context, messages, passphrase: str, tmp_path: Path
 ) -> None:
     folder = tmp_path / "backups"
-
-    def add_backups(window: MainWindow, session: Session) -> None:
-        window.add_section(
-            "backups",
-            "Backups and locking",
-            lambda: BackupWidget(session, context.messages, folder=folder),
-        )
-
-    rebuild = WindowRebuilder(qtbot, context, add_backups)
+    context.backups_folder = folder
+    rebuild = WindowRebuilder(qtbot, context)
     windows = rebuild.windows
     first = rebuild(context.session)
     private = [v for case in context.session.cases.all_cases() for v in case.private_values()]
@@ -138,3 +129,4 @@ def test_a_key_file_gone_while_locked_is_restored_from_a_backup_and_unlocked(
     assert sorted(s.reference for s in protection.session.cases.all_cases()) == references
     assert key_slots.slot_file_for(store_path).is_file()
     windows[1].close()
+    protection.stop()
