@@ -28,10 +28,10 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         apply_house_style,
         build_qt_namespace,
         end_process,
+        freeze_start_up_objects,
         make_application,
         run_event_loop,
-        set_start_up_aside,
-        take_back_start_up,
+        unfreeze_start_up_objects,
         window_settings,
     )
     from rrdesk.ui.shell.file_dialogs import DesktopOpener, FileDialogs
@@ -77,9 +77,9 @@ def run_app(*, store: Path | None, demo: bool) -> int:
 
     def rebuild(new_session: Session) -> MainWindow:
         context.session = new_session
-        take_back_start_up()  # what the locked window held can go
+        unfreeze_start_up_objects()  # what the locked window held can go
         new_window = build_main_window(context)
-        new_window.when_on_screen(set_start_up_aside)
+        new_window.when_on_screen(freeze_start_up_objects)
         new_window.show()
         return new_window
 
@@ -104,7 +104,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
 
     window.when_on_screen(protect)
     window.when_on_screen(build_qt_namespace)
-    window.when_on_screen(set_start_up_aside)
+    window.when_on_screen(freeze_start_up_objects)
     window.show()
     try:
         code = run_event_loop(app)

@@ -94,10 +94,6 @@ def unfreeze_start_up_objects() -> None:
     gc.unfreeze()
 
 
-# The names the composition root used before: kept until it calls the two above.
-set_start_up_aside = freeze_start_up_objects
-take_back_start_up = unfreeze_start_up_objects
-
 
 def run_event_loop(app: QApplication) -> int:
     return int(app.exec())
