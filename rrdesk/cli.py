@@ -93,8 +93,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return run_app(store=app_options.store, demo=app_options.demo)
         finally:
             gc.enable()
-    from rrdesk.commands.store_options import UsageError
-    from rrdesk.storage.errors import StoreError
+    from rrdesk.domain.errors import UserError
 
     parser = build_parser()
     args = parser.parse_args(arguments)
@@ -107,10 +106,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return run_app(store=args.store, demo=args.demo)
     try:
         return int(handler(args, out))
-    except UsageError as error:
-        sys.stderr.write(f"rrdesk: {error}\n")
-        return EXIT_UNUSABLE
-    except StoreError as error:
+    except UserError as error:  # usage, the store, a file: what the person can put right
         sys.stderr.write(f"rrdesk: {error.message}\n")
         return EXIT_UNUSABLE
     except KeyboardInterrupt:

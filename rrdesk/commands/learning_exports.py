@@ -16,6 +16,7 @@ from rrdesk.domain.after_meeting.action_plan import ActionFilter, filter_actions
 from rrdesk.services.after_meeting.action_plan_service import ActionPlanService
 from rrdesk.services.after_meeting.submission_service import SubmissionError, SubmissionService
 from rrdesk.services.after_meeting.theme_service import ThemeService
+from rrdesk.services.cases.case_lookup import CaseNotFoundError
 from rrdesk.services.cases.case_records import case_by_reference
 from rrdesk.services.files import write_exported_file
 
@@ -60,8 +61,8 @@ def run_panel_submission(args: argparse.Namespace, out: TextIO) -> int:
     try:
         try:
             case = case_by_reference(session, args.case)
-        except LookupError as error:
-            raise UsageError(str(error)) from None
+        except CaseNotFoundError as error:
+            raise UsageError(error.message) from None
         assert case.case_id is not None
         service = SubmissionService(session)
         try:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rrdesk.domain.timetable.dates import format_date, format_time
+from rrdesk.services.chosen_files import UnreadableFileError, read_chosen_file
 
 EXIT_VALID = 0
 EXIT_NOT_VALID = 1
@@ -39,17 +40,6 @@ def add_verify_parser(subparsers: Any) -> None:
     parser.set_defaults(handler=run_verify)
 
 
-def _read(path: Path, what: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise OSError(f"There is no {what} at {path}") from None
-    except IsADirectoryError:
-        raise OSError(f"{path} is a folder, not a {what}") from None
-    except OSError as error:
-        raise OSError(f"The {what} {path} cannot be read: {error.strerror or error}") from None
-
-
 def run_verify(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
     """Check ``args.file`` (trusting ``args.trust`` if given) and print the outcome."""
     from rrdesk.exports.verification import VerificationError, verify_pdf
@@ -57,11 +47,11 @@ def run_verify(args: argparse.Namespace, out: TextIO, err: TextIO | None = None)
     errors = err if err is not None else sys.stderr
     trust_path: Path | None = getattr(args, "trust", None)
     try:
-        pdf = _read(args.file, "file")
-        trusted = _read(trust_path, "certificate file") if trust_path is not None else None
+        pdf = read_chosen_file(args.file, "file")
+        trusted = read_chosen_file(trust_path, "certificate file") if trust_path else None
         result = verify_pdf(pdf, trusted)
-    except (OSError, VerificationError) as error:
-        errors.write(f"rrdesk verify: {error}\n")
+    except (UnreadableFileError, VerificationError) as error:
+        errors.write(f"rrdesk verify: {error.message}\n")
         return EXIT_UNUSABLE
     when = "Not recorded"
     if result.signing_time is not None:

@@ -8,6 +8,7 @@ from rrdesk.domain.cases.cases import Case
 from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.meeting_document import meeting_from_dict
+from rrdesk.services.cases.case_lookup import CaseNotFoundError
 from rrdesk.services.store.session import Session
 
 
@@ -29,8 +30,8 @@ def case_date(case: Case) -> date | None:
 
 
 def case_by_reference(session: Session, reference: str) -> Case:
-    """The case with ``reference``, or :class:`LookupError` saying there is none."""
+    """The case with ``reference``, or :class:`CaseNotFoundError` saying there is none."""
     case = session.cases.get_by_reference(reference.strip())
     if case is None:
-        raise LookupError(f"There is no case with the reference {reference.strip()}")
+        raise CaseNotFoundError(f"There is no case with the reference {reference.strip()}")
     return case

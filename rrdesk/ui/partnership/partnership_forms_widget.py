@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rrdesk.services.chosen_files import UnreadableFileError, read_chosen_file
 from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.services.partnership.partnership_forms import (
     EDITABLE_FORMS,
@@ -103,17 +104,10 @@ class _FormRow(QGroupBox):
         if path is None:
             return
         try:
-            raw = path.read_bytes()
+            raw = read_chosen_file(path, "file")
             self._forms.use_edited(self._editable, raw)
-        except OSError as error:
-            self._messages.error(
-                self,
-                f"The {self._editable.noun} was not used",
-                f"rrdesk cannot read {path}: {error.strerror}.",
-            )
-            return
-        except FormRefused as error:
-            self._messages.error(self, f"The {self._editable.noun} was not used", str(error))
+        except (UnreadableFileError, FormRefused) as error:
+            self._messages.error(self, f"The {self._editable.noun} was not used", error.message)
             return
         self.refresh()
         self._messages.info(

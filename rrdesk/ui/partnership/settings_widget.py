@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -20,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
+from rrdesk.services.chosen_files import UnreadableFileError, read_chosen_file
 from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.services.partnership.signing_service import (
     CREATED,
@@ -64,26 +63,6 @@ def _button(text: str, name: str, *, primary: bool = False) -> QPushButton:
     if primary:
         button.setProperty("role", "primary")
     return button
-
-
-class UnreadableFileError(UserError):
-    """A file the person chose that rrdesk cannot read."""
-
-
-def read_chosen_file(path: Path, what: str) -> bytes:
-    """The bytes of a file the person chose, or :class:`UnreadableFileError` saying why not."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise UnreadableFileError(f"The {what} {path.name} is too large")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFileError(f"There is no {what} at {path}") from None
-    except IsADirectoryError:
-        raise UnreadableFileError(f"{path} is a folder, not a {what}") from None
-    except PermissionError:
-        raise UnreadableFileError(f"rrdesk is not allowed to read {path}") from None
-    except OSError:
-        raise UnreadableFileError(f"rrdesk could not read the {what} {path.name}") from None
 
 
 class PartnershipSettingsWidget(QWidget):
@@ -280,7 +259,7 @@ class PartnershipSettingsWidget(QWidget):
         if path is None:
             return
         try:
-            data = read_chosen_file(path, "certificate file")
+            data = read_chosen_file(path, "certificate file", max_bytes=MAX_FILE_BYTES)
         except UnreadableFileError as error:
             self._messages.error(self, "Import a certificate", error.message)
             return
@@ -336,7 +315,7 @@ class PartnershipSettingsWidget(QWidget):
         if path is None:
             return
         try:
-            data = read_chosen_file(path, "PDF")
+            data = read_chosen_file(path, "PDF", max_bytes=MAX_FILE_BYTES)
         except UnreadableFileError as error:
             self._messages.error(self, "Verify a PDF", error.message)
             return

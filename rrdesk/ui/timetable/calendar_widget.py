@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rrdesk.domain.timetable.bank_holidays import BankHolidayFileError
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
-from rrdesk.domain.timetable.profiles import ProfileError
+from rrdesk.services.chosen_files import UnreadableFileError, read_chosen_file
 from rrdesk.services.timetable.timetable_service import TimetableService
-from rrdesk.storage.errors import StoreError
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages
@@ -167,7 +166,7 @@ class CalendarWidget(QWidget):
             return
         try:
             self._settings.set_profile(str(name))
-        except (ProfileError, StoreError) as error:
+        except UserError as error:
             self._messages.error(self, "The profile was not changed", str(error))
             return
         self.refresh()
@@ -180,24 +179,19 @@ class CalendarWidget(QWidget):
         if path is None:
             return
         try:
-            if path.stat().st_size > _LARGEST_FILE_BYTES:
-                raise BankHolidayFileError(
-                    "This file is too large to be a GOV.UK bank holidays file. Nothing was changed."
-                )
-            text = path.read_text(encoding="utf-8")
+            raw = read_chosen_file(path, "bank holidays file", max_bytes=_LARGEST_FILE_BYTES)
+        except UnreadableFileError as error:
+            self._refuse(f"{error.message}. Nothing was changed.")
+            return
+        try:
+            text = raw.decode("utf-8")
         except UnicodeDecodeError:
             self._refuse("This is not a GOV.UK bank holidays file: it is not text.")
             return
-        except BankHolidayFileError as error:
-            self._refuse(str(error))
-            return
-        except OSError as error:
-            self._refuse(f"The file {path.name} could not be read ({error.strerror}).")
-            return
         try:
             status = self._settings.import_bank_holidays(text)
-        except (BankHolidayFileError, StoreError) as error:
-            self._refuse(str(error))
+        except UserError as error:
+            self._refuse(error.message)
             return
         self._timetables.invalidate()
         self.refresh()
