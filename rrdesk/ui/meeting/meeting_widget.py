@@ -23,7 +23,7 @@ from rrdesk.domain.meeting.meeting_error import MeetingError
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.after_meeting.theme_service import ThemeService
 from rrdesk.services.meeting.meeting_service import MeetingService
-from rrdesk.storage.errors import StoreError
+from rrdesk.services.store.errors import StoreError
 from rrdesk.ui.decision_sheet.sign_off_panel import SignOffPanel
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.meeting.actions_panel import ActionsPanel

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialog
 from rrdesk import __version__
 from rrdesk.keystore import SecretStore
 from rrdesk.services.store import store_access
+from rrdesk.services.store.errors import StoreError
 from rrdesk.services.store.session import Session
-from rrdesk.storage.errors import StoreError
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.shell.messages import Messages
 

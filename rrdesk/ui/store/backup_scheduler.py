@@ -13,8 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from rrdesk.services.store.errors import StoreError
 from rrdesk.services.store.session import Session
-from rrdesk.storage.errors import StoreError
 
 log = logging.getLogger(__name__)
 

@@ -30,9 +30,9 @@ from rrdesk.services.store.backups import (
     rolling_backups,
     set_keep_count,
 )
+from rrdesk.services.store.errors import StoreError
 from rrdesk.services.store.rolling_backups import made_at
 from rrdesk.services.store.session import Session
-from rrdesk.storage.errors import StoreError
 from rrdesk.ui.kit.form_widgets import FormField, heading_label, hint_label, name_widget
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages

@@ -50,8 +50,8 @@ from PySide6.QtWidgets import (
 )
 
 from rrdesk.services.store import store_access
+from rrdesk.services.store.errors import StoreError
 from rrdesk.services.store.session import Session
-from rrdesk.storage.errors import StoreError
 from rrdesk.ui.shell.main_window import once_on_screen
 from rrdesk.ui.shell.tasks import ImmediateRunner, TaskStarter
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from rrdesk.services.store import locking, store_access
+from rrdesk.services.store.errors import StoreError
 from rrdesk.services.store.session import Session
-from rrdesk.storage.errors import StoreError
 from rrdesk.ui.shell.main_window import once_on_screen
 from rrdesk.ui.shell.messages import Messages
 from rrdesk.ui.shell.tasks import ImmediateRunner, TaskStarter

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 
 from rrdesk.domain.timetable.dates import format_date, format_time
 from rrdesk.services.store.backups import BACKUP_SUFFIX, BackupCheck, check_backup
-from rrdesk.storage.errors import StoreError
+from rrdesk.services.store.errors import StoreError
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.kit.secret_field import SecretField
 from rrdesk.ui.shell.file_dialogs import FileDialogs

@@ -20,10 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rrdesk.services.store.errors import StoreError
+from rrdesk.services.store.passphrases import (
+    MIN_PASSPHRASE_LENGTH,
+    new_recovery_key,
+    passphrase_problem,
+)
 from rrdesk.services.store.session import Session
 from rrdesk.services.store.store_access import NewStore
-from rrdesk.storage.errors import StoreError
-from rrdesk.storage.key_slots import MIN_PASSPHRASE_LENGTH, new_recovery_key, passphrase_problem
 from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
 from rrdesk.ui.shell.messages import Messages
 from rrdesk.ui.shell.tasks import ImmediateRunner, TaskStarter

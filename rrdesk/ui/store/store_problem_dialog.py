@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 from rrdesk.domain.timetable.dates import format_date, format_time
 from rrdesk.services.store import store_access
 from rrdesk.services.store.backups import RestoreResult, restore_backup, store_id_at
+from rrdesk.services.store.errors import StoreError
 from rrdesk.services.store.rolling_backups import backups_folder as usual_backups_folder
 from rrdesk.services.store.rolling_backups import made_at, rolling_backups
 from rrdesk.services.store.session import Session
-from rrdesk.storage.errors import StoreError
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from rrdesk.services.store import store_access
+from rrdesk.services.store.errors import StoreError, WrongSecretError
+from rrdesk.services.store.passphrases import passphrase_problem
 from rrdesk.services.store.session import Session
-from rrdesk.storage.errors import StoreError, WrongSecretError
-from rrdesk.storage.key_slots import passphrase_problem
 from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
 from rrdesk.ui.kit.secret_field import SecretField
 from rrdesk.ui.shell.messages import Messages

@@ -22,17 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
 from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
 from rrdesk.domain.timetable.extensions import ExtensionError, ReasonError, lateness_prompt
 from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.services.timetable.timetable_service import (
     BoardRow,
-    SchedulingError,
     TimetableError,
     TimetableService,
 )
-from rrdesk.storage.errors import StoreError
 from rrdesk.ui.kit.form_widgets import (
     DateInput,
     ErrorSummary,
@@ -352,7 +351,7 @@ class CaseTimetableWidget(QWidget):
             ):
                 return
             self._timetables.book_meeting(self.case_id, day)
-        except (SchedulingError, TimetableError, StoreError) as error:
+        except UserError as error:
             self._messages.error(self, "The meeting was not booked", str(error))
             return
         self._changed()
@@ -430,7 +429,7 @@ class CaseTimetableWidget(QWidget):
     def _on_done_toggled(self, key: str, checked: bool) -> None:
         try:
             self._timetables.set_done(self.case_id, key, checked)
-        except (TimetableError, StoreError) as error:
+        except UserError as error:
             self._messages.error(self, "Not saved", str(error))
             return
         self._changed()
