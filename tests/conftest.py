@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from rrdesk.ui.shell.messages import RecordingMessages
+from tests.fakes import RecordingMessages
 
 pytest_plugins = ["tests.running_work"]
 

@@ -11,10 +11,10 @@ from pathlib import Path
 from rrdesk.app import AppContext
 from rrdesk.keystore import SecretStore
 from rrdesk.services.store.session import Session
-from rrdesk.ui.shell.file_dialogs import FileDialogs, RecordingOpener, ScriptedFileDialogs
+from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages
 from rrdesk.ui.shell.seams import Seams
-from rrdesk.ui.shell.tasks import ImmediateRunner
+from tests.fakes import ImmediateRunner, RecordingOpener, ScriptedFileDialogs
 
 
 def seams_for(

@@ -13,7 +13,7 @@ from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.board.board_table_model import DAY_COLUMN, MEETING_COLUMN
 from rrdesk.ui.board.board_widget import BoardWidget
 from rrdesk.ui.cases.cases_section import CasesSection
-from rrdesk.ui.shell.messages import RecordingMessages
+from tests.fakes import RecordingMessages
 from tests.seams import app_context
 from tests.ui.board.board_fixtures import Today, add_case
 

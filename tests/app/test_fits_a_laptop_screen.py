@@ -16,7 +16,7 @@ from rrdesk.services.store.session import Session
 from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.shell.application import apply_house_style
 from rrdesk.ui.shell.main_window import MainWindow
-from rrdesk.ui.shell.messages import RecordingMessages
+from tests.fakes import RecordingMessages
 from tests.seams import app_context
 
 SECTIONS = (

@@ -110,8 +110,7 @@ def whole_form(app: QApplication, folder: Path) -> None:
     from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
     from rrdesk.services.store.store_access import create_store
     from rrdesk.ui.agency_forms.agency_forms_widget import AgencyFormsWidget
-    from rrdesk.ui.shell.messages import RecordingMessages
-    from rrdesk.ui.shell.tasks import ImmediateRunner
+    from tests.fakes import ImmediateRunner, RecordingMessages
 
     today = date(2026, 11, 22)
     session = create_store(

@@ -20,8 +20,7 @@ from rrdesk.ui.after_meeting.action_plan_table_model import (
     ActionPlanTableModel,
 )
 from rrdesk.ui.after_meeting.action_plan_widget import ACTION_MIN_WIDTH, ActionPlanWidget
-from rrdesk.ui.shell.file_dialogs import ScriptedFileDialogs
-from rrdesk.ui.shell.messages import RecordingMessages
+from tests.fakes import RecordingMessages, ScriptedFileDialogs
 from tests.ui.table_geometry import right_edge
 
 

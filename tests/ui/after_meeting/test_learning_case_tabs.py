@@ -23,11 +23,10 @@ from rrdesk.ui.after_meeting.reports_widget import ReportsWidget
 from rrdesk.ui.after_meeting.submission_tab import SubmissionTab
 from rrdesk.ui.after_meeting.threshold_letter_tab import ThresholdLetterTab
 from rrdesk.ui.cases.cases_section import CasesSection
-from rrdesk.ui.shell.file_dialogs import ScriptedFileDialogs
 from rrdesk.ui.shell.main_window import MainWindow
-from rrdesk.ui.shell.messages import RecordingMessages
 from rrdesk.ui.shell.workbench import WindowEvents, Workbench
 from tests.exports.pdf_reading import all_text
+from tests.fakes import RecordingMessages, ScriptedFileDialogs
 from tests.seams import seams_for
 
 

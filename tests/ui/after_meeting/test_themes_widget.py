@@ -12,8 +12,7 @@ from rrdesk.services.after_meeting.theme_catalogue import load_taxonomy
 from rrdesk.services.after_meeting.theme_service import ThemeService
 from rrdesk.services.store.session import Session
 from rrdesk.ui.after_meeting.themes_widget import ThemesWidget
-from rrdesk.ui.shell.file_dialogs import ScriptedFileDialogs
-from rrdesk.ui.shell.messages import RecordingMessages
+from tests.fakes import RecordingMessages, ScriptedFileDialogs
 
 
 @pytest.fixture

@@ -21,8 +21,7 @@ from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.ui.agency_forms.agency_dialogs import AgencyFormsDialogs, ReturnChoice
 from rrdesk.ui.agency_forms.agency_forms_widget import AgencyFormsWidget
 from rrdesk.ui.kit.narrative_edit import NarrativeEdit
-from rrdesk.ui.shell.file_dialogs import RecordingOpener, ScriptedFileDialogs
-from rrdesk.ui.shell.tasks import ImmediateRunner
+from tests.fakes import ImmediateRunner, RecordingOpener, ScriptedFileDialogs
 
 POLICE = "Northmoor Police Public Protection Unit"
 HOUSING = "Northmoor Housing"

@@ -27,8 +27,8 @@ from rrdesk.ui.board.projector_window import (
     choose_remaining_screen,
 )
 from rrdesk.ui.meeting.agenda_timer import PHASE_COLOURS
-from rrdesk.ui.shell.messages import RecordingMessages
 from rrdesk.ui.timetable.timeline_strip import DARK, TimelineStripWidget
+from tests.fakes import RecordingMessages
 from tests.ui.board.board_fixtures import MONDAY, Today, add_case
 
 AGENDA = (

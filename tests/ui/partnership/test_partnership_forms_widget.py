@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
 from rrdesk.services.partnership.partnership_forms import DECISION_SHEET, PartnershipForms
 from rrdesk.ui.partnership.partnership_forms_widget import PartnershipFormsWidget
-from rrdesk.ui.shell.file_dialogs import ScriptedFileDialogs
+from tests.fakes import ScriptedFileDialogs
 
 
 def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]

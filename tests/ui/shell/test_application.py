@@ -114,7 +114,7 @@ def test_the_collector_runs_while_a_dialog_asks_the_person_something(  # type: i
     import gc
 
     from rrdesk.app.opening import open_store
-    from rrdesk.ui.shell.tasks import ImmediateRunner
+    from tests.fakes import ImmediateRunner
 
     monkeypatch.setattr(dialog, _AskingDialog)
     monkeypatch.setattr(_AskingDialog, "collector_running", [])

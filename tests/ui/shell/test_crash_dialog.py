@@ -21,9 +21,7 @@ from rrdesk.services.partnership.signing_service import SigningService
 from rrdesk.services.store.session import Session
 from rrdesk.ui.partnership.settings_widget import PartnershipSettingsWidget
 from rrdesk.ui.shell.crash_dialog import CrashDialog, CrashHandling, install_crash_handling
-from rrdesk.ui.shell.file_dialogs import ScriptedFileDialogs
-from rrdesk.ui.shell.messages import RecordingMessages
-from rrdesk.ui.shell.tasks import ImmediateRunner
+from tests.fakes import ImmediateRunner, RecordingMessages, ScriptedFileDialogs
 
 SECRET = "Rosie Fennimore-Fictional"
 

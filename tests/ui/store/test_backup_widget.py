@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 
 from rrdesk.services.store import locking
 from rrdesk.services.store.backups import check_backup, keep_count, rolling_backups, set_keep_count
-from rrdesk.ui.shell.file_dialogs import ScriptedFileDialogs
 from rrdesk.ui.store.backup_scheduler import BackupScheduler
 from rrdesk.ui.store.backup_widget import BackupWidget
+from tests.fakes import ScriptedFileDialogs
 
 NOW = datetime(2026, 11, 22, 9, 0, 0)
 

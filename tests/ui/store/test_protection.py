@@ -79,8 +79,8 @@ def test_a_key_file_gone_while_locked_is_restored_from_a_backup_and_unlocked(
 
     from rrdesk.services.store.backups import make_rolling_backup
     from rrdesk.storage import key_slots
-    from rrdesk.ui.shell.file_dialogs import ScriptedFileDialogs
     from rrdesk.ui.store import store_problem_dialog
+    from tests.fakes import ScriptedFileDialogs
 
     folder = tmp_path / "backups"
     rebuild = WindowRebuilder(qtbot, context)

@@ -19,11 +19,10 @@ from rrdesk.services.store.backups import make_rolling_backup
 from rrdesk.storage import key_slots
 from rrdesk.storage.errors import StoreDamagedError, StoreError, StoreInUseError
 from rrdesk.storage.lock_file import StoreLock
-from rrdesk.ui.shell.file_dialogs import ScriptedFileDialogs
-from rrdesk.ui.shell.tasks import ImmediateRunner
 from rrdesk.ui.store import store_problem_dialog, unlock_dialog
 from rrdesk.ui.store.restore_dialog import BackupSecretDialog
 from rrdesk.ui.store.store_problem_dialog import StoreProblemDialog
+from tests.fakes import ImmediateRunner, ScriptedFileDialogs
 
 MADE = datetime(2026, 11, 20, 17, 5)
 NOW = datetime(2026, 11, 23, 9, 0)

@@ -12,9 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from rrdesk.services.store.session import CALENDAR_SETTING, Session
 from rrdesk.services.timetable.timetable_service import TimetableService
-from rrdesk.ui.shell.file_dialogs import ScriptedFileDialogs
-from rrdesk.ui.shell.messages import RecordingMessages
 from rrdesk.ui.timetable.calendar_widget import CalendarWidget
+from tests.fakes import RecordingMessages, ScriptedFileDialogs
 from tests.services.timetable.test_timetable_service import newer_file
 from tests.ui.board.board_fixtures import Today, add_case
 

@@ -11,9 +11,8 @@ from pytestqt.qtbot import QtBot
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.kit.form_widgets import DateInput
-from rrdesk.ui.shell.file_dialogs import ScriptedFileDialogs
-from rrdesk.ui.shell.messages import RecordingMessages
 from rrdesk.ui.timetable.case_timetable_widget import CaseTimetableWidget
+from tests.fakes import RecordingMessages, ScriptedFileDialogs
 from tests.ui.board.board_fixtures import Today, add_case
 
 
