@@ -53,7 +53,7 @@ def _add_app_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _app_start(argv: Sequence[str]) -> argparse.Namespace | None:
+def _read_app_options_without_parser(argv: Sequence[str]) -> argparse.Namespace | None:
     """The options when ``argv`` only opens the app (``--store PATH``, ``--demo``), else ``None``.
 
     Opening the app is what a coordinator does many times a day, so it is read here without
@@ -81,7 +81,7 @@ def _app_start(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    app_options = _app_start(arguments)
+    app_options = _read_app_options_without_parser(arguments)
     if app_options is not None:
         # Start-up makes many objects that live as long as the app, and little garbage. The
         # garbage collector looking over them again and again as modules load took a tenth of

@@ -94,9 +94,9 @@ def test_opening_the_app_loads_no_command(arguments: list[str], options: str) ->
 def test_the_quick_reading_of_app_options_agrees_with_the_full_parser(
     arguments: list[str],
 ) -> None:
-    from rrdesk.cli import _app_start, build_parser
+    from rrdesk.cli import _read_app_options_without_parser, build_parser
 
-    quick = _app_start(arguments)
+    quick = _read_app_options_without_parser(arguments)
     full = build_parser().parse_args(arguments)
     assert quick is not None
     assert (quick.store, quick.demo) == (full.store, full.demo)
@@ -119,6 +119,6 @@ def test_the_quick_reading_of_app_options_agrees_with_the_full_parser(
     ],
 )
 def test_anything_else_goes_to_the_full_parser(arguments: list[str]) -> None:
-    from rrdesk.cli import _app_start
+    from rrdesk.cli import _read_app_options_without_parser
 
-    assert _app_start(arguments) is None
+    assert _read_app_options_without_parser(arguments) is None

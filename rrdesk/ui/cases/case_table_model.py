@@ -58,8 +58,9 @@ class CaseTableModel(QStandardItemModel):
         self._summaries: dict[int, CaseSummary] = {}
         self._sort_column = REFERENCE_COLUMN
         self._descending = True
-        self._blank = QStandardItem()  # each cell is a copy: shown, not edited
-        self._blank.setEditable(False)
+        # Every cell is a copy of this one, shown and not edited: one call a cell instead of two.
+        self._cell_template = QStandardItem()
+        self._cell_template.setEditable(False)
 
     def set_cases(self, rows: list[CaseSummary]) -> None:
         """Show ``rows``, in the order last chosen."""
@@ -103,7 +104,7 @@ class CaseTableModel(QStandardItemModel):
         return self._summaries[case_id]
 
     def _item(self, column: int, text: str, key: Any) -> QStandardItem:
-        item = self._blank.clone()
+        item = self._cell_template.clone()
         item.setText(text)
         item.setData(key, SORT_ROLE)
         item.setData(f"{COLUMNS[column]}: {text}", ACCESSIBLE_TEXT_ROLE)
