@@ -91,7 +91,7 @@ def add_action_plan_parser(export_subparsers: Any) -> None:
 
 
 def run_action_plan(args: argparse.Namespace, out: TextIO) -> int:
-    from rrdesk.exports.action_plan_files import action_plan_csv, action_plan_workbook
+    from rrdesk.exports.spreadsheets.action_plan_files import action_plan_csv, action_plan_workbook
 
     path = _out_path(args, (".xlsx", ".csv"))
     session = open_store(args)
@@ -126,7 +126,7 @@ def add_themes_parser(export_subparsers: Any) -> None:
 
 
 def run_themes(args: argparse.Namespace, out: TextIO) -> int:
-    from rrdesk.exports.action_plan_files import themes_csv
+    from rrdesk.exports.spreadsheets.action_plan_files import themes_csv
 
     path = _out_path(args, (".csv",))
     session = open_store(args)

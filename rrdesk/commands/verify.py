@@ -42,7 +42,7 @@ def add_verify_parser(subparsers: Any) -> None:
 
 def run_verify(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
     """Check ``args.file`` (trusting ``args.trust`` if given) and print the outcome."""
-    from rrdesk.exports.verification import VerificationError, verify_pdf
+    from rrdesk.exports.signatures.verification import VerificationError, verify_pdf
 
     errors = err if err is not None else sys.stderr
     trust_path: Path | None = getattr(args, "trust", None)

@@ -27,8 +27,8 @@ def main() -> None:
     runs = parser.parse_args().runs
 
     started = time.perf_counter()
-    from rrdesk.exports.decision_sheet import render_decision_sheet
-    from rrdesk.exports.signing import create_signing_identity, sign_pdf
+    from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
+    from rrdesk.exports.signatures.signing import create_signing_identity, sign_pdf
     from rrdesk.services.decision_sheet.decision_sheet_forms import load_decision_sheet_template
     from tests.exports.samples import PARTNERSHIP, decision_sheet_content
 

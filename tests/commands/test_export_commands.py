@@ -10,7 +10,7 @@ import pytest
 
 from rrdesk import cli
 from rrdesk.commands.export_commands import add_export_parsers
-from rrdesk.exports.verification import verify_pdf
+from rrdesk.exports.signatures.verification import verify_pdf
 from rrdesk.services.store import store_access
 
 DECIDED = "RR-2026-004"

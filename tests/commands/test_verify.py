@@ -11,7 +11,7 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 from rrdesk.commands.verify import add_verify_parser
-from rrdesk.exports.signing import SigningIdentity, export_certificate_pem
+from rrdesk.exports.signatures.signing import SigningIdentity, export_certificate_pem
 
 pytest_plugins = ["tests.exports.conftest"]
 

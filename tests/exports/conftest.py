@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from rrdesk.domain.decision_sheet.decision_sheet_template import DecisionSheetTemplate
-from rrdesk.exports.decision_sheet import render_decision_sheet
-from rrdesk.exports.signing import SigningIdentity, create_signing_identity, sign_pdf
+from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
+from rrdesk.exports.signatures.signing import SigningIdentity, create_signing_identity, sign_pdf
 from rrdesk.services.decision_sheet.decision_sheet_forms import load_decision_sheet_template
 from tests.exports.samples import PARTNERSHIP, decision_sheet_content
 

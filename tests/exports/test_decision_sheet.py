@@ -14,8 +14,8 @@ from rrdesk.domain.decision_sheet.decision_sheet_template import (
     DecisionSheetTemplate,
     SheetSectionKey,
 )
-from rrdesk.exports.decision_sheet import render_decision_sheet
-from rrdesk.exports.house_style import DAY_ZERO_SENTENCE, MARKING
+from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
+from rrdesk.exports.pdf.house_style import DAY_ZERO_SENTENCE, MARKING
 from tests.exports.pdf_reading import all_text, fonts_embedded, page_texts, pdffonts_rows
 from tests.exports.samples import AGENCY_NAMES, PARTNERSHIP, UNICODE_NAMES, decision_sheet_content
 
@@ -206,7 +206,7 @@ def test_a_sheet_with_nothing_recorded_yet_still_renders(template: DecisionSheet
 
 
 def test_cancelling_stops_the_sheet(template: DecisionSheetTemplate) -> None:
-    from rrdesk.exports.decision_sheet import RenderCancelled
+    from rrdesk.exports.pdf.decision_sheet import RenderCancelled
 
     with pytest.raises(RenderCancelled):
         render_decision_sheet(decision_sheet_content(), template, cancelled=lambda: True)

@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from rrdesk.domain.decision_sheet.decision_sheet_template import DecisionSheetTemplate
-from rrdesk.exports import fonts
-from rrdesk.exports.decision_sheet import render_decision_sheet
+from rrdesk.exports.pdf import fonts
+from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
 from rrdesk.resource_files import resource
 from tests.exports.pdf_reading import all_text
 from tests.exports.samples import UNICODE_NAMES, decision_sheet_content

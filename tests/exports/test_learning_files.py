@@ -29,18 +29,18 @@ from rrdesk.domain.after_meeting.themes import CaseThemes, Theme, ThemeTaxonomy
 from rrdesk.domain.after_meeting.threshold_letter import ThresholdLetter
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
-from rrdesk.exports.action_plan_files import (
+from rrdesk.exports.pdf.action_plan_pdf import render_action_plan
+from rrdesk.exports.pdf.house_style import MARKING
+from rrdesk.exports.pdf.learning_briefing import render_learning_briefing
+from rrdesk.exports.pdf.review_report import render_report
+from rrdesk.exports.pdf.threshold_letter import render_threshold_letter
+from rrdesk.exports.spreadsheets.action_plan_files import (
     ACTION_COLUMNS,
     OVERDUE_FILL,
     action_plan_csv,
     action_plan_workbook,
     themes_csv,
 )
-from rrdesk.exports.action_plan_pdf import render_action_plan
-from rrdesk.exports.house_style import MARKING
-from rrdesk.exports.learning_briefing import render_learning_briefing
-from rrdesk.exports.review_report import render_report
-from rrdesk.exports.threshold_letter import render_threshold_letter
 from tests.domain.after_meeting.learning_samples import sample_case, sample_meeting
 from tests.exports.pdf_reading import all_text, page_texts
 

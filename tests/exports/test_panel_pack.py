@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from rrdesk.exports.house_style import DAY_ZERO_SENTENCE, MARKING
-from rrdesk.exports.panel_pack import RenderCancelled, render_panel_pack
+from rrdesk.exports.pdf.house_style import DAY_ZERO_SENTENCE, MARKING
+from rrdesk.exports.pdf.panel_pack import RenderCancelled, render_panel_pack
 from tests.exports.pdf_reading import all_text, fonts_embedded, page_texts, pdffonts_rows
 from tests.exports.samples import AGENCY_NAMES, PARTNERSHIP, UNICODE_NAMES, panel_pack_content
 

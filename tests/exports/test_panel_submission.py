@@ -8,8 +8,8 @@ import pytest
 
 from rrdesk.domain.after_meeting.panel_submission_content import PanelSubmission, build_submission
 from rrdesk.domain.meeting.decision import DecisionKind
-from rrdesk.exports.house_style import MARKING
-from rrdesk.exports.panel_submission import SECTION_TITLES, render_panel_submission
+from rrdesk.exports.pdf.house_style import MARKING
+from rrdesk.exports.pdf.panel_submission import SECTION_TITLES, render_panel_submission
 from tests.domain.after_meeting.learning_samples import (
     CALENDAR,
     full_details,

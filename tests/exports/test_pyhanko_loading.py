@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 LOAD = """
-import rrdesk.exports.signing, rrdesk.exports.verification
+import rrdesk.exports.signatures.signing, rrdesk.exports.signatures.verification
 import pyhanko.sign, pyhanko.sign.validation, pyhanko.stamp
 """
 

@@ -9,7 +9,7 @@ from email.message import EmailMessage
 
 import pytest
 
-from rrdesk.exports.sign_off_email import (
+from rrdesk.exports.mail_and_calendar.sign_off_email import (
     SignOffEmail,
     SignOffRecipient,
     build_sign_off_email,

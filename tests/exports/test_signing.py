@@ -23,9 +23,9 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pypdf import PdfReader
 
-from rrdesk.exports.decision_sheet import render_decision_sheet
-from rrdesk.exports.page_layout import SIGNATURE_BOX
-from rrdesk.exports.signing import (
+from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
+from rrdesk.exports.pdf.page_layout import SIGNATURE_BOX
+from rrdesk.exports.signatures.signing import (
     NAME_LIMIT,
     NoPrivateKeyError,
     NotPkcs12Error,
@@ -39,7 +39,7 @@ from rrdesk.exports.signing import (
     sign_pdf,
     signer_name,
 )
-from rrdesk.exports.verification import (
+from rrdesk.exports.signatures.verification import (
     NotAPdfError,
     NotSignedError,
     TrustedCertificateError,
@@ -402,7 +402,7 @@ def _flip(pdf: bytes, flips: list[tuple[float, int]]) -> bytes:
 
 
 def test_stamp_keeps_a_long_name_and_the_time_inside_the_box() -> None:
-    from rrdesk.exports.signature_stamp import stamp_appearance
+    from rrdesk.exports.signatures.signature_stamp import stamp_appearance
 
     name = "The Very Long Name of a Tri-borough Safeguarding Children Partnership " * 2
     left, bottom, right, top = SIGNATURE_BOX

@@ -186,8 +186,8 @@ def _live_files_with(folder: Path, markers: list[str]) -> tuple[list[str], list[
 
 def _signed_sheet_into(session: object, case_id: int) -> None:
     """Render and sign a decision sheet in memory and keep it in the store, as the app does."""
-    from rrdesk.exports.decision_sheet import render_decision_sheet
-    from rrdesk.exports.signing import create_signing_identity, sign_pdf
+    from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
+    from rrdesk.exports.signatures.signing import create_signing_identity, sign_pdf
     from rrdesk.services.decision_sheet.decision_sheet_forms import load_decision_sheet_template
     from tests.exports.samples import PARTNERSHIP, decision_sheet_content
 

@@ -226,7 +226,7 @@ def test_text_checker_on_any_text(text: str) -> None:
 @CHECKS
 @given(st.binary(max_size=600), st.text(max_size=20))
 def test_pkcs12_import_of_any_bytes(data: bytes, password: str) -> None:
-    from rrdesk.exports.signing import SigningIdentityError, import_pkcs12
+    from rrdesk.exports.signatures.signing import SigningIdentityError, import_pkcs12
 
     try:
         import_pkcs12(data, password)

@@ -95,8 +95,8 @@ class _NetworkAttempt(AssertionError):
 
 def _signed_sheet() -> bytes:
     """A decision sheet rendered and signed in memory, as the app does (no fetching)."""
-    from rrdesk.exports.decision_sheet import render_decision_sheet
-    from rrdesk.exports.signing import create_signing_identity, sign_pdf
+    from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
+    from rrdesk.exports.signatures.signing import create_signing_identity, sign_pdf
     from rrdesk.services.decision_sheet.decision_sheet_forms import load_decision_sheet_template
     from tests.exports.samples import PARTNERSHIP, decision_sheet_content
 

@@ -75,7 +75,7 @@ class ReportService:
         )
 
     def report_pdf(self, period: ReportPeriod, today: date) -> bytes:
-        from rrdesk.exports.review_report import render_report
+        from rrdesk.exports.pdf.review_report import render_report
 
         taxonomy = ThemeService(self._session).taxonomy()
         return render_report(
@@ -84,7 +84,7 @@ class ReportService:
 
     def briefing_pdf(self, case_id: int, *, use_pseudonym: bool) -> bytes:
         """The case's 7-minute briefing, anonymised, kept as an exported version."""
-        from rrdesk.exports.learning_briefing import render_learning_briefing
+        from rrdesk.exports.pdf.learning_briefing import render_learning_briefing
 
         session = self._session
         case = find_case(session, case_id)

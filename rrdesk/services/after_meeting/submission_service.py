@@ -97,7 +97,7 @@ class SubmissionService:
         With items missing, :class:`SubmissionError` lists them unless ``allow_missing``
         (a draft): nothing is silently left blank.
         """
-        from rrdesk.exports.panel_submission import render_panel_submission
+        from rrdesk.exports.pdf.panel_submission import render_panel_submission
 
         submission = self.build(case_id, today)
         missing = missing_items(submission)

@@ -81,7 +81,7 @@ class ThresholdLetterService:
 
     def export(self, case_id: int, today: date) -> bytes:
         """The letter as a PDF, kept as a new version against the case with an audit entry."""
-        from rrdesk.exports.threshold_letter import render_threshold_letter
+        from rrdesk.exports.pdf.threshold_letter import render_threshold_letter
 
         problems = self.problems(case_id)
         if problems:

@@ -56,7 +56,7 @@ from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.domain.decision_sheet.decision_sheet_content import AgencyInvolvement
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.timetable.dates import DateError, format_date, parse_date_parts
-from rrdesk.exports.request_email import RequestEmail, build_request_email
+from rrdesk.exports.mail_and_calendar.request_email import RequestEmail, build_request_email
 from rrdesk.services.agency_forms.agency_returns import returns_count
 from rrdesk.services.agency_forms.check_form_loader import load_form_definition
 from rrdesk.services.agency_forms.panel_pack_builder import build_panel_pack_content

@@ -26,9 +26,9 @@ from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.meeting_document import sheet_history_from_dict, sheet_history_to_dict
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.timetable.dates import format_date, format_time
-from rrdesk.exports.decision_sheet import render_decision_sheet
-from rrdesk.exports.page_layout import CancelCallback, ProgressCallback, RenderCancelled
-from rrdesk.exports.signing import SigningIdentity, sign_pdf
+from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
+from rrdesk.exports.pdf.page_layout import CancelCallback, ProgressCallback, RenderCancelled
+from rrdesk.exports.signatures.signing import SigningIdentity, sign_pdf
 from rrdesk.services.after_meeting.theme_catalogue import load_taxonomy
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService, agency_involvement
 from rrdesk.services.cases.case_lookup import find_case

@@ -8,7 +8,11 @@ from rrdesk.domain.cases.directory import StatutoryPartner
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_with_import
 from rrdesk.domain.timetable.deadlines import compute_timetable
-from rrdesk.exports.sign_off_email import SignOffEmail, SignOffRecipient, build_sign_off_email
+from rrdesk.exports.mail_and_calendar.sign_off_email import (
+    SignOffEmail,
+    SignOffRecipient,
+    build_sign_off_email,
+)
 from rrdesk.services.decision_sheet.decision_sheet_service import DecisionSheetService
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.profile_catalogue import UnknownProfileError, load_profile

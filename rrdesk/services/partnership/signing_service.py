@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date, format_time
-from rrdesk.exports.signing import (
+from rrdesk.exports.signatures.signing import (
     TRUST_NOTE,
     CertificateDetails,
     SigningIdentity,
@@ -22,7 +22,7 @@ from rrdesk.exports.signing import (
     import_pkcs12,
     signer_name,
 )
-from rrdesk.exports.verification import VerificationError, VerificationResult, verify_pdf
+from rrdesk.exports.signatures.verification import VerificationError, VerificationResult, verify_pdf
 from rrdesk.services.store.session import Session
 from rrdesk.storage.secret_repository import SecretRepository, StoredIdentity
 
@@ -187,7 +187,8 @@ class SigningService:
 
         The same check as ``rrdesk verify --trust``. With no certificate in the store, the
         signature and the document are checked but not who signed. Raises
-        :class:`rrdesk.exports.verification.VerificationError` if the file cannot be checked.
+        :class:`rrdesk.exports.signatures.verification.VerificationError` if the file cannot be
+        checked.
         """
         return verify_against(pdf_bytes, self.trusted_certificates_pem())
 

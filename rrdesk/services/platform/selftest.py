@@ -183,10 +183,14 @@ def check_timetable(run: SelftestRun) -> str:
 
 
 def check_signed_pdf(run: SelftestRun) -> str:
-    from rrdesk.exports.house_style import para
-    from rrdesk.exports.page_layout import DocumentInfo, build_pdf
-    from rrdesk.exports.signing import create_signing_identity, export_certificate_pem, sign_pdf
-    from rrdesk.exports.verification import verify_pdf
+    from rrdesk.exports.pdf.house_style import para
+    from rrdesk.exports.pdf.page_layout import DocumentInfo, build_pdf
+    from rrdesk.exports.signatures.signing import (
+        create_signing_identity,
+        export_certificate_pem,
+        sign_pdf,
+    )
+    from rrdesk.exports.signatures.verification import verify_pdf
 
     identity = create_signing_identity(SELFTEST_PARTNERSHIP, now=run.now)
     info = DocumentInfo(

@@ -41,7 +41,7 @@ from rrdesk.domain.timetable.scheduling import (
 )
 from rrdesk.domain.timetable.scheduling import overlap_advice as domain_overlap_advice
 from rrdesk.domain.timetable.timeline import TimelineDay, build_timeline
-from rrdesk.exports.meeting_invitation import meeting_invitation_ics, meeting_uid
+from rrdesk.exports.mail_and_calendar.meeting_invitation import meeting_invitation_ics, meeting_uid
 from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.calendar_settings import CalendarSettings

@@ -280,8 +280,11 @@ class ActionPlanWidget(QWidget):
         self._reselect(added)
 
     def _on_export_clicked(self, kind: str) -> None:
-        from rrdesk.exports.action_plan_files import action_plan_csv, action_plan_workbook
-        from rrdesk.exports.action_plan_pdf import render_action_plan
+        from rrdesk.exports.pdf.action_plan_pdf import render_action_plan
+        from rrdesk.exports.spreadsheets.action_plan_files import (
+            action_plan_csv,
+            action_plan_workbook,
+        )
 
         today = self._today()
         actions = self.model.actions

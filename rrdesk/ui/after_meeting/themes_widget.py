@@ -270,7 +270,7 @@ class ThemesWidget(QWidget):
         self._fill_log()
 
     def _on_export_button_clicked(self) -> None:
-        from rrdesk.exports.action_plan_files import themes_csv
+        from rrdesk.exports.spreadsheets.action_plan_files import themes_csv
 
         def make(_path: Path) -> bytes:
             return themes_csv(self._service.log(), self._taxonomy)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from rrdesk.domain.agency_forms.panel_pack_content import PanelPackContent
 from rrdesk.domain.errors import UserError
-from rrdesk.exports.panel_pack import RenderCancelled, render_panel_pack
+from rrdesk.exports.pdf.panel_pack import RenderCancelled, render_panel_pack
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.ui.shell.file_dialogs import FileDialogs

@@ -12,7 +12,7 @@ import pytest
 
 from rrdesk.demo.cases import add_demo_data
 from rrdesk.domain.cases.cases import Stage
-from rrdesk.exports.verification import verify_pdf
+from rrdesk.exports.signatures.verification import verify_pdf
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.decision_sheet.decision_sheet_service import (
     SheetNotReadyError,

@@ -15,7 +15,7 @@ from rrdesk.domain.meeting.attendance import AttendanceStatus
 from rrdesk.domain.meeting.decision import DecisionKind, make_decision
 from rrdesk.domain.meeting.meeting_error import MeetingError
 from rrdesk.domain.meeting.vote import VoteOutcome
-from rrdesk.exports.decision_sheet import render_decision_sheet
+from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.decision_sheet.decision_sheet_forms import load_decision_sheet_template
 from rrdesk.services.decision_sheet.decision_sheet_record import (

@@ -10,8 +10,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 
-from rrdesk.exports.decision_sheet import render_decision_sheet
-from rrdesk.exports.signing import (
+from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
+from rrdesk.exports.signatures.signing import (
     NoPrivateKeyError,
     NotPkcs12Error,
     SigningIdentity,

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from rrdesk.domain.cases.cases import Stage
-from rrdesk.exports.verification import NotSignedError, verify_pdf
+from rrdesk.exports.signatures.verification import NotSignedError, verify_pdf
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
 from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts

@@ -14,7 +14,7 @@ from rrdesk.domain.decision_sheet.decision_sheet_content import (
     SheetTimetable,
 )
 from rrdesk.domain.decision_sheet.decision_sheet_template import DecisionSheetTemplate
-from rrdesk.exports.decision_sheet import render_decision_sheet
+from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
 from rrdesk.services.decision_sheet.decision_sheet_forms import load_decision_sheet_template
 from rrdesk.ui.decision_sheet.sheet_preview import sheet_preview_html
 from tests.exports.pdf_reading import all_text

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from PySide6.QtCore import Qt
 
 from rrdesk.domain.cases.cases import Stage
-from rrdesk.exports.signing import TRUST_NOTE, SigningIdentity, create_signing_identity
+from rrdesk.exports.signatures.signing import TRUST_NOTE, SigningIdentity, create_signing_identity
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
 from rrdesk.services.partnership.signing_service import IMPORTED, SigningService

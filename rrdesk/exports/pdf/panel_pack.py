@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from rrdesk.domain.agency_forms.panel_pack_content import AgencyForm, FormSection, PanelPackContent
 from rrdesk.domain.timetable.dates import format_date
-from rrdesk.exports.house_style import (
+from rrdesk.exports.pdf.house_style import (
     DAY_ZERO_SENTENCE,
     contents_table,
     data_table,
@@ -15,7 +15,7 @@ from rrdesk.exports.house_style import (
     styles,
     summary_table,
 )
-from rrdesk.exports.page_layout import (
+from rrdesk.exports.pdf.page_layout import (
     CancelCallback,
     DocumentInfo,
     ProgressCallback,

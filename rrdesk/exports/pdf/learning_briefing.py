@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Table, TableStyle
 
 from rrdesk.domain.after_meeting.learning_briefing import BriefingBox, LearningBriefing
-from rrdesk.exports.house_style import (
+from rrdesk.exports.pdf.house_style import (
     CONTENT_WIDTH,
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -17,7 +17,7 @@ from rrdesk.exports.house_style import (
     para,
     styles,
 )
-from rrdesk.exports.page_layout import DocumentInfo, build_pdf
+from rrdesk.exports.pdf.page_layout import DocumentInfo, build_pdf
 
 SUBJECT = "7-minute briefing"
 _ACCENT = colors.HexColor("#1d70b8")

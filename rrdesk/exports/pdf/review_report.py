@@ -11,8 +11,8 @@ from reportlab.platypus import Flowable
 
 from rrdesk.domain.after_meeting.review_reports import PeriodReport, median_words
 from rrdesk.domain.timetable.dates import format_date
-from rrdesk.exports import fonts
-from rrdesk.exports.house_style import (
+from rrdesk.exports.pdf import fonts
+from rrdesk.exports.pdf.house_style import (
     CONTENT_WIDTH,
     INK,
     data_table,
@@ -20,7 +20,7 @@ from rrdesk.exports.house_style import (
     para,
     summary_table,
 )
-from rrdesk.exports.page_layout import DocumentInfo, build_pdf
+from rrdesk.exports.pdf.page_layout import DocumentInfo, build_pdf
 
 TITLE = "Rapid Review report"
 BAR_COLOUR = colors.HexColor("#1d70b8")

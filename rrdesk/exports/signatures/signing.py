@@ -18,8 +18,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from rrdesk.domain.errors import UserError
-from rrdesk.exports.page_layout import SIGNATURE_BOX
-from rrdesk.exports.signature_stamp import stamp_appearance, stamp_style
+from rrdesk.exports.pdf.page_layout import SIGNATURE_BOX
+from rrdesk.exports.signatures.signature_stamp import stamp_appearance, stamp_style
 
 SIGNATURE_FIELD = "PartnershipSignature"
 KEY_SIZE = 3072

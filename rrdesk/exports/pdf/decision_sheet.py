@@ -17,7 +17,7 @@ from rrdesk.domain.decision_sheet.decision_sheet_template import (
     SheetSectionKey,
 )
 from rrdesk.domain.decision_sheet.sheet_text import SheetTable, SheetText, sheet_text
-from rrdesk.exports.house_style import (
+from rrdesk.exports.pdf.house_style import (
     CONTENT_WIDTH,
     data_table,
     grid_style,
@@ -27,7 +27,7 @@ from rrdesk.exports.house_style import (
     styles,
     summary_table,
 )
-from rrdesk.exports.page_layout import (
+from rrdesk.exports.pdf.page_layout import (
     CancelCallback,
     DocumentInfo,
     ProgressCallback,
@@ -191,8 +191,8 @@ def render_decision_sheet(
 ) -> bytes:
     """The unsigned decision sheet as PDF bytes.
 
-    Sign it with :func:`rrdesk.exports.signing.sign_pdf`; the stamp goes in the box the first
-    page keeps for it (:data:`rrdesk.exports.house_style.SIGNATURE_BOX`).
+    Sign it with :func:`rrdesk.exports.signatures.signing.sign_pdf`; the stamp goes in the box
+    the first page keeps for it (:data:`rrdesk.exports.pdf.page_layout.SIGNATURE_BOX`).
     """
     text = sheet_text(content, template.wording)
     story = _opening(text)

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
-from rrdesk.exports import fonts
+from rrdesk.exports.pdf import fonts
 
 MARKING = "OFFICIAL-SENSITIVE"
 CREATOR = "rrdesk"

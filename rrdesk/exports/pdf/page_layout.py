@@ -17,8 +17,8 @@ from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
 
 from rrdesk import __version__
-from rrdesk.exports import fonts
-from rrdesk.exports.house_style import (
+from rrdesk.exports.pdf import fonts
+from rrdesk.exports.pdf.house_style import (
     CONTENT_WIDTH,
     CREATOR,
     INK,

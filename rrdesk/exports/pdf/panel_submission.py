@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Spacer
 from rrdesk.domain.after_meeting.panel_submission_content import PanelSubmission
 from rrdesk.domain.decision_sheet.sign_off import CLOCK_WORKING_DAYS
 from rrdesk.domain.timetable.dates import format_date
-from rrdesk.exports.house_style import (
+from rrdesk.exports.pdf.house_style import (
     DAY_ZERO_SENTENCE,
     data_table,
     heading,
@@ -18,7 +18,7 @@ from rrdesk.exports.house_style import (
     styles,
     summary_table,
 )
-from rrdesk.exports.page_layout import DocumentInfo, build_pdf
+from rrdesk.exports.pdf.page_layout import DocumentInfo, build_pdf
 
 TITLE = "Rapid review submission to the National Panel"
 NOT_RECORDED = "Not recorded."

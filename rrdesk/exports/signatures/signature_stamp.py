@@ -16,8 +16,8 @@ def stamp_appearance(width: float, height: float, lines: tuple[str, str, str]) -
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Frame, KeepInFrame
 
-    from rrdesk.exports import fonts
-    from rrdesk.exports.house_style import INK, SHADE, para, styles
+    from rrdesk.exports.pdf import fonts
+    from rrdesk.exports.pdf.house_style import INK, SHADE, para, styles
 
     fonts.register_fonts()
     buffer = io.BytesIO()

@@ -7,8 +7,8 @@ from reportlab.platypus import Flowable, Spacer
 
 from rrdesk.domain.after_meeting.threshold_letter import ThresholdLetter
 from rrdesk.domain.timetable.dates import format_date
-from rrdesk.exports.house_style import para, styles
-from rrdesk.exports.page_layout import DocumentInfo, build_pdf
+from rrdesk.exports.pdf.house_style import para, styles
+from rrdesk.exports.pdf.page_layout import DocumentInfo, build_pdf
 
 SUBJECT = "Letter to the referrer: threshold not met"
 

@@ -10,8 +10,8 @@ from reportlab.platypus import Flowable, TableStyle
 
 from rrdesk.domain.after_meeting.action_plan import PlanAction, ShownStatus, counts_by_agency
 from rrdesk.domain.timetable.dates import format_date
-from rrdesk.exports.house_style import data_table, heading, para, styles
-from rrdesk.exports.page_layout import DocumentInfo, build_pdf
+from rrdesk.exports.pdf.house_style import data_table, heading, para, styles
+from rrdesk.exports.pdf.page_layout import DocumentInfo, build_pdf
 
 TITLE = "Statutory review action plan"
 OVERDUE_BACKGROUND = colors.HexColor("#f9d4d2")

@@ -1,0 +1,1 @@
+"""Emails ready to send and calendar invitations for the meeting."""
