@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -79,7 +79,7 @@ def main() -> None:
         timetables = TimetableService(session)
         today = [TODAY]
         started = time.perf_counter()
-        board = BoardWidget(timetables, today=lambda: today[0])
+        board = BoardWidget(timetables, today=lambda: today[0], now=datetime.now)
         board.resize(1600, 900)
         board.show()
         app.processEvents()

@@ -109,8 +109,14 @@ def whole_form(app: QApplication, folder: Path) -> None:
     from rrdesk.domain.cases.cases import Stage
     from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
     from rrdesk.services.store.store_access import create_store
+    from rrdesk.ui.agency_forms.agency_dialogs import AgencyFormsDialogs
     from rrdesk.ui.agency_forms.agency_forms_widget import AgencyFormsWidget
-    from tests.fakes import ImmediateRunner, RecordingMessages
+    from tests.fakes import (
+        ImmediateRunner,
+        RecordingMessages,
+        RecordingOpener,
+        ScriptedFileDialogs,
+    )
 
     today = date(2026, 11, 22)
     session = create_store(
@@ -128,6 +134,9 @@ def whole_form(app: QApplication, folder: Path) -> None:
             RecordingMessages(),
             lambda: today,
             ImmediateRunner(),
+            AgencyFormsDialogs(),
+            files=ScriptedFileDialogs(),
+            opener=RecordingOpener(),
         )
         widget.resize(1300, 850)
         widget.show()

@@ -53,7 +53,7 @@ class ReportsWidget(QWidget):
         messages: Messages,
         today: Callable[[], date],
         *,
-        files: FileDialogs | None = None,
+        files: FileDialogs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -62,7 +62,7 @@ class ReportsWidget(QWidget):
         self._themes = themes
         self._messages = messages
         self._today = today
-        self._files = files or FileDialogs()
+        self._files = files
         self.report: PeriodReport | None = None
         self.start = DateInput("report_start", "Start of the period")
         self.end = DateInput("report_end", "End of the period")

@@ -59,7 +59,7 @@ class SubmissionTab(QWidget):
         messages: Messages,
         today: Callable[[], date],
         *,
-        files: FileDialogs | None = None,
+        files: FileDialogs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -69,7 +69,7 @@ class SubmissionTab(QWidget):
         self._reports = reports
         self._messages = messages
         self._today = today
-        self._files = files or FileDialogs()
+        self._files = files
         self.missing = QLabel()
         self.missing.setWordWrap(True)
         name_widget(self.missing, "submission_missing", "Still to record")

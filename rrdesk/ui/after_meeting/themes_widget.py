@@ -60,7 +60,7 @@ class ThemesWidget(QWidget):
         messages: Messages,
         today: Callable[[], date],
         *,
-        files: FileDialogs | None = None,
+        files: FileDialogs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -69,7 +69,7 @@ class ThemesWidget(QWidget):
         self._service = ThemeService(session)
         self._messages = messages
         self._today = today
-        self._files = files or FileDialogs()
+        self._files = files
         self._taxonomy = self._service.taxonomy()
         self._shown_entries: list[CaseThemes] = []
         self.log_choice = QComboBox()

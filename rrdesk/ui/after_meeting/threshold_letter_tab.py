@@ -47,7 +47,7 @@ class ThresholdLetterTab(QWidget):
         messages: Messages,
         today: Callable[[], date],
         *,
-        files: FileDialogs | None = None,
+        files: FileDialogs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -57,7 +57,7 @@ class ThresholdLetterTab(QWidget):
         self._cases = cases
         self._messages = messages
         self._today = today
-        self._files = files or FileDialogs()
+        self._files = files
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         name_widget(self.notice, "letter_notice", "Still to record")

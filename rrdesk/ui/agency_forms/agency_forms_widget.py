@@ -59,10 +59,10 @@ class AgencyFormsWidget(QWidget):
         messages: Messages,
         today: Callable[[], date],
         runner: TaskStarter,
-        dialogs: AgencyFormsDialogs | None = None,
+        dialogs: AgencyFormsDialogs,
         *,
-        files: FileDialogs | None = None,
-        opener: DesktopOpener | None = None,
+        files: FileDialogs,
+        opener: DesktopOpener,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -71,9 +71,9 @@ class AgencyFormsWidget(QWidget):
         self._case_id = case_id
         self._messages = messages
         self._today = today
-        self._dialogs = dialogs or AgencyFormsDialogs()
-        self._files = files or FileDialogs()
-        self._opener = opener or DesktopOpener()
+        self._dialogs = dialogs
+        self._files = files
+        self._opener = opener
         self._checker: TextChecker | None = None
         self._rows: list[RequestRow] = []
         self.entry: AgencyFormEntryWidget | None = None

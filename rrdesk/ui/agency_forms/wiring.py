@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
     def agency_forms_tab(case_id: int) -> AgencyFormsWidget:
+        from rrdesk.ui.agency_forms.agency_dialogs import AgencyFormsDialogs
         from rrdesk.ui.agency_forms.agency_forms_widget import AgencyFormsWidget
 
         return AgencyFormsWidget(
@@ -22,6 +23,7 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
             seams.messages,
             seams.today,
             seams.runner,
+            AgencyFormsDialogs(),
             files=seams.dialogs,
             opener=seams.opener,
         )

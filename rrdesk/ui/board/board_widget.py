@@ -62,7 +62,7 @@ class BoardWidget(QWidget):
         timetables: TimetableService,
         *,
         today: Callable[[], date],
-        now: Callable[[], datetime] = datetime.now,
+        now: Callable[[], datetime],
         local_reviews: LocalReviews | None = None,
         parent: QWidget | None = None,
     ) -> None:

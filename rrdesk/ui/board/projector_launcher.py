@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QScreen
@@ -36,6 +36,8 @@ class ProjectorLauncher(QObject):
         messages: Messages,
         *,
         today: Callable[[], date],
+        wall_clock: Callable[[], datetime],
+        monotonic: Callable[[], float],
         agenda_for: Callable[[int], Sequence[AgendaItem]],
         vote_for: Callable[[int], ProjectorTally | None] | None = None,
         parent_widget: QWidget | None = None,
@@ -46,6 +48,8 @@ class ProjectorLauncher(QObject):
         self._timetables = timetables
         self._messages = messages
         self._today = today
+        self._wall_clock = wall_clock
+        self._monotonic = monotonic
         self._agenda_for = agenda_for
         self._vote_for = vote_for
         self._parent_widget = parent_widget
@@ -72,6 +76,8 @@ class ProjectorLauncher(QObject):
             chosen,
             self._agenda_for(chosen),
             today=self._today,
+            wall_clock=self._wall_clock,
+            monotonic=self._monotonic,
             vote_for=self._vote_for,
         )
         window.closed.connect(self._on_window_closed)

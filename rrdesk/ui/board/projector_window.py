@@ -9,7 +9,6 @@ screen; if that screen is unplugged it moves to one that remains. Esc leaves.
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
@@ -89,8 +88,8 @@ class ProjectorWindow(QWidget):
         agenda: Sequence[AgendaItem],
         *,
         today: Callable[[], date],
-        wall_clock: Callable[[], datetime] = datetime.now,
-        monotonic: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], datetime],
+        monotonic: Callable[[], float],
         awake: DisplayAwake | None = None,
         vote_for: Callable[[int], ProjectorTally | None] | None = None,
         parent: QWidget | None = None,

@@ -3,6 +3,7 @@ countdown, F5). Both are built when first wanted: start-up shows the case list."
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
@@ -23,7 +24,10 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
         from rrdesk.ui.board.board_widget import BoardWidget
 
         board = BoardWidget(
-            services.timetables, today=seams.today, local_reviews=services.local_review_board_rows
+            services.timetables,
+            today=seams.today,
+            now=seams.now,
+            local_reviews=services.local_review_board_rows,
         )
         board.case_opened.connect(events.open_case_requested)
         board.projector_requested.connect(lambda case_id: projector().open(case_id))
@@ -37,6 +41,8 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
             services.timetables,
             seams.messages,
             today=seams.today,
+            wall_clock=seams.now,
+            monotonic=time.monotonic,
             agenda_for=services.meetings.projector_agenda,
             vote_for=services.meetings.projector_tally,
             parent_widget=window,

@@ -7,7 +7,6 @@ the time turns yellow; once over, it shows red negative minutes ("−1:30"). The
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -40,7 +39,7 @@ class AgendaTimerWidget(QWidget):
         self,
         items: Sequence[AgendaItem],
         *,
-        now: Callable[[], float] = time.monotonic,
+        now: Callable[[], float],  # seconds on a clock that only goes forward
         time_pixels: int = 72,
         parent: QWidget | None = None,
     ) -> None:

@@ -47,7 +47,7 @@ class CalendarWidget(QWidget):
         messages: Messages,
         *,
         today: Callable[[], date],
-        files: FileDialogs | None = None,
+        files: FileDialogs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -56,7 +56,7 @@ class CalendarWidget(QWidget):
         self._settings = timetables.settings
         self._messages = messages
         self._today = today
-        self._files = files or FileDialogs()
+        self._files = files
         self.source_label = _label("calendar_source")
         self.reach_label = _label("calendar_reach", role="summary_key")
         self.convention_label = _label("calendar_convention", role="inset")

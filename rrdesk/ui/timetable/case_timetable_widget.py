@@ -5,7 +5,7 @@ invitation."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
@@ -73,8 +73,8 @@ class CaseTimetableWidget(QWidget):
         messages: Messages,
         *,
         today: Callable[[], date],
-        files: FileDialogs | None = None,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        files: FileDialogs,
+        now: Callable[[], datetime],  # aware: invitations are stamped with it
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,7 +83,7 @@ class CaseTimetableWidget(QWidget):
         self._timetables = timetables
         self._messages = messages
         self._today = today
-        self._files = files or FileDialogs()
+        self._files = files
         self._now = now
         self.errors = ErrorSummary()
         self.summary_label = QLabel()

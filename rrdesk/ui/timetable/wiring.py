@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import TYPE_CHECKING
 
 from rrdesk.services.session_services import SessionServices
@@ -20,7 +21,12 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
         from rrdesk.ui.timetable.case_timetable_widget import CaseTimetableWidget
 
         tab = CaseTimetableWidget(
-            case_id, services.timetables, seams.messages, today=seams.today, files=seams.dialogs
+            case_id,
+            services.timetables,
+            seams.messages,
+            today=seams.today,
+            files=seams.dialogs,
+            now=lambda: seams.now().astimezone(UTC),
         )
         tab.timetable_changed.connect(events.case_changed)
         return tab

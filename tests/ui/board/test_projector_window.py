@@ -233,7 +233,13 @@ def test_the_view_moves_on_when_the_date_changes(qtbot: QtBot, session: Session)
     case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
     today = Today()
     window = ProjectorWindow(
-        TimetableService(session), case_id, AGENDA, today=today, awake=FakeAwake()
+        TimetableService(session),
+        case_id,
+        AGENDA,
+        today=today,
+        wall_clock=lambda: datetime(2026, 11, 23, 10, 5),
+        monotonic=FakeClock(),
+        awake=FakeAwake(),
     )
     qtbot.addWidget(window)
     window.show_on(QGuiApplication.primaryScreen())
@@ -261,6 +267,8 @@ def test_the_launcher_offers_every_screen_and_opens_the_chosen_case(
         TimetableService(session),
         RecordingMessages(),
         today=Today(),
+        wall_clock=lambda: datetime(2026, 11, 23, 10, 5),
+        monotonic=FakeClock(),
         agenda_for=lambda case_id: AGENDA,
         actions=[lock],
         ask=lambda parent, rows, case_id: (second, QGuiApplication.primaryScreen()),
@@ -281,7 +289,12 @@ def test_the_launcher_offers_every_screen_and_opens_the_chosen_case(
 def test_the_launcher_says_when_there_is_nothing_to_project(session: Session) -> None:
     messages = RecordingMessages()
     launcher = ProjectorLauncher(
-        TimetableService(session), messages, today=Today(), agenda_for=lambda case_id: AGENDA
+        TimetableService(session),
+        messages,
+        today=Today(),
+        wall_clock=lambda: datetime(2026, 11, 23, 10, 5),
+        monotonic=FakeClock(),
+        agenda_for=lambda case_id: AGENDA,
     )
     assert launcher.open() is None
     assert messages.shown[0][1] == "Nothing to project"

@@ -19,9 +19,8 @@ from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
 from rrdesk.ui.decision_sheet.decision_sheet_panel import DecisionSheetPanel
-from rrdesk.ui.shell.file_dialogs import RecordingOpener, ScriptedFileDialogs
-from rrdesk.ui.shell.messages import RecordingMessages
-from rrdesk.ui.shell.tasks import ImmediateRunner, TaskRunner, TaskStarter
+from rrdesk.ui.shell.tasks import TaskRunner, TaskStarter
+from tests.fakes import ImmediateRunner, RecordingMessages, RecordingOpener, ScriptedFileDialogs
 
 NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
 

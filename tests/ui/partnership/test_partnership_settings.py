@@ -18,9 +18,7 @@ from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet
 from rrdesk.services.partnership.signing_service import IMPORTED, SigningService
 from rrdesk.services.store.session import Session
 from rrdesk.ui.partnership.settings_widget import PartnershipSettingsWidget
-from rrdesk.ui.shell.file_dialogs import ScriptedFileDialogs
-from rrdesk.ui.shell.messages import RecordingMessages
-from rrdesk.ui.shell.tasks import ImmediateRunner
+from tests.fakes import ImmediateRunner, RecordingMessages, ScriptedFileDialogs
 
 NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
 

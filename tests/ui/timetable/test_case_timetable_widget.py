@@ -28,7 +28,7 @@ def make_tab(
         TimetableService(session),
         messages,
         today=Today(),
-        files=files,
+        files=files or ScriptedFileDialogs(),
         now=lambda: datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
     )
     qtbot.addWidget(tab)
