@@ -14,7 +14,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rrdesk.domain.timetable.bank_holidays import (
+from rrdesk.domain.timetable.bank_holiday_files import (
     BankHolidayFileError,
     parse_govuk_bank_holidays_json,
 )

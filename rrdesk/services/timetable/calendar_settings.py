@@ -70,7 +70,7 @@ class CalendarSettings:
     def import_bank_holidays(self, text: str) -> CalendarStatus:
         """Check and keep a GOV.UK ``bank-holidays.json``.
 
-        Raises :class:`~rrdesk.domain.timetable.bank_holidays.BankHolidayFileError` with the
+        Raises :class:`~rrdesk.domain.timetable.bank_holiday_files.BankHolidayFileError` with the
         reason if the file cannot be used; then nothing is stored.
         """
         calendar = calendar_with_import(text)

@@ -6,15 +6,17 @@ from typing import Any
 
 import pytest
 
-from rrdesk.domain.timetable.bank_holidays import (
+from rrdesk.domain.timetable.bank_holiday_files import (
     BankHolidayFileError,
     RuleCorrections,
+    parse_corrections,
+    parse_govuk_bank_holidays_json,
+)
+from rrdesk.domain.timetable.bank_holidays import (
     build_calendar,
     calendar_with_import,
     packaged_calendar,
     packaged_holidays,
-    parse_corrections,
-    parse_govuk_bank_holidays_json,
     shipped_corrections,
 )
 

@@ -10,7 +10,8 @@ import pytest
 
 from rrdesk.demo.cases import add_demo_data
 from rrdesk.domain.cases.cases import Case, Child, Stage
-from rrdesk.domain.timetable.bank_holidays import BankHolidayFileError, packaged_holidays
+from rrdesk.domain.timetable.bank_holiday_files import BankHolidayFileError
+from rrdesk.domain.timetable.bank_holidays import packaged_holidays
 from rrdesk.domain.timetable.extensions import ExtensionError
 from rrdesk.domain.timetable.progress import ReviewStatus
 from rrdesk.services.cases.case_service import CaseService
