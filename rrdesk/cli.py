@@ -88,6 +88,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         # start-up, so it waits until the window is on screen or a dialog asks something (run_app).
         gc.disable()
         try:
+            if not app_options.demo:  # the demo's keyring is in memory
+                from rrdesk.keystore import load_keyring_before_qt
+
+                load_keyring_before_qt()
             from rrdesk.app import run_app
 
             return run_app(store=app_options.store, demo=app_options.demo)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import sys
 from typing import Any, Protocol
 
@@ -44,6 +45,19 @@ def _decode(text: str | None) -> bytes | None:
         return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
         return None
+
+
+def load_keyring_before_qt() -> None:
+    """Load the keyring library and choose its back-end now, before anything loads PySide6.
+
+    PySide6 reads the source of every module loaded after it, to see whether the module uses
+    its optional features; the keyring library and what it loads (about 75 modules, the
+    standard library's email, http and ssl among them) cost several times as much loaded after
+    it. Start-up calls this first when it may read a remembered key (``cli.main``). A keyring
+    that cannot be used is said when the key is read (:meth:`KeyringSecretStore.load`).
+    """
+    with contextlib.suppress(Exception):  # keyring back-ends raise many kinds
+        KeyringSecretStore().describe()
 
 
 class KeyringSecretStore:

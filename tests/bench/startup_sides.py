@@ -78,14 +78,7 @@ app.exec()
 SAME_SCREEN = (
     """
 import os, resource, sys, time
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMainWindow,
-    QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget,
-)
-"""
-    + REPORT
-    + """
+
 COLUMNS = ("Reference", "Child or children", "Stage", "Notification sent", "Working day")
 CASE_LIST = \"\"\"
 SELECT c.id, c.reference, c.stage, c.profile, c.notification_sent,
@@ -116,6 +109,16 @@ else:
     if len(rows) != 200:
         raise SystemExit(f"the reference read {len(rows)} cases from the store, not 200")
 
+# Qt is loaded once the key is read and the store open, as rrdesk loads the keyring first: PySide6
+# reads the source of every module loaded after it.
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMainWindow,
+    QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+)
+"""
+    + REPORT
+    + """
 app = QApplication([sys.argv[0], "-style", "Fusion"])
 model = QStandardItemModel(0, len(COLUMNS))
 model.setHorizontalHeaderLabels(list(COLUMNS))

@@ -1,5 +1,6 @@
-"""What start-up loads before the main window is shown: the libraries and screens that only some
-tasks need wait until they are first used (docs/startup.md, "Loaded when first used")."""
+"""What start-up loads before the main window is shown, and in what order: the libraries and
+screens that only some tasks need wait until they are first used, and the keyring comes before
+Qt (docs/startup.md)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,15 @@ import os
 
 
 def on_event_loop(app):
-    print(" ".join(sorted({name.split(".")[0] for name in sys.modules})))
-    print(" ".join(sorted(name for name in sys.modules if name.startswith("rrdesk."))))
+    import linecache
+
+    loaded = list(sys.modules)  # in the order their loading started
+    print(" ".join(sorted({name.split(".")[0] for name in loaded})))
+    print(" ".join(sorted(name for name in loaded if name.startswith("rrdesk."))))
+    print(loaded.index("keyring") < loaded.index("PySide6"))
+    # What the keyring library loads for its own use: files PySide6 would read if loaded after it.
+    loaded_by_keyring = ("/email/", "/http/", "/urllib/", "/jaraco/", "/importlib_metadata/")
+    print(sorted(name for name in linecache.cache if any(p in name for p in loaded_by_keyring)))
     sys.stdout.flush()
     os._exit(0)
 
@@ -44,24 +52,29 @@ FIRST_SCREEN_PACKAGES = (
 """The UI packages the first window is made of; of the others, only each one's wiring."""
 
 
-def test_the_first_window_is_shown_without_the_libraries_and_screens_of_other_tasks(
-    tmp_path: Path,
-) -> None:
+def start_with_a_remembered_key(folder: Path) -> list[str]:
+    """What ``START_UP`` prints, started on a new store in ``folder`` with its key remembered."""
     created = store_access.create_store(
-        tmp_path / "start.rrdesk", partnership="Start", owner="Start", passphrase="quiet harbour"
+        folder / "start.rrdesk", partnership="Start", owner="Start", passphrase="quiet harbour"
     )
     account = store_access.keyring_account(created.session.slots)
     key = created.session.key_bytes()
     created.session.close()
-    libraries, modules = fresh_python(
+    return fresh_python(
         START_UP,
-        **own_folders(tmp_path),
+        **own_folders(folder),
         PYTHONPATH=str(BENCH),
         PYTHON_KEYRING_BACKEND="startup_keyring.EnvironmentKeyring",
         RRDESK_BENCH_ACCOUNT=account,
         RRDESK_BENCH_SECRET=base64.b64encode(key).decode(),
-        RRDESK_TEST_STORE=str(tmp_path / "start.rrdesk"),
+        RRDESK_TEST_STORE=str(folder / "start.rrdesk"),
     )
+
+
+def test_the_first_window_is_shown_without_the_libraries_and_screens_of_other_tasks(
+    tmp_path: Path,
+) -> None:
+    libraries, modules, *_ = start_with_a_remembered_key(tmp_path)
     assert "PySide6" in libraries.split()  # the window was shown
     assert [name for name in LOADED_WHEN_FIRST_USED if name in libraries.split()] == []
     other_screens = [
@@ -74,3 +87,11 @@ def test_the_first_window_is_shown_without_the_libraries_and_screens_of_other_ta
     ]
     assert other_screens == []
     assert [name for name in modules.split() if name.startswith("rrdesk.exports")] == []
+
+
+def test_the_keyring_is_loaded_before_qt_so_pyside_reads_none_of_its_source(
+    tmp_path: Path,
+) -> None:
+    *_, keyring_first, keyring_read = start_with_a_remembered_key(tmp_path)
+    assert keyring_first == "True"
+    assert keyring_read == "[]"
