@@ -13,7 +13,6 @@ from rrdesk.commands.store_options import (
     read_passphrase,
     store_path,
 )
-from rrdesk.domain.timetable.bank_holidays import calendar_with_import
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.store.session import operating_system_user
 from rrdesk.services.store.store_access import create_store
@@ -75,7 +74,7 @@ def run_init(args: argparse.Namespace, out: TextIO) -> int:
 def run_cases(args: argparse.Namespace, out: TextIO) -> int:
     session = open_store(args)
     try:
-        calendar = calendar_with_import(session.settings.get("bank_holidays_import") or None)
+        calendar = session.calendar
         summaries = session.cases.summaries()
     finally:
         session.close()

@@ -26,7 +26,7 @@ from rrdesk.domain.meeting.immediate_action import ImmediateAction
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.meeting_document import meeting_to_dict
 from rrdesk.domain.meeting.vote import VoteChoice
-from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_with_import
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.services.after_meeting.action_plan_service import ActionPlanService
 from rrdesk.services.after_meeting.local_review_service import LocalReviewService
 from rrdesk.services.after_meeting.submission_service import SubmissionService
@@ -153,7 +153,7 @@ def _panel_case(session: Session, case: Case, calendar: BankHolidayCalendar, tod
     sent = calendar.add_working_days(notified, 11)
     agreed = calendar.add_working_days(notified, 13)
     _put_meeting(session, case, _signed_off(meeting, sent, agreed, calendar, notified))
-    SubmissionService(session, calendar).save_details(
+    SubmissionService(session).save_details(
         case.case_id,
         SubmissionDetails(
             household="Child K lived in a children's home run by the council, placed 18 months "
@@ -253,7 +253,7 @@ def _local_review_case(
             publication_planned=commissioned + timedelta(days=200),
         ),
     )
-    SubmissionService(session, calendar).save_details(
+    SubmissionService(session).save_details(
         case.case_id,
         SubmissionDetails(
             proposed_scope="From the mother's pregnancy to the child's death, with a focus on "
@@ -373,7 +373,7 @@ def _action_plan(
 
 def add_learning_demo_data(session: Session, today: date) -> None:
     """Add the after-the-meeting demo records to a store that already has the demo cases."""
-    calendar = calendar_with_import(None)
+    calendar = session.calendar
     cases = session.cases.all_cases()
     panel = _by_pseudonym(cases, "Child K")
     review = _by_pseudonym(cases, "Child D")

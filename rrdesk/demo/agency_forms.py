@@ -312,9 +312,7 @@ def _add_meeting_booked(
 def add_agency_forms_demo_data(session: Session, today: date) -> None:
     """Requests and forms for the demo's cases collecting returns, with a meeting booked and
     awaiting sign-off."""
-    from rrdesk.domain.timetable.bank_holidays import calendar_with_import
-
-    calendar = calendar_with_import(None)
+    calendar = session.calendar
     with session.db.transaction():
         for case in session.cases.all_cases():
             if case.stage is Stage.COLLECTING_RETURNS:

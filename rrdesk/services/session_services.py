@@ -116,7 +116,7 @@ class SessionServices:
             decision_sheet_service_for,
         )
 
-        return decision_sheet_service_for(self.session, self.meetings)
+        return decision_sheet_service_for(self.session, meetings=self.meetings)
 
     @cached_property
     def sign_off_drafts(self) -> SignOffDrafts:

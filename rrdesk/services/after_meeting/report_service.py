@@ -13,7 +13,7 @@ from rrdesk.domain.after_meeting.review_reports import (
 )
 from rrdesk.domain.cases.document_kinds import ExportKind
 from rrdesk.domain.errors import UserError
-from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_with_import
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.services.after_meeting.action_plan_service import ActionPlanService
 from rrdesk.services.after_meeting.local_review_service import LocalReviewService
 from rrdesk.services.after_meeting.theme_service import ThemeService
@@ -27,16 +27,12 @@ class BriefingError(UserError):
 
 
 class ReportService:
-    def __init__(self, session: Session, calendar: BankHolidayCalendar | None = None) -> None:
+    def __init__(self, session: Session) -> None:
         self._session = session
-        self._calendar = calendar
 
     @property
     def calendar(self) -> BankHolidayCalendar:
-        if self._calendar is None:
-            imported = self._session.settings.get("bank_holidays_import") or None
-            self._calendar = calendar_with_import(imported)
-        return self._calendar
+        return self._session.calendar
 
     def report_cases(self) -> list[ReportCase]:
         reviews = LocalReviewService(self._session)

@@ -6,7 +6,7 @@ from datetime import date
 
 from rrdesk.domain.cases.directory import StatutoryPartner
 from rrdesk.domain.errors import UserError
-from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_with_import
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.timetable.deadlines import compute_timetable
 from rrdesk.exports.mail_and_calendar.sign_off_email import (
     SignOffEmail,
@@ -34,18 +34,13 @@ class SignOffDrafts:
         self,
         session: Session,
         sheets: DecisionSheetService,
-        calendar: BankHolidayCalendar | None = None,
     ) -> None:
         self._session = session
         self._sheets = sheets
-        self._calendar = calendar
 
     @property
     def calendar(self) -> BankHolidayCalendar:
-        if self._calendar is None:
-            imported = self._session.settings.get("bank_holidays_import") or None
-            self._calendar = calendar_with_import(imported)
-        return self._calendar
+        return self._session.calendar
 
     def recipients(self) -> list[SignOffRecipient]:
         """The statutory partners' voting panel members; an agency's own address if it has none.

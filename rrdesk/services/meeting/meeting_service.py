@@ -25,15 +25,19 @@ from rrdesk.domain.meeting.meeting_rules import (
     vote_rule_from_profile,
 )
 from rrdesk.domain.meeting.quorum import QuorumResult, QuorumRule, partner_map
-from rrdesk.domain.meeting.vote import VoteRule
-from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_with_import
+from rrdesk.domain.meeting.vote import ProjectorTally, VoteRule
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.domain.timetable.deadlines import working_days_between
 from rrdesk.domain.timetable.profiles import ProcessProfile
 from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.store.session import Session
-from rrdesk.services.timetable.profile_catalogue import UnknownProfileError, load_profile
+from rrdesk.services.timetable.profile_catalogue import (
+    DEFAULT_PROFILE,
+    UnknownProfileError,
+    load_profile,
+)
 
 _BEFORE_DECISION = frozenset({Stage.NOTIFIED, Stage.COLLECTING_RETURNS, Stage.MEETING_BOOKED})
 
@@ -56,23 +60,15 @@ class MeetingService:
     "Decided, awaiting sign-off"; recording it sent to the National Panel moves it on again.
     """
 
-    def __init__(self, session: Session, calendar: BankHolidayCalendar | None = None) -> None:
+    def __init__(self, session: Session) -> None:
         self._session = session
         self._cases = CaseService(session)
-        self._calendar = calendar
 
     # --- the case and its rules -----------------------------------------------------------
 
-    def use_calendar(self, calendar: BankHolidayCalendar) -> None:
-        """After a newer bank-holidays file is imported."""
-        self._calendar = calendar
-
     @property
     def calendar(self) -> BankHolidayCalendar:
-        if self._calendar is None:
-            imported = self._session.settings.get("bank_holidays_import") or None
-            self._calendar = calendar_with_import(imported)
-        return self._calendar
+        return self._session.calendar
 
     def case(self, case_id: int) -> Case:
         return find_case(self._session, case_id)
@@ -210,6 +206,34 @@ class MeetingService:
             )
         )
         return agenda_from_profile(self.profile(case).agenda, agencies)
+
+    # --- what the projector shows ----------------------------------------------------------
+
+    def projector_agenda(self, case_id: int) -> tuple[AgendaItem, ...]:
+        """The agenda the chair runs: an account from each agency present, or, while attendance
+        is not yet taken, from each agency on the panel."""
+        case = self._cases.get(case_id)
+        if case is not None:
+            meeting = self.load(case_id)
+            if any(attendee.present for attendee in meeting.attendees):
+                return self.agenda_for(case, meeting)
+        profile = self.profile(case) if case is not None else self._store_profile()
+        on_panel = {member.agency for member in self.directory_members() if member.on_panel}
+        return agenda_from_profile(profile.agenda, [a for a in self.agencies() if a in on_panel])
+
+    def projector_tally(self, case_id: int) -> ProjectorTally | None:
+        """The case's vote as the projector shows it: counts only, unless the chair chose to show
+        names; ``None`` before a vote is recorded."""
+        if not self.is_saved(case_id):
+            return None
+        vote = self.load(case_id).vote
+        return None if vote is None else vote.projector_view()
+
+    def _store_profile(self) -> ProcessProfile:
+        try:
+            return load_profile(self._session.profile_name)
+        except UnknownProfileError:
+            return load_profile(DEFAULT_PROFILE)
 
     # --- the 15-day clock -----------------------------------------------------------------
 
