@@ -50,11 +50,8 @@ class SubmissionService:
         )
         if details.agencies:
             return details
-        from rrdesk.services.agency_forms.agency_forms_service import (
-            AgencyFormsService,
-            FormReturn,
-            form_returns,
-        )
+        from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
+        from rrdesk.services.agency_forms.agency_involvement import FormReturn, form_returns
 
         states = {
             FormReturn.AWAITED: Involvement.CONTACTED,

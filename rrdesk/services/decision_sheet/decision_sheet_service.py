@@ -30,7 +30,8 @@ from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
 from rrdesk.exports.pdf.page_layout import CancelCallback, ProgressCallback, RenderCancelled
 from rrdesk.exports.signatures.signing import SigningIdentity, sign_pdf
 from rrdesk.services.after_meeting.theme_catalogue import load_taxonomy
-from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService, agency_involvement
+from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
+from rrdesk.services.agency_forms.agency_involvement import agency_involvement
 from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.decision_sheet.decision_sheet_forms import load_decision_sheet_template
 from rrdesk.services.decision_sheet.decision_sheet_record import build_decision_sheet_content

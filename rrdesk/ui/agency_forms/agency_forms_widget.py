@@ -26,7 +26,8 @@ from rrdesk.domain.agency_forms.agency_requests import EventKind, RequestStatus
 from rrdesk.domain.agency_forms.text_checks import TextChecker
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
-from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService, RequestRow
+from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
+from rrdesk.services.agency_forms.request_chasing import RequestRow
 from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.ui.agency_forms.agency_dialogs import AgencyFormsDialogs
 from rrdesk.ui.agency_forms.agency_form_entry import AgencyFormEntryWidget

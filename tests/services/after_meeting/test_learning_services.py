@@ -224,11 +224,8 @@ def test_board_rows_for_local_reviews(demo: Session, today: date) -> None:
 
 def test_submission_lists_agencies_from_their_check_forms(demo: Session) -> None:
     from rrdesk.domain.after_meeting.submission_details import Involvement
-    from rrdesk.services.agency_forms.agency_forms_service import (
-        AgencyFormsService,
-        FormReturn,
-        form_returns,
-    )
+    from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
+    from rrdesk.services.agency_forms.agency_involvement import FormReturn, form_returns
 
     service = SubmissionService(demo)
     forms = AgencyFormsService(demo)

@@ -209,10 +209,8 @@ def test_a_broken_edited_form_is_refused_and_the_shipped_one_used(demo) -> None:
 
 def test_agency_involvement_for_the_decision_sheet(demo_session_for_involvement) -> None:  # type: ignore[no-untyped-def]
     from rrdesk.domain.cases.cases import Stage
-    from rrdesk.services.agency_forms.agency_forms_service import (
-        AgencyFormsService,
-        agency_involvement,
-    )
+    from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
+    from rrdesk.services.agency_forms.agency_involvement import agency_involvement
     from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
 
     session, today = demo_session_for_involvement

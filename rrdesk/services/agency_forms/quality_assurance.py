@@ -1,0 +1,109 @@
+"""Quality assurance of agency check forms: the text checks and what the reviewer sees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rrdesk.domain.agency_forms.agency_form_record import FormRecord
+from rrdesk.domain.agency_forms.agency_requests import AgencyRequest, EventKind
+from rrdesk.domain.agency_forms.check_form_answers import form_is_complete
+from rrdesk.domain.agency_forms.check_form_findings import answer_findings
+from rrdesk.domain.agency_forms.text_checks import (
+    Finding,
+    TextChecker,
+    describe_findings,
+    visible_findings,
+)
+from rrdesk.domain.timetable.dates import format_date
+from rrdesk.services.agency_forms.form_entry import FormEntry
+from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
+from rrdesk.services.cases.case_lookup import find_case
+from rrdesk.services.partnership.partnership_forms import acronyms_in_use, area_names_in_use
+
+
+@dataclass(frozen=True)
+class QualityView:
+    """What quality assurance sees about a form before deciding."""
+
+    findings: str
+    pasted: str
+    looked_at: bool
+    complete: bool
+    returns: tuple[str, ...]
+    warnings: bool = False
+    """True when the checks found something or text was pasted."""
+
+    @property
+    def unconfirmed_warnings(self) -> bool:
+        """Warnings the author has not confirmed looking at."""
+        return self.warnings and not self.looked_at
+
+
+class QualityAssurance(FormEntry):
+    """The requests and forms, and the checks before a form goes in the panel pack."""
+
+    def checker(self, case_id: int) -> TextChecker:
+        """A text checker for this case: its pseudonyms are never flagged, other cases' are."""
+        case = find_case(self._session, case_id)
+        own = [c.pseudonym for c in case.children if c.pseudonym]
+        others = [
+            c.pseudonym
+            for other in self._session.cases.all_cases()
+            if other.case_id != case_id
+            for c in other.children
+            if c.pseudonym and c.pseudonym not in own
+        ]
+        areas = [
+            a
+            for a in (case.notifying_authority, case.home_authority, self._session.partnership)
+            if a.strip()
+        ]
+        return build_text_checker(
+            case_names=own,
+            own_areas=areas,
+            other_names=others,
+            dictionary=acronyms_in_use(self._session),
+            areas=area_names_in_use(self._session),
+        )
+
+    def form_findings(
+        self, checker: TextChecker, record: FormRecord
+    ) -> dict[str, tuple[Finding, ...]]:
+        """The findings still shown (not ignored here) in each narrative answer."""
+        found = {}
+        for field, findings in answer_findings(checker, self.form, record.answers).items():
+            visible = visible_findings(findings, record.ignored.get(field, ()))
+            if visible:
+                found[field] = visible
+        return found
+
+    def quality_view(self, case_id: int, agency: str, checker: TextChecker) -> QualityView:
+        record = self.load_form(case_id, agency)
+        findings = [f for group in self.form_findings(checker, record).values() for f in group]
+        pasted = record.pasted_words
+        requests = {r.agency: r for r in self.requests(case_id)}
+        request = requests.get(agency)
+        returns = tuple(
+            f"Returned {format_date(e.on)}: "
+            + ", ".join(r.value.lower() for r in e.reasons)
+            + (f". {e.note}" if e.note else "")
+            for e in (request.returns if request else ())
+        )
+        complete = form_is_complete(
+            self.form, record.answers, confirmed_sections=record.confirmed_sections
+        )
+        return QualityView(
+            findings=describe_findings(findings),
+            pasted=pasted or "No pasted text",
+            looked_at=record.findings_looked_at,
+            complete=complete,
+            returns=returns,
+            warnings=bool(findings) or bool(pasted),
+        )
+
+    def quality_assured(self, case_id: int) -> list[tuple[AgencyRequest, FormRecord]]:
+        return [
+            (request, self.load_form(case_id, request.agency))
+            for request in self.requests(case_id)
+            if request.stage is not None and request.stage.kind is EventKind.QUALITY_ASSURED
+        ]

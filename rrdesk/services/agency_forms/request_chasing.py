@@ -1,0 +1,215 @@
+"""Requests to agencies for check forms and the chasing of them: sent, reminded, received,
+returned, quality assured; and each form as it is stored.
+
+Requests are one case document (kind ``agency_requests``); each agency's form is another (kind
+``check_form``, named after the agency). Every change is one transaction with an audit entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from rrdesk.domain.agency_forms.agency_form_record import (
+    FormRecord,
+    record_from_dict,
+    record_to_dict,
+)
+from rrdesk.domain.agency_forms.agency_request_codec import requests_from_dict, requests_to_dict
+from rrdesk.domain.agency_forms.agency_requests import (
+    AgencyRequest,
+    RequestError,
+    RequestStatus,
+    ReturnReason,
+    StatusView,
+    due_date,
+    record_quality_assured,
+    record_received,
+    record_reminder,
+    record_returned,
+    record_sent,
+    request_status,
+)
+from rrdesk.domain.agency_forms.check_form import FormDefinition
+from rrdesk.domain.cases.directory import Agency
+from rrdesk.domain.cases.document_kinds import DocumentKind
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
+from rrdesk.services.agency_forms.check_form_loader import load_form_definition
+from rrdesk.services.cases.case_lookup import find_case
+from rrdesk.services.store.session import Session
+from rrdesk.services.timetable.calendar_settings import CalendarSettings
+
+EDITED_FORM_SETTING = "agency_check_form"
+"""A partnership's edited ``agency-check-form.toml``, kept in the store's settings."""
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """A row of the requests table: the request, its status in words, and its form's state."""
+
+    request: AgencyRequest
+    status: StatusView
+    form_started: bool
+    form_ready: bool
+
+    @property
+    def agency(self) -> str:
+        return self.request.agency
+
+
+class RequestChasing:
+    """The requests for a case's check forms, and reading each form as stored."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        form: FormDefinition | None = None,
+        settings: CalendarSettings | None = None,
+    ) -> None:
+        self._session = session
+        self.form_notice: str | None = None
+        """Why a partnership's edited form was refused (the shipped form is used instead)."""
+        if form is None:
+            edited = session.settings.get(EDITED_FORM_SETTING) or None
+            form, self.form_notice = load_form_definition(edited)
+        self.form = form
+        self.settings = settings or CalendarSettings(session)
+        self._audited_drafts: set[tuple[int, str]] = set()
+
+    # The case and its calendar
+
+    def calendar(self) -> BankHolidayCalendar:
+        return self.settings.calendar()
+
+    def due_date_for(self, case_id: int, sent_on: date) -> date:
+        """When a request sent on ``sent_on`` is due back, by the case's profile."""
+        profile = self.settings.profile(find_case(self._session, case_id).profile)
+        calendar = self.calendar()
+        return due_date(sent_on, profile.agency_return_max_working_days, calendar.add_working_days)
+
+    # Requests
+
+    def agencies(self) -> list[Agency]:
+        """The agencies in the directory, to choose from."""
+        return self._session.directory.agencies()
+
+    def requests(self, case_id: int) -> list[AgencyRequest]:
+        return requests_from_dict(
+            self._session.documents.get(case_id, DocumentKind.AGENCY_REQUESTS)
+        )
+
+    def request(self, case_id: int, agency: str) -> AgencyRequest:
+        for found in self.requests(case_id):
+            if found.agency == agency:
+                return found
+        raise RequestError(f"{agency} has not been chosen for this case")
+
+    def _save_requests(
+        self, case_id: int, requests: Sequence[AgencyRequest], action: str, note: str
+    ) -> None:
+        session = self._session
+        with session.db.transaction():
+            session.documents.put(case_id, DocumentKind.AGENCY_REQUESTS, requests_to_dict(requests))
+            session.record("agency_forms", action, case_id=case_id, detail={"note": note})
+
+    def choose_agencies(self, case_id: int, names: Iterable[str]) -> list[AgencyRequest]:
+        """Ask these agencies for forms. A request already sent is never dropped."""
+        wanted = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+        ids = {a.name: a.agency_id for a in self._session.directory.agencies()}
+        current = {r.agency: r for r in self.requests(case_id)}
+        kept = [r for r in current.values() if r.agency in wanted or r.stage is not None]
+        added = [AgencyRequest(n, ids.get(n)) for n in wanted if n not in current]
+        chosen = sorted([*kept, *added], key=lambda r: r.agency.casefold())
+        if [r.agency for r in chosen] != sorted(current, key=str.casefold):
+            self._save_requests(
+                case_id, chosen, "Chose the agencies asked for forms", ", ".join(wanted)
+            )
+        return chosen
+
+    def _change(self, case_id: int, agency: str, changed: AgencyRequest, action: str) -> None:
+        requests = [changed if r.agency == agency else r for r in self.requests(case_id)]
+        self._save_requests(case_id, requests, action, agency)
+
+    def record_sent(self, case_id: int, agency: str, on: date) -> AgencyRequest:
+        due = self.due_date_for(case_id, on)
+        changed = record_sent(self.request(case_id, agency), on, due, recorded_by=self._actor)
+        self._change(case_id, agency, changed, "Recorded a request for an agency check form")
+        return changed
+
+    def record_reminder(self, case_id: int, agency: str, on: date, note: str = "") -> None:
+        changed = record_reminder(self.request(case_id, agency), on, note, recorded_by=self._actor)
+        self._change(case_id, agency, changed, "Logged a reminder for an agency check form")
+
+    def record_received(self, case_id: int, agency: str, on: date) -> None:
+        changed = record_received(self.request(case_id, agency), on, recorded_by=self._actor)
+        self._change(case_id, agency, changed, "Recorded an agency check form as received")
+
+    def record_returned(
+        self,
+        case_id: int,
+        agency: str,
+        on: date,
+        reasons: Iterable[ReturnReason],
+        note: str = "",
+        *,
+        due_on: date | None = None,
+    ) -> None:
+        """Send the form back for more information: its author can edit it again."""
+        changed = record_returned(
+            self.request(case_id, agency),
+            on,
+            reasons,
+            note,
+            due_on=due_on,
+            recorded_by=self._actor,
+        )
+        session = self._session
+        with session.db.transaction():
+            self._change(
+                case_id, agency, changed, "Returned an agency check form for more information"
+            )
+            record = self.load_form(case_id, agency)
+            reopened = replace(record, ready_on=None, findings_looked_at=False)
+            session.documents.put(
+                case_id, DocumentKind.CHECK_FORM, record_to_dict(reopened), agency
+            )
+
+    def record_quality_assured(self, case_id: int, agency: str, on: date) -> None:
+        changed = record_quality_assured(self.request(case_id, agency), on, recorded_by=self._actor)
+        self._change(case_id, agency, changed, "Marked an agency check form quality assured")
+
+    def status_rows(self, case_id: int, today: date) -> list[RequestRow]:
+        profile = self.settings.profile(find_case(self._session, case_id).profile)
+        calendar = self.calendar()
+        started = set(self._session.documents.names(case_id, DocumentKind.CHECK_FORM))
+        rows = []
+        for request in self.requests(case_id):
+            status = request_status(
+                request,
+                today,
+                due_soon_working_days=profile.due_soon_working_days,
+                add_working_days=calendar.add_working_days,
+            )
+            ready = False
+            if request.agency in started:
+                ready = self.load_form(case_id, request.agency).ready_on is not None
+            rows.append(RequestRow(request, status, request.agency in started, ready))
+        return rows
+
+    def statuses_count(self, case_id: int, today: date) -> dict[RequestStatus, int]:
+        counts: dict[RequestStatus, int] = {}
+        for row in self.status_rows(case_id, today):
+            counts[row.status.status] = counts.get(row.status.status, 0) + 1
+        return counts
+
+    @property
+    def _actor(self) -> str:
+        return self._session.actor
+
+    def load_form(self, case_id: int, agency: str) -> FormRecord:
+        data = self._session.documents.get(case_id, DocumentKind.CHECK_FORM, agency)
+        if data is None:
+            return FormRecord(agency=agency, answers={"agency": agency})
+        return record_from_dict(data, agency)
