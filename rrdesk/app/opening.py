@@ -8,15 +8,13 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rrdesk.app.context import local_now
 from rrdesk.keystore import SecretStore
 from rrdesk.services.store import store_access
 from rrdesk.services.store.session import Session, operating_system_user
 from rrdesk.storage.errors import StoreError
 
 if TYPE_CHECKING:
-    from rrdesk.ui.shell.messages import Messages
-    from rrdesk.ui.shell.tasks import TaskStarter
+    from rrdesk.ui.shell.seams import Seams
 
 
 def ready_to_ask() -> None:
@@ -33,19 +31,20 @@ def ready_to_ask() -> None:
         apply_house_style(app)
 
 
-def open_store(
-    path: Path, messages: Messages, secret_store: SecretStore, runner: TaskStarter
-) -> Session | None:
+def open_store(path: Path, seams: Seams, secret_store: SecretStore) -> Session | None:
+    """Open the store at ``path``, setting it up first if there is none: the store, open, or
+    ``None`` if the person left without opening it."""
+    messages = seams.messages
     while not store_access.store_exists(path):
         folder_was_there = path.parent.is_dir()
         try:
             store_access.make_store_folder(path)
         except StoreError as error:  # a drive not connected, say
-            session, retry = store_problem(path, error, messages, runner)
+            session, retry = store_problem(path, error, seams)
             if not retry:
                 return session
             continue
-        made = set_up_store(path, messages, secret_store, runner)
+        made = set_up_store(path, seams, secret_store)
         if made is None and not folder_was_there:
             with contextlib.suppress(OSError):  # set-up left: the folder it made goes, if empty
                 path.parent.rmdir()
@@ -65,7 +64,7 @@ def open_store(
                 store_access.check_before_unlock(path)
             break
         except StoreError as error:  # no passphrase would get past it
-            restored, retry = store_problem(path, error, messages, runner)
+            restored, retry = store_problem(path, error, seams)
             if not retry:
                 return restored
     if session is not None:
@@ -80,18 +79,17 @@ def open_store(
         change_passphrase=lambda s, p: store_access.change_passphrase(s, p),
         messages=messages,
         notice=notice,
-        runner=runner,
+        runner=seams.runner,
     )
     unlock.exec()
     if unlock.problem is not None:
-        return store_problem(path, unlock.problem, messages, runner)[0]
+        return store_problem(path, unlock.problem, seams)[0]
     return unlock.session
 
 
-def set_up_store(
-    path: Path, messages: Messages, secret_store: SecretStore, runner: TaskStarter
-) -> Session | None:
+def set_up_store(path: Path, seams: Seams, secret_store: SecretStore) -> Session | None:
     """The first run on ``path``: the set-up screen; the new store, open, or ``None``."""
+    messages = seams.messages
     ready_to_ask()
     from rrdesk.services.timetable.profile_catalogue import load_profiles
     from rrdesk.ui.store.setup_dialog import SetupDialog
@@ -106,23 +104,28 @@ def set_up_store(
         messages=messages,
         default_owner=operating_system_user(),
         secret_store=secret_store,
-        runner=runner,
+        runner=seams.runner,
     )
     setup.exec()
     if setup.session is not None:
         from rrdesk.services.partnership.signing_service import SigningService
 
-        SigningService(setup.session).ensure_identity(local_now())
+        SigningService(setup.session).ensure_identity(seams.now())
     if setup.keyring_message:
         messages.info(None, "Not remembered on this computer", setup.keyring_message)
     return setup.session
 
 
-def store_problem(
-    path: Path, problem: StoreError, messages: Messages, runner: TaskStarter
-) -> tuple[Session | None, bool]:
+def store_problem(path: Path, problem: StoreError, seams: Seams) -> tuple[Session | None, bool]:
     """Say why the store cannot be opened and, where a backup is the way past it, offer one."""
     ready_to_ask()
     from rrdesk.ui.store.store_problem_dialog import ask_past_store_problem
 
-    return ask_past_store_problem(path, problem, messages=messages, runner=runner)
+    return ask_past_store_problem(
+        path,
+        problem,
+        messages=seams.messages,
+        runner=seams.runner,
+        files=seams.dialogs,
+        now=seams.wall_clock,
+    )

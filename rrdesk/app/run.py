@@ -34,40 +34,49 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         unfreeze_start_up_objects,
         window_settings,
     )
+    from rrdesk.ui.shell.crash_dialog import install_crash_handling
     from rrdesk.ui.shell.file_dialogs import DesktopOpener, FileDialogs
     from rrdesk.ui.shell.messages import Messages
+    from rrdesk.ui.shell.seams import Seams
     from rrdesk.ui.shell.tasks import TaskRunner
 
     configure_logging()
     install_crash_logging()
     app = make_application(styled=False)  # styled as the first window is shown
-    messages = Messages()
-    runner = TaskRunner()
+    install_crash_handling(app)  # a bug from here on is logged and shown, not silent
+    seams = Seams(
+        messages=Messages(),
+        runner=TaskRunner(),
+        dialogs=FileDialogs(),
+        opener=DesktopOpener(),
+        today=date.today,
+        now=local_now,
+    )
     demo_folder: Path | None = None
     secret_store: SecretStore
     if demo:
         secret_store = MemorySecretStore()
         from rrdesk.app.demo import demo_session
 
-        session, demo_folder = demo_session(date.today())
+        session, demo_folder = demo_session(seams.today())
     else:
         from rrdesk.app.opening import open_store
         from rrdesk.services.platform.locations import default_store_path
 
         secret_store = KeyringSecretStore()
-        opened = open_store(store or default_store_path(), messages, secret_store, runner)
+        opened = open_store(store or default_store_path(), seams, secret_store)
         if opened is None:
             return 0
         session = opened
     context = AppContext(
         session=session,
         secret_store=secret_store,
-        messages=messages,
-        runner=runner,
-        dialogs=FileDialogs(),
-        opener=DesktopOpener(),
-        today=date.today,
-        now=local_now,
+        messages=seams.messages,
+        runner=seams.runner,
+        dialogs=seams.dialogs,
+        opener=seams.opener,
+        today=seams.today,
+        now=seams.now,
         settings=window_settings(),
         demo=demo,
         backups_folder=(demo_folder / "backups") if demo_folder else None,
@@ -96,9 +105,11 @@ def run_app(*, store: Path | None, demo: bool) -> int:
                 window,
                 session,
                 rebuild=rebuild,
-                messages=messages,
+                messages=seams.messages,
                 backups_folder=context.backups_folder,
-                runner=runner,
+                runner=seams.runner,
+                files=seams.dialogs,
+                now=seams.wall_clock,
             )
         )
 

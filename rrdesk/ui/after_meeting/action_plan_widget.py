@@ -65,7 +65,7 @@ class ActionPlanWidget(QWidget):
         today: Callable[[], date],
         *,
         partnership: str,
-        files: FileDialogs | None = None,
+        files: FileDialogs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -76,7 +76,7 @@ class ActionPlanWidget(QWidget):
         self._messages = messages
         self._today = today
         self._partnership = partnership
-        self._files = files or FileDialogs()
+        self._files = files
         self._all: tuple[PlanAction, ...] = ()
         self.agency_filter = QComboBox()
         name_widget(self.agency_filter, "action_agency_filter", "Owner agency")

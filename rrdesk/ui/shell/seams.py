@@ -23,3 +23,7 @@ class Seams:
     opener: DesktopOpener
     today: Callable[[], date]
     now: Callable[[], datetime]  # aware local time, for signing
+
+    def wall_clock(self) -> datetime:
+        """The time here without its offset, as backups are named and dated."""
+        return self.now().replace(tzinfo=None)

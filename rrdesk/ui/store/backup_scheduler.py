@@ -36,7 +36,7 @@ class BackupScheduler(QObject):
         self,
         current_session: Callable[[], Session | None],
         *,
-        now: Callable[[], datetime] = datetime.now,
+        now: Callable[[], datetime],  # the time here, without its offset
         folder: Path | None = None,
         check_every_ms: int = CHECK_EVERY_MS,
         parent: QObject | None = None,

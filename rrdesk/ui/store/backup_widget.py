@@ -36,7 +36,7 @@ from rrdesk.services.store.session import Session
 from rrdesk.ui.kit.form_widgets import FormField, heading_label, hint_label, name_widget
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages
-from rrdesk.ui.shell.tasks import ImmediateRunner, TaskStarter
+from rrdesk.ui.shell.tasks import TaskStarter
 from rrdesk.ui.store.restore_dialog import (
     BACKUP_FILES,
     AskBackupSecret,
@@ -57,20 +57,20 @@ class BackupWidget(QWidget):
         session: Session,
         messages: Messages,
         *,
-        files: FileDialogs | None = None,
+        files: FileDialogs,
         ask_secret: AskBackupSecret = ask_backup_secret,
-        runner: TaskStarter | None = None,
+        runner: TaskStarter,
         folder: Path | None = None,
-        now: Callable[[], datetime] = datetime.now,
+        now: Callable[[], datetime],  # the time here, without its offset
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("backup_widget")
         self._session = session
         self._messages = messages
-        self._files = files or FileDialogs()
+        self._files = files
         self._ask_secret = ask_secret
-        self._runner: TaskStarter = runner or ImmediateRunner()
+        self._runner = runner
         self._folder = backups_folder() if folder is None else folder
         self._now = now
 

@@ -53,7 +53,7 @@ from rrdesk.services.store import store_access
 from rrdesk.services.store.errors import StoreError
 from rrdesk.services.store.session import Session
 from rrdesk.ui.shell.main_window import once_on_screen
-from rrdesk.ui.shell.tasks import ImmediateRunner, TaskStarter
+from rrdesk.ui.shell.tasks import TaskStarter
 
 if TYPE_CHECKING:
     from rrdesk.ui.store.locked_screen import LockedScreen
@@ -375,7 +375,7 @@ class LockController(QObject):
         secret: str,
         *,
         recovery: bool = False,
-        runner: TaskStarter | None = None,
+        runner: TaskStarter,
         finished: Callable[[str, object], None] | None = None,
     ) -> None:
         """Lock (saving what is typed and closing the store), run ``put_in_place(store_path)``
@@ -417,7 +417,7 @@ class LockController(QObject):
             report(message, result)
 
         store_path = self._store_path
-        (runner or ImmediateRunner()).start(
+        runner.start(
             lambda _progress, _cancelled: put_in_place(store_path),
             on_done=replaced,
             on_error=failed,

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from rrdesk.services.store import locking, store_access
 from rrdesk.services.store.errors import StoreError
 from rrdesk.services.store.session import Session
+from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.main_window import once_on_screen
 from rrdesk.ui.shell.messages import Messages
-from rrdesk.ui.shell.tasks import ImmediateRunner, TaskStarter
+from rrdesk.ui.shell.tasks import TaskStarter
 from rrdesk.ui.store.backup_scheduler import BackupScheduler
 from rrdesk.ui.store.lock_controller import LockController
 
@@ -33,6 +34,7 @@ class Protection:
     controller: LockController
     scheduler: BackupScheduler
     runner: TaskStarter
+    now: Callable[[], datetime]
 
     @property
     def session(self) -> Session | None:
@@ -56,10 +58,13 @@ def install_protection(
     messages: Messages,
     idle_interval_ms: int | None = None,
     backups_folder: Path | None = None,
-    runner: TaskStarter | None = None,
+    runner: TaskStarter,
+    files: FileDialogs,
+    now: Callable[[], datetime],
 ) -> Protection:
     """Lock and back up around ``window``. ``rebuild(session)`` makes and shows a new main window
-    after an unlock (the composition root's ``build_main_window`` with the new session)."""
+    after an unlock (the composition root's ``build_main_window`` with the new session). ``now``
+    is the time here without its offset: backups are named and dated by it."""
     holder: dict[str, Protection] = {}
 
     def rebuilt(new_session: Session) -> QWidget:
@@ -76,6 +81,8 @@ def install_protection(
             messages=messages,
             backups_folder=backups_folder,
             runner=runner,
+            files=files,
+            now=now,
             leave="Back",  # to the lock screen, which says what is wrong
         )
         return restored
@@ -89,8 +96,8 @@ def install_protection(
         idle_minutes=locking.idle_minutes(session),
         idle_interval_ms=idle_interval_ms,
     )
-    scheduler = BackupScheduler(lambda: controller.session, folder=backups_folder)
-    protection = Protection(controller, scheduler, runner or ImmediateRunner())
+    scheduler = BackupScheduler(lambda: controller.session, now=now, folder=backups_folder)
+    protection = Protection(controller, scheduler, runner, now)
     holder["protection"] = protection
     scheduler.backup_failed.connect(
         lambda message: messages.error(None, "The automatic backup was not made", message)
@@ -139,7 +146,7 @@ def restore_from_backup(
     from rrdesk.services.store.backups import RestoreResult, restore_backup
 
     def put_in_place(store_path: Path) -> RestoreResult:
-        return restore_backup(backup, store_path, secret, recovery=recovery, now=datetime.now())
+        return restore_backup(backup, store_path, secret, recovery=recovery, now=protection.now())
 
     def finished(problem: str, result: object) -> None:
         if problem:

@@ -18,7 +18,7 @@ from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.kit.secret_field import SecretField
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages
-from rrdesk.ui.shell.tasks import ImmediateRunner, TaskStarter
+from rrdesk.ui.shell.tasks import TaskStarter
 
 BACKUP_FILES = f"rrdesk backups (*{BACKUP_SUFFIX})"
 
@@ -32,7 +32,7 @@ class BackupSecretDialog(QDialog):
         backup: Path,
         check: CheckBackup,
         *,
-        runner: TaskStarter | None = None,
+        runner: TaskStarter,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -41,7 +41,7 @@ class BackupSecretDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(560)
         self._check = check
-        self._runner: TaskStarter = runner or ImmediateRunner()
+        self._runner = runner
         self.result_check: BackupCheck | None = None
         self.secret_text = ""
         self.used_recovery = False

@@ -30,7 +30,7 @@ from rrdesk.services.store.session import Session
 from rrdesk.services.store.store_access import NewStore
 from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
 from rrdesk.ui.shell.messages import Messages
-from rrdesk.ui.shell.tasks import ImmediateRunner, TaskStarter
+from rrdesk.ui.shell.tasks import TaskStarter
 
 CreateStore = Callable[..., NewStore]
 
@@ -52,12 +52,12 @@ class SetupDialog(QDialog):
         messages: Messages,
         default_owner: str = "",
         secret_store: object | None = None,
-        runner: TaskStarter | None = None,
+        runner: TaskStarter,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("setup_dialog")
-        self._runner: TaskStarter = runner or ImmediateRunner()
+        self._runner = runner
         self.setWindowTitle("Set up rrdesk")
         self.setMinimumWidth(640)
         self._store_path = store_path

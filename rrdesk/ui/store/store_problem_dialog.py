@@ -28,7 +28,7 @@ from rrdesk.services.store.session import Session
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages
-from rrdesk.ui.shell.tasks import ImmediateRunner, TaskStarter
+from rrdesk.ui.shell.tasks import TaskStarter
 from rrdesk.ui.store.restore_dialog import (
     AskBackupSecret,
     ask_backup_secret,
@@ -51,10 +51,10 @@ class StoreProblemDialog(QDialog):
         *,
         messages: Messages,
         backups_folder: Path,
-        files: FileDialogs | None = None,
+        files: FileDialogs,
         ask_secret: AskBackupSecret = ask_backup_secret,
-        runner: TaskStarter | None = None,
-        now: Callable[[], datetime] = datetime.now,
+        runner: TaskStarter,
+        now: Callable[[], datetime],  # the time here, without its offset
         leave: str = "Quit",
         parent: QWidget | None = None,
     ) -> None:
@@ -65,9 +65,9 @@ class StoreProblemDialog(QDialog):
         self._store_path = store_path
         self._messages = messages
         self._backups_folder = backups_folder
-        self._files = files or FileDialogs()
+        self._files = files
         self._ask_secret = ask_secret
-        self._runner: TaskStarter = runner or ImmediateRunner()
+        self._runner = runner
         self._now = now
         self.session: Session | None = None
         self.retry = False
@@ -209,7 +209,9 @@ def ask_past_store_problem(
     *,
     messages: Messages,
     backups_folder: Path | None = None,
-    runner: TaskStarter | None = None,
+    runner: TaskStarter,
+    files: FileDialogs,
+    now: Callable[[], datetime],
     leave: str = "Quit",
 ) -> tuple[Session | None, bool]:
     """Show the screen for ``problem`` until the person leaves it (by ``leave``): the restored
@@ -220,7 +222,9 @@ def ask_past_store_problem(
         problem,
         messages=messages,
         backups_folder=backups_folder or usual_backups_folder(),
+        files=files,
         runner=runner,
+        now=now,
         leave=leave,
     )
     dialog.exec()

@@ -21,7 +21,7 @@ from rrdesk.services.store.session import Session
 from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
 from rrdesk.ui.kit.secret_field import SecretField
 from rrdesk.ui.shell.messages import Messages
-from rrdesk.ui.shell.tasks import ImmediateRunner, TaskStarter
+from rrdesk.ui.shell.tasks import TaskStarter
 
 Unlock = Callable[[Path, str], Session]
 ChangePassphrase = Callable[[Session, str], None]
@@ -37,12 +37,12 @@ class UnlockDialog(QDialog):
         change_passphrase: ChangePassphrase,
         messages: Messages,
         notice: str = "",
-        runner: TaskStarter | None = None,
+        runner: TaskStarter,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("unlock_dialog")
-        self._runner: TaskStarter = runner or ImmediateRunner()
+        self._runner = runner
         self.setWindowTitle("Unlock rrdesk")
         self.setMinimumWidth(560)
         self._store_path = store_path

@@ -31,7 +31,12 @@ def install(
         from rrdesk.ui.store.backup_widget import BackupWidget
 
         return BackupWidget(
-            session, seams.messages, files=seams.dialogs, runner=seams.runner, folder=backups_folder
+            session,
+            seams.messages,
+            files=seams.dialogs,
+            runner=seams.runner,
+            folder=backups_folder,
+            now=seams.wall_clock,
         )
 
     bench.add_section("backups", "Backups and locking", backups_screen)

@@ -109,12 +109,12 @@ class _AskingDialog:
     ],
 )
 def test_the_collector_runs_while_a_dialog_asks_the_person_something(  # type: ignore[no-untyped-def]
-    monkeypatch, qapp, new_store, store_path, tmp_path, messages, memory_secrets, dialog
+    monkeypatch, qapp, new_store, store_path, tmp_path, messages, memory_secrets, dialog, today
 ) -> None:
     import gc
 
     from rrdesk.app.opening import open_store
-    from tests.fakes import ImmediateRunner
+    from tests.seams import seams_for
 
     monkeypatch.setattr(dialog, _AskingDialog)
     monkeypatch.setattr(_AskingDialog, "collector_running", [])
@@ -126,7 +126,7 @@ def test_the_collector_runs_while_a_dialog_asks_the_person_something(  # type: i
         key_slots.slot_file_for(store_path).unlink()
     gc.disable()
     try:
-        assert open_store(path, messages, memory_secrets, ImmediateRunner()) is None
+        assert open_store(path, seams_for(messages, lambda: today), memory_secrets) is None
     finally:
         gc.enable()
     assert _AskingDialog.collector_running == [True]

@@ -11,9 +11,21 @@ from rrdesk.services.store import locking
 from rrdesk.services.store.backups import check_backup, keep_count, rolling_backups, set_keep_count
 from rrdesk.ui.store.backup_scheduler import BackupScheduler
 from rrdesk.ui.store.backup_widget import BackupWidget
-from tests.fakes import ScriptedFileDialogs
+from tests.fakes import ImmediateRunner, ScriptedFileDialogs
 
 NOW = datetime(2026, 11, 22, 9, 0, 0)
+
+
+def _widget(session, messages, folder: Path) -> BackupWidget:  # type: ignore[no-untyped-def]
+    """The Backups screen, its rolling backups in ``folder``; no file is asked for."""
+    return BackupWidget(
+        session,
+        messages,
+        files=ScriptedFileDialogs(),
+        runner=ImmediateRunner(),
+        folder=folder,
+        now=lambda: NOW,
+    )
 
 
 def test_back_up_now_writes_where_the_user_chose(
@@ -23,7 +35,12 @@ def test_back_up_now_writes_where_the_user_chose(
     chosen.mkdir()
     files = ScriptedFileDialogs(save_folder=chosen)
     widget = BackupWidget(
-        session, messages, files=files, folder=tmp_path / "backups", now=lambda: NOW
+        session,
+        messages,
+        files=files,
+        runner=ImmediateRunner(),
+        folder=tmp_path / "backups",
+        now=lambda: NOW,
     )
     qtbot.addWidget(widget)
     qtbot.mouseClick(widget.back_up_button, Qt.MouseButton.LeftButton)
@@ -41,7 +58,9 @@ def test_back_up_now_refuses_a_synced_folder(qtbot, session, messages, tmp_path:
         session,
         messages,
         files=ScriptedFileDialogs(save_folder=synced),
+        runner=ImmediateRunner(),
         folder=tmp_path / "backups",
+        now=lambda: NOW,
     )
     qtbot.addWidget(widget)
     qtbot.mouseClick(widget.back_up_button, Qt.MouseButton.LeftButton)
@@ -51,7 +70,7 @@ def test_back_up_now_refuses_a_synced_folder(qtbot, session, messages, tmp_path:
 
 
 def test_settings_are_kept_in_the_store(qtbot, session, messages, tmp_path: Path) -> None:
-    widget = BackupWidget(session, messages, folder=tmp_path)
+    widget = _widget(session, messages, tmp_path)
     qtbot.addWidget(widget)
     assert widget.idle.value() == 5
     assert widget.keep.value() == 10
@@ -92,7 +111,7 @@ def test_recent_backups_say_when_they_were_made(qtbot, session, messages, tmp_pa
     from rrdesk.services.store.backups import make_rolling_backup
 
     folder = tmp_path / "backups"
-    widget = BackupWidget(session, messages, folder=folder)
+    widget = _widget(session, messages, folder)
     qtbot.addWidget(widget)
 
     def shown() -> list[str]:

@@ -38,7 +38,14 @@ def test_lock_unlock_and_back_up_on_close(
     private += [case.reference for case in context.session.cases.all_cases()]
     assert private
     protection = install_protection(
-        first, context.session, rebuild=rebuild, messages=messages, backups_folder=folder
+        first,
+        context.session,
+        rebuild=rebuild,
+        messages=messages,
+        backups_folder=folder,
+        runner=context.runner,
+        files=context.dialogs,
+        now=context.seams.wall_clock,
     )
     # The first daily backup is made once the window is on screen.
     qtbot.waitUntil(lambda: len(rolling_backups(folder, context.session.path)) == 1)
@@ -90,7 +97,14 @@ def test_a_key_file_gone_while_locked_is_restored_from_a_backup_and_unlocked(
     references = sorted(s.reference for s in context.session.cases.all_cases())
     backup = make_rolling_backup(context.session, datetime(2026, 11, 20, 17, 5), folder=folder)
     protection = install_protection(
-        first, context.session, rebuild=rebuild, messages=messages, backups_folder=folder
+        first,
+        context.session,
+        rebuild=rebuild,
+        messages=messages,
+        backups_folder=folder,
+        runner=context.runner,
+        files=context.dialogs,
+        now=context.seams.wall_clock,
     )
     protection.controller.lock("manual")
     key_slots.slot_file_for(store_path).unlink()  # gone while rrdesk was locked
@@ -100,9 +114,9 @@ def test_a_key_file_gone_while_locked_is_restored_from_a_backup_and_unlocked(
         """The person chooses the backup and enters its passphrase."""
 
         def __init__(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+            options["files"] = ScriptedFileDialogs(open_=[backup])
             super().__init__(
                 *args,
-                files=ScriptedFileDialogs(open_=[backup]),
                 ask_secret=lambda _parent, _backup, check, _runner: (
                     check(passphrase, False),
                     passphrase,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,8 +17,10 @@ from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.store.backup_widget import BackupWidget
 from rrdesk.ui.store.protection import install_protection
 from rrdesk.ui.store.restore_dialog import BackupSecretDialog
-from tests.fakes import ScriptedFileDialogs
+from tests.fakes import ImmediateRunner, ScriptedFileDialogs
 from tests.ui.main_windows import WindowRebuilder
+
+NOW = datetime(2026, 11, 22, 9, 0)
 
 
 def _references(window: MainWindow) -> set[str]:
@@ -53,6 +55,8 @@ class _Running:
                     folder=folder,
                     files=ScriptedFileDialogs(open_=[backup] * 3),
                     ask_secret=ask,
+                    runner=context.runner,
+                    now=context.seams.wall_clock,
                 ),
             )
 
@@ -65,7 +69,9 @@ class _Running:
             rebuild=rebuild,
             messages=messages,
             backups_folder=folder,
-            runner=runner,
+            runner=runner or context.runner,
+            files=context.dialogs,
+            now=context.seams.wall_clock,
         )
 
     def click_restore(self, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -86,7 +92,7 @@ def test_the_dialog_says_a_wrong_passphrase_and_lets_the_user_try_again(
         tried.append((secret, recovery))
         return check_backup(backup, secret, recovery=recovery, work_folder=tmp_path)
 
-    dialog = BackupSecretDialog(backup, check)
+    dialog = BackupSecretDialog(backup, check, runner=ImmediateRunner())
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.file_label.text() == "Backup: monday.rrbackup"
@@ -115,6 +121,7 @@ def test_the_recovery_key_opens_a_backup_too(qtbot, new_store, tmp_path: Path) -
         lambda secret, recovery: check_backup(
             backup, secret, recovery=recovery, work_folder=tmp_path
         ),
+        runner=ImmediateRunner(),
     )
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.switch_button, Qt.MouseButton.LeftButton)
@@ -142,6 +149,8 @@ def test_cancelling_at_any_step_changes_nothing(
         folder=tmp_path,
         files=ScriptedFileDialogs(open_=[backup] * 3),
         ask_secret=ask,
+        runner=ImmediateRunner(),
+        now=lambda: NOW,
     )
     qtbot.addWidget(widget)
     emitted: list[tuple[object, ...]] = []
@@ -171,6 +180,8 @@ def test_choosing_the_store_itself_is_refused(qtbot, session, messages, tmp_path
         folder=tmp_path,
         files=files,
         ask_secret=lambda *_args: None,
+        runner=ImmediateRunner(),
+        now=lambda: NOW,
     )
     qtbot.addWidget(widget)
     qtbot.mouseClick(widget.restore_button, Qt.MouseButton.LeftButton)
@@ -323,6 +334,8 @@ def test_a_backup_of_another_store_is_named_as_such_before_anything_is_replaced(
             passphrase,
             False,
         ),
+        runner=ImmediateRunner(),
+        now=lambda: NOW,
     )
     qtbot.addWidget(widget)
     messages.confirm_answer = False

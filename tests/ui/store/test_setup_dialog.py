@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from rrdesk.keystore import MemorySecretStore
 from rrdesk.services.store import store_access
 from rrdesk.ui.store.setup_dialog import SetupDialog
+from tests.fakes import ImmediateRunner
 
 
 def _dialog(qtbot, store_path: Path, messages, secrets=None) -> SetupDialog:  # type: ignore[no-untyped-def]
@@ -18,6 +19,7 @@ def _dialog(qtbot, store_path: Path, messages, secrets=None) -> SetupDialog:  # 
         profiles={"statutory": "Statutory", "tower-hamlets": "Tower Hamlets"},
         messages=messages,
         secret_store=secrets,
+        runner=ImmediateRunner(),
     )
     qtbot.addWidget(dialog)
     dialog.show()

@@ -23,6 +23,7 @@ from rrdesk.ui.store import store_problem_dialog, unlock_dialog
 from rrdesk.ui.store.restore_dialog import BackupSecretDialog
 from rrdesk.ui.store.store_problem_dialog import StoreProblemDialog
 from tests.fakes import ImmediateRunner, ScriptedFileDialogs
+from tests.seams import seams_for
 
 MADE = datetime(2026, 11, 20, 17, 5)
 NOW = datetime(2026, 11, 23, 9, 0)
@@ -118,7 +119,7 @@ class _StartUp:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(store_problem_dialog, "StoreProblemDialog", self._problem)
             patch.setattr(unlock_dialog, "UnlockDialog", self._unlock)
-            return open_store(path, messages, secrets, ImmediateRunner())
+            return open_store(path, seams_for(messages, NOW.date), secrets)
 
 
 def test_a_missing_key_file_is_restored_from_the_newest_backup_and_opened(
@@ -399,7 +400,7 @@ def test_leaving_set_up_takes_away_the_folder_it_made_for_the_store(
         patch.setattr(setup_dialog, "SetupDialog", LeftWithoutSettingUp)
         for folder in (tmp_path / "new folder", tmp_path):  # made for it, or there already
             path = folder / "partnership.rrdesk"
-            assert open_store(path, messages, memory_secrets, ImmediateRunner()) is None
+            assert open_store(path, seams_for(messages, NOW.date), memory_secrets) is None
     assert list(tmp_path.iterdir()) == []
     assert tmp_path.is_dir()
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from rrdesk.services.store import store_access
 from rrdesk.storage.key_slots import slot_file_for
 from rrdesk.ui.store.unlock_dialog import UnlockDialog
+from tests.fakes import ImmediateRunner
 
 
 def _dialog(qtbot, store_path: Path, messages) -> UnlockDialog:  # type: ignore[no-untyped-def]
@@ -19,6 +20,7 @@ def _dialog(qtbot, store_path: Path, messages) -> UnlockDialog:  # type: ignore[
         unlock_with_recovery_key=store_access.unlock_with_recovery_key,
         change_passphrase=lambda s, p: store_access.change_passphrase(s, p),
         messages=messages,
+        runner=ImmediateRunner(),
     )
     qtbot.addWidget(dialog)
     dialog.show()
