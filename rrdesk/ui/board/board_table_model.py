@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 
 from rrdesk.domain.timetable.dates import format_short_date
 from rrdesk.domain.timetable.progress import ReviewStatus
-from rrdesk.services.timetable.timetable_service import MEETING_KEY, BoardRow
+from rrdesk.services.timetable.board_rows import MEETING_KEY, BoardRow
 from rrdesk.ui.timetable.timeline_strip import ROW_ROLE, strip_summary
 
 # Status comes straight after the clock, so it is in view however narrow the window: the

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from rrdesk.domain.timetable.dates import format_date_with_weekday, format_time
 from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
-from rrdesk.services.timetable.timetable_service import BoardRow, TimetableService
+from rrdesk.services.timetable.board_rows import BoardRow
+from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.board.board_table_model import (
     CASE_ID_ROLE,
     NEXT_MILESTONE_COLUMN,

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from rrdesk.domain.meeting.agenda import AgendaItem
 from rrdesk.domain.meeting.vote import ProjectorTally
-from rrdesk.services.timetable.timetable_service import BoardRow, TimetableService
+from rrdesk.services.timetable.board_rows import BoardRow
+from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.board.projector_window import ProjectorLaunchDialog, ProjectorWindow
 from rrdesk.ui.shell.messages import Messages
 

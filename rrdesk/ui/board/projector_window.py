@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from rrdesk.domain.meeting.agenda import AgendaItem
 from rrdesk.domain.meeting.vote import ProjectorTally
 from rrdesk.domain.timetable.progress import ReviewStatus
-from rrdesk.services.timetable.timetable_service import BoardRow, TimetableService
+from rrdesk.services.timetable.board_rows import BoardRow
+from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.board.board_widget import clock_text
 from rrdesk.ui.board.display_awake import DisplayAwake
 from rrdesk.ui.kit.quiet_updates import show_text

@@ -27,11 +27,9 @@ from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
 from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
 from rrdesk.domain.timetable.extensions import ExtensionError, ReasonError, lateness_prompt
 from rrdesk.services.files import FileNotSavedError, write_exported_file
-from rrdesk.services.timetable.timetable_service import (
-    BoardRow,
-    TimetableError,
-    TimetableService,
-)
+from rrdesk.services.timetable.board_rows import BoardRow
+from rrdesk.services.timetable.timetable_changes import TimetableError
+from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.kit.form_widgets import (
     DateInput,
     ErrorSummary,

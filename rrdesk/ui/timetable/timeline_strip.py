@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from rrdesk.domain.timetable.dates import format_date_with_weekday
 from rrdesk.domain.timetable.timeline import DayKind, TimelineDay
-from rrdesk.services.timetable.timetable_service import BoardRow
+from rrdesk.services.timetable.board_rows import BoardRow
 
 LEGEND = (
     "Timeline: each box is a working day, numbered from the notification (day 0). Outlined in "

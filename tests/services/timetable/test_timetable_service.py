@@ -18,7 +18,8 @@ from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.files import write_exported_file
 from rrdesk.services.store.session import CALENDAR_SETTING, Session
 from rrdesk.services.timetable.calendar_settings import CalendarSettings
-from rrdesk.services.timetable.timetable_service import SchedulingError, TimetableService
+from rrdesk.services.timetable.meeting_scheduling import SchedulingError
+from rrdesk.services.timetable.timetable_service import TimetableService
 
 TODAY = date(2026, 11, 23)  # a Monday
 
