@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -37,6 +38,32 @@ def test_domain_modules_do_no_io() -> None:
         text = path.read_text(encoding="utf-8")
         for pattern in forbidden:
             assert not re.search(pattern, text), f"{path.relative_to(ROOT)} matches {pattern}"
+
+
+STAND_IN = re.compile(r"(Recording|Scripted|Immediate|Fake|Stub)[A-Z]")
+NOT_STAND_INS = {"ImmediateAction"}  # an action agreed at the meeting to keep a child safe
+
+
+def test_the_product_holds_no_test_stand_ins() -> None:
+    """Stand-ins for the seams (messages, file dialogs, the runner, the clock) live in tests/:
+    nothing in rrdesk/ defines one or imports one from there."""
+    found = []
+    for path in sorted((ROOT / "rrdesk").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        where = path.relative_to(ROOT)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and STAND_IN.match(node.name):
+                if node.name not in NOT_STAND_INS:
+                    found.append(f"{where} defines {node.name}")
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "tests":
+                found.append(f"{where} imports from {node.module}")
+            elif isinstance(node, ast.Import):
+                found += [
+                    f"{where} imports {a.name}"
+                    for a in node.names
+                    if a.name.split(".")[0] == "tests"
+                ]
+    assert found == []
 
 
 APP_START = """

@@ -91,61 +91,6 @@ class FileDialogs:
         return path
 
 
-class ScriptedFileDialogs(FileDialogs):
-    """For tests: answers with the paths and passwords queued, and records what was asked.
-
-    With ``save_folder``, a save that has no queued answer goes into that folder under the name
-    the screen suggested, as a person accepting the suggestion would.
-    """
-
-    def __init__(
-        self,
-        *,
-        save: list[Path | None] | None = None,
-        open_: list[Path | None] | None = None,
-        passwords: list[str | None] | None = None,
-        save_folder: Path | None = None,
-    ) -> None:
-        super().__init__()
-        self.save_answers = list(save or [])
-        self.open_answers = list(open_ or [])
-        self.password_answers = list(passwords or [])
-        self.save_folder = save_folder
-        self.asked: list[tuple[str, str]] = []
-        self.started_in: list[Path | None] = []
-
-    def save_file(
-        self,
-        parent: QWidget | None,
-        title: str,
-        suggested_name: str,
-        file_filter: str,
-        *,
-        folder: Path | None = None,
-    ) -> Path | None:
-        self.asked.append((title, suggested_name))
-        self.started_in.append(folder)
-        if self.save_answers:
-            return self.save_answers.pop(0)
-        return None if self.save_folder is None else self.save_folder / suggested_name
-
-    def open_file(
-        self,
-        parent: QWidget | None,
-        title: str,
-        file_filter: str,
-        *,
-        folder: Path | None = None,
-    ) -> Path | None:
-        self.asked.append((title, ""))
-        self.started_in.append(folder)
-        return self.open_answers.pop(0) if self.open_answers else None
-
-    def password(self, parent: QWidget | None, title: str, label: str) -> str | None:
-        self.asked.append((title, label))
-        return self.password_answers.pop(0) if self.password_answers else None
-
-
 class DesktopOpener:
     """Opens files and folders with the user's own programs."""
 
@@ -154,23 +99,6 @@ class DesktopOpener:
 
     def show_folder(self, path: Path) -> bool:
         return _open_with_desktop(path.parent)
-
-
-class RecordingOpener(DesktopOpener):
-    """For tests: records what would be opened; ``works`` says whether opening succeeds."""
-
-    def __init__(self, *, works: bool = True) -> None:
-        self.works = works
-        self.opened: list[Path] = []
-        self.folders: list[Path] = []
-
-    def open_file(self, path: Path) -> bool:
-        self.opened.append(path)
-        return self.works
-
-    def show_folder(self, path: Path) -> bool:
-        self.folders.append(path.parent)
-        return True
 
 
 def _open_with_desktop(path: Path) -> bool:

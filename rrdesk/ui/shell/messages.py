@@ -49,25 +49,3 @@ class Messages:
 
         clipboard = QApplication.clipboard()
         clipboard.setText(text)
-
-
-class RecordingMessages(Messages):
-    """For tests: remembers every message and answers confirmations as told."""
-
-    def __init__(self, *, confirm_answer: bool = True) -> None:
-        self.shown: list[tuple[str, str, str]] = []
-        self.confirm_answer = confirm_answer
-
-    def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.shown.append(("error", title, text))
-
-    def info(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.shown.append(("info", title, text))
-
-    def confirm(self, parent: QWidget | None, title: str, text: str, *, yes: str, no: str) -> bool:
-        self.shown.append(("confirm", title, text))
-        return self.confirm_answer
-
-    @property
-    def texts(self) -> list[str]:
-        return [text for _kind, _title, text in self.shown]

@@ -106,39 +106,3 @@ class TaskRunner:
 
     def wait(self, milliseconds: int = 30_000) -> bool:
         return bool(self._pool.waitForDone(milliseconds))
-
-
-class ImmediateRunner:
-    """For tests: runs the work at once on the calling thread."""
-
-    def __init__(self) -> None:
-        self.cancel_requested = False
-
-    def start(
-        self,
-        work: Work,
-        *,
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
-        on_progress: Callable[[int, int], None] | None = None,
-    ) -> TaskHandle:
-        runner = self
-
-        class _Immediate:
-            def cancel(self) -> None:
-                runner.cancel_requested = True
-
-        def report(done: int, total: int) -> None:
-            if on_progress is not None:
-                on_progress(done, total)
-
-        try:
-            result = work(report, lambda: runner.cancel_requested)
-        except BaseException as error:
-            on_error(error)
-        else:
-            on_done(result)
-        return _Immediate()
-
-    def wait(self, milliseconds: int = 30_000) -> bool:
-        return True
