@@ -94,7 +94,6 @@ def unfreeze_start_up_objects() -> None:
     gc.unfreeze()
 
 
-
 def run_event_loop(app: QApplication) -> int:
     return int(app.exec())
 

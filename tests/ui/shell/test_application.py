@@ -239,7 +239,6 @@ def test_locking_is_in_place_once_the_window_is_on_screen_and_the_store_closed_a
     monkeypatch.setattr(protection, "install_protection", install)
     monkeypatch.setattr(application, "run_event_loop", event_loop)
     monkeypatch.setattr(application, "freeze_start_up_objects", lambda: None)
-    monkeypatch.setattr(application, "freeze_start_up_objects", lambda: None)
     monkeypatch.setattr(application, "end_process", lambda app, code, settings=None: code)
     assert rrdesk.app.run_app(store=None, demo=True) == 0
     assert sessions
