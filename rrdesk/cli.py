@@ -84,8 +84,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     app_options = _read_app_options_without_parser(arguments)
     if app_options is not None:
         # Start-up makes many objects that live as long as the app, and little garbage. The
-        # garbage collector looking over them again and again as modules load took a tenth of
-        # start-up, so it waits until the window is on screen or a dialog asks something (run_app).
+        # garbage collector looking over them again and again as modules load (some 80 times)
+        # took 18 ms or more, so it waits until the window is on screen or a dialog asks
+        # something (run_app). See docs/startup.md.
         gc.disable()
         try:
             if not app_options.demo:  # the demo's keyring is in memory
