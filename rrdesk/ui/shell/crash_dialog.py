@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
     QObject,
-    Qt,
+    QTimer,
     QtMsgType,
     Signal,
     qInstallMessageHandler,
@@ -90,6 +90,10 @@ class CrashDialog(QDialog):
         self.setObjectName("crash_dialog")
         self.setWindowTitle(HEADING)
         self.setAccessibleName(HEADING)
+        # Qt is named only when a dialog is wanted: naming it at start-up builds its whole
+        # namespace (see rrdesk/ui/kit/item_roles.py).
+        from PySide6.QtCore import Qt
+
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.heading = self._label("crash_heading", HEADING)
         self.heading.setProperty("role", "heading")
@@ -175,7 +179,9 @@ class CrashHandling(QObject):
         self._previous_excepthook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
         self._previous_qt_handler: Any = None
-        self.reported.connect(self._on_reported, Qt.ConnectionType.QueuedConnection)
+        # From another thread the signal is queued to this object's (the UI) thread. No
+        # connection type is named: that would build Qt's namespace at start-up (item_roles).
+        self.reported.connect(self._on_reported)
 
     def install(self) -> None:
         install_crash_logging(then=self._report_uncaught)
@@ -232,6 +238,8 @@ class CrashHandling(QObject):
             self._show_and_wait(report)
         elif on_ui_thread and not later:
             self._on_reported(report)
+        elif on_ui_thread:
+            QTimer.singleShot(0, self, lambda: self._on_reported(report))
         else:
             self.reported.emit(report)  # queued: the UI thread's event loop shows it
 
