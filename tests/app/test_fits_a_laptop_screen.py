@@ -108,3 +108,40 @@ def test_every_section_of_a_new_empty_store_fits_1280_by_720(
         window.show_section(key)
         problems[key] = _too_wide(window) + _squeezed(window)
     assert {where: found for where, found in problems.items() if found} == {}
+
+
+SMALL_SCREEN = (1024, 700)  # a 1024 by 768 screen less the title and task bars
+
+
+@pytest.mark.usefixtures("styled")
+def test_no_section_or_case_tab_makes_the_window_outgrow_a_1024_by_768_screen(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    """A section that needs more room scrolls; it never holds the window wider or taller than
+    the screen, on show or after (the Action plan once held every section at 1,194 wide)."""
+    width, height = SMALL_SCREEN
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    too_big = []
+    for key in SECTIONS:
+        window.show_section(key)
+        QApplication.processEvents()
+        needed = window.minimumSizeHint()
+        if needed.width() > width or needed.height() > height:
+            too_big.append(f"{key}: needs {needed.width()} by {needed.height()}")
+    window.show_section("cases")
+    cases = window.section("cases")
+    assert isinstance(cases, CasesSection)
+    for summary in context.session.cases.summaries():
+        cases.open_case(summary.case_id)
+        for index in range(cases.tabs.count()):
+            cases.tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            needed = window.minimumSizeHint()
+            if needed.width() > width or needed.height() > height:
+                where = f"{summary.reference}, {cases.tabs.tabText(index)}"
+                too_big.append(f"{where}: needs {needed.width()} by {needed.height()}")
+    assert too_big == []
+    assert (window.width(), window.height()) == SMALL_SCREEN

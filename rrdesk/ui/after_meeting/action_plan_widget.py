@@ -80,6 +80,12 @@ class ActionPlanWidget(QWidget):
         self._all: tuple[PlanAction, ...] = ()
         self.agency_filter = QComboBox()
         name_widget(self.agency_filter, "action_agency_filter", "Owner agency")
+        # As wide as the room allows, not as its longest agency's name: that held the window
+        # wider than a 1024-wide screen (the list itself still shows names in full).
+        self.agency_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.agency_filter.setMinimumContentsLength(12)
         self.status_filter = QComboBox()
         name_widget(self.status_filter, "action_status_filter", "Status")
         for label, _ in STATUS_CHOICES:
@@ -154,7 +160,7 @@ class ActionPlanWidget(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(side)
-        scroll.setMinimumWidth(330)
+        scroll.setMinimumWidth(290)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table_side = QWidget()
         table_side.setLayout(left)

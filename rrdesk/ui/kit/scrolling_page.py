@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 
@@ -16,3 +17,22 @@ def scrolling_body(page: QWidget) -> QVBoxLayout:
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(scroll)
     return QVBoxLayout(body)
+
+
+class DownwardScrollArea(QScrollArea):
+    """Scrolls its contents up and down, never sideways: it is as wide as they need (so they are
+    never cut off at the side), and as short as the window allows."""
+
+    def __init__(self, contents: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setWidget(contents)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        contents = self.widget()
+        if contents is None:
+            return hint
+        frame = 2 * self.frameWidth()
+        needed = contents.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), needed + frame), hint.height())

@@ -22,6 +22,7 @@ from rrdesk.domain.cases.cases import CaseError
 from rrdesk.domain.cases.directory import Member
 from rrdesk.services.cases.case_service import DirectoryService
 from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
+from rrdesk.ui.kit.scrolling_page import DownwardScrollArea
 from rrdesk.ui.shell.messages import Messages
 
 COLUMNS = ("Name", "Agency", "Role", "Email", "Panel", "Voting", "Substitute for")
@@ -116,11 +117,15 @@ class DirectoryWidget(QWidget):
         editor.addStretch(1)
         editor_holder = QWidget()
         editor_holder.setLayout(editor)
-        editor_holder.setMaximumWidth(520)
+        # The form scrolls in a short window (and when its problems are shown) instead of making
+        # the window taller than the screen.
+        editor_scroll = DownwardScrollArea(editor_holder)
+        editor_scroll.setObjectName("member_form_scroll")
+        editor_scroll.setMaximumWidth(540)
 
         body = QHBoxLayout()
         body.addWidget(self.table, 3)
-        body.addWidget(editor_holder, 2)
+        body.addWidget(editor_scroll, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(heading_label("Directory"))
         layout.addWidget(

@@ -22,6 +22,7 @@ from rrdesk.services.partnership.partnership_forms import (
     PartnershipForms,
 )
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
+from rrdesk.ui.kit.scrolling_page import scrolling_body
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages
 
@@ -142,7 +143,7 @@ class PartnershipFormsWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("partnership_forms")
         self.setAccessibleName("Partnership forms")
-        layout = QVBoxLayout(self)
+        layout = scrolling_body(self)  # five forms are taller than a small laptop's window
         layout.addWidget(heading_label("Partnership forms"))
         layout.addWidget(hint_label(HOW_TO))
         self.rows = {

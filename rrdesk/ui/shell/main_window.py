@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -58,6 +58,26 @@ class _Section:
     when_built: list[Callable[[QWidget], None]] = field(default_factory=list)
 
 
+class SectionStack(QStackedWidget):
+    """The sections, one on show at a time. Only the one on show says how small the window may
+    be: a wide section seen once would otherwise hold the window at its width for good, past the
+    edge of a small screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        if shown is None:
+            return super().minimumSizeHint()
+        return shown.minimumSizeHint().expandedTo(shown.minimumSize())
+
+    def sizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        return super().sizeHint() if shown is None else shown.sizeHint()
+
+
 class MainWindow(QMainWindow):
     section_shown = Signal(str)
     lock_requested = Signal()
@@ -84,7 +104,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav_list")
         self.nav.setAccessibleName("Sections")
         self.nav.setFixedWidth(210)
-        self.stack = QStackedWidget()
+        self.stack = SectionStack()
         self.stack.setObjectName("section_stack")
         central = QWidget()
         outer = QVBoxLayout(central)
