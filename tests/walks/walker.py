@@ -1,0 +1,334 @@
+"""A person at the keyboard: rrdesk in a real window on a virtual screen (Xvfb), driven with real
+key presses, clicks and wheel turns (xdotool), and read back the way a person reads it, from a
+screenshot (ImageMagick's ``import``) turned into words (tesseract).
+
+Used by the walks in this folder. On a machine without those programs the walks are skipped,
+except in CI, where ``.ci/run`` installs them and a missing one is a failure.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PROGRAMS = ("Xvfb", "xdotool", "import", "tesseract")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def require_programs() -> None:
+    missing = [name for name in PROGRAMS if shutil.which(name) is None]
+    if not missing:
+        return
+    message = f"the walks need {', '.join(missing)} (see .ci/run)"
+    if os.environ.get("CI"):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+
+    @property
+    def centre(self) -> tuple[int, int]:
+        return self.left + self.width // 2, self.top + self.height // 2
+
+
+class Walker:
+    """One rrdesk on one virtual screen. ``start`` it, walk, and ``stop`` (the fixture does)."""
+
+    def __init__(self, folder: Path, size: str = "1366x768") -> None:
+        self.folder = folder
+        self.size = size
+        self.display = f":{random.randint(200, 899)}"
+        self.home = folder / "home"
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.log = folder / "rrdesk.log"
+        self._xvfb: subprocess.Popen[bytes] | None = None
+        self._app: subprocess.Popen[bytes] | None = None
+        self.shots = 0
+
+    # Starting and stopping -----------------------------------------------------------------
+
+    @property
+    def environment(self) -> dict[str, str]:
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("QT_", "XDG_")) and key != "DISPLAY"
+        }
+        env.update(
+            HOME=str(self.home),
+            XDG_DATA_HOME=str(self.home / "data"),
+            XDG_CONFIG_HOME=str(self.home / "config"),
+            DISPLAY=self.display,
+            QT_QPA_PLATFORM="xcb",
+            PYTHONPATH=str(ROOT),
+        )
+        return env
+
+    def rrdesk(self, *arguments: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        """Run a command-line rrdesk command (no window) as the same person."""
+        return subprocess.run(
+            [sys.executable, "-m", "rrdesk", *arguments],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=self.environment,
+            check=True,
+            timeout=120,
+        )
+
+    def start(self, *arguments: str) -> None:
+        width, height = self.size.split("x")
+        self._xvfb = subprocess.Popen(
+            ["Xvfb", self.display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self._wait_for(lambda: self._x("xdpyinfo_ok"), "the virtual screen")
+        with open(self.log, "wb") as log:
+            self._app = subprocess.Popen(
+                [sys.executable, "-m", "rrdesk", *arguments],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=self.environment,
+            )
+        self._wait_for(lambda: bool(self.windows()), "rrdesk's first window")
+        self.focus()
+
+    def stop(self) -> None:
+        for process in (self._app, self._xvfb):
+            if process is not None and process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+
+    @property
+    def alive(self) -> bool:
+        return self._app is not None and self._app.poll() is None
+
+    @property
+    def exit_code(self) -> int | None:
+        return None if self._app is None else self._app.poll()
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    # Windows -------------------------------------------------------------------------------
+
+    def windows(self) -> list[str]:
+        """rrdesk's visible top-level windows, newest last."""
+        if self._app is None:
+            return []
+        found = self._xdotool("search", "--onlyvisible", "--pid", str(self._app.pid), check=False)
+        return [line for line in found.split() if line.strip()]
+
+    def window_names(self) -> list[str]:
+        return [self._xdotool("getwindowname", window).strip() for window in self.windows()]
+
+    def window_sizes(self) -> list[tuple[int, int]]:
+        sizes = []
+        for window in self.windows():
+            shape = self._xdotool("getwindowgeometry", "--shell", window)
+            values = dict(line.split("=", 1) for line in shape.split() if "=" in line)
+            sizes.append((int(values["WIDTH"]), int(values["HEIGHT"])))
+        return sizes
+
+    def focus(self) -> None:
+        """Give the newest window the keyboard (there is no window manager to do it)."""
+        windows = self.windows()
+        if windows:
+            self._xdotool("windowfocus", "--sync", windows[-1], check=False)
+        self.settle()
+
+    # Input ---------------------------------------------------------------------------------
+
+    def key(self, *keys: str) -> None:
+        for key in keys:
+            self._xdotool("key", "--clearmodifiers", key)
+            self.settle()
+
+    def type(self, text: str) -> None:
+        self._xdotool("type", "--delay", "15", text)
+        self.settle()
+
+    def click(self, x: int, y: int, *, double: bool = False) -> None:
+        self._xdotool(
+            "mousemove", str(x), str(y), "click", *(["--repeat", "2"] if double else []), "1"
+        )
+        self.settle()
+
+    def click_text(self, *words: str, double: bool = False) -> None:
+        """Click the words where they are on screen (the first place they are found)."""
+        found = self.find(*words)
+        assert found, f"{' '.join(words)!r} is not on screen; it shows:\n{self.read()}"
+        self.click(*found[0].centre, double=double)
+
+    def wheel(self, x: int, y: int, direction: str, notches: int = 3) -> None:
+        button = "4" if direction == "up" else "5"
+        self._xdotool("mousemove", str(x), str(y), "click", "--repeat", str(notches), button)
+        self.settle()
+
+    # Reading the screen ------------------------------------------------------------------------
+
+    def shot(self, name: str | None = None) -> Path:
+        self.shots += 1
+        path = self.folder / f"{self.shots:02d}-{name or 'screen'}.png"
+        subprocess.run(
+            ["import", "-window", "root", str(path)],
+            env=self.environment,
+            check=True,
+            timeout=30,
+        )
+        return path
+
+    def read(self, name: str | None = None) -> str:
+        """The words on the screen, line by line, as tesseract reads them."""
+        return _ocr(self.shot(name), "txt")
+
+    def words(self) -> list[Word]:
+        table = _ocr(self.shot(), "tsv")
+        rows = csv.DictReader(io.StringIO(table), delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [
+            Word(
+                row["text"],
+                int(row["left"]),
+                int(row["top"]),
+                int(row["width"]),
+                int(row["height"]),
+            )
+            for row in rows
+            if row.get("text", "").strip() and row.get("conf", "-1") != "-1"
+        ]
+
+    def find(self, *wanted: str) -> list[Word]:
+        """Where the words ``wanted`` stand next to each other on screen: a Word spanning them."""
+        words = self.words()
+        hits = []
+        for index in range(len(words) - len(wanted) + 1):
+            run = words[index : index + len(wanted)]
+            if [w.text.strip(".,:;") for w in run] == list(wanted):
+                left, top = run[0].left, min(w.top for w in run)
+                right = max(w.left + w.width for w in run)
+                bottom = max(w.top + w.height for w in run)
+                hits.append(Word(" ".join(wanted), left, top, right - left, bottom - top))
+        return hits
+
+    def heading(self) -> str:
+        """The words of the section's heading: top left of the page, right of the sections."""
+        words = sorted(
+            (w for w in self.words() if w.top < 60 and 215 < w.left < 900 and w.height > 8),
+            key=lambda w: w.left,
+        )
+        heading = [w for w in words if w.height > 14][:1]  # it starts with a capital
+        line = [w for w in words if heading and w.left > heading[0].left]
+        line = [w for w in line if abs(w.top + w.height - heading[0].top - heading[0].height) <= 6]
+        for word in line:  # the words that follow on, not others further along the line
+            last = heading[-1]
+            if word.left - (last.left + last.width) > 30:
+                break
+            heading.append(word)
+        return " ".join(w.text for w in heading)
+
+    def wait_for_heading(self, expected: str, timeout: float = 15.0) -> str:
+        """Wait until the page's heading is ``expected``; the heading last read."""
+        deadline = time.monotonic() + timeout
+        seen = self.heading()
+        while seen != expected and time.monotonic() < deadline:
+            time.sleep(0.5)
+            seen = self.heading()
+        return seen
+
+    def wait_to_read(self, text: str, timeout: float = 20.0) -> str:
+        """Wait until ``text`` is on screen; the screen's words."""
+        deadline = time.monotonic() + timeout
+        seen = ""
+        while time.monotonic() < deadline:
+            seen = self.read()
+            if shows(seen, text):
+                return seen
+            time.sleep(0.5)
+        raise AssertionError(f"{text!r} never appeared; the screen shows:\n{seen}")
+
+    # Plumbing ------------------------------------------------------------------------------
+
+    def settle(self) -> None:
+        time.sleep(float(os.environ.get("WALK_SETTLE", "0.6")))
+
+    def _x(self, _what: str) -> bool:
+        done = subprocess.run(
+            ["xdotool", "getdisplaygeometry"],
+            env=self.environment,
+            capture_output=True,
+            timeout=10,
+        )
+        return done.returncode == 0
+
+    def _xdotool(self, *arguments: str, check: bool = True) -> str:
+        done = subprocess.run(
+            ["xdotool", *arguments],
+            env=self.environment,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        if check and done.returncode != 0:
+            raise AssertionError(f"xdotool {' '.join(arguments)}: {done.stderr.strip()}")
+        return done.stdout
+
+    def _wait_for(self, ready: object, what: str, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if callable(ready) and ready():
+                return
+            if self._app is not None and self._app.poll() is not None:
+                raise AssertionError(f"rrdesk ended before {what} appeared:\n{self.output()}")
+            time.sleep(0.3)
+        raise AssertionError(f"{what} did not appear within {timeout:.0f} seconds")
+
+
+def _ocr(image: Path, kind: str) -> str:
+    done = subprocess.run(
+        ["tesseract", str(image), "stdout", *([kind] if kind == "tsv" else [])],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return done.stdout
+
+
+def shows(seen: str, text: str) -> bool:
+    """Whether the words read include ``text``, however the reader spaced them ("Agencyforms")."""
+    return "".join(text.split()) in "".join(seen.split())
+
+
+def no_tracebacks(walker: Walker) -> None:
+    output = walker.output()
+    assert "Traceback" not in output, output
+    assert "Internal C++ object" not in output, output
+
+
+def within(sizes: Sequence[tuple[int, int]], size: str) -> bool:
+    width, height = (int(part) for part in size.split("x"))
+    return all(w <= width and h <= height for w, h in sizes)
