@@ -19,7 +19,7 @@ from rrdesk.domain.after_meeting.submission_details import (
 )
 from rrdesk.domain.cases.document_kinds import DocumentKind, ExportKind
 from rrdesk.domain.errors import UserError
-from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, calendar_with_import
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.services.after_meeting.theme_catalogue import load_taxonomy
 from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.cases.case_records import load_meeting
@@ -31,16 +31,12 @@ class SubmissionError(UserError):
 
 
 class SubmissionService:
-    def __init__(self, session: Session, calendar: BankHolidayCalendar | None = None) -> None:
+    def __init__(self, session: Session) -> None:
         self._session = session
-        self._calendar = calendar
 
     @property
     def calendar(self) -> BankHolidayCalendar:
-        if self._calendar is None:
-            imported = self._session.settings.get("bank_holidays_import") or None
-            self._calendar = calendar_with_import(imported)
-        return self._calendar
+        return self._session.calendar
 
     def details(self, case_id: int) -> SubmissionDetails:
         """The details recorded; until agencies are listed here, each agency asked for a check

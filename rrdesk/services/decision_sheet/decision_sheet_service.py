@@ -24,7 +24,6 @@ from rrdesk.domain.decision_sheet.sheet_version import SheetHistory, SheetVersio
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.meeting_document import sheet_history_from_dict, sheet_history_to_dict
-from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.timetable.dates import format_date, format_time
 from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
 from rrdesk.exports.pdf.page_layout import CancelCallback, ProgressCallback, RenderCancelled
@@ -277,12 +276,10 @@ class DecisionSheetService:
 
 
 def decision_sheet_service_for(
-    session: Session,
-    calendar: BankHolidayCalendar | None = None,
-    meetings: MeetingService | None = None,
+    session: Session, meetings: MeetingService | None = None
 ) -> DecisionSheetService:
     """The service wired to the meeting record kept by :class:`MeetingService`."""
-    meeting_service = meetings if meetings is not None else MeetingService(session, calendar)
+    meeting_service = meetings if meetings is not None else MeetingService(session)
     forms = AgencyFormsService(session)
 
     def content(case_id: int, prepared_on: date) -> DecisionSheetContent:
