@@ -1,17 +1,24 @@
-"""A fictional partnership for the demo store: every stage of the process has a case.
+"""The demo store's cases: every stage of the process has one, with meetings booked.
 
-Every person, child, place and case here is invented. The partnership is the fictional
-"Northmoor"; the directory follows the shape of a real Rapid Review panel (Tower Hamlets).
+Every child, place and case here is invented; the partnership and its directory are in
+`rrdesk.demo.partnership`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 from rrdesk.demo.after_meeting import add_learning_demo_data
 from rrdesk.demo.agency_forms import add_agency_forms_demo_data
 from rrdesk.demo.meetings import add_demo_meetings
+from rrdesk.demo.partnership import (
+    EDUCATION_AGENCY,
+    HOSPITAL_AGENCY,
+    ICB_AGENCY,
+    POLICE_AGENCY,
+    add_demo_directory,
+)
 from rrdesk.domain.cases.cases import (
     Case,
     Child,
@@ -24,85 +31,9 @@ from rrdesk.domain.cases.cases import (
     Stage,
     ThresholdDiscussion,
 )
-from rrdesk.domain.cases.directory import Agency, Member, StatutoryPartner
-from rrdesk.services.cases.case_service import CaseService, DirectoryService
+from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.timetable_service import TimetableService
-
-DEMO_PARTNERSHIP = "Northmoor Safeguarding Children Partnership (demo: all fictional)"
-
-AGENCIES = (
-    Agency(
-        "Northmoor Council Children's Social Care",
-        StatutoryPartner.LOCAL_AUTHORITY,
-        "childrens.services@northmoor.example",
-    ),
-    Agency(
-        "Northmoor Police Public Protection Unit",
-        StatutoryPartner.POLICE,
-        "public.protection@police.northmoor.example",
-    ),
-    Agency(
-        "Northmoor Integrated Care Board",
-        StatutoryPartner.HEALTH,
-        "safeguarding@icb.northmoor.example",
-    ),
-    Agency(
-        "Northmoor Education Safeguarding Service", None, "education.safeguarding@northmoor.example"
-    ),
-    Agency("Northmoor General Hospital", None, "safeguarding@hospital.northmoor.example"),
-    Agency(
-        "Northmoor Community Mental Health Trust",
-        None,
-        "safeguarding@mentalhealth.northmoor.example",
-    ),
-    Agency("Northmoor Safeguarding Children Partnership", None, "partnership@northmoor.example"),
-    Agency("Northmoor Housing", None, "housing@northmoor.example"),
-    Agency("Northmoor Early Help", None, "earlyhelp@northmoor.example"),
-)
-
-_LA, _POLICE, _ICB, _EDU, _HOSP, _MH, _NSCP, _HOUSING, _EH = (a.name for a in AGENCIES)
-
-
-@dataclass(frozen=True)
-class _Person:
-    name: str
-    agency: str
-    role: str
-    voting: bool = True
-    on_panel: bool = True
-
-
-PEOPLE = (
-    _Person("Harriet Vale", _LA, "Head of Service for Quality Assurance (chair)"),
-    _Person("Tomasz Wąsik", _POLICE, "Detective Inspector, Public Protection Unit"),
-    _Person("Dr Siân Prydderch", _ICB, "Designated Doctor for Safeguarding"),
-    _Person("Nguyễn Thị Hương", _ICB, "Designated Nurse for Safeguarding"),
-    _Person("Dr Emre Yıldız", _ICB, "Named GP for Safeguarding"),
-    _Person("Ioana Popescu-Ștefan", _EDU, "Lead, Education Safeguarding Service"),
-    _Person("Gethin ap Rhys", _HOSP, "Lead Named Nurse for Safeguarding Children"),
-    _Person("Adaeze Okonkwo-Byrne", _MH, "Named Safeguarding Professional"),
-    _Person("Fern Ashdown", _NSCP, "Partnership Manager", voting=False),
-    _Person("Rory Penhallow", _NSCP, "Rapid Review Coordinator", voting=False),
-    _Person("Bea Lindqvist", _HOUSING, "Housing Safeguarding Lead", voting=False, on_panel=False),
-    _Person("Kwame Asante-Hill", _EH, "Early Help Service Manager", voting=False, on_panel=False),
-)
-SUBSTITUTES = (
-    # (substitute, the member they may stand in for)
-    (
-        _Person(
-            "Dafydd Morgan-Lewis",
-            _POLICE,
-            "Detective Sergeant, Public Protection Unit",
-            on_panel=False,
-        ),
-        "Tomasz Wąsik",
-    ),
-    (
-        _Person("Łucja Kowalczyk", _LA, "Service Manager, Quality Assurance", on_panel=False),
-        "Harriet Vale",
-    ),
-)
 
 
 def _cases(today: date) -> list[Case]:
@@ -137,7 +68,7 @@ def _cases(today: date) -> list[Case]:
                 ReferralRoute.PROFESSIONAL,
                 "Gethin ap Rhys",
                 "Lead Named Nurse",
-                _HOSP,
+                HOSPITAL_AGENCY,
                 "safeguarding@hospital.northmoor.example",
                 ago(4),
             ),
@@ -177,7 +108,7 @@ def _cases(today: date) -> list[Case]:
                 ReferralRoute.PROFESSIONAL,
                 "Tomasz Wąsik",
                 "Detective Inspector",
-                _POLICE,
+                POLICE_AGENCY,
                 "",
                 ago(10),
             ),
@@ -219,7 +150,7 @@ def _cases(today: date) -> list[Case]:
                 ReferralRoute.JOINT_AGENCY_RESPONSE,
                 "Dr Siân Prydderch",
                 "Designated Doctor",
-                _ICB,
+                ICB_AGENCY,
                 "",
                 ago(15),
             ),
@@ -272,7 +203,7 @@ def _cases(today: date) -> list[Case]:
                 ReferralRoute.PROFESSIONAL,
                 "Ioana Popescu-Ștefan",
                 "Education Safeguarding Lead",
-                _EDU,
+                EDUCATION_AGENCY,
                 "",
                 ago(24),
             ),
@@ -374,37 +305,8 @@ def _cases(today: date) -> list[Case]:
 
 def add_demo_data(session: Session, *, today: date) -> None:
     """Fill a store with the fictional partnership's directory and cases."""
-    directory = DirectoryService(session)
     with session.db.transaction():
-        for agency in AGENCIES:
-            directory.save_agency(agency)
-        ids: dict[str, int] = {}
-        for person in PEOPLE:
-            saved = directory.save_member(
-                Member(
-                    person.name,
-                    person.agency,
-                    person.role,
-                    email=_email(person.name),
-                    phone="01632 960" + f"{len(ids):03d}",
-                    on_panel=person.on_panel,
-                    voting=person.voting,
-                )
-            )
-            assert saved.member_id is not None
-            ids[person.name] = saved.member_id
-        for person, stands_in_for in SUBSTITUTES:
-            directory.save_member(
-                Member(
-                    person.name,
-                    person.agency,
-                    person.role,
-                    email=_email(person.name),
-                    on_panel=False,
-                    voting=True,
-                    substitute_for=ids[stands_in_for],
-                )
-            )
+        add_demo_directory(session)
         cases = CaseService(session)
         # Recorded oldest first, as they came in: the newest case has the highest reference.
         added = [
@@ -431,9 +333,3 @@ def _book_demo_meetings(session: Session, today: date) -> None:
         while not timetables.check_meeting(case.case_id, day).allowed:
             day = calendar.add_working_days(day, 1)
         timetables.book_meeting(case.case_id, day)
-
-
-def _email(name: str) -> str:
-    plain = "".join(ch for ch in name.lower() if ch.isascii() and (ch.isalpha() or ch == " "))
-    parts = [part for part in plain.split() if part not in {"dr"}]
-    return ".".join(parts) + "@northmoor.example"
