@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
 from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
-from rrdesk.domain.timetable.extensions import ExtensionError, ReasonError, lateness_prompt
+from rrdesk.domain.timetable.extensions import lateness_prompt
 from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.services.timetable.board_rows import BoardRow
 from rrdesk.services.timetable.timetable_changes import TimetableError
@@ -40,25 +38,8 @@ from rrdesk.ui.kit.form_widgets import (
 )
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages
+from rrdesk.ui.timetable.deadline_records import DeadlineRecordsWidget, action_button
 from rrdesk.ui.timetable.timeline_strip import LEGEND, TimelineStripWidget
-
-
-def _button(text: str, name: str, *, primary: bool = False) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setAccessibleName(text)
-    if primary:
-        button.setProperty("role", "primary")
-    return button
-
-
-def _reason_box(name: str, accessible: str) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setObjectName(name)
-    box.setAccessibleName(accessible)
-    box.setFixedHeight(70)
-    box.setTabChangesFocus(True)
-    return box
 
 
 class CaseTimetableWidget(QWidget):
@@ -104,32 +85,11 @@ class CaseTimetableWidget(QWidget):
             DateInput("meeting_date", "Date of the Rapid Review meeting"),
             hint="For example, 27 11 2026",
         )
-        self.book_button = _button("Book the meeting", "book_meeting_button", primary=True)
-        self.export_button = _button("Save the invitation (.ics)", "export_ics_button")
-        self.extension_date = FormField(
-            "New deadline agreed with the National Panel",
-            DateInput("extension_date", "New deadline agreed with the National Panel"),
+        self.book_button = action_button("Book the meeting", "book_meeting_button", primary=True)
+        self.export_button = action_button("Save the invitation (.ics)", "export_ics_button")
+        self.records = DeadlineRecordsWidget(
+            case_id, timetables, messages, self.errors, today=today
         )
-        self.extension_reason = FormField(
-            "Why the National Panel agreed it",
-            _reason_box("extension_reason", "Why the National Panel agreed it"),
-        )
-        self.extension_button = _button("Record the extension", "record_extension_button")
-        self.extensions_label = QLabel()
-        self.extensions_label.setObjectName("extensions_label")
-        self.extensions_label.setWordWrap(True)
-        self.sent_on = FormField(
-            "Date the decision was sent to the National Panel",
-            DateInput("sent_on", "Date the decision was sent to the National Panel"),
-        )
-        self.lateness_reason = FormField(
-            "Why it was sent after the deadline",
-            _reason_box("lateness_reason", "Why it was sent after the deadline"),
-        )
-        self.lateness_button = _button("Record why it was late", "record_lateness_button")
-        self.lateness_label = QLabel()
-        self.lateness_label.setObjectName("lateness_label")
-        self.lateness_label.setWordWrap(True)
         self.no_timetable = hint_label(
             "Enter the date the notification was sent, on the Case details tab, to see the "
             "timetable."
@@ -163,26 +123,7 @@ class CaseTimetableWidget(QWidget):
         buttons.addStretch(1)
         meeting_layout.addLayout(buttons)
         body.addWidget(meeting)
-        extension = QGroupBox("Extension agreed with the National Panel")
-        extension_layout = QVBoxLayout(extension)
-        extension_layout.addWidget(self.extensions_label)
-        extension_layout.addWidget(self.extension_date)
-        extension_layout.addWidget(self.extension_reason)
-        extension_layout.addWidget(self.extension_button)
-        body.addWidget(extension)
-        late = QGroupBox("A decision sent after the deadline")
-        late_layout = QVBoxLayout(late)
-        late_layout.addWidget(
-            hint_label(
-                "The 15 working days are the National Panel's expectation. You can carry on "
-                "after the deadline: record why, for the submission."
-            )
-        )
-        late_layout.addWidget(self.lateness_label)
-        late_layout.addWidget(self.sent_on)
-        late_layout.addWidget(self.lateness_reason)
-        late_layout.addWidget(self.lateness_button)
-        body.addWidget(late)
+        body.addWidget(self.records)
         body.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -197,8 +138,7 @@ class CaseTimetableWidget(QWidget):
     def _connect_signals(self) -> None:
         self.book_button.clicked.connect(self._on_book_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
-        self.extension_button.clicked.connect(self._on_extension_button_clicked)
-        self.lateness_button.clicked.connect(self._on_lateness_button_clicked)
+        self.records.recorded.connect(self._changed)
 
     # Showing -------------------------------------------------------------------------------
 
@@ -294,21 +234,7 @@ class CaseTimetableWidget(QWidget):
         self.book_button.setText(
             "Book the meeting" if record.meeting_date is None else "Move the meeting"
         )
-        self.extensions_label.setText(
-            "\n".join(
-                f"Agreed {format_date(item.agreed_on)}: new deadline "
-                f"{format_date(item.new_deadline)}. {item.reason}"
-                for item in record.extensions
-            )
-            or "No extension recorded."
-        )
-        late = record.lateness
-        self.lateness_label.setText(
-            "Nothing recorded."
-            if late is None
-            else f"Sent {format_date(late.sent_on)}, {late.working_days_late} working day"
-            f"{'' if late.working_days_late == 1 else 's'} late: {late.reason}"
-        )
+        self.records.show_record(record)
 
     def _changed(self) -> None:
         self.errors.clear()
@@ -381,48 +307,6 @@ class CaseTimetableWidget(QWidget):
             "panel: if the meeting moves, save and send it again and calendars will update "
             "the same event.",
         )
-
-    def _on_extension_button_clicked(self) -> None:
-        self._clear_errors(self.extension_date, self.extension_reason)
-        day, problem = read_date(self.extension_date, what="The new deadline", required=True)
-        if day is None:
-            self._fail(self.extension_date, problem)
-            return
-        reason = self.extension_reason.field
-        assert isinstance(reason, QPlainTextEdit)
-        try:
-            self._timetables.agree_extension(self.case_id, day, reason.toPlainText(), self._today())
-        except ExtensionError as error:
-            target = (
-                self.extension_reason if isinstance(error, ReasonError) else self.extension_date
-            )
-            self._fail(target, error.message)
-            return
-        reason.clear()
-        self.extension_date.field.set_value(None)  # type: ignore[attr-defined]
-        self._changed()
-
-    def _on_lateness_button_clicked(self) -> None:
-        self._clear_errors(self.sent_on, self.lateness_reason)
-        day, problem = read_date(self.sent_on, what="The date the decision was sent", required=True)
-        if day is None:
-            self._fail(self.sent_on, problem)
-            return
-        reason = self.lateness_reason.field
-        assert isinstance(reason, QPlainTextEdit)
-        try:
-            lateness = self._timetables.record_lateness(self.case_id, day, reason.toPlainText())
-        except ExtensionError as error:
-            self._fail(self.lateness_reason, str(error))
-            return
-        if lateness is None:
-            self._messages.info(
-                self,
-                "Sent on time",
-                f"{format_date(day)} is on or before the deadline, so there is nothing to record.",
-            )
-            return
-        self._changed()
 
     def _on_done_toggled(self, key: str, checked: bool) -> None:
         try:

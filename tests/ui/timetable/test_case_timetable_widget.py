@@ -159,12 +159,12 @@ def test_saving_the_invitation_writes_where_the_user_chose(
 def test_an_extension_is_recorded_with_its_reason(qtbot: QtBot, session: Session) -> None:
     case_id = add_case(session, "RR-2026-001", date(2026, 11, 2))
     tab = make_tab(qtbot, session, case_id, RecordingMessages())
-    type_date(qtbot, tab.extension_date.field, date(2026, 12, 4))  # type: ignore[arg-type]
-    click(qtbot, tab.extension_button)
+    type_date(qtbot, tab.records.extension_date.field, date(2026, 12, 4))  # type: ignore[arg-type]
+    click(qtbot, tab.records.extension_button)
     assert tab.errors.messages == ["Enter the reason the National Panel agreed the extension"]
-    qtbot.keyClicks(tab.extension_reason.field, "Police disclosure awaited")
-    click(qtbot, tab.extension_button)
-    assert "new deadline 4 December 2026" in tab.extensions_label.text()
+    qtbot.keyClicks(tab.records.extension_reason.field, "Police disclosure awaited")
+    click(qtbot, tab.records.extension_button)
+    assert "new deadline 4 December 2026" in tab.records.extensions_label.text()
     assert tab.summary_label.text().startswith("Day 15 of 24.")
     extensions = stored(session, case_id)["extensions"]
     assert isinstance(extensions, list)
@@ -175,10 +175,13 @@ def test_lateness_is_recorded_and_never_blocks(qtbot: QtBot, session: Session) -
     case_id = add_case(session, "RR-2026-001", date(2026, 10, 26))
     tab = make_tab(qtbot, session, case_id, RecordingMessages())
     assert "You can carry on" in tab.warning_label.text()
-    type_date(qtbot, tab.sent_on.field, date(2026, 11, 18))  # type: ignore[arg-type]
-    qtbot.keyClicks(tab.lateness_reason.field, "Chair unwell")
-    click(qtbot, tab.lateness_button)
-    assert tab.lateness_label.text() == "Sent 18 November 2026, 2 working days late: Chair unwell"
+    type_date(qtbot, tab.records.sent_on.field, date(2026, 11, 18))  # type: ignore[arg-type]
+    qtbot.keyClicks(tab.records.lateness_reason.field, "Chair unwell")
+    click(qtbot, tab.records.lateness_button)
+    assert (
+        tab.records.lateness_label.text()
+        == "Sent 18 November 2026, 2 working days late: Chair unwell"
+    )
     assert not tab.warning_label.isVisible()
 
 
