@@ -48,7 +48,7 @@ def store_path(tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def _fast_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
     """scrypt at full strength takes a few hundred milliseconds; tests use a cheaper cost."""
-    from rrdesk.storage import key_slots
+    from rrdesk.storage.keys import key_slots
 
     monkeypatch.setattr(key_slots, "SCRYPT_N", 2**12)
 

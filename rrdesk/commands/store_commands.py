@@ -16,7 +16,7 @@ from rrdesk.commands.store_options import (
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.store.session import operating_system_user
 from rrdesk.services.store.store_access import create_store
-from rrdesk.storage.key_slots import passphrase_problem
+from rrdesk.storage.keys.key_slots import passphrase_problem
 
 
 def add_store_parsers(subparsers: Any) -> None:

@@ -34,7 +34,8 @@ from typing import IO, Any
 
 from rrdesk.storage.database import SQLITE_HEADER, Database
 from rrdesk.storage.errors import NotSavedError, StoreError, StoreLocationError
-from rrdesk.storage.key_slots import KeySlots, slots_from_json, slots_to_json
+from rrdesk.storage.keys.key_file import slots_from_json, slots_to_json
+from rrdesk.storage.keys.key_slots import KeySlots
 
 MAGIC = b"RRDBKUP\x00"
 CONTAINER_VERSION = 1

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, wh
 from rrdesk.domain.cases.cases import Case, Child, Stage
 from rrdesk.services.store.store_access import create_store
 from rrdesk.services.timetable.timetable_service import TimetableService
-from rrdesk.storage import key_slots
+from rrdesk.storage.keys import key_slots
 
 CASES = 1_000
 # PySide6 6.12 on Python 3.11 loses a reference to None (and sometimes True) on each call of a Qt

@@ -11,7 +11,7 @@ import pytest
 from rrdesk.commands.backup_commands import add_backup_parsers
 from rrdesk.services.store import store_access
 from rrdesk.storage.errors import StoreError
-from rrdesk.storage.key_slots import slot_file_for
+from rrdesk.storage.keys.key_file import slot_file_for
 
 
 def _run(argv: list[str]) -> tuple[int, str]:

@@ -117,7 +117,7 @@ def plaintext(markers_file: str, chosen_backup: str, *mode: str) -> int:
     from rrdesk.services.platform.logging_setup import configure_logging
     from rrdesk.services.store.backups import back_up_to, make_rolling_backup
     from rrdesk.services.store.store_access import create_store
-    from rrdesk.storage import key_slots
+    from rrdesk.storage.keys import key_slots
 
     key_slots.SCRYPT_N = 2**12
     markers = json.loads(Path(markers_file).read_text(encoding="utf-8"))

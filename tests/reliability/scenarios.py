@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rrdesk.services.store.store_access import create_store, unlock_with_passphrase
-from rrdesk.storage import key_slots
 from rrdesk.storage.backup_file import read_header, remove_stale_work_files
+from rrdesk.storage.keys import key_slots
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("child.py")

@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from rrdesk.services.store import store_access
-from rrdesk.storage import key_slots
+from rrdesk.storage.keys import key_slots
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.store.lock_controller import LockController
 

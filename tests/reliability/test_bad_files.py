@@ -15,8 +15,8 @@ import pytest
 from rrdesk.domain.cases.cases import Case, Child
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.store import store_access
-from rrdesk.storage import key_slots
 from rrdesk.storage.errors import StoreError
+from rrdesk.storage.keys import key_file
 from rrdesk.storage.migrations import SCHEMA_VERSION
 
 TODAY = date(2026, 11, 22)
@@ -59,17 +59,17 @@ KINDS = {
     "plain SQLite": (lambda p, _s: _plain_sqlite(p), "unencrypted SQLite database"),
     "newer version": (_newer_version, "made by a newer version of rrdesk"),
     "key file truncated": (
-        lambda p, _s: key_slots.slot_file_for(p).write_bytes(
-            key_slots.slot_file_for(p).read_bytes()[:50]
+        lambda p, _s: key_file.slot_file_for(p).write_bytes(
+            key_file.slot_file_for(p).read_bytes()[:50]
         ),
         "The key file partnership.rrdesk-keys is damaged",
     ),
     "key file random": (
-        lambda p, _s: key_slots.slot_file_for(p).write_bytes(os.urandom(600)),
+        lambda p, _s: key_file.slot_file_for(p).write_bytes(os.urandom(600)),
         "The key file partnership.rrdesk-keys is damaged",
     ),
     "key file missing": (
-        lambda p, _s: key_slots.slot_file_for(p).unlink(),
+        lambda p, _s: key_file.slot_file_for(p).unlink(),
         "The key file partnership.rrdesk-keys is missing",
     ),
 }

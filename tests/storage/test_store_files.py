@@ -12,7 +12,6 @@ import pytest
 from rrdesk.domain.cases.cases import Case, Child
 from rrdesk.keystore import MemorySecretStore
 from rrdesk.services.store import store_access
-from rrdesk.storage import key_slots
 from rrdesk.storage.database import Database
 from rrdesk.storage.errors import (
     NotAStoreError,
@@ -24,6 +23,7 @@ from rrdesk.storage.errors import (
     StoreTooNewError,
     WrongSecretError,
 )
+from rrdesk.storage.keys import key_file, key_slots
 from rrdesk.storage.migrations import SCHEMA_VERSION
 
 MARKER = "Zebedee Quintrell-Marker"
@@ -294,7 +294,7 @@ def test_damaged_store_is_told_apart(
 def test_plain_sqlite_is_not_a_store(tmp_path: Path, passphrase: str) -> None:
     path = tmp_path / "plain.rrdesk"
     _plain_sqlite(path)
-    key_slots.write_slots(
+    key_file.write_slots(
         path,
         key_slots.create_slots(
             key_slots.new_data_key(),
@@ -316,7 +316,7 @@ def test_plain_sqlite_is_not_a_store(tmp_path: Path, passphrase: str) -> None:
 )
 def test_damaged_key_file(new_store, store_path: Path, passphrase: str, content: bytes) -> None:
     new_store.session.close()
-    key_slots.slot_file_for(store_path).write_bytes(content)
+    key_file.slot_file_for(store_path).write_bytes(content)
     before = _files(store_path)
     with pytest.raises(NotAStoreError, match="key file"):
         store_access.unlock_with_passphrase(store_path, passphrase)
@@ -327,7 +327,7 @@ def test_missing_key_file(
     new_store, store_path: Path, passphrase: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     new_store.session.close()
-    key_slots.slot_file_for(store_path).unlink()
+    key_file.slot_file_for(store_path).unlink()
     monkeypatch.chdir(store_path.parent)  # the store named as a person types it, in its folder
     before = _files(store_path)
     with pytest.raises(NotAStoreError) as caught:
@@ -367,7 +367,7 @@ def test_the_key_file_chosen_instead_of_the_store(
     new_store.session.close()
     before = _files(store_path)
     with pytest.raises(NotAStoreError) as caught:
-        store_access.unlock_with_passphrase(key_slots.slot_file_for(store_path), passphrase)
+        store_access.unlock_with_passphrase(key_file.slot_file_for(store_path), passphrase)
     assert caught.value.message == (
         f"{store_path.name}-keys is the key file of a store, not the store itself. Choose the "
         f"store beside it, {store_path.name}. Nothing has been changed."

@@ -30,7 +30,6 @@ from rrdesk.services.store.rolling_backups import (
 from rrdesk.services.store.session import Session
 from rrdesk.services.store.store_access import check_store_name
 from rrdesk.services.store.sync_folders import check_location
-from rrdesk.storage import key_slots
 from rrdesk.storage.backup_file import (
     BackupFileError,
     BackupHeader,
@@ -50,6 +49,7 @@ from rrdesk.storage.errors import (
     StoreLocationError,
     StoreTooNewError,
 )
+from rrdesk.storage.keys import key_file, key_slots
 from rrdesk.storage.lock_file import StoreLock
 from rrdesk.storage.migrations import SCHEMA_VERSION
 
@@ -130,7 +130,7 @@ class RestoreResult:
         file, or whichever of them there was."""
         if self.kept_aside is None:
             return []
-        named = (self.kept_aside, key_slots.slot_file_for(self.kept_aside))
+        named = (self.kept_aside, key_file.slot_file_for(self.kept_aside))
         return [path for path in named if path.exists()]
 
 
@@ -251,7 +251,7 @@ def store_id_at(store_path: Path) -> str | None:
     """The identity of the store at ``store_path``, from its key file; ``None`` if it cannot be
     read (no store there yet, or its key file missing or damaged)."""
     try:
-        return key_slots.read_slots(store_path).store_id
+        return key_file.read_slots(store_path).store_id
     except StoreError:
         return None
 
@@ -276,7 +276,7 @@ def check_backup(
 def _aside_name(store_path: Path, now: datetime) -> Path:
     base = store_path.with_name(f"{store_path.name}.before-restore-{now.strftime(STAMP)}")
     candidate, number = base, 1
-    while candidate.exists() or key_slots.slot_file_for(candidate).exists():
+    while candidate.exists() or key_file.slot_file_for(candidate).exists():
         number += 1
         candidate = base.with_name(f"{base.name}-{number}")
     return candidate
@@ -318,7 +318,7 @@ def restore_backup(
 
 
 def _swap_in(store_path: Path, work: Path, header: BackupHeader, now: datetime) -> Path | None:
-    slot_path = key_slots.slot_file_for(store_path)
+    slot_path = key_file.slot_file_for(store_path)
     has_store = store_path.exists() or slot_path.exists()
     aside = _aside_name(store_path, now) if has_store else None
     moved: list[tuple[Path, Path]] = []
@@ -332,12 +332,12 @@ def _swap_in(store_path: Path, work: Path, header: BackupHeader, now: datetime) 
                     os.replace(source, target)
                     moved.append((target, source))
             if slot_path.exists():
-                target = key_slots.slot_file_for(aside)
+                target = key_file.slot_file_for(aside)
                 os.replace(slot_path, target)
                 moved.append((target, slot_path))
         os.replace(work, store_path)
         installed.append(store_path)
-        key_slots.write_slots(store_path, header.slots)
+        key_file.write_slots(store_path, header.slots)
         installed.append(slot_path)
     except BaseException as failure:
         for path in installed:

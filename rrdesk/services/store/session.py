@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from rrdesk.storage.case_repository import CaseRepository
 from rrdesk.storage.database import Database
-from rrdesk.storage.key_slots import KeySlots
+from rrdesk.storage.keys.key_slots import KeySlots
 from rrdesk.storage.lock_file import StoreLock
 from rrdesk.storage.settings_repository import SettingsRepository
 

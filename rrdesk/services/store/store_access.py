@@ -10,7 +10,6 @@ from pathlib import Path
 from rrdesk.keystore import SecretStore, SecretStoreUnavailable
 from rrdesk.services.store.session import Session
 from rrdesk.services.store.sync_folders import check_location
-from rrdesk.storage import key_slots
 from rrdesk.storage.database import PAGE_BYTES, Database, check_store_file
 from rrdesk.storage.errors import (
     NOTHING_CHANGED,
@@ -23,7 +22,8 @@ from rrdesk.storage.errors import (
     StoreLocationError,
     StoreMissingError,
 )
-from rrdesk.storage.key_slots import KeySlot, KeySlots
+from rrdesk.storage.keys import key_file, key_slots
+from rrdesk.storage.keys.key_slots import KeySlot, KeySlots
 from rrdesk.storage.lock_file import StoreLock
 from rrdesk.storage.migrations import migrate
 
@@ -56,7 +56,7 @@ def create_store(
     folder."""
     check_store_name(path)
     check_location(path)
-    slot_path = key_slots.slot_file_for(path)
+    slot_path = key_file.slot_file_for(path)
     if path.exists() or slot_path.exists():
         there = "a store" if slot_path.exists() else "a folder" if path.is_dir() else "a file"
         raise StoreExistsError(
@@ -73,12 +73,12 @@ def create_store(
     lock = StoreLock(path)
     lock.acquire()
     try:
-        key_slots.write_slots(path, slots)
+        key_file.write_slots(path, slots)
         db = Database.open(path, data_key, create=True)
     except BaseException:
         lock.release()
         with contextlib.suppress(OSError):
-            key_slots.slot_file_for(path).unlink()
+            key_file.slot_file_for(path).unlink()
         with contextlib.suppress(OSError):
             path.unlink()
         raise
@@ -137,7 +137,7 @@ def check_store_name(path: Path) -> None:
         )
     try:
         path.exists()
-        key_slots.slot_file_for(path).exists()
+        key_file.slot_file_for(path).exists()
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise StoreLocationError(
@@ -147,7 +147,7 @@ def check_store_name(path: Path) -> None:
 
 def _check_exists(path: Path) -> None:
     check_store_name(path)
-    slot_file = key_slots.slot_file_for(path)
+    slot_file = key_file.slot_file_for(path)
     if not path.exists():
         if slot_file.is_file():
             raise StoreDamagedError(
@@ -171,7 +171,7 @@ def _explain_missing_key_file(path: Path) -> None:
     store = path.with_name(path.name.removesuffix("-keys"))
     if store != path and store.is_file():
         try:
-            key_slots.read_slots(store)  # reads ``path`` itself, as a key file
+            key_file.read_slots(store)  # reads ``path`` itself, as a key file
         except StoreError:
             pass  # not a key file: checked as a store below
         else:
@@ -187,7 +187,7 @@ def _explain_missing_key_file(path: Path) -> None:
     if not laid_out:
         raise NotAStoreError(
             f"{path.name} is not an rrdesk store: there is no key file "
-            f"({key_slots.slot_file_for(path).name}) beside it, and the file is not laid out as a "
+            f"({key_file.slot_file_for(path).name}) beside it, and the file is not laid out as a "
             "store is. If it was a store, restore it and its key file from a backup. "
             f"{NOTHING_CHANGED}"
         )
@@ -199,7 +199,7 @@ def check_before_unlock(path: Path) -> None:
     open in another window. Nothing is written but the lock file, taken and let go at once. A
     store can be damaged in ways that only its key shows; unlocking finds those."""
     _check_exists(path)
-    key_slots.read_slots(path)
+    key_file.read_slots(path)
     check_store_file(path)
     # Open in another rrdesk window, or in a folder rrdesk cannot write in: told before the
     # person types a passphrase, not after.
@@ -223,14 +223,14 @@ def restoring_helps(error: StoreError) -> bool:
 
 def unlock_with_passphrase(path: Path, passphrase: str) -> Session:
     _check_exists(path)
-    slots = key_slots.read_slots(path)
+    slots = key_file.read_slots(path)
     data_key, slot = key_slots.open_with_passphrase(slots, passphrase)
     return _open(path, slots, data_key, slot)
 
 
 def unlock_with_recovery_key(path: Path, recovery_key: str) -> Session:
     _check_exists(path)
-    slots = key_slots.read_slots(path)
+    slots = key_file.read_slots(path)
     data_key, slot = key_slots.open_with_recovery_key(slots, recovery_key)
     return _open(path, slots, data_key, slot)
 
@@ -238,7 +238,7 @@ def unlock_with_recovery_key(path: Path, recovery_key: str) -> Session:
 def unlock_with_remembered_key(path: Path, secret_store: SecretStore) -> tuple[Session | None, str]:
     """A session, or ``None`` and the reason the remembered key could not be used."""
     _check_exists(path)
-    slots = key_slots.read_slots(path)
+    slots = key_file.read_slots(path)
     try:
         data_key = secret_store.load(keyring_account(slots))
     except SecretStoreUnavailable as error:
@@ -275,7 +275,7 @@ def forget_key(session: Session, secret_store: SecretStore) -> str:
 
 def is_remembered(path: Path, secret_store: SecretStore) -> bool:
     try:
-        slots = key_slots.read_slots(path)
+        slots = key_file.read_slots(path)
         return secret_store.load(keyring_account(slots)) is not None
     except (StoreError, SecretStoreUnavailable):
         return False
@@ -289,7 +289,7 @@ def change_passphrase(session: Session, new_passphrase: str, *, owner: str | Non
         owner=owner or session.actor,
         new_passphrase=new_passphrase,
     )
-    key_slots.write_slots(session.path, slots)
+    key_file.write_slots(session.path, slots)
     session.slots = slots
     with session.db.transaction():
         session.record("store", "Changed the passphrase", detail={"note": owner or session.actor})
@@ -298,7 +298,7 @@ def change_passphrase(session: Session, new_passphrase: str, *, owner: str | Non
 def new_recovery_key(session: Session) -> str:
     recovery_key = key_slots.new_recovery_key()
     slots = key_slots.replace_recovery_key(session.slots, session.key_bytes(), recovery_key)
-    key_slots.write_slots(session.path, slots)
+    key_file.write_slots(session.path, slots)
     session.slots = slots
     with session.db.transaction():
         session.record("store", "Made a new recovery key")
@@ -326,4 +326,4 @@ def store_exists(path: Path) -> bool:
         check_store_name(path)
     except StoreError:
         return True
-    return path.exists() or key_slots.slot_file_for(path).exists()
+    return path.exists() or key_file.slot_file_for(path).exists()

@@ -23,7 +23,6 @@ from rrdesk.services.store.backups import (
     set_keep_count,
     unchanged_since_rolling_backup,
 )
-from rrdesk.storage import key_slots
 from rrdesk.storage.backup_file import BackupFileError, read_header
 from rrdesk.storage.errors import (
     StoreError,
@@ -31,6 +30,7 @@ from rrdesk.storage.errors import (
     StoreLocationError,
     WrongSecretError,
 )
+from rrdesk.storage.keys import key_file
 
 MARKER = "Ottoline Backupmarker"
 NOW = datetime(2026, 11, 22, 9, 30, 0)
@@ -76,7 +76,7 @@ def test_backup_opens_with_passphrase_and_recovery_key(
     assert by_passphrase.audit_entries >= 1
     assert "is whole: 1 case, " in by_passphrase.describe()
     # Which store it is a backup of, to warn before another store's backup replaces this one.
-    assert by_passphrase.store_id == key_slots.read_slots(new_store.session.path).store_id
+    assert by_passphrase.store_id == key_file.read_slots(new_store.session.path).store_id
     assert by_passphrase.partnership == "Northmoor Safeguarding Children Partnership"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
@@ -98,7 +98,7 @@ def test_restore_replaces_store_and_keeps_the_old_one_aside(
     assert result.kept_aside == store_path.with_name(
         "partnership.rrdesk.before-restore-20261122-093000"
     )
-    assert key_slots.slot_file_for(result.kept_aside).exists()
+    assert key_file.slot_file_for(result.kept_aside).exists()
     restored = store_access.unlock_with_passphrase(store_path, passphrase)
     try:
         assert restored.cases.get_by_reference("RR-2026-001") is not None
@@ -189,7 +189,7 @@ def test_failure_while_swapping_puts_everything_back(
     def refuse(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(key_slots, "write_slots", refuse)
+    monkeypatch.setattr(key_file, "write_slots", refuse)
     with pytest.raises(StoreError, match="was not restored"):
         restore_backup(backup, store_path, passphrase, recovery=False, now=NOW)
     assert _folder_state(store_path.parent) == before

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import pytest
 
-from rrdesk.storage import key_slots
+from rrdesk.storage.keys import key_file
 from tests.fresh_python import fresh_python, own_folders
 
 MAKE = """
@@ -123,7 +123,7 @@ def test_the_collector_runs_while_a_dialog_asks_the_person_something(  # type: i
     # whose key file has gone says so and offers a backup.
     path = tmp_path / "new" / "new.rrdesk" if "setup" in dialog else store_path
     if "problem" in dialog:
-        key_slots.slot_file_for(store_path).unlink()
+        key_file.slot_file_for(store_path).unlink()
     gc.disable()
     try:
         assert open_store(path, seams_for(messages, lambda: today), memory_secrets) is None

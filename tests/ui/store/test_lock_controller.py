@@ -276,8 +276,8 @@ def test_a_plain_projector_window_shows_only_locked(qtbot, locked_setup) -> None
 def test_a_store_damaged_while_locked_is_handed_on_and_stays_locked_if_not_restored(
     qtbot, session: Session, store_path: Path, passphrase: str
 ) -> None:  # type: ignore[no-untyped-def]
-    from rrdesk.storage import key_slots
     from rrdesk.storage.errors import StoreError
+    from rrdesk.storage.keys import key_file
 
     window = _window(session)
     qtbot.addWidget(window)
@@ -296,7 +296,7 @@ def test_a_store_damaged_while_locked_is_handed_on_and_stays_locked_if_not_resto
         controller.lock("manual")
         assert controller.unlock("not the passphrase") != ""  # a wrong passphrase is not
         assert handed_on == []
-        key_slots.slot_file_for(store_path).write_bytes(b"{not json")
+        key_file.slot_file_for(store_path).write_bytes(b"{not json")
         message = controller.unlock(passphrase)
         assert message.startswith("The key file partnership.rrdesk-keys is damaged")
         assert [error.message for error in handed_on] == [message]

@@ -85,7 +85,7 @@ def test_a_key_file_gone_while_locked_is_restored_from_a_backup_and_unlocked(
     import pytest
 
     from rrdesk.services.store.backups import make_rolling_backup
-    from rrdesk.storage import key_slots
+    from rrdesk.storage.keys import key_file
     from rrdesk.ui.store import store_problem_dialog
     from tests.fakes import ScriptedFileDialogs
 
@@ -107,7 +107,7 @@ def test_a_key_file_gone_while_locked_is_restored_from_a_backup_and_unlocked(
         now=context.seams.wall_clock,
     )
     protection.controller.lock("manual")
-    key_slots.slot_file_for(store_path).unlink()  # gone while rrdesk was locked
+    key_file.slot_file_for(store_path).unlink()  # gone while rrdesk was locked
     shown: list[store_problem_dialog.StoreProblemDialog] = []
 
     class RestoredThere(store_problem_dialog.StoreProblemDialog):
@@ -141,6 +141,6 @@ def test_a_key_file_gone_while_locked_is_restored_from_a_backup_and_unlocked(
     assert not protection.controller.is_locked
     assert len(windows) == 2
     assert sorted(s.reference for s in protection.session.cases.all_cases()) == references
-    assert key_slots.slot_file_for(store_path).is_file()
+    assert key_file.slot_file_for(store_path).is_file()
     windows[1].close()
     protection.stop()

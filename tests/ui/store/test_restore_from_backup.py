@@ -12,7 +12,7 @@ from rrdesk.domain.cases.cases import Case, Child
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.store.backups import back_up_to, check_backup
 from rrdesk.services.store.session import Session
-from rrdesk.storage.key_slots import slot_file_for
+from rrdesk.storage.keys.key_file import slot_file_for
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.store.backup_widget import BackupWidget
 from rrdesk.ui.store.protection import install_protection

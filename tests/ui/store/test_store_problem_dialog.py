@@ -16,8 +16,8 @@ from rrdesk.domain.cases.cases import Case, Child
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.store import store_access
 from rrdesk.services.store.backups import make_rolling_backup
-from rrdesk.storage import key_slots
 from rrdesk.storage.errors import StoreDamagedError, StoreError, StoreInUseError
+from rrdesk.storage.keys import key_file
 from rrdesk.storage.lock_file import StoreLock
 from rrdesk.ui.store import store_problem_dialog, unlock_dialog
 from rrdesk.ui.store.restore_dialog import BackupSecretDialog
@@ -125,7 +125,7 @@ class _StartUp:
 def test_a_missing_key_file_is_restored_from_the_newest_backup_and_opened(
     qtbot, backed_up: Path, store_path: Path, tmp_path: Path, passphrase: str, messages
 ) -> None:  # type: ignore[no-untyped-def]
-    key_slots.slot_file_for(store_path).unlink()
+    key_file.slot_file_for(store_path).unlink()
     damaged = store_path.read_bytes()
     dialog = _dialog(
         qtbot,
@@ -168,7 +168,7 @@ def test_a_missing_key_file_is_restored_from_the_newest_backup_and_opened(
     # What was there is kept, byte for byte, beside the restored store.
     aside = tmp_path / "partnership.rrdesk.before-restore-20261123-090000"
     assert aside.read_bytes() == damaged
-    assert key_slots.slot_file_for(store_path).is_file()
+    assert key_file.slot_file_for(store_path).is_file()
 
 
 def test_a_damaged_store_found_while_unlocking_is_offered_a_backup(
@@ -224,7 +224,7 @@ def test_a_file_that_is_not_a_store_offers_only_quit(qtbot, tmp_path: Path, mess
 def test_choosing_the_store_itself_or_a_wrong_passphrase_changes_nothing(
     qtbot, backed_up: Path, store_path: Path, tmp_path: Path, messages
 ) -> None:  # type: ignore[no-untyped-def]
-    key_slots.slot_file_for(store_path).unlink()
+    key_file.slot_file_for(store_path).unlink()
     before = _files(tmp_path)
     dialog = _dialog(
         qtbot,
@@ -246,7 +246,7 @@ def test_no_backups_yet_says_where_they_would_be(
     qtbot, new_store, store_path: Path, tmp_path: Path, messages
 ) -> None:  # type: ignore[no-untyped-def]
     new_store.session.close()
-    key_slots.slot_file_for(store_path).write_bytes(b"{not json")
+    key_file.slot_file_for(store_path).write_bytes(b"{not json")
     dialog = _dialog(qtbot, store_path, messages, tmp_path)
     assert "The key file partnership.rrdesk-keys is damaged" in dialog.problem.text()
     assert "there are none of this store there" in dialog.guidance.text()
@@ -347,7 +347,7 @@ def test_restoring_with_the_recovery_key_then_sets_a_new_passphrase(
     recovery_key = new_store.recovery_key
     backup = make_rolling_backup(new_store.session, MADE, folder=tmp_path / "backups")
     new_store.session.close()
-    key_slots.slot_file_for(store_path).unlink()
+    key_file.slot_file_for(store_path).unlink()
 
     def with_the_recovery_key(parent, backup, check, runner):  # type: ignore[no-untyped-def]
         dialog = BackupSecretDialog(backup, check, runner=runner, parent=parent)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from rrdesk.services.store import store_access
-from rrdesk.storage.key_slots import slot_file_for
+from rrdesk.storage.keys.key_file import slot_file_for
 from rrdesk.ui.store.unlock_dialog import UnlockDialog
 from tests.fakes import ImmediateRunner
 

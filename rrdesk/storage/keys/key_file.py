@@ -1,0 +1,130 @@
+"""The key-slot file beside the store (``<store>-keys``): its JSON layout, reading and writing.
+
+Anything odd in the file is a plain :class:`NotAStoreError` (:class:`KeyFileDamagedError` when it
+is damaged rather than written by a newer rrdesk), so the person is told what to restore.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+from rrdesk.storage.atomic_file import write_atomically
+from rrdesk.storage.errors import NOTHING_CHANGED, KeyFileDamagedError, NotAStoreError
+from rrdesk.storage.keys.key_slots import KeySlot, KeySlots
+
+FORMAT = "rrdesk-key-slots"
+FORMAT_VERSION = 1
+MAX_SLOT_FILE_BYTES = 1_000_000
+
+
+def slot_file_for(store_path: Path) -> Path:
+    return store_path.with_name(store_path.name + "-keys")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def slots_to_json(slots: KeySlots) -> bytes:
+    body: dict[str, Any] = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "store_id": slots.store_id,
+        "key_check": _b64(slots.key_check),
+        "slots": [
+            {
+                "kind": slot.kind,
+                "owner": slot.owner,
+                "kdf": "scrypt",
+                "n": slot.n,
+                "r": slot.r,
+                "p": slot.p,
+                "salt": _b64(slot.salt),
+                "nonce": _b64(slot.nonce),
+                "wrapped": _b64(slot.wrapped),
+                "created": slot.created,
+            }
+            for slot in slots.slots
+        ],
+    }
+    return json.dumps(body, indent=2).encode("utf-8")
+
+
+def slots_from_json(raw: bytes, *, where: str) -> KeySlots:
+    """Parse a key-slot file; anything odd is :class:`NotAStoreError` with a plain message
+    (:class:`KeyFileDamagedError` if it is damaged rather than from a newer rrdesk)."""
+    damaged = (
+        f"The key file {where} is damaged or is not an rrdesk key file. "
+        f"Restore it from a backup. {NOTHING_CHANGED}"
+    )
+    if len(raw) > MAX_SLOT_FILE_BYTES:
+        raise KeyFileDamagedError(damaged)
+    try:
+        body = json.loads(raw.decode("utf-8"))
+        if body.get("format") != FORMAT:
+            raise KeyFileDamagedError(damaged)
+        if int(body["version"]) > FORMAT_VERSION:
+            raise NotAStoreError(
+                f"The key file {where} was written by a newer version of rrdesk. "
+                f"Install the newer version to open it. {NOTHING_CHANGED}"
+            )
+        slots = tuple(
+            KeySlot(
+                kind=str(item["kind"]),
+                owner=str(item["owner"]),
+                salt=base64.b64decode(item["salt"], validate=True),
+                nonce=base64.b64decode(item["nonce"], validate=True),
+                wrapped=base64.b64decode(item["wrapped"], validate=True),
+                n=int(item["n"]),
+                r=int(item["r"]),
+                p=int(item["p"]),
+                created=str(item.get("created", "")),
+            )
+            for item in body["slots"]
+            if item.get("kdf") == "scrypt"
+        )
+        result = KeySlots(
+            store_id=str(body["store_id"]),
+            key_check=base64.b64decode(body["key_check"], validate=True),
+            slots=slots,
+        )
+    except NotAStoreError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        raise KeyFileDamagedError(damaged) from None
+    _check_sane(result, damaged)
+    return result
+
+
+def _check_sane(slots: KeySlots, damaged: str) -> None:
+    if not slots.slots or len(slots.key_check) != 32:
+        raise KeyFileDamagedError(damaged)
+    for slot in slots.slots:
+        limits_ok = 2**10 <= slot.n <= 2**22 and slot.n & (slot.n - 1) == 0
+        if not (limits_ok and 1 <= slot.r <= 32 and 1 <= slot.p <= 16):
+            raise KeyFileDamagedError(damaged)
+        if len(slot.salt) < 16 or len(slot.nonce) != 12 or len(slot.wrapped) != 48:
+            raise KeyFileDamagedError(damaged)
+
+
+def read_slots(store_path: Path) -> KeySlots:
+    path = slot_file_for(store_path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise KeyFileDamagedError(
+            f"The key file {path.name} is missing from {path.absolute().parent}. rrdesk keeps it "
+            f"beside the store; restore it from a backup. {NOTHING_CHANGED}"
+        ) from None
+    except OSError as error:
+        raise NotAStoreError(
+            f"rrdesk cannot read {path}: {error.strerror}. {NOTHING_CHANGED}"
+        ) from None
+    return slots_from_json(raw, where=path.name)
+
+
+def write_slots(store_path: Path, slots: KeySlots) -> None:
+    write_atomically(slot_file_for(store_path), slots_to_json(slots))
