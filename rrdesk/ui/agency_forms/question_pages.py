@@ -8,13 +8,11 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,47 +23,10 @@ from rrdesk.domain.agency_forms.text_checks import IgnoredFinding, TextSpan, des
 from rrdesk.ui.agency_forms.findings_panel import finding_summary
 from rrdesk.ui.kit.form_widgets import DateInput, FormField, heading_label
 from rrdesk.ui.kit.narrative_edit import NarrativeEdit
-from rrdesk.ui.kit.question_page import QuestionPage
+from rrdesk.ui.kit.question_page import ChoiceInput, QuestionPage
 
 NarrativeFactory = Callable[[str, str], NarrativeEdit]
 """Builds a narrative box for a field key and an accessible name."""
-
-
-class ChoiceInput(QWidget):
-    """Radio buttons, one per option."""
-
-    changed = Signal()
-
-    def __init__(self, object_name: str, options: tuple[tuple[str, str], ...]) -> None:
-        super().__init__()
-        self.setObjectName(object_name)
-        self.group = QButtonGroup(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.buttons: dict[str, QRadioButton] = {}
-        for value, label in options:
-            button = QRadioButton(label)
-            button.setObjectName(f"{object_name}_{value}")
-            self.group.addButton(button)
-            self.buttons[value] = button
-            layout.addWidget(button)
-        self.group.buttonToggled.connect(lambda *_: self.changed.emit())
-
-    def value(self) -> str:
-        for value, button in self.buttons.items():
-            if button.isChecked():
-                return value
-        return ""
-
-    def set_value(self, value: str) -> None:
-        self.group.setExclusive(False)
-        for key, button in self.buttons.items():
-            button.setChecked(key == value)
-        self.group.setExclusive(True)
-
-    def setFocus(self, *args: object) -> None:
-        chosen = self.buttons.get(self.value()) or next(iter(self.buttons.values()))
-        chosen.setFocus()
 
 
 class CompletedPage(QuestionPage):

@@ -12,10 +12,15 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
     QGridLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -94,6 +99,7 @@ class CaseEditorWidget(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(buttons)
         self._connect_signals()
+        self._watch_edits()
 
     def _connect_signals(self) -> None:
         self.back_button.clicked.connect(self._on_back_clicked)
@@ -143,7 +149,7 @@ class CaseEditorWidget(QWidget):
 
     def start_new(self) -> None:
         self._case = None
-        self.form.load(Case(reference="", children=(), profile=self._default_profile))
+        self.form.load(Case(reference="", children=(), profile=self._default_profile), new=True)
         self._returning_to_check = False
         self._editing = True
         self.draft_note.hide()
@@ -236,9 +242,6 @@ class CaseEditorWidget(QWidget):
         texts = [label.text() for label in self.check_page.findChildren(QLabel)]
         return "\n".join(texts)
 
-    def _page_errors(self, key: str, errors: dict[str, Errors]) -> Errors:
-        return errors.get(key, [])
-
     def _on_back_clicked(self) -> None:
         index = self.stack.currentIndex()
         if self._case is not None and index < len(self.form.pages):
@@ -259,10 +262,9 @@ class CaseEditorWidget(QWidget):
             self._save_new()
             return
         case, errors = self.form.read(self._today())
-        page_errors = self._page_errors(self.form.pages[index].key, errors)
-        self._mark(errors)
-        if page_errors:
-            self.summary.show_errors(page_errors)
+        if self._report(index, errors):
+            return
+        if self._returning_to_check and self._show_first_problem(errors):
             return
         if self._case is not None:
             self._save_existing(case)
@@ -272,19 +274,56 @@ class CaseEditorWidget(QWidget):
         else:
             self._show(index + 1)
 
-    def _mark(self, errors: dict[str, Errors]) -> None:
+    def _report(self, index: int, errors: dict[str, Errors]) -> bool:
+        """Show the problems on page ``index`` by their fields and in the summary; True when
+        there were any. Only Continue shows them: a page never opens with problems on it."""
+        page = self.form.pages[index]
+        problems = errors.get(page.key, [])
+        page.show_problems(problems)
+        self.summary.show_errors(problems)
+        return bool(problems)
+
+    def _show_first_problem(self, errors: dict[str, Errors]) -> bool:
+        """Open the first page with a problem (a stage changed to one that needs a date, say),
+        with its problems shown; True when there was one."""
+        for index, page in enumerate(self.form.pages):
+            if errors.get(page.key):
+                self._show(index)
+                self._report(index, errors)
+                return True
+        return False
+
+    def _watch_edits(self) -> None:
         for page in self.form.pages:
-            page.show_problems(errors.get(page.key, []))
+            for edit in page.findChildren(QLineEdit):
+                edit.textChanged.connect(self._on_page_edited)
+            for text in page.findChildren(QPlainTextEdit):
+                text.textChanged.connect(self._on_page_edited)
+            for combo in page.findChildren(QComboBox):
+                combo.currentIndexChanged.connect(self._on_page_edited)
+            for spin in page.findChildren(QSpinBox):
+                spin.valueChanged.connect(self._on_page_edited)
+            for button in page.findChildren(QAbstractButton):
+                button.toggled.connect(self._on_page_edited)
+
+    def _on_page_edited(self) -> None:
+        """A problem shown goes as soon as it is put right; no new one appears until Continue."""
+        index = self.stack.currentIndex()
+        if self.summary.isHidden() or index >= len(self.form.pages):
+            return
+        page = self.form.pages[index]
+        shown = {id(field) for field in page.form_fields() if field.error.isVisible()}
+        _case, errors = self.form.read(self._today())
+        remaining = [(f, m) for f, m in errors.get(page.key, []) if id(f) in shown]
+        page.show_problems(remaining)
+        self.summary.show_errors(remaining, focus=False)
 
     def _all_errors(self, errors: dict[str, Errors]) -> Errors:
         return [item for page in self.form.pages for item in errors.get(page.key, [])]
 
     def _save_new(self) -> None:
         case, errors = self.form.read(self._today())
-        problems = self._all_errors(errors)
-        if problems:
-            self._mark(errors)
-            self.summary.show_errors(problems)
+        if self._show_first_problem(errors):
             return
         try:
             saved = self._cases.add_case(case, today=self._today())

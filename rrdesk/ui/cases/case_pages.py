@@ -23,8 +23,9 @@ from rrdesk.domain.cases.cases import (
     validate_case,
 )
 from rrdesk.ui.cases.child_block import ChildBlock, Errors, choice_combo, select_data
+from rrdesk.ui.cases.stage_questions import THRESHOLD_FROM_STAGE, stage_is_notified
 from rrdesk.ui.kit.form_widgets import DateInput, FormField, read_date
-from rrdesk.ui.kit.question_page import QuestionPage
+from rrdesk.ui.kit.question_page import ChoiceInput, QuestionPage
 
 MAX_SUMMARY = 5000
 
@@ -33,6 +34,18 @@ class CaseForm:
     """Builds the question pages and turns them into a :class:`Case` and back."""
 
     def __init__(self) -> None:
+        self.stage_page = QuestionPage(
+            "stage",
+            "Where is the case in the process?",
+            "rrdesk then asks only the questions that apply. You can change the stage later.",
+        )
+        self.stage = ChoiceInput("stage", tuple((s.value, s.label) for s in Stage))
+        self.stage_field = FormField("Stage", self.stage, object_name="stage")
+        self.stage_field.label.hide()
+        self.stage_page.add_field("stage", self.stage_field)
+        self.stage_page.finish()
+        self.stage.changed.connect(self._on_stage_changed)
+
         self.children_page = QuestionPage(
             "children",
             "About the child or children",
@@ -140,11 +153,12 @@ class CaseForm:
         self.threshold_met = choice_combo(
             "threshold_met", [("Not decided yet", None), ("Met", True), ("Not met", False)]
         )
+        self.threshold_met_field = FormField("Was the threshold met?", self.threshold_met)
         self.threshold_reasons = QPlainTextEdit()
         for field in (
             self.threshold_date,
             FormField("Who took part", self.threshold_people, object_name="threshold_people"),
-            FormField("Was the threshold met?", self.threshold_met),
+            self.threshold_met_field,
             FormField("Reasons", self.threshold_reasons, object_name="threshold_reasons"),
         ):
             self.threshold_page.add(field)
@@ -161,13 +175,8 @@ class CaseForm:
             self.parallel_page.add(check)
         self.parallel_page.finish()
 
-        self.stage_page = QuestionPage("stage", "Stage")
-        self.stage = choice_combo("stage", [(s.label, s.value) for s in Stage])
-        self.stage_field = FormField("Where is the case in the process?", self.stage)
-        self.stage_page.add(self.stage_field)
-        self.stage_page.finish()
-
         self.pages = [
+            self.stage_page,
             self.children_page,
             self.dates_page,
             self.authorities_page,
@@ -175,10 +184,29 @@ class CaseForm:
             self.referral_page,
             self.threshold_page,
             self.parallel_page,
-            self.stage_page,
         ]
         self._base = Case(reference="", children=())
         self._show_children(1)
+        self._on_stage_changed()
+
+    def chosen_stage(self) -> Stage | None:
+        """The stage chosen on the first page; ``None`` until one is."""
+        value = self.stage.value()
+        return Stage(value) if value else None
+
+    def _on_stage_changed(self) -> None:
+        """Ask only what applies to the stage: a case not notified has no notification date or
+        National Panel reference, and its stage already says whether the threshold was met."""
+        stage = self.chosen_stage()
+        notified = stage is None or stage_is_notified(stage)
+        for field in (self.notified, self.np_reference_field):
+            field.setVisible(notified)
+        self.dates_page.set_hint(
+            "The date the notification was sent starts the 15 working days: it is day 0."
+            if notified
+            else "Leave a date blank if you do not know it yet."
+        )
+        self.threshold_met_field.setVisible(stage not in THRESHOLD_FROM_STAGE)
 
     def _show_children(self, count: int) -> None:
         for index, block in enumerate(self.child_blocks):
@@ -191,7 +219,8 @@ class CaseForm:
     def _on_add_child_clicked(self) -> None:
         self._show_children(min(MAX_CHILDREN, self._visible_children() + 1))
 
-    def load(self, case: Case) -> None:
+    def load(self, case: Case, *, new: bool = False) -> None:
+        """Show ``case``'s answers; a ``new`` case has no stage chosen yet."""
         self._base = case
         for index, block in enumerate(self.child_blocks):
             block.load(case.children[index] if index < len(case.children) else None)
@@ -219,7 +248,8 @@ class CaseForm:
         self.threshold_reasons.setPlainText(case.threshold.reasons)
         for process, check in self.parallel_checks.items():
             check.setChecked(process in case.parallel_processes)
-        select_data(self.stage, case.stage.value)
+        self.stage.set_value("" if new else case.stage.value)
+        self._on_stage_changed()
 
     def read(self, today: date) -> tuple[Case, dict[str, Errors]]:
         """The case as typed, and the problems on each page (by page key)."""
@@ -256,21 +286,24 @@ class CaseForm:
                     "Enter an email address in the correct format, like name@example.com",
                 )
             )
-        stage = Stage(self.stage.currentData())
-        if stage.is_open and dates["notified"] is None and not errors["dates"]:
-            errors["dates"].append(
-                (
-                    self.notified,
-                    f"Enter the date the notification was sent (the stage is '{stage.label}')",
-                )
-            )
+        chosen = self.chosen_stage()
+        if chosen is None:
+            errors["stage"].append((self.stage_field, "Select where the case is in the process"))
+        stage = chosen or self._base.stage
+        if not stage_is_notified(stage):
+            dates["notified"] = None
+        elif stage.is_open and dates["notified"] is None and not errors["dates"]:
+            errors["dates"].append((self.notified, "Enter the date the notification was sent"))
+        threshold_met = THRESHOLD_FROM_STAGE.get(stage, self.threshold_met.currentData())
         case = replace(
             self._base,
             children=tuple(children),
             incident_date=dates["incident"],
             la_aware_date=dates["aware"],
             notification_sent=dates["notified"],
-            national_panel_reference=self.np_reference.text().strip()[:60],
+            national_panel_reference=(
+                self.np_reference.text().strip()[:60] if stage_is_notified(stage) else ""
+            ),
             notifying_authority=self.notifying.text().strip()[:200],
             home_authority=self.home.text().strip()[:200],
             summary=self.summary.toPlainText()[:MAX_SUMMARY],
@@ -285,7 +318,7 @@ class CaseForm:
             threshold=ThresholdDiscussion(
                 held_on=dates["threshold"],
                 participants=self.threshold_people.text().strip()[:500],
-                met=self.threshold_met.currentData(),
+                met=threshold_met,
                 reasons=self.threshold_reasons.toPlainText()[:MAX_SUMMARY],
             ),
             parallel_processes=frozenset(

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from rrdesk.domain.cases.cases import Case
 from rrdesk.domain.timetable.dates import format_date
+from rrdesk.ui.cases.stage_questions import stage_is_notified
 
 Row = tuple[str, str, str]  # (question, answer, page key)
+
+NOTIFICATION_ROWS = ("Notification sent (day 0)", "National Panel reference")
 
 
 def _date(value: object) -> str:
@@ -15,7 +18,9 @@ def _date(value: object) -> str:
 
 
 def case_summary_rows(case: Case) -> list[Row]:
-    rows: list[Row] = []
+    """The rows, the stage first as it is asked first; a question the stage does not ask (the
+    notification date of a referral not notified) has no row."""
+    rows: list[Row] = [("Stage", case.stage.label, "stage")]
     for index, child in enumerate(case.children):
         prefix = f"Child {index + 1}" if len(case.children) > 1 else "Child"
         details = [child.pseudonym or "No pseudonym"]
@@ -69,7 +74,8 @@ def case_summary_rows(case: Case) -> list[Row]:
                 ", ".join(sorted(p.label for p in case.parallel_processes)) or "None",
                 "parallel",
             ),
-            ("Stage", case.stage.label, "stage"),
         ]
     )
+    if not stage_is_notified(case.stage):
+        rows = [row for row in rows if row[0] not in NOTIFICATION_ROWS]
     return rows

@@ -163,7 +163,9 @@ class ErrorSummary(QFrame):
         self.messages: list[str] = []
         self.hide()
 
-    def show_errors(self, errors: Sequence[tuple[FormField, str]]) -> None:
+    def show_errors(self, errors: Sequence[tuple[FormField, str]], *, focus: bool = True) -> None:
+        """List ``errors`` and take the focus (as GOV.UK does after Continue); ``focus=False``
+        updates the list as the person puts problems right, leaving the cursor where it is."""
         self._fields = {}
         items = []
         self.messages = []
@@ -174,7 +176,7 @@ class ErrorSummary(QFrame):
             items.append(f'<li><a href="{key}">{_escape(message)}</a></li>')
         self._list.setText(f"<ul>{''.join(items)}</ul>")
         self.setVisible(bool(errors))
-        if errors:
+        if errors and focus:
             self.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def clear(self) -> None:

@@ -14,8 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
 
@@ -48,9 +56,15 @@ class QuestionPage(QWidget):
         self.caption.setObjectName("section_caption")
         self.caption.setVisible(bool(caption))
         self.body.addWidget(self.caption)
-        self.body.addWidget(heading_label(title))
-        if hint:
-            self.body.addWidget(hint_label(hint))
+        self.heading = heading_label(title)
+        self.body.addWidget(self.heading)
+        self.hint = hint_label(hint)
+        self.hint.setVisible(bool(hint))
+        self.body.addWidget(self.hint)
+
+    def set_hint(self, text: str) -> None:
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
 
     def set_caption(self, text: str) -> None:
         self.caption.setText(text)
@@ -96,6 +110,47 @@ class QuestionPage(QWidget):
         fields = list(self.fields.values()) or self.form_fields()
         if fields:
             fields[0].focus()
+
+
+class ChoiceInput(QWidget):
+    """Radio buttons, one per (value, label) option. None is chosen until the person chooses,
+    as on GOV.UK: an answer that matters is never preset."""
+
+    changed = Signal()
+
+    def __init__(self, object_name: str, options: tuple[tuple[str, str], ...]) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self.group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[str, QRadioButton] = {}
+        for value, label in options:
+            button = QRadioButton(label)
+            button.setObjectName(f"{object_name}_{value}")
+            button.setAccessibleName(label)
+            self.group.addButton(button)
+            self.buttons[value] = button
+            layout.addWidget(button)
+        self.group.buttonToggled.connect(lambda *_: self.changed.emit())
+
+    def value(self) -> str:
+        """The value chosen, or "" when none is."""
+        for value, button in self.buttons.items():
+            if button.isChecked():
+                return value
+        return ""
+
+    def set_value(self, value: str) -> None:
+        """Choose ``value``; "" leaves every option unchosen."""
+        self.group.setExclusive(False)
+        for key, button in self.buttons.items():
+            button.setChecked(key == value)
+        self.group.setExclusive(True)
+
+    def setFocus(self, *args: object) -> None:
+        chosen = self.buttons.get(self.value()) or next(iter(self.buttons.values()))
+        chosen.setFocus()
 
 
 class QuestionButtons(QWidget):

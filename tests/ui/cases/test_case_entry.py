@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QPoint, Qt
 
 from rrdesk.app import build_main_window
 from rrdesk.domain.cases.cases import Stage
@@ -20,6 +21,11 @@ def _window(qtbot, context):  # type: ignore[no-untyped-def]
 
 def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _choose(qtbot, radio) -> None:  # type: ignore[no-untyped-def]
+    """Click a radio button on its circle, as a person does."""
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
 
 
 def test_case_list_shows_demo_cases_and_filters(qtbot, context) -> None:  # type: ignore[no-untyped-def]
@@ -42,8 +48,6 @@ def test_case_list_shows_demo_cases_and_filters(qtbot, context) -> None:  # type
 
 
 def test_case_list_sorts_when_a_column_heading_is_clicked(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QPoint
-
     window = _window(qtbot, context)
     listing = window.section("cases").case_list
     model = listing.model
@@ -86,7 +90,15 @@ def test_new_case_with_errors_then_saved(qtbot, context, today: date) -> None:  
     _click(qtbot, section.case_list.new_button)
     editor = section.editor
     form = editor.form
+    assert editor.current_page_key == "stage", "the stage is asked first"
+    assert form.stage.value() == "", "no stage is chosen for the coordinator"
+    _click(qtbot, editor.continue_button)
+    assert editor.summary.messages == ["Select where the case is in the process"]
+    _choose(qtbot, form.stage.buttons[Stage.NOTIFIED.value])
+    assert editor.summary.isHidden(), "the problem goes once it is put right"
+    _click(qtbot, editor.continue_button)
     assert editor.current_page_key == "children"
+    assert editor.summary.isHidden()
 
     _click(qtbot, editor.continue_button)
     assert editor.summary.isVisible()
@@ -107,6 +119,8 @@ def test_new_case_with_errors_then_saved(qtbot, context, today: date) -> None:  
     qtbot.keyClicks(block.date_of_birth.day, "28")
     _click(qtbot, editor.continue_button)
     assert editor.current_page_key == "dates"
+    assert editor.summary.isHidden(), "a page opens with no problems on it"
+    assert not form.notified.error.isVisible()
 
     notified = form.notified.field
     qtbot.keyClicks(notified.day, "20")
@@ -122,8 +136,10 @@ def test_new_case_with_errors_then_saved(qtbot, context, today: date) -> None:  
     ]
     incident.day.clear()
     qtbot.keyClicks(incident.day, "17")
+    assert editor.summary.isHidden(), "the date put right clears its problem at once"
+    assert not form.incident.error.isVisible()
     _click(qtbot, editor.continue_button)
-    for expected in ("authorities", "summary", "referral", "threshold", "parallel", "stage"):
+    for expected in ("authorities", "summary", "referral", "threshold", "parallel"):
         assert editor.current_page_key == expected
         if expected == "summary":
             qtbot.keyClicks(form.summary, "A six-year-old was hurt at home.")
@@ -147,6 +163,72 @@ def test_new_case_with_errors_then_saved(qtbot, context, today: date) -> None:  
     assert [entry.action for entry in history] == ["Created the case"]
 
 
+def _enter_referral(qtbot, editor, stage: Stage, pseudonym: str):  # type: ignore[no-untyped-def]
+    """A new case at ``stage`` through the pages, as far as Check your answers."""
+    form = editor.form
+    _choose(qtbot, form.stage.buttons[stage.value])
+    _click(qtbot, editor.continue_button)
+    qtbot.keyClicks(form.child_blocks[0].pseudonym, pseudonym)
+    _click(qtbot, editor.continue_button)
+    assert editor.current_page_key == "dates"
+    assert form.notified.isHidden(), "a case not notified is not asked the notification date"
+    assert form.np_reference_field.isHidden()
+    assert "notification" not in form.dates_page.hint.text()
+    for expected in ("dates", "authorities", "summary", "referral", "threshold", "parallel"):
+        assert editor.current_page_key == expected
+        if expected == "threshold":
+            assert form.threshold_met_field.isHidden(), "the stage says whether it was met"
+        _click(qtbot, editor.continue_button)
+        assert editor.summary.isHidden(), expected
+    assert editor.current_page_key == "check"
+    text = editor.check_answers_text()
+    assert "Notification sent" not in text
+    assert f"Stage\n{stage.label}" in text
+    _click(qtbot, editor.continue_button)
+
+
+@pytest.mark.parametrize(
+    ("stage", "met"),
+    [(Stage.REFERRED, None), (Stage.THRESHOLD_NOT_MET, False)],
+    ids=["under threshold discussion", "threshold not met"],
+)
+def test_a_referral_not_notified_is_entered_through_the_pages(  # type: ignore[no-untyped-def]
+    qtbot, context, stage: Stage, met: bool | None
+) -> None:
+    window = _window(qtbot, context)
+    section = window.section("cases")
+    _click(qtbot, section.case_list.new_button)
+    _enter_referral(qtbot, section.editor, stage, "Child Q")
+    stored = context.session.cases.get_by_reference("RR-2026-008")
+    assert stored is not None
+    assert stored.stage is stage
+    assert stored.notification_sent is None
+    assert stored.threshold.met is met
+    assert "RR-2026-008: Child Q" in section.editor.check_answers_text()
+
+
+def test_a_stage_changed_to_notified_asks_for_the_date(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, context)
+    section = window.section("cases")
+    _click(qtbot, section.case_list.new_button)
+    editor = section.editor
+    _enter_referral(qtbot, editor, Stage.REFERRED, "Child R")
+    editor.show_page("stage")
+    _choose(qtbot, editor.form.stage.buttons[Stage.NOTIFIED.value])
+    _click(qtbot, editor.continue_button)
+    assert editor.current_page_key == "dates"
+    assert editor.summary.messages == ["Enter the date the notification was sent"]
+    notified = editor.form.notified.field
+    qtbot.keyClicks(notified.day, "20")
+    qtbot.keyClicks(notified.month, "11")
+    qtbot.keyClicks(notified.year, "2026")
+    _click(qtbot, editor.continue_button)
+    assert editor.current_page_key == "check"
+    stored = context.session.cases.get_by_reference("RR-2026-008")
+    assert stored.stage is Stage.NOTIFIED
+    assert stored.notification_sent == date(2026, 11, 20)
+
+
 def test_change_link_saves_and_returns(qtbot, context) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, context)
     section = window.section("cases")
@@ -158,7 +240,7 @@ def test_change_link_saves_and_returns(qtbot, context) -> None:  # type: ignore[
     change = editor.findChild(type(editor.continue_button), "change_stage_21")
     assert change is None or change.text() == "Change"
     editor.show_page("stage")
-    editor.form.stage.setCurrentIndex(editor.form.stage.findData(Stage.MEETING_BOOKED.value))
+    _choose(qtbot, editor.form.stage.buttons[Stage.MEETING_BOOKED.value])
     _click(qtbot, editor.continue_button)
     assert editor.current_page_key == "check"
     assert "Stage: Meeting booked" in editor.check_answers_text()
@@ -209,7 +291,7 @@ def test_menus_new_case_and_remember(qtbot, context) -> None:  # type: ignore[no
     names = [a.objectName() for a in window.file_menu.actions() if a.objectName()]
     assert names[:3] == ["action_new_case", "action_change_passphrase", "action_remember"]
     window.findChild(QAction, "action_new_case").trigger()
-    assert window.section("cases").editor.current_page_key == "children"
+    assert window.section("cases").editor.current_page_key == "stage"
     remember = window.findChild(QAction, "action_remember")
     assert not remember.isChecked()
     remember.trigger()
