@@ -1,18 +1,34 @@
 # rrdesk: two commands on a fresh machine.
 #   make demo   set up .venv and open the app on a throwaway demo store
 #   make test   set up .venv and run lint, type checks, import contracts and the whole test suite
+#   make lock   refresh requirements/all.txt, the exact versions (with hashes) everything installs
+#   make outdated   what has moved on since the lock
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check unit bench clean
+LOCK := requirements/all.txt
 
-$(STAMP): pyproject.toml
+.PHONY: demo test check unit bench clean lock outdated
+
+# The exact versions in the lock, each checked against its hash; then rrdesk itself, editable.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# On purpose only: every platform's wheels (Windows for the frozen build), Python 3.11 and later.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/python -m uv pip compile pyproject.toml --universal --generate-hashes \
+	  --python-version 3.11 --extra test --extra freeze --custom-compile-command "make lock" \
+	  --upgrade -o $(LOCK)
+
+outdated: $(STAMP)
+	$(BIN)/python -m pip list --outdated
 
 demo: $(STAMP)
 	$(BIN)/rrdesk --demo

@@ -21,13 +21,13 @@ if [[ -z "${PYTHON:-}" ]]; then
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
   fi
   PYTHON=$VENV/bin/python
-  # rrdesk itself is frozen from this checkout; only its dependencies are installed.
-  "$PYTHON" -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]
-print("\n".join(p["dependencies"] + p["optional-dependencies"]["freeze"]))' >"$VENV/requirements.txt"
-  "$PYTHON" -m pip install --quiet -r "$VENV/requirements.txt"
+  # rrdesk itself is frozen from this checkout; only its dependencies are installed, at the
+  # exact versions of the lock (make lock), each checked against its hash.
+  "$PYTHON" -m pip install --quiet --require-hashes -r requirements/all.txt
 fi
 if ! "$PYTHON" -c "import PyInstaller" 2>/dev/null; then
-  "$PYTHON" -m pip install --quiet "pyinstaller>=6.10"
+  echo "PyInstaller is missing: install requirements/all.txt (make test does)" >&2
+  exit 1
 fi
 echo "== Freezing rrdesk with PyInstaller $("$PYTHON" -m PyInstaller --version) (one folder, no UPX)"
 

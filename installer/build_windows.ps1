@@ -47,7 +47,10 @@ if (-not (Test-Path "$venv\Scripts\python.exe")) {
     Invoke-Checked "Creating the build venv" { & $Python @PythonArgs -m venv $venv }
 }
 $py = "$venv\Scripts\python.exe"
-Invoke-Checked "Installing rrdesk and PyInstaller" { & $py -m pip install --quiet --upgrade pip ".[freeze]" }
+Invoke-Checked "Updating pip" { & $py -m pip install --quiet --upgrade pip }
+# The exact versions of the lock (make lock), each checked against its hash; then rrdesk itself.
+Invoke-Checked "Installing the locked dependencies" { & $py -m pip install --quiet --require-hashes -r requirements\all.txt }
+Invoke-Checked "Installing rrdesk" { & $py -m pip install --quiet --no-deps . }
 $version = (& $py installer\version_info.py --print-version).Trim()
 Write-Host "== Building rrdesk $version (one folder, no UPX)"
 
