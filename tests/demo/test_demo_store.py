@@ -1,0 +1,102 @@
+"""The demo store is complete: a case at every stage from notified to a local review, and each
+case has what its stage needs.
+
+These are the only tests that read the demo's story; every other test builds its own data with
+``tests/builders.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rrdesk.demo.cases import add_demo_data
+from rrdesk.demo.partnership import AGENCIES, PEOPLE, SUBSTITUTES
+from rrdesk.domain.agency_forms.agency_requests import RequestStatus
+from rrdesk.domain.cases.cases import Stage
+from rrdesk.domain.meeting.vote import VoteOutcome
+from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
+from rrdesk.services.cases.case_service import CaseService, DirectoryService
+from rrdesk.services.meeting.meeting_service import MeetingService
+from rrdesk.services.store.session import Session
+
+
+@pytest.fixture
+def demo(session: Session, today: date) -> Session:
+    add_demo_data(session, today=today)
+    return session
+
+
+def _case_at(session: Session, stage: Stage) -> int:
+    case = next(c for c in CaseService(session).all_cases() if c.stage is stage)
+    assert case.case_id is not None
+    return case.case_id
+
+
+def test_every_stage_has_a_case_and_the_directory_is_filled(demo: Session) -> None:
+    stages = {case.stage for case in CaseService(demo).all_cases()}
+    assert stages == {
+        Stage.NOTIFIED,
+        Stage.COLLECTING_RETURNS,
+        Stage.MEETING_BOOKED,
+        Stage.AWAITING_SIGN_OFF,
+        Stage.SENT_TO_NATIONAL_PANEL,
+        Stage.THRESHOLD_NOT_MET,
+        Stage.LOCAL_REVIEW,
+    }
+    directory = DirectoryService(demo)
+    assert {a.name for a in directory.agencies()} == {a.name for a in AGENCIES}
+    assert len(directory.members()) == len(PEOPLE) + len(SUBSTITUTES)
+
+
+def test_demo_cases_have_complete_meetings(demo: Session) -> None:
+    service = MeetingService(demo)
+    decided = service.load(_case_at(demo, Stage.AWAITING_SIGN_OFF))
+    sent = service.load(_case_at(demo, Stage.SENT_TO_NATIONAL_PANEL))
+    assert decided.problems() == ()
+    assert sent.problems() == ()
+    assert decided.conflicts
+    assert decided.vote is not None
+    assert decided.vote.closed
+    assert decided.vote.outcome is VoteOutcome.RECOMMEND
+    assert sent.sign_off.all_agreed
+    assert sent.sign_off.national_panel_sent_on is not None
+    assert sent.sign_off.within_clock
+
+
+def test_demo_case_collecting_returns_has_every_status(demo: Session, today: date) -> None:
+    service = AgencyFormsService(demo)
+    rows = service.status_rows(_case_at(demo, Stage.COLLECTING_RETURNS), today)
+    assert {row.status.status for row in rows} == set(RequestStatus)
+
+
+def test_demo_case_with_meeting_has_every_form_quality_assured(demo: Session, today: date) -> None:
+    service = AgencyFormsService(demo)
+    case_id = _case_at(demo, Stage.MEETING_BOOKED)
+    statuses = {row.status.status for row in service.status_rows(case_id, today)}
+    assert statuses == {RequestStatus.QUALITY_ASSURED}
+    content = service.panel_pack_content(case_id, today)
+    assert len(content.forms) == 4
+    assert content.pseudonyms == ("Child R",)
+    assert all("Rosie" not in value for _label, value in content.case_summary)
+    assert content.timetable
+
+
+def test_demo_police_form_shows_findings_and_pasted_text(demo: Session) -> None:
+    service = AgencyFormsService(demo)
+    case_id = _case_at(demo, Stage.COLLECTING_RETURNS)
+    view = service.quality_view(
+        case_id, "Northmoor Police Public Protection Unit", service.checker(case_id)
+    )
+    assert "acronyms" in view.findings
+    assert "copied from case notes" in view.findings
+    assert view.pasted == "Contains pasted text in 1 place"
+
+
+def test_demo_returns_are_counted_for_the_board(demo: Session) -> None:
+    service = AgencyFormsService(demo)
+    # Sent: six; received or quality assured: two (a returned form is awaited again).
+    assert service.returns_count(_case_at(demo, Stage.COLLECTING_RETURNS)) == (2, 6)
+    assert service.returns_count(_case_at(demo, Stage.MEETING_BOOKED)) == (4, 4)
+    assert service.returns_count(_case_at(demo, Stage.NOTIFIED)) is None
