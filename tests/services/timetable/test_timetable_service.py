@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rrdesk.demo.cases import add_demo_data
+from rrdesk.domain.agency_forms.agency_counts import AgencyCounts
 from rrdesk.domain.cases.cases import Case, Child, Stage
 from rrdesk.domain.timetable.bank_holiday_files import BankHolidayFileError
 from rrdesk.domain.timetable.bank_holidays import packaged_holidays
@@ -75,11 +75,11 @@ def test_a_meeting_booked_later_than_the_process_expects_says_so(session: Sessio
 def test_board_is_most_urgent_first_and_counts_returns(session: Session) -> None:
     add_case(session, "RR-2026-001", date(2026, 11, 20))
     add_case(session, "RR-2026-002", date(2026, 11, 2))
-    service = TimetableService(session, agency_returns=lambda case_id: (5, 7))
+    service = TimetableService(session, agency_returns=lambda case_id: AgencyCounts(7, 7, 5, 0))
     rows = service.board_rows(TODAY)
     assert [row.reference for row in rows] == ["RR-2026-002", "RR-2026-001"]
     assert rows[0].status is ReviewStatus.DUE_SOON
-    assert rows[0].returns_words == "5 of 7"
+    assert rows[0].returns_words == "5 of 7 received"
 
 
 def test_rows_are_cached_until_the_date_or_record_changes(session: Session) -> None:
@@ -183,15 +183,22 @@ def test_done_decision_makes_the_row_done(session: Session) -> None:
     assert service.board_rows(TODAY)[0].status is ReviewStatus.DONE
 
 
-def test_overlap_advice_on_the_demo_data(session: Session) -> None:
-    add_demo_data(session, today=TODAY)
+def test_overlap_advice_when_four_reviews_run_at_once(session: Session) -> None:
+    notified = (date(2026, 11, 9), date(2026, 11, 12), date(2026, 11, 16), date(2026, 11, 20))
+    ids = [add_case(session, f"RR-2026-00{n}", day) for n, day in enumerate(notified, 1)]
+    closed = add_case(session, "RR-2026-005", date(2026, 11, 2))
     service = TimetableService(session)
+    service.set_done(closed, "decision_to_national_panel", True)
+    service.book_meeting(ids[0], date(2026, 11, 26))
     rows = service.board_rows(TODAY)
-    assert len(rows) == 4
+    assert len(rows) == 5
     advice = service.overlap_advice(rows)
     assert advice is not None
+    assert advice.startswith("4 open reviews (RR-2026-001, RR-2026-002, RR-2026-003, RR-2026-004)")
     assert "Agree timescales with the National Panel" in advice
-    assert any(row.meeting_date is not None for row in rows)
+    assert [row.meeting_date for row in rows if row.meeting_date is not None] == [
+        date(2026, 11, 26)
+    ]
 
 
 def test_an_open_review_past_its_deadline_still_counts_as_running(session: Session) -> None:
