@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from rrdesk.demo.cases import add_demo_data
-from rrdesk.domain.cases.cases import Stage
+from rrdesk.domain.cases.cases import Child, Stage
 from rrdesk.exports.signatures.verification import verify_pdf
-from rrdesk.services.cases.case_service import CaseService
+from rrdesk.services.cases.case_service import CaseService, DirectoryService
 from rrdesk.services.decision_sheet.decision_sheet_service import (
     SheetNotReadyError,
     decision_sheet_service_for,
@@ -23,26 +22,50 @@ from rrdesk.services.decision_sheet.decision_sheet_service import (
 )
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
+from tests.builders import add_case, add_directory, decided, meeting_held, voted
 from tests.exports.pdf_reading import all_text
 
 NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
 
 
+TODAY = date(2026, 11, 22)
+NOTIFIED = date(2026, 11, 9)
+
+
 @pytest.fixture
-def demo(session: Session, today: date) -> Session:
-    add_demo_data(session, today=today)
+def panel_store(session: Session) -> Session:
+    """The store with a small panel: Alex Chair chairs, everyone votes to recommend."""
+    add_directory(session)
     return session
 
 
 def _case_at(session: Session, stage: Stage) -> int:
-    case = next(c for c in CaseService(session).all_cases() if c.stage is stage)
+    """A case at ``stage``; awaiting sign-off means the meeting was held and decided."""
+    children = (Child("Child A", "Aria Example-Fictional", date_of_birth=date(2020, 3, 4)),)
+    start = Stage.MEETING_BOOKED if stage is Stage.AWAITING_SIGN_OFF else stage
+    case = add_case(
+        session,
+        today=TODAY,
+        notified=NOTIFIED,
+        stage=start,
+        children=children,
+        summary="A six-year-old was found alone at home with an injury.",
+    )
+    if stage is Stage.AWAITING_SIGN_OFF:
+        members = DirectoryService(session).members()
+        chair = next(m.member_id for m in members if m.name == "Alex Chair")
+        assert chair is not None
+        meeting = meeting_held(session, case, held_on=date(2026, 11, 20), chair=chair)
+        decided(session, case, voted(session, case, meeting))
     assert case.case_id is not None
     return case.case_id
 
 
-def test_first_export_is_version_one_signed_for_the_partnership(demo: Session, today: date) -> None:
-    sheets = decision_sheet_service_for(demo)
-    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+def test_first_export_is_version_one_signed_for_the_partnership(
+    panel_store: Session, today: date
+) -> None:
+    sheets = decision_sheet_service_for(panel_store)
+    case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
     export = sheets.prepare(case_id, today)
     assert export.is_new_version
     assert export.version.number == 1
@@ -54,14 +77,16 @@ def test_first_export_is_version_one_signed_for_the_partnership(demo: Session, t
     assert kept.note == "First version"
     result = verify_pdf(kept.body, sheets.signing.certificate_pem())
     assert result.valid, result.verdict
-    assert result.signer == demo.partnership
+    assert result.signer == panel_store.partnership
     text = all_text(kept.body)
     assert sheets.reference(case_id) in text
 
 
-def test_an_unchanged_record_re_exports_the_same_frozen_sheet(demo: Session, today: date) -> None:
-    sheets = decision_sheet_service_for(demo)
-    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+def test_an_unchanged_record_re_exports_the_same_frozen_sheet(
+    panel_store: Session, today: date
+) -> None:
+    sheets = decision_sheet_service_for(panel_store)
+    case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
     first = sheets.export_signed(case_id, today, NOW)
     again = sheets.prepare(case_id, today + timedelta(days=3))
     assert not again.is_new_version
@@ -73,11 +98,11 @@ def test_an_unchanged_record_re_exports_the_same_frozen_sheet(demo: Session, tod
 
 
 def test_a_changed_record_makes_version_two_and_keeps_version_one(
-    demo: Session, today: date
+    panel_store: Session, today: date
 ) -> None:
-    sheets = decision_sheet_service_for(demo)
-    meetings = MeetingService(demo)
-    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    sheets = decision_sheet_service_for(panel_store)
+    meetings = MeetingService(panel_store)
+    case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
     first = sheets.export_signed(case_id, today, NOW)
 
     meeting = meetings.load(case_id)
@@ -98,15 +123,15 @@ def test_a_changed_record_makes_version_two_and_keeps_version_one(
     assert versions[0].body == first.body
     assert sheets.history(case_id).current is not None
     assert not sheets.pending_changes(case_id, today)
-    actions = [e.action for e in demo.audit.entries(case_id)]
+    actions = [e.action for e in panel_store.audit.entries(case_id)]
     assert "Signed the decision sheet, version 2" in actions
-    assert demo.audit.verify()[1] is None
+    assert panel_store.audit.verify()[1] is None
 
 
-def test_sign_off_progress_does_not_make_a_new_version(demo: Session, today: date) -> None:
-    sheets = decision_sheet_service_for(demo)
-    meetings = MeetingService(demo)
-    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+def test_sign_off_progress_does_not_make_a_new_version(panel_store: Session, today: date) -> None:
+    sheets = decision_sheet_service_for(panel_store)
+    meetings = MeetingService(panel_store)
+    case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
     sheets.export_signed(case_id, today, NOW)
     meeting = meetings.load(case_id)
     sent = meeting.sign_off.partners[0]
@@ -125,19 +150,19 @@ def test_sign_off_progress_does_not_make_a_new_version(demo: Session, today: dat
     ],
 )
 def test_no_sheet_without_a_recorded_decision(
-    demo: Session, today: date, stage: Stage, message: str
+    panel_store: Session, today: date, stage: Stage, message: str
 ) -> None:
-    sheets = decision_sheet_service_for(demo)
-    case_id = _case_at(demo, stage)
+    sheets = decision_sheet_service_for(panel_store)
+    case_id = _case_at(panel_store, stage)
     with pytest.raises(SheetNotReadyError, match=message):
         sheets.prepare(case_id, today)
     assert sheets.versions(case_id) == []
 
 
-def test_an_incomplete_record_says_what_is_missing(demo: Session, today: date) -> None:
-    sheets = decision_sheet_service_for(demo)
-    meetings = MeetingService(demo)
-    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+def test_an_incomplete_record_says_what_is_missing(panel_store: Session, today: date) -> None:
+    sheets = decision_sheet_service_for(panel_store)
+    meetings = MeetingService(panel_store)
+    case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
     meeting = meetings.load(case_id)
     meetings.save(case_id, replace(meeting, place="", online=False), "No place")
     with pytest.raises(SheetNotReadyError, match="Enter where the meeting was held") as caught:
@@ -145,10 +170,10 @@ def test_an_incomplete_record_says_what_is_missing(demo: Session, today: date) -
     assert caught.value.problems == ("Enter where the meeting was held, or that it was online",)
 
 
-def test_the_sheet_never_names_a_child(demo: Session, today: date) -> None:
-    sheets = decision_sheet_service_for(demo)
-    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
-    case = CaseService(demo).get(case_id)
+def test_the_sheet_never_names_a_child(panel_store: Session, today: date) -> None:
+    sheets = decision_sheet_service_for(panel_store)
+    case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
+    case = CaseService(panel_store).get(case_id)
     assert case is not None
     text = all_text(sheets.export_signed(case_id, today, NOW).body)
     for child in case.children:
@@ -160,7 +185,7 @@ def test_the_sheet_never_names_a_child(demo: Session, today: date) -> None:
 
 
 def test_render_and_sign_write_nothing_to_the_temp_folder(
-    demo: Session, today: date, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    panel_store: Session, today: date, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     watched = tmp_path / "temp-folder"
     watched.mkdir()
@@ -168,12 +193,12 @@ def test_render_and_sign_write_nothing_to_the_temp_folder(
     monkeypatch.setenv("TEMP", str(watched))
     monkeypatch.setenv("TMP", str(watched))
     monkeypatch.setattr(tempfile, "tempdir", str(watched))
-    sheets = decision_sheet_service_for(demo)
-    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    sheets = decision_sheet_service_for(panel_store)
+    case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
     export = sheets.prepare(case_id, today)
     identity = sheets.signing.ensure_identity(NOW)
     before = set(os.listdir(tmp_path))
-    signed = sign_sheet(render_sheet(export.content), identity, demo.partnership, NOW)
+    signed = sign_sheet(render_sheet(export.content), identity, panel_store.partnership, NOW)
     sheets.keep(export, signed)
     assert list(watched.iterdir()) == []
     assert set(os.listdir(tmp_path)) == before
@@ -183,10 +208,10 @@ def test_signing_time_reads_as_people_write_it() -> None:
     assert signing_time_text(datetime(2026, 11, 22, 9, 30)) == "22 November 2026 at 9:30am"
 
 
-def test_a_changed_case_summary_makes_a_new_version_too(demo: Session, today: date) -> None:
-    sheets = decision_sheet_service_for(demo)
-    cases = CaseService(demo)
-    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+def test_a_changed_case_summary_makes_a_new_version_too(panel_store: Session, today: date) -> None:
+    sheets = decision_sheet_service_for(panel_store)
+    cases = CaseService(panel_store)
+    case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
     sheets.export_signed(case_id, today, NOW)
     case = cases.get(case_id)
     assert case is not None
@@ -201,11 +226,11 @@ def test_a_changed_case_summary_makes_a_new_version_too(demo: Session, today: da
 
 
 def test_the_partnership_renamed_and_the_record_changed_are_both_noted(
-    demo: Session, today: date
+    panel_store: Session, today: date
 ) -> None:
-    sheets = decision_sheet_service_for(demo)
-    meetings = MeetingService(demo)
-    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    sheets = decision_sheet_service_for(panel_store)
+    meetings = MeetingService(panel_store)
+    case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
     sheets.export_signed(case_id, today, NOW)
     sheets.signing.rename_partnership("Northmoor and Dale Partnership")
     meeting = meetings.load(case_id)
