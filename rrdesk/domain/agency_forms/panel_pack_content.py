@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from rrdesk.domain.agency_forms.agency_counts import AgencyCounts, MissingForm
+
 
 @dataclass(frozen=True)
 class PackMilestone:
@@ -60,3 +62,7 @@ class PanelPackContent:
     incident_summary: str
     timetable: tuple[PackMilestone, ...]
     forms: tuple[AgencyForm, ...]
+    agencies: AgencyCounts | None = None
+    """The case's agencies counted as every screen counts them; ``None`` when not known."""
+    missing: tuple[MissingForm, ...] = ()
+    """Every chosen agency whose form is not in the pack, with why."""

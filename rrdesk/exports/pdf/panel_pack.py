@@ -29,6 +29,32 @@ TITLE = "Rapid Review panel pack"
 NO_ANSWER = "Not answered."
 
 
+def _agencies(content: PanelPackContent) -> list[Flowable]:
+    """How many agencies were chosen and how far each got, and every form not in the pack."""
+    forms = len(content.forms)
+    story: list[Flowable] = []
+    if content.agencies is not None:
+        story.append(para(f"{content.agencies.words}."))
+    story.append(
+        para(
+            f"{forms} quality-assured form{' follows' if forms == 1 else 's follow'}, one "
+            "agency to a section."
+            if forms
+            else "No forms have been quality assured yet."
+        )
+    )
+    if content.missing:
+        story.append(heading("Forms not in this pack", 2))
+        story.append(
+            data_table(
+                ("Agency", "Why its form is not here"),
+                [(item.agency, item.why) for item in content.missing],
+                (0.34, 0.66),
+            )
+        )
+    return story
+
+
 def _table_widths(columns: int) -> tuple[float, ...]:
     if columns == 4:
         return (0.16, 0.18, 0.38, 0.28)
@@ -106,12 +132,7 @@ def render_panel_pack(
         ),
         para(DAY_ZERO_SENTENCE, styles().small),
         heading("Agency check forms", 1),
-        para(
-            f"{len(content.forms)} quality-assured form{'' if len(content.forms) == 1 else 's'}, "
-            "one agency to a section."
-            if content.forms
-            else "No forms have been quality assured yet."
-        ),
+        *_agencies(content),
     ]
     for form in content.forms:
         story.extend(_form(form))

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from rrdesk.domain.agency_forms.agency_counts import AgencyCounts
 from rrdesk.domain.agency_forms.panel_pack_content import PanelPackContent
 from rrdesk.exports.mail_and_calendar.request_email import RequestEmail, build_request_email
 from rrdesk.services.agency_forms.agency_returns import returns_count
@@ -72,10 +73,11 @@ class AgencyFormsService(QualityAssurance):
             today,
             profile=self.settings.profile(case.profile),
             meeting_date=meeting,
+            requests=self.requests(case_id),
         )
 
-    def returns_count(self, case_id: int) -> tuple[int, int] | None:
-        """(forms received, requests sent) for the countdown board, or ``None``."""
+    def returns_count(self, case_id: int) -> AgencyCounts | None:
+        """The case's agencies counted for the countdown board, or ``None`` when none chosen."""
         return returns_count(self._session, case_id)
 
     def record_panel_pack(self, case_id: int, file_name: str, forms: int) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from rrdesk.domain.agency_forms.agency_counts import count_agencies, missing_forms
 from rrdesk.domain.agency_forms.agency_form_record import FormRecord
 from rrdesk.domain.agency_forms.agency_requests import AgencyRequest
 from rrdesk.domain.agency_forms.check_form import (
@@ -120,7 +121,10 @@ def build_panel_pack_content(
     *,
     profile: ProcessProfile | None = None,
     meeting_date: date | None = None,
+    requests: Sequence[AgencyRequest] = (),
 ) -> PanelPackContent:
+    """The pack's content. ``requests`` are every chosen agency's: the pack counts them and
+    names each whose form is missing, with why."""
     timetable: tuple[PackMilestone, ...] = ()
     if case.notification_sent is not None:
         computed = compute_timetable(
@@ -151,4 +155,6 @@ def build_panel_pack_content(
         incident_summary=case.summary,
         timetable=timetable,
         forms=tuple(agency_form(form, request, record) for request, record in assured),
+        agencies=count_agencies(requests),
+        missing=missing_forms(requests, today, add_working_days=calendar.add_working_days),
     )

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from rrdesk.domain.agency_forms.agency_counts import AgencyCounts
 from rrdesk.domain.cases.cases import Case, Stage
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, OutsideCalendarError
 from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
@@ -17,14 +18,14 @@ from rrdesk.domain.timetable.progress import ReviewProgress, ReviewStatus, revie
 from rrdesk.domain.timetable.timeline import TimelineDay, build_timeline
 from rrdesk.services.timetable.timetable_record import TimetableRecord
 
-AgencyReturns = Callable[[int], tuple[int, int] | None]
-"""For a case id: (returns received, requests sent), or ``None`` when no request was sent."""
+AgencyReturns = Callable[[int], AgencyCounts | None]
+"""For a case id: its agencies counted, or ``None`` when none was chosen."""
 
 NO_REQUESTS = "No requests yet"
 MEETING_KEY = "rapid_review_meeting"
 
 
-def no_agency_returns(case_id: int) -> tuple[int, int] | None:
+def no_agency_returns(case_id: int) -> AgencyCounts | None:
     return None
 
 
@@ -40,7 +41,7 @@ class BoardRow:
     deadline: date
     progress: ReviewProgress
     next_milestone: Milestone | None
-    returns: tuple[int, int] | None
+    returns: AgencyCounts | None
     meeting_date: date | None
     timeline: tuple[TimelineDay, ...]
     record: TimetableRecord
@@ -73,8 +74,7 @@ class BoardRow:
     def returns_words(self) -> str:
         if self.returns is None:
             return NO_REQUESTS
-        received, sent = self.returns
-        return f"{received} of {sent}"
+        return self.returns.short_words
 
     @property
     def next_milestone_words(self) -> str:
@@ -137,7 +137,7 @@ class RowKey:
     record: TimetableRecord
     today: date
     calendar: BankHolidayCalendar
-    returns: tuple[int, int] | None
+    returns: AgencyCounts | None
 
     def same_as(self, other: RowKey) -> bool:
         return (
@@ -155,7 +155,7 @@ def build_board_row(
     timetable: Timetable,
     profile: ProcessProfile,
     today: date,
-    returns: tuple[int, int] | None,
+    returns: AgencyCounts | None,
     calendar: BankHolidayCalendar,
 ) -> BoardRow:
     """One case's row, from its timetable (computed with ``calendar``) and its record."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rrdesk.domain.agency_forms.agency_counts import count_agencies
 from rrdesk.domain.agency_forms.agency_requests import EventKind, RequestStatus
 from rrdesk.domain.agency_forms.text_checks import TextChecker
 from rrdesk.domain.errors import UserError
@@ -199,13 +200,11 @@ class AgencyFormsWidget(QWidget):
                     item.setBackground(QBrush(QColor(colour)))
                     item.setForeground(QBrush(QColor("#0b0c0c")))
                 self.table.setItem(number, column, item)
-        counts: dict[RequestStatus, int] = {}
-        for row in self._rows:
-            counts[row.status.status] = counts.get(row.status.status, 0) + 1
+        counts = count_agencies(row.request for row in self._rows)
         self.summary.setText(
             "No agencies chosen yet. Choose the agencies to ask for a check form."
             if not self._rows
-            else "; ".join(f"{status.value}: {n}" for status, n in counts.items())
+            else f"{counts.words}."
         )
         if selected is not None:
             self.select_agency(selected)

@@ -221,12 +221,32 @@ def test_returns_count_for_the_board(session: Session, panel: Directory, today: 
     form_returned(session, case, LA, {"agency": LA}, on=today, quality_assured=True)
     form_returned(session, case, POLICE, {"agency": POLICE}, on=today)
     service = AgencyFormsService(session)
-    # Sent: three; received or quality assured: two.
-    assert service.returns_count(case.case_id) == (2, 3)
+    # Chosen and sent: three; received or quality assured: two; quality assured: one.
+    assert service.returns_count(case.case_id).short_words == "2 of 3 received, 1 assured"
     # A returned form is awaited again.
     service.record_returned(case.case_id, POLICE, today, [ReturnReason.OTHER], "Say more")
-    assert service.returns_count(case.case_id) == (1, 3)
+    assert service.returns_count(case.case_id).short_words == "1 of 3 received, 1 assured"
     assert service.returns_count(_notified(session, today)) is None
+
+
+def test_the_board_and_the_pack_count_agencies_one_way_and_the_pack_names_missing_forms(
+    session: Session, panel: Directory, today: date
+) -> None:
+    case = add_case(session, today=today, notified=NOTIFIED, stage=Stage.COLLECTING_RETURNS)
+    assert case.case_id is not None
+    service = AgencyFormsService(session)
+    requests_sent(session, case, [LA, POLICE], sent_on=NOTIFIED)
+    service.choose_agencies(case.case_id, [LA, POLICE, HEALTH, "Northmoor Schools"])
+    form_returned(session, case, LA, {"agency": LA}, on=today, quality_assured=True)
+    assert service.returns_count(case.case_id).short_words == "1 of 4 received, 1 assured"
+    content = service.panel_pack_content(case.case_id, today)
+    assert content.agencies is not None
+    assert content.agencies.words == "4 agencies chosen: 2 sent, 1 received, 1 quality assured"
+    assert [form.agency for form in content.forms] == [LA]
+    missing = {item.agency: item.why for item in content.missing}
+    assert sorted(missing) == sorted([POLICE, HEALTH, "Northmoor Schools"])
+    assert missing[HEALTH] == "The request has not been sent"
+    assert missing[POLICE].startswith(("Sent", "Due soon", "Overdue"))
 
 
 def test_the_panel_pack_timetable_includes_the_booked_meeting(

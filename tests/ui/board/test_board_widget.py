@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from rrdesk.domain.agency_forms.agency_counts import AgencyCounts
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.store.session import Session
@@ -32,7 +33,10 @@ from tests.ui.table_geometry import right_edge
 
 def make_board(qtbot: QtBot, session: Session, today: Today) -> BoardWidget:
     board = BoardWidget(
-        TimetableService(session, agency_returns=lambda case_id: (5, 7) if case_id == 1 else None),
+        TimetableService(
+            session,
+            agency_returns=lambda case_id: AgencyCounts(7, 7, 5, 0) if case_id == 1 else None,
+        ),
         today=today,
         now=lambda: datetime(2026, 11, 23, 9, 41),
     )
@@ -67,7 +71,7 @@ def test_board_shows_every_open_case_most_urgent_first(qtbot: QtBot, session: Se
         "10 working days left",
     ]
     assert rows[1][NEXT_MILESTONE_COLUMN] == "Agency check forms returned, Thu 26 Nov"
-    assert rows[1][RETURNS_COLUMN] == "5 of 7"
+    assert rows[1][RETURNS_COLUMN] == "5 of 7 received"
     assert rows[0][RETURNS_COLUMN] == "No requests yet"
     assert rows[1][MEETING_COLUMN] == "Not booked"
     assert [row[STATUS_COLUMN] for row in rows] == ["Due soon", "On track"]

@@ -1,0 +1,88 @@
+"""How far a case's agencies have got, counted one way for every screen and document: the
+countdown board, the case's Agency forms tab and the panel pack all count from here.
+
+An agency is *chosen* when the coordinator picks it for the case, *sent* once its request has
+gone, *received* while its form is back (received or quality assured: a form returned for more
+information is not), and *assured* once quality assurance accepted the form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from rrdesk.domain.agency_forms.agency_requests import (
+    AddWorkingDays,
+    AgencyRequest,
+    EventKind,
+    request_status,
+)
+
+
+@dataclass(frozen=True)
+class AgencyCounts:
+    chosen: int
+    sent: int
+    received: int
+    assured: int
+
+    @property
+    def words(self) -> str:
+        """``4 agencies chosen: 3 sent, 2 received, 1 quality assured``."""
+        agencies = "agency" if self.chosen == 1 else "agencies"
+        return (
+            f"{self.chosen} {agencies} chosen: {self.sent} sent, {self.received} received, "
+            f"{self.assured} quality assured"
+        )
+
+    @property
+    def short_words(self) -> str:
+        """``2 of 4 received`` for a narrow column; ``1 of 4 assured`` once one is."""
+        if self.assured:
+            return f"{self.received} of {self.chosen} received, {self.assured} assured"
+        return f"{self.received} of {self.chosen} received"
+
+
+def count_agencies(requests: Iterable[AgencyRequest]) -> AgencyCounts:
+    chosen = sent = received = assured = 0
+    for request in requests:
+        chosen += 1
+        stage = request.stage
+        if stage is None:
+            continue
+        sent += 1
+        received += stage.kind in (EventKind.RECEIVED, EventKind.QUALITY_ASSURED)
+        assured += stage.kind is EventKind.QUALITY_ASSURED
+    return AgencyCounts(chosen, sent, received, assured)
+
+
+@dataclass(frozen=True)
+class MissingForm:
+    """A chosen agency whose form is not (yet) in the panel pack, and why."""
+
+    agency: str
+    why: str
+
+
+def missing_forms(
+    requests: Iterable[AgencyRequest],
+    today: date,
+    *,
+    add_working_days: AddWorkingDays | None = None,
+) -> tuple[MissingForm, ...]:
+    """Every chosen agency whose form has not been quality assured, with where it has got to:
+    "Not sent", "Overdue: was due 24 November 2026 (sent 17 November 2026).", "Received 25
+    November 2026, not yet quality assured"."""
+    missing = []
+    for request in requests:
+        stage = request.stage
+        if stage is not None and stage.kind is EventKind.QUALITY_ASSURED:
+            continue
+        words = request_status(request, today, add_working_days=add_working_days).words
+        if stage is None:
+            words = "The request has not been sent"
+        elif stage.kind is EventKind.RECEIVED:
+            words = words.rstrip(".") + ", not yet quality assured"
+        missing.append(MissingForm(request.agency, words.strip()))
+    return tuple(missing)
