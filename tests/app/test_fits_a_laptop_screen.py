@@ -13,16 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext, build_main_window
 from rrdesk.services.store.session import Session
-from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.shell.application import apply_house_style
 from rrdesk.ui.shell.main_window import MainWindow
 from tests.fakes import RecordingMessages
 from tests.seams import app_context
-
-SECTIONS = (
-    "cases", "board", "directory", "audit", "settings", "backups", "calendar", "forms",
-    "action_plan", "themes", "reports",
-)  # fmt: skip
+from tests.window_tour import every_place
 
 
 @pytest.fixture
@@ -75,19 +70,10 @@ def test_every_section_and_case_tab_fits_1280_by_720(qtbot: QtBot, context: AppC
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
-    problems: dict[str, list[str]] = {}
-    for key in SECTIONS:
-        window.show_section(key)
-        problems[key] = _too_wide(window) + _squeezed(window)
-    window.show_section("cases")
-    cases = window.section("cases")
-    assert isinstance(cases, CasesSection)
-    for summary in context.session.cases.summaries():
-        cases.open_case(summary.case_id)
-        for index in range(cases.tabs.count()):
-            cases.tabs.setCurrentIndex(index)
-            where = f"{summary.reference}, {cases.tabs.tabText(index)}"
-            problems[where] = _too_wide(window) + _squeezed(window)
+    problems = {
+        where: _too_wide(window) + _squeezed(window)
+        for where in every_place(window, context.session)
+    }
     assert {where: found for where, found in problems.items() if found} == {}
     assert window.minimumSizeHint().width() <= 1280
 
@@ -103,10 +89,9 @@ def test_every_section_of_a_new_empty_store_fits_1280_by_720(
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
-    problems = {}
-    for key in SECTIONS:
-        window.show_section(key)
-        problems[key] = _too_wide(window) + _squeezed(window)
+    problems = {
+        where: _too_wide(window) + _squeezed(window) for where in every_place(window, session)
+    }
     assert {where: found for where, found in problems.items() if found} == {}
 
 
@@ -125,23 +110,10 @@ def test_no_section_or_case_tab_makes_the_window_outgrow_a_1024_by_768_screen(
     window.resize(width, height)
     window.show()
     too_big = []
-    for key in SECTIONS:
-        window.show_section(key)
+    for where in every_place(window, context.session):
         QApplication.processEvents()
         needed = window.minimumSizeHint()
         if needed.width() > width or needed.height() > height:
-            too_big.append(f"{key}: needs {needed.width()} by {needed.height()}")
-    window.show_section("cases")
-    cases = window.section("cases")
-    assert isinstance(cases, CasesSection)
-    for summary in context.session.cases.summaries():
-        cases.open_case(summary.case_id)
-        for index in range(cases.tabs.count()):
-            cases.tabs.setCurrentIndex(index)
-            QApplication.processEvents()
-            needed = window.minimumSizeHint()
-            if needed.width() > width or needed.height() > height:
-                where = f"{summary.reference}, {cases.tabs.tabText(index)}"
-                too_big.append(f"{where}: needs {needed.width()} by {needed.height()}")
+            too_big.append(f"{where}: needs {needed.width()} by {needed.height()}")
     assert too_big == []
     assert (window.width(), window.height()) == SMALL_SCREEN

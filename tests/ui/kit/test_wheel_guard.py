@@ -25,15 +25,11 @@ from pytestqt.qtbot import QtBot
 from rrdesk.app import AppContext, build_main_window
 from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.services.store.session import Session
-from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.kit.wheel_guard import GUARD_NAME, WheelGuard, is_guarded
 from rrdesk.ui.shell.application import apply_house_style
 from rrdesk.ui.shell.main_window import MainWindow
+from tests.window_tour import every_place
 
-SECTIONS = (
-    "cases", "board", "directory", "audit", "settings", "backups", "calendar", "forms",
-    "action_plan", "themes", "reports",
-)  # fmt: skip
 NOTCH = 120  # one notch of an ordinary mouse wheel
 
 
@@ -130,20 +126,9 @@ def test_scrolling_every_page_changes_nothing(qtbot: QtBot, context: AppContext)
     before = _stored(context.session)
     problems: list[str] = []
     boxes = 0
-    for key in SECTIONS:
-        window.show_section(key)
-        count, found = _wheel_over_every_box(window, key)
+    for where in every_place(window, context.session):
+        count, found = _wheel_over_every_box(window, where)
         boxes, problems = boxes + count, problems + found
-    window.show_section("cases")
-    cases = window.section("cases")
-    assert isinstance(cases, CasesSection)
-    for summary in context.session.cases.summaries():
-        cases.open_case(summary.case_id)
-        for index in range(cases.tabs.count()):
-            cases.tabs.setCurrentIndex(index)
-            where = f"{summary.reference}, {cases.tabs.tabText(index)}"
-            count, found = _wheel_over_every_box(window, where)
-            boxes, problems = boxes + count, problems + found
     assert problems == []
     assert boxes > 100  # every drop-down on the meeting pages, the case pages and the rest
     assert _stored(context.session) == before
