@@ -7,7 +7,10 @@ from dataclasses import replace
 from rrdesk.domain.cases.directory import Agency, Member, StatutoryPartner
 from rrdesk.storage.database import Database
 
-_MEMBER_COLUMNS = "id, name, agency, role, email, phone, on_panel, voting, substitute_for"
+_MEMBER_COLUMNS = (
+    "id, name, agency, role, email, phone, on_panel, voting, substitute_for, executive_for,"
+    " executive_deputy"
+)
 
 
 def _member(row: tuple[object, ...]) -> Member:
@@ -21,7 +24,14 @@ def _member(row: tuple[object, ...]) -> Member:
         on_panel=bool(row[6]),
         voting=bool(row[7]),
         substitute_for=None if row[8] is None else int(str(row[8])),
+        executive_for=None if row[9] is None else StatutoryPartner(str(row[9])),
+        executive_deputy=bool(row[10]),
     )
+
+
+def _executive_values(member: Member) -> tuple[str | None, int]:
+    partner = member.executive_for
+    return (None if partner is None else partner.value, int(member.executive_deputy))
 
 
 class DirectoryRepository:
@@ -60,7 +70,8 @@ class DirectoryRepository:
     def add_member(self, member: Member) -> Member:
         cursor = self._db.execute(
             "INSERT INTO members (name, agency, role, email, phone, on_panel, voting,"
-            " substitute_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " substitute_for, executive_for, executive_deputy)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 member.name,
                 member.agency,
@@ -70,6 +81,7 @@ class DirectoryRepository:
                 int(member.on_panel),
                 int(member.voting),
                 member.substitute_for,
+                *_executive_values(member),
             ),
         )
         return replace(member, member_id=int(cursor.lastrowid))
@@ -77,7 +89,7 @@ class DirectoryRepository:
     def update_member(self, member: Member) -> None:
         self._db.execute(
             "UPDATE members SET name = ?, agency = ?, role = ?, email = ?, phone = ?, on_panel = ?,"
-            " voting = ?, substitute_for = ? WHERE id = ?",
+            " voting = ?, substitute_for = ?, executive_for = ?, executive_deputy = ? WHERE id = ?",
             (
                 member.name,
                 member.agency,
@@ -87,6 +99,7 @@ class DirectoryRepository:
                 int(member.on_panel),
                 int(member.voting),
                 member.substitute_for,
+                *_executive_values(member),
                 member.member_id,
             ),
         )

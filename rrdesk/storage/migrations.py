@@ -111,6 +111,12 @@ CREATE TABLE signing_chain (
 """
 """The partnership's signing certificates and keys, kept only inside the encrypted store."""
 
+V3 = """
+ALTER TABLE members ADD COLUMN executive_for TEXT;
+ALTER TABLE members ADD COLUMN executive_deputy INTEGER NOT NULL DEFAULT 0
+"""
+"""Each statutory partner's executive lead and deputy, who sign off the decision sheet."""
+
 Migration = Callable[[Database], None]
 
 
@@ -123,7 +129,7 @@ def _script(sql: str) -> Migration:
     return apply
 
 
-MIGRATIONS: tuple[Migration, ...] = (_script(V1), _script(V2))
+MIGRATIONS: tuple[Migration, ...] = (_script(V1), _script(V2), _script(V3))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

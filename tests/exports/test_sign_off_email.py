@@ -80,9 +80,30 @@ def test_body_gives_the_deadline_version_and_meeting() -> None:
     text = body.get_content()
     assert "by Friday 4 December 2026" in text
     assert "version 2" in text
-    assert "panel meeting on 20 November 2026" in text
-    assert "(Local authority, Police, Health)" in text
+    assert "Rapid Review panel meeting on 20 November 2026" in text
+    assert "executive leads of the statutory safeguarding partners" in text
+    assert "(local authority, police, health)" in text
     assert "Priya Coordinator" in text
+    assert text.startswith("Dear Siân Ŵyn Llŷr and Ayşe Yılmaz-Doğan,")
+
+
+def test_body_says_who_decides_from_the_profile() -> None:
+    draft = _draft(decided_by="THSCP Executive", recommended_by="Rapid Review Panel")
+    body = _parse(build_sign_off_email(draft)).get_body(("plain",))
+    assert body is not None
+    text = body.get_content()
+    assert "The decision rests with the THSCP Executive" in text
+    assert "agree with the Rapid Review Panel's recommendation" in text
+
+
+def test_panel_members_are_copied_only_when_given() -> None:
+    assert _parse(build_sign_off_email(_draft()))["Cc"] is None
+    panel = (SignOffRecipient("Tomasz Wąsik", "tomasz@police.example", "Police", "Police"),)
+    message = _parse(build_sign_off_email(_draft(copied=panel)))
+    assert [a.addr_spec for a in message["Cc"].addresses] == ["tomasz@police.example"]
+    body = message.get_body(("plain",))
+    assert body is not None
+    assert "copied in for information" in body.get_content()
 
 
 @pytest.mark.parametrize(

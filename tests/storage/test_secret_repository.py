@@ -21,6 +21,8 @@ def test_a_store_from_before_signing_gains_the_tables(
     with db.transaction():
         db.execute("DROP TABLE signing_chain")
         db.execute("DROP TABLE signing_identities")
+        db.execute("ALTER TABLE members DROP COLUMN executive_for")
+        db.execute("ALTER TABLE members DROP COLUMN executive_deputy")
         db.set_user_version(1)
     db.close()
 

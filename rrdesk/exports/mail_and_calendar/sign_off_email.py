@@ -26,6 +26,7 @@ class SignOffRecipient:
     agency: str = ""
     partner: str = ""
     """``Local authority``, ``Police`` or ``Health``."""
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -40,33 +41,51 @@ class SignOffEmail:
     pdf_name: str
     meeting_date: date | None = None
     sender_name: str = ""
+    copied: tuple[SignOffRecipient, ...] = ()
+    """Panel members copied in, when the partnership chooses to."""
+    decided_by: str = "Safeguarding partners"
+    """Who decides, from the partnership's process profile (``THSCP Executive``...)."""
+    recommended_by: str = "Rapid Review panel"
 
 
 def subject(case_reference: str) -> str:
     return f"{SUBJECT_MARKING}: Rapid Review decision sheet {case_reference} for sign-off"
 
 
+def _names(recipients: tuple[SignOffRecipient, ...]) -> str:
+    names = [r.name for r in recipients if r.email]
+    if len(names) < 2:
+        return "".join(names) or "colleagues"
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _body(draft: SignOffEmail) -> str:
     meeting = (
-        f" from the panel meeting on {format_date(draft.meeting_date)}"
+        f" from the {draft.recommended_by} meeting on {format_date(draft.meeting_date)}"
         if draft.meeting_date is not None
         else ""
     )
     named = {r.partner for r in draft.recipients if r.partner}
     partners = [p for p in _PARTNER_ORDER if p in named] + sorted(named - set(_PARTNER_ORDER))
-    for_whom = f" ({', '.join(partners)})" if partners else ""
+    for_whom = f" ({', '.join(p.lower() for p in partners)})" if partners else ""
+    copied = (
+        ["", "Panel members of the statutory partners are copied in for information."]
+        if draft.copied
+        else []
+    )
     lines = [
-        "Dear colleagues,",
+        f"Dear {_names(draft.recipients)},",
         "",
         f"Attached is the decision sheet for Rapid Review {draft.case_reference}{meeting}, "
         f"version {draft.version}. It is marked {SUBJECT_MARKING}: please keep it to people "
         "who need it.",
         "",
-        f"As statutory safeguarding partners{for_whom}, please tell us whether you agree with "
-        "the panel's recommendation by "
+        f"You are receiving it as the executive leads of the statutory safeguarding "
+        f"partners{for_whom}. The decision rests with the {draft.decided_by}: please tell us "
+        f"whether you agree with the {draft.recommended_by}'s recommendation by "
         f"{format_date_with_weekday(draft.deadline)}. Reply to this email with agree or do not "
-        "agree, your name and role, and any comments, or fill in your Executive sign-off block "
-        "on the sheet and send it back.",
+        "agree, your name and role, and any comments.",
+        *copied,
         "",
         "The decision has to reach the Child Safeguarding Practice Review Panel within 15 working "
         "days of the notification. If you do not agree, we will arrange a meeting with the chair.",
@@ -88,6 +107,9 @@ def build_sign_off_email(draft: SignOffEmail) -> bytes:
     addresses = [Address(r.name, addr_spec=r.email) for r in draft.recipients if r.email]
     if addresses:
         message["To"] = addresses
+    copies = [Address(r.name, addr_spec=r.email) for r in draft.copied if r.email]
+    if copies:
+        message["Cc"] = copies
     message["X-Unsent"] = "1"
     message["Sensitivity"] = "Company-Confidential"
     message.set_content(_body(draft), cte="8bit")

@@ -139,6 +139,11 @@ class DirectoryService:
         problems = member.validation_problems()
         if problems:
             raise CaseError(problems[0][1])
+        from rrdesk.domain.cases.directory import executive_post_taken
+
+        taken = executive_post_taken(member, self.members())
+        if taken:
+            raise CaseError(taken)
         session = self._session
         with session.db.transaction():
             if member.member_id is None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from rrdesk.domain.cases.directory import StatutoryPartner
+from rrdesk.domain.cases.directory import Member, partner_executives
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.timetable.deadlines import compute_timetable
+from rrdesk.domain.timetable.profiles import ProcessProfile
 from rrdesk.exports.mail_and_calendar.sign_off_email import (
     SignOffEmail,
     SignOffRecipient,
@@ -18,11 +19,15 @@ from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.profile_catalogue import UnknownProfileError, load_profile
 from rrdesk.storage.document_repository import ExportedDocument
 
-_PARTNER_NAMES = {
-    StatutoryPartner.LOCAL_AUTHORITY: "Local authority",
-    StatutoryPartner.POLICE: "Police",
-    StatutoryPartner.HEALTH: "Health",
-}
+__all__ = [
+    "COPY_PANEL_SETTING",
+    "SignOffDraftError",
+    "SignOffDrafts",
+    "SignOffRecipient",
+]
+
+COPY_PANEL_SETTING = "sign_off_copies_panel"
+"""``yes`` when the partnership copies its statutory partners' voting panel members in."""
 
 
 class SignOffDraftError(UserError):
@@ -43,40 +48,81 @@ class SignOffDrafts:
         return self._session.calendar
 
     def recipients(self) -> list[SignOffRecipient]:
-        """The statutory partners' voting panel members; an agency's own address if it has none.
-
-        Partners are the agencies in the directory with a statutory partner set.
-        """
+        """One addressee per statutory partner: its executive lead, or its deputy if it has no
+        lead. A partner with neither is written to at its agency's own address, if any."""
         directory = self._session.directory
-        members = directory.members()
+        agencies = directory.agencies()
         found: list[SignOffRecipient] = []
-        for agency in directory.agencies():
-            if agency.partner is None:
+        for executive in partner_executives(directory.members()):
+            partner = executive.partner
+            person = executive.addressee
+            if person is not None and person.email.strip():
+                found.append(_recipient(person, partner.short_label))
                 continue
-            partner = _PARTNER_NAMES[agency.partner]
-            people = [
-                SignOffRecipient(m.name, m.email.strip(), agency.name, partner)
-                for m in members
-                if m.agency.strip() == agency.name.strip()
-                and m.on_panel
-                and m.voting
-                and m.email.strip()
-            ]
-            if not people and agency.email.strip():
-                people = [SignOffRecipient(agency.name, agency.email.strip(), agency.name, partner)]
-            found.extend(people)
+            inbox = next((a for a in agencies if a.partner is partner and a.email.strip()), None)
+            if inbox is not None:
+                found.append(
+                    SignOffRecipient(
+                        inbox.name, inbox.email.strip(), inbox.name, partner.short_label
+                    )
+                )
         return found
+
+    def missing_executives(self) -> list[str]:
+        """The partners with no executive lead or deputy in the directory (``Police``...)."""
+        return [
+            executive.partner.short_label
+            for executive in partner_executives(self._session.directory.members())
+            if executive.addressee is None
+        ]
+
+    def copies_panel(self) -> bool:
+        return self._session.settings.get(COPY_PANEL_SETTING) == "yes"
+
+    def set_copies_panel(self, copies: bool) -> None:
+        """The partnership's choice: copy its statutory partners' voting panel members in."""
+        session = self._session
+        with session.db.transaction():
+            session.settings.set(COPY_PANEL_SETTING, "yes" if copies else "no")
+            session.record(
+                "settings",
+                "Sign-off emails copy the panel"
+                if copies
+                else "Sign-off emails go to executives only",
+            )
+
+    def copied(self) -> list[SignOffRecipient]:
+        """The statutory partners' voting panel members, when the partnership copies them in."""
+        if not self.copies_panel():
+            return []
+        directory = self._session.directory
+        partners = {a.name.strip(): a.partner for a in directory.agencies() if a.partner}
+        addressed = {r.email.lower() for r in self.recipients()}
+        return [
+            _recipient(m, partners[m.agency.strip()].short_label)
+            for m in directory.members()
+            if m.agency.strip() in partners
+            and m.on_panel
+            and m.voting
+            and m.email.strip()
+            and m.email.strip().lower() not in addressed
+        ]
+
+    def _profile(self, case_id: int) -> ProcessProfile:
+        case = self._session.cases.get(case_id)
+        try:
+            return load_profile(case.profile if case is not None else self._session.profile_name)
+        except UnknownProfileError:
+            return load_profile(self._session.profile_name)
 
     def deadline(self, case_id: int) -> date | None:
         """Working day 15 of the case's clock, when the decision is due to the National Panel."""
         case = self._session.cases.get(case_id)
         if case is None or case.notification_sent is None:
             return None
-        try:
-            profile = load_profile(case.profile)
-        except UnknownProfileError:
-            profile = load_profile(self._session.profile_name)
-        return compute_timetable(profile, self.calendar, case.notification_sent).deadline
+        return compute_timetable(
+            self._profile(case_id), self.calendar, case.notification_sent
+        ).deadline
 
     def build(
         self,
@@ -98,15 +144,18 @@ class SignOffDrafts:
         chosen = self.recipients() if recipients is None else recipients
         if not any(r.email for r in chosen):
             raise SignOffDraftError(
-                "There is nobody to send it to. In the Directory, mark the local authority, "
-                "police and health agencies as statutory partners and give their voting panel "
-                "members an email address."
+                "There is nobody to send it to. In the Directory, record the executive lead of "
+                "the local authority, the police and health, each with an email address."
             )
+        decision = self._profile(case_id).decision
         draft = SignOffEmail(
             case_reference=reference,
             partnership=self._session.partnership,
             version=sheet.version,
             recipients=tuple(chosen),
+            copied=tuple(self.copied()),
+            decided_by=decision.decided_by,
+            recommended_by=decision.recommended_by,
             deadline=due,
             pdf=sheet.body,
             pdf_name=f"{reference} decision sheet v{sheet.version}.pdf",
@@ -117,3 +166,7 @@ class SignOffDrafts:
 
     def file_name(self, case_id: int, sheet: ExportedDocument) -> str:
         return f"{self._sheets.reference(case_id)} decision sheet v{sheet.version} for sign-off.eml"
+
+
+def _recipient(person: Member, partner: str) -> SignOffRecipient:
+    return SignOffRecipient(person.name, person.email.strip(), person.agency, partner, person.role)

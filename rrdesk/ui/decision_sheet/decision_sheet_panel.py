@@ -19,17 +19,12 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.decision_sheet.decision_sheet_service import (
     DecisionSheetService,
     ExportedDocument,
@@ -40,46 +35,30 @@ from rrdesk.services.decision_sheet.decision_sheet_service import (
     render_sheet,
     sign_sheet,
 )
-from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDraftError, SignOffDrafts
+from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
 from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.services.partnership.signing_service import (
     CREATED,
     SigningIdentityError,
     SigningService,
     VerificationError,
-    signing_time_words,
-    verify_against,
 )
 from rrdesk.ui.decision_sheet.sheet_preview import sheet_preview_html
+from rrdesk.ui.decision_sheet.sheet_task_bar import SheetTaskBar, Work
+from rrdesk.ui.decision_sheet.sheet_versions_box import SheetVersionsBox, action_button
+from rrdesk.ui.decision_sheet.sign_off_email_box import SignOffEmailBox
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
-from rrdesk.ui.shell.file_dialogs import EMAIL_FILES, PDF_FILES, DesktopOpener, FileDialogs
+from rrdesk.ui.shell.file_dialogs import PDF_FILES, DesktopOpener, FileDialogs
 from rrdesk.ui.shell.messages import Messages
-from rrdesk.ui.shell.tasks import TaskHandle, TaskStarter
+from rrdesk.ui.shell.tasks import TaskStarter
 
 log = logging.getLogger(__name__)
-Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
 
 @dataclass(frozen=True)
 class _Signed:
     body: bytes
     new_identity: Any
-
-
-def _button(text: str, name: str, *, primary: bool = False) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setAccessibleName(text.rstrip("…"))
-    if primary:
-        button.setProperty("role", "primary")
-    return button
-
-
-def _exported_on(document: ExportedDocument) -> str:
-    try:
-        return format_date(datetime.fromisoformat(document.created_at).date())
-    except ValueError:
-        return document.created_at
 
 
 class DecisionSheetPanel(QWidget):
@@ -106,15 +85,11 @@ class DecisionSheetPanel(QWidget):
         self._case_id = case_id
         self._sheets = sheets
         self._signing: SigningService = sheets.signing
-        self._drafts = drafts
         self._messages = messages
         self._dialogs = dialogs
         self._opener = opener
-        self._runner = runner
         self._today = today
         self._now = now
-        self._task: TaskHandle | None = None
-        self._versions: list[ExportedDocument] = []
         self._ready = False
 
         self.status = QLabel()
@@ -126,28 +101,23 @@ class DecisionSheetPanel(QWidget):
         self.preview.setObjectName("sheet_preview")
         self.preview.setAccessibleName("Preview of the decision sheet")
         self.preview.setOpenLinks(False)
-        self.preview_pdf_button = _button("Open the preview in your PDF reader…", "preview_pdf")
-        self.sign_button = _button("Sign and save…", "sign_and_save", primary=True)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("sheet_progress")
-        self.progress.setAccessibleName("Progress")
-        self.progress_label = QLabel()
-        self.progress_label.setObjectName("sheet_progress_label")
-        self.cancel_button = _button("Stop", "stop_signing")
-        self.versions = QListWidget()
-        self.versions.setObjectName("sheet_versions")
-        self.versions.setAccessibleName("Signed versions")
-        self.versions.setWordWrap(True)
-        self.save_copy_button = _button("Save a copy…", "save_sheet_copy")
-        self.verify_button = _button("Verify", "verify_sheet")
-        self.email_button = _button("Email for sign-off…", "email_for_sign_off", primary=True)
-        self.email_recipients = hint_label("")
-        self.email_recipients.setObjectName("sign_off_recipients")
-        self.email_recipients.setAccessibleName("Who the email for sign-off goes to")
-        self.verify_result = QLabel()
-        self.verify_result.setObjectName("sheet_verify_result")
-        self.verify_result.setAccessibleName("Verification result")
-        self.verify_result.setWordWrap(True)
+        self.preview_pdf_button = action_button(
+            "Open the preview in your PDF reader…", "preview_pdf"
+        )
+        self.sign_button = action_button("Sign and save…", "sign_and_save", primary=True)
+        self.task_bar = SheetTaskBar(runner)
+        self.progress = self.task_bar.progress
+        self.cancel_button = self.task_bar.cancel_button
+        self.versions_box = SheetVersionsBox(
+            lambda: sheets.reference(case_id), self._signing, self.task_bar, messages, dialogs
+        )
+        self.versions = self.versions_box.versions
+        self.save_copy_button = self.versions_box.save_copy_button
+        self.verify_button = self.versions_box.verify_button
+        self.verify_result = self.versions_box.verify_result
+        self.email_box = SignOffEmailBox(case_id, drafts, messages, dialogs, opener)
+        self.email_button = self.email_box.email_button
+        self.email_recipients = self.email_box.recipients
 
         self._build()
         self._connect_signals()
@@ -171,11 +141,7 @@ class DecisionSheetPanel(QWidget):
         actions.addWidget(self.preview_pdf_button)
         actions.addStretch(1)
         left_layout.addLayout(actions)
-        running = QHBoxLayout()
-        running.addWidget(self.progress_label)
-        running.addWidget(self.progress, 1)
-        running.addWidget(self.cancel_button)
-        left_layout.addLayout(running)
+        left_layout.addWidget(self.task_bar)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -191,7 +157,7 @@ class DecisionSheetPanel(QWidget):
         version_buttons.addWidget(self.save_copy_button)
         version_buttons.addStretch(1)
         right_layout.addLayout(version_buttons)
-        right_layout.addWidget(self.email_recipients)
+        right_layout.addWidget(self.email_box)
         right_layout.addWidget(self.verify_result)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -204,43 +170,20 @@ class DecisionSheetPanel(QWidget):
     def _connect_signals(self) -> None:
         self.sign_button.clicked.connect(self._on_sign_clicked)
         self.preview_pdf_button.clicked.connect(self._on_preview_pdf_clicked)
-        self.cancel_button.clicked.connect(self._on_cancel_clicked)
-        self.save_copy_button.clicked.connect(self._on_save_copy_clicked)
-        self.verify_button.clicked.connect(self._on_verify_clicked)
-        self.email_button.clicked.connect(self._on_email_clicked)
-        self.versions.currentRowChanged.connect(self._on_versions_row_changed)
+        self.task_bar.running_changed.connect(self._set_running)
+        self.email_box.email_saved.connect(self.sign_off_email_saved)
+        self.versions_box.version_chosen.connect(self._on_version_chosen)
 
     # --- showing --------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._task is None:
+        if not self.task_bar.busy:
             self.refresh()  # the Meeting tab may have changed the record
 
     def refresh(self) -> None:
-        recipients = self._drafts.recipients()
-        self.email_recipients.setText(
-            "The email for sign-off goes to "
-            + ", ".join(f"{r.name} ({r.partner.lower()})" for r in recipients)
-            + ". You can change this in your mail program before sending."
-            if recipients
-            else "Nobody to email yet: mark the statutory partners' agencies in the Directory."
-        )
-        self._versions = self._sheets.versions(self._case_id)
-        self.versions.clear()
-        for document in reversed(self._versions):
-            item = QListWidgetItem(
-                f"Version {document.version}, signed {_exported_on(document)}\n{document.note}"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, document.version)
-            self.versions.addItem(item)
-        if self._versions:
-            self.versions.setCurrentRow(0)
-        else:
-            placeholder = QListWidgetItem("No signed version yet.")
-            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.versions.addItem(placeholder)
-        self._on_versions_row_changed(self.versions.currentRow())
+        self.email_box.refresh()
+        self.versions_box.show_documents(self._sheets.versions(self._case_id))
         try:
             export = self._sheets.prepare(self._case_id, self._today())
         except SheetNotReadyError as error:
@@ -248,8 +191,8 @@ class DecisionSheetPanel(QWidget):
             self._show_not_ready(error)
             return
         self._ready = True
-        self.sign_button.setEnabled(self._task is None)
-        self.preview_pdf_button.setEnabled(self._task is None)
+        self.sign_button.setEnabled(not self.task_bar.busy)
+        self.preview_pdf_button.setEnabled(not self.task_bar.busy)
         self.preview.setHtml(sheet_preview_html(export.content, self._sheets.template()))
         number = export.version.number
         if export.is_new_version and number == 1:
@@ -290,17 +233,13 @@ class DecisionSheetPanel(QWidget):
         )
 
     def selected_version(self) -> ExportedDocument | None:
-        item = self.versions.currentItem()
-        if item is None:
-            return None
-        number = item.data(Qt.ItemDataRole.UserRole)
-        return next((doc for doc in self._versions if doc.version == number), None)
+        return self.versions_box.selected_version()
 
-    def _on_versions_row_changed(self, _row: int) -> None:
-        chosen = self.selected_version() is not None and self._task is None
-        for button in (self.save_copy_button, self.verify_button, self.email_button):
-            button.setEnabled(chosen)
-        self.verify_result.setText("")
+    def _on_version_chosen(self, document: ExportedDocument | None) -> None:
+        self.email_box.set_document(document)
+        chosen = document is not None and not self.task_bar.busy
+        self.versions_box.set_buttons_enabled(chosen)
+        self.email_button.setEnabled(chosen)
 
     # --- sign and save --------------------------------------------------------------------
 
@@ -395,111 +334,17 @@ class DecisionSheetPanel(QWidget):
                 f"No PDF reader opened it. The preview is saved at {path}: open it from there.",
             )
 
-    # --- versions -------------------------------------------------------------------------
-
-    def _on_save_copy_clicked(self) -> None:
-        document = self.selected_version()
-        if document is None:
-            return
-        name = f"{self._sheets.reference(self._case_id)} decision sheet v{document.version}.pdf"
-        path = self._dialogs.save_file(self, "Save a copy of the signed sheet", name, PDF_FILES)
-        if path is not None and self._write(path, document.body, "Save a copy"):
-            self._messages.info(self, "Copy saved", f"Saved version {document.version} to {path}.")
-
-    def _on_verify_clicked(self) -> None:
-        document = self.selected_version()
-        if document is None:
-            return
-        body = document.body
-        trusted = self._signing.trusted_certificates_pem()
-        number = document.version
-
-        def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
-            return verify_against(body, trusted)
-
-        def done(result: Any) -> None:
-            self.verify_result.setText(
-                f"Version {number}. {result.verdict}\nSigned by {result.signer} on "
-                f"{signing_time_words(result)}."
-            )
-            self.verify_result.setProperty("role", "success" if result.valid else "error")
-            self.verify_result.style().unpolish(self.verify_result)
-            self.verify_result.style().polish(self.verify_result)
-
-        self._start("Checking the signature…", work, done)
-
-    def _on_email_clicked(self) -> None:
-        document = self.selected_version()
-        if document is None:
-            return
-        try:
-            draft = self._drafts.build(self._case_id, document)
-        except SignOffDraftError as error:
-            self._messages.error(self, "Email for sign-off", str(error))
-            return
-        path = self._dialogs.save_file(
-            self,
-            "Save the email for sign-off",
-            self._drafts.file_name(self._case_id, document),
-            EMAIL_FILES,
-        )
-        if path is None or not self._write(path, draft, "Email for sign-off"):
-            return
-        self.sign_off_email_saved.emit(document.version)
-        if self._opener.open_file(path):
-            return
-        self._opener.show_folder(path)
-        self._messages.info(
-            self,
-            "Email for sign-off",
-            f"Your mail program did not open the draft, so rrdesk has opened the folder that "
-            f"holds it: {path.parent}. Open {path.name} from there, or attach the signed sheet "
-            "to an email yourself.",
-        )
-
     # --- running --------------------------------------------------------------------------
 
     def _start(self, label: str, work: Work, done: Callable[[Any], None]) -> None:
-        self.progress_label.setText(label)
-        self.progress.setRange(0, 0)
-        self._set_running(True)
-        finished = False
-
-        def on_done(result: Any) -> None:
-            nonlocal finished
-            finished = True
-            self._task = None
-            self._set_running(False)
-            done(result)
-
-        def on_error(error: BaseException) -> None:
-            nonlocal finished
-            finished = True
-            self._on_failed(error)
-
-        handle = self._runner.start(
-            work, on_done=on_done, on_error=on_error, on_progress=self._on_progress
-        )
-        if not finished:  # an immediate runner has already finished
-            self._task = handle
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
-    def _on_cancel_clicked(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self.progress_label.setText("Stopping…")
+        self.task_bar.start(label, work, done, self._on_failed)
 
     def _on_failed(self, error: BaseException) -> None:
-        self._task = None
-        self._set_running(False)
         if isinstance(error, RenderCancelled):
             self.status.setText("Stopped. Nothing was signed or saved.")
             return
         if isinstance(error, VerificationError):
-            self.verify_result.setText(error.message)
+            self.versions_box.show_failure(error)
             return
         if isinstance(error, SigningIdentityError):
             self._messages.error(
@@ -509,13 +354,11 @@ class DecisionSheetPanel(QWidget):
         raise error  # a bug: the crash dialog reports it
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.progress, self.progress_label, self.cancel_button):
-            widget.setVisible(running)
         self.sign_button.setEnabled(not running and self._ready)
         self.preview_pdf_button.setEnabled(not running and self._ready)
         chosen = not running and self.selected_version() is not None
-        for button in (self.save_copy_button, self.verify_button, self.email_button):
-            button.setEnabled(chosen)
+        self.versions_box.set_buttons_enabled(chosen)
+        self.email_button.setEnabled(chosen)
 
     def _write(self, path: Path, data: bytes, title: str, *, kept_in_store: bool = False) -> bool:
         try:

@@ -19,13 +19,22 @@ from PySide6.QtWidgets import (
 )
 
 from rrdesk.domain.cases.cases import CaseError
-from rrdesk.domain.cases.directory import Member
+from rrdesk.domain.cases.directory import Member, StatutoryPartner
 from rrdesk.services.cases.case_service import DirectoryService
 from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
 from rrdesk.ui.kit.scrolling_page import DownwardScrollArea
 from rrdesk.ui.shell.messages import Messages
 
-COLUMNS = ("Name", "Agency", "Role", "Email", "Panel", "Voting", "Substitute for")
+COLUMNS = ("Name", "Agency", "Role", "Email", "Panel", "Voting", "Substitute for", "Executive")
+EXECUTIVE_CHOICES: tuple[tuple[str, tuple[StatutoryPartner | None, bool]], ...] = (
+    ("Not an executive", (None, False)),
+    *(
+        (f"{post}, {partner.short_label.lower()}", (partner, deputy))
+        for partner in StatutoryPartner
+        for post, deputy in (("Executive lead", False), ("Deputy executive", True))
+    ),
+)
+"""What the "Signs off decisions" choice offers: each partner's executive lead and deputy."""
 
 
 class DirectoryWidget(QWidget):
@@ -69,6 +78,11 @@ class DirectoryWidget(QWidget):
         self.substitute_for = QComboBox()
         self.substitute_for.setObjectName("member_substitute_for")
         self.substitute_for.setAccessibleName("Substitute for")
+        self.executive = QComboBox()
+        self.executive.setObjectName("member_executive")
+        self.executive.setAccessibleName("Signs off decisions")
+        for label, _post in EXECUTIVE_CHOICES:
+            self.executive.addItem(label)
         self.name_field = FormField("Name", self.name, object_name="member_name")
         self.agency_field = FormField("Agency", self.agency)
         self.email_field = FormField("Email address", self.email, object_name="member_email")
@@ -105,6 +119,14 @@ class DirectoryWidget(QWidget):
                 "Can stand in for",
                 self.substitute_for,
                 hint="A substitute votes in place of the member they replace",
+            )
+        )
+        editor.addWidget(
+            FormField(
+                "Signs off decisions",
+                self.executive,
+                hint="Each statutory partner's executive lead is sent the decision sheet to sign "
+                "off; the deputy when there is no lead",
             )
         )
         buttons = QHBoxLayout()
@@ -155,6 +177,7 @@ class DirectoryWidget(QWidget):
                 "Yes" if member.on_panel else "No",
                 "Voting" if member.voting else "Non-voting",
                 names.get(member.substitute_for, "") if member.substitute_for else "",
+                member.executive_words,
             )
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
@@ -190,6 +213,9 @@ class DirectoryWidget(QWidget):
         self.voting.setChecked(member.voting if member else False)
         index = self.substitute_for.findData(member.substitute_for if member else None)
         self.substitute_for.setCurrentIndex(max(index, 0))
+        post = (member.executive_for, member.executive_deputy) if member else (None, False)
+        posts = [choice for _label, choice in EXECUTIVE_CHOICES]
+        self.executive.setCurrentIndex(posts.index(post) if post in posts else 0)
         self.remove_button.setEnabled(member is not None)
 
     def select_row(self, row: int) -> None:
@@ -210,6 +236,8 @@ class DirectoryWidget(QWidget):
             on_panel=self.on_panel.isChecked(),
             voting=self.voting.isChecked(),
             substitute_for=self.substitute_for.currentData(),
+            executive_for=EXECUTIVE_CHOICES[self.executive.currentIndex()][1][0],
+            executive_deputy=EXECUTIVE_CHOICES[self.executive.currentIndex()][1][1],
             member_id=self._editing.member_id if self._editing else None,
         )
         fields = {"name": self.name_field, "agency": self.agency_field, "email": self.email_field}

@@ -1,0 +1,136 @@
+"""The decision sheet's "Email for sign-off": who it goes to, whether the panel is copied in, and
+the .eml draft of a signed version, opened in the person's mail program."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
+
+from rrdesk.services.decision_sheet.decision_sheet_service import ExportedDocument
+from rrdesk.services.decision_sheet.sign_off_drafts import (
+    SignOffDraftError,
+    SignOffDrafts,
+    SignOffRecipient,
+)
+from rrdesk.services.files import FileNotSavedError, write_exported_file
+from rrdesk.ui.kit.form_widgets import hint_label
+from rrdesk.ui.shell.file_dialogs import EMAIL_FILES, DesktopOpener, FileDialogs
+from rrdesk.ui.shell.messages import Messages
+
+_PHRASES = {"Local authority": "the local authority", "Police": "the police", "Health": "health"}
+
+
+def recipient_words(recipients: list[SignOffRecipient]) -> str:
+    """``Morwenna Tregear (local authority), Bryn Rees (police)``."""
+    return ", ".join(f"{r.name} ({r.partner.lower()})" for r in recipients)
+
+
+class SignOffEmailBox(QWidget):
+    email_saved = Signal(int)
+    """The .eml draft for this version number was written."""
+
+    def __init__(
+        self,
+        case_id: int,
+        drafts: SignOffDrafts,
+        messages: Messages,
+        dialogs: FileDialogs,
+        opener: DesktopOpener,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("sign_off_email_box")
+        self._case_id = case_id
+        self._drafts = drafts
+        self._messages = messages
+        self._dialogs = dialogs
+        self._opener = opener
+        self._document: ExportedDocument | None = None
+
+        self.email_button = QPushButton("Email for sign-off…")
+        self.email_button.setObjectName("email_for_sign_off")
+        self.email_button.setAccessibleName("Email for sign-off")
+        self.email_button.setProperty("role", "primary")
+        self.recipients = hint_label("")
+        self.recipients.setObjectName("sign_off_recipients")
+        self.recipients.setAccessibleName("Who the email for sign-off goes to")
+        self.copy_panel = QCheckBox(
+            "Copy the statutory partners' voting panel members in (for every case)"
+        )
+        self.copy_panel.setObjectName("sign_off_copy_panel")
+        self.copy_panel.setAccessibleName("Copy the panel in to sign-off emails")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.recipients)
+        layout.addWidget(self.copy_panel)
+        self.email_button.clicked.connect(self._on_email_clicked)
+        self.copy_panel.toggled.connect(self._on_copy_panel_toggled)
+
+    def refresh(self) -> None:
+        self.copy_panel.blockSignals(True)
+        self.copy_panel.setChecked(self._drafts.copies_panel())
+        self.copy_panel.blockSignals(False)
+        recipients = self._drafts.recipients()
+        if not recipients:
+            self.recipients.setText(
+                "Nobody to email yet: record each statutory partner's executive lead in the "
+                "Directory."
+            )
+            return
+        text = "The email for sign-off goes to " + recipient_words(recipients) + "."
+        copied = self._drafts.copied()
+        if copied:
+            text += f" Copied in: {recipient_words(copied)}."
+        missing = [_PHRASES.get(p, p.lower()) for p in self._drafts.missing_executives()]
+        if missing:
+            named = " and ".join(
+                [", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing
+            )
+            text += (
+                f" No executive is recorded for {named}: the email goes to the agency's own "
+                "address. Record them in the Directory."
+            )
+        self.recipients.setText(text + " You can change this in your mail program before sending.")
+
+    def set_document(self, document: ExportedDocument | None) -> None:
+        """The signed version the email will carry, or None when none is chosen."""
+        self._document = document
+
+    def _on_copy_panel_toggled(self, checked: bool) -> None:
+        self._drafts.set_copies_panel(checked)
+        self.refresh()
+
+    def _on_email_clicked(self) -> None:
+        document = self._document
+        if document is None:
+            return
+        try:
+            draft = self._drafts.build(self._case_id, document)
+        except SignOffDraftError as error:
+            self._messages.error(self, "Email for sign-off", str(error))
+            return
+        path = self._dialogs.save_file(
+            self,
+            "Save the email for sign-off",
+            self._drafts.file_name(self._case_id, document),
+            EMAIL_FILES,
+        )
+        if path is None:
+            return
+        try:
+            write_exported_file(path, draft)
+        except FileNotSavedError as error:
+            self._messages.error(self, "Email for sign-off", error.message)
+            return
+        self.email_saved.emit(document.version)
+        if self._opener.open_file(path):
+            return
+        self._opener.show_folder(path)
+        self._messages.info(
+            self,
+            "Email for sign-off",
+            f"Your mail program did not open the draft, so rrdesk has opened the folder that "
+            f"holds it: {path.parent}. Open {path.name} from there, or attach the signed sheet "
+            "to an email yourself.",
+        )
