@@ -2,7 +2,8 @@
 
 It refreshes when anything changes (the app calls :meth:`BoardWidget.refresh` and
 :meth:`BoardWidget.invalidate_case`) and when the date rolls over: a timer checks ``today()``
-every second, so the board moves on at midnight without a restart. A clock is shown.
+every second while the board is on show, so it moves on at midnight without a restart. A clock
+is shown.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -127,7 +129,6 @@ class BoardWidget(QWidget):
         self.timer.setInterval(TICK_MILLISECONDS)
         self._connect_signals()
         self.refresh()
-        self.timer.start()
 
     def _banner(self, name: str, accessible: str) -> QLabel:
         label = QLabel()
@@ -253,6 +254,15 @@ class BoardWidget(QWidget):
             if position >= 0:
                 self.case_choice.setCurrentIndex(position)
         self.case_choice.blockSignals(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.check_date()
+        self.timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.timer.stop()  # nothing ticks behind another section, a lock or a closed window
+        super().hideEvent(event)
 
     def _on_timer_timeout(self) -> None:
         self.check_date()

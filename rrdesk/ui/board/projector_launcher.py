@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
@@ -13,7 +14,8 @@ from rrdesk.domain.meeting.agenda import AgendaItem
 from rrdesk.domain.meeting.vote import ProjectorTally
 from rrdesk.services.timetable.board_rows import BoardRow
 from rrdesk.services.timetable.timetable_service import TimetableService
-from rrdesk.ui.board.projector_window import ProjectorLaunchDialog, ProjectorWindow
+from rrdesk.ui.board.projector_launch_dialog import ProjectorLaunchDialog
+from rrdesk.ui.board.projector_window import ProjectorWindow
 from rrdesk.ui.shell.messages import Messages
 
 Choice = tuple[int, QScreen]
@@ -86,6 +88,17 @@ class ProjectorLauncher(QObject):
         self.window = window
         window.show_on(screen)
         return window
+
+    def adopt(self, window: ProjectorWindow) -> None:
+        """Take back a view left paused by a lock: it carries on with this window's data."""
+        if window is self.window:
+            return
+        self.close()
+        with contextlib.suppress(RuntimeError, TypeError):
+            window.closed.disconnect()  # from the window that locked
+        window.closed.connect(self._on_window_closed)
+        self.window = window
+        window.resume_after_lock(self._timetables, self._vote_for, self._actions)
 
     def refresh(self) -> None:
         if self.window is not None:

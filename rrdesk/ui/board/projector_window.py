@@ -4,49 +4,49 @@ It shows the case reference and stage only: never a child's name, pseudonym, dat
 address or school. White or yellow on near-black (at least 7:1), status spelt out, and the
 working days left at least a tenth of the screen's height. Opens full screen on the chosen
 screen; if that screen is unplugged it moves to one that remains. Esc leaves.
+
+While rrdesk is locked the view stays where it is and shows only "Meeting paused", with the
+agenda timer held; the window rebuilt after unlocking takes it back (:meth:`resume_after_lock`)
+and the board and the timer carry on as they were.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QScreen
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from rrdesk.domain.meeting.agenda import AgendaItem
 from rrdesk.domain.meeting.vote import ProjectorTally
-from rrdesk.domain.timetable.progress import ReviewStatus
 from rrdesk.services.timetable.board_rows import BoardRow
 from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.board.board_widget import clock_text
 from rrdesk.ui.board.display_awake import DisplayAwake
+from rrdesk.ui.board.projector_text import (
+    PAUSED_WORDS,
+    STATUS_COLOURS,
+    days_left_figure,
+    other_case_text,
+    vote_lines,
+)
 from rrdesk.ui.kit.quiet_updates import show_text
 from rrdesk.ui.meeting.agenda_timer import AgendaTimerWidget
 from rrdesk.ui.timetable.timeline_strip import DARK, TimelineStripWidget
 
+__all__ = ["BACKGROUND", "STATUS_COLOURS", "TEXT", "ProjectorWindow", "choose_remaining_screen"]
+
 BACKGROUND = "#0b0c0c"
 TEXT = "#ffffff"
-STATUS_COLOURS = {
-    ReviewStatus.ON_TRACK: "#5fd35f",
-    ReviewStatus.DUE_SOON: "#ffdd00",
-    ReviewStatus.OVERDUE: "#ff7b7b",
-    ReviewStatus.DONE: "#ffffff",
-}
+TITLE = "rrdesk: Rapid Review countdown"
 MAIN_FIGURE_SHARE = 0.16
 """The working days left, as a share of the screen height (the issue asks for at least 0.1)."""
 OTHER_CASES_SHOWN = 6
+VoteFor = Callable[[int], ProjectorTally | None]
 
 
 def choose_remaining_screen(
@@ -57,12 +57,6 @@ def choose_remaining_screen(
     if primary is not None and primary in remaining:
         return primary
     return remaining[0] if remaining else None
-
-
-def screen_label(screen: QScreen, number: int) -> str:
-    size = screen.geometry()
-    name = screen.name() or f"Screen {number}"
-    return f"Screen {number}: {name} ({size.width()} × {size.height()})"
 
 
 def _label(name: str, *, wrap: bool = True) -> QLabel:
@@ -92,13 +86,14 @@ class ProjectorWindow(QWidget):
         wall_clock: Callable[[], datetime],
         monotonic: Callable[[], float],
         awake: DisplayAwake | None = None,
-        vote_for: Callable[[int], ProjectorTally | None] | None = None,
+        vote_for: VoteFor | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("projector_window")
+        self._timetables: TimetableService | None = timetables
         self._vote_for = vote_for
-        self.setWindowTitle("rrdesk: Rapid Review countdown")
+        self.setWindowTitle(TITLE)
         self.setAccessibleName("Rapid Review countdown, projector view")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(
@@ -109,17 +104,21 @@ class ProjectorWindow(QWidget):
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.case_id = case_id
-        self._timetables = timetables
         self._today = today
         self._wall_clock = wall_clock
         self._awake = awake or DisplayAwake()
         self._screen: QScreen | None = None
         self._shown_day: date | None = None
+        self._paused = False
+        self._agenda_held = False
+        self._watching_screens = False
         self.title_label = _label("projector_title")
         self.title_label.setText("Rapid Review countdown")
         self.clock_label = _label("projector_clock", wrap=False)
         self.hint_label = _label("projector_hint")
-        self.hint_label.setText("Esc: leave   Space: start or pause   N: next item   R: reset")
+        self.hint_label.setText(
+            "Esc: leave   Space: start or pause   N: next item   R: reset   Ctrl+L: lock"
+        )
         self.reference_label = _label("projector_reference")
         self.stage_label = _label("projector_stage")
         self.days_left_label = _label("projector_days_left", wrap=False)
@@ -137,6 +136,11 @@ class ProjectorWindow(QWidget):
         self.others_heading.setText("Other open cases")
         self.other_labels = [_label(f"projector_other_{n}") for n in range(OTHER_CASES_SHOWN)]
         self.empty_label = _label("projector_empty", wrap=True)
+        self.paused_label = _label("projector_paused")
+        self.paused_label.setText(PAUSED_WORDS)
+        self.paused_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        self.board_page = QWidget()
         self._build_layout()
         self.tick_timer = QTimer(self)
         self.tick_timer.setInterval(1000)
@@ -144,6 +148,7 @@ class ProjectorWindow(QWidget):
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.screenRemoved.connect(self._on_screen_removed)
+            self._watching_screens = True
         self.apply_sizes(900)
         self.refresh()
 
@@ -163,10 +168,8 @@ class ProjectorWindow(QWidget):
         words.addWidget(self.status_label)
         figure.addLayout(words, 1)
         case.addLayout(figure)
-        case.addWidget(self.next_label)
-        case.addWidget(self.meeting_label)
-        case.addWidget(self.vote_label)
-        case.addWidget(self.empty_label)
+        for label in (self.next_label, self.meeting_label, self.vote_label, self.empty_label):
+            case.addWidget(label)
         case.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(case, 3)
@@ -176,14 +179,19 @@ class ProjectorWindow(QWidget):
         others.addWidget(self.others_heading)
         for label in self.other_labels:
             others.addWidget(label)
+        board = QVBoxLayout(self.board_page)
+        board.setContentsMargins(40, 24, 40, 24)
+        board.addLayout(header)
+        board.addLayout(body, 1)
+        board.addWidget(self.strip)
+        board.addSpacing(12)
+        board.addLayout(others)
+        board.addWidget(self.hint_label)
+        self.pages.addWidget(self.board_page)
+        self.pages.addWidget(self.paused_label)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 24, 40, 24)
-        layout.addLayout(header)
-        layout.addLayout(body, 1)
-        layout.addWidget(self.strip)
-        layout.addSpacing(12)
-        layout.addLayout(others)
-        layout.addWidget(self.hint_label)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
 
     # Sizes and screens ---------------------------------------------------------------------
 
@@ -193,6 +201,7 @@ class ProjectorWindow(QWidget):
         self.main_figure_pixels = math.ceil(h * MAIN_FIGURE_SHARE)
         _size(self.days_left_label, self.main_figure_pixels, bold=True)
         _size(self.reference_label, int(h * 0.06), bold=True)
+        _size(self.paused_label, int(h * 0.08), bold=True)
         for label in (self.stage_label, self.days_left_caption, self.day_of_label):
             _size(label, int(h * 0.04))
         _size(self.status_label, int(h * 0.045), bold=True)
@@ -226,7 +235,8 @@ class ProjectorWindow(QWidget):
         self.activateWindow()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._awake.acquire()
-        self.tick_timer.start()
+        if not self._paused:
+            self.tick_timer.start()
 
     def _on_screen_removed(self, screen: QScreen) -> None:
         if screen is not self._screen:
@@ -237,12 +247,65 @@ class ProjectorWindow(QWidget):
         if target is not None:
             self.show_on(target)
 
+    # Presenting through a lock -------------------------------------------------------------
+
+    @property
+    def paused(self) -> bool:
+        """Whether the view shows "Meeting paused" (rrdesk is locked)."""
+        return self._paused
+
+    def holds_meeting(self) -> bool:
+        """Whether a meeting is being presented: the view is open and the agenda timer runs."""
+        return self.isVisible() and not self._paused and self.timer_widget.clock.running
+
+    def pause_for_lock(self) -> None:
+        """Show only "Meeting paused", hold the agenda timer and let go of the store's data."""
+        if self._paused:
+            return
+        self._paused = True
+        self._agenda_held = self.timer_widget.hold()
+        self.tick_timer.stop()
+        self._timetables, self._vote_for = None, None
+        self.pages.setCurrentWidget(self.paused_label)
+        self.setWindowTitle("rrdesk")
+
+    def resume_after_lock(
+        self, timetables: TimetableService, vote_for: VoteFor | None, actions: Sequence[QAction]
+    ) -> None:
+        """The unlocked window's data and shortcuts; the board and the agenda timer carry on
+        where they were."""
+        self._timetables, self._vote_for = timetables, vote_for
+        for action in self.actions():
+            self.removeAction(action)
+        self.addActions(list(actions))
+        self._paused = False
+        self.pages.setCurrentWidget(self.board_page)
+        self.setWindowTitle(TITLE)
+        self.refresh()
+        if self._agenda_held:
+            self._agenda_held = False
+            self.timer_widget.carry_on()
+        if self.isVisible():
+            self.tick_timer.start()
+
+    def after_unlock(self) -> None:
+        """Once unlocked: in front again, or closed if no window took it back."""
+        if self._paused:
+            self.close()
+            return
+        self.raise_()
+        self.activateWindow()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # Showing -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        timetables = self._timetables
+        if timetables is None:
+            return
         today = self._today()
         self._shown_day = today
-        rows = self._timetables.board_rows(today)
+        rows = timetables.board_rows(today)
         current = next((row for row in rows if row.case_id == self.case_id), None)
         self.clock_label.setText(clock_text(self._wall_clock()))
         self._show_case(current)
@@ -254,25 +317,14 @@ class ProjectorWindow(QWidget):
         ):
             label.setVisible(row is not None)
             if row is not None:
-                label.setText(self._other_text(row))
+                label.setText(other_case_text(row))
                 label.setStyleSheet(f"color: {STATUS_COLOURS[row.status]};")
 
     def _show_vote(self) -> None:
-        """The vote's counts while it is open or just closed; voters' names only when the chair
-        has chosen to show them."""
         tally = self._vote_for(self.case_id) if self._vote_for is not None else None
         self.vote_label.setVisible(tally is not None)
-        if tally is None:
-            return
-        counts = (
-            f"Yes {tally.yes}   No {tally.no}   Abstain {tally.abstain}"
-            f"   Not yet voted {tally.not_voted}"
-        )
-        lines = [f"Vote: {tally.question}", counts]
-        if tally.closed and tally.outcome:
-            lines.append(f"Outcome: {tally.outcome}")
-        lines.extend(f"{name}: {choice}" for name, choice in tally.names)
-        self.vote_label.setText("\n".join(lines))
+        if tally is not None:
+            self.vote_label.setText("\n".join(vote_lines(tally)))
 
     def _show_case(self, row: BoardRow | None) -> None:
         shown = row is not None
@@ -292,18 +344,9 @@ class ProjectorWindow(QWidget):
         self.empty_label.setText("This case is no longer open.")
         if row is None:
             return
-        progress = row.progress
-        left = progress.working_days_left
         self.reference_label.setText(row.reference)
         self.stage_label.setText(row.stage.label)
-        if row.status is ReviewStatus.DONE:
-            figure, caption = "\u2713", "Decision sent"
-        elif progress.today > row.deadline:
-            figure, caption = str(max(1, -left)), "working days overdue"
-        elif left == 0:
-            figure, caption = "0", "Due today"
-        else:
-            figure, caption = str(left), "working day left" if left == 1 else "working days left"
+        figure, caption = days_left_figure(row)
         self.days_left_label.setText(figure)
         self.days_left_label.setAccessibleName(f"{figure} {caption}")
         self.days_left_caption.setText(caption)
@@ -316,13 +359,6 @@ class ProjectorWindow(QWidget):
         self.meeting_label.setText(f"Meeting: {row.meeting_brief}")
         self.strip.set_row(row)
 
-    @staticmethod
-    def _other_text(row: BoardRow) -> str:
-        return (
-            f"{row.reference}    {row.stage.label}    {row.day_of_total}    "
-            f"{row.days_left_words}    {row.status.words}"
-        )
-
     # Events --------------------------------------------------------------------------------
 
     def _on_tick_timer_timeout(self) -> None:
@@ -331,6 +367,9 @@ class ProjectorWindow(QWidget):
             self.refresh()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._paused:  # locked: only the unlock prompt on the coordinator's screen answers
+            event.accept()
+            return
         if event.key() == Qt.Key.Key_Escape:
             self.close()
             return
@@ -342,65 +381,9 @@ class ProjectorWindow(QWidget):
         self.timer_widget.timer.stop()
         self._awake.release()
         app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):
-            app.screenRemoved.disconnect(self._on_screen_removed)
+        if self._watching_screens and isinstance(app, QGuiApplication):
+            self._watching_screens = False
+            with contextlib.suppress(RuntimeError, TypeError):
+                app.screenRemoved.disconnect(self._on_screen_removed)
         self.closed.emit()
         super().closeEvent(event)
-
-
-class ProjectorLaunchDialog(QDialog):
-    """Which case to project, and on which screen (every attached screen is offered)."""
-
-    def __init__(
-        self,
-        rows: Sequence[BoardRow],
-        *,
-        case_id: int | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("projector_launch_dialog")
-        self.setWindowTitle("Project the countdown")
-        self.case_choice = QComboBox()
-        self.case_choice.setObjectName("projector_case_choice")
-        self.case_choice.setAccessibleName("Case being discussed")
-        for row in rows:
-            self.case_choice.addItem(f"{row.reference} ({row.stage.label})", row.case_id)
-        if case_id is not None:
-            self.case_choice.setCurrentIndex(max(0, self.case_choice.findData(case_id)))
-        self.screen_choice = QComboBox()
-        self.screen_choice.setObjectName("projector_screen_choice")
-        self.screen_choice.setAccessibleName("Screen to show it on")
-        screens = QGuiApplication.screens()
-        for number, screen in enumerate(screens, start=1):
-            self.screen_choice.addItem(screen_label(screen, number), number - 1)
-        if len(screens) > 1:
-            primary = QGuiApplication.primaryScreen()
-            others = [n for n, s in enumerate(screens) if s is not primary]
-            self.screen_choice.setCurrentIndex(others[0] if others else 0)
-        buttons = QDialogButtonBox()
-        self.project_button = buttons.addButton("Project", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.project_button.setObjectName("projector_start_button")
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow("Case being discussed", self.case_choice)
-        form.addRow("Show it on", self.screen_choice)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel("The projector shows the case reference and stage only, never a child's name.")
-        )
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    def chosen_case(self) -> int | None:
-        value = self.case_choice.currentData()
-        return None if value is None else int(value)
-
-    def chosen_screen(self) -> QScreen:
-        screens = QGuiApplication.screens()
-        index = self.screen_choice.currentData()
-        if isinstance(index, int) and 0 <= index < len(screens):
-            return screens[index]
-        return QGuiApplication.primaryScreen()

@@ -7,10 +7,13 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from rrdesk.services.session_services import SessionServices
 from rrdesk.ui.shell.seams import Seams
 from rrdesk.ui.shell.workbench import Lazy, Workbench
+
+PROJECTOR_NAME = "projector_window"
 
 if TYPE_CHECKING:
     from rrdesk.ui.board.board_widget import BoardWidget
@@ -84,9 +87,21 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
             project_chosen_case,
         )
 
+    def take_back_paused_projector() -> None:
+        """A projector view left showing "Meeting paused" by a lock carries on in this window."""
+        paused = [w for w in QApplication.topLevelWidgets() if w.objectName() == PROJECTOR_NAME]
+        if not paused:
+            return  # the projector's module is not imported until it is first wanted
+        from rrdesk.ui.board.projector_window import ProjectorWindow
+
+        for widget in paused:
+            if isinstance(widget, ProjectorWindow) and widget.isVisible() and widget.paused:
+                projector().adopt(widget)
+
     bench.add_section("board", "Countdown board", board)
     bench.refresh_when_shown("board", refresh_board)
     events.case_changed.connect(case_changed)
     events.calendar_changed.connect(refresh_board)
     window.closing.connect(close_projector)
     bench.after_placing(add_project_action)
+    bench.after_placing(take_back_paused_projector)

@@ -107,6 +107,19 @@ class AgendaTimerWidget(QWidget):
         self.clock = self.clock.reset()
         self._follow_clock()
 
+    def hold(self) -> bool:
+        """Pause while rrdesk is locked; ``True`` if the clock was running."""
+        running = self.clock.running
+        if running:
+            self.clock = self.clock.pause(self._now())
+            self._follow_clock()
+        return running
+
+    def carry_on(self) -> None:
+        """Run again after :meth:`hold`, from the time left when it was held."""
+        self.clock = self.clock.start(self._now())
+        self._follow_clock()
+
     def _follow_clock(self) -> None:
         if self.clock.running:
             self.timer.start()

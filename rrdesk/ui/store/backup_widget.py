@@ -98,7 +98,13 @@ class BackupWidget(QWidget):
         self.idle.setSuffix(" minutes")
         self.idle.setValue(locking.idle_minutes(session))
         self.idle_field = FormField(
-            "Lock rrdesk when it has not been used for", self.idle, object_name="lock_minutes"
+            "Lock rrdesk when it has not been used for",
+            self.idle,
+            hint=(
+                "While the countdown is projected with the agenda timer running, rrdesk waits"
+                " this long plus an hour before it locks. Ctrl+L always locks at once."
+            ),
+            object_name="lock_minutes",
         )
         self.recent = QListWidget()
         name_widget(self.recent, "recent_backups", "Recent rolling backups")

@@ -2,58 +2,51 @@
 
 When rrdesk locks:
 
-1. ``about_to_lock`` is emitted and every widget in every window that has a ``save_pending()``
-   method is asked to save what is typed (a failure there is logged by type and does not stop
-   the lock: locking matters more than one unsaved box).
-2. Every window's content is replaced: the main window shows the locked screen, a window named
-   ``projector_window`` shows only "Locked", other windows (dialogs, message boxes) are closed.
-   No window title names a case.
+1. ``about_to_lock`` is emitted and every widget in every window that saves typing later
+   (:class:`~rrdesk.ui.store.presenting.SavesPending`) is asked to save it now (a failure there
+   is logged by type and does not stop the lock: locking matters more than one unsaved box).
+2. Every window's content is replaced: the main window shows the locked screen, raised and
+   active so the prompt is never under another window; a window shown to a room (the projector,
+   a :class:`~rrdesk.ui.store.presenting.Presentation`) shows only "Meeting paused"; other
+   windows (dialogs, message boxes) are closed. No window title names a case.
 3. The store is closed and the data key overwritten in memory (:meth:`Session.close`).
 
-Unlocking needs the passphrase or the recovery key: a key remembered on this computer does not
-unlock a lock. After unlocking, ``rebuild(session)`` makes a fresh main window. If unlocking
-finds the store damaged or its key file gone while it was locked, ``store_problem(error)`` is
-asked for the way past it (start-up's store-problem screen, which can restore a backup); the
-store it returns, open, is used as if unlocked.
+While a meeting is presented (the agenda timer running) the idle lock waits an hour longer than
+the lock time. Unlocking needs the passphrase or the recovery key: a key remembered on this
+computer does not unlock a lock. After unlocking, ``rebuild(session)`` makes a fresh main window
+(which takes back a paused presentation). If unlocking finds the store damaged or its key file
+gone while it was locked, ``store_problem(error)`` is asked for the way past it (start-up's
+store-problem screen, which can restore a backup); the store it returns, open, is used as if
+unlocked.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt named where used, not at start-up (ui.item_roles)
-from PySide6.QtCore import (
-    SLOT,
-    QAbstractNativeEventFilter,
-    QByteArray,
-    QCoreApplication,
-    QEvent,
-    QObject,
-    QTimer,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QWindow
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QLabel,
-    QMainWindow,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from rrdesk.services.store import store_access
 from rrdesk.services.store.errors import StoreError
 from rrdesk.services.store.session import Session
-from rrdesk.ui.shell.main_window import once_on_screen
-from rrdesk.ui.shell.tasks import TaskStarter
+from rrdesk.ui.shell.main_window import MainWindow, once_on_screen
+from rrdesk.ui.store.presenting import (
+    PRESENTING_GRACE_MS,
+    Presentation,
+    SavesPending,
+    meeting_presented,
+    presentations,
+    shown_windows,
+)
+from rrdesk.ui.store.screen_lock_watch import ScreenLockWatch
 
 if TYPE_CHECKING:
     from rrdesk.ui.store.locked_screen import LockedScreen
@@ -61,10 +54,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Unlock = Callable[[Path, str], Session]
-Rebuild = Callable[[Session], QWidget | None]
+Rebuild = Callable[[Session], MainWindow | None]
 StoreProblem = Callable[[StoreError], Session | None]
 
-PROJECTOR_NAME = "projector_window"
 LOCKED_TITLE = "rrdesk: Locked"
 ACTIVITY = frozenset(
     {
@@ -75,8 +67,6 @@ ACTIVITY = frozenset(
         QEvent.Type.TouchBegin,
     }
 )
-WM_WTSSESSION_CHANGE = 0x02B1
-WTS_SESSION_LOCK = 0x7
 
 
 def _curtain() -> QLabel:
@@ -85,25 +75,6 @@ def _curtain() -> QLabel:
     label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
     label.setProperty("role", "heading")
     return label
-
-
-class _SessionLockFilter(QAbstractNativeEventFilter):
-    """Windows: WM_WTSSESSION_CHANGE with WTS_SESSION_LOCK means the screen was locked."""
-
-    def __init__(self, on_lock: Callable[[], None]) -> None:
-        super().__init__()
-        self._on_lock = on_lock
-
-    def nativeEventFilter(
-        self, eventType: QByteArray | bytes | bytearray | memoryview, message: int
-    ) -> object:
-        if sys.platform == "win32" and bytes(eventType) == b"windows_generic_MSG":
-            from ctypes import wintypes
-
-            msg = wintypes.MSG.from_address(int(message))
-            if msg.message == WM_WTSSESSION_CHANGE and msg.wParam == WTS_SESSION_LOCK:
-                QTimer.singleShot(0, self._on_lock)
-        return False, 0
 
 
 class LockController(QObject):
@@ -121,6 +92,7 @@ class LockController(QObject):
         store_problem: StoreProblem | None = None,
         idle_minutes: int = 5,
         idle_interval_ms: int | None = None,
+        presenting_grace_ms: int = PRESENTING_GRACE_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -130,22 +102,22 @@ class LockController(QObject):
         self._unlock_recovery = unlock_with_recovery_key
         self._rebuild = rebuild
         self._store_problem = store_problem
-        self._main: QMainWindow | None = None
+        self._main: MainWindow | None = None
         self._locked_windows: list[QWidget] = []
         self.locked_screen: LockedScreen | None = None
         self.reason = ""
+        self._idle_ms = idle_interval_ms or idle_minutes * 60_000
+        self._presenting_grace_ms = presenting_grace_ms
         self._idle = QTimer(self)
         self._idle.setObjectName("idle_timer")
         self._idle.setSingleShot(True)
-        self._idle.setInterval(idle_interval_ms or idle_minutes * 60_000)
         self._idle.timeout.connect(self._on_idle_timeout)
-        self._native_filter: _SessionLockFilter | None = None
+        self._screen_lock = ScreenLockWatch(self)
+        self._screen_lock.screen_locked.connect(self._on_session_locked)
         application = QCoreApplication.instance()
         if isinstance(application, QGuiApplication):
             self._watch_windows(application)
-        self._listening = False
-        self.idle_since = time.monotonic()  # when the person last did something, or rrdesk opened
-        self._idle.start()
+        self._restart_idle()  # idle_since: when the person last did something, or rrdesk opened
 
     # -- state -------------------------------------------------------------------------------
 
@@ -161,29 +133,31 @@ class LockController(QObject):
     @property
     def listens_for_screen_lock(self) -> bool:
         """Whether rrdesk has asked the operating system to say when the screen locks."""
-        return self._listening
+        return self._screen_lock.listening
 
     @property
     def idle_interval_ms(self) -> int:
-        return self._idle.interval()
+        return self._idle_ms
 
     def set_idle_minutes(self, minutes: int) -> None:
         self.set_idle_interval_ms(minutes * 60_000)
 
     def set_idle_interval_ms(self, milliseconds: int) -> None:
         """The idle time in milliseconds (tests use a tiny one); restarts the count."""
-        self._idle.setInterval(milliseconds)
+        self._idle_ms = milliseconds
         if not self.is_locked:
             self._restart_idle()
 
-    def watch(self, window: QMainWindow) -> None:
+    def watch(self, window: MainWindow) -> None:
         """The main window: its ``lock_requested`` (Ctrl+L) locks; it shows the locked screen."""
         self._main = window
-        signal = getattr(window, "lock_requested", None)
-        if signal is not None:
-            signal.connect(self._on_lock_requested)
-        self._register_session_notifications(window)
-        once_on_screen(window, self._listen_for_session_lock)
+        window.lock_requested.connect(self._on_lock_requested)
+        self._screen_lock.register(window)
+        once_on_screen(window, self._screen_lock.listen)
+
+    def screen_saver_changed(self, active: bool) -> None:
+        """The screen saver came on (``True``) or went off, as the session bus says."""
+        self._screen_lock.screen_saver_changed(active)
 
     def stop(self) -> None:
         """Stop watching (for example when the app quits)."""
@@ -194,8 +168,7 @@ class LockController(QObject):
                 application.focusWindowChanged.disconnect(self._on_focus_window_changed)
             for window in QGuiApplication.topLevelWindows():
                 window.removeEventFilter(self)
-        if application is not None and self._native_filter is not None:
-            application.removeNativeEventFilter(self._native_filter)
+        self._screen_lock.stop()
 
     # -- events ------------------------------------------------------------------------------
 
@@ -221,9 +194,15 @@ class LockController(QObject):
 
     def _restart_idle(self) -> None:
         self.idle_since = time.monotonic()
-        self._idle.start()
+        self._idle.start(self._idle_ms)
 
     def _on_idle_timeout(self) -> None:
+        if meeting_presented():
+            waited_ms = (time.monotonic() - self.idle_since) * 1000
+            left_ms = self._idle_ms + self._presenting_grace_ms - waited_ms
+            if left_ms > 0:
+                self._idle.start(max(1, int(left_ms)))
+                return
         self.lock("idle")
 
     def _on_lock_requested(self) -> None:
@@ -251,29 +230,23 @@ class LockController(QObject):
         log.info("locked (%s)", reason)
         self.locked.emit(reason)
 
-    def _windows(self) -> list[QWidget]:
-        return [w for w in QApplication.topLevelWidgets() if w.isWindow() and w.isVisible()]
-
     def _save_pending(self) -> None:
-        for window in self._windows():
+        for window in shown_windows():
             for widget in [window, *window.findChildren(QWidget)]:
-                save = getattr(widget, "save_pending", None)
-                if callable(save):
-                    try:
-                        save()
-                    except Exception as error:  # locking must go on whatever a widget does
-                        log.error(
-                            "a screen could not save before locking: %s", type(error).__name__
-                        )
+                if not isinstance(widget, SavesPending):
+                    continue
+                try:
+                    widget.save_pending()
+                except Exception as error:  # locking must go on whatever a widget does
+                    log.error("a screen could not save before locking: %s", type(error).__name__)
 
     def _cover_windows(self, reason: str) -> None:
         main = self._main
-        for window in self._windows():
+        for window in shown_windows():
             if window is main:
                 continue
-            if window.objectName() == PROJECTOR_NAME:
-                self._cover_with_curtain(window)
-                window.setWindowTitle("rrdesk")
+            if isinstance(window, Presentation):
+                window.pause_for_lock()
             elif isinstance(window, QDialog):
                 window.reject()
                 window.hide()
@@ -284,7 +257,7 @@ class LockController(QObject):
         if main is not None:
             self._cover_main(main, reason)
 
-    def _cover_main(self, window: QMainWindow, reason: str) -> None:
+    def _cover_main(self, window: MainWindow, reason: str) -> None:
         for action in window.findChildren(QAction):
             action.setEnabled(False)
         old = window.takeCentralWidget()
@@ -301,6 +274,8 @@ class LockController(QObject):
         window.statusBar().hide()
         window.setWindowTitle(LOCKED_TITLE)
         self.locked_screen = screen
+        window.raise_()  # the prompt in front, never under a paused projector
+        window.activateWindow()
         screen.secret.setFocus()
         self._locked_windows.append(window)
 
@@ -354,119 +329,17 @@ class LockController(QObject):
         old_windows, self._locked_windows = self._locked_windows, []
         self._main = None
         self.locked_screen = None
-        if isinstance(new_window, QMainWindow):
+        if new_window is not None:
             if geometry is not None:
                 new_window.setGeometry(geometry)
             self.watch(new_window)
         for window in old_windows:
             window.hide()
             window.deleteLater()
+        for presentation in presentations():
+            presentation.after_unlock()
         self.reason = ""
         self._restart_idle()
         log.info("unlocked (%s)", "recovery key" if recovery else "passphrase")
         self.unlocked.emit()
         return ""
-
-    # -- restoring a backup ------------------------------------------------------------------
-
-    def restore(
-        self,
-        put_in_place: Callable[[Path], object],
-        secret: str,
-        *,
-        recovery: bool = False,
-        runner: TaskStarter,
-        finished: Callable[[str, object], None] | None = None,
-    ) -> None:
-        """Lock (saving what is typed and closing the store), run ``put_in_place(store_path)``
-        off the screen thread to replace the store, then open it with ``secret``.
-
-        ``finished(problem, result)`` is called at the end: ``problem`` is ``""`` when the
-        restored store is open, or says why not; ``result`` is what ``put_in_place`` returned
-        (``None`` if it failed). If the store cannot be replaced, nothing has changed and rrdesk
-        stays locked, saying why: the usual passphrase opens the store as it was.
-        """
-        report = finished or (lambda _problem, _result: None)
-        if self.is_locked:
-            report("Unlock rrdesk first.", None)
-            return
-        self.lock("restore")
-        screen = self.locked_screen
-        if screen is not None:
-            screen.set_busy("Putting the backup in place. This can take a minute.")
-
-        def failed(error: BaseException) -> None:
-            if screen is not None:
-                screen.set_busy("")
-            if isinstance(error, StoreError):
-                reason = error.message
-            else:
-                log.error("restoring a backup failed: %s", type(error).__name__)
-                reason = "The backup was not restored because of an unexpected problem."
-            message = f"{reason} Unlock to carry on with the store as it was."
-            if screen is not None:
-                screen.show_error(message)
-            report(message, None)
-
-        def replaced(result: object) -> None:
-            if screen is not None:
-                screen.set_busy("")
-            message = self.unlock(secret, recovery=recovery)
-            if message and screen is not None:
-                screen.show_error(f"The backup is in place but did not open: {message}")
-            report(message, result)
-
-        store_path = self._store_path
-        runner.start(
-            lambda _progress, _cancelled: put_in_place(store_path),
-            on_done=replaced,
-            on_error=failed,
-        )
-
-    # -- operating-system session lock -------------------------------------------------------
-
-    def _listen_for_session_lock(self) -> None:
-        """Once: the operating system tells rrdesk when the screen is locked."""
-        application = QCoreApplication.instance()
-        if self._listening or application is None:
-            return
-        self._listening = True
-        if sys.platform == "win32":  # pragma: no cover - Windows only
-            self._native_filter = _SessionLockFilter(self._on_session_locked)
-            application.installNativeEventFilter(self._native_filter)
-            return
-        self._listen_on_dbus()
-
-    def _listen_on_dbus(self) -> None:
-        """Linux desktops announce screen locks on the session bus; where there is none, or the
-        bindings are missing, rrdesk still locks when idle and on Ctrl+L."""
-        try:
-            from PySide6.QtDBus import QDBusConnection
-        except ImportError:
-            return
-        bus = QDBusConnection.sessionBus()
-        if not bus.isConnected():
-            return
-        for service, path in (
-            ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
-            ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
-        ):
-            with contextlib.suppress(RuntimeError, TypeError, ValueError):
-                # PySide6 wants the SLOT() text here although its stubs say bytes
-                bus.connect(  # type: ignore[call-overload]
-                    "", path, service, "ActiveChanged", self, SLOT("screen_saver_changed(bool)")
-                )
-
-    @Slot(bool)
-    def screen_saver_changed(self, active: bool) -> None:
-        if active:
-            self.lock("session")
-
-    def _register_session_notifications(self, window: QWidget) -> None:
-        if sys.platform != "win32":
-            return
-        import ctypes
-
-        with contextlib.suppress(AttributeError, OSError):  # pragma: no cover - Windows only
-            wtsapi: Any = getattr(ctypes, "windll").wtsapi32  # noqa: B009 - Windows only
-            wtsapi.WTSRegisterSessionNotification(int(window.winId()), 0)

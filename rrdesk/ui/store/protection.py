@@ -9,22 +9,25 @@ whichever main window and session are current after each unlock.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QWidget
 
 from rrdesk.services.store import locking, store_access
 from rrdesk.services.store.errors import StoreError
 from rrdesk.services.store.session import Session
 from rrdesk.ui.shell.file_dialogs import FileDialogs
-from rrdesk.ui.shell.main_window import once_on_screen
+from rrdesk.ui.shell.main_window import MainWindow, once_on_screen
 from rrdesk.ui.shell.messages import Messages
 from rrdesk.ui.shell.tasks import TaskStarter
 from rrdesk.ui.store.backup_scheduler import BackupScheduler
 from rrdesk.ui.store.lock_controller import LockController
+
+log = logging.getLogger(__name__)
 
 BACKUPS_SECTION = "backups"
 
@@ -51,10 +54,10 @@ class Protection:
 
 
 def install_protection(
-    window: QMainWindow,
+    window: MainWindow,
     session: Session,
     *,
-    rebuild: Callable[[Session], QMainWindow],
+    rebuild: Callable[[Session], MainWindow],
     messages: Messages,
     idle_interval_ms: int | None = None,
     backups_folder: Path | None = None,
@@ -67,7 +70,7 @@ def install_protection(
     is the time here without its offset: backups are named and dated by it."""
     holder: dict[str, Protection] = {}
 
-    def rebuilt(new_session: Session) -> QWidget:
+    def rebuilt(new_session: Session) -> MainWindow:
         new_window = rebuild(new_session)
         _connect_window(new_window, holder["protection"], messages)
         return new_window
@@ -108,30 +111,26 @@ def install_protection(
     return protection
 
 
-def _connect_window(window: QMainWindow, protection: Protection, messages: Messages) -> None:
-    closing = getattr(window, "closing", None)
-    if closing is not None:
-        closing.connect(protection.scheduler.back_up_on_close)
-    when_built = getattr(window, "when_section_built", None)
-    if callable(when_built):
-        # The Backups screen is built when first shown, not at start-up.
-        with contextlib.suppress(KeyError):
-            when_built(
-                BACKUPS_SECTION, lambda backups: _connect_backups(backups, protection, messages)
-            )
+def _connect_window(window: MainWindow, protection: Protection, messages: Messages) -> None:
+    window.closing.connect(protection.scheduler.back_up_on_close)
+    # The Backups screen is built when first shown, not at start-up.
+    with contextlib.suppress(KeyError):
+        window.when_section_built(
+            BACKUPS_SECTION, lambda backups: _connect_backups(backups, protection, messages)
+        )
 
 
 def _connect_backups(backups: QWidget, protection: Protection, messages: Messages) -> None:
-    changed = getattr(backups, "idle_minutes_changed", None)
-    if changed is not None:
-        changed.connect(protection.controller.set_idle_minutes)
-    restore = getattr(backups, "restore_requested", None)
-    if restore is not None:
-        restore.connect(
-            lambda backup, secret, recovery: restore_from_backup(
-                protection, messages, backup, secret, recovery=recovery
-            )
+    from rrdesk.ui.store.backup_widget import BackupWidget
+
+    if not isinstance(backups, BackupWidget):
+        return
+    backups.idle_minutes_changed.connect(protection.controller.set_idle_minutes)
+    backups.restore_requested.connect(
+        lambda backup, secret, recovery: restore_from_backup(
+            protection, messages, backup, secret, recovery=recovery
         )
+    )
 
 
 def restore_from_backup(
@@ -165,6 +164,67 @@ def restore_from_backup(
         )
         messages.info(None, "Backup restored", f"{result.check.describe()}{kept}")
 
-    protection.controller.restore(
-        put_in_place, secret, recovery=recovery, runner=protection.runner, finished=finished
+    restore_behind_lock(
+        protection.controller,
+        put_in_place,
+        secret,
+        recovery=recovery,
+        runner=protection.runner,
+        finished=finished,
+    )
+
+
+def restore_behind_lock(
+    controller: LockController,
+    put_in_place: Callable[[Path], object],
+    secret: str,
+    *,
+    recovery: bool = False,
+    runner: TaskStarter,
+    finished: Callable[[str, object], None] | None = None,
+) -> None:
+    """Lock (saving what is typed and closing the store), run ``put_in_place(store_path)``
+    off the screen thread to replace the store, then open it with ``secret``.
+
+    ``finished(problem, result)`` is called at the end: ``problem`` is ``""`` when the
+    restored store is open, or says why not; ``result`` is what ``put_in_place`` returned
+    (``None`` if it failed). If the store cannot be replaced, nothing has changed and rrdesk
+    stays locked, saying why: the usual passphrase opens the store as it was.
+    """
+    report = finished or (lambda _problem, _result: None)
+    session = controller.session
+    if session is None:
+        report("Unlock rrdesk first.", None)
+        return
+    store_path = session.path
+    controller.lock("restore")
+    screen = controller.locked_screen
+    if screen is not None:
+        screen.set_busy("Putting the backup in place. This can take a minute.")
+
+    def failed(error: BaseException) -> None:
+        if screen is not None:
+            screen.set_busy("")
+        if isinstance(error, StoreError):
+            reason = error.message
+        else:
+            log.error("restoring a backup failed: %s", type(error).__name__)
+            reason = "The backup was not restored because of an unexpected problem."
+        message = f"{reason} Unlock to carry on with the store as it was."
+        if screen is not None:
+            screen.show_error(message)
+        report(message, None)
+
+    def replaced(result: object) -> None:
+        if screen is not None:
+            screen.set_busy("")
+        message = controller.unlock(secret, recovery=recovery)
+        if message and screen is not None:
+            screen.show_error(f"The backup is in place but did not open: {message}")
+        report(message, result)
+
+    runner.start(
+        lambda _progress, _cancelled: put_in_place(store_path),
+        on_done=replaced,
+        on_error=failed,
     )

@@ -17,12 +17,12 @@ from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.board.display_awake import DisplayAwake
+from rrdesk.ui.board.projector_launch_dialog import ProjectorLaunchDialog
 from rrdesk.ui.board.projector_launcher import ProjectorLauncher
 from rrdesk.ui.board.projector_window import (
     BACKGROUND,
     STATUS_COLOURS,
     TEXT,
-    ProjectorLaunchDialog,
     ProjectorWindow,
     choose_remaining_screen,
 )

@@ -97,7 +97,7 @@ def test_locks_when_idle_and_shows_nothing_of_a_case(qtbot, locked_setup, sessio
     assert window.windowTitle() == "rrdesk: Locked"
     assert MARKER not in _all_text(window)
     assert "rrdesk locked itself" in _all_text(window)
-    assert _all_text(projector).replace("\n", " ").split() == ["rrdesk", "Locked"]
+    assert _all_text(projector).replace("\n", " ").split() == ["rrdesk:", "Locked", "Locked"]
     with pytest.raises(StoreClosedError, match="rrdesk is locked"):
         session.cases.count()
 
@@ -261,7 +261,7 @@ def test_listening_for_the_screen_lock_starts_once_the_window_is_on_screen(
     controller.stop()
 
 
-def test_a_plain_projector_window_shows_only_locked(qtbot, locked_setup) -> None:
+def test_any_other_window_shows_only_locked(qtbot, locked_setup) -> None:
     controller, _window, _projector, _rebuilt = locked_setup
     projector = QWidget()
     projector.setObjectName("projector_window")
@@ -270,7 +270,7 @@ def test_a_plain_projector_window_shows_only_locked(qtbot, locked_setup) -> None
     qtbot.addWidget(projector)
     projector.show()
     controller.lock("manual")
-    assert _all_text(projector).split() == ["rrdesk", "Locked"]
+    assert _all_text(projector).split() == ["rrdesk:", "Locked", "Locked"]
 
 
 def test_a_store_damaged_while_locked_is_handed_on_and_stays_locked_if_not_restored(

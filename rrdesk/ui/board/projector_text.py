@@ -1,0 +1,49 @@
+"""The projector's words for a case and the vote: reference and stage, never a child's name."""
+
+from __future__ import annotations
+
+from rrdesk.domain.meeting.vote import ProjectorTally
+from rrdesk.domain.timetable.progress import ReviewStatus
+from rrdesk.services.timetable.board_rows import BoardRow
+
+STATUS_COLOURS = {
+    ReviewStatus.ON_TRACK: "#5fd35f",
+    ReviewStatus.DUE_SOON: "#ffdd00",
+    ReviewStatus.OVERDUE: "#ff7b7b",
+    ReviewStatus.DONE: "#ffffff",
+}
+PAUSED_WORDS = "Meeting paused"
+
+
+def days_left_figure(row: BoardRow) -> tuple[str, str]:
+    """The big figure and the words under it."""
+    progress = row.progress
+    left = progress.working_days_left
+    if row.status is ReviewStatus.DONE:
+        return "\u2713", "Decision sent"
+    if progress.today > row.deadline:
+        return str(max(1, -left)), "working days overdue"
+    if left == 0:
+        return "0", "Due today"
+    return str(left), "working day left" if left == 1 else "working days left"
+
+
+def other_case_text(row: BoardRow) -> str:
+    return (
+        f"{row.reference}    {row.stage.label}    {row.day_of_total}    "
+        f"{row.days_left_words}    {row.status.words}"
+    )
+
+
+def vote_lines(tally: ProjectorTally) -> list[str]:
+    """The vote's counts while it is open or just closed; voters' names only when the chair
+    has chosen to show them."""
+    counts = (
+        f"Yes {tally.yes}   No {tally.no}   Abstain {tally.abstain}"
+        f"   Not yet voted {tally.not_voted}"
+    )
+    lines = [f"Vote: {tally.question}", counts]
+    if tally.closed and tally.outcome:
+        lines.append(f"Outcome: {tally.outcome}")
+    lines.extend(f"{name}: {choice}" for name, choice in tally.names)
+    return lines

@@ -1,0 +1,54 @@
+"""What locking needs to know of the screens: which hold typing to save first, and which are
+shown to a room (the chair's projector view).
+
+A presentation is paused by a lock rather than covered: it shows only a neutral "Meeting paused"
+screen where it is, and the window rebuilt after unlocking takes it back. While a meeting is
+being presented (the agenda timer running), the idle lock waits an hour longer than the lock
+time; Ctrl+L still locks at once.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+PRESENTING_GRACE_MS = 60 * 60_000
+"""How much longer than the lock time rrdesk waits, with nothing done, while a meeting is
+presented."""
+
+
+@runtime_checkable
+class SavesPending(Protocol):
+    """A screen that keeps typing unsaved for a moment (an answer box, say)."""
+
+    def save_pending(self) -> None: ...
+
+
+@runtime_checkable
+class Presentation(Protocol):
+    """A window shown to a room."""
+
+    def pause_for_lock(self) -> None:
+        """Show only a neutral screen, hold any timer, and let go of the store's data."""
+        ...
+
+    def after_unlock(self) -> None:
+        """In front again if the new window took it back; closed if none did."""
+        ...
+
+    def holds_meeting(self) -> bool:
+        """Whether a meeting is being presented now (its agenda timer running)."""
+        ...
+
+
+def shown_windows() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isWindow() and w.isVisible()]
+
+
+def presentations() -> list[Presentation]:
+    return [w for w in shown_windows() if isinstance(w, Presentation)]
+
+
+def meeting_presented() -> bool:
+    return any(presentation.holds_meeting() for presentation in presentations())
