@@ -36,14 +36,16 @@ def other_case_text(row: BoardRow) -> str:
 
 
 def vote_lines(tally: ProjectorTally) -> list[str]:
-    """The vote's counts while it is open or just closed; voters' names only when the chair
-    has chosen to show them."""
-    counts = (
-        f"Yes {tally.yes}   No {tally.no}   Abstain {tally.abstain}"
-        f"   Not yet voted {tally.not_voted}"
-    )
-    lines = [f"Vote: {tally.question}", counts]
-    if tally.closed and tally.outcome:
-        lines.append(f"Outcome: {tally.outcome}")
+    """While voting is open, only that it is open and how many have voted: never the tally, which
+    a room would read as the outcome. Once closed, the outcome once, then the counts; voters'
+    names only when the chair has chosen to show them."""
+    total = tally.yes + tally.no + tally.abstain + tally.not_voted
+    recorded = total - tally.not_voted
+    if not tally.closed:
+        return ["Voting open", f"{recorded} of {total} votes recorded"]
+    lines = [
+        f"Outcome: {tally.outcome}",
+        f"Yes {tally.yes}   No {tally.no}   Abstain {tally.abstain}   Not voted {tally.not_voted}",
+    ]
     lines.extend(f"{name}: {choice}" for name, choice in tally.names)
     return lines

@@ -300,7 +300,7 @@ def test_the_launcher_says_when_there_is_nothing_to_project(session: Session) ->
     assert messages.shown[0][1] == "Nothing to project"
 
 
-def test_the_vote_shows_counts_and_names_only_when_the_chair_chooses(
+def test_the_vote_shows_only_that_it_is_open_then_the_outcome_once(
     qtbot: QtBot, session: Session
 ) -> None:
     from rrdesk.domain.cases.cases import Stage
@@ -327,9 +327,10 @@ def test_the_vote_shows_counts_and_names_only_when_the_chair_chooses(
     qtbot.addWidget(window)
     window.show_on(QGuiApplication.primaryScreen())
     shown = window.vote_label.text()
-    assert shown.startswith("Vote: ")
+    assert shown.splitlines()[0] == "Outcome: Recommend a local review"
+    assert shown.count("Outcome") == 1
+    assert "Vote:" not in shown
     assert "Yes " in shown
-    assert "Outcome: " in shown
     voters = {m.name for m in session.directory.members()}
     assert not any(name in shown for name in voters)
 
@@ -340,4 +341,16 @@ def test_the_vote_shows_counts_and_names_only_when_the_chair_chooses(
     )
     window.refresh()
     assert any(name in window.vote_label.text() for name in voters)
+
+    meeting = meetings.load(case.case_id)
+    assert meeting.vote is not None
+    reopened = meeting.vote.reopen("A member's vote was recorded against the wrong name")
+    meetings.save(case.case_id, meeting.with_vote(reopened), "reopened")
+    window.refresh()
+    tally = reopened.tally
+    voted = tally.yes + tally.no + tally.abstain
+    assert window.vote_label.text().splitlines() == [
+        "Voting open",
+        f"{voted} of {voted + tally.not_voted} votes recorded",
+    ]  # no tally, no outcome and no names while the vote is open
     window.close()
