@@ -22,6 +22,8 @@ class RecordingMessages(Messages):
     def __init__(self, *, confirm_answer: bool = True) -> None:
         self.shown: list[tuple[str, str, str]] = []
         self.confirm_answer = confirm_answer
+        self.confirm_defaults: list[str] = []
+        """The button Enter would choose in each confirmation asked."""
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self.shown.append(("error", title, text))
@@ -29,8 +31,18 @@ class RecordingMessages(Messages):
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         self.shown.append(("info", title, text))
 
-    def confirm(self, parent: QWidget | None, title: str, text: str, *, yes: str, no: str) -> bool:
+    def confirm(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        *,
+        yes: str,
+        no: str,
+        default_yes: bool = True,
+    ) -> bool:
         self.shown.append(("confirm", title, text))
+        self.confirm_defaults.append(yes if default_yes else no)
         return self.confirm_answer
 
     @property

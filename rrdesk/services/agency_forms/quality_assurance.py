@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from rrdesk.domain.agency_forms.agency_form_record import FormRecord
 from rrdesk.domain.agency_forms.agency_requests import AgencyRequest, EventKind
-from rrdesk.domain.agency_forms.check_form_answers import form_is_complete
+from rrdesk.domain.agency_forms.check_form_answers import SectionStatus, section_statuses
 from rrdesk.domain.agency_forms.check_form_findings import answer_findings
 from rrdesk.domain.agency_forms.text_checks import (
     Finding,
@@ -32,6 +32,8 @@ class QualityView:
     returns: tuple[str, ...]
     warnings: bool = False
     """True when the checks found something or text was pasted."""
+    unfinished: tuple[str, ...] = ()
+    """The titles of the sections that need an answer and are not completed."""
 
     @property
     def unconfirmed_warnings(self) -> bool:
@@ -89,9 +91,15 @@ class QualityAssurance(FormEntry):
             + (f". {e.note}" if e.note else "")
             for e in (request.returns if request else ())
         )
-        complete = form_is_complete(
+        statuses = section_statuses(
             self.form, record.answers, confirmed_sections=record.confirmed_sections
         )
+        unfinished = tuple(
+            self.form.section(key).title
+            for key, status in statuses.items()
+            if status not in (SectionStatus.COMPLETED, SectionStatus.NOT_NEEDED)
+        )
+        complete = not unfinished
         return QualityView(
             findings=describe_findings(findings),
             pasted=pasted or "No pasted text",
@@ -99,6 +107,7 @@ class QualityAssurance(FormEntry):
             complete=complete,
             returns=returns,
             warnings=bool(findings) or bool(pasted),
+            unfinished=unfinished,
         )
 
     def quality_assured(self, case_id: int) -> list[tuple[AgencyRequest, FormRecord]]:

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -17,13 +16,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from rrdesk.domain.agency_forms.agency_counts import count_agencies
-from rrdesk.domain.agency_forms.agency_requests import EventKind, RequestStatus
+from rrdesk.domain.agency_forms.agency_requests import EventKind
 from rrdesk.domain.agency_forms.text_checks import TextChecker
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
@@ -33,22 +31,12 @@ from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.ui.agency_forms.agency_dialogs import AgencyFormsDialogs
 from rrdesk.ui.agency_forms.agency_form_entry import AgencyFormEntryWidget
 from rrdesk.ui.agency_forms.panel_pack_action import PanelPackBuilder
+from rrdesk.ui.agency_forms.quality_words import quality_problems, quality_text
+from rrdesk.ui.agency_forms.requests_table import COLUMNS, fill_requests_table
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.shell.file_dialogs import DesktopOpener, FileDialogs
 from rrdesk.ui.shell.messages import Messages
 from rrdesk.ui.shell.tasks import TaskStarter
-
-# Status words always come first; the colour and symbol only repeat them.
-STATUS_LOOK = {
-    RequestStatus.NOT_SENT: ("\u25cb", "#e5e6e7"),
-    RequestStatus.SENT: ("\u2709", "#d2e2f1"),
-    RequestStatus.DUE_SOON: ("\u25d4", "#fff2b3"),
-    RequestStatus.OVERDUE: ("\u26a0", "#f4cdc6"),
-    RequestStatus.RECEIVED: ("\u2b07", "#e8f1f8"),
-    RequestStatus.RETURNED: ("\u21a9", "#fbe2c8"),
-    RequestStatus.QUALITY_ASSURED: ("\u2713", "#cce2d8"),
-}
-COLUMNS = ("Agency", "Status", "Due back", "Form")
 
 
 class AgencyFormsWidget(QWidget):
@@ -175,31 +163,7 @@ class AgencyFormsWidget(QWidget):
     def refresh(self) -> None:
         selected = self.selected_agency()
         self._rows = self._service.status_rows(self._case_id, self._today())
-        self.table.setRowCount(len(self._rows))
-        for number, row in enumerate(self._rows):
-            symbol, colour = STATUS_LOOK[row.status.status]
-            due = row.request.due_on
-            if row.status.status in (RequestStatus.RECEIVED, RequestStatus.QUALITY_ASSURED):
-                due_text = "\u2014"
-            else:
-                due_text = format_date(due) if due else "Not sent yet"
-            form_text = (
-                "Ready for quality assurance"
-                if row.form_ready
-                else "Being entered"
-                if row.form_started
-                else "Not started"
-            )
-            if row.status.status is RequestStatus.QUALITY_ASSURED:
-                form_text = "In the panel pack"
-            cells = (row.agency, f"{symbol} {row.status.words}", due_text, form_text)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if column == 1:
-                    item.setBackground(QBrush(QColor(colour)))
-                    item.setForeground(QBrush(QColor("#0b0c0c")))
-                self.table.setItem(number, column, item)
+        fill_requests_table(self.table, self._rows)
         counts = count_agencies(row.request for row in self._rows)
         self.summary.setText(
             "No agencies chosen yet. Choose the agencies to ask for a check form."
@@ -248,32 +212,10 @@ class AgencyFormsWidget(QWidget):
         self._show_quality(row)
 
     def _show_quality(self, row: RequestRow | None) -> None:
-        if row is None:
-            self.quality.setText("Select an agency to see its form's findings and history.")
-            return
-        if not row.form_started:
-            lines = [f"{row.agency}: no form entered yet."]
-        else:
+        view = None
+        if row is not None and row.form_started:
             view = self._service.quality_view(self._case_id, row.agency, self.checker)
-            lines = [
-                f"{row.agency}: {'complete' if view.complete else 'not complete yet'}.",
-                f"Text checks: {view.findings}.",
-                f"{view.pasted}.",
-                "The author confirmed they looked at the findings."
-                if view.looked_at
-                else "The author has not confirmed they looked at the findings.",
-            ]
-        returns = row.request.returns
-        if returns:
-            lines.append("History of returns:")
-            for event in returns:
-                reasons = ", ".join(r.value.lower() for r in event.reasons)
-                note = f". {event.note}" if event.note else ""
-                lines.append(f"  Returned {format_date(event.on)}: {reasons}{note}")
-        reminders = row.request.reminders
-        if reminders:
-            lines.append("Reminders sent: " + ", ".join(format_date(e.on) for e in reminders) + ".")
-        self.quality.setText("\n".join(lines))
+        self.quality.setText(quality_text(row, view))
 
     # Actions
 
@@ -326,13 +268,14 @@ class AgencyFormsWidget(QWidget):
         if agency is None:
             return
         view = self._service.quality_view(self._case_id, agency, self.checker)
-        if view.unconfirmed_warnings and not self._messages.confirm(
+        problems = quality_problems(agency, view)
+        if problems and not self._messages.confirm(
             self,
             "Mark quality assured?",
-            f"The form from {agency} has {view.findings.lower()} ({view.pasted.lower()}), and "
-            "its author has not confirmed they looked at them.",
-            yes="Mark quality assured",
+            problems,
+            yes="Mark quality assured anyway",
             no="Go back",
+            default_yes=False,
         ):
             return
         self._run(

@@ -32,14 +32,26 @@ class Messages:
         box.setObjectName("info_message")
         box.exec()
 
-    def confirm(self, parent: QWidget | None, title: str, text: str, *, yes: str, no: str) -> bool:
+    def confirm(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        *,
+        yes: str,
+        no: str,
+        default_yes: bool = True,
+    ) -> bool:
+        """True when the person chooses ``yes``. With ``default_yes=False`` Enter chooses ``no``:
+        for a step that marks something done that may not be."""
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(
             QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
         )
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes_button if default_yes else no_button)
         box.setObjectName("confirm_message")
         box.exec()
         return box.clickedButton() is yes_button

@@ -25,6 +25,7 @@ from tests.fakes import ImmediateRunner, RecordingOpener, ScriptedFileDialogs
 
 POLICE = "Northmoor Police Public Protection Unit"
 HOUSING = "Northmoor Housing"
+EARLY_HELP = "Northmoor Early Help"  # sent, no form entered yet
 
 
 class FakeDialogs(AgencyFormsDialogs):
@@ -441,6 +442,27 @@ def test_panel_pack_builds_off_the_ui_thread(qtbot, context, dialogs) -> None:  
     assert widget.pack.build_button.isEnabled()
 
 
+def test_quality_assurance_of_an_unfinished_form_names_its_sections(  # type: ignore[no-untyped-def]
+    qtbot, context, dialogs
+) -> None:
+    widget, service = _tab(qtbot, context, dialogs)
+    case_id = widget._case_id
+    service.record_received(case_id, EARLY_HELP, date(2026, 11, 22))
+    widget.refresh()
+    widget.select_agency(EARLY_HELP)
+    context.messages.confirm_answer = False
+    _click(qtbot, widget.buttons["assured"])
+    kind, _title, text = context.messages.shown[-1]
+    assert kind == "confirm"
+    assert "not completed: " in text
+    unfinished = service.quality_view(case_id, EARLY_HELP, widget.checker).unfinished
+    assert unfinished
+    for title in unfinished:
+        assert title in text
+    assert context.messages.confirm_defaults[-1] == "Go back"
+    assert "Received" in _status_words(widget)[EARLY_HELP]
+
+
 def test_quality_assurance_asks_before_passing_unseen_findings(qtbot, context, dialogs) -> None:  # type: ignore[no-untyped-def]
     widget, service = _tab(qtbot, context, dialogs)
     case_id = widget._case_id
@@ -452,6 +474,7 @@ def test_quality_assurance_asks_before_passing_unseen_findings(qtbot, context, d
     kind, _title, text = context.messages.shown[-1]
     assert kind == "confirm"
     assert "has not confirmed" in text
+    assert context.messages.confirm_defaults[-1] == "Go back", "Enter does not pass the form"
     assert "Received" in _status_words(widget)[POLICE]
     context.messages.confirm_answer = True
     _click(qtbot, widget.buttons["assured"])

@@ -1,0 +1,59 @@
+"""The words of quality assurance on the Agency forms tab: what the selected agency's form has
+and lacks, and what the question before marking it quality assured names."""
+
+from __future__ import annotations
+
+from rrdesk.domain.timetable.dates import format_date
+from rrdesk.services.agency_forms.quality_assurance import QualityView
+from rrdesk.services.agency_forms.request_chasing import RequestRow
+
+
+def quality_text(row: RequestRow | None, view: QualityView | None) -> str:
+    """The selected agency's form (``view`` is ``None`` when none is entered), its returns and
+    reminders."""
+    if row is None:
+        return "Select an agency to see its form's findings and history."
+    if view is None:
+        lines = [f"{row.agency}: no form entered yet."]
+    else:
+        lines = [
+            f"{row.agency}: {'complete' if view.complete else 'not complete yet'}.",
+            f"Text checks: {view.findings}.",
+            f"{view.pasted}.",
+            "The author confirmed they looked at the findings."
+            if view.looked_at
+            else "The author has not confirmed they looked at the findings.",
+        ]
+        if view.unfinished:
+            lines.insert(1, "Sections not completed: " + ", ".join(view.unfinished) + ".")
+    returns = row.request.returns
+    if returns:
+        lines.append("History of returns:")
+        for event in returns:
+            reasons = ", ".join(r.value.lower() for r in event.reasons)
+            note = f". {event.note}" if event.note else ""
+            lines.append(f"  Returned {format_date(event.on)}: {reasons}{note}")
+    reminders = row.request.reminders
+    if reminders:
+        lines.append("Reminders sent: " + ", ".join(format_date(e.on) for e in reminders) + ".")
+    return "\n".join(lines)
+
+
+def quality_problems(agency: str, view: QualityView) -> str:
+    """What is not done in a form, named, for the question before it is marked quality assured;
+    "" when nothing is."""
+    lines = []
+    if view.unfinished:
+        lines.append(
+            f"{len(view.unfinished)} section{'' if len(view.unfinished) == 1 else 's'} not "
+            "completed: " + ", ".join(view.unfinished) + "."
+        )
+    if view.warnings:
+        lines.append(f"Text checks: {view.findings}. {view.pasted}.")
+        if not view.looked_at:
+            lines.append("Its author has not confirmed they looked at these.")
+    if not lines:
+        return ""
+    opening = f"The form from {agency} is not ready for the panel pack:"
+    closing = "A form marked quality assured goes in the panel pack as it is."
+    return "\n\n".join([opening, *lines, closing])

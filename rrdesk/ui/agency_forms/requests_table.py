@@ -1,0 +1,54 @@
+"""The requests table of the Agency forms tab: each agency's status in words first, the colour
+and symbol only repeating them, and where its form has got to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
+from rrdesk.domain.agency_forms.agency_requests import RequestStatus
+from rrdesk.domain.timetable.dates import format_date
+from rrdesk.services.agency_forms.request_chasing import RequestRow
+
+# Status words always come first; the colour and symbol only repeat them.
+STATUS_LOOK = {
+    RequestStatus.NOT_SENT: ("\u25cb", "#e5e6e7"),
+    RequestStatus.SENT: ("\u2709", "#d2e2f1"),
+    RequestStatus.DUE_SOON: ("\u25d4", "#fff2b3"),
+    RequestStatus.OVERDUE: ("\u26a0", "#f4cdc6"),
+    RequestStatus.RECEIVED: ("\u2b07", "#e8f1f8"),
+    RequestStatus.RETURNED: ("\u21a9", "#fbe2c8"),
+    RequestStatus.QUALITY_ASSURED: ("\u2713", "#cce2d8"),
+}
+COLUMNS = ("Agency", "Status", "Due back", "Form")
+
+
+def fill_requests_table(table: QTableWidget, rows: Sequence[RequestRow]) -> None:
+    """One row per agency chosen: agency, status, due back and the form."""
+    table.setRowCount(len(rows))
+    for number, row in enumerate(rows):
+        symbol, colour = STATUS_LOOK[row.status.status]
+        due = row.request.due_on
+        if row.status.status in (RequestStatus.RECEIVED, RequestStatus.QUALITY_ASSURED):
+            due_text = "\u2014"
+        else:
+            due_text = format_date(due) if due else "Not sent yet"
+        form_text = (
+            "Ready for quality assurance"
+            if row.form_ready
+            else "Being entered"
+            if row.form_started
+            else "Not started"
+        )
+        if row.status.status is RequestStatus.QUALITY_ASSURED:
+            form_text = "In the panel pack"
+        cells = (row.agency, f"{symbol} {row.status.words}", due_text, form_text)
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            if column == 1:
+                item.setBackground(QBrush(QColor(colour)))
+                item.setForeground(QBrush(QColor("#0b0c0c")))
+            table.setItem(number, column, item)
