@@ -15,7 +15,7 @@ from rrdesk.commands.store_options import (
 )
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.store.session import operating_system_user
-from rrdesk.services.store.store_access import create_store
+from rrdesk.services.store.store_access import create_store, unlock_with_passphrase
 from rrdesk.storage.keys.key_slots import passphrase_problem
 
 
@@ -111,7 +111,15 @@ def run_cases(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
-    session = open_store(args)
+    from rrdesk.services.store.errors import TamperedError
+
+    try:
+        session = unlock_with_passphrase(
+            store_path(args), read_passphrase(args), checking_audit=True
+        )
+    except TamperedError as error:  # changed past checking (its schema, its key file's seal)
+        print(f"The audit trail cannot be shown whole. {error.message}", file=out)
+        return 1
     try:
         checked, broken = session.audit.verify()
     finally:

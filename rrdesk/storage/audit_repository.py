@@ -1,22 +1,37 @@
-"""The audit trail: append-only, hash-chained, with the chain's head kept in ``meta``."""
+"""The audit trail: append-only, each entry sealed with an HMAC over the one before it.
+
+The seal's key is derived from the store's data key (:func:`audit_key`). The chain's head and
+length are kept outside the store, in the sealed key file: the session gives this repository the
+anchor it holds and is told, once each change is committed, to write the new one.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from rrdesk.domain.cases.audit import (
     GENESIS,
+    AuditAnchor,
     AuditEntry,
     ChainBreak,
     entry_hash,
     first_broken_entry,
+    unkeyed_entry_hash,
 )
 from rrdesk.storage.database import Database
 
-_HEAD = "audit_head"
-_COUNT = "audit_count"
 _COLUMNS = "id, at, actor, os_user, case_id, entity, action, detail, previous_hash, hash"
+RESEALED = "Sealed the audit trail with the store's key"
+
+
+def audit_key(data_key: bytes, store_id: str) -> bytes:
+    """The key the chain is sealed with: derived from the data key, so it changes with it."""
+    return hmac.new(data_key, b"rrdesk audit chain:" + store_id.encode(), hashlib.sha256).digest()
 
 
 def _entry(row: tuple[object, ...]) -> AuditEntry:
@@ -34,19 +49,35 @@ def _entry(row: tuple[object, ...]) -> AuditEntry:
     )
 
 
-class AuditRepository:
-    def __init__(self, db: Database) -> None:
-        self._db = db
+def _all_entries(db: Database) -> list[AuditEntry]:
+    return [_entry(row) for row in db.query(f"SELECT {_COLUMNS} FROM audit ORDER BY id")]
 
-    def _meta(self, key: str) -> str | None:
-        row = self._db.query_one("SELECT value FROM meta WHERE key = ?", (key,))
-        return None if row is None else str(row[0])
+
+def current_anchor(db: Database) -> AuditAnchor:
+    """The chain's head and length as the store holds them now."""
+    row = db.query_one(
+        "SELECT hash, (SELECT count(*) FROM audit) FROM audit ORDER BY id DESC LIMIT 1"
+    )
+    return AuditAnchor() if row is None else AuditAnchor(str(row[0]), int(row[1]))
+
+
+class AuditRepository:
+    def __init__(
+        self,
+        db: Database,
+        key: bytes,
+        anchor: Callable[[], AuditAnchor | None],
+        changed: Callable[[], None],
+    ) -> None:
+        self._db = db
+        self._key = key
+        self._anchor = anchor
+        self._changed = changed
 
     def append(self, entry: AuditEntry) -> AuditEntry:
         """Seal ``entry`` onto the chain (call inside the transaction that made the change)."""
-        previous = self._meta(_HEAD) or GENESIS
-        count = int(self._meta(_COUNT) or 0)
-        sealed = replace(entry, previous_hash=previous, hash=entry_hash(entry, previous))
+        previous = current_anchor(self._db).head
+        sealed = replace(entry, previous_hash=previous, hash=entry_hash(entry, previous, self._key))
         cursor = self._db.execute(
             "INSERT INTO audit (at, actor, os_user, case_id, entity, action, detail,"
             " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -62,20 +93,15 @@ class AuditRepository:
                 sealed.hash,
             ),
         )
-        self._db.execute(
-            "INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)"
-            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (_HEAD, sealed.hash, _COUNT, str(count + 1)),
-        )
+        self._db.after_commit(self._changed)
         return replace(sealed, entry_id=int(cursor.lastrowid))
 
     def entries(self, case_id: int | None = None) -> list[AuditEntry]:
         if case_id is None:
-            rows = self._db.query(f"SELECT {_COLUMNS} FROM audit ORDER BY id")
-        else:
-            rows = self._db.query(
-                f"SELECT {_COLUMNS} FROM audit WHERE case_id = ? ORDER BY id", (case_id,)
-            )
+            return _all_entries(self._db)
+        rows = self._db.query(
+            f"SELECT {_COLUMNS} FROM audit WHERE case_id = ? ORDER BY id", (case_id,)
+        )
         return [_entry(row) for row in rows]
 
     def latest(self) -> AuditEntry | None:
@@ -83,12 +109,69 @@ class AuditRepository:
         row = self._db.query_one(f"SELECT {_COLUMNS} FROM audit ORDER BY id DESC LIMIT 1")
         return None if row is None else _entry(row)
 
+    def current_anchor(self) -> AuditAnchor:
+        return current_anchor(self._db)
+
     def verify(self) -> tuple[int, ChainBreak | None]:
-        """How many entries were checked, and the first break if there is one."""
+        """How many entries were checked, and the first break if there is one (a missing
+        anchor is a break)."""
         entries = self.entries()
-        count = self._meta(_COUNT)
-        return len(entries), first_broken_entry(
-            entries,
-            expected_count=None if count is None else int(count),
-            expected_head=self._meta(_HEAD) or "",
+        return len(entries), first_broken_entry(entries, key=self._key, anchor=self._anchor())
+
+
+def reseal_chain(db: Database, *, key: bytes) -> bool:
+    """Migration: seal a chain written before it was keyed with ``key``; True if it did.
+
+    A chain already sealed with ``key`` is left as it is. Otherwise every entry is sealed afresh
+    in order, and an entry is added saying so and whether the old chain was whole, so a break
+    made before the re-sealing stays on the record.
+    """
+    entries = _all_entries(db)
+    if first_broken_entry(entries, key=key, anchor=AuditAnchor(*_head(entries))) is None:
+        return False
+    whole = _legacy_whole(db, entries)
+    previous = GENESIS
+    for entry in entries:
+        sealed = entry_hash(entry, previous, key)
+        db.execute(
+            "UPDATE audit SET previous_hash = ?, hash = ? WHERE id = ?",
+            (previous, sealed, entry.entry_id),
         )
+        previous = sealed
+    db.execute("DELETE FROM meta WHERE key IN ('audit_head', 'audit_count')")
+    note = "the trail was whole" if whole else "the trail was already broken before this"
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    last = AuditEntry(at, "rrdesk", "", None, "store", RESEALED, {"note": note})
+    db.execute(
+        "INSERT INTO audit (at, actor, os_user, case_id, entity, action, detail,"
+        " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            last.at,
+            last.actor,
+            last.os_user,
+            None,
+            last.entity,
+            last.action,
+            json.dumps(dict(last.detail)),
+            previous,
+            entry_hash(last, previous, key),
+        ),
+    )
+    return True
+
+
+def _head(entries: list[AuditEntry]) -> tuple[str, int]:
+    return (entries[-1].hash if entries else GENESIS), len(entries)
+
+
+def _legacy_whole(db: Database, entries: list[AuditEntry]) -> bool:
+    """Whether a chain from before keying holds under its old, unkeyed seals and meta anchors."""
+    previous = GENESIS
+    for entry in entries:
+        if entry.previous_hash != previous or unkeyed_entry_hash(entry, previous) != entry.hash:
+            return False
+        previous = entry.hash
+    meta: dict[object, object] = dict(
+        db.query("SELECT key, value FROM meta WHERE key IN ('audit_head', 'audit_count')")
+    )
+    return meta.get("audit_head") == previous and meta.get("audit_count") == str(len(entries))

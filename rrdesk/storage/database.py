@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +131,12 @@ class Database:
         self._connection = connection
         self.path = path
         self._depth = 0
+        self._after_commit: list[Callable[[], None]] = []
+
+    @classmethod
+    def in_memory(cls) -> Database:
+        """An empty, unencrypted database in memory: to work out the schema migrations make."""
+        return cls(sqlcipher.connect(":memory:", isolation_level=None), Path(":memory:"))
 
     @classmethod
     def open(cls, path: Path, data_key: bytes, *, create: bool = False) -> Database:
@@ -195,6 +201,14 @@ class Database:
     def set_user_version(self, version: int) -> None:
         self._connection.execute(f"PRAGMA user_version = {int(version)}")
 
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the outermost transaction has committed (never if it is rolled
+        back); the same callback asked for twice in one transaction is called once."""
+        if self._depth == 0:
+            callback()
+        elif callback not in self._after_commit:
+            self._after_commit.append(callback)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
         """All or nothing. Nested use becomes a savepoint inside the outer transaction."""
@@ -209,6 +223,8 @@ class Database:
             yield self
         except BaseException as failure:
             self._depth -= 1
+            if outer:
+                self._after_commit.clear()
             with contextlib.suppress(sqlcipher.Error):
                 if outer:
                     self._connection.execute("ROLLBACK")
@@ -226,9 +242,15 @@ class Database:
         try:
             self._connection.execute("COMMIT" if outer else f"RELEASE {savepoint}")
         except sqlcipher.DatabaseError as error:
+            if outer:
+                self._after_commit.clear()
             with contextlib.suppress(sqlcipher.Error):
                 self._connection.execute("ROLLBACK")
             raise describe_database_error(error, path=self.path) or error from None
+        if outer:
+            callbacks, self._after_commit = self._after_commit, []
+            for callback in callbacks:
+                callback()
 
     @contextlib.contextmanager
     def _described(self) -> Iterator[None]:

@@ -32,6 +32,10 @@ class StoreDamagedError(StoreError):
     its key file is still there. A backup is the way past it."""
 
 
+class TamperedError(StoreDamagedError):
+    """The store, its audit trail or its key file was changed outside rrdesk."""
+
+
 class StoreInUseError(StoreError):
     """Another rrdesk window has the store open."""
 

@@ -2,16 +2,22 @@
 
 ``PRAGMA user_version`` holds the schema version. Before an existing store is migrated, an
 encrypted copy is taken beside it through SQLite's backup API. A store from a newer rrdesk is
-refused with a plain message.
+refused with a plain message. On every open the store's schema (tables, indexes, triggers and
+views) is compared with the one its migrations make (:func:`check_schema`): anything extra or
+missing is refused, so nothing planted in the store (a trigger that silences the audit trail)
+goes unnoticed.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
 from pathlib import Path
 
+from rrdesk.storage.audit_repository import reseal_chain
 from rrdesk.storage.database import Database
-from rrdesk.storage.errors import NOTHING_CHANGED, StoreTooNewError
+from rrdesk.storage.errors import NOTHING_CHANGED, StoreTooNewError, TamperedError
 
 V1 = """
 CREATE TABLE meta (
@@ -129,11 +135,24 @@ def _script(sql: str) -> Migration:
     return apply
 
 
-MIGRATIONS: tuple[Migration, ...] = (_script(V1), _script(V2), _script(V3))
+def _reseal_audit(db: Database) -> None:
+    """Migration 4: the audit chain sealed with a key derived from the data key. The key is not
+    the migration's to know: :func:`migrate` runs :func:`reseal_chain` with it in its place."""
+    raise AssertionError("run by migrate with the audit key")  # pragma: no cover
+
+
+MIGRATIONS: tuple[Migration, ...] = (_script(V1), _script(V2), _script(V3), _reseal_audit)
 SCHEMA_VERSION = len(MIGRATIONS)
+KEYED_AUDIT_VERSION = MIGRATIONS.index(_reseal_audit) + 1
+"""From this schema version on, the audit chain is keyed and anchored in the key file."""
 
 
-def migrate(db: Database, *, backup_before: Callable[[Path], None] | None = None) -> int:
+def migrate(
+    db: Database,
+    *,
+    audit_key: bytes,
+    backup_before: Callable[[Path], None] | None = None,
+) -> int:
     """Bring ``db`` up to :data:`SCHEMA_VERSION`; returns how many migrations ran."""
     current = db.user_version
     if current > SCHEMA_VERSION:
@@ -146,7 +165,64 @@ def migrate(db: Database, *, backup_before: Callable[[Path], None] | None = None
     if current > 0 and backup_before is not None:
         backup_before(db.path.with_name(f"{db.path.name}.before-schema-{SCHEMA_VERSION}"))
     for version in range(current + 1, SCHEMA_VERSION + 1):
+        step = MIGRATIONS[version - 1]
         with db.transaction():
-            MIGRATIONS[version - 1](db)
+            if step is _reseal_audit:
+                reseal_chain(db, key=audit_key)
+            else:
+                step(db)
             db.set_user_version(version)
     return SCHEMA_VERSION - current
+
+
+SchemaItem = tuple[str, str, str]
+
+
+def _schema(db: Database) -> set[SchemaItem]:
+    rows = db.query("SELECT type, name, coalesce(sql, '') FROM sqlite_master")
+    return {(str(t), str(name), re.sub(r"\s+", "", str(sql)).lower()) for t, name, sql in rows}
+
+
+@functools.cache
+def expected_schema(version: int = SCHEMA_VERSION) -> frozenset[SchemaItem]:
+    """The schema migrations 1 to ``version`` make, worked out in memory."""
+    db = Database.in_memory()
+    try:
+        for number, step in enumerate(MIGRATIONS[:version], start=1):
+            with db.transaction():
+                if step is _reseal_audit:
+                    reseal_chain(db, key=bytes(32))
+                else:
+                    step(db)
+                db.set_user_version(number)
+        return frozenset(_schema(db))
+    finally:
+        db.close()
+
+
+def _named(items: set[SchemaItem]) -> list[str]:
+    """Items as a person can read them, leaving out SQLite's own indexes where others differ."""
+    names = sorted(f"{kind} {name}" for kind, name, _sql in items)
+    own = [name for name in names if not name.startswith("index sqlite_autoindex_")]
+    return own or names
+
+
+def check_schema(db: Database, *, what: str = "store") -> None:
+    """Refuse a store whose tables, indexes, triggers or views are not the ones rrdesk made."""
+    found = _schema(db)
+    expected = expected_schema(min(db.user_version, SCHEMA_VERSION))
+    extra = _named(found - expected)
+    missing = _named({item for item in expected - found if item[:2] not in {f[:2] for f in found}})
+    if extra or missing:
+        told = "; ".join(
+            part
+            for part in (
+                f"not made by rrdesk or changed: {', '.join(extra)}" if extra else "",
+                f"missing: {', '.join(missing)}" if missing else "",
+            )
+            if part
+        )
+        raise TamperedError(
+            f"The {what} {db.path.name} has been changed outside rrdesk ({told}). Restore it "
+            f"from a backup. {NOTHING_CHANGED}"
+        )

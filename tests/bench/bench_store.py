@@ -36,9 +36,9 @@ STAGES = list(Stage)
 
 
 def workload(db: Database) -> float:
-    migrate(db)
+    migrate(db, audit_key=bytes(32))
     cases = CaseRepository(db)
-    audit = AuditRepository(db)
+    audit = AuditRepository(db, bytes(32), lambda: None, lambda: None)
     started = time.perf_counter()
     for batch in range(CASES // BATCH):
         with db.transaction():

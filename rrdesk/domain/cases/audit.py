@@ -1,12 +1,16 @@
-"""The audit trail's hash chain: every entry seals the one before it.
+"""The audit trail's chain: every entry seals the one before it.
 
-Changing, deleting or reordering an entry breaks the chain at that point, so
+Each seal is an HMAC-SHA256 under a key derived from the store's data key, so the chain cannot be
+rebuilt by hashing alone. Changing, deleting or reordering an entry breaks the chain at that
+point, and the chain's head and length are also kept outside the store (an :class:`AuditAnchor`
+in the authenticated key file), so removing the last entries breaks it too:
 :func:`first_broken_entry` finds tampering done outside rrdesk.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -38,8 +42,16 @@ class AuditEntry:
         return f"{self.action}: {note}" if note else self.action
 
 
-def entry_hash(entry: AuditEntry, previous_hash: str) -> str:
-    body = json.dumps(
+@dataclass(frozen=True)
+class AuditAnchor:
+    """The chain's newest seal and its length, kept outside the store."""
+
+    head: str = GENESIS
+    count: int = 0
+
+
+def _body(entry: AuditEntry, previous_hash: str) -> bytes:
+    return json.dumps(
         {
             "at": entry.at,
             "actor": entry.actor,
@@ -53,8 +65,19 @@ def entry_hash(entry: AuditEntry, previous_hash: str) -> str:
         sort_keys=True,
         ensure_ascii=False,
         separators=(",", ":"),
-    )
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    ).encode("utf-8")
+
+
+def entry_hash(entry: AuditEntry, previous_hash: str, key: bytes) -> str:
+    """The entry's seal: an HMAC under ``key`` (derived from the store's data key)."""
+    if len(key) < 32:
+        raise ValueError("the audit key must be 32 bytes or more")
+    return hmac.new(key, _body(entry, previous_hash), hashlib.sha256).hexdigest()
+
+
+def unkeyed_entry_hash(entry: AuditEntry, previous_hash: str) -> str:
+    """The seal stores made before the chain was keyed used; read only to re-seal them."""
+    return hashlib.sha256(_body(entry, previous_hash)).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -65,26 +88,43 @@ class ChainBreak:
 
 
 def first_broken_entry(
-    entries: Sequence[AuditEntry], *, expected_count: int | None = None, expected_head: str = ""
+    entries: Sequence[AuditEntry], *, key: bytes, anchor: AuditAnchor | None
 ) -> ChainBreak | None:
-    """The first entry whose seal does not hold, or ``None`` when the chain is whole."""
+    """The first entry whose seal does not hold, or ``None`` when the chain is whole.
+
+    ``anchor`` is the head and length recorded outside the store; without one the chain cannot
+    be shown whole. The store may be ahead of its anchor (rrdesk stopped between saving and
+    writing the anchor), never behind it."""
     previous = GENESIS
     for position, entry in enumerate(entries, start=1):
         if entry.previous_hash != previous:
             return ChainBreak(position, entry.entry_id, "an entry before it was changed or removed")
-        if entry_hash(entry, previous) != entry.hash:
+        if not hmac.compare_digest(entry_hash(entry, previous, key), entry.hash):
             return ChainBreak(
                 position, entry.entry_id, "this entry was changed after it was written"
             )
         previous = entry.hash
-    if expected_count is not None and expected_count != len(entries):
+    return anchor_break(entries, anchor)
+
+
+def anchor_break(entries: Sequence[AuditEntry], anchor: AuditAnchor | None) -> ChainBreak | None:
+    """Where the trail disagrees with its anchor: entries removed from its end or replaced."""
+    if anchor is None:
+        return ChainBreak(
+            len(entries),
+            None,
+            "there is no record of the trail's length outside the store, so it cannot be "
+            "shown to be whole",
+        )
+    if len(entries) < anchor.count:
         return ChainBreak(
             len(entries) + 1,
             None,
-            f"the trail should hold {expected_count} entries but holds {len(entries)}",
+            f"the trail should hold at least {anchor.count} entries but holds {len(entries)}",
         )
-    if expected_head and expected_head != previous:
-        return ChainBreak(len(entries), None, "the last entries were removed or replaced")
+    head = entries[anchor.count - 1].hash if anchor.count else GENESIS
+    if not hmac.compare_digest(head, anchor.head):
+        return ChainBreak(anchor.count, None, "the last entries were removed or replaced")
     return None
 
 

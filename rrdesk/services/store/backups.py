@@ -28,7 +28,7 @@ from rrdesk.services.store.rolling_backups import (
     unchanged_since_rolling_backup,
 )
 from rrdesk.services.store.session import Session
-from rrdesk.services.store.store_access import check_store_name
+from rrdesk.services.store.store_access import check_store_name, open_with_key
 from rrdesk.services.store.sync_folders import check_location
 from rrdesk.storage.backup_file import (
     BackupFileError,
@@ -50,8 +50,9 @@ from rrdesk.storage.errors import (
     StoreTooNewError,
 )
 from rrdesk.storage.keys import key_file, key_slots
+from rrdesk.storage.keys.key_slots import KeySlot
 from rrdesk.storage.lock_file import StoreLock
-from rrdesk.storage.migrations import SCHEMA_VERSION
+from rrdesk.storage.migrations import SCHEMA_VERSION, check_schema
 
 log = logging.getLogger(__name__)
 
@@ -192,12 +193,10 @@ def make_rolling_backup(session: Session, now: datetime, folder: Path | None = N
     return destination
 
 
-def _unwrap(header: BackupHeader, secret: str, *, recovery: bool) -> bytes:
+def _unwrap(header: BackupHeader, secret: str, *, recovery: bool) -> tuple[bytes, KeySlot]:
     if recovery:
-        data_key, _slot = key_slots.open_with_recovery_key(header.slots, secret)
-    else:
-        data_key, _slot = key_slots.open_with_passphrase(header.slots, secret)
-    return data_key
+        return key_slots.open_with_recovery_key(header.slots, secret)
+    return key_slots.open_with_passphrase(header.slots, secret)
 
 
 def _check_extracted(path: Path, header: BackupHeader, work: Path, data_key: bytes) -> BackupCheck:
@@ -221,6 +220,7 @@ def _check_extracted(path: Path, header: BackupHeader, work: Path, data_key: byt
                 f"The backup {path.name} was made by a newer version of rrdesk. Install the newer "
                 f"version to restore it. {NOTHING_CHANGED}"
             )
+        check_schema(db, what="backup")
         stored_id = db.query_one("SELECT value FROM meta WHERE key = 'store_id'")
         if stored_id is not None and str(stored_id[0]) != header.slots.store_id:
             raise BackupFileError(
@@ -264,7 +264,7 @@ def check_backup(
     The encrypted copy is unpacked into a hidden work file in ``work_folder`` and removed after.
     """
     header = read_header(path)
-    data_key = _unwrap(header, secret, recovery=recovery)
+    data_key, _slot = _unwrap(header, secret, recovery=recovery)
     work = work_file_beside(work_folder / path.name, "check")
     try:
         extract_database(path, header, work)
@@ -300,7 +300,7 @@ def restore_backup(
             f"The folder {store_path.parent} does not exist. {NOTHING_CHANGED}"
         )
     header = read_header(backup)
-    data_key = _unwrap(header, secret, recovery=recovery)
+    data_key, slot = _unwrap(header, secret, recovery=recovery)
     lock = StoreLock(store_path)
     lock.acquire()
     work = work_file_beside(store_path, "restore")
@@ -314,7 +314,24 @@ def restore_backup(
     finally:
         lock.release()
     log.info("store restored from a backup (%d cases)", check.cases)
+    _record_restore(store_path, header, data_key, slot, backup)
     return RestoreResult(check, kept)
+
+
+def _record_restore(
+    store_path: Path, header: BackupHeader, data_key: bytes, slot: KeySlot, backup: Path
+) -> None:
+    """The restored store's audit trail says it was restored, from which backup, and by whom."""
+    session = open_with_key(store_path, header.slots, data_key, slot)
+    try:
+        with session.db.transaction():
+            session.record(
+                "store",
+                "Restored the store from a backup",
+                detail={"note": f"{backup.name}, made {header.created}"},
+            )
+    finally:
+        session.close()
 
 
 def _swap_in(store_path: Path, work: Path, header: BackupHeader, now: datetime) -> Path | None:

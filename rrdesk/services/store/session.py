@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import getpass
+import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from rrdesk.storage.case_repository import CaseRepository
 from rrdesk.storage.database import Database
+from rrdesk.storage.errors import StoreError
+from rrdesk.storage.keys import key_file
 from rrdesk.storage.keys.key_slots import KeySlots
 from rrdesk.storage.lock_file import StoreLock
 from rrdesk.storage.settings_repository import SettingsRepository
@@ -22,6 +25,8 @@ if TYPE_CHECKING:
     from rrdesk.storage.directory_repository import DirectoryRepository
     from rrdesk.storage.document_repository import DocumentRepository
 
+
+log = logging.getLogger(__name__)
 
 CALENDAR_SETTING = "bank_holidays_import"  # an imported GOV.UK list, or empty for the shipped one
 
@@ -54,9 +59,26 @@ class Session:
     # code loads when first used.
     @functools.cached_property
     def audit(self) -> AuditRepository:
-        from rrdesk.storage.audit_repository import AuditRepository
+        from rrdesk.storage.audit_repository import AuditRepository, audit_key
 
-        return AuditRepository(self.db)
+        return AuditRepository(
+            self.db,
+            audit_key(self.key_bytes(), self.slots.store_id),
+            lambda: self.slots.anchor,
+            self.anchor_audit,
+        )
+
+    def anchor_audit(self) -> None:
+        """Record the audit trail's head and length in the sealed key file (after each change
+        is committed). If the file cannot be written the store is still saved: the anchor
+        catches up at the next change or the next opening."""
+        from rrdesk.storage.audit_repository import current_anchor
+
+        self.slots = key_file.seal(self.slots, self.key_bytes(), current_anchor(self.db))
+        try:
+            key_file.write_slots(self.path, self.slots)
+        except StoreError:
+            log.warning("the audit trail's anchor could not be written to the key file")
 
     @functools.cached_property
     def directory(self) -> DirectoryRepository:

@@ -10,6 +10,7 @@ from pathlib import Path
 from rrdesk.keystore import SecretStore, SecretStoreUnavailable
 from rrdesk.services.store.session import Session
 from rrdesk.services.store.sync_folders import check_location
+from rrdesk.storage.audit_repository import audit_key
 from rrdesk.storage.database import PAGE_BYTES, Database, check_store_file
 from rrdesk.storage.errors import (
     NOTHING_CHANGED,
@@ -21,11 +22,12 @@ from rrdesk.storage.errors import (
     StoreInUseError,
     StoreLocationError,
     StoreMissingError,
+    TamperedError,
 )
 from rrdesk.storage.keys import key_file, key_slots
 from rrdesk.storage.keys.key_slots import KeySlot, KeySlots
 from rrdesk.storage.lock_file import StoreLock
-from rrdesk.storage.migrations import migrate
+from rrdesk.storage.migrations import KEYED_AUDIT_VERSION, check_schema, migrate
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +69,11 @@ def create_store(
         raise StoreLocationError(f"The folder {path.parent} does not exist. {NOTHING_CHANGED}")
     data_key = key_slots.new_data_key()
     recovery_key = recovery_key or key_slots.new_recovery_key()
-    slots = key_slots.create_slots(
-        data_key, owner=owner, passphrase=passphrase, recovery_key=recovery_key
+    slots = key_file.seal(
+        key_slots.create_slots(
+            data_key, owner=owner, passphrase=passphrase, recovery_key=recovery_key
+        ),
+        data_key,
     )
     lock = StoreLock(path)
     lock.acquire()
@@ -83,7 +88,7 @@ def create_store(
             path.unlink()
         raise
     try:
-        migrate(db)
+        migrate(db, audit_key=audit_key(data_key, slots.store_id))
         session = Session(path, db, slots, bytearray(data_key), owner, lock)
         with db.transaction():
             session.settings.set("store_id", slots.store_id)
@@ -101,7 +106,19 @@ def create_store(
     return NewStore(session, recovery_key, message)
 
 
-def _open(path: Path, slots: KeySlots, data_key: bytes, slot: KeySlot | None) -> Session:
+def open_with_key(path: Path, slots: KeySlots, data_key: bytes, slot: KeySlot | None) -> Session:
+    """Open the store at ``path`` with a data key already unwrapped from ``slot`` of ``slots``."""
+    return _open(path, slots, data_key, slot)
+
+
+def _open(
+    path: Path,
+    slots: KeySlots,
+    data_key: bytes,
+    slot: KeySlot | None,
+    *,
+    checking_audit: bool = False,
+) -> Session:
     lock = StoreLock(path)
     lock.acquire()
     try:
@@ -110,7 +127,13 @@ def _open(path: Path, slots: KeySlots, data_key: bytes, slot: KeySlot | None) ->
         lock.release()
         raise
     try:
-        migrate(db, backup_before=lambda target: db.copy_to(target, data_key))
+        keyed_before = db.user_version >= KEYED_AUDIT_VERSION
+        migrate(
+            db,
+            audit_key=audit_key(data_key, slots.store_id),
+            backup_before=lambda target: db.copy_to(target, data_key),
+        )
+        check_schema(db)
         owner = slot.owner if slot is not None else "Remembered key"
         session = Session(path, db, slots, bytearray(data_key), owner, lock)
         stored_id = session.settings.get("store_id")
@@ -119,12 +142,47 @@ def _open(path: Path, slots: KeySlots, data_key: bytes, slot: KeySlot | None) ->
                 f"The key file beside {path.name} belongs to a different store. "
                 f"Put the right key file back. {NOTHING_CHANGED}"
             )
+        _check_anchor(session, keyed_before=keyed_before, refuse=not checking_audit)
     except BaseException:
         db.close()
         lock.release()
         raise
     log.info("store opened (%s)", "remembered key" if slot is None else slot.kind)
     return session
+
+
+def _check_anchor(session: Session, *, keyed_before: bool, refuse: bool) -> None:
+    """Refuse a store whose audit trail is shorter than, or differs from, what its sealed key
+    file records. A key file from before the keyed trail is anchored now, once its store has
+    just been brought up to it; after that, a key file without an anchor is refused. Opened
+    only to check the trail (``refuse`` false), a missing or unmatched anchor is left for the
+    check to report, and nothing is written."""
+    where = key_file.slot_file_for(session.path).name
+    if session.slots.anchor is None:
+        if keyed_before and not refuse:
+            return
+        if keyed_before:
+            raise TamperedError(
+                f"The key file {where} has no record of the audit trail, which every key file "
+                f"written by this version of rrdesk has. Restore the store and its key file from "
+                f"a backup. {NOTHING_CHANGED}"
+            )
+        session.anchor_audit()
+        return
+    key_file.check_seal(session.slots, session.key_bytes(), where=where)
+    from rrdesk.domain.cases.audit import anchor_break
+
+    broken = anchor_break(session.audit.entries(), session.slots.anchor)
+    if broken is not None and not refuse:
+        return
+    if broken is not None:
+        raise TamperedError(
+            f"The audit trail in {session.path.name} does not match its key file: "
+            f"{broken.reason}. The store may have been changed outside rrdesk, or replaced by an "
+            f"older copy. Restore it from a backup. {NOTHING_CHANGED}"
+        )
+    if session.audit.current_anchor() != session.slots.anchor:
+        session.anchor_audit()  # rrdesk stopped before the anchor of its last change was kept
 
 
 def check_store_name(path: Path) -> None:
@@ -221,11 +279,13 @@ def restoring_helps(error: StoreError) -> bool:
     return isinstance(error, StoreDamagedError | KeyFileDamagedError)
 
 
-def unlock_with_passphrase(path: Path, passphrase: str) -> Session:
+def unlock_with_passphrase(path: Path, passphrase: str, *, checking_audit: bool = False) -> Session:
+    """Open the store with its passphrase. With ``checking_audit`` the store is opened even if
+    its audit trail does not match its key file, so the check can say where it breaks."""
     _check_exists(path)
     slots = key_file.read_slots(path)
     data_key, slot = key_slots.open_with_passphrase(slots, passphrase)
-    return _open(path, slots, data_key, slot)
+    return _open(path, slots, data_key, slot, checking_audit=checking_audit)
 
 
 def unlock_with_recovery_key(path: Path, recovery_key: str) -> Session:
@@ -289,6 +349,7 @@ def change_passphrase(session: Session, new_passphrase: str, *, owner: str | Non
         owner=owner or session.actor,
         new_passphrase=new_passphrase,
     )
+    slots = key_file.seal(slots, session.key_bytes())
     key_file.write_slots(session.path, slots)
     session.slots = slots
     with session.db.transaction():
@@ -298,6 +359,7 @@ def change_passphrase(session: Session, new_passphrase: str, *, owner: str | Non
 def new_recovery_key(session: Session) -> str:
     recovery_key = key_slots.new_recovery_key()
     slots = key_slots.replace_recovery_key(session.slots, session.key_bytes(), recovery_key)
+    slots = key_file.seal(slots, session.key_bytes())
     key_file.write_slots(session.path, slots)
     session.slots = slots
     with session.db.transaction():

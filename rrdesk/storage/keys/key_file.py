@@ -2,21 +2,35 @@
 
 Anything odd in the file is a plain :class:`NotAStoreError` (:class:`KeyFileDamagedError` when it
 is damaged rather than written by a newer rrdesk), so the person is told what to restore.
+
+Since version 2 the file also holds the audit trail's anchor and is sealed with an HMAC under a
+key derived from the data key (:func:`seal`); the seal is checked once the data key is known
+(:func:`check_seal`). A version 1 file has neither, and is accepted only while its store is
+brought up to the keyed audit trail.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from rrdesk.domain.cases.audit import AuditAnchor
 from rrdesk.storage.atomic_file import write_atomically
-from rrdesk.storage.errors import NOTHING_CHANGED, KeyFileDamagedError, NotAStoreError
+from rrdesk.storage.errors import (
+    NOTHING_CHANGED,
+    KeyFileDamagedError,
+    NotAStoreError,
+    TamperedError,
+)
 from rrdesk.storage.keys.key_slots import KeySlot, KeySlots
 
 FORMAT = "rrdesk-key-slots"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_SLOT_FILE_BYTES = 1_000_000
 
 
@@ -50,7 +64,54 @@ def slots_to_json(slots: KeySlots) -> bytes:
             for slot in slots.slots
         ],
     }
+    if slots.anchor is not None:
+        body["audit"] = {"head": slots.anchor.head, "count": slots.anchor.count}
+        body["mac"] = _b64(slots.mac)
+    else:
+        body["version"] = 1
     return json.dumps(body, indent=2).encode("utf-8")
+
+
+def _sealed_body(slots: KeySlots) -> bytes:
+    """Everything the seal covers, laid out one way only."""
+    anchor = slots.anchor or AuditAnchor("", -1)
+    return json.dumps(
+        [
+            FORMAT,
+            slots.store_id,
+            _b64(slots.key_check),
+            [_slot_fields(slot) for slot in slots.slots],
+            [anchor.head, anchor.count],
+        ],
+        ensure_ascii=True,
+        separators=(",", ":"),
+    ).encode("ascii")
+
+
+def _slot_fields(slot: KeySlot) -> list[object]:
+    wrapped = (_b64(slot.salt), _b64(slot.nonce), _b64(slot.wrapped))
+    return [slot.kind, slot.owner, slot.n, slot.r, slot.p, slot.created, *wrapped]
+
+
+def _seal_key(data_key: bytes, store_id: str) -> bytes:
+    return hmac.new(data_key, b"rrdesk key file seal:" + store_id.encode(), hashlib.sha256).digest()
+
+
+def seal(slots: KeySlots, data_key: bytes, anchor: AuditAnchor | None = None) -> KeySlots:
+    """``slots`` with the audit anchor (``anchor``, or the one it has) and a fresh seal."""
+    anchored = replace(slots, anchor=anchor or slots.anchor or AuditAnchor())
+    mac = hmac.new(_seal_key(data_key, slots.store_id), _sealed_body(anchored), hashlib.sha256)
+    return replace(anchored, mac=mac.digest())
+
+
+def check_seal(slots: KeySlots, data_key: bytes, *, where: str) -> None:
+    """Raise :class:`TamperedError` unless the key file's seal holds under ``data_key``."""
+    expected = hmac.new(_seal_key(data_key, slots.store_id), _sealed_body(slots), hashlib.sha256)
+    if slots.anchor is None or not hmac.compare_digest(expected.digest(), slots.mac):
+        raise TamperedError(
+            f"The key file {where} has been changed outside rrdesk: its seal does not match. "
+            f"Restore the store and its key file from a backup. {NOTHING_CHANGED}"
+        )
 
 
 def slots_from_json(raw: bytes, *, where: str) -> KeySlots:
@@ -66,11 +127,17 @@ def slots_from_json(raw: bytes, *, where: str) -> KeySlots:
         body = json.loads(raw.decode("utf-8"))
         if body.get("format") != FORMAT:
             raise KeyFileDamagedError(damaged)
-        if int(body["version"]) > FORMAT_VERSION:
+        version = int(body["version"])
+        if version > FORMAT_VERSION:
             raise NotAStoreError(
                 f"The key file {where} was written by a newer version of rrdesk. "
                 f"Install the newer version to open it. {NOTHING_CHANGED}"
             )
+        anchor, mac = None, b""
+        if version >= 2:
+            audit = body["audit"]
+            anchor = AuditAnchor(head=str(audit["head"]), count=int(audit["count"]))
+            mac = base64.b64decode(body["mac"], validate=True)
         slots = tuple(
             KeySlot(
                 kind=str(item["kind"]),
@@ -90,6 +157,8 @@ def slots_from_json(raw: bytes, *, where: str) -> KeySlots:
             store_id=str(body["store_id"]),
             key_check=base64.b64decode(body["key_check"], validate=True),
             slots=slots,
+            anchor=anchor,
+            mac=mac,
         )
     except NotAStoreError:
         raise
@@ -101,6 +170,10 @@ def slots_from_json(raw: bytes, *, where: str) -> KeySlots:
 
 def _check_sane(slots: KeySlots, damaged: str) -> None:
     if not slots.slots or len(slots.key_check) != 32:
+        raise KeyFileDamagedError(damaged)
+    if slots.anchor is not None and (
+        slots.anchor.count < 0 or len(slots.anchor.head) != 64 or len(slots.mac) != 32
+    ):
         raise KeyFileDamagedError(damaged)
     for slot in slots.slots:
         limits_ok = 2**10 <= slot.n <= 2**22 and slot.n & (slot.n - 1) == 0
@@ -127,4 +200,4 @@ def read_slots(store_path: Path) -> KeySlots:
 
 
 def write_slots(store_path: Path, slots: KeySlots) -> None:
-    write_atomically(slot_file_for(store_path), slots_to_json(slots))
+    write_atomically(slot_file_for(store_path), slots_to_json(slots), mode=0o600)

@@ -5,8 +5,9 @@ it needs no key derivation. The data key is kept only in wrapped form, in a smal
 the store (``<store>-keys``): one slot for the coordinator's passphrase, one for the recovery key.
 Each slot wraps the data key with AES-256-GCM under a key derived from the secret with scrypt.
 A key-check value tells "wrong secret" (no slot opens) from "damaged store" (a slot opens, the store
-does not). Changing the passphrase rewraps the key; the store itself is not re-encrypted.
-The file itself is read and written by :mod:`rrdesk.storage.keys.key_file`.
+does not). The file also holds the audit trail's anchor (its head and length), and a MAC under a
+key derived from the data key seals the whole file. The file itself is read, written and sealed by
+:mod:`rrdesk.storage.keys.key_file`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from rrdesk.domain.cases.audit import AuditAnchor
 from rrdesk.storage.errors import NOTHING_CHANGED, KeySlotError, WrongSecretError
 
 DATA_KEY_BYTES = 32
@@ -55,6 +57,8 @@ class KeySlots:
     store_id: str
     key_check: bytes
     slots: tuple[KeySlot, ...]
+    anchor: AuditAnchor | None = None  # None only in a key file from before the chain was keyed
+    mac: bytes = b""  # the seal over all of the above (empty until sealed)
 
     def owners(self, kind: str) -> list[str]:
         return [slot.owner for slot in self.slots if slot.kind == kind]

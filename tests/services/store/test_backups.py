@@ -104,6 +104,11 @@ def test_restore_replaces_store_and_keeps_the_old_one_aside(
         assert restored.cases.get_by_reference("RR-2026-001") is not None
         assert restored.cases.get_by_reference("RR-2026-002") is None
         assert restored.db.integrity_problems() == []
+        last = restored.audit.latest()
+        assert last is not None
+        assert last.action == "Restored the store from a backup"
+        assert str(last.detail["note"]).startswith(f"{backup.name}, made ")
+        assert restored.audit.verify()[1] is None
     finally:
         restored.close()
     aside = store_access.unlock_with_passphrase(result.kept_aside, passphrase)
