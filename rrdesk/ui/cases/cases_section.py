@@ -6,10 +6,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.ui.cases.case_list_widget import CaseListWidget
+from rrdesk.ui.kit.shown_tabs import ShownTabWidget
 
 if TYPE_CHECKING:
     from rrdesk.ui.cases.case_editor import CaseEditorWidget
@@ -36,7 +37,7 @@ class CasesSection(QWidget):
         self._editor: CaseEditorWidget | None = None
         self._cases = cases
         self._case_tab_factories = case_tabs if case_tabs is not None else []
-        self.tabs = QTabWidget()
+        self.tabs = ShownTabWidget()  # a wide tab never holds the window wide on the others
         self.tabs.setObjectName("case_tabs")
         self.stack = QStackedWidget()
         self.stack.addWidget(case_list)
