@@ -1,7 +1,10 @@
 """``rrdesk verify FILE.pdf [--trust CERT.pem]``: check a signed decision sheet.
 
-Prints the signer, the signing time and the verdict. Exit 0 when the signature is valid and
-the document unchanged; 1 when it is not; 2 when the file is not a signed PDF or cannot be read.
+Prints every signature (who, when, the certificate's fingerprint, intact or not) and the verdict.
+Exit 0 when the partnership's signature is intact, made with the certificate given to trust, and
+the document unchanged since but for executives filling in and signing their fields; 1 when it
+is not, or when no certificate to trust was given (who signed is then not proven); 2 when the
+file is not a signed PDF or cannot be read.
 Opens no store, imports no Qt and makes no network connection.
 """
 
@@ -9,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -53,13 +56,26 @@ def run_verify(args: argparse.Namespace, out: TextIO, err: TextIO | None = None)
     except (UnreadableFileError, VerificationError) as error:
         errors.write(f"rrdesk verify: {error.message}\n")
         return EXIT_UNUSABLE
-    when = "Not recorded"
-    if result.signing_time is not None:
-        moment = result.signing_time
-        if moment.tzinfo is not None:
-            moment = moment.astimezone(UTC)
-        when = f"{format_date(moment.date())} at {format_time(moment)} UTC"
-    out.write(f"Signed by:    {result.signer}\n")
-    out.write(f"Signed at:    {when}, as the signer's computer reported it\n")
+    for number, check in enumerate(result.signatures, start=1):
+        who = "the partnership's certification" if check.certifies else f"in {check.field}"
+        if check.trusted is None:
+            trust = "who signed is not proven"
+        else:
+            trust = "the trusted certificate" if check.trusted else "not the trusted certificate"
+        out.write(f"Signature {number} ({who}):\n")
+        out.write(f"  Signed by:    {check.signer}\n")
+        out.write(
+            f"  Signed at:    {_when(check.signing_time)}, as the signer's computer reported it\n"
+        )
+        out.write(f"  Fingerprint:  {check.fingerprint} (SHA-256)\n")
+        out.write(f"  Signature:    {'intact' if check.intact else 'NOT intact'}; {trust}\n")
     out.write(f"Verdict:      {result.verdict}\n")
     return EXIT_VALID if result.valid and not result.modified else EXIT_NOT_VALID
+
+
+def _when(moment: datetime | None) -> str:
+    if moment is None:
+        return "Not recorded"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return f"{format_date(moment.date())} at {format_time(moment)} UTC"

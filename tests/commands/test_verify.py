@@ -50,17 +50,19 @@ def files(
 def test_valid_and_trusted_exits_0(files: Path) -> None:
     code, out, err = _run(str(files / "signed.pdf"), "--trust", str(files / "partnership.pem"))
     assert code == 0
-    assert "Signed by:    Caerwysg & Dyffryn Safeguarding Children Partnership" in out
+    assert "  Signed by:    Caerwysg & Dyffryn Safeguarding Children Partnership" in out
     assert "Signed at:" in out
     assert "UTC" in out
     assert "Verdict:      Valid" in out
     assert err == ""
 
 
-def test_valid_without_trust_exits_0_and_says_identity_unchecked(files: Path) -> None:
+def test_without_trust_exits_1_and_gives_the_fingerprint(files: Path) -> None:
     code, out, _ = _run(str(files / "signed.pdf"))
-    assert code == 0
-    assert "not checked" in out
+    assert code == 1
+    assert "The signature is intact, but who signed it is not proven: give --trust" in out
+    assert "Fingerprint:" in out
+    assert "who signed is not proven" in out
 
 
 @pytest.mark.parametrize(
@@ -75,7 +77,7 @@ def test_valid_without_trust_exits_0_and_says_identity_unchecked(files: Path) ->
         pytest.param(
             "signed.pdf",
             "other.pem",
-            "not by the certificate you trust",
+            "not the one you trust",
             id="signed by someone else",
         ),
     ],

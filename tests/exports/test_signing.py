@@ -164,11 +164,17 @@ def test_signed_sheet_verifies_against_the_partnership_certificate(
     assert result.verdict.startswith("Valid")
 
 
-def test_without_a_certificate_to_trust_identity_is_not_checked(signed_pdf: bytes) -> None:
+def test_without_a_certificate_to_trust_who_signed_is_not_proven(
+    signed_pdf: bytes, identity: SigningIdentity
+) -> None:
     result = verify_pdf(signed_pdf, None)
-    assert result.valid
+    assert not result.valid
+    assert not result.modified
     assert result.trusted is None
-    assert "not checked" in result.verdict
+    assert "the signature is intact, but who signed it is not proven: give --trust" in (
+        result.verdict.replace("The signature", "the signature")
+    )
+    assert certificate_details(identity).sha256_fingerprint in result.verdict
 
 
 def test_another_certificate_is_not_trusted(
@@ -234,7 +240,7 @@ def test_signing_and_verifying_make_no_network_connection(
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     signed = sign_pdf(sheet_pdf, identity, reason="r", location="l", signing_time_text="now")
     assert verify_pdf(signed, export_certificate_pem(identity)).valid
-    assert verify_pdf(signed, None).valid
+    assert not verify_pdf(signed, None).modified
 
 
 def test_rendering_and_signing_write_no_files(

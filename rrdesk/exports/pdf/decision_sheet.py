@@ -34,6 +34,12 @@ from rrdesk.exports.pdf.page_layout import (
     RenderCancelled,
     build_pdf,
 )
+from rrdesk.exports.pdf.sign_off_fields import (
+    DecisionChoice,
+    SignatureSpace,
+    add_executive_fields,
+    field_placements,
+)
 
 __all__ = ["RenderCancelled", "render_decision_sheet"]
 
@@ -124,8 +130,6 @@ def _sign_off(text: SheetText) -> list[Flowable]:
     house = styles()
     words = text.sign_off_words
     story: list[Flowable] = []
-    box = '<font size="12">☐</font>'
-    gap = "&nbsp;" * 8
     for party in text.sign_off:
         data = [
             [Paragraph(f"<b>{markup(party.partner)}</b>", house.cell), ""],
@@ -133,18 +137,22 @@ def _sign_off(text: SheetText) -> list[Flowable]:
             [para(words.role, house.cell_header), para(party.role, house.cell)],
             [
                 para(words.decision, house.cell_header),
-                Paragraph(
-                    f"{box}&nbsp;{markup(words.agree)}{gap}{box}&nbsp;{markup(words.do_not_agree)}",
-                    house.cell,
-                ),
+                [
+                    para(f"Choose {words.agree} or {words.do_not_agree}", house.cell),
+                    DecisionChoice(party.partner, words.agree, words.do_not_agree),
+                ],
             ],
             [para(words.comments, house.cell_header), ""],
             [para(words.date, house.cell_header), ""],
+            [
+                para("Signature", house.cell_header),
+                [para("Sign in the PDF", house.cell), SignatureSpace(party.partner)],
+            ],
         ]
         table = Table(
             data,
             colWidths=[CONTENT_WIDTH * 0.25, CONTENT_WIDTH * 0.75],
-            rowHeights=[None, None, None, None, 24 * mm, 9 * mm],
+            rowHeights=[None, None, None, None, 24 * mm, 9 * mm, None],
             hAlign="LEFT",
         )
         commands = grid_style(header=True)
@@ -206,4 +214,6 @@ def render_decision_sheet(
         subtitle=f"{content.partnership_name}\n{text.subtitle}",
         reserve_signature_box=True,
     )
-    return build_pdf(info, story, progress=progress, cancelled=cancelled)
+    with field_placements() as placements:
+        pdf = build_pdf(info, story, progress=progress, cancelled=cancelled)
+    return add_executive_fields(pdf, placements)

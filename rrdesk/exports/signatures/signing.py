@@ -258,11 +258,14 @@ def sign_pdf(
     signing_time_text: str,
     box: tuple[int, int, int, int] = SIGNATURE_BOX,
     page: int = 0,
+    certify: bool = False,
 ) -> bytes:
     """The PDF with a PAdES B-B signature and a visible stamp naming the partnership and time.
 
     ``signing_time_text`` is what the stamp says (for example "22 November 2026 at 2:05pm");
-    the signature itself carries the computer's clock time.
+    the signature itself carries the computer's clock time. With ``certify`` it is a
+    certification signature that allows form filling and signing afterwards (DocMDP P=2), so
+    executives can answer and sign the fields the sheet leaves them.
     """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
@@ -283,6 +286,8 @@ def sign_pdf(
         name=name,
         embed_validation_info=False,
         use_pades_lta=False,
+        certify=certify,
+        docmdp_permissions=fields.MDPPerm.FILL_FORMS,
     )
     pdf_signer = signers.PdfSigner(
         metadata,

@@ -8,6 +8,7 @@ Nothing here goes to the network: no revocation or certificate fetching.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 from dataclasses import dataclass
@@ -39,18 +40,40 @@ class TrustedCertificateError(VerificationError):
 
 
 @dataclass(frozen=True)
+class SignatureCheck:
+    """One signature in the file, in the order they were made."""
+
+    field: str
+    signer: str
+    fingerprint: str
+    """SHA-256 of the signer's certificate, as ``AB:CD:...``."""
+    signing_time: datetime | None
+    intact: bool
+    """The signed bytes are unchanged and the signature matches the certificate."""
+    trusted: bool | None
+    """Signed with the certificate given to trust; None when none was given."""
+    certifies: bool
+    """The partnership's certification signature, which allows only form filling after it."""
+
+
+@dataclass(frozen=True)
 class VerificationResult:
     signer: str
+    """Who made the first signature (the partnership's, on an rrdesk sheet)."""
     signing_time: datetime | None
     """As the signer's computer reported it (PAdES B-B has no independent timestamp)."""
     verdict: str
     """In plain words, for people."""
     valid: bool
-    """Intact, unmodified, and (when a certificate to trust was given) signed by it."""
+    """Intact, unchanged but for the executives' fields, and signed with the trusted
+    certificate. False when no certificate to trust was given: who signed is not proven."""
     modified: bool
     """Changed after signing in a way that matters."""
     trusted: bool | None = None
     """None when no certificate to trust was given, so the signer's identity was not checked."""
+    fingerprint: str = ""
+    """SHA-256 of the first signer's certificate."""
+    signatures: tuple[SignatureCheck, ...] = ()
 
 
 def _load_trusted(pem: bytes) -> Any:
@@ -91,8 +114,19 @@ def _signer_name(certificate: Any) -> str:
     return str(certificate.subject.human_friendly)
 
 
+def fingerprint_of(certificate_der: bytes) -> str:
+    digest = hashlib.sha256(certificate_der).hexdigest().upper()
+    return ":".join(digest[index : index + 2] for index in range(0, len(digest), 2))
+
+
+EXECUTIVE_FIELD_PREFIXES = ("ExecutiveSignature_", "ExecutiveDecision_")
+"""The fields a certified sheet leaves the executives to fill and sign."""
+
+_WATCHED_INFO = ("/Title", "/Author", "/Subject", "/Keywords", "/Creator")
+
+
 def _modified(status: Any) -> bool:
-    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.diff_analysis import DiffResult, ModificationLevel
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     if status.coverage not in (
@@ -103,35 +137,83 @@ def _modified(status: Any) -> bool:
     level = status.modification_level
     if level is None:
         return status.coverage is not SignatureCoverageLevel.ENTIRE_FILE
-    return level not in (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES)
+    if level in (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES):
+        return False
+    if level is not ModificationLevel.FORM_FILLING or not status.docmdp_ok:
+        return True
+    diff = status.diff_result
+    changed = diff.changed_form_fields if isinstance(diff, DiffResult) else {""}
+    return not all(name.startswith(EXECUTIVE_FIELD_PREFIXES) for name in changed)
 
 
-def _verdict(status: Any, modified: bool, trusted: bool | None, signer: str) -> tuple[bool, str]:
-    if not status.intact:
-        return False, "Not valid: the document has been altered or damaged since it was signed."
-    if not status.valid:
-        return False, "Not valid: the signature does not match the signer's certificate."
+def _described(resolver: Any) -> tuple[object, ...]:
+    """What a reader shows of the document: its information and XMP metadata."""
+    info_ref = resolver.trailer_view.raw_get("/Info") if "/Info" in resolver.trailer_view else None
+    info = (
+        resolver(info_ref.reference)
+        if info_ref is not None and hasattr(info_ref, "reference")
+        else {}
+    )
+    root = resolver.root
+    metadata = root.get("/Metadata")
+    xmp = metadata.get_object().data if metadata is not None else b""
+    return (*(str(info.get(key, "")) for key in _WATCHED_INFO), xmp)
+
+
+def _metadata_changed(reader: Any, signed_revision: int) -> bool:
+    latest = reader.xrefs.total_revisions - 1
+    if signed_revision >= latest:
+        return False
+    return _described(reader.get_historical_resolver(signed_revision)) != _described(
+        reader.get_historical_resolver(latest)
+    )
+
+
+def _verdict(checks: list[SignatureCheck], modified: bool, trusted_fingerprint: str) -> str:
+    first = checks[0]
+    if not all(check.intact for check in checks):
+        return "Not valid: the document has been altered or damaged since it was signed."
     if modified:
-        return False, "Not valid: the document was changed after it was signed."
-    if trusted is False:
-        return False, (
-            f"Not valid: the document is unchanged, but it was signed by {signer}, "
-            "not by the certificate you trust."
+        return "Not valid: the document was changed after it was signed."
+    if first.trusted is None:
+        return (
+            "The signature is intact, but who signed it is not proven: give --trust with the "
+            "partnership's certificate. The signing certificate's fingerprint is "
+            f"{first.fingerprint}."
         )
-    if trusted is None:
-        return True, (
-            "The document is unchanged since it was signed. The signer's identity was not "
-            "checked: give the partnership's certificate with --trust to check it."
+    if not first.trusted:
+        return (
+            f"Not valid: the document is unchanged, but it was signed with the certificate "
+            f"{first.fingerprint}, not the one you trust ({trusted_fingerprint})."
         )
-    if not status.bottom_line:
-        return False, "Not valid: the signature does not meet the signing rules."
-    return True, "Valid: signed with the trusted certificate and unchanged since signing."
+    later = len(checks) - 1
+    added = (
+        f" Executives have signed it since: {later} signature{'s' if later != 1 else ''}."
+        if later
+        else ""
+    )
+    return "Valid: signed with the trusted certificate and unchanged since signing." + added
+
+
+def _damaged(trusted_cert_pem: bytes | None, checks: list[SignatureCheck]) -> VerificationResult:
+    return VerificationResult(
+        signer="Unknown: the signature cannot be read",
+        signing_time=None,
+        verdict="Not valid: the signature is damaged and cannot be checked.",
+        valid=False,
+        modified=True,
+        trusted=False if trusted_cert_pem is not None else None,
+        signatures=tuple(checks),
+    )
 
 
 def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None = None) -> VerificationResult:
-    """Check every signature in the PDF; the result describes the first that fails, else the last.
+    """Check every signature in the PDF, in the order they were made.
 
-    Raises :class:`NotAPdfError`, :class:`NotSignedError` or :class:`TrustedCertificateError`.
+    The first is the partnership's; later revisions may only fill in and sign the executives'
+    fields it left (:data:`EXECUTIVE_FIELD_PREFIXES`). Anything else, including a changed title
+    or metadata, is a change. Raises :class:`NotAPdfError`, :class:`NotSignedError` or
+    :class:`TrustedCertificateError`.
     """
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign.validation import validate_pdf_signature
@@ -140,9 +222,11 @@ def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None = None) -> Verif
     from pyhanko_certvalidator import ValidationContext
 
     trust_roots = [] if trusted_cert_pem is None else [_load_trusted(trusted_cert_pem)]
+    trusted_fingerprint = fingerprint_of(trust_roots[0].dump()) if trust_roots else ""
     signatures = _reader(pdf_bytes)
-    result: VerificationResult | None = None
-    for embedded in signatures:
+    checks: list[SignatureCheck] = []
+    modified = False
+    for index, embedded in enumerate(signatures):
         context = ValidationContext(
             trust_roots=trust_roots, allow_fetching=False, revocation_mode="soft-fail"
         )
@@ -154,6 +238,9 @@ def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None = None) -> Verif
                     key_usage={"digital_signature", "non_repudiation"}
                 ),
             )
+            changed = _modified(status) or _metadata_changed(
+                embedded.reader, embedded.signed_revision
+            )
         except (
             SignatureValidationError,
             PdfError,
@@ -163,27 +250,28 @@ def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None = None) -> Verif
             IndexError,
             ArithmeticError,
         ):
-            return VerificationResult(
-                signer="Unknown: the signature cannot be read",
-                signing_time=None,
-                verdict="Not valid: the signature is damaged and cannot be checked.",
-                valid=False,
-                modified=True,
-                trusted=False if trusted_cert_pem is not None else None,
+            return _damaged(trusted_cert_pem, checks)
+        modified = modified or changed
+        checks.append(
+            SignatureCheck(
+                field=str(embedded.field_name),
+                signer=_signer_name(status.signing_cert),
+                fingerprint=fingerprint_of(status.signing_cert.dump()),
+                signing_time=status.signer_reported_dt,
+                intact=bool(status.intact and status.valid),
+                trusted=bool(status.trusted and status.bottom_line) if trust_roots else None,
+                certifies=index == 0 and embedded.docmdp_level is not None,
             )
-        signer = _signer_name(status.signing_cert)
-        modified = _modified(status)
-        trusted = bool(status.trusted) if trusted_cert_pem is not None else None
-        valid, verdict = _verdict(status, modified, trusted, signer)
-        result = VerificationResult(
-            signer=signer,
-            signing_time=status.signer_reported_dt,
-            verdict=verdict,
-            valid=valid,
-            modified=modified,
-            trusted=trusted,
         )
-        if not valid:
-            return result
-    assert result is not None
-    return result
+    first = checks[0]
+    verdict = _verdict(checks, modified, trusted_fingerprint)
+    return VerificationResult(
+        signer=first.signer,
+        signing_time=first.signing_time,
+        verdict=verdict,
+        valid=verdict.startswith("Valid"),
+        modified=modified,
+        trusted=first.trusted,
+        fingerprint=first.fingerprint,
+        signatures=tuple(checks),
+    )

@@ -124,6 +124,7 @@ def sign_sheet(
         reason=SIGNING_REASON,
         location=partnership,
         signing_time_text=signing_time_text(now),
+        certify=True,
     )
 
 

@@ -22,7 +22,12 @@ from rrdesk.exports.signatures.signing import (
     import_pkcs12,
     signer_name,
 )
-from rrdesk.exports.signatures.verification import VerificationError, VerificationResult, verify_pdf
+from rrdesk.exports.signatures.verification import (
+    SignatureCheck,
+    VerificationError,
+    VerificationResult,
+    verify_pdf,
+)
 from rrdesk.services.store.session import Session
 from rrdesk.storage.secret_repository import SecretRepository, StoredIdentity
 
@@ -208,7 +213,7 @@ def verify_against(pdf_bytes: bytes, certificates: list[bytes]) -> VerificationR
     return result
 
 
-def signing_time_words(result: VerificationResult) -> str:
+def signing_time_words(result: VerificationResult | SignatureCheck) -> str:
     """``22 November 2026 at 2:05pm UTC``, as the signer's computer reported it."""
     moment = result.signing_time
     if moment is None:

@@ -79,9 +79,10 @@ def _sign_off(text: SheetText) -> str:
             (
                 (words.name, party.name),
                 (words.role, party.role),
-                (words.decision, f"☐ {words.agree}    ☐ {words.do_not_agree}"),
+                (words.decision, f"Choose {words.agree} or {words.do_not_agree}"),
                 (words.comments, ""),
                 (words.date, ""),
+                ("Signature", "Sign in the PDF"),
             )
         )
         for party in text.sign_off

@@ -137,10 +137,14 @@ class SheetVersionsBox(QWidget):
             return verify_against(body, trusted)
 
         def done(result: Any) -> None:
-            self.verify_result.setText(
-                f"Version {number}. {result.verdict}\nSigned by {result.signer} on "
-                f"{signing_time_words(result)}."
-            )
+            lines = [f"Version {number}. {result.verdict}"]
+            lines += [
+                f"Signed by {check.signer} on {signing_time_words(check)}"
+                + ("" if check.intact else " (this signature is not intact)")
+                + "."
+                for check in result.signatures
+            ]
+            self.verify_result.setText("\n".join(lines))
             self.verify_result.setProperty("role", "success" if result.valid else "error")
             self.verify_result.style().unpolish(self.verify_result)
             self.verify_result.style().polish(self.verify_result)
