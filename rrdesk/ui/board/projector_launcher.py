@@ -6,14 +6,16 @@ import contextlib
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QScreen
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QScreen
 from PySide6.QtWidgets import QDialog, QWidget
 
 from rrdesk.domain.meeting.agenda import AgendaItem
 from rrdesk.domain.meeting.vote import ProjectorTally
+from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.timetable.board_rows import BoardRow
 from rrdesk.services.timetable.timetable_service import TimetableService
+from rrdesk.ui.board.chair_vote_panel import ChairVotePanel
 from rrdesk.ui.board.projector_launch_dialog import ProjectorLaunchDialog
 from rrdesk.ui.board.projector_window import ProjectorWindow
 from rrdesk.ui.shell.messages import Messages
@@ -33,6 +35,8 @@ def ask_with_dialog(
 
 
 class ProjectorLauncher(QObject):
+    meeting_changed = Signal(int)  # the chair's vote panel saved the case's meeting record
+
     def __init__(
         self,
         timetables: TimetableService,
@@ -46,6 +50,7 @@ class ProjectorLauncher(QObject):
         parent_widget: QWidget | None = None,
         actions: Sequence[QAction] = (),
         ask: AskChoice = ask_with_dialog,
+        meetings: MeetingService | None = None,
     ) -> None:
         super().__init__()
         self._timetables = timetables
@@ -58,6 +63,7 @@ class ProjectorLauncher(QObject):
         self._parent_widget = parent_widget
         self._actions = actions
         self._ask = ask
+        self._meetings = meetings
         self.window: ProjectorWindow | None = None
 
     def open(self, case_id: int | None = None) -> ProjectorWindow | None:
@@ -86,6 +92,7 @@ class ProjectorLauncher(QObject):
         window.closed.connect(self._on_window_closed)
         window.addActions(list(self._actions))  # their shortcuts work in this window too
         self.window = window
+        window.chair_panel_factory = self.open_chair_panel
         window.show_on(screen)
         return window
 
@@ -99,6 +106,41 @@ class ProjectorLauncher(QObject):
         window.closed.connect(self._on_window_closed)
         self.window = window
         window.resume_after_lock(self._timetables, self._vote_for, self._actions)
+        window.chair_panel_factory = self.open_chair_panel
+
+    def open_chair_panel(self) -> ChairVotePanel | None:
+        """The chair's vote panel for the projected case, on the coordinator's screen: the
+        main window's, or on the only screen, in its corner above the projection."""
+        window = self.window
+        if window is None or self._meetings is None:
+            return None
+        panel = window.findChild(ChairVotePanel)
+        if panel is None:
+            panel = ChairVotePanel(self._meetings, window.case_id, window)
+            panel.vote_changed.connect(lambda _what: self._on_vote_changed(window.case_id))
+        screen = self._coordinator_screen() or window.current_screen
+        if screen is not None:
+            area = screen.availableGeometry()
+            size = panel.size().boundedTo(area.size())
+            panel.resize(size)
+            panel.move(
+                max(area.left(), area.right() - size.width() - 24),
+                max(area.top(), area.bottom() - size.height() - 48),
+            )
+        panel.show()
+        panel.raise_()
+        panel.activateWindow()
+        panel.voters.setFocus()
+        return panel
+
+    def _coordinator_screen(self) -> QScreen | None:
+        parent = self._parent_widget
+        screen = parent.screen() if parent is not None else None
+        return screen or QGuiApplication.primaryScreen()
+
+    def _on_vote_changed(self, case_id: int) -> None:
+        self.refresh()
+        self.meeting_changed.emit(case_id)
 
     def refresh(self) -> None:
         if self.window is not None:

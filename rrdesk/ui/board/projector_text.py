@@ -13,6 +13,10 @@ STATUS_COLOURS = {
     ReviewStatus.DONE: "#ffffff",
 }
 PAUSED_WORDS = "Meeting paused"
+HINT_WORDS = (
+    "Esc: leave   Space: start or pause   N: next item   R: reset   V: record the vote"
+    "   Ctrl+L: lock"
+)
 
 
 def days_left_figure(row: BoardRow) -> tuple[str, str]:

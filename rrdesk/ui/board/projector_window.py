@@ -28,6 +28,7 @@ from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.board.board_widget import clock_text
 from rrdesk.ui.board.display_awake import DisplayAwake
 from rrdesk.ui.board.projector_text import (
+    HINT_WORDS,
     PAUSED_WORDS,
     STATUS_COLOURS,
     days_left_figure,
@@ -112,13 +113,13 @@ class ProjectorWindow(QWidget):
         self._paused = False
         self._agenda_held = False
         self._watching_screens = False
+        self.chair_panel_factory: Callable[[], object] | None = None
+        """Opens the chair's vote panel on the coordinator's screen (V); set by the launcher."""
         self.title_label = _label("projector_title")
         self.title_label.setText("Rapid Review countdown")
         self.clock_label = _label("projector_clock", wrap=False)
         self.hint_label = _label("projector_hint")
-        self.hint_label.setText(
-            "Esc: leave   Space: start or pause   N: next item   R: reset   Ctrl+L: lock"
-        )
+        self.hint_label.setText(HINT_WORDS)
         self.reference_label = _label("projector_reference")
         self.stage_label = _label("projector_stage")
         self.days_left_label = _label("projector_days_left", wrap=False)
@@ -265,7 +266,8 @@ class ProjectorWindow(QWidget):
         self._paused = True
         self._agenda_held = self.timer_widget.hold()
         self.tick_timer.stop()
-        self._timetables, self._vote_for = None, None
+        self._timetables, self._vote_for, self.chair_panel_factory = None, None, None
+        self._close_chair_panels()
         self.pages.setCurrentWidget(self.paused_label)
         self.setWindowTitle("rrdesk")
 
@@ -373,10 +375,19 @@ class ProjectorWindow(QWidget):
         if event.key() == Qt.Key.Key_Escape:
             self.close()
             return
-        if not self.timer_widget.handle_key(event.key()):
+        if event.key() == Qt.Key.Key_V and self.chair_panel_factory is not None:
+            self.chair_panel_factory()
+        elif not self.timer_widget.handle_key(event.key()):
             super().keyPressEvent(event)
 
+    def _close_chair_panels(self) -> None:
+        """The chair's vote panel names the voters: it goes on lock and with the view."""
+        for panel in self.findChildren(QWidget, "chair_vote_panel"):
+            panel.close()
+            panel.deleteLater()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._close_chair_panels()
         self.tick_timer.stop()
         self.timer_widget.timer.stop()
         self._awake.release()

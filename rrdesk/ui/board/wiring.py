@@ -40,7 +40,7 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
     def make_projector() -> ProjectorLauncher:
         from rrdesk.ui.board.projector_launcher import ProjectorLauncher
 
-        return ProjectorLauncher(
+        launcher = ProjectorLauncher(
             services.timetables,
             seams.messages,
             today=seams.today,
@@ -50,7 +50,10 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
             vote_for=services.meetings.projector_tally,
             parent_widget=window,
             actions=(window.lock_action, window.quit_action),
+            meetings=services.meetings,
         )
+        launcher.meeting_changed.connect(events.case_changed)
+        return launcher
 
     board = Lazy(make_board)
     projector = Lazy(make_projector)

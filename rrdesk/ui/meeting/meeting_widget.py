@@ -202,6 +202,11 @@ class MeetingWidget(QWidget):
             self._meeting = stored
             self._show()
 
+    def reload_case(self, case_id: int) -> None:
+        """Read the record again when this case changed elsewhere."""
+        if case_id == self.case_id:
+            self.reload()
+
     def showEvent(self, event: QShowEvent) -> None:
         self.reload()
         super().showEvent(event)

@@ -18,6 +18,7 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
 
         widget = MeetingWidget(services.meetings, case_id, seams.today)
         widget.meeting_saved.connect(lambda _what: bench.events.case_changed.emit(case_id))
+        bench.events.case_changed.connect(widget.reload_case)  # the chair's vote panel saves too
         return widget
 
     bench.add_case_tab("Meeting", meeting_tab)
