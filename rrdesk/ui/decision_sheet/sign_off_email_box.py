@@ -54,16 +54,20 @@ class SignOffEmailBox(QWidget):
         self.recipients = hint_label("")
         self.recipients.setObjectName("sign_off_recipients")
         self.recipients.setAccessibleName("Who the email for sign-off goes to")
-        self.copy_panel = QCheckBox(
-            "Copy the statutory partners' voting panel members in (for every case)"
-        )
+        # A tick box cannot wrap its words: short, with the rest in a hint that can.
+        self.copy_panel = QCheckBox("Copy the panel in")
         self.copy_panel.setObjectName("sign_off_copy_panel")
         self.copy_panel.setAccessibleName("Copy the panel in to sign-off emails")
+        self.copy_panel_hint = hint_label(
+            "The statutory partners' voting panel members are copied in to the email for "
+            "sign-off, for every case."
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.recipients)
         layout.addWidget(self.copy_panel)
+        layout.addWidget(self.copy_panel_hint)
         self.email_button.clicked.connect(self._on_email_clicked)
         self.copy_panel.toggled.connect(self._on_copy_panel_toggled)
 
