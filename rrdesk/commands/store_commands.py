@@ -72,10 +72,13 @@ def run_init(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_cases(args: argparse.Namespace, out: TextIO) -> int:
+    from rrdesk.domain.cases.notification_duty import notification_gap
+
     session = open_store(args)
     try:
         calendar = session.calendar
         summaries = session.cases.summaries()
+        cases = {case.case_id: case for case in session.cases.all_cases()}
     finally:
         session.close()
     rows: list[dict[str, Any]] = []
@@ -84,12 +87,17 @@ def run_cases(args: argparse.Namespace, out: TextIO) -> int:
         day = None
         if notified is not None:
             day = max(0, calendar.working_days_between(notified, args.today))
+        case = cases[summary.case_id]
+        gap = notification_gap(case, calendar)
         rows.append(
             {
                 "reference": summary.reference,
                 "stage": summary.stage.value,
                 "notification_date": notified.isoformat() if notified else None,
                 "working_day": day,
+                "aware_date": case.la_aware_date.isoformat() if case.la_aware_date else None,
+                "notification_gap_working_days": None if gap is None else gap.working_days,
+                "notification_late": None if gap is None else gap.late,
             }
         )
     if args.json:
@@ -103,8 +111,14 @@ def run_cases(args: argparse.Namespace, out: TextIO) -> int:
             format_date(summary.notification_sent) if summary.notification_sent else "not notified"
         )
         day_text = f"day {row['working_day']}" if row["working_day"] is not None else ""
+        late_text = (
+            f"  notified {row['notification_gap_working_days']} working days after aware"
+            if row["notification_late"]
+            else ""
+        )
         print(
-            f"{summary.reference:<13} {summary.stage.label:<36} {notified_text:<18} {day_text}",
+            f"{summary.reference:<13} {summary.stage.label:<36} {notified_text:<18} {day_text}"
+            f"{late_text}",
             file=out,
         )
     return 0

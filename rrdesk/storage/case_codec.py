@@ -33,6 +33,7 @@ def case_details(case: Case) -> dict[str, Any]:
     return {
         "incident_date": _iso(case.incident_date),
         "la_aware_date": _iso(case.la_aware_date),
+        "ofsted_told_on": _iso(case.ofsted_told_on),
         "notifying_authority": case.notifying_authority,
         "home_authority": case.home_authority,
         "summary": case.summary,
@@ -127,6 +128,7 @@ def case_from_row(
         children=children,
         incident_date=_date(extra.get("incident_date")),
         la_aware_date=_date(extra.get("la_aware_date")),
+        ofsted_told_on=_date(extra.get("ofsted_told_on")),
         notifying_authority=extra.get("notifying_authority", ""),
         home_authority=extra.get("home_authority", ""),
         summary=extra.get("summary", ""),

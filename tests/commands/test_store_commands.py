@@ -58,7 +58,15 @@ def test_init_with_demo_data_then_cases(
     assert code == 0
     rows = json.loads(text)
     assert len(rows) == 7
-    assert set(rows[0]) == {"reference", "stage", "notification_date", "working_day"}
+    assert set(rows[0]) == {
+        "reference",
+        "stage",
+        "notification_date",
+        "working_day",
+        "aware_date",
+        "notification_gap_working_days",
+        "notification_late",
+    }
     assert all(isinstance(r["working_day"], int) for r in rows if r["notification_date"])
     code, plain = _run("cases", "--store", str(store), "--passphrase-file", str(passphrase_file))
     assert code == 0
@@ -86,6 +94,48 @@ def test_working_day_reached_is_computed(tmp_path: Path, passphrase_file: Path) 
         assert row["working_day"] == calendar.working_days_between(notified, date.today())
         checked += 1
     assert checked == 6
+
+
+def test_cases_state_the_local_authority_notification_gap(
+    new_store, store_path: Path, passphrase_file: Path
+) -> None:
+    """Working Together 2023, chapter 5: notified within 5 working days of becoming aware."""
+    from tests.builders import add_case
+
+    session = new_store.session
+    today = date(2026, 11, 30)
+    add_case(
+        session,
+        today=today,
+        notified=date(2026, 11, 9),
+        la_aware_date=date(2026, 11, 2),
+        reference="RR-2026-001",
+    )
+    add_case(
+        session,
+        today=today,
+        notified=date(2026, 11, 12),
+        la_aware_date=date(2026, 11, 2),
+        reference="RR-2026-002",
+    )
+    add_case(session, today=today, notified=date(2026, 11, 12), reference="RR-2026-003")
+    session.close()
+    store = ("--store", str(store_path), "--passphrase-file", str(passphrase_file))
+    code, text = _run("cases", "--json", *store)
+    assert code == 0
+    rows = {row["reference"]: row for row in json.loads(text)}
+    assert rows["RR-2026-001"]["aware_date"] == "2026-11-02"
+    assert rows["RR-2026-001"]["notification_gap_working_days"] == 5
+    assert rows["RR-2026-001"]["notification_late"] is False
+    assert rows["RR-2026-002"]["notification_gap_working_days"] == 8
+    assert rows["RR-2026-002"]["notification_late"] is True
+    assert rows["RR-2026-003"]["aware_date"] is None
+    assert rows["RR-2026-003"]["notification_late"] is None
+    code, plain = _run("cases", *store)
+    late_lines = [line for line in plain.splitlines() if "after aware" in line]
+    assert len(late_lines) == 1
+    assert late_lines[0].startswith("RR-2026-002")
+    assert "notified 8 working days after aware" in late_lines[0]
 
 
 @pytest.mark.parametrize(

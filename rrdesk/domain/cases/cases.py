@@ -209,6 +209,7 @@ class Case:
     national_panel_reference: str = ""
     incident_date: date | None = None
     la_aware_date: date | None = None
+    ofsted_told_on: date | None = None  # a looked-after child's death told to Ofsted and the SoS
     notifying_authority: str = ""
     home_authority: str = ""
     summary: str = ""
@@ -273,6 +274,10 @@ def validate_case(case: Case) -> list[tuple[str, str]]:
                 "The date the local authority became aware must be on or before"
                 " the notification date",
             )
+        )
+    if case.ofsted_told_on and case.incident_date and case.ofsted_told_on < case.incident_date:
+        problems.append(
+            ("ofsted_told_on", "Ofsted cannot have been told before the date of the incident")
         )
     if case.incident_date and case.la_aware_date and case.incident_date > case.la_aware_date:
         problems.append(

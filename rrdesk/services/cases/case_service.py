@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from rrdesk.domain.cases.cases import Case, CaseError, CaseSummary, Stage, validate_case
+from rrdesk.domain.cases.notification_duty import NotificationGap, notification_gap
 from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.store.session import Session
 from rrdesk.storage.case_codec import case_from_dict, case_to_dict
@@ -77,6 +78,10 @@ class CaseService:
             session.record("case", "Changed the case", case_id=case.case_id, detail=detail)
         log.info("case %d changed (%d fields)", case.case_id, len(changed))
         return case
+
+    def notification_gap(self, case: Case) -> NotificationGap | None:
+        """The working days from the local authority becoming aware to the notification."""
+        return notification_gap(case, self._session.calendar)
 
     def move_to_stage(self, case: Case, stage: Stage) -> Case:
         return self.save_case(replace(case, stage=stage))

@@ -9,6 +9,7 @@ from datetime import date
 
 from rrdesk.domain.agency_forms.agency_counts import AgencyCounts
 from rrdesk.domain.cases.cases import Case, Stage
+from rrdesk.domain.cases.notification_duty import NotificationGap, notification_gap
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, OutsideCalendarError
 from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
 from rrdesk.domain.timetable.deadlines import Milestone, Timetable, coverage_warning
@@ -48,6 +49,7 @@ class BoardRow:
     coverage_warning: str | None
     meeting_working_day: int | None = None  # the working day the booked meeting falls on
     meeting_expected_by: int | None = None  # the last working day the process expects it
+    notification: NotificationGap | None = None  # from the local authority becoming aware
 
     @property
     def meeting_late(self) -> bool:
@@ -188,4 +190,5 @@ def build_board_row(
             calendar, case.notification_sent, record.meeting_date
         ),
         meeting_expected_by=profile.latest_meeting_working_day,
+        notification=notification_gap(case, calendar),
     )

@@ -61,6 +61,13 @@ def _meeting_short(row: BoardRow) -> str:
     return short_date(row.meeting_date) + (", late" if row.meeting_late else "")
 
 
+def _day_short(row: BoardRow) -> str:
+    """The day of the clock, and ``notified late`` when the notification was over 5 working days
+    after the local authority became aware."""
+    late = row.notification is not None and row.notification.late
+    return f"{row.day_of_total}, notified late" if late else row.day_of_total
+
+
 def _days_left_short(row: BoardRow) -> str:
     """The working days left; a deadline just passed (no working day since) by its short date."""
     if row.progress.deadline_just_passed:
@@ -134,6 +141,8 @@ class BoardTableModel(QAbstractTableModel):
             return row.meeting_words
         if column == DAYS_LEFT_COLUMN:
             return row.days_left_words
+        if column == DAY_COLUMN and row.notification is not None:
+            return f"{row.day_of_total}. Notified {row.notification.words}"
         return cls.text(row, column)
 
     @staticmethod
@@ -148,7 +157,7 @@ class BoardTableModel(QAbstractTableModel):
         values = (
             row.reference,
             row.pseudonyms,
-            row.day_of_total,
+            _day_short(row),
             _days_left_short(row),
             row.status.words,
             next_words,

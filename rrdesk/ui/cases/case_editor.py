@@ -219,7 +219,9 @@ class CaseEditorWidget(QWidget):
         grid_holder = QWidget()
         grid = QGridLayout(grid_holder)
         grid.setColumnStretch(1, 1)
-        for row, (question, answer, page_key) in enumerate(case_summary_rows(case)):
+        for row, (question, answer, page_key) in enumerate(
+            case_summary_rows(case, notification_gap=self._cases.notification_gap(case))
+        ):
             key_label = QLabel(question)
             key_label.setProperty("role", "summary_key")
             value_label = QLabel(answer)

@@ -85,7 +85,19 @@ class CaseForm:
             self.np_reference,
             object_name="np_reference",
         )
-        for field in (self.incident, self.aware, self.notified, self.np_reference_field):
+        self.ofsted_told = FormField(
+            "Date Ofsted and the Secretary of State were told",
+            DateInput("ofsted_told_date", "Date Ofsted and the Secretary of State were told"),
+            hint="Only when a child who was looked after died: the local authority must tell"
+            " them, whatever the cause",
+        )
+        for field in (
+            self.incident,
+            self.aware,
+            self.notified,
+            self.np_reference_field,
+            self.ofsted_told,
+        ):
             self.dates_page.add(field)
         self.dates_page.finish()
 
@@ -229,6 +241,7 @@ class CaseForm:
             (self.incident, case.incident_date),
             (self.aware, case.la_aware_date),
             (self.notified, case.notification_sent),
+            (self.ofsted_told, case.ofsted_told_on),
             (self.referral_date, case.referral.referral_date),
             (self.threshold_date, case.threshold.held_on),
         ):
@@ -264,6 +277,7 @@ class CaseForm:
             ("incident", self.incident, "The date of the incident"),
             ("aware", self.aware, "The date the local authority became aware"),
             ("notified", self.notified, "The date the notification was sent"),
+            ("ofsted", self.ofsted_told, "The date Ofsted and the Secretary of State were told"),
             ("referral", self.referral_date, "The date of the referral"),
             ("threshold", self.threshold_date, "The date of the discussion"),
         ):
@@ -300,6 +314,7 @@ class CaseForm:
             children=tuple(children),
             incident_date=dates["incident"],
             la_aware_date=dates["aware"],
+            ofsted_told_on=dates["ofsted"],
             notification_sent=dates["notified"],
             national_panel_reference=(
                 self.np_reference.text().strip()[:60] if stage_is_notified(stage) else ""
@@ -358,6 +373,10 @@ class CaseForm:
                     "The date the local authority became aware must be on or before the "
                     "notification date",
                 )
+            )
+        if case.ofsted_told_on and case.incident_date and case.ofsted_told_on < case.incident_date:
+            errors["dates"].append(
+                (self.ofsted_told, "Ofsted cannot have been told before the date of the incident")
             )
         if case.incident_date and case.la_aware_date and case.incident_date > case.la_aware_date:
             errors["dates"].append(

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from rrdesk.domain.cases.cases import Case
+from rrdesk.domain.cases.notification_duty import NotificationGap, ofsted_prompt
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.ui.cases.stage_questions import stage_is_notified
 
 Row = tuple[str, str, str]  # (question, answer, page key)
 
-NOTIFICATION_ROWS = ("Notification sent (day 0)", "National Panel reference")
+NOTIFICATION_ROWS = (
+    "Notification sent (day 0)",
+    "National Panel reference",
+    "Time to notify",
+)
 
 
 def _date(value: object) -> str:
@@ -17,9 +22,10 @@ def _date(value: object) -> str:
     return format_date(value) if isinstance(value, date) else "Not given"
 
 
-def case_summary_rows(case: Case) -> list[Row]:
+def case_summary_rows(case: Case, *, notification_gap: NotificationGap | None) -> list[Row]:
     """The rows, the stage first as it is asked first; a question the stage does not ask (the
-    notification date of a referral not notified) has no row."""
+    notification date of a referral not notified) has no row. ``notification_gap`` is the
+    working days from the local authority becoming aware to the notification, when known."""
     rows: list[Row] = [("Stage", case.stage.label, "stage")]
     for index, child in enumerate(case.children):
         prefix = f"Child {index + 1}" if len(case.children) > 1 else "Child"
@@ -45,6 +51,16 @@ def case_summary_rows(case: Case) -> list[Row]:
             ("Local authority became aware", _date(case.la_aware_date), "dates"),
             ("Notification sent (day 0)", _date(case.notification_sent), "dates"),
             ("National Panel reference", case.national_panel_reference or "Not given", "dates"),
+            *(
+                [("Time to notify", notification_gap.words, "dates")]
+                if notification_gap is not None
+                else []
+            ),
+            *(
+                [("Ofsted and the Secretary of State", prompt, "dates")]
+                if (prompt := ofsted_prompt(case)) is not None
+                else []
+            ),
             ("Notifying local authority", case.notifying_authority or "Not given", "authorities"),
             ("Home local authority", case.home_authority or "Not given", "authorities"),
             ("What happened", case.summary or "Not given", "summary"),

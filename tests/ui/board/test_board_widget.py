@@ -88,6 +88,26 @@ def test_a_meeting_booked_late_is_marked_on_the_board(qtbot: QtBot, session: Ses
     assert "later than day 10" in str(board.model.data(index, Qt.ItemDataRole.ToolTipRole))
 
 
+def test_a_notification_over_5_working_days_after_aware_is_marked_on_the_board(
+    qtbot: QtBot, session: Session
+) -> None:
+    """Working Together 2023, chapter 5: notified within 5 working days of becoming aware."""
+    cases = CaseService(session)
+    for reference, aware in (("RR-2026-001", date(2026, 11, 6)), ("RR-2026-002", None)):
+        case_id = add_case(session, reference, date(2026, 11, 16))
+        stored = cases.get(case_id)
+        assert stored is not None
+        cases.save_case(replace(stored, la_aware_date=aware or date(2026, 11, 12)))
+    board = make_board(qtbot, session, Today())
+    rows = {row[0]: row for row in table_text(board)}
+    assert rows["RR-2026-001"][DAY_COLUMN] == "Day 5 of 15, notified late"
+    assert rows["RR-2026-002"][DAY_COLUMN] == "Day 5 of 15"
+    late_row = [row[0] for row in table_text(board)].index("RR-2026-001")
+    tip = str(board.model.index(late_row, DAY_COLUMN).data(Qt.ItemDataRole.ToolTipRole))
+    assert "Notified 6 working days after the local authority became aware" in tip
+    assert "later than the 5 working days" in tip
+
+
 def test_status_is_coloured_as_well_as_spelt_out(qtbot: QtBot, session: Session) -> None:
     add_case(session, "RR-2026-001", date(2026, 10, 26))
     board = make_board(qtbot, session, Today())

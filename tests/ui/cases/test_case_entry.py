@@ -353,3 +353,49 @@ def test_the_backups_screen_shows_the_folder_rolling_backups_go_to(  # type: ign
         backups.folder_label.text()
         == f"Rolling backups are kept in {tmp_path / 'demo' / 'backups'}"
     )
+
+
+def test_the_case_shows_a_late_notification_and_asks_when_ofsted_was_told(  # type: ignore[no-untyped-def]
+    qtbot, context
+) -> None:
+    """Working Together 2023, chapter 5: notified within 5 working days of becoming aware; a
+    looked-after child's death is told to Ofsted and the Secretary of State."""
+    from dataclasses import replace
+
+    from rrdesk.domain.cases.cases import ChildStatus, Outcome
+    from rrdesk.services.cases.case_service import CaseService
+
+    stored = context.session.cases.get_by_reference("RR-2026-006")
+    child = replace(stored.children[0], status=ChildStatus.LOOKED_AFTER, outcome=Outcome.DIED)
+    CaseService(context.session).save_case(
+        replace(
+            stored,
+            children=(child,),
+            incident_date=date(2026, 11, 2),
+            la_aware_date=date(2026, 11, 2),
+            notification_sent=date(2026, 11, 12),
+        )
+    )
+    window = _window(qtbot, context)
+    section = window.section("cases")
+    assert isinstance(section, CasesSection)
+    section.open_case(stored.case_id)
+    editor = section.editor
+    text = editor.check_answers_text()
+    assert (
+        "8 working days after the local authority became aware: later than the 5 working days"
+        in text
+    )
+    assert "the local authority must tell Ofsted and the Secretary of State" in text
+
+    editor.show_page("dates")
+    told = editor.form.ofsted_told.field
+    qtbot.keyClicks(told.day, "13")
+    qtbot.keyClicks(told.month, "11")
+    qtbot.keyClicks(told.year, "2026")
+    _click(qtbot, editor.continue_button)
+    assert editor.current_page_key == "check"
+    assert "Ofsted and the Secretary of State told on 13 November 2026" in (
+        editor.check_answers_text()
+    )
+    assert context.session.cases.get(stored.case_id).ofsted_told_on == date(2026, 11, 13)
