@@ -64,7 +64,7 @@ def test_a_coordinator_unlocks_finds_a_case_locks_and_quits(walker: Walker) -> N
 
     walker.key("ctrl+2")
     walker.click_text("Open", "case")
-    seen = walker.wait_to_read("Case details")
+    seen = walker.wait_to_read("Back to cases")
     for tab in ("Timetable", "Agency forms", "Meeting"):  # the first tabs, in view at 1024 wide
         assert shows(seen, tab), tab
 

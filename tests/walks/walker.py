@@ -224,14 +224,18 @@ class Walker:
     def find(self, *wanted: str) -> list[Word]:
         """Where the words ``wanted`` stand next to each other on screen: a Word spanning them."""
         words = self.words()
+        target = "".join(wanted)
         hits = []
-        for index in range(len(words) - len(wanted) + 1):
-            run = words[index : index + len(wanted)]
-            if [w.text.strip(".,:;") for w in run] == list(wanted):
-                left, top = run[0].left, min(w.top for w in run)
-                right = max(w.left + w.width for w in run)
-                bottom = max(w.top + w.height for w in run)
-                hits.append(Word(" ".join(wanted), left, top, right - left, bottom - top))
+        for index in range(len(words)):
+            # The reader sometimes runs two words together ("Decisionsheet"): compare letters.
+            for length in range(1, len(wanted) + 1):
+                run = words[index : index + length]
+                if "".join(w.text.strip(".,:;|") for w in run) == target:
+                    left, top = run[0].left, min(w.top for w in run)
+                    right = max(w.left + w.width for w in run)
+                    bottom = max(w.top + w.height for w in run)
+                    hits.append(Word(" ".join(wanted), left, top, right - left, bottom - top))
+                    break
         return hits
 
     def heading(self) -> str:
