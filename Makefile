@@ -1,7 +1,8 @@
 # rrdesk: two commands on a fresh machine.
 #   make demo   set up .venv and open the app on a throwaway demo store
 #   make test   set up .venv and run lint, type checks, import contracts and the whole test suite
-#   make lock   refresh requirements/all.txt, the exact versions (with hashes) everything installs
+#   make lock   bring requirements/all.txt, the exact versions (with hashes) everything installs,
+#               in line with pyproject.toml, keeping every pin it can; UPGRADE=1 moves all to the newest
 #   make outdated   what has moved on since the lock
 PYTHON ?= python3
 VENV := .venv
@@ -25,7 +26,7 @@ lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/python -m uv pip compile pyproject.toml --universal --generate-hashes \
 	  --python-version 3.11 --extra test --extra freeze --custom-compile-command "make lock" \
-	  --upgrade -o $(LOCK)
+	  $(if $(UPGRADE),--upgrade) -o $(LOCK)
 
 outdated: $(STAMP)
 	$(BIN)/python -m pip list --outdated
