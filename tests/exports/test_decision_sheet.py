@@ -124,6 +124,17 @@ def test_metadata_and_text_hold_no_child_name_beyond_the_pseudonym(sheet_pdf: by
     assert "Child T" not in str(dict(metadata))
 
 
+def test_a_decision_against_the_vote_prints_its_reason_beside_the_vote(
+    template: DecisionSheetTemplate,
+) -> None:
+    content = decision_sheet_content()
+    assert content.vote is not None
+    reason = "The police shared new information after the vote."
+    vote = replace(content.vote, decision_differs_because=reason)
+    printed = _flat(all_text(render_decision_sheet(replace(content, vote=vote), template)))
+    assert f"{content.vote.outcome} Why the decision differs from the outcome {reason}" in printed
+
+
 def test_markup_characters_in_answers_are_printed_as_typed(template: DecisionSheetTemplate) -> None:
     content = replace(
         decision_sheet_content(), incident_summary="Mother & partner <left> at 5 > 4 o'clock"

@@ -78,6 +78,8 @@ class VoteTally:
     eligible: int
     outcome: str
     """The computed outcome in words, for example "Recommend a local review (majority)"."""
+    decision_differs_because: str = ""
+    """Why the decision went against the outcome; empty when it did not."""
 
 
 @dataclass(frozen=True)

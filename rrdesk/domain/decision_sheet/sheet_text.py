@@ -150,6 +150,11 @@ def _attendance(
     )
 
 
+def _differs(reason: str) -> Pairs:
+    """Beside the vote, why the decision went against its outcome (when it did)."""
+    return (("Why the decision differs from the outcome", reason),) if reason else ()
+
+
 def _version(content: DecisionSheetContent) -> Pairs:
     note = content.change_note or ("First version." if content.version == 1 else "")
     return (("Version", str(content.version)), ("What changed", note or "—"))
@@ -206,6 +211,7 @@ def sheet_text(content: DecisionSheetContent, wording: SheetWording | None = Non
             ("Abstain", str(vote.abstain)),
             ("Eligible voters", str(vote.eligible)),
             ("Outcome", vote.outcome),
+            *_differs(vote.decision_differs_because),
         ),
         no_vote=NO_VOTE if vote is None else "",
         dissent=tuple((item.member, item.words) for item in content.dissent),

@@ -19,7 +19,7 @@ from rrdesk.domain.meeting.attendance import (
     still_to_record,
 )
 from rrdesk.domain.meeting.criteria import CriteriaAssessment, CriterionAnswer
-from rrdesk.domain.meeting.decision import Decision
+from rrdesk.domain.meeting.decision import Decision, differs_reason_missing
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
 from rrdesk.domain.meeting.meeting_error import MeetingError
 from rrdesk.domain.meeting.quorum import QuorumResult, QuorumRule, evaluate_quorum
@@ -225,4 +225,7 @@ class Meeting:
             found.append("Close the vote")
         if self.decision is None:
             found.append("Record the decision and its rationale")
+        elif self.vote is not None and self.vote.closed:
+            missing = differs_reason_missing(self.decision, self.vote.outcome)
+            found.extend([missing] if missing else [])
         return tuple(found)

@@ -148,6 +148,8 @@ def _decision(a: Meeting, b: Meeting) -> list[str]:
     changes = _changed("Decision", f"'{a.decision.summary}'", f"'{b.decision.summary}'")
     if a.decision.rationale != b.decision.rationale:
         changes.append("Rationale changed")
+    if a.decision.differs_reason != b.decision.differs_reason:
+        changes.append("Reason the decision differs from the vote changed")
     return changes
 
 

@@ -168,6 +168,7 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
             "learning_route": None
             if m.decision.learning_route is None
             else m.decision.learning_route.value,
+            "differs_reason": m.decision.differs_reason,
         },
         "sign_off": _sign_off(m.sign_off),
     }
@@ -273,6 +274,7 @@ def _meeting_from(d: dict[str, Any]) -> Meeting:
             DecisionKind(decision["kind"]),
             decision["rationale"],
             None if route is None else LearningRoute(route),
+            decision.get("differs_reason", ""),  # older records have none
         ),
         sign_off=_sign_off_from(d["sign_off"]),
     )

@@ -30,6 +30,7 @@ from rrdesk.domain.decision_sheet.sheet_version import SheetVersion
 from rrdesk.domain.decision_sheet.sign_off import CLOCK_WORKING_DAYS
 from rrdesk.domain.meeting.attendance import AttendanceStatus, Attendee, holds_vote
 from rrdesk.domain.meeting.criteria import CriterionGroup
+from rrdesk.domain.meeting.decision import differs_from_vote
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.meeting_error import MeetingError
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
@@ -154,6 +155,11 @@ def build_decision_sheet_content(
             abstain=counts.abstain,
             eligible=len(vote.voters),
             outcome=vote.outcome.label if vote.closed else "The vote has not been closed",
+            decision_differs_because=meeting.decision.differs_reason
+            if meeting.decision is not None
+            and vote.closed
+            and differs_from_vote(meeting.decision, vote.outcome)
+            else "",
         )
         dissent = tuple(SheetDissent(meeting.name_of(d.member_id), d.words) for d in vote.dissents)
     chair = meeting.chair

@@ -5,13 +5,17 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QRadioButton, QVBoxLayout, QWidget
 
 from rrdesk.domain.meeting.decision import (
+    Decision,
     DecisionKind,
     LearningRoute,
     RationaleError,
     decision_warnings,
+    differs_from_vote,
+    differs_reason_missing,
     make_decision,
 )
 from rrdesk.domain.meeting.meeting_error import MeetingError
+from rrdesk.domain.meeting.vote import VoteOutcome
 from rrdesk.ui.kit.form_widgets import FormField
 from rrdesk.ui.meeting.meeting_panel import (
     Apply,
@@ -62,6 +66,15 @@ class DecisionPanel(MeetingPanel):
             self.rationale,
             hint="Why the panel decided this, criterion by criterion",
         )
+        self.differs = NoteEdit(
+            "differs_reason", "Why the decision differs from the vote's outcome", lines=3
+        )
+        self.differs_field = FormField(
+            "Why the decision differs from the vote's outcome",
+            self.differs,
+            hint="Needed before the decision sheet can be signed. It is printed on the sheet"
+            " beside the vote.",
+        )
         self.status = status_label("decision_status", "Decision")
         self.warnings = status_label("decision_warnings", "Warnings")
         self.warnings.setProperty("role", "banner")
@@ -69,6 +82,7 @@ class DecisionPanel(MeetingPanel):
             self.kind_field,
             self.route_field,
             self.rationale_field,
+            self.differs_field,
             self.status,
             self.warnings,
         ):
@@ -76,17 +90,21 @@ class DecisionPanel(MeetingPanel):
         for button in self.kind_buttons.values():
             button.clicked.connect(self._on_kind_clicked)
         self.route_combo.activated.connect(self._on_route_activated)
+        self._outcome: VoteOutcome | None = None
         self.rationale.editing_finished.connect(self._on_rationale_finished)
+        self.differs.editing_finished.connect(self._on_differs_finished)
 
     def refresh(self, view: MeetingView) -> None:
         decision = view.meeting.decision
         vote = view.meeting.vote
         outcome = vote.outcome if vote is not None and vote.closed else None
         set_role(self.status, "hint" if decision is None else "success")
+        self._outcome = outcome
         if decision is None:
             self.status.setText("No decision recorded yet.")
             self.warnings.setText("")
             self.warnings.hide()
+            self.differs_field.hide()
             return
         self.group.setExclusive(False)
         for kind, button in self.kind_buttons.items():
@@ -99,9 +117,13 @@ class DecisionPanel(MeetingPanel):
         self.route_combo.setEnabled(decision.kind is DecisionKind.DO_NOT_RECOMMEND)
         self.status.setText(f"Decision recorded: {decision.summary}.")
         self.status.setAccessibleName(self.status.text())
+        set_text_quietly(self.differs, decision.differs_reason)
+        self.differs_field.setVisible(differs_from_vote(decision, outcome))
         warnings = decision_warnings(decision, outcome)
-        self.warnings.setText("\n".join(f"Warning: {w}" for w in warnings))
-        self.warnings.setVisible(bool(warnings))
+        missing = differs_reason_missing(decision, outcome)
+        lines = [f"Warning: {w}" for w in warnings] + ([f"{missing}."] if missing else [])
+        self.warnings.setText("\n".join(lines))
+        self.warnings.setVisible(bool(lines))
 
     def _kind(self) -> DecisionKind | None:
         return next((k for k, b in self.kind_buttons.items() if b.isChecked()), None)
@@ -111,6 +133,9 @@ class DecisionPanel(MeetingPanel):
         self.route_combo.setEnabled(kind is DecisionKind.DO_NOT_RECOMMEND)
         if kind is not DecisionKind.DO_NOT_RECOMMEND:
             self.route_combo.setCurrentIndex(0)
+        if kind is not None:
+            chosen = Decision(kind, rationale="")  # whether it differs follows from its kind
+            self.differs_field.setVisible(differs_from_vote(chosen, self._outcome))
         self._save(self.kind_field, quiet=True)
 
     def _on_route_activated(self, _index: int) -> None:
@@ -118,6 +143,9 @@ class DecisionPanel(MeetingPanel):
 
     def _on_rationale_finished(self) -> None:
         self._save(self.rationale_field, quiet=False)
+
+    def _on_differs_finished(self) -> None:
+        self._save(self.differs_field, quiet=False)
 
     def _save(self, field: FormField, *, quiet: bool) -> None:
         """Save when the decision is complete; until then say what is missing."""
@@ -129,7 +157,7 @@ class DecisionPanel(MeetingPanel):
                 self.show_error(self.kind_field, "Choose what the panel decides")
             return
         try:
-            decision = make_decision(kind, rationale, route)
+            decision = make_decision(kind, rationale, route, self.differs.toPlainText())
         except MeetingError as error:
             target = self.rationale_field if isinstance(error, RationaleError) else self.route_field
             if quiet and self.view.meeting.decision is None:

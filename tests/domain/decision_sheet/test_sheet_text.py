@@ -104,3 +104,14 @@ def test_an_action_without_a_due_date_leaves_the_date_blank() -> None:
         "4 December 2026",
     ) in text.actions.rows
     assert text.timetable[0] == ("Notification sent (day 0)", "2 November 2026")
+
+
+def test_a_decision_against_the_vote_has_its_reason_beside_the_vote() -> None:
+    assert BASE.vote is not None
+    reason = "The police shared new information after the vote."
+    text = sheet_text(replace(BASE, vote=replace(BASE.vote, decision_differs_because=reason)))
+    assert text.vote[-2:] == (
+        ("Outcome", BASE.vote.outcome),
+        ("Why the decision differs from the outcome", reason),
+    )
+    assert "Why the decision differs from the outcome" not in dict(sheet_text(BASE).vote)

@@ -71,4 +71,5 @@ def meetings(draw: st.DrawFn) -> Meeting:
         vote = vote.close().record_dissent(vote.voters[0].member_id, "d" + draw(texts))
     kind = draw(st.sampled_from(DecisionKind))
     route = draw(st.sampled_from(LearningRoute)) if kind is DecisionKind.DO_NOT_RECOMMEND else None
-    return meeting.with_vote(vote).with_decision(Decision(kind, draw(texts), route))
+    decision = Decision(kind, draw(texts), route, draw(texts))
+    return meeting.with_vote(vote).with_decision(decision)

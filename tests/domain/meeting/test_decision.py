@@ -5,6 +5,7 @@ from rrdesk.domain.meeting.decision import (
     DecisionKind,
     LearningRoute,
     decision_warnings,
+    differs_reason_missing,
     make_decision,
 )
 from rrdesk.domain.meeting.meeting_error import MeetingError
@@ -74,3 +75,46 @@ def test_decision_warnings(
 ) -> None:
     decision = make_decision(kind, "Rationale", LearningRoute.AUDIT if kind is DO_NOT else None)
     assert decision_warnings(decision, outcome) == warnings
+
+
+AGAINST = (
+    "Give the reason the decision differs from the vote's outcome ('Do not recommend a local"
+    " review'): the decision sheet cannot be signed without it"
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "outcome", "reason", "missing"),
+    [
+        (RECOMMEND, VoteOutcome.RECOMMEND, "", ""),
+        (RECOMMEND, VoteOutcome.DO_NOT_RECOMMEND, "", AGAINST),
+        (RECOMMEND, VoteOutcome.DO_NOT_RECOMMEND, "   ", AGAINST),
+        (RECOMMEND, VoteOutcome.DO_NOT_RECOMMEND, "New police information after the vote", ""),
+        (DO_NOT, VoteOutcome.RECOMMEND, "", "Give the reason"),
+        (NATIONAL, VoteOutcome.DO_NOT_RECOMMEND, "", ""),
+        (RECOMMEND, VoteOutcome.REFERRED_TO_EXECUTIVE, "", ""),
+        (RECOMMEND, None, "", ""),
+    ],
+    ids=[
+        "follows the vote",
+        "against the vote, no reason",
+        "against the vote, only spaces",
+        "against the vote, with a reason",
+        "not recommending against a vote to recommend",
+        "national importance stands apart",
+        "tie leaves it to the Executive",
+        "no vote closed",
+    ],
+)
+def test_a_decision_against_the_vote_needs_a_reason(
+    kind: DecisionKind, outcome: VoteOutcome | None, reason: str, missing: str
+) -> None:
+    route = LearningRoute.AUDIT if kind is DO_NOT else None
+    decision = make_decision(kind, "Rationale", route, reason)
+    assert differs_reason_missing(decision, outcome).startswith(missing)
+    assert bool(differs_reason_missing(decision, outcome)) == bool(missing)
+
+
+def test_the_reason_is_kept_trimmed() -> None:
+    decision = make_decision(RECOMMEND, "Rationale", None, "  New information  ")
+    assert decision.differs_reason == "New information"

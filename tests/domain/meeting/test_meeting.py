@@ -5,6 +5,7 @@ import pytest
 
 from rrdesk.domain.after_meeting.learning import Learning
 from rrdesk.domain.meeting.attendance import AttendanceStatus
+from rrdesk.domain.meeting.decision import DecisionKind, LearningRoute, make_decision
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.meeting_error import MeetingError
@@ -93,7 +94,7 @@ def test_conflict_recuses_from_this_vote_only() -> None:
     assert meeting.recused == {NURSE}
     assert meeting.conflicts[0].note == "Line manager of the health visitor"
     assert meeting.attendee(NURSE).present
-    assert meeting.quorum(QuorumRule(minimum_voting_members=5), PARTNERS).met
+    assert meeting.quorum(QuorumRule(minimum_voting_members=4), PARTNERS).voting_members == 4
     vote = meeting.open_vote().vote
     assert vote is not None
     assert NURSE not in {v.member_id for v in vote.voters}
@@ -259,6 +260,20 @@ def test_open_meeting_problems_list_the_open_vote() -> None:
     assert meeting.vote is not None
     meeting = meeting.with_vote(meeting.vote.reopen("Recount"))
     assert meeting.problems() == ("Close the vote", "Record the decision and its rationale")
+
+
+def test_a_decision_against_the_vote_is_not_complete_without_its_reason() -> None:
+    meeting = complete_meeting()  # the vote was 3 to 1 to recommend
+    against = make_decision(DecisionKind.DO_NOT_RECOMMEND, "Rationale", LearningRoute.AUDIT)
+    assert meeting.with_decision(against).problems() == (
+        "Give the reason the decision differs from the vote's outcome ('Recommend a local"
+        " review'): the decision sheet cannot be signed without it",
+    )
+    reason = "The police shared new information after the vote"
+    explained = make_decision(
+        DecisionKind.DO_NOT_RECOMMEND, "Rationale", LearningRoute.AUDIT, reason
+    )
+    assert meeting.with_decision(explained).problems() == ()
 
 
 def test_name_of_someone_not_listed() -> None:

@@ -10,6 +10,7 @@ from rrdesk.domain.decision_sheet.sign_off import SignOff
 from rrdesk.domain.meeting.agenda import build_agenda
 from rrdesk.domain.meeting.attendance import AttendanceStatus, Attendee
 from rrdesk.domain.meeting.criteria import CRITERIA
+from rrdesk.domain.meeting.decision import DecisionKind, LearningRoute, make_decision
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.meeting_document import (
@@ -62,6 +63,20 @@ def test_a_stored_attendee_keeps_the_attendance_it_had() -> None:
     loaded = meeting_from_dict(json.loads(json.dumps(document)))
     assert [a.status for a in loaded.attendees] == [AttendanceStatus.PRESENT] * 7
     assert loaded.attendance_taken
+
+
+def test_the_reason_a_decision_differs_from_the_vote_is_stored_with_it() -> None:
+    reason = "The police shared new information after the vote"
+    meeting = complete_meeting().with_decision(
+        make_decision(DecisionKind.DO_NOT_RECOMMEND, "Rationale", LearningRoute.AUDIT, reason)
+    )
+    document = json.loads(json.dumps(meeting_to_dict(meeting)))
+    assert document["decision"]["differs_reason"] == reason
+    assert meeting_from_dict(document).decision == meeting.decision
+    del document["decision"]["differs_reason"]  # a record saved before the reason was asked
+    loaded = meeting_from_dict(document).decision
+    assert loaded is not None
+    assert loaded.differs_reason == ""
 
 
 def test_not_recorded_round_trips() -> None:
