@@ -6,7 +6,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rrdesk.domain.cases.directory import Agency, Member, StatutoryPartner
-from rrdesk.domain.meeting.attendance import Attendee, still_to_record, voting_members_present
+from rrdesk.domain.meeting.attendance import (
+    Attendee,
+    find_attendee,
+    still_to_record,
+    voting_members_present,
+)
 
 ALL_PARTNERS = frozenset(StatutoryPartner)
 
@@ -14,6 +19,11 @@ _PARTNER_SUBJECT = {
     StatutoryPartner.LOCAL_AUTHORITY: "The local authority is",
     StatutoryPartner.POLICE: "Police are",
     StatutoryPartner.HEALTH: "Health is",
+}
+_PARTNER_OBJECT = {
+    StatutoryPartner.LOCAL_AUTHORITY: "the local authority",
+    StatutoryPartner.POLICE: "the police",
+    StatutoryPartner.HEALTH: "health",
 }
 _PARTNER_ORDER = tuple(StatutoryPartner)
 
@@ -23,13 +33,14 @@ class QuorumRule:
     """The process profile's quorum.
 
     ``required_partners`` must each be represented by a present voting member, and at least
-    ``minimum_voting_members`` voting members must be present. With ``count_recused`` false,
-    members recused for a conflict of interest do not count towards either.
+    ``minimum_voting_members`` voting members must be present. Members recused for a conflict
+    of interest count towards neither unless ``count_recused`` (Tower Hamlets: a member with a
+    conflict declares it and a substitute is agreed).
     """
 
     required_partners: frozenset[StatutoryPartner] = ALL_PARTNERS
     minimum_voting_members: int = 3
-    count_recused: bool = True
+    count_recused: bool = False
 
     def describe(self) -> str:
         parts = [
@@ -54,6 +65,9 @@ class QuorumResult:
     voting_members: int
     reasons: tuple[str, ...] = ()
     attendance_taken: bool = True
+    substitutes_needed: tuple[StatutoryPartner, ...] = ()
+    """Partners whose only present voting members are recused: a substitute would represent
+    them."""
 
     @property
     def summary(self) -> str:
@@ -93,27 +107,57 @@ def evaluate_quorum(
     not recorded.
 
     A substitute represents the partner of their own agency, or failing that the partner of
-    the member they replace.
+    the member they replace; a present substitute for a recused member votes in their place.
     """
-    voters = [
+    counted_recused = frozenset() if rule.count_recused else recused
+    present_voters = voting_members_present(attendees)
+    voters = [a for a in present_voters if a.member_id not in counted_recused]
+    voters.extend(
         a
-        for a in voting_members_present(attendees)
-        if rule.count_recused or a.member_id not in recused
-    ]
+        for a in attendees
+        if a.present
+        and a.substitute_for in counted_recused
+        and a.member_id not in counted_recused
+        and (replaced := find_attendee(attendees, a.substitute_for)) is not None
+        and replaced.voting
+        and not any(v.member_id == a.member_id for v in voters)
+    )
     missing = still_to_record(attendees)
     if missing:
         return QuorumResult(False, len(voters), (missing,), attendance_taken=False)
     represented = {_partner_of(voter, partners) for voter in voters}
-    reasons = [
-        f"{_PARTNER_SUBJECT[p]} not represented by a voting member"
-        for p in _PARTNER_ORDER
-        if p in rule.required_partners and p not in represented
-    ]
+    reasons: list[str] = []
+    substitutes: list[StatutoryPartner] = []
+    for partner in _PARTNER_ORDER:
+        if partner not in rule.required_partners or partner in represented:
+            continue
+        conflicted = [
+            a.name
+            for a in present_voters
+            if a.member_id in counted_recused and _partner_of(a, partners) is partner
+        ]
+        if conflicted:
+            substitutes.append(partner)
+            reasons.append(
+                f"{_PARTNER_SUBJECT[partner]} not represented: {_names(conflicted)} declared a"
+                f" conflict of interest. Add a substitute for {_PARTNER_OBJECT[partner]}"
+            )
+        else:
+            reasons.append(f"{_PARTNER_SUBJECT[partner]} not represented by a voting member")
     if len(voters) < rule.minimum_voting_members:
         reasons.append(
             f"{_voters_plural(len(voters))}; at least {rule.minimum_voting_members} are needed"
         )
-    return QuorumResult(met=not reasons, voting_members=len(voters), reasons=tuple(reasons))
+    return QuorumResult(
+        met=not reasons,
+        voting_members=len(voters),
+        reasons=tuple(reasons),
+        substitutes_needed=tuple(substitutes),
+    )
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def representatives(

@@ -85,7 +85,8 @@ class AgendaEntry:
 @dataclass(frozen=True)
 class QuorumSettings:
     """Each of ``required_partners`` represented by a present voting member, and at least
-    ``minimum_voting_members`` voting members; recused members count if ``count_recused``."""
+    ``minimum_voting_members`` voting members; recused members count only if ``count_recused``
+    (false unless the profile says otherwise)."""
 
     required_partners: frozenset[StatutoryPartner]
     minimum_voting_members: int
@@ -260,7 +261,7 @@ def _quorum(table: _Table) -> QuorumSettings:
     return QuorumSettings(
         required_partners=partners,
         minimum_voting_members=table.number("minimum_voting_members", low=1, high=50),
-        count_recused=table.flag("count_recused", True),
+        count_recused=table.flag("count_recused", False),
     )
 
 

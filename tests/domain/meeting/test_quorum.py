@@ -70,15 +70,30 @@ def present(*ids: int) -> tuple[Attendee, ...]:
             frozenset(),
             (),
         ),
-        (present(CHAIR, POLICE, DOCTOR, SCHOOL), FOUR, frozenset({POLICE}), ()),
         (
             present(CHAIR, POLICE, DOCTOR, SCHOOL),
-            replace(FOUR, count_recused=False),
+            replace(FOUR, count_recused=True),
+            frozenset({POLICE}),
+            (),
+        ),
+        (
+            present(CHAIR, POLICE, DOCTOR, SCHOOL),
+            FOUR,
             frozenset({POLICE}),
             (
-                "Police are not represented by a voting member",
+                "Police are not represented: Ben Cole declared a conflict of interest. Add a"
+                " substitute for the police",
                 "3 voting members present; at least 4 are needed",
             ),
+        ),
+        (
+            (
+                *present(CHAIR, POLICE, DOCTOR, SCHOOL),
+                replace(person(POLICE_SUBSTITUTE), substitute_for=POLICE),
+            ),
+            FOUR,
+            frozenset({POLICE}),
+            (),
         ),
         (
             present(CHAIR, SCHOOL, NURSE),
@@ -93,8 +108,9 @@ def present(*ids: int) -> tuple[Attendee, ...]:
         "too few voting members: non-voting do not count",
         "everything short",
         "substitute represents the police",
-        "recused member still counts by default",
-        "recused member does not count when the rule says so",
+        "recused member counts only when the profile says so",
+        "Tower Hamlets conflicts of interest: a recused police member leaves police unrepresented",
+        "a substitute for the recused member represents the police",
         "profile needs only the local authority",
     ],
 )
@@ -172,3 +188,16 @@ def test_partner_map_from_directory() -> None:
         POLICE: StatutoryPartner.POLICE,
         DOCTOR: StatutoryPartner.HEALTH,
     }
+
+
+def test_tower_hamlets_conflicts_of_interest_recused_members_not_counted_by_default() -> None:
+    """Tower Hamlets, conflicts of interest: a member with a conflict declares it and a
+    substitute is agreed. The quorum names the partner a substitute would represent."""
+    result = evaluate_quorum(
+        present(CHAIR, POLICE, DOCTOR, SCHOOL), QuorumRule(), PARTNERS, frozenset({POLICE})
+    )
+    assert QuorumRule().count_recused is False
+    assert not result.met
+    assert result.voting_members == 3
+    assert result.substitutes_needed == (StatutoryPartner.POLICE,)
+    assert result.summary.startswith("Quorum not met: Police are not represented: Ben Cole")
