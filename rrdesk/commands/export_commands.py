@@ -5,6 +5,8 @@ Each document is one sub-command, added by one ``add_…_parser`` function liste
 
 - ``rrdesk export decision-sheet --case REF --out FILE.pdf``: the current signed decision sheet.
 - ``rrdesk export certificate --out FILE.pem``: the partnership's signing certificate.
+- ``rrdesk export invitation --case REF --out FILE.ics``: the meeting invitation (or its
+  cancellation) for the panel's calendars.
 """
 
 from __future__ import annotations
@@ -58,9 +60,22 @@ def add_certificate_parser(kinds: Any) -> None:
     parser.set_defaults(handler=run_export_certificate)
 
 
+def add_invitation_parser(kinds: Any) -> None:
+    parser = _document_parser(
+        kinds,
+        "invitation",
+        "a case's Rapid Review meeting as a calendar invitation from the coordinator to the "
+        "panel, or its cancellation if the meeting was cancelled",
+    )
+    parser.add_argument("--case", required=True, metavar="REF", help="the case reference")
+    _add_out(parser, "FILE.ics", "the invitation")
+    parser.set_defaults(handler=run_export_invitation)
+
+
 EXPORT_PARSERS: list[Callable[[Any], None]] = [
     add_decision_sheet_parser,
     add_certificate_parser,
+    add_invitation_parser,
     add_panel_submission_parser,
     add_action_plan_parser,
     add_themes_parser,
@@ -144,3 +159,32 @@ def run_export_certificate(args: argparse.Namespace, out: TextIO) -> int:
     print("", file=out)
     print(TRUST_NOTE, file=out)
     return 0
+
+
+def run_export_invitation(args: argparse.Namespace, out: TextIO) -> int:
+    from rrdesk.services.files import write_exported_file
+    from rrdesk.services.timetable.timetable_service import TimetableService
+
+    if Path(args.out).suffix.lower() != ".ics":
+        raise UsageError("--out must end in .ics")
+    session = open_store(args)
+    try:
+        case = _case_by_reference(session, str(args.case))
+        timetables = TimetableService(session)
+        data = timetables.meeting_invitation(case, _now())
+        cancelled = timetables.record(case).meeting_date is None
+        write_exported_file(Path(args.out), data)
+    finally:
+        session.close()
+    what = "cancellation of the meeting" if cancelled else "meeting invitation"
+    print(f"Saved the {what} for {str(args.case).strip()} to {args.out}", file=out)
+    return 0
+
+
+def _case_by_reference(session: Any, reference: str) -> int:
+    from rrdesk.services.cases.case_service import CaseService
+
+    case = CaseService(session).by_reference(reference.strip())
+    if case is None or case.case_id is None:
+        raise UsageError(f"There is no case {reference.strip()} in this store")
+    return case.case_id

@@ -7,7 +7,7 @@ Every child, place and case here is invented; the partnership and its directory 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from rrdesk.demo.after_meeting import add_learning_demo_data
 from rrdesk.demo.agency_forms import add_agency_forms_demo_data
@@ -321,6 +321,9 @@ def add_demo_data(session: Session, *, today: date) -> None:
     add_learning_demo_data(session, today)
 
 
+DEMO_MEETING_PLACE = "Northmoor Civic Centre, Room 4"
+
+
 def _book_demo_meetings(session: Session, today: date) -> None:
     """Meetings for the open cases that have reached that stage, on days the rules allow."""
     timetables = TimetableService(session)
@@ -332,4 +335,6 @@ def _book_demo_meetings(session: Session, today: date) -> None:
         day = calendar.add_working_days(today, wanted[case.stage])
         while not timetables.check_meeting(case.case_id, day).allowed:
             day = calendar.add_working_days(day, 1)
-        timetables.book_meeting(case.case_id, day)
+        timetables.book_meeting(
+            case.case_id, day, start=time(10, 0), end=time(12, 0), place=DEMO_MEETING_PLACE
+        )

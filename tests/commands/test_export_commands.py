@@ -168,3 +168,39 @@ def test_certificate_export_keeps_the_same_certificate(
     finally:
         session.close()
     assert actions.count("Created a signing certificate") == 1
+
+
+def test_the_invitation_is_exported_for_a_booked_meeting(
+    demo_store: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
+    import icalendar
+
+    from rrdesk.services.store.store_access import unlock_with_passphrase
+    from rrdesk.services.timetable.timetable_service import TimetableService
+
+    session = unlock_with_passphrase(demo_store, passphrase_file.read_text().strip())
+    try:
+        service = TimetableService(session)
+        booked = [
+            s.reference
+            for s in session.cases.summaries()
+            if service.record(s.case_id).meeting_start is not None
+        ]
+    finally:
+        session.close()
+    assert booked
+    target = tmp_path / "meeting.ics"
+    code, text = _export(
+        demo_store, passphrase_file, "invitation", "--case", booked[0], "--out", str(target)
+    )
+    assert code == 0, text
+    assert f"Saved the meeting invitation for {booked[0]}" in text
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    (event,) = calendar.walk("VEVENT")
+    assert str(calendar["METHOD"]) == "REQUEST"
+    assert str(event["LOCATION"]) == "Northmoor Civic Centre, Room 4"
+    assert event["ORGANIZER"].params["CN"] == "Rory Penhallow"
+    code, text = _export(
+        demo_store, passphrase_file, "invitation", "--case", "RR-1999-999", "--out", str(target)
+    )
+    assert code == 2

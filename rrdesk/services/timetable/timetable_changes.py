@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 
 from rrdesk.domain.cases.cases import Case
 from rrdesk.domain.cases.document_kinds import DocumentKind
@@ -57,16 +57,14 @@ class TimetableChanges:
 
     def record(self, case_id: int) -> TimetableRecord:
         """The case's timetable record. A meeting recorded on the Meeting tab but never booked
-        here counts as the booked meeting, so the board and the meeting record agree."""
+        here counts as the booked meeting, so the board and the meeting record agree; so do its
+        start time and place when none were given here."""
         if case_id not in self._records:
             data = self._session.documents.get(case_id, DocumentKind.TIMETABLE)
             record = record_from_dict(data)
-            if record.meeting_date is None:
+            if record.cancelled_date is None:
                 meeting = self._session.documents.get(case_id, DocumentKind.MEETING) or {}
-                held_on = meeting.get("held_on")
-                if isinstance(held_on, str) and held_on:
-                    with contextlib.suppress(ValueError):
-                        record = replace(record, meeting_date=date.fromisoformat(held_on))
+                record = _with_meeting_record(record, meeting)
             self._records[case_id] = record
         return self._records[case_id]
 
@@ -159,3 +157,23 @@ class TimetableChanges:
         keys = record.done | {key} if done else record.done - {key}
         action = "Marked a milestone done" if done else "Marked a milestone not done"
         self._save(case, replace(record, done=frozenset(keys)), action, label)
+
+
+def _with_meeting_record(record: TimetableRecord, meeting: dict[str, object]) -> TimetableRecord:
+    """``record`` with the date, start time and place the Meeting tab has, where it has none."""
+    held_on, starts_at, place = (
+        meeting.get("held_on"),
+        meeting.get("starts_at"),
+        meeting.get("place"),
+    )
+    with contextlib.suppress(ValueError):
+        if record.meeting_date is None and isinstance(held_on, str) and held_on:
+            record = replace(record, meeting_date=date.fromisoformat(held_on))
+        if record.meeting_start is None and isinstance(starts_at, str) and starts_at:
+            record = replace(record, meeting_start=time.fromisoformat(starts_at))
+    if not record.meeting_place:
+        words = place.strip() if isinstance(place, str) else ""
+        if not words and meeting.get("online"):
+            words = "Online"
+        record = replace(record, meeting_place=words)
+    return record

@@ -8,7 +8,7 @@ milestones are done.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from rrdesk.domain.timetable.dates import parse_iso_date
@@ -17,12 +17,17 @@ from rrdesk.domain.timetable.extensions import Extension, Lateness
 
 @dataclass(frozen=True)
 class TimetableRecord:
-    """``meeting_sequence`` counts reschedules (for the invitation); ``event_token`` keeps the
-    invitation's UID the same for the life of the case."""
+    """``meeting_sequence`` counts changes to the meeting (for the invitation); ``event_token``
+    keeps the invitation's UID the same for the life of the case. ``cancelled_date`` is the date
+    of a meeting cancelled and not yet rebooked, so its cancellation can be sent."""
 
     meeting_date: date | None = None
     meeting_sequence: int = 0
     event_token: str = ""
+    meeting_start: time | None = None
+    meeting_end: time | None = None
+    meeting_place: str = ""
+    cancelled_date: date | None = None
     extensions: tuple[Extension, ...] = ()
     lateness: Lateness | None = None
     done: frozenset[str] = frozenset()
@@ -30,6 +35,10 @@ class TimetableRecord:
 
 def _day(value: object) -> date | None:
     return parse_iso_date(str(value)) if value else None
+
+
+def _time(value: object) -> time | None:
+    return time.fromisoformat(str(value)) if value else None
 
 
 def record_from_dict(data: dict[str, Any] | None) -> TimetableRecord:
@@ -58,6 +67,10 @@ def record_from_dict(data: dict[str, Any] | None) -> TimetableRecord:
         meeting_date=_day(data.get("meeting_date")),
         meeting_sequence=int(data.get("meeting_sequence", 0)),
         event_token=str(data.get("event_token", "")),
+        meeting_start=_time(data.get("meeting_start")),
+        meeting_end=_time(data.get("meeting_end")),
+        meeting_place=str(data.get("meeting_place") or ""),
+        cancelled_date=_day(data.get("cancelled_date")),
         extensions=extensions,
         lateness=lateness,
         done=frozenset(str(key) for key in data.get("done", [])),
@@ -70,6 +83,12 @@ def record_to_dict(record: TimetableRecord) -> dict[str, Any]:
         "meeting_date": record.meeting_date.isoformat() if record.meeting_date else None,
         "meeting_sequence": record.meeting_sequence,
         "event_token": record.event_token,
+        "meeting_start": record.meeting_start.isoformat("minutes")
+        if record.meeting_start
+        else None,
+        "meeting_end": record.meeting_end.isoformat("minutes") if record.meeting_end else None,
+        "meeting_place": record.meeting_place,
+        "cancelled_date": record.cancelled_date.isoformat() if record.cancelled_date else None,
         "extensions": [
             {
                 "agreed_on": item.agreed_on.isoformat(),

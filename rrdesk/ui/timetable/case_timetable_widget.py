@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -24,21 +23,17 @@ from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
 from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
 from rrdesk.domain.timetable.extensions import lateness_prompt
-from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.services.timetable.board_rows import BoardRow
-from rrdesk.services.timetable.timetable_changes import TimetableError
 from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.kit.form_widgets import (
-    DateInput,
     ErrorSummary,
-    FormField,
     heading_label,
     hint_label,
-    read_date,
 )
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages
-from rrdesk.ui.timetable.deadline_records import DeadlineRecordsWidget, action_button
+from rrdesk.ui.timetable.deadline_records import DeadlineRecordsWidget
+from rrdesk.ui.timetable.meeting_booking import MeetingBookingWidget
 from rrdesk.ui.timetable.timeline_strip import LEGEND, TimelineStripWidget
 
 
@@ -62,8 +57,6 @@ class CaseTimetableWidget(QWidget):
         self._timetables = timetables
         self._messages = messages
         self._today = today
-        self._files = files
-        self._now = now
         self.errors = ErrorSummary()
         self.summary_label = QLabel()
         self.summary_label.setObjectName("timetable_summary")
@@ -78,15 +71,14 @@ class CaseTimetableWidget(QWidget):
         self.strip = TimelineStripWidget(height=80)
         self.milestone_grid = QGridLayout()
         self.done_boxes: dict[str, QCheckBox] = {}
-        self.meeting_label = QLabel()
-        self.meeting_label.setObjectName("meeting_label")
-        self.meeting_date = FormField(
-            "Date of the Rapid Review meeting",
-            DateInput("meeting_date", "Date of the Rapid Review meeting"),
-            hint="For example, 27 11 2026",
+        self.booking = MeetingBookingWidget(
+            case_id, timetables, messages, self.errors, files=files, now=now
         )
-        self.book_button = action_button("Book the meeting", "book_meeting_button", primary=True)
-        self.export_button = action_button("Save the invitation (.ics)", "export_ics_button")
+        # The booking's parts, as the tab's own (tests and walks reach them here).
+        self.meeting_label = self.booking.meeting_label
+        self.meeting_date = self.booking.meeting_date
+        self.book_button = self.booking.book_button
+        self.export_button = self.booking.export_button
         self.records = DeadlineRecordsWidget(
             case_id, timetables, messages, self.errors, today=today
         )
@@ -113,16 +105,7 @@ class CaseTimetableWidget(QWidget):
         milestones = QGroupBox("Milestones")
         milestones.setLayout(self.milestone_grid)
         body.addWidget(milestones)
-        meeting = QGroupBox("Rapid Review meeting")
-        meeting_layout = QVBoxLayout(meeting)
-        meeting_layout.addWidget(self.meeting_label)
-        meeting_layout.addWidget(self.meeting_date)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.book_button)
-        buttons.addWidget(self.export_button)
-        buttons.addStretch(1)
-        meeting_layout.addLayout(buttons)
-        body.addWidget(meeting)
+        body.addWidget(self.booking)
         body.addWidget(self.records)
         body.addStretch(1)
         scroll = QScrollArea()
@@ -136,8 +119,7 @@ class CaseTimetableWidget(QWidget):
         self._scroll = scroll
 
     def _connect_signals(self) -> None:
-        self.book_button.clicked.connect(self._on_book_button_clicked)
-        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.booking.changed.connect(self._changed)
         self.records.recorded.connect(self._changed)
 
     # Showing -------------------------------------------------------------------------------
@@ -219,22 +201,8 @@ class CaseTimetableWidget(QWidget):
             self.milestone_grid.addWidget(box, line, 4)
 
     def _show_records(self, row: BoardRow) -> None:
-        record = row.record
-        if record.meeting_date is None:
-            self.meeting_label.setText("No meeting booked yet.")
-        else:
-            self.meeting_label.setText(
-                f"Meeting booked for {format_date_with_weekday(record.meeting_date)}."
-            )
-        self.export_button.setEnabled(record.meeting_date is not None)
-        boxes = self.meeting_date.field
-        # The booked date is shown to move from, but never over a date being typed.
-        if record.meeting_date is not None and isinstance(boxes, DateInput) and boxes.is_blank():
-            boxes.set_value(record.meeting_date)
-        self.book_button.setText(
-            "Book the meeting" if record.meeting_date is None else "Move the meeting"
-        )
-        self.records.show_record(record)
+        self.booking.show_record(row.record)
+        self.records.show_record(row.record)
 
     def _changed(self) -> None:
         self.errors.clear()
@@ -242,71 +210,7 @@ class CaseTimetableWidget(QWidget):
         self.refresh()
         self.timetable_changed.emit(self.case_id)
 
-    def _fail(self, field: FormField, message: str) -> None:
-        field.set_error(message)
-        self.errors.show_errors([(field, message)])
-
-    def _clear_errors(self, *fields: FormField) -> None:
-        for field in fields:
-            field.set_error("")
-        self.errors.clear()
-
     # Actions -------------------------------------------------------------------------------
-
-    def _on_book_button_clicked(self) -> None:
-        self._clear_errors(self.meeting_date)
-        day, problem = read_date(self.meeting_date, what="The meeting date", required=True)
-        if day is None:
-            self._fail(self.meeting_date, problem)
-            return
-        try:
-            check = self._timetables.check_meeting(self.case_id, day)
-            if not check.allowed:
-                reasons = " ".join(check.refusals)
-                self._fail(self.meeting_date, reasons)
-                self._messages.error(self, "The meeting was not booked", reasons)
-                return
-            if check.warnings and not self._messages.confirm(
-                self,
-                "Check the meeting date",
-                " ".join(check.warnings),
-                yes="Book it anyway",
-                no="Choose another date",
-            ):
-                return
-            self._timetables.book_meeting(self.case_id, day)
-        except UserError as error:
-            self._messages.error(self, "The meeting was not booked", str(error))
-            return
-        self._changed()
-
-    def _on_export_button_clicked(self) -> None:
-        row = self.row
-        if row is None or row.meeting_date is None:
-            return
-        path = self._files.save_file(
-            self,
-            "Save the meeting invitation",
-            f"{row.reference} Rapid Review meeting.ics",
-            "Calendar invitations (*.ics)",
-        )
-        if path is None:
-            return
-        if path.suffix.lower() != ".ics":
-            path = path.with_name(path.name + ".ics")
-        try:
-            data = self._timetables.meeting_invitation(self.case_id, self._now())
-            write_exported_file(path, data)
-        except (TimetableError, FileNotSavedError) as error:
-            self._messages.error(self, "The invitation was not saved", str(error))
-            return
-        self._messages.info(
-            self,
-            "Invitation saved",
-            f"The invitation for {row.reference} was saved as {path.name}. Send it to the "
-            "panel: if the meeting moves, save and send it again and calendars will update "
-            "the same event.",
-        )
 
     def _on_done_toggled(self, key: str, checked: bool) -> None:
         try:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
-from pathlib import Path
+from datetime import date
 
 import pytest
 
@@ -15,7 +14,6 @@ from rrdesk.domain.timetable.bank_holidays import packaged_holidays
 from rrdesk.domain.timetable.extensions import ExtensionError
 from rrdesk.domain.timetable.progress import ReviewStatus
 from rrdesk.services.cases.case_service import CaseService
-from rrdesk.services.files import write_exported_file
 from rrdesk.services.store.session import CALENDAR_SETTING, Session
 from rrdesk.services.timetable.calendar_settings import CalendarSettings
 from rrdesk.services.timetable.meeting_scheduling import SchedulingError
@@ -128,30 +126,6 @@ def test_booking_and_moving_the_meeting_is_stored_and_audited(session: Session) 
         "Booked the Rapid Review meeting",
         "Moved the Rapid Review meeting",
     ]
-
-
-def test_invitation_keeps_its_uid_across_a_reschedule_and_names_no_child(
-    session: Session, tmp_path: Path
-) -> None:
-    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
-    service = TimetableService(session)
-    stamp = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-    service.book_meeting(case_id, date(2026, 11, 26))
-    before = service.meeting_invitation(case_id, stamp).decode()
-    service.book_meeting(case_id, date(2026, 11, 27))
-    after = service.meeting_invitation(case_id, stamp).decode()
-    uid = [line for line in before.splitlines() if line.startswith("UID:")]
-    assert uid
-    assert uid == [line for line in after.splitlines() if line.startswith("UID:")]
-    assert "SEQUENCE:0" in before
-    assert "SEQUENCE:1" in after
-    assert "DTSTART;VALUE=DATE:20261127" in after
-    assert "RR-2026-001" in after
-    for private in ("Quentin", "Fictional-Name", "Child Q"):
-        assert private not in after
-    target = tmp_path / "meeting.ics"
-    write_exported_file(target, after.encode())
-    assert target.read_bytes() == after.encode()
 
 
 def test_extension_moves_the_deadline(session: Session) -> None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import icalendar
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from rrdesk.services.cases.case_service import DirectoryService
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.kit.form_widgets import DateInput
 from rrdesk.ui.timetable.case_timetable_widget import CaseTimetableWidget
+from tests.builders import add_directory
 from tests.fakes import RecordingMessages, ScriptedFileDialogs
 from tests.ui.board.board_fixtures import Today, add_case
 
@@ -130,30 +134,72 @@ def test_a_missing_date_is_an_error_on_the_page(qtbot: QtBot, session: Session) 
     assert tab.errors.messages == ["Enter the meeting date"]
 
 
+def add_panel_with_addresses(session: Session) -> None:
+    add_directory(session)
+    directory = DirectoryService(session)
+    for member in directory.members():
+        address = member.name.lower().replace(" ", ".") + "@westbury.example"
+        directory.save_member(replace(member, email=address))
+
+
+def type_meeting(qtbot: QtBot, tab: CaseTimetableWidget, day: date, start: str, end: str) -> None:
+    type_date(qtbot, tab.meeting_date.field, day)  # type: ignore[arg-type]
+    for box, text in ((tab.booking.meeting_start, start), (tab.booking.meeting_end, end)):
+        box.field.clear()  # type: ignore[attr-defined]
+        qtbot.keyClicks(box.field, text)
+
+
 def test_saving_the_invitation_writes_where_the_user_chose(
     qtbot: QtBot, session: Session, tmp_path: Path
 ) -> None:
+    add_panel_with_addresses(session)
     case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
-    files = ScriptedFileDialogs(save=[tmp_path / "meeting"] * 2)
+    files = ScriptedFileDialogs(save=[tmp_path / "meeting"] * 3)
     messages = RecordingMessages()
     tab = make_tab(qtbot, session, case_id, messages, files)
     assert not tab.export_button.isEnabled()
-    type_date(qtbot, tab.meeting_date.field, date(2026, 11, 26))  # type: ignore[arg-type]
+    type_meeting(qtbot, tab, date(2026, 11, 26), "10am", "12:30pm")
+    qtbot.keyClicks(tab.booking.meeting_place.field, "Town Hall, Room 4")
+    click(qtbot, tab.book_button)
+    assert tab.meeting_label.text() == (
+        "Meeting booked for Thursday 26 November 2026, 10am to 12:30pm, at Town Hall, Room 4."
+    )
+    click(qtbot, tab.export_button)
+    first = icalendar.Calendar.from_ical((tmp_path / "meeting.ics").read_bytes())
+    type_meeting(qtbot, tab, date(2026, 11, 27), "2pm", "4pm")
     click(qtbot, tab.book_button)
     click(qtbot, tab.export_button)
-    first = (tmp_path / "meeting.ics").read_text(encoding="utf-8")
-    type_date(qtbot, tab.meeting_date.field, date(2026, 11, 27))  # type: ignore[arg-type]
-    click(qtbot, tab.book_button)
-    click(qtbot, tab.export_button)
-    second = (tmp_path / "meeting.ics").read_text(encoding="utf-8")
-    uid = next(line for line in first.splitlines() if line.startswith("UID:"))
-    assert uid in second.splitlines()
-    assert "SEQUENCE:1" in second
-    assert "DTSTART;VALUE=DATE:20261127" in second
+    second_text = (tmp_path / "meeting.ics").read_text(encoding="utf-8")
+    second = icalendar.Calendar.from_ical(second_text)
+    (before,), (after,) = first.walk("VEVENT"), second.walk("VEVENT")
+    assert str(after["UID"]) == str(before["UID"])
+    assert after["SEQUENCE"] == before["SEQUENCE"] + 1
+    assert after.decoded("DTSTART").replace(tzinfo=None) == datetime(2026, 11, 27, 14, 0)
+    assert str(after["LOCATION"]) == "Town Hall, Room 4"
+    assert str(second["METHOD"]) == "REQUEST"
     for private in ("Quentin", "Fictional-Name", "Child Q"):
-        assert private not in second
+        assert private not in second_text
     assert messages.shown[-1][1] == "Invitation saved"
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+    messages.confirm_answer = True
+    click(qtbot, tab.booking.cancel_button)
+    assert "was cancelled" in tab.meeting_label.text()
+    assert tab.export_button.text() == "Save the cancellation (.ics)"
+    click(qtbot, tab.export_button)
+    cancelled = icalendar.Calendar.from_ical((tmp_path / "meeting.ics").read_bytes())
+    assert str(cancelled["METHOD"]) == "CANCEL"
+    assert str(cancelled.walk("VEVENT")[0]["UID"]) == str(before["UID"])
+
+
+def test_an_end_time_before_the_start_is_an_error_on_the_page(
+    qtbot: QtBot, session: Session
+) -> None:
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    tab = make_tab(qtbot, session, case_id, RecordingMessages())
+    type_meeting(qtbot, tab, date(2026, 11, 26), "2pm", "11am")
+    click(qtbot, tab.book_button)
+    assert tab.errors.messages == ["The end time must be after the start time"]
+    assert stored(session, case_id) == {}
 
 
 def test_an_extension_is_recorded_with_its_reason(qtbot: QtBot, session: Session) -> None:
