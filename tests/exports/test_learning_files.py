@@ -111,7 +111,7 @@ def test_action_plan_workbook_round_trip() -> None:
     assert rows[1][5].date() == date(2026, 11, 2)
     assert rows[1][6] == "Overdue"
     assert rows[1][7] == 20
-    assert rows[2][3] == "=SUM(A1) audit of ‘new adults’ questions"
+    assert rows[2][3] == "'=SUM(A1) audit of ‘new adults’ questions"
     assert sheet.cell(3, 4).data_type == "s", "stored as text, not a formula"
     assert rows[2][10] == "Yes"
     assert rows[2][12].date() == date(2026, 11, 1)
@@ -122,6 +122,64 @@ def test_action_plan_workbook_round_trip() -> None:
     assert summary[0] == ("Agency", "Open", "Of which overdue", "Completed", "Embedded")
     assert ("Police", 1, 1, 0, 0) in summary
     assert ("Health", 0, 0, 1, 1) in summary
+
+
+DANGEROUS = ("=cmd|' /C calc'!A0", "+1+cmd", "-2+3", "@SUM(A1)", "|calc", "\tx", "\rx")
+FULL_WIDTH = ("\uff1dcmd()", "\uff0b1", "\uff0d1", "\uff20SUM(A1)", "\uff5ccalc")
+
+
+def _hostile_plan(start: str) -> tuple[PlanAction, ...]:
+    """A plan with ``start`` typed at the start of every text a person can enter."""
+    return plan_for_case(
+        case_id=1,
+        case_reference="RR-2026-014",
+        meeting_actions=(ImmediateAction(start + " meeting", start + " agency", None),),
+        added=(AddedAction(1, start + " action", start + " owner", date(2026, 1, 5)),),
+        tracking={
+            "added-1": ActionTracking(
+                ActionStatus.COMPLETED,
+                start + " evidence",
+                date(2026, 10, 1),
+                start + " confirmer",
+                date(2026, 11, 1),
+            )
+        },
+    )
+
+
+@pytest.mark.parametrize("start", DANGEROUS + FULL_WIDTH)
+def test_no_typed_text_becomes_a_formula_in_any_sheet_or_the_csv(start: str) -> None:
+    plan = _hostile_plan(start)
+    book = load_workbook(io.BytesIO(action_plan_workbook(plan, TODAY, "Northmoor")))
+    typed = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str) and start.strip() in cell.value:
+                    typed.append(cell.value)
+                    assert cell.value.startswith("'" + start), (sheet.title, cell.coordinate)
+    assert len(typed) == 8, typed  # 2 actions, 2 owners, evidence, confirmer; 2 agencies
+    assert {sheet.title for sheet in book.worksheets} == {"Action plan", "By agency"}
+    for row in _rows(action_plan_csv(plan, TODAY))[1:]:
+        for value in row:
+            assert value[:1] not in "=+-@|\t\r\uff1d\uff0b\uff0d\uff20\uff5c" or value == ""
+
+
+def test_every_sheet_is_marked_and_set_up_to_print() -> None:
+    book = load_workbook(io.BytesIO(action_plan_workbook(_plan(), TODAY, "Northmoor & Vale")))
+    for sheet in book.worksheets:
+        assert sheet.oddHeader.center.text == "OFFICIAL-SENSITIVE", sheet.title
+        assert sheet.oddFooter.center.text == "OFFICIAL-SENSITIVE", sheet.title
+        assert sheet.oddFooter.left.text == "Northmoor && Vale"
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.page_setup.fitToWidth == 1
+        assert sheet.page_setup.fitToHeight == 0
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
+        assert sheet.freeze_panes == "A2"
+        assert all(cell.font.bold for cell in sheet[1])
+    assert book.properties.title.startswith("OFFICIAL-SENSITIVE")
 
 
 def test_themes_csv() -> None:

@@ -1,7 +1,10 @@
 """The action plan and the themes log as CSV and Excel files for the working group.
 
-Cells that a spreadsheet would read as a formula (starting ``=``, ``+``, ``-``, ``@``) are
-prefixed with an apostrophe in CSV, so opening the file runs nothing.
+Text a spreadsheet could read as a formula or a command (starting ``=``, ``+``, ``-``, ``@``,
+``|``, a tab or a carriage return, or the full-width forms of the first five) is prefixed with
+an apostrophe in every cell of the CSV and of every sheet of the workbook, so opening the file
+runs nothing. Every sheet prints OFFICIAL-SENSITIVE in its header and footer, landscape and one
+page wide, with the header row frozen and repeated on each printed page.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from datetime import date
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from rrdesk.domain.after_meeting.action_plan import PlanAction, ShownStatus, counts_by_agency
 from rrdesk.domain.after_meeting.themes import CaseThemes, ThemeTaxonomy
@@ -47,8 +51,49 @@ OVERDUE_INK = "942514"
 _DATE_FORMAT = "d mmmm yyyy"
 
 
+MARKING = "OFFICIAL-SENSITIVE"
+FORMULA_STARTS = frozenset("=+-@|\t\r\uff1d\uff0b\uff0d\uff20\uff5c")
+"""First characters that make a spreadsheet read text as a formula or a command (with the
+full-width equals, plus, minus, at and bar some spreadsheets also take)."""
+
+
 def _safe(value: str) -> str:
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    return "'" + value if value[:1] in FORMULA_STARTS else value
+
+
+def _write_row(sheet: Worksheet, values: Sequence[object]) -> int:
+    """Append ``values``; text is made safe and kept as text. Returns the row number."""
+    sheet.append([_safe(v) if isinstance(v, str) else v for v in values])
+    row: int = sheet.max_row
+    for cell in sheet[row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"  # never a formula, whatever openpyxl guessed
+    return row
+
+
+def _print_set_up(sheet: Worksheet, partnership: str, widths: Sequence[int]) -> None:
+    """The header row bold, frozen and repeated on every page; landscape, one page wide;
+    OFFICIAL-SENSITIVE in the header and footer, with the partnership and page numbers."""
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.gridLines = True
+    for header_footer in (sheet.oddHeader, sheet.evenHeader, sheet.firstHeader):
+        header_footer.center.text = MARKING
+        header_footer.center.font = "Arial,Bold"
+    for header_footer in (sheet.oddFooter, sheet.evenFooter, sheet.firstFooter):
+        header_footer.left.text = partnership.replace("&", "&&")
+        header_footer.center.text = MARKING
+        header_footer.center.font = "Arial,Bold"
+        header_footer.right.text = "Page &P of &N"
 
 
 def _iso(day: date | None) -> str:
@@ -101,39 +146,30 @@ def action_plan_workbook(actions: Sequence[PlanAction], today: date, partnership
     sheet of open and overdue actions by agency."""
     book = Workbook()
     sheet = book.active
+    assert sheet is not None
     sheet.title = "Action plan"
-    sheet.append(list(ACTION_COLUMNS))
-    bold = Font(bold=True)
-    for cell in sheet[1]:
-        cell.font = bold
+    _write_row(sheet, ACTION_COLUMNS)
     fill = PatternFill("solid", start_color=OVERDUE_FILL, end_color=OVERDUE_FILL)
     for action in actions:
-        sheet.append(_action_row(action, today))
-        row = sheet.max_row
+        row = _write_row(sheet, _action_row(action, today))
         for column in (6, 10, 13):
             sheet.cell(row, column).number_format = _DATE_FORMAT
         for column in range(1, len(ACTION_COLUMNS) + 1):
-            cell = sheet.cell(row, column)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if cell.data_type == "f":  # typed text such as "=SUM(...)" stays text
-                cell.data_type = "s"
+            sheet.cell(row, column).alignment = Alignment(wrap_text=True, vertical="top")
         if action.shown_status(today) is ShownStatus.OVERDUE:
             for column in range(1, len(ACTION_COLUMNS) + 1):
                 sheet.cell(row, column).fill = fill
             sheet.cell(row, 7).font = Font(bold=True, color=OVERDUE_INK)
-    widths = (14, 18, 16, 60, 30, 16, 13, 9, 40, 16, 10, 24, 16)
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
+    _print_set_up(sheet, partnership, (14, 18, 16, 60, 30, 16, 13, 9, 40, 16, 10, 24, 16))
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(ACTION_COLUMNS))}{max(sheet.max_row, 1)}"
     summary = book.create_sheet("By agency")
-    summary.append(["Agency", "Open", "Of which overdue", "Completed", "Embedded"])
-    for cell in summary[1]:
-        cell.font = bold
+    _write_row(summary, ("Agency", "Open", "Of which overdue", "Completed", "Embedded"))
     for count in counts_by_agency(actions, today):
-        summary.append([count.agency, count.open, count.overdue, count.completed, count.embedded])
-    summary.column_dimensions["A"].width = 44
-    book.properties.title = "Statutory review action plan"
+        _write_row(
+            summary, (count.agency, count.open, count.overdue, count.completed, count.embedded)
+        )
+    _print_set_up(summary, partnership, (44, 10, 16, 12, 12))
+    book.properties.title = f"{MARKING}: statutory review action plan"
     book.properties.creator = partnership
     buffer = io.BytesIO()
     book.save(buffer)
