@@ -13,12 +13,12 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from rrdesk.domain.agency_forms.check_form_answers import COMPLETED_PAGE as COMPLETED_PAGE
 from rrdesk.domain.agency_forms.check_form_answers import ChronologyRow, DateAnswer
 from rrdesk.domain.agency_forms.text_checks import FindingKind, IgnoredFinding, TextSpan
 
 TASK_LIST = "task_list"
 CHECK_ANSWERS = "check"
-COMPLETED_PAGE = "completed"
 
 
 class EnteredBy(StrEnum):

@@ -25,6 +25,8 @@ from rrdesk.domain.timetable.dates import DateError, format_date, parse_date_par
 
 Answers = Mapping[str, object]
 TEXT_MAX_LENGTH = 500
+COMPLETED_PAGE = "completed"
+"""The page key of "Have you completed this section?"."""
 NOT_ANSWERED = "Not answered"
 
 
@@ -65,6 +67,8 @@ class SectionStatus(StrEnum):
     COMPLETED = "Completed"
     THERE_IS_A_PROBLEM = "There is a problem"
     NOT_NEEDED = "Not needed"
+    CANNOT_START_YET = "Cannot start yet"
+    """Needed or not depending on an answer not given yet (whether the agency was involved)."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,15 @@ def section_asks_if_completed(section: Section, answers: Answers) -> bool:
     """Whether the section ends with "Have you completed this section?": it has a narrative
     question that is asked."""
     return any(q.narrative and question_is_asked(q, answers) for q in section.questions)
+
+
+def section_pages(section: Section, answers: Answers) -> list[str]:
+    """The pages of a section as the author goes through it: each question asked, then
+    "Have you completed this section?" (:data:`COMPLETED_PAGE`) where it is asked."""
+    pages = [q.key for q in section.questions if question_is_asked(q, answers)]
+    if section_asks_if_completed(section, answers):
+        pages.append(COMPLETED_PAGE)
+    return pages
 
 
 def parse_date_answer(value: object, what: str = "The date") -> date:
@@ -275,6 +288,9 @@ def section_status(
     filled in (a chronology row without a date) is "In progress".
     """
     if not section_is_needed(section, answers):
+        condition = section.required_if
+        if condition is not None and answer_is_empty(answers, condition.question):
+            return SectionStatus.CANNOT_START_YET
         return SectionStatus.NOT_NEEDED
     answered = [q for q in section.questions if not answer_is_empty(answers, q.key)]
     if not answered:

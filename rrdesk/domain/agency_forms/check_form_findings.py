@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rrdesk.domain.agency_forms.check_form import FormDefinition
 from rrdesk.domain.agency_forms.check_form_answers import Answers, ChronologyRow, question_is_asked
@@ -44,3 +44,11 @@ def answer_findings(
         if findings:
             found[field] = findings
     return found
+
+
+def sections_with_warnings(form: FormDefinition, fields: Iterable[str]) -> frozenset[str]:
+    """The keys of the sections holding any of ``fields`` (a question key, or ``key.row.column``
+    in a chronology): the sections the task list marks "Has warnings"."""
+    section_of = {q.key: s.key for s in form.sections for q in s.questions}
+    found = (section_of.get(field.split(".", 1)[0]) for field in fields)
+    return frozenset(key for key in found if key is not None)

@@ -11,14 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -29,28 +25,28 @@ from rrdesk.domain.agency_forms.agency_form_record import (
     CHECK_ANSWERS,
     COMPLETED_PAGE,
     TASK_LIST,
-    EnteredBy,
     FormPosition,
     FormRecord,
 )
 from rrdesk.domain.agency_forms.check_form import Section
 from rrdesk.domain.agency_forms.check_form_answers import (
     SectionStatus,
-    form_is_complete,
-    question_is_asked,
-    section_asks_if_completed,
-    section_statuses,
+    section_pages,
     validate_question,
 )
+from rrdesk.domain.agency_forms.check_form_findings import sections_with_warnings
 from rrdesk.domain.agency_forms.text_checks import TextChecker
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.ui.agency_forms.findings_panel import FindingsPanel
 from rrdesk.ui.agency_forms.form_check_answers import FormCheckAnswersWidget
+from rrdesk.ui.agency_forms.form_draft import FormDraft
+from rrdesk.ui.agency_forms.form_entry_header import FormEntryHeader
+from rrdesk.ui.agency_forms.form_question_area import FormQuestionArea
 from rrdesk.ui.agency_forms.form_task_list import FormTaskListWidget
-from rrdesk.ui.agency_forms.question_pages import CompletedPage, FormQuestionPage
-from rrdesk.ui.kit.form_widgets import ErrorSummary, heading_label
+from rrdesk.ui.agency_forms.question_pages import FormQuestionPage
+from rrdesk.ui.kit.form_widgets import ErrorSummary
 from rrdesk.ui.kit.narrative_edit import LARGE_PASTE, NarrativeEdit
-from rrdesk.ui.kit.question_page import QuestionButtons
+from rrdesk.ui.kit.question_page import scroll_to_top
 from rrdesk.ui.shell.messages import Messages
 
 SAVE_DELAY_MS = 300
@@ -82,93 +78,45 @@ class AgencyFormEntryWidget(QWidget):
         self._messages = messages
         self._today = today
         self._agency = record.agency
-        self._answers: dict[str, object] = dict(record.answers)
-        self._pasted = dict(record.pasted)
-        self._ignored = dict(record.ignored)
-        self._confirmed = set(record.confirmed_sections)
-        self._looked_at = record.findings_looked_at
-        self._ready_on = record.ready_on
-        self._entered_by = record.entered_by
-        self._entered_by_name = record.entered_by_name
+        self._draft = FormDraft.of(record)
         self._position = record.position
         self._return_to_check = False
-        self._pages: dict[str, FormQuestionPage] = {}
         self._current_page: FormQuestionPage | None = None
         self._loading = False
 
-        self.close_button = QPushButton("Back to agency forms")
-        self.close_button.setObjectName("close_form")
-        self.close_button.setProperty("role", "link")
-        self.title = heading_label(record.agency, level=2, object_name="form_agency")
-        self.entered_by = QComboBox()
-        self.entered_by.setObjectName("entered_by")
-        self.entered_by.setAccessibleName("Who is entering this form")
-        for who in EnteredBy:
-            self.entered_by.addItem(who.label, who.value)
-        self.entered_by.setCurrentIndex(list(EnteredBy).index(record.entered_by))
-        self.entered_by_name = QLineEdit(record.entered_by_name)
-        self.entered_by_name.setObjectName("entered_by_name")
-        self.entered_by_name.setAccessibleName("Name of the person entering the form")
-        self.entered_by_name.setPlaceholderText("")
-        who_row = QHBoxLayout()
-        who_row.addWidget(QLabel("Entered by"))
-        who_row.addWidget(self.entered_by)
-        who_row.addWidget(QLabel("Name"))
-        who_row.addWidget(self.entered_by_name, 1)
-        self.notice = QLabel(notice)
-        self.notice.setObjectName("returned_notice")
-        self.notice.setWordWrap(True)
-        self.notice.setProperty("role", "warning")
-        self.notice.setVisible(bool(notice))
-        self.warning = QLabel()
-        self.warning.setObjectName("large_paste_warning")
-        self.warning.setWordWrap(True)
-        self.warning.setProperty("role", "warning")
-        self.warning.hide()
+        self.header = FormEntryHeader(record, notice)
+        self.close_button = self.header.close_button
+        self.entered_by = self.header.entered_by
+        self.entered_by_name = self.header.entered_by_name
+        self.notice = self.header.notice
+        self.warning = self.header.warning
         self.errors = ErrorSummary()
 
         self.task_list = FormTaskListWidget(self._form)
-        self.task_problem = QLabel()
-        self.task_problem.setObjectName("task_list_problem")
-        self.task_problem.setProperty("role", "error")
-        self.task_problem.setWordWrap(True)
-        self.task_problem.hide()
         self.check_answers = FormCheckAnswersWidget(self._form)
-        self.completed_page = CompletedPage()
-        self.page_stack = QStackedWidget()
-        self.page_stack.setObjectName("question_pages")
-        self.page_stack.addWidget(self.completed_page)
-        buttons = QuestionButtons()
-        self.back_button = buttons.back_button
-        self.continue_button = buttons.continue_button
-        questions = QWidget()
-        q_layout = QVBoxLayout(questions)
-        q_layout.addWidget(self.page_stack, 1)
-        q_layout.addWidget(buttons)
+        self.questions = FormQuestionArea(self._form, checker)
+        self.completed_page = self.questions.completed_page
+        self.page_stack = self.questions.page_stack
+        self.back_button = self.questions.back_button
+        self.continue_button = self.questions.continue_button
         self.findings_panel = FindingsPanel()
 
-        task_holder = QWidget()
-        task_layout = QVBoxLayout(task_holder)
-        task_layout.addWidget(self.task_problem)
-        task_layout.addWidget(self.task_list, 1)
         self.stack = QStackedWidget()
         self.stack.setObjectName("form_stack")
-        for widget in (task_holder, questions, self.check_answers):
+        self._scrolls: list[QScrollArea] = []
+        for widget in (self.task_list, self.questions, self.check_answers):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(widget)
             self.stack.addWidget(scroll)
+            self._scrolls.append(scroll)
         self._task_index, self._questions_index, self._check_index = 0, 1, 2
         body = QHBoxLayout()
         body.addWidget(self.stack, 2)
         body.addWidget(self.findings_panel, 1)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.title)
-        layout.addLayout(who_row)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.warning)
+        layout.addWidget(self.header)
         layout.addWidget(self.errors)
         layout.addLayout(body, 1)
 
@@ -180,8 +128,7 @@ class AgencyFormEntryWidget(QWidget):
 
     def _connect_signals(self) -> None:
         self.close_button.clicked.connect(self._on_close_clicked)
-        self.entered_by.currentIndexChanged.connect(self._on_entered_by_changed)
-        self.entered_by_name.textEdited.connect(self._on_entered_by_changed)
+        self.header.who_changed.connect(self._on_entered_by_changed)
         self.task_list.section_chosen.connect(self._on_task_list_section_chosen)
         self.task_list.check_requested.connect(self._on_task_list_check_requested)
         self.check_answers.change_requested.connect(self._on_check_change_requested)
@@ -190,6 +137,10 @@ class AgencyFormEntryWidget(QWidget):
         self.back_button.clicked.connect(self._on_back_clicked)
         self.continue_button.clicked.connect(self._on_continue_clicked)
         self._save_timer.timeout.connect(self.save_now)
+        self.questions.changed.connect(self._on_page_changed)
+        self.questions.box_left.connect(self._on_narrative_focus_left)
+        self.questions.narrative_focused.connect(self.findings_panel.show_for)
+        self.questions.pasted.connect(self._on_narrative_pasted)
         self.findings_panel.fix_applied.connect(self._on_page_changed)
 
     # Saving
@@ -198,18 +149,7 @@ class AgencyFormEntryWidget(QWidget):
     def record(self) -> FormRecord:
         """The form as it stands, with what is on the page now."""
         self._read_page()
-        return FormRecord(
-            agency=self._agency,
-            answers=dict(self._answers),
-            entered_by=self._entered_by,
-            entered_by_name=self._entered_by_name,
-            position=self._position,
-            pasted={k: v for k, v in self._pasted.items() if v},
-            ignored={k: v for k, v in self._ignored.items() if v},
-            confirmed_sections=frozenset(self._confirmed),
-            findings_looked_at=self._looked_at,
-            ready_on=self._ready_on,
-        )
+        return self._draft.record(self._position)
 
     def save_now(self) -> None:
         """Save the draft at once (also called before the form is closed or the store locked)."""
@@ -221,8 +161,7 @@ class AgencyFormEntryWidget(QWidget):
             )
 
     def show_notice(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
+        self.header.show_notice(text)
 
     def save_pending(self) -> None:
         """Called by the lock controller before the store is locked."""
@@ -235,11 +174,7 @@ class AgencyFormEntryWidget(QWidget):
         page = self._current_page
         if page is None or self._loading:
             return
-        self._answers[page.question.key] = page.value()
-        for edit in page.narratives:
-            key = str(edit.property("field_key"))
-            self._pasted[key] = edit.pasted_spans
-            self._ignored[key] = edit.ignored
+        self._draft.read(page)
 
     def _on_page_changed(self) -> None:
         if self._loading:
@@ -248,21 +183,11 @@ class AgencyFormEntryWidget(QWidget):
         self._schedule_save()
 
     def _on_entered_by_changed(self) -> None:
-        self._entered_by = EnteredBy(self.entered_by.currentData())
-        self._entered_by_name = self.entered_by_name.text().strip()
+        self._draft.entered_by = self.header.who
+        self._draft.entered_by_name = self.header.name
         self._schedule_save()
 
     # Narrative boxes
-
-    def _narrative(self, key: str, accessible: str) -> NarrativeEdit:
-        edit = NarrativeEdit(
-            self._checker, object_name="answer_" + key.replace(".", "_"), accessible=accessible
-        )
-        edit.setProperty("field_key", key)
-        edit.focus_entered.connect(lambda e=edit: self.findings_panel.show_for(e))
-        edit.focus_left.connect(self._on_narrative_focus_left)
-        edit.pasted.connect(self._on_narrative_pasted)
-        return edit
 
     def _on_narrative_focus_left(self) -> None:
         """Leaving a box saves what is waiting at once."""
@@ -271,13 +196,7 @@ class AgencyFormEntryWidget(QWidget):
 
     def _on_narrative_pasted(self, length: int) -> None:
         if length >= LARGE_PASTE:
-            size = f"{length / 1_000_000:.1f} million" if length >= 1_000_000 else f"{length:,}"
-            self.warning.setText(
-                f"You pasted a lot of text ({size} characters). It has been kept and is marked "
-                "as pasted. Check that the answer is a summary in your own words, not a copy of "
-                "case notes."
-            )
-            self.warning.show()
+            self.header.show_large_paste(length)
 
     # Navigation
 
@@ -293,10 +212,7 @@ class AgencyFormEntryWidget(QWidget):
             self._show_page(position.section, position.page if position.page in pages else pages[0])
 
     def _section_pages(self, section: Section) -> list[str]:
-        pages = [q.key for q in section.questions if question_is_asked(q, self._answers)]
-        if section_asks_if_completed(section, self._answers):
-            pages.append(COMPLETED_PAGE)
-        return pages
+        return section_pages(section, self._draft.answers)
 
     def _leave_page(self) -> None:
         self._read_page()
@@ -307,19 +223,25 @@ class AgencyFormEntryWidget(QWidget):
         self._leave_page()
         self._return_to_check = False
         self._position = FormPosition(TASK_LIST)
-        statuses = self.statuses()
-        who = self._entered_by.label + (
-            f": {self._entered_by_name}" if self._entered_by_name else ""
+        self.task_list.show_statuses(
+            self.statuses(), self._draft.entered_by_words, self._sections_with_warnings()
         )
-        self.task_list.show_statuses(statuses, f"Entered by {who[0].lower()}{who[1:]}.")
-        self.stack.setCurrentIndex(self._task_index)
+        self._show_in_stack(self._task_index)
         self.findings_panel.hide()
         self.save_now()
 
+    def _sections_with_warnings(self) -> frozenset[str]:
+        """The sections whose answers have findings not ignored, or pasted text."""
+        record = self.record
+        fields = [*self._service.form_findings(self._checker, record), *record.pasted]
+        return sections_with_warnings(self._form, fields)
+
+    def _show_in_stack(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        scroll_to_top(self._scrolls[index])
+
     def statuses(self) -> dict[str, SectionStatus]:
-        return section_statuses(
-            self._form, self._answers, confirmed_sections=self._confirmed, today=self._today()
-        )
+        return self._draft.statuses(self._form, self._today())
 
     def show_check_answers(self) -> None:
         self._leave_page()
@@ -328,8 +250,10 @@ class AgencyFormEntryWidget(QWidget):
         record = self.record
         findings = self._service.form_findings(self._checker, record)
         pasted = record.pasted_words
-        self.check_answers.show_answers(self._answers, findings, pasted, self._looked_at)
-        self.stack.setCurrentIndex(self._check_index)
+        self.check_answers.show_answers(
+            self._draft.answers, findings, pasted, self._draft.looked_at
+        )
+        self._show_in_stack(self._check_index)
         self.findings_panel.hide()
         self.save_now()
 
@@ -340,38 +264,22 @@ class AgencyFormEntryWidget(QWidget):
         self._loading = True
         try:
             if page_key == COMPLETED_PAGE:
-                self.completed_page.set_caption(section.title)
-                answer = "yes" if section_key in self._confirmed else ""
-                self.completed_page.choice.set_value(answer)
-                self.completed_page.clear_problems()
-                self.page_stack.setCurrentWidget(self.completed_page)
+                self.questions.show_completed(section, section_key in self._draft.confirmed)
                 narratives: list[NarrativeEdit] = []
             else:
-                page = self._page(section, page_key)
-                page.load(self._answers, self._pasted, self._ignored)
-                page.clear_problems()
-                self.page_stack.setCurrentWidget(page)
+                page = self.questions.show_question(
+                    section, page_key, self._draft.answers, self._draft.pasted, self._draft.ignored
+                )
                 self._current_page = page
                 narratives = page.narratives
         finally:
             self._loading = False
-        self.stack.setCurrentIndex(self._questions_index)
+        self._show_in_stack(self._questions_index)
         self.findings_panel.setVisible(bool(narratives))
         self.findings_panel.show_for(narratives[0] if narratives else None)
         if self._current_page is not None:
             self._current_page.focus_first()
         self.save_now()
-
-    def _page(self, section: Section, key: str) -> FormQuestionPage:
-        page = self._pages.get(key)
-        if page is None:
-            page = FormQuestionPage(section, self._form.question(key), self._narrative)
-            page.changed.connect(self._on_page_changed)
-            for box in page.findChildren(QLineEdit):
-                box.editingFinished.connect(self._on_narrative_focus_left)
-            self._pages[key] = page
-            self.page_stack.addWidget(page)
-        return page
 
     @property
     def current_page(self) -> FormQuestionPage | None:
@@ -382,53 +290,42 @@ class AgencyFormEntryWidget(QWidget):
         return self._position
 
     def _on_task_list_section_chosen(self, key: str) -> None:
-        self.task_problem.hide()
         self._show_page(key, self._section_pages(self._form.section(key))[0])
 
     def _on_task_list_check_requested(self) -> None:
-        if form_is_complete(
-            self._form, self._answers, confirmed_sections=self._confirmed, today=self._today()
-        ):
-            self.task_problem.hide()
+        if self._draft.is_complete(self._form, self._today()):
             self.show_check_answers()
             return
         titles = {s.key: s.title for s in self._form.sections}
         waiting = [
-            titles[k]
+            (self.task_list.rows[k], f"Complete the section \u201c{titles[k]}\u201d")
             for k, s in self.statuses().items()
             if s not in (SectionStatus.COMPLETED, SectionStatus.NOT_NEEDED)
         ]
-        self.task_problem.setText(
-            "Complete every section before you check your answers. Not completed yet: "
-            + ", ".join(waiting)
-            + "."
-        )
-        self.task_problem.show()
+        self.errors.show_errors(waiting)
 
     def _on_check_change_requested(self, section: str, question: str) -> None:
         self._show_page(section, question)
         self._return_to_check = True
 
     def _on_looked_at_toggled(self, checked: bool) -> None:
-        self._looked_at = checked
+        self._draft.looked_at = checked
         self._schedule_save()
 
     def _on_check_ready_requested(self) -> None:
-        if not form_is_complete(
-            self._form, self._answers, confirmed_sections=self._confirmed, today=self._today()
-        ):
+        if not self._draft.is_complete(self._form, self._today()):
             self.show_task_list()
             self._on_task_list_check_requested()
             return
         record = self.record
         has_findings = bool(self._service.form_findings(self._checker, record)) or any(
-            self._pasted.values()
+            self._draft.pasted.values()
         )
-        if has_findings and not self._looked_at:
+        if has_findings and not self._draft.looked_at:
             self.check_answers.show_looked_at_error()
             return
         saved = self._service.mark_ready(self._case_id, record, self._today())
-        self._ready_on = saved.ready_on
+        self._draft.ready_on = saved.ready_on
         self.form_ready.emit(self._agency)
         self.closed.emit()
 
@@ -456,9 +353,9 @@ class AgencyFormEntryWidget(QWidget):
                 )
                 return
             if choice == "yes":
-                self._confirmed.add(section_key)
+                self._draft.confirmed.add(section_key)
             else:
-                self._confirmed.discard(section_key)
+                self._draft.confirmed.discard(section_key)
             if self._return_to_check:
                 self.show_check_answers()
             else:
@@ -467,7 +364,7 @@ class AgencyFormEntryWidget(QWidget):
         page = self._current_page
         assert page is not None
         self._read_page()
-        problems = validate_question(page.question, self._answers, today=self._today())
+        problems = validate_question(page.question, self._draft.answers, today=self._today())
         if problems:
             page.value()  # the chronology's fields as they now stand
             fallback = page.fields[page.question.key]

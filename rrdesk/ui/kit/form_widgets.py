@@ -134,7 +134,8 @@ def _limit_width(field: QWidget) -> None:
 
 
 class ErrorSummary(QFrame):
-    """'There is a problem': each error is a link that moves focus to its field."""
+    """'There is a problem': each error is a link that moves focus to its field (a
+    :class:`FormField`, or any widget, such as a section's row in a task list)."""
 
     link_followed = Signal(str)
 
@@ -159,11 +160,11 @@ class ErrorSummary(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
         layout.addWidget(self._list)
-        self._fields: dict[str, FormField] = {}
+        self._fields: dict[str, QWidget] = {}
         self.messages: list[str] = []
         self.hide()
 
-    def show_errors(self, errors: Sequence[tuple[FormField, str]], *, focus: bool = True) -> None:
+    def show_errors(self, errors: Sequence[tuple[QWidget, str]], *, focus: bool = True) -> None:
         """List ``errors`` and take the focus (as GOV.UK does after Continue); ``focus=False``
         updates the list as the person puts problems right, leaving the cursor where it is."""
         self._fields = {}
@@ -188,8 +189,11 @@ class ErrorSummary(QFrame):
 
     def _on_list_link_activated(self, key: str) -> None:
         field = self._fields.get(key)
-        if field is not None:
+        if isinstance(field, FormField):
             field.focus()
+        elif field is not None:
+            field.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
+        if field is not None:
             self.link_followed.emit(key)
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -174,3 +175,36 @@ class QuestionButtons(QWidget):
         else:
             layout.addWidget(self.continue_button)
             layout.addStretch(1)
+
+
+class PageStack(QWidget):
+    """Question pages one at a time, as tall as the page on show rather than the tallest page
+    (as a ``QStackedWidget`` is), so a short page is not followed by a screen of empty space
+    to scroll through. Only the page on show is in the layout's sums: the others are hidden."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._current: QWidget | None = None
+
+    def addWidget(self, page: QWidget) -> None:
+        page.hide()
+        self._layout.addWidget(page)
+
+    def currentWidget(self) -> QWidget | None:
+        return self._current
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        if page is self._current:
+            return
+        if self._current is not None:
+            self._current.hide()
+        self._current = page
+        page.show()
+
+
+def scroll_to_top(scroll: QScrollArea) -> None:
+    """Show the top of a page (its heading), as a new page does, whatever was scrolled before."""
+    scroll.verticalScrollBar().setValue(0)
+    scroll.horizontalScrollBar().setValue(0)

@@ -183,9 +183,13 @@ def test_validate_section(definition: FormDefinition) -> None:
 
 def test_statuses_of_a_new_form(definition: FormDefinition) -> None:
     statuses = section_statuses(definition, {})
-    assert set(statuses.values()) == {SectionStatus.NOT_YET_STARTED, SectionStatus.NOT_NEEDED}
+    assert set(statuses.values()) == {
+        SectionStatus.NOT_YET_STARTED,
+        SectionStatus.CANNOT_START_YET,
+    }
     assert statuses["about"] is SectionStatus.NOT_YET_STARTED
-    assert statuses["went_well"] is SectionStatus.NOT_NEEDED  # until involvement is answered
+    assert statuses["went_well"] is SectionStatus.CANNOT_START_YET  # until involvement is answered
+    assert not form_is_complete(definition, {})
 
 
 def test_statuses_move_from_started_to_completed(definition: FormDefinition) -> None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from rrdesk.domain.agency_forms.check_form import parse_form_definition
 from rrdesk.domain.agency_forms.check_form_answers import ChronologyRow, DateAnswer
-from rrdesk.domain.agency_forms.check_form_findings import answer_findings, narrative_texts
+from rrdesk.domain.agency_forms.check_form_findings import (
+    answer_findings,
+    narrative_texts,
+    sections_with_warnings,
+)
 from rrdesk.domain.agency_forms.text_checks import TextChecker, parse_acronym_dictionary
 from rrdesk.resource_files import form, resource
 
@@ -40,3 +44,9 @@ def test_answer_findings() -> None:
         "chronology.1.what_decided": ["NFA"],
         "could_be_better": ["SW"],
     }
+
+
+def test_sections_with_warnings_are_named_by_the_field_or_chronology_box() -> None:
+    fields = ["chronology.1.who", "could_be_better", "no_such_question"]
+    assert sections_with_warnings(DEFINITION, fields) == {"chronology", "could_be_better"}
+    assert sections_with_warnings(DEFINITION, []) == frozenset()

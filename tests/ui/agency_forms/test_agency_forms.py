@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from rrdesk.domain.agency_forms.agency_form_record import EnteredBy
 from rrdesk.domain.agency_forms.agency_requests import ReturnReason
@@ -180,7 +180,7 @@ def test_type_into_a_narrative_answer_and_follow_a_fix(qtbot, context, dialogs) 
     qtbot.keyClick(edit, Qt.Key.Key_Delete)
     qtbot.keyClicks(edit, "Child M was known to CAMHS and the LSCB.")
     assert [f.text for f in edit.findings] == ["CAMHS", "LSCB"]
-    findings_line = page.findChild(type(entry.task_problem), "answer_prevention_findings")
+    findings_line = page.findChild(QLabel, "answer_prevention_findings")
     assert "2 things to look at" in findings_line.text()
     panel = entry.findings_panel
     qtbot.waitUntil(lambda: panel.shown == edit.findings)
@@ -217,7 +217,7 @@ def test_paste_is_marked_and_seen_by_quality_assurance(qtbot, context, dialogs) 
     edit.insertFromMimeData(mime)
     spans = edit.pasted_spans
     assert edit.text()[spans[0].start : spans[0].end] == " Mum said عربي 👩‍👩‍👧 e\u0301."
-    pasted_line = entry.current_page.findChild(type(entry.task_problem), "answer_went_well_pasted")
+    pasted_line = entry.current_page.findChild(QLabel, "answer_went_well_pasted")
     assert pasted_line.text().startswith("Contains pasted text in 2 places")
     _click(qtbot, entry.close_button)
     widget.select_agency(POLICE)
