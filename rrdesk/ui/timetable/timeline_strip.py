@@ -8,10 +8,21 @@ serves the board's table (through :class:`TimelineDelegate`), the case page and 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -28,7 +39,8 @@ from rrdesk.services.timetable.board_rows import BoardRow
 LEGEND = (
     "Timeline: each box is a working day, numbered from the notification (day 0). Outlined in "
     "yellow: today. Bar underneath: a milestone (red: the decision is due; green with \u2713: "
-    "done). M: the meeting. Striped: a weekend or bank holiday (point at it for its name)."
+    "done). M: the meeting. Striped: a weekend or bank holiday (point at it for its name). "
+    "Point at a box for its full date."
 )
 GAP_WEIGHT = 0.35
 ROW_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -120,6 +132,39 @@ def day_tooltip(day: TimelineDay, row: BoardRow) -> str:
     return "; ".join(parts)
 
 
+def number_forms(day: TimelineDay, row: BoardRow) -> tuple[str, ...]:
+    """A working day's number with its marks ("10 M", a tick when done), longest first."""
+    forms = [str(day.review_day)]
+    if row.meeting_date == day.day:
+        forms = [f"{forms[0]} M", "M"]
+    if day.milestones and all(key in row.record.done for key in day.milestones):
+        forms = [f"{form}\u2713" for form in forms] + ["\u2713"]
+    return tuple(forms)
+
+
+def date_forms(day: date) -> tuple[str, ...]:
+    """A day's date under its number, longest first: "Wed 16", "W 16", "16"."""
+    weekday = f"{day:%a}"
+    return (f"{weekday} {day.day}", f"{weekday[0]} {day.day}", str(day.day))
+
+
+def date_labels(cells: Sequence[tuple[float, date]], metrics: QFontMetricsF) -> list[str]:
+    """The dates of working days ``(cell width, day)``, in one form for the whole strip: the
+    longest that every cell fits ("Wed 16", "W 16", "16"), never a clipped one."""
+    for level in range(3):
+        labels = [date_forms(day)[level] for _width, day in cells]
+        widths = [width for width, _day in cells]
+        if all(metrics.horizontalAdvance(t) + 2 <= w for t, w in zip(labels, widths, strict=True)):
+            return labels
+    return ["" for _cell in cells]
+
+
+def first_fitting(forms: Sequence[str], width: float, metrics: QFontMetricsF) -> str:
+    """The longest form that fits a cell ``width`` wide, never a clipped one; empty when none
+    fits (the cell's tooltip still names the day)."""
+    return next((form for form in forms if metrics.horizontalAdvance(form) + 2 <= width), "")
+
+
 def tooltip_at(rect: QRectF, row: BoardRow, point: QPointF) -> str:
     for cell, day in zip(cell_rects(rect, row.timeline), row.timeline, strict=True):
         if cell.left() <= point.x() < cell.right():
@@ -137,6 +182,13 @@ def strip_summary(row: BoardRow) -> str:
     return f"Timeline: {row.day_of_total}. Milestones: {labels}."
 
 
+def label_font(base: QFont, rect: QRectF, *, with_dates: bool) -> QFont:
+    """The cells' lettering, sized to the strip's height."""
+    font = QFont(base)
+    font.setPixelSize(max(8, int(rect.height() * (0.22 if with_dates else 0.45))))
+    return font
+
+
 def paint_timeline(
     painter: QPainter,
     rect: QRectF,
@@ -152,9 +204,14 @@ def paint_timeline(
     rects = cell_rects(rect, days)
     today = row.progress.today
     bar = max(3.0, rect.height() * (0.22 if with_dates else 0.25))
-    font = QFont(painter.font())
-    font.setPixelSize(max(8, int(rect.height() * (0.22 if with_dates else 0.45))))
-    painter.setFont(font)
+    painter.setFont(label_font(painter.font(), rect, with_dates=with_dates))
+    metrics = QFontMetricsF(painter.font())
+    working = [
+        (c.width() - 2, d.day)
+        for c, d in zip(rects, days, strict=True)
+        if d.kind is DayKind.WORKING
+    ]
+    dates = iter(date_labels(working, metrics))
     for cell, day in zip(rects, days, strict=True):
         inner = cell.adjusted(1, 1, -1, -1)
         if day.kind is not DayKind.WORKING:
@@ -185,19 +242,15 @@ def paint_timeline(
             )
         label_area = inner.adjusted(0, 0, 0, -bar)
         painter.setPen(QColor(text_colour))
-        number = str(day.review_day)
-        if row.meeting_date == day.day:
-            number = f"{number} M" if inner.width() > 28 else "M"
-        if day.milestones and all(key in row.record.done for key in day.milestones):
-            number = f"{number}\u2713" if inner.width() > 22 else "\u2713"
+        number = first_fitting(number_forms(day, row), inner.width(), metrics)
         if with_dates:
             top = QRectF(
                 label_area.left(), label_area.top(), label_area.width(), label_area.height() / 2
             )
             bottom = top.translated(0, label_area.height() / 2)
             painter.drawText(top, Qt.AlignmentFlag.AlignCenter, number)
-            painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, f"{day.day:%a} {day.day.day}")
-        elif painter.fontMetrics().horizontalAdvance(number) + 2 <= inner.width():
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, next(dates))
+        else:
             painter.drawText(label_area, Qt.AlignmentFlag.AlignCenter, number)
         if day.is_today:
             pen = QPen(QColor(colours.outline))
@@ -246,6 +299,24 @@ class TimelineStripWidget(QWidget):
     def cell_tooltips(self) -> list[str]:
         row = self._row
         return [] if row is None else [day_tooltip(day, row) for day in row.timeline]
+
+    def shown_labels(self) -> list[tuple[float, str, str]]:
+        """What each working day's cell shows: its width, its number and its date."""
+        row = self._row
+        if row is None:
+            return []
+        rect = QRectF(self.rect())
+        metrics = QFontMetricsF(label_font(self.font(), rect, with_dates=self._with_dates))
+        working = [
+            (cell.width() - 2, day)
+            for cell, day in zip(cell_rects(rect, row.timeline), row.timeline, strict=True)
+            if day.kind is DayKind.WORKING
+        ]
+        dates = date_labels([(width, day.day) for width, day in working], metrics)
+        return [
+            (width, first_fitting(number_forms(day, row), width, metrics), when)
+            for (width, day), when in zip(working, dates, strict=True)
+        ]
 
     def tooltip_at(self, point: QPointF) -> str:
         row = self._row

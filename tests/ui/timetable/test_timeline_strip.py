@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QPointF, QRectF
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QFontMetricsF, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from rrdesk.domain.timetable.timeline import DayKind
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.timetable_service import TimetableService
-from rrdesk.ui.timetable.timeline_strip import TimelineStripWidget, cell_rects
+from rrdesk.ui.board.projector_window import ProjectorWindow
+from rrdesk.ui.timetable.timeline_strip import (
+    TimelineStripWidget,
+    cell_rects,
+    date_forms,
+    label_font,
+)
 from tests.ui.board.board_fixtures import add_case
 
 
@@ -63,3 +69,49 @@ def test_hovering_a_gap_shows_its_name(qtbot: QtBot, session: Session) -> None:
     QApplication.sendEvent(strip, event)
     qtbot.waitUntil(lambda: "Christmas Day" in QToolTip.text())
     assert strip.tooltip_at(QPointF(-5, 5)) == ""
+
+
+def _assert_fitting(strip: TimelineStripWidget) -> list[str]:
+    """Every working day shows its number and its date whole, in a form that fits its cell."""
+    metrics = QFontMetricsF(label_font(strip.font(), QRectF(strip.rect()), with_dates=True))
+    row = strip.row
+    assert row is not None
+    working = [day for day in row.timeline if day.kind is DayKind.WORKING]
+    shown = strip.shown_labels()
+    assert len(shown) == len(working)
+    forms = set()
+    for day, (width, number, when) in zip(working, shown, strict=True):
+        assert number
+        forms.add(date_forms(day.day).index(when))
+        assert metrics.horizontalAdvance(number) <= width
+        assert metrics.horizontalAdvance(when) <= width
+    assert len(forms) == 1  # one form for the whole strip, not "W 18" beside "Fri 20"
+    return [when for _width, _number, when in shown]
+
+
+def test_dates_on_the_timetable_at_1366_are_never_clipped(qtbot: QtBot, session: Session) -> None:
+    strip = christmas_strip(qtbot, session)
+    strip.resize(1366 - 300, 64)  # the case page's strip in a window 1366 wide
+    dates = _assert_fitting(strip)
+    assert dates[2] in ("Wed 23", "W 23")
+
+
+def test_dates_on_the_projector_at_1024_take_a_shorter_form(qtbot: QtBot, session: Session) -> None:
+    case_id = add_case(session, "RR-2026-010", date(2026, 11, 30))
+    timetables = TimetableService(session)
+    window = ProjectorWindow(
+        timetables,
+        case_id,
+        (),
+        today=lambda: date(2026, 12, 16),
+        wall_clock=lambda: datetime(2026, 12, 16, 10, 5),
+        monotonic=lambda: 1000.0,
+    )
+    qtbot.addWidget(window)
+    window.apply_sizes(768)
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    dates = _assert_fitting(window.strip)
+    assert "W 16" in dates  # "Wed 16" would not fit, and is never cut to "Ved 1"
+    window.close()
