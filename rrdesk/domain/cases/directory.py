@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -25,6 +27,20 @@ class StatutoryPartner(Enum):
     def short_label(self) -> str:
         """``Local authority``, ``Police`` or ``Health``."""
         return self.label.split(" (")[0]
+
+
+def _role_key(role: str) -> str:
+    """A role as compared: case, spacing and hyphens ignored (``THSCP Co-ordinator`` is
+    ``thscp coordinator``)."""
+    return re.sub(r"\s+", " ", role.replace("-", "").casefold()).strip()
+
+
+def voting_for_role(role: str, non_voting_roles: Sequence[str]) -> bool:
+    """Whether a person added to the panel in ``role`` votes: yes, unless the role is one the
+    process profile names as non-voting. The whole role is compared, never words in it: an
+    "Education Safeguarding Coordinator" keeps the vote where "THSCP Co-ordinator" does not."""
+    key = _role_key(role)
+    return not any(key == _role_key(listed) for listed in non_voting_roles if listed.strip())
 
 
 @dataclass(frozen=True)

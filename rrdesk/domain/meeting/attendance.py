@@ -9,8 +9,6 @@ from enum import Enum
 from rrdesk.domain.cases.directory import Member
 from rrdesk.domain.meeting.meeting_error import MeetingError
 
-NON_VOTING_ROLES = ("partnership manager", "coordinator")
-
 
 class AttendanceStatus(Enum):
     """Where each person stands on the list. Everyone starts "Not recorded": attendance is taken
@@ -60,25 +58,20 @@ class Attendee:
         cls,
         member: Member,
         status: AttendanceStatus = AttendanceStatus.NOT_RECORDED,
-        *,
-        non_voting_roles: Sequence[str] = NON_VOTING_ROLES,
     ) -> Attendee:
-        """The member as they appear on the attendance list.
-
-        The partnership manager and the coordinator are non-voting by default, whatever the
-        directory says; the chair can change that on the list.
+        """The member as they appear on the attendance list, voting as the directory says (the
+        directory's flag is set from the profile's non-voting roles when the person is added);
+        the chair can change it on the list.
         """
         if member.member_id is None:
             raise MeetingError(f"{member.name} must be saved in the directory before the meeting")
-        role = member.role.strip().lower()
-        non_voting = any(word in role for word in non_voting_roles)
         return cls(
             member_id=member.member_id,
             name=member.name,
             agency=member.agency,
             role=member.role,
             status=status,
-            voting=member.voting and not non_voting,
+            voting=member.voting,
             substitute_for=member.substitute_for,
         )
 

@@ -121,6 +121,9 @@ class ProcessProfile:
     agenda: tuple[AgendaEntry, ...]
     quorum: QuorumSettings
     vote: VoteSettings
+    non_voting_roles: tuple[str, ...] = ()
+    """Panel roles that do not vote, as the profile names them: a person added to the directory
+    in one of these roles is non-voting (the directory's flag, which can be changed)."""
 
     @property
     def agenda_minutes(self) -> dict[str, int]:
@@ -282,6 +285,16 @@ def _vote(table: _Table) -> VoteSettings:
     )
 
 
+def _non_voting_roles(top: _Table) -> tuple[str, ...]:
+    if "panel" not in top.data:
+        return ()
+    panel = top.table("panel")
+    raw = panel.data.get("non_voting_roles", [])
+    if not isinstance(raw, list) or not all(isinstance(item, str) and item.strip() for item in raw):
+        raise ProfileError("'non_voting_roles' in [panel] must be a list of roles")
+    return tuple(item.strip() for item in raw)
+
+
 def _build(data: dict[str, Any], name: str) -> ProcessProfile:
     top = _Table(data, "the profile")
     decision = top.table("decision")
@@ -317,6 +330,7 @@ def _build(data: dict[str, Any], name: str) -> ProcessProfile:
         agenda=_agenda(top.tables("agenda")),
         quorum=_quorum(quorum),
         vote=_vote(vote),
+        non_voting_roles=_non_voting_roles(top),
     )
 
 

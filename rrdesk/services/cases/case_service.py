@@ -134,6 +134,15 @@ class DirectoryService:
     def members(self) -> list[Member]:
         return self._session.directory.members()
 
+    def non_voting_roles(self) -> tuple[str, ...]:
+        """The panel roles the store's process profile names as non-voting."""
+        from rrdesk.services.timetable.profile_catalogue import UnknownProfileError, load_profile
+
+        try:
+            return load_profile(self._session.profile_name).non_voting_roles
+        except UnknownProfileError:
+            return ()
+
     def panel_members(self) -> list[Member]:
         return [member for member in self.members() if member.on_panel]
 

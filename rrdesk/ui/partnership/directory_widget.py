@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rrdesk.domain.cases.cases import CaseError
-from rrdesk.domain.cases.directory import Member, StatutoryPartner
+from rrdesk.domain.cases.directory import Member, StatutoryPartner, voting_for_role
 from rrdesk.services.cases.case_service import DirectoryService
 from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
 from rrdesk.ui.kit.scrolling_page import DownwardScrollArea
@@ -111,9 +111,14 @@ class DirectoryWidget(QWidget):
             editor.addWidget(widget)
         editor.addWidget(self.on_panel)
         editor.addWidget(self.voting)
-        editor.addWidget(
-            hint_label("The partnership manager and coordinator are usually non-voting members.")
+        self._non_voting_roles = directory.non_voting_roles()
+        named = ", ".join(self._non_voting_roles) or "none"
+        self.voting_hint = hint_label(
+            "A person added to the panel votes unless their role is one the process profile"
+            f" names as non-voting ({named})."
         )
+        self.voting_hint.setObjectName("member_voting_hint")
+        editor.addWidget(self.voting_hint)
         editor.addWidget(
             FormField(
                 "Can stand in for",
@@ -163,6 +168,8 @@ class DirectoryWidget(QWidget):
         self.save_button.clicked.connect(self._on_save_clicked)
         self.new_button.clicked.connect(self._start_new)
         self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.role.textEdited.connect(self._on_role_or_panel_changed)
+        self.on_panel.toggled.connect(self._on_role_or_panel_changed)
 
     def refresh(self) -> None:
         self._members = self._directory.members()
@@ -217,6 +224,15 @@ class DirectoryWidget(QWidget):
         posts = [choice for _label, choice in EXECUTIVE_CHOICES]
         self.executive.setCurrentIndex(posts.index(post) if post in posts else 0)
         self.remove_button.setEnabled(member is not None)
+
+    def _on_role_or_panel_changed(self) -> None:
+        """A person being added to the panel votes unless the profile names their role as
+        non-voting; a person already in the directory keeps the vote they have."""
+        if self._editing is None:
+            self.voting.setChecked(
+                self.on_panel.isChecked()
+                and voting_for_role(self.role.text(), self._non_voting_roles)
+            )
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)

@@ -25,24 +25,28 @@ from tests.domain.meeting.panel_people import (
 
 
 @pytest.mark.parametrize(
-    ("role", "voting_in_directory", "voting"),
+    ("role", "voting_in_directory"),
     [
-        ("Designated Nurse", True, True),
-        ("Designated Nurse", False, False),
-        ("Partnership Manager", True, False),
-        ("Rapid Review Coordinator", True, False),
+        ("Designated Nurse", True),
+        ("Designated Nurse", False),
+        ("Partnership Manager", True),
+        ("Education Safeguarding Coordinator", True),
+        ("THSCP Co-ordinator", False),
     ],
     ids=[
         "voting member",
         "non-voting in the directory",
-        "partnership manager non-voting by default",
-        "coordinator non-voting by default",
+        "a manager the directory says votes, votes",
+        "a coordinator the directory says votes, votes",
+        "a non-voting member stays non-voting",
     ],
 )
-def test_attendee_from_member(role: str, voting_in_directory: bool, voting: bool) -> None:
+def test_attendee_votes_as_the_directory_says_never_from_words_in_the_role(
+    role: str, voting_in_directory: bool
+) -> None:
     member = Member("Ivy Nash", "ICB", role=role, voting=voting_in_directory, member_id=9)
     attendee = Attendee.from_member(member)
-    assert attendee.voting is voting
+    assert attendee.voting is voting_in_directory
     assert (attendee.member_id, attendee.name, attendee.agency) == (9, "Ivy Nash", "ICB")
     # Attendance is taken at the meeting, never assumed.
     assert attendee.status is AttendanceStatus.NOT_RECORDED

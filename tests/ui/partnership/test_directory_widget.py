@@ -85,3 +85,27 @@ def test_an_executive_needs_an_email_address(
     _add_person(qtbot, widget, "Morwenna Tregear", "", "Executive lead, health")
     assert "executives are sent the decision sheet by email" in widget.email_field.error.text()
     assert "Morwenna Tregear" not in {m.name for m in demo_session.directory.members()}
+
+
+def test_a_person_added_to_the_panel_votes_unless_the_profile_names_their_role(
+    qtbot, session: Session, messages: RecordingMessages
+) -> None:
+    widget = _widget(qtbot, session, messages)
+    assert "non-voting (Partnership manager, Rapid Review coordinator)" in (
+        widget.voting_hint.text()
+    )
+    for name, role in (
+        ("Rhian Coordinator-Test", "Rapid Review coordinator"),
+        ("Sam Education-Test", "Education Safeguarding Coordinator"),
+    ):
+        qtbot.mouseClick(widget.new_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(widget.name, name)
+        widget.agency.setCurrentText("Northmoor Council Children's Social Care")
+        qtbot.keyClicks(widget.role, role)
+        widget.on_panel.click()
+        qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
+    assert _row_of(widget, "Rhian Coordinator-Test")["Voting"] == "Non-voting"
+    assert _row_of(widget, "Sam Education-Test")["Voting"] == "Voting"
+    stored = {m.name: m for m in session.directory.members()}
+    assert stored["Sam Education-Test"].voting
+    assert not stored["Rhian Coordinator-Test"].voting
