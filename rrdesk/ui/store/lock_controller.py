@@ -268,6 +268,7 @@ class LockController(QObject):
 
         screen = LockedScreen(reason)
         screen.unlock_requested.connect(self._on_unlock_requested)
+        screen.quit_requested.connect(window.close)  # a way out when the passphrase is not known
         window.setCentralWidget(screen)
         screen.show()
         window.menuBar().hide()

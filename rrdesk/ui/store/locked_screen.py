@@ -23,6 +23,7 @@ class LockedScreen(QWidget):
     """What the main window shows while locked: no case data, a way back in."""
 
     unlock_requested = Signal(str, bool)
+    quit_requested = Signal()
 
     def __init__(self, reason: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,9 +41,14 @@ class LockedScreen(QWidget):
         self.unlock_button.setObjectName("locked_unlock")
         self.unlock_button.setDefault(True)
         self.unlock_button.setProperty("role", "primary")
+        self.quit_button = QPushButton("Quit rrdesk")
+        self.quit_button.setObjectName("locked_quit")
+        self.quit_button.setAccessibleName("Quit rrdesk")
+        self.quit_button.setToolTip("Everything is saved. rrdesk asks for the passphrase again.")
         buttons = QHBoxLayout()
         buttons.addWidget(self.switch_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.quit_button)
         buttons.addWidget(self.unlock_button)
         panel = QWidget()
         panel.setMaximumWidth(PANEL_WIDTH)
@@ -63,6 +69,7 @@ class LockedScreen(QWidget):
     def _connect_signals(self) -> None:
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
         self.secret.returnPressed.connect(self._on_unlock_clicked)
+        self.quit_button.clicked.connect(self.quit_requested)
 
     def _on_unlock_clicked(self) -> None:
         text = self.secret.text()
@@ -80,4 +87,5 @@ class LockedScreen(QWidget):
         self.secret_field.setEnabled(not doing)
         self.switch_button.setEnabled(not doing)
         self.unlock_button.setEnabled(not doing)
+        self.quit_button.setEnabled(not doing)
         self.reason.setText(doing or self._reason_text)

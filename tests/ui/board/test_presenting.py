@@ -275,3 +275,13 @@ def test_the_idle_lock_fires_after_the_lock_time_and_the_hour(
     controller.stop()
     assert controller.session is not None
     controller.session.close()
+
+
+def test_quitting_from_the_lock_screen_closes_the_paused_projection(meeting: Meeting) -> None:
+    meeting.open()
+    meeting.lock()
+    screen = meeting.protection.controller.locked_screen
+    assert screen is not None
+    meeting.qtbot.mouseClick(screen.quit_button, Qt.MouseButton.LeftButton)
+    assert meeting.projectors() == []
+    assert not meeting.window.isVisible()

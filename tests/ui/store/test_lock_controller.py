@@ -303,3 +303,17 @@ def test_a_store_damaged_while_locked_is_handed_on_and_stays_locked_if_not_resto
         assert controller.is_locked
     finally:
         controller.stop()
+
+
+def test_the_lock_screen_can_quit_rrdesk(qtbot, locked_setup) -> None:  # type: ignore[no-untyped-def]
+    """A demo store's passphrase is made up at random, so a locked demo needs a way out."""
+    controller, window, _projector, rebuilt = locked_setup
+    controller.lock()
+    screen = controller.locked_screen
+    assert screen is not None
+    assert screen.quit_button.text() == "Quit rrdesk"
+    with qtbot.waitSignal(window.closing):
+        qtbot.mouseClick(screen.quit_button, Qt.MouseButton.LeftButton)
+    assert not window.isVisible()
+    assert controller.is_locked  # nothing was unlocked on the way out
+    assert rebuilt == []
