@@ -113,8 +113,10 @@ def compute_timetable(
     *,
     referral_date: date | None = None,
     meeting_date: date | None = None,
+    forms_sent_date: date | None = None,
 ) -> Timetable:
-    """Every milestone of ``profile`` for a notification sent on ``notification_date``."""
+    """Every milestone of ``profile`` for a notification sent on ``notification_date``;
+    ``forms_sent_date`` is the first day agency check forms were sent, when they have been."""
     items: list[Milestone] = []
     for rule in profile.milestones:
         counts_from = rule.counts_from
@@ -122,6 +124,8 @@ def compute_timetable(
             base: date | None = notification_date
         elif counts_from is CountFrom.REFERRAL:
             base = referral_date
+        elif counts_from is CountFrom.FORMS_SENT:
+            base = forms_sent_date
         else:
             base = meeting_date
         due = earliest = None

@@ -29,6 +29,7 @@ class CountFrom(Enum):
     NOTIFICATION = "notification"
     REFERRAL = "referral"
     MEETING = "meeting"
+    FORMS_SENT = "forms_sent"
 
     @property
     def words(self) -> str:
@@ -36,6 +37,7 @@ class CountFrom(Enum):
             CountFrom.NOTIFICATION: "the notification",
             CountFrom.REFERRAL: "the referral",
             CountFrom.MEETING: "the Rapid Review meeting",
+            CountFrom.FORMS_SENT: "the agency check forms were sent",
         }[self]
 
 
