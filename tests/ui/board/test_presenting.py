@@ -13,19 +13,23 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext, build_main_window
 from rrdesk.domain.meeting.agenda import AgendaItem, AgendaItemKind
+from rrdesk.domain.meeting.decision import DecisionKind
 from rrdesk.services.store import store_access
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.timetable_service import TimetableService
+from rrdesk.ui.board.chair_vote_panel import ChairVotePanel
 from rrdesk.ui.board.display_awake import DisplayAwake
 from rrdesk.ui.board.projector_launch_dialog import ProjectorLaunchDialog
 from rrdesk.ui.board.projector_window import ProjectorWindow
+from rrdesk.ui.cases.cases_section import CasesSection
+from rrdesk.ui.meeting.meeting_widget import MeetingWidget
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.store.lock_controller import LockController
 from rrdesk.ui.store.protection import Protection, install_protection
@@ -285,3 +289,111 @@ def test_quitting_from_the_lock_screen_closes_the_paused_projection(meeting: Mee
     meeting.qtbot.mouseClick(screen.quit_button, Qt.MouseButton.LeftButton)
     assert meeting.projectors() == []
     assert not meeting.window.isVisible()
+
+
+def project_case(meeting: Meeting, reference: str) -> ProjectorWindow:
+    """F5, then the case chosen in the dialog, on the only screen."""
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ProjectorLaunchDialog):
+            QTimer.singleShot(10, choose)
+            return
+        combo = dialog.case_choice
+        found = [n for n in range(combo.count()) if combo.itemText(n).startswith(reference)]
+        combo.setCurrentIndex(found[0])
+        dialog.project_button.click()
+
+    QTimer.singleShot(0, choose)
+    trigger(meeting.window, "project")
+    return meeting.projector
+
+
+def meeting_tab(window: MainWindow, case_id: int) -> MeetingWidget:
+    section = window.section("cases")
+    assert isinstance(section, CasesSection)
+    section.open_case(case_id)
+    titles = [section.tabs.tabText(n) for n in range(section.tabs.count())]
+    section.tabs.setCurrentIndex(titles.index("Meeting"))
+    tab = section.tabs.currentWidget()
+    assert isinstance(tab, MeetingWidget)
+    return tab
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)], ids=["1366x768", "1024x768"])
+def test_the_chairs_walk(qtbot: QtBot, meeting: Meeting, size: tuple[int, int]) -> None:
+    """Project on the only screen, let the agenda run, lock and unlock, take attendance and a
+    conflict, record and close the vote from the projection, decide, and close the projector."""
+    meeting.window.resize(*size)
+    projector = project_case(meeting, "RR-2026-005")
+    assert projector.isFullScreen()
+    assert projector.reference_label.text() == "RR-2026-005"
+    qtbot.keyClick(projector, Qt.Key.Key_Space)
+    assert projector.timer_widget.clock.running
+
+    controller = meeting.protection.controller  # the agenda runs: the idle lock waits
+    idle = controller.findChild(QTimer, "idle_timer")
+    assert isinstance(idle, QTimer)
+    controller.set_idle_interval_ms(20)
+    with qtbot.waitSignal(idle.timeout):
+        pass
+    assert not controller.is_locked
+    controller.set_idle_interval_ms(60_000)
+
+    item = projector.timer_widget.clock.index
+    meeting.lock()  # Ctrl+L
+    assert visible_text(projector) == "Meeting paused"
+    meeting.unlock()
+    assert meeting.projector is projector
+    assert projector.timer_widget.clock.running
+    assert projector.timer_widget.clock.index == item
+
+    tab = meeting_tab(meeting.window, projector.case_id)  # on the coordinator's screen
+    assert tab.window().width() <= size[0]
+    qtbot.mouseClick(tab.attendance.everyone_present_button, Qt.MouseButton.LeftButton)
+    assert tab.meeting().attendance_taken
+    conflict = next(
+        edit
+        for edit in tab.findChildren(QLineEdit)
+        if edit.objectName().startswith("conflict_note_")
+    )
+    qtbot.keyClicks(conflict, "Knows the family")
+    qtbot.keyClick(conflict, Qt.Key.Key_Return)
+    assert len(tab.meeting().conflicts) == 1
+
+    qtbot.keyClick(projector, Qt.Key.Key_V)  # the vote, without leaving the projection
+    panel = projector.findChild(ChairVotePanel)
+    assert isinstance(panel, ChairVotePanel)
+    qtbot.keyClick(panel.voters, Qt.Key.Key_O)
+    voters = panel.voters.count()
+    assert voters > 2
+    assert projector.vote_label.text().splitlines() == [
+        "Voting open",
+        f"0 of {voters} votes recorded",
+    ]
+    qtbot.keyClick(panel.voters, Qt.Key.Key_N)
+    for _ in range(voters - 1):
+        qtbot.keyClick(panel.voters, Qt.Key.Key_Y)
+    assert projector.vote_label.text().splitlines() == [
+        "Voting open",
+        f"{voters} of {voters} votes recorded",
+    ]
+    qtbot.keyClick(panel.voters, Qt.Key.Key_C)
+    assert projector.vote_label.text().count("Outcome: Recommend a local review") == 1
+    qtbot.keyClick(panel.voters, Qt.Key.Key_Escape)
+
+    vote = tab.meeting().vote  # the Meeting tab has read the vote the panel recorded
+    assert vote is not None
+    assert vote.closed
+    assert "Outcome: Recommend a local review" in tab.vote.outcome.text()
+    recommend = tab.decision.kind_buttons[DecisionKind.RECOMMEND_LOCAL_REVIEW]
+    qtbot.mouseClick(recommend, Qt.MouseButton.LeftButton, pos=QPoint(8, recommend.height() // 2))
+    qtbot.keyClicks(tab.decision.rationale, "Three of the criteria are met.")
+    tab.decision.rationale.finish()
+    assert tab.decision.status.text() == (
+        "Decision recorded: Recommend a local Child Safeguarding Practice Review."
+    )
+
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)  # the chair closes the projector
+    assert meeting.projectors() == []
+    assert not controller.is_locked
