@@ -71,7 +71,8 @@ def run_panel_submission(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"{error}\n")
             return EXIT_INCOMPLETE
         write_exported_file(path, body)
-        out.write(f"Wrote the National Panel submission for {case.reference} to {path}\n")
+        what = "a DRAFT of the" if service.missing(case.case_id, args.today) else "the"
+        out.write(f"Wrote {what} National Panel submission for {case.reference} to {path}\n")
         return EXIT_OK
     finally:
         session.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from rrdesk.commands.learning_exports import (
     add_action_plan_parser,
@@ -19,7 +20,7 @@ from rrdesk.commands.learning_exports import (
 from rrdesk.commands.store_options import UsageError
 from rrdesk.demo.cases import add_demo_data
 from rrdesk.services.store.session import Session
-from tests.exports.pdf_reading import all_text
+from tests.exports.pdf_reading import all_text, page_texts
 
 TODAY = date(2026, 11, 22)
 
@@ -66,7 +67,33 @@ def test_incomplete_submission_lists_what_is_missing_and_writes_nothing(
         "panel-submission", "--case", "RR-2026-007", "--out", str(target), "--draft", *store
     )
     assert code == 0
-    assert target.exists()
+    pdf = target.read_bytes()
+    pages = page_texts(pdf)
+    assert len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        assert "DRAFT" in page, f"page {number} is not marked a draft"
+    assert "Describe the household" in pages[0]
+    title = PdfReader(io.BytesIO(pdf)).metadata.title
+    assert title.startswith("DRAFT: Rapid review submission to the National Panel")
+
+
+def test_a_complete_submission_is_not_marked_a_draft(store: list[str], tmp_path: Path) -> None:
+    target = tmp_path / "submission.pdf"
+    code, text = _run("panel-submission", "--case", "RR-2026-003", "--out", str(target), *store)
+    assert code == 0, text
+    assert "DRAFT" not in all_text(target.read_bytes())
+
+
+def test_a_case_never_notified_has_no_submission(store: list[str], tmp_path: Path) -> None:
+    target = tmp_path / "submission.pdf"
+    for draft in ((), ("--draft",)):
+        code, text = _run(
+            "panel-submission", "--case", "RR-2026-002", "--out", str(target), *draft, *store
+        )
+        assert code == 1
+        assert "RR-2026-002 was not notified to the National Panel" in text
+        assert "no submission to send" in text
+    assert not target.exists()
 
 
 def test_unknown_case_and_wrong_suffix_are_usage_errors(store: list[str], tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from rrdesk.exports.pdf.house_style import (
     summary_table,
 )
 from rrdesk.exports.pdf.page_layout import (
+    PREVIEW_NOT_SIGNED,
     CancelCallback,
     DocumentInfo,
     ProgressCallback,
@@ -196,11 +197,14 @@ def render_decision_sheet(
     template: DecisionSheetTemplate,
     progress: ProgressCallback | None = None,
     cancelled: CancelCallback | None = None,
+    *,
+    preview: bool = False,
 ) -> bytes:
     """The unsigned decision sheet as PDF bytes.
 
     Sign it with :func:`rrdesk.exports.signatures.signing.sign_pdf`; the stamp goes in the box
-    the first page keeps for it (:data:`rrdesk.exports.pdf.page_layout.SIGNATURE_BOX`).
+    the first page keeps for it (:data:`rrdesk.exports.pdf.page_layout.SIGNATURE_BOX`). A
+    ``preview`` is never signed: it says PREVIEW — NOT SIGNED on every page and in its title.
     """
     text = sheet_text(content, template.wording)
     story = _opening(text)
@@ -213,6 +217,7 @@ def render_decision_sheet(
         subject=SUBJECT,
         subtitle=f"{content.partnership_name}\n{text.subtitle}",
         reserve_signature_box=True,
+        status=PREVIEW_NOT_SIGNED if preview else "",
     )
     with field_placements() as placements:
         pdf = build_pdf(info, story, progress=progress, cancelled=cancelled)

@@ -9,6 +9,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -65,6 +66,25 @@ class DocumentInfo:
     reserve_signature_box: bool = False
     heading: str = ""
     """The large heading on the first page; the title when empty."""
+    status: str = ""
+    """``DRAFT`` or ``PREVIEW — NOT SIGNED`` for a document that is not the final one: it is
+    put before the title (in the metadata too), across every page and at each page's head
+    and foot."""
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.status}: {self.title}" if self.status else self.title
+
+    @property
+    def first_heading(self) -> str:
+        shown = self.heading or self.title
+        return f"{self.status}: {shown}" if self.status else shown
+
+
+DRAFT = "DRAFT"
+PREVIEW_NOT_SIGNED = "PREVIEW — NOT SIGNED"
+_STATUS_INK = colors.HexColor("#b0240f")
+_WATERMARK_INK = colors.HexColor("#f0d2cc")
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -111,7 +131,7 @@ class _HouseDocument(BaseDocTemplate):  # type: ignore[misc]
             rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=info.title,
+            title=info.full_title,
             author=info.partnership,
             subject=info.subject,
             creator=CREATOR,
@@ -162,7 +182,31 @@ class _HouseDocument(BaseDocTemplate):  # type: ignore[misc]
             ]
         )
 
+    def _draw_status(self, canvas: Canvas) -> None:
+        """A document that is not the final one says so across the page and at its corners."""
+        status = self._info.status
+        canvas.saveState()
+        canvas.setFillColor(_WATERMARK_INK)
+        canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+        canvas.rotate(52)
+        size = 64.0
+        while canvas.stringWidth(status, fonts.BOLD, size) > PAGE_HEIGHT * 0.8:
+            size -= 4
+        canvas.setFont(fonts.BOLD, size)
+        canvas.drawCentredString(0, -size / 3, status)
+        canvas.restoreState()
+        canvas.saveState()
+        canvas.setFillColor(_STATUS_INK)
+        canvas.setFont(fonts.BOLD, 10)
+        canvas.drawString(MARGIN_X, PAGE_HEIGHT - 11 * mm, status)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 11 * mm, status)
+        canvas.drawString(MARGIN_X, 7 * mm, status)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, 7 * mm, status)
+        canvas.restoreState()
+
     def _draw_marking(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        if self._info.status:
+            self._draw_status(canvas)
         canvas.saveState()
         canvas.setFillColor(INK)
         canvas.setFont(fonts.BOLD, 10)
@@ -174,10 +218,12 @@ class _HouseDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.line(MARGIN_X, MARGIN_BOTTOM - 5 * mm, PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM - 5 * mm)
         canvas.setFont(fonts.REGULAR, 8.5)
         canvas.setFillColor(SECONDARY_INK)
-        footer = f"{self._info.title} · {self._info.partnership}"
-        while canvas.stringWidth(footer, fonts.REGULAR, 8.5) > CONTENT_WIDTH * 0.7:
-            footer = footer[:-2] + "…"
-        canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 9 * mm, footer)
+        # The partnership's name is never cut; the title gives way to it.
+        title, tail = self._info.full_title, f" · {self._info.partnership}"
+        limit = CONTENT_WIDTH * 0.8
+        while len(title) > 1 and canvas.stringWidth(title + tail, fonts.REGULAR, 8.5) > limit:
+            title = title[:-2].rstrip() + "…"
+        canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 9 * mm, title + tail)
         canvas.restoreState()
 
     def _band(self) -> tuple[list[Paragraph], float]:
@@ -191,7 +237,7 @@ class _HouseDocument(BaseDocTemplate):  # type: ignore[misc]
         paragraphs = []
         text_height = 2 * mm
         for text, style in (
-            (self._info.heading or self._info.title, house.title),
+            (self._info.first_heading, house.title),
             (self._info.subtitle, house.subtitle),
         ):
             if text:
@@ -211,7 +257,9 @@ class _HouseDocument(BaseDocTemplate):  # type: ignore[misc]
             canvas.setFont(fonts.REGULAR, 8)
             canvas.setFillColor(SECONDARY_INK)
             canvas.drawCentredString(
-                (left + right) / 2, (bottom + top) / 2 - 3, "Partnership signature"
+                (left + right) / 2,
+                (bottom + top) / 2 - 3,
+                "Not signed" if self._info.status else "Partnership signature",
             )
             canvas.restoreState()
         paragraphs, band_height = self._band()

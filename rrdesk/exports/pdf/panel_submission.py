@@ -18,7 +18,7 @@ from rrdesk.exports.pdf.house_style import (
     styles,
     summary_table,
 )
-from rrdesk.exports.pdf.page_layout import DocumentInfo, build_pdf
+from rrdesk.exports.pdf.page_layout import DRAFT, DocumentInfo, build_pdf
 
 TITLE = "Rapid review submission to the National Panel"
 NOT_RECORDED = "Not recorded."
@@ -216,8 +216,9 @@ def submission_story(s: PanelSubmission) -> list[Flowable]:
     return story
 
 
-def render_panel_submission(submission: PanelSubmission) -> bytes:
-    """The submission as PDF bytes, marked OFFICIAL-SENSITIVE, pseudonyms only."""
+def render_panel_submission(submission: PanelSubmission, *, missing: tuple[str, ...] = ()) -> bytes:
+    """The submission as PDF bytes, marked OFFICIAL-SENSITIVE, pseudonyms only. With items
+    ``missing`` it is a draft: marked DRAFT on every page and in its title, listing them first."""
     names = ", ".join(submission.pseudonyms) or "the child"
     info = DocumentInfo(
         title=f"{TITLE}: {submission.case_reference}",
@@ -226,5 +227,15 @@ def render_panel_submission(submission: PanelSubmission) -> bytes:
         heading=TITLE,
         subtitle=f"{submission.partnership} · {submission.case_reference} · {names} · "
         f"prepared on {format_date(submission.prepared_on)}",
+        status=DRAFT if missing else "",
     )
-    return build_pdf(info, submission_story(submission))
+    story = submission_story(submission)
+    if missing:
+        story = [
+            heading("Draft: not ready to send", 2, contents=False),
+            para("This draft is not the submission. Still to record before it can be sent:"),
+            *(para(f"• {item}") for item in missing),
+            Spacer(1, 4 * mm),
+            *story,
+        ]
+    return build_pdf(info, story)

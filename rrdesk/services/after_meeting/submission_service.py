@@ -92,6 +92,13 @@ class SubmissionService:
         """
         from rrdesk.exports.pdf.panel_submission import render_panel_submission
 
+        case = find_case(self._session, case_id)
+        if case.notification_sent is None:
+            raise SubmissionError(
+                f"{case.reference} was not notified to the National Panel, so there is no "
+                "submission to send. If it should have been, record the date the notification "
+                "was sent on the Case details tab first."
+            )
         submission = self.build(case_id, today)
         missing = missing_items(submission)
         if missing and not allow_missing:
@@ -99,7 +106,7 @@ class SubmissionService:
                 "The submission is not complete. Still to record:\n"
                 + "\n".join(f"- {item}" for item in missing)
             )
-        body = render_panel_submission(submission)
+        body = render_panel_submission(submission, missing=missing)
         note = "Draft with items missing" if missing else "Complete"
         session = self._session
         with session.db.transaction():

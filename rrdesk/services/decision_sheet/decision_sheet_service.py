@@ -108,10 +108,13 @@ def render_sheet(
     template: DecisionSheetTemplate | None = None,
     progress: ProgressCallback | None = None,
     cancelled: CancelCallback | None = None,
+    *,
+    preview: bool = False,
 ) -> bytes:
-    """The unsigned sheet (the preview). Slow: touches no database, so any thread may run it."""
+    """The unsigned sheet, to sign, or with ``preview`` marked PREVIEW — NOT SIGNED on every
+    page. Slow: touches no database, so any thread may run it."""
     form = template if template is not None else load_decision_sheet_template()
-    return render_decision_sheet(content, form, progress, cancelled)
+    return render_decision_sheet(content, form, progress, cancelled, preview=preview)
 
 
 def sign_sheet(

@@ -320,7 +320,7 @@ class DecisionSheetPanel(QWidget):
         template = self._sheets.template()
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> bytes:
-            return render_sheet(content, template, progress, cancelled)
+            return render_sheet(content, template, progress, cancelled, preview=True)
 
         self._start("Preparing the preview…", work, lambda body: self._on_preview_ready(path, body))
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import email
+import io
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from email import policy
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from rrdesk.domain.cases.cases import Stage
@@ -20,6 +22,7 @@ from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
 from rrdesk.ui.decision_sheet.decision_sheet_panel import DecisionSheetPanel
 from rrdesk.ui.shell.tasks import TaskRunner, TaskStarter
+from tests.exports.pdf_reading import page_texts
 from tests.fakes import ImmediateRunner, RecordingMessages, RecordingOpener, ScriptedFileDialogs
 
 NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
@@ -188,6 +191,12 @@ def test_preview_in_the_pdf_reader_is_saved_where_chosen_and_not_signed(
     assert tab.opener.opened == [target]
     with pytest.raises(NotSignedError):
         verify_pdf(target.read_bytes())
+    pdf = target.read_bytes()
+    pages = page_texts(pdf)
+    assert len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        assert "PREVIEW — NOT SIGNED" in page, f"page {number} is not marked a preview"
+    assert PdfReader(io.BytesIO(pdf)).metadata.title.startswith("PREVIEW — NOT SIGNED: ")
     assert tab.version_texts() == ["No signed version yet."]
 
 
