@@ -4,7 +4,7 @@ desktop's own programs and background work. Tests build screens with these; the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,10 @@ class RecordingMessages(Messages):
         self.confirm_answer = confirm_answer
         self.confirm_defaults: list[str] = []
         """The button Enter would choose in each confirmation asked."""
+        self.choice = ""
+        """The answer to the next choice asked ("" chooses the last, as closing the box does)."""
+        self.choices: list[tuple[tuple[str, ...], str]] = []
+        """Each choice asked: its buttons, and the one Enter would choose."""
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self.shown.append(("error", title, text))
@@ -44,6 +48,13 @@ class RecordingMessages(Messages):
         self.shown.append(("confirm", title, text))
         self.confirm_defaults.append(yes if default_yes else no)
         return self.confirm_answer
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, choices: Sequence[str], *, default: str
+    ) -> str:
+        self.shown.append(("choose", title, text))
+        self.choices.append((tuple(choices), default))
+        return self.choice if self.choice in choices else choices[-1]
 
     @property
     def texts(self) -> list[str]:

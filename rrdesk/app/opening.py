@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from rrdesk.keystore import SecretStore
 from rrdesk.services.store import store_access
-from rrdesk.services.store.session import Session, operating_system_user
+from rrdesk.services.store.session import Session
 from rrdesk.storage.errors import StoreError
 
 if TYPE_CHECKING:
@@ -102,7 +102,6 @@ def set_up_store(path: Path, seams: Seams, secret_store: SecretStore) -> Session
         create_store=store_access.create_store,
         profiles=profiles,
         messages=messages,
-        default_owner=operating_system_user(),
         secret_store=secret_store,
         runner=seams.runner,
     )

@@ -21,6 +21,7 @@ from rrdesk.domain.agency_forms.check_form import (
     QuestionKind,
     Section,
 )
+from rrdesk.domain.cases.email_address import EMAIL_FORMAT_MESSAGE, badly_formed_emails
 from rrdesk.domain.timetable.dates import DateError, format_date, parse_date_parts, parse_iso_date
 
 Answers = Mapping[str, object]
@@ -257,6 +258,8 @@ def _answered_errors(question: Question, value: object, today: date | None) -> l
         if value not in {o.value for o in question.options}:
             return [AnswerError(key, key, question.required_message)]
         return []
+    if kind is QuestionKind.TEXT and badly_formed_emails(value):
+        return [AnswerError(key, key, EMAIL_FORMAT_MESSAGE)]
     limit = question.max_length or (TEXT_MAX_LENGTH if kind is QuestionKind.TEXT else None)
     if limit is not None and len(value) > limit:
         return [AnswerError(key, key, f"{question.name} must be {limit} characters or fewer")]

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -30,12 +29,14 @@ from rrdesk.domain.cases.cases import Case, CaseError
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.ui.cases.case_pages import CaseForm
 from rrdesk.ui.cases.case_summary import case_summary_rows
+from rrdesk.ui.cases.check_answers_grid import check_answers_grid
 from rrdesk.ui.cases.child_block import Errors
 from rrdesk.ui.kit.form_widgets import ErrorSummary, heading_label, hint_label
 from rrdesk.ui.kit.question_page import QuestionButtons
 from rrdesk.ui.shell.messages import Messages
 
 CHECK_PAGE = "check"
+SAVE, DISCARD, STAY = "Save", "Discard", "Stay on this page"
 
 
 class CaseEditorWidget(QWidget):
@@ -62,6 +63,7 @@ class CaseEditorWidget(QWidget):
         self._editing = False
 
         self.form = CaseForm()
+        self._loaded = self.form.read(today())[0]
         self.summary = ErrorSummary()
         self.stack = QStackedWidget()
         self.stack.setObjectName("case_pages")
@@ -107,9 +109,42 @@ class CaseEditorWidget(QWidget):
         self.close_button.clicked.connect(self._on_close_clicked)
 
     def _on_close_clicked(self) -> None:
+        if self._editing and self.has_unsaved_typing():
+            choice = self._ask_about_unsaved_typing()
+            if choice == STAY:
+                return
+            if choice == SAVE and not self._save_before_leaving():
+                return
         self._editing = False
         self._cases.clear_draft()
         self.closed.emit()
+
+    def has_unsaved_typing(self) -> bool:
+        """Whether the pages hold anything typed since the case was opened or last saved."""
+        return self.form.read(self._today())[0] != self._loaded
+
+    def _remember_loaded(self) -> None:
+        self._loaded = self.form.read(self._today())[0]
+
+    def _ask_about_unsaved_typing(self) -> str:
+        if self._case is None:
+            title = "This case has not been saved"
+            text = "If you go back to the list of cases now, what you typed is lost."
+        else:
+            title = "Your changes have not been saved"
+            text = "If you leave this page now, your changes to the case are lost."
+        return self._messages.choose(self, title, text, (SAVE, DISCARD, STAY), default=STAY)
+
+    def _save_before_leaving(self) -> bool:
+        """Save what is typed; False (the page staying, its problems shown) when it cannot be."""
+        case, errors = self.form.read(self._today())
+        if self._show_first_problem(errors):
+            return False
+        if self._case is None:
+            self._save_new()
+        else:
+            self._save_existing(case)
+        return not self.has_unsaved_typing()
 
     # Keeping what was typed
 
@@ -140,6 +175,12 @@ class CaseEditorWidget(QWidget):
         else:
             self._case = None
         self.form.load(draft)
+        if self._case is not None:
+            self.form.load(self._case)
+            self._remember_loaded()
+            self.form.load(draft)
+        else:
+            self._loaded = Case(reference="", children=(), profile=self._default_profile)
         self._editing = True
         self._returning_to_check = self._case is not None
         self._show(0)
@@ -150,6 +191,7 @@ class CaseEditorWidget(QWidget):
     def start_new(self) -> None:
         self._case = None
         self.form.load(Case(reference="", children=(), profile=self._default_profile), new=True)
+        self._remember_loaded()
         self._returning_to_check = False
         self._editing = True
         self.draft_note.hide()
@@ -160,6 +202,7 @@ class CaseEditorWidget(QWidget):
         self._editing = False
         self.draft_note.hide()
         self.form.load(case)
+        self._remember_loaded()
         self._show_check()
 
     @property
@@ -216,27 +259,8 @@ class CaseEditorWidget(QWidget):
         self._check_layout.addWidget(heading_label(title, object_name="check_heading"))
         if self._case is not None:
             self._check_layout.addWidget(hint_label(f"Stage: {case.stage.label}"))
-        grid_holder = QWidget()
-        grid = QGridLayout(grid_holder)
-        grid.setColumnStretch(1, 1)
-        for row, (question, answer, page_key) in enumerate(
-            case_summary_rows(case, notification_gap=self._cases.notification_gap(case))
-        ):
-            key_label = QLabel(question)
-            key_label.setProperty("role", "summary_key")
-            value_label = QLabel(answer)
-            value_label.setWordWrap(True)
-            value_label.setObjectName(f"answer_{row}")
-            change = QPushButton("Change")
-            change.setObjectName(f"change_{page_key}_{row}")
-            change.setAccessibleName(f"Change {question.lower()}")
-            change.setProperty("role", "link")
-            change.setFlat(True)
-            change.clicked.connect(lambda _=False, k=page_key: self.show_page(k))
-            grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(value_label, row, 1, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(change, row, 2, Qt.AlignmentFlag.AlignTop)
-        self._check_layout.addWidget(grid_holder)
+        rows = case_summary_rows(case, notification_gap=self._cases.notification_gap(case))
+        self._check_layout.addWidget(check_answers_grid(rows, self.show_page))
         self._check_layout.addStretch(1)
 
     def check_answers_text(self) -> str:
@@ -247,6 +271,9 @@ class CaseEditorWidget(QWidget):
     def _on_back_clicked(self) -> None:
         index = self.stack.currentIndex()
         if self._case is not None and index < len(self.form.pages):
+            choice = self._ask_about_unsaved_typing() if self.has_unsaved_typing() else DISCARD
+            if choice == STAY or (choice == SAVE and not self._save_before_leaving()):
+                return
             self.form.load(self._case)
             self._editing = False
             self._cases.clear_draft()
@@ -338,6 +365,7 @@ class CaseEditorWidget(QWidget):
         self._cases.clear_draft()
         self.draft_note.hide()
         self.form.load(saved)
+        self._remember_loaded()
         self._show_check()
         self.case_saved.emit(saved.case_id)
 
@@ -352,6 +380,7 @@ class CaseEditorWidget(QWidget):
         self._cases.clear_draft()
         self.draft_note.hide()
         self.form.load(saved)
+        self._remember_loaded()
         self._show_check()
         assert saved.case_id is not None
         self.case_saved.emit(saved.case_id)

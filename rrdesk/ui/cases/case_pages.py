@@ -22,12 +22,15 @@ from rrdesk.domain.cases.cases import (
     ThresholdDiscussion,
     validate_case,
 )
+from rrdesk.domain.cases.email_address import EMAIL_FORMAT_MESSAGE, is_email_address
 from rrdesk.ui.cases.child_block import ChildBlock, Errors, choice_combo, select_data
 from rrdesk.ui.cases.stage_questions import THRESHOLD_FROM_STAGE, stage_is_notified
 from rrdesk.ui.kit.form_widgets import DateInput, FormField, read_date
 from rrdesk.ui.kit.question_page import ChoiceInput, QuestionPage
 
 MAX_SUMMARY = 5000
+THRESHOLD_ANSWERS: dict[bool | None, str] = {True: "met", False: "not_met", None: "not_decided"}
+""""Was the threshold met?" as answered. A new case starts with none chosen (not decided)."""
 
 
 class CaseForm:
@@ -162,8 +165,9 @@ class CaseForm:
             "Date of the discussion", DateInput("threshold_date", "Date of the discussion")
         )
         self.threshold_people = QLineEdit()
-        self.threshold_met = choice_combo(
-            "threshold_met", [("Not decided yet", None), ("Met", True), ("Not met", False)]
+        self.threshold_met = ChoiceInput(
+            "threshold_met",
+            (("met", "Met"), ("not_met", "Not met"), ("not_decided", "Not decided yet")),
         )
         self.threshold_met_field = FormField("Was the threshold met?", self.threshold_met)
         self.threshold_reasons = QPlainTextEdit()
@@ -257,7 +261,7 @@ class CaseForm:
         self.referrer_agency.setText(case.referral.referrer_agency)
         self.referrer_email.setText(case.referral.referrer_email)
         self.threshold_people.setText(case.threshold.participants)
-        select_data(self.threshold_met, case.threshold.met)
+        self.threshold_met.set_value("" if new else THRESHOLD_ANSWERS[case.threshold.met])
         self.threshold_reasons.setPlainText(case.threshold.reasons)
         for process, check in self.parallel_checks.items():
             check.setChecked(process in case.parallel_processes)
@@ -293,13 +297,8 @@ class CaseForm:
                 (self.summary_field, f"The summary must be {MAX_SUMMARY} characters or fewer")
             )
         email = self.referrer_email.text().strip()
-        if email and ("@" not in email or " " in email):
-            errors["referral"].append(
-                (
-                    self.referrer_email_field,
-                    "Enter an email address in the correct format, like name@example.com",
-                )
-            )
+        if email and not is_email_address(email):
+            errors["referral"].append((self.referrer_email_field, EMAIL_FORMAT_MESSAGE))
         chosen = self.chosen_stage()
         if chosen is None:
             errors["stage"].append((self.stage_field, "Select where the case is in the process"))
@@ -308,7 +307,9 @@ class CaseForm:
             dates["notified"] = None
         elif stage.is_open and dates["notified"] is None and not errors["dates"]:
             errors["dates"].append((self.notified, "Enter the date the notification was sent"))
-        threshold_met = THRESHOLD_FROM_STAGE.get(stage, self.threshold_met.currentData())
+        threshold_met = THRESHOLD_FROM_STAGE.get(
+            stage, {"met": True, "not_met": False}.get(self.threshold_met.value())
+        )
         case = replace(
             self._base,
             children=tuple(children),

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QLineEdit, QSpinBox, QVBoxLa
 
 from rrdesk.domain.cases.cases import Child, ChildStatus, Outcome, Sex
 from rrdesk.ui.kit.form_widgets import DateInput, FormField, read_date
+from rrdesk.ui.kit.question_page import ChoiceInput
 
 Errors = list[tuple[FormField, str]]
 
@@ -44,8 +45,18 @@ class ChildBlock(QGroupBox):
         self.sex = choice_combo(f"{prefix}_sex", [(s.label, s.value) for s in Sex])
         self.ethnicity = QLineEdit()
         self.disability = QLineEdit()
-        self.outcome = choice_combo(f"{prefix}_outcome", [(o.label, o.value) for o in Outcome])
-        self.status = choice_combo(f"{prefix}_status", [(s.label, s.value) for s in ChildStatus])
+        self.outcome = ChoiceInput(f"{prefix}_outcome", tuple((o.value, o.label) for o in Outcome))
+        self.status = ChoiceInput(
+            f"{prefix}_status", tuple((s.value, s.label) for s in ChildStatus)
+        )
+        self.outcome_field = FormField(
+            "Died or seriously harmed", self.outcome, object_name=f"{prefix}_outcome"
+        )
+        self.status_field = FormField(
+            "Status with children's services at the time",
+            self.status,
+            object_name=f"{prefix}_status",
+        )
         self.pseudonym_field = FormField(
             "Pseudonym used in documents",
             self.pseudonym,
@@ -76,12 +87,15 @@ class ChildBlock(QGroupBox):
             FormField("Sex", self.sex),
             FormField("Ethnicity", self.ethnicity, object_name=f"{prefix}_ethnicity"),
             FormField("Disability, if any", self.disability, object_name=f"{prefix}_disability"),
-            FormField("Died or seriously harmed", self.outcome),
-            FormField("Status with children's services at the time", self.status),
+            self.outcome_field,
+            self.status_field,
         ):
             layout.addWidget(field)
 
     def load(self, child: Child | None) -> None:
+        """Show ``child``'s answers; with none, the questions that matter start unanswered."""
+        self.outcome.set_value(child.outcome.value if child else "")
+        self.status.set_value(child.status.value if child else "")
         child = child or Child("")
         self.pseudonym.setText(child.pseudonym)
         self.real_name.setText(child.real_name)
@@ -90,8 +104,6 @@ class ChildBlock(QGroupBox):
         select_data(self.sex, child.sex.value)
         self.ethnicity.setText(child.ethnicity)
         self.disability.setText(child.disability)
-        select_data(self.outcome, child.outcome.value)
-        select_data(self.status, child.status.value)
 
     def is_blank(self) -> bool:
         return not (
@@ -108,6 +120,12 @@ class ChildBlock(QGroupBox):
             errors.append((self.dob_field, "The date of birth must be in the past"))
         if not self.pseudonym.text().strip():
             errors.append((self.pseudonym_field, "Enter a pseudonym, for example Child T"))
+        if not self.outcome.value():
+            errors.append(
+                (self.outcome_field, "Select whether the child died or was seriously harmed")
+            )
+        if not self.status.value():
+            errors.append((self.status_field, "Select the child's status with children's services"))
         return Child(
             pseudonym=self.pseudonym.text().strip()[:60],
             real_name=self.real_name.text().strip()[:200],
@@ -116,6 +134,6 @@ class ChildBlock(QGroupBox):
             sex=Sex(self.sex.currentData()),
             ethnicity=self.ethnicity.text().strip()[:200],
             disability=self.disability.text().strip()[:200],
-            outcome=Outcome(self.outcome.currentData()),
-            status=ChildStatus(self.status.currentData()),
+            outcome=Outcome(self.outcome.value() or Child("").outcome.value),
+            status=ChildStatus(self.status.value() or Child("").status.value),
         )

@@ -5,6 +5,7 @@ The message box's Qt class is loaded when a message is first shown, not when the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -55,6 +56,28 @@ class Messages:
         box.setObjectName("confirm_message")
         box.exec()
         return box.clickedButton() is yes_button
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, choices: Sequence[str], *, default: str
+    ) -> str:
+        """The choice (one of the button labels ``choices``) the person makes; Enter chooses
+        ``default``, and closing the box chooses the last choice (the one that changes nothing)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+        )
+        buttons = {}
+        for index, choice in enumerate(choices):
+            last = index == len(choices) - 1
+            role = QMessageBox.ButtonRole.RejectRole if last else QMessageBox.ButtonRole.ActionRole
+            buttons[choice] = box.addButton(choice, role)
+        box.setDefaultButton(buttons[default])
+        box.setEscapeButton(buttons[choices[-1]])
+        box.setObjectName("choose_message")
+        box.exec()
+        clicked = box.clickedButton()
+        return next((c for c, b in buttons.items() if b is clicked), choices[-1])
 
     def copy_to_clipboard(self, text: str) -> None:
         from PySide6.QtWidgets import QApplication

@@ -103,6 +103,11 @@ QUESTION_ERRORS = {
         {"records_secured": "yes"},
         "Enter the date the records were secured",
     ),
+    "an email address cut short": (
+        "contact",
+        {"contact": "01632 960555 or jo.bloggs@"},
+        "Enter an email address in the correct format, like name@example.com",
+    ),
     "choice not one of the options": (
         "themes_elsewhere",
         {"themes_elsewhere": "perhaps"},
@@ -131,6 +136,7 @@ def test_question_errors(
         ("involved_to", {}),
         ("completed_on", {"completed_on": date(2026, 11, 22)}),
         ("completed_on", {"completed_on": "2026-11-01"}),
+        ("contact", {"contact": "01632 960555 or jo.bloggs@northmoor.example."}),
     ],
     ids=[
         "records checked only for a nil return",
@@ -138,6 +144,7 @@ def test_question_errors(
         "optional end date",
         "a date object",
         "an ISO date",
+        "a telephone number and an email address",
     ],
 )
 def test_no_error(definition: FormDefinition, key: str, answers: dict[str, object]) -> None:

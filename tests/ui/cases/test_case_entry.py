@@ -102,7 +102,11 @@ def test_new_case_with_errors_then_saved(qtbot, context, today: date) -> None:  
 
     _click(qtbot, editor.continue_button)
     assert editor.summary.isVisible()
-    assert editor.summary.messages == ["Enter a pseudonym, for example Child T"]
+    assert editor.summary.messages == [
+        "Enter a pseudonym, for example Child T",
+        "Select whether the child died or was seriously harmed",
+        "Select the child's status with children's services",
+    ]
     editor.summary.follow(0)
     assert editor.focusWidget() is form.child_blocks[0].pseudonym
 
@@ -112,6 +116,8 @@ def test_new_case_with_errors_then_saved(qtbot, context, today: date) -> None:  
     qtbot.keyClicks(block.date_of_birth.day, "31")
     qtbot.keyClicks(block.date_of_birth.month, "2")
     qtbot.keyClicks(block.date_of_birth.year, "2020")
+    _choose(qtbot, block.outcome.buttons["seriously_harmed"])
+    _choose(qtbot, block.status.buttons["none"])
     _click(qtbot, editor.continue_button)
     assert editor.summary.messages == ["The date of birth must be a real date"]
     assert block.pseudonym.text() == "Child Z", "nothing typed is lost on an error"
@@ -169,6 +175,8 @@ def _enter_referral(qtbot, editor, stage: Stage, pseudonym: str):  # type: ignor
     _choose(qtbot, form.stage.buttons[stage.value])
     _click(qtbot, editor.continue_button)
     qtbot.keyClicks(form.child_blocks[0].pseudonym, pseudonym)
+    _choose(qtbot, form.child_blocks[0].outcome.buttons["died"])
+    _choose(qtbot, form.child_blocks[0].status.buttons["child_in_need"])
     _click(qtbot, editor.continue_button)
     assert editor.current_page_key == "dates"
     assert form.notified.isHidden(), "a case not notified is not asked the notification date"
