@@ -45,6 +45,9 @@ CASE_NOTES = {
     "telephone call": ("t/c to school.", "t/c"),
     "appointment": ("Next appt in May.", "appt"),
     "grandmother": ("MGM collects T.", "MGM"),
+    "Tel": ("Tel call to the school.", "Tel"),
+    "Msg": ("Msg left for the nurse.", "Msg"),
+    "msgs": ("Sent two msgs to the school.", "msgs"),
 }
 
 

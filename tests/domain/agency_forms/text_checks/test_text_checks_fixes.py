@@ -40,8 +40,14 @@ from rrdesk.domain.agency_forms.text_checks import (
             "T slept. CAMHS called.",
             "T slept. Child and adolescent mental health services called.",
         ),
+        ("The mother was a victim of DV.", "The mother was a victim of domestic abuse."),
     ],
-    ids=["mid-sentence", "start of the answer", "start of a sentence"],
+    ids=[
+        "mid-sentence",
+        "start of the answer",
+        "start of a sentence",
+        "DV as the statutory term, domestic abuse",
+    ],
 )
 def test_one_click_fix(checker: TextChecker, text: str, fixed: str) -> None:
     (finding,) = checker.check(text)
