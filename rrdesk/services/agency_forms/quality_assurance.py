@@ -68,6 +68,16 @@ class QualityAssurance(FormEntry):
             areas=area_names_in_use(self._session),
         )
 
+    def general_checker(self) -> TextChecker:
+        """A text checker for free text not yet tied to a case (a new case's summary): the
+        partnership's word lists, with its own area's name never flagged."""
+        partnership = self._session.partnership.strip()
+        return build_text_checker(
+            own_areas=[partnership] if partnership else [],
+            dictionary=acronyms_in_use(self._session),
+            areas=area_names_in_use(self._session),
+        )
+
     def form_findings(
         self, checker: TextChecker, record: FormRecord
     ) -> dict[str, tuple[Finding, ...]]:

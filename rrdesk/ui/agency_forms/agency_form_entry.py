@@ -37,13 +37,13 @@ from rrdesk.domain.agency_forms.check_form_answers import (
 from rrdesk.domain.agency_forms.check_form_findings import sections_with_warnings
 from rrdesk.domain.agency_forms.text_checks import TextChecker
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
-from rrdesk.ui.agency_forms.findings_panel import FindingsPanel
 from rrdesk.ui.agency_forms.form_check_answers import FormCheckAnswersWidget
 from rrdesk.ui.agency_forms.form_draft import FormDraft
 from rrdesk.ui.agency_forms.form_entry_header import FormEntryHeader
 from rrdesk.ui.agency_forms.form_question_area import FormQuestionArea
 from rrdesk.ui.agency_forms.form_task_list import FormTaskListWidget
 from rrdesk.ui.agency_forms.question_pages import FormQuestionPage
+from rrdesk.ui.kit.findings_panel import FindingsPanel
 from rrdesk.ui.kit.form_widgets import ErrorSummary
 from rrdesk.ui.kit.narrative_edit import LARGE_PASTE, NarrativeEdit
 from rrdesk.ui.kit.question_page import scroll_to_top

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from rrdesk.domain.agency_forms.check_form import CHRONOLOGY_COLUMNS, FormDefinition
 from rrdesk.domain.agency_forms.check_form_answers import Answers, summary_rows
 from rrdesk.domain.agency_forms.text_checks import Finding, describe_findings
-from rrdesk.ui.agency_forms.findings_panel import KIND_WORDS
+from rrdesk.ui.kit.findings_panel import KIND_WORDS
 from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
 
 LONG_ANSWER = 600

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from rrdesk.domain.agency_forms.check_form import Question, QuestionKind, Section
 from rrdesk.domain.agency_forms.check_form_answers import ChronologyRow, DateAnswer
 from rrdesk.domain.agency_forms.text_checks import IgnoredFinding, TextSpan, describe_pasted
-from rrdesk.ui.agency_forms.findings_panel import finding_summary
+from rrdesk.ui.kit.findings_panel import finding_summary
 from rrdesk.ui.kit.form_widgets import DateInput, FormField, heading_label
 from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 from rrdesk.ui.kit.question_page import ChoiceInput, QuestionPage

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rrdesk.domain.agency_forms.text_checks import TextChecker
 from rrdesk.domain.cases.cases import Case, CaseError
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.ui.cases.case_pages import CaseForm
@@ -50,6 +51,7 @@ class CaseEditorWidget(QWidget):
         today: Callable[[], date],
         *,
         default_profile: str,
+        checker: TextChecker,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -62,7 +64,7 @@ class CaseEditorWidget(QWidget):
         self._returning_to_check = False
         self._editing = False
 
-        self.form = CaseForm()
+        self.form = CaseForm(checker)
         self._loaded = self.form.read(today())[0]
         self.summary = ErrorSummary()
         self.stack = QStackedWidget()

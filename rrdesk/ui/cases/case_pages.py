@@ -8,10 +8,10 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
 )
 
+from rrdesk.domain.agency_forms.text_checks import TextChecker
 from rrdesk.domain.cases.cases import (
     MAX_CHILDREN,
     Case,
@@ -25,7 +25,8 @@ from rrdesk.domain.cases.cases import (
 from rrdesk.domain.cases.email_address import EMAIL_FORMAT_MESSAGE, is_email_address
 from rrdesk.ui.cases.child_block import ChildBlock, Errors, choice_combo, select_data
 from rrdesk.ui.cases.stage_questions import THRESHOLD_FROM_STAGE, stage_is_notified
-from rrdesk.ui.kit.form_widgets import DateInput, FormField, read_date
+from rrdesk.ui.kit.findings_panel import CheckedText
+from rrdesk.ui.kit.form_widgets import FIELD_WIDTHS, DateInput, FormField, read_date
 from rrdesk.ui.kit.question_page import ChoiceInput, QuestionPage
 
 MAX_SUMMARY = 5000
@@ -33,10 +34,18 @@ THRESHOLD_ANSWERS: dict[bool | None, str] = {True: "met", False: "not_met", None
 """"Was the threshold met?" as answered. A new case starts with none chosen (not decided)."""
 
 
+def _checked_text(checker: TextChecker, name: str, accessible: str) -> CheckedText:
+    """A free-text box that reaches documents, checked as the agency forms are."""
+    box = CheckedText(checker, object_name=name, accessible=accessible)
+    box.setMaximumWidth(FIELD_WIDTHS["QPlainTextEdit"])
+    box.edit.setMinimumHeight(140)
+    return box
+
+
 class CaseForm:
     """Builds the question pages and turns them into a :class:`Case` and back."""
 
-    def __init__(self) -> None:
+    def __init__(self, checker: TextChecker) -> None:
         self.stage_page = QuestionPage(
             "stage",
             "Where is the case in the process?",
@@ -125,10 +134,9 @@ class CaseForm:
             "What happened",
             "A short summary in plain English. Do not copy from case notes.",
         )
-        self.summary = QPlainTextEdit()
-        self.summary_field = FormField(
-            "Summary of what happened", self.summary, object_name="summary"
-        )
+        self.summary_box = _checked_text(checker, "summary", "Summary of what happened")
+        self.summary = self.summary_box.edit
+        self.summary_field = FormField("Summary of what happened", self.summary_box)
         self.summary_page.add(self.summary_field)
         self.summary_page.finish()
 
@@ -170,12 +178,13 @@ class CaseForm:
             (("met", "Met"), ("not_met", "Not met"), ("not_decided", "Not decided yet")),
         )
         self.threshold_met_field = FormField("Was the threshold met?", self.threshold_met)
-        self.threshold_reasons = QPlainTextEdit()
+        reasons = _checked_text(checker, "threshold_reasons", "Reasons")
+        self.threshold_reasons = reasons.edit
         for field in (
             self.threshold_date,
             FormField("Who took part", self.threshold_people, object_name="threshold_people"),
             self.threshold_met_field,
-            FormField("Reasons", self.threshold_reasons, object_name="threshold_reasons"),
+            FormField("Reasons", reasons),
         ):
             self.threshold_page.add(field)
         self.threshold_page.finish()
@@ -254,7 +263,7 @@ class CaseForm:
         self.np_reference.setText(case.national_panel_reference)
         self.notifying.setText(case.notifying_authority)
         self.home.setText(case.home_authority)
-        self.summary.setPlainText(case.summary)
+        self.summary.load(case.summary)
         select_data(self.route, case.referral.route.value)
         self.referrer_name.setText(case.referral.referrer_name)
         self.referrer_role.setText(case.referral.referrer_role)
@@ -262,7 +271,7 @@ class CaseForm:
         self.referrer_email.setText(case.referral.referrer_email)
         self.threshold_people.setText(case.threshold.participants)
         self.threshold_met.set_value("" if new else THRESHOLD_ANSWERS[case.threshold.met])
-        self.threshold_reasons.setPlainText(case.threshold.reasons)
+        self.threshold_reasons.load(case.threshold.reasons)
         for process, check in self.parallel_checks.items():
             check.setChecked(process in case.parallel_processes)
         self.stage.set_value("" if new else case.stage.value)

@@ -33,7 +33,11 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> CasesS
         from rrdesk.ui.cases.case_editor import CaseEditorWidget
 
         editor = CaseEditorWidget(
-            cases, seams.messages, seams.today, default_profile=session.profile_name
+            cases,
+            seams.messages,
+            seams.today,
+            default_profile=session.profile_name,
+            checker=services.agency_forms.general_checker(),
         )
         editor.case_saved.connect(events.case_changed)
         return editor

@@ -1,5 +1,10 @@
 """The findings of one narrative answer, each with its reason and a fix: one click replaces the
-text with the expansion, or "Ignore here" records that the author looked and kept it."""
+text with the expansion, or "Ignore here" records that the author looked and kept it.
+
+The agency check form shows the panel beside its answers. :class:`CheckedText` is a box for any
+other free text that reaches a document (what happened, the threshold discussion's reasons, a
+meeting's notes), with the same checks and the same panel under it while there is something
+to look at."""
 
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rrdesk.domain.agency_forms.text_checks import Finding, FindingKind
+from rrdesk.domain.agency_forms.text_checks import Finding, FindingKind, TextChecker
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 
@@ -161,6 +166,48 @@ class FindingsPanel(QFrame):
     def _fix(self, edit: NarrativeEdit, finding: Finding, suggestion: str) -> None:
         edit.apply_fix(finding, suggestion)
         self.fix_applied.emit()
+
+
+class CheckedText(QWidget):
+    """A :class:`NarrativeEdit` with the findings panel under it, shown while the checks have
+    found something. Read and write the text with ``edit`` (a ``QPlainTextEdit``)."""
+
+    def __init__(
+        self,
+        checker: TextChecker,
+        *,
+        object_name: str,
+        accessible: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.edit = NarrativeEdit(checker, object_name=object_name, accessible=accessible)
+        self.summary = QLabel()
+        self.summary.setObjectName(f"{object_name}_findings")
+        self.summary.setWordWrap(True)
+        self.summary.setProperty("role", "warning")
+        self.panel = FindingsPanel()
+        self.panel.setObjectName(f"{object_name}_findings_panel")
+        self.panel.setMinimumWidth(0)
+        self.panel.setMinimumHeight(220)
+        self.panel.setMaximumHeight(320)
+        self.panel.show_for(self.edit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.panel)
+        self.edit.findings_changed.connect(self._on_edit_findings_changed)
+        self._on_edit_findings_changed()
+
+    def _on_edit_findings_changed(self) -> None:
+        findings = self.edit.findings
+        self.summary.setText(finding_summary(findings).replace(" in the panel", " below"))
+        self.summary.setVisible(bool(findings))
+        self.panel.setVisible(bool(findings))
+
+    def setFocus(self, *args: object) -> None:
+        self.edit.setFocus()
 
 
 def _escape(text: str) -> str:
