@@ -221,3 +221,25 @@ def test_cancelling_stops_the_sheet(template: DecisionSheetTemplate) -> None:
 
     with pytest.raises(RenderCancelled):
         render_decision_sheet(decision_sheet_content(), template, cancelled=lambda: True)
+
+
+def test_page_one_answers_the_executives_question(template: DecisionSheetTemplate) -> None:
+    content = decision_sheet_content()
+    assert content.vote is not None
+    reason = "The police shared new information after the vote."
+    vote = replace(content.vote, decision_differs_because=reason)
+    pages = page_texts(render_decision_sheet(replace(content, vote=vote), template))
+    first = _flat(pages[0])
+    assert "For the executives: the decision at a glance" in first
+    assert f"Decision {_flat(content.recommendation)}" in first
+    assert (
+        f"The vote {vote.recommend} for a local review, {vote.do_not_recommend} against, "
+        f"{vote.abstain} abstaining ({vote.eligible} members could vote). "
+        f"Outcome: {vote.outcome}." in first
+    )
+    assert f"Why the decision differs from the vote {reason}" in first
+    assert f"Why {_flat(content.rationale)}" in first
+    assert "What is asked of you The executive for each statutory partner" in first
+    assert "(local authority, police, health)" in first
+    assert "Attendance" not in first, "the detail follows on later pages"
+    assert any("Attendance" in page for page in pages[1:])

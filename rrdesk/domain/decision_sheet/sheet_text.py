@@ -17,6 +17,7 @@ from rrdesk.domain.decision_sheet.decision_sheet_content import (
     SignOffParty,
 )
 from rrdesk.domain.decision_sheet.decision_sheet_template import SheetWording
+from rrdesk.domain.decision_sheet.sheet_summary import sheet_summary
 from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
 from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
 
@@ -89,6 +90,8 @@ class SheetText:
     """What changed since the previous version; empty for version 1."""
     sign_off: tuple[SignOffParty, ...]
     sign_off_words: SignOffWords
+    summary: Pairs = ()
+    """Page 1's box for the executives: the decision, the vote, why, and what is asked."""
 
 
 def _meeting(content: DecisionSheetContent) -> str:
@@ -242,4 +245,5 @@ def sheet_text(content: DecisionSheetContent, wording: SheetWording | None = Non
             comments=words.comments,
             date=words.signature_date,
         ),
+        summary=sheet_summary(content),
     )

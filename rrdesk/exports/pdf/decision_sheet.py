@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from rrdesk.domain.decision_sheet.decision_sheet_content import DecisionSheetContent
 from rrdesk.domain.decision_sheet.decision_sheet_template import (
@@ -16,9 +24,14 @@ from rrdesk.domain.decision_sheet.decision_sheet_template import (
     SheetSection,
     SheetSectionKey,
 )
+from rrdesk.domain.decision_sheet.sheet_summary import SUMMARY_HEADING
 from rrdesk.domain.decision_sheet.sheet_text import SheetTable, SheetText, sheet_text
+from rrdesk.exports.pdf import fonts
 from rrdesk.exports.pdf.house_style import (
     CONTENT_WIDTH,
+    INK,
+    RULE,
+    SHADE,
     data_table,
     grid_style,
     heading,
@@ -56,7 +69,34 @@ def _table_or_none(table: SheetTable, widths: tuple[float, ...], text: SheetText
 
 
 def _opening(text: SheetText) -> list[Flowable]:
-    return [summary_table(text.opening), Spacer(1, 4 * mm)]
+    return [summary_table(text.opening), Spacer(1, 4 * mm), *_summary_box(text)]
+
+
+def _summary_box(text: SheetText) -> list[Flowable]:
+    """Page 1's answer for the executives, in a ruled box; the detail starts on page 2."""
+    if not text.summary:
+        return []
+    house = styles()
+    rows: list[list[Flowable]] = [[para(SUMMARY_HEADING, house.heading3), Spacer(0, 0)]]
+    rows += [[para(key, house.cell_header), para(value, house.cell)] for key, value in text.summary]
+    box = Table(rows, colWidths=[CONTENT_WIDTH * 0.27, CONTENT_WIDTH * 0.73], splitInRow=1)
+    box.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),  # the table's own default
+                ("SPAN", (0, 0), (1, 0)),
+                ("BOX", (0, 0), (-1, -1), 2, INK),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return [box, PageBreak()]
 
 
 def _timetable(text: SheetText) -> list[Flowable]:
