@@ -27,6 +27,7 @@ from rrdesk.ui.cases.child_block import ChildBlock, Errors, choice_combo, select
 from rrdesk.ui.cases.stage_questions import THRESHOLD_FROM_STAGE, stage_is_notified
 from rrdesk.ui.kit.findings_panel import CheckedText
 from rrdesk.ui.kit.form_widgets import FIELD_WIDTHS, DateInput, FormField, read_date
+from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 from rrdesk.ui.kit.question_page import ChoiceInput, QuestionPage
 
 MAX_SUMMARY = 5000
@@ -36,7 +37,7 @@ THRESHOLD_ANSWERS: dict[bool | None, str] = {True: "met", False: "not_met", None
 
 def _checked_text(checker: TextChecker, name: str, accessible: str) -> CheckedText:
     """A free-text box that reaches documents, checked as the agency forms are."""
-    box = CheckedText(checker, object_name=name, accessible=accessible)
+    box = CheckedText(NarrativeEdit(checker, object_name=name, accessible=accessible))
     box.setMaximumWidth(FIELD_WIDTHS["QPlainTextEdit"])
     box.edit.setMinimumHeight(140)
     return box

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rrdesk.domain.agency_forms.text_checks import Finding, FindingKind, TextChecker
+from rrdesk.domain.agency_forms.text_checks import Finding, FindingKind
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 
@@ -172,16 +172,10 @@ class CheckedText(QWidget):
     """A :class:`NarrativeEdit` with the findings panel under it, shown while the checks have
     found something. Read and write the text with ``edit`` (a ``QPlainTextEdit``)."""
 
-    def __init__(
-        self,
-        checker: TextChecker,
-        *,
-        object_name: str,
-        accessible: str,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, edit: NarrativeEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = NarrativeEdit(checker, object_name=object_name, accessible=accessible)
+        self.edit = edit
+        object_name = edit.objectName()
         self.summary = QLabel()
         self.summary.setObjectName(f"{object_name}_findings")
         self.summary.setWordWrap(True)

@@ -121,6 +121,11 @@ class NarrativeEdit(QPlainTextEdit):
     def text(self) -> str:
         return self._text
 
+    def set_checker(self, checker: TextChecker) -> None:
+        """Check with ``checker`` from now on (one that knows the case's own names, say)."""
+        self._checker = checker
+        self._start_check()
+
     @property
     def pasted_spans(self) -> tuple[TextSpan, ...]:
         return self._spans

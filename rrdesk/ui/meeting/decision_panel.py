@@ -16,6 +16,7 @@ from rrdesk.domain.meeting.decision import (
 )
 from rrdesk.domain.meeting.meeting_error import MeetingError
 from rrdesk.domain.meeting.vote import VoteOutcome
+from rrdesk.ui.kit.findings_panel import CheckedText
 from rrdesk.ui.kit.form_widgets import FormField
 from rrdesk.ui.meeting.meeting_panel import (
     Apply,
@@ -63,7 +64,7 @@ class DecisionPanel(MeetingPanel):
         self.rationale = NoteEdit("decision_rationale", "Rationale against the criteria", lines=5)
         self.rationale_field = FormField(
             "Rationale against the criteria",
-            self.rationale,
+            CheckedText(self.rationale),
             hint="Why the panel decided this, criterion by criterion",
         )
         self.differs = NoteEdit(
@@ -71,7 +72,7 @@ class DecisionPanel(MeetingPanel):
         )
         self.differs_field = FormField(
             "Why the decision differs from the vote's outcome",
-            self.differs,
+            CheckedText(self.differs),
             hint="Needed before the decision sheet can be signed. It is printed on the sheet"
             " beside the vote.",
         )

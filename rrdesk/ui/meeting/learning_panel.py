@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem
 
 from rrdesk.domain.after_meeting.learning import LEARNING_HEADINGS
+from rrdesk.ui.kit.findings_panel import CheckedText
 from rrdesk.ui.kit.form_widgets import FormField, hint_label
 from rrdesk.ui.meeting.meeting_panel import (
     Apply,
@@ -48,7 +49,7 @@ class LearningPanel(MeetingPanel):
                 self._add_theme_list(heading)
                 continue
             edit = NoteEdit(f"learning_{key}", heading)
-            field = FormField(heading, edit, hint=_HINTS.get(key, ""))
+            field = FormField(heading, CheckedText(edit), hint=_HINTS.get(key, ""))
             self.edits[key] = edit
             self.fields[key] = field
             self.body.addWidget(field)

@@ -28,7 +28,9 @@ from rrdesk.domain.cases.cases import Case
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.quorum import QuorumResult, QuorumRule
 from rrdesk.domain.meeting.vote import VoteRule
+from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
 from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label
+from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 
 Change = Callable[[Meeting], Meeting]
 Apply = Callable[[Change, str], str]
@@ -103,14 +105,15 @@ def status_label(object_name: str, accessible: str = "") -> QLabel:
     return label
 
 
-class NoteEdit(QPlainTextEdit):
-    """Several lines of text, saved when the person moves on (Tab leaves the box)."""
+class NoteEdit(NarrativeEdit):
+    """Several lines of text, saved when the person moves on (Tab leaves the box), and checked
+    as the agency forms are, since they are printed on the decision sheet (the meeting tab gives
+    its notes the case's checker; show the findings with :class:`CheckedText`)."""
 
     editing_finished = Signal()
 
     def __init__(self, object_name: str, accessible: str, *, lines: int = 3) -> None:
-        super().__init__()
-        name(self, object_name, accessible)
+        super().__init__(build_text_checker(), object_name=object_name, accessible=accessible)
         self.setTabChangesFocus(True)
         self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 16)
         self._at_focus = ""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from rrdesk.domain.meeting.attendance import still_to_record
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.vote import QUESTION, Vote, VoteChoice
+from rrdesk.ui.kit.findings_panel import CheckedText
 from rrdesk.ui.kit.form_widgets import FormField, hint_label
 from rrdesk.ui.meeting.meeting_panel import (
     Apply,
@@ -120,7 +121,7 @@ class VotePanel(MeetingPanel):
         dissent_row = QHBoxLayout(dissent_host)
         dissent_row.setContentsMargins(0, 0, 0, 0)
         dissent_row.addWidget(self.dissent_member)
-        dissent_row.addWidget(self.dissent_words, 1)
+        dissent_row.addWidget(CheckedText(self.dissent_words), 1)
         dissent_row.addWidget(self.dissent_button)
         self.dissent_field = FormField(
             "Dissent", dissent_host, hint="In the member's own words, as they ask it to be recorded"
