@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,10 @@ from rrdesk.domain.after_meeting.action_plan import (
 )
 from rrdesk.domain.cases.cases import CaseSummary
 from rrdesk.domain.timetable.dates import DateError
+from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
+from rrdesk.ui.kit.findings_panel import CheckedText
 from rrdesk.ui.kit.form_widgets import DateInput, FormField, fits_the_page, hint_label, name_widget
+from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 
 
 class ActionTrackingForm(QGroupBox):
@@ -45,8 +47,9 @@ class ActionTrackingForm(QGroupBox):
         name_widget(self.status, "action_status", "Status")
         for status in ActionStatus:
             self.status.addItem(status.label, status)
-        self.evidence = QPlainTextEdit()
-        name_widget(self.evidence, "action_evidence", "Evidence of completion")
+        self.evidence = NarrativeEdit(  # the partnership's word lists are given by the wiring
+            build_text_checker(), object_name="action_evidence", accessible="Evidence of completion"
+        )
         self.evidence.setMaximumHeight(80)
         self.completed_on = DateInput("action_completed_on", "Date completed")
         self.embedded = QCheckBox("Embedded in practice")
@@ -64,7 +67,7 @@ class ActionTrackingForm(QGroupBox):
         layout.addWidget(
             FormField(
                 "Evidence of completion",
-                self.evidence,
+                CheckedText(self.evidence),
                 hint="What shows the action was done, for example an audit of records",
             )
         )

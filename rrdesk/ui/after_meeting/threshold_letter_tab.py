@@ -23,8 +23,11 @@ from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.after_meeting.threshold_letter_service import (
     ThresholdLetterService,
 )
+from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
 from rrdesk.services.cases.case_service import CaseService
+from rrdesk.ui.kit.findings_panel import CheckedText
 from rrdesk.ui.kit.form_widgets import FormField, heading_label, hint_label, name_widget
+from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 from rrdesk.ui.kit.save_paths import save_export
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages
@@ -61,8 +64,11 @@ class ThresholdLetterTab(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         name_widget(self.notice, "letter_notice", "Still to record")
-        self.next_steps = QPlainTextEdit()
-        name_widget(self.next_steps, "letter_next_steps", "Next steps for the referrer")
+        self.next_steps = NarrativeEdit(  # the case's checker is given by the wiring
+            build_text_checker(),
+            object_name="letter_next_steps",
+            accessible="Next steps for the referrer",
+        )
         self.next_steps.setMaximumHeight(100)
         self.signatory = QLineEdit()
         name_widget(self.signatory, "letter_signatory", "Signed by")
@@ -96,7 +102,7 @@ class ThresholdLetterTab(QWidget):
         layout.addWidget(
             FormField(
                 "Next steps for the referrer",
-                self.next_steps,
+                CheckedText(self.next_steps),
                 hint="Leave blank to use the partnership's usual wording",
             )
         )

@@ -30,14 +30,17 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
     def letter(case_id: int) -> QWidget:
         from rrdesk.ui.after_meeting.threshold_letter_tab import ThresholdLetterTab
 
-        return ThresholdLetterTab(
+        tab = ThresholdLetterTab(
             case_id, services.threshold_letters, services.cases, messages, today, files=files
         )
+        tab.next_steps.set_checker(services.agency_forms.checker(case_id))
+        return tab
 
     def action_plan() -> QWidget:
         from rrdesk.ui.after_meeting.action_plan_widget import ActionPlanWidget
+        from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 
-        return ActionPlanWidget(
+        widget = ActionPlanWidget(
             services.action_plan,
             services.cases,
             services.directory,
@@ -46,6 +49,10 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
             partnership=session.partnership,
             files=files,
         )
+        checker = services.agency_forms.general_checker()  # the partnership's word lists
+        for box in widget.findChildren(NarrativeEdit):
+            box.set_checker(checker)
+        return widget
 
     def themes() -> QWidget:
         from rrdesk.ui.after_meeting.themes_widget import ThemesWidget

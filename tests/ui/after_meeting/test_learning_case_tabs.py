@@ -23,6 +23,7 @@ from rrdesk.ui.after_meeting.reports_widget import ReportsWidget
 from rrdesk.ui.after_meeting.submission_tab import SubmissionTab
 from rrdesk.ui.after_meeting.threshold_letter_tab import ThresholdLetterTab
 from rrdesk.ui.cases.cases_section import CasesSection
+from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.shell.workbench import WindowEvents, Workbench
 from tests.exports.pdf_reading import all_text
@@ -156,6 +157,29 @@ def test_threshold_letter(qtbot, tabs, demo_session: Session, tmp_path: Path) ->
     assert heading.y() < 40
     assert heading.height() <= heading.sizeHint().height() + 10
     assert other.notice.y() < heading.y() + heading.sizeHint().height() + 40
+
+
+def test_the_letter_and_the_action_plan_evidence_are_checked(  # type: ignore[no-untyped-def]
+    qtbot, tabs, demo_session: Session, today: date
+) -> None:
+    tab = tabs["Letter to referrer"](_case_id(demo_session, "Child J"))
+    qtbot.addWidget(tab)
+    qtbot.keyClicks(tab.next_steps, "Tel the SW. Child J can be named here.")
+    assert [f.text for f in tab.next_steps.findings] == ["Tel", "SW"], "its own pseudonym is fine"
+    window = MainWindow(demo_session.partnership)
+    qtbot.addWidget(window)
+    bench = Workbench(window, WindowEvents(window))
+    after_meeting.install(
+        bench, SessionServices(demo_session), seams_for(RecordingMessages(), lambda: today)
+    )
+    _title, build = bench.sections["action_plan"]
+    assert callable(build)
+    plan = build()
+    qtbot.addWidget(plan)
+    evidence = plan.findChild(NarrativeEdit, "action_evidence")
+    assert evidence is not None
+    evidence.setPlainText("Audit by the MASH.")  # enabled once an action is chosen
+    assert [f.text for f in evidence.findings] == ["MASH"]
 
 
 def test_reports_screen(
