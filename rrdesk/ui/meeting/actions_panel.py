@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QWidget
 
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
 from rrdesk.domain.timetable.dates import format_date
+from rrdesk.ui.kit.findings_panel import CheckedText
 from rrdesk.ui.kit.form_widgets import DateInput, FormField, read_date
 from rrdesk.ui.meeting.meeting_panel import (
     Apply,
     MeetingPanel,
     MeetingView,
+    NoteEdit,
     compact,
     discard,
     name,
@@ -28,9 +30,8 @@ class ActionsPanel(MeetingPanel):
         self.body.addWidget(self.list_host)
         self.empty = status_label("actions_empty", "No immediate actions")
         self.body.addWidget(self.empty)
-        self.action_edit = QLineEdit()
-        name(self.action_edit, "action_text", "Action")
-        self.action_field = FormField("Action", self.action_edit)
+        self.action_edit = NoteEdit("action_text", "Action", lines=2)
+        self.action_field = FormField("Action", CheckedText(self.action_edit))
         self.owner_combo = QComboBox()
         self.owner_combo.setEditable(True)
         name(self.owner_combo, "action_owner", "Agency that owns the action")

@@ -1,5 +1,6 @@
 """The meeting's notes that are printed on the decision sheet (the rationale, a decision that
-differs from the vote, dissent and the learning) are checked as the agency forms are."""
+differs from the vote, dissent, the learning and the immediate actions) are checked as the
+agency forms are."""
 
 from __future__ import annotations
 
@@ -38,3 +39,6 @@ def test_the_rationale_is_checked_with_one_click_fixes(qtbot: QtBot, session: Se
     qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
     assert rationale.toPlainText() == "Known to CSC. Mum disclosed domestic abuse."
     assert all(isinstance(n.parentWidget(), CheckedText) for n in widget.findChildren(NoteEdit))
+    action = widget.actions_panel.action_edit
+    qtbot.keyClicks(action, "CSC to share the plan.")
+    assert [f.text for f in action.findings] == ["CSC"], "an immediate action is checked too"

@@ -260,7 +260,7 @@ def test_a_wrong_time_is_shown_gov_uk_style(qtbot: QtBot, demo: Session, today: 
 def test_an_action_needs_its_owner(qtbot: QtBot, demo: Session, today: date) -> None:
     case_id = _case_id(demo, Stage.MEETING_BOOKED)
     widget = _open(qtbot, demo, case_id, today)
-    qtbot.keyClicks(_find(widget, QLineEdit, "action_text"), "Share attendance concerns")
+    qtbot.keyClicks(_find(widget, NoteEdit, "action_text"), "Share attendance concerns")
     owner = _find(widget, QComboBox, "action_owner")
     owner.setCurrentText("")
     _click(qtbot, _find(widget, QPushButton, "add_action_button"))
