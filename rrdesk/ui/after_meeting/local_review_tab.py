@@ -24,8 +24,11 @@ from rrdesk.domain.after_meeting.local_review import LocalReview, LocalReviewErr
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.domain.timetable.dates import DateError, format_date
 from rrdesk.services.after_meeting.local_review_service import LocalReviewService
+from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
 from rrdesk.services.cases.case_service import CaseService
+from rrdesk.ui.kit.findings_panel import CheckedText
 from rrdesk.ui.kit.form_widgets import DateInput, FormField, heading_label, name_widget
+from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 from rrdesk.ui.kit.scrolling_page import scrolling_body
 from rrdesk.ui.shell.messages import Messages
 
@@ -84,8 +87,10 @@ class LocalReviewTab(QWidget):
         self.panel = QPlainTextEdit()
         name_widget(self.panel, "review_panel", "Review panel")
         self.panel.setMaximumHeight(80)
-        self.family = QPlainTextEdit()
-        name_widget(self.family, "review_family", "Family involvement")
+        # checked as the agency forms are; the wiring gives it the case's checker
+        self.family = NarrativeEdit(
+            build_text_checker(), object_name="review_family", accessible="Family involvement"
+        )
         self.family.setMaximumHeight(70)
         self.save_button = QPushButton("Save the local review")
         name_widget(self.save_button, "save_local_review", "Save the local review")
@@ -110,7 +115,7 @@ class LocalReviewTab(QWidget):
         form.addWidget(self.independent)
         form.addWidget(FormField("Method", self.method, hint="For example, a systems approach"))
         form.addWidget(FormField("Review panel", self.panel, hint="One person on each line"))
-        form.addWidget(FormField("How the family are involved", self.family))
+        form.addWidget(FormField("How the family are involved", CheckedText(self.family)))
         for key, label in _DATES:
             form.addWidget(FormField(label, self.dates[key]))
         form.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)

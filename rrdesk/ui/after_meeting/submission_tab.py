@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,7 +28,10 @@ from rrdesk.domain.after_meeting.submission_details import (
 )
 from rrdesk.services.after_meeting.report_service import ReportService
 from rrdesk.services.after_meeting.submission_service import SubmissionService
+from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
+from rrdesk.ui.kit.findings_panel import CheckedText
 from rrdesk.ui.kit.form_widgets import FormField, heading_label, hint_label, name_widget
+from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 from rrdesk.ui.kit.save_paths import save_export
 from rrdesk.ui.kit.scrolling_page import scrolling_body
 from rrdesk.ui.shell.file_dialogs import FileDialogs
@@ -73,7 +75,7 @@ class SubmissionTab(QWidget):
         self.missing = QLabel()
         self.missing.setWordWrap(True)
         name_widget(self.missing, "submission_missing", "Still to record")
-        self.texts: dict[str, QPlainTextEdit] = {}
+        self.texts: dict[str, NarrativeEdit] = {}
         self.agencies = QTableWidget(0, 3)
         name_widget(self.agencies, "submission_agencies", "Agency involvement")
         self.agencies.setHorizontalHeaderLabels(["Agency", "Involvement", "Key episodes"])
@@ -113,11 +115,13 @@ class SubmissionTab(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         for key, label, hint in TEXT_FIELDS:
-            box = QPlainTextEdit()
-            box.setObjectName(f"submission_{key}")
+            # checked as the agency forms are; the wiring gives it the case's checker
+            box = NarrativeEdit(
+                build_text_checker(), object_name=f"submission_{key}", accessible=label
+            )
             box.setMaximumHeight(90)
             self.texts[key] = box
-            layout.addWidget(FormField(label, box, hint=hint))
+            layout.addWidget(FormField(label, CheckedText(box), hint=hint))
         agencies = QGroupBox("Agency involvement")
         agencies_layout = QVBoxLayout(agencies)
         agencies_layout.addWidget(

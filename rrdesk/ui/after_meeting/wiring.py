@@ -6,9 +6,19 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from rrdesk.domain.agency_forms.text_checks import TextChecker
 from rrdesk.services.session_services import SessionServices
 from rrdesk.ui.shell.seams import Seams
 from rrdesk.ui.shell.workbench import Workbench
+
+
+def _check_with(widget: QWidget, checker: TextChecker) -> None:
+    """Give the checked text boxes on ``widget`` the checker that knows the case and the
+    partnership's own word lists."""
+    from rrdesk.ui.kit.narrative_edit import NarrativeEdit
+
+    for box in widget.findChildren(NarrativeEdit):
+        box.set_checker(checker)
 
 
 def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
@@ -18,14 +28,18 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
     def submission(case_id: int) -> QWidget:
         from rrdesk.ui.after_meeting.submission_tab import SubmissionTab
 
-        return SubmissionTab(
+        tab = SubmissionTab(
             case_id, services.submissions, services.reports, messages, today, files=files
         )
+        _check_with(tab, services.agency_forms.checker(case_id))
+        return tab
 
     def local_review(case_id: int) -> QWidget:
         from rrdesk.ui.after_meeting.local_review_tab import LocalReviewTab
 
-        return LocalReviewTab(case_id, services.local_reviews, services.cases, messages, today)
+        tab = LocalReviewTab(case_id, services.local_reviews, services.cases, messages, today)
+        _check_with(tab, services.agency_forms.checker(case_id))
+        return tab
 
     def letter(case_id: int) -> QWidget:
         from rrdesk.ui.after_meeting.threshold_letter_tab import ThresholdLetterTab
@@ -33,12 +47,11 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
         tab = ThresholdLetterTab(
             case_id, services.threshold_letters, services.cases, messages, today, files=files
         )
-        tab.next_steps.set_checker(services.agency_forms.checker(case_id))
+        _check_with(tab, services.agency_forms.checker(case_id))
         return tab
 
     def action_plan() -> QWidget:
         from rrdesk.ui.after_meeting.action_plan_widget import ActionPlanWidget
-        from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 
         widget = ActionPlanWidget(
             services.action_plan,
@@ -49,9 +62,7 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
             partnership=session.partnership,
             files=files,
         )
-        checker = services.agency_forms.general_checker()  # the partnership's word lists
-        for box in widget.findChildren(NarrativeEdit):
-            box.set_checker(checker)
+        _check_with(widget, services.agency_forms.general_checker())  # the partnership's lists
         return widget
 
     def themes() -> QWidget:

@@ -166,6 +166,16 @@ def test_the_letter_and_the_action_plan_evidence_are_checked(  # type: ignore[no
     qtbot.addWidget(tab)
     qtbot.keyClicks(tab.next_steps, "Tel the SW. Child J can be named here.")
     assert [f.text for f in tab.next_steps.findings] == ["Tel", "SW"], "its own pseudonym is fine"
+    case_id = _case_id(demo_session, "Child K")
+    for name, text, flagged in (
+        ("Submission", "Known to CAMHS.", "CAMHS"),
+        ("Local review", "Mum met the reviewer.", "Mum"),
+    ):
+        other = tabs[name](case_id)
+        qtbot.addWidget(other)
+        box = other.findChildren(NarrativeEdit)[-1]
+        box.setPlainText(text)
+        assert [f.text for f in box.findings] == [flagged], name
     window = MainWindow(demo_session.partnership)
     qtbot.addWidget(window)
     bench = Workbench(window, WindowEvents(window))
