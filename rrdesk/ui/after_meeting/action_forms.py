@@ -131,8 +131,10 @@ class ActionAddForm(QGroupBox):
         name_widget(self, "action_add_form", "Add an action")
         self.case = fits_the_page(QComboBox())
         name_widget(self.case, "new_action_case", "Source case")
-        self.text = QLineEdit()
-        name_widget(self.text, "new_action_text", "Action")
+        self.text = NarrativeEdit(
+            build_text_checker(), object_name="new_action_text", accessible="Action"
+        )
+        self.text.setMaximumHeight(self.text.fontMetrics().lineSpacing() * 2 + 16)
         self.owner = fits_the_page(QComboBox())
         self.owner.setEditable(True)
         name_widget(self.owner, "new_action_owner", "Owner agency")
@@ -141,7 +143,7 @@ class ActionAddForm(QGroupBox):
         name_widget(self.add_button, "add_action", "Add the action")
         layout = QVBoxLayout(self)
         layout.addWidget(FormField("Source case", self.case))
-        layout.addWidget(FormField("Action", self.text))
+        layout.addWidget(FormField("Action", CheckedText(self.text)))
         layout.addWidget(FormField("Owner agency", self.owner))
         layout.addWidget(FormField("Due date", self.due, hint="For example, 27 3 2027"))
         layout.addWidget(self.add_button)

@@ -190,6 +190,10 @@ def test_the_letter_and_the_action_plan_evidence_are_checked(  # type: ignore[no
     assert evidence is not None
     evidence.setPlainText("Audit by the MASH.")  # enabled once an action is chosen
     assert [f.text for f in evidence.findings] == ["MASH"]
+    new_action = plan.findChild(NarrativeEdit, "new_action_text")
+    assert new_action is not None
+    qtbot.keyClicks(new_action, "Train the GP practice staff on DV.")
+    assert [f.text for f in new_action.findings] == ["DV"]
 
 
 def test_reports_screen(
