@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rrdesk.ui.shell.file_dialogs import DesktopOpener, FileDialogs
 from rrdesk.ui.shell.messages import Messages
-from rrdesk.ui.shell.tasks import TaskHandle, Work
+from rrdesk.ui.shell.tasks import Result, TaskHandle, Work
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -141,9 +141,9 @@ class ImmediateRunner:
 
     def start(
         self,
-        work: Work,
+        work: Work[Result],
         *,
-        on_done: Callable[[Any], None],
+        on_done: Callable[[Result], None],
         on_error: Callable[[BaseException], None],
         on_progress: Callable[[int, int], None] | None = None,
     ) -> TaskHandle:
