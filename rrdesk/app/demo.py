@@ -32,17 +32,24 @@ def remove_old_demo_stores(parent: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def demo_passphrase(store: Path) -> str:
+    """The demo store's passphrase, shown on the demo's banner so that a locked demo can be
+    unlocked: "demo" and the name of the store's throwaway folder (its data is all fictional)."""
+    return f"demo {store.parent.name}"
+
+
 def demo_session(today: date) -> tuple[Session, Path]:
     from rrdesk.services.platform.locations import data_folder
 
     remove_old_demo_stores(data_folder() / "demo")
     folder = data_folder() / "demo" / secrets.token_hex(6)
     folder.mkdir(parents=True, exist_ok=False)
+    store = folder / "demo.rrdesk"
     created = store_access.create_store(
-        folder / "demo.rrdesk",
+        store,
         partnership="Northmoor Safeguarding Children Partnership (demo: all fictional)",
         owner="Rory Penhallow (demo coordinator)",
-        passphrase=secrets.token_urlsafe(24),
+        passphrase=demo_passphrase(store),
         profile="tower-hamlets",
     )
     from rrdesk.demo.cases import add_demo_data

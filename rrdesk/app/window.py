@@ -3,6 +3,7 @@ the order the coordinator sees them."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rrdesk.app.context import AppContext
@@ -11,7 +12,10 @@ from rrdesk.services.session_services import SessionServices
 if TYPE_CHECKING:
     from rrdesk.ui.shell.main_window import MainWindow
 
-DEMO_BANNER = "Demo store: every person, child and case here is fictional. Nothing is kept."
+DEMO_BANNER = (
+    "Demo store: every person, child and case here is fictional. Nothing is kept. "
+    "If it locks, its passphrase is: {passphrase}"
+)
 
 # The sections down the left of the window (Ctrl+1 to Ctrl+9 in this order), and a case's tabs
 # after "Case details".
@@ -40,6 +44,12 @@ CASE_TAB_ORDER = (
 )
 
 
+def _demo_banner(store: Path) -> str:
+    from rrdesk.app.demo import demo_passphrase
+
+    return DEMO_BANNER.format(passphrase=demo_passphrase(store))
+
+
 def build_main_window(context: AppContext) -> MainWindow:
     """Every section of the main window, wired to the session's services."""
     # Screens that are not on show at start-up are imported when first built.
@@ -61,7 +71,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     window = MainWindow(
         session.partnership,
         status=f"Signed in as {session.actor}. Store: {session.path}",
-        banner=DEMO_BANNER if context.demo else "",
+        banner=_demo_banner(session.path) if context.demo else "",
         settings=context.settings,
     )
     bench = Workbench(window, WindowEvents(window))
