@@ -18,10 +18,13 @@ from rrdesk.commands.store_options import open_store
 from rrdesk.domain.agency_forms.text_checks import AcronymDictionary, AreaNames, Finding
 from rrdesk.domain.errors import UserError
 from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
+from rrdesk.storage.input_files import InputFileError, read_input_file
 
 CLEAN = 0
 FINDINGS = 1
 UNUSABLE = 2
+# The longest answer a check form is written with is some thousands of words; 5 MB is far more.
+MAX_TEXT_FILE_BYTES = 5 << 20
 
 
 def add_check_text_parser(subparsers: Any) -> None:
@@ -94,10 +97,10 @@ class _UnusableFileError(UserError):
 
 
 def _read_text(path: Path) -> str:
-    if path.is_dir():
-        raise _UnusableFileError(f"{path} is a folder, not a text file.")
     try:
-        data = path.read_bytes()
+        data = read_input_file(path, what="text file", max_bytes=MAX_TEXT_FILE_BYTES)
+    except InputFileError as error:
+        raise _UnusableFileError(error.message) from None
     except FileNotFoundError:
         raise _UnusableFileError(f"There is no file called {path}.") from None
     except OSError as error:

@@ -11,6 +11,7 @@ from rrdesk.domain.errors import UserError
 from rrdesk.services.platform.locations import default_store_path
 from rrdesk.services.store.session import Session
 from rrdesk.services.store.store_access import unlock_with_passphrase
+from rrdesk.storage.input_files import InputFileError, read_input_file
 
 MAX_PASSPHRASE_FILE_BYTES = 4096
 
@@ -42,11 +43,11 @@ def read_passphrase(args: argparse.Namespace, *, prompt: str = "Passphrase: ") -
         return getpass.getpass(prompt)
     path = Path(args.passphrase_file)
     try:
-        raw = path.read_bytes()[: MAX_PASSPHRASE_FILE_BYTES + 1]
+        raw = read_input_file(path, what="passphrase file", max_bytes=MAX_PASSPHRASE_FILE_BYTES)
+    except InputFileError as error:
+        raise UsageError(error.message) from None
     except OSError as error:
         raise UsageError(f"Cannot read the passphrase file {path}: {error.strerror}") from None
-    if len(raw) > MAX_PASSPHRASE_FILE_BYTES:
-        raise UsageError(f"The passphrase file {path} is too large to hold a passphrase")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -34,6 +34,7 @@ from typing import IO, Any
 
 from rrdesk.storage.database import SQLITE_HEADER, Database
 from rrdesk.storage.errors import NotSavedError, StoreError, StoreLocationError
+from rrdesk.storage.input_files import InputFileError, open_input_file, parse_bounded_json
 from rrdesk.storage.keys.key_file import slots_from_json, slots_to_json
 from rrdesk.storage.keys.key_slots import KeySlots
 
@@ -149,10 +150,8 @@ def read_header(path: Path) -> BackupHeader:
         f"The backup {name} is damaged: it is not whole or has been changed. "
         f"Use another backup. {UNCHANGED}"
     )
-    if not path.is_file():
-        raise BackupFileError(f"There is no backup file at {path}.")
     try:
-        with open(path, "rb") as handle:
+        with open_input_file(path, what="backup") as handle:
             prefix = handle.read(_PREFIX.size)
             if not prefix:
                 raise BackupFileError(
@@ -174,12 +173,16 @@ def read_header(path: Path) -> BackupHeader:
                 raise BackupFileError(damaged)
             raw_header = handle.read(header_length)
             total = os.fstat(handle.fileno()).st_size
+    except InputFileError as error:
+        raise BackupFileError(f"{error.message} {UNCHANGED}") from None
+    except FileNotFoundError:
+        raise BackupFileError(f"There is no backup file at {path}.") from None
     except OSError as error:
         raise BackupFileError(f"rrdesk cannot read {path} ({error.strerror}).") from None
     if len(raw_header) < header_length:
         raise BackupFileError(damaged)
     try:
-        body: dict[str, Any] = json.loads(raw_header.decode("utf-8"))
+        body: dict[str, Any] = parse_bounded_json(raw_header)
         if body.get("format") != FORMAT:
             raise BackupFileError(damaged)
         slots = slots_from_json(json.dumps(body["key_slots"]).encode("utf-8"), where=name)

@@ -27,11 +27,16 @@ from rrdesk.storage.errors import (
     NotAStoreError,
     TamperedError,
 )
+from rrdesk.storage.input_files import InputFileError, parse_bounded_json, read_input_file
 from rrdesk.storage.keys.key_slots import KeySlot, KeySlots
 
 FORMAT = "rrdesk-key-slots"
 FORMAT_VERSION = 2
-MAX_SLOT_FILE_BYTES = 1_000_000
+MAX_SLOT_FILE_BYTES = 1 << 20
+# scrypt needs 128 * n * r bytes of memory for each try: rrdesk writes 128 MiB (n = 2**17, r = 8)
+# and reads nothing that would need more than twice that, nor more than four times its work.
+MAX_SCRYPT_MEMORY = 256 * 2**20
+MAX_SCRYPT_WORK = 4 * MAX_SCRYPT_MEMORY
 
 
 def slot_file_for(store_path: Path) -> Path:
@@ -124,7 +129,7 @@ def slots_from_json(raw: bytes, *, where: str) -> KeySlots:
     if len(raw) > MAX_SLOT_FILE_BYTES:
         raise KeyFileDamagedError(damaged)
     try:
-        body = json.loads(raw.decode("utf-8"))
+        body = parse_bounded_json(raw)
         if body.get("format") != FORMAT:
             raise KeyFileDamagedError(damaged)
         version = int(body["version"])
@@ -176,17 +181,29 @@ def _check_sane(slots: KeySlots, damaged: str) -> None:
     ):
         raise KeyFileDamagedError(damaged)
     for slot in slots.slots:
-        limits_ok = 2**10 <= slot.n <= 2**22 and slot.n & (slot.n - 1) == 0
-        if not (limits_ok and 1 <= slot.r <= 32 and 1 <= slot.p <= 16):
+        if not scrypt_settings_allowed(slot.n, slot.r, slot.p):
             raise KeyFileDamagedError(damaged)
         if len(slot.salt) < 16 or len(slot.nonce) != 12 or len(slot.wrapped) != 48:
             raise KeyFileDamagedError(damaged)
 
 
+def scrypt_settings_allowed(n: int, r: int, p: int) -> bool:
+    """True for scrypt settings rrdesk will run: a power of two ``n`` of at least 2**10, and no
+    more than :data:`MAX_SCRYPT_MEMORY` of memory or :data:`MAX_SCRYPT_WORK` of work a try."""
+    if not (n >= 2**10 and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16):
+        return False
+    return 128 * n * r <= MAX_SCRYPT_MEMORY and 128 * n * r * p <= MAX_SCRYPT_WORK
+
+
 def read_slots(store_path: Path) -> KeySlots:
     path = slot_file_for(store_path)
     try:
-        raw = path.read_bytes()
+        raw = read_input_file(path, what="key file", max_bytes=MAX_SLOT_FILE_BYTES)
+    except InputFileError as error:
+        raise KeyFileDamagedError(
+            f"{error.message} rrdesk keeps the key file beside the store; restore it from a "
+            f"backup. {NOTHING_CHANGED}"
+        ) from None
     except FileNotFoundError:
         raise KeyFileDamagedError(
             f"The key file {path.name} is missing from {path.absolute().parent}. rrdesk keeps it "
