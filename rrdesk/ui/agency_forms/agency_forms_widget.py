@@ -38,6 +38,11 @@ from rrdesk.ui.shell.file_dialogs import DesktopOpener, FileDialogs
 from rrdesk.ui.shell.messages import Messages
 from rrdesk.ui.shell.tasks import TaskStarter
 
+NO_AGENCIES = (
+    "The directory has no agencies yet. Add the agencies your partnership works with under "
+    "Directory (Ctrl+3), then choose here the ones to ask for a check form."
+)
+
 
 class AgencyFormsWidget(QWidget):
     data_changed = Signal()
@@ -231,6 +236,9 @@ class AgencyFormsWidget(QWidget):
 
     def _on_choose_clicked(self) -> None:
         names = [a.name for a in self._service.agencies()]
+        if not names:
+            self._messages.info(self, "No agencies to choose from yet", NO_AGENCIES)
+            return
         chosen = {r.agency for r in self._rows}
         picked = self._dialogs.choose_agencies(self, names, chosen)
         if picked is not None:

@@ -128,3 +128,30 @@ def test_a_question_page_opens_at_its_top_and_no_taller_than_it_needs(  # type: 
     page = entry.page_stack.currentWidget()
     qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() == 0)  # it is short
     assert not page.heading.visibleRegion().isEmpty(), "the heading is in view"
+
+
+def test_choosing_agencies_with_none_in_the_directory_says_where_to_add_them(  # type: ignore[no-untyped-def]
+    qtbot, session, messages, dialogs, today
+) -> None:
+    from datetime import date
+
+    from tests.builders import add_case
+    from tests.fakes import ImmediateRunner
+
+    case = add_case(session, today=today, notified=date(2026, 11, 16))
+    widget = AgencyFormsWidget(
+        AgencyFormsService(session),
+        int(case.case_id),
+        messages,
+        lambda: today,
+        ImmediateRunner(),
+        dialogs,
+        files=dialogs.files,
+        opener=dialogs.opener,
+    )
+    qtbot.addWidget(widget)
+    dialogs.agencies = None
+    _click(qtbot, widget.buttons["choose"])
+    kind, title, text = messages.shown[-1]
+    assert (kind, title) == ("info", "No agencies to choose from yet")
+    assert "Add the agencies your partnership works with under Directory" in text
