@@ -64,10 +64,11 @@ def run_init(args: argparse.Namespace, out: TextIO) -> int:
             add_demo_data(created.session, today=args.today)
     finally:
         created.session.close()
-    print(f"Created the store {store_path(args)}", file=out)
-    print("", file=out)
-    print("Recovery key (shown once; give it to your information governance lead):", file=out)
-    print(f"    {created.recovery_key}", file=out)
+        # The store exists from here: its recovery key is shown whatever happens next.
+        print(f"Created the store {store_path(args)}", file=out)
+        print("", file=out)
+        print("Recovery key (shown once; give it to your information governance lead):", file=out)
+        print(f"    {created.recovery_key}", file=out)
     return 0
 
 

@@ -57,20 +57,29 @@ def run_verify(args: argparse.Namespace, out: TextIO, err: TextIO | None = None)
         errors.write(f"rrdesk verify: {error.message}\n")
         return EXIT_UNUSABLE
     for number, check in enumerate(result.signatures, start=1):
-        who = "the partnership's certification" if check.certifies else f"in {check.field}"
+        who = "the partnership's certification" if check.certifies else f"in {_shown(check.field)}"
         if check.trusted is None:
             trust = "who signed is not proven"
         else:
             trust = "the trusted certificate" if check.trusted else "not the trusted certificate"
         out.write(f"Signature {number} ({who}):\n")
-        out.write(f"  Signed by:    {check.signer}\n")
+        out.write(f"  Signed by:    {_shown(check.signer)}\n")
         out.write(
             f"  Signed at:    {_when(check.signing_time)}, as the signer's computer reported it\n"
         )
         out.write(f"  Fingerprint:  {check.fingerprint} (SHA-256)\n")
         out.write(f"  Signature:    {'intact' if check.intact else 'NOT intact'}; {trust}\n")
-    out.write(f"Verdict:      {result.verdict}\n")
+    out.write(f"Verdict:      {_shown(result.verdict)}\n")
     return EXIT_VALID if result.valid and not result.modified else EXIT_NOT_VALID
+
+
+def _shown(name: str) -> str:
+    """``name`` (from inside the PDF) fit to print: every character that is not printable (a
+    line break, a carriage return, an escape sequence, a right-to-left override) as its escape,
+    such as ``\\x1b``, so no name can move the cursor or draw over another line."""
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in name
+    )
 
 
 def _when(moment: datetime | None) -> str:

@@ -207,3 +207,79 @@ def test_version_and_module_entry_point() -> None:
     )
     assert done.returncode == 0
     assert done.stdout.startswith("rrdesk ")
+
+
+WELSH = "Partneriaeth Diogelu Plant Rhanbarthol Gorllewin Morgannwg"
+WELSH_LONGER = "Partneriaeth Diogelu Plant Rhanbarthol Gorllewin Morgannwg, Powys a Cheredigion ŵŷâ"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(WELSH, id="a Welsh partnership"),
+        pytest.param(WELSH_LONGER, id="Welsh, longer than a certificate's name, with accents"),
+        pytest.param(("Bwrdd Diogelu ŵŷ " * 12)[:200], id="200 characters, 2 bytes a letter"),
+    ],
+)
+def test_init_takes_any_unicode_name_up_to_200_characters(
+    tmp_path: Path, passphrase_file: Path, passphrase: str, name: str
+) -> None:
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
+    store = tmp_path / "p.rrdesk"
+    code, text = _run(
+        "init", "--store", str(store), "--passphrase-file", str(passphrase_file),
+        "--partnership", name,
+    )  # fmt: skip
+    assert code == 0
+    assert "Recovery key" in text
+    session = store_access.unlock_with_passphrase(store, passphrase)
+    assert session.partnership == " ".join(name.split())
+    session.close()
+
+    pem = tmp_path / "partnership.pem"
+    code, _ = _run(
+        "export", "certificate", "--out", str(pem),
+        "--store", str(store), "--passphrase-file", str(passphrase_file),
+    )  # fmt: skip
+    assert code == 0
+    certificate = x509.load_pem_x509_certificate(pem.read_bytes())
+    common_name = str(certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value)
+    assert len(common_name) <= 64
+    clean = " ".join(name.split())
+    if len(clean) <= 64:
+        assert common_name == clean
+    else:
+        assert common_name.endswith("…")
+        assert clean.startswith(common_name[:-1])
+        assert len(common_name.encode("utf-8")) > len(common_name)
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        pytest.param("", "Enter the partnership's name", id="empty"),
+        pytest.param("   ", "Enter the partnership's name", id="spaces only"),
+        pytest.param(
+            "Gorllewin \udcff\udcfe Morgannwg", "some of its bytes are not UTF-8", id="not UTF-8"
+        ),
+        pytest.param("a" * 201, "200 characters or fewer (it has 201)", id="201 characters"),
+        pytest.param("North\x1bmoor", "must not contain control characters", id="an escape"),
+    ],
+)
+def test_init_refuses_a_name_it_cannot_keep_before_making_anything(
+    tmp_path: Path, passphrase_file: Path, capsys: pytest.CaptureFixture[str], name: str, said: str
+) -> None:
+    folder = tmp_path / "stores"
+    folder.mkdir()
+    code, text = _run(
+        "init", "--store", str(folder / "p.rrdesk"), "--passphrase-file", str(passphrase_file),
+        "--partnership", name,
+    )  # fmt: skip
+    assert code == 2
+    assert text == ""
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert said in error
+    assert list(folder.iterdir()) == []

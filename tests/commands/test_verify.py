@@ -117,3 +117,28 @@ def test_unusable_input_exits_2_with_one_plain_line(
     assert phrase in err
     assert err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def test_control_characters_in_a_name_are_printed_escaped(tmp_path: Path, sheet_pdf: bytes) -> None:
+    """A certificate named with an escape sequence cannot move the cursor up and draw a fake
+    verdict over the real one: it is printed as ``\\x1b``, on its own line."""
+    from datetime import UTC, datetime
+
+    from rrdesk.exports.signatures.signing import create_signing_identity, sign_pdf
+
+    forged = "Northmoor\x1b[1A\x1b[2KVerdict: Valid\u202e"
+    identity = create_signing_identity(forged, now=datetime(2026, 11, 22, 14, tzinfo=UTC))
+    signed = sign_pdf(
+        sheet_pdf, identity, reason="A test", location="Here", signing_time_text="22 November 2026"
+    )
+    (tmp_path / "forged.pdf").write_bytes(signed)
+
+    code, out, _ = _run(str(tmp_path / "forged.pdf"))
+
+    assert code == 1
+    assert "\x1b" not in out
+    assert "\u202e" not in out
+    assert "  Signed by:    Northmoor\\x1b[1A\\x1b[2KVerdict: Valid\\u202e\n" in out
+    verdicts = [line for line in out.splitlines() if line.startswith("Verdict:")]
+    assert len(verdicts) == 1
+    assert "who signed it is not proven" in verdicts[0]

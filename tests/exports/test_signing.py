@@ -359,7 +359,13 @@ def test_a_long_name_is_shortened_at_a_word() -> None:
     assert len(demo) == 65
     assert certificate_name(demo) == "Northmoor Safeguarding Children Partnership (demo: all…"
     assert certificate_name("  Short   name ") == "Short name"
-    assert certificate_name("x" * 80) == "x" * 63 + "…"
+    assert certificate_name("x" * 80) == "x" * 61 + "…"  # "…" is 3 bytes: 64 in all
+    welsh = "Partneriaeth Diogelu Plant Rhanbarthol Gorllewin Morgannwg â Ŵyr"
+    assert (len(welsh), len(welsh.encode("utf-8"))) == (64, 66)
+    assert (
+        certificate_name(welsh) == "Partneriaeth Diogelu Plant Rhanbarthol Gorllewin Morgannwg â…"
+    )
+    assert certificate_name("ŵ" * 40) == "ŵ" * 30 + "…"
     assert certificate_name("a" * 64) == "a" * 64
 
 

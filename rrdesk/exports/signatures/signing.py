@@ -76,14 +76,25 @@ NAME_LIMIT = 64
 
 def certificate_name(partnership: str) -> str:
     """The partnership's name as a certificate carries it: whole if it fits, else shortened at a
-    word with "…" (cut in mid-word, "(demo: all fictional)" lost its closing bracket)."""
+    word with "…" (cut in mid-word, "(demo: all fictional)" lost its closing bracket).
+
+    It is shortened by whole characters, never part of one, to fit both X.509's limit of
+    :data:`NAME_LIMIT` characters and the cryptography library's count of the same limit in
+    UTF-8 bytes (a Welsh name of 63 characters is 66 bytes).
+    """
     clean = " ".join(partnership.split())
-    if len(clean) <= NAME_LIMIT:
+    if _fits(clean):
         return clean
     cut = clean[: NAME_LIMIT - 1]
-    if " " in cut:
+    while not _fits(cut + "…"):
+        cut = cut[:-1]
+    if clean[len(cut)] != " " and " " in cut:  # cut in mid-word: leave the word out
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:-(") + "…"
+
+
+def _fits(name: str) -> bool:
+    return len(name) <= NAME_LIMIT and len(name.encode("utf-8")) <= NAME_LIMIT
 
 
 def _name(partnership: str) -> Any:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rrdesk.keystore import SecretStore, SecretStoreUnavailable
+from rrdesk.services.store.names import clean_name
 from rrdesk.services.store.session import Session
 from rrdesk.services.store.sync_folders import check_location
 from rrdesk.storage.audit_repository import audit_key
@@ -55,7 +56,9 @@ def create_store(
     recovery_key: str | None = None,
 ) -> NewStore:
     """Make a new encrypted store. Refuses to touch an existing file, or a synced or network
-    folder."""
+    folder, or a name that cannot be kept."""
+    partnership = clean_name(partnership, what="The partnership's name")
+    owner = clean_name(owner, what="Your name")
     check_store_name(path)
     check_location(path)
     slot_path = key_file.slot_file_for(path)
@@ -92,9 +95,9 @@ def create_store(
         session = Session(path, db, slots, bytearray(data_key), owner, lock)
         with db.transaction():
             session.settings.set("store_id", slots.store_id)
-            session.settings.set("partnership", partnership.strip())
+            session.settings.set("partnership", partnership)
             session.settings.set("profile", profile)
-            session.record("store", "Created the store", detail={"note": partnership.strip()})
+            session.record("store", "Created the store", detail={"note": partnership})
     except BaseException:
         db.close()
         lock.release()
