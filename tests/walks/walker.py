@@ -154,6 +154,15 @@ class Walker:
             sizes.append((int(values["WIDTH"]), int(values["HEIGHT"])))
         return sizes
 
+    def focus_window(self, name: str) -> None:
+        """Give the keyboard to rrdesk's visible window called ``name``."""
+        for window in self.windows():
+            if self._xdotool("getwindowname", window).strip() == name:
+                self._xdotool("windowfocus", "--sync", window, check=False)
+                self.settle()
+                return
+        raise AssertionError(f"no window {name!r}; there are {self.window_names()}")
+
     def focus(self) -> None:
         """Give the newest window the keyboard (there is no window manager to do it)."""
         windows = self.windows()
