@@ -25,6 +25,7 @@ import pytest
 
 PROGRAMS = ("Xvfb", "xdotool", "import", "tesseract")
 ROOT = Path(__file__).resolve().parents[2]
+EDGES = ".,:;|[](){}'\"‘’“”"  # what the reader takes a button's or a tab's edge for
 
 
 def require_programs() -> None:
@@ -233,13 +234,14 @@ class Walker:
     def find(self, *wanted: str) -> list[Word]:
         """Where the words ``wanted`` stand next to each other on screen: a Word spanning them."""
         words = self.words()
-        target = "".join(wanted)
+        target = "".join(wanted).casefold()
         hits = []
         for index in range(len(words)):
-            # The reader sometimes runs two words together ("Decisionsheet"): compare letters.
+            # The reader sometimes runs two words together ("Decisionsheet"), reads a button's
+            # edge as a bracket ("[open") or a capital as small: compare the letters alone.
             for length in range(1, len(wanted) + 1):
                 run = words[index : index + length]
-                if "".join(w.text.strip(".,:;|") for w in run) == target:
+                if "".join(w.text.strip(EDGES) for w in run).casefold() == target:
                     left, top = run[0].left, min(w.top for w in run)
                     right = max(w.left + w.width for w in run)
                     bottom = max(w.top + w.height for w in run)

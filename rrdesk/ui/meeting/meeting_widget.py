@@ -50,6 +50,9 @@ def _short_problems(problems: tuple[str, ...]) -> list[str]:
     return shown
 
 
+CONTENTS_WIDTH = 190  # the list of the meeting's parts, at most
+
+
 class MeetingWidget(QWidget):
     """Every part of the meeting on one scrolling page, with a list of parts to jump to."""
 
@@ -139,8 +142,10 @@ class MeetingWidget(QWidget):
         self.contents.setAccessibleName("Parts of the meeting")
         for panel in self.panels:
             self.contents.addItem(panel.title_text)
-        # As wide as the longest part's name (with the house style's padding), so none is cut.
-        self.contents.setFixedWidth(self.contents.sizeHintForColumn(0) + 24)
+        # Narrow enough to leave the meeting's form its room in a 1024-wide window: a long
+        # part's name wraps onto a second line rather than being cut.
+        self.contents.setWordWrap(True)
+        self.contents.setFixedWidth(min(self.contents.sizeHintForColumn(0) + 24, CONTENTS_WIDTH))
         layout = QHBoxLayout(self)
         layout.addWidget(self.contents)
         layout.addWidget(self.scroll_area, 1)
