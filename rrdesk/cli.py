@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
@@ -79,7 +80,20 @@ def _read_app_options_without_parser(argv: Sequence[str]) -> argparse.Namespace 
     return argparse.Namespace(demo=demo, store=store)
 
 
+def _no_core_dumps() -> None:
+    """A core dump of rrdesk would hold the data key, the passphrase and what was on screen, in
+    plain text on disk: the app and every command start with them turned off (POSIX)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows has no core dumps of this kind
+        return
+    with contextlib.suppress(ValueError, OSError):
+        _soft, hard = resource.getrlimit(resource.RLIMIT_CORE)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, hard))
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    _no_core_dumps()
     arguments = list(sys.argv[1:] if argv is None else argv)
     app_options = _read_app_options_without_parser(arguments)
     if app_options is not None:

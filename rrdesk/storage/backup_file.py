@@ -60,6 +60,16 @@ class BackupHeader:
     database_sha256: str
 
 
+def _new_private_file(path: Path) -> IO[bytes]:
+    """A new file at ``path`` that only its owner can read (on POSIX), from the moment it exists:
+    a backup and a restored store hold the partnership's cases, if encrypted."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags, 0o600)
+    if os.name == "posix":
+        os.fchmod(descriptor, 0o600)
+    return os.fdopen(descriptor, "wb")
+
+
 def _work_name(destination: Path, what: str) -> Path:
     return destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.{what}")
 
@@ -97,7 +107,7 @@ def write_backup(db: Database, slots: KeySlots, data_key: bytes, destination: Pa
                 "database_sha256": digest.hexdigest(),
             }
         ).encode("utf-8")
-        with open(partial, "xb") as target, open(work, "rb") as source:
+        with _new_private_file(partial) as target, open(work, "rb") as source:
             target.write(_PREFIX.pack(MAGIC, CONTAINER_VERSION, len(header)))
             target.write(header)
             for chunk in iter(lambda: source.read(_CHUNK), b""):
@@ -207,7 +217,7 @@ def extract_database(path: Path, header: BackupHeader, destination: Path) -> Non
     its SHA-256 on the way. The copy stays encrypted; the caller removes it when done."""
     digest = hashlib.sha256()
     try:
-        with open(path, "rb") as source, open(destination, "xb") as target:
+        with open(path, "rb") as source, _new_private_file(destination) as target:
             source.seek(header.database_offset)
             _copy_exactly(source, target, header.database_length, digest)
             target.flush()

@@ -7,9 +7,11 @@ stale lock behind. The file records who holds it, so a second window can say whe
 from __future__ import annotations
 
 import contextlib
+import errno
 import getpass
 import json
 import os
+import stat
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -24,8 +26,15 @@ else:
     import fcntl
 
 
+_OPEN_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+_LARGEST_HOLDER = 4096
+
+
 def lock_file_for(store_path: Path) -> Path:
-    return store_path.with_name(store_path.name + ".lock")
+    """The lock file of the store at ``store_path``, beside the store itself: a store opened
+    through a link, or by another path, has the same lock."""
+    real = store_path.resolve()
+    return real.with_name(real.name + ".lock")
 
 
 def _host_name() -> str:
@@ -59,17 +68,30 @@ class StoreLock:
 
     def acquire(self) -> None:
         try:
-            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release
+            # Never through a link: a link planted here would have rrdesk write to its target.
+            descriptor = os.open(self.path, _OPEN_FLAGS, 0o600)
         except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise StoreLocationError(
+                    f"{self.path} is a link, where rrdesk keeps the store's lock file. rrdesk does "
+                    "not follow it: remove it and try again. Nothing has been changed."
+                ) from None
             raise StoreLocationError(
                 f"rrdesk cannot write in {self.path.parent} ({error.strerror}). "
                 "The store needs a folder you can write to. Nothing has been changed."
             ) from None
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.close(descriptor)
+            raise StoreLocationError(
+                f"{self.path} is not a file, where rrdesk keeps the store's lock file. Remove it "
+                "and try again. Nothing has been changed."
+            )
+        handle = os.fdopen(descriptor, "r+", encoding="utf-8")
         try:
             _lock(handle)
         except OSError:
             handle.seek(0)
-            described = _describe(handle.read())
+            described = _describe(handle.read(_LARGEST_HOLDER))
             handle.close()
             raise StoreInUseError(
                 f"This store is already open in another rrdesk window{described}. "
