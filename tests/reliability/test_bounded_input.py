@@ -241,15 +241,30 @@ class Outcome:
     peak_bytes: int
 
 
-# The command line as ``rrdesk`` runs it, then its own peak memory written where the test reads it.
+# The command line as ``rrdesk`` runs it, then its own peak memory (in KiB) written where the test
+# reads it. On Linux that is VmHWM: getrusage's ru_maxrss keeps, across exec, the peak of the
+# process it was forked from (the whole test run, hundreds of MB), so it cannot tell this child's.
 CHILD = """
 import os, resource, sys
 from rrdesk.cli import main
+
+
+def peak_kib():
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 try:
     code = main(sys.argv[1:])
 finally:
     with open(os.environ["PEAK_FILE"], "w") as peak:
-        peak.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+        peak.write(str(peak_kib()))
 sys.exit(code)
 """
 
