@@ -90,7 +90,7 @@ class CaseForm:
         self.notified = FormField(
             "Date the notification was sent to the National Panel",
             DateInput("notification_date", "Date the notification was sent"),
-            hint="Leave blank if the notification has not been sent yet",
+            hint="For example, 14 11 2026",
         )
         self.np_reference = QLineEdit()
         self.np_reference_field = FormField(
