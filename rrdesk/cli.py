@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import os
@@ -10,7 +9,10 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
+
+if TYPE_CHECKING:
+    import argparse
 
 from rrdesk import __version__
 
@@ -19,7 +21,16 @@ EXIT_CHECK_FAILED = 1
 EXIT_UNUSABLE = 2
 
 
+class AppOptions(NamedTuple):
+    """What opening the app needs: which store, or the demo."""
+
+    store: Path | None
+    demo: bool
+
+
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # not when the app is opened: the app's options are read without it
+
     from rrdesk.commands.backup_commands import add_backup_parsers
     from rrdesk.commands.check_text import add_check_text_parser
     from rrdesk.commands.deadlines import add_deadlines_parser
@@ -54,7 +65,7 @@ def _add_app_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _read_app_options_without_parser(argv: Sequence[str]) -> argparse.Namespace | None:
+def _read_app_options_without_parser(argv: Sequence[str]) -> AppOptions | None:
     """The options when ``argv`` only opens the app (``--store PATH``, ``--demo``), else ``None``.
 
     Opening the app is what a coordinator does many times a day, so it is read here without
@@ -77,7 +88,7 @@ def _read_app_options_without_parser(argv: Sequence[str]) -> argparse.Namespace 
             store = Path(word.removeprefix("--store="))
         else:
             return None
-    return argparse.Namespace(demo=demo, store=store)
+    return AppOptions(store=store, demo=demo)
 
 
 def _no_core_dumps() -> None:

@@ -24,6 +24,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
     """Start the app: set up or unlock the store, then the main window. When the app is closed
     and everything is saved, the process ends here (:func:`end_process`)."""
     from rrdesk.services.platform.logging_setup import configure_logging, install_crash_logging
+    from rrdesk.ui.kit.wheel_guard import guard_wheel_edits
     from rrdesk.ui.shell.application import (
         apply_house_style,
         build_qt_namespace,
@@ -82,7 +83,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         backups_folder=(demo_folder / "backups") if demo_folder else None,
     )
     window = build_main_window(context)
-    apply_house_style(app)
+    apply_house_style(app, guard_wheel=False)  # the guard once the window is on screen
 
     def rebuild(new_session: Session) -> MainWindow:
         context.session = new_session
@@ -114,6 +115,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         )
 
     window.when_on_screen(protect)
+    window.when_on_screen(lambda: guard_wheel_edits(app))
     window.when_on_screen(build_qt_namespace)
     window.when_on_screen(freeze_start_up_objects)
     window.show()

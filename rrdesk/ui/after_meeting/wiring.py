@@ -4,12 +4,16 @@ and its code loaded, when it is first shown."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
-from rrdesk.domain.agency_forms.text_checks import TextChecker
 from rrdesk.services.session_services import SessionServices
 from rrdesk.ui.shell.seams import Seams
 from rrdesk.ui.shell.workbench import Workbench
+
+if TYPE_CHECKING:  # the text checks load with the first screen that needs them
+    from rrdesk.domain.agency_forms.text_checks import TextChecker
 
 
 def _check_with(widget: QWidget, checker: TextChecker) -> None:

@@ -49,13 +49,18 @@ def house_style_sheet() -> str:
     return sheet
 
 
-def apply_house_style(app: QApplication) -> None:
+def apply_house_style(app: QApplication, *, guard_wheel: bool = True) -> None:
     """The house stylesheet on ``app``, and the mouse wheel kept from changing a drop-down or
-    spin box the pointer only passes over; nothing is done if they are on already."""
+    spin box the pointer only passes over; nothing is done if they are on already.
+
+    Start-up leaves the wheel guard (``guard_wheel=False``) until the first window is on
+    screen: the guard watches every event, which made the first paint some 40 ms later, and
+    nobody turns a wheel over a window not yet shown (see docs/startup.md)."""
     sheet = house_style_sheet()
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
-    guard_wheel_edits(app)
+    if guard_wheel:
+        guard_wheel_edits(app)
 
 
 def window_settings() -> QSettings:

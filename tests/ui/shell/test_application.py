@@ -201,6 +201,7 @@ def test_locking_is_in_place_once_the_window_is_on_screen_and_the_store_closed_a
 
     import rrdesk.app.run
     from rrdesk.services.store.session import Session
+    from rrdesk.ui.kit.wheel_guard import GUARD_NAME, WheelGuard
     from rrdesk.ui.shell import application
     from rrdesk.ui.shell.main_window import MainWindow
     from rrdesk.ui.store import protection
@@ -228,6 +229,8 @@ def test_locking_is_in_place_once_the_window_is_on_screen_and_the_store_closed_a
         qtbot.addWidget(window)
         qtbot.waitExposed(window)
         qtbot.waitUntil(lambda: bool(installed))
+        # the wheel guard too, once the window is on screen (not before: it slowed the first paint)
+        qtbot.waitUntil(lambda: app.findChild(WheelGuard, GUARD_NAME) is not None)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
