@@ -14,6 +14,11 @@ from typing import Any
 from rrdesk.domain.after_meeting.action_plan import PlanAction
 from rrdesk.domain.after_meeting.learning import Learning
 from rrdesk.domain.after_meeting.local_review import LocalReview
+from rrdesk.domain.after_meeting.submission_details import (
+    AgencyContribution,
+    Involvement,
+    SubmissionDetails,
+)
 from rrdesk.domain.agency_forms.agency_form_record import FormRecord
 from rrdesk.domain.cases.cases import Case, Child, Stage
 from rrdesk.domain.cases.directory import Agency, Member, StatutoryPartner
@@ -25,6 +30,7 @@ from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.vote import VoteChoice
 from rrdesk.services.after_meeting.action_plan_service import ActionPlanService
 from rrdesk.services.after_meeting.local_review_service import LocalReviewService
+from rrdesk.services.after_meeting.submission_service import SubmissionService
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.services.cases.case_service import CaseService, DirectoryService
 from rrdesk.services.meeting.meeting_service import MeetingService
@@ -257,3 +263,33 @@ def local_review(session: Session, case: Case, *, commissioned_on: date) -> Loca
     """The local review endorsed and commissioned on ``commissioned_on``."""
     assert case.case_id is not None
     return LocalReviewService(session).endorse(case.case_id, commissioned_on)
+
+
+def sent_to_national_panel(session: Session, case: Case, meeting: Meeting, *, on: date) -> Meeting:
+    """The signed-off decision sent to the National Panel on ``on``; saved."""
+    assert case.case_id is not None
+    return MeetingService(session).record_sent_to_national_panel(case.case_id, meeting, on)
+
+
+# Every part of the National Panel submission's details form, in plain words.
+SUBMISSION = SubmissionDetails(
+    household="The child lived with their mother and a younger brother.",
+    agencies=(AgencyContribution(POLICE, Involvement.INVOLVED, "Two call-outs to the home."),),
+    key_practice_episodes="A referral in March was closed without a visit.",
+    lived_experience="The child told a teacher they were often hungry.",
+    equality_and_disability="No disability is known.",
+    family_involvement="The mother was told of the review by the social worker.",
+    learning_plan="A 7-minute briefing for every practitioner.",
+    proposed_scope="The year before the incident.",
+    proposed_method="A systems approach.",
+    proposed_reviewer="An independent reviewer.",
+    proposed_timetable="Completed within 6 months.",
+)
+
+
+def submission_recorded(session: Session, case: Case, **details: Any) -> SubmissionDetails:
+    """The submission's details form saved: ``SUBMISSION``, any part replaced by keyword."""
+    assert case.case_id is not None
+    saved = replace(SUBMISSION, **details)
+    SubmissionService(session).save_details(case.case_id, saved)
+    return saved
