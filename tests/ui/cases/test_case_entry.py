@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from rrdesk.app import build_main_window
-from rrdesk.domain.cases.cases import Stage
+from rrdesk.domain.cases.cases import Child, Stage
 from rrdesk.ui.cases.cases_section import CasesSection
+from tests.builders import HOUSING, add_case, add_directory
 
 
 def _window(qtbot, context):  # type: ignore[no-untyped-def]
@@ -28,14 +29,33 @@ def _choose(qtbot, radio) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
 
 
-def test_case_list_shows_demo_cases_and_filters(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, context)
+def test_case_list_shows_the_cases_and_filters(qtbot, blank_context, session, today) -> None:  # type: ignore[no-untyped-def]
+    twins = (Child("Child A"), Child("Child B"))
+    add_case(session, today=today, notified=date(2026, 11, 9), children=twins)
+    add_case(
+        session,
+        today=today,
+        notified=date(2026, 11, 16),
+        children=(Child("Child M"),),
+        stage=Stage.COLLECTING_RETURNS,
+    )
+    add_case(
+        session,
+        today=today,
+        notified=date(2026, 9, 1),
+        children=(Child("Child D"),),
+        stage=Stage.LOCAL_REVIEW,
+    )
+    add_case(
+        session, today=today, notified=None, children=(Child("Child Q"),), stage=Stage.REFERRED
+    )
+    window = _window(qtbot, blank_context)
     section = window.section("cases")
     assert isinstance(section, CasesSection)
     listing = section.case_list
-    assert listing.count_label.text() == "7 cases"
+    assert listing.count_label.text() == "4 cases"
     shown = {listing.model.index(r, 1).data() for r in range(listing.model.rowCount())}
-    assert "Child A and Child B" in shown
+    assert shown == {"Child A and Child B", "Child M", "Child D", "Child Q"}
     qtbot.keyClicks(listing.search, "Child M")
     assert listing.model.rowCount() == 1
     assert listing.model.index(0, 2).data() == "Collecting agency returns"
@@ -47,8 +67,18 @@ def test_case_list_shows_demo_cases_and_filters(qtbot, context) -> None:  # type
     assert "Child M" not in window.windowTitle()
 
 
-def test_case_list_sorts_when_a_column_heading_is_clicked(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, context)
+def test_case_list_sorts_when_a_column_heading_is_clicked(
+    qtbot, blank_context, session, today
+) -> None:  # type: ignore[no-untyped-def]
+    for reference, notified, stage in (
+        ("RR-2025-014", date(2025, 12, 1), Stage.CLOSED),
+        ("RR-2026-001", date(2026, 11, 2), Stage.MEETING_BOOKED),
+        ("RR-2026-002", None, Stage.REFERRED),
+        ("RR-2026-003", date(2026, 11, 16), Stage.NOTIFIED),
+        ("RR-2026-004", None, Stage.THRESHOLD_NOT_MET),
+    ):
+        add_case(session, today=today, notified=notified, stage=stage, reference=reference)
+    window = _window(qtbot, blank_context)
     listing = window.section("cases").case_list
     model = listing.model
 
@@ -56,7 +86,13 @@ def test_case_list_sorts_when_a_column_heading_is_clicked(qtbot, context) -> Non
         return [model.index(row, number).data() for row in range(model.rowCount())]
 
     references = column(0)
-    assert references == sorted(references, reverse=True)  # the newest case first at the start
+    assert references == [
+        "RR-2026-004",
+        "RR-2026-003",
+        "RR-2026-002",
+        "RR-2026-001",
+        "RR-2025-014",
+    ], "the newest case first at the start"
     header = listing.table.horizontalHeader()
 
     def click_heading(number: int) -> None:
@@ -66,6 +102,7 @@ def test_case_list_sorts_when_a_column_heading_is_clicked(qtbot, context) -> Non
     click_heading(3)
     notified = [model.case_at(row).notification_sent for row in range(model.rowCount())]
     known = [day for day in notified if day is not None]
+    assert len(known) == 3
     assert known in (sorted(known), sorted(known, reverse=True))
     assert notified[: len(known)] == known or notified[-len(known) :] == known
     click_heading(0)
@@ -75,6 +112,7 @@ def test_case_list_sorts_when_a_column_heading_is_clicked(qtbot, context) -> Non
     assert column(0) == list(reversed(first))
     listing.search.setText("RR-2026")  # a new list of cases keeps the order chosen
     assert column(0) == [ref for ref in reversed(first) if "RR-2026" in ref]
+    assert len(column(0)) == 4
     listing.search.clear()
     listing.table.selectRow(0)
     chosen = model.case_at(0).case_id
@@ -83,8 +121,9 @@ def test_case_list_sorts_when_a_column_heading_is_clicked(qtbot, context) -> Non
     assert [model.case_at(index.row()).case_id for index in selected] == [chosen]
 
 
-def test_new_case_with_errors_then_saved(qtbot, context, today: date) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, context)
+def test_new_case_with_errors_then_saved(qtbot, blank_context, session, today: date) -> None:  # type: ignore[no-untyped-def]
+    add_case(session, today=today, notified=date(2026, 11, 2), reference="RR-2026-007")
+    window = _window(qtbot, blank_context)
     section = window.section("cases")
     assert isinstance(section, CasesSection)
     _click(qtbot, section.case_list.new_button)
@@ -158,14 +197,14 @@ def test_new_case_with_errors_then_saved(qtbot, context, today: date) -> None:  
     assert editor.continue_button.text() == "Save case"
     _click(qtbot, editor.continue_button)
 
-    stored = context.session.cases.get_by_reference("RR-2026-008")
+    stored = session.cases.get_by_reference("RR-2026-008")  # the next after RR-2026-007
     assert stored is not None
     assert stored.children[0].real_name == "Zara Fictional-Example"
     assert stored.children[0].date_of_birth == date(2020, 2, 28)
     assert stored.notification_sent == date(2026, 11, 20)
     assert stored.summary == "A six-year-old was hurt at home."
     assert "RR-2026-008: Child Z" in editor.check_answers_text()
-    history = context.session.audit.entries(stored.case_id)
+    history = session.audit.entries(stored.case_id)
     assert [entry.action for entry in history] == ["Created the case"]
 
 
@@ -201,22 +240,22 @@ def _enter_referral(qtbot, editor, stage: Stage, pseudonym: str):  # type: ignor
     ids=["under threshold discussion", "threshold not met"],
 )
 def test_a_referral_not_notified_is_entered_through_the_pages(  # type: ignore[no-untyped-def]
-    qtbot, context, stage: Stage, met: bool | None
+    qtbot, blank_context, session, stage: Stage, met: bool | None
 ) -> None:
-    window = _window(qtbot, context)
+    window = _window(qtbot, blank_context)
     section = window.section("cases")
     _click(qtbot, section.case_list.new_button)
     _enter_referral(qtbot, section.editor, stage, "Child Q")
-    stored = context.session.cases.get_by_reference("RR-2026-008")
+    stored = session.cases.get_by_reference("RR-2026-001")  # the first case in a new store
     assert stored is not None
     assert stored.stage is stage
     assert stored.notification_sent is None
     assert stored.threshold.met is met
-    assert "RR-2026-008: Child Q" in section.editor.check_answers_text()
+    assert "RR-2026-001: Child Q" in section.editor.check_answers_text()
 
 
-def test_a_stage_changed_to_notified_asks_for_the_date(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, context)
+def test_a_stage_changed_to_notified_asks_for_the_date(qtbot, blank_context, session) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, blank_context)
     section = window.section("cases")
     _click(qtbot, section.case_list.new_button)
     editor = section.editor
@@ -232,16 +271,23 @@ def test_a_stage_changed_to_notified_asks_for_the_date(qtbot, context) -> None: 
     qtbot.keyClicks(notified.year, "2026")
     _click(qtbot, editor.continue_button)
     assert editor.current_page_key == "check"
-    stored = context.session.cases.get_by_reference("RR-2026-008")
+    stored = session.cases.get_by_reference("RR-2026-001")
     assert stored.stage is Stage.NOTIFIED
     assert stored.notification_sent == date(2026, 11, 20)
 
 
-def test_change_link_saves_and_returns(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, context)
+def test_change_link_saves_and_returns(qtbot, blank_context, session, today) -> None:  # type: ignore[no-untyped-def]
+    case = add_case(
+        session,
+        today=today,
+        notified=date(2026, 11, 16),
+        stage=Stage.COLLECTING_RETURNS,
+        children=(Child("Child M"),),
+        reference="RR-2026-006",
+    )
+    window = _window(qtbot, blank_context)
     section = window.section("cases")
     assert isinstance(section, CasesSection)
-    case = context.session.cases.get_by_reference("RR-2026-006")
     section.open_case(case.case_id)
     editor = section.editor
     assert "RR-2026-006: Child M" in editor.check_answers_text()
@@ -252,22 +298,23 @@ def test_change_link_saves_and_returns(qtbot, context) -> None:  # type: ignore[
     _click(qtbot, editor.continue_button)
     assert editor.current_page_key == "check"
     assert "Stage: Meeting booked" in editor.check_answers_text()
-    stored = context.session.cases.get(case.case_id)
+    stored = session.cases.get(case.case_id)
     assert stored.stage is Stage.MEETING_BOOKED
-    last = context.session.audit.entries(case.case_id)[-1]
+    last = session.audit.entries(case.case_id)[-1]
     assert last.detail["changed"] == ["stage"]
     assert last.actor == "Priya Test-Coordinator"
 
 
-def test_directory_add_person(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, context)
+def test_directory_add_person(qtbot, blank_context, session) -> None:  # type: ignore[no-untyped-def]
+    add_directory(session)
+    window = _window(qtbot, blank_context)
     window.show_section("directory")
     directory = window.section("directory")
     _click(qtbot, directory.new_button)
     _click(qtbot, directory.save_button)
     assert directory.summary.messages == ["Enter the person's name", "Enter the agency"]
     qtbot.keyClicks(directory.name, "Mx Jordan Fictional")
-    directory.agency.setCurrentText("Northmoor Housing")
+    directory.agency.setCurrentText(HOUSING)
     qtbot.keyClicks(directory.email, "not an email")
     _click(qtbot, directory.save_button)
     assert directory.summary.messages == [
@@ -277,114 +324,49 @@ def test_directory_add_person(qtbot, context) -> None:  # type: ignore[no-untype
     qtbot.keyClicks(directory.email, "jordan@northmoor.example")
     directory.on_panel.setChecked(True)
     _click(qtbot, directory.save_button)
-    names = [m.name for m in context.session.directory.members()]
-    assert "Mx Jordan Fictional" in names
+    saved = [m for m in session.directory.members() if m.name == "Mx Jordan Fictional"]
+    assert [(m.agency, m.email, m.on_panel) for m in saved] == [
+        (HOUSING, "jordan@northmoor.example", True)
+    ]
     shown = [directory.table.item(r, 0).text() for r in range(directory.table.rowCount())]
     assert "Mx Jordan Fictional" in shown
 
 
-def test_audit_trail_checks_chain(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, context)
-    window.show_section("audit")
-    audit = window.section("audit")
-    assert audit.table.rowCount() > 10
-    _click(qtbot, audit.verify_button)
-    assert audit.result.text().startswith("The audit trail is whole")
-
-
-def test_menus_new_case_and_remember(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QAction
-
-    window = _window(qtbot, context)
-    names = [a.objectName() for a in window.file_menu.actions() if a.objectName()]
-    assert names[:3] == ["action_new_case", "action_change_passphrase", "action_remember"]
-    window.findChild(QAction, "action_new_case").trigger()
-    assert window.section("cases").editor.current_page_key == "stage"
-    remember = window.findChild(QAction, "action_remember")
-    assert not remember.isChecked()
-    remember.trigger()
-    assert remember.isChecked()
-    assert context.secret_store.entries
-    remember.trigger()
-    assert not context.secret_store.entries
-
-
-def test_remember_shows_what_the_keyring_holds_once_on_screen_and_when_the_menu_opens(
-    qtbot, context
+def test_case_list_counts_with_an_imported_bank_holiday(
+    qtbot, blank_context, session, today
 ) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QAction
-
-    from rrdesk.services.store import store_access
-
-    assert store_access.remember_key(context.session, context.secret_store) == ""
-    window = _window(qtbot, context)
-    remember = window.findChild(QAction, "action_remember")
-    qtbot.waitUntil(remember.isChecked)
-    assert store_access.forget_key(context.session, context.secret_store) == ""  # elsewhere
-    window.file_menu.aboutToShow.emit()
-    assert not remember.isChecked()
-    assert not context.secret_store.entries  # reading the state changed nothing
-
-
-def test_remember_with_broken_keyring_is_explained(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QAction
-
-    context.secret_store.broken = "The keyring could not be written (locked)."
-    window = _window(qtbot, context)
-    remember = window.findChild(QAction, "action_remember")
-    remember.trigger()
-    assert not remember.isChecked()
-    assert "The keyring could not be written" in context.messages.texts[-1]
-
-
-def test_case_list_counts_with_an_imported_bank_holiday(qtbot, context) -> None:  # type: ignore[no-untyped-def]
     from rrdesk.services.timetable.calendar_settings import CalendarSettings
     from tests.services.timetable.test_timetable_service import newer_file
 
-    window = _window(qtbot, context)
+    # Notified on Friday 13 November: the 5 working days to Sunday 22 November become 4 once
+    # Wednesday 18 November is a bank holiday.
+    add_case(session, today=today, notified=date(2026, 11, 13), reference="RR-2026-006")
+    window = _window(qtbot, blank_context)
     listing = window.section("cases").case_list
     listing.search.setText("RR-2026-006")
     assert listing.model.index(0, 4).data() == "Day 5"
-    CalendarSettings(context.session).import_bank_holidays(newer_file(date(2026, 11, 18)))
+    CalendarSettings(session).import_bank_holidays(newer_file(date(2026, 11, 18)))
     window.section("calendar").calendar_changed.emit()
     assert listing.model.index(0, 4).data() == "Day 4"
 
 
-def test_the_backups_screen_shows_the_folder_rolling_backups_go_to(  # type: ignore[no-untyped-def]
-    qtbot, context, tmp_path
-) -> None:
-    context.backups_folder = tmp_path / "demo" / "backups"  # as for the demo store
-    window = _window(qtbot, context)
-    window.show_section("backups")
-    backups = window.section("backups")
-    assert (
-        backups.folder_label.text()
-        == f"Rolling backups are kept in {tmp_path / 'demo' / 'backups'}"
-    )
-
-
 def test_the_case_shows_a_late_notification_and_asks_when_ofsted_was_told(  # type: ignore[no-untyped-def]
-    qtbot, context
+    qtbot, blank_context, session, today
 ) -> None:
     """Working Together 2023, chapter 5: notified within 5 working days of becoming aware; a
     looked-after child's death is told to Ofsted and the Secretary of State."""
-    from dataclasses import replace
-
     from rrdesk.domain.cases.cases import ChildStatus, Outcome
-    from rrdesk.services.cases.case_service import CaseService
 
-    stored = context.session.cases.get_by_reference("RR-2026-006")
-    child = replace(stored.children[0], status=ChildStatus.LOOKED_AFTER, outcome=Outcome.DIED)
-    CaseService(context.session).save_case(
-        replace(
-            stored,
-            children=(child,),
-            incident_date=date(2026, 11, 2),
-            la_aware_date=date(2026, 11, 2),
-            notification_sent=date(2026, 11, 12),
-        )
+    child = Child("Child M", status=ChildStatus.LOOKED_AFTER, outcome=Outcome.DIED)
+    stored = add_case(
+        session,
+        today=today,
+        notified=date(2026, 11, 12),
+        children=(child,),
+        incident_date=date(2026, 11, 2),
+        la_aware_date=date(2026, 11, 2),
     )
-    window = _window(qtbot, context)
+    window = _window(qtbot, blank_context)
     section = window.section("cases")
     assert isinstance(section, CasesSection)
     section.open_case(stored.case_id)
@@ -406,4 +388,4 @@ def test_the_case_shows_a_late_notification_and_asks_when_ofsted_was_told(  # ty
     assert "Ofsted and the Secretary of State told on 13 November 2026" in (
         editor.check_answers_text()
     )
-    assert context.session.cases.get(stored.case_id).ofsted_told_on == date(2026, 11, 13)
+    assert session.cases.get(stored.case_id).ofsted_told_on == date(2026, 11, 13)

@@ -1,0 +1,68 @@
+"""The File menu's store actions (a new case, remembering the key on this computer) and the
+Backups screen, in the main window over a new store."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+
+from rrdesk.app import build_main_window
+from rrdesk.services.store import store_access
+
+
+def _window(qtbot, context):  # type: ignore[no-untyped-def]
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_menus_new_case_and_remember(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, blank_context)
+    names = [a.objectName() for a in window.file_menu.actions() if a.objectName()]
+    assert names[:3] == ["action_new_case", "action_change_passphrase", "action_remember"]
+    window.findChild(QAction, "action_new_case").trigger()
+    assert window.section("cases").editor.current_page_key == "stage"
+    remember = window.findChild(QAction, "action_remember")
+    assert not remember.isChecked()
+    remember.trigger()
+    assert remember.isChecked()
+    assert blank_context.secret_store.entries
+    remember.trigger()
+    assert not blank_context.secret_store.entries
+
+
+def test_remember_shows_what_the_keyring_holds_once_on_screen_and_when_the_menu_opens(
+    qtbot, blank_context
+) -> None:  # type: ignore[no-untyped-def]
+    assert store_access.remember_key(blank_context.session, blank_context.secret_store) == ""
+    window = _window(qtbot, blank_context)
+    remember = window.findChild(QAction, "action_remember")
+    qtbot.waitUntil(remember.isChecked)
+    assert (
+        store_access.forget_key(blank_context.session, blank_context.secret_store) == ""
+    )  # elsewhere
+    window.file_menu.aboutToShow.emit()
+    assert not remember.isChecked()
+    assert not blank_context.secret_store.entries  # reading the state changed nothing
+
+
+def test_remember_with_broken_keyring_is_explained(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    blank_context.secret_store.broken = "The keyring could not be written (locked)."
+    window = _window(qtbot, blank_context)
+    remember = window.findChild(QAction, "action_remember")
+    remember.trigger()
+    assert not remember.isChecked()
+    assert "The keyring could not be written" in blank_context.messages.texts[-1]
+
+
+def test_the_backups_screen_shows_the_folder_rolling_backups_go_to(  # type: ignore[no-untyped-def]
+    qtbot, blank_context, tmp_path
+) -> None:
+    blank_context.backups_folder = tmp_path / "rolling" / "backups"
+    window = _window(qtbot, blank_context)
+    window.show_section("backups")
+    backups = window.section("backups")
+    assert (
+        backups.folder_label.text()
+        == f"Rolling backups are kept in {tmp_path / 'rolling' / 'backups'}"
+    )
