@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TypeVar
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,29 +27,51 @@ from rrdesk.services.store.session import Session
 from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.meeting.meeting_panel import NoteEdit
 from rrdesk.ui.meeting.meeting_widget import MeetingWidget
+from tests.builders import (
+    HEALTH,
+    HOUSING,
+    PANEL,
+    POLICE,
+    Directory,
+    Person,
+    add_case,
+    add_directory,
+    decided,
+    meeting_held,
+    voted,
+)
 
 W = TypeVar("W", bound=QWidget)
 
+TODAY = date(2026, 11, 23)
+NOTIFIED = date(2026, 11, 16)
+HELD = date(2026, 11, 20)
+# Beside the builders' panel: a GP on the panel, and a police officer who can stand in.
+GP = Person("Dr Ayşe Kılıç", HEALTH, "GP")
+SUBSTITUTE = Person("Siôn Ó Briain", POLICE, "Detective Sergeant", on_panel=False)
 
-@pytest.fixture
-def demo(demo_session: Session) -> Session:
-    return demo_session
 
-
-def _case_id(session: Session, stage: Stage) -> int:
-    case = next(c for c in CaseService(session).all_cases() if c.stage is stage)
+def _booked(session: Session) -> tuple[Directory, int]:
+    """The panel in the directory and a case whose meeting is booked but not yet held."""
+    people = add_directory(session, (*PANEL, GP, SUBSTITUTE))
+    case = add_case(session, today=TODAY, notified=NOTIFIED, stage=Stage.MEETING_BOOKED)
     assert case.case_id is not None
+    return people, case.case_id
+
+
+def _decided(session: Session, *, place: str = "Town Hall, Room 1") -> int:
+    """A case whose meeting was held, voted (all yes) and decided: awaiting sign-off."""
+    people = add_directory(session)
+    case = add_case(session, today=TODAY, notified=NOTIFIED, stage=Stage.MEETING_BOOKED)
+    assert case.case_id is not None
+    meeting = meeting_held(session, case, held_on=HELD, chair=people["Alex Chair"], place=place)
+    decided(session, case, voted(session, case, meeting))
+    assert CaseService(session).get(case.case_id).stage is Stage.AWAITING_SIGN_OFF  # type: ignore[union-attr]
     return case.case_id
 
 
-def _member(session: Session, name: str) -> int:
-    member = next(m for m in session.directory.members() if m.name == name)
-    assert member.member_id is not None
-    return member.member_id
-
-
-def _open(qtbot: QtBot, session: Session, case_id: int, today: date) -> MeetingWidget:
-    widget = MeetingWidget(MeetingService(session), case_id, lambda: today)
+def _open(qtbot: QtBot, session: Session, case_id: int) -> MeetingWidget:
+    widget = MeetingWidget(MeetingService(session), case_id, lambda: TODAY)
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
@@ -84,13 +105,13 @@ def _click(qtbot: QtBot, button: QPushButton | QRadioButton) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=at)
 
 
-def test_the_chair_runs_a_whole_meeting(qtbot: QtBot, demo: Session, today: date) -> None:
-    case_id = _case_id(demo, Stage.MEETING_BOOKED)
-    widget = _open(qtbot, demo, case_id, today)
-    chair = _member(demo, "Harriet Vale")
-    police = _member(demo, "Tomasz Wąsik")
-    substitute = _member(demo, "Dafydd Morgan-Lewis")
-    gp = _member(demo, "Dr Emre Yıldız")
+def test_the_chair_runs_a_whole_meeting(qtbot: QtBot, session: Session) -> None:
+    people, case_id = _booked(session)
+    widget = _open(qtbot, session, case_id)
+    chair = people["Alex Chair"]
+    police = people["Pat Officer"]
+    substitute = people[SUBSTITUTE.name]
+    gp = people[GP.name]
 
     # When and where, and the chair.
     date_input = widget.details.date_input
@@ -103,16 +124,16 @@ def test_the_chair_runs_a_whole_meeting(qtbot: QtBot, demo: Session, today: date
 
     # Attendance is taken, not assumed: until it is, there is no quorum and no vote.
     quorum = _find(widget, QLabel, "quorum_status")
-    assert quorum.text() == "Attendance not taken yet: 10 people not recorded"
+    assert quorum.text() == "Attendance not taken yet: 6 people not recorded"
     police_status = _find(widget, QComboBox, f"attendance_status_{police}")
     assert police_status.currentText() == "Not recorded"
     assert _find(widget, QLabel, "vote_state").text() == (
         "The vote has not been opened."
-        " It cannot open until attendance is taken: 10 people not recorded."
+        " It cannot open until attendance is taken: 6 people not recorded."
     )
     _click(qtbot, _find(widget, QPushButton, "open_vote_button"))
     assert widget.vote.errors.messages == [
-        "The vote cannot open until attendance is taken: 10 people not recorded as present,"
+        "The vote cannot open until attendance is taken: 6 people not recorded as present,"
         " sent apologies or absent"
     ]
     assert widget.meeting().vote is None
@@ -120,7 +141,7 @@ def test_the_chair_runs_a_whole_meeting(qtbot: QtBot, demo: Session, today: date
     # Police send apologies and everyone else is there, so quorum is lost until the
     # substitute comes.
     _choose(police_status, AttendanceStatus.APOLOGIES)
-    assert quorum.text() == "Attendance not taken yet: 9 people not recorded"
+    assert quorum.text() == "Attendance not taken yet: 5 people not recorded"
     _click(qtbot, _find(widget, QPushButton, "everyone_present_button"))
     assert quorum.text() == "Quorum not met: Police are not represented by a voting member"
     assert police_status.currentText() == "Sent apologies"
@@ -130,7 +151,7 @@ def test_the_chair_runs_a_whole_meeting(qtbot: QtBot, demo: Session, today: date
     _click(qtbot, _find(widget, QPushButton, "add_substitute_button"))
     assert quorum.text() == "Quorum met"
     assert (
-        "Substitute for Tomasz Wąsik" in _find(widget, QLabel, f"attendee_name_{substitute}").text()
+        "Substitute for Pat Officer" in _find(widget, QLabel, f"attendee_name_{substitute}").text()
     )
     _choose(_find(widget, QComboBox, "meeting_chair"), chair)
 
@@ -154,15 +175,16 @@ def test_the_chair_runs_a_whole_meeting(qtbot: QtBot, demo: Session, today: date
     assert gp not in voters
     assert substitute in voters
     assert police not in voters
+    assert voters == {chair, people["Dr Hana Nurse"], people["Sam Teacher"], substitute}
     assert (
-        "Dr Emre Yıldız (recused: conflict of interest)"
+        "Dr Ayşe Kılıç (recused: conflict of interest)"
         in _find(widget, QLabel, "not_voting_list").text()
     )
     for member_id in voters:
         choice = "no" if member_id == chair else "yes"
         _click(qtbot, _find(widget, QRadioButton, f"vote_{member_id}_{choice}"))
     tally = _find(widget, QLabel, "vote_tally")
-    assert tally.text() == f"Tally: {len(voters) - 1} yes, 1 no, 0 abstentions"
+    assert tally.text() == "Tally: 3 yes, 1 no, 0 abstentions"
     _click(qtbot, _find(widget, QPushButton, "close_vote_button"))
     assert _find(widget, QLabel, "vote_outcome").text() == "Outcome: Recommend a local review"
 
@@ -176,7 +198,7 @@ def test_the_chair_runs_a_whole_meeting(qtbot: QtBot, demo: Session, today: date
     )
 
     # What was stored is what the chair saw.
-    stored = MeetingService(demo).load(case_id)
+    stored = MeetingService(session).load(case_id)
     assert stored == widget.meeting()
     assert stored.held_on == date(2026, 11, 24)
     assert stored.place == "Civic Centre, Room 4"
@@ -187,35 +209,65 @@ def test_the_chair_runs_a_whole_meeting(qtbot: QtBot, demo: Session, today: date
     assert stored.vote.outcome is VoteOutcome.RECOMMEND
     assert stored.decision is not None
     assert stored.decision.kind is DecisionKind.RECOMMEND_LOCAL_REVIEW
-    assert CaseService(demo).get(case_id).stage is Stage.AWAITING_SIGN_OFF  # type: ignore[union-attr]
+    assert CaseService(session).get(case_id).stage is Stage.AWAITING_SIGN_OFF  # type: ignore[union-attr]
     assert {a.status for a in stored.attendees} == {
         AttendanceStatus.PRESENT,
         AttendanceStatus.APOLOGIES,
     }
-    notes = [e.summary for e in demo.audit.entries(case_id)]
-    assert "Changed the meeting record: Dr Emre Yıldız declared a conflict of interest" in notes
+    notes = [e.summary for e in session.audit.entries(case_id)]
+    assert "Changed the meeting record: Dr Ayşe Kılıç declared a conflict of interest" in notes
     assert "Changed the meeting record: Everyone not yet recorded marked present" in notes
 
 
+# Names as long as real ones get: a double-barrelled name with a long role, a long agency.
+LONG = (
+    *PANEL,
+    Person(
+        "Dr Bartholomew Featherstonehaugh-Cholmondeley",
+        "Westbury and District Integrated Care Board Safeguarding Children Team",
+        "Designated Doctor for Safeguarding Children and Child Death Reviews",
+    ),
+    Person(
+        "Anastasia Konstantinopoulou-Worthington",
+        "Westbury Youth Justice and Targeted Early Help Partnership Service",
+        "Deputy Head of Service for Exploitation and Missing Children",
+        on_panel=False,
+    ),
+)
+
+
 def test_long_names_do_not_widen_the_meeting_page_past_a_laptop_screen(
-    qtbot: QtBot, context: AppContext
+    qtbot: QtBot, blank_context: AppContext
 ) -> None:
     from PySide6.QtWidgets import QApplication
 
     from rrdesk.ui.shell.application import apply_house_style
 
+    session = blank_context.session
+    people = add_directory(session, LONG)
+    booked = add_case(session, today=TODAY, notified=NOTIFIED, stage=Stage.MEETING_BOOKED)
+    held = add_case(session, today=TODAY, notified=NOTIFIED, stage=Stage.MEETING_BOOKED)
+    meeting = meeting_held(
+        session,
+        held,
+        held_on=HELD,
+        chair=people["Alex Chair"],
+        place="Westbury Civic Centre, Committee Room 4 (second floor, east wing)",
+    )
+    decided(session, held, voted(session, held, meeting))
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     apply_house_style(app)  # its padding makes every box wider
     try:
-        window = build_main_window(context)
+        window = build_main_window(blank_context)
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()
         section = window.section("cases")
         assert isinstance(section, CasesSection)
-        for stage in (Stage.MEETING_BOOKED, Stage.AWAITING_SIGN_OFF):
-            section.open_case(_case_id(context.session, stage))
+        for case in (booked, held):
+            assert case.case_id is not None
+            section.open_case(case.case_id)
             titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
             section.tabs.setCurrentIndex(titles.index("Meeting"))
             tab = section.tabs.currentWidget()
@@ -223,14 +275,16 @@ def test_long_names_do_not_widen_the_meeting_page_past_a_laptop_screen(
             qtbot.waitUntil(lambda tab=tab: tab.scroll_area.viewport().width() > 600)
             page = tab.scroll_area.widget()
             assert page is not None
-            assert page.minimumSizeHint().width() <= tab.scroll_area.viewport().width(), stage
+            names = [label.text() for label in page.findChildren(QLabel)]
+            assert any(LONG[-2].name in name for name in names), case.stage
+            assert page.minimumSizeHint().width() <= tab.scroll_area.viewport().width(), case
     finally:
         app.setStyleSheet("")
 
 
-def test_reopening_the_vote_needs_a_reason(qtbot: QtBot, demo: Session, today: date) -> None:
-    case_id = _case_id(demo, Stage.AWAITING_SIGN_OFF)
-    widget = _open(qtbot, demo, case_id, today)
+def test_reopening_the_vote_needs_a_reason(qtbot: QtBot, session: Session) -> None:
+    case_id = _decided(session)
+    widget = _open(qtbot, session, case_id)
     _click(qtbot, _find(widget, QPushButton, "reopen_vote_button"))
     assert widget.vote.errors.isVisible()
     assert widget.vote.errors.messages == ["Enter the reason for reopening the vote"]
@@ -238,15 +292,15 @@ def test_reopening_the_vote_needs_a_reason(qtbot: QtBot, demo: Session, today: d
     _click(qtbot, _find(widget, QPushButton, "reopen_vote_button"))
     assert not widget.vote.errors.isVisible()
     assert "Reopened: A vote was misheard" in _find(widget, QLabel, "reopenings_list").text()
-    stored = MeetingService(demo).load(case_id)
+    stored = MeetingService(session).load(case_id)
     assert stored.vote is not None
     assert not stored.vote.closed
     assert stored.vote.reopenings[0].reason == "A vote was misheard"
 
 
-def test_a_wrong_time_is_shown_gov_uk_style(qtbot: QtBot, demo: Session, today: date) -> None:
-    case_id = _case_id(demo, Stage.MEETING_BOOKED)
-    widget = _open(qtbot, demo, case_id, today)
+def test_a_wrong_time_is_shown_gov_uk_style(qtbot: QtBot, session: Session) -> None:
+    _people, case_id = _booked(session)
+    widget = _open(qtbot, session, case_id)
     _type_and_enter(qtbot, _find(widget, QLineEdit, "meeting_time"), "teatime")
     assert widget.details.errors.messages == [
         "Enter the time the meeting starts, like 10am or 14:30"
@@ -254,28 +308,27 @@ def test_a_wrong_time_is_shown_gov_uk_style(qtbot: QtBot, demo: Session, today: 
     assert widget.details.time_field.error.text() == (
         "Error: Enter the time the meeting starts, like 10am or 14:30"
     )
-    assert not MeetingService(demo).is_saved(case_id)
+    assert not MeetingService(session).is_saved(case_id)
 
 
-def test_an_action_needs_its_owner(qtbot: QtBot, demo: Session, today: date) -> None:
-    case_id = _case_id(demo, Stage.MEETING_BOOKED)
-    widget = _open(qtbot, demo, case_id, today)
+def test_an_action_needs_its_owner(qtbot: QtBot, session: Session) -> None:
+    _people, case_id = _booked(session)
+    widget = _open(qtbot, session, case_id)
     qtbot.keyClicks(_find(widget, NoteEdit, "action_text"), "Share attendance concerns")
     owner = _find(widget, QComboBox, "action_owner")
+    assert owner.findText(HOUSING) >= 0, "the directory's agencies are offered"
     owner.setCurrentText("")
     _click(qtbot, _find(widget, QPushButton, "add_action_button"))
     assert widget.actions_panel.errors.messages == ["Enter the agency that owns the action"]
-    qtbot.keyClicks(owner, "Northmoor Housing")
+    qtbot.keyClicks(owner, HOUSING)
     _click(qtbot, _find(widget, QPushButton, "add_action_button"))
-    assert _find(widget, QLabel, "action_0").text() == (
-        "1. Share attendance concerns (Northmoor Housing)"
-    )
-    assert MeetingService(demo).load(case_id).actions[0].owner_agency == "Northmoor Housing"
+    assert _find(widget, QLabel, "action_0").text() == (f"1. Share attendance concerns ({HOUSING})")
+    assert MeetingService(session).load(case_id).actions[0].owner_agency == HOUSING
 
 
-def test_sign_off_then_the_national_panel(qtbot: QtBot, demo: Session, today: date) -> None:
-    case_id = _case_id(demo, Stage.AWAITING_SIGN_OFF)
-    widget = _open(qtbot, demo, case_id, today)
+def test_sign_off_then_the_national_panel(qtbot: QtBot, session: Session) -> None:
+    case_id = _decided(session)
+    widget = _open(qtbot, session, case_id)
     panel = widget.sign_off
     step = _find(widget, QComboBox, "sign_off_step")
     partner = _find(widget, QComboBox, "sign_off_partner")
@@ -289,24 +342,24 @@ def test_sign_off_then_the_national_panel(qtbot: QtBot, demo: Session, today: da
         _click(qtbot, record)
         assert not panel.errors.isVisible(), panel.errors.messages
     assert (
-        "Agreed on 22 November 2026 by Executive 1"
+        "Agreed on 23 November 2026 by Executive 1"
         in _find(widget, QLabel, "sign_off_status_police").text()
     )
     _click(qtbot, _find(widget, QPushButton, "record_national_panel_button"))
     status = _find(widget, QLabel, "national_panel_status").text()
-    assert status.startswith("Sent to the National Panel on 22 November 2026: working day")
+    assert status.startswith("Sent to the National Panel on 23 November 2026: working day")
     assert any(
-        "Sent to the National Panel on 22 November 2026, working day" in entry.summary
-        for entry in demo.audit.entries(case_id)
+        "Sent to the National Panel on 23 November 2026, working day" in entry.summary
+        for entry in session.audit.entries(case_id)
     )
-    assert CaseService(demo).get(case_id).stage is Stage.SENT_TO_NATIONAL_PANEL  # type: ignore[union-attr]
+    assert CaseService(session).get(case_id).stage is Stage.SENT_TO_NATIONAL_PANEL  # type: ignore[union-attr]
 
 
 def test_a_partner_who_does_not_agree_opens_a_meeting_with_the_chair(
-    qtbot: QtBot, demo: Session, today: date
+    qtbot: QtBot, session: Session
 ) -> None:
-    case_id = _case_id(demo, Stage.AWAITING_SIGN_OFF)
-    widget = _open(qtbot, demo, case_id, today)
+    case_id = _decided(session)
+    widget = _open(qtbot, session, case_id)
     step = _find(widget, QComboBox, "sign_off_step")
     record = _find(widget, QPushButton, "record_sign_off_button")
     _click(qtbot, record)  # local authority: sent
@@ -322,13 +375,13 @@ def test_a_partner_who_does_not_agree_opens_a_meeting_with_the_chair(
     assert "Hold a meeting with the chair" in _find(widget, QLabel, "sign_off_next_steps").text()
 
 
-def test_the_case_page_has_a_meeting_tab(qtbot: QtBot, context: AppContext) -> None:
-    window = build_main_window(context)
+def test_the_case_page_has_a_meeting_tab(qtbot: QtBot, blank_context: AppContext) -> None:
+    case_id = _decided(blank_context.session)
+    window = build_main_window(blank_context)
     qtbot.addWidget(window)
     window.show()
     section = window.section("cases")
     assert isinstance(section, CasesSection)
-    case_id = _case_id(context.session, Stage.AWAITING_SIGN_OFF)
     section.open_case(case_id)
     titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
     assert "Meeting" in titles
@@ -339,19 +392,20 @@ def test_the_case_page_has_a_meeting_tab(qtbot: QtBot, context: AppContext) -> N
     )
     assert tab.agenda()[0].title == "Chair's overview of the case"
     assert tab.details.time_edit.text() == "10am"  # as the decision sheet writes it
+    assert tab.details.place_edit.text() == "Town Hall, Room 1"
 
 
 def test_a_change_after_export_says_the_next_sheet_is_version_2(
-    qtbot: QtBot, demo: Session, today: date
+    qtbot: QtBot, session: Session
 ) -> None:
-    case_id = _case_id(demo, Stage.AWAITING_SIGN_OFF)
+    case_id = _decided(session, place="Civic Centre, Room 4")
     from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
 
-    sheets = decision_sheet_service_for(demo)
-    sheets.keep(sheets.prepare(case_id, today), b"%PDF-1 signed")
-    widget = _open(qtbot, demo, case_id, today)
+    sheets = decision_sheet_service_for(session)
+    sheets.keep(sheets.prepare(case_id, TODAY), b"%PDF-1 signed")
+    widget = _open(qtbot, session, case_id)
     sheet = _find(widget, QLabel, "meeting_sheet_status")
-    assert sheet.text() == "Decision sheet version 1 exported on 22 November 2026."
+    assert sheet.text() == "Decision sheet version 1 exported on 23 November 2026."
     place = _find(widget, QLineEdit, "meeting_place")
     place.clear()
     _type_and_enter(qtbot, place, "Town Hall")
@@ -359,13 +413,14 @@ def test_a_change_after_export_says_the_next_sheet_is_version_2(
     assert "Town Hall" in sheet.text()
 
 
-def test_the_tab_reads_the_record_again_when_shown(
-    qtbot: QtBot, demo: Session, today: date
-) -> None:
-    case_id = _case_id(demo, Stage.AWAITING_SIGN_OFF)
-    widget = _open(qtbot, demo, case_id, today)
-    MeetingService(demo).record_sent_for_sign_off(case_id, today)
+def test_the_tab_reads_the_record_again_when_shown(qtbot: QtBot, session: Session) -> None:
+    case_id = _decided(session)
+    widget = _open(qtbot, session, case_id)
+    MeetingService(session).record_sent_for_sign_off(case_id, TODAY)
     widget.hide()
     widget.show()
-    stored = MeetingService(demo).load(case_id)
+    stored = MeetingService(session).load(case_id)
     assert widget.meeting() == stored
+    assert _find(widget, QLabel, "sign_off_status_police").text() == (
+        "Police: Awaiting an answer (sent 23 November 2026)"
+    )
