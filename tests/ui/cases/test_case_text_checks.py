@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from tests.ui.cases.test_case_typing_kept import _half_typed_case
 
 
-def test_what_happened_is_checked_and_fixed_in_one_click(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    _section, editor = _half_typed_case(qtbot, context)
+def test_what_happened_is_checked_and_fixed_in_one_click(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    _section, editor = _half_typed_case(qtbot, blank_context)
     editor.show_page("summary")
     form = editor.form
     box = form.summary_box
@@ -24,8 +24,8 @@ def test_what_happened_is_checked_and_fixed_in_one_click(qtbot, context) -> None
     assert form.summary.toPlainText() == "Tel call from school. Mum disclosed domestic abuse."
 
 
-def test_the_threshold_reasons_are_checked(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    _section, editor = _half_typed_case(qtbot, context)
+def test_the_threshold_reasons_are_checked(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    _section, editor = _half_typed_case(qtbot, blank_context)
     editor.show_page("threshold")
     qtbot.keyClicks(editor.form.threshold_reasons, "Known to CSC. NFA last year.")
     assert [f.text for f in editor.form.threshold_reasons.findings] == ["CSC", "NFA"]

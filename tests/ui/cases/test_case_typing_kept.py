@@ -37,30 +37,30 @@ def _stored_names(context) -> list[str]:  # type: ignore[no-untyped-def]
     return [c.real_name for case in context.session.cases.all_cases() for c in case.children]
 
 
-def test_back_to_cases_on_a_half_typed_case_asks_and_stay_keeps_it(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    _section, editor = _half_typed_case(qtbot, context)
-    context.messages.choice = STAY
+def test_back_to_cases_on_a_half_typed_case_asks_and_stay_keeps_it(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    _section, editor = _half_typed_case(qtbot, blank_context)
+    blank_context.messages.choice = STAY
     _click(qtbot, editor.close_button)
-    buttons, default = context.messages.choices[-1]
+    buttons, default = blank_context.messages.choices[-1]
     assert buttons == (SAVE, DISCARD, STAY)
     assert default == STAY, "Enter never throws typing away"
-    assert context.messages.shown[-1][1] == "This case has not been saved"
+    assert blank_context.messages.shown[-1][1] == "This case has not been saved"
     assert editor.isVisible()
     assert editor.form.child_blocks[0].real_name.text() == REAL_NAME
 
 
-def test_discard_leaves_nothing_stored(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    section, editor = _half_typed_case(qtbot, context)
-    context.messages.choice = DISCARD
+def test_discard_leaves_nothing_stored(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    section, editor = _half_typed_case(qtbot, blank_context)
+    blank_context.messages.choice = DISCARD
     _click(qtbot, editor.close_button)
     assert not editor.isVisible()
     assert section.case_list.isVisible()
-    assert REAL_NAME not in _stored_names(context)
+    assert _stored_names(blank_context) == [], "the store was empty and still is"
 
 
-def test_save_with_problems_stays_and_shows_them(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    section, editor = _half_typed_case(qtbot, context)
-    context.messages.choice = SAVE
+def test_save_with_problems_stays_and_shows_them(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    section, editor = _half_typed_case(qtbot, blank_context)
+    blank_context.messages.choice = SAVE
     _click(qtbot, editor.close_button)
     assert editor.isVisible()
     assert editor.current_page_key == "children"
@@ -71,30 +71,30 @@ def test_save_with_problems_stays_and_shows_them(qtbot, context) -> None:  # typ
     _choose(qtbot, block.status.buttons["early_help"])
     _click(qtbot, editor.close_button)
     assert section.case_list.isVisible()
-    assert REAL_NAME in _stored_names(context)
+    assert _stored_names(blank_context) == [REAL_NAME]
 
 
-def test_leaving_an_untouched_new_case_asks_nothing(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    window = build_main_window(context)
+def test_leaving_an_untouched_new_case_asks_nothing(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    window = build_main_window(blank_context)
     qtbot.addWidget(window)
     window.show()
     section = window.section("cases")
     _click(qtbot, section.case_list.new_button)
     _click(qtbot, section.editor.close_button)
-    assert context.messages.choices == []
+    assert blank_context.messages.choices == []
     assert section.case_list.isVisible()
 
 
-def test_the_answers_that_matter_start_unchosen(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    _section, editor = _half_typed_case(qtbot, context)
+def test_the_answers_that_matter_start_unchosen(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    _section, editor = _half_typed_case(qtbot, blank_context)
     block = editor.form.child_blocks[0]
     assert block.outcome.value() == ""
     assert block.status.value() == ""
     assert editor.form.threshold_met.value() == ""
 
 
-def test_an_email_address_cut_short_is_refused(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    _section, editor = _half_typed_case(qtbot, context)
+def test_an_email_address_cut_short_is_refused(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    _section, editor = _half_typed_case(qtbot, blank_context)
     editor.show_page("referral")
     qtbot.keyClicks(editor.form.referrer_email, "jo.bloggs@")
     _click(qtbot, editor.continue_button)
