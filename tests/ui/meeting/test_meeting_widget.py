@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from rrdesk.app import AppContext, build_main_window
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.domain.meeting.attendance import AttendanceStatus
 from rrdesk.domain.meeting.decision import DecisionKind
@@ -24,50 +23,12 @@ from rrdesk.domain.meeting.vote import VoteOutcome
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
-from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.meeting.meeting_panel import NoteEdit
 from rrdesk.ui.meeting.meeting_widget import MeetingWidget
-from tests.builders import (
-    HEALTH,
-    HOUSING,
-    PANEL,
-    POLICE,
-    Directory,
-    Person,
-    add_case,
-    add_directory,
-    decided,
-    meeting_held,
-    voted,
-)
+from tests.builders import HOUSING
+from tests.ui.meeting.meeting_cases import GP, SUBSTITUTE, TODAY, booked_case, decided_case
 
 W = TypeVar("W", bound=QWidget)
-
-TODAY = date(2026, 11, 23)
-NOTIFIED = date(2026, 11, 16)
-HELD = date(2026, 11, 20)
-# Beside the builders' panel: a GP on the panel, and a police officer who can stand in.
-GP = Person("Dr Ayşe Kılıç", HEALTH, "GP")
-SUBSTITUTE = Person("Siôn Ó Briain", POLICE, "Detective Sergeant", on_panel=False)
-
-
-def _booked(session: Session) -> tuple[Directory, int]:
-    """The panel in the directory and a case whose meeting is booked but not yet held."""
-    people = add_directory(session, (*PANEL, GP, SUBSTITUTE))
-    case = add_case(session, today=TODAY, notified=NOTIFIED, stage=Stage.MEETING_BOOKED)
-    assert case.case_id is not None
-    return people, case.case_id
-
-
-def _decided(session: Session, *, place: str = "Town Hall, Room 1") -> int:
-    """A case whose meeting was held, voted (all yes) and decided: awaiting sign-off."""
-    people = add_directory(session)
-    case = add_case(session, today=TODAY, notified=NOTIFIED, stage=Stage.MEETING_BOOKED)
-    assert case.case_id is not None
-    meeting = meeting_held(session, case, held_on=HELD, chair=people["Alex Chair"], place=place)
-    decided(session, case, voted(session, case, meeting))
-    assert CaseService(session).get(case.case_id).stage is Stage.AWAITING_SIGN_OFF  # type: ignore[union-attr]
-    return case.case_id
 
 
 def _open(qtbot: QtBot, session: Session, case_id: int) -> MeetingWidget:
@@ -106,7 +67,7 @@ def _click(qtbot: QtBot, button: QPushButton | QRadioButton) -> None:
 
 
 def test_the_chair_runs_a_whole_meeting(qtbot: QtBot, session: Session) -> None:
-    people, case_id = _booked(session)
+    people, case_id = booked_case(session)
     widget = _open(qtbot, session, case_id)
     chair = people["Alex Chair"]
     police = people["Pat Officer"]
@@ -219,71 +180,8 @@ def test_the_chair_runs_a_whole_meeting(qtbot: QtBot, session: Session) -> None:
     assert "Changed the meeting record: Everyone not yet recorded marked present" in notes
 
 
-# Names as long as real ones get: a double-barrelled name with a long role, a long agency.
-LONG = (
-    *PANEL,
-    Person(
-        "Dr Bartholomew Featherstonehaugh-Cholmondeley",
-        "Westbury and District Integrated Care Board Safeguarding Children Team",
-        "Designated Doctor for Safeguarding Children and Child Death Reviews",
-    ),
-    Person(
-        "Anastasia Konstantinopoulou-Worthington",
-        "Westbury Youth Justice and Targeted Early Help Partnership Service",
-        "Deputy Head of Service for Exploitation and Missing Children",
-        on_panel=False,
-    ),
-)
-
-
-def test_long_names_do_not_widen_the_meeting_page_past_a_laptop_screen(
-    qtbot: QtBot, blank_context: AppContext
-) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    from rrdesk.ui.shell.application import apply_house_style
-
-    session = blank_context.session
-    people = add_directory(session, LONG)
-    booked = add_case(session, today=TODAY, notified=NOTIFIED, stage=Stage.MEETING_BOOKED)
-    held = add_case(session, today=TODAY, notified=NOTIFIED, stage=Stage.MEETING_BOOKED)
-    meeting = meeting_held(
-        session,
-        held,
-        held_on=HELD,
-        chair=people["Alex Chair"],
-        place="Westbury Civic Centre, Committee Room 4 (second floor, east wing)",
-    )
-    decided(session, held, voted(session, held, meeting))
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    apply_house_style(app)  # its padding makes every box wider
-    try:
-        window = build_main_window(blank_context)
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        section = window.section("cases")
-        assert isinstance(section, CasesSection)
-        for case in (booked, held):
-            assert case.case_id is not None
-            section.open_case(case.case_id)
-            titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
-            section.tabs.setCurrentIndex(titles.index("Meeting"))
-            tab = section.tabs.currentWidget()
-            assert isinstance(tab, MeetingWidget)
-            qtbot.waitUntil(lambda tab=tab: tab.scroll_area.viewport().width() > 600)
-            page = tab.scroll_area.widget()
-            assert page is not None
-            names = [label.text() for label in page.findChildren(QLabel)]
-            assert any(LONG[-2].name in name for name in names), case.stage
-            assert page.minimumSizeHint().width() <= tab.scroll_area.viewport().width(), case
-    finally:
-        app.setStyleSheet("")
-
-
 def test_reopening_the_vote_needs_a_reason(qtbot: QtBot, session: Session) -> None:
-    case_id = _decided(session)
+    case_id = decided_case(session)
     widget = _open(qtbot, session, case_id)
     _click(qtbot, _find(widget, QPushButton, "reopen_vote_button"))
     assert widget.vote.errors.isVisible()
@@ -299,7 +197,7 @@ def test_reopening_the_vote_needs_a_reason(qtbot: QtBot, session: Session) -> No
 
 
 def test_a_wrong_time_is_shown_gov_uk_style(qtbot: QtBot, session: Session) -> None:
-    _people, case_id = _booked(session)
+    _people, case_id = booked_case(session)
     widget = _open(qtbot, session, case_id)
     _type_and_enter(qtbot, _find(widget, QLineEdit, "meeting_time"), "teatime")
     assert widget.details.errors.messages == [
@@ -312,7 +210,7 @@ def test_a_wrong_time_is_shown_gov_uk_style(qtbot: QtBot, session: Session) -> N
 
 
 def test_an_action_needs_its_owner(qtbot: QtBot, session: Session) -> None:
-    _people, case_id = _booked(session)
+    _people, case_id = booked_case(session)
     widget = _open(qtbot, session, case_id)
     qtbot.keyClicks(_find(widget, NoteEdit, "action_text"), "Share attendance concerns")
     owner = _find(widget, QComboBox, "action_owner")
@@ -327,7 +225,7 @@ def test_an_action_needs_its_owner(qtbot: QtBot, session: Session) -> None:
 
 
 def test_sign_off_then_the_national_panel(qtbot: QtBot, session: Session) -> None:
-    case_id = _decided(session)
+    case_id = decided_case(session)
     widget = _open(qtbot, session, case_id)
     panel = widget.sign_off
     step = _find(widget, QComboBox, "sign_off_step")
@@ -358,7 +256,7 @@ def test_sign_off_then_the_national_panel(qtbot: QtBot, session: Session) -> Non
 def test_a_partner_who_does_not_agree_opens_a_meeting_with_the_chair(
     qtbot: QtBot, session: Session
 ) -> None:
-    case_id = _decided(session)
+    case_id = decided_case(session)
     widget = _open(qtbot, session, case_id)
     step = _find(widget, QComboBox, "sign_off_step")
     record = _find(widget, QPushButton, "record_sign_off_button")
@@ -375,30 +273,10 @@ def test_a_partner_who_does_not_agree_opens_a_meeting_with_the_chair(
     assert "Hold a meeting with the chair" in _find(widget, QLabel, "sign_off_next_steps").text()
 
 
-def test_the_case_page_has_a_meeting_tab(qtbot: QtBot, blank_context: AppContext) -> None:
-    case_id = _decided(blank_context.session)
-    window = build_main_window(blank_context)
-    qtbot.addWidget(window)
-    window.show()
-    section = window.section("cases")
-    assert isinstance(section, CasesSection)
-    section.open_case(case_id)
-    titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
-    assert "Meeting" in titles
-    tab = section.tabs.widget(titles.index("Meeting"))
-    assert isinstance(tab, MeetingWidget)
-    assert tab.decision.status.text() == (
-        "Decision recorded: Recommend a local Child Safeguarding Practice Review."
-    )
-    assert tab.agenda()[0].title == "Chair's overview of the case"
-    assert tab.details.time_edit.text() == "10am"  # as the decision sheet writes it
-    assert tab.details.place_edit.text() == "Town Hall, Room 1"
-
-
 def test_a_change_after_export_says_the_next_sheet_is_version_2(
     qtbot: QtBot, session: Session
 ) -> None:
-    case_id = _decided(session, place="Civic Centre, Room 4")
+    case_id = decided_case(session, place="Civic Centre, Room 4")
     from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
 
     sheets = decision_sheet_service_for(session)
@@ -414,7 +292,7 @@ def test_a_change_after_export_says_the_next_sheet_is_version_2(
 
 
 def test_the_tab_reads_the_record_again_when_shown(qtbot: QtBot, session: Session) -> None:
-    case_id = _decided(session)
+    case_id = decided_case(session)
     widget = _open(qtbot, session, case_id)
     MeetingService(session).record_sent_for_sign_off(case_id, TODAY)
     widget.hide()
