@@ -1,29 +1,56 @@
-"""The sign-off draft for a demo case: recipients from the directory, the day-15 deadline."""
+"""The sign-off draft for a decided case: recipients from the directory, the day-15 deadline."""
 
 from __future__ import annotations
 
 import email
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from email import policy
 
 import pytest
 
-from rrdesk.demo.cases import add_demo_data
-from rrdesk.domain.cases.cases import CaseError, Stage
+from rrdesk.domain.cases.cases import Case, CaseError, Child, Stage
 from rrdesk.domain.cases.directory import Agency, Member, StatutoryPartner
 from rrdesk.domain.timetable.dates import format_date_with_weekday
-from rrdesk.services.cases.case_service import CaseService, DirectoryService
+from rrdesk.services.cases.case_service import DirectoryService
 from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
 from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDraftError, SignOffDrafts
 from rrdesk.services.store.session import Session
+from tests import builders
+from tests.builders import HEALTH, LA, POLICE, email_of
 
 NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
 
 
 @pytest.fixture
-def demo(session: Session, today: date) -> Session:
-    add_demo_data(session, today=today)
+def panel(session: Session) -> Session:
+    """The builders' panel, each person with an email address of their own."""
+    builders.add_directory(session)
+    directory = DirectoryService(session)
+    for member in session.directory.members():
+        directory.save_member(replace(member, email=email_of(member.name)))
     return session
+
+
+def _awaiting_sign_off(session: Session, today: date) -> Case:
+    """Child P's case, decided at a meeting on 12 November 2026."""
+    chair = next(m for m in session.directory.members() if m.name == "Alex Chair")
+    assert chair.member_id is not None
+    case = builders.add_case(
+        session,
+        today=today,
+        notified=date(2026, 11, 2),
+        children=(Child("Child P", "Poppy Example-Fictional", date(2012, 5, 17)),),
+    )
+    meeting = builders.meeting_held(
+        session, case, held_on=date(2026, 11, 12), chair=chair.member_id
+    )
+    builders.decided(session, case, builders.voted(session, case, meeting))
+    assert case.case_id is not None
+    saved = session.cases.get(case.case_id)
+    assert saved is not None
+    assert saved.stage is Stage.AWAITING_SIGN_OFF
+    return saved
 
 
 EXECUTIVES = (
@@ -55,17 +82,19 @@ def _record_executives(session: Session) -> dict[str, Member]:
 
 
 def test_without_executives_each_partner_is_written_to_at_its_own_address(
-    demo: Session,
+    panel: Session,
 ) -> None:
-    recipients = SignOffDrafts(demo, decision_sheet_service_for(demo)).recipients()
-    inboxes = {a.email for a in demo.directory.agencies() if a.partner is not None}
-    assert [r.partner for r in recipients] == ["Local authority", "Police", "Health"]
-    assert {r.email for r in recipients} == inboxes
+    recipients = SignOffDrafts(panel, decision_sheet_service_for(panel)).recipients()
+    assert [(r.name, r.partner, r.email) for r in recipients] == [
+        (LA, "Local authority", email_of(LA)),
+        (POLICE, "Police", email_of(POLICE)),
+        (HEALTH, "Health", email_of(HEALTH)),
+    ]
 
 
-def test_the_email_goes_to_each_partners_executive_one_each(demo: Session) -> None:
-    _record_executives(demo)
-    drafts = SignOffDrafts(demo, decision_sheet_service_for(demo))
+def test_the_email_goes_to_each_partners_executive_one_each(panel: Session) -> None:
+    _record_executives(panel)
+    drafts = SignOffDrafts(panel, decision_sheet_service_for(panel))
     recipients = drafts.recipients()
     # the lead where there is one, the deputy where there is no lead; never a panel member
     assert [(r.name, r.partner) for r in recipients] == [
@@ -77,26 +106,23 @@ def test_the_email_goes_to_each_partners_executive_one_each(demo: Session) -> No
     assert drafts.copied() == []
 
 
-def test_the_panel_is_copied_only_when_the_partnership_says(demo: Session) -> None:
-    _record_executives(demo)
-    drafts = SignOffDrafts(demo, decision_sheet_service_for(demo))
+def test_the_panel_is_copied_only_when_the_partnership_says(panel: Session) -> None:
+    _record_executives(panel)
+    drafts = SignOffDrafts(panel, decision_sheet_service_for(panel))
     drafts.set_copies_panel(True)
-    assert SignOffDrafts(demo, decision_sheet_service_for(demo)).copies_panel()
-    partner_agencies = {a.name for a in demo.directory.agencies() if a.partner is not None}
-    voting = {
-        m.email
-        for m in demo.directory.members()
-        if m.on_panel and m.voting and m.agency in partner_agencies
-    }
-    assert {r.email for r in drafts.copied()} == voting
-    assert "Sign-off emails copy the panel" in [e.action for e in demo.audit.entries()]
+    assert SignOffDrafts(panel, decision_sheet_service_for(panel)).copies_panel()
+    # the statutory partners' voting members by name: not schools, the coordinator or housing
+    assert [(r.name, r.email) for r in drafts.copied()] == [
+        (name, email_of(name)) for name in ("Alex Chair", "Dr Hana Nurse", "Pat Officer")
+    ]
+    assert "Sign-off emails copy the panel" in [e.action for e in panel.audit.entries()]
     drafts.set_copies_panel(False)
     assert drafts.copied() == []
 
 
-def test_one_executive_lead_per_partner(demo: Session) -> None:
-    saved = _record_executives(demo)
-    directory = DirectoryService(demo)
+def test_one_executive_lead_per_partner(panel: Session) -> None:
+    saved = _record_executives(panel)
+    directory = DirectoryService(panel)
     second = Member(
         "Another Lead",
         saved["Morwenna Tregear"].agency,
@@ -105,21 +131,21 @@ def test_one_executive_lead_per_partner(demo: Session) -> None:
     )
     with pytest.raises(CaseError, match="Morwenna Tregear is already the executive lead"):
         directory.save_member(second)
-    stored = demo.directory.member(saved["Ola Nordmann"].member_id or 0)
+    stored = panel.directory.member(saved["Ola Nordmann"].member_id or 0)
     assert stored is not None
     assert stored.executive_for is StatutoryPartner.LOCAL_AUTHORITY
     assert stored.executive_deputy
 
 
-def test_draft_for_a_decided_case(demo: Session, today: date) -> None:
-    sheets = decision_sheet_service_for(demo)
-    drafts = SignOffDrafts(demo, sheets)
-    case = next(c for c in CaseService(demo).all_cases() if c.stage is Stage.AWAITING_SIGN_OFF)
+def test_draft_for_a_decided_case(panel: Session, today: date) -> None:
+    sheets = decision_sheet_service_for(panel)
+    drafts = SignOffDrafts(panel, sheets)
+    case = _awaiting_sign_off(panel, today)
     assert case.case_id is not None
     sheet = sheets.export_signed(case.case_id, today, NOW)
     deadline = drafts.deadline(case.case_id)
     assert deadline is not None
-    _record_executives(demo)
+    _record_executives(panel)
     data = drafts.build(case.case_id, sheet)
     message = email.message_from_bytes(data, policy=policy.default)
     assert [a.display_name for a in message["To"].addresses] == [
@@ -135,21 +161,21 @@ def test_draft_for_a_decided_case(demo: Session, today: date) -> None:
     assert format_date_with_weekday(deadline) in body.get_content()  # type: ignore[attr-defined]
     attachment = next(iter(message.iter_attachments()))  # type: ignore[attr-defined]
     assert attachment.get_content() == sheet.body
+    assert case.private_values()
     for value in case.private_values():
-        if value:
-            assert value.encode() not in data
+        assert value.encode() not in data
     assert drafts.file_name(case.case_id, sheet) == (
         f"{case.reference} decision sheet v1 for sign-off.eml"
     )
 
 
-def test_no_partners_in_the_directory_says_what_to_do(demo: Session, today: date) -> None:
-    directory = DirectoryService(demo)
+def test_no_partners_in_the_directory_says_what_to_do(panel: Session, today: date) -> None:
+    directory = DirectoryService(panel)
     for agency in directory.agencies():
         directory.save_agency(Agency(agency.name, None, "", agency.agency_id))
-    sheets = decision_sheet_service_for(demo)
-    case = next(c for c in CaseService(demo).all_cases() if c.stage is Stage.AWAITING_SIGN_OFF)
+    sheets = decision_sheet_service_for(panel)
+    case = _awaiting_sign_off(panel, today)
     assert case.case_id is not None
     sheet = sheets.export_signed(case.case_id, today, NOW)
     with pytest.raises(SignOffDraftError, match="record the executive lead"):
-        SignOffDrafts(demo, sheets).build(case.case_id, sheet)
+        SignOffDrafts(panel, sheets).build(case.case_id, sheet)
