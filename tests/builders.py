@@ -293,3 +293,45 @@ def submission_recorded(session: Session, case: Case, **details: Any) -> Submiss
     saved = replace(SUBMISSION, **details)
     SubmissionService(session).save_details(case.case_id, saved)
     return saved
+
+
+def ready_to_submit(
+    session: Session,
+    people: Directory,
+    *,
+    today: date,
+    notified: date,
+    pseudonym: str = "Child K",
+    learning: Learning | None = None,
+    actions: Iterable[ImmediateAction] = (),
+) -> Case:
+    """Everything the National Panel asks for: the child's age and ethnicity, the Panel's
+    reference, the incident (3 days before ``notified``) and a summary; a meeting on working day
+    8 chaired by Alex Chair that recommended a local review, every voter ``YES``; signed off on
+    day 10, sent to the Panel on day 12; and the details form (``SUBMISSION``)."""
+    day = session.calendar.add_working_days
+    case = add_case(
+        session,
+        today=today,
+        notified=notified,
+        children=(
+            Child(pseudonym, "Kit Example-Fictional", age_years=15, ethnicity="Bangladeshi"),
+        ),
+        national_panel_reference="NP-2026-0042",
+        incident_date=date.fromordinal(notified.toordinal() - 3),
+        summary=f"{pseudonym} was found hurt at home.",
+    )
+    meeting = meeting_held(
+        session,
+        case,
+        held_on=day(notified, 8),
+        chair=people["Alex Chair"],
+        learning=learning or Learning(good_practice=("Staff recorded every incident promptly.",)),
+        actions=actions,
+    )
+    meeting = decided(session, case, voted(session, case, meeting))
+    meeting = signed_off(session, case, meeting, sent=day(notified, 10), agreed=day(notified, 10))
+    sent_to_national_panel(session, case, meeting, on=day(notified, 12))
+    submission_recorded(session, case)
+    assert case.case_id is not None
+    return session.cases.get(case.case_id) or case

@@ -98,22 +98,11 @@ def _decided(
 
 
 def _complete(session: Session, people: Directory, today: date) -> Case:
-    """Child K: everything the National Panel asks for recorded."""
-    case = _notified(
-        session,
-        today,
-        "Child K",
-        date(2026, 11, 2),
-        children=(Child("Child K", "Kit Real-Name", age_years=15, ethnicity="Bangladeshi"),),
-        national_panel_reference="NP-2026-0042",
-        incident_date=date(2026, 10, 30),
-        summary="Child K was found hurt in the children's home.",
-    )
-    learning = Learning(good_practice=("Staff recorded every incident promptly.",))
+    """Child K: everything the National Panel asks for recorded, and an action from the meeting."""
     actions = (ImmediateAction("Review declined referrals", HEALTH, today + timedelta(days=20)),)
-    case = _decided(session, people, case, learning=learning, actions=actions)
-    builders.submission_recorded(session, case)
-    return case
+    return builders.ready_to_submit(
+        session, people, today=today, notified=date(2026, 11, 2), actions=actions
+    )
 
 
 def _threshold_not_met(session: Session, today: date) -> Case:
