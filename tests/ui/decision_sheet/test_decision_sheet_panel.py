@@ -13,25 +13,19 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from rrdesk.domain.cases.cases import Stage
 from rrdesk.exports.signatures.verification import NotSignedError, verify_pdf
-from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
 from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
 from rrdesk.ui.decision_sheet.decision_sheet_panel import DecisionSheetPanel
 from rrdesk.ui.shell.tasks import TaskRunner, TaskStarter
+from tests.builders import HEALTH, LA, POLICE, email_of
 from tests.exports.pdf_reading import page_texts
 from tests.fakes import ImmediateRunner, RecordingMessages, RecordingOpener, ScriptedFileDialogs
 
-NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
-
-
-def _case_id(session: Session, stage: Stage) -> int:
-    case = next(c for c in CaseService(session).all_cases() if c.stage is stage)
-    assert case.case_id is not None
-    return case.case_id
+TODAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
 
 
 class _Tab:
@@ -39,14 +33,13 @@ class _Tab:
         self,
         qtbot,  # type: ignore[no-untyped-def]
         session: Session,
-        today: date,
-        stage: Stage = Stage.AWAITING_SIGN_OFF,
+        case_id: int,
         *,
         save: list[Path | None] | None = None,
         opener_works: bool = True,
         runner: TaskStarter | None = None,
     ) -> None:
-        self.case_id = _case_id(session, stage)
+        self.case_id = case_id
         self.sheets = decision_sheet_service_for(session)
         self.messages = RecordingMessages()
         self.dialogs = ScriptedFileDialogs(save=save)
@@ -60,7 +53,7 @@ class _Tab:
             self.dialogs,
             self.opener,
             runner or self.runner,
-            lambda: today,
+            lambda: TODAY,
             lambda: NOW,
         )
         qtbot.addWidget(self.panel)
@@ -75,12 +68,13 @@ class _Tab:
 
 
 def test_preview_then_sign_and_save_where_chosen(
-    qtbot, demo_session: Session, today: date, tmp_path: Path
+    qtbot, session: Session, decided_case: int, tmp_path: Path
 ) -> None:
     target = tmp_path / "chosen" / "sheet.pdf"
     target.parent.mkdir()
-    tab = _Tab(qtbot, demo_session, today, save=[target])
+    tab = _Tab(qtbot, session, decided_case, save=[target])
     reference = tab.sheets.reference(tab.case_id)
+    assert reference == "RR-2026-051"  # as the set-up recorded it
     preview = tab.panel.preview.toPlainText()
     assert f"Decision sheet: {reference}, version 1" in preview
     assert "OFFICIAL-SENSITIVE" in preview
@@ -104,10 +98,10 @@ def test_preview_then_sign_and_save_where_chosen(
 
 
 def test_saving_an_unchanged_record_again_gives_the_same_sheet(
-    qtbot, demo_session: Session, today: date, tmp_path: Path
+    qtbot, session: Session, decided_case: int, tmp_path: Path
 ) -> None:
     first, second = tmp_path / "one.pdf", tmp_path / "two.pdf"
-    tab = _Tab(qtbot, demo_session, today, save=[first, second])
+    tab = _Tab(qtbot, session, decided_case, save=[first, second])
     tab.click(qtbot, tab.panel.sign_button)
     tab.click(qtbot, tab.panel.sign_button)
     assert first.read_bytes() == second.read_bytes()
@@ -116,11 +110,11 @@ def test_saving_an_unchanged_record_again_gives_the_same_sheet(
 
 
 def test_a_changed_record_signs_version_two_and_keeps_both(
-    qtbot, demo_session: Session, today: date, tmp_path: Path
+    qtbot, session: Session, decided_case: int, tmp_path: Path
 ) -> None:
-    tab = _Tab(qtbot, demo_session, today, save=[tmp_path / "v1.pdf", tmp_path / "v2.pdf"])
+    tab = _Tab(qtbot, session, decided_case, save=[tmp_path / "v1.pdf", tmp_path / "v2.pdf"])
     tab.click(qtbot, tab.panel.sign_button)
-    meetings = MeetingService(demo_session)
+    meetings = MeetingService(session)
     meeting = meetings.load(tab.case_id)
     meetings.save(tab.case_id, replace(meeting, place="Town Hall"), "Place")
     tab.panel.hide()
@@ -137,25 +131,25 @@ def test_a_changed_record_signs_version_two_and_keeps_both(
 
 
 def test_verify_the_selected_version(
-    qtbot, demo_session: Session, today: date, tmp_path: Path
+    qtbot, session: Session, decided_case: int, tmp_path: Path
 ) -> None:
-    tab = _Tab(qtbot, demo_session, today, save=[tmp_path / "sheet.pdf"])
+    tab = _Tab(qtbot, session, decided_case, save=[tmp_path / "sheet.pdf"])
     tab.click(qtbot, tab.panel.sign_button)
     tab.click(qtbot, tab.panel.verify_button)
     text = tab.panel.verify_result.text()
     assert text.startswith("Version 1. Valid: signed with the trusted certificate")
-    assert f"Signed by {demo_session.partnership}" in text
+    assert f"Signed by {session.partnership}" in text
 
 
 @pytest.mark.parametrize("opener_works", [True, False], ids=["mail program opens", "it fails"])
 def test_email_for_sign_off(
-    qtbot, demo_session: Session, today: date, tmp_path: Path, opener_works: bool
+    qtbot, session: Session, decided_case: int, tmp_path: Path, opener_works: bool
 ) -> None:
     draft = tmp_path / "sign-off.eml"
     tab = _Tab(
         qtbot,
-        demo_session,
-        today,
+        session,
+        decided_case,
         save=[tmp_path / "sheet.pdf", draft],
         opener_works=opener_works,
     )
@@ -169,7 +163,11 @@ def test_email_for_sign_off(
     )
     assert message["X-Unsent"] == "1"
     assert tab.opener.opened == [draft]
-    recipients = SignOffDrafts(demo_session, tab.sheets).recipients()
+    recipients = SignOffDrafts(session, tab.sheets).recipients()
+    # No executive in the directory: each statutory partner's agency is written to.
+    assert [(r.name, r.email) for r in recipients] == [
+        (agency, email_of(agency)) for agency in (LA, POLICE, HEALTH)
+    ]
     for recipient in recipients:
         assert recipient.name in tab.panel.email_recipients.text()
         assert recipient.email in str(message["To"])
@@ -182,10 +180,10 @@ def test_email_for_sign_off(
 
 
 def test_preview_in_the_pdf_reader_is_saved_where_chosen_and_not_signed(
-    qtbot, demo_session: Session, today: date, tmp_path: Path
+    qtbot, session: Session, decided_case: int, tmp_path: Path
 ) -> None:
     target = tmp_path / "preview.pdf"
-    tab = _Tab(qtbot, demo_session, today, save=[target])
+    tab = _Tab(qtbot, session, decided_case, save=[target])
     tab.click(qtbot, tab.panel.preview_pdf_button)
     assert "PREVIEW not signed" in tab.dialogs.asked[-1][1]
     assert tab.opener.opened == [target]
@@ -201,10 +199,10 @@ def test_preview_in_the_pdf_reader_is_saved_where_chosen_and_not_signed(
 
 
 def test_stopping_signs_and_saves_nothing(
-    qtbot, demo_session: Session, today: date, tmp_path: Path
+    qtbot, session: Session, decided_case: int, tmp_path: Path
 ) -> None:
     target = tmp_path / "sheet.pdf"
-    tab = _Tab(qtbot, demo_session, today, save=[target])
+    tab = _Tab(qtbot, session, decided_case, save=[target])
     tab.runner.cancel_requested = True  # the person pressed Stop while it rendered
     tab.click(qtbot, tab.panel.sign_button)
     assert tab.panel.status.text() == "Stopped. Nothing was signed or saved."
@@ -214,28 +212,28 @@ def test_stopping_signs_and_saves_nothing(
 
 
 def test_a_case_without_a_decision_cannot_be_signed(
-    qtbot, demo_session: Session, today: date
+    qtbot, session: Session, booked_case: int
 ) -> None:
-    tab = _Tab(qtbot, demo_session, today, Stage.MEETING_BOOKED)
+    tab = _Tab(qtbot, session, booked_case)
     assert not tab.panel.sign_button.isEnabled()
     assert not tab.panel.preview_pdf_button.isEnabled()
     assert "no recorded decision" in tab.panel.status.text()
     assert "Enter where the meeting was held" in tab.panel.status.text()
 
 
-def test_a_dialog_cancelled_saves_nothing(qtbot, demo_session: Session, today: date) -> None:
-    tab = _Tab(qtbot, demo_session, today, save=[None])
+def test_a_dialog_cancelled_saves_nothing(qtbot, session: Session, decided_case: int) -> None:
+    tab = _Tab(qtbot, session, decided_case, save=[None])
     tab.click(qtbot, tab.panel.sign_button)
     assert tab.sheets.versions(tab.case_id) == []
     assert tab.messages.shown == []
 
 
 def test_signing_runs_off_the_ui_thread_with_progress(
-    qtbot, demo_session: Session, today: date, tmp_path: Path
+    qtbot, session: Session, decided_case: int, tmp_path: Path
 ) -> None:
     target = tmp_path / "sheet.pdf"
     runner = TaskRunner()
-    tab = _Tab(qtbot, demo_session, today, save=[target], runner=runner)
+    tab = _Tab(qtbot, session, decided_case, save=[target], runner=runner)
     seen: list[tuple[int, int]] = []
     tab.panel.progress.valueChanged.connect(
         lambda value: seen.append((value, tab.panel.progress.maximum()))

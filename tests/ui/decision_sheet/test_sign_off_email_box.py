@@ -3,30 +3,36 @@
 from __future__ import annotations
 
 import email
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from email import policy
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from rrdesk.domain.cases.cases import Stage
 from rrdesk.domain.cases.directory import Member, StatutoryPartner
-from rrdesk.services.cases.case_service import CaseService, DirectoryService
+from rrdesk.services.cases.case_service import DirectoryService
 from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
 from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
 from rrdesk.services.store.session import Session
 from rrdesk.ui.decision_sheet.sign_off_email_box import SignOffEmailBox
 from tests.fakes import RecordingMessages, RecordingOpener, ScriptedFileDialogs
 
-NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
+TODAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
+CHAIR_EMAIL = "alex.chair@westbury.example"
 
 
 def _add_executives(session: Session) -> None:
+    """Executives for the local authority and the police (none for health), and an address for
+    the chair, a voting panel member from the local authority."""
     directory = DirectoryService(session)
+    chair = next(m for m in directory.members() if m.name == "Alex Chair")
+    directory.save_member(replace(chair, email=CHAIR_EMAIL))
     agencies = {a.partner: a.name for a in directory.agencies() if a.partner is not None}
     for name, partner in (
-        ("Morwenna Tregear", StatutoryPartner.LOCAL_AUTHORITY),
-        ("Bryn Rees", StatutoryPartner.POLICE),
+        ("Carys Exec-Lead", StatutoryPartner.LOCAL_AUTHORITY),
+        ("Idris Exec-Police", StatutoryPartner.POLICE),
     ):
         directory.save_member(
             Member(
@@ -40,20 +46,16 @@ def _add_executives(session: Session) -> None:
 
 
 def test_executives_one_each_and_the_panel_copied_when_ticked(
-    qtbot, demo_session: Session, today: date, tmp_path: Path
+    qtbot, session: Session, decided_case: int, tmp_path: Path
 ) -> None:
-    _add_executives(demo_session)
-    case = next(
-        c for c in CaseService(demo_session).all_cases() if c.stage is Stage.AWAITING_SIGN_OFF
-    )
-    assert case.case_id is not None
-    sheets = decision_sheet_service_for(demo_session)
-    sheet = sheets.export_signed(case.case_id, today, NOW)
+    _add_executives(session)
+    sheets = decision_sheet_service_for(session)
+    sheet = sheets.export_signed(decided_case, TODAY, NOW)
     draft = tmp_path / "sign-off.eml"
     dialogs = ScriptedFileDialogs(save=[draft])
     box = SignOffEmailBox(
-        case.case_id,
-        SignOffDrafts(demo_session, sheets),
+        decided_case,
+        SignOffDrafts(session, sheets),
         RecordingMessages(),
         dialogs,
         RecordingOpener(works=True),
@@ -62,21 +64,23 @@ def test_executives_one_each_and_the_panel_copied_when_ticked(
     box.show()
     box.refresh()
     text = box.recipients.text()
-    assert "Morwenna Tregear (local authority), Bryn Rees (police)" in text
+    assert "Carys Exec-Lead (local authority), Idris Exec-Police (police)" in text
     assert "No executive is recorded for health:" in text
     assert "Copied in" not in text
     assert not box.copy_panel.isChecked()
 
     qtbot.mouseClick(box.copy_panel, Qt.MouseButton.LeftButton)
-    assert "Copied in: Harriet Vale (local authority)" in box.recipients.text()
-    assert SignOffDrafts(demo_session, sheets).copies_panel()  # kept for the partnership
+    assert "Copied in: Alex Chair (local authority)." in box.recipients.text()
+    assert SignOffDrafts(session, sheets).copies_panel()  # kept for the partnership
 
     box.set_document(sheet)
     with qtbot.waitSignal(box.email_saved):
         qtbot.mouseClick(box.email_button, Qt.MouseButton.LeftButton)
     message = email.message_from_bytes(draft.read_bytes(), policy=policy.default)
     assert [a.display_name for a in message["To"].addresses][:2] == [
-        "Morwenna Tregear",
-        "Bryn Rees",
+        "Carys Exec-Lead",
+        "Idris Exec-Police",
     ]
-    assert "Harriet Vale" in str(message["Cc"])
+    assert "carys.exec-lead@exec.example" in str(message["To"])
+    assert "Alex Chair" in str(message["Cc"])
+    assert CHAIR_EMAIL in str(message["Cc"])
