@@ -91,5 +91,6 @@ def build_main_window(context: AppContext) -> MainWindow:
         backups_folder=context.backups_folder,
     )
     bench.place(SECTION_ORDER, CASE_TAB_ORDER)
+    window.ask_before_leaving(seams.messages)
     cases_section.resume_draft()
     return window

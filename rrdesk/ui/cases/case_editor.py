@@ -34,10 +34,12 @@ from rrdesk.ui.cases.check_answers_grid import check_answers_grid
 from rrdesk.ui.cases.child_block import Errors
 from rrdesk.ui.kit.form_widgets import ErrorSummary, heading_label, hint_label
 from rrdesk.ui.kit.question_page import QuestionButtons
+from rrdesk.ui.shell.leaving import DISCARD, SAVE, STAY, UnsavedTyping, may_leave
 from rrdesk.ui.shell.messages import Messages
 
+__all__ = ["DISCARD", "SAVE", "STAY", "CaseEditorWidget"]
+
 CHECK_PAGE = "check"
-SAVE, DISCARD, STAY = "Save", "Discard", "Stay on this page"
 
 
 class CaseEditorWidget(QWidget):
@@ -111,12 +113,8 @@ class CaseEditorWidget(QWidget):
         self.close_button.clicked.connect(self._on_close_clicked)
 
     def _on_close_clicked(self) -> None:
-        if self._editing and self.has_unsaved_typing():
-            choice = self._ask_about_unsaved_typing()
-            if choice == STAY:
-                return
-            if choice == SAVE and not self._save_before_leaving():
-                return
+        if not may_leave(self, self._messages):
+            return
         self._editing = False
         self._cases.clear_draft()
         self.closed.emit()
@@ -128,16 +126,22 @@ class CaseEditorWidget(QWidget):
     def _remember_loaded(self) -> None:
         self._loaded = self.form.read(self._today())[0]
 
-    def _ask_about_unsaved_typing(self) -> str:
-        if self._case is None:
-            title = "This case has not been saved"
-            text = "If you go back to the list of cases now, what you typed is lost."
-        else:
-            title = "Your changes have not been saved"
-            text = "If you leave this page now, your changes to the case are lost."
-        return self._messages.choose(self, title, text, (SAVE, DISCARD, STAY), default=STAY)
+    # Leaving with unsaved typing (rrdesk.ui.shell.leaving)
 
-    def _save_before_leaving(self) -> bool:
+    def unsaved_typing(self) -> UnsavedTyping | None:
+        if not (self._editing and self.has_unsaved_typing()):
+            return None
+        if self._case is None:
+            return UnsavedTyping(
+                "This case has not been saved",
+                "If you leave this page now, what you typed is lost.",
+            )
+        return UnsavedTyping(
+            "Your changes have not been saved",
+            "If you leave this page now, your changes to the case are lost.",
+        )
+
+    def save_typing(self) -> bool:
         """Save what is typed; False (the page staying, its problems shown) when it cannot be."""
         case, errors = self.form.read(self._today())
         if self._show_first_problem(errors):
@@ -147,6 +151,22 @@ class CaseEditorWidget(QWidget):
         else:
             self._save_existing(case)
         return not self.has_unsaved_typing()
+
+    def discard_typing(self) -> None:
+        """Forget what was typed: a case goes back to its answers as saved, a new case back to
+        the list of cases."""
+        self._editing = False
+        self._cases.clear_draft()
+        self.draft_note.hide()
+        if self._case is None:
+            self.form.load(Case(reference="", children=(), profile=self._default_profile), new=True)
+            self._remember_loaded()
+            self._show(0)
+            self.closed.emit()
+            return
+        self.form.load(self._case)
+        self._remember_loaded()
+        self._show_check()
 
     # Keeping what was typed
 
@@ -273,14 +293,8 @@ class CaseEditorWidget(QWidget):
     def _on_back_clicked(self) -> None:
         index = self.stack.currentIndex()
         if self._case is not None and index < len(self.form.pages):
-            choice = self._ask_about_unsaved_typing() if self.has_unsaved_typing() else DISCARD
-            if choice == STAY or (choice == SAVE and not self._save_before_leaving()):
-                return
-            self.form.load(self._case)
-            self._editing = False
-            self._cases.clear_draft()
-            self.draft_note.hide()
-            self._show_check()
+            if may_leave(self, self._messages) and self._editing:
+                self.discard_typing()  # nothing typed: back to the answers as they are
             return
         if index == len(self.form.pages):
             self._show(index - 1)
@@ -361,15 +375,7 @@ class CaseEditorWidget(QWidget):
         except CaseError as error:
             self._messages.error(self, "The case was not saved", str(error))
             return
-        assert saved.case_id is not None
-        self._case = saved
-        self._editing = False
-        self._cases.clear_draft()
-        self.draft_note.hide()
-        self.form.load(saved)
-        self._remember_loaded()
-        self._show_check()
-        self.case_saved.emit(saved.case_id)
+        self._after_saving(saved)
 
     def _save_existing(self, case: Case) -> None:
         try:
@@ -377,6 +383,10 @@ class CaseEditorWidget(QWidget):
         except CaseError as error:
             self._messages.error(self, "The change was not saved", str(error))
             return
+        self._after_saving(saved)
+
+    def _after_saving(self, saved: Case) -> None:
+        assert saved.case_id is not None
         self._case = saved
         self._editing = False
         self._cases.clear_draft()
@@ -384,5 +394,4 @@ class CaseEditorWidget(QWidget):
         self.form.load(saved)
         self._remember_loaded()
         self._show_check()
-        assert saved.case_id is not None
         self.case_saved.emit(saved.case_id)

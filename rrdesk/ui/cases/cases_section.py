@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.ui.cases.case_list_widget import CaseListWidget
 from rrdesk.ui.kit.shown_tabs import ShownTabWidget
+from rrdesk.ui.shell.leaving import may_leave
+from rrdesk.ui.shell.messages import Messages
 
 if TYPE_CHECKING:
     from rrdesk.ui.cases.case_editor import CaseEditorWidget
@@ -26,6 +28,7 @@ class CasesSection(QWidget):
         case_list: CaseListWidget,
         editor_factory: Callable[[], CaseEditorWidget],
         cases: CaseService,
+        messages: Messages,
         *,
         case_tabs: list[tuple[str, CaseTab]] | None = None,
         parent: QWidget | None = None,
@@ -36,6 +39,9 @@ class CasesSection(QWidget):
         self._editor_factory = editor_factory
         self._editor: CaseEditorWidget | None = None
         self._cases = cases
+        self._messages = messages
+        self._shown_tab: QWidget | None = None
+        self._placing_tabs = False
         self._case_tab_factories = case_tabs if case_tabs is not None else []
         self.tabs = ShownTabWidget()  # a wide tab never holds the window wide on the others
         self.tabs.setObjectName("case_tabs")
@@ -47,6 +53,7 @@ class CasesSection(QWidget):
         layout.addWidget(self.stack)
         case_list.case_opened.connect(self.open_case)
         case_list.new_case_requested.connect(self.start_new_case)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
     @property
     def editor(self) -> CaseEditorWidget:
@@ -55,7 +62,9 @@ class CasesSection(QWidget):
             editor = self._editor_factory()
             editor.closed.connect(self.show_list)
             editor.case_saved.connect(self._on_editor_case_saved)
+            self._placing_tabs = True
             self.tabs.insertTab(0, editor, "Case details")
+            self._placing_tabs = False
             self._editor = editor
         return self._editor
 
@@ -74,13 +83,21 @@ class CasesSection(QWidget):
         self.case_list.refresh()
         self.stack.setCurrentWidget(self.case_list)
 
+    def may_leave_case(self) -> bool:
+        """Whether the case on show may be left for another: asks about unsaved typing."""
+        return self.stack.currentWidget() is not self.tabs or may_leave(self.tabs, self._messages)
+
     def start_new_case(self) -> None:
+        if not self.may_leave_case():
+            return
         self._set_extra_tabs(None)
         self.editor.start_new()
         self.tabs.setCurrentWidget(self.editor)
         self.stack.setCurrentWidget(self.tabs)
 
     def open_case(self, case_id: int) -> None:
+        if not self.may_leave_case():
+            return
         case = self._cases.get(case_id)
         if case is None:
             self.show_list()
@@ -91,6 +108,14 @@ class CasesSection(QWidget):
         self.stack.setCurrentWidget(self.tabs)
 
     def _set_extra_tabs(self, case_id: int | None) -> None:
+        self._placing_tabs = True
+        try:
+            self._replace_extra_tabs(case_id)
+        finally:
+            self._placing_tabs = False
+            self._shown_tab = self.tabs.currentWidget()
+
+    def _replace_extra_tabs(self, case_id: int | None) -> None:
         while self.tabs.count() > 1:
             widget = self.tabs.widget(1)
             self.tabs.removeTab(1)
@@ -100,6 +125,18 @@ class CasesSection(QWidget):
             return
         for title, factory in self._case_tab_factories:
             self.tabs.addTab(factory(case_id), title)
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        """Another tab chosen: the one left is asked about unsaved typing first, and shown
+        again if the person stays."""
+        left, self._shown_tab = self._shown_tab, self.tabs.currentWidget()
+        if self._placing_tabs or left is None or left is self._shown_tab:
+            return
+        if self.tabs.indexOf(left) >= 0 and not may_leave(left, self._messages):
+            self._placing_tabs = True
+            self.tabs.setCurrentWidget(left)
+            self._placing_tabs = False
+            self._shown_tab = left
 
     def _on_editor_case_saved(self, case_id: int) -> None:
         if self.tabs.count() == 1:

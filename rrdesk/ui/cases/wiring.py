@@ -56,7 +56,7 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> CasesS
         )
 
     case_list = CaseListWidget(cases, CaseTableModel(working_day))
-    section = CasesSection(case_list, case_editor, cases, case_tabs=bench.case_tabs)
+    section = CasesSection(case_list, case_editor, cases, seams.messages, case_tabs=bench.case_tabs)
     bench.add_section("cases", "Cases", section)
     bench.add_case_tab("History", audit_trail)
     audit = Lazy(audit_trail)
@@ -69,12 +69,12 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> CasesS
     bench.refresh_when_shown("audit", refresh_audit)
 
     def open_case(case_id: int) -> None:
-        bench.window.show_section("cases")
-        section.open_case(case_id)
+        if bench.window.show_section("cases"):
+            section.open_case(case_id)
 
     def new_case() -> None:
-        bench.window.show_section("cases")
-        section.start_new_case()
+        if bench.window.show_section("cases"):
+            section.start_new_case()
 
     events.open_case_requested.connect(open_case)
     events.new_case_requested.connect(new_case)

@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -23,6 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from rrdesk.ui.kit.item_roles import USER_ROLE
+from rrdesk.ui.shell.leaving import may_leave
+from rrdesk.ui.shell.messages import Messages
+
+if TYPE_CHECKING:
+    # Named only in annotations: the Qt namespace is built after the window is first painted
+    # (rrdesk.ui.kit.item_roles).
+    from PySide6.QtCore import QModelIndex, Qt
 
 FIRST_SIZE = (1280, 800)
 """The window's size the first time rrdesk opens on a computer, where the screen has room."""
@@ -78,6 +94,35 @@ class SectionStack(QStackedWidget):
         return super().sizeHint() if shown is None else shown.sizeHint()
 
 
+class SectionList(QListWidget):
+    """The list of sections. Before another section is chosen in it (a click, the arrow keys or
+    typing a title's first letter) it asks ``may_change``, which may ask the person about unsaved
+    typing; the choice is refused, the section on show staying, when it answers False."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.may_change: Callable[[], bool] = lambda: True
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        row = self.indexAt(event.position().toPoint()).row()
+        if 0 <= row != self.currentRow() and not self.may_change():
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        moved = super().moveCursor(cursorAction, modifiers)
+        if moved.isValid() and moved.row() != self.currentRow() and not self.may_change():
+            return self.currentIndex()
+        return moved
+
+    def keyboardSearch(self, search: str) -> None:
+        if self.may_change():
+            super().keyboardSearch(search)
+
+
 class MainWindow(QMainWindow):
     section_shown = Signal(str)
     lock_requested = Signal()
@@ -100,7 +145,8 @@ class MainWindow(QMainWindow):
         self._sections: dict[str, _Section] = {}
         self._painted = False
         self._when_on_screen: list[Callable[[], object]] = []
-        self.nav = QListWidget()
+        self._messages: Messages | None = None
+        self.nav = SectionList()
         self.nav.setObjectName("nav_list")
         self.nav.setAccessibleName("Sections")
         self.nav.setFixedWidth(210)
@@ -121,6 +167,7 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
+        self._body = central  # replaced by the lock screen while locked
         self.status_label = QLabel(status)
         self.status_label.setObjectName("status_label")
         self.statusBar().addWidget(self.status_label, 1)
@@ -176,6 +223,20 @@ class MainWindow(QMainWindow):
             )
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
+
+    def ask_before_leaving(self, messages: Messages) -> None:
+        """From now on, leaving the section on show (for another, or by closing the window) with
+        unsaved typing on it asks Save, Discard or Stay first, through ``messages``."""
+        self._messages = messages
+        self.nav.may_change = self.may_leave_section
+
+    def may_leave_section(self) -> bool:
+        """Whether the section on show may be left: True at once if nothing typed is unsaved,
+        else as the person answers Save, Discard or Stay."""
+        if self._messages is None or self.centralWidget() is not self._body:
+            return True  # locked: the typing was kept as the lock began
+        shown = self.stack.currentWidget()
+        return shown is None or may_leave(shown, self._messages)
 
     def section(self, key: str) -> QWidget:
         """The section's widget, built now if it has not been shown yet."""
@@ -235,9 +296,13 @@ class MainWindow(QMainWindow):
         item = self.nav.currentItem()
         return "" if item is None else str(item.data(USER_ROLE))
 
-    def show_section(self, key: str) -> None:
+    def show_section(self, key: str) -> bool:
+        """Show the section; False if the person chose to stay on unsaved typing instead."""
         section = self._sections[key]
+        if key != self.current_section and not self.may_leave_section():
+            return False
         self.nav.setCurrentItem(section.item)
+        return True
 
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
@@ -255,6 +320,9 @@ class MainWindow(QMainWindow):
         self.resize(*first_size(area.width(), area.height()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_leave_section():
+            event.ignore()
+            return
         if self._settings is not None:
             self._settings.setValue("main_window/geometry", self.saveGeometry())
         self.closing.emit()
