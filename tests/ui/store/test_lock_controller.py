@@ -306,7 +306,8 @@ def test_a_store_damaged_while_locked_is_handed_on_and_stays_locked_if_not_resto
 
 
 def test_the_lock_screen_can_quit_rrdesk(qtbot, locked_setup) -> None:  # type: ignore[no-untyped-def]
-    """A demo store's passphrase is made up at random, so a locked demo needs a way out."""
+    """A store whose passphrase was made up at random cannot be unlocked by anyone, so the lock
+    screen needs a way out."""
     controller, window, _projector, rebuilt = locked_setup
     controller.lock()
     screen = controller.locked_screen

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 
 from rrdesk.app import AppContext, build_main_window
 from rrdesk.services.store import store_access
 from rrdesk.ui.store.lock_controller import LockController
+from tests.builders import add_case
 from tests.ui.main_windows import WindowRebuilder
 
 
@@ -30,8 +33,8 @@ def _unlock(qtbot, controller, passphrase: str) -> None:  # type: ignore[no-unty
         qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
 
 
-def test_a_new_case_being_typed_survives_a_lock(qtbot, context, passphrase) -> None:  # type: ignore[no-untyped-def]
-    window = build_main_window(context)
+def test_a_new_case_being_typed_survives_a_lock(qtbot, blank_context, passphrase) -> None:  # type: ignore[no-untyped-def]
+    window = build_main_window(blank_context)
     qtbot.addWidget(window)
     window.show()
     section = window.section("cases")
@@ -39,7 +42,7 @@ def test_a_new_case_being_typed_survives_a_lock(qtbot, context, passphrase) -> N
     block = section.editor.form.child_blocks[0]
     qtbot.keyClicks(block.pseudonym, "Child W")
     qtbot.keyClicks(block.real_name, "Wren Lockfield-Fictional")
-    controller, built = _controller(qtbot, context, window)
+    controller, built = _controller(qtbot, blank_context, window)
     controller.lock("manual")
     assert controller.is_locked
     _unlock(qtbot, controller, passphrase)
@@ -52,16 +55,19 @@ def test_a_new_case_being_typed_survives_a_lock(qtbot, context, passphrase) -> N
     controller.session.close()
 
 
-def test_a_valid_change_is_saved_before_the_lock(qtbot, context, passphrase) -> None:  # type: ignore[no-untyped-def]
-    window = build_main_window(context)
+def test_a_valid_change_is_saved_before_the_lock(
+    qtbot, blank_context, session, today, passphrase
+) -> None:  # type: ignore[no-untyped-def]
+    case = add_case(session, today=today, notified=date(2026, 11, 16), summary="As notified.")
+    window = build_main_window(blank_context)
     qtbot.addWidget(window)
     window.show()
     section = window.section("cases")
-    case = context.session.cases.get_by_reference("RR-2026-002")
     section.open_case(case.case_id)
     section.editor.show_page("summary")
     section.editor.form.summary.setPlainText("Changed just before the lock.")
-    controller, _built = _controller(qtbot, context, window)
+    assert session.cases.get(case.case_id).summary == "As notified.", "not saved yet"
+    controller, _built = _controller(qtbot, blank_context, window)
     controller.lock("manual")
     _unlock(qtbot, controller, passphrase)
     saved = controller.session.cases.get(case.case_id)
