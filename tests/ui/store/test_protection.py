@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from rrdesk.domain.cases.cases import Child
 from rrdesk.services.store.backups import rolling_backups
 from rrdesk.ui.store.backup_widget import BackupWidget
 from rrdesk.ui.store.protection import install_protection
+from tests.builders import add_case
 from tests.ui.main_windows import WindowRebuilder
 
 
@@ -26,9 +28,20 @@ def _visible_text(window: QWidget) -> str:
     return "\n".join(parts)
 
 
+def _two_cases(session, today: date) -> None:  # type: ignore[no-untyped-def]
+    add_case(session, today=today, notified=date(2026, 11, 16))
+    twins = (
+        Child("Child K", "Kai Lockwood-Fictional"),
+        Child("Child L", "Lily Lockwood-Fictional"),
+    )
+    add_case(session, today=today, notified=date(2026, 11, 18), children=twins)
+
+
 def test_lock_unlock_and_back_up_on_close(
-    qtbot, context, messages, passphrase: str, tmp_path: Path
+    qtbot, blank_context, session, today, messages, passphrase: str, tmp_path: Path
 ) -> None:
+    context = blank_context
+    _two_cases(session, today)
     folder = tmp_path / "backups"
     context.backups_folder = folder
     rebuild = WindowRebuilder(qtbot, context)
@@ -36,7 +49,7 @@ def test_lock_unlock_and_back_up_on_close(
     first = rebuild(context.session)
     private = [v for case in context.session.cases.all_cases() for v in case.private_values()]
     private += [case.reference for case in context.session.cases.all_cases()]
-    assert private
+    assert {"Poppy Example-Fictional", "Kai Lockwood-Fictional", "RR-2026-002"} <= set(private)
     protection = install_protection(
         first,
         context.session,
@@ -80,7 +93,7 @@ def test_lock_unlock_and_back_up_on_close(
 
 
 def test_a_key_file_gone_while_locked_is_restored_from_a_backup_and_unlocked(
-    qtbot, context, messages, passphrase: str, tmp_path: Path
+    qtbot, blank_context, session, today, messages, passphrase: str, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     import pytest
 
@@ -89,12 +102,15 @@ def test_a_key_file_gone_while_locked_is_restored_from_a_backup_and_unlocked(
     from rrdesk.ui.store import store_problem_dialog
     from tests.fakes import ScriptedFileDialogs
 
+    context = blank_context
+    _two_cases(session, today)
     folder = tmp_path / "backups"
     rebuild = WindowRebuilder(qtbot, context)
     windows = rebuild.windows
     first = rebuild(context.session)
     store_path = context.session.path
     references = sorted(s.reference for s in context.session.cases.all_cases())
+    assert references == ["RR-2026-001", "RR-2026-002"]
     backup = make_rolling_backup(context.session, datetime(2026, 11, 20, 17, 5), folder=folder)
     protection = install_protection(
         first,
