@@ -191,18 +191,19 @@ def test_choosing_the_store_itself_is_refused(qtbot, session, messages, tmp_path
 
 
 def test_restoring_puts_the_backup_in_place_and_keeps_the_store_aside(
-    qtbot, context, messages, passphrase: str, tmp_path: Path, today: date
+    qtbot, blank_context, messages, passphrase: str, tmp_path: Path, today: date
 ) -> None:
-    session = context.session
+    session = blank_context.session
+    before = _add_case(session, today, "Child Before")
     backup = back_up_to(session, tmp_path / "before-the-meeting.rrbackup")
     later = _add_case(session, today, "Child Later")
 
     def ask(_parent, _path, check, _runner):  # type: ignore[no-untyped-def]
         return check(passphrase, False), passphrase, False
 
-    app = _Running(qtbot, context, messages, tmp_path / "rolling", backup, ask)
+    app = _Running(qtbot, blank_context, messages, tmp_path / "rolling", backup, ask)
     protection, windows = app.protection, app.windows
-    assert later in _references(windows[0])
+    assert _references(windows[0]) == {before, later}
     app.click_restore(qtbot)
 
     assert len(windows) == 2, "rrdesk opened the restored store in a new window"
@@ -212,6 +213,7 @@ def test_restoring_puts_the_backup_in_place_and_keeps_the_store_aside(
     assert not session.is_open
     assert later not in _references(windows[1])
     assert later not in {c.reference for c in restored.cases.all_cases()}
+    assert _references(windows[1]) == {before}, "the store as it was backed up"
     kind, title, text = messages.shown[-1]
     assert (kind, title) == ("info", "Backup restored")
     aside = [p for p in session.path.parent.iterdir() if ".before-restore-" in p.name]
@@ -222,9 +224,10 @@ def test_restoring_puts_the_backup_in_place_and_keeps_the_store_aside(
 
 
 def test_a_restore_that_fails_leaves_the_store_as_it_was(
-    qtbot, context, messages, passphrase: str, tmp_path: Path, today: date
+    qtbot, blank_context, messages, passphrase: str, tmp_path: Path, today: date
 ) -> None:
-    session = context.session
+    session = blank_context.session
+    before = _add_case(session, today, "Child Before")
     backup = back_up_to(session, tmp_path / "monday.rrbackup")
     later = _add_case(session, today, "Child Later")
     store_bytes_before = session.path.stat().st_size
@@ -234,7 +237,7 @@ def test_a_restore_that_fails_leaves_the_store_as_it_was(
         backup.write_bytes(backup.read_bytes()[:200])  # damaged after the check
         return checked, passphrase, False
 
-    app = _Running(qtbot, context, messages, tmp_path / "rolling", backup, ask)
+    app = _Running(qtbot, blank_context, messages, tmp_path / "rolling", backup, ask)
     protection, windows = app.protection, app.windows
     app.click_restore(qtbot)
 
@@ -249,8 +252,8 @@ def test_a_restore_that_fails_leaves_the_store_as_it_was(
     assert protection.controller.unlock(passphrase) == ""
     reopened = protection.session
     assert reopened is not None
-    assert later in {c.reference for c in reopened.cases.all_cases()}
-    assert later in _references(windows[-1])
+    assert {c.reference for c in reopened.cases.all_cases()} == {before, later}
+    assert _references(windows[-1]) == {before, later}
     protection.stop()
 
 
@@ -297,15 +300,17 @@ def test_the_check_runs_off_the_screen_thread(
 
 
 def test_the_restore_runs_off_the_screen_thread_behind_the_lock(
-    qtbot, context, messages, passphrase: str, tmp_path: Path
+    qtbot, blank_context, messages, passphrase: str, tmp_path: Path, today: date
 ) -> None:  # type: ignore[no-untyped-def]
-    backup = back_up_to(context.session, tmp_path / "monday.rrbackup")
+    before = _add_case(blank_context.session, today, "Child Before")
+    backup = back_up_to(blank_context.session, tmp_path / "monday.rrbackup")
+    _add_case(blank_context.session, today, "Child Later")
 
     def ask(_parent, _path, check, _runner):  # type: ignore[no-untyped-def]
         return check(passphrase, False), passphrase, False
 
     runner = _HeldRunner()
-    app = _Running(qtbot, context, messages, tmp_path / "rolling", backup, ask, runner=runner)
+    app = _Running(qtbot, blank_context, messages, tmp_path / "rolling", backup, ask, runner=runner)
     app.click_restore(qtbot)
     controller = app.protection.controller
     screen = controller.locked_screen
@@ -317,6 +322,7 @@ def test_the_restore_runs_off_the_screen_thread_behind_the_lock(
     runner.finish()
     assert not controller.is_locked
     assert messages.shown[-1][:2] == ("info", "Backup restored")
+    assert _references(app.windows[-1]) == {before}
     app.protection.stop()
 
 
