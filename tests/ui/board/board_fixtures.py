@@ -1,4 +1,4 @@
-"""Helpers shared by the timetable screens' tests: cases in a real store, a movable today."""
+"""Helpers shared by the board's tests: cases in a real store, a movable today."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import date
 from rrdesk.domain.cases.cases import Case, Child, Stage
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.store.session import Session
+from tests import builders
 
 MONDAY = date(2026, 11, 23)
 
@@ -42,3 +43,18 @@ def add_case(
     saved = CaseService(session).add_case(case, today=MONDAY)
     assert saved.case_id is not None
     return saved.case_id
+
+
+# Two cases whose meetings are booked, so the chair picks one to project.
+PROJECTED = "RR-2026-062"
+NOTIFIED = date(2026, 11, 16)
+
+
+def add_booked_cases(session: Session, today: date) -> None:
+    """The builders' panel, and two cases whose meetings are booked on following days."""
+    builders.add_directory(session)
+    for reference, day in (("RR-2026-061", date(2026, 11, 24)), (PROJECTED, date(2026, 11, 25))):
+        case = builders.add_case(
+            session, today=today, notified=NOTIFIED, stage=Stage.MEETING_BOOKED, reference=reference
+        )
+        builders.book_meeting(session, case, day)

@@ -34,7 +34,7 @@ from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.store.lock_controller import LockController
 from rrdesk.ui.store.protection import Protection, install_protection
 from tests.fakes import RecordingMessages
-from tests.ui.board.board_fixtures import Today, add_case
+from tests.ui.board.board_fixtures import PROJECTED, Today, add_booked_cases, add_case
 
 
 def visible_text(window: QWidget) -> str:
@@ -130,22 +130,23 @@ class Meeting:
 @pytest.fixture
 def meeting(
     qtbot: QtBot,
-    context: AppContext,
+    blank_context: AppContext,
     messages: RecordingMessages,
     passphrase: str,
     tmp_path: Path,
 ) -> Iterator[Meeting]:
-    rebuild = Rebuilder(context)
-    first = rebuild(context.session)
+    add_booked_cases(blank_context.session, blank_context.seams.today())
+    rebuild = Rebuilder(blank_context)
+    first = rebuild(blank_context.session)
     protection = install_protection(
         first,
-        context.session,
+        blank_context.session,
         rebuild=rebuild,
         messages=messages,
         backups_folder=tmp_path / "backups",
-        runner=context.runner,
-        files=context.dialogs,
-        now=context.seams.wall_clock,
+        runner=blank_context.runner,
+        files=blank_context.dialogs,
+        now=blank_context.seams.wall_clock,
     )
     qtbot.waitExposed(first)
     yield Meeting(qtbot, rebuild, protection, passphrase)
@@ -325,9 +326,9 @@ def test_the_chairs_walk(qtbot: QtBot, meeting: Meeting, size: tuple[int, int]) 
     """Project on the only screen, let the agenda run, lock and unlock, take attendance and a
     conflict, record and close the vote from the projection, decide, and close the projector."""
     meeting.window.resize(*size)
-    projector = project_case(meeting, "RR-2026-005")
+    projector = project_case(meeting, PROJECTED)
     assert projector.isFullScreen()
-    assert projector.reference_label.text() == "RR-2026-005"
+    assert projector.reference_label.text() == PROJECTED
     qtbot.keyClick(projector, Qt.Key.Key_Space)
     assert projector.timer_widget.clock.running
 
@@ -366,7 +367,7 @@ def test_the_chairs_walk(qtbot: QtBot, meeting: Meeting, size: tuple[int, int]) 
     assert isinstance(panel, ChairVotePanel)
     qtbot.keyClick(panel.voters, Qt.Key.Key_O)
     voters = panel.voters.count()
-    assert voters > 2
+    assert voters == 3  # the panel's four voting members, less the one with a conflict
     assert projector.vote_label.text().splitlines() == [
         "Voting open",
         f"0 of {voters} votes recorded",

@@ -11,9 +11,11 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from rrdesk.demo.cases import add_demo_data
+from rrdesk.domain.cases.cases import Child, Stage
 from rrdesk.domain.meeting.agenda import AgendaItem, AgendaItemKind
+from rrdesk.domain.meeting.vote import VoteChoice
 from rrdesk.domain.timetable.dates import format_date
+from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.board.display_awake import DisplayAwake
@@ -28,6 +30,8 @@ from rrdesk.ui.board.projector_window import (
 )
 from rrdesk.ui.meeting.agenda_timer import PHASE_COLOURS
 from rrdesk.ui.timetable.timeline_strip import DARK, TimelineStripWidget
+from tests.builders import add_case as add_case_at
+from tests.builders import add_directory, book_meeting, decided, meeting_held, voted
 from tests.fakes import RecordingMessages
 from tests.ui.board.board_fixtures import MONDAY, Today, add_case
 
@@ -109,20 +113,54 @@ def texts_in(window: QWidget) -> Iterator[str]:
                         yield str(index.data(role) or "")
 
 
+# Cases at each stage the board shows, with children named, dated and in sibling groups.
+CHILDREN = {
+    ("RR-2026-071", Stage.NOTIFIED): (Child("Child T", "Tilly Marchbank", date(2025, 3, 14)),),
+    ("RR-2026-072", Stage.COLLECTING_RETURNS): (
+        Child("Child U", "Ursula Penhallow", date(2012, 7, 1)),
+        Child("Child V", "Vincent Penhallow", date(2015, 1, 30)),
+    ),
+    ("RR-2026-073", Stage.MEETING_BOOKED): (Child("Child W", "Wilf Ó Dálaigh", date(2009, 9, 9)),),
+    ("RR-2026-074", Stage.AWAITING_SIGN_OFF): (
+        Child("Child X", "Xanthe Gwynfor-Brace", date(2023, 12, 2)),
+    ),
+}
+
+
+def add_cases_at_every_stage(session: Session) -> None:
+    people = add_directory(session)
+    for (reference, stage), children in CHILDREN.items():
+        held = stage is Stage.AWAITING_SIGN_OFF
+        case = add_case_at(
+            session,
+            today=MONDAY,
+            notified=date(2026, 11, 9),
+            stage=Stage.MEETING_BOOKED if held else stage,
+            children=children,
+            reference=reference,
+        )
+        if stage is Stage.MEETING_BOOKED:
+            book_meeting(session, case, date(2026, 11, 25))
+        if held:
+            meeting = meeting_held(
+                session, case, held_on=date(2026, 11, 20), chair=people["Alex Chair"]
+            )
+            decided(session, case, voted(session, case, meeting))
+
+
 def test_the_projector_shows_nothing_that_identifies_a_child(
     qtbot: QtBot, session: Session
 ) -> None:
-    add_demo_data(session, today=MONDAY)
+    add_cases_at_every_stage(session)
     private: set[str] = set()
     for case in session.cases.all_cases():
         private.update(case.private_values())
         for child in case.children:
             if child.date_of_birth is not None:
                 private.add(format_date(child.date_of_birth))
-    assert "Child T" in private
-    assert "Tilly Marchbank-Fictional" in private
+    assert {"Child T", "Tilly Marchbank", "Penhallow", "14 March 2025"} <= private
     rows = TimetableService(session).board_rows(MONDAY)
-    assert len(rows) >= 3
+    assert sorted(row.reference for row in rows) == sorted(ref for ref, _stage in CHILDREN)
     for row in rows:
         window = make_window(qtbot, session, row.case_id)
         everything = "\n".join(texts_in(window))
@@ -303,12 +341,14 @@ def test_the_launcher_says_when_there_is_nothing_to_project(session: Session) ->
 def test_the_vote_shows_only_that_it_is_open_then_the_outcome_once(
     qtbot: QtBot, session: Session
 ) -> None:
-    from rrdesk.domain.cases.cases import Stage
-    from rrdesk.services.meeting.meeting_service import MeetingService
-
-    add_demo_data(session, today=MONDAY)
+    people = add_directory(session)
+    case = add_case_at(
+        session, today=MONDAY, notified=date(2026, 11, 9), stage=Stage.MEETING_BOOKED
+    )
+    meeting = meeting_held(session, case, held_on=date(2026, 11, 20), chair=people["Alex Chair"])
+    decided(session, case, voted(session, case, meeting, {people["Pat Officer"]: VoteChoice.NO}))
     meetings = MeetingService(session)
-    case = next(c for c in session.cases.all_cases() if c.stage is Stage.AWAITING_SIGN_OFF)
+    assert case.case_id is not None
 
     def vote_for(case_id: int):  # type: ignore[no-untyped-def]
         vote = meetings.load(case_id).vote
@@ -331,6 +371,7 @@ def test_the_vote_shows_only_that_it_is_open_then_the_outcome_once(
     assert shown.count("Outcome") == 1
     assert "Vote:" not in shown
     assert "Yes " in shown
+    assert shown.splitlines()[1] == "Yes 3   No 1   Abstain 0   Not voted 0"
     voters = {m.name for m in session.directory.members()}
     assert not any(name in shown for name in voters)
 
@@ -348,9 +389,10 @@ def test_the_vote_shows_only_that_it_is_open_then_the_outcome_once(
     meetings.save(case.case_id, meeting.with_vote(reopened), "reopened")
     window.refresh()
     tally = reopened.tally
-    voted = tally.yes + tally.no + tally.abstain
+    recorded = tally.yes + tally.no + tally.abstain
+    assert (recorded, recorded + tally.not_voted) == (4, 4)
     assert window.vote_label.text().splitlines() == [
         "Voting open",
-        f"{voted} of {voted + tally.not_voted} votes recorded",
+        f"{recorded} of {recorded + tally.not_voted} votes recorded",
     ]  # no tally, no outcome and no names while the vote is open
     window.close()
