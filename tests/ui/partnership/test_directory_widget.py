@@ -8,6 +8,7 @@ from rrdesk.domain.cases.directory import StatutoryPartner
 from rrdesk.services.cases.case_service import DirectoryService
 from rrdesk.services.store.session import Session
 from rrdesk.ui.partnership.directory_widget import COLUMNS, DirectoryWidget
+from tests.builders import LA, add_directory
 from tests.fakes import RecordingMessages
 
 
@@ -21,7 +22,7 @@ def _widget(qtbot, session: Session, messages: RecordingMessages) -> DirectoryWi
 def _add_person(qtbot, widget: DirectoryWidget, name: str, email: str, post: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(widget.new_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(widget.name, name)
-    widget.agency.setCurrentText("Northmoor Council Children's Social Care")
+    widget.agency.setCurrentText(LA)
     qtbot.keyClicks(widget.email, email)
     widget.executive.setCurrentIndex(widget.executive.findText(post))
     qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
@@ -39,9 +40,10 @@ def _row_of(widget: DirectoryWidget, name: str) -> dict[str, str]:
 
 
 def test_an_executive_lead_and_deputy_are_recorded_and_shown(
-    qtbot, demo_session: Session, messages: RecordingMessages
+    qtbot, session: Session, messages: RecordingMessages
 ) -> None:
-    widget = _widget(qtbot, demo_session, messages)
+    add_directory(session)  # a panel already recorded, none of them an executive
+    widget = _widget(qtbot, session, messages)
     _add_person(
         qtbot,
         widget,
@@ -54,7 +56,9 @@ def test_an_executive_lead_and_deputy_are_recorded_and_shown(
     )
     assert _row_of(widget, "Morwenna Tregear")["Executive"] == "Executive lead, local authority"
     assert _row_of(widget, "Ola Nordmann")["Executive"] == "Deputy executive, local authority"
-    stored = {m.name: m for m in demo_session.directory.members()}
+    stored = {m.name: m for m in session.directory.members()}
+    assert stored["Morwenna Tregear"].agency == LA
+    assert stored["Morwenna Tregear"].email == "morwenna@northmoor.example"
     assert stored["Morwenna Tregear"].executive_for is StatutoryPartner.LOCAL_AUTHORITY
     assert not stored["Morwenna Tregear"].executive_deputy
     assert stored["Ola Nordmann"].executive_deputy
@@ -66,25 +70,27 @@ def test_an_executive_lead_and_deputy_are_recorded_and_shown(
 
 
 def test_a_second_lead_for_the_same_partner_is_refused(
-    qtbot, demo_session: Session, messages: RecordingMessages
+    qtbot, session: Session, messages: RecordingMessages
 ) -> None:
-    widget = _widget(qtbot, demo_session, messages)
+    add_directory(session)  # a panel already recorded, none of them an executive
+    widget = _widget(qtbot, session, messages)
     _add_person(qtbot, widget, "Morwenna Tregear", "m@northmoor.example", "Executive lead, police")
     _add_person(qtbot, widget, "Another Person", "a@northmoor.example", "Executive lead, police")
     assert messages.texts == [
         "Morwenna Tregear is already the executive lead for the police. "
         "Change Morwenna Tregear first."
     ]
-    assert "Another Person" not in {m.name for m in demo_session.directory.members()}
+    assert "Another Person" not in {m.name for m in session.directory.members()}
 
 
 def test_an_executive_needs_an_email_address(
-    qtbot, demo_session: Session, messages: RecordingMessages
+    qtbot, session: Session, messages: RecordingMessages
 ) -> None:
-    widget = _widget(qtbot, demo_session, messages)
+    add_directory(session)  # a panel already recorded, none of them an executive
+    widget = _widget(qtbot, session, messages)
     _add_person(qtbot, widget, "Morwenna Tregear", "", "Executive lead, health")
     assert "executives are sent the decision sheet by email" in widget.email_field.error.text()
-    assert "Morwenna Tregear" not in {m.name for m in demo_session.directory.members()}
+    assert "Morwenna Tregear" not in {m.name for m in session.directory.members()}
 
 
 def test_a_person_added_to_the_panel_votes_unless_the_profile_names_their_role(
