@@ -4,6 +4,7 @@ and the reports screen. Built through the main window as the app builds them."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,9 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from rrdesk.app import AppContext, build_main_window
-from rrdesk.domain.cases.cases import Stage
+from rrdesk.domain.after_meeting.threshold_letter import LetterDetails
+from rrdesk.domain.cases.cases import Child, Referral, Stage, ThresholdDiscussion
+from rrdesk.domain.meeting.immediate_action import ImmediateAction
 from rrdesk.services.after_meeting.local_review_service import LocalReviewService
 from rrdesk.services.after_meeting.submission_service import SubmissionService
+from rrdesk.services.after_meeting.theme_service import ThemeService
+from rrdesk.services.after_meeting.threshold_letter_service import ThresholdLetterService
 from rrdesk.services.session_services import SessionServices
 from rrdesk.services.store.session import Session
 from rrdesk.ui.after_meeting import wiring as after_meeting
@@ -26,44 +31,94 @@ from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.shell.workbench import WindowEvents, Workbench
+from tests import builders
+from tests.builders import HEALTH, POLICE, Directory
 from tests.exports.pdf_reading import all_text
 from tests.fakes import RecordingMessages, ScriptedFileDialogs
 from tests.seams import seams_for
 
 
-def _case_id(session: Session, pseudonym: str) -> int:
-    case = next(c for c in session.cases.all_cases() if c.pseudonyms.startswith(pseudonym))
+@pytest.fixture
+def people(session: Session) -> Directory:
+    return builders.add_directory(session)
+
+
+def _notified(session: Session, today: date, pseudonym: str, on: date) -> int:
+    child = Child(pseudonym, f"{pseudonym} Real-Name")
+    case = builders.add_case(session, today=today, notified=on, children=(child,))
     assert case.case_id is not None
     return case.case_id
 
 
+def _complete(
+    session: Session,
+    people: Directory,
+    today: date,
+    pseudonym: str = "Child K",
+    notified: date = date(2026, 11, 2),
+) -> int:
+    """Everything the National Panel asks for, and an action from the meeting."""
+    action = ImmediateAction("Review declined referrals", HEALTH, date(2026, 12, 11))
+    case = builders.ready_to_submit(
+        session, people, today=today, notified=notified, pseudonym=pseudonym, actions=(action,)
+    )
+    assert case.case_id is not None
+    return case.case_id
+
+
+def _threshold_not_met(session: Session, today: date) -> int:
+    """Child J: not an abuse or neglect case; a first letter made on 26 October 2026."""
+    case = builders.add_case(
+        session,
+        today=today,
+        notified=None,
+        stage=Stage.THRESHOLD_NOT_MET,
+        children=(Child("Child J", "Jade Real-Name"),),
+        referral=Referral(referrer_name="A parent", referral_date=date(2026, 10, 20)),
+        threshold=ThresholdDiscussion(
+            date(2026, 10, 23),
+            "The partners",
+            False,
+            "An accident; no abuse or neglect known or suspected.",
+        ),
+    )
+    assert case.case_id is not None
+    letters = ThresholdLetterService(session)
+    letters.save_details(case.case_id, LetterDetails(signatory="Alex Chair"))
+    letters.export(case.case_id, date(2026, 10, 26))
+    return case.case_id
+
+
 @pytest.fixture
-def tabs(qtbot, demo_session: Session, messages: RecordingMessages, today: date, tmp_path: Path):  # type: ignore[no-untyped-def]
+def tabs(qtbot, session: Session, messages: RecordingMessages, today: date, tmp_path: Path):  # type: ignore[no-untyped-def]
     """The case tabs as this feature installs them, files saved in ``tmp_path``."""
-    window = MainWindow(demo_session.partnership)
+    window = MainWindow(session.partnership)
     qtbot.addWidget(window)
     bench = Workbench(window, WindowEvents(window))
     seams = seams_for(messages, lambda: today, save_folder=tmp_path)
-    after_meeting.install(bench, SessionServices(demo_session), seams)
+    after_meeting.install(bench, SessionServices(session), seams)
     return dict(bench.case_tabs)
 
 
-def test_main_window_has_the_sections_and_tabs(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
-    window = build_main_window(context)
+def test_main_window_has_the_sections_and_tabs(
+    qtbot, blank_context: AppContext, today: date
+) -> None:  # type: ignore[no-untyped-def]
+    case_id = _notified(blank_context.session, today, "Child K", date(2026, 11, 2))
+    window = build_main_window(blank_context)
     qtbot.addWidget(window)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert {"Action plan", "Themes", "Reports"} <= set(titles)
     section = window.section("cases")
     assert isinstance(section, CasesSection)
-    section.open_case(_case_id(context.session, "Child K"))
+    section.open_case(case_id)
     names = [section.tabs.tabText(i) for i in range(section.tabs.count())]
     assert names[-3:] == ["Submission", "Local review", "Letter to referrer"]
 
 
 def test_submission_lists_what_is_missing_then_saves(
-    qtbot, tabs, demo_session: Session, messages: RecordingMessages, tmp_path: Path, today: date
+    qtbot, tabs, session: Session, messages: RecordingMessages, tmp_path: Path, today: date
 ) -> None:  # type: ignore[no-untyped-def]
-    case_id = _case_id(demo_session, "Child T")
+    case_id = _notified(session, today, "Child T", date(2026, 11, 9))
     tab = tabs["Submission"](case_id)
     qtbot.addWidget(tab)
     assert isinstance(tab, SubmissionTab)
@@ -71,13 +126,13 @@ def test_submission_lists_what_is_missing_then_saves(
     assert tab.missing.property("role") == "inset"  # a list of what to do, not an error
     qtbot.keyClicks(tab.texts["household"], "Child T lived with her mother and grandmother.")
     qtbot.mouseClick(tab.add_agency_button, Qt.MouseButton.LeftButton)
-    tab.agencies.item(0, 0).setText("Northmoor Police Public Protection Unit")
+    tab.agencies.item(0, 0).setText(POLICE)
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert "Describe the household" not in tab.missing.text()
-    assert "Record whether Northmoor Police Public Protection Unit was involved" in (
-        tab.missing.text()
-    )
-    assert SubmissionService(demo_session).details(case_id).household.startswith("Child T lived")
+    assert f"Record whether {POLICE} was involved" in tab.missing.text()
+    details = SubmissionService(session).details(case_id)
+    assert details.household == "Child T lived with her mother and grandmother."
+    assert [a.agency for a in details.agencies] == [POLICE]
     messages.confirm_answer = False
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
     assert not (tmp_path / "national-panel-submission.pdf").exists()
@@ -87,9 +142,9 @@ def test_submission_lists_what_is_missing_then_saves(
 
 
 def test_complete_submission_and_briefing(
-    qtbot, tabs, demo_session: Session, tmp_path: Path
+    qtbot, tabs, session: Session, people: Directory, today: date, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    tab = tabs["Submission"](_case_id(demo_session, "Child K"))
+    tab = tabs["Submission"](_complete(session, people, today))
     qtbot.addWidget(tab)
     assert tab.missing.text() == "Everything the National Panel asks for is recorded."
     assert tab.missing.property("role") == "success"
@@ -103,22 +158,31 @@ def test_complete_submission_and_briefing(
 
 
 def test_local_review_milestones_and_endorsing(
-    qtbot, tabs, demo_session: Session, today: date, messages: RecordingMessages
+    qtbot, tabs, session: Session, people: Directory, today: date, messages: RecordingMessages
 ) -> None:  # type: ignore[no-untyped-def]
-    review_tab = tabs["Local review"](_case_id(demo_session, "Child D"))
+    child_d = builders.add_case(
+        session, today=today, notified=date(2026, 9, 1), children=(Child("Child D", "Dara"),)
+    )
+    review = builders.local_review(session, child_d, commissioned_on=date(2026, 10, 1))
+    assert child_d.case_id is not None
+    told = replace(review, family_informed_on=date(2026, 10, 7))
+    LocalReviewService(session).save(child_d.case_id, told)
+    review_tab = tabs["Local review"](child_d.case_id)
     qtbot.addWidget(review_tab)
     assert isinstance(review_tab, LocalReviewTab)
     rows = review_tab.milestone_rows()
     assert [row[0] for row in rows][2] == "Review completed (within 6 months)"
-    assert rows[0][2].startswith("Done on")
-    case_id = _case_id(demo_session, "Child A")
+    assert rows[0][2] == "Done on 1 October 2026"
+    assert rows[1][2] == "Done on 7 October 2026"
+    assert rows[2][1] == "1 April 2027"
+    case_id = _complete(session, people, today, "Child A", date(2026, 8, 3))
     endorse_tab = tabs["Local review"](case_id)
     qtbot.addWidget(endorse_tab)
     endorse_tab.show()
     assert endorse_tab.endorse_box.isVisible()
     endorse_tab.endorse_date.set_value(date(2026, 8, 31))
     qtbot.mouseClick(endorse_tab.endorse_button, Qt.MouseButton.LeftButton)
-    case = demo_session.cases.get(case_id)
+    case = session.cases.get(case_id)
     assert case is not None
     assert case.stage is Stage.LOCAL_REVIEW
     assert endorse_tab.milestone_rows()[2][1] == "28 February 2027"
@@ -128,13 +192,15 @@ def test_local_review_milestones_and_endorsing(
     assert messages.texts[-1] == "Confirm the reviewer is independent of the agencies involved"
     endorse_tab.independent.setChecked(True)
     qtbot.mouseClick(endorse_tab.save_button, Qt.MouseButton.LeftButton)
-    review = LocalReviewService(demo_session).get(case_id)
+    review = LocalReviewService(session).get(case_id)
     assert review is not None
     assert review.reviewer == "Dr Annest Carrow"
 
 
-def test_threshold_letter(qtbot, tabs, demo_session: Session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    tab = tabs["Letter to referrer"](_case_id(demo_session, "Child J"))
+def test_threshold_letter(  # type: ignore[no-untyped-def]
+    qtbot, tabs, session: Session, people: Directory, today: date, tmp_path: Path
+) -> None:
+    tab = tabs["Letter to referrer"](_threshold_not_met(session, today))
     qtbot.addWidget(tab)
     assert isinstance(tab, ThresholdLetterTab)
     assert "threshold is not met: an accident" in tab.preview.toPlainText()
@@ -145,7 +211,7 @@ def test_threshold_letter(qtbot, tabs, demo_session: Session, tmp_path: Path) ->
     assert "version 2" in tab.versions.text()
     # The day each was made, written as a person writes it (they are made now, not "today").
     assert re.search(r"version 2 \(\d{1,2} [A-Z][a-z]+ \d{4}\)", tab.versions.text())
-    other = tabs["Letter to referrer"](_case_id(demo_session, "Child K"))
+    other = tabs["Letter to referrer"](_complete(session, people, today))
     qtbot.addWidget(other)
     assert "only for cases where the threshold" in other.notice.text()
     other.resize(1000, 640)
@@ -160,13 +226,13 @@ def test_threshold_letter(qtbot, tabs, demo_session: Session, tmp_path: Path) ->
 
 
 def test_the_letter_and_the_action_plan_evidence_are_checked(  # type: ignore[no-untyped-def]
-    qtbot, tabs, demo_session: Session, today: date
+    qtbot, tabs, session: Session, people: Directory, today: date
 ) -> None:
-    tab = tabs["Letter to referrer"](_case_id(demo_session, "Child J"))
+    tab = tabs["Letter to referrer"](_threshold_not_met(session, today))
     qtbot.addWidget(tab)
     qtbot.keyClicks(tab.next_steps, "Tel the SW. Child J can be named here.")
     assert [f.text for f in tab.next_steps.findings] == ["Tel", "SW"], "its own pseudonym is fine"
-    case_id = _case_id(demo_session, "Child K")
+    case_id = _complete(session, people, today)
     for name, text, flagged in (
         ("Submission", "Known to CAMHS.", "CAMHS"),
         ("Local review", "Mum met the reviewer.", "Mum"),
@@ -176,11 +242,11 @@ def test_the_letter_and_the_action_plan_evidence_are_checked(  # type: ignore[no
         box = other.findChildren(NarrativeEdit)[-1]
         box.setPlainText(text)
         assert [f.text for f in box.findings] == [flagged], name
-    window = MainWindow(demo_session.partnership)
+    window = MainWindow(session.partnership)
     qtbot.addWidget(window)
     bench = Workbench(window, WindowEvents(window))
     after_meeting.install(
-        bench, SessionServices(demo_session), seams_for(RecordingMessages(), lambda: today)
+        bench, SessionServices(session), seams_for(RecordingMessages(), lambda: today)
     )
     _title, build = bench.sections["action_plan"]
     assert callable(build)
@@ -197,21 +263,34 @@ def test_the_letter_and_the_action_plan_evidence_are_checked(  # type: ignore[no
 
 
 def test_reports_screen(
-    qtbot, demo_session: Session, messages: RecordingMessages, today: date, tmp_path: Path
+    qtbot,
+    session: Session,
+    people: Directory,
+    messages: RecordingMessages,
+    today: date,
+    tmp_path: Path,
 ) -> None:  # type: ignore[no-untyped-def]
     from rrdesk.services.after_meeting.report_service import ReportService
-    from rrdesk.services.after_meeting.theme_service import ThemeService
 
+    themes = ThemeService(session)
+    decided = (_complete(session, people, today), _complete(session, people, today, "Child L"))
+    for case_id in decided:  # both sent to the National Panel on working day 12
+        themes.record_theme(case_id, "information_sharing", today)
+    themes.record_theme(decided[0], "neglect", today)
+    _threshold_not_met(session, today)  # dated by its discussion, 23 October 2026
+    for pseudonym, notified in (("Child T", date(2026, 11, 9)), ("Child M", date(2026, 11, 16))):
+        _notified(session, today, pseudonym, notified)
     widget = ReportsWidget(
-        ReportService(demo_session),
-        ThemeService(demo_session),
+        ReportService(session),
+        ThemeService(session),
         messages,
         lambda: today,
         files=ScriptedFileDialogs(save_folder=tmp_path),
     )
     qtbot.addWidget(widget)
+    assert "Cases in the period: 5" in widget.figures.text()
     assert "Decided within 15 working days: 2 of 2 (100%)" in widget.figures.text()
-    assert widget.chart.bars[0] == ("Information sharing", 2)
+    assert widget.chart.bars == (("Information sharing", 2), ("Neglect", 1))
     widget.start.set_value(date(2026, 11, 1))
     qtbot.mouseClick(widget.show_button, Qt.MouseButton.LeftButton)
     assert "Cases in the period: 4" in widget.figures.text()
