@@ -1,137 +1,23 @@
 """The mouse wheel over a drop-down, spin box, date or slider scrolls the page; it changes the
-box only once the box has been chosen with a click or Tab."""
+box only once the box has been chosen with a click or Tab. (Every screen of the window is
+turned over in tests/app/test_wheel_guard_on_every_screen.py.)"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import (
-    QAbstractSlider,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QLineEdit,
-    QScrollArea,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from rrdesk.app import AppContext, build_main_window
-from rrdesk.domain.cases.document_kinds import DocumentKind
-from rrdesk.services.store.session import Session
-from rrdesk.ui.kit.wheel_guard import GUARD_NAME, WheelGuard, is_guarded
-from rrdesk.ui.shell.application import apply_house_style
-from rrdesk.ui.shell.main_window import MainWindow
-from tests.window_tour import every_place
-
-NOTCH = 120  # one notch of an ordinary mouse wheel
+from tests.ui.kit.wheel import house_style_on, turn_wheel
 
 
 @pytest.fixture
 def house_style(qapp: QApplication) -> Iterator[None]:
-    """The house style as rrdesk starts with it, the wheel guard included; taken off after."""
-    apply_house_style(qapp)
-    yield
-    qapp.setStyleSheet("")
-    guard = qapp.findChild(WheelGuard, GUARD_NAME)
-    if guard is not None:
-        qapp.removeEventFilter(guard)
-        guard.setParent(None)
-
-
-def _wheel(widget: QWidget, notches: int) -> None:
-    """Turn the wheel over the middle of ``widget``, as a mouse does."""
-    middle = QPointF(widget.rect().center())
-    event = QWheelEvent(
-        middle,
-        QPointF(widget.mapToGlobal(middle)),
-        QPoint(),
-        QPoint(0, notches * NOTCH),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
-
-
-def _value(widget: QWidget) -> object:
-    if isinstance(widget, QComboBox):
-        return (widget.currentIndex(), widget.currentText())
-    if isinstance(widget, QAbstractSpinBox):
-        return widget.text()
-    assert isinstance(widget, QAbstractSlider)
-    return widget.value()
-
-
-def _where(widget: QWidget) -> str:
-    return widget.objectName() or widget.accessibleName() or type(widget).__name__
-
-
-def _stored(session: Session) -> dict[str, Any]:
-    """What the store holds that a screen can change: cases, their documents, the audit trail."""
-    cases = session.cases.all_cases()
-    documents = {}
-    for case in cases:
-        case_id = case.case_id
-        assert case_id is not None
-        for kind in DocumentKind:
-            for name in session.documents.names(case_id, kind):
-                documents[case_id, kind, name] = session.documents.get(case_id, kind, name)
-    return {
-        "cases": cases,
-        "documents": documents,
-        "audit entries": len(session.audit.entries()),
-        "members": session.directory.members(),
-    }
-
-
-def _wheel_over_every_box(window: MainWindow, where: str) -> tuple[int, list[str]]:
-    """Turn the wheel both ways over every box on show: each that changed, took the focus or
-    could take it from the wheel."""
-    QApplication.processEvents()
-    boxes = [w for w in window.findChildren(QWidget) if is_guarded(w) and w.isVisible()]
-    changed = []
-    for box in boxes:
-        focused = QApplication.focusWidget()
-        if focused is not None:
-            focused.clearFocus()  # the pointer passes over the box; nothing was chosen
-        before = _value(box)
-        # Down a notch (a box at its first value would move on), then up (one at its last).
-        for notches in (-1, 1):
-            _wheel(box, notches)
-            if _value(box) != before:
-                changed.append(f"{where}: {_where(box)} changed from {before} to {_value(box)}")
-                break
-        QApplication.processEvents()
-        if box.hasFocus():
-            changed.append(f"{where}: {_where(box)} took the focus")
-        if box.focusPolicy() != Qt.FocusPolicy.StrongFocus:
-            changed.append(f"{where}: {_where(box)} could take the focus from the wheel")
-    return len(boxes), changed
-
-
-@pytest.mark.usefixtures("house_style")
-def test_scrolling_every_page_changes_nothing(qtbot: QtBot, context: AppContext) -> None:
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    before = _stored(context.session)
-    problems: list[str] = []
-    boxes = 0
-    for where in every_place(window, context.session):
-        count, found = _wheel_over_every_box(window, where)
-        boxes, problems = boxes + count, problems + found
-    assert problems == []
-    assert boxes > 100  # every drop-down on the meeting pages, the case pages and the rest
-    assert _stored(context.session) == before
+    with house_style_on(qapp):
+        yield
 
 
 @pytest.mark.usefixtures("house_style")
@@ -154,7 +40,7 @@ def test_the_wheel_over_a_box_scrolls_its_page_until_the_box_is_chosen(qtbot: Qt
     area.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is area)
     box = boxes[4]
-    _wheel(box, -1)
+    turn_wheel(box, -1)
     assert box.value() == 10
     assert area.verticalScrollBar().value() > 0  # the page scrolled instead
     assert not box.hasFocus()
@@ -163,5 +49,5 @@ def test_the_wheel_over_a_box_scrolls_its_page_until_the_box_is_chosen(qtbot: Qt
     assert words is not None
     qtbot.mouseClick(words, Qt.MouseButton.LeftButton, pos=QPoint(10, words.height() // 2))
     assert box.hasFocus()
-    _wheel(box, 1)
+    turn_wheel(box, 1)
     assert box.value() == 11
