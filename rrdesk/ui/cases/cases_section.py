@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.ui.cases.case_list_widget import CaseListWidget
@@ -18,6 +19,22 @@ if TYPE_CHECKING:
     from rrdesk.ui.cases.case_editor import CaseEditorWidget
 
 CaseTab = Callable[[int], QWidget]
+
+
+class CaseTabBar(QTabBar):
+    """A case's tabs. A click on another tab asks ``may_change`` first, so a question about
+    unsaved typing is asked over the tab being left (the keyboard's way is asked once changed)."""
+
+    def __init__(self, may_change: Callable[[], bool]) -> None:
+        super().__init__()
+        self._may_change = may_change
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.tabAt(event.position().toPoint())
+        if 0 <= index != self.currentIndex() and not self._may_change():
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
 
 class CasesSection(QWidget):
@@ -45,6 +62,7 @@ class CasesSection(QWidget):
         self._case_tab_factories = case_tabs if case_tabs is not None else []
         self.tabs = ShownTabWidget()  # a wide tab never holds the window wide on the others
         self.tabs.setObjectName("case_tabs")
+        self.tabs.setTabBar(CaseTabBar(self._may_leave_tab))
         self.stack = QStackedWidget()
         self.stack.addWidget(case_list)
         self.stack.addWidget(self.tabs)
@@ -86,6 +104,10 @@ class CasesSection(QWidget):
     def may_leave_case(self) -> bool:
         """Whether the case on show may be left for another: asks about unsaved typing."""
         return self.stack.currentWidget() is not self.tabs or may_leave(self.tabs, self._messages)
+
+    def _may_leave_tab(self) -> bool:
+        shown = self.tabs.currentWidget()
+        return shown is None or may_leave(shown, self._messages)
 
     def start_new_case(self) -> None:
         if not self.may_leave_case():
