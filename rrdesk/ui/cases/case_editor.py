@@ -65,7 +65,6 @@ class CaseEditorWidget(QWidget):
         self._case: Case | None = None
         self._returning_to_check = False
         self._editing = False
-
         self.form = CaseForm(checker)
         self._loaded = self.form.read(today())[0]
         self.summary = ErrorSummary()
@@ -241,11 +240,13 @@ class CaseEditorWidget(QWidget):
     def _show(self, index: int) -> None:
         self.summary.clear()
         self.stack.setCurrentIndex(index)
+        scroll = self.stack.currentWidget()
+        assert isinstance(scroll, QScrollArea)
+        scroll.verticalScrollBar().setValue(0)  # a page shown again starts at its top
         on_check = index == len(self.form.pages)
         existing = self._case is not None
-        self.back_button.setVisible(
-            not (on_check and existing) and not (index == 0 and not existing)
-        )
+        first_of_new = index == 0 and not existing
+        self.back_button.setVisible(not ((on_check and existing) or first_of_new))
         if on_check:
             self.continue_button.setText("Save case" if not existing else "Done")
             self.continue_button.setVisible(not existing)
