@@ -85,9 +85,9 @@ def _signed_off(
 ) -> Meeting:
     sign_off = meeting.sign_off
     signers = {
-        StatutoryPartner.LOCAL_AUTHORITY: ("Harriet Vale", "Head of Service, Quality Assurance"),
-        StatutoryPartner.POLICE: ("Det Supt Morwenna Treloar", "Head of Public Protection"),
-        StatutoryPartner.HEALTH: ("Nguyễn Thị Hương", "Designated Nurse for Safeguarding"),
+        StatutoryPartner.LOCAL_AUTHORITY: ("Marisol Treharne", "Director of Children's Services"),
+        StatutoryPartner.POLICE: ("Det Supt Morwenna Treloar", "Deputy Head of Public Protection"),
+        StatutoryPartner.HEALTH: ("Dr Ingrid Halvorsen-Kaur", "Chief Nursing Officer"),
     }
     for partner, (name, role) in signers.items():
         sign_off = sign_off.send(partner, sent).agree(partner, agreed, signed_by=name, role=role)

@@ -64,6 +64,15 @@ class _Person:
     role: str
     voting: bool = True
     on_panel: bool = True
+    executive_for: StatutoryPartner | None = None
+    executive_deputy: bool = False
+
+
+def _executive(
+    name: str, agency: str, role: str, partner: StatutoryPartner, *, deputy: bool = False
+) -> _Person:
+    """A statutory partner's executive lead or deputy: signs off decisions, not on the panel."""
+    return _Person(name, agency, role, False, False, partner, deputy)
 
 
 PEOPLE = (
@@ -87,6 +96,46 @@ PEOPLE = (
         voting=False,
         on_panel=False,
     ),
+    # The Executive: each statutory partner's lead, and a deputy who signs off in their absence.
+    _executive(
+        "Marisol Treharne",
+        LA_AGENCY,
+        "Director of Children's Services",
+        StatutoryPartner.LOCAL_AUTHORITY,
+    ),
+    _executive(
+        "Siobhán Achterberg",
+        LA_AGENCY,
+        "Assistant Director, Safeguarding",
+        StatutoryPartner.LOCAL_AUTHORITY,
+        deputy=True,
+    ),
+    _executive(
+        "Ch Supt Oluwaseun Pryce",
+        POLICE_AGENCY,
+        "Head of Public Protection",
+        StatutoryPartner.POLICE,
+    ),
+    _executive(
+        "Det Supt Morwenna Treloar",
+        POLICE_AGENCY,
+        "Deputy Head of Public Protection",
+        StatutoryPartner.POLICE,
+        deputy=True,
+    ),
+    _executive(
+        "Dr Ingrid Halvorsen-Kaur",
+        ICB_AGENCY,
+        "Chief Nursing Officer",
+        StatutoryPartner.HEALTH,
+    ),
+    _executive(
+        "Dr Kofi Mensah-Bright",
+        ICB_AGENCY,
+        "Deputy Chief Nursing Officer",
+        StatutoryPartner.HEALTH,
+        deputy=True,
+    ),
 )
 SUBSTITUTES = (
     # (substitute, the member they may stand in for)
@@ -107,7 +156,8 @@ SUBSTITUTES = (
 
 
 def add_demo_directory(session: Session) -> None:
-    """Fill the directory with the fictional partnership's agencies, panel and substitutes."""
+    """Fill the directory with the fictional partnership's agencies, panel, executives and
+    substitutes."""
     directory = DirectoryService(session)
     for agency in AGENCIES:
         directory.save_agency(agency)
@@ -122,6 +172,8 @@ def add_demo_directory(session: Session) -> None:
                 phone="01632 960" + f"{len(ids):03d}",
                 on_panel=person.on_panel,
                 voting=person.voting,
+                executive_for=person.executive_for,
+                executive_deputy=person.executive_deputy,
             )
         )
         assert saved.member_id is not None
@@ -142,5 +194,5 @@ def add_demo_directory(session: Session) -> None:
 
 def _email(name: str) -> str:
     plain = "".join(ch for ch in name.lower() if ch.isascii() and (ch.isalpha() or ch == " "))
-    parts = [part for part in plain.split() if part not in {"dr"}]
+    parts = [part for part in plain.split() if part not in {"dr", "ch", "det", "supt"}]
     return ".".join(parts) + "@northmoor.example"

@@ -15,9 +15,12 @@ from rrdesk.demo.cases import add_demo_data
 from rrdesk.demo.partnership import AGENCIES, PEOPLE, SUBSTITUTES
 from rrdesk.domain.agency_forms.agency_requests import RequestStatus
 from rrdesk.domain.cases.cases import Stage
+from rrdesk.domain.cases.directory import StatutoryPartner, partner_executives
 from rrdesk.domain.meeting.vote import VoteOutcome
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.services.cases.case_service import CaseService, DirectoryService
+from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
+from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
 
@@ -48,6 +51,26 @@ def test_every_stage_has_a_case_and_the_directory_is_filled(demo: Session) -> No
     directory = DirectoryService(demo)
     assert {a.name for a in directory.agencies()} == {a.name for a in AGENCIES}
     assert len(directory.members()) == len(PEOPLE) + len(SUBSTITUTES)
+
+
+def test_each_statutory_partner_has_an_executive_lead_and_deputy(demo: Session) -> None:
+    executives = partner_executives(DirectoryService(demo).members())
+    assert [e.partner for e in executives] == list(StatutoryPartner)
+    for executive in executives:
+        for person in (executive.lead, executive.deputy):
+            assert person is not None, executive.partner
+            assert person.email.endswith("@northmoor.example")
+            assert not person.on_panel
+            assert not person.voting
+    drafts = SignOffDrafts(demo, decision_sheet_service_for(demo))
+    assert drafts.missing_executives() == []
+    # the sign-off email goes to the three leads, one each, and copies no one
+    assert [(r.name, r.partner) for r in drafts.recipients()] == [
+        ("Marisol Treharne", "Local authority"),
+        ("Ch Supt Oluwaseun Pryce", "Police"),
+        ("Dr Ingrid Halvorsen-Kaur", "Health"),
+    ]
+    assert drafts.copied() == []
 
 
 def test_demo_cases_have_complete_meetings(demo: Session) -> None:
