@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from rrdesk.domain.cases.email_address import EMAIL_FORMAT_MESSAGE, is_email_address
+
 
 class StatutoryPartner(Enum):
     """The three statutory safeguarding partners."""
@@ -83,10 +85,8 @@ class Member:
             problems.append(("name", "Enter the person's name"))
         if not self.agency.strip():
             problems.append(("agency", "Enter the agency"))
-        if self.email and ("@" not in self.email or " " in self.email.strip()):
-            problems.append(
-                ("email", "Enter an email address in the correct format, like name@example.com")
-            )
+        if self.email.strip() and not is_email_address(self.email):
+            problems.append(("email", EMAIL_FORMAT_MESSAGE))
         elif self.executive_for is not None and not self.email.strip():
             problems.append(
                 (
