@@ -102,6 +102,8 @@ def enter_a_referral(day: Day) -> None:
     walker.key("Tab")
     walker.type("Poppy Walkthrough-Fictional")
     width, _height = walker.window_sizes()[-1]
+    walker.wheel(width // 2, 400, "down", 3)
+    day.choose("Female")  # none preset
     walker.wheel(width // 2, 400, "down", 10)
     seen = day.keep("child-answers-unchosen")
     assert shows(seen, "Seriously harmed")
@@ -121,7 +123,10 @@ def enter_a_referral(day: Day) -> None:
     day.keep("what-happened-checked")
     assert shows(seen, "CSC")
     walker.click_text("Replace")
-    for _page in ("what happened", "referral", "threshold", "parallel processes"):
+    day.page_button()  # what happened
+    walker.wait_to_read("How did the case come in?")
+    day.choose("Referral", "by", "a", "professional")  # none preset
+    for _page in ("referral", "threshold", "parallel processes"):
         day.page_button()
     seen = walker.wait_to_read("Check your answers before saving the case")
     day.keep("check-your-answers")
@@ -152,6 +157,7 @@ def notify_it(day: Day) -> None:
     seen = walker.wait_to_read("4 December 2026")
     day.keep("notified")
     assert shows(seen, "Notification sent (day 0)")
+    assert not shows(seen, "Not decided yet"), "notified: the threshold was met"
 
 
 def go_to_its_agency_forms(day: Day) -> None:

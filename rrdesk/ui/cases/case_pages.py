@@ -23,8 +23,8 @@ from rrdesk.domain.cases.cases import (
     validate_case,
 )
 from rrdesk.domain.cases.email_address import EMAIL_FORMAT_MESSAGE, is_email_address
-from rrdesk.ui.cases.child_block import ChildBlock, Errors, choice_combo, select_data
-from rrdesk.ui.cases.stage_questions import THRESHOLD_FROM_STAGE, stage_is_notified
+from rrdesk.ui.cases.child_block import ChildBlock, Errors
+from rrdesk.ui.cases.stage_questions import THRESHOLD_FROM_STAGE, stage_is_notified, threshold_met
 from rrdesk.ui.kit.findings_panel import CheckedText
 from rrdesk.ui.kit.form_widgets import FIELD_WIDTHS, DateInput, FormField, read_date
 from rrdesk.ui.kit.narrative_edit import NarrativeEdit
@@ -142,7 +142,8 @@ class CaseForm:
         self.summary_page.finish()
 
         self.referral_page = QuestionPage("referral", "How the case came in")
-        self.route = choice_combo("referral_route", [(r.label, r.value) for r in ReferralRoute])
+        self.route = ChoiceInput("referral_route", tuple((r.value, r.label) for r in ReferralRoute))
+        self.route_field = FormField("How did the case come in?", self.route)
         self.referrer_name = QLineEdit()
         self.referrer_role = QLineEdit()
         self.referrer_agency = QLineEdit()
@@ -154,7 +155,7 @@ class CaseForm:
             "Referrer's email address", self.referrer_email, object_name="referrer_email"
         )
         for field in (
-            FormField("How did the case come in?", self.route),
+            self.route_field,
             FormField("Referrer's name", self.referrer_name, object_name="referrer_name"),
             FormField("Referrer's role", self.referrer_role, object_name="referrer_role"),
             FormField("Referrer's agency", self.referrer_agency, object_name="referrer_agency"),
@@ -265,7 +266,7 @@ class CaseForm:
         self.notifying.setText(case.notifying_authority)
         self.home.setText(case.home_authority)
         self.summary.load(case.summary)
-        select_data(self.route, case.referral.route.value)
+        self.route.set_value("" if new else case.referral.route.value)
         self.referrer_name.setText(case.referral.referrer_name)
         self.referrer_role.setText(case.referral.referrer_role)
         self.referrer_agency.setText(case.referral.referrer_agency)
@@ -286,6 +287,8 @@ class CaseForm:
             if index > 0 and block.is_blank():
                 continue
             children.append(block.read(errors["children"], today))
+        if not self.route.value():
+            errors["referral"].append((self.route_field, "Select how the case came in"))
         dates: dict[str, date | None] = {}
         for key, field, what in (
             ("incident", self.incident, "The date of the incident"),
@@ -317,9 +320,10 @@ class CaseForm:
             dates["notified"] = None
         elif stage.is_open and dates["notified"] is None and not errors["dates"]:
             errors["dates"].append((self.notified, "Enter the date the notification was sent"))
-        threshold_met = THRESHOLD_FROM_STAGE.get(
-            stage, {"met": True, "not_met": False}.get(self.threshold_met.value())
-        )
+        met = threshold_met(stage, {"met": True, "not_met": False}.get(self.threshold_met.value()))
+        said_before = THRESHOLD_FROM_STAGE.get(self._base.stage, "asked")
+        if self._base.case_id is not None and said_before == THRESHOLD_FROM_STAGE.get(stage, ""):
+            met = self._base.threshold.met  # the stage says what it said: kept as it was
         case = replace(
             self._base,
             children=tuple(children),
@@ -334,7 +338,7 @@ class CaseForm:
             home_authority=self.home.text().strip()[:200],
             summary=self.summary.toPlainText()[:MAX_SUMMARY],
             referral=Referral(
-                route=ReferralRoute(self.route.currentData()),
+                route=ReferralRoute(self.route.value() or self._base.referral.route.value),
                 referrer_name=self.referrer_name.text().strip()[:200],
                 referrer_role=self.referrer_role.text().strip()[:200],
                 referrer_agency=self.referrer_agency.text().strip()[:200],
@@ -344,7 +348,7 @@ class CaseForm:
             threshold=ThresholdDiscussion(
                 held_on=dates["threshold"],
                 participants=self.threshold_people.text().strip()[:500],
-                met=threshold_met,
+                met=met,
                 reasons=self.threshold_reasons.toPlainText()[:MAX_SUMMARY],
             ),
             parallel_processes=frozenset(

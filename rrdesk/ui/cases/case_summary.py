@@ -5,7 +5,7 @@ from __future__ import annotations
 from rrdesk.domain.cases.cases import Case
 from rrdesk.domain.cases.notification_duty import NotificationGap, ofsted_prompt
 from rrdesk.domain.timetable.dates import format_date
-from rrdesk.ui.cases.stage_questions import stage_is_notified
+from rrdesk.ui.cases.stage_questions import stage_is_notified, threshold_met
 
 Row = tuple[str, str, str]  # (question, answer, page key)
 
@@ -81,7 +81,9 @@ def case_summary_rows(case: Case, *, notification_gap: NotificationGap | None) -
             ),
             (
                 "Threshold",
-                {None: "Not decided yet", True: "Met", False: "Not met"}[case.threshold.met]
+                {None: "Not decided yet", True: "Met", False: "Not met"}[
+                    threshold_met(case.stage, case.threshold.met)
+                ]
                 + (f" on {format_date(case.threshold.held_on)}" if case.threshold.held_on else ""),
                 "threshold",
             ),

@@ -4,28 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QLineEdit, QSpinBox, QVBoxLayout
 
 from rrdesk.domain.cases.cases import Child, ChildStatus, Outcome, Sex
 from rrdesk.ui.kit.form_widgets import DateInput, FormField, read_date
 from rrdesk.ui.kit.question_page import ChoiceInput
 
 Errors = list[tuple[FormField, str]]
-
-
-def choice_combo(name: str, options: list[tuple[str, object]]) -> QComboBox:
-    """A drop-down list of (label, value) options."""
-    combo = QComboBox()
-    combo.setObjectName(name)
-    for label, value in options:
-        combo.addItem(label, value)
-    return combo
-
-
-def select_data(combo: QComboBox, value: object) -> None:
-    """Choose the option holding ``value`` (the first option if none does)."""
-    index = combo.findData(value)
-    combo.setCurrentIndex(max(index, 0))
 
 
 class ChildBlock(QGroupBox):
@@ -42,7 +27,8 @@ class ChildBlock(QGroupBox):
         self.age.setRange(-1, 18)
         self.age.setSpecialValueText("Not known")
         self.age.setValue(-1)
-        self.sex = choice_combo(f"{prefix}_sex", [(s.label, s.value) for s in Sex])
+        self.sex = ChoiceInput(f"{prefix}_sex", tuple((s.value, s.label) for s in Sex))
+        self.sex_field = FormField("Sex", self.sex, object_name=f"{prefix}_sex")
         self.ethnicity = QLineEdit()
         self.disability = QLineEdit()
         self.outcome = ChoiceInput(f"{prefix}_outcome", tuple((o.value, o.label) for o in Outcome))
@@ -84,7 +70,7 @@ class ChildBlock(QGroupBox):
             self.name_field,
             self.dob_field,
             self.age_field,
-            FormField("Sex", self.sex),
+            self.sex_field,
             FormField("Ethnicity", self.ethnicity, object_name=f"{prefix}_ethnicity"),
             FormField("Disability, if any", self.disability, object_name=f"{prefix}_disability"),
             self.outcome_field,
@@ -94,6 +80,7 @@ class ChildBlock(QGroupBox):
 
     def load(self, child: Child | None) -> None:
         """Show ``child``'s answers; with none, the questions that matter start unanswered."""
+        self.sex.set_value(child.sex.value if child else "")
         self.outcome.set_value(child.outcome.value if child else "")
         self.status.set_value(child.status.value if child else "")
         child = child or Child("")
@@ -101,7 +88,6 @@ class ChildBlock(QGroupBox):
         self.real_name.setText(child.real_name)
         self.date_of_birth.set_value(child.date_of_birth)
         self.age.setValue(-1 if child.age_years is None else child.age_years)
-        select_data(self.sex, child.sex.value)
         self.ethnicity.setText(child.ethnicity)
         self.disability.setText(child.disability)
 
@@ -120,6 +106,8 @@ class ChildBlock(QGroupBox):
             errors.append((self.dob_field, "The date of birth must be in the past"))
         if not self.pseudonym.text().strip():
             errors.append((self.pseudonym_field, "Enter a pseudonym, for example Child T"))
+        if not self.sex.value():
+            errors.append((self.sex_field, "Select the child's sex, or 'Not known'"))
         if not self.outcome.value():
             errors.append(
                 (self.outcome_field, "Select whether the child died or was seriously harmed")
@@ -131,7 +119,7 @@ class ChildBlock(QGroupBox):
             real_name=self.real_name.text().strip()[:200],
             date_of_birth=dob,
             age_years=None if self.age.value() < 0 else self.age.value(),
-            sex=Sex(self.sex.currentData()),
+            sex=Sex(self.sex.value() or Sex.NOT_KNOWN.value),
             ethnicity=self.ethnicity.text().strip()[:200],
             disability=self.disability.text().strip()[:200],
             outcome=Outcome(self.outcome.value() or Child("").outcome.value),

@@ -143,6 +143,7 @@ def test_new_case_with_errors_then_saved(qtbot, blank_context, session, today: d
     assert editor.summary.isVisible()
     assert editor.summary.messages == [
         "Enter a pseudonym, for example Child T",
+        "Select the child's sex, or 'Not known'",
         "Select whether the child died or was seriously harmed",
         "Select the child's status with children's services",
     ]
@@ -155,6 +156,7 @@ def test_new_case_with_errors_then_saved(qtbot, blank_context, session, today: d
     qtbot.keyClicks(block.date_of_birth.day, "31")
     qtbot.keyClicks(block.date_of_birth.month, "2")
     qtbot.keyClicks(block.date_of_birth.year, "2020")
+    _choose(qtbot, block.sex.buttons["not_known"])
     _choose(qtbot, block.outcome.buttons["seriously_harmed"])
     _choose(qtbot, block.status.buttons["none"])
     _click(qtbot, editor.continue_button)
@@ -188,6 +190,8 @@ def test_new_case_with_errors_then_saved(qtbot, blank_context, session, today: d
         assert editor.current_page_key == expected
         if expected == "summary":
             qtbot.keyClicks(form.summary, "A six-year-old was hurt at home.")
+        if expected == "referral":
+            _choose(qtbot, form.route.buttons["professional"])
         _click(qtbot, editor.continue_button)
     assert editor.current_page_key == "check"
     text = editor.check_answers_text()
@@ -214,6 +218,7 @@ def _enter_referral(qtbot, editor, stage: Stage, pseudonym: str):  # type: ignor
     _choose(qtbot, form.stage.buttons[stage.value])
     _click(qtbot, editor.continue_button)
     qtbot.keyClicks(form.child_blocks[0].pseudonym, pseudonym)
+    _choose(qtbot, form.child_blocks[0].sex.buttons["female"])
     _choose(qtbot, form.child_blocks[0].outcome.buttons["died"])
     _choose(qtbot, form.child_blocks[0].status.buttons["child_in_need"])
     _click(qtbot, editor.continue_button)
@@ -223,6 +228,8 @@ def _enter_referral(qtbot, editor, stage: Stage, pseudonym: str):  # type: ignor
     assert "notification" not in form.dates_page.hint.text()
     for expected in ("dates", "authorities", "summary", "referral", "threshold", "parallel"):
         assert editor.current_page_key == expected
+        if expected == "referral":
+            _choose(qtbot, form.route.buttons["child_death_review"])
         if expected == "threshold":
             assert form.threshold_met_field.isHidden(), "the stage says whether it was met"
         _click(qtbot, editor.continue_button)

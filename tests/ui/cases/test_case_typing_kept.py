@@ -67,8 +67,12 @@ def test_save_with_problems_stays_and_shows_them(qtbot, blank_context) -> None: 
     assert "Enter a pseudonym, for example Child T" in editor.summary.messages
     block = editor.form.child_blocks[0]
     qtbot.keyClicks(block.pseudonym, "Child W")
+    _choose(qtbot, block.sex.buttons["male"])
     _choose(qtbot, block.outcome.buttons["seriously_harmed"])
     _choose(qtbot, block.status.buttons["early_help"])
+    _click(qtbot, editor.close_button)
+    assert editor.current_page_key == "referral"
+    _choose(qtbot, editor.form.route.buttons["professional"])
     _click(qtbot, editor.close_button)
     assert section.case_list.isVisible()
     assert _stored_names(blank_context) == [REAL_NAME]
@@ -96,6 +100,7 @@ def test_the_answers_that_matter_start_unchosen(qtbot, blank_context) -> None:  
 def test_an_email_address_cut_short_is_refused(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
     _section, editor = _half_typed_case(qtbot, blank_context)
     editor.show_page("referral")
+    _choose(qtbot, editor.form.route.buttons["professional"])
     qtbot.keyClicks(editor.form.referrer_email, "jo.bloggs@")
     _click(qtbot, editor.continue_button)
     assert editor.summary.messages == [
