@@ -35,7 +35,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         unfreeze_start_up_objects,
         window_settings,
     )
-    from rrdesk.ui.shell.crash_dialog import install_crash_handling
+    from rrdesk.ui.shell.crash_handling import install_crash_handling
     from rrdesk.ui.shell.file_dialogs import DesktopOpener, FileDialogs
     from rrdesk.ui.shell.messages import Messages
     from rrdesk.ui.shell.seams import Seams

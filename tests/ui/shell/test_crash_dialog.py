@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from rrdesk.services.partnership.signing_service import SigningService
 from rrdesk.services.store.session import Session
 from rrdesk.ui.partnership.settings_widget import PartnershipSettingsWidget
-from rrdesk.ui.shell.crash_dialog import CrashDialog, CrashHandling, install_crash_handling
+from rrdesk.ui.shell.crash_dialog import CrashDialog
+from rrdesk.ui.shell.crash_handling import CrashHandling, install_crash_handling
 from tests.fakes import ImmediateRunner, RecordingMessages, ScriptedFileDialogs
 
 SECRET = "Rosie Fennimore-Fictional"

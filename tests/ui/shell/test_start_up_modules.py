@@ -51,6 +51,12 @@ FIRST_SCREEN_PACKAGES = (
 )
 """The UI packages the first window is made of; of the others, only each one's wiring."""
 
+LOADED_WHEN_SOMETHING_GOES_WRONG = (
+    "rrdesk.ui.shell.crash_dialog",
+    "rrdesk.services.platform.crash_report",
+)
+"""The crash dialog and its report: the hooks that show them are in place from the start."""
+
 
 def start_with_a_remembered_key(folder: Path) -> list[str]:
     """What ``START_UP`` prints, started on a new store in ``folder`` with its key remembered."""
@@ -87,6 +93,8 @@ def test_the_first_window_is_shown_without_the_libraries_and_screens_of_other_ta
     ]
     assert other_screens == []
     assert [name for name in modules.split() if name.startswith("rrdesk.exports")] == []
+    assert "rrdesk.ui.shell.crash_handling" in modules.split()
+    assert [name for name in LOADED_WHEN_SOMETHING_GOES_WRONG if name in modules.split()] == []
 
 
 def test_the_keyring_is_loaded_before_qt_so_pyside_reads_none_of_its_source(
