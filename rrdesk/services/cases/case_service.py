@@ -9,7 +9,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from rrdesk.domain.cases.cases import Case, CaseError, CaseSummary, Stage, validate_case
-from rrdesk.domain.cases.notification_duty import NotificationGap, notification_gap
 from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.store.session import Session
 from rrdesk.storage.case_codec import case_from_dict, case_to_dict
@@ -17,6 +16,7 @@ from rrdesk.storage.case_codec import case_from_dict, case_to_dict
 if TYPE_CHECKING:
     from rrdesk.domain.cases.audit import AuditEntry
     from rrdesk.domain.cases.directory import Agency, Member
+    from rrdesk.domain.cases.notification_duty import NotificationGap
 
 PRIVATE_FIELDS = {"children"}
 DRAFT_KEY = "draft_case"
@@ -81,6 +81,8 @@ class CaseService:
 
     def notification_gap(self, case: Case) -> NotificationGap | None:
         """The working days from the local authority becoming aware to the notification."""
+        from rrdesk.domain.cases.notification_duty import notification_gap  # not at start-up
+
         return notification_gap(case, self._session.calendar)
 
     def move_to_stage(self, case: Case, stage: Stage) -> Case:
