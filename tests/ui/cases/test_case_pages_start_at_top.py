@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from rrdesk.app import build_main_window
+from rrdesk.domain.cases.cases import Child
+from tests.builders import add_case
 
 
 def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
@@ -24,19 +26,23 @@ def _heading_in_view(editor) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _case_open_on_a_short_window(qtbot, context):  # type: ignore[no-untyped-def]
+    today = context.today()
+    two_children = (Child("Child D", "Dana Example-Fictional"), Child("Child E", "Eli Example"))
+    case = add_case(
+        context.session, today=today, notified=today, reference="RR-2026-004", children=two_children
+    )  # two children: a long page
     window = build_main_window(context)
     qtbot.addWidget(window)
     window.resize(1024, 600)
     window.show()
     qtbot.waitExposed(window)
     section = window.section("cases")
-    case = context.session.cases.get_by_reference("RR-2026-004")  # two children: a long page
     section.open_case(case.case_id)
     return section.editor
 
 
-def test_a_question_page_opened_again_starts_at_its_top(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    editor = _case_open_on_a_short_window(qtbot, context)
+def test_a_question_page_opened_again_starts_at_its_top(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    editor = _case_open_on_a_short_window(qtbot, blank_context)
     editor.show_page("children")
     bar = _scroll_of(editor)
     qtbot.waitUntil(lambda: bar.maximum() > 0)
@@ -48,8 +54,8 @@ def test_a_question_page_opened_again_starts_at_its_top(qtbot, context) -> None:
     assert _heading_in_view(editor)
 
 
-def test_check_your_answers_shown_again_starts_at_its_top(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    editor = _case_open_on_a_short_window(qtbot, context)
+def test_check_your_answers_shown_again_starts_at_its_top(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    editor = _case_open_on_a_short_window(qtbot, blank_context)
     bar = _scroll_of(editor)
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from rrdesk.app import build_main_window
-from rrdesk.domain.cases.cases import ReferralRoute, Sex, Stage
+from rrdesk.domain.cases.cases import Child, Referral, ReferralRoute, Sex, Stage
+from tests.builders import add_case
 
 
 def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
@@ -76,13 +77,21 @@ def test_how_the_case_came_in_starts_unchosen_and_is_asked_for(qtbot, blank_cont
     assert stored.children[0].sex is Sex.NOT_KNOWN
 
 
-def test_a_saved_case_opens_with_its_answers_chosen(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    window = build_main_window(context)
+def test_a_saved_case_opens_with_its_answers_chosen(qtbot, blank_context, today) -> None:  # type: ignore[no-untyped-def]
+    case = add_case(
+        blank_context.session,
+        today=today,
+        notified=today,
+        children=(Child("Child M", "Milo Example-Fictional", sex=Sex.MALE),),
+        referral=Referral(route=ReferralRoute.COMMUNITY),
+    )
+    window = build_main_window(blank_context)
     qtbot.addWidget(window)
     window.show()
     section = window.section("cases")
-    case = context.session.cases.get_by_reference("RR-2026-006")
     section.open_case(case.case_id)
     form = section.editor.form
-    assert form.child_blocks[0].sex.value() == case.children[0].sex.value
-    assert form.route.value() == case.referral.route.value
+    assert form.child_blocks[0].sex.value() == "male"
+    assert form.child_blocks[0].sex.buttons["male"].isChecked()
+    assert form.route.value() == "community"
+    assert form.route.buttons["community"].isChecked()

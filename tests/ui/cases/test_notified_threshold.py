@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from rrdesk.app import build_main_window
-from rrdesk.domain.cases.cases import Case, Stage, ThresholdDiscussion
+from rrdesk.domain.cases.cases import Case, Child, Stage, ThresholdDiscussion
 from rrdesk.ui.cases.case_summary import case_summary_rows
+from tests.builders import add_case
 
 
 def _at(case: Case, stage: Stage) -> Case:
@@ -32,15 +33,20 @@ def _threshold_row(editor) -> str:  # type: ignore[no-untyped-def]
     return lines[last + 1]
 
 
-def test_a_referral_notified_later_shows_the_threshold_met(qtbot, context, today) -> None:  # type: ignore[no-untyped-def]
+def test_a_referral_notified_later_shows_the_threshold_met(qtbot, blank_context, today) -> None:  # type: ignore[no-untyped-def]
+    context = blank_context
+    referral = add_case(
+        context.session,
+        today=today,
+        notified=None,
+        stage=Stage.REFERRED,
+        children=(Child("Child N", "Noor Example-Fictional"),),
+    )
+    assert referral.threshold.met is None
     window = build_main_window(context)
     qtbot.addWidget(window)
     window.show()
     section = window.section("cases")
-    referral = context.session.cases.get_by_reference("RR-2026-002")  # threshold not met
-    referral = replace(_at(referral, Stage.REFERRED), notification_sent=None)
-    with context.session.db.transaction():
-        context.session.cases.update(referral)
     section.open_case(referral.case_id)
     editor = section.editor
     assert _threshold_row(editor).startswith("Not decided yet")
@@ -73,7 +79,8 @@ def test_a_referral_notified_later_shows_the_threshold_met(qtbot, context, today
     ],
     ids=lambda value: value.value if isinstance(value, Stage) else value,
 )
-def test_the_threshold_shown_follows_the_stage(demo_session, stage: Stage, shown: str) -> None:  # type: ignore[no-untyped-def]
-    case = _at(demo_session.cases.get_by_reference("RR-2026-006"), stage)
+def test_the_threshold_shown_follows_the_stage(session, today, stage: Stage, shown: str) -> None:  # type: ignore[no-untyped-def]
+    notified = add_case(session, today=today, notified=today)
+    case = _at(notified, stage)
     rows = {label: value for label, value, _page in case_summary_rows(case, notification_gap=None)}
     assert rows["Threshold"].startswith(shown)

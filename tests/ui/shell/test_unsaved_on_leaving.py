@@ -7,11 +7,13 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from rrdesk.app import build_main_window
-from rrdesk.domain.cases.cases import Stage
+from rrdesk.domain.cases.cases import Case, Child, Stage
 from rrdesk.ui.shell.leaving import DISCARD, SAVE, STAY
+from tests.builders import add_case
 
 REAL_NAME = "Wren Elsewhere-Fictional"
 SUMMARY = "Changed and then left for another section."
+SAVED_SUMMARY = "Child R was taken to hospital with a head injury."
 
 
 def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
@@ -48,10 +50,32 @@ def _new_case_half_typed(qtbot, context):  # type: ignore[no-untyped-def]
     return window, section, editor
 
 
+def _two_cases(context) -> tuple[Case, Case]:  # type: ignore[no-untyped-def]
+    """The case a test changes, and another to open instead."""
+    today = context.today()
+    changed = add_case(
+        context.session,
+        today=today,
+        notified=today,
+        reference="RR-2026-012",
+        children=(Child("Child R", "Rory Example-Fictional"),),
+        summary=SAVED_SUMMARY,
+    )
+    other = add_case(
+        context.session,
+        today=today,
+        notified=today,
+        reference="RR-2026-013",
+        children=(Child("Child S", "Sol Example-Fictional"),),
+        summary="Child S was found at home.",
+    )
+    return changed, other
+
+
 def _existing_case_changed(qtbot, context):  # type: ignore[no-untyped-def]
+    case, _other = _two_cases(context)
     window = _window(qtbot, context)
     section = window.section("cases")
-    case = context.session.cases.get_by_reference("RR-2026-002")
     section.open_case(case.case_id)
     editor = section.editor
     editor.show_page("summary")
@@ -94,29 +118,32 @@ def test_another_section_with_discard_forgets_the_typing(qtbot, blank_context) -
     assert _asked(blank_context) == ["This case has not been saved"], "asked once only"
 
 
-def test_ctrl_and_a_number_asks_too_and_save_stores_the_change(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    window, _section, editor, case = _existing_case_changed(qtbot, context)
-    context.messages.choice = SAVE
+def test_ctrl_and_a_number_asks_too_and_save_stores_the_change(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    window, _section, editor, case = _existing_case_changed(qtbot, blank_context)
+    blank_context.messages.choice = SAVE
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(editor.form.summary, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert _asked(context) == ["Your changes have not been saved"]
+    assert _asked(blank_context) == ["Your changes have not been saved"]
     assert window.current_section == "board"
-    assert context.session.cases.get(case.case_id).summary == SUMMARY
+    assert blank_context.session.cases.get(case.case_id).summary == SUMMARY
 
 
-def test_a_change_that_cannot_be_saved_stays_with_its_problem(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    window, _section, editor, _case = _existing_case_changed(qtbot, context)
+def test_a_change_that_cannot_be_saved_stays_with_its_problem(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    window, _section, editor, case = _existing_case_changed(qtbot, blank_context)
     editor.show_page("children")
     editor.form.child_blocks[0].pseudonym.clear()
-    context.messages.choice = SAVE
+    blank_context.messages.choice = SAVE
     _click_section(qtbot, window, "Directory")
     assert window.current_section == "cases"
     assert editor.current_page_key == "children"
     assert "Enter a pseudonym, for example Child T" in editor.summary.messages
+    stored = blank_context.session.cases.get(case.case_id)
+    assert (stored.children[0].pseudonym, stored.summary) == ("Child R", SAVED_SUMMARY)
 
 
-def test_another_case_tab_asks_and_stay_keeps_case_details(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+def test_another_case_tab_asks_and_stay_keeps_case_details(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    context = blank_context
     _, section, editor, case = _existing_case_changed(qtbot, context)
     context.messages.choice = STAY
     tab_bar = section.tabs.tabBar()
@@ -130,14 +157,15 @@ def test_another_case_tab_asks_and_stay_keeps_case_details(qtbot, context) -> No
     context.messages.choice = DISCARD
     qtbot.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(timetable).center())
     assert section.tabs.tabText(section.tabs.currentIndex()) == "Timetable"
-    assert context.session.cases.get(case.case_id).summary == case.summary
-    assert editor.form.summary.toPlainText() == case.summary
+    assert context.session.cases.get(case.case_id).summary == SAVED_SUMMARY
+    assert editor.form.summary.toPlainText() == SAVED_SUMMARY
 
 
-def test_choosing_another_case_asks_first(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+def test_choosing_another_case_asks_first(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
     """As when a case is opened from another screen (the board, the action plan)."""
+    context = blank_context
     _, section, editor, case = _existing_case_changed(qtbot, context)
-    other = context.session.cases.get_by_reference("RR-2026-001")
+    other = context.session.cases.get_by_reference("RR-2026-013")
     context.messages.choice = STAY
     section.open_case(other.case_id)
     assert editor.current_case.case_id == case.case_id
@@ -145,7 +173,8 @@ def test_choosing_another_case_asks_first(qtbot, context) -> None:  # type: igno
     context.messages.choice = DISCARD
     section.open_case(other.case_id)
     assert editor.current_case.case_id == other.case_id
-    assert context.session.cases.get(case.case_id).summary == case.summary
+    assert editor.form.summary.toPlainText() == "Child S was found at home."
+    assert context.session.cases.get(case.case_id).summary == SAVED_SUMMARY
 
 
 def test_closing_the_window_asks_and_stay_keeps_it_open(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
@@ -160,10 +189,11 @@ def test_closing_the_window_asks_and_stay_keeps_it_open(qtbot, blank_context) ->
     assert REAL_NAME not in _stored_names(blank_context)
 
 
-def test_nothing_typed_asks_nothing(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_typed_asks_nothing(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
+    context = blank_context
+    case, _other = _two_cases(context)
     window = _window(qtbot, context)
     section = window.section("cases")
-    case = context.session.cases.get_by_reference("RR-2026-002")
     section.open_case(case.case_id)
     section.editor.show_page("summary")
     _click_section(qtbot, window, "Directory")
