@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 
 from rrdesk.domain.cases.cases import Case, Stage
 from rrdesk.domain.cases.directory import Member, StatutoryPartner
@@ -108,11 +108,17 @@ class MeetingService:
             return meeting_from_dict(body)
         case = self.case(case_id)
         booked = self._session.documents.get(case_id, DocumentKind.TIMETABLE) or {}
-        held_on = None
-        if isinstance(booked.get("meeting_date"), str):
-            with contextlib.suppress(ValueError):
-                held_on = date.fromisoformat(booked["meeting_date"])
-        meeting = Meeting(case_reference=case.reference, held_on=held_on)
+        held_on, starts_at = None, None
+        with contextlib.suppress(ValueError, TypeError):  # the date, time and place booked
+            held_on = date.fromisoformat(booked.get("meeting_date"))  # type: ignore[arg-type]
+            starts_at = time.fromisoformat(booked.get("meeting_start"))  # type: ignore[arg-type]
+        place = booked.get("meeting_place")
+        meeting = Meeting(
+            case_reference=case.reference,
+            held_on=held_on,
+            starts_at=starts_at,
+            place=place if isinstance(place, str) else "",
+        )
         meeting = self.with_panel_attendance(meeting)
         return meeting.with_agenda(self.agenda_for(case, meeting))
 

@@ -8,7 +8,9 @@ from dataclasses import replace
 from datetime import date, datetime, time
 
 from rrdesk.domain.cases.directory import Member
+from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.domain.errors import UserError
+from rrdesk.domain.meeting.meeting_document import meeting_from_dict, meeting_to_dict
 from rrdesk.domain.timetable.dates import format_date_with_weekday, format_time
 from rrdesk.domain.timetable.scheduling import MeetingCheck, PlannedMeeting, check_meeting
 from rrdesk.exports.mail_and_calendar.meeting_invitation import (
@@ -95,16 +97,34 @@ class MeetingScheduling(TimetableChanges):
         was_booked = record.meeting_date is not None or record.cancelled_date is not None
         # Every change a calendar must take in (date, time, place, rebooking) raises SEQUENCE.
         updated = replace(updated, meeting_sequence=record.meeting_sequence + int(was_booked))
-        if record.meeting_date is None:
-            action = "Rebooked" if was_booked else "Booked"
-            self._save(case, updated, f"{action} the Rapid Review meeting", when)
-        elif record.meeting_date != day:
-            self._save(
-                case, updated, "Moved the Rapid Review meeting", f"From {_when(record)} to {when}"
-            )
-        else:
-            self._save(case, updated, "Changed the time or place of the Rapid Review meeting", when)
+        with self._session.db.transaction():
+            if record.meeting_date is None:
+                action = "Rebooked" if was_booked else "Booked"
+                self._save(case, updated, f"{action} the Rapid Review meeting", when)
+            elif record.meeting_date != day:
+                moved = f"From {_when(record)} to {when}"
+                self._save(case, updated, "Moved the Rapid Review meeting", moved)
+            else:
+                action = "Changed the time or place of the Rapid Review meeting"
+                self._save(case, updated, action, when)
+            self._meeting_record_follows(case_id, updated)
         return check
+
+    def _meeting_record_follows(self, case_id: int, record: TimetableRecord) -> None:
+        """The Meeting tab's record, once there is one, takes the date, start time and place
+        booked here, so the two tabs show the same meeting (what is not booked here is kept)."""
+        body = self._session.documents.get(case_id, DocumentKind.MEETING)
+        if body is None or record.meeting_date is None:
+            return
+        meeting = meeting_from_dict(body)
+        followed = meeting.scheduled(
+            record.meeting_date,
+            record.meeting_start or meeting.starts_at,
+            record.meeting_place or meeting.place,
+            meeting.online,
+        )
+        if followed != meeting:
+            self._session.documents.put(case_id, DocumentKind.MEETING, meeting_to_dict(followed))
 
     def cancel_meeting(self, case_id: int) -> None:
         """Cancel the booked meeting; its cancellation can then be saved as an invitation."""
