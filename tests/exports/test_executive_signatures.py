@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import argparse
 import io
-from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -19,29 +17,19 @@ from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign import signers
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
-from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from rrdesk.commands.verify import add_verify_parser
 from rrdesk.exports.signatures.signing import (
     SigningIdentity,
     certificate_details,
-    create_signing_identity,
     export_certificate_pem,
     sign_pdf,
 )
 from rrdesk.exports.signatures.verification import verify_pdf
-
-NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
-PARTNERS = ("LocalAuthority", "Police", "Health")
-
-
-@cache
-def _executive(partner: str) -> SigningIdentity:
-    return create_signing_identity(f"{partner} executive", now=NOW)
+from tests.exports.countersigning import PARTNERS, countersigned_by_all, executive
 
 
 @pytest.fixture(scope="module")
@@ -56,54 +44,9 @@ def certified(sheet_pdf: bytes, identity: SigningIdentity) -> bytes:
     )
 
 
-def _answer_and_sign(pdf: bytes, partner: str, answer: str) -> bytes:
-    """What Acrobat Reader does: choose in the drop-down list, then sign the empty field."""
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    for ref in writer.root["/AcroForm"]["/Fields"]:
-        field = ref.get_object()
-        if field.get("/T") != f"ExecutiveDecision_{partner}":
-            continue
-        left, bottom, right, top = (float(v) for v in field["/Rect"])
-        appearance = generic.StreamObject(
-            {
-                generic.NameObject("/Type"): generic.NameObject("/XObject"),
-                generic.NameObject("/Subtype"): generic.NameObject("/Form"),
-                generic.NameObject("/BBox"): generic.ArrayObject(
-                    [generic.FloatObject(v) for v in (0, 0, right - left, top - bottom)]
-                ),
-            },
-            stream_data=b"",
-        )
-        field["/V"] = generic.TextStringObject(answer)
-        field["/AP"] = generic.DictionaryObject(
-            {generic.NameObject("/N"): writer.add_object(appearance)}
-        )
-        writer.update_container(field)
-    identity = _executive(partner)
-    certificate = asn1_x509.Certificate.load(identity.certificate_der)
-    from asn1crypto import keys
-
-    signer = signers.SimpleSigner(
-        signing_cert=certificate,
-        signing_key=keys.PrivateKeyInfo.load(identity.private_key_der),
-        cert_registry=SimpleCertificateStore.from_certs([certificate]),  # type: ignore[no-untyped-call]
-    )
-    output = io.BytesIO()
-    signers.sign_pdf(
-        writer,
-        signers.PdfSignatureMetadata(field_name=f"ExecutiveSignature_{partner}"),
-        signer=signer,
-        output=output,
-    )
-    return output.getvalue()
-
-
 @pytest.fixture(scope="module")
 def signed_by_all(certified: bytes) -> bytes:
-    pdf = certified
-    for partner, answer in zip(PARTNERS, ("Agree", "Agree", "Do not agree"), strict=True):
-        pdf = _answer_and_sign(pdf, partner, answer)
-    return pdf
+    return countersigned_by_all(certified)
 
 
 def _run_verify(path: Path, trust: Path | None) -> tuple[int, str]:
@@ -131,7 +74,7 @@ def test_pyhanko_finds_every_executive_signature_valid(
     signed_by_all: bytes, identity: SigningIdentity
 ) -> None:
     roots = [asn1_x509.Certificate.load(identity.certificate_der)] + [
-        asn1_x509.Certificate.load(_executive(p).certificate_der) for p in PARTNERS
+        asn1_x509.Certificate.load(executive(p).certificate_der) for p in PARTNERS
     ]
     reader = PdfFileReader(io.BytesIO(signed_by_all))
     signatures = reader.embedded_signatures
@@ -167,7 +110,7 @@ def test_rrdesk_verify_lists_every_signature_and_accepts_them(
     assert code == 0, out
     assert out.count("Signed by:") == 4
     for partner in PARTNERS:
-        assert certificate_details(_executive(partner)).sha256_fingerprint in out
+        assert certificate_details(executive(partner)).sha256_fingerprint in out
     assert "Verdict:      Valid" in out
     code, out = _run_verify(sheet, None)
     assert code == 1

@@ -54,6 +54,12 @@ class SignatureCheck:
     """Signed with the certificate given to trust; None when none was given."""
     certifies: bool
     """The partnership's certification signature, which allows only form filling after it."""
+    covers: str = ""
+    """What the signed bytes cover, in plain words: the whole file, or the file as it was."""
+    covers_whole_file: bool = False
+    """Nothing was added to the file after this signature."""
+    revision: int = 0
+    """The revision of the file this signature signs, counting from 1."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,8 @@ class VerificationResult:
     fingerprint: str = ""
     """SHA-256 of the first signer's certificate."""
     signatures: tuple[SignatureCheck, ...] = ()
+    revisions: int = 0
+    """How many revisions the file has: 1, then one more for each later signature or change."""
 
 
 def _load_trusted(pem: bytes) -> Any:
@@ -144,6 +152,19 @@ def _modified(status: Any) -> bool:
     diff = status.diff_result
     changed = diff.changed_form_fields if isinstance(diff, DiffResult) else {""}
     return not all(name.startswith(EXECUTIVE_FIELD_PREFIXES) for name in changed)
+
+
+def _covers(status: Any, revision: int, revisions: int) -> tuple[str, bool]:
+    """What the signature covers, in plain words, and whether that is the whole file."""
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    if status.coverage is SignatureCoverageLevel.ENTIRE_FILE:
+        return "the whole file", True
+    if status.coverage is SignatureCoverageLevel.ENTIRE_REVISION:
+        later = revisions - revision
+        additions = f"{later} later addition{'s' if later != 1 else ''}"
+        return f"the file as it was when signed, before {additions}", False
+    return "only part of the file", False
 
 
 def _described(resolver: Any) -> tuple[object, ...]:
@@ -226,6 +247,7 @@ def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None = None) -> Verif
     signatures = _reader(pdf_bytes)
     checks: list[SignatureCheck] = []
     modified = False
+    revisions = int(signatures[0].reader.xrefs.total_revisions)
     for index, embedded in enumerate(signatures):
         context = ValidationContext(
             trust_roots=trust_roots, allow_fetching=False, revocation_mode="soft-fail"
@@ -252,6 +274,8 @@ def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None = None) -> Verif
         ):
             return _damaged(trusted_cert_pem, checks)
         modified = modified or changed
+        revision = int(embedded.signed_revision) + 1
+        covers, whole = _covers(status, revision, revisions)
         checks.append(
             SignatureCheck(
                 field=str(embedded.field_name),
@@ -261,6 +285,9 @@ def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None = None) -> Verif
                 intact=bool(status.intact and status.valid),
                 trusted=bool(status.trusted and status.bottom_line) if trust_roots else None,
                 certifies=index == 0 and embedded.docmdp_level is not None,
+                covers=covers,
+                covers_whole_file=whole,
+                revision=revision,
             )
         )
     first = checks[0]
@@ -274,4 +301,5 @@ def verify_pdf(pdf_bytes: bytes, trusted_cert_pem: bytes | None = None) -> Verif
         trusted=first.trusted,
         fingerprint=first.fingerprint,
         signatures=tuple(checks),
+        revisions=revisions,
     )
