@@ -126,11 +126,31 @@ class NoteEdit(NarrativeEdit):
         super().focusOutEvent(event)
         self.finish()
 
+    def setPlainText(self, text: str) -> None:
+        """Show ``text`` as it is saved: typing is what differs from it."""
+        super().setPlainText(text)
+        self._at_focus = text
+
     def finish(self) -> None:
         """Tell listeners the text is final (as leaving the box does) if it changed."""
         if self.toPlainText() != self._at_focus:
             self._at_focus = self.toPlainText()
             self.editing_finished.emit()
+
+    def typed(self) -> bool:
+        """Whether the box holds typing not yet handed on (the cursor has not left it)."""
+        return self.toPlainText() != self._at_focus
+
+    def keep_typed(self, saved: str) -> None:
+        """After a refused save: ``saved`` is still what is stored, so the typing stays typed."""
+        self._at_focus = saved
+
+    def saved_text(self) -> str:
+        return self._at_focus
+
+    def put_back(self) -> None:
+        """Forget the typing: show the text as it was when the cursor came in."""
+        self.setPlainText(self._at_focus)
 
 
 class MeetingPanel(QGroupBox):

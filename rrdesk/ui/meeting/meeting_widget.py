@@ -33,8 +33,15 @@ from rrdesk.ui.meeting.criteria_panel import CriteriaPanel
 from rrdesk.ui.meeting.decision_panel import DecisionPanel
 from rrdesk.ui.meeting.details_panel import DetailsPanel
 from rrdesk.ui.meeting.learning_panel import LearningPanel
-from rrdesk.ui.meeting.meeting_panel import Change, MeetingPanel, MeetingView, status_label
+from rrdesk.ui.meeting.meeting_panel import (
+    Change,
+    MeetingPanel,
+    MeetingView,
+    NoteEdit,
+    status_label,
+)
 from rrdesk.ui.meeting.vote_panel import VotePanel
+from rrdesk.ui.shell.leaving import UnsavedTyping
 
 
 def _short_problems(problems: tuple[str, ...]) -> list[str]:
@@ -199,6 +206,39 @@ class MeetingWidget(QWidget):
         self._show()
         self.meeting_saved.emit(what)
         return ""
+
+    # --- leaving with typing not yet saved (rrdesk.ui.shell.leaving) -----------------------
+
+    def _notes(self) -> list[tuple[NoteEdit, MeetingPanel]]:
+        """The boxes saved as the cursor leaves them, each with its panel."""
+        notes = [(edit, self.learning) for edit in self.learning.edits.values()]
+        decision = self.decision
+        return [*notes, (decision.rationale, decision), (decision.differs, decision)]
+
+    def unsaved_typing(self) -> UnsavedTyping | None:
+        if not any(note.typed() for note, _panel in self._notes()):
+            return None
+        return UnsavedTyping(
+            "Your notes have not been saved",
+            "If you leave this page now, what you typed in the meeting record is lost.",
+        )
+
+    def save_typing(self) -> bool:
+        for note, panel in self._notes():
+            if not note.typed():
+                continue
+            saved = note.saved_text()
+            panel.errors.clear()
+            note.finish()
+            if not panel.errors.isHidden():  # refused: its problem is shown, the typing kept
+                note.keep_typed(saved)
+                self.scroll_area.ensureWidgetVisible(panel.errors)
+                return False
+        return True
+
+    def discard_typing(self) -> None:
+        for note, _panel in self._notes():
+            note.put_back()
 
     def reload(self) -> None:
         """Read the record again: another tab (the decision sheet's email) may have changed it."""
