@@ -23,6 +23,7 @@ from rrdesk.domain.cases.directory import Member, StatutoryPartner, voting_for_r
 from rrdesk.services.cases.case_service import DirectoryService
 from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
 from rrdesk.ui.kit.scrolling_page import DownwardScrollArea
+from rrdesk.ui.shell.leaving import UnsavedTyping
 from rrdesk.ui.shell.messages import Messages
 
 COLUMNS = ("Name", "Agency", "Role", "Email", "Panel", "Voting", "Substitute for", "Executive")
@@ -49,6 +50,7 @@ class DirectoryWidget(QWidget):
         self._messages = messages
         self._members: list[Member] = []
         self._editing: Member | None = None
+        self._loaded: Member | None = None
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("directory_table")
@@ -224,6 +226,7 @@ class DirectoryWidget(QWidget):
         posts = [choice for _label, choice in EXECUTIVE_CHOICES]
         self.executive.setCurrentIndex(posts.index(post) if post in posts else 0)
         self.remove_button.setEnabled(member is not None)
+        self._loaded = self._member_on_form()
 
     def _on_role_or_panel_changed(self) -> None:
         """A person being added to the panel votes unless the profile names their role as
@@ -242,8 +245,32 @@ class DirectoryWidget(QWidget):
         if len(rows) == 1:
             self._load(self._members[rows.pop()])
 
-    def _on_save_clicked(self) -> None:
-        member = Member(
+    # Leaving with typing not yet saved (rrdesk.ui.shell.leaving)
+
+    def unsaved_typing(self) -> UnsavedTyping | None:
+        if self._member_on_form() == self._loaded:
+            return None
+        if self._editing is None:
+            return UnsavedTyping(
+                "This person has not been saved",
+                "If you leave this page now, what you typed about them is lost.",
+            )
+        return UnsavedTyping(
+            f"Your changes to {self._editing.name} have not been saved",
+            "If you leave this page now, your changes are lost.",
+        )
+
+    def save_typing(self) -> bool:
+        return self._save()
+
+    def discard_typing(self) -> None:
+        if self._editing is None:
+            self._start_new()
+        else:
+            self._load(self._editing)
+
+    def _member_on_form(self) -> Member:
+        return Member(
             name=self.name.text().strip()[:200],
             agency=self.agency.currentText().strip()[:200],
             role=self.role.text().strip()[:200],
@@ -256,6 +283,13 @@ class DirectoryWidget(QWidget):
             executive_deputy=EXECUTIVE_CHOICES[self.executive.currentIndex()][1][1],
             member_id=self._editing.member_id if self._editing else None,
         )
+
+    def _on_save_clicked(self) -> None:
+        self._save()
+
+    def _save(self) -> bool:
+        """Save the person on the form; False when they cannot be (the problems shown)."""
+        member = self._member_on_form()
         fields = {"name": self.name_field, "agency": self.agency_field, "email": self.email_field}
         problems = [(fields[key], message) for key, message in member.validation_problems()]
         for field in fields.values():
@@ -264,18 +298,20 @@ class DirectoryWidget(QWidget):
             for field, message in problems:
                 field.set_error(message)
             self.summary.show_errors(problems)
-            return
+            return False
         try:
             saved = self._directory.save_member(member)
         except CaseError as error:
             self._messages.error(self, "Not saved", str(error))
-            return
+            return False
         self.refresh()
         self.directory_changed.emit()
         for row, listed in enumerate(self._members):
             if listed.member_id == saved.member_id:
                 self.table.selectRow(row)
                 break
+        self._load(saved)  # what is on the form is what is stored
+        return True
 
     def _on_remove_clicked(self) -> None:
         if self._editing is None:
