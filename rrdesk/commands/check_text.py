@@ -1,8 +1,9 @@
 """``rrdesk check-text FILE [--json]``: the text checks for agencies who draft elsewhere.
 
 With ``--store``, the partnership's own word lists (edited under Partnership forms) are used
-instead of the standard ones. Exit status: 0 when the text is clean, 1 when there are findings,
-2 when the file (or the store) cannot be used.
+instead of the standard ones, and the partnership's own area is never flagged as another area's.
+Exit status: 0 when the text is clean, 1 when there are findings, 2 when the file (or the store)
+cannot be used.
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ def add_check_text_parser(subparsers: Any) -> None:
         action="append",
         default=[],
         metavar="AREA",
-        help="the case's own area or partnership; other areas' names are flagged (repeat for more)",
+        help="the case's own area or partnership; other areas' names are flagged (repeat for more; "
+        "with --store the partnership's own area is always one)",
     )
     parser.add_argument(
         "--store",
@@ -79,15 +81,16 @@ def add_check_text_parser(subparsers: Any) -> None:
 
 def _partnership_lists(
     args: argparse.Namespace,
-) -> tuple[AcronymDictionary | None, AreaNames | None]:
-    """The word lists of the store named by ``--store``, or ``(None, None)`` for the standard."""
+) -> tuple[AcronymDictionary | None, AreaNames | None, str]:
+    """The word lists and partnership name of the store named by ``--store``, or
+    ``(None, None, "")`` for the standard lists."""
     if getattr(args, "store", None) is None:
-        return None, None
+        return None, None, ""
     from rrdesk.services.partnership.partnership_forms import acronyms_in_use, area_names_in_use
 
     session = open_store(args)
     try:
-        return acronyms_in_use(session), area_names_in_use(session)
+        return acronyms_in_use(session), area_names_in_use(session), session.partnership.strip()
     finally:
         session.close()
 
@@ -141,10 +144,11 @@ def run_check_text(args: argparse.Namespace, out: TextIO, err: TextIO | None = N
         errors = err if err is not None else sys.stderr
         errors.write(f"rrdesk check-text: {error}\n")
         return UNUSABLE
-    dictionary, areas = _partnership_lists(args)
+    dictionary, areas, partnership = _partnership_lists(args)
+    own_areas = [*(getattr(args, "area", None) or ()), *([partnership] if partnership else [])]
     checker = build_text_checker(
         case_names=getattr(args, "name", None) or (),
-        own_areas=getattr(args, "area", None) or (),
+        own_areas=own_areas,
         other_names=getattr(args, "other_name", None) or (),
         dictionary=dictionary,
         areas=areas,

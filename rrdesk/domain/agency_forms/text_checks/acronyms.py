@@ -31,6 +31,9 @@ class OutOfDateTerm:
     why: str
     other_meanings: tuple[str, ...] = ()
     """Current meanings the same letters also have ("SCR": summary care record)."""
+    current_plural: str = ""
+    """What to write for the plural ("LACs": children looked after), when it is not ``current``
+    with an s."""
 
 
 @dataclass(frozen=True)
@@ -81,12 +84,16 @@ def _out_of_date(term: str, value: object, where: str) -> OutOfDateTerm:
     if not isinstance(meaning, str) or not isinstance(why, str):
         raise TextCheckDataError(f"{where}: meaning and why must be text")
     others = value.get("other_meanings", [])
+    plural = value.get("current_plural", "")
+    if not isinstance(plural, str):
+        raise TextCheckDataError(f"{where}: current_plural must be text")
     return OutOfDateTerm(
         term=term,
         meaning=meaning.strip(),
         current=current.strip(),
         why=why.strip(),
         other_meanings=_strings(others, f"{where} other_meanings") if others else (),
+        current_plural=plural.strip(),
     )
 
 
@@ -139,6 +146,9 @@ _CAPITALS_WORD = re.compile(r"(?<![\w&])[A-Z][A-Z0-9&'’]*+(?![\w&])")
 _JOINER = re.compile(r"[\s,;:.!?()\-–—/]*")
 _LOWER_CASE = re.compile(r"[^\W\d_A-Z]")
 _SUFFIX_CHECK = re.compile(r"[ \t]+check\b")
+# "PM" after a time ("at 3 PM", "3.30 P.M.") is the time of day, not an acronym to write out.
+_TIME_OF_DAY = frozenset({"AM", "PM"})
+_AFTER_A_TIME = re.compile(r"\d[ \t]?\Z")
 
 
 def _without_explanation(meaning: str) -> str:
@@ -192,7 +202,7 @@ class AcronymScanner:
             return self._known(token, key, start, end) if key in self._dictionary.meanings else None
         if match.group("dotted") is not None:
             key = normalise_acronym(token)
-            if len(key) < 2 or key in self._allowed:
+            if len(key) < 2 or key in self._allowed or self._time_of_day(line, key, start):
                 return None
             return self._known(token, key, start, end) or self._unknown(token, start, end)
         if token in self._shorthand_exact:
@@ -204,6 +214,8 @@ class AcronymScanner:
                 core = stem
         key = core.upper()
         if key in self._allowed or core in self._shorthand_exact:
+            return None
+        if self._time_of_day(line, key, start):
             return None
         if "&" in core and not _AMPERSAND.fullmatch(core):
             return None
@@ -219,7 +231,7 @@ class AcronymScanner:
                 if tail is not None:
                     end = tail.end()
                     token = line[start:end]
-            return self._old(token, old, start, end)
+            return self._old(token, old, start, end, plural=core != token)
         known = self._known(token, key, start, end)
         if known is not None or mixed or any(c.isdigit() for c in key):
             return known
@@ -254,16 +266,26 @@ class AcronymScanner:
         return Finding(FindingKind.ACRONYM, token, start, end, message)
 
     @staticmethod
-    def _old(token: str, old: OutOfDateTerm, start: int, end: int) -> Finding:
+    def _time_of_day(line: str, key: str, start: int) -> bool:
+        """Whether ``key`` is "AM" or "PM" straight after a number ("3 PM")."""
+        return (
+            key in _TIME_OF_DAY and _AFTER_A_TIME.search(line, max(0, start - 2), start) is not None
+        )
+
+    @staticmethod
+    def _old(
+        token: str, old: OutOfDateTerm, start: int, end: int, *, plural: bool = False
+    ) -> Finding:
         meaning = f" ({old.meaning})" if old.meaning.lower() != token.lower() else ""
         why = f" {old.why}" if old.why else ""
+        current = old.current_plural if plural and old.current_plural else old.current
         message = (
             f"{quoted(token)}{meaning} is an out-of-date term.{why} "
-            f"Write {quoted(old.current)} instead."
+            f"Write {quoted(current)} instead."
         )
         if old.other_meanings:
             message += f" If you mean {either(old.other_meanings)}, write that out in full instead."
-        suggestions = (old.current, *old.other_meanings)
+        suggestions = (current, *old.other_meanings)
         return Finding(FindingKind.OUT_OF_DATE_TERM, token, start, end, message, suggestions)
 
     def _not_shouting(self, line: str, unknown: list[Finding]) -> list[Finding]:

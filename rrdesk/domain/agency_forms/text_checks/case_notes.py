@@ -159,9 +159,11 @@ class CaseNoteScanner:
             if exact
             else None
         )
+        # Lower-case keys are ordinary words too: part of a hyphenated word ("mum-and-toddler
+        # group") is not shorthand.
         self._loose = (
             re.compile(
-                r"(?<![\w&/'’])(?:" + "|".join(map(re.escape, loose)) + ")" + tail,
+                r"(?<![\w&/'’-])(?:" + "|".join(map(re.escape, loose)) + ")" + tail + r"(?!-)",
                 re.IGNORECASE,
             )
             if loose

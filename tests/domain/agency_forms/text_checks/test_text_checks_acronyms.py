@@ -26,11 +26,15 @@ ACRONYMS = {
         "S.47",
         "section 47 of the Children Act 1989",
     ),
-    "possessive with a curly apostrophe": ("The LAC\u2019s review.", "LAC", "looked-after child"),
+    "possessive with a curly apostrophe": (
+        "The CPP\u2019s review.",
+        "CPP",
+        "child protection plan",
+    ),
     "possessive ampersand": ("The A&E's notes.", "A&E", "accident and emergency department"),
     "mixed case": ("T was a CiN.", "CiN", "child in need"),
-    "possessive": ("The LAC's review was late.", "LAC", "looked-after child"),
-    "plural": ("Two LACs moved in.", "LACs", "looked-after children"),
+    "possessive": ("The CPP's review was late.", "CPP", "child protection plan"),
+    "plural": ("Two CPPs ended.", "CPPs", "child protection plan"),
     "ampersand": ("He went to A&E.", "A&E", "accident and emergency department"),
     "before a word": ("The CP plan ended.", "CP", "child protection"),
     "with full stops": (
@@ -63,7 +67,7 @@ def test_acronyms_are_flagged_with_their_meaning(
 
 
 SEVERAL_MEANINGS = {
-    "ASD": ("autism spectrum disorder", "adult services department"),
+    "ASC": ("adult social care", "autism spectrum condition"),
     "DSP": (
         "designated safeguarding person",
         "designated senior person",

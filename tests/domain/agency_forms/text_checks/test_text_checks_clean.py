@@ -81,7 +81,7 @@ CLEAN = {
     "a list with dashes": "- The teacher spoke to T.\n- The nurse was told.\n- Nobody followed up.",
     "decimal numbers": "T's weight was 14.5 kilograms and his height 98.2 centimetres.",
     "ordinary words that are also shorthand": (
-        "The family's mum-and-toddler group met weekly. The dad's brother was present."
+        "The family's mum-and-toddler group met weekly. The dad-and-baby group met monthly."
     ),
     "a DNA test": "A DNA test confirmed that Mr Khan is T's father.",
     "the word reading": "Reading the records again, the agency saw that the gap was in 2024.",
