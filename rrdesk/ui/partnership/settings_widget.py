@@ -41,6 +41,7 @@ from rrdesk.ui.shell.file_dialogs import (
     PKCS12_FILES,
     FileDialogs,
 )
+from rrdesk.ui.shell.leaving import UnsavedTyping
 from rrdesk.ui.shell.messages import Messages
 from rrdesk.ui.shell.tasks import TaskStarter
 
@@ -221,13 +222,33 @@ class PartnershipSettingsWidget(QWidget):
     # --- slots ----------------------------------------------------------------------------
 
     def _on_save_name_clicked(self) -> None:
+        self._save_name()
+
+    def _save_name(self) -> bool:
         try:
             name = self._signing.rename_partnership(self.partnership_name.text())
         except PartnershipNameError as error:
             self._messages.error(self, "Partnership name", error.message)
-            return
+            return False
         self.partnership_name.setText(name)
         self.partnership_renamed.emit(name)
+        return True
+
+    # --- leaving with typing not yet saved (rrdesk.ui.shell.leaving) -----------------------
+
+    def unsaved_typing(self) -> UnsavedTyping | None:
+        if self.partnership_name.text() == self._signing.partnership:
+            return None
+        return UnsavedTyping(
+            "The partnership's name has not been saved",
+            "If you leave this page now, the name you typed is lost.",
+        )
+
+    def save_typing(self) -> bool:
+        return self._save_name()
+
+    def discard_typing(self) -> None:
+        self.partnership_name.setText(self._signing.partnership)
 
     def _on_create_clicked(self) -> None:
         if self._signing.summary() is not None and not self._messages.confirm(
