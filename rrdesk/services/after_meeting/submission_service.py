@@ -81,6 +81,18 @@ class SubmissionService:
             theme_label=taxonomy.label_of,
         )
 
+    def not_notified(self, case_id: int) -> str:
+        """Why the case has no submission when it was never notified to the National Panel (a
+        referral, or the threshold not met); empty when it was notified."""
+        case = find_case(self._session, case_id)
+        if case.notification_sent is not None:
+            return ""
+        return (
+            f"{case.reference} was not notified to the National Panel, so there is no "
+            "submission to send. If it should have been, record the date the notification "
+            "was sent on the Case details tab first."
+        )
+
     def missing(self, case_id: int, today: date) -> tuple[str, ...]:
         return missing_items(self.build(case_id, today))
 
@@ -92,13 +104,9 @@ class SubmissionService:
         """
         from rrdesk.exports.pdf.panel_submission import render_panel_submission
 
-        case = find_case(self._session, case_id)
-        if case.notification_sent is None:
-            raise SubmissionError(
-                f"{case.reference} was not notified to the National Panel, so there is no "
-                "submission to send. If it should have been, record the date the notification "
-                "was sent on the Case details tab first."
-            )
+        not_notified = self.not_notified(case_id)
+        if not_notified:
+            raise SubmissionError(not_notified)
         submission = self.build(case_id, today)
         missing = missing_items(submission)
         if missing and not allow_missing:

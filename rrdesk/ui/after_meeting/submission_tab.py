@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -90,6 +91,14 @@ class SubmissionTab(QWidget):
         name_widget(self.use_pseudonym, "briefing_pseudonym", "Use the pseudonym in the briefing")
         self.briefing_button = QPushButton("Save a 7-minute briefing")
         name_widget(self.briefing_button, "export_briefing", "Save a 7-minute briefing")
+        # A case never notified (a referral, or the threshold not met) has no submission: the
+        # tab says so, and the form is not shown.
+        self.not_notified = QLabel()
+        self.not_notified.setWordWrap(True)
+        self.not_notified.setProperty("role", "inset")
+        name_widget(self.not_notified, "submission_not_notified", "No submission")
+        self.form = QWidget()
+        self._loaded = False
         self._build()
         self.add_agency_button.clicked.connect(self._on_add_agency_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -98,10 +107,15 @@ class SubmissionTab(QWidget):
         self.load()
 
     def _build(self) -> None:
-        layout = scrolling_body(self)
-        layout.addWidget(
+        page = scrolling_body(self)
+        page.addWidget(
             heading_label("Submission to the National Panel", object_name="submission_heading")
         )
+        page.addWidget(self.not_notified)
+        page.addWidget(self.form)
+        page.addStretch(1)
+        layout = QVBoxLayout(self.form)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(
             hint_label(
                 "The submission is gathered from the case, the meeting and these details. "
@@ -141,7 +155,6 @@ class SubmissionTab(QWidget):
         briefing_layout.addWidget(self.use_pseudonym)
         briefing_layout.addWidget(self.briefing_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(briefing)
-        layout.addStretch(1)
 
     def _add_agency_row(self, contribution: AgencyContribution) -> None:
         row = self.agencies.rowCount()
@@ -155,7 +168,25 @@ class SubmissionTab(QWidget):
         self.agencies.setCellWidget(row, 1, choice)
         self.agencies.setItem(row, 2, QTableWidgetItem(contribution.key_episodes))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """The case may have been notified, or its notification removed, since last shown."""
+        if self._show_notified() and not self._loaded:
+            self.load()
+        super().showEvent(event)
+
+    def _show_notified(self) -> bool:
+        """Show the form, or why there is none; whether the case was notified."""
+        reason = self._service.not_notified(self._case_id)
+        self.not_notified.setText(reason)
+        self.not_notified.setAccessibleName(reason or "No submission")
+        self.not_notified.setVisible(bool(reason))
+        self.form.setVisible(not reason)
+        return not reason
+
     def load(self) -> None:
+        if not self._show_notified():
+            return
+        self._loaded = True
         details = self._service.details(self._case_id)
         for key, box in self.texts.items():
             box.setPlainText(getattr(details, key))
