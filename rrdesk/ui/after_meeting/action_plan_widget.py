@@ -39,6 +39,7 @@ from rrdesk.ui.kit.column_fit import FillingColumn
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label, name_widget
 from rrdesk.ui.kit.save_paths import save_export
 from rrdesk.ui.shell.file_dialogs import FileDialogs
+from rrdesk.ui.shell.leaving import UnsavedTyping
 from rrdesk.ui.shell.messages import Messages
 
 ALL_AGENCIES = "All agencies"
@@ -234,17 +235,21 @@ class ActionPlanWidget(QWidget):
         self.tracking_form.show_action(self.selected_action())
 
     def _on_tracking_save_requested(self, _unused: object) -> None:
+        self._save_tracking()
+
+    def _save_tracking(self) -> bool:
         action = self.selected_action()
         if action is None:
-            return
+            return True
         try:
             tracking = self.tracking_form.tracking()
             self._plan.update_tracking(action.case_id, action.key, tracking)
         except (ActionPlanError, DateError) as error:
             self._messages.error(self, "The action was not saved", str(error))
-            return
+            return False
         self.refresh()
         self._reselect(action)
+        return True
 
     def _on_tracking_remove_requested(self) -> None:
         action = self.selected_action()
@@ -270,6 +275,9 @@ class ActionPlanWidget(QWidget):
                 return
 
     def _on_add_requested(self) -> None:
+        self._add()
+
+    def _add(self) -> bool:
         form = self.add_form
         case_id = form.case.currentData()
         try:
@@ -280,10 +288,49 @@ class ActionPlanWidget(QWidget):
             )
         except (ActionPlanError, DateError) as error:
             self._messages.error(self, "The action was not added", str(error))
-            return
+            return False
         form.clear()
         self.refresh()
         self._reselect(added)
+        return True
+
+    # --- leaving with typing not yet saved (rrdesk.ui.shell.leaving) -----------------------
+
+    def _tracking_changed(self) -> bool:
+        action = self.selected_action()
+        if action is None:
+            return False
+        try:
+            return self.tracking_form.tracking() != action.tracking
+        except DateError:
+            return True  # a date half typed
+
+    def _action_typed(self) -> bool:
+        form = self.add_form
+        typed = (form.text.toPlainText(), form.owner.currentText())
+        return any(text.strip() for text in typed) or not form.due.is_blank()
+
+    def unsaved_typing(self) -> UnsavedTyping | None:
+        changed, typed = self._tracking_changed(), self._action_typed()
+        if not (changed or typed):
+            return None
+        lost = [
+            *(["your changes to the chosen action"] if changed else []),
+            *(["the action you were adding"] if typed else []),
+        ]
+        return UnsavedTyping(
+            "Your changes to the action plan have not been saved",
+            f"If you leave this page now, you lose {' and '.join(lost)}.",
+        )
+
+    def save_typing(self) -> bool:
+        if self._tracking_changed() and not self._save_tracking():
+            return False
+        return not self._action_typed() or self._add()
+
+    def discard_typing(self) -> None:
+        self.tracking_form.show_action(self.selected_action())
+        self.add_form.clear()
 
     def _on_export_clicked(self, kind: str) -> None:
         from rrdesk.exports.pdf.action_plan_pdf import render_action_plan
