@@ -6,6 +6,10 @@ N or A to record their vote) or by its buttons, opens and closes the vote, and s
 votes are recorded: never the tally, which belongs on the record once the vote is closed. Every
 change is saved at once, as on the Meeting tab. It shows the case reference only, never a
 child's name.
+
+When the projection is on the same screen as the main window (a laptop on its own, or a
+mirrored display), the room sees the panel too: it then shows only whether each voter's vote is
+recorded, never what it was.
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +37,12 @@ from rrdesk.domain.meeting.vote import Vote, VoteChoice
 from rrdesk.services.meeting.meeting_service import MeetingService
 
 PANEL_NAME = "chair_vote_panel"
+RECORDED = "Vote recorded"
+NOT_RECORDED = "Not recorded"
+IN_VIEW_WORDS = (
+    "The projection is on this screen, so the room can see this panel: it shows whether each"
+    " vote is recorded, not what it was. The Meeting tab shows the votes."
+)
 Change = Callable[[Meeting], Meeting]
 PANEL_STYLE = (
     "QWidget#chair_vote_panel { background: #ffffff; border: 3px solid #0b0c0c; }"
@@ -57,7 +67,14 @@ def _button(text: str, object_name: str, accessible: str) -> QPushButton:
 class ChairVotePanel(QWidget):
     vote_changed = Signal(str)
 
-    def __init__(self, meetings: MeetingService, case_id: int, parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        meetings: MeetingService,
+        case_id: int,
+        parent: QWidget | None,
+        *,
+        in_view_of_room: Callable[[], bool],
+    ) -> None:
         flags = Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint
         super().__init__(parent, flags)
         self.setObjectName(PANEL_NAME)
@@ -66,6 +83,7 @@ class ChairVotePanel(QWidget):
         self.setStyleSheet(PANEL_STYLE)  # its own look, not the projector's it sits over
         self._meetings = meetings
         self.case_id = case_id
+        self._in_view_of_room = in_view_of_room
         self.heading = QLabel()
         self.heading.setObjectName("chair_vote_heading")
         self.state = QLabel()
@@ -77,6 +95,9 @@ class ChairVotePanel(QWidget):
         self.error.setObjectName("chair_vote_error")
         self.error.setWordWrap(True)
         self.error.setProperty("role", "error")
+        self.in_view = QLabel(IN_VIEW_WORDS)
+        self.in_view.setObjectName("chair_vote_in_view")
+        self.in_view.setWordWrap(True)
         self.voters = QListWidget()
         self.voters.setObjectName("chair_voters")
         self.voters.setAccessibleName("Voters")
@@ -114,7 +135,8 @@ class ChairVotePanel(QWidget):
         ends.addWidget(self.close_button)
         ends.addWidget(self.back_button)
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.state, self.count, self.error, self.voters):
+        widgets = (self.heading, self.state, self.count, self.error, self.in_view, self.voters)
+        for widget in widgets:
             layout.addWidget(widget)
         layout.addLayout(choices)
         layout.addLayout(ends)
@@ -135,6 +157,12 @@ class ChairVotePanel(QWidget):
             Qt.Key.Key_A: partial(self._on_choice_chosen, VoteChoice.ABSTAIN),
         }
         self.voters.installEventFilter(self)  # before the list's own search by letter
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):  # the projection may move to this screen
+            app.screenRemoved.connect(self._on_screen_removed)
+
+    def _on_screen_removed(self, _screen: QScreen) -> None:
+        QTimer.singleShot(0, self, self.refresh)  # once the projection has moved
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -177,7 +205,7 @@ class ChairVotePanel(QWidget):
                 else "The vote has not been opened. Press O to open it."
             )
         elif vote.closed:
-            self.state.setText(f"The vote is closed. Outcome: {vote.outcome.label}.")
+            self.state.setText(f"The vote is closed. Outcome: {vote.outcome_label}.")
         else:
             self.state.setText("The vote is open.")
         recorded = len(vote.ballots) if vote else 0
@@ -185,9 +213,12 @@ class ChairVotePanel(QWidget):
         self.count.setVisible(vote is not None)
         current = self.voters.currentRow()
         self.voters.clear()
+        in_view = self._in_view_of_room()
+        self.in_view.setVisible(in_view)
         for voter in vote.voters if vote else ():
             choice = vote.choice_of(voter.member_id) if vote else None
-            words = choice.label if choice else "Not recorded"
+            shown = RECORDED if in_view else (choice.label if choice else "")
+            words = shown if choice else NOT_RECORDED
             item = QListWidgetItem(f"{voter.description}: {words}")
             item.setData(Qt.ItemDataRole.UserRole, voter.member_id)
             self.voters.addItem(item)
@@ -243,7 +274,7 @@ class ChairVotePanel(QWidget):
         count = self.voters.count()
         for step in range(1, count + 1):
             candidate = (row + step) % count
-            if self.voters.item(candidate).text().endswith(": Not recorded"):
+            if self.voters.item(candidate).text().endswith(f": {NOT_RECORDED}"):
                 return candidate
         return min(row + 1, count - 1)
 

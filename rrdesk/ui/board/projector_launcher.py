@@ -34,6 +34,14 @@ def ask_with_dialog(
     return None if chosen is None else (chosen, dialog.chosen_screen())
 
 
+def shares_a_screen(projected: QScreen | None, coordinator: QScreen | None) -> bool:
+    """Whether two screens show the same: the same screen, or a mirror of it (the same place and
+    size). Unknown counts as the same, so nothing private is shown by mistake."""
+    if projected is None or coordinator is None:
+        return True
+    return projected is coordinator or projected.geometry() == coordinator.geometry()
+
+
 class ProjectorLauncher(QObject):
     meeting_changed = Signal(int)  # the chair's vote panel saved the case's meeting record
 
@@ -116,8 +124,14 @@ class ProjectorLauncher(QObject):
             return None
         panel = window.findChild(ChairVotePanel)
         if panel is None:
-            panel = ChairVotePanel(self._meetings, window.case_id, window)
+            panel = ChairVotePanel(
+                self._meetings,
+                window.case_id,
+                window,
+                in_view_of_room=self.projected_beside_the_coordinator,
+            )
             panel.vote_changed.connect(lambda _what: self._on_vote_changed(window.case_id))
+        panel.refresh()
         screen = self._coordinator_screen() or window.current_screen
         if screen is not None:
             area = screen.availableGeometry()
@@ -132,6 +146,12 @@ class ProjectorLauncher(QObject):
         panel.activateWindow()
         panel.voters.setFocus()
         return panel
+
+    def projected_beside_the_coordinator(self) -> bool:
+        """Whether the projection is on the coordinator's screen (the only screen, or one that
+        mirrors it), so the room sees what the coordinator sees."""
+        projected = self.window.current_screen if self.window is not None else None
+        return shares_a_screen(projected, self._coordinator_screen())
 
     def _coordinator_screen(self) -> QScreen | None:
         parent = self._parent_widget
