@@ -1,12 +1,19 @@
-"""Who came, who votes, who stands in for whom, and conflicts of interest; quorum shown live."""
+"""Who came, who votes, who stands in for whom, and conflicts of interest; quorum shown live.
+
+Each member takes two lines, so the list fits a 1024-wide window without sideways scrolling: their
+name, role and agency with what they are on this case, then their attendance, whether they vote
+and their conflict of interest.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -58,9 +65,34 @@ class _AttendeeRow:
         self.note = status_label(f"attendance_note_{member_id}", f"Note on {attendee.name}")
         self.remove = compact(QPushButton("Remove"))
         name(self.remove, f"remove_attendee_{member_id}", f"Remove {attendee.name} from the list")
+        self.rule = QFrame()
+        self.rule.setFrameShape(QFrame.Shape.HLine)
+        self.rule.setFrameShadow(QFrame.Shadow.Sunken)
 
     def widgets(self) -> tuple[QWidget, ...]:
-        return (self.name, self.status, self.voting, self.conflict_field, self.note, self.remove)
+        return (
+            self.rule,
+            self.name,
+            self.note,
+            self.status,
+            self.voting,
+            self.conflict_field,
+            self.remove,
+        )
+
+    def place(self, grid: QGridLayout, first_row: int) -> None:
+        """A rule, then the name with the note on this case, then the answers under them."""
+        grid.addWidget(self.rule, first_row, 0, 1, COLUMNS)
+        grid.addWidget(self.name, first_row + 1, 0, 1, 2)
+        grid.addWidget(self.note, first_row + 1, 2, 1, 2)  # over the conflict it may follow from
+        grid.addWidget(self.status, first_row + 2, 0, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.voting, first_row + 2, 1)
+        grid.addWidget(self.conflict_field, first_row + 2, 2)
+        grid.addWidget(self.remove, first_row + 2, 3)
+
+
+COLUMNS = 4
+LINES_PER_MEMBER = 3  # the rule, the name, the answers
 
 
 class AttendancePanel(MeetingPanel):
@@ -100,14 +132,11 @@ class AttendancePanel(MeetingPanel):
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        for column, heading in enumerate(
-            ("Name", "Attendance", "Votes", "Conflict of interest", "On this case", "")
-        ):
+        for column, heading in enumerate(("Attendance", "Votes", "Conflict of interest")):
             label = QLabel(f"<b>{heading}</b>")
             self.grid.addWidget(label, 0, column)
-        self.grid.setColumnStretch(0, 3)
-        self.grid.setColumnStretch(3, 3)
-        self.grid.setColumnStretch(4, 2)
+        self.grid.setColumnStretch(0, 1)  # the name (over the first two columns) and the
+        self.grid.setColumnStretch(2, 1)  # conflict of interest share the width
         self.body.addWidget(self.grid_host)
         self.rows: dict[int, _AttendeeRow] = {}
         self._order: tuple[int, ...] = ()
@@ -158,11 +187,10 @@ class AttendancePanel(MeetingPanel):
                 self.grid.removeWidget(widget)
                 discard(widget)
         self.rows = {}
-        for line, attendee in enumerate(attendees, start=1):
+        for number, attendee in enumerate(attendees):
             row = _AttendeeRow(attendee)
             self.rows[attendee.member_id] = row
-            for column, widget in enumerate(row.widgets()):
-                self.grid.addWidget(widget, line, column)
+            row.place(self.grid, 1 + number * LINES_PER_MEMBER)
             member_id = attendee.member_id
             row.status.activated.connect(lambda _i, m=member_id: self._on_status_activated(m))
             row.voting.toggled.connect(lambda on, m=member_id: self._on_voting_toggled(m, on))
@@ -174,11 +202,11 @@ class AttendancePanel(MeetingPanel):
 
     def _show_row(self, meeting: Meeting, attendee: Attendee) -> None:
         row = self.rows[attendee.member_id]
-        text = f"<b>{attendee.name}</b><br>{attendee.role}, {attendee.agency}"
+        text = f"<b>{attendee.name}</b>, {attendee.role}, {attendee.agency}"
         if attendee.substitute_for is not None:
-            text += f"<br><i>Substitute for {meeting.name_of(attendee.substitute_for)}</i>"
+            text += f". <i>Substitute for {meeting.name_of(attendee.substitute_for)}</i>"
         if attendee.member_id == meeting.chair_id:
-            text += "<br><i>Chair</i>"
+            text += ". <i>Chair</i>"
         row.name.setText(text)
         blocked = row.status.blockSignals(True)
         row.status.setCurrentIndex(row.status.findData(attendee.status))
