@@ -92,8 +92,18 @@ class RequestChasing:
     # Requests
 
     def agencies(self) -> list[Agency]:
-        """The agencies in the directory, to choose from."""
-        return self._session.directory.agencies()
+        """The agencies in the directory, to choose from: those recorded as agencies and those
+        the directory's people work for (the Directory screen adds people, and with them their
+        agency's name), in the order of their names."""
+        directory = self._session.directory
+        recorded = directory.agencies()
+        named = {a.name.casefold() for a in recorded}
+        people = {
+            m.agency.strip(): Agency(m.agency.strip())
+            for m in directory.members()
+            if m.agency.strip() and m.agency.strip().casefold() not in named
+        }
+        return sorted([*recorded, *people.values()], key=lambda a: a.name.casefold())
 
     def requests(self, case_id: int) -> list[AgencyRequest]:
         return requests_from_dict(

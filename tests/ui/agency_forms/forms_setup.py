@@ -76,12 +76,14 @@ class FakeDialogs(AgencyFormsDialogs):
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.agencies: list[str] | None = None
+        self.offered: list[str] = []
         self.date: date | None = None
         self.return_choice: ReturnChoice | None = None
         self.files = ScriptedFileDialogs(save_folder=folder)
         self.opener = RecordingOpener()
 
     def choose_agencies(self, parent, names, chosen):  # type: ignore[no-untyped-def]
+        self.offered = list(names)
         return self.agencies
 
     def ask_date(self, parent, title, question, default):  # type: ignore[no-untyped-def]
