@@ -30,11 +30,11 @@ from rrdesk.services.partnership.signing_service import (
     SigningIdentityError,
     SigningService,
     VerificationError,
-    signing_time_words,
     verify_against,
 )
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.kit.scrolling_page import scrolling_body
+from rrdesk.ui.partnership.pdf_check_box import PdfCheckBox
 from rrdesk.ui.shell.file_dialogs import (
     CERTIFICATE_FILES,
     PDF_FILES,
@@ -108,10 +108,7 @@ class PartnershipSettingsWidget(QWidget):
         self.copy_note_button = _button("Copy this note", "copy_trust_note")
 
         self.verify_button = _button("Verify a PDF…", "verify_pdf", primary=True)
-        self.verify_file = _value_label("verify_file", "File checked")
-        self.verify_signer = _value_label("verify_signer", "Signed by")
-        self.verify_time = _value_label("verify_time", "Signed at")
-        self.verify_verdict = _value_label("verify_verdict", "Verdict")
+        self.pdf_check = PdfCheckBox(self.verify_button)
 
         self._build()
         self._connect_signals()
@@ -161,25 +158,7 @@ class PartnershipSettingsWidget(QWidget):
         certificate_layout.addLayout(note_row)
         layout.addWidget(certificate_box)
 
-        verify_box = QGroupBox("Check a signed PDF")
-        verify_layout = QVBoxLayout(verify_box)
-        verify_layout.addWidget(
-            hint_label(
-                "The same check as 'rrdesk verify': who signed it, when, and whether it has "
-                "changed since."
-            )
-        )
-        verify_row = QHBoxLayout()
-        verify_row.addWidget(self.verify_button)
-        verify_row.addStretch(1)
-        verify_layout.addLayout(verify_row)
-        results = QFormLayout()
-        results.addRow("File", self.verify_file)
-        results.addRow("Signed by", self.verify_signer)
-        results.addRow("Signed at", self.verify_time)
-        results.addRow("Verdict", self.verify_verdict)
-        verify_layout.addLayout(results)
-        layout.addWidget(verify_box)
+        layout.addWidget(self.pdf_check)
         layout.addStretch(1)
 
     def _connect_signals(self) -> None:
@@ -341,7 +320,7 @@ class PartnershipSettingsWidget(QWidget):
             self._messages.error(self, "Verify a PDF", error.message)
             return
         trusted = self._signing.trusted_certificates_pem()
-        self.verify_file.setText(str(path))
+        self.pdf_check.show_file(str(path))
         self._set_busy(True)
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
@@ -351,22 +330,12 @@ class PartnershipSettingsWidget(QWidget):
 
     def _on_verified(self, result: Any) -> None:
         self._set_busy(False)
-        self.verify_signer.setText(result.signer)
-        self.verify_time.setText(
-            f"{signing_time_words(result)}, as the signer's computer reported it"
-        )
-        self.verify_verdict.setText(result.verdict)
-        self.verify_verdict.setProperty("role", "success" if result.valid else "error")
-        self.verify_verdict.style().unpolish(self.verify_verdict)
-        self.verify_verdict.style().polish(self.verify_verdict)
+        self.pdf_check.show_result(result)
 
     def _on_failed(self, error: BaseException) -> None:
         self._set_busy(False)
         if isinstance(error, VerificationError):
-            for label in (self.verify_signer, self.verify_time):
-                label.setText("")
-            self.verify_verdict.setText(error.message)
-            self.verify_verdict.setProperty("role", "error")
+            self.pdf_check.show_failure(error.message)
             return
         if isinstance(error, SigningIdentityError):
             self._messages.error(self, "Signing certificate", error.message)

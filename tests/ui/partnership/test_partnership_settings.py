@@ -127,15 +127,19 @@ def test_verify_a_pdf_shows_signer_time_and_verdict(
     widget = _widget(qtbot, session, messages, dialogs)
 
     qtbot.mouseClick(widget.verify_button, Qt.MouseButton.LeftButton)
-    assert widget.verify_signer.text() == session.partnership
-    assert "UTC, as the signer's computer reported it" in widget.verify_time.text()
-    assert widget.verify_verdict.text().startswith("Valid: signed with the trusted certificate")
+    check = widget.pdf_check
+    assert check.verify_file.text() == str(signed)
+    (only,) = check.signature_labels
+    assert f"Signed by {session.partnership} on " in only.text()
+    assert "UTC, as the signer's computer reported it" in only.text()
+    assert check.verify_verdict.text().startswith("Valid: signed with the trusted certificate")
 
     qtbot.mouseClick(widget.verify_button, Qt.MouseButton.LeftButton)
-    assert widget.verify_verdict.text().startswith("Not valid")
+    assert check.verify_verdict.text().startswith("Not valid")
 
     qtbot.mouseClick(widget.verify_button, Qt.MouseButton.LeftButton)
-    assert widget.verify_verdict.text() == "This file is not a PDF"
+    assert check.verify_verdict.text() == "This file is not a PDF"
+    assert check.signature_labels == []
 
 
 def test_rename_the_partnership(qtbot, session: Session, messages: RecordingMessages) -> None:
@@ -160,4 +164,4 @@ def test_cancelled_dialogs_change_nothing(
     qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(widget.verify_button, Qt.MouseButton.LeftButton)
     assert messages.shown == []
-    assert widget.verify_verdict.text() == ""
+    assert widget.pdf_check.verify_verdict.text() == ""
