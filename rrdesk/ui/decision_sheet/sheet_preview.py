@@ -1,7 +1,8 @@
 """What the decision sheet will say, as simple HTML for an in-app preview before signing.
 
 The words come from :func:`rrdesk.domain.decision_sheet.sheet_text.sheet_text`, as the PDF's
-do, and the sections follow the partnership's form in its order: the preview only lays them out.
+do (page 1's box for the executives included), and the sections follow the partnership's form in
+its order: the preview only lays them out.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from rrdesk.domain.decision_sheet.decision_sheet_template import (
     DecisionSheetTemplate,
     SheetSectionKey,
 )
+from rrdesk.domain.decision_sheet.sheet_summary import SUMMARY_HEADING
 from rrdesk.domain.decision_sheet.sheet_text import Pairs, SheetTable, SheetText, sheet_text
 
 MARKING = "OFFICIAL-SENSITIVE"
@@ -26,6 +28,23 @@ def _rows(pairs: Pairs) -> str:
         for key, value in pairs
     )
     return f"<table cellspacing='0' cellpadding='4' width='100%'>{cells}</table>"
+
+
+def _summary_box(text: SheetText) -> str:
+    """Page 1's answer for the executives, ruled off as the PDF rules it."""
+    if not text.summary:
+        return ""
+    cells = "".join(
+        f"<tr><th align='left' valign='top' width='27%'>{escape(key)}</th>"
+        f"<td valign='top'>{escape(value)}</td></tr>"
+        for key, value in text.summary
+    )
+    return (
+        "<table border='2' cellspacing='0' cellpadding='6' width='100%' "
+        "style='border-collapse: collapse; border-color: #0b0c0c'>"
+        f"<tr><th colspan='2' align='left' bgcolor='#f3f2f1'>{escape(SUMMARY_HEADING)}</th></tr>"
+        f"{cells}</table>"
+    )
 
 
 def _paragraph(text: str) -> str:
@@ -123,6 +142,7 @@ def sheet_preview_html(content: DecisionSheetContent, template: DecisionSheetTem
     if text.change_note:
         parts.append(f"<h3>What changed since the last version</h3>{_paragraph(text.change_note)}")
     parts.append(_rows(text.opening))
+    parts.append(_summary_box(text))
     for section in template.sections:
         parts.append(f"<h3>{escape(section.title)}</h3>")
         if section.intro:
