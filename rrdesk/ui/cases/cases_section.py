@@ -6,8 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QStackedWidget, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.ui.cases.case_list_widget import CaseListWidget
@@ -19,22 +18,6 @@ if TYPE_CHECKING:
     from rrdesk.ui.cases.case_editor import CaseEditorWidget
 
 CaseTab = Callable[[int], QWidget]
-
-
-class CaseTabBar(QTabBar):
-    """A case's tabs. A click on another tab asks ``may_change`` first, so a question about
-    unsaved typing is asked over the tab being left (the keyboard's way is asked once changed)."""
-
-    def __init__(self, may_change: Callable[[], bool]) -> None:
-        super().__init__()
-        self._may_change = may_change
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        index = self.tabAt(event.position().toPoint())
-        if 0 <= index != self.currentIndex() and not self._may_change():
-            event.accept()
-            return
-        super().mousePressEvent(event)
 
 
 class CasesSection(QWidget):
@@ -60,9 +43,10 @@ class CasesSection(QWidget):
         self._shown_tab: QWidget | None = None
         self._placing_tabs = False
         self._case_tab_factories = case_tabs if case_tabs is not None else []
-        self.tabs = ShownTabWidget()  # a wide tab never holds the window wide on the others
+        # A wide tab never holds the window wide on the others; another tab chosen (a click,
+        # the arrow keys, Ctrl+Tab) asks about unsaved typing over the tab being left.
+        self.tabs = ShownTabWidget(may_change=self._may_leave_tab)
         self.tabs.setObjectName("case_tabs")
-        self.tabs.setTabBar(CaseTabBar(self._may_leave_tab))
         self.stack = QStackedWidget()
         self.stack.addWidget(case_list)
         self.stack.addWidget(self.tabs)
@@ -149,8 +133,9 @@ class CasesSection(QWidget):
             self.tabs.addTab(factory(case_id), title)
 
     def _on_tabs_current_changed(self, _index: int) -> None:
-        """Another tab chosen: the one left is asked about unsaved typing first, and shown
-        again if the person stays."""
+        """Another tab shown without the tabs asking first (a turn of the wheel over them,
+        say): the one left is asked about unsaved typing now, and shown again if the person
+        stays."""
         left, self._shown_tab = self._shown_tab, self.tabs.currentWidget()
         if self._placing_tabs or left is None or left is self._shown_tab:
             return

@@ -1,19 +1,91 @@
-"""Tabs that ask for only the room the tab on show needs.
+"""Tabs that ask for only the room the tab on show needs, and that can ask before another tab
+is shown.
 
 Qt gives a tab widget the largest minimum size of all its tabs, so one wide tab (a case's
 Decision sheet, say) would hold the window wider than a small screen on every other tab too.
 Here the tabs not on show ask for no room: their size policy is "ignored" until they are shown.
+
+Given ``may_change``, the tabs ask it before another tab is shown, however it is chosen: a click
+on a tab, the left and right arrow keys on the tabs, or Ctrl+Tab and Ctrl+Shift+Tab anywhere in
+the tab on show. When it answers False the tab on show stays, and is never left, even for a
+moment, so a question it asks is asked over the tab being left.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QSizePolicy, QTabWidget, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QSizePolicy, QTabBar, QTabWidget, QWidget
+
+
+def _always() -> bool:
+    return True
+
+
+class AskingTabBar(QTabBar):
+    """A tab bar that asks ``may_change`` before a click or an arrow key shows another tab."""
+
+    def __init__(self, may_change: Callable[[], bool]) -> None:
+        super().__init__()
+        self._may_change = may_change
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.tabAt(event.position().toPoint())
+        if 0 <= index != self.currentIndex() and not self._may_change():
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._arrow_moves(event) and not self._may_change():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _arrow_moves(self, event: QKeyEvent) -> bool:
+        """Whether ``event`` is an arrow key that shows another tab (Qt's tabs do not wrap)."""
+        if event.key() not in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            return False
+        backwards = (event.key() == Qt.Key.Key_Left) != self.isRightToLeft()
+        step = -1 if backwards else 1
+        index = self.currentIndex() + step
+        while 0 <= index < self.count():
+            if self.isTabEnabled(index):
+                return True
+            index += step
+        return False
 
 
 class ShownTabWidget(QTabWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, may_change: Callable[[], bool] = _always
+    ) -> None:
         super().__init__(parent)
+        self._may_change = may_change
+        self.setTabBar(AskingTabBar(may_change))
         self.currentChanged.connect(self._on_current_changed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+Tab and Ctrl+Shift+Tab show the next or previous tab, once ``may_change`` says
+        so."""
+        if self._ctrl_tab_moves(event) and not self._may_change():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _ctrl_tab_moves(self, event: QKeyEvent) -> bool:
+        """Whether ``event`` is Ctrl+Tab or Ctrl+Shift+Tab with another tab to show (they wrap
+        round)."""
+        tab_keys = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        if (
+            event.key() not in tab_keys
+            or not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            return False
+        current = self.currentIndex()
+        return any(self.isTabEnabled(i) for i in range(self.count()) if i != current)
 
     def tabInserted(self, index: int) -> None:
         super().tabInserted(index)
