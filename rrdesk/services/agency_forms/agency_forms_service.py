@@ -6,12 +6,17 @@ assurance (:mod:`quality_assurance`), which :class:`AgencyFormsService` joins in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rrdesk.domain.agency_forms.agency_counts import AgencyCounts
+from rrdesk.domain.agency_forms.agency_requests import EventKind
 from rrdesk.domain.agency_forms.panel_pack_content import PanelPackContent
-from rrdesk.exports.mail_and_calendar.request_email import RequestEmail, build_request_email
+from rrdesk.exports.mail_and_calendar.request_email import (
+    RequestEmail,
+    RequestKind,
+    build_request_email,
+)
 from rrdesk.services.agency_forms.agency_returns import returns_count
 from rrdesk.services.agency_forms.panel_pack_builder import build_panel_pack_content
 from rrdesk.services.agency_forms.quality_assurance import QualityAssurance
@@ -37,27 +42,63 @@ class AgencyFormsService(QualityAssurance):
     def request_email(
         self, case_id: int, agency: str, today: date, *, reminder: bool = False
     ) -> EmailDraft:
-        """The request (or a reminder) as an ``.eml`` draft: case reference and due date only.
+        """The request, a reminder, or a returned form's email, as an ``.eml`` draft: the case
+        reference and the due date only, signed with the sender's own name.
 
         The due date is the request's, or for a request not yet recorded as sent, the date it
-        would be due if sent ``today``."""
+        would be due if sent ``today``. A reminder of a form already overdue asks for it by a
+        new date, :meth:`chase_due_date`, never a date already past; so does a returned form with
+        no new due date of its own. A returned form's email gives the reasons."""
         case = find_case(self._session, case_id)
         request = self.request(case_id, agency)
-        due = request.due_on or self.due_date_for(case_id, today)
         emails = {a.name: a.email for a in self._session.directory.agencies()}
-        body = build_request_email(
-            RequestEmail(
-                partnership=self._session.partnership,
-                case_reference=case.reference,
-                agency=agency,
-                to=emails.get(agency, ""),
-                due_on=due,
-                sender_name=self._actor,
-                reminder=reminder,
-            )
+        email = RequestEmail(
+            partnership=self._session.partnership,
+            case_reference=case.reference,
+            agency=agency,
+            to=emails.get(agency, ""),
+            due_on=request.due_on or self.due_date_for(case_id, today),
+            sender_name=self._session.sender_name,
         )
-        kind = "reminder" if reminder else "request"
-        return EmailDraft(f"{case.reference}-{kind}-{_safe_file_part(agency)}.eml", body)
+        stage = request.stage
+        if stage is not None and stage.kind is EventKind.RETURNED:
+            chasing = any(r.on >= stage.on for r in request.reminders) or (
+                stage.due_on is not None and stage.due_on < today
+            )
+            email = replace(
+                email,
+                kind=RequestKind.RETURNED,
+                returned_on=stage.on,
+                reasons=stage.reasons,
+                return_note=stage.note,
+                chasing=chasing,
+            )
+            email = self._not_past(email, case_id, today, stage.due_on)
+        elif reminder and stage is not None and stage.kind is EventKind.SENT:
+            email = self._not_past(
+                replace(email, kind=RequestKind.REMINDER), case_id, today, stage.due_on
+            )
+        kind = {
+            RequestKind.REQUEST: "request",
+            RequestKind.REMINDER: "reminder",
+            RequestKind.RETURNED: "returned",
+        }[email.kind]
+        return EmailDraft(
+            f"{case.reference}-{kind}-{_safe_file_part(agency)}.eml", build_request_email(email)
+        )
+
+    def chase_due_date(self, case_id: int, today: date) -> date:
+        """The new date a chased form is asked for: ``today`` plus the case's profile's "due
+        soon" window in working days (3 in the statutory profile)."""
+        profile = self.settings.profile(find_case(self._session, case_id).profile)
+        return self.calendar().add_working_days(today, profile.due_soon_working_days)
+
+    def _not_past(
+        self, email: RequestEmail, case_id: int, today: date, due_on: date | None
+    ) -> RequestEmail:
+        if due_on is not None and due_on >= today:
+            return replace(email, due_on=due_on)
+        return replace(email, due_on=self.chase_due_date(case_id, today), was_due_on=due_on)
 
     def panel_pack_content(self, case_id: int, today: date) -> PanelPackContent:
         """The case summary, its timetable (with the booked meeting) and every quality-assured

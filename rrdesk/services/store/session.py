@@ -14,7 +14,7 @@ from rrdesk.storage.case_repository import CaseRepository
 from rrdesk.storage.database import Database
 from rrdesk.storage.errors import StoreError
 from rrdesk.storage.keys import key_file
-from rrdesk.storage.keys.key_slots import KeySlots
+from rrdesk.storage.keys.key_slots import KeySlots, SlotKind
 from rrdesk.storage.lock_file import StoreLock
 from rrdesk.storage.settings_repository import SettingsRepository
 
@@ -110,6 +110,15 @@ class Session:
     @property
     def partnership(self) -> str:
         return self.settings.get("partnership", "Safeguarding children partnership")
+
+    @property
+    def sender_name(self) -> str:
+        """The name emails are signed with: the person's own name (set up as "Your name" with
+        their passphrase), even when the store was opened with the recovery key."""
+        if self.actor in self.slots.owners(SlotKind.PASSPHRASE):
+            return self.actor
+        owners = self.slots.owners(SlotKind.PASSPHRASE)
+        return owners[0] if owners else self.actor
 
     @property
     def profile_name(self) -> str:
