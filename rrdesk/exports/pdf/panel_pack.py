@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from rrdesk.domain.agency_forms.panel_pack_content import AgencyForm, FormSection, PanelPackContent
 from rrdesk.domain.timetable.dates import format_date
@@ -62,11 +63,15 @@ def _table_widths(columns: int) -> tuple[float, ...]:
 
 
 def _form_section(section: FormSection) -> list[Flowable]:
-    story: list[Flowable] = [heading(section.title, 3)]
+    story: list[Flowable] = []
+    opening: list[Flowable] = [heading(section.title, 3)]
     house = styles()
     for answer in section.answers:
-        story.append(para(answer.question, house.cell_header))
-        story.append(para(answer.answer.strip() or NO_ANSWER))
+        # A question never ends a page with its answer on the next (nor a section's heading).
+        pair = [para(answer.question, house.cell_header), para(answer.answer.strip() or NO_ANSWER)]
+        story.append(KeepTogether([*opening, *pair]))
+        opening = []
+    story.extend(opening)
     for table in section.tables:
         if table.rows:
             story.append(data_table(table.columns, table.rows, _table_widths(len(table.columns))))
@@ -78,7 +83,7 @@ def _form_section(section: FormSection) -> list[Flowable]:
 def _form(form: AgencyForm) -> list[Flowable]:
     assured = format_date(form.quality_assured_on) if form.quality_assured_on else "Not recorded"
     story: list[Flowable] = [
-        PageBreak(),
+        PageBreakIfNotEmpty(),  # each form on a new page, and never an empty page before it
         heading(form.agency, 2),
         summary_table(
             [

@@ -33,9 +33,10 @@ from rrdesk.domain.agency_forms.panel_pack_content import (
 )
 from rrdesk.domain.cases.cases import Case
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
-from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
-from rrdesk.domain.timetable.deadlines import compute_timetable
+from rrdesk.domain.timetable.dates import format_date
+from rrdesk.domain.timetable.deadlines import Milestone, compute_timetable
 from rrdesk.domain.timetable.profiles import ProcessProfile
+from rrdesk.services.timetable.board_rows import MEETING_KEY
 from rrdesk.services.timetable.profile_catalogue import load_profile
 
 _ABOUT_KEYS = {"agency", "author", "role", "contact"}
@@ -111,6 +112,20 @@ def agency_form(form: FormDefinition, request: AgencyRequest, record: FormRecord
     )
 
 
+def _booked(
+    milestone: Milestone,
+    notified: date,
+    meeting_date: date | None,
+    calendar: BankHolidayCalendar,
+) -> PackMilestone | None:
+    """The meeting's row once it is booked: the day booked, not the profile's latest day for
+    it, so the pack gives one meeting date."""
+    if milestone.key != MEETING_KEY or meeting_date is None:
+        return None
+    day = calendar.working_days_between(notified, meeting_date)
+    return PackMilestone("Rapid Review meeting (booked)", day, meeting_date)
+
+
 def build_panel_pack_content(
     case: Case,
     partnership: str,
@@ -135,7 +150,8 @@ def build_panel_pack_content(
             meeting_date=meeting_date,
         )
         timetable = tuple(
-            PackMilestone(
+            _booked(m, case.notification_sent, meeting_date, calendar)
+            or PackMilestone(
                 m.label, m.review_day if m.review_day is not None else m.working_day, m.due
             )
             for m in computed.milestones
@@ -147,11 +163,7 @@ def build_panel_pack_content(
         pseudonyms=tuple(c.pseudonym for c in case.children if c.pseudonym),
         prepared_on=today,
         case_summary=case_summary_rows(case)
-        + (
-            (("Rapid Review meeting", format_date_with_weekday(meeting_date)),)
-            if meeting_date
-            else ()
-        ),
+        + ((("Rapid Review meeting", format_date(meeting_date)),) if meeting_date else ()),
         incident_summary=case.summary,
         timetable=timetable,
         forms=tuple(agency_form(form, request, record) for request, record in assured),

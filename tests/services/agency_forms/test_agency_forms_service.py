@@ -256,10 +256,10 @@ def test_the_panel_pack_timetable_includes_the_booked_meeting(
     assert case.case_id is not None
     book_meeting(session, case, date(2026, 11, 24))
     content = AgencyFormsService(session).panel_pack_content(case.case_id, today)
-    assert ("Rapid Review meeting", "Tuesday 24 November 2026") in content.case_summary
-    assert [m.label for m in content.timetable] == [
-        "Rapid Review meeting held",
-        "Decision sent to the National Panel",
+    assert ("Rapid Review meeting", "24 November 2026") in content.case_summary
+    assert [(m.label, m.due_date) for m in content.timetable] == [
+        ("Rapid Review meeting (booked)", date(2026, 11, 24)),  # not the latest day it could be
+        ("Decision sent to the National Panel", date(2026, 12, 7)),
     ]
 
 
