@@ -123,3 +123,28 @@ def test_lines_end_with_crlf_as_mail_programs_expect() -> None:
     data = build_sign_off_email(_draft())
     assert b"\r\n" in data
     assert b"\n" not in data.replace(b"\r\n", b"")
+
+
+def test_executives_are_told_what_acrobat_says_and_the_fingerprint_to_check() -> None:
+    fingerprint = ":".join(["AB"] * 32)
+    body = _parse(build_sign_off_email(_draft(fingerprint=fingerprint))).get_body(("plain",))
+    assert body is not None
+    lines = body.get_content().splitlines()
+    (words,) = [line for line in lines if line.startswith("Adobe Acrobat")]
+    assert words == (
+        "Adobe Acrobat will say the signer's identity is unknown, as the partnership signs with "
+        "its own certificate: to check the signature is ours, click it, choose Signature "
+        "Properties, then Show Signer's Certificate, and check that the SHA-256 digest (its "
+        f"fingerprint) on the Details tab is {fingerprint}."
+    )
+    assert words.count(". ") == 0, "one sentence"
+
+
+def test_without_a_fingerprint_executives_are_told_to_ask_for_it() -> None:
+    body = _parse(build_sign_off_email(_draft())).get_body(("plain",))
+    assert body is not None
+    assert (
+        "Adobe Acrobat will say the signer's identity is unknown, as the partnership signs with "
+        "its own certificate: ask us for the certificate's fingerprint to check the signature is "
+        "ours."
+    ) in body.get_content().splitlines()

@@ -46,10 +46,29 @@ class SignOffEmail:
     decided_by: str = "Safeguarding partners"
     """Who decides, from the partnership's process profile (``THSCP Executive``...)."""
     recommended_by: str = "Rapid Review panel"
+    fingerprint: str = ""
+    """SHA-256 of the certificate that signed the sheet, for executives to check it in Acrobat."""
 
 
 def subject(case_reference: str) -> str:
     return f"{SUBJECT_MARKING}: Rapid Review decision sheet {case_reference} for sign-off"
+
+
+def acrobat_words(fingerprint: str) -> str:
+    """What Adobe Acrobat shows for a partnership's own certificate, and how to check it."""
+    opening = (
+        "Adobe Acrobat will say the signer's identity is unknown, as the partnership signs with "
+        "its own certificate"
+    )
+    if not fingerprint:
+        return (
+            f"{opening}: ask us for the certificate's fingerprint to check the signature is ours."
+        )
+    return (
+        f"{opening}: to check the signature is ours, click it, choose Signature Properties, then "
+        "Show Signer's Certificate, and check that the SHA-256 digest (its fingerprint) on the "
+        f"Details tab is {fingerprint}."
+    )
 
 
 def _names(recipients: tuple[SignOffRecipient, ...]) -> str:
@@ -84,14 +103,18 @@ def _body(draft: SignOffEmail) -> str:
         f"partners{for_whom}. The decision rests with the {draft.decided_by}: please tell us "
         f"whether you agree with the {draft.recommended_by}'s recommendation by "
         f"{format_date_with_weekday(draft.deadline)}. Reply to this email with agree or do not "
-        "agree, your name and role, and any comments.",
+        "agree, your name and role, and any comments. Or choose agree or do not agree in your "
+        "own sign-off block on the sheet, sign it there with your digital ID and send the "
+        "signed sheet back to us.",
         *copied,
         "",
         "The decision has to reach the Child Safeguarding Practice Review Panel within 15 working "
         "days of the notification. If you do not agree, we will arrange a meeting with the chair.",
         "",
-        f"The sheet is signed electronically by {draft.partnership}. Your PDF reader shows if it "
-        "has been changed since it was signed.",
+        f"The sheet is signed electronically by {draft.partnership}, so your PDF reader shows if "
+        "it has been changed since it was signed.",
+        "",
+        acrobat_words(draft.fingerprint),
         "",
         "Thank you,",
         draft.sender_name or draft.partnership,

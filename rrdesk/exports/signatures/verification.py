@@ -127,6 +127,16 @@ def fingerprint_of(certificate_der: bytes) -> str:
     return ":".join(digest[index : index + 2] for index in range(0, len(digest), 2))
 
 
+def signing_fingerprint(pdf_bytes: bytes) -> str:
+    """The SHA-256 fingerprint of the certificate that made the file's first signature, without
+    checking it; empty when the file has no readable signature."""
+    try:
+        signatures = _reader(pdf_bytes)
+        return fingerprint_of(signatures[0].signer_cert.dump())
+    except (VerificationError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return ""
+
+
 EXECUTIVE_FIELD_PREFIXES = ("ExecutiveSignature_", "ExecutiveDecision_")
 """The fields a certified sheet leaves the executives to fill and sign."""
 

@@ -14,6 +14,7 @@ from rrdesk.exports.mail_and_calendar.sign_off_email import (
     SignOffRecipient,
     build_sign_off_email,
 )
+from rrdesk.exports.signatures.verification import signing_fingerprint
 from rrdesk.services.decision_sheet.decision_sheet_service import DecisionSheetService
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.profile_catalogue import UnknownProfileError, load_profile
@@ -160,7 +161,8 @@ class SignOffDrafts:
             pdf=sheet.body,
             pdf_name=f"{reference} decision sheet v{sheet.version}.pdf",
             meeting_date=meeting_date or self._sheets.meeting_date(case_id),
-            sender_name=self._session.actor,
+            sender_name=self._session.sender_name,
+            fingerprint=signing_fingerprint(sheet.body),
         )
         return build_sign_off_email(draft)
 
