@@ -6,16 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +29,7 @@ from rrdesk.ui.agency_forms.agency_dialogs import AgencyFormsDialogs
 from rrdesk.ui.agency_forms.agency_form_entry import AgencyFormEntryWidget
 from rrdesk.ui.agency_forms.panel_pack_action import PanelPackBuilder
 from rrdesk.ui.agency_forms.quality_words import quality_problems, quality_text
-from rrdesk.ui.agency_forms.requests_table import COLUMNS, fill_requests_table
+from rrdesk.ui.agency_forms.requests_table import fill_requests_table, requests_table
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.shell.file_dialogs import DesktopOpener, FileDialogs
 from rrdesk.ui.shell.messages import Messages
@@ -73,20 +70,7 @@ class AgencyFormsWidget(QWidget):
         self._rows: list[RequestRow] = []
         self.entry: AgencyFormEntryWidget | None = None
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("requests_table")
-        self.table.setAccessibleName("Agency check form requests")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = requests_table()
 
         self.buttons: dict[str, QPushButton] = {}
         actions = QGridLayout()
@@ -119,7 +103,11 @@ class AgencyFormsWidget(QWidget):
         list_layout = QVBoxLayout(list_page)
         list_layout.addWidget(heading_label("Agency check forms", level=2))
         list_layout.addWidget(
-            hint_label("Each agency's form: when it was asked for, when it is due, and where it is")
+            hint_label(
+                "Each agency's form: when it was asked for, when it is due, and where it is. "
+                "Select several agencies (Shift or Ctrl and click) to record their requests "
+                "together."
+            )
         )
         self.form_notice = QLabel(service.form_notice or "")
         self.form_notice.setObjectName("form_notice")
@@ -179,11 +167,20 @@ class AgencyFormsWidget(QWidget):
             self.select_agency(selected)
         self._on_table_selection_changed()
 
+    def selected_agencies(self) -> list[str]:
+        """The agencies selected, in the table's order."""
+        numbers = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self._rows[n].agency for n in numbers if n < len(self._rows)]
+
     def selected_agency(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self._rows):
-            return None
-        return self._rows[rows[0].row()].agency
+        """The agency selected, when only one is."""
+        selected = self.selected_agencies()
+        return selected[0] if len(selected) == 1 else None
+
+    def _not_sent(self) -> list[str]:
+        """The agencies selected whose request has not been sent."""
+        stages = {r.agency: r.request.stage for r in self._rows}
+        return [a for a in self.selected_agencies() if stages.get(a) is None]
 
     def select_agency(self, agency: str) -> None:
         for number, row in enumerate(self._rows):
@@ -201,7 +198,7 @@ class AgencyFormsWidget(QWidget):
         awaiting = stage is not None and stage.kind in (EventKind.SENT, EventKind.RETURNED)
         received = stage is not None and stage.kind is EventKind.RECEIVED
         enabled = {
-            "sent": row is not None and stage is None,
+            "sent": bool(self._not_sent()),
             "reminder": awaiting,
             "email": row is not None,
             "received": awaiting,
@@ -241,19 +238,37 @@ class AgencyFormsWidget(QWidget):
             return
         chosen = {r.agency for r in self._rows}
         picked = self._dialogs.choose_agencies(self, names, chosen)
-        if picked is not None:
-            self._run(lambda: self._service.choose_agencies(self._case_id, picked))
+        if picked is not None and self._run(
+            lambda: self._service.choose_agencies(self._case_id, picked)
+        ):
+            self._select_not_sent()
+
+    def _select_not_sent(self) -> None:
+        """Select the agencies chosen whose requests are not sent, ready to record together."""
+        self.table.clearSelection()
+        for number, row in enumerate(self._rows):
+            if row.request.stage is None:
+                self.table.selectionModel().select(
+                    self.table.model().index(number, 0),
+                    QItemSelectionModel.SelectionFlag.Select
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
 
     def _ask_date(self, title: str, question: str) -> date | None:
         return self._dialogs.ask_date(self, title, question, self._today())
 
     def _on_sent_clicked(self) -> None:
-        agency = self.selected_agency()
-        if agency is None:
+        agencies = self._not_sent()
+        if not agencies:
             return
-        on = self._ask_date("Record request sent", f"When was the request sent to {agency}?")
+        named = agencies[0] if len(agencies) == 1 else ", ".join(agencies[:-1])
+        if len(agencies) > 1:
+            named += f" and {agencies[-1]}"
+        question = f"When {'were the requests' if len(agencies) > 1 else 'was the request'} sent"
+        question += f" to {named}?"
+        on = self._ask_date("Record request sent", question)
         if on is not None:
-            self._run(lambda: self._service.record_sent(self._case_id, agency, on))
+            self._run(lambda: [self._service.record_sent(self._case_id, a, on) for a in agencies])
 
     def _on_reminder_clicked(self) -> None:
         agency = self.selected_agency()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from rrdesk.domain.agency_forms.agency_requests import RequestStatus
 from rrdesk.domain.timetable.dates import format_date
@@ -23,6 +23,33 @@ STATUS_LOOK = {
     RequestStatus.QUALITY_ASSURED: ("\u2713", "#cce2d8"),
 }
 COLUMNS = ("Agency", "Status", "Due back", "Form")
+
+
+def requests_table() -> QTableWidget:
+    """The table, empty. Several agencies can be selected, to record their requests together.
+    The agency and its status share the width and wrap rather than being cut short on a small
+    screen: the status's date is what the coordinator reads it for."""
+    table = QTableWidget(0, len(COLUMNS))
+    table.setObjectName("requests_table")
+    table.setAccessibleName("Agency check form requests")
+    table.setHorizontalHeaderLabels(COLUMNS)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    for column, mode in enumerate(
+        (
+            QHeaderView.ResizeMode.Stretch,
+            QHeaderView.ResizeMode.Stretch,
+            QHeaderView.ResizeMode.ResizeToContents,
+            QHeaderView.ResizeMode.ResizeToContents,
+        )
+    ):
+        header.setSectionResizeMode(column, mode)
+    header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
+    return table
 
 
 def fill_requests_table(table: QTableWidget, rows: Sequence[RequestRow]) -> None:
@@ -52,3 +79,4 @@ def fill_requests_table(table: QTableWidget, rows: Sequence[RequestRow]) -> None
                 item.setBackground(QBrush(QColor(colour)))
                 item.setForeground(QBrush(QColor("#0b0c0c")))
             table.setItem(number, column, item)
+    table.resizeRowsToContents()

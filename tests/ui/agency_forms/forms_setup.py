@@ -77,6 +77,7 @@ class FakeDialogs(AgencyFormsDialogs):
         self.folder = folder
         self.agencies: list[str] | None = None
         self.offered: list[str] = []
+        self.questions: list[str] = []
         self.date: date | None = None
         self.return_choice: ReturnChoice | None = None
         self.files = ScriptedFileDialogs(save_folder=folder)
@@ -87,6 +88,7 @@ class FakeDialogs(AgencyFormsDialogs):
         return self.agencies
 
     def ask_date(self, parent, title, question, default):  # type: ignore[no-untyped-def]
+        self.questions.append(question)
         return self.date or default
 
     def ask_return(self, parent, agency):  # type: ignore[no-untyped-def]
