@@ -46,6 +46,8 @@ class LetterTemplate:
     paragraphs: tuple[str, ...]
     closing: str
     default_next_steps: str
+    default_next_steps_note: str = ""
+    """Shown to the coordinator (never printed) while the letter uses the usual next steps."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ def parse_letter_template(text: str) -> LetterTemplate:
             paragraphs=tuple(str(p).strip() for p in data["paragraphs"]),
             closing=str(data["closing"]),
             default_next_steps=str(data.get("default_next_steps", "")).strip(),
+            default_next_steps_note=str(data.get("default_next_steps_note", "")).strip(),
         )
     except KeyError as error:
         raise LetterTemplateError(f"The letter form needs '{error.args[0]}'") from None
@@ -186,8 +189,11 @@ def fill_letter(
     )
 
 
-def letter_notes(case: Case) -> tuple[str, ...]:
-    """Things to check before sending that do not stop the letter being made."""
+def letter_notes(
+    case: Case, details: LetterDetails | None = None, template: LetterTemplate | None = None
+) -> tuple[str, ...]:
+    """Things to check before sending that do not stop the letter being made, including the
+    template's note on its usual next steps while they are used (no next steps written)."""
     notes: list[str] = []
     if case.referral.route is not ReferralRoute.PROFESSIONAL:
         source = case.referral.route.label.lower().removeprefix("referral by ")
@@ -195,4 +201,7 @@ def letter_notes(case: Case) -> tuple[str, ...]:
             f"The referral came from {source}: the letter is for professional referrers, so "
             "check it is the right way to reply."
         )
+    uses_usual_steps = details is None or not details.next_steps.strip()
+    if template is not None and template.default_next_steps_note and uses_usual_steps:
+        notes.append(template.default_next_steps_note)
     return tuple(notes)

@@ -125,10 +125,10 @@ def _vote(a: Vote | None, b: Vote | None, meeting: Meeting) -> list[str]:
     if b is None:
         return ["The vote was removed"]
     if a is None:
-        return [f"Vote recorded: {b.tally.summary}; {b.outcome.label}"]
+        return [f"Vote recorded: {b.tally.summary}; {b.outcome_label}"]
     changes = [f"Vote reopened: {r.reason}" for r in b.reopenings if r not in a.reopenings]
     changes += _changed("Tally", a.tally.summary, b.tally.summary)
-    changes += _changed("Vote outcome", a.outcome.label, b.outcome.label)
+    changes += _changed("Vote outcome", a.outcome_label, b.outcome_label)
     old = {d.member_id: d.words for d in a.dissents}
     for dissent in b.dissents:
         if old.get(dissent.member_id) != dissent.words:

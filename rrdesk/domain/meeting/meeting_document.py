@@ -24,6 +24,7 @@ from rrdesk.domain.meeting.immediate_action import ImmediateAction
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.meeting_error import MeetingError
 from rrdesk.domain.meeting.vote import (
+    REFERRED_TO_EXECUTIVE,
     Ballot,
     Dissent,
     NotVoting,
@@ -75,6 +76,8 @@ def _vote(v: Vote) -> dict[str, Any]:
         "rule": {
             "share_needed": str(v.rule.share_needed),
             "abstentions_count": v.rule.abstentions_count,
+            "tie_outcome": v.rule.tie_outcome,
+            "rrdesk_rule": v.rule.rrdesk_rule,
         },
         "ballots": [{"member_id": b.member_id, "choice": b.choice.value} for b in v.ballots],
         "closed": v.closed,
@@ -186,6 +189,8 @@ def _vote_from(d: dict[str, Any]) -> Vote:
         rule=VoteRule(
             share_needed=Fraction(d["rule"]["share_needed"]),
             abstentions_count=d["rule"]["abstentions_count"],
+            tie_outcome=d["rule"].get("tie_outcome", REFERRED_TO_EXECUTIVE),
+            rrdesk_rule=d["rule"].get("rrdesk_rule", False),
         ),
         ballots=tuple(Ballot(b["member_id"], VoteChoice(b["choice"])) for b in d["ballots"]),
         closed=d["closed"],

@@ -23,14 +23,20 @@ _AGENDA_KINDS = {
 def quorum_rule_from_profile(settings: QuorumSettings) -> QuorumRule:
     """The profile's ``[quorum]`` as the meeting's quorum rule."""
     return QuorumRule(
-        settings.required_partners, settings.minimum_voting_members, settings.count_recused
+        settings.required_partners,
+        settings.minimum_voting_members,
+        settings.count_recused,
+        rrdesk_rule=settings.rrdesk_rule,
     )
 
 
 def vote_rule_from_profile(settings: VoteSettings) -> VoteRule:
     """The profile's ``[vote]`` as the rule that turns a tally into an outcome."""
     return VoteRule(
-        share_needed=settings.share_needed, abstentions_count=settings.abstentions_count
+        share_needed=settings.share_needed,
+        abstentions_count=settings.abstentions_count,
+        tie_outcome=settings.tie_outcome,
+        rrdesk_rule=settings.rrdesk_rule,
     )
 
 

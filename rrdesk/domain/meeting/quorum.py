@@ -41,6 +41,8 @@ class QuorumRule:
     required_partners: frozenset[StatutoryPartner] = ALL_PARTNERS
     minimum_voting_members: int = 3
     count_recused: bool = False
+    rrdesk_rule: bool = False
+    """A rule the partnership's documents do not set (rrdesk's default)."""
 
     def describe(self) -> str:
         parts = [
@@ -50,6 +52,10 @@ class QuorumRule:
         if parts:
             joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
             text += f", with {joined} each represented by a voting member"
+        if self.rrdesk_rule:
+            text += (
+                " (rrdesk's own rule, not set by the guidance: change it in the process profile)"
+            )
         return text
 
 

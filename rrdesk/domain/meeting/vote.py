@@ -17,6 +17,9 @@ from rrdesk.domain.meeting.attendance import (
 from rrdesk.domain.meeting.meeting_error import MeetingError
 
 QUESTION = "Recommend a local review"
+SIMPLE_MAJORITY = Fraction(1, 2)
+REFERRED_TO_EXECUTIVE = "No recommendation — referred to the Executive"
+RRDESK_RULE = "rrdesk's own rule, not set by the guidance: change it in the process profile"
 
 
 class VoteChoice(Enum):
@@ -39,7 +42,7 @@ class VoteOutcome(Enum):
         return {
             "recommend": "Recommend a local review",
             "do_not_recommend": "Do not recommend a local review",
-            "referred_to_executive": "No recommendation — referred to the Executive",
+            "referred_to_executive": REFERRED_TO_EXECUTIVE,
         }[self.value]
 
 
@@ -47,22 +50,37 @@ class VoteOutcome(Enum):
 class VoteRule:
     """How the outcome follows from the tally (from the process profile).
 
-    A side wins when its share of the votes cast is more than ``share_needed``. Abstentions are
-    not votes cast unless ``abstentions_count`` is set. Otherwise (a tie, or no side reaching the
-    share) there is no recommendation and the question is referred to the Executive.
+    ``share_needed`` is read as people read it: "1/2" is a simple majority, more than half of
+    the votes cast; any other share is "at least" ("2/3": 4 of 6 carries). Abstentions are not
+    votes cast unless ``abstentions_count`` is set. Otherwise (a tie, or no side reaching the
+    share) there is no recommendation: ``tie_outcome`` says where the question goes.
+    ``rrdesk_rule`` marks a rule the partnership's documents do not set (rrdesk's default).
     """
 
-    share_needed: Fraction = Fraction(1, 2)
+    share_needed: Fraction = SIMPLE_MAJORITY
     abstentions_count: bool = False
+    tie_outcome: str = REFERRED_TO_EXECUTIVE
+    rrdesk_rule: bool = False
+
+    def carries(self, votes: int, cast: int) -> bool:
+        """Whether ``votes`` out of ``cast`` carry the question."""
+        if not cast:
+            return False
+        share = Fraction(votes, cast)
+        if self.share_needed == SIMPLE_MAJORITY:
+            return share > self.share_needed
+        return share >= self.share_needed
 
     def describe(self) -> str:
         base = (
-            "A simple majority"
-            if self.share_needed == Fraction(1, 2)
-            else f"More than {self.share_needed.numerator} in {self.share_needed.denominator}"
+            "A simple majority (more than half)"
+            if self.share_needed == SIMPLE_MAJORITY
+            else f"At least {self.share_needed.numerator} in {self.share_needed.denominator}"
         )
         cast = "votes cast, abstentions included" if self.abstentions_count else "votes cast"
-        return f"{base} of {cast}; otherwise referred to the Executive"
+        otherwise = self.tie_outcome[:1].lower() + self.tie_outcome[1:]
+        text = f"{base} of the {cast}; otherwise {otherwise}"
+        return f"{text} ({RRDESK_RULE})" if self.rrdesk_rule else text
 
 
 DEFAULT_VOTE_RULE = VoteRule()
@@ -86,9 +104,9 @@ class Tally:
 
     def outcome(self, rule: VoteRule) -> VoteOutcome:
         cast = self.yes + self.no + (self.abstain if rule.abstentions_count else 0)
-        if cast and Fraction(self.yes, cast) > rule.share_needed:
+        if rule.carries(self.yes, cast):
             return VoteOutcome.RECOMMEND
-        if cast and Fraction(self.no, cast) > rule.share_needed:
+        if rule.carries(self.no, cast):
             return VoteOutcome.DO_NOT_RECOMMEND
         return VoteOutcome.REFERRED_TO_EXECUTIVE
 
@@ -204,6 +222,14 @@ class Vote:
         """The outcome the tally gives under the rule: computed, never typed."""
         return self.tally.outcome(self.rule)
 
+    @property
+    def outcome_label(self) -> str:
+        """The outcome in words, with the profile's words for no recommendation."""
+        outcome = self.outcome
+        if outcome is VoteOutcome.REFERRED_TO_EXECUTIVE:
+            return self.rule.tie_outcome
+        return outcome.label
+
     def close(self) -> Vote:
         if self.closed:
             raise MeetingError("The vote is already closed")
@@ -248,7 +274,7 @@ class Vote:
             abstain=tally.abstain,
             not_voted=tally.not_voted,
             closed=self.closed,
-            outcome=self.outcome.label if self.closed else "",
+            outcome=self.outcome_label if self.closed else "",
             names=names,
         )
 

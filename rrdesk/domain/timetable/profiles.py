@@ -93,16 +93,21 @@ class QuorumSettings:
     required_partners: frozenset[StatutoryPartner]
     minimum_voting_members: int
     count_recused: bool
+    rrdesk_rule: bool = False
+    """Set by rrdesk, not by the partnership's documents or the guidance (``rrdesk_rule``)."""
 
 
 @dataclass(frozen=True)
 class VoteSettings:
-    """A side wins with more than ``share_needed`` of the votes cast (abstentions counted if
-    ``abstentions_count``); otherwise ``tie_outcome``."""
+    """A side wins with more than half of the votes cast when ``share_needed`` is "1/2", and with
+    at least ``share_needed`` otherwise ("2/3": 4 of 6); abstentions counted if
+    ``abstentions_count``; otherwise ``tie_outcome``."""
 
     share_needed: Fraction
     abstentions_count: bool
     tie_outcome: str
+    rrdesk_rule: bool = False
+    """Set by rrdesk, not by the partnership's documents or the guidance (``rrdesk_rule``)."""
 
 
 @dataclass(frozen=True)
@@ -267,6 +272,7 @@ def _quorum(table: _Table) -> QuorumSettings:
         required_partners=partners,
         minimum_voting_members=table.number("minimum_voting_members", low=1, high=50),
         count_recused=table.flag("count_recused", False),
+        rrdesk_rule=table.flag("rrdesk_rule", False),
     )
 
 
@@ -284,6 +290,7 @@ def _vote(table: _Table) -> VoteSettings:
         share_needed=share,
         abstentions_count=table.flag("abstentions_count", False),
         tie_outcome=table.text("tie_outcome"),
+        rrdesk_rule=table.flag("rrdesk_rule", False),
     )
 
 

@@ -68,7 +68,11 @@ class ThresholdLetterService:
         return letter_problems(find_case(self._session, case_id), self.details(case_id))
 
     def notes(self, case_id: int) -> tuple[str, ...]:
-        return letter_notes(find_case(self._session, case_id))
+        return letter_notes(
+            find_case(self._session, case_id),
+            self.details(case_id),
+            load_letter_template(self._session.settings.get("threshold_letter_form") or None),
+        )
 
     def letter(self, case_id: int, today: date) -> ThresholdLetter:
         return fill_letter(

@@ -154,7 +154,7 @@ def build_decision_sheet_content(
             do_not_recommend=counts.no,
             abstain=counts.abstain,
             eligible=len(vote.voters),
-            outcome=vote.outcome.label if vote.closed else "The vote has not been closed",
+            outcome=vote.outcome_label if vote.closed else "The vote has not been closed",
             decision_differs_because=meeting.decision.differs_reason
             if meeting.decision is not None
             and vote.closed

@@ -192,7 +192,7 @@ class VotePanel(MeetingPanel):
         self.tally.setText(f"Tally: {vote.tally.summary}")
         self.tally.setAccessibleName(self.tally.text())
         prefix = "Outcome" if vote.closed else "If the vote closed now"
-        self.outcome.setText(f"{prefix}: {vote.outcome.label}")
+        self.outcome.setText(f"{prefix}: {vote.outcome_label}")
         self.outcome.setAccessibleName(self.outcome.text())
         self.close_button.setVisible(not vote.closed)
         self.reopen_field.setVisible(vote.closed)

@@ -36,7 +36,9 @@ def test_every_shipped_profile_gives_meeting_rules(name: str) -> None:
     rule = quorum_rule_from_profile(profile.quorum)
     assert rule.required_partners == frozenset(StatutoryPartner)
     assert rule.minimum_voting_members >= 3
-    assert vote_rule_from_profile(profile.vote) == VoteRule()
+    vote = vote_rule_from_profile(profile.vote)
+    assert (vote.share_needed, vote.abstentions_count) == (VoteRule().share_needed, False)
+    assert vote.tie_outcome.startswith("No recommendation — referred to the ")
     agenda = agenda_from_profile(profile.agenda, ["Police", "Health"])
     kinds = [item.kind for item in agenda]
     assert kinds[0] is AgendaItemKind.OVERVIEW
@@ -90,4 +92,6 @@ def test_quorum_settings_carry_over() -> None:
 
 def test_vote_settings_carry_over() -> None:
     settings = profiles.VoteSettings(Fraction(2, 3), True, "Referred to the Executive")
-    assert vote_rule_from_profile(settings) == VoteRule(Fraction(2, 3), True)
+    assert vote_rule_from_profile(settings) == VoteRule(
+        Fraction(2, 3), True, "Referred to the Executive"
+    )

@@ -181,10 +181,12 @@ def test_tally_summary(tally: Tally, text: str) -> None:
 
 def test_vote_rule_description() -> None:
     assert VoteRule().describe() == (
-        "A simple majority of votes cast; otherwise referred to the Executive"
+        "A simple majority (more than half) of the votes cast;"
+        " otherwise no recommendation — referred to the Executive"
     )
     assert VoteRule(Fraction(2, 3), abstentions_count=True).describe() == (
-        "More than 2 in 3 of votes cast, abstentions included; otherwise referred to the Executive"
+        "At least 2 in 3 of the votes cast, abstentions included;"
+        " otherwise no recommendation — referred to the Executive"
     )
 
 

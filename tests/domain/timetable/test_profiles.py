@@ -26,7 +26,7 @@ def test_the_statutory_profile_parses() -> None:
     assert profile.quorum.minimum_voting_members == 3
     assert profile.vote.share_needed == Fraction(1, 2)
     assert not profile.vote.abstentions_count
-    assert profile.vote.tie_outcome == "No recommendation — referred to the Executive"
+    assert profile.vote.tie_outcome == "No recommendation — referred to the safeguarding partners"
     with pytest.raises(KeyError):
         profile.milestone("nothing")
 
