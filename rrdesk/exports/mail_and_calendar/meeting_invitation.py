@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from rrdesk.domain.timetable.dates import format_date_with_weekday, format_time
 
 PRODUCT_ID = "-//rrdesk//Rapid Review meeting//EN"
+SUBJECT_MARKING = "OFFICIAL-SENSITIVE"
 MEETING_ZONE = "Europe/London"
 
 
@@ -65,6 +66,12 @@ def _address(person: Invitee, *, attendee: bool) -> object:
     return address
 
 
+def invitation_subject(event: MeetingEvent) -> str:
+    """The event's title, which a mail program also uses as the invitation's subject."""
+    cancelled = "Cancelled: " if event.cancelled else ""
+    return f"{SUBJECT_MARKING}: {cancelled}Rapid Review meeting: {event.reference}"
+
+
 def _description(event: MeetingEvent) -> str:
     when = (
         f"{format_date_with_weekday(event.day)}, {format_time(event.start)} to "
@@ -73,8 +80,8 @@ def _description(event: MeetingEvent) -> str:
     if event.cancelled:
         return (
             f"CANCELLED: the Rapid Review panel meeting for case {event.reference} on {when} "
-            f"will not take place. {event.partnership} will send a new invitation if it is "
-            "rearranged."
+            f"will not take place. If it is rearranged, {event.organizer.name} of "
+            f"{event.partnership} will send a new invitation."
         )
     return (
         f"Rapid Review panel meeting for case {event.reference} on {when}, at {event.place}, "
@@ -104,8 +111,7 @@ def meeting_invitation_ics(event: MeetingEvent, *, stamp: datetime) -> bytes:
     item.add("dtstamp", stamp)
     item.add("dtstart", datetime.combine(event.day, event.start, tzinfo=zone))
     item.add("dtend", datetime.combine(event.day, event.end, tzinfo=zone))
-    title = f"Rapid Review meeting: {event.reference}"
-    item.add("summary", f"Cancelled: {title}" if event.cancelled else title)
+    item.add("summary", invitation_subject(event))
     item.add("location", event.place)
     item.add("description", _description(event))
     item.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")

@@ -163,7 +163,7 @@ class MeetingScheduling(TimetableChanges):
             record = replace(record, event_token=secrets.token_hex(12))
             self._save(case, record, "Gave the meeting its calendar invitation", _when(record))
         members = [m for m in self._session.directory.members() if m.email.strip()]
-        organizer = _coordinator(members, self._session.actor)
+        organizer = _coordinator(members, self._session.sender_name)
         if organizer is None:
             raise TimetableError(
                 "Add the Rapid Review coordinator to the directory, with an email address: "
