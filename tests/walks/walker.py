@@ -25,6 +25,11 @@ import pytest
 
 PROGRAMS = ("Xvfb", "xdotool", "import", "tesseract")
 ROOT = Path(__file__).resolve().parents[2]
+FAKE_CLOCK_LIBRARIES = (  # libfaketime (Debian's faketime package): the app's clock moved on
+    "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+    "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
+    "/usr/lib/faketime/libfaketime.so.1",
+)
 EDGES = ".,:;|[](){}'\"‘’“”"  # what the reader takes a button's or a tab's edge for
 
 
@@ -33,6 +38,17 @@ def require_programs() -> None:
     if not missing:
         return
     message = f"the walks need {', '.join(missing)} (see .ci/run)"
+    if os.environ.get("CI"):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def fake_clock_library() -> str:
+    """libfaketime, which moves rrdesk's clocks on without waiting (see Walker.pass_time)."""
+    found = next((path for path in FAKE_CLOCK_LIBRARIES if Path(path).is_file()), None)
+    if found is not None:
+        return found
+    message = "this walk needs libfaketime (the faketime package, see .ci/run)"
     if os.environ.get("CI"):
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
@@ -52,11 +68,27 @@ class Word:
 
 
 class Walker:
-    """One rrdesk on one virtual screen. ``start`` it, walk, and ``stop`` (the fixture does)."""
+    """One rrdesk on one virtual screen (or two: ``second`` is the other screen's size, as a
+    projector beside the laptop). ``start`` it, walk, and ``stop`` (the fixture does).
 
-    def __init__(self, folder: Path, size: str = "1366x768") -> None:
+    With ``fake_clock`` rrdesk runs under libfaketime and :meth:`pass_time` moves every clock it
+    reads (the wall clock, the monotonic clock its timers and the agenda timer use) forward.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        size: str = "1366x768",
+        *,
+        second: str | None = None,
+        fake_clock: bool = False,
+    ) -> None:
         self.folder = folder
         self.size = size
+        self.second = second
+        self.clock_file = folder / "clock.txt" if fake_clock else None
+        self._clock_library = fake_clock_library() if fake_clock else ""
+        self._minutes_passed = 0
         self.display = f":{random.randint(200, 899)}"
         self.home = folder / "home"
         self.home.mkdir(parents=True, exist_ok=True)
@@ -97,19 +129,29 @@ class Walker:
         )
 
     def start(self, *arguments: str) -> None:
-        width, height = self.size.split("x")
+        screens = ["-screen", "0", f"{self.size}x24"]
+        if self.second:  # a second X screen, which Qt reports as a second QScreen
+            screens += ["-screen", "1", f"{self.second}x24"]
         self._xvfb = subprocess.Popen(
-            ["Xvfb", self.display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+            ["Xvfb", self.display, *screens, "-nolisten", "tcp"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         self._wait_for(lambda: self._x("xdpyinfo_ok"), "the virtual screen")
+        environment = self.environment
+        if self.clock_file is not None:
+            self.clock_file.write_text("+0\n", encoding="utf-8")
+            environment.update(
+                LD_PRELOAD=self._clock_library,
+                FAKETIME_TIMESTAMP_FILE=str(self.clock_file),
+                FAKETIME_CACHE_DURATION="1",
+            )
         with open(self.log, "wb") as log:
             self._app = subprocess.Popen(
                 [sys.executable, "-m", "rrdesk", *arguments],
                 stdout=log,
                 stderr=subprocess.STDOUT,
-                env=self.environment,
+                env=environment,
             )
         self._wait_for(lambda: bool(self.windows()), "rrdesk's first window")
         self.focus()
@@ -134,6 +176,14 @@ class Walker:
 
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def pass_time(self, minutes: int) -> None:
+        """Move rrdesk's clocks ``minutes`` on at once, as if that long passed untouched."""
+        assert self.clock_file is not None, "start the walker with fake_clock=True"
+        self._minutes_passed += minutes
+        self.clock_file.write_text(f"+{self._minutes_passed}m\n", encoding="utf-8")
+        time.sleep(1.5)  # rrdesk reads the clock file again within a second
+        self.settle()
 
     # Windows -------------------------------------------------------------------------------
 
@@ -182,17 +232,10 @@ class Walker:
         self._xdotool("type", "--delay", "15", text)
         self.settle()
 
-    def click(self, x: int, y: int, *, double: bool = False) -> None:
-        self._xdotool(
-            "mousemove", str(x), str(y), "click", *(["--repeat", "2"] if double else []), "1"
-        )
+    def point_at(self, x: int, y: int) -> None:
+        """Move the pointer without clicking (away from a tooltip, say)."""
+        self._xdotool("mousemove", str(x), str(y))
         self.settle()
-
-    def click_text(self, *words: str, double: bool = False) -> None:
-        """Click the words where they are on screen (the first place they are found)."""
-        found = self.find(*words)
-        assert found, f"{' '.join(words)!r} is not on screen; it shows:\n{self.read()}"
-        self.click(*found[0].centre, double=double)
 
     def wheel(self, x: int, y: int, direction: str, notches: int = 3) -> None:
         button = "4" if direction == "up" else "5"
@@ -201,23 +244,24 @@ class Walker:
 
     # Reading the screen ------------------------------------------------------------------------
 
-    def shot(self, name: str | None = None) -> Path:
+    def shot(self, name: str | None = None, screen: int = 0) -> Path:
+        """A screenshot of screen ``screen`` (1 is the second screen)."""
         self.shots += 1
         path = self.folder / f"{self.shots:02d}-{name or 'screen'}.png"
         subprocess.run(
-            ["import", "-window", "root", str(path)],
+            ["import", "-display", f"{self.display}.{screen}", "-window", "root", str(path)],
             env=self.environment,
             check=True,
             timeout=30,
         )
         return path
 
-    def read(self, name: str | None = None) -> str:
+    def read(self, name: str | None = None, screen: int = 0) -> str:
         """The words on the screen, line by line, as tesseract reads them."""
-        return _ocr(self.shot(name), "txt")
+        return _ocr(self.shot(name, screen), "txt")
 
-    def words(self) -> list[Word]:
-        table = _ocr(self.shot(), "tsv")
+    def words(self, screen: int = 0) -> list[Word]:
+        table = _ocr(self.shot(screen=screen), "tsv")
         rows = csv.DictReader(io.StringIO(table), delimiter="\t", quoting=csv.QUOTE_NONE)
         return [
             Word(
@@ -231,9 +275,9 @@ class Walker:
             if row.get("text", "").strip() and row.get("conf", "-1") != "-1"
         ]
 
-    def find(self, *wanted: str) -> list[Word]:
+    def find(self, *wanted: str, screen: int = 0) -> list[Word]:
         """Where the words ``wanted`` stand next to each other on screen: a Word spanning them."""
-        words = self.words()
+        words = self.words(screen)
         target = "".join(wanted).casefold()
         hits = []
         for index in range(len(words)):
@@ -274,12 +318,12 @@ class Walker:
             seen = self.heading()
         return seen
 
-    def wait_to_read(self, text: str, timeout: float = 20.0) -> str:
-        """Wait until ``text`` is on screen; the screen's words."""
+    def wait_to_read(self, text: str, timeout: float = 20.0, screen: int = 0) -> str:
+        """Wait until ``text`` is on screen ``screen``; the screen's words."""
         deadline = time.monotonic() + timeout
         seen = ""
         while time.monotonic() < deadline:
-            seen = self.read()
+            seen = self.read(screen=screen)
             if shows(seen, text):
                 return seen
             time.sleep(0.5)

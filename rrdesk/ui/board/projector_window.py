@@ -229,8 +229,7 @@ class ProjectorWindow(QWidget):
         """Full screen on ``screen``."""
         self._screen = screen
         self.apply_sizes(screen.geometry().height())
-        if self.windowHandle() is not None:
-            self.windowHandle().setScreen(screen)
+        self.setScreen(screen)  # by itself, not by its place: X screens can share coordinates
         self.setGeometry(screen.geometry())
         self.showFullScreen()
         self.activateWindow()
