@@ -232,6 +232,37 @@ class Walker:
         self._xdotool("type", "--delay", "15", text)
         self.settle()
 
+    def paste(self, text: str) -> None:
+        """Put ``text`` on the clipboard (xdotool cannot) and paste it with Ctrl+V, as a person
+        pastes case notes copied from another program."""
+        if shutil.which("xclip") is None:
+            message = "this walk pastes with xclip (see .ci/run)"
+            if os.environ.get("CI"):
+                pytest.fail(message, pytrace=False)
+            pytest.skip(message)
+        subprocess.run(  # xclip stays on, holding the clipboard, until the screen is stopped
+            ["xclip", "-selection", "clipboard"],
+            input=text.encode("utf-8"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=self.environment,
+            check=True,
+            timeout=30,
+        )
+        self.key("ctrl+v")
+
+    def click(self, x: int, y: int, *, double: bool = False) -> None:
+        self._xdotool(
+            "mousemove", str(x), str(y), "click", *(["--repeat", "2"] if double else []), "1"
+        )
+        self.settle()
+
+    def click_text(self, *words: str, double: bool = False) -> None:
+        """Click the words where they are on screen (the first place they are found)."""
+        found = self.find(*words)
+        assert found, f"{' '.join(words)!r} is not on screen; it shows:\n{self.read()}"
+        self.click(*found[0].centre, double=double)
+
     def point_at(self, x: int, y: int) -> None:
         """Move the pointer without clicking (away from a tooltip, say)."""
         self._xdotool("mousemove", str(x), str(y))
