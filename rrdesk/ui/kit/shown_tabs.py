@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QSizePolicy, QTabBar, QTabWidget, QWidget
 
@@ -46,6 +45,8 @@ class AskingTabBar(QTabBar):
 
     def _arrow_moves(self, event: QKeyEvent) -> bool:
         """Whether ``event`` is an arrow key that shows another tab (Qt's tabs do not wrap)."""
+        from PySide6.QtCore import Qt  # named only once on screen (see kit/item_roles.py)
+
         if event.key() not in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             return False
         backwards = (event.key() == Qt.Key.Key_Left) != self.isRightToLeft()
@@ -78,6 +79,8 @@ class ShownTabWidget(QTabWidget):
     def _ctrl_tab_moves(self, event: QKeyEvent) -> bool:
         """Whether ``event`` is Ctrl+Tab or Ctrl+Shift+Tab with another tab to show (they wrap
         round)."""
+        from PySide6.QtCore import Qt  # named only once on screen (see kit/item_roles.py)
+
         tab_keys = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
         if (
             event.key() not in tab_keys
