@@ -17,7 +17,7 @@ class CriterionGroup(Enum):
     def label(self) -> str:
         return {
             "criteria": "Whether the case highlights or may highlight",
-            "have_regard": "Circumstances the partners must have regard to",
+            "have_regard": "Circumstances the partners should also have regard to",
             "national": "Complexity and national importance",
         }[self.value]
 
@@ -51,8 +51,8 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     Criterion(
         "agencies_not_working_together",
-        "Two or more organisations or agencies failed to work together effectively to safeguard"
-        " and promote the welfare of children",
+        "There are concerns regarding two or more organisations or agencies working together"
+        " effectively to safeguard and promote the welfare of children",
     ),
     Criterion(
         "national_panel_suggests_local_review",

@@ -131,6 +131,9 @@ class ProcessProfile:
     non_voting_roles: tuple[str, ...] = ()
     """Panel roles that do not vote, as the profile names them: a person added to the directory
     in one of these roles is non-voting (the directory's flag, which can be changed)."""
+    refuse_back_to_back_meetings: bool = False
+    """Meetings for different cases on consecutive working days are refused, not only warned
+    about (Tower Hamlets step 23: "under no circumstances")."""
 
     @property
     def agenda_minutes(self) -> dict[str, int]:
@@ -336,6 +339,7 @@ def _build(data: dict[str, Any], name: str) -> ProcessProfile:
         latest_meeting_working_day=meetings.number("latest_working_day", low=1, high=15),
         refuse_same_day_meetings=meetings.flag("refuse_same_day", True),
         warn_back_to_back_meetings=meetings.flag("warn_back_to_back", True),
+        refuse_back_to_back_meetings=meetings.flag("refuse_back_to_back", False),
         agenda=_agenda(top.tables("agenda")),
         quorum=_quorum(quorum),
         vote=_vote(vote),

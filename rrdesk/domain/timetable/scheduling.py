@@ -1,7 +1,8 @@
 """Rules for when Rapid Review meetings can be held, from the partnerships' documents.
 
 Two meetings for different cases on the same day are refused; meetings on consecutive working
-days warn (Tower Hamlets step 23: "never back to back or on the same day"); a meeting after the
+days warn, or are refused where the profile says so (Tower Hamlets step 23: "under no
+circumstances ... back-to-back or on the same day"); a meeting after the
 profile's latest day warns; several reviews running at once bring advice to agree timescales with
 the National Panel (Tower Hamlets step 22).
 """
@@ -80,18 +81,26 @@ def check_meeting(
     non_working = _non_working_reason(day, calendar)
     if non_working:
         warnings.append(f"{non_working}.")
-    if profile.warn_back_to_back_meetings:
+    refuse = profile.refuse_back_to_back_meetings
+    if refuse or profile.warn_back_to_back_meetings:
         for other in sorted(other_cases, key=lambda m: (m.meeting_date, m.case_reference)):
             gap = calendar.working_days_between(
                 min(day, other.meeting_date), max(day, other.meeting_date)
             )
-            if other.meeting_date != day and gap <= 1:
-                warnings.append(
-                    f"Case {other.case_reference} has its meeting on "
-                    f"{format_date_with_weekday(other.meeting_date)}, the working day "
-                    f"{'before' if other.meeting_date < day else 'after'}. Meetings for different "
-                    "cases should not be back to back."
+            if other.meeting_date == day or gap > 1:
+                continue
+            found = (
+                f"Case {other.case_reference} has its meeting on "
+                f"{format_date_with_weekday(other.meeting_date)}, the working day "
+                f"{'before' if other.meeting_date < day else 'after'}."
+            )
+            if refuse:
+                refusals.append(
+                    f"{found} In the {profile.title} process meetings for different cases are "
+                    "never held back to back."
                 )
+            else:
+                warnings.append(f"{found} Meetings for different cases should not be back to back.")
     review_day = calendar.working_days_between(proposed.notification_date, day)
     latest = profile.latest_meeting_working_day
     if review_day > STATUTORY_WORKING_DAYS:

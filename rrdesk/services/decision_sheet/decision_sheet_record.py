@@ -93,7 +93,7 @@ def _criteria(meeting: Meeting) -> tuple[SheetCriterion, ...]:
         response = meeting.criteria.response(criterion.key)
         question = criterion.question
         if criterion.group is CriterionGroup.HAVE_REGARD:
-            question = f"Have regard to: {question[0].lower()}{question[1:]}"
+            question = f"Should also have regard to: {question[0].lower()}{question[1:]}"
         rows.append(
             SheetCriterion(
                 question,

@@ -15,6 +15,7 @@ from rrdesk.services.timetable.profile_catalogue import load_profile
 
 CALENDAR = packaged_calendar()
 TOWER_HAMLETS = load_profile("tower-hamlets")
+STATUTORY = load_profile("statutory")
 NOTIFIED = date(2027, 2, 1)  # a Monday; day 10 is Monday 15 February 2027
 
 
@@ -51,7 +52,7 @@ def test_rescheduling_the_same_case_is_not_a_clash() -> None:
 )
 def test_back_to_back_meetings_warn(other_day: date, word: str) -> None:
     others = [_meeting("RR-2", other_day)]
-    check = check_meeting(_meeting("RR-1", date(2027, 2, 10)), others, TOWER_HAMLETS, CALENDAR)
+    check = check_meeting(_meeting("RR-1", date(2027, 2, 10)), others, STATUTORY, CALENDAR)
     assert check.allowed
     assert len(check.warnings) == 1
     assert f"the working day {word}" in check.warnings[0]
@@ -60,7 +61,7 @@ def test_back_to_back_meetings_warn(other_day: date, word: str) -> None:
 
 def test_friday_and_monday_are_back_to_back() -> None:
     others = [_meeting("RR-2", date(2027, 2, 5))]
-    check = check_meeting(_meeting("RR-1", date(2027, 2, 8)), others, TOWER_HAMLETS, CALENDAR)
+    check = check_meeting(_meeting("RR-1", date(2027, 2, 8)), others, STATUTORY, CALENDAR)
     assert any("back to back" in warning for warning in check.warnings)
 
 

@@ -102,15 +102,19 @@ def test_same_day_meeting_for_another_case_is_refused_and_nothing_saved(
     assert TimetableService(session).record(second).meeting_date is None
 
 
-def test_back_to_back_and_late_meetings_warn(session: Session) -> None:
+def test_back_to_back_is_refused_in_tower_hamlets_and_a_late_meeting_warns(
+    session: Session,
+) -> None:
     first = add_case(session, "RR-2026-001", date(2026, 11, 16))
     second = add_case(session, "RR-2026-002", date(2026, 11, 9))
     service = TimetableService(session)
     service.book_meeting(first, date(2026, 11, 26))
-    check = service.book_meeting(second, date(2026, 11, 27))
-    text = " ".join(check.warnings)
-    assert "back to back" in text
-    assert "expects it by day 10" in text
+    with pytest.raises(SchedulingError, match="never held back to back"):
+        service.book_meeting(second, date(2026, 11, 27))
+    assert service.record(second).meeting_date is None
+    check = service.book_meeting(second, date(2026, 11, 24))
+    assert check.allowed
+    assert "expects it by day 10" in " ".join(check.warnings)
 
 
 def test_booking_and_moving_the_meeting_is_stored_and_audited(session: Session) -> None:

@@ -112,8 +112,9 @@ def test_a_same_day_meeting_is_refused_with_the_reason(qtbot: QtBot, session: Se
 
 
 def test_a_back_to_back_meeting_warns_and_can_be_declined(qtbot: QtBot, session: Session) -> None:
-    first = add_case(session, "RR-2026-001", date(2026, 11, 16))
-    second = add_case(session, "RR-2026-002", date(2026, 11, 17))
+    # The statutory profile warns; Tower Hamlets refuses (step 23).
+    first = add_case(session, "RR-2026-001", date(2026, 11, 16), profile="statutory")
+    second = add_case(session, "RR-2026-002", date(2026, 11, 17), profile="statutory")
     TimetableService(session).book_meeting(first, date(2026, 11, 26))
     messages = RecordingMessages(confirm_answer=False)
     tab = make_tab(qtbot, session, second, messages)
