@@ -15,8 +15,21 @@
 ; (in %LOCALAPPDATA%\rrdesk) only when the person uninstalling ticks a box that is unticked to
 ; start with, and never when it runs silently.
 
+; The program the Start menu runs. installer/build_installer.sh compiles this script on Linux
+; under wine from the Linux one-folder build, whose program has no .exe: it passes
+; /DAppExe=rrdesk (and /DAppVersion) so that the installers it tests hold exactly that folder.
+#ifndef AppExe
+  #define AppExe "rrdesk.exe"
+#endif
+
 #ifndef AppVersion
-  #define AppVersion GetVersionNumbersString(AddBackslash(SourcePath) + "..\dist\rrdesk\rrdesk.exe")
+  #define AppVersion GetVersionNumbersString(AddBackslash(SourcePath) + "..\dist\rrdesk\" + AppExe)
+#endif
+
+; The shipped installers use the best compression. The Linux test build (build_installer.sh)
+; passes a faster one: lzma2/max takes about 8 minutes per installer on a 2-core CI machine.
+#ifndef Compression
+  #define Compression "lzma2/max"
 #endif
 
 #ifdef PerUser
@@ -36,17 +49,24 @@ AppComments=Run the statutory Rapid Review securely and offline
 VersionInfoVersion={#AppVersion}
 VersionInfoProductName=rrdesk
 VersionInfoDescription=rrdesk {#AppVersion} setup ({#Variant})
-; {autopf}, {autoprograms} and {autodesktop} mean Program Files and all users' menus in the
-; per-machine installer, and %LOCALAPPDATA%\Programs and this user's menus in the per-user one.
+; {autoprograms} and {autodesktop} mean all users' menus and desktop in the per-machine
+; installer, and this user's in the per-user one.
+#ifdef PerUser
+; %LOCALAPPDATA%\Programs, the folder Windows gives per-user programs. Not {autopf}, which means
+; the same folder on Windows but which wine cannot find ("Failed to expand shell folder constant
+; autopf"), so the per-user installer could not be installed in the Linux test of the installers.
+DefaultDirName={localappdata}\Programs\rrdesk
+#else
 DefaultDirName={autopf}\rrdesk
+#endif
 DefaultGroupName=rrdesk
 DisableProgramGroupPage=yes
 DisableDirPage=auto
 UninstallDisplayName=rrdesk
-UninstallDisplayIcon={app}\rrdesk.exe
+UninstallDisplayIcon={app}\{#AppExe}
 OutputDir=..\dist\installers
 OutputBaseFilename=rrdesk-{#AppVersion}-{#Variant}
-Compression=lzma2/max
+Compression={#Compression}
 SolidCompression=yes
 WizardStyle=modern
 ArchitecturesAllowed=x64compatible
@@ -80,11 +100,11 @@ Source: "..\dist\rrdesk\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdir
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Icons]
-Name: "{autoprograms}\rrdesk"; Filename: "{app}\rrdesk.exe"; Comment: "Run the Rapid Review"
-Name: "{autodesktop}\rrdesk"; Filename: "{app}\rrdesk.exe"; Tasks: desktopicon
+Name: "{autoprograms}\rrdesk"; Filename: "{app}\{#AppExe}"; Comment: "Run the Rapid Review"
+Name: "{autodesktop}\rrdesk"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
 
 [Run]
-Filename: "{app}\rrdesk.exe"; Description: "Open rrdesk now"; Flags: nowait postinstall skipifsilent unchecked
+Filename: "{app}\{#AppExe}"; Description: "Open rrdesk now"; Flags: nowait postinstall skipifsilent unchecked
 
 [Code]
 var

@@ -100,7 +100,12 @@ def test_the_inno_script_makes_both_installers_with_auto_constants() -> None:
     script = (INSTALLER / "rrdesk.iss").read_text(encoding="utf-8")
 
     assert "#ifdef PerUser\nPrivilegesRequired=lowest\n#else\nPrivilegesRequired=admin" in script
-    assert "DefaultDirName={autopf}\\rrdesk" in script
+    # Per user, the folder {autopf} means on Windows, named so that wine can install it too.
+    assert re.search(
+        r"#ifdef PerUser\n(;.*\n)*DefaultDirName=\{localappdata\}\\Programs\\rrdesk\n"
+        r"#else\nDefaultDirName=\{autopf\}\\rrdesk\n#endif",
+        script,
+    )
     for fixed in ("{commonpf}", "{pf}", "{userpf}", "HKLM", "HKCU", "{commonprograms}"):
         assert fixed not in script.split("[Setup]", 1)[1], f"{fixed} would fix one mode"
 
