@@ -4,6 +4,8 @@
 #   make lock   bring requirements/all.txt, the exact versions (with hashes) everything installs,
 #               in line with pyproject.toml, keeping every pin it can; UPGRADE=1 moves all to the newest
 #   make outdated   what has moved on since the lock
+#   make installer  the frozen one-folder build and both Windows installers, compiled under wine
+#                   (installer/build_installer.sh says what to install first)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -11,7 +13,7 @@ STAMP := $(VENV)/.installed
 
 LOCK := requirements/all.txt
 
-.PHONY: demo test check unit bench clean lock outdated
+.PHONY: demo test check unit bench clean lock outdated installer
 
 # The exact versions in the lock, each checked against its hash; then rrdesk itself, editable.
 $(STAMP): pyproject.toml $(LOCK)
@@ -48,6 +50,10 @@ unit: $(STAMP)
 
 bench: $(STAMP)
 	for f in tests/bench/bench_*.py; do $(BIN)/python $$f || exit 1; done
+
+installer: $(STAMP)
+	PYTHON=$(BIN)/python bash installer/build_frozen.sh
+	bash installer/build_installer.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
