@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     from rrdesk.commands.backup_commands import add_backup_parsers
     from rrdesk.commands.check_text import add_check_text_parser
     from rrdesk.commands.deadlines import add_deadlines_parser
+    from rrdesk.commands.demo_data import add_demo_data_parser
     from rrdesk.commands.export_commands import add_export_parsers
     from rrdesk.commands.selftest import add_selftest_parser
     from rrdesk.commands.store_commands import add_store_parsers
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_verify_parser(subparsers)
     add_check_text_parser(subparsers)
     add_selftest_parser(subparsers, extra_checks=[DISPLAY_CHECK])
+    add_demo_data_parser(subparsers)
     return parser
 
 

@@ -303,10 +303,12 @@ def _cases(today: date) -> list[Case]:
     ]
 
 
-def add_demo_data(session: Session, *, today: date) -> None:
-    """Fill a store with the fictional partnership's directory and cases."""
+def add_demo_data(session: Session, *, today: date, with_directory: bool = True) -> None:
+    """Fill a store with the fictional partnership's directory (unless it has it already) and
+    cases."""
     with session.db.transaction():
-        add_demo_directory(session)
+        if with_directory:
+            add_demo_directory(session)
         cases = CaseService(session)
         # Recorded oldest first, as they came in: the newest case has the highest reference.
         added = [
