@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,37 +13,16 @@ from rrdesk.services.store import store_access
 from rrdesk.storage.database import Database
 from rrdesk.storage.errors import (
     NotAStoreError,
-    StoreDamagedError,
     StoreExistsError,
     StoreInUseError,
     StoreLocationError,
     StoreMissingError,
-    StoreTooNewError,
     WrongSecretError,
 )
-from rrdesk.storage.keys import key_file, key_slots
 from rrdesk.storage.migrations import SCHEMA_VERSION
+from tests.storage.store_files import digest, files_beside
 
 MARKER = "Zebedee Quintrell-Marker"
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _plain_sqlite(path: Path) -> None:
-    connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE t (x)")
-    connection.commit()
-    connection.close()
-
-
-def _files(path: Path) -> dict[str, str]:
-    return {
-        p.name: _digest(p)
-        for p in sorted(path.parent.iterdir())
-        if p.is_file() and not p.name.endswith(".lock")
-    }
 
 
 def test_pinned_settings_on_every_open(new_store, store_path: Path, passphrase: str) -> None:
@@ -91,12 +68,12 @@ def test_case_round_trip_and_no_plaintext(new_store, store_path: Path, passphras
 
 def test_wrong_passphrase_changes_nothing(new_store, store_path: Path) -> None:
     new_store.session.close()
-    before = _files(store_path)
+    before = files_beside(store_path)
     with pytest.raises(
         WrongSecretError, match=r"The passphrase is not right\. Nothing has been changed\."
     ):
         store_access.unlock_with_passphrase(store_path, "not the right passphrase")
-    assert _files(store_path) == before
+    assert files_beside(store_path) == before
 
 
 def test_recovery_key_opens_and_sets_new_passphrase(new_store, store_path: Path) -> None:
@@ -167,7 +144,7 @@ def test_keyring_with_foreign_key(new_store, store_path: Path) -> None:
 
 
 def test_second_window_is_refused(new_store, store_path: Path, passphrase: str) -> None:
-    before = _digest(store_path)
+    before = digest(store_path)
     with pytest.raises(StoreInUseError) as caught:
         store_access.unlock_with_passphrase(store_path, passphrase)
     # Where it is open, and since when, in words: "since 22 November 2026 at 9:05am".
@@ -177,17 +154,17 @@ def test_second_window_is_refused(new_store, store_path: Path, passphrase: str) 
         r"Close it there first\. Nothing has been changed\.",
         caught.value.message,
     )
-    assert _digest(store_path) == before
+    assert digest(store_path) == before
 
 
 def test_never_creates_over_an_existing_store(new_store, store_path: Path) -> None:
     new_store.session.close()
-    before = _files(store_path)
+    before = files_beside(store_path)
     with pytest.raises(StoreExistsError, match="never makes a new store over an old one"):
         store_access.create_store(
             store_path, partnership="X", owner="Y", passphrase="long enough passphrase"
         )
-    assert _files(store_path) == before
+    assert files_beside(store_path) == before
 
 
 @pytest.mark.parametrize("given", ["", ".", "..", "/"])
@@ -254,143 +231,6 @@ def test_missing_folder(tmp_path: Path) -> None:
             owner="Y",
             passphrase="long enough passphrase",
         )
-
-
-def _damage(path: Path, how: str) -> None:
-    raw = bytearray(path.read_bytes())
-    if how == "zero-length":
-        path.write_bytes(b"")
-    elif how == "truncated":
-        path.write_bytes(bytes(raw[:1000]))
-    elif how == "random":
-        import os
-
-        path.write_bytes(os.urandom(len(raw)))
-    elif how == "first page flipped":
-        raw[100] ^= 0xFF
-        path.write_bytes(bytes(raw))
-
-
-@pytest.mark.parametrize(
-    ("how", "error", "message"),
-    [
-        ("zero-length", StoreDamagedError, "is empty"),
-        ("truncated", StoreDamagedError, "too short"),
-        ("random", StoreDamagedError, "is damaged"),
-        ("first page flipped", StoreDamagedError, "is damaged"),
-    ],
-)
-def test_damaged_store_is_told_apart(
-    new_store, store_path: Path, passphrase: str, how: str, error: type[Exception], message: str
-) -> None:
-    new_store.session.close()
-    _damage(store_path, how)
-    before = _files(store_path)
-    with pytest.raises(error, match=message):
-        store_access.unlock_with_passphrase(store_path, passphrase)
-    assert _files(store_path) == before
-
-
-def test_plain_sqlite_is_not_a_store(tmp_path: Path, passphrase: str) -> None:
-    path = tmp_path / "plain.rrdesk"
-    _plain_sqlite(path)
-    key_file.write_slots(
-        path,
-        key_slots.create_slots(
-            key_slots.new_data_key(),
-            owner="X",
-            passphrase=passphrase,
-            recovery_key=key_slots.new_recovery_key(),
-        ),
-    )
-    before = _digest(path)
-    with pytest.raises(NotAStoreError, match="unencrypted SQLite database"):
-        Database.open(path, b"k" * 32)
-    assert _digest(path) == before
-
-
-@pytest.mark.parametrize(
-    "content",
-    [b"", b"{not json", b'{"format": "something-else"}', b'{"format": "rrdesk-key-slots"}'],
-    ids=["empty", "broken JSON", "foreign JSON", "no slots"],
-)
-def test_damaged_key_file(new_store, store_path: Path, passphrase: str, content: bytes) -> None:
-    new_store.session.close()
-    key_file.slot_file_for(store_path).write_bytes(content)
-    before = _files(store_path)
-    with pytest.raises(NotAStoreError, match="key file"):
-        store_access.unlock_with_passphrase(store_path, passphrase)
-    assert _files(store_path) == before
-
-
-def test_missing_key_file(
-    new_store, store_path: Path, passphrase: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    new_store.session.close()
-    key_file.slot_file_for(store_path).unlink()
-    monkeypatch.chdir(store_path.parent)  # the store named as a person types it, in its folder
-    before = _files(store_path)
-    with pytest.raises(NotAStoreError) as caught:
-        store_access.unlock_with_passphrase(Path(store_path.name), passphrase)
-    # The folder is named in full, so the message says where the key file belongs.
-    assert caught.value.message == (
-        f"The key file {store_path.name}-keys is missing from {store_path.parent}. rrdesk keeps "
-        "it beside the store; restore it from a backup. Nothing has been changed."
-    )
-    assert _files(store_path) == before
-
-
-@pytest.mark.parametrize(
-    "content",
-    [b"", b"Minutes of the panel meeting\n", b"%PDF-1.7\n" + b"x" * 90_000],
-    ids=["empty", "short text", "a document larger than a page"],
-)
-def test_another_file_chosen_by_mistake_is_not_a_store(
-    tmp_path: Path, passphrase: str, content: bytes
-) -> None:
-    chosen = tmp_path / "minutes.rrdesk"
-    chosen.write_bytes(content)
-    with pytest.raises(NotAStoreError) as caught:
-        store_access.unlock_with_passphrase(chosen, passphrase)
-    assert caught.value.message == (
-        "minutes.rrdesk is not an rrdesk store: there is no key file (minutes.rrdesk-keys) "
-        "beside it, and the file is not laid out as a store is. If it was a store, restore it "
-        "and its key file from a backup. Nothing has been changed."
-    )
-    assert chosen.read_bytes() == content
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["minutes.rrdesk"]
-
-
-def test_the_key_file_chosen_instead_of_the_store(
-    new_store, store_path: Path, passphrase: str
-) -> None:
-    new_store.session.close()
-    before = _files(store_path)
-    with pytest.raises(NotAStoreError) as caught:
-        store_access.unlock_with_passphrase(key_file.slot_file_for(store_path), passphrase)
-    assert caught.value.message == (
-        f"{store_path.name}-keys is the key file of a store, not the store itself. Choose the "
-        f"store beside it, {store_path.name}. Nothing has been changed."
-    )
-    assert _files(store_path) == before
-
-
-def test_plain_sqlite_with_no_key_file_is_named_as_such(tmp_path: Path, passphrase: str) -> None:
-    path = tmp_path / "plain.rrdesk"
-    _plain_sqlite(path)
-    before = _digest(path)
-    with pytest.raises(NotAStoreError, match="is an unencrypted SQLite database"):
-        store_access.unlock_with_passphrase(path, passphrase)
-    assert _digest(path) == before
-
-
-def test_store_from_newer_rrdesk_is_refused(new_store, store_path: Path, passphrase: str) -> None:
-    new_store.session.db.set_user_version(SCHEMA_VERSION + 1)
-    new_store.session.close()
-    before = _digest(store_path)
-    with pytest.raises(StoreTooNewError, match="newer version of rrdesk"):
-        store_access.unlock_with_passphrase(store_path, passphrase)
-    assert _digest(store_path) == before
 
 
 def test_short_passphrase_refused(tmp_path: Path) -> None:
