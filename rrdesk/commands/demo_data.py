@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TextIO
 
-from rrdesk.commands.store_options import UsageError, add_store_options, read_passphrase
+from rrdesk.commands.store_options import UsageError, read_passphrase
 from rrdesk.demo.year_sizes import AUDIT_ENTRIES_A_YEAR, CASES_A_YEAR, DEMO_CASES
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.store.store_access import create_store
@@ -49,7 +50,16 @@ def add_demo_data_parser(subparsers: Any) -> None:
         "Rapid Reviews (30 a year), with their agency forms, actions, signed decision sheets "
         "and audit trail, for trying rrdesk at the size a partnership's store reaches.",
     )
-    add_store_options(parser)
+    parser.add_argument(
+        "--store", type=Path, default=None, help="the new store file (required; never an old one)"
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        default=None,
+        help="read the new store's passphrase from this file (a trailing newline is not part of"
+        " it)",
+    )
     parser.add_argument("--years", type=_years, default=10, help="how many years (default: 10)")
     parser.add_argument(
         "--signed-years",
