@@ -171,10 +171,10 @@ def test_a_chair_runs_the_panel_meeting(chair: Walker) -> None:
     else:  # on the room's screen: who voted what is never shown
         assert not re.search(r":\s*(Yes|No|Abstain)\b", panel), panel
     walker.key(*["y"] * (int(counted.group(1)) - 4), "c")  # the rest, and the vote closed
+    walker.key("Escape")  # back to the projection (on the only screen, the panel leaves it)
     closed = walker.wait_to_read("Outcome", screen=room)
     assert len(re.findall(r"Outcome", closed)) == 1, closed  # once
     assert shows(closed, "Recommend a local review"), closed
-    walker.key("Escape")  # back to the projection
 
     if room:
         record_the_decision(walker)
