@@ -165,6 +165,7 @@ class FindingsPanel(QFrame):
 
     def _fix(self, edit: NarrativeEdit, finding: Finding, suggestion: str) -> None:
         edit.apply_fix(finding, suggestion)
+        edit.setFocus()  # the fix's button is gone: what is typed next goes in the answer
         self.fix_applied.emit()
 
 
