@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -79,6 +80,13 @@ class AuditWidget(QWidget):
         layout.addWidget(self.table, 1)
         self.verify_button.clicked.connect(self._on_verify_clicked)
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A case's history is read again each time it is shown: the case's other tabs change
+        it while it waits behind them."""
+        if self._case_id is not None and not event.spontaneous():
+            self.refresh()
+        super().showEvent(event)
 
     def set_case(self, case_id: int | None) -> None:
         self._case_id = case_id
