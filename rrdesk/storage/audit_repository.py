@@ -112,6 +112,18 @@ class AuditRepository:
     def current_anchor(self) -> AuditAnchor:
         return current_anchor(self._db)
 
+    def length(self) -> int:
+        """How many entries the trail holds."""
+        row = self._db.query_one("SELECT count(*) FROM audit")
+        return 0 if row is None else int(row[0])
+
+    def hash_at(self, position: int) -> str:
+        """The seal of the entry at ``position`` in the trail (from 1), or "" past its end."""
+        row = self._db.query_one(
+            "SELECT hash FROM audit ORDER BY id LIMIT 1 OFFSET ?", (max(position - 1, 0),)
+        )
+        return "" if row is None else str(row[0])
+
     def verify(self) -> tuple[int, ChainBreak | None]:
         """How many entries were checked, and the first break if there is one (a missing
         anchor is a break)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,20 +109,29 @@ def first_broken_entry(
 
 def anchor_break(entries: Sequence[AuditEntry], anchor: AuditAnchor | None) -> ChainBreak | None:
     """Where the trail disagrees with its anchor: entries removed from its end or replaced."""
+    return anchor_break_at(len(entries), lambda position: entries[position - 1].hash, anchor)
+
+
+def anchor_break_at(
+    length: int, hash_at: Callable[[int], str], anchor: AuditAnchor | None
+) -> ChainBreak | None:
+    """As :func:`anchor_break`, from the trail's ``length`` and ``hash_at(position)``, the seal
+    of the entry at that position (from 1): only the entry the anchor names is read, so a store
+    with years of entries opens as quickly as a new one."""
     if anchor is None:
         return ChainBreak(
-            len(entries),
+            length,
             None,
             "there is no record of the trail's length outside the store, so it cannot be "
             "shown to be whole",
         )
-    if len(entries) < anchor.count:
+    if length < anchor.count:
         return ChainBreak(
-            len(entries) + 1,
+            length + 1,
             None,
-            f"the trail should hold at least {anchor.count} entries but holds {len(entries)}",
+            f"the trail should hold at least {anchor.count} entries but holds {length}",
         )
-    head = entries[anchor.count - 1].hash if anchor.count else GENESIS
+    head = hash_at(anchor.count) if anchor.count else GENESIS
     if not hmac.compare_digest(head, anchor.head):
         return ChainBreak(anchor.count, None, "the last entries were removed or replaced")
     return None

@@ -173,9 +173,10 @@ def _check_anchor(session: Session, *, keyed_before: bool, refuse: bool) -> None
         session.anchor_audit()
         return
     key_file.check_seal(session.slots, session.key_bytes(), where=where)
-    from rrdesk.domain.cases.audit import anchor_break
+    from rrdesk.domain.cases.audit import anchor_break_at
 
-    broken = anchor_break(session.audit.entries(), session.slots.anchor)
+    audit = session.audit
+    broken = anchor_break_at(audit.length(), audit.hash_at, session.slots.anchor)
     if broken is not None and not refuse:
         return
     if broken is not None:

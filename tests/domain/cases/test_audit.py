@@ -4,6 +4,7 @@ from rrdesk.domain.cases.audit import (
     GENESIS,
     AuditAnchor,
     AuditEntry,
+    anchor_break_at,
     changed_fields,
     entry_hash,
     first_broken_entry,
@@ -101,6 +102,27 @@ def test_replaced_last_entry_is_found_by_head() -> None:
     broken = first_broken_entry(entries, key=KEY, anchor=AuditAnchor(other[-1].hash, 5))
     assert broken is not None
     assert "the last entries were removed or replaced" in broken.reason
+
+
+def test_the_anchor_is_checked_reading_only_the_entry_it_names() -> None:
+    # Opening a store checks the trail against its key file's anchor: with years of entries, it
+    # reads the trail's length and the one entry the anchor names, not every entry.
+    entries = _chain(6)
+    read: list[int] = []
+
+    def hash_at(position: int) -> str:
+        read.append(position)
+        return entries[position - 1].hash
+
+    assert anchor_break_at(6, hash_at, AuditAnchor(entries[3].hash, 4)) is None  # ahead of it
+    assert read == [4]
+    replaced = anchor_break_at(6, hash_at, AuditAnchor(_chain(7)[3].hash + "0", 4))
+    assert replaced is not None
+    assert "removed or replaced" in replaced.reason
+    short = anchor_break_at(3, hash_at, AuditAnchor(entries[3].hash, 4))
+    assert short is not None
+    assert "should hold at least 4 entries but holds 3" in short.reason
+    assert read == [4, 4]  # the short trail is refused on its length alone
 
 
 def test_changed_fields() -> None:
