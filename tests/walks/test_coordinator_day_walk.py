@@ -1,6 +1,10 @@
 """The coordinator's first day on a new store, at the two laptop screens rrdesk must fit: set up
 the store, enter a referral under threshold discussion (the stage asked first, the answers that
-matter unchosen, "What happened" checked as it is typed), notify it, and go to its agency forms.
+matter unchosen, "What happened" checked as it is typed), notify it, add a person from each
+agency to the directory, choose and request the agencies, enter the police's form with case
+notes pasted into it (the checks name them, the author rewrites them), return it for more
+information, and ask to quality assure it when it comes back unchanged (the question names the
+sections not done, and Enter chooses Go back).
 
 Each step leaves a screenshot in tests/walks/screens/coordinator-day/<size>/ (git ignores it),
 for a person to look through.
@@ -8,61 +12,20 @@ for a person to look through.
 
 from __future__ import annotations
 
-import shutil
 import time
 
 import pytest
 
-from tests.walks.walker import ROOT, Walker, Word, no_tracebacks, shows
+from tests.walks.coordinator_day import Day
+from tests.walks.walker import Walker, no_tracebacks, shows
 
 PASSPHRASE = "a first day at the partnership"
 PARTNERSHIP = "Northmoor Safeguarding Children Partnership"
-SCREENS = ROOT / "tests" / "walks" / "screens" / "coordinator-day"
-
-
-class Day:
-    """The walk's steps, each kept as a screenshot."""
-
-    def __init__(self, walker: Walker) -> None:
-        self.walker = walker
-        self.screens = SCREENS / walker.size
-        shutil.rmtree(self.screens, ignore_errors=True)
-        self.screens.mkdir(parents=True)
-        self.step = 0
-
-    def keep(self, name: str) -> str:
-        """Screenshot the step for a person to look at; the words on screen."""
-        self.step += 1
-        shot = self.walker.shot(name)
-        shutil.copy(shot, self.screens / f"{self.step:02d}-{name}.png")
-        return self.walker.read()
-
-    def word(self, text: str, *, below: int = 0, above: int = 10_000) -> Word:
-        """The first word on screen containing ``text``, between two heights."""
-        for _ in range(20):
-            for word in self.walker.words():
-                if text in word.text and below <= word.top <= above:
-                    return word
-            time.sleep(0.5)
-        raise AssertionError(f"{text!r} is not on screen:\n{self.walker.read()}")
-
-    def click_below(self, *label: str, by: int) -> None:
-        """Click the box ``by`` pixels under a field's label."""
-        found = self.walker.find(*label)
-        assert found, f"{' '.join(label)!r} is not on screen:\n{self.walker.read()}"
-        self.walker.click(found[0].left + 60, found[0].top + by)
-
-    def choose(self, *option: str) -> None:
-        """Click a radio button on its circle, left of its words (the last place they are)."""
-        found = self.walker.find(*option)
-        assert found, f"{' '.join(option)!r} is not on screen:\n{self.walker.read()}"
-        self.walker.click(found[-1].left - 12, found[-1].centre[1])
-
-    def page_button(self) -> None:
-        """The question page's main button (Continue, Save case), at the window's bottom right:
-        light text on the house colour, which the text recognition does not read."""
-        width, height = self.walker.window_sizes()[-1]
-        self.walker.click(width - 58, height - 53)
+POLICE = "Northmoor Police"
+SOCIAL_CARE = "Northmoor Social Care"
+HEALTH = "Northmoor Health Visiting"
+AGENCIES = (HEALTH, POLICE, SOCIAL_CARE)
+RETURN_NOTE = "Please complete the other sections."
 
 
 def set_up_a_new_store(day: Day) -> None:
@@ -174,6 +137,157 @@ def go_to_its_agency_forms(day: Day) -> None:
     walker.key("Return")
 
 
+PEOPLE = (
+    ("Dana Okafor", POLICE, "Detective sergeant", "dana.okafor@northmoor.example"),
+    ("Sam Reid", SOCIAL_CARE, "Team manager", "sam.reid@northmoor.example"),
+    ("Ife Adebayo", HEALTH, "Named nurse", "ife.adebayo@northmoor.example"),
+)
+# What a police officer copies from the force's system into "What went well?".
+CASE_NOTES = (
+    "12/10/2026 14:32 Case Note\n"
+    "Contact Type: Home visit\n"
+    "Recorded by: PC 4471\n"
+    "Attended address re MISPER. Child P returned home, NFA."
+)
+OWN_WORDS = (
+    "Officers went to the home the same day Child P was reported missing, found her safe and "
+    "told children's social care."
+)
+
+
+def add_people_to_the_directory(day: Day) -> None:
+    """The Directory screen: a person from each agency, their agency typed with them."""
+    walker = day.walker
+    walker.focus()  # the message about the directory has gone
+    walker.key("ctrl+3")
+    walker.wait_to_read("Agencies and people")
+    for number, (name, agency, role, email) in enumerate(PEOPLE):
+        if number:  # from Save person to Add a new person, then back up to the Name box
+            walker.key("Tab", "space", *["shift+Tab"] * 10)
+        else:
+            heading = walker.find("Add", "a", "person")
+            assert heading, f"the form is not on screen:\n{walker.read()}"
+            walker.click(heading[-1].left + 100, heading[-1].top + 57)  # the Name box under it
+        walker.type(name)
+        for value in (agency, role, email):
+            walker.key("Tab")
+            walker.type(value)
+        walker.key(*["Tab"] * 6)  # phone, panel, voting, stands in for, signs off: Save person
+        walker.key("space")
+    walker.key("Tab", "space")
+    seen = day.keep("directory")
+    for _name, agency, *_rest in PEOPLE:
+        assert shows(seen, agency), f"someone from {agency} is in the directory"
+
+
+def choose_and_request_the_agencies(day: Day) -> None:
+    walker = day.walker
+    walker.key("ctrl+1")  # Cases, where the case is as it was left
+    walker.wait_to_read("Agency check forms")
+    empty = walker.find("No", "agencies", "chosen", "yet")
+    assert empty, walker.read()
+    # A click in the empty table, to take the keyboard from Choose agencies: the reader cannot
+    # read the words of a button in the yellow of the keyboard's focus.
+    walker.click(empty[0].left + 200, empty[0].top + 150)
+    walker.click_text("Choose", "agencies")
+    walker.focus()
+    walker.wait_to_read("Which agencies should complete a check form?")
+    for agency in AGENCIES:
+        day.choose(*agency.split())
+    day.keep("agencies-chosen")
+    walker.key("Return")  # OK
+    walker.focus()
+    walker.wait_to_read("3 agencies chosen")
+    walker.click_text("Record", "request")  # the three chosen are selected
+    walker.focus()
+    # The reader loses the question's first line over the selected rows: read its last.
+    walker.wait_to_read(f"Police and {SOCIAL_CARE}?")
+    day.keep("requests-sent-together")
+    walker.key("Return")  # today, as it starts
+    walker.focus()
+    seen = walker.wait_to_read("3 agencies chosen: 3 sent")
+    day.keep("requests-sent")
+    assert not shows(seen, "Not sent")
+
+
+def enter_the_police_form(day: Day) -> None:
+    """The police sent their account on paper: the coordinator enters it, pasting what the
+    officer copied from the force's case notes."""
+    walker = day.walker
+    day.press(POLICE, "Mark", "received")
+    walker.wait_to_read("When was the form from")
+    walker.key("Return")
+    walker.focus()
+    walker.wait_to_read("1 received")
+    day.press(POLICE, "Open", "form")
+    walker.wait_to_read("You have completed 0 of")
+    day.keep("new-form-task-list")
+    walker.click_text("Whether", "your", "agency", "was", "involved")
+    walker.wait_to_read("Was your agency involved")
+    day.choose("Yes")
+    day.continue_under()  # involved: no records to name, and the section is done
+    walker.wait_to_read("You have completed 1 of")
+    walker.click_text("What", "went", "well")
+    walker.wait_to_read("What went well?")
+    walker.paste(CASE_NOTES)  # the question's box has the keyboard as the page opens
+    seen = walker.wait_to_read("marked in yellow")
+    day.keep("pasted-notes-flagged")
+    assert shows(seen, "MISPER"), "the acronym is named"
+    assert shows(seen, "looks copied from case notes")
+    walker.click_text("Replace", "with")  # the first one-click fix
+    walker.key("ctrl+a")
+    walker.type(OWN_WORDS)
+    walker.wait_to_read("found her safe")
+    seen = day.keep("notes-rewritten")
+    assert not shows(seen, "marked in yellow"), "nothing pasted is left"
+    assert not shows(seen, "things to look at:"), "nothing for the checks to name"
+    day.continue_under()
+    walker.wait_to_read("Have you completed this section?")
+    walker.click_text("have", "completed", "this", "section")  # "Yes, I have…" ("I" read as |)
+    walker.key("Tab", "Tab", "space")  # from the answer past Back to Continue
+    seen = walker.wait_to_read("You have completed 2 of")
+    day.keep("form-part-entered")
+    assert not shows(seen, "Has warnings")
+    walker.click_text("Back", "to", "agency", "forms")
+    walker.wait_to_read("Agency check forms")
+
+
+def return_the_form(day: Day) -> None:
+    walker = day.walker
+    day.press(POLICE, "Return", "for", "more", "information")
+    walker.wait_to_read("Information missing")
+    day.choose("Information", "missing")
+    day.click_below("What", "is", "needed", by=40)
+    walker.type(RETURN_NOTE)
+    day.keep("return-asked")
+    cancel = walker.find("Cancel")  # OK, with its icon, is not read: it is left of Cancel
+    assert cancel, walker.read()
+    walker.click(cancel[-1].left - 85, cancel[-1].centre[1])
+    walker.focus()
+    walker.wait_to_read(RETURN_NOTE)  # in the form's history of returns
+    seen = day.keep("returned")
+    assert shows(seen, "History of returns")
+
+
+def quality_assure_it(day: Day) -> None:
+    """The police send it back as it was: quality assurance names what is not done, and marking
+    it is not the choice Enter makes."""
+    walker = day.walker
+    day.press(POLICE, "Mark", "received")
+    walker.wait_to_read("When was the form from")
+    walker.key("Return")
+    walker.focus()
+    walker.wait_to_read("1 received")
+    day.press(POLICE, "Quality", "assured")
+    seen = walker.wait_to_read("not ready for the panel pack")
+    day.keep("quality-assurance-asks")
+    assert shows(seen, "sections not completed")
+    assert shows(seen, "Chronology of significant contacts")
+    walker.key("Return")  # Go back, the default
+    walker.focus()
+    walker.wait_to_read("1 received, 0 quality assured")
+
+
 @pytest.mark.parametrize("walker", ["1366x768", "1024x768"], indirect=True)
 def test_the_coordinators_first_day(walker: Walker) -> None:
     day = Day(walker)
@@ -181,5 +295,10 @@ def test_the_coordinators_first_day(walker: Walker) -> None:
     enter_a_referral(day)
     notify_it(day)
     go_to_its_agency_forms(day)
+    add_people_to_the_directory(day)
+    choose_and_request_the_agencies(day)
+    enter_the_police_form(day)
+    return_the_form(day)
+    quality_assure_it(day)
     assert walker.alive
     no_tracebacks(walker)

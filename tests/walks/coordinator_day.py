@@ -1,0 +1,90 @@
+"""The coordinator's day walk's hands and eyes: each step kept as a screenshot for a person to
+look through, and the ways the walk finds a box, a radio button or a button on screen."""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+from tests.walks.walker import ROOT, Walker, Word
+
+SCREENS = ROOT / "tests" / "walks" / "screens" / "coordinator-day"
+
+
+class Day:
+    """The walk's steps, each kept as a screenshot."""
+
+    def __init__(self, walker: Walker) -> None:
+        self.walker = walker
+        self.screens = SCREENS / walker.size
+        shutil.rmtree(self.screens, ignore_errors=True)
+        self.screens.mkdir(parents=True)
+        self.step = 0
+        self.rows: dict[str, Word] = {}
+
+    def keep(self, name: str) -> str:
+        """Screenshot the step for a person to look at; the words on screen."""
+        self.step += 1
+        shot = self.walker.shot(name)
+        shutil.copy(shot, self.screens / f"{self.step:02d}-{name}.png")
+        return self.walker.read()
+
+    def word(self, text: str, *, below: int = 0, above: int = 10_000, right_of: int = 0) -> Word:
+        """The first word on screen containing ``text``, between two heights and right of a
+        point."""
+        for _ in range(20):
+            for word in self.walker.words():
+                if text in word.text and below <= word.top <= above and word.left >= right_of:
+                    return word
+            time.sleep(0.5)
+        raise AssertionError(f"{text!r} is not on screen:\n{self.walker.read()}")
+
+    def click_below(self, *label: str, by: int) -> None:
+        """Click the box ``by`` pixels under a field's label."""
+        found = self.walker.find(*label)
+        assert found, f"{' '.join(label)!r} is not on screen:\n{self.walker.read()}"
+        self.walker.click(found[0].left + 60, found[0].top + by)
+
+    def choose(self, *option: str) -> None:
+        """Click a radio button or a check box on its circle or square, left of its words (the
+        last place they are)."""
+        found = self.walker.find(*option)
+        assert found, f"{' '.join(option)!r} is not on screen:\n{self.walker.read()}"
+        self.walker.click(found[-1].left - 12, found[-1].centre[1])
+
+    def page_button(self) -> None:
+        """The question page's main button (Continue, Save case), at the window's bottom right:
+        light text on the house colour, which the text recognition does not read."""
+        width, height = self.walker.window_sizes()[-1]
+        self.walker.click(width - 58, height - 53)
+
+    def continue_under(self) -> None:
+        """An agency form's Continue: the house-coloured button right of Back, under the
+        question (the reader does not read its light words, but reads Back)."""
+        back = [
+            w
+            for w in self.walker.words()
+            if w.text.strip("[]|()") == "Back" and w.top > 150 and w.left > 215
+        ]
+        assert back, f"no Back button on screen:\n{self.walker.read()}"
+        button = back[-1]
+        self.walker.click(button.left + button.width + 75, button.centre[1])
+
+    def select(self, agency: str) -> None:
+        """Click an agency's row in the requests table, which takes the keyboard from the
+        buttons (the reader cannot read a button in the yellow of the keyboard's focus). A
+        selected row's light words are not read either: its place is remembered."""
+        found = self.walker.find(*agency.split())
+        if found:
+            self.rows[agency] = found[0]
+        assert agency in self.rows, f"{agency} is not on screen:\n{self.walker.read()}"
+        self.walker.click(*self.rows[agency].centre)
+
+    def press(self, agency: str, *button: str) -> None:
+        """Select an agency's row, then click a button: the last place its words are, below
+        the summary ("1 quality assured") and the table."""
+        self.select(agency)
+        found = self.walker.find(*button)
+        assert found, f"{' '.join(button)!r} is not on screen:\n{self.walker.read()}"
+        self.walker.click(*found[-1].centre)
+        self.walker.focus()
