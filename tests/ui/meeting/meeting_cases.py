@@ -27,6 +27,21 @@ HELD = date(2026, 11, 20)
 # Beside the builders' panel: a GP on the panel, and a police officer who can stand in.
 GP = Person("Dr Ayşe Kılıç", HEALTH, "GP")
 SUBSTITUTE = Person("Siôn Ó Briain", POLICE, "Detective Sergeant", on_panel=False)
+# Names as long as real ones get: a double-barrelled name with a long role, a long agency.
+LONG = (
+    *PANEL,
+    Person(
+        "Dr Bartholomew Featherstonehaugh-Cholmondeley",
+        "Westbury and District Integrated Care Board Safeguarding Children Team",
+        "Designated Doctor for Safeguarding Children and Child Death Reviews",
+    ),
+    Person(
+        "Anastasia Konstantinopoulou-Worthington",
+        "Westbury Youth Justice and Targeted Early Help Partnership Service",
+        "Deputy Head of Service for Exploitation and Missing Children",
+        on_panel=False,
+    ),
+)
 
 
 def booked_case(session: Session) -> tuple[Directory, int]:

@@ -10,9 +10,12 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QScrol
 from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext, build_main_window
+from rrdesk.domain.cases.cases import Stage
 from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.meeting.attendance_panel import AttendancePanel
 from rrdesk.ui.shell.application import apply_house_style
+from tests.builders import add_case, add_directory
+from tests.ui.meeting.meeting_cases import LONG, NOTIFIED, TODAY
 
 SMALL_SCREEN = (1024, 700)  # a 1024 by 768 screen less the title and task bars
 
@@ -26,15 +29,18 @@ def styled(qapp: QApplication) -> Iterator[None]:
 
 @pytest.mark.usefixtures("styled")
 def test_the_attendance_list_fits_1024_wide_with_no_sideways_scrolling(
-    qtbot: QtBot, context: AppContext
+    qtbot: QtBot, blank_context: AppContext
 ) -> None:
-    window = build_main_window(context)
+    session = blank_context.session
+    add_directory(session, LONG)  # names, roles and agencies as long as real ones get
+    booked = add_case(session, today=TODAY, notified=NOTIFIED, stage=Stage.MEETING_BOOKED)
+    assert booked.case_id is not None
+    window = build_main_window(blank_context)
     qtbot.addWidget(window)
     window.resize(*SMALL_SCREEN)
     window.show()
     cases = window.section("cases")
     assert isinstance(cases, CasesSection)
-    booked = next(s for s in context.session.cases.summaries() if s.reference == "RR-2026-005")
     cases.open_case(booked.case_id)
     meeting_tab = next(i for i in range(cases.tabs.count()) if cases.tabs.tabText(i) == "Meeting")
     cases.tabs.setCurrentIndex(meeting_tab)
@@ -42,7 +48,8 @@ def test_the_attendance_list_fits_1024_wide_with_no_sideways_scrolling(
 
     panel = window.findChild(AttendancePanel)
     assert panel is not None
-    assert len(panel.rows) >= 9  # the demo's whole panel is listed
+    on_panel = [person.name for person in LONG if person.on_panel]
+    assert len(panel.rows) == len(on_panel) == 6  # the whole panel is listed
     area = next(a for a in window.findChildren(QScrollArea) if a.isAncestorOf(panel))
     assert area.widget().minimumSizeHint().width() <= area.viewport().width()
     assert area.horizontalScrollBar().maximum() == 0

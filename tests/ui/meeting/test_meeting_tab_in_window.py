@@ -10,24 +10,8 @@ from rrdesk.domain.cases.cases import Stage
 from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.meeting.meeting_widget import MeetingWidget
 from rrdesk.ui.shell.application import apply_house_style
-from tests.builders import PANEL, Person, add_case, add_directory, decided, meeting_held, voted
-from tests.ui.meeting.meeting_cases import HELD, NOTIFIED, TODAY, decided_case
-
-# Names as long as real ones get: a double-barrelled name with a long role, a long agency.
-LONG = (
-    *PANEL,
-    Person(
-        "Dr Bartholomew Featherstonehaugh-Cholmondeley",
-        "Westbury and District Integrated Care Board Safeguarding Children Team",
-        "Designated Doctor for Safeguarding Children and Child Death Reviews",
-    ),
-    Person(
-        "Anastasia Konstantinopoulou-Worthington",
-        "Westbury Youth Justice and Targeted Early Help Partnership Service",
-        "Deputy Head of Service for Exploitation and Missing Children",
-        on_panel=False,
-    ),
-)
+from tests.builders import add_case, add_directory, decided, meeting_held, voted
+from tests.ui.meeting.meeting_cases import HELD, LONG, NOTIFIED, TODAY, decided_case
 
 
 def test_long_names_do_not_widen_the_meeting_page_past_a_laptop_screen(
