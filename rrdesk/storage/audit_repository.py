@@ -104,6 +104,20 @@ class AuditRepository:
         )
         return [_entry(row) for row in rows]
 
+    def entries_page(self, before_id: int | None, limit: int) -> list[AuditEntry]:
+        """Up to ``limit`` entries, newest first, all older than the entry ``before_id`` (the
+        newest when it is ``None``): the trail a page at a time, however long it grows."""
+        if before_id is None:
+            rows = self._db.query(
+                f"SELECT {_COLUMNS} FROM audit ORDER BY id DESC LIMIT ?", (limit,)
+            )
+        else:
+            rows = self._db.query(
+                f"SELECT {_COLUMNS} FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?",
+                (before_id, limit),
+            )
+        return [_entry(row) for row in rows]
+
     def latest(self) -> AuditEntry | None:
         """The newest entry: the last change made to the store."""
         row = self._db.query_one(f"SELECT {_COLUMNS} FROM audit ORDER BY id DESC LIMIT 1")

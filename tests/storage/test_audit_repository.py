@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rrdesk.services.store.session import Session
 from tests.builders import add_case
 
 
@@ -16,3 +17,21 @@ def test_length_and_the_seal_at_each_position_agree_with_the_entries(session) ->
         entry.hash for entry in entries
     ]
     assert session.audit.hash_at(len(entries) + 1) == ""  # past the end: no seal
+
+
+def test_a_page_is_the_newest_first_and_the_next_page_goes_on_from_its_last_entry(
+    session: Session,
+) -> None:
+    with session.db.transaction():
+        for number in range(1, 26):
+            session.record("store", "Noted", detail={"note": str(number)})
+    entries = session.audit.entries()
+    newest_first = list(reversed(entries))
+    first = session.audit.entries_page(None, 10)
+    assert first == newest_first[:10]
+    older = session.audit.entries_page(first[-1].entry_id, 10)
+    assert older == newest_first[10:20]
+    last = session.audit.entries_page(older[-1].entry_id, 10)
+    assert last == newest_first[20:]
+    assert 0 < len(last) < 10
+    assert session.audit.entries_page(last[-1].entry_id, 10) == []

@@ -46,10 +46,10 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> CasesS
         from rrdesk.ui.cases.audit_widget import AuditWidget
 
         if case_id is None:
-            return AuditWidget(session.audit.entries, session.audit.verify, references)
+            return AuditWidget(session.audit, seams.runner, references)
         return AuditWidget(
-            session.audit.entries,
-            session.audit.verify,
+            session.audit,
+            seams.runner,
             references,
             title="History of this case",
             case_id=case_id,
