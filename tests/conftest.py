@@ -117,24 +117,9 @@ def messages() -> RecordingMessages:
 
 
 @pytest.fixture
-def demo_session(session, today: date):  # type: ignore[no-untyped-def]
-    from rrdesk.demo.cases import add_demo_data
-
-    add_demo_data(session, today=today)
-    return session
-
-
-@pytest.fixture
 def blank_context(session, messages, today: date, memory_secrets):  # type: ignore[no-untyped-def]
     """What a main window is built from, over a new store with nothing in it: a test adds what it
     relies on with ``tests.builders``."""
     from tests.seams import app_context
 
     return app_context(session, memory_secrets, messages, lambda: today)
-
-
-@pytest.fixture
-def context(demo_session, messages, today: date, memory_secrets):  # type: ignore[no-untyped-def]
-    from tests.seams import app_context
-
-    return app_context(demo_session, memory_secrets, messages, lambda: today)
