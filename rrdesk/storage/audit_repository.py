@@ -68,11 +68,16 @@ class AuditRepository:
         key: bytes,
         anchor: Callable[[], AuditAnchor | None],
         changed: Callable[[], None],
+        *,
+        reader: Callable[[], Database] | None = None,
     ) -> None:
+        """``reader`` opens another connection to the same store, for :meth:`checker`; without
+        one (a command run on one thread) the check reads on ``db``."""
         self._db = db
         self._key = key
         self._anchor = anchor
         self._changed = changed
+        self._reader = reader
 
     def append(self, entry: AuditEntry) -> AuditEntry:
         """Seal ``entry`` onto the chain (call inside the transaction that made the change)."""
@@ -143,6 +148,26 @@ class AuditRepository:
         anchor is a break)."""
         entries = self.entries()
         return len(entries), first_broken_entry(entries, key=self._key, anchor=self._anchor())
+
+    def checker(self) -> Callable[[], tuple[int, ChainBreak | None]]:
+        """:meth:`verify` to run on a worker thread. It reads on a connection of its own, opened
+        now, so locking the store (which closes the session's connection) cannot pull the rows
+        from under it; and it checks against the anchor as it is now, so a change saved while
+        it reads is not taken for a break."""
+        self._db.query_one("SELECT 1")  # a locked store says so here, before any is opened
+        anchor = self._anchor()
+        key = self._key
+        db = self._db if self._reader is None else self._reader()
+
+        def check() -> tuple[int, ChainBreak | None]:
+            try:
+                entries = _all_entries(db)
+            finally:
+                if db is not self._db:
+                    db.close()
+            return len(entries), first_broken_entry(entries, key=key, anchor=anchor)
+
+        return check
 
 
 def reseal_chain(db: Database, *, key: bytes) -> bool:

@@ -66,6 +66,7 @@ class Session:
             audit_key(self.key_bytes(), self.slots.store_id),
             lambda: self.slots.anchor,
             self.anchor_audit,
+            reader=lambda: Database.open(self.path, self.key_bytes()),
         )
 
     def anchor_audit(self) -> None:

@@ -53,7 +53,7 @@ class AuditTrail(Protocol):
 
     def length(self) -> int: ...
 
-    def verify(self) -> tuple[int, ChainBreak | None]: ...
+    def checker(self) -> Callable[[], tuple[int, ChainBreak | None]]: ...
 
 
 class AuditWidget(QWidget):
@@ -197,10 +197,14 @@ class AuditWidget(QWidget):
         self._checking = True
         self.verify_button.setEnabled(False)
         self._show_result(CHECKING, "")
-        trail = self._trail
+        try:
+            check = self._trail.checker()
+        except UserError as error:
+            self._on_verify_failed(error)
+            return
 
         def work(_progress: Progress, _cancelled: Cancelled) -> tuple[int, ChainBreak | None]:
-            return trail.verify()
+            return check()
 
         self._runner.start(work, on_done=self._on_verify_done, on_error=self._on_verify_failed)
 

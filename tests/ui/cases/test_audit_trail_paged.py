@@ -144,3 +144,29 @@ def test_the_check_runs_in_the_background_and_finds_a_changed_entry(
         "was changed after it was written."
     )
     assert audit.result.property("role") == "error"
+
+
+def test_a_check_running_when_the_store_is_locked_still_finishes(
+    qtbot: QtBot, session: Session
+) -> None:
+    total = _record(session, 10)
+    runner = HeldRunner()
+    audit = AuditWidget(session.audit, runner, dict)
+    qtbot.addWidget(audit)
+    qtbot.mouseClick(audit.verify_button, Qt.MouseButton.LeftButton)
+    session.close()  # locked while the check reads, on a connection of its own
+    runner.finish_all()
+    assert audit.result.text() == f"The audit trail is whole: {total} entries checked."
+
+
+def test_a_check_asked_for_on_a_locked_store_says_why_it_did_not_run(
+    qtbot: QtBot, session: Session
+) -> None:
+    runner = HeldRunner()
+    audit = AuditWidget(session.audit, runner, dict)
+    qtbot.addWidget(audit)
+    session.close()
+    qtbot.mouseClick(audit.verify_button, Qt.MouseButton.LeftButton)
+    assert audit.result.text().startswith("The check did not finish: The store is closed")
+    assert audit.verify_button.isEnabled()
+    assert runner.waiting == []
