@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext, build_main_window
@@ -64,6 +65,28 @@ def _squeezed(window: MainWindow) -> list[str]:
     return found
 
 
+def _primary_buttons_on_show(window: MainWindow) -> list[QPushButton]:
+    return [
+        button
+        for button in window.findChildren(QPushButton)
+        if button.property("role") == "primary" and button.isVisible()
+    ]
+
+
+def _primary_out_of_reach(window: MainWindow) -> list[str]:
+    """Primary buttons on show that a person cannot reach: outside the window, and not in a page
+    that scrolls to them (a Continue pushed off the screen)."""
+    found = []
+    areas = window.findChildren(QScrollArea)
+    for button in _primary_buttons_on_show(window):
+        if any(area.isAncestorOf(button) for area in areas):
+            continue
+        place = button.geometry().translated(button.parentWidget().mapTo(window, QPoint(0, 0)))
+        if not window.rect().contains(place):
+            found.append(f"{button.objectName() or button.text()}: at {place.getRect()}")
+    return found
+
+
 @pytest.mark.usefixtures("styled")
 def test_every_section_and_case_tab_fits_1280_by_720(qtbot: QtBot, context: AppContext) -> None:
     window = build_main_window(context)
@@ -71,7 +94,7 @@ def test_every_section_and_case_tab_fits_1280_by_720(qtbot: QtBot, context: AppC
     window.resize(1280, 720)
     window.show()
     problems = {
-        where: _too_wide(window) + _squeezed(window)
+        where: _too_wide(window) + _squeezed(window) + _primary_out_of_reach(window)
         for where in every_place(window, context.session)
     }
     assert {where: found for where, found in problems.items() if found} == {}
@@ -110,10 +133,15 @@ def test_no_section_or_case_tab_makes_the_window_outgrow_a_1024_by_768_screen(
     window.resize(width, height)
     window.show()
     too_big = []
+    primary = set()
     for where in every_place(window, context.session):
+        primary.update(button.text() for button in _primary_buttons_on_show(window))
         QApplication.processEvents()
         needed = window.minimumSizeHint()
         if needed.width() > width or needed.height() > height:
             too_big.append(f"{where}: needs {needed.width()} by {needed.height()}")
+        too_big.extend(f"{where}: {button}" for button in _primary_out_of_reach(window))
     assert too_big == []
     assert (window.width(), window.height()) == SMALL_SCREEN
+    # The tour met the primary buttons it checks, on sections and on a case's tabs.
+    assert {"New case", "Add action", "Back up now…", "Book the meeting"} <= primary, primary
