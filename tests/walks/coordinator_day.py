@@ -6,7 +6,8 @@ from __future__ import annotations
 import shutil
 import time
 
-from tests.walks.walker import ROOT, Walker, Word
+from tests.walks.screen_reading import Word
+from tests.walks.walker import ROOT, Walker
 
 SCREENS = ROOT / "tests" / "walks" / "screens" / "coordinator-day"
 

@@ -17,7 +17,8 @@ import time
 import pytest
 
 from tests.walks.coordinator_day import Day
-from tests.walks.walker import Walker, no_tracebacks, shows
+from tests.walks.screen_reading import shows
+from tests.walks.walker import Walker, no_tracebacks
 
 PASSPHRASE = "a first day at the partnership"
 PARTNERSHIP = "Northmoor Safeguarding Children Partnership"
@@ -295,6 +296,12 @@ def test_the_coordinators_first_day(walker: Walker) -> None:
     enter_a_referral(day)
     notify_it(day)
     go_to_its_agency_forms(day)
+    if walker.size == "1024x768":
+        # The agency forms' flow is walked at 1366 by 768 (some six minutes); at 1024 the walk
+        # ends here, its screens checked for fit by tests/app/test_fits_a_laptop_screen.py.
+        assert walker.alive
+        no_tracebacks(walker)
+        return
     add_people_to_the_directory(day)
     choose_and_request_the_agencies(day)
     enter_the_police_form(day)

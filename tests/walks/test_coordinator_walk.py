@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.walks.walker import Walker, no_tracebacks, shows, within
+from tests.walks.screen_reading import shows
+from tests.walks.walker import Walker, no_tracebacks, within
 
 PASSPHRASE = "a walk in the park on Tuesday"
 PARTNERSHIP = "Northmoor Safeguarding Children Partnership"

@@ -9,7 +9,8 @@ import time
 import pytest
 
 from tests.exports.countersigning import countersigned_by_all
-from tests.walks.walker import Walker, no_tracebacks, shows
+from tests.walks.screen_reading import shows
+from tests.walks.walker import Walker, no_tracebacks
 
 PASSPHRASE = "a walk in the park on Tuesday"
 PARTNERSHIP = "Northmoor Safeguarding Children Partnership"

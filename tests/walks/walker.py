@@ -18,10 +18,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.walks.screen_reading import EDGES, Word, ocr, shows
 
 PROGRAMS = ("Xvfb", "xdotool", "import", "tesseract")
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,7 +31,6 @@ FAKE_CLOCK_LIBRARIES = (  # libfaketime (Debian's faketime package): the app's c
     "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
     "/usr/lib/faketime/libfaketime.so.1",
 )
-EDGES = ".,:;|[](){}'\"‘’“”"  # what the reader takes a button's or a tab's edge for
 
 
 def require_programs() -> None:
@@ -52,19 +52,6 @@ def fake_clock_library() -> str:
     if os.environ.get("CI"):
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
-
-
-@dataclass(frozen=True)
-class Word:
-    text: str
-    left: int
-    top: int
-    width: int
-    height: int
-
-    @property
-    def centre(self) -> tuple[int, int]:
-        return self.left + self.width // 2, self.top + self.height // 2
 
 
 class Walker:
@@ -289,10 +276,10 @@ class Walker:
 
     def read(self, name: str | None = None, screen: int = 0) -> str:
         """The words on the screen, line by line, as tesseract reads them."""
-        return _ocr(self.shot(name, screen), "txt")
+        return ocr(self.shot(name, screen), "txt")
 
     def words(self, screen: int = 0) -> list[Word]:
-        table = _ocr(self.shot(screen=screen), "tsv")
+        table = ocr(self.shot(screen=screen), "tsv")
         rows = csv.DictReader(io.StringIO(table), delimiter="\t", quoting=csv.QUOTE_NONE)
         return [
             Word(
@@ -395,22 +382,6 @@ class Walker:
                 raise AssertionError(f"rrdesk ended before {what} appeared:\n{self.output()}")
             time.sleep(0.3)
         raise AssertionError(f"{what} did not appear within {timeout:.0f} seconds")
-
-
-def _ocr(image: Path, kind: str) -> str:
-    done = subprocess.run(
-        ["tesseract", str(image), "stdout", *([kind] if kind == "tsv" else [])],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return done.stdout
-
-
-def shows(seen: str, text: str) -> bool:
-    """Whether the words read include ``text``, however the reader spaced them ("Agencyforms")."""
-    return "".join(text.split()) in "".join(seen.split())
 
 
 def no_tracebacks(walker: Walker) -> None:
