@@ -100,9 +100,10 @@ def record_the_decision(walker: Walker) -> None:
     walker.key("Tab")  # leaving the box saves it
     walker.key("ctrl+Tab", "ctrl+Tab")  # past the Decision sheet to the case's History
     history = walker.wait_to_read("History of this case")
-    # The decision, in black (the Meeting tab's green words are not read reliably); the cell's
-    # second line, with what was decided, is not either: the projection showed the outcome.
-    assert shows(history, "Changed the meeting record: Decision:"), history
+    # The decision's entry, in black (the Meeting tab's green words are not read reliably, nor
+    # every word of a coloured row): only that entry has "Decision:". The projection showed the
+    # outcome.
+    assert "Decision:" in history, history
 
 
 def project(walker: Walker, screen: int) -> None:
