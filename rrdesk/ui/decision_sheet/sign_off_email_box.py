@@ -18,6 +18,16 @@ from rrdesk.ui.shell.file_dialogs import EMAIL_FILES, DesktopOpener, FileDialogs
 from rrdesk.ui.shell.messages import Messages
 
 _PHRASES = {"Local authority": "the local authority", "Police": "the police", "Health": "health"}
+_COPY_HINTS = {
+    True: (
+        "The statutory partners' voting panel members are copied in to the email for sign-off, "
+        "for every case. Untick to send it to the executives only."
+    ),
+    False: (
+        "The email for sign-off goes to the executives only. Tick to copy in the statutory "
+        "partners' voting panel members, for every case."
+    ),
+}
 
 
 def recipient_words(recipients: list[SignOffRecipient]) -> str:
@@ -58,10 +68,8 @@ class SignOffEmailBox(QWidget):
         self.copy_panel = QCheckBox("Copy the panel in")
         self.copy_panel.setObjectName("sign_off_copy_panel")
         self.copy_panel.setAccessibleName("Copy the panel in to sign-off emails")
-        self.copy_panel_hint = hint_label(
-            "The statutory partners' voting panel members are copied in to the email for "
-            "sign-off, for every case."
-        )
+        self.copy_panel_hint = hint_label(_COPY_HINTS[False])
+        self.copy_panel_hint.setObjectName("sign_off_copy_panel_hint")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -75,6 +83,7 @@ class SignOffEmailBox(QWidget):
         self.copy_panel.blockSignals(True)
         self.copy_panel.setChecked(self._drafts.copies_panel())
         self.copy_panel.blockSignals(False)
+        self.copy_panel_hint.setText(_COPY_HINTS[self.copy_panel.isChecked()])
         recipients = self._drafts.recipients()
         if not recipients:
             self.recipients.setText(

@@ -68,9 +68,12 @@ def test_executives_one_each_and_the_panel_copied_when_ticked(
     assert "No executive is recorded for health:" in text
     assert "Copied in" not in text
     assert not box.copy_panel.isChecked()
+    assert "goes to the executives only" in box.copy_panel_hint.text()
+    assert "are copied in" not in box.copy_panel_hint.text()
 
     qtbot.mouseClick(box.copy_panel, Qt.MouseButton.LeftButton)
     assert "Copied in: Alex Chair (local authority)." in box.recipients.text()
+    assert "voting panel members are copied in" in box.copy_panel_hint.text()
     assert SignOffDrafts(session, sheets).copies_panel()  # kept for the partnership
 
     box.set_document(sheet)
