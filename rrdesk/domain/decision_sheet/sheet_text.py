@@ -18,7 +18,7 @@ from rrdesk.domain.decision_sheet.decision_sheet_content import (
 )
 from rrdesk.domain.decision_sheet.decision_sheet_template import SheetWording
 from rrdesk.domain.decision_sheet.sheet_summary import sheet_summary
-from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
+from rrdesk.domain.timetable.dates import format_date
 from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
 
 Pairs = tuple[tuple[str, str], ...]
@@ -98,7 +98,7 @@ def _meeting(content: DecisionSheetContent) -> str:
     held_on = content.timetable.meeting_date
     if held_on is None:
         return NOT_YET_HELD
-    when = format_date_with_weekday(held_on)
+    when = format_date(held_on)
     return f"{when}, {content.meeting_time}" if content.meeting_time else when
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
@@ -85,6 +87,28 @@ DRAFT = "DRAFT"
 PREVIEW_NOT_SIGNED = "PREVIEW — NOT SIGNED"
 _STATUS_INK = colors.HexColor("#b0240f")
 _WATERMARK_INK = colors.HexColor("#f0d2cc")
+
+
+_FOOTER_WIDTH = CONTENT_WIDTH - 30 * mm
+"""The footer's words stop short of "Page x of y" at the right."""
+_FOOTER_SIZES = (8.5, 8.0, 7.5)
+
+
+def footer_lines(title: str, partnership: str) -> tuple[list[str], float]:
+    """The footer's words and their size: the title and the partnership's name, never cut.
+
+    On one line at the largest size that fits; when neither fits, the partnership's name goes on
+    a second line (and a title too long for a line of its own wraps between words).
+    """
+    joined = f"{title} · {partnership}"
+    for size in _FOOTER_SIZES:
+        if stringWidth(joined, fonts.REGULAR, size) <= _FOOTER_WIDTH:
+            return [joined], size
+    size = _FOOTER_SIZES[-1]
+    return [
+        *simpleSplit(title, fonts.REGULAR, size, _FOOTER_WIDTH),
+        *simpleSplit(partnership, fonts.REGULAR, size, _FOOTER_WIDTH),
+    ], size
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -215,15 +239,15 @@ class _HouseDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, PAGE_HEIGHT - 14 * mm, PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 14 * mm)
-        canvas.line(MARGIN_X, MARGIN_BOTTOM - 5 * mm, PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM - 5 * mm)
-        canvas.setFont(fonts.REGULAR, 8.5)
+        lines, size = footer_lines(self._info.full_title, self._info.partnership)
+        # Two lines of footer lift the rule, clear of the marking below them.
+        rule_y = MARGIN_BOTTOM - (5 if len(lines) == 1 else 2.5) * mm
+        canvas.line(MARGIN_X, rule_y, PAGE_WIDTH - MARGIN_X, rule_y)
         canvas.setFillColor(SECONDARY_INK)
-        # The partnership's name is never cut; the title gives way to it.
-        title, tail = self._info.full_title, f" · {self._info.partnership}"
-        limit = CONTENT_WIDTH * 0.8
-        while len(title) > 1 and canvas.stringWidth(title + tail, fonts.REGULAR, 8.5) > limit:
-            title = title[:-2].rstrip() + "…"
-        canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 9 * mm, title + tail)
+        canvas.setFont(fonts.REGULAR, size)
+        baselines = [rule_y - 4 * mm - step * (size + 1) for step in range(len(lines))]
+        for line, y in zip(lines, baselines, strict=True):
+            canvas.drawString(MARGIN_X, y, line)
         canvas.restoreState()
 
     def _band(self) -> tuple[list[Paragraph], float]:
