@@ -129,6 +129,11 @@ class CaseRepository:
         ids = [int(row[0]) for row in self._db.query("SELECT id FROM cases ORDER BY id")]
         return [case for case_id in ids if (case := self.get(case_id)) is not None]
 
+    def cases_at_stage(self, stage: Stage) -> list[Case]:
+        """Every case at ``stage``, oldest first, read without the others."""
+        rows = self._db.query("SELECT id FROM cases WHERE stage = ? ORDER BY id", (stage.value,))
+        return [case for (case_id,) in rows if (case := self.get(int(case_id))) is not None]
+
     def summaries(self, *, stage: Stage | None = None, search: str = "") -> list[CaseSummary]:
         """The case list, newest notification first, optionally filtered by stage and words."""
         clauses: list[str] = []
@@ -140,6 +145,19 @@ class CaseRepository:
         if phrase:
             clauses.append("instr(c.search_text, ?) > 0")
             parameters.append(phrase)
+        return self._summaries(clauses, parameters)
+
+    def open_summaries(self) -> list[CaseSummary]:
+        """The open cases with a notification date (the countdown board's), read without the
+        closed ones, which after some years are nearly all of them."""
+        stages = [stage.value for stage in Stage if stage.is_open]
+        clauses = [
+            f"c.stage IN ({', '.join('?' * len(stages))})",
+            "c.notification_sent IS NOT NULL",
+        ]
+        return self._summaries(clauses, stages)
+
+    def _summaries(self, clauses: list[str], parameters: list[str]) -> list[CaseSummary]:
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
         rows = self._db.query(
             _SUMMARY_SQL + where + " ORDER BY c.notification_sent DESC, c.reference DESC",

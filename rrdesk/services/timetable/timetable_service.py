@@ -14,7 +14,6 @@ from rrdesk.domain.timetable.progress import ReviewStatus
 from rrdesk.domain.timetable.scheduling import OpenReview
 from rrdesk.domain.timetable.scheduling import overlap_advice as domain_overlap_advice
 from rrdesk.services.timetable.board_rows import (
-    OPEN_STAGES,
     BoardRow,
     RowKey,
     build_board_row,
@@ -31,9 +30,7 @@ class TimetableService(MeetingScheduling):
         """Every open case with a notification date, most urgent first."""
         rows = []
         calendar = self.settings.calendar()
-        for summary in self._session.cases.summaries():
-            if summary.stage not in OPEN_STAGES or summary.notification_sent is None:
-                continue
+        for summary in self._session.cases.open_summaries():
             rows.append(self._row(summary.case_id, summary, today, calendar))
         rows.sort(key=BoardRow.urgency)
         return rows
