@@ -50,7 +50,8 @@ class EventKind(StrEnum):
 
 @dataclass(frozen=True)
 class RequestEvent:
-    """One dated step. ``due_on`` is set when a request is sent or a form returned."""
+    """One dated step. ``due_on`` is set when a request is sent or a form returned, and when a
+    reminder asks for an overdue form by a new date."""
 
     kind: EventKind
     on: date
@@ -88,7 +89,18 @@ class AgencyRequest:
 
     @property
     def due_on(self) -> date | None:
-        """When the form (or the returned form) is due back."""
+        """When the form (or the returned form) is due back: the new date of the latest
+        reminder that gave one since it was sent or returned."""
+        for event in reversed(self.events):
+            if event.kind in (EventKind.SENT, EventKind.RETURNED):
+                return event.due_on
+            if event.kind is EventKind.REMINDER and event.due_on is not None:
+                return event.due_on
+        return None
+
+    @property
+    def first_due_on(self) -> date | None:
+        """The due date the request (or the return) set, before any reminder's new date."""
         event = self._last(EventKind.SENT, EventKind.RETURNED)
         return event.due_on if event else None
 
@@ -161,12 +173,22 @@ def record_sent(
 
 
 def record_reminder(
-    request: AgencyRequest, on: date, note: str = "", *, recorded_by: str = ""
+    request: AgencyRequest,
+    on: date,
+    note: str = "",
+    *,
+    due_on: date | None = None,
+    recorded_by: str = "",
 ) -> AgencyRequest:
-    """A reminder was sent: logged, and the status is unchanged."""
+    """A reminder was sent: logged, with the new date it asks for the form by (``due_on``) when
+    it gives one; the form is then due on that date."""
     if not _awaiting(request):
         raise RequestError("A reminder can only be sent while the form is awaited")
-    event = RequestEvent(EventKind.REMINDER, on, note=note.strip(), recorded_by=recorded_by)
+    if due_on is not None and due_on < on:
+        raise RequestError("The new due date must be on or after the date of the reminder")
+    event = RequestEvent(
+        EventKind.REMINDER, on, due_on=due_on, note=note.strip(), recorded_by=recorded_by
+    )
     return _add(request, event, "of the reminder")
 
 
@@ -273,9 +295,12 @@ def request_status(
             )
             return StatusView(RequestStatus.RECEIVED, words)
         return StatusView(RequestStatus.RECEIVED, f"Received {format_date(stage.on)}")
-    due = stage.due_on
+    due = request.due_on
     overdue = due is not None and today > due
     reminders = _reminder_words(request)
+    first_due = request.first_due_on
+    if due is not None and first_due is not None and first_due != due:
+        reminders = f" First due {format_date(first_due)}." + reminders
     if stage.kind is EventKind.RETURNED:
         reasons = ", ".join(r.value.lower() for r in stage.reasons)
         words = f"Returned for more information {format_date(stage.on)} ({reasons})."

@@ -62,8 +62,9 @@ class AgencyFormsService(QualityAssurance):
         )
         stage = request.stage
         if stage is not None and stage.kind is EventKind.RETURNED:
+            due_on = request.due_on
             chasing = any(r.on >= stage.on for r in request.reminders) or (
-                stage.due_on is not None and stage.due_on < today
+                due_on is not None and due_on < today
             )
             email = replace(
                 email,
@@ -73,10 +74,10 @@ class AgencyFormsService(QualityAssurance):
                 return_note=stage.note,
                 chasing=chasing,
             )
-            email = self._not_past(email, case_id, today, stage.due_on)
+            email = self._not_past(email, case_id, today, due_on)
         elif reminder and stage is not None and stage.kind is EventKind.SENT:
             email = self._not_past(
-                replace(email, kind=RequestKind.REMINDER), case_id, today, stage.due_on
+                replace(email, kind=RequestKind.REMINDER), case_id, today, request.due_on
             )
         kind = {
             RequestKind.REQUEST: "request",
@@ -86,12 +87,6 @@ class AgencyFormsService(QualityAssurance):
         return EmailDraft(
             f"{case.reference}-{kind}-{_safe_file_part(agency)}.eml", build_request_email(email)
         )
-
-    def chase_due_date(self, case_id: int, today: date) -> date:
-        """The new date a chased form is asked for: ``today`` plus the case's profile's "due
-        soon" window in working days (3 in the statutory profile)."""
-        profile = self.settings.profile(find_case(self._session, case_id).profile)
-        return self.calendar().add_working_days(today, profile.due_soon_working_days)
 
     def _not_past(
         self, email: RequestEmail, case_id: int, today: date, due_on: date | None

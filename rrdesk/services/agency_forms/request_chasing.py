@@ -148,9 +148,22 @@ class RequestChasing:
         self._change(case_id, agency, changed, "Recorded a request for an agency check form")
         return changed
 
-    def record_reminder(self, case_id: int, agency: str, on: date, note: str = "") -> None:
-        changed = record_reminder(self.request(case_id, agency), on, note, recorded_by=self._actor)
+    def chase_due_date(self, case_id: int, today: date) -> date:
+        """The new date a chased form is asked for: ``today`` plus the case's profile's "due
+        soon" window in working days (3 in the statutory profile)."""
+        profile = self.settings.profile(find_case(self._session, case_id).profile)
+        return self.calendar().add_working_days(today, profile.due_soon_working_days)
+
+    def record_reminder(self, case_id: int, agency: str, on: date, note: str = "") -> date | None:
+        """Log a reminder sent on ``on``. A form already overdue then (or returned with no date)
+        is asked for by a new date, :meth:`chase_due_date`, as the reminder's email says: it is
+        stored with the reminder, and the form is due then. Returns that new date, if any."""
+        request = self.request(case_id, agency)
+        due = request.due_on
+        new_due = self.chase_due_date(case_id, on) if due is None or due < on else None
+        changed = record_reminder(request, on, note, due_on=new_due, recorded_by=self._actor)
         self._change(case_id, agency, changed, "Logged a reminder for an agency check form")
+        return new_due
 
     def record_received(self, case_id: int, agency: str, on: date) -> None:
         changed = record_received(self.request(case_id, agency), on, recorded_by=self._actor)

@@ -131,6 +131,43 @@ def test_reminders_are_logged_and_shown() -> None:
     assert view.words.endswith("2 reminders sent, the last on 25 November 2026.")
 
 
+def test_a_reminder_with_a_new_date_moves_the_due_date() -> None:
+    # Due Monday 23 November; chased on Wednesday 25th for Monday 30th.
+    chased = record_reminder(SENT, date(2026, 11, 25), due_on=date(2026, 11, 30))
+    assert chased.due_on == date(2026, 11, 30)
+    assert chased.first_due_on == date(2026, 11, 23)
+    view = request_status(chased, date(2026, 11, 26), add_working_days=add_weekdays)
+    assert view.status is RequestStatus.DUE_SOON
+    assert view.due_on == date(2026, 11, 30)
+    assert view.words == (
+        "Due soon: due 30 November 2026 (sent 16 November 2026). First due 23 November 2026. "
+        "Reminder sent 25 November 2026."
+    )
+    overdue = request_status(chased, date(2026, 12, 1))
+    assert overdue.words.startswith("Overdue: was due 30 November 2026")
+
+
+def test_a_reminder_without_a_date_leaves_the_due_date() -> None:
+    chased = record_reminder(SENT, date(2026, 11, 20), "Phoned")
+    assert chased.due_on == date(2026, 11, 23)
+    assert "First due" not in request_status(chased, date(2026, 11, 20)).words
+
+
+def test_a_return_after_a_chase_has_its_own_due_date() -> None:
+    chased = record_reminder(SENT, date(2026, 11, 24), due_on=date(2026, 11, 27))
+    received = record_received(chased, date(2026, 11, 27))
+    returned = record_returned(
+        received, date(2026, 11, 30), [ReturnReason.OTHER], "Dates missing", due_on=date(2026, 12, 3)
+    )
+    assert returned.due_on == date(2026, 12, 3)
+    assert "First due" not in request_status(returned, date(2026, 12, 1)).words
+
+
+def test_a_reminder_cannot_ask_for_a_date_before_itself() -> None:
+    with pytest.raises(RequestError, match="on or after the date of the reminder"):
+        record_reminder(SENT, date(2026, 11, 25), due_on=date(2026, 11, 24))
+
+
 def test_history_of_returns_is_kept() -> None:
     again = record_returned(
         record_received(RETURNED, date(2026, 11, 25)),
