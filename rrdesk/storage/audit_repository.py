@@ -1,6 +1,7 @@
 """The audit trail: append-only, each entry sealed with an HMAC over the one before it.
 
-The seal's key is derived from the store's data key (:func:`audit_key`). The chain's head and
+The seal's key is derived from the store's first data key (:func:`audit_key`) and kept in the
+store once the data key changes (:func:`chain_key`). The chain's head and
 length are kept outside the store, in the sealed key file: the session gives this repository the
 anchor it holds and is told, once each change is committed, to write the new one.
 """
@@ -29,9 +30,28 @@ _COLUMNS = "id, at, actor, os_user, case_id, entity, action, detail, previous_ha
 RESEALED = "Sealed the audit trail with the store's key"
 
 
+CHAIN_KEY = "audit_chain_key"
+
+
 def audit_key(data_key: bytes, store_id: str) -> bytes:
-    """The key the chain is sealed with: derived from the data key, so it changes with it."""
+    """The key a new chain is sealed with: derived from the store's first data key."""
     return hmac.new(data_key, b"rrdesk audit chain:" + store_id.encode(), hashlib.sha256).digest()
+
+
+def chain_key(db: Database, data_key: bytes, store_id: str) -> bytes:
+    """The key this store's chain is sealed with. When the data key changes, the chain's key is
+    kept in the store (:func:`keep_chain_key`), so the chain is not sealed afresh and the heads
+    recorded outside it (on signed sheets, in backups) still match; it is read only with the
+    data key, as the derived one was."""
+    row = db.query_one("SELECT value FROM meta WHERE key = ?", (CHAIN_KEY,))
+    if row is None:
+        return audit_key(data_key, store_id)
+    return bytes.fromhex(str(row[0]))
+
+
+def keep_chain_key(db: Database, key: bytes) -> None:
+    """Keep the chain's key in the store before its data key changes (call in a transaction)."""
+    db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", (CHAIN_KEY, key.hex()))
 
 
 def _entry(row: tuple[object, ...]) -> AuditEntry:

@@ -295,8 +295,16 @@ class Database:
             problems.extend(str(row[0]) for row in rows if row[0] != "ok")
         return problems
 
-    def copy_to(self, destination: Path, data_key: bytes) -> None:
-        """An encrypted, consistent copy through SQLite's backup API (never a file copy)."""
+    def copy_to(
+        self,
+        destination: Path,
+        data_key: bytes,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        """An encrypted, consistent copy through SQLite's backup API (never a file copy), keyed
+        with ``data_key`` (another key than this store's makes a re-keyed copy). ``progress`` is
+        told the pages copied so far and the pages in all, as the copy goes."""
         if destination.exists():
             raise StoreLocationError(f"{destination} already exists. Nothing was written.")
         source = self._live
@@ -311,7 +319,14 @@ class Database:
         try:
             target.execute(f"PRAGMA key = \"x'{_hex_key(data_key)}'\"")
             target.execute("PRAGMA cipher_log_level = NONE")
-            source.backup(target)
+            if progress is None:
+                source.backup(target)
+            else:
+                source.backup(
+                    target,
+                    pages=256,
+                    progress=lambda _status, remaining, total: progress(total - remaining, total),
+                )
             target.execute("PRAGMA journal_mode = DELETE")
         except sqlcipher.Error as error:
             target.close()
@@ -322,6 +337,13 @@ class Database:
                 raise cannot_write from None
             raise described or error from None
         target.close()
+
+    def reopen(self, data_key: bytes) -> None:
+        """Close the connection and open the file at :attr:`path` again with ``data_key`` (after
+        the file has been replaced by a re-keyed copy). Whatever holds this object keeps it."""
+        self.close()
+        fresh = Database.open(self.path, data_key)
+        self._connection, fresh._connection = fresh._connection, None
 
     def checkpoint(self) -> None:
         with contextlib.suppress(sqlcipher.Error):

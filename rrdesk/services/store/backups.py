@@ -28,7 +28,8 @@ from rrdesk.services.store.rolling_backups import (
     unchanged_since_rolling_backup,
 )
 from rrdesk.services.store.session import Session
-from rrdesk.services.store.store_access import check_store_name, open_with_key
+from rrdesk.services.store.store_access import open_with_key
+from rrdesk.services.store.store_checks import check_store_name
 from rrdesk.services.store.sync_folders import check_location
 from rrdesk.storage.backup_file import (
     BackupFileError,

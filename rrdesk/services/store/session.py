@@ -59,11 +59,11 @@ class Session:
     # code loads when first used.
     @functools.cached_property
     def audit(self) -> AuditRepository:
-        from rrdesk.storage.audit_repository import AuditRepository, audit_key
+        from rrdesk.storage.audit_repository import AuditRepository, chain_key
 
         return AuditRepository(
             self.db,
-            audit_key(self.key_bytes(), self.slots.store_id),
+            chain_key(self.db, self.key_bytes(), self.slots.store_id),
             lambda: self.slots.anchor,
             self.anchor_audit,
             reader=lambda: Database.open(self.path, self.key_bytes()),

@@ -10,19 +10,20 @@ from pathlib import Path
 from rrdesk.keystore import SecretStore, SecretStoreUnavailable
 from rrdesk.services.store.names import clean_name
 from rrdesk.services.store.session import Session
+from rrdesk.services.store.store_checks import check_before_unlock as check_before_unlock
+from rrdesk.services.store.store_checks import check_exists, check_store_name
+from rrdesk.services.store.store_checks import make_store_folder as make_store_folder
+from rrdesk.services.store.store_checks import restoring_helps as restoring_helps
+from rrdesk.services.store.store_checks import retrying_helps as retrying_helps
+from rrdesk.services.store.store_checks import store_exists as store_exists
 from rrdesk.services.store.sync_folders import check_location
-from rrdesk.storage.audit_repository import audit_key
-from rrdesk.storage.database import PAGE_BYTES, Database, check_store_file
+from rrdesk.storage.audit_repository import audit_key, chain_key
+from rrdesk.storage.database import Database
 from rrdesk.storage.errors import (
     NOTHING_CHANGED,
-    KeyFileDamagedError,
-    NotAStoreError,
-    StoreDamagedError,
     StoreError,
     StoreExistsError,
-    StoreInUseError,
     StoreLocationError,
-    StoreMissingError,
     TamperedError,
 )
 from rrdesk.storage.keys import key_file, key_slots
@@ -133,7 +134,7 @@ def _open(
         keyed_before = db.user_version >= KEYED_AUDIT_VERSION
         migrate(
             db,
-            audit_key=audit_key(data_key, slots.store_id),
+            audit_key=chain_key(db, data_key, slots.store_id),
             backup_before=lambda target: db.copy_to(target, data_key),
         )
         check_schema(db)
@@ -189,119 +190,37 @@ def _check_anchor(session: Session, *, keyed_before: bool, refuse: bool) -> None
         session.anchor_audit()  # rrdesk stopped before the anchor of its last change was kept
 
 
-def check_store_name(path: Path) -> None:
-    """Refuse, with a plain message, a store path that no store file could have: a folder's own
-    name (an empty ``--store``, ``.``, ``/``), or a name the system cannot look up (too long)."""
-    if path.name in ("", ".", ".."):
-        raise NotAStoreError(
-            f"{path} is a folder, not a store file. Give the store's own file, whose name ends "
-            f"in .rrdesk. {NOTHING_CHANGED}"
-        )
-    try:
-        path.exists()
-        key_file.slot_file_for(path).exists()
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise StoreLocationError(
-            f"rrdesk cannot use {path} as a store ({reason}). {NOTHING_CHANGED}"
-        ) from None
-
-
-def _check_exists(path: Path) -> None:
-    check_store_name(path)
-    slot_file = key_file.slot_file_for(path)
-    if not path.exists():
-        if slot_file.is_file():
-            raise StoreDamagedError(
-                f"The store {path.name} is missing from {path.absolute().parent}, but its key "
-                f"file {slot_file.name} is there. Restore the store from a backup. "
-                f"{NOTHING_CHANGED}"
-            )
-        raise StoreMissingError(f"There is no rrdesk store at {path}. {NOTHING_CHANGED}")
-    if not slot_file.exists():
-        _explain_missing_key_file(path)
-
-
-def _explain_missing_key_file(path: Path) -> None:
-    """With no key file beside ``path``, say so plainly if ``path`` is not a store at all.
-
-    A store whose key file has gone needs the key file back from a backup (``read_slots`` says
-    so). But a person who chose another file by mistake (the key file itself, a document) needs
-    to be told that, not sent to the backups. Decided by reading the file, never by its name
-    alone: a file named as a key file is read as one, and anything else is checked as a store is.
-    """
-    store = path.with_name(path.name.removesuffix("-keys"))
-    if store != path and store.is_file():
-        try:
-            key_file.read_slots(store)  # reads ``path`` itself, as a key file
-        except StoreError:
-            pass  # not a key file: checked as a store below
-        else:
-            raise NotAStoreError(
-                f"{path.name} is the key file of a store, not the store itself. Choose the store "
-                f"beside it, {store.name}. {NOTHING_CHANGED}"
-            )
-    try:
-        check_store_file(path)
-        laid_out = path.stat().st_size % PAGE_BYTES == 0
-    except StoreDamagedError:
-        laid_out = False
-    if not laid_out:
-        raise NotAStoreError(
-            f"{path.name} is not an rrdesk store: there is no key file "
-            f"({key_file.slot_file_for(path).name}) beside it, and the file is not laid out as a "
-            "store is. If it was a store, restore it and its key file from a backup. "
-            f"{NOTHING_CHANGED}"
-        )
-
-
-def check_before_unlock(path: Path) -> None:
-    """Raise the :class:`StoreError` that no passphrase could get past, found without the key:
-    no store there, not a store, its key file missing or damaged, too damaged to be a store, or
-    open in another window. Nothing is written but the lock file, taken and let go at once. A
-    store can be damaged in ways that only its key shows; unlocking finds those."""
-    _check_exists(path)
-    key_file.read_slots(path)
-    check_store_file(path)
-    # Open in another rrdesk window, or in a folder rrdesk cannot write in: told before the
-    # person types a passphrase, not after.
-    probe = StoreLock(path)
-    probe.acquire()
-    probe.release()
-
-
-def retrying_helps(error: StoreError) -> bool:
-    """True if the same store may open once something outside rrdesk changes: it is open in
-    another rrdesk window, or its folder cannot be reached or written (a drive not plugged in)."""
-    return isinstance(error, StoreInUseError | StoreLocationError)
-
-
-def restoring_helps(error: StoreError) -> bool:
-    """True if putting a backup in place is the way past ``error``: the store or its key file is
-    damaged or gone (a backup holds both). Not for a file that is not a store at all, a store
-    open in another window, one from a newer rrdesk, or a folder rrdesk cannot write to."""
-    return isinstance(error, StoreDamagedError | KeyFileDamagedError)
-
-
 def unlock_with_passphrase(path: Path, passphrase: str, *, checking_audit: bool = False) -> Session:
     """Open the store with its passphrase. With ``checking_audit`` the store is opened even if
     its audit trail does not match its key file, so the check can say where it breaks."""
-    _check_exists(path)
+    check_exists(path)
     slots = key_file.read_slots(path)
     data_key, slot = key_slots.open_with_passphrase(slots, passphrase)
-    return _open(path, slots, data_key, slot, checking_audit=checking_audit)
+    return _upgraded(
+        _open(path, slots, data_key, slot, checking_audit=checking_audit), slot, passphrase
+    )
 
 
 def unlock_with_recovery_key(path: Path, recovery_key: str) -> Session:
-    _check_exists(path)
+    check_exists(path)
     slots = key_file.read_slots(path)
     data_key, slot = key_slots.open_with_recovery_key(slots, recovery_key)
-    return _open(path, slots, data_key, slot)
+    return _upgraded(_open(path, slots, data_key, slot), slot, recovery_key)
+
+
+def _upgraded(session: Session, slot: KeySlot, secret: str) -> Session:
+    """``session``, its slot ``slot`` remade in the current layout if it was from an earlier
+    rrdesk (so the data key can change later without this secret being typed again)."""
+    if not slot.rewrappable:
+        from rrdesk.services.store.key_rotation import upgrade_slot
+
+        upgrade_slot(session, slot, secret)
+    return session
 
 
 def unlock_with_remembered_key(path: Path, secret_store: SecretStore) -> tuple[Session | None, str]:
     """A session, or ``None`` and the reason the remembered key could not be used."""
-    _check_exists(path)
+    check_exists(path)
     slots = key_file.read_slots(path)
     try:
         data_key = secret_store.load(keyring_account(slots))
@@ -345,51 +264,21 @@ def is_remembered(path: Path, secret_store: SecretStore) -> bool:
         return False
 
 
-def change_passphrase(session: Session, new_passphrase: str, *, owner: str | None = None) -> None:
-    """Rewrap the data key under a new passphrase. The store itself is not re-encrypted."""
-    slots = key_slots.replace_passphrase(
-        session.slots,
-        session.key_bytes(),
-        owner=owner or session.actor,
-        new_passphrase=new_passphrase,
-    )
-    slots = key_file.seal(slots, session.key_bytes())
-    key_file.write_slots(session.path, slots)
-    session.slots = slots
-    with session.db.transaction():
-        session.record("store", "Changed the passphrase", detail={"note": owner or session.actor})
+def change_passphrase(
+    session: Session,
+    new_passphrase: str,
+    *,
+    owner: str | None = None,
+    secret_store: SecretStore | None = None,
+) -> None:
+    """Set a new passphrase, changing the store's data key (see :mod:`.key_rotation`)."""
+    from rrdesk.services.store import key_rotation
+
+    key_rotation.change_passphrase(session, new_passphrase, owner=owner, secret_store=secret_store)
 
 
-def new_recovery_key(session: Session) -> str:
-    recovery_key = key_slots.new_recovery_key()
-    slots = key_slots.replace_recovery_key(session.slots, session.key_bytes(), recovery_key)
-    slots = key_file.seal(slots, session.key_bytes())
-    key_file.write_slots(session.path, slots)
-    session.slots = slots
-    with session.db.transaction():
-        session.record("store", "Made a new recovery key")
-    return recovery_key
+def new_recovery_key(session: Session, *, passphrase: str | None = None) -> str:
+    """Make a new recovery key, changing the store's data key (see :mod:`.key_rotation`)."""
+    from rrdesk.services.store import key_rotation
 
-
-def make_store_folder(path: Path) -> None:
-    """Make the folder a new store at ``path`` goes in, if it is not there yet."""
-    check_store_name(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise StoreLocationError(
-            f"rrdesk cannot make the folder {path.parent} for the store ({reason}). If it is on "
-            f"a drive that is not connected, connect it and try again. {NOTHING_CHANGED}"
-        ) from None
-
-
-def store_exists(path: Path) -> bool:
-    """True if there is a store or its key file at ``path`` (either means: never set up anew).
-    Also true for a path no store could have (:func:`check_store_name`): it is not set up anew
-    either, and opening it says what is wrong."""
-    try:
-        check_store_name(path)
-    except StoreError:
-        return True
-    return path.exists() or key_file.slot_file_for(path).exists()
+    return key_rotation.new_recovery_key(session, passphrase=passphrase)

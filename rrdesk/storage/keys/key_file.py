@@ -3,10 +3,12 @@
 Anything odd in the file is a plain :class:`NotAStoreError` (:class:`KeyFileDamagedError` when it
 is damaged rather than written by a newer rrdesk), so the person is told what to restore.
 
-Since version 2 the file also holds the audit trail's anchor and is sealed with an HMAC under a
-key derived from the data key (:func:`seal`); the seal is checked once the data key is known
-(:func:`check_seal`). A version 1 file has neither, and is accepted only while its store is
-brought up to the keyed audit trail.
+Version 3 adds each slot's public key and sealed data key (so the data key can change: see
+:mod:`rrdesk.storage.keys.slot_crypto`) and how many times the store has been opened, and when
+(so an older copy of the store is noticed). Since version 2 the file also holds the audit
+trail's anchor and is sealed with an HMAC under a key derived from the data key (:func:`seal`);
+the seal is checked once the data key is known (:func:`check_seal`). A version 1 file has
+neither, and is accepted only while its store is brought up to the keyed audit trail.
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ from rrdesk.storage.errors import (
 )
 from rrdesk.storage.input_files import InputFileError, parse_bounded_json, read_input_file
 from rrdesk.storage.keys.key_slots import KeySlot, KeySlots
+from rrdesk.storage.keys.slot_crypto import SEALED_BYTES, WRAPPED_BYTES
 
 FORMAT = "rrdesk-key-slots"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MAX_SLOT_FILE_BYTES = 1 << 20
 # scrypt needs 128 * n * r bytes of memory for each try: rrdesk writes 128 MiB (n = 2**17, r = 8)
 # and reads nothing that would need more than twice that, nor more than four times its work.
@@ -65,10 +68,17 @@ def slots_to_json(slots: KeySlots) -> bytes:
                 "nonce": _b64(slot.nonce),
                 "wrapped": _b64(slot.wrapped),
                 "created": slot.created,
+                **(
+                    {"public": _b64(slot.public), "sealed": _b64(slot.sealed)}
+                    if slot.public
+                    else {}
+                ),
             }
             for slot in slots.slots
         ],
     }
+    if slots.counter is not None:
+        body["opened"] = {"counter": slots.counter, "at": slots.opened}
     if slots.anchor is not None:
         body["audit"] = {"head": slots.anchor.head, "count": slots.anchor.count}
         body["mac"] = _b64(slots.mac)
@@ -80,14 +90,17 @@ def slots_to_json(slots: KeySlots) -> bytes:
 def _sealed_body(slots: KeySlots) -> bytes:
     """Everything the seal covers, laid out one way only."""
     anchor = slots.anchor or AuditAnchor("", -1)
+    sealed: list[object] = [
+        FORMAT,
+        slots.store_id,
+        _b64(slots.key_check),
+        [_slot_fields(slot) for slot in slots.slots],
+        [anchor.head, anchor.count],
+    ]
+    if slots.counter is not None:
+        sealed.append([slots.counter, slots.opened])
     return json.dumps(
-        [
-            FORMAT,
-            slots.store_id,
-            _b64(slots.key_check),
-            [_slot_fields(slot) for slot in slots.slots],
-            [anchor.head, anchor.count],
-        ],
+        sealed,
         ensure_ascii=True,
         separators=(",", ":"),
     ).encode("ascii")
@@ -95,7 +108,10 @@ def _sealed_body(slots: KeySlots) -> bytes:
 
 def _slot_fields(slot: KeySlot) -> list[object]:
     wrapped = (_b64(slot.salt), _b64(slot.nonce), _b64(slot.wrapped))
-    return [slot.kind, slot.owner, slot.n, slot.r, slot.p, slot.created, *wrapped]
+    fields: list[object] = [slot.kind, slot.owner, slot.n, slot.r, slot.p, slot.created, *wrapped]
+    if slot.public:
+        fields += [_b64(slot.public), _b64(slot.sealed)]
+    return fields
 
 
 def _seal_key(data_key: bytes, store_id: str) -> bytes:
@@ -154,16 +170,24 @@ def slots_from_json(raw: bytes, *, where: str) -> KeySlots:
                 r=int(item["r"]),
                 p=int(item["p"]),
                 created=str(item.get("created", "")),
+                public=base64.b64decode(item.get("public", ""), validate=True),
+                sealed=base64.b64decode(item.get("sealed", ""), validate=True),
             )
             for item in body["slots"]
             if item.get("kdf") == "scrypt"
         )
+        counter, opened = None, ""
+        if "opened" in body:
+            counter = int(body["opened"]["counter"])
+            opened = str(body["opened"]["at"])
         result = KeySlots(
             store_id=str(body["store_id"]),
             key_check=base64.b64decode(body["key_check"], validate=True),
             slots=slots,
             anchor=anchor,
             mac=mac,
+            counter=counter,
+            opened=opened,
         )
     except NotAStoreError:
         raise
@@ -180,10 +204,14 @@ def _check_sane(slots: KeySlots, damaged: str) -> None:
         slots.anchor.count < 0 or len(slots.anchor.head) != 64 or len(slots.mac) != 32
     ):
         raise KeyFileDamagedError(damaged)
+    if slots.counter is not None and not 0 <= slots.counter < 2**62:
+        raise KeyFileDamagedError(damaged)
     for slot in slots.slots:
         if not scrypt_settings_allowed(slot.n, slot.r, slot.p):
             raise KeyFileDamagedError(damaged)
-        if len(slot.salt) < 16 or len(slot.nonce) != 12 or len(slot.wrapped) != 48:
+        if len(slot.salt) < 16 or len(slot.nonce) != 12 or len(slot.wrapped) != WRAPPED_BYTES:
+            raise KeyFileDamagedError(damaged)
+        if slot.public and (len(slot.public) != 32 or len(slot.sealed) != SEALED_BYTES):
             raise KeyFileDamagedError(damaged)
 
 

@@ -16,12 +16,13 @@ import hashlib
 import hmac
 import secrets
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from rrdesk.domain.cases.audit import AuditAnchor
 from rrdesk.storage.errors import NOTHING_CHANGED, KeySlotError, WrongSecretError
+from rrdesk.storage.keys import slot_crypto
 
 DATA_KEY_BYTES = 32
 MIN_PASSPHRASE_LENGTH = 12
@@ -50,6 +51,13 @@ class KeySlot:
     r: int
     p: int
     created: str
+    public: bytes = b""  # the slot's own public key; empty in a slot from before key rotation
+    sealed: bytes = b""  # the data key sealed to ``public``
+
+    @property
+    def rewrappable(self) -> bool:
+        """True if the data key can be changed under this slot without its secret."""
+        return bool(self.public)
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,10 @@ class KeySlots:
     slots: tuple[KeySlot, ...]
     anchor: AuditAnchor | None = None  # None only in a key file from before the chain was keyed
     mac: bytes = b""  # the seal over all of the above (empty until sealed)
+    # How many times the store has been opened, and when it was last (an ISO time): a store
+    # whose own count is lower is an older copy. None in a key file from before it was kept.
+    counter: int | None = None
+    opened: str = ""
 
     def owners(self, kind: str) -> list[str]:
         return [slot.owner for slot in self.slots if slot.kind == kind]
@@ -112,34 +124,25 @@ def key_check_value(data_key: bytes, store_id: str) -> bytes:
     return hmac.new(data_key, b"rrdesk key check:" + store_id.encode(), hashlib.sha256).digest()
 
 
-# The cryptography library is loaded when a key is wrapped or unwrapped: a remembered key needs
-# only the key check, so start-up does not wait for it.
-
-
-def _derive(secret: bytes, salt: bytes, n: int, r: int, p: int) -> bytes:
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
-    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret)
-
-
 def _wrap(data_key: bytes, secret: bytes, kind: str, owner: str, store_id: str) -> KeySlot:
+    """A new slot for ``secret``: a key pair of its own, its private key wrapped under the
+    secret, and ``data_key`` sealed to its public key."""
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
-    n = SCRYPT_N
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    wrapping_key = _derive(secret, salt, n, SCRYPT_R, SCRYPT_P)
-    wrapped = AESGCM(wrapping_key).encrypt(nonce, data_key, _associated(kind, store_id))
+    wrapping_key = slot_crypto.derive(secret, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    private, public = slot_crypto.new_key_pair()
     return KeySlot(
         kind=kind,
         owner=owner,
         salt=salt,
         nonce=nonce,
-        wrapped=wrapped,
-        n=n,
+        wrapped=slot_crypto.wrap(wrapping_key, private, nonce, _private_associated(kind, store_id)),
+        n=SCRYPT_N,
         r=SCRYPT_R,
         p=SCRYPT_P,
         created=datetime.now(UTC).isoformat(timespec="seconds"),
+        public=public,
+        sealed=slot_crypto.seal_to(public, data_key, _associated(kind, store_id)),
     )
 
 
@@ -147,17 +150,24 @@ def _associated(kind: str, store_id: str) -> bytes:
     return f"rrdesk:{store_id}:{kind}".encode()
 
 
-def _unwrap(slot: KeySlot, secret: bytes, store_id: str) -> bytes | None:
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+def _private_associated(kind: str, store_id: str) -> bytes:
+    return f"rrdesk:{store_id}:{kind}:private".encode()
 
-    wrapping_key = _derive(secret, slot.salt, slot.n, slot.r, slot.p)
-    try:
-        return AESGCM(wrapping_key).decrypt(
-            slot.nonce, slot.wrapped, _associated(slot.kind, store_id)
+
+def _unwrap(slot: KeySlot, secret: bytes, store_id: str) -> bytes | None:
+    wrapping_key = slot_crypto.derive(secret, slot.salt, slot.n, slot.r, slot.p)
+    if not slot.public:  # a slot from before key rotation: it wraps the data key itself
+        return slot_crypto.unwrap(
+            wrapping_key, slot.wrapped, slot.nonce, _associated(slot.kind, store_id)
         )
-    except InvalidTag:
+    private = slot_crypto.unwrap(
+        wrapping_key, slot.wrapped, slot.nonce, _private_associated(slot.kind, store_id)
+    )
+    if private is None:
         return None
+    return slot_crypto.open_sealed(
+        private, slot.public, slot.sealed, _associated(slot.kind, store_id)
+    )
 
 
 def create_slots(data_key: bytes, *, owner: str, passphrase: str, recovery_key: str) -> KeySlots:
@@ -233,34 +243,66 @@ def matches_data_key(slots: KeySlots, data_key: bytes) -> bool:
     )
 
 
-def replace_passphrase(
-    slots: KeySlots, data_key: bytes, *, owner: str, new_passphrase: str
+def stuck_kinds(slots: KeySlots, renewed: Iterable[str]) -> set[str]:
+    """The kinds of slot that could not be moved to a new data key without their secret: slots
+    from before key rotation, other than those being made anew (``renewed``)."""
+    renewing = set(renewed)
+    return {slot.kind for slot in slots.slots if not slot.rewrappable and slot.kind not in renewing}
+
+
+def rekeyed_slots(
+    slots: KeySlots, old_key: bytes, new_key: bytes, renewed: Mapping[str, tuple[str, str]]
 ) -> KeySlots:
-    """Rewrap the data key under a new passphrase; the store itself is not touched."""
-    problem = passphrase_problem(new_passphrase)
-    if problem:
-        raise KeySlotError(problem)
-    if not matches_data_key(slots, data_key):
+    """``slots`` moved from ``old_key`` to ``new_key``: each kind in ``renewed`` (kind to owner
+    and secret) gets one new slot for its new secret in place of its old ones, and every other
+    slot has ``new_key`` sealed to it instead. The seal and anchor are left for the key file."""
+    if not matches_data_key(slots, old_key):
         raise KeySlotError("That key does not belong to this store")
-    kept = tuple(slot for slot in slots.slots if slot.kind != SlotKind.PASSPHRASE)
-    new_slot = _wrap(
-        data_key, normalise_passphrase(new_passphrase), SlotKind.PASSPHRASE, owner, slots.store_id
+    stuck = stuck_kinds(slots, renewed)
+    if stuck:
+        raise KeySlotError(
+            "This store's keys were made by an earlier rrdesk: make a new "
+            f"{' and a new '.join(_KIND_NAMES[kind] for kind in sorted(stuck))} as well."
+        )
+    if SlotKind.PASSPHRASE in renewed:
+        problem = passphrase_problem(renewed[SlotKind.PASSPHRASE][1])
+        if problem:
+            raise KeySlotError(problem)
+    moved: list[KeySlot] = []
+    made: set[str] = set()
+    for slot in slots.slots:
+        if slot.kind in renewed:
+            if slot.kind not in made:
+                owner, secret = renewed[slot.kind]
+                moved.append(
+                    _wrap(
+                        new_key, _secret_bytes(slot.kind, secret), slot.kind, owner, slots.store_id
+                    )
+                )
+                made.add(slot.kind)
+            continue
+        sealed = slot_crypto.seal_to(slot.public, new_key, _associated(slot.kind, slots.store_id))
+        moved.append(replace(slot, sealed=sealed))
+    for kind, (owner, secret) in renewed.items():
+        if kind not in made:
+            moved.append(_wrap(new_key, _secret_bytes(kind, secret), kind, owner, slots.store_id))
+    return replace(
+        slots, key_check=key_check_value(new_key, slots.store_id), slots=tuple(moved), mac=b""
     )
-    return replace(slots, slots=(new_slot, *kept))
 
 
-def replace_recovery_key(slots: KeySlots, data_key: bytes, recovery_key: str) -> KeySlots:
-    if not matches_data_key(slots, data_key):
-        raise KeySlotError("That key does not belong to this store")
-    kept = tuple(slot for slot in slots.slots if slot.kind != SlotKind.RECOVERY)
-    new_slot = _wrap(
-        data_key,
-        normalise_recovery_key(recovery_key).encode(),
-        SlotKind.RECOVERY,
-        "Recovery key",
-        slots.store_id,
-    )
-    return replace(slots, slots=(*kept, new_slot))
+def remade_slot(slots: KeySlots, data_key: bytes, slot: KeySlot, secret: str) -> KeySlot:
+    """``slot`` made anew for the same ``secret`` and data key, in the current layout."""
+    return _wrap(data_key, _secret_bytes(slot.kind, secret), slot.kind, slot.owner, slots.store_id)
+
+
+_KIND_NAMES = {SlotKind.PASSPHRASE: "passphrase", SlotKind.RECOVERY: "recovery key"}
+
+
+def _secret_bytes(kind: str, secret: str) -> bytes:
+    if kind == SlotKind.RECOVERY:
+        return normalise_recovery_key(secret).encode()
+    return normalise_passphrase(secret)
 
 
 def owners_summary(slots: Sequence[KeySlot]) -> str:
@@ -278,6 +320,6 @@ __all__ = [
     "open_with_passphrase",
     "open_with_recovery_key",
     "passphrase_problem",
-    "replace_passphrase",
-    "replace_recovery_key",
+    "rekeyed_slots",
+    "stuck_kinds",
 ]

@@ -1,0 +1,188 @@
+"""Changing the passphrase or the recovery key changes the store's data key.
+
+The store is re-encrypted with a new random data key, and every slot in its key file is moved to
+it (:func:`rrdesk.storage.keys.key_slots.rekeyed_slots`). Afterwards no earlier key file (every
+old backup holds one) and no earlier passphrase or recovery key opens the store, nor anything
+written to it since. Old backups still open with the secrets they were made with: they hold what
+the store held then, and are retired by deleting them.
+
+The change is put in place in an order that a kill cannot break (see
+:mod:`rrdesk.storage.keys.rotation`), and it is recorded in the audit trail of the re-keyed store
+before that store takes the old one's place, so the record and the change land together.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from rrdesk.domain.cases.audit import AuditEntry
+from rrdesk.keystore import SecretStore, SecretStoreUnavailable
+from rrdesk.services.store.session import Session
+from rrdesk.storage.audit_repository import (
+    AuditRepository,
+    chain_key,
+    current_anchor,
+    keep_chain_key,
+)
+from rrdesk.storage.database import Database
+from rrdesk.storage.errors import KeySlotError, StoreError
+from rrdesk.storage.keys import key_file, key_slots, rotation
+from rrdesk.storage.keys.key_slots import KeySlot, SlotKind
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+CHANGED_PASSPHRASE = "Changed the passphrase"
+NEW_RECOVERY_KEY = "Made a new recovery key"
+NOTE = (
+    "the store's key was changed: earlier key files, passphrases and recovery keys no longer "
+    "open it"
+)
+
+
+def change_passphrase(
+    session: Session,
+    new_passphrase: str,
+    *,
+    owner: str | None = None,
+    progress: Progress | None = None,
+    secret_store: SecretStore | None = None,
+) -> None:
+    """Set a new passphrase and change the store's data key (see the module's note)."""
+    if key_slots.stuck_kinds(session.slots, [SlotKind.PASSPHRASE]):
+        raise KeySlotError(
+            "This store's recovery key was made by an earlier version of rrdesk, so the "
+            "passphrase cannot be changed without replacing it. Make a new recovery key first, "
+            "then change the passphrase. Nothing has been changed."
+        )
+    who = owner or session.actor
+    renewed = {SlotKind.PASSPHRASE: (who, new_passphrase)}
+    change_data_key(
+        session, renewed, CHANGED_PASSPHRASE, progress=progress, secret_store=secret_store
+    )
+
+
+def new_recovery_key(
+    session: Session,
+    *,
+    passphrase: str | None = None,
+    progress: Progress | None = None,
+    secret_store: SecretStore | None = None,
+) -> str:
+    """Make a new recovery key (returned, to be shown once) and change the store's data key.
+    ``passphrase`` is the current one: needed only if its slot is from an earlier rrdesk."""
+    recovery_key = key_slots.new_recovery_key()
+    renewed: dict[str, tuple[str, str]] = {SlotKind.RECOVERY: ("Recovery key", recovery_key)}
+    if key_slots.stuck_kinds(session.slots, renewed):
+        if passphrase is None:
+            raise KeySlotError(
+                "Give the current passphrase to make a new recovery key. Nothing has been changed."
+            )
+        key_slots.open_with_passphrase(session.slots, passphrase)  # wrong: WrongSecretError
+        owners = session.slots.owners(SlotKind.PASSPHRASE)
+        renewed[SlotKind.PASSPHRASE] = (owners[0] if owners else session.actor, passphrase)
+    change_data_key(
+        session, renewed, NEW_RECOVERY_KEY, progress=progress, secret_store=secret_store
+    )
+    return recovery_key
+
+
+def upgrade_slot(session: Session, slot: KeySlot, secret: str) -> None:
+    """Remake a slot from before key rotation (``slot``, just opened with ``secret``) so the data
+    key can later change without its secret. The data key stays as it is."""
+    if slot.rewrappable:
+        return
+    slots = session.slots
+    remade = key_slots.remade_slot(slots, session.key_bytes(), slot, secret)
+    renewed = replace(slots, slots=tuple(remade if s == slot else s for s in slots.slots))
+    sealed = key_file.seal(renewed, session.key_bytes(), slots.anchor)
+    try:
+        key_file.write_slots(session.path, sealed)
+    except StoreError:
+        log.warning("a key slot from an earlier rrdesk could not be remade")
+        return
+    session.slots = sealed
+
+
+def change_data_key(
+    session: Session,
+    renewed: Mapping[str, tuple[str, str]],
+    action: str,
+    *,
+    progress: Progress | None = None,
+    secret_store: SecretStore | None = None,
+) -> None:
+    """Re-key ``session``'s store with a new data key, remaking the slots in ``renewed`` (kind to
+    owner and secret) and moving the others; record ``action`` in its audit trail."""
+    old_key = session.key_bytes()
+    new_key = key_slots.new_data_key()
+    slots = key_slots.rekeyed_slots(session.slots, old_key, new_key, renewed)
+    path, db = session.path, session.db
+    rotation.remove_work_files(path)
+    chain = chain_key(db, old_key, session.slots.store_id)
+    with db.transaction():
+        keep_chain_key(db, chain)
+    work = rotation.store_work_file(path)
+    try:
+        db.copy_to(work, new_key, progress=progress)
+        copy = Database.open(work, new_key)
+        try:
+            with copy.transaction():
+                AuditRepository(copy, chain, lambda: None, lambda: None).append(
+                    _entry(session, action)
+                )
+            anchor = current_anchor(copy)
+        finally:
+            copy.close()
+        slots = key_file.seal(slots, new_key, anchor)
+        rotation.write_key_work_file(path, slots)
+    except BaseException:
+        rotation.remove_work_files(path)
+        raise
+    db.close()
+    try:
+        rotation.put_in_place(path)
+    except StoreError:
+        rotation.finish_interrupted(path)
+        now = key_file.read_slots(path)
+        db.reopen(new_key if key_slots.matches_data_key(now, new_key) else old_key)
+        if key_slots.matches_data_key(now, new_key):
+            _adopt(session, now, new_key, secret_store)
+        raise
+    db.reopen(new_key)
+    _adopt(session, slots, new_key, secret_store)
+    log.info("the store's data key was changed")
+
+
+def _adopt(
+    session: Session, slots: key_slots.KeySlots, new_key: bytes, secret_store: SecretStore | None
+) -> None:
+    old_key = session.key_bytes()
+    session.slots = slots
+    session.data_key[:] = new_key
+    session.__dict__.pop("audit", None)  # its seal key is read again, from the re-keyed store
+    if secret_store is None:
+        return
+    from rrdesk.services.store.store_access import keyring_account
+
+    account = keyring_account(slots)
+    try:
+        if secret_store.load(account) == old_key:
+            secret_store.save(account, new_key)
+    except SecretStoreUnavailable:
+        log.warning("the remembered key could not be replaced in the keyring")
+
+
+def _entry(session: Session, action: str) -> AuditEntry:
+    return AuditEntry(
+        at=datetime.now(UTC).isoformat(timespec="seconds"),
+        actor=session.actor,
+        os_user=session.os_user,
+        case_id=None,
+        entity="store",
+        action=action,
+        detail={"note": NOTE},
+    )
