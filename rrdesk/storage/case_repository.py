@@ -175,6 +175,12 @@ class CaseRepository:
             for row in rows
         ]
 
+    def search_texts(self) -> dict[int, str]:
+        """Each case's words the case list's search looks in (references, pseudonyms, stage,
+        authorities), folded to lower case with single spaces, by case id."""
+        rows = self._db.query("SELECT id, search_text FROM cases")
+        return {int(case_id): text or "" for case_id, text in rows}
+
     def count(self) -> int:
         row = self._db.query_one("SELECT count(*) FROM cases")
         return 0 if row is None else int(row[0])

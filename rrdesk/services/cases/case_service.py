@@ -23,6 +23,13 @@ DRAFT_KEY = "draft_case"
 log = logging.getLogger(__name__)
 
 
+def matches_search(search_text: str, words: str) -> bool:
+    """Whether a case's search text (:meth:`CaseService.search_texts`) holds ``words`` as typed
+    in the case list's search box: folded to lower case with single spaces, as the store's own
+    search (:meth:`CaseService.summaries`) compares them."""
+    return " ".join(words.casefold().split()) in search_text
+
+
 class CaseService:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -96,6 +103,11 @@ class CaseService:
 
     def summaries(self, *, stage: Stage | None = None, search: str = "") -> list[CaseSummary]:
         return self._session.cases.summaries(stage=stage, search=search)
+
+    def search_texts(self) -> dict[int, str]:
+        """Each case's words the case list's search looks in, by case id (see
+        :func:`matches_search`)."""
+        return self._session.cases.search_texts()
 
     def open_cases(self) -> list[Case]:
         return [case for case in self._session.cases.all_cases() if case.stage.is_open]

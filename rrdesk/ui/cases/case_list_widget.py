@@ -1,4 +1,7 @@
-"""The case list: sortable by any column, filterable by stage, searchable."""
+"""The case list: sortable by any column, filterable by stage, searchable.
+
+The cases are read from the store when they change; a stage chosen or a keystroke in the search
+box filters the rows already read (:class:`CaseFilterModel`)."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.services.cases.case_service import CaseService
+from rrdesk.ui.cases.case_filter_model import CaseFilterModel
 from rrdesk.ui.cases.case_table_model import CaseTableModel
 from rrdesk.ui.kit.form_widgets import heading_label
 
@@ -30,7 +34,10 @@ class CaseListWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("case_list")
         self._cases = cases
-        self.model = model
+        self.cases_model = model
+        self.model = CaseFilterModel(model)
+        """The cases as shown, at the stage chosen and holding the words typed."""
+        self._search_texts: dict[int, str] = {}
 
         self.search = QLineEdit()
         self.search.setObjectName("case_search")
@@ -52,13 +59,14 @@ class CaseListWidget(QWidget):
         self.table = QTableView()
         self.table.setObjectName("case_table")
         self.table.setAccessibleName("Cases")
-        self.table.setModel(model)
-        # A table view's heading starts on the first column, descending: the newest case (the
-        # highest reference) first, as the model starts, until the person clicks a heading.
-        self.table.setSortingEnabled(True)
-        # Told by sectionClicked (a number), which comes once Qt has sorted: sortIndicatorChanged
-        # carries a Qt.SortOrder, which PySide6 cannot hand to Python before the Qt namespace is
-        # built (rrdesk.ui.kit.item_roles).
+        self.table.setModel(self.model)
+        # A heading starts on the first column, descending: the newest case (the highest
+        # reference) first, as the model starts, until the person clicks a heading. The case
+        # table model sorts itself, told by sectionClicked (a number), which comes once the
+        # heading has turned its arrow: sortIndicatorChanged carries a Qt.SortOrder, which
+        # PySide6 cannot hand to Python before the Qt namespace is built
+        # (rrdesk.ui.kit.item_roles).
+        self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.horizontalHeader().sectionClicked.connect(self._on_heading_clicked)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -92,23 +100,34 @@ class CaseListWidget(QWidget):
         self.refresh()
 
     def _connect_signals(self) -> None:
-        self.search.textChanged.connect(self.refresh)
-        self.stage_filter.currentIndexChanged.connect(self.refresh)
+        self.search.textChanged.connect(self._show_matching)
+        self.stage_filter.currentIndexChanged.connect(self._show_matching)
         self.table.activated.connect(self._on_table_activated)
         self.new_button.clicked.connect(self.new_case_requested)
 
     def refresh(self) -> None:
+        """Read the cases again (one has changed)."""
+        self.cases_model.set_cases(self._cases.summaries())
+        self._search_texts = self._cases.search_texts()
+        self._show_matching()
+
+    def _show_matching(self) -> None:
         value = self.stage_filter.currentData()
-        stage = Stage(value) if value else None
-        rows = self._cases.summaries(stage=stage, search=self.search.text()[:200])
-        self.model.set_cases(rows)
+        self.model.show_only(
+            stage=Stage(value) if value else None,
+            words=self.search.text()[:200],
+            search_texts=self._search_texts,
+        )
+        shown = self.model.rowCount()
         self.count_label.setText(
-            "No cases match" if not rows else f"{len(rows)} case{'s' if len(rows) != 1 else ''}"
+            "No cases match" if not shown else f"{shown} case{'s' if shown != 1 else ''}"
         )
 
-    def _on_heading_clicked(self, _column: int) -> None:
-        header = self.table.horizontalHeader()
-        self.model.remember_sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+    def _on_heading_clicked(self, column: int) -> None:
+        from PySide6.QtCore import Qt  # named only once the window is painted
+
+        order = self.table.horizontalHeader().sortIndicatorOrder()
+        self.cases_model.sort_by(column, descending=order == Qt.SortOrder.DescendingOrder)
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         case_id = self.model.case_id_at(index.row())
