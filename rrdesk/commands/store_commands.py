@@ -1,10 +1,11 @@
-"""``rrdesk init``, ``rrdesk cases`` and ``rrdesk audit verify``."""
+"""``rrdesk init``, ``passphrase``, ``recovery-key``, ``cases`` and ``audit verify``."""
 
 from __future__ import annotations
 
 import argparse
 import json
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TextIO
 
 from rrdesk.commands.store_options import (
@@ -15,7 +16,12 @@ from rrdesk.commands.store_options import (
 )
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.store.session import operating_system_user
-from rrdesk.services.store.store_access import create_store, unlock_with_passphrase
+from rrdesk.services.store.store_access import (
+    change_passphrase,
+    create_store,
+    new_recovery_key,
+    unlock_with_passphrase,
+)
 from rrdesk.storage.keys.key_slots import passphrase_problem
 
 
@@ -32,6 +38,24 @@ def add_store_parsers(subparsers: Any) -> None:
     add_store_options(cases)
     cases.add_argument("--json", action="store_true", help="print JSON")
     cases.set_defaults(handler=run_cases)
+
+    passphrase = subparsers.add_parser(
+        "passphrase", help="change the passphrase (the store's key changes with it)"
+    )
+    add_store_options(passphrase)
+    passphrase.add_argument(
+        "--new-passphrase-file",
+        type=Path,
+        default=None,
+        help="read the new passphrase from this file (a trailing newline is not part of it)",
+    )
+    passphrase.set_defaults(handler=run_passphrase)
+
+    recovery = subparsers.add_parser(
+        "recovery-key", help="make a new recovery key, shown once (the store's key changes too)"
+    )
+    add_store_options(recovery)
+    recovery.set_defaults(handler=run_recovery_key)
 
     audit = subparsers.add_parser("audit", help="check the audit trail")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True)
@@ -69,6 +93,47 @@ def run_init(args: argparse.Namespace, out: TextIO) -> int:
         print("", file=out)
         print("Recovery key (shown once; give it to your information governance lead):", file=out)
         print(f"    {created.recovery_key}", file=out)
+    return 0
+
+
+REVOKED = (
+    "The store's key changed with it: no earlier key file, passphrase or recovery key opens the "
+    "store now. Backups made before this still open with the secrets they were made with."
+)
+
+
+def run_passphrase(args: argparse.Namespace, out: TextIO) -> int:
+    from rrdesk.commands.store_options import UsageError
+
+    session = open_store(args)
+    try:
+        new = read_passphrase(
+            argparse.Namespace(passphrase_file=args.new_passphrase_file),
+            prompt="New passphrase: ",
+        )
+        problem = passphrase_problem(new)
+        if problem:
+            raise UsageError(f"{problem}. Nothing has been changed.")
+        change_passphrase(session, new)
+    finally:
+        session.close()
+    print(f"Changed the passphrase of {store_path(args)}.", file=out)
+    print(REVOKED, file=out)
+    return 0
+
+
+def run_recovery_key(args: argparse.Namespace, out: TextIO) -> int:
+    passphrase = read_passphrase(args)
+    session = unlock_with_passphrase(store_path(args), passphrase)
+    try:
+        recovery_key = new_recovery_key(session, passphrase=passphrase)
+    finally:
+        session.close()
+    print(f"Made a new recovery key for {store_path(args)}.", file=out)
+    print(REVOKED, file=out)
+    print("", file=out)
+    print("Recovery key (shown once; give it to your information governance lead):", file=out)
+    print(f"    {recovery_key}", file=out)
     return 0
 
 
