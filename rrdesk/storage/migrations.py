@@ -141,7 +141,44 @@ def _reseal_audit(db: Database) -> None:
     raise AssertionError("run by migrate with the audit key")  # pragma: no cover
 
 
-MIGRATIONS: tuple[Migration, ...] = (_script(V1), _script(V2), _script(V3), _reseal_audit)
+def new_request_id() -> str:
+    """A request identifier for an agency's check form: ``RQ-`` and eight letters and digits."""
+    import secrets
+
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "RQ-" + "".join(secrets.choice(alphabet) for _ in range(8))
+
+
+def _agency_request_ids(db: Database) -> None:
+    """Migration 5: every agency's request is given a stable identifier, which the Word form
+    carries so a returned form is matched to its request. Nothing else in a request changes."""
+    import json
+
+    rows = db.query("SELECT case_id, name, body FROM case_documents WHERE kind = 'agency_requests'")
+    for case_id, name, body in rows:
+        data = json.loads(str(body))
+        requests = data.get("requests") if isinstance(data, dict) else None
+        if not isinstance(requests, list):
+            continue
+        changed = False
+        for request in requests:
+            if isinstance(request, dict) and not request.get("request_id"):
+                request["request_id"] = new_request_id()
+                changed = True
+        if changed:
+            db.execute(
+                "UPDATE case_documents SET body = ? WHERE case_id = ? AND kind = ? AND name = ?",
+                (json.dumps(data, ensure_ascii=False), case_id, "agency_requests", name),
+            )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _script(V1),
+    _script(V2),
+    _script(V3),
+    _reseal_audit,
+    _agency_request_ids,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 KEYED_AUDIT_VERSION = MIGRATIONS.index(_reseal_audit) + 1
 """From this schema version on, the audit chain is keyed and anchored in the key file."""

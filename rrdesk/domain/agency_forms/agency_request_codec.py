@@ -44,6 +44,7 @@ def requests_to_dict(requests: Iterable[AgencyRequest]) -> dict[str, Any]:
                 "agency": request.agency,
                 "agency_id": request.agency_id,
                 "events": [_event_to_dict(event) for event in request.events],
+                "request_id": request.request_id,
             }
             for request in requests
         ]
@@ -61,6 +62,7 @@ def requests_from_dict(data: Mapping[str, Any] | None) -> list[AgencyRequest]:
                 agency=str(item["agency"]),
                 agency_id=int(agency_id) if isinstance(agency_id, int) else None,
                 events=tuple(_event_from_dict(e) for e in item.get("events") or ()),
+                request_id=str(item.get("request_id") or ""),
             )
         )
     return found

@@ -68,6 +68,9 @@ class AgencyRequest:
     agency: str
     agency_id: int | None = None
     events: tuple[RequestEvent, ...] = ()
+    request_id: str = ""
+    """A stable identifier, carried in the Word form sent, so a returned form is matched to
+    this request without trusting its file name."""
 
     def _last(self, *kinds: EventKind) -> RequestEvent | None:
         for event in reversed(self.events):

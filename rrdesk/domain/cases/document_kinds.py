@@ -23,6 +23,10 @@ class DocumentKind(StrEnum):
     THRESHOLD_LETTER = "threshold_letter"
     CASE_THEMES = "case_themes"
     SUBMISSION_DETAILS = "submission_details"
+    CHECK_FORM_RETURNS = "check_form_returns"
+    """Each version of an agency's returned Word form, named after the agency."""
+    CHECK_FORM_PASSWORD = "check_form_password"
+    """The password of an agency's encrypted Word form, named after the agency."""
 
 
 class ExportKind(StrEnum):

@@ -39,6 +39,16 @@ RETURN_REASON_WORDS = {
 
 
 @dataclass(frozen=True)
+class EmailAttachment:
+    """The Word form attached to an email, and how it is protected, in words for the body
+    (never the password)."""
+
+    file_name: str
+    data: bytes
+    protection: str
+
+
+@dataclass(frozen=True)
 class RequestEmail:
     partnership: str
     case_reference: str
@@ -56,6 +66,7 @@ class RequestEmail:
     """The coordinator's own words on what is needed (required with ``Other``)."""
     chasing: bool = False
     """A reminder about a returned form that has not come back."""
+    attachment: EmailAttachment | None = None
 
     @property
     def reminder(self) -> bool:
@@ -120,7 +131,9 @@ def _opening(email: RequestEmail) -> list[str]:
     return [
         first,
         "",
-        "What is needed:",
+        "What is needed (the attached form has comments in the margin where):"
+        if email.attachment is not None
+        else "What is needed:",
         *reasons,
         "",
         f"Please update the form and send it back by {_due(email)}.",
@@ -128,11 +141,13 @@ def _opening(email: RequestEmail) -> list[str]:
 
 
 def request_body(email: RequestEmail) -> str:
+    protection = [email.attachment.protection, ""] if email.attachment is not None else []
     lines = [
         "Hello,",
         "",
         *_opening(email),
         "",
+        *protection,
         "When you complete the form:",
         "- write in plain English: the form is read by every agency, so do not use acronyms",
         "- summarise in your own words: do not copy from case notes",
@@ -157,4 +172,11 @@ def build_request_email(email: RequestEmail) -> bytes:
     message["X-Unsent"] = "1"
     message["Sensitivity"] = "Company-Confidential"
     message.set_content(request_body(email))
+    if email.attachment is not None:
+        message.add_attachment(
+            email.attachment.data,
+            maintype="application",
+            subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+            filename=email.attachment.file_name,
+        )
     return message.as_bytes()

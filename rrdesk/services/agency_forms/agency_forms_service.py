@@ -13,6 +13,7 @@ from rrdesk.domain.agency_forms.agency_counts import AgencyCounts
 from rrdesk.domain.agency_forms.agency_requests import EventKind
 from rrdesk.domain.agency_forms.panel_pack_content import PanelPackContent
 from rrdesk.exports.mail_and_calendar.request_email import (
+    EmailAttachment,
     RequestEmail,
     RequestKind,
     build_request_email,
@@ -40,7 +41,13 @@ class AgencyFormsService(QualityAssurance):
     # The request email and the panel pack
 
     def request_email(
-        self, case_id: int, agency: str, today: date, *, reminder: bool = False
+        self,
+        case_id: int,
+        agency: str,
+        today: date,
+        *,
+        reminder: bool = False,
+        attachment: EmailAttachment | None = None,
     ) -> EmailDraft:
         """The request, a reminder, or a returned form's email, as an ``.eml`` draft: the case
         reference and the due date only, signed with the sender's own name.
@@ -48,7 +55,10 @@ class AgencyFormsService(QualityAssurance):
         The due date is the request's, or for a request not yet recorded as sent, the date it
         would be due if sent ``today``. A reminder of a form already overdue asks for it by a
         new date, :meth:`chase_due_date`, never a date already past; so does a returned form with
-        no new due date of its own. A returned form's email gives the reasons."""
+        no new due date of its own. A returned form's email gives the reasons.
+
+        ``attachment`` is the Word form to attach (see ``WordForms.request_email``), whose
+        protection the body describes."""
         case = find_case(self._session, case_id)
         request = self.request(case_id, agency)
         emails = {a.name: a.email for a in self._session.directory.agencies()}
@@ -59,6 +69,7 @@ class AgencyFormsService(QualityAssurance):
             to=emails.get(agency, ""),
             due_on=request.due_on or self.due_date_for(case_id, today),
             sender_name=self._session.sender_name,
+            attachment=attachment,
         )
         stage = request.stage
         if stage is not None and stage.kind is EventKind.RETURNED:

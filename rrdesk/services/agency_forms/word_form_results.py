@@ -1,0 +1,110 @@
+"""What the Word form service gives back: a document written, a returned form as read, a return
+accepted, and a request's row."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rrdesk.domain.agency_forms.form_matching import ReturnRow
+from rrdesk.domain.agency_forms.returned_form import FoundBy, ReadAnswers
+from rrdesk.domain.agency_forms.text_checks import Finding
+from rrdesk.domain.agency_forms.word_form_content import FormProperties
+
+
+@dataclass(frozen=True)
+class WrittenForm:
+    """A Word document written where the person chose."""
+
+    path: Path
+    request_id: str
+    """The request the document answers ("" for a blank form)."""
+    password: str | None = None
+    """The password it is encrypted with (show it to pass on separately), or ``None`` when it
+    is not encrypted."""
+    password_is_new: bool = False
+    """True when the password was made for this document (the request had none before)."""
+    comments: int = 0
+    """For a form returned with comments: how many comments it holds."""
+
+    @property
+    def encrypted(self) -> bool:
+        return self.password is not None
+
+
+@dataclass(frozen=True)
+class ReturnPreview:
+    """A returned form as read, before anything is saved: pass it to
+    :meth:`WordForms.accept_return` to store it."""
+
+    case_id: int
+    agency: str
+    file_name: str
+    properties: FormProperties
+    encrypted: bool
+    rows: tuple[ReturnRow, ...]
+    """Every question: what the document says beside the current answer, and how it was
+    found (by its answer box, under its heading, or not at all)."""
+    findings: Mapping[str, tuple[Finding, ...]]
+    """The text checks' findings in the returned answers, by field (a question key, or
+    ``key.row.column`` in a chronology)."""
+    replaces_quality_assured: bool
+    """True when accepting would replace a quality-assured form (it goes back to received)."""
+    version: int
+    """The version this return becomes when accepted (1 for the first)."""
+    read: ReadAnswers = field(repr=False)
+    docx: bytes = field(repr=False, default=b"")
+    password: str | None = field(repr=False, default=None)
+
+    @property
+    def changed(self) -> tuple[ReturnRow, ...]:
+        """The questions whose answer would change."""
+        return tuple(row for row in self.rows if row.changed)
+
+    @property
+    def not_found(self) -> tuple[ReturnRow, ...]:
+        """The questions the document does not have at all (their answers are kept)."""
+        return tuple(row for row in self.rows if not row.read and row.found_by is FoundBy.MISSING)
+
+    @property
+    def finding_count(self) -> int:
+        return sum(len(group) for group in self.findings.values())
+
+    @property
+    def warning(self) -> str:
+        """What the person should know before accepting, or nothing."""
+        if self.replaces_quality_assured:
+            return (
+                f"{self.agency}'s form is quality assured. Accepting this return replaces it: "
+                "it goes back to received and needs quality assurance again."
+            )
+        return ""
+
+
+@dataclass(frozen=True)
+class AcceptedReturn:
+    """A return stored as the agency's form."""
+
+    version: int
+    replaced_quality_assured: bool
+    received_recorded: bool
+    """True when a RECEIVED event was recorded (the form was awaited or quality assured)."""
+    findings: Mapping[str, tuple[Finding, ...]]
+
+
+@dataclass(frozen=True)
+class FormRow:
+    """An agency's request for ``rrdesk forms`` and the screens' table."""
+
+    agency: str
+    request_id: str
+    status: str
+    words: str
+    sent_on: date | None
+    due_on: date | None
+    received_on: date | None
+    versions: int
+    encrypted: bool
+    """True when a password is kept for the request's form."""
