@@ -31,6 +31,7 @@ class AppOptions(NamedTuple):
 def build_parser() -> argparse.ArgumentParser:
     import argparse  # not when the app is opened: the app's options are read without it
 
+    from rrdesk.commands.agency_form_commands import add_forms_parser, add_import_parsers
     from rrdesk.commands.backup_commands import add_backup_parsers
     from rrdesk.commands.check_text import add_check_text_parser
     from rrdesk.commands.deadlines import add_deadlines_parser
@@ -52,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_store_parsers(subparsers)
     add_backup_parsers(subparsers)
     add_export_parsers(subparsers)
+    add_import_parsers(subparsers)
+    add_forms_parser(subparsers)
     add_deadlines_parser(subparsers)
     add_verify_parser(subparsers)
     add_check_text_parser(subparsers)

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from rrdesk.commands.agency_form_commands import add_agency_form_parsers
 from rrdesk.commands.learning_exports import (
     add_action_plan_parser,
     add_panel_submission_parser,
@@ -79,6 +80,7 @@ EXPORT_PARSERS: list[Callable[[Any], None]] = [
     add_panel_submission_parser,
     add_action_plan_parser,
     add_themes_parser,
+    add_agency_form_parsers,
 ]
 """One function per document; each adds its sub-command to ``rrdesk export``."""
 

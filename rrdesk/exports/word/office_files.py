@@ -136,6 +136,11 @@ def open_word_file(data: bytes, name: str, password: str | None = None) -> Opene
             f"{name} is too large: no agency check form is over {MAX_FORM_FILE_BYTES >> 20} MB."
         )
     _refuse_by_content(data, name)
+    if data.startswith(_OLE) and lowered.endswith((".doc", ".dot")):
+        raise NotAWordFormError(
+            f"{name} is an old Word document (.doc). Ask the agency to save it as a Word "
+            "document (.docx) and send it again."
+        )
     encrypted = data.startswith(_OLE)
     docx = _decrypt(data, name, password) if encrypted else data
     check_word_package(docx, name)

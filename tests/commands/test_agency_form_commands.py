@@ -1,0 +1,211 @@
+"""``rrdesk forms``, ``export agency-form``, ``import agency-form``, ``export
+agency-form-return`` and ``export request-email`` on a real store and real Word files; every
+refusal exits 2 with one line and leaves the store byte for byte as it was."""
+
+from __future__ import annotations
+
+import email
+import io
+import json
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from rrdesk import cli
+from rrdesk.domain.agency_forms.agency_requests import ReturnReason
+from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
+from tests.builders import POLICE, SCHOOLS, add_case, add_directory, requests_sent
+from tests.word_authoring import decrypt, encrypt, fill_form
+
+REFERENCE = "RR-2026-031"
+OTHER = "RR-2026-032"
+ACRONYMS = "The DSL spoke to the SW and the HV about the CIN plan."
+LATER = date(2030, 1, 7)  # after the command line's own today, when the form was received
+PASTED = "14/10/2025 10:32 DC 4471 attended. Mother AB present. NFA."
+
+
+@pytest.fixture
+def store(new_store, store_path: Path, today: date) -> Path:  # type: ignore[no-untyped-def]
+    session = new_store.session
+    add_directory(session)
+    for reference in (REFERENCE, OTHER):
+        case = add_case(session, today=today, notified=date(2026, 11, 16), reference=reference)
+        requests_sent(session, case, [POLICE, SCHOOLS], sent_on=date(2026, 11, 17))
+    session.close()
+    return store_path
+
+
+@pytest.fixture
+def passphrase_file(tmp_path: Path, passphrase: str) -> Path:
+    path = tmp_path / "passphrase.txt"
+    path.write_text(passphrase + "\n", encoding="utf-8")
+    return path
+
+
+def _run(store: Path, pf: Path, *args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = cli.main([*args, "--store", str(store), "--passphrase-file", str(pf)], out=out)
+    return code, out.getvalue()
+
+
+def _export(store: Path, pf: Path, tmp_path: Path, case: str = REFERENCE) -> tuple[Path, str]:
+    password_file = tmp_path / f"{case}-password.txt"
+    out = tmp_path / f"{case}.docx"
+    code, text = _run(
+        store, pf, "export", "agency-form", "--case", case, "--agency", POLICE,
+        "--out", str(out), "--password-file", str(password_file),
+    )  # fmt: skip
+    assert code == 0, text
+    password = password_file.read_text().strip()
+    assert f"Password: {password}" in text
+    return out, password
+
+
+def _filled(path: Path, password: str) -> bytes:
+    plain = fill_form(
+        decrypt(path.read_bytes(), password),
+        {"author": "Sam Inspector", "prevention": ACRONYMS, "went_well": PASTED},
+        ticks={"involved": "yes"},
+        delete_and_retype={"could_be_better": "Sharing reached the school late."},
+    )
+    return encrypt(plain, password)
+
+
+def test_a_form_out_and_back_in_by_the_command_line(
+    store: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
+    form, password = _export(store, passphrase_file, tmp_path)
+    code, text = _run(store, passphrase_file, "forms", "--case", REFERENCE, "--json")
+    listed = {row["agency"]: row for row in json.loads(text)}
+    assert listed[POLICE]["request_id"].startswith("RQ-")
+    assert listed[POLICE]["sent"] == "2026-11-17" and listed[POLICE]["returned"] is None
+    returned = tmp_path / "returned.docx"
+    returned.write_bytes(_filled(form, password))
+
+    code, text = _run(
+        store, passphrase_file, "import", "agency-form", "--case", REFERENCE,
+        "--agency", POLICE, str(returned), "--json",
+    )  # fmt: skip
+
+    assert code == 0, text
+    findings = json.loads(text)
+    assert {"DSL", "SW", "HV", "CIN"} <= {
+        f["text"] for f in findings if f["question"] == "prevention"
+    }
+    assert any(f["question"] == "went_well" for f in findings)
+    assert set(findings[0]) >= {"kind", "text", "start", "end", "message", "suggestions"}
+    code, text = _run(store, passphrase_file, "forms", "--case", REFERENCE)
+    assert f"{POLICE} ({listed[POLICE]['request_id']}): Received" in text, text
+    assert "versions 1" in text
+
+
+def test_the_form_back_with_comments_and_the_request_email(
+    store: Path, passphrase_file: Path, tmp_path: Path, passphrase: str
+) -> None:
+    form, password = _export(store, passphrase_file, tmp_path)
+    returned = tmp_path / "returned.docx"
+    returned.write_bytes(_filled(form, password))
+    _run(store, passphrase_file, "import", "agency-form", "--case", REFERENCE,
+         "--agency", POLICE, str(returned))  # fmt: skip
+    from rrdesk.services.store.store_access import unlock_with_passphrase
+
+    session = unlock_with_passphrase(store, passphrase)
+    from rrdesk.services.cases.case_service import CaseService
+
+    case = CaseService(session).by_reference(REFERENCE)
+    assert case is not None and case.case_id is not None
+    AgencyFormsService(session).record_returned(
+        case.case_id, POLICE, LATER, [ReturnReason.CONTAINS_ACRONYMS]
+    )
+    session.close()
+    back = tmp_path / "back.docx"
+    code, text = _run(store, passphrase_file, "export", "agency-form-return", "--case",
+                      REFERENCE, "--agency", POLICE, "--out", str(back))  # fmt: skip
+    assert code == 0, text
+    assert "encrypted with the request's password" in text
+    import docx
+
+    document = docx.Document(io.BytesIO(decrypt(back.read_bytes(), password)))
+    anchored = {c.text for c in document.comments}
+    assert any("social worker" in words.lower() for words in anchored) or len(anchored) >= 4
+    mail = tmp_path / "chase.eml"
+    code, text = _run(store, passphrase_file, "export", "request-email", "--case", REFERENCE,
+                      "--agency", POLICE, "--out", str(mail))  # fmt: skip
+    assert code == 0, text
+    message = email.message_from_bytes(mail.read_bytes())
+    body = next(p for p in message.walk() if p.get_content_type() == "text/plain")
+    words = body.get_payload(decode=True).decode()
+    assert "protected with a password" in words and password not in words
+    assert "Poppy" not in words
+    (attached,) = [p for p in message.walk() if p.get_filename()]
+    assert attached.get_filename().endswith("with-comments.docx")
+
+
+def _zip_bomb() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", b"\0" * (80 << 20))
+    return out.getvalue()
+
+
+def _docm(form: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(form)) as source, zipfile.ZipFile(out, "w") as package:
+        for item in source.infolist():
+            package.writestr(item, source.read(item.filename))
+        package.writestr("word/vbaProject.bin", b"macro")
+    return out.getvalue()
+
+
+def _older_version(form: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(form)) as source, zipfile.ZipFile(out, "w") as package:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/custom.xml":
+                data = data.replace(b">form-", b">form-0ld")
+            package.writestr(item, data)
+    return out.getvalue()
+
+
+REFUSALS = {
+    "a PDF": ("form.docx", lambda f, p, o: b"%PDF-1.7\n" + b"x" * 100, "is a PDF"),
+    "an old Word file": ("form.doc", lambda f, p, o: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "old Word document"),
+    "macros": ("form.docm", lambda f, p, o: decrypt(f, p), "macros"),
+    "macros in a .docx": ("form.docx", lambda f, p, o: _docm(decrypt(f, p)), "macros"),
+    "a renamed text file": ("form.docx", lambda f, p, o: b"Dear panel, " * 20, "not a Word document"),
+    "a damaged file": ("form.docx", lambda f, p, o: decrypt(f, p)[:3000], "damaged"),
+    "a zip bomb": ("form.docx", lambda f, p, o: _zip_bomb(), "unsafe"),
+    "the wrong password": ("form.docx", lambda f, p, o: encrypt(decrypt(f, p), "guess"), "password"),
+    "another case": ("form.docx", lambda f, p, o: o, f"for Rapid Review {OTHER}, not {REFERENCE}"),
+    "an older form version": ("form.docx", lambda f, p, o: _older_version(decrypt(f, p)), "older version"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", list(REFUSALS))
+def test_a_refused_file_changes_nothing(
+    kind: str,
+    store: Path,
+    passphrase_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    form, password = _export(store, passphrase_file, tmp_path)
+    other, other_password = _export(store, passphrase_file, tmp_path, OTHER)
+    name, make, reason = REFUSALS[kind]
+    path = tmp_path / name
+    other_plain = decrypt(other.read_bytes(), other_password)
+    path.write_bytes(make(form.read_bytes(), password, encrypt(other_plain, password)))
+    before = store.read_bytes()
+    capsys.readouterr()
+
+    code, _ = _run(store, passphrase_file, "import", "agency-form", "--case", REFERENCE,
+                   "--agency", POLICE, str(path))  # fmt: skip
+
+    error = capsys.readouterr().err
+    assert code == 2
+    assert reason in error and error.count("\n") == 1
+    assert store.read_bytes() == before
