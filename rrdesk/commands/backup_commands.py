@@ -15,8 +15,10 @@ from rrdesk.commands.store_options import (
     store_path,
 )
 from rrdesk.services.store.backups import (
+    BackupCheck,
     back_up_to,
     backups_folder,
+    changes_after,
     check_backup,
     make_rolling_backup,
     restore_backup,
@@ -47,6 +49,22 @@ def add_backup_parsers(subparsers: Any) -> None:
         type=Path,
         default=None,
         help="unlock the backup with the recovery key in this file instead of the passphrase",
+    )
+    restore.add_argument(
+        "--current-passphrase-file",
+        type=Path,
+        default=None,
+        help="the store's current passphrase, if the backup was made before it was changed",
+    )
+    restore.add_argument(
+        "--another-store",
+        action="store_true",
+        help="restore it even though it is a backup of a different store",
+    )
+    restore.add_argument(
+        "--older",
+        action="store_true",
+        help="restore it even though the store has changes made after it",
     )
     restore.add_argument(
         "--check",
@@ -86,6 +104,29 @@ def _warn_of_another_store(warning: str, out: TextIO) -> None:
         print(f"Note: {warning}", file=out)
 
 
+def _refuse_unless_meant(
+    args: argparse.Namespace,
+    check: BackupCheck,
+    target: Path,
+    replacing: str | None,
+    secret: tuple[str, bool],
+) -> None:
+    """Refuse, before anything changes, a backup of another store or one older than the store it
+    would replace, unless the person said that is what they mean."""
+    another = check.of_another_store(replacing)
+    if another and not args.another_store:
+        raise UsageError(
+            f"{another} Nothing has been changed. Give --another-store if that is what you mean."
+        )
+    newer = changes_after(target, check, secret[0], recovery=secret[1])
+    if newer and not args.older:
+        raise UsageError(
+            f"The store {target.name} has {newer} {'change' if newer == 1 else 'changes'} made "
+            "after this backup: restoring it loses them. Nothing has been changed. Give --older "
+            "if that is what you mean (the current store is kept beside it)."
+        )
+
+
 def run_restore(args: argparse.Namespace, out: TextIO) -> int:
     backup = Path(args.backup_file).expanduser()
     target = store_path(args)
@@ -96,9 +137,18 @@ def run_restore(args: argparse.Namespace, out: TextIO) -> int:
         print(check.describe(), file=out)
         _warn_of_another_store(check.of_another_store(replacing), out)
         return 0
-    result = restore_backup(backup, target, secret, recovery=recovery, now=datetime.now())
+    check = check_backup(backup, secret, recovery=recovery, work_folder=target.parent)
+    _refuse_unless_meant(args, check, target, replacing, (secret, recovery))
+    current = None
+    if args.current_passphrase_file is not None:
+        current = read_passphrase(
+            argparse.Namespace(passphrase_file=args.current_passphrase_file),
+            prompt="Current passphrase of the store: ",
+        )
+    result = restore_backup(
+        backup, target, secret, recovery=recovery, now=datetime.now(), current_passphrase=current
+    )
     print(result.check.describe(), file=out)
-    _warn_of_another_store(result.check.of_another_store(replacing), out)
     print(f"Restored it to {target}", file=out)
     kept = result.kept_files()
     if kept:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from rrdesk.commands.backup_commands import add_backup_parsers
+from rrdesk.commands.store_options import UsageError
 from rrdesk.services.store import store_access
 from rrdesk.storage.errors import StoreError
 from rrdesk.storage.keys.key_file import slot_file_for
@@ -91,6 +92,25 @@ def test_restore_with_the_recovery_key(
     assert code == 0, text
 
 
+def test_restore_of_a_backup_older_than_the_stores_changes_is_refused_unless_meant(
+    new_store, store_path: Path, passphrase_file: Path, passphrase: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "copy.rrbackup"
+    common = ["--store", str(store_path), "--passphrase-file", str(passphrase_file)]
+    new_store.session.close()
+    assert _run(["backup", "--to", str(target), *common])[0] == 0
+    session = store_access.unlock_with_passphrase(store_path, passphrase)
+    with session.db.transaction():
+        session.settings.set("profile", "statutory")
+        session.record("store", "Changed the process profile")
+    session.close()
+    before = store_path.read_bytes()
+    with pytest.raises(UsageError, match=r"1 change made after this backup: restoring it loses"):
+        _run(["restore", str(target), *common])
+    assert store_path.read_bytes() == before
+    assert _run(["restore", str(target), *common, "--older"])[0] == 0
+
+
 def test_restore_refuses_a_damaged_backup(
     new_store, store_path: Path, passphrase_file: Path, tmp_path: Path
 ) -> None:
@@ -136,8 +156,11 @@ def test_restoring_a_backup_of_another_store_says_so(
     )
     code, text = _run(["restore", str(theirs), *common, "--check"])
     assert (code, text.splitlines()[-1]) == (0, note)
-    code, text = _run(["restore", str(theirs), *common])
+    before = store_path.read_bytes()
+    with pytest.raises(UsageError, match=r"different store .* Give --another-store if"):
+        _run(["restore", str(theirs), *common])
+    assert store_path.read_bytes() == before
+    code, text = _run(["restore", str(theirs), *common, "--another-store"])
     assert code == 0
-    assert note in text.splitlines()
     code, text = _run(["restore", str(theirs), *common, "--check"])  # now it is this store's
     assert "Note:" not in text

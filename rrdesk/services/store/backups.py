@@ -9,16 +9,14 @@ current store aside; a failed restore changes nothing.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from rrdesk.services.store.restore_swap import swap_in
 from rrdesk.services.store.rolling_backups import (
     BACKUP_MADE,
-    STAMP,
     backups_folder,
     last_rolling_backup,
     prune_rolling_backups,
@@ -51,7 +49,7 @@ from rrdesk.storage.errors import (
     StoreTooNewError,
 )
 from rrdesk.storage.keys import key_file, key_slots
-from rrdesk.storage.keys.key_slots import KeySlot
+from rrdesk.storage.keys.key_slots import KeySlot, KeySlots
 from rrdesk.storage.lock_file import StoreLock
 from rrdesk.storage.migrations import SCHEMA_VERSION, check_schema
 
@@ -64,9 +62,11 @@ __all__ = [
     "MIN_KEEP",
     "BackupCheck",
     "BackupFileError",
+    "CurrentPassphraseNeeded",
     "RestoreResult",
     "back_up_to",
     "backups_folder",
+    "changes_after",
     "check_backup",
     "keep_count",
     "last_rolling_backup",
@@ -257,6 +257,29 @@ def store_id_at(store_path: Path) -> str | None:
         return None
 
 
+def changes_after(store_path: Path, check: BackupCheck, secret: str, *, recovery: bool) -> int:
+    """How many changes the store at ``store_path`` has had since the backup checked in
+    ``check`` was made (audit entries past the backup's, other than backups being made): more
+    than 0 means restoring it loses them. 0 for another store, or one the secret does not open."""
+    from rrdesk.services.store.store_access import unlock_with_passphrase, unlock_with_recovery_key
+
+    if store_id_at(store_path) != check.store_id:
+        return 0
+    try:
+        if recovery:
+            session = unlock_with_recovery_key(store_path, secret)
+        else:
+            session = unlock_with_passphrase(store_path, secret)
+    except StoreError:
+        return 0
+    try:
+        after = max(0, session.audit.length() - check.audit_entries)
+        since = session.audit.entries_page(None, after) if after else []
+        return sum(1 for entry in since if entry.action != BACKUP_MADE)
+    finally:
+        session.close()
+
+
 def check_backup(
     path: Path, secret: str, *, recovery: bool = False, work_folder: Path
 ) -> BackupCheck:
@@ -274,25 +297,26 @@ def check_backup(
         remove_work_file(work)
 
 
-def _aside_name(store_path: Path, now: datetime) -> Path:
-    base = store_path.with_name(f"{store_path.name}.before-restore-{now.strftime(STAMP)}")
-    candidate, number = base, 1
-    while candidate.exists() or key_file.slot_file_for(candidate).exists():
-        number += 1
-        candidate = base.with_name(f"{base.name}-{number}")
-    return candidate
-
-
-_COMPANIONS = ("-wal", "-shm", "-journal")
+class CurrentPassphraseNeeded(StoreError):
+    """The backup is of this store but was made with other secrets: the current passphrase is
+    needed, so the restored store can be changed to the current secrets."""
 
 
 def restore_backup(
-    backup: Path, store_path: Path, secret: str, *, recovery: bool, now: datetime
+    backup: Path,
+    store_path: Path,
+    secret: str,
+    *,
+    recovery: bool,
+    now: datetime,
+    current_passphrase: str | None = None,
 ) -> RestoreResult:
     """Replace the store at ``store_path`` with the backup, keeping the current one aside.
 
     The backup is checked first; the store must not be open anywhere (its lock is taken for the
-    whole restore). Any failure puts everything back as it was.
+    whole restore). Any failure puts everything back as it was. A backup of this store made
+    before its passphrase or recovery key changed needs ``current_passphrase``: the restored
+    store is re-keyed to the current secrets, so the old ones still open only the backup.
     """
     check_store_name(store_path)
     check_location(store_path, what="the store")
@@ -302,28 +326,60 @@ def restore_backup(
         )
     header = read_header(backup)
     data_key, slot = _unwrap(header, secret, recovery=recovery)
+    slots, current_key = header.slots, _current_key(store_path, header, current_passphrase)
     lock = StoreLock(store_path)
     lock.acquire()
     work = work_file_beside(store_path, "restore")
     try:
         extract_database(backup, header, work)
         check = _check_extracted(backup, header, work, data_key)
-        kept = _swap_in(store_path, work, header, now)
+        if current_key is not None:
+            from rrdesk.services.store.key_rotation import rekey_restored
+
+            current = key_file.read_slots(store_path)
+            slots = rekey_restored(work, data_key, current_key[0], current)
+            data_key, slot = current_key
+        kept = swap_in(store_path, work, slots, now)
     except BaseException:
         remove_work_file(work)
         raise
     finally:
         lock.release()
     log.info("store restored from a backup (%d cases)", check.cases)
-    _record_restore(store_path, header, data_key, slot, backup)
+    _record_restore(store_path, header, slots, (data_key, slot), backup)
     return RestoreResult(check, kept)
 
 
+def _current_key(
+    store_path: Path, header: BackupHeader, passphrase: str | None
+) -> tuple[bytes, KeySlot] | None:
+    """The current store's data key and slot, if the backup is of this store but made with other
+    secrets (its key has changed since); ``None`` if the backup's own keys are to be kept."""
+    try:
+        current = key_file.read_slots(store_path)
+    except StoreError:
+        return None
+    if current.store_id != header.slots.store_id or current.key_check == header.slots.key_check:
+        return None
+    if passphrase is None:
+        raise CurrentPassphraseNeeded(
+            "This backup was made before the store's passphrase or recovery key was last "
+            "changed. Give the store's current passphrase as well: the restored store is changed "
+            f"to the current passphrase and recovery key, so the old ones do not open it. "
+            f"{NOTHING_CHANGED}"
+        )
+    return key_slots.open_with_passphrase(current, passphrase)
+
+
 def _record_restore(
-    store_path: Path, header: BackupHeader, data_key: bytes, slot: KeySlot, backup: Path
+    store_path: Path,
+    header: BackupHeader,
+    slots: KeySlots,
+    key: tuple[bytes, KeySlot],
+    backup: Path,
 ) -> None:
     """The restored store's audit trail says it was restored, from which backup, and by whom."""
-    session = open_with_key(store_path, header.slots, data_key, slot)
+    session = open_with_key(store_path, slots, *key)
     try:
         with session.db.transaction():
             session.record(
@@ -333,41 +389,3 @@ def _record_restore(
             )
     finally:
         session.close()
-
-
-def _swap_in(store_path: Path, work: Path, header: BackupHeader, now: datetime) -> Path | None:
-    slot_path = key_file.slot_file_for(store_path)
-    has_store = store_path.exists() or slot_path.exists()
-    aside = _aside_name(store_path, now) if has_store else None
-    moved: list[tuple[Path, Path]] = []
-    installed: list[Path] = []
-    try:
-        if aside is not None:
-            for suffix in ("", *_COMPANIONS):
-                source = store_path.with_name(store_path.name + suffix)
-                if source.exists():
-                    target = aside.with_name(aside.name + suffix)
-                    os.replace(source, target)
-                    moved.append((target, source))
-            if slot_path.exists():
-                target = key_file.slot_file_for(aside)
-                os.replace(slot_path, target)
-                moved.append((target, slot_path))
-        os.replace(work, store_path)
-        installed.append(store_path)
-        key_file.write_slots(store_path, header.slots)
-        installed.append(slot_path)
-    except BaseException as failure:
-        for path in installed:
-            with contextlib.suppress(OSError):
-                path.unlink()
-        for target, original in reversed(moved):
-            with contextlib.suppress(OSError):
-                os.replace(target, original)
-        if isinstance(failure, OSError):
-            raise NotSavedError(
-                f"The backup was not restored: rrdesk could not write in {store_path.parent} "
-                f"({failure.strerror}). {NOTHING_CHANGED}"
-            ) from None
-        raise
-    return aside

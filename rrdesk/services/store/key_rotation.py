@@ -14,9 +14,11 @@ before that store takes the old one's place, so the record and the change land t
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 from rrdesk.domain.cases.audit import AuditEntry
 from rrdesk.keystore import SecretStore, SecretStoreUnavailable
@@ -174,6 +176,30 @@ def _adopt(
             secret_store.save(account, new_key)
     except SecretStoreUnavailable:
         log.warning("the remembered key could not be replaced in the keyring")
+
+
+def rekey_restored(
+    work: Path, old_key: bytes, new_key: bytes, slots: key_slots.KeySlots
+) -> key_slots.KeySlots:
+    """Re-key the restored copy of a store at ``work`` (a backup made with other secrets) from
+    ``old_key`` to ``new_key``, the current store's; returns the current ``slots`` sealed with
+    the copy's audit anchor, to go beside it. Its audit chain keeps its own key."""
+    target = work.with_name(work.name + rotation.WORK_SUFFIX)
+    target.unlink(missing_ok=True)
+    db = Database.open(work, old_key)
+    try:
+        with db.transaction():
+            keep_chain_key(db, chain_key(db, old_key, slots.store_id))
+        db.copy_to(target, new_key)
+    finally:
+        db.close()
+    copy = Database.open(target, new_key)
+    try:
+        anchor = current_anchor(copy)
+    finally:
+        copy.close()
+    os.replace(target, work)
+    return key_file.seal(slots, new_key, anchor)
 
 
 def _entry(session: Session, action: str) -> AuditEntry:

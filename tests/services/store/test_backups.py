@@ -12,6 +12,7 @@ import pytest
 from rrdesk.domain.cases.cases import Case, Child
 from rrdesk.services.store import store_access
 from rrdesk.services.store.backups import (
+    CurrentPassphraseNeeded,
     back_up_to,
     check_backup,
     keep_count,
@@ -118,15 +119,37 @@ def test_restore_replaces_store_and_keeps_the_old_one_aside(
         aside.close()
 
 
-def test_restore_after_passphrase_change_needs_the_backups_passphrase(
-    backup: Path, session, store_path: Path, passphrase: str
+def test_restoring_a_backup_from_before_a_change_of_key_keeps_the_current_secrets(
+    backup: Path, session, store_path: Path, passphrase: str, new_store
 ) -> None:
-    store_access.change_passphrase(session, "a completely new passphrase")
+    """The old passphrase still opens the old backup, but restoring it asks for the current
+    passphrase and changes the restored store to it: the old secrets do not come back."""
+    new = "a completely new passphrase"
+    store_access.change_passphrase(session, new)
     session.close()
+    before = _folder_state(store_path.parent)
     with pytest.raises(WrongSecretError):
-        restore_backup(backup, store_path, "a completely new passphrase", recovery=False, now=NOW)
-    restore_backup(backup, store_path, passphrase, recovery=False, now=NOW)
-    store_access.unlock_with_passphrase(store_path, passphrase).close()
+        restore_backup(backup, store_path, new, recovery=False, now=NOW)
+    with pytest.raises(CurrentPassphraseNeeded, match="Give the store's current passphrase"):
+        restore_backup(backup, store_path, passphrase, recovery=False, now=NOW)
+    with pytest.raises(WrongSecretError):
+        restore_backup(
+            backup, store_path, passphrase, recovery=False, now=NOW, current_passphrase=passphrase
+        )
+    assert _folder_state(store_path.parent) == before
+    restore_backup(backup, store_path, passphrase, recovery=False, now=NOW, current_passphrase=new)
+    with pytest.raises(WrongSecretError):
+        store_access.unlock_with_passphrase(store_path, passphrase)
+    with pytest.raises(WrongSecretError):
+        store_access.unlock_with_recovery_key(store_path, "AAAAA-" * 7 + "AAAAA")
+    restored = store_access.unlock_with_passphrase(store_path, new)
+    try:
+        assert restored.cases.get_by_reference("RR-2026-001") is not None
+        assert restored.audit.verify()[1] is None
+        assert restored.audit.latest().action == "Restored the store from a backup"
+    finally:
+        restored.close()
+    store_access.unlock_with_recovery_key(store_path, new_store.recovery_key).close()
 
 
 def test_restore_refused_while_store_is_open(
