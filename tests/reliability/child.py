@@ -4,6 +4,7 @@ Run by tests/reliability/scenarios.py, never by hand::
 
     python tests/reliability/child.py saver STORE PASSPHRASE_FILE
     python tests/reliability/child.py backups STORE PASSPHRASE_FILE DESTINATION
+    python tests/reliability/child.py rekeyer STORE PASSPHRASE_FILE OTHER_PASSPHRASE_FILE
     python tests/reliability/child.py full-disk STORE PASSPHRASE_FILE EXTRA_BYTES
     python tests/reliability/child.py try-open STORE PASSPHRASE_FILE
     python tests/reliability/child.py plaintext MARKERS_FILE CHOSEN_BACKUP [control]
@@ -65,6 +66,30 @@ def backups(store: str, passphrase_file: str, destination: str) -> int:
     while True:
         back_up_to(session, Path(destination))
         say("backed up")
+
+
+def rekeyer(store: str, first_file: str, second_file: str) -> int:
+    """Change the passphrase back and forth between the two files' passphrases, for ever: each
+    line ``changed N`` says the Nth change is on disk."""
+    from rrdesk.services.store.store_access import change_passphrase
+    from rrdesk.storage.errors import WrongSecretError
+    from rrdesk.storage.keys import key_slots
+
+    key_slots.SCRYPT_N = 2**12
+    choices = [_passphrase(first_file), _passphrase(second_file)]
+    try:
+        session = unlock_with_passphrase(Path(store), choices[0])
+        current = 0
+    except WrongSecretError:
+        session = unlock_with_passphrase(Path(store), choices[1])
+        current = 1
+    say("ready")
+    number = 0
+    while True:
+        current = 1 - current
+        change_passphrase(session, choices[current])
+        number += 1
+        say(f"changed {number} {current}")
 
 
 def full_disk(store: str, passphrase_file: str, extra_bytes: str) -> int:
@@ -250,6 +275,7 @@ MODES = {
     "saver": saver,
     "backups": backups,
     "full-disk": full_disk,
+    "rekeyer": rekeyer,
     "try-open": try_open,
     "plaintext": plaintext,
 }

@@ -1,4 +1,5 @@
-"""The reliability figures for README: crash safety, killed backups, full disk, plaintext search.
+"""The reliability figures for README: crash safety, killed backups and changes of key, full
+disk, plaintext search.
 
 Run: python tests/reliability/reliability_report.py [--kills 50] [--seed N]
 
@@ -34,6 +35,7 @@ def _line(label: str, value: object) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=50, help="SIGKILLs while saving (default 50)")
+    parser.add_argument("--rekey-kills", type=int, default=30, help="SIGKILLs changing the key")
     parser.add_argument("--backup-kills", type=int, default=20, help="SIGKILLs while backing up")
     parser.add_argument("--seed", type=int, default=None, help="seed for the kill timing")
     args = parser.parse_args()
@@ -67,6 +69,21 @@ def main() -> int:
             f"{killed.stray_work_files} -> {killed.stray_after_tidying}",
         )
         failures += killed.broken + killed.stray_after_tidying
+
+        print("\nChanging the key: a process changing the passphrase, killed with SIGKILL")
+        rekeyed = scenarios.rekey_kill_trials(folder / "rekey", args.rekey_kills, seed=args.seed)
+        _line("kills", rekeyed.kills)
+        _line("changes of key acknowledged", rekeyed.changes)
+        _line("store opened afterwards, whole", rekeyed.opened)
+        _line("store that would not open", rekeyed.unopenable)
+        _line(
+            "integrity problems, audit breaks",
+            f"{rekeyed.integrity_problems}, {rekeyed.audit_breaks}",
+        )
+        _line("opened by a key file from before a change", rekeyed.earlier_key_file_opened)
+        _line("work files left after opening", rekeyed.stray_work_files)
+        failures += rekeyed.unopenable + rekeyed.integrity_problems + rekeyed.audit_breaks
+        failures += rekeyed.cases_lost + rekeyed.earlier_key_file_opened + rekeyed.stray_work_files
 
         print("\nFull disk: a process with a file-size limit (RLIMIT_FSIZE) saving until refused")
         full = scenarios.full_disk(folder / "full")

@@ -45,6 +45,22 @@ def test_killed_backup_is_whole_or_absent(tmp_path: Path) -> None:
     assert figures.stray_after_tidying == 0
 
 
+@pytest.mark.slow
+def test_killed_change_of_key_leaves_one_whole_store_that_no_earlier_key_opens(
+    tmp_path: Path,
+) -> None:
+    figures = scenarios.rekey_kill_trials(tmp_path, kills=4, seed=6)
+    assert figures.kills == 4
+    assert figures.changes > 0
+    assert figures.opened == figures.kills
+    assert figures.unopenable == 0
+    assert figures.integrity_problems == 0
+    assert figures.audit_breaks == 0
+    assert figures.cases_lost == 0
+    assert figures.earlier_key_file_opened == 0
+    assert figures.stray_work_files == 0
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_FSIZE as on Linux")
 def test_full_disk_says_not_saved_and_keeps_everything(tmp_path: Path) -> None:
     figures = scenarios.full_disk(tmp_path)
