@@ -54,6 +54,10 @@ def _styles(document: Document) -> None:
         style.font.name = "Arial"
         style.font.size = Pt(size)
         style.font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
+        fonts = style.element.rPr.rFonts if style.element.rPr is not None else None
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            if fonts is not None and fonts.get(qn(theme)) is not None:
+                del fonts.attrib[qn(theme)]
     hint = styles.add_style(HINT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     hint.base_style = normal
     hint.font.color.rgb = _GREY

@@ -130,4 +130,4 @@ def check_box_control(tag: str, alias: str) -> BaseOxmlElement:
 def table_control(tag: str, alias: str, table: BaseOxmlElement) -> BaseOxmlElement:
     """A block-level rich text control around a table (the chronology)."""
     properties = _properties(tag, alias, placeholder=False)
-    return _control(properties, [table, answer_paragraph()])
+    return _control(properties, [table, _element("w:p")])
