@@ -14,6 +14,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from rrdesk.services.store.backup_checks import (
+    BackupCheck,
+    changes_after,
+    check_backup,
+    check_current_secret,
+    needs_current_secret,
+    store_id_at,
+    unwrap,
+)
+from rrdesk.services.store.backup_checks import check_extracted as _check_extracted
 from rrdesk.services.store.restore_swap import swap_in
 from rrdesk.services.store.rolling_backups import (
     BACKUP_MADE,
@@ -40,18 +50,15 @@ from rrdesk.storage.backup_file import (
     write_backup,
 )
 from rrdesk.storage.backup_names import BACKUP_SUFFIX
-from rrdesk.storage.database import Database
 from rrdesk.storage.errors import (
     NOTHING_CHANGED,
     NotSavedError,
     StoreError,
     StoreLocationError,
-    StoreTooNewError,
 )
 from rrdesk.storage.keys import key_file, key_slots
 from rrdesk.storage.keys.key_slots import KeySlot, KeySlots
 from rrdesk.storage.lock_file import StoreLock
-from rrdesk.storage.migrations import SCHEMA_VERSION, check_schema
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +75,11 @@ __all__ = [
     "backups_folder",
     "changes_after",
     "check_backup",
+    "check_current_secret",
     "keep_count",
     "last_rolling_backup",
     "make_rolling_backup",
+    "needs_current_secret",
     "prune_rolling_backups",
     "restore_backup",
     "rolling_backup_due",
@@ -84,42 +93,6 @@ KEEP_SETTING = "backup_keep"
 DEFAULT_KEEP = 10
 MIN_KEEP = 1
 MAX_KEEP = 100
-
-
-@dataclass(frozen=True)
-class BackupCheck:
-    """What a backup holds, found by opening it with the key."""
-
-    path: Path
-    created: str
-    cases: int
-    documents: int
-    audit_entries: int
-    schema_version: int
-    store_id: str = ""  # which store it is a backup of (kept the same across passphrase changes)
-    partnership: str = ""
-
-    def of_another_store(self, store_id: str | None) -> str:
-        """A warning if this is a backup of a store other than the one with ``store_id`` (where
-        that is known), else ""."""
-        if not store_id or not self.store_id or self.store_id == store_id:
-            return ""
-        whose = f" ({self.partnership})" if self.partnership else ""
-        return (
-            f"This is a backup of a different store{whose}, not of this one. Restoring it puts "
-            "that store's cases in place of this one's."
-        )
-
-    def describe(self) -> str:
-        return (
-            f"The backup {self.path.name} is whole: {_count(self.cases, 'case')}, "
-            f"{_count(self.documents, 'document')} and "
-            f"{_count(self.audit_entries, 'audit entry', 'audit entries')}."
-        )
-
-
-def _count(number: int, one: str, many: str = "") -> str:
-    return f"{number} {one if number == 1 else many or one + 's'}"
 
 
 @dataclass(frozen=True)
@@ -194,109 +167,6 @@ def make_rolling_backup(session: Session, now: datetime, folder: Path | None = N
     return destination
 
 
-def _unwrap(header: BackupHeader, secret: str, *, recovery: bool) -> tuple[bytes, KeySlot]:
-    if recovery:
-        return key_slots.open_with_recovery_key(header.slots, secret)
-    return key_slots.open_with_passphrase(header.slots, secret)
-
-
-def _check_extracted(path: Path, header: BackupHeader, work: Path, data_key: bytes) -> BackupCheck:
-    try:
-        db = Database.open(work, data_key)
-    except StoreError:
-        raise BackupFileError(
-            f"The backup {path.name} is damaged: the key is right but its copy of the store "
-            f"cannot be read. Use another backup. The file has not been changed."
-        ) from None
-    try:
-        problems = db.integrity_problems()
-        if problems:
-            raise BackupFileError(
-                f"The backup {path.name} is damaged ({len(problems)} problems found by the "
-                "integrity check). Use another backup. The file has not been changed."
-            )
-        version = db.user_version
-        if version > SCHEMA_VERSION:
-            raise StoreTooNewError(
-                f"The backup {path.name} was made by a newer version of rrdesk. Install the newer "
-                f"version to restore it. {NOTHING_CHANGED}"
-            )
-        check_schema(db, what="backup")
-        stored_id = db.query_one("SELECT value FROM meta WHERE key = 'store_id'")
-        if stored_id is not None and str(stored_id[0]) != header.slots.store_id:
-            raise BackupFileError(
-                f"The backup {path.name} is damaged: its keys belong to a different store. "
-                "Use another backup. The file has not been changed."
-            )
-
-        def count(table: str) -> int:
-            row = db.query_one(f"SELECT count(*) FROM {table}")
-            return 0 if row is None else int(row[0])
-
-        named = db.query_one("SELECT value FROM meta WHERE key = 'partnership'")
-        return BackupCheck(
-            path=path,
-            created=header.created,
-            cases=count("cases"),
-            documents=count("case_documents") + count("exported_documents"),
-            audit_entries=count("audit"),
-            schema_version=version,
-            store_id=header.slots.store_id,
-            partnership="" if named is None else str(named[0]),
-        )
-    finally:
-        db.close()
-
-
-def store_id_at(store_path: Path) -> str | None:
-    """The identity of the store at ``store_path``, from its key file; ``None`` if it cannot be
-    read (no store there yet, or its key file missing or damaged)."""
-    try:
-        return key_file.read_slots(store_path).store_id
-    except StoreError:
-        return None
-
-
-def changes_after(store_path: Path, check: BackupCheck, secret: str, *, recovery: bool) -> int:
-    """How many changes the store at ``store_path`` has had since the backup checked in
-    ``check`` was made (audit entries past the backup's, other than backups being made): more
-    than 0 means restoring it loses them. 0 for another store, or one the secret does not open."""
-    from rrdesk.services.store.store_access import unlock_with_passphrase, unlock_with_recovery_key
-
-    if store_id_at(store_path) != check.store_id:
-        return 0
-    try:
-        if recovery:
-            session = unlock_with_recovery_key(store_path, secret)
-        else:
-            session = unlock_with_passphrase(store_path, secret)
-    except StoreError:
-        return 0
-    try:
-        after = max(0, session.audit.length() - check.audit_entries)
-        since = session.audit.entries_page(None, after) if after else []
-        return sum(1 for entry in since if entry.action != BACKUP_MADE)
-    finally:
-        session.close()
-
-
-def check_backup(
-    path: Path, secret: str, *, recovery: bool = False, work_folder: Path
-) -> BackupCheck:
-    """Open the backup with the passphrase (or recovery key) and check it fully, by reading only.
-
-    The encrypted copy is unpacked into a hidden work file in ``work_folder`` and removed after.
-    """
-    header = read_header(path)
-    data_key, _slot = _unwrap(header, secret, recovery=recovery)
-    work = work_file_beside(work_folder / path.name, "check")
-    try:
-        extract_database(path, header, work)
-        return _check_extracted(path, header, work, data_key)
-    finally:
-        remove_work_file(work)
-
-
 class CurrentPassphraseNeeded(StoreError):
     """The backup is of this store but was made with other secrets: the current passphrase is
     needed, so the restored store can be changed to the current secrets."""
@@ -310,6 +180,7 @@ def restore_backup(
     recovery: bool,
     now: datetime,
     current_passphrase: str | None = None,
+    current_recovery: bool = False,
 ) -> RestoreResult:
     """Replace the store at ``store_path`` with the backup, keeping the current one aside.
 
@@ -325,8 +196,9 @@ def restore_backup(
             f"The folder {store_path.parent} does not exist. {NOTHING_CHANGED}"
         )
     header = read_header(backup)
-    data_key, slot = _unwrap(header, secret, recovery=recovery)
-    slots, current_key = header.slots, _current_key(store_path, header, current_passphrase)
+    data_key, slot = unwrap(header, secret, recovery=recovery)
+    given = None if current_passphrase is None else (current_passphrase, current_recovery)
+    slots, current_key = header.slots, _current_key(store_path, header, given)
     lock = StoreLock(store_path)
     lock.acquire()
     work = work_file_beside(store_path, "restore")
@@ -336,8 +208,7 @@ def restore_backup(
         if current_key is not None:
             from rrdesk.services.store.key_rotation import rekey_restored
 
-            current = key_file.read_slots(store_path)
-            slots = rekey_restored(work, data_key, current_key[0], current)
+            slots = rekey_restored(work, data_key, current_key[0], key_file.read_slots(store_path))
             data_key, slot = current_key
         kept = swap_in(store_path, work, slots, now)
     except BaseException:
@@ -351,7 +222,7 @@ def restore_backup(
 
 
 def _current_key(
-    store_path: Path, header: BackupHeader, passphrase: str | None
+    store_path: Path, header: BackupHeader, secret: tuple[str, bool] | None
 ) -> tuple[bytes, KeySlot] | None:
     """The current store's data key and slot, if the backup is of this store but made with other
     secrets (its key has changed since); ``None`` if the backup's own keys are to be kept."""
@@ -361,14 +232,16 @@ def _current_key(
         return None
     if current.store_id != header.slots.store_id or current.key_check == header.slots.key_check:
         return None
-    if passphrase is None:
+    if secret is None:
         raise CurrentPassphraseNeeded(
             "This backup was made before the store's passphrase or recovery key was last "
             "changed. Give the store's current passphrase as well: the restored store is changed "
             f"to the current passphrase and recovery key, so the old ones do not open it. "
             f"{NOTHING_CHANGED}"
         )
-    return key_slots.open_with_passphrase(current, passphrase)
+    if secret[1]:
+        return key_slots.open_with_recovery_key(current, secret[0])
+    return key_slots.open_with_passphrase(current, secret[0])
 
 
 def _record_restore(
