@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from rrdesk.services.after_meeting.theme_service import ThemeService
     from rrdesk.services.after_meeting.threshold_letter_service import ThresholdLetterService
     from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
+    from rrdesk.services.agency_forms.word_forms import WordForms
     from rrdesk.services.decision_sheet.decision_sheet_service import DecisionSheetService
     from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
     from rrdesk.services.meeting.meeting_service import MeetingService
@@ -96,6 +97,13 @@ class SessionServices:
         from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 
         return AgencyFormsService(self.session, settings=self.calendar_settings)
+
+    @cached_property
+    def word_forms(self) -> WordForms:
+        """Agency check forms as Word documents: out, back in, and back with comments."""
+        from rrdesk.services.agency_forms.word_forms import WordForms
+
+        return WordForms(self.agency_forms)
 
     @cached_property
     def meetings(self) -> MeetingService:
