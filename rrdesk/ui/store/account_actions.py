@@ -47,7 +47,7 @@ def install_account_actions(
         if new is None:
             return
         try:
-            store_access.change_passphrase(session, new)
+            store_access.change_passphrase(session, new, secret_store=secret_store)
         except StoreError as error:
             messages.error(window, "The passphrase was not changed", error.message)
             return

@@ -49,8 +49,9 @@ NO_BACKUPS_YET = "No rolling backups yet."
 
 class BackupWidget(QWidget):
     idle_minutes_changed = Signal(int)
-    restore_requested = Signal(object, str, bool)
-    """A checked backup the user chose to put in place: (path, secret, is the recovery key)."""
+    restore_requested = Signal(object, str, bool, object)
+    """A checked backup the user chose to put in place: (path, secret, is the recovery key, and
+    the store's current secret and whether it is the recovery key, or ``None``)."""
 
     def __init__(
         self,

@@ -127,16 +127,24 @@ def _connect_backups(backups: QWidget, protection: Protection, messages: Message
         return
     backups.idle_minutes_changed.connect(protection.controller.set_idle_minutes)
     backups.restore_requested.connect(
-        lambda backup, secret, recovery: restore_from_backup(
-            protection, messages, backup, secret, recovery=recovery
+        lambda backup, secret, recovery, current: restore_from_backup(
+            protection, messages, backup, secret, recovery=recovery, current=current
         )
     )
 
 
 def restore_from_backup(
-    protection: Protection, messages: Messages, backup: Path, secret: str, *, recovery: bool
+    protection: Protection,
+    messages: Messages,
+    backup: Path,
+    secret: str,
+    *,
+    recovery: bool,
+    current: tuple[str, bool] | None = None,
 ) -> None:
     """Lock, put a checked backup in place of the store (keeping the store aside) and open it.
+    With ``current`` (the store's current secret, for a backup made before its key changed) the
+    restored store is changed to the current secrets and opened with it.
 
     The backup is checked again as it is put in place, in case the file changed since. Says what
     happened either way; on a failure the store is as it was and rrdesk stays locked.
@@ -145,7 +153,15 @@ def restore_from_backup(
     from rrdesk.services.store.backups import RestoreResult, restore_backup
 
     def put_in_place(store_path: Path) -> RestoreResult:
-        return restore_backup(backup, store_path, secret, recovery=recovery, now=protection.now())
+        return restore_backup(
+            backup,
+            store_path,
+            secret,
+            recovery=recovery,
+            now=protection.now(),
+            current_passphrase=None if current is None else current[0],
+            current_recovery=current is not None and current[1],
+        )
 
     def finished(problem: str, result: object) -> None:
         if problem:
@@ -164,11 +180,12 @@ def restore_from_backup(
         )
         messages.info(None, "Backup restored", f"{result.check.describe()}{kept}")
 
+    opens_with, opens_with_recovery = current or (secret, recovery)
     restore_behind_lock(
         protection.controller,
         put_in_place,
-        secret,
-        recovery=recovery,
+        opens_with,
+        recovery=opens_with_recovery,
         runner=protection.runner,
         finished=finished,
     )

@@ -12,7 +12,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from rrdesk.domain.timetable.dates import format_date, format_time
-from rrdesk.services.store.backups import BACKUP_SUFFIX, BackupCheck, check_backup
+from rrdesk.services.store.backups import (
+    BACKUP_SUFFIX,
+    BackupCheck,
+    check_backup,
+    check_current_secret,
+    needs_current_secret,
+)
 from rrdesk.services.store.errors import StoreError
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.kit.secret_field import SecretField
@@ -21,6 +27,16 @@ from rrdesk.ui.shell.messages import Messages
 from rrdesk.ui.shell.tasks import TaskStarter
 
 BACKUP_FILES = f"rrdesk backups (*{BACKUP_SUFFIX})"
+
+BACKUPS_SECRET = (
+    "Enter the passphrase the backup was made with, or the recovery key. rrdesk opens the backup "
+    "and checks it before anything changes."
+)
+CURRENT_SECRET = (
+    "This backup was made before the store's passphrase or recovery key was last changed. Enter "
+    "the store's current passphrase, or its current recovery key: the restored store will open "
+    "with them, and the old ones will not open it."
+)
 
 CheckBackup = Callable[[str, bool], BackupCheck]
 """Opens and checks the backup with (secret, is the recovery key); raises StoreError."""
@@ -47,12 +63,10 @@ class BackupSecretDialog(QDialog):
         self.used_recovery = False
 
         self.title = heading_label("Restore from a backup")
-        self.file_label = hint_label(f"Backup: {backup.name}")
+        of_store = not backup.name.endswith(BACKUP_SUFFIX)  # asking for the store's own secret
+        self.file_label = hint_label(f"{'Store' if of_store else 'Backup'}: {backup.name}")
         self.file_label.setObjectName("restore_file")
-        self.explain = hint_label(
-            "Enter the passphrase the backup was made with, or the recovery key. rrdesk opens "
-            "the backup and checks it before anything changes."
-        )
+        self.explain = hint_label(CURRENT_SECRET if of_store else BACKUPS_SECRET)
         self.secret_field = SecretField(
             object_name="restore_secret", missing_passphrase="Enter the passphrase"
         )
@@ -151,10 +165,12 @@ def choose_backup_to_restore(
     not_the_store: str,
     what_happens: str,
     store_id: str | None,
-) -> tuple[Path, str, bool] | None:
+) -> tuple[Path, str, bool, tuple[str, bool] | None] | None:
     """Ask for a backup of the store at ``store_path`` (starting in ``folder``), check it with the
     passphrase or recovery key it was made with, and ask to confirm restoring it. The backup, the
-    secret that opened it and whether it was the recovery key; ``None`` if the person stopped.
+    secret that opened it and whether it was the recovery key, and the store's current secret
+    (and whether it is the recovery key) if the backup was made before the store's key last
+    changed; ``None`` if the person stopped.
 
     ``not_the_store`` says which store was chosen instead of a backup; ``what_happens`` ends the
     confirmation (what is kept, and what rrdesk does next). ``store_id`` is the store's own
@@ -181,6 +197,17 @@ def choose_backup_to_restore(
     if answer is None:
         return None
     checked, secret, recovery = answer
+    current = None
+    if needs_current_secret(backup, store_path):
+
+        def check_current(typed: str, typed_recovery: bool) -> BackupCheck:
+            check_current_secret(store_path, typed, recovery=typed_recovery)
+            return checked
+
+        asked = ask_secret(parent, store_path, check_current, runner)
+        if asked is None:
+            return None
+        current = asked[1], asked[2]
     warning = checked.of_another_store(store_id)
     another = f"\n\n{warning}" if warning else ""
     if not messages.confirm(
@@ -193,4 +220,4 @@ def choose_backup_to_restore(
         no="Cancel",
     ):
         return None
-    return backup, secret, recovery
+    return backup, secret, recovery, current

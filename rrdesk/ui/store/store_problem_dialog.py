@@ -149,15 +149,24 @@ class StoreProblemDialog(QDialog):
         if chosen is not None:
             self._restore(*chosen)
 
-    def _restore(self, backup: Path, secret: str, recovery: bool) -> None:
+    def _restore(
+        self, backup: Path, secret: str, recovery: bool, current: tuple[str, bool] | None
+    ) -> None:
         store_path, now = self._store_path, self._now()
         self.restore_button.setEnabled(False)
         self.restore_button.setText("Restoring…")
+        opens_with, opens_with_recovery = current or (secret, recovery)
         self._runner.start(
             lambda _progress, _cancelled: restore_backup(
-                backup, store_path, secret, recovery=recovery, now=now
+                backup,
+                store_path,
+                secret,
+                recovery=recovery,
+                now=now,
+                current_passphrase=None if current is None else current[0],
+                current_recovery=current is not None and current[1],
             ),
-            on_done=lambda result: self._on_restored(result, secret, recovery),
+            on_done=lambda result: self._on_restored(result, opens_with, opens_with_recovery),
             on_error=lambda error: self._on_failed(error, "The backup was not restored"),
         )
 

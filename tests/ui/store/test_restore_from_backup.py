@@ -169,7 +169,7 @@ def test_cancelling_at_any_step_changes_nothing(
     assert "different store" not in text
     messages.confirm_answer = True
     qtbot.mouseClick(widget.restore_button, Qt.MouseButton.LeftButton)
-    assert emitted == [(backup, passphrase, False)]
+    assert emitted == [(backup, passphrase, False, None)]
 
 
 def test_choosing_the_store_itself_is_refused(qtbot, session, messages, tmp_path: Path) -> None:
