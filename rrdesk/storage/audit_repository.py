@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -54,7 +54,12 @@ def keep_chain_key(db: Database, key: bytes) -> None:
     db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", (CHAIN_KEY, key.hex()))
 
 
+_PAGE_ROWS = 5000
+
+
 def _entry(row: tuple[object, ...]) -> AuditEntry:
+    # Each value is made the type the schema gives it, so a value of another type put in by
+    # hand reads as a changed entry rather than stopping the check.
     return AuditEntry(
         entry_id=int(str(row[0])),
         at=str(row[1]),
@@ -71,6 +76,32 @@ def _entry(row: tuple[object, ...]) -> AuditEntry:
 
 def _all_entries(db: Database) -> list[AuditEntry]:
     return [_entry(row) for row in db.query(f"SELECT {_COLUMNS} FROM audit ORDER BY id")]
+
+
+Progress = Callable[[int, int], None]
+"""Told how many entries have been checked, and of how many."""
+
+
+def _check_chain(
+    db: Database, key: bytes, anchor: AuditAnchor | None, progress: Progress | None = None
+) -> tuple[int, ChainBreak | None]:
+    """Check the whole chain, reading it a page at a time (half a million entries after ten
+    years are never held at once); ``progress`` is told after each page. Returns how many
+    entries were read, and the first break if there is one."""
+    total = current_anchor(db).count if progress is not None else 0
+    read = 0
+
+    def stream() -> Iterator[AuditEntry]:
+        nonlocal read
+        for page in db.query_pages(f"SELECT {_COLUMNS} FROM audit ORDER BY id", rows=_PAGE_ROWS):
+            for row in page:
+                read += 1
+                yield _entry(row)
+            if progress is not None:
+                progress(read, max(total, read))
+
+    broken = first_broken_entry(stream(), key=key, anchor=anchor)
+    return read, broken
 
 
 def current_anchor(db: Database) -> AuditAnchor:
@@ -163,13 +194,13 @@ class AuditRepository:
         )
         return "" if row is None else str(row[0])
 
-    def verify(self) -> tuple[int, ChainBreak | None]:
+    def verify(self, progress: Progress | None = None) -> tuple[int, ChainBreak | None]:
         """How many entries were checked, and the first break if there is one (a missing
-        anchor is a break)."""
-        entries = self.entries()
-        return len(entries), first_broken_entry(entries, key=self._key, anchor=self._anchor())
+        anchor is a break). The trail is read a page at a time; ``progress`` is told after
+        each."""
+        return _check_chain(self._db, self._key, self._anchor(), progress)
 
-    def checker(self) -> Callable[[], tuple[int, ChainBreak | None]]:
+    def checker(self) -> Callable[[Progress], tuple[int, ChainBreak | None]]:
         """:meth:`verify` to run on a worker thread. It reads on a connection of its own, opened
         now, so locking the store (which closes the session's connection) cannot pull the rows
         from under it; and it checks against the anchor as it is now, so a change saved while
@@ -179,13 +210,12 @@ class AuditRepository:
         key = self._key
         db = self._db if self._reader is None else self._reader()
 
-        def check() -> tuple[int, ChainBreak | None]:
+        def check(progress: Progress) -> tuple[int, ChainBreak | None]:
             try:
-                entries = _all_entries(db)
+                return _check_chain(db, key, anchor, progress)
             finally:
                 if db is not self._db:
                     db.close()
-            return len(entries), first_broken_entry(entries, key=key, anchor=anchor)
 
         return check
 

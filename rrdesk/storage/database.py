@@ -283,6 +283,19 @@ class Database:
             row = self._live.execute(sql, parameters).fetchone()
         return None if row is None else tuple(row)
 
+    def query_pages(
+        self, sql: str, parameters: Sequence[Any] = (), *, rows: int = 5000
+    ) -> Iterator[list[Row]]:
+        """The rows of one query, ``rows`` at a time: what it reads is never held whole, and it
+        reads one state of the store from start to end, whatever is saved meanwhile."""
+        with self._described():
+            cursor = self._live.execute(sql, parameters)
+            try:
+                while page := cursor.fetchmany(rows):
+                    yield page
+            finally:
+                cursor.close()
+
     def integrity_problems(self) -> list[str]:
         """Both SQLite's and SQLCipher's own checks; an empty list means the store is sound."""
         problems: list[str] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,7 +72,7 @@ def entry_hash(entry: AuditEntry, previous_hash: str, key: bytes) -> str:
     """The entry's seal: an HMAC under ``key`` (derived from the store's data key)."""
     if len(key) < 32:
         raise ValueError("the audit key must be 32 bytes or more")
-    return hmac.new(key, _body(entry, previous_hash), hashlib.sha256).hexdigest()
+    return hmac.digest(key, _body(entry, previous_hash), "sha256").hex()
 
 
 def unkeyed_entry_hash(entry: AuditEntry, previous_hash: str) -> str:
@@ -88,14 +88,18 @@ class ChainBreak:
 
 
 def first_broken_entry(
-    entries: Sequence[AuditEntry], *, key: bytes, anchor: AuditAnchor | None
+    entries: Iterable[AuditEntry], *, key: bytes, anchor: AuditAnchor | None
 ) -> ChainBreak | None:
     """The first entry whose seal does not hold, or ``None`` when the chain is whole.
 
+    ``entries`` are looked at once each, in order, so they can be read as they come (a page at
+    a time from the store) and half a million of them are never held at once.
     ``anchor`` is the head and length recorded outside the store; without one the chain cannot
     be shown whole. The store may be ahead of its anchor (rrdesk stopped between saving and
     writing the anchor), never behind it."""
     previous = GENESIS
+    position = 0  # after the loop: how many entries there are
+    named = GENESIS  # the seal of the entry the anchor names
     for position, entry in enumerate(entries, start=1):
         if entry.previous_hash != previous:
             return ChainBreak(position, entry.entry_id, "an entry before it was changed or removed")
@@ -104,20 +108,18 @@ def first_broken_entry(
                 position, entry.entry_id, "this entry was changed after it was written"
             )
         previous = entry.hash
-    return anchor_break(entries, anchor)
-
-
-def anchor_break(entries: Sequence[AuditEntry], anchor: AuditAnchor | None) -> ChainBreak | None:
-    """Where the trail disagrees with its anchor: entries removed from its end or replaced."""
-    return anchor_break_at(len(entries), lambda position: entries[position - 1].hash, anchor)
+        if anchor is not None and position == anchor.count:
+            named = entry.hash
+    return anchor_break_at(position, lambda _position: named, anchor)
 
 
 def anchor_break_at(
     length: int, hash_at: Callable[[int], str], anchor: AuditAnchor | None
 ) -> ChainBreak | None:
-    """As :func:`anchor_break`, from the trail's ``length`` and ``hash_at(position)``, the seal
-    of the entry at that position (from 1): only the entry the anchor names is read, so a store
-    with years of entries opens as quickly as a new one."""
+    """Where the trail disagrees with its anchor (entries removed from its end or replaced), from
+    the trail's ``length`` and ``hash_at(position)``, the seal of the entry at that position
+    (from 1): only the entry the anchor names is read, so a store with years of entries opens as
+    quickly as a new one."""
     if anchor is None:
         return ChainBreak(
             length,

@@ -53,7 +53,7 @@ class AuditTrail(Protocol):
 
     def length(self) -> int: ...
 
-    def checker(self) -> Callable[[], tuple[int, ChainBreak | None]]: ...
+    def checker(self) -> Callable[[Progress], tuple[int, ChainBreak | None]]: ...
 
 
 class AuditWidget(QWidget):
@@ -203,10 +203,23 @@ class AuditWidget(QWidget):
             self._on_verify_failed(error)
             return
 
-        def work(_progress: Progress, _cancelled: Cancelled) -> tuple[int, ChainBreak | None]:
-            return check()
+        def work(progress: Progress, _cancelled: Cancelled) -> tuple[int, ChainBreak | None]:
+            return check(progress)
 
-        self._runner.start(work, on_done=self._on_verify_done, on_error=self._on_verify_failed)
+        self._runner.start(
+            work,
+            on_done=self._on_verify_done,
+            on_error=self._on_verify_failed,
+            on_progress=self._on_verify_progress,
+        )
+
+    def _on_verify_progress(self, checked: int, total: int) -> None:
+        if shiboken6.isValid(self) and self._checking:
+            self._show_result(
+                f"Checking every entry\u2026 {checked:,} of {total:,} checked. You can carry on "
+                "working.",
+                "",
+            )
 
     def _on_verify_done(self, outcome: tuple[int, ChainBreak | None]) -> None:
         if not shiboken6.isValid(self):  # the store was locked and the screen closed meanwhile

@@ -33,6 +33,8 @@ class HeldRunner:
 
     def __init__(self) -> None:
         self.waiting: list[Callable[[], None]] = []
+        self.watch: Callable[[], None] = lambda: None
+        """Called after each report of progress has been shown."""
 
     def start(
         self,
@@ -42,9 +44,14 @@ class HeldRunner:
         on_error: Callable[[BaseException], None],
         on_progress: Callable[[int, int], None] | None = None,
     ) -> TaskHandle:
+        def report(done: int, total: int) -> None:
+            if on_progress is not None:
+                on_progress(done, total)
+                self.watch()
+
         def finish() -> None:
             try:
-                result = work(lambda done, total: None, lambda: False)
+                result = work(report, lambda: False)
             except BaseException as error:
                 on_error(error)
             else:
@@ -144,6 +151,27 @@ def test_the_check_runs_in_the_background_and_finds_a_changed_entry(
         "was changed after it was written."
     )
     assert audit.result.property("role") == "error"
+
+
+def test_the_check_reads_a_page_at_a_time_and_says_how_far_it_has_got(
+    qtbot: QtBot, session: Session
+) -> None:
+    total = _record(session, 11_000)
+    runner = HeldRunner()
+    audit = AuditWidget(session.audit, runner, dict)
+    qtbot.addWidget(audit)
+    shown: list[str] = []
+    runner.watch = lambda: shown.append(audit.result.text())
+
+    qtbot.mouseClick(audit.verify_button, Qt.MouseButton.LeftButton)
+    runner.finish_all()
+
+    assert shown == [
+        f"Checking every entry\u2026 5,000 of {total:,} checked. You can carry on working.",
+        f"Checking every entry\u2026 10,000 of {total:,} checked. You can carry on working.",
+        f"Checking every entry\u2026 {total:,} of {total:,} checked. You can carry on working.",
+    ]
+    assert audit.result.text() == f"The audit trail is whole: {total:,} entries checked."
 
 
 def test_a_check_running_when_the_store_is_locked_still_finishes(
