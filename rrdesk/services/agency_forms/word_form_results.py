@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from rrdesk.domain.agency_forms.agency_form_record import FormRecord
 from rrdesk.domain.agency_forms.form_matching import ReturnRow
 from rrdesk.domain.agency_forms.returned_form import FoundBy, ReadAnswers
-from rrdesk.domain.agency_forms.text_checks import Finding
-from rrdesk.domain.agency_forms.word_form_content import FormProperties
+from rrdesk.domain.agency_forms.text_checks import Finding, TextChecker
+from rrdesk.domain.agency_forms.word_form_content import FormProperties, WordFormContent
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,36 @@ class WrittenForm:
     @property
     def encrypted(self) -> bool:
         return self.password is not None
+
+
+@dataclass(frozen=True)
+class FormToWrite:
+    """What a request's form needs from the store, read (its password kept) on the UI thread:
+    building and encrypting it (:meth:`WordForms.form_file`) touches no store, so it can run
+    off the UI thread."""
+
+    case_id: int
+    agency: str
+    content: WordFormContent
+    request_id: str
+    password: str | None
+    password_is_new: bool
+
+
+@dataclass(frozen=True)
+class ReturnReading:
+    """What reading a returned form for a request needs from the store, read on the UI thread:
+    reading the file (:meth:`WordForms.read_prepared`) touches no store, so it can run off
+    the UI thread."""
+
+    case_id: int
+    agency: str
+    expected: FormProperties
+    kept_password: str | None
+    current: FormRecord
+    checker: TextChecker
+    replaces_quality_assured: bool
+    version: int
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.services.agency_forms.word_form_results import (
     AcceptedReturn,
     ReturnPreview,
+    ReturnReading,
     WrittenForm,
 )
 from rrdesk.services.cases.case_lookup import find_case
@@ -127,9 +128,27 @@ class WordFormReturns:
     def _read_return(
         self, case_id: int, agency: str, path: Path, password: str | None
     ) -> ReturnPreview:
-        expected = self._expected(case_id, agency)
+        return self._read_prepared(self._reading(case_id, agency), path, password)
+
+    def _reading(self, case_id: int, agency: str) -> ReturnReading:
+        stage = self.forms.request(case_id, agency).stage
+        return ReturnReading(
+            case_id=case_id,
+            agency=agency,
+            expected=self._expected(case_id, agency),
+            kept_password=self._password(case_id, agency),
+            current=self.forms.load_form(case_id, agency),
+            checker=self.forms.checker(case_id),
+            replaces_quality_assured=stage is not None and stage.kind is EventKind.QUALITY_ASSURED,
+            version=len(self._versions(case_id, agency)) + 1,
+        )
+
+    def _read_prepared(
+        self, reading: ReturnReading, path: Path, password: str | None
+    ) -> ReturnPreview:
+        """Read the file with what ``reading`` holds; touches no store."""
         data = read_form_file(path)
-        kept = self._password(case_id, agency)
+        kept = reading.kept_password
         try:
             opened = open_word_file(data, path.name, password or kept)
         except WrongPasswordError:
@@ -140,25 +159,22 @@ class WordFormReturns:
                 "this request: enter its password."
             ) from None
         document = read_check_form_document(opened.docx, self.forms.form)
-        check_return_matches(document, expected)
+        check_return_matches(document, reading.expected)
         form = self.forms.form
         read = read_answers(form, document)
-        current = self.forms.load_form(case_id, agency)
+        current = reading.current
         merged = merged_answers(current.answers, read)
-        findings = self.forms.form_findings(
-            self.forms.checker(case_id), replace(current, answers=merged)
-        )
-        stage = self.forms.request(case_id, agency).stage
+        findings = self.forms.form_findings(reading.checker, replace(current, answers=merged))
         return ReturnPreview(
-            case_id=case_id,
-            agency=agency,
+            case_id=reading.case_id,
+            agency=reading.agency,
             file_name=path.name,
             properties=document.properties,
             encrypted=opened.encrypted,
             rows=return_rows(form, read, current.answers),
             findings=findings,
-            replaces_quality_assured=stage is not None and stage.kind is EventKind.QUALITY_ASSURED,
-            version=len(self._versions(case_id, agency)) + 1,
+            replaces_quality_assured=reading.replaces_quality_assured,
+            version=reading.version,
             read=read,
             docx=opened.docx,
             password=(password or kept) if opened.encrypted else None,

@@ -47,7 +47,9 @@ from rrdesk.services.agency_forms.agency_forms_service import EmailDraft
 from rrdesk.services.agency_forms.word_form_results import (
     AcceptedReturn,
     FormRow,
+    FormToWrite,
     ReturnPreview,
+    ReturnReading,
     WrittenForm,
 )
 from rrdesk.services.agency_forms.word_form_returns import WordFormReturns
@@ -57,10 +59,12 @@ from rrdesk.services.files import write_exported_file
 __all__ = [
     "AcceptedReturn",
     "FormRow",
+    "FormToWrite",
     "NotAWordFormError",
     "PasswordNeededError",
     "ReturnMismatchError",
     "ReturnPreview",
+    "ReturnReading",
     "ReturnedFormError",
     "WordForms",
     "WrittenForm",
@@ -122,6 +126,53 @@ class WordForms(WordFormReturns):
         sends its own covering letter. A blank form returned filled in matches any request."""
         return self._write_blank_form(path)
 
+    # The same in steps, for a screen that runs the slow part off the UI thread
+
+    def prepare_form(
+        self,
+        case_id: int,
+        agency: str,
+        *,
+        identifying: bool,
+        today: date,
+        password: str | None = None,
+    ) -> FormToWrite:
+        """:meth:`write_form`'s work with the store: the request's identifier and, with
+        ``identifying``, its password (kept now when new). Then :meth:`form_file` (no store)
+        and, once the bytes are saved, :meth:`record_form_written`."""
+        return self._prepare_form(case_id, agency, identifying, today, password)
+
+    def form_file(self, prepared: FormToWrite) -> bytes:
+        """The form's ``.docx`` bytes, encrypted when it has a password. Touches no store."""
+        data = build_check_form_document(prepared.content)
+        return encrypt_word_file(data, prepared.password) if prepared.password else data
+
+    def record_form_written(self, prepared: FormToWrite, path: Path) -> WrittenForm:
+        """Record in the audit trail that the form was saved at ``path``."""
+        what = (
+            "encrypted, with identifying details"
+            if prepared.password
+            else "without identifying details"
+        )
+        with self._session.db.transaction():
+            self._session.record(
+                "agency_forms",
+                "Wrote an agency check form as a Word document",
+                case_id=prepared.case_id,
+                detail={"note": f"{prepared.agency} ({prepared.request_id}): {what}, {path.name}"},
+            )
+        return WrittenForm(path, prepared.request_id, prepared.password, prepared.password_is_new)
+
+    def reading(self, case_id: int, agency: str) -> ReturnReading:
+        """:meth:`read_return`'s work with the store; then :meth:`read_prepared`."""
+        return self._reading(case_id, agency)
+
+    def read_prepared(
+        self, reading: ReturnReading, path: Path, *, password: str | None = None
+    ) -> ReturnPreview:
+        """:meth:`read_return` with the store's part already read. Touches no store."""
+        return self._read_prepared(reading, path, password)
+
     def read_return(
         self, case_id: int, agency: str, path: Path, *, password: str | None = None
     ) -> ReturnPreview:
@@ -168,10 +219,9 @@ class WordForms(WordFormReturns):
 
     # Writing the form
 
-    def _form_bytes(
+    def _prepare_form(
         self, case_id: int, agency: str, identifying: bool, today: date, password: str | None
-    ) -> tuple[bytes, str, str | None, bool]:
-        """The form's bytes, its request identifier, its password and whether that is new."""
+    ) -> FormToWrite:
         request = self._ensure_request_id(case_id, agency)
         case = find_case(self._session, case_id)
         form = self.forms.form
@@ -184,9 +234,8 @@ class WordForms(WordFormReturns):
             due_on=request.due_on or self.forms.due_date_for(case_id, today),
             identifying=identifying_details(case.children) if identifying else (),
         )
-        data = build_check_form_document(content)
         if not identifying:
-            return data, request.request_id, None, False
+            return FormToWrite(case_id, agency, content, request.request_id, None, False)
         kept = self._password(case_id, agency)
         chosen = password or kept or new_password()
         if chosen != kept:
@@ -198,7 +247,15 @@ class WordForms(WordFormReturns):
                     case_id=case_id,
                     detail={"note": agency},
                 )
-        return encrypt_word_file(data, chosen), request.request_id, chosen, chosen != kept
+        return FormToWrite(case_id, agency, content, request.request_id, chosen, chosen != kept)
+
+    def _form_bytes(
+        self, case_id: int, agency: str, identifying: bool, today: date, password: str | None
+    ) -> tuple[bytes, str, str | None, bool]:
+        """The form's bytes, its request identifier, its password and whether that is new."""
+        prepared = self._prepare_form(case_id, agency, identifying, today, password)
+        data = self.form_file(prepared)
+        return data, prepared.request_id, prepared.password, prepared.password_is_new
 
     def _write_form(
         self,
@@ -209,21 +266,9 @@ class WordForms(WordFormReturns):
         today: date,
         password: str | None,
     ) -> WrittenForm:
-        data, request_id, chosen, is_new = self._form_bytes(
-            case_id, agency, identifying, today, password
-        )
-        write_exported_file(path, data)
-        with self._session.db.transaction():
-            what = (
-                "encrypted, with identifying details" if chosen else "without identifying details"
-            )
-            self._session.record(
-                "agency_forms",
-                "Wrote an agency check form as a Word document",
-                case_id=case_id,
-                detail={"note": f"{agency} ({request_id}): {what}, {path.name}"},
-            )
-        return WrittenForm(path, request_id, chosen, is_new)
+        prepared = self._prepare_form(case_id, agency, identifying, today, password)
+        write_exported_file(path, self.form_file(prepared))
+        return self.record_form_written(prepared, path)
 
     def _write_blank_form(self, path: Path) -> WrittenForm:
         form = self.forms.form
