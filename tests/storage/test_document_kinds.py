@@ -19,6 +19,8 @@ STORED_DOCUMENT_KINDS = {
     "THRESHOLD_LETTER": "threshold_letter",
     "CASE_THEMES": "case_themes",
     "SUBMISSION_DETAILS": "submission_details",
+    "CHECK_FORM_RETURNS": "check_form_returns",
+    "CHECK_FORM_PASSWORD": "check_form_password",
 }
 
 STORED_EXPORT_KINDS = {
