@@ -50,8 +50,12 @@ class AuditAnchor:
     count: int = 0
 
 
+_BODY_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+"""The sealed form of an entry: keys sorted, no spaces (made once: a check makes half a million)."""
+
+
 def _body(entry: AuditEntry, previous_hash: str) -> bytes:
-    return json.dumps(
+    return _BODY_ENCODER.encode(
         {
             "at": entry.at,
             "actor": entry.actor,
@@ -61,10 +65,7 @@ def _body(entry: AuditEntry, previous_hash: str) -> bytes:
             "action": entry.action,
             "detail": entry.detail,
             "previous": previous_hash,
-        },
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
+        }
     ).encode("utf-8")
 
 
