@@ -162,3 +162,46 @@ def test_the_form_back_has_a_comment_on_each_finding_and_the_reasons_at_the_top(
     assert len(comments) == back.comments
     assert "Returned for more information on 22 November 2026" in document.paragraphs[0].text
     assert "Add the dates of visits" in "\n".join(p.text for p in document.paragraphs[:5])
+
+
+def test_every_control_filled_comes_back_as_typed(
+    session: Session, case: Case, today: date, tmp_path: Path
+) -> None:
+    assert case.case_id is not None
+    service = _service(session)
+    form = AgencyFormsService(session).form
+    typed: dict[str, object] = {}
+    ticks: dict[str, str] = {}
+    expected: dict[str, str] = {}
+    for section in form.sections:
+        for question in section.questions:
+            kind = question.kind.value
+            if kind == "yes_no":
+                ticks[question.key] = "yes"
+                expected[question.key] = "Yes"
+            elif kind == "choice":
+                typed[question.key] = question.options[-1].label
+                expected[question.key] = question.options[-1].label
+            elif kind == "date":
+                typed[question.key] = date(2026, 11, 2)
+                expected[question.key] = "2 November 2026"
+            elif kind == "chronology":
+                typed[question.key] = [["2 November 2026", "Nurse", "Home visit", "Follow up"]]
+                expected[question.key] = (
+                    "2 November 2026 \u2014 Nurse \u2014 Home visit \u2014 Follow up"
+                )
+            else:
+                typed[question.key] = f"The answer to {question.key}."
+                expected[question.key] = f"The answer to {question.key}."
+    written = service.write_form(
+        case.case_id, POLICE, tmp_path / "form.docx", identifying=True, today=today
+    )
+    assert written.password is not None
+    plain = decrypt((tmp_path / "form.docx").read_bytes(), written.password)
+    returned = tmp_path / "all.docx"
+    returned.write_bytes(encrypt(fill_form(plain, typed, ticks=ticks), written.password))
+
+    preview = service.read_return(case.case_id, POLICE, returned)
+
+    assert {row.question: row.read for row in preview.rows} == expected
+    assert all(row.found_by is FoundBy.CONTROL for row in preview.rows)
