@@ -98,6 +98,10 @@ class WordForms(WordFormReturns):
         """The request's stable identifier, given now if it has none yet (recorded)."""
         return self._ensure_request_id(case_id, agency).request_id
 
+    def case_reference(self, case_id: int) -> str:
+        """The case's reference, which the files' suggested names begin with."""
+        return find_case(self._session, case_id).reference
+
     def form_rows(self, case_id: int, today: date) -> list[FormRow]:
         """Each requested agency with its status, dates, request identifier and versions."""
         return self._form_rows(case_id, today)
