@@ -188,10 +188,24 @@ class AuditRepository:
         return 0 if row is None else int(row[0])
 
     def hash_at(self, position: int) -> str:
-        """The seal of the entry at ``position`` in the trail (from 1), or "" past its end."""
-        row = self._db.query_one(
-            "SELECT hash FROM audit ORDER BY id LIMIT 1 OFFSET ?", (max(position - 1, 0),)
-        )
+        """The seal of the entry at ``position`` in the trail (from 1), or "" past its end.
+
+        Entries are added with the next id and never removed, so while the ids run without a
+        gap the entry at a position is the one with that id from the first: found at once.
+        Otherwise (ids changed by hand) it is found by counting along the trail, which reads
+        all of it."""
+        first, last, length = self._db.query_one(
+            "SELECT (SELECT min(id) FROM audit), (SELECT max(id) FROM audit),"
+            " (SELECT count(*) FROM audit)"
+        ) or (None, None, 0)
+        if first is not None and int(last) - int(first) + 1 == int(length):
+            row = self._db.query_one(
+                "SELECT hash FROM audit WHERE id = ?", (int(first) + max(position, 1) - 1,)
+            )
+        else:
+            row = self._db.query_one(
+                "SELECT hash FROM audit ORDER BY id LIMIT 1 OFFSET ?", (max(position - 1, 0),)
+            )
         return "" if row is None else str(row[0])
 
     def verify(self, progress: Progress | None = None) -> tuple[int, ChainBreak | None]:

@@ -19,6 +19,20 @@ def test_length_and_the_seal_at_each_position_agree_with_the_entries(session) ->
     assert session.audit.hash_at(len(entries) + 1) == ""  # past the end: no seal
 
 
+def test_the_seal_at_a_position_is_found_by_counting_once_an_entry_is_removed_by_hand(
+    session: Session,
+) -> None:
+    with session.db.transaction():
+        for number in range(1, 8):
+            session.record("store", "Noted", detail={"note": str(number)})
+    entries = session.audit.entries()
+    removed = entries[2]
+    with session.db.transaction():
+        session.db.execute("DELETE FROM audit WHERE id = ?", (removed.entry_id,))
+    left = [entry.hash for entry in entries if entry is not removed]
+    assert [session.audit.hash_at(n) for n in range(1, len(left) + 2)] == [*left, ""]
+
+
 def test_a_page_is_the_newest_first_and_the_next_page_goes_on_from_its_last_entry(
     session: Session,
 ) -> None:
