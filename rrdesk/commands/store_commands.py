@@ -105,15 +105,14 @@ REVOKED = (
 def run_passphrase(args: argparse.Namespace, out: TextIO) -> int:
     from rrdesk.commands.store_options import UsageError
 
+    new = read_passphrase(
+        argparse.Namespace(passphrase_file=args.new_passphrase_file), prompt="New passphrase: "
+    )
+    problem = passphrase_problem(new)
+    if problem:
+        raise UsageError(f"{problem}. Nothing has been changed.")
     session = open_store(args)
     try:
-        new = read_passphrase(
-            argparse.Namespace(passphrase_file=args.new_passphrase_file),
-            prompt="New passphrase: ",
-        )
-        problem = passphrase_problem(new)
-        if problem:
-            raise UsageError(f"{problem}. Nothing has been changed.")
         change_passphrase(session, new)
     finally:
         session.close()
@@ -124,7 +123,7 @@ def run_passphrase(args: argparse.Namespace, out: TextIO) -> int:
 
 def run_recovery_key(args: argparse.Namespace, out: TextIO) -> int:
     passphrase = read_passphrase(args)
-    session = unlock_with_passphrase(store_path(args), passphrase)
+    session = unlock_with_passphrase(store_path(args), passphrase, accept_older=args.accept_older)
     try:
         recovery_key = new_recovery_key(session, passphrase=passphrase)
     finally:
@@ -195,7 +194,10 @@ def run_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
 
     try:
         session = unlock_with_passphrase(
-            store_path(args), read_passphrase(args), checking_audit=True
+            store_path(args),
+            read_passphrase(args),
+            checking_audit=True,
+            accept_older=args.accept_older,
         )
     except TamperedError as error:  # changed past checking (its schema, its key file's seal)
         print(f"The audit trail cannot be shown whole. {error.message}", file=out)

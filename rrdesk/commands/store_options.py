@@ -30,6 +30,11 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="read the passphrase from this file (a trailing newline is not part of it)",
     )
+    parser.add_argument(
+        "--accept-older",
+        action="store_true",
+        help="open the store even if it is older than the copy last opened (exit code 1 without)",
+    )
 
 
 def store_path(args: argparse.Namespace) -> Path:
@@ -62,4 +67,8 @@ def read_passphrase(args: argparse.Namespace, *, prompt: str = "Passphrase: ") -
 
 
 def open_store(args: argparse.Namespace) -> Session:
-    return unlock_with_passphrase(store_path(args), read_passphrase(args))
+    return unlock_with_passphrase(
+        store_path(args),
+        read_passphrase(args),
+        accept_older=bool(getattr(args, "accept_older", False)),
+    )

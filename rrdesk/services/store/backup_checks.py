@@ -125,9 +125,9 @@ def changes_after(store_path: Path, check: BackupCheck, secret: str, *, recovery
         return 0
     try:
         if recovery:
-            session = unlock_with_recovery_key(store_path, secret)
+            session = unlock_with_recovery_key(store_path, secret, counted=False)
         else:
-            session = unlock_with_passphrase(store_path, secret)
+            session = unlock_with_passphrase(store_path, secret, counted=False)
     except StoreError:
         return 0
     try:

@@ -252,7 +252,7 @@ def _record_restore(
     backup: Path,
 ) -> None:
     """The restored store's audit trail says it was restored, from which backup, and by whom."""
-    session = open_with_key(store_path, slots, *key)
+    session = open_with_key(store_path, slots, *key, accept_older=True)  # put back on purpose
     try:
         with session.db.transaction():
             session.record(

@@ -110,9 +110,26 @@ def create_store(
     return NewStore(session, recovery_key, message)
 
 
-def open_with_key(path: Path, slots: KeySlots, data_key: bytes, slot: KeySlot | None) -> Session:
+def open_with_key(
+    path: Path,
+    slots: KeySlots,
+    data_key: bytes,
+    slot: KeySlot | None,
+    *,
+    accept_older: bool = False,
+) -> Session:
     """Open the store at ``path`` with a data key already unwrapped from ``slot`` of ``slots``."""
-    return _open(path, slots, data_key, slot)
+    return _open(path, slots, data_key, slot, opening=Opening(accept_older))
+
+
+@dataclass(frozen=True)
+class Opening:
+    """How a store is opened: whether an older copy than the one last opened is accepted, and
+    the keyring that keeps the count of openings on this computer, where there is one."""
+
+    accept_older: bool = False
+    secret_store: SecretStore | None = None
+    counted: bool = True  # False: only looked at (nothing is written, not even the count)
 
 
 def _open(
@@ -122,6 +139,7 @@ def _open(
     slot: KeySlot | None,
     *,
     checking_audit: bool = False,
+    opening: Opening | None = None,
 ) -> Session:
     lock = StoreLock(path)
     lock.acquire()
@@ -146,7 +164,9 @@ def _open(
                 f"The key file beside {path.name} belongs to a different store. "
                 f"Put the right key file back. {NOTHING_CHANGED}"
             )
-        _check_anchor(session, keyed_before=keyed_before, refuse=not checking_audit)
+        _check_anchor(
+            session, keyed_before=keyed_before, refuse=not checking_audit, opening=opening
+        )
     except BaseException:
         db.close()
         lock.release()
@@ -155,7 +175,9 @@ def _open(
     return session
 
 
-def _check_anchor(session: Session, *, keyed_before: bool, refuse: bool) -> None:
+def _check_anchor(
+    session: Session, *, keyed_before: bool, refuse: bool, opening: Opening | None
+) -> None:
     """Refuse a store whose audit trail is shorter than, or differs from, what its sealed key
     file records. A key file from before the keyed trail is anchored now, once its store has
     just been brought up to it; after that, a key file without an anchor is refused. Opened
@@ -175,6 +197,13 @@ def _check_anchor(session: Session, *, keyed_before: bool, refuse: bool) -> None
         return
     key_file.check_seal(session.slots, session.key_bytes(), where=where)
     from rrdesk.domain.cases.audit import anchor_break_at
+    from rrdesk.services.store import rollback
+
+    opening = opening or Opening()
+    counting = refuse and opening.counted
+    rollback.check_and_count(
+        session, opening.secret_store, accept_older=opening.accept_older, count=counting
+    )
 
     audit = session.audit
     broken = anchor_break_at(audit.length(), audit.hash_at, session.slots.anchor)
@@ -190,22 +219,47 @@ def _check_anchor(session: Session, *, keyed_before: bool, refuse: bool) -> None
         session.anchor_audit()  # rrdesk stopped before the anchor of its last change was kept
 
 
-def unlock_with_passphrase(path: Path, passphrase: str, *, checking_audit: bool = False) -> Session:
+def unlock_with_passphrase(
+    path: Path,
+    passphrase: str,
+    *,
+    checking_audit: bool = False,
+    accept_older: bool = False,
+    secret_store: SecretStore | None = None,
+    counted: bool = True,
+) -> Session:
     """Open the store with its passphrase. With ``checking_audit`` the store is opened even if
     its audit trail does not match its key file, so the check can say where it breaks."""
     check_exists(path)
     slots = key_file.read_slots(path)
     data_key, slot = key_slots.open_with_passphrase(slots, passphrase)
     return _upgraded(
-        _open(path, slots, data_key, slot, checking_audit=checking_audit), slot, passphrase
+        _open(
+            path,
+            slots,
+            data_key,
+            slot,
+            checking_audit=checking_audit,
+            opening=Opening(accept_older, secret_store, counted),
+        ),
+        slot,
+        passphrase,
     )
 
 
-def unlock_with_recovery_key(path: Path, recovery_key: str) -> Session:
+def unlock_with_recovery_key(
+    path: Path,
+    recovery_key: str,
+    *,
+    accept_older: bool = False,
+    secret_store: SecretStore | None = None,
+    counted: bool = True,
+) -> Session:
     check_exists(path)
     slots = key_file.read_slots(path)
     data_key, slot = key_slots.open_with_recovery_key(slots, recovery_key)
-    return _upgraded(_open(path, slots, data_key, slot), slot, recovery_key)
+    opening = Opening(accept_older, secret_store, counted)
+    return _upgraded(_open(path, slots, data_key, slot, opening=opening), slot, recovery_key)
 
 
 def _upgraded(session: Session, slot: KeySlot, secret: str) -> Session:
@@ -218,7 +272,9 @@ def _upgraded(session: Session, slot: KeySlot, secret: str) -> Session:
     return session
 
 
-def unlock_with_remembered_key(path: Path, secret_store: SecretStore) -> tuple[Session | None, str]:
+def unlock_with_remembered_key(
+    path: Path, secret_store: SecretStore, *, accept_older: bool = False
+) -> tuple[Session | None, str]:
     """A session, or ``None`` and the reason the remembered key could not be used."""
     check_exists(path)
     slots = key_file.read_slots(path)
@@ -234,7 +290,16 @@ def unlock_with_remembered_key(path: Path, secret_store: SecretStore) -> tuple[S
             "Enter your passphrase instead."
         )
     owners = slots.owners(key_slots.SlotKind.PASSPHRASE)
-    session = _open(path, slots, data_key, None)
+    from rrdesk.services.store.rollback import OlderStoreError
+
+    try:
+        session = _open(path, slots, data_key, None, opening=Opening(accept_older, secret_store))
+    except OlderStoreError as error:
+        return (
+            None,
+            f"{error.message.removesuffix(NOTHING_CHANGED).strip()} Enter your "
+            "passphrase to open it anyway.",
+        )
     session.actor = owners[0] if owners else session.actor
     return session, ""
 

@@ -1,0 +1,140 @@
+"""Noticing an older copy of a store: a count of openings kept in three places.
+
+Each time a store is opened its count of openings goes up (by one, or to the time in
+milliseconds if that is more), in the store itself, in its sealed key file (with the time) and,
+where there is one, in the operating system's keyring on this computer. Opening compares them: a
+store whose own count is lower than its key file's or the keyring's is an older copy (put back
+from a backup, a sync folder or a copied file), and is not opened unless the person says to. The
+keyring catches an older store put back with its own older key file; the key file catches it on
+a computer without a keyring. The count is raised in the store first, so a crash part-way leaves
+the store ahead, never behind. A restore opens the store it puts back on purpose, so it counts
+as the latest from then on.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from rrdesk.domain.timetable.dates import format_date, format_time
+from rrdesk.keystore import SecretStore, SecretStoreUnavailable
+from rrdesk.services.store.session import Session
+from rrdesk.storage.errors import NOTHING_CHANGED, StoreError
+from rrdesk.storage.keys import key_file
+
+log = logging.getLogger(__name__)
+
+COUNT_SETTING = "times_opened"
+OPENED_OLDER = "Opened a copy of the store older than the one last opened"
+
+
+class OlderStoreError(StoreError):
+    """The store is older than the one last opened here; opening it needs the person's say-so.
+    The command line exits 1 for it."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Opened:
+    count: int
+    at: str  # an ISO time, in UTC
+
+    def described(self) -> str:
+        try:
+            when = datetime.fromisoformat(self.at).astimezone()
+        except ValueError:
+            return "an unknown time"
+        return f"{format_date(when.date())} at {format_time(when.time())}"
+
+
+def keyring_account(store_id: str) -> str:
+    return f"opened-{store_id}"
+
+
+def _from_keyring(secret_store: SecretStore | None, store_id: str) -> Opened | None:
+    if secret_store is None:
+        return None
+    try:
+        raw = secret_store.load(keyring_account(store_id))
+    except SecretStoreUnavailable:
+        return None
+    try:
+        body = json.loads(raw or b"null")
+        return Opened(int(body["count"]), str(body["at"]))
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+def _to_keyring(secret_store: SecretStore | None, store_id: str, opened: Opened) -> None:
+    if secret_store is None:
+        return
+    body = json.dumps({"count": opened.count, "at": opened.at}).encode()
+    try:
+        secret_store.save(keyring_account(store_id), body)
+    except SecretStoreUnavailable:
+        log.info("the count of openings could not be kept in the keyring")
+
+
+def last_opened(session: Session, secret_store: SecretStore | None) -> Opened | None:
+    """The latest opening recorded outside the store (key file or keyring), if any."""
+    slots = session.slots
+    recorded = [_from_keyring(secret_store, slots.store_id)]
+    if slots.counter is not None:
+        recorded.append(Opened(slots.counter, slots.opened))
+    known = [item for item in recorded if item is not None]
+    return max(known, key=lambda item: item.count) if known else None
+
+
+def store_count(session: Session) -> int:
+    try:
+        return int(session.settings.get(COUNT_SETTING, "0"))
+    except ValueError:
+        return 0
+
+
+def check_and_count(
+    session: Session, secret_store: SecretStore | None, *, accept_older: bool, count: bool = True
+) -> bool:
+    """Refuse an older copy (unless ``accept_older``), then count this opening everywhere (not
+    if ``count`` is false: opened only to be checked). True if the store was older and opened
+    all the same; its audit trail then says so, and its anchor follows it."""
+    before = last_opened(session, secret_store)
+    own = store_count(session)
+    older = before is not None and own < before.count
+    if older and not accept_older:
+        assert before is not None
+        raise OlderStoreError(
+            f"This store is older than the one last opened on this computer: "
+            f"{before.described()}. It may have been put back from a backup or another copy, "
+            "so changes made since may be missing. Open it anyway only if that is what you "
+            f"meant. {NOTHING_CHANGED}"
+        )
+    if not count:
+        return older
+    # Never down, and at least the time in milliseconds: a store put back on purpose (a restore) and
+    # opened then is ahead of every count kept before, in a keyring it was not opened with too.
+    at = datetime.now(UTC)
+    floor = max(own, before.count if before else 0) + 1
+    now = Opened(max(floor, int(at.timestamp() * 1000)), _iso(at))
+    with session.db.transaction():
+        session.settings.set(COUNT_SETTING, str(now.count))
+        if older:
+            assert before is not None
+            note = f"last opened {before.described()} (opening {before.count}; this copy {own})"
+            session.record("store", OPENED_OLDER, detail={"note": note})
+    session.slots = key_file.seal(
+        replace(session.slots, counter=now.count, opened=now.at), session.key_bytes()
+    )
+    try:
+        key_file.write_slots(session.path, session.slots)
+    except StoreError:
+        log.warning("the count of openings could not be written to the key file")
+    _to_keyring(secret_store, session.slots.store_id, now)
+    return older
+
+
+def _iso(at: datetime) -> str:
+    return at.isoformat(timespec="seconds")
