@@ -143,7 +143,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return int(handler(args, out))
     except UserError as error:  # usage, the store, a file: what the person can put right
         sys.stderr.write(f"rrdesk: {error.message}\n")
-        return EXIT_UNUSABLE
+        return int(getattr(error, "exit_code", EXIT_UNUSABLE))  # 1 for an older store
     except KeyboardInterrupt:
         sys.stderr.write("rrdesk: stopped\n")
         return EXIT_UNUSABLE
