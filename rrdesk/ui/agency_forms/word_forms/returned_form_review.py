@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,7 +75,12 @@ def summary_words(preview: ReturnPreview) -> str:
             f"{missing} {'question is' if missing == 1 else 'questions are'} not in the "
             "document (their answers are kept)"
         )
-    return parts[0] + " " + ", ".join(parts[1:]) + ". Nothing is stored until you accept."
+    return (
+        parts[0]
+        + " "
+        + ", ".join(parts[1:])
+        + (". The highlighted rows change when you accept; nothing is stored until then.")
+    )
 
 
 class ReturnedFormReviewDialog(QDialog):
@@ -200,9 +205,12 @@ class ReturnedFormReviewDialog(QDialog):
         self.accepted_return.emit()
 
     def _fit_screen(self) -> None:
-        """As big as the screen comfortably allows, never bigger."""
         screen = QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        width = min(1100, room.width() - 40) if room is not None else 1000
-        height = min(760, room.height() - 60) if room is not None else 700
-        self.resize(width, height)
+        if screen is not None:
+            self.resize(fitted_size(screen.availableGeometry().size()))
+
+
+def fitted_size(room: QSize) -> QSize:
+    """The dialog's size on a screen with ``room`` free: as big as is comfortable, never
+    bigger than the screen (a 1024 by 768 laptop less its taskbar, say)."""
+    return QSize(min(1100, room.width() - 40), min(760, room.height() - 60))

@@ -45,7 +45,7 @@ def test_a_returned_form_is_shown_beside_the_answers_and_stored_on_accept(
     review = shown(actions, ReturnedFormReviewDialog)
     summary = review.summary.text()
     assert f"Version 1 of {HEALTH}'s form, from {path.name} (opened with its password)" in summary
-    assert "Nothing is stored until you accept" in summary
+    assert "The highlighted rows change when you accept; nothing is stored until then" in summary
     assert not review.warning.isVisible()
     rows = review.row_texts()
     assert rows["Your full name"][:2] == ("Dana Returner", "Not answered")
