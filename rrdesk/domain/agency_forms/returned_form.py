@@ -86,9 +86,11 @@ def _clean(text: str) -> str:
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{2,4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _WORDS_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})")
-_MONTHS = {name.lower(): n for n, name in enumerate(MONTH_NAMES, start=1)} | {
-    name[:3].lower(): n for n, name in enumerate(MONTH_NAMES, start=1)
-} | {"sept": 9}
+_MONTHS = (
+    {name.lower(): n for n, name in enumerate(MONTH_NAMES, start=1)}
+    | {name[:3].lower(): n for n, name in enumerate(MONTH_NAMES, start=1)}
+    | {"sept": 9}
+)
 
 
 def date_from_text(text: str) -> DateAnswer:
