@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,15 +16,22 @@ from PySide6.QtWidgets import (
 )
 
 from rrdesk.services.store import store_access
-from rrdesk.services.store.errors import StoreError, WrongSecretError
+from rrdesk.services.store.errors import NOTHING_CHANGED, StoreError, WrongSecretError
 from rrdesk.services.store.passphrases import passphrase_problem
+from rrdesk.services.store.rollback import OlderStoreError
 from rrdesk.services.store.session import Session
 from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
 from rrdesk.ui.kit.secret_field import SecretField
 from rrdesk.ui.shell.messages import Messages
 from rrdesk.ui.shell.tasks import TaskStarter
 
-Unlock = Callable[[Path, str], Session]
+
+class Unlock(Protocol):
+    """Opens the store with a secret; ``accept_older`` opens an older copy all the same."""
+
+    def __call__(self, path: Path, secret: str, /, *, accept_older: bool = ...) -> Session: ...
+
+
 ChangePassphrase = Callable[[Session, str], None]
 
 
@@ -94,7 +102,7 @@ class UnlockDialog(QDialog):
         self.secret_field.set_error(message)
         self.summary.show_errors([(self.secret_field, message)])
 
-    def _on_unlock_clicked(self) -> None:
+    def _on_unlock_clicked(self, *, accept_older: bool = False) -> None:
         text = self.secret.text()
         if not text:
             self._fail(self.secret_field.missing_message())
@@ -106,7 +114,9 @@ class UnlockDialog(QDialog):
         self.unlock_button.setEnabled(False)
         self.unlock_button.setText("Unlocking…")
         self._runner.start(
-            lambda _progress, _cancelled: unlock(path, text),
+            lambda _progress, _cancelled: (
+                unlock(path, text, accept_older=True) if accept_older else unlock(path, text)
+            ),
             on_done=self._on_unlocked,
             on_error=self._on_unlock_failed,
         )
@@ -117,6 +127,18 @@ class UnlockDialog(QDialog):
 
     def _on_unlock_failed(self, error: BaseException) -> None:
         self._restore_button()
+        if isinstance(error, OlderStoreError):
+            if self._messages.confirm(
+                self,
+                "Open an older copy of the store?",
+                error.message.removesuffix(NOTHING_CHANGED).strip(),
+                yes="Open it anyway",
+                no="Cancel",
+            ):
+                self._on_unlock_clicked(accept_older=True)
+            else:
+                self._fail(f"The older copy was not opened. {NOTHING_CHANGED}")
+            return
         if isinstance(error, WrongSecretError):
             self._fail(error.message)
             self.secret.selectAll()

@@ -1,0 +1,45 @@
+"""Unlocking an older copy of the store: rrdesk says when the store was last opened and asks
+before going on."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from rrdesk.services.store import rollback, store_access
+from tests.ui.store.test_unlock_dialog import _dialog, _digest
+
+
+def _older(new_store, store_path: Path, passphrase: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    new_store.session.close()
+    old = tmp_path / "older.rrdesk"
+    shutil.copyfile(store_path, old)
+    store_access.unlock_with_passphrase(store_path, passphrase).close()
+    shutil.copyfile(old, store_path)
+
+
+def test_an_older_store_is_opened_only_when_the_person_says_so(
+    qtbot, new_store, store_path: Path, passphrase: str, messages, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _older(new_store, store_path, passphrase, tmp_path)
+    before = _digest(store_path)
+    dialog = _dialog(qtbot, store_path, messages)
+    messages.confirm_answer = False
+    qtbot.keyClicks(dialog.secret, passphrase)
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    kind, title, text = messages.shown[-1]
+    assert (kind, title) == ("confirm", "Open an older copy of the store?")
+    assert text.startswith("This store is older than the one last opened on this computer: ")
+    assert dialog.session is None
+    assert dialog.summary.messages == ["The older copy was not opened. Nothing has been changed."]
+    assert _digest(store_path) == before
+
+    messages.confirm_answer = True
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    assert dialog.session is not None
+    try:
+        assert dialog.session.audit.latest().action == rollback.OPENED_OLDER
+    finally:
+        dialog.session.close()
