@@ -82,6 +82,14 @@ def returned_file(
     return path
 
 
+def kept_password(session: Session, case_id: int, agency: str, today: date) -> str:
+    """The password rrdesk keeps for the agency's request (reading it changes nothing)."""
+    password = word_forms(session).prepare_form(case_id, agency, identifying=True, today=today)
+    assert password.password is not None
+    assert not password.password_is_new
+    return password.password
+
+
 def click(qtbot, button: QAbstractButton) -> None:  # type: ignore[no-untyped-def]
     assert button.isEnabled(), button.text()
     assert button.isVisible(), button.text()
