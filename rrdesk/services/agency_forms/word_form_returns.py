@@ -43,6 +43,7 @@ from rrdesk.exports.word.office_files import (
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.services.agency_forms.word_form_results import (
     AcceptedReturn,
+    CommentsToWrite,
     ReturnPreview,
     ReturnReading,
     WrittenForm,
@@ -273,46 +274,73 @@ class WordFormReturns:
         lines = [RETURN_REASON_WORDS[r] for r in stage.reasons if r in RETURN_REASON_WORDS]
         if stage.note:
             lines.append(stage.note)
-        due = f" Please send it back by {format_date(stage.due_on)}." if stage.due_on else ""
+        if stage.due_on:
+            lines.append(
+                f"Please send it back by {format_date(stage.due_on)}: this is the new date, "
+                "whatever the form says below."
+            )
         title = f"Returned for more information on {format_date(stage.on)}"
-        return title, [*lines, advice + due]
+        return title, [*lines, advice]
 
-    def _return_with_comments(self, case_id: int, agency: str) -> tuple[bytes, str | None, int]:
+    def _prepare_comments(self, case_id: int, agency: str) -> CommentsToWrite:
         versions = self._versions(case_id, agency)
         if not versions:
             raise ReturnedFormError(
                 f"No Word form has been returned by {agency} yet: there is no document of "
                 "theirs to comment on."
             )
-        original = base64.b64decode(versions[-1]["docx"])
         record = self.forms.load_form(case_id, agency)
         title, reasons = self._reasons(case_id, agency)
-        comments = self._comments(case_id, record)
-        data, _on_words = add_comments(
-            original,
-            self.forms.form,
-            comments,
+        return CommentsToWrite(
+            case_id=case_id,
+            agency=agency,
+            request_id=self.forms.request(case_id, agency).request_id,
+            original=base64.b64decode(versions[-1]["docx"]),
+            comments=tuple(self._comments(case_id, record)),
             title=title,
-            reasons=reasons,
+            reasons=tuple(reasons),
             author=self._session.sender_name,
+            password=self._password(case_id, agency),
         )
-        password = self._password(case_id, agency)
-        if password is not None:
-            data = encrypt_word_file(data, password)
-        return data, password, len(comments)
 
-    def _write_return_with_comments(
-        self, case_id: int, agency: str, path: Path, today: date
-    ) -> WrittenForm:
-        data, password, count = self._return_with_comments(case_id, agency)
-        write_exported_file(path, data)
+    def comments_file(self, prepared: CommentsToWrite) -> bytes:
+        """The agency's document with the comments, encrypted when the request has a password.
+        Touches no store."""
+        data, _on_words = add_comments(
+            prepared.original,
+            self.forms.form,
+            prepared.comments,
+            title=prepared.title,
+            reasons=prepared.reasons,
+            author=prepared.author,
+        )
+        if prepared.password is not None:
+            data = encrypt_word_file(data, prepared.password)
+        return data
+
+    def _return_with_comments(self, case_id: int, agency: str) -> tuple[bytes, str | None, int]:
+        prepared = self._prepare_comments(case_id, agency)
+        return self.comments_file(prepared), prepared.password, len(prepared.comments)
+
+    def record_return_written(self, prepared: CommentsToWrite, path: Path) -> WrittenForm:
+        """Record in the audit trail that the document with comments was saved at ``path``."""
         session = self._session
         with session.db.transaction():
             session.record(
                 "agency_forms",
                 "Wrote an agency's returned Word form back with comments",
-                case_id=case_id,
-                detail={"note": f"{agency}: {count} comments, {path.name}"},
+                case_id=prepared.case_id,
+                detail={
+                    "note": f"{prepared.agency}: {len(prepared.comments)} comments, {path.name}"
+                },
             )
-        request_id = self.forms.request(case_id, agency).request_id
-        return WrittenForm(path, request_id, password, comments=count)
+        return WrittenForm(
+            path, prepared.request_id, prepared.password, comments=len(prepared.comments)
+        )
+
+    def _write_return_with_comments(
+        self, case_id: int, agency: str, path: Path, today: date
+    ) -> WrittenForm:
+        prepared = self._prepare_comments(case_id, agency)
+        write_exported_file(path, self.comments_file(prepared))
+        return self.record_return_written(prepared, path)
