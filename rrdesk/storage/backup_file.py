@@ -25,6 +25,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import struct
 import time
 from dataclasses import dataclass
@@ -91,7 +92,7 @@ def write_backup(db: Database, slots: KeySlots, data_key: bytes, destination: Pa
     work = _work_name(destination, "copy")
     partial = _work_name(destination, "partial")
     try:
-        db.copy_to(work, data_key)
+        _copy_store(db, data_key, work)
         length = work.stat().st_size
         digest = hashlib.sha256()
         with open(work, "rb") as source:
@@ -125,6 +126,37 @@ def write_backup(db: Database, slots: KeySlots, data_key: bytes, destination: Pa
         raise
     finally:
         _remove_quietly(work)
+
+
+def _copy_store(db: Database, data_key: bytes, work: Path) -> None:
+    """An encrypted copy of the store at ``work``, checked to open with ``data_key``.
+
+    The store's file is copied as it is, its pages encrypted as they are, while it is held whole
+    and unchanged (:meth:`Database.file_held_whole`): over ten times as quick as SQLite's backup
+    API, which decrypts and encrypts every page again. When another connection is still reading
+    an older state of the store, so its file is not yet whole, the backup API copies instead."""
+    try:
+        target = _new_private_file(work)
+    except OSError:
+        raise StoreLocationError(
+            f"rrdesk cannot write in the folder {work.parent}. Choose a folder you can save "
+            "files in. Nothing was saved."
+        ) from None
+    with target, db.file_held_whole() as whole:
+        if whole:
+            with open(db.path, "rb") as source:
+                shutil.copyfileobj(source, target, _CHUNK)
+    if not whole:
+        work.unlink()
+        db.copy_to(work, data_key)
+        return
+    try:
+        Database.open(work, data_key).close()
+    except StoreError:
+        raise NotSavedError(
+            "Not saved: the copy of the store made for the backup could not be read. Nothing "
+            "saved before has been lost."
+        ) from None
 
 
 def _not_saved(destination: Path, error: OSError) -> StoreError:

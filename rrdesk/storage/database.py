@@ -37,6 +37,7 @@ PINNED_PRAGMAS = (
     ("cache_size", "-32768", -32768),
 )
 SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_MILLISECONDS = 2000  # how long a change waits for another connection's before giving up
 PAGE_BYTES = 4096  # SQLCipher 4's page: a store's file is always a whole number of them
 SQLITE_FULL = 13
 SQLITE_IOERR = 10
@@ -175,7 +176,7 @@ class Database:
                 self._connection.execute(f"PRAGMA {name} = {value}").fetchall()
             except sqlcipher.DatabaseError as error:
                 raise describe_database_error(error, path=self.path) or error from None
-        self._connection.execute("PRAGMA busy_timeout = 2000")
+        self._connection.execute(f"PRAGMA busy_timeout = {BUSY_MILLISECONDS}")
 
     @property
     def _live(self) -> Any:
@@ -357,6 +358,22 @@ class Database:
         self.close()
         fresh = Database.open(self.path, data_key)
         self._connection, fresh._connection = fresh._connection, None
+
+    @contextlib.contextmanager
+    def file_held_whole(self) -> Iterator[bool]:
+        """Hold the store's file whole and unchanged for the block, to be copied as it is: the
+        write-ahead log is written into the file first, and the write lock is held until the
+        block ends (a save meanwhile waits, as for any other change). Yields whether the file
+        alone holds the whole store; it does not when another connection still reads an older
+        state, which keeps the log from being emptied."""
+        self._live.execute("PRAGMA busy_timeout = 0")  # a reader in the way: copy otherwise
+        try:
+            self.checkpoint()
+        finally:
+            self._live.execute(f"PRAGMA busy_timeout = {BUSY_MILLISECONDS}")
+        with self.transaction():
+            log = self.path.with_name(self.path.name + "-wal")
+            yield not log.exists() or log.stat().st_size == 0
 
     def checkpoint(self) -> None:
         with contextlib.suppress(sqlcipher.Error):
