@@ -13,6 +13,7 @@ from rrdesk.domain.agency_forms.form_matching import ReturnRow
 from rrdesk.domain.agency_forms.returned_form import FoundBy, ReadAnswers
 from rrdesk.domain.agency_forms.text_checks import Finding, TextChecker
 from rrdesk.domain.agency_forms.word_form_content import FormProperties, WordFormContent
+from rrdesk.exports.word.comments_document import WordComment
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,37 @@ class FormToWrite:
     request_id: str
     password: str | None
     password_is_new: bool
+
+
+@dataclass(frozen=True)
+class CommentsToWrite:
+    """An agency's latest returned document and the comments to add to it, read from the store
+    on the UI thread: adding them and encrypting (:meth:`WordForms.comments_file`) touches no
+    store."""
+
+    case_id: int
+    agency: str
+    request_id: str
+    original: bytes = field(repr=False)
+    comments: tuple[WordComment, ...]
+    title: str
+    reasons: tuple[str, ...]
+    author: str
+    password: str | None = field(repr=False)
+
+
+@dataclass(frozen=True)
+class EmailToWrite:
+    """A request, reminder or returned form's email and the document it attaches, read from the
+    store on the UI thread: the attachment's bytes (:meth:`WordForms.email_attachment`) touch
+    no store; :meth:`WordForms.finish_email` makes the draft."""
+
+    case_id: int
+    agency: str
+    reminder: bool
+    file_name: str
+    form: FormToWrite | None = None
+    comments: CommentsToWrite | None = None
 
 
 @dataclass(frozen=True)

@@ -282,6 +282,11 @@ class WordFormReturns:
         title = f"Returned for more information on {format_date(stage.on)}"
         return title, [*lines, advice]
 
+    def prepare_return_with_comments(self, case_id: int, agency: str) -> CommentsToWrite:
+        """``write_return_with_comments`` in steps: this reads the store;
+        :meth:`comments_file` touches none; :meth:`record_return_written` once saved."""
+        return self._prepare_comments(case_id, agency)
+
     def _prepare_comments(self, case_id: int, agency: str) -> CommentsToWrite:
         versions = self._versions(case_id, agency)
         if not versions:

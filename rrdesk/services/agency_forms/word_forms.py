@@ -46,6 +46,7 @@ from rrdesk.exports.word.office_files import (
 from rrdesk.services.agency_forms.agency_forms_service import EmailDraft
 from rrdesk.services.agency_forms.word_form_results import (
     AcceptedReturn,
+    EmailToWrite,
     FormRow,
     FormToWrite,
     ReturnPreview,
@@ -218,6 +219,24 @@ class WordForms(WordFormReturns):
         Returns the draft and, for a form made with a new password, that password to show."""
         return self._request_email(case_id, agency, today, reminder)
 
+    def prepare_email(
+        self, case_id: int, agency: str, today: date, *, reminder: bool = False
+    ) -> EmailToWrite:
+        """:meth:`request_email` in steps: this reads the store; :meth:`email_attachment`
+        builds (and encrypts) the document, touching no store; :meth:`finish_email` makes the
+        draft."""
+        return self._prepare_email(case_id, agency, today, reminder)
+
+    def email_attachment(self, prepared: EmailToWrite) -> EmailAttachment:
+        """The document the email attaches. Touches no store."""
+        return self._email_attachment(prepared)
+
+    def finish_email(
+        self, prepared: EmailToWrite, attachment: EmailAttachment, today: date
+    ) -> tuple[EmailDraft, WrittenForm | None]:
+        """The draft with ``attachment``, and the attached form's password when it is new."""
+        return self._finish_email(prepared, attachment, today)
+
     def request(self, case_id: int, agency: str) -> AgencyRequest:
         return self.forms.request(case_id, agency)
 
@@ -317,25 +336,56 @@ class WordForms(WordFormReturns):
 
     # The email
 
-    def _request_email(
+    def _prepare_email(
         self, case_id: int, agency: str, today: date, reminder: bool
-    ) -> tuple[EmailDraft, WrittenForm | None]:
+    ) -> EmailToWrite:
         reference = find_case(self._session, case_id).reference
         stage = self.forms.request(case_id, agency).stage
         if stage is not None and stage.kind.value == "returned" and self._versions(case_id, agency):
-            data, password, _count = self._return_with_comments(case_id, agency)
-            name = f"{reference}-agency-check-form-with-comments.docx"
-            written = None
-            is_new = False
-        else:
-            identifying = self._password(case_id, agency) is not None
-            data, request_id, password, is_new = self._form_bytes(
-                case_id, agency, identifying, today, None
+            return EmailToWrite(
+                case_id,
+                agency,
+                reminder,
+                f"{reference}-agency-check-form-with-comments.docx",
+                comments=self._prepare_comments(case_id, agency),
             )
-            name = f"{reference}-agency-check-form.docx"
-            written = WrittenForm(Path(name), request_id, password, is_new)
-        attachment = EmailAttachment(name, data, ENCRYPTED_WORDS if password else UNENCRYPTED_WORDS)
-        draft = self.forms.request_email(
-            case_id, agency, today, reminder=reminder, attachment=attachment
+        identifying = self._password(case_id, agency) is not None
+        return EmailToWrite(
+            case_id,
+            agency,
+            reminder,
+            f"{reference}-agency-check-form.docx",
+            form=self._prepare_form(case_id, agency, identifying, today, None),
         )
-        return draft, written if is_new else None
+
+    def _email_attachment(self, prepared: EmailToWrite) -> EmailAttachment:
+        if prepared.comments is not None:
+            data = self.comments_file(prepared.comments)
+            password = prepared.comments.password
+        else:
+            assert prepared.form is not None
+            data = self.form_file(prepared.form)
+            password = prepared.form.password
+        words = ENCRYPTED_WORDS if password else UNENCRYPTED_WORDS
+        return EmailAttachment(prepared.file_name, data, words)
+
+    def _finish_email(
+        self, prepared: EmailToWrite, attachment: EmailAttachment, today: date
+    ) -> tuple[EmailDraft, WrittenForm | None]:
+        draft = self.forms.request_email(
+            prepared.case_id,
+            prepared.agency,
+            today,
+            reminder=prepared.reminder,
+            attachment=attachment,
+        )
+        form = prepared.form
+        if form is None or not form.password_is_new:
+            return draft, None
+        return draft, WrittenForm(Path(prepared.file_name), form.request_id, form.password, True)
+
+    def _request_email(
+        self, case_id: int, agency: str, today: date, reminder: bool
+    ) -> tuple[EmailDraft, WrittenForm | None]:
+        prepared = self._prepare_email(case_id, agency, today, reminder)
+        return self._finish_email(prepared, self._email_attachment(prepared), today)
