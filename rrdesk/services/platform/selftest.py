@@ -213,6 +213,32 @@ def check_signed_pdf(run: SelftestRun) -> str:
     return f"rendered, signed and verified in memory ({len(signed) // 1024} KB)"
 
 
+def check_word_form(run: SelftestRun) -> str:
+    from rrdesk.domain.agency_forms.word_form_content import (
+        FormProperties,
+        WordFormContent,
+        form_version,
+    )
+    from rrdesk.exports.word.check_form_document import build_check_form_document
+    from rrdesk.exports.word.form_reading import read_check_form_document
+    from rrdesk.exports.word.office_files import encrypt_word_file, open_word_file
+    from rrdesk.services.agency_forms.check_form_loader import shipped_form_definition
+
+    form = shipped_form_definition()
+    properties = FormProperties("RR-SELFTEST", "Self-test agency", run.token, form_version(form))
+    content = WordFormContent(partnership=SELFTEST_PARTNERSHIP, form=form, properties=properties)
+    password = secrets.token_urlsafe(12)
+    encrypted = encrypt_word_file(build_check_form_document(content), password)
+    opened = open_word_file(encrypted, "selftest.docx", password)
+    read = read_check_form_document(opened.docx, form)
+    if not opened.encrypted or read.properties != properties:
+        raise CheckFailed("an encrypted agency check form did not read back as written")
+    return (
+        f"an agency check form was written, encrypted and read back in memory "
+        f"({len(encrypted) // 1024} KB)"
+    )
+
+
 def check_keyring(run: SelftestRun) -> str:
     account = f"selftest-{run.token}"
     secret = secrets.token_bytes(32)
@@ -254,6 +280,7 @@ DEFAULT_CHECKS = (
     SelftestCheck("SQLCipher", check_sqlcipher),
     SelftestCheck("Timetable", check_timetable),
     SelftestCheck("Signed PDF", check_signed_pdf),
+    SelftestCheck("Word form", check_word_form),
     SelftestCheck("Keyring", check_keyring),
 )
 CLEAN_UP = SelftestCheck("Clean-up", clean_up)

@@ -54,6 +54,9 @@ def test_every_check_passes_and_nothing_is_left_behind(run: SelftestRun) -> None
     assert all_passed(results)
     assert _by_name(results)["Encrypted store"].detail == "created, written and read back"
     assert "Wednesday 13 January 2027" in _by_name(results)["Timetable"].detail
+    assert _by_name(results)["Word form"].detail.startswith(
+        "an agency check form was written, encrypted and read back in memory"
+    )
     assert _leftovers(run.parent_folder) == []
     assert run.session is not None
     assert not run.session.is_open
