@@ -32,6 +32,11 @@ class StoreDamagedError(StoreError):
     its key file is still there. A backup is the way past it."""
 
 
+class KeyFileMismatchError(StoreDamagedError):
+    """The key file beside the store belongs to another store file (another store's, or this
+    one's from before its key changed)."""
+
+
 class TamperedError(StoreDamagedError):
     """The store, its audit trail or its key file was changed outside rrdesk."""
 

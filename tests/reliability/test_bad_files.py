@@ -54,7 +54,10 @@ def _flip(path: Path, offset: int) -> None:
 KINDS = {
     "zero-length": (lambda p, _s: p.write_bytes(b""), "is empty (0 bytes)"),
     "truncated": (lambda p, _s: p.write_bytes(p.read_bytes()[:1000]), "too short to be whole"),
-    "random": (lambda p, _s: p.write_bytes(os.urandom(p.stat().st_size)), "is damaged: the key"),
+    "random": (
+        lambda p, _s: p.write_bytes(os.urandom(p.stat().st_size)),
+        "do not belong together: the key file is another store's",
+    ),
     "first page flipped": (lambda p, _s: _flip(p, 200), "is damaged: the key is right"),
     "plain SQLite": (lambda p, _s: _plain_sqlite(p), "unencrypted SQLite database"),
     "newer version": (_newer_version, "made by a newer version of rrdesk"),

@@ -156,3 +156,33 @@ def test_store_from_newer_rrdesk_is_refused(new_store, store_path: Path, passphr
     with pytest.raises(StoreTooNewError, match="newer version of rrdesk"):
         store_access.unlock_with_passphrase(store_path, passphrase)
     assert digest(store_path) == before
+
+
+def test_another_stores_key_file_is_named_as_such_before_any_passphrase(
+    new_store, store_path: Path, passphrase: str, tmp_path: Path
+) -> None:
+    new_store.session.close()
+    other = tmp_path / "other" / "eastbrook.rrdesk"
+    other.parent.mkdir()
+    store_access.create_store(
+        other, partnership="Eastbrook", owner="Sam", passphrase=passphrase
+    ).session.close()
+    key_file.slot_file_for(store_path).write_bytes(key_file.slot_file_for(other).read_bytes())
+    before = files_beside(store_path)
+    expected = "do not belong together: the key file is another store's"
+    with pytest.raises(StoreDamagedError, match=expected):
+        store_access.check_before_unlock(store_path)
+    with pytest.raises(StoreDamagedError, match=expected):
+        store_access.unlock_with_passphrase(store_path, passphrase)
+    assert files_beside(store_path) == before
+
+
+def test_a_key_file_from_before_a_change_of_passphrase_is_named_as_such(
+    new_store, store_path: Path, passphrase: str
+) -> None:
+    earlier = key_file.slot_file_for(store_path).read_bytes()
+    store_access.change_passphrase(new_store.session, "a brand new long passphrase")
+    new_store.session.close()
+    key_file.slot_file_for(store_path).write_bytes(earlier)
+    with pytest.raises(StoreDamagedError, match="from before its passphrase or recovery key was"):
+        store_access.unlock_with_passphrase(store_path, passphrase)

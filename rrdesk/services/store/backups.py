@@ -210,6 +210,7 @@ def restore_backup(
 
             slots = rekey_restored(work, data_key, current_key[0], key_file.read_slots(store_path))
             data_key, slot = current_key
+        slots = key_file.for_store_file(slots, work, data_key)
         kept = swap_in(store_path, work, slots, now)
     except BaseException:
         remove_work_file(work)

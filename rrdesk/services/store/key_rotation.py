@@ -139,7 +139,7 @@ def change_data_key(
             anchor = current_anchor(copy)
         finally:
             copy.close()
-        slots = key_file.seal(slots, new_key, anchor)
+        slots = key_file.for_store_file(key_file.seal(slots, new_key, anchor), work, new_key)
         rotation.write_key_work_file(path, slots)
     except BaseException:
         rotation.remove_work_files(path)

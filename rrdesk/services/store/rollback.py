@@ -125,9 +125,9 @@ def check_and_count(
             assert before is not None
             note = f"last opened {before.described()} (opening {before.count}; this copy {own})"
             session.record("store", OPENED_OLDER, detail={"note": note})
-    session.slots = key_file.seal(
-        replace(session.slots, counter=now.count, opened=now.at), session.key_bytes()
-    )
+    salt = key_file.store_salt(session.path) or session.slots.store_salt
+    counted = replace(session.slots, counter=now.count, opened=now.at, store_salt=salt)
+    session.slots = key_file.seal(counted, session.key_bytes())
     try:
         key_file.write_slots(session.path, session.slots)
     except StoreError:

@@ -11,7 +11,7 @@ from rrdesk.keystore import SecretStore, SecretStoreUnavailable
 from rrdesk.services.store.names import clean_name
 from rrdesk.services.store.session import Session
 from rrdesk.services.store.store_checks import check_before_unlock as check_before_unlock
-from rrdesk.services.store.store_checks import check_exists, check_store_name
+from rrdesk.services.store.store_checks import check_exists, check_key_file_fits, check_store_name
 from rrdesk.services.store.store_checks import make_store_folder as make_store_folder
 from rrdesk.services.store.store_checks import restoring_helps as restoring_helps
 from rrdesk.services.store.store_checks import retrying_helps as retrying_helps
@@ -93,6 +93,7 @@ def create_store(
         raise
     try:
         migrate(db, audit_key=audit_key(data_key, slots.store_id))
+        slots = key_file.for_store_file(slots, path, data_key)
         session = Session(path, db, slots, bytearray(data_key), owner, lock)
         with db.transaction():
             session.settings.set("store_id", slots.store_id)
@@ -232,6 +233,7 @@ def unlock_with_passphrase(
     its audit trail does not match its key file, so the check can say where it breaks."""
     check_exists(path)
     slots = key_file.read_slots(path)
+    check_key_file_fits(path, slots)
     data_key, slot = key_slots.open_with_passphrase(slots, passphrase)
     return _upgraded(
         _open(
@@ -257,6 +259,7 @@ def unlock_with_recovery_key(
 ) -> Session:
     check_exists(path)
     slots = key_file.read_slots(path)
+    check_key_file_fits(path, slots)
     data_key, slot = key_slots.open_with_recovery_key(slots, recovery_key)
     opening = Opening(accept_older, secret_store, counted)
     return _upgraded(_open(path, slots, data_key, slot, opening=opening), slot, recovery_key)
@@ -278,6 +281,7 @@ def unlock_with_remembered_key(
     """A session, or ``None`` and the reason the remembered key could not be used."""
     check_exists(path)
     slots = key_file.read_slots(path)
+    check_key_file_fits(path, slots)
     try:
         data_key = secret_store.load(keyring_account(slots))
     except SecretStoreUnavailable as error:

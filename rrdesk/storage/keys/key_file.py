@@ -26,6 +26,7 @@ from rrdesk.storage.atomic_file import write_atomically
 from rrdesk.storage.errors import (
     NOTHING_CHANGED,
     KeyFileDamagedError,
+    KeyFileMismatchError,
     NotAStoreError,
     TamperedError,
 )
@@ -79,6 +80,8 @@ def slots_to_json(slots: KeySlots) -> bytes:
     }
     if slots.counter is not None:
         body["opened"] = {"counter": slots.counter, "at": slots.opened}
+    if slots.store_salt:
+        body["store"] = _b64(slots.store_salt)
     if slots.anchor is not None:
         body["audit"] = {"head": slots.anchor.head, "count": slots.anchor.count}
         body["mac"] = _b64(slots.mac)
@@ -99,6 +102,8 @@ def _sealed_body(slots: KeySlots) -> bytes:
     ]
     if slots.counter is not None:
         sealed.append([slots.counter, slots.opened])
+    if slots.store_salt:
+        sealed.append(["store", _b64(slots.store_salt)])
     return json.dumps(
         sealed,
         ensure_ascii=True,
@@ -188,6 +193,7 @@ def slots_from_json(raw: bytes, *, where: str) -> KeySlots:
             mac=mac,
             counter=counter,
             opened=opened,
+            store_salt=base64.b64decode(body.get("store", ""), validate=True),
         )
     except NotAStoreError:
         raise
@@ -206,6 +212,8 @@ def _check_sane(slots: KeySlots, damaged: str) -> None:
         raise KeyFileDamagedError(damaged)
     if slots.counter is not None and not 0 <= slots.counter < 2**62:
         raise KeyFileDamagedError(damaged)
+    if slots.store_salt and len(slots.store_salt) != STORE_SALT_BYTES:
+        raise KeyFileDamagedError(damaged)
     for slot in slots.slots:
         if not scrypt_settings_allowed(slot.n, slot.r, slot.p):
             raise KeyFileDamagedError(damaged)
@@ -221,6 +229,41 @@ def scrypt_settings_allowed(n: int, r: int, p: int) -> bool:
     if not (n >= 2**10 and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16):
         return False
     return 128 * n * r <= MAX_SCRYPT_MEMORY and 128 * n * r * p <= MAX_SCRYPT_WORK
+
+
+STORE_SALT_BYTES = 16
+
+
+def store_salt(store_path: Path) -> bytes:
+    """The first bytes of the store file at ``store_path`` (SQLCipher's salt): b"" if unreadable."""
+    try:
+        with open(store_path, "rb") as handle:
+            salt = handle.read(STORE_SALT_BYTES)
+    except OSError:
+        return b""
+    return salt if len(salt) == STORE_SALT_BYTES else b""
+
+
+def for_store_file(slots: KeySlots, store_path: Path, data_key: bytes) -> KeySlots:
+    """``slots`` naming the store file at ``store_path`` as theirs, sealed again."""
+    return seal(replace(slots, store_salt=store_salt(store_path)), data_key)
+
+
+def check_fits(store_path: Path, slots: KeySlots) -> None:
+    """Refuse, before any secret, a key file that names another store file than the one beside
+    it: another store's key file, or this store's from before its key changed."""
+    if not slots.store_salt:
+        return
+    salt = store_salt(store_path)
+    if salt and salt != slots.store_salt:
+        keys = slot_file_for(store_path).name
+        raise KeyFileMismatchError(
+            f"The store {store_path.name} and the key file beside it, {keys}, do not belong "
+            "together: the key file is another store's, or this store's from before its "
+            "passphrase or recovery key was changed (from an old backup, say), or else the store "
+            "file has been replaced or is damaged. Put back the key file that was beside the "
+            f"store, or restore the store and its key file from a backup. {NOTHING_CHANGED}"
+        )
 
 
 def read_slots(store_path: Path) -> KeySlots:

@@ -71,6 +71,9 @@ class KeySlots:
     # whose own count is lower is an older copy. None in a key file from before it was kept.
     counter: int | None = None
     opened: str = ""
+    # The first 16 bytes of the store file this key file goes with (SQLCipher's salt, which no
+    # write changes): a key file beside another store file is named as such, before any secret.
+    store_salt: bytes = b""
 
     def owners(self, kind: str) -> list[str]:
         return [slot.owner for slot in self.slots if slot.kind == kind]

@@ -22,7 +22,9 @@ from tests.ui.store.store_problems import (
 def test_a_damaged_store_found_while_unlocking_is_offered_a_backup(
     qtbot, backed_up: Path, store_path: Path, passphrase: str, messages, memory_secrets
 ) -> None:  # type: ignore[no-untyped-def]
-    store_path.write_bytes(os.urandom(store_path.stat().st_size))  # a first page no key reads
+    raw = bytearray(store_path.read_bytes())
+    raw[100:4096] = os.urandom(4096 - 100)  # a first page no key reads, its salt kept
+    store_path.write_bytes(bytes(raw))
     store_access.check_before_unlock(store_path)  # shaped as a store: only the key tells
 
     def type_the_passphrase(dialog) -> int:  # type: ignore[no-untyped-def]
