@@ -88,6 +88,14 @@ def _entries_for_case(
             )
 
 
+def _stored_detail(entry: AuditEntry, stored: dict[str, str]) -> str:
+    """The entry's detail as the audit repository stores it (made once for each detail)."""
+    key = str(sorted(entry.detail.items()))
+    if key not in stored:
+        stored[key] = json.dumps(dict(entry.detail), ensure_ascii=False)
+    return stored[key]
+
+
 def write_audit_history(
     session: Session,
     cases: list[tuple[Case, tuple[str, ...], date]],
@@ -99,6 +107,7 @@ def write_audit_history(
     key = audit_key(session.key_bytes(), session.slots.store_id)
     previous = current_anchor(session.db).head
     rows: list[tuple[object, ...]] = []
+    stored: dict[str, str] = {}  # each detail as stored: a few hundred different ones
     each, extra = divmod(total, max(1, len(cases)))
     for position, (case, agencies, start) in enumerate(cases):
         for entry in _entries_for_case(
@@ -113,7 +122,7 @@ def write_audit_history(
                     entry.case_id,
                     entry.entity,
                     entry.action,
-                    json.dumps(dict(entry.detail), ensure_ascii=False),
+                    _stored_detail(entry, stored),
                     previous,
                     sealed,
                 )
