@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -113,10 +114,20 @@ class ReturnedFormActions(QObject):
             on_error=lambda error: self._on_return_refused(reading, path, error),
         )
 
+    def _asking_cancelled(self) -> bool:
+        """True when the person cancelled the password's question while the form was read,
+        or the tab was closed: what was read is then dropped."""
+        if not shiboken6.isValid(self._parent):
+            return True
+        asking = self.dialog
+        return isinstance(asking, PasswordAskDialog) and not asking.isVisible()
+
     def _on_return_refused(self, reading: ReturnReading, path: Path, error: BaseException) -> None:
         self._busy = False
+        if self._asking_cancelled():
+            return
         asking = self.dialog if isinstance(self.dialog, PasswordAskDialog) else None
-        if isinstance(error, WrongPasswordError) and asking is not None and asking.isVisible():
+        if isinstance(error, WrongPasswordError) and asking is not None:
             asking.show_problem(error.message)
             return
         if isinstance(error, PasswordNeededError):
@@ -130,6 +141,8 @@ class ReturnedFormActions(QObject):
 
     def _on_return_read(self, preview: ReturnPreview) -> None:
         self._busy = False
+        if self._asking_cancelled():
+            return
         if isinstance(self.dialog, PasswordAskDialog):
             self.dialog.accept()
         review = ReturnedFormReviewDialog(preview, self._parent)
@@ -151,12 +164,17 @@ class ReturnedFormActions(QObject):
             if accepted.replaced_quality_assured
             else ""
         )
+        received = (
+            f", and recorded as received on {format_date(self._today())}"
+            if accepted.received_recorded and not accepted.replaced_quality_assured
+            else ""
+        )
         self._messages.info(
             self._parent,
             "Returned form added",
-            f"{preview.agency}'s returned form is stored as version {accepted.version}, "
-            f"received {format_date(self._today())}.{replaced} "
-            f"{count} {'thing' if count == 1 else 'things'} to look at: see Quality assurance.",
+            f"{preview.agency}'s returned form is stored as version {accepted.version}"
+            f"{received}.{replaced} {count} {'thing' if count == 1 else 'things'} to look at: "
+            "see Quality assurance.",
         )
 
     # Files dropped on the tab

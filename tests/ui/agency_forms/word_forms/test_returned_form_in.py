@@ -76,7 +76,7 @@ def test_a_returned_form_is_shown_beside_the_answers_and_stored_on_accept(
     assert word_forms(session).return_versions(case_id, HEALTH) == [(1, today, path.name)]
     kind, title, text = messages.shown[-1]
     assert (kind, title) == ("info", "Returned form added")
-    assert "stored as version 1, received 22 November 2026" in text
+    assert "stored as version 1, and recorded as received on 22 November 2026." in text
 
 
 def test_its_own_password_is_asked_for_a_wrong_one_said_and_cancel_changes_nothing(
