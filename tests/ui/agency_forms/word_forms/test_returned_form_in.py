@@ -19,7 +19,9 @@ from tests.ui.agency_forms.word_forms.word_form_setup import (
     ACRONYMS,
     OWN_PASSWORD,
     PASTED,
+    HeldRunner,
     actions_on_host,
+    button,
     click,
     returned_file,
     shown,
@@ -130,6 +132,33 @@ def test_replacing_a_quality_assured_form_is_said_before_and_after(
     request = word_forms(session).request(case_id, LA)
     assert request.stage is not None
     assert request.stage.kind is EventKind.RECEIVED
+
+
+def test_the_tab_is_free_while_the_form_is_read_and_a_cancelled_question_drops_it(
+    qtbot, session, collecting, today, tmp_path: Path, store_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    case_id = collecting.case_id
+    path = returned_file(session, case_id, HEALTH, today, tmp_path, password=OWN_PASSWORD)
+    runner = HeldRunner()
+    actions, messages, files, _ = actions_on_host(qtbot, session, case_id, today, tmp_path, runner)
+    files.open_answers = [path]
+    before = store_path.read_bytes()
+    actions.add_returned_form(HEALTH)
+    assert actions.busy, "reading on the task runner"
+    runner.finish()
+    asking = shown(actions, PasswordAskDialog)
+    qtbot.keyClicks(asking.edit, OWN_PASSWORD)
+    click(qtbot, asking.open_button)
+    assert asking.open_button.text() == "Opening\u2026"
+    assert not asking.open_button.isEnabled()
+
+    click(qtbot, button(asking, "open_returned_form_cancel"))
+    runner.finish()
+
+    assert not isinstance(actions.dialog, ReturnedFormReviewDialog)
+    assert not actions.busy
+    assert messages.shown == []
+    assert store_path.read_bytes() == before
 
 
 def _with_macros(data: bytes) -> bytes:

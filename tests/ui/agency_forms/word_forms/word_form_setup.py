@@ -4,6 +4,7 @@ dialog the screen shows, answered as a person would."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -26,8 +27,9 @@ def word_forms(session: Session) -> WordForms:
     return WordForms(AgencyFormsService(session))
 
 
-def actions_on_host(qtbot, session: Session, case_id: int, today: date, folder: Path):  # type: ignore[no-untyped-def]
-    """The Word form actions on a plain window, with recorded messages and scripted files."""
+def actions_on_host(qtbot, session: Session, case_id: int, today: date, folder: Path, runner=None):  # type: ignore[no-untyped-def]
+    """The Word form actions on a plain window, with recorded messages and scripted files (and
+    an immediate runner unless given another)."""
     host = QWidget()
     qtbot.addWidget(host)
     host.resize(1200, 800)
@@ -40,7 +42,7 @@ def actions_on_host(qtbot, session: Session, case_id: int, today: date, folder: 
         case_id,
         messages,
         lambda: today,
-        ImmediateRunner(),
+        runner or ImmediateRunner(),
         files,
         opener,
         host,
@@ -80,6 +82,29 @@ def returned_file(
     path = folder / f"{agency} returned.docx"
     path.write_bytes(encrypt(filled, password or sent.password))
     return path
+
+
+class HeldRunner:
+    """Holds each task until :meth:`finish`, as the thread pool would while it works."""
+
+    def __init__(self) -> None:
+        self.held: list[tuple[Callable[..., object], Callable[..., None], Callable[..., None]]] = []
+
+    def start(self, work, *, on_done, on_error, on_progress=None):  # type: ignore[no-untyped-def]
+        self.held.append((work, on_done, on_error))
+        return self
+
+    def cancel(self) -> None:
+        """Nothing to stop: the tasks here are never cancelled."""
+
+    def finish(self) -> None:
+        work, on_done, on_error = self.held.pop(0)
+        try:
+            result = work(lambda _done, _total: None, lambda: False)
+        except BaseException as error:
+            on_error(error)
+        else:
+            on_done(result)
 
 
 def kept_password(session: Session, case_id: int, agency: str, today: date) -> str:
