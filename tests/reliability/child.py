@@ -5,6 +5,7 @@ Run by tests/reliability/scenarios.py, never by hand::
     python tests/reliability/child.py saver STORE PASSPHRASE_FILE
     python tests/reliability/child.py backups STORE PASSPHRASE_FILE DESTINATION
     python tests/reliability/child.py rekeyer STORE PASSPHRASE_FILE OTHER_PASSPHRASE_FILE
+    python tests/reliability/child.py restorer STORE PASSPHRASE_FILE BACKUP
     python tests/reliability/child.py full-disk STORE PASSPHRASE_FILE EXTRA_BYTES
     python tests/reliability/child.py try-open STORE PASSPHRASE_FILE
     python tests/reliability/child.py plaintext MARKERS_FILE CHOSEN_BACKUP [control]
@@ -90,6 +91,22 @@ def rekeyer(store: str, first_file: str, second_file: str) -> int:
         change_passphrase(session, choices[current])
         number += 1
         say(f"changed {number} {current}")
+
+
+def restorer(store: str, passphrase_file: str, backup: str) -> int:
+    """Restore the backup over the store, for ever: each line ``restored N`` says the Nth is in
+    place and recorded."""
+    from rrdesk.services.store.backups import restore_backup
+    from rrdesk.storage.keys import key_slots
+
+    key_slots.SCRYPT_N = 2**12
+    passphrase = _passphrase(passphrase_file)
+    say("ready")
+    number = 0
+    while True:
+        restore_backup(Path(backup), Path(store), passphrase, recovery=False, now=datetime.now())
+        number += 1
+        say(f"restored {number}")
 
 
 def full_disk(store: str, passphrase_file: str, extra_bytes: str) -> int:
@@ -276,6 +293,7 @@ MODES = {
     "backups": backups,
     "full-disk": full_disk,
     "rekeyer": rekeyer,
+    "restorer": restorer,
     "try-open": try_open,
     "plaintext": plaintext,
 }

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, when not installed
 
-from tests.reliability import scenarios
+from tests.reliability import key_scenarios, scenarios
 
 MARKERS = [
     "Philippa Crashmarker-Oyelaran",
@@ -36,6 +36,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=50, help="SIGKILLs while saving (default 50)")
     parser.add_argument("--rekey-kills", type=int, default=30, help="SIGKILLs changing the key")
+    parser.add_argument("--restore-kills", type=int, default=30, help="SIGKILLs restoring")
     parser.add_argument("--backup-kills", type=int, default=20, help="SIGKILLs while backing up")
     parser.add_argument("--seed", type=int, default=None, help="seed for the kill timing")
     args = parser.parse_args()
@@ -71,7 +72,9 @@ def main() -> int:
         failures += killed.broken + killed.stray_after_tidying
 
         print("\nChanging the key: a process changing the passphrase, killed with SIGKILL")
-        rekeyed = scenarios.rekey_kill_trials(folder / "rekey", args.rekey_kills, seed=args.seed)
+        rekeyed = key_scenarios.rekey_kill_trials(
+            folder / "rekey", args.rekey_kills, seed=args.seed
+        )
         _line("kills", rekeyed.kills)
         _line("changes of key acknowledged", rekeyed.changes)
         _line("store opened afterwards, whole", rekeyed.opened)
@@ -84,6 +87,19 @@ def main() -> int:
         _line("work files left after opening", rekeyed.stray_work_files)
         failures += rekeyed.unopenable + rekeyed.integrity_problems + rekeyed.audit_breaks
         failures += rekeyed.cases_lost + rekeyed.earlier_key_file_opened + rekeyed.stray_work_files
+
+        print("\nRestoring: a process restoring a backup over the store, killed with SIGKILL")
+        restored = key_scenarios.restore_kill_trials(
+            folder / "restore", args.restore_kills, seed=args.seed
+        )
+        _line("kills", restored.kills)
+        _line("restores acknowledged", restored.restores)
+        _line("nothing where the store was, after a kill", restored.nothing_there)
+        _line("store that would not open", restored.unopenable)
+        _line("integrity problems", restored.integrity_problems)
+        _line("work files left after opening", restored.stray_work_files)
+        failures += restored.nothing_there + restored.unopenable + restored.integrity_problems
+        failures += restored.stray_work_files
 
         print("\nFull disk: a process with a file-size limit (RLIMIT_FSIZE) saving until refused")
         full = scenarios.full_disk(folder / "full")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -179,87 +178,6 @@ def backup_kill_trials(folder: Path, kills: int, *, seed: int | None = None) -> 
     remove_stale_work_files(destination.parent, older_than_seconds=0)
     figures.stray_after_tidying = stray()
     return figures
-
-
-@dataclass
-class RekeyKillFigures:
-    kills: int = 0
-    changes: int = 0  # changes of key acknowledged before the kills
-    opened: int = 0  # times the store opened afterwards with the passphrase just set or the next
-    unopenable: int = 0
-    integrity_problems: int = 0
-    audit_breaks: int = 0
-    cases_lost: int = 0
-    earlier_key_file_opened: int = 0  # a key file from before an acknowledged change opened it
-    stray_work_files: int = 0
-
-
-def rekey_kill_trials(folder: Path, kills: int, *, seed: int | None = None) -> RekeyKillFigures:
-    """SIGKILL a child that keeps changing the passphrase (and so the data key): the store always
-    opens, whole, with the passphrase last set or the one being set; never with an earlier key
-    file once a change is acknowledged."""
-    from rrdesk.storage.errors import StoreError
-    from rrdesk.storage.keys import key_file, rotation
-
-    chance = random.Random(seed)
-    store, first = new_store(folder)
-    second = folder / "second.txt"
-    second.write_text(PASSPHRASE + " two", encoding="utf-8")
-    choices = [PASSPHRASE, PASSPHRASE + " two"]
-    session = unlock_with_passphrase(store, PASSPHRASE)
-    with session.db.transaction():
-        session.settings.set("marker", "kept")
-    session.close()
-    figures = RekeyKillFigures()
-    for trial in range(kills):
-        earlier_keys = key_file.slot_file_for(store).read_bytes()
-        child = _Child("rekeyer", str(store), str(first), str(second))
-        child.wait_ready()
-        time.sleep(chance.uniform(0.0, 0.6))
-        child.kill()
-        figures.kills += 1
-        changed = [line for line in child.lines if line.startswith("changed")]
-        figures.changes += len(changed)
-        opened = None
-        for passphrase in choices:
-            try:
-                opened = unlock_with_passphrase(store, passphrase)
-                break
-            except StoreError:
-                continue
-        if opened is None:
-            figures.unopenable += 1
-            continue
-        figures.opened += 1
-        figures.integrity_problems += len(opened.db.integrity_problems())
-        figures.audit_breaks += opened.audit.verify()[1] is not None
-        figures.cases_lost += opened.settings.get("marker") != "kept"
-        opened.close()
-        work = (rotation.store_work_file(store), rotation.key_work_file(store))
-        figures.stray_work_files += sum(path.exists() for path in work)
-        if changed:
-            figures.earlier_key_file_opened += _opens_with(
-                store, earlier_keys, choices, folder / f"earlier-{trial}"
-            )
-    return figures
-
-
-def _opens_with(store: Path, keys: bytes, choices: list[str], folder: Path) -> int:
-    """1 if a copy of ``store`` beside the key file ``keys`` opens with either passphrase."""
-    from rrdesk.storage.errors import StoreError
-    from rrdesk.storage.keys import key_file
-
-    folder.mkdir()
-    copy = folder / store.name
-    shutil.copyfile(store, copy)
-    key_file.slot_file_for(copy).write_bytes(keys)
-    for passphrase in choices:
-        try:
-            unlock_with_passphrase(copy, passphrase).close()
-        except StoreError:
-            continue
-        return 1
-    return 0
 
 
 @dataclass

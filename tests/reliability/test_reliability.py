@@ -17,7 +17,7 @@ from rrdesk.services.platform.logging_setup import configure_logging, stop_loggi
 from rrdesk.services.store import store_access
 from rrdesk.services.store.backups import back_up_to, make_rolling_backup, restore_backup
 from rrdesk.storage.database import Database
-from tests.reliability import scenarios
+from tests.reliability import key_scenarios, scenarios
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses SIGKILL and /proc")
 
@@ -49,7 +49,7 @@ def test_killed_backup_is_whole_or_absent(tmp_path: Path) -> None:
 def test_killed_change_of_key_leaves_one_whole_store_that_no_earlier_key_opens(
     tmp_path: Path,
 ) -> None:
-    figures = scenarios.rekey_kill_trials(tmp_path, kills=4, seed=6)
+    figures = key_scenarios.rekey_kill_trials(tmp_path, kills=4, seed=6)
     assert figures.kills == 4
     assert figures.changes > 0
     assert figures.opened == figures.kills
@@ -58,6 +58,17 @@ def test_killed_change_of_key_leaves_one_whole_store_that_no_earlier_key_opens(
     assert figures.audit_breaks == 0
     assert figures.cases_lost == 0
     assert figures.earlier_key_file_opened == 0
+    assert figures.stray_work_files == 0
+
+
+@pytest.mark.slow
+def test_killed_restore_always_leaves_a_store_that_opens(tmp_path: Path) -> None:
+    figures = key_scenarios.restore_kill_trials(tmp_path, kills=4, seed=6)
+    assert figures.kills == 4
+    assert figures.restores > 0
+    assert figures.nothing_there == 0
+    assert figures.unopenable == 0
+    assert figures.integrity_problems == 0
     assert figures.stray_work_files == 0
 
 

@@ -31,7 +31,7 @@ from rrdesk.storage.errors import (
     StoreLocationError,
     WrongSecretError,
 )
-from rrdesk.storage.keys import key_file
+from rrdesk.storage.keys import key_file, rotation
 
 MARKER = "Ottoline Backupmarker"
 NOW = datetime(2026, 11, 22, 9, 30, 0)
@@ -217,7 +217,7 @@ def test_failure_while_swapping_puts_everything_back(
     def refuse(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(key_file, "write_slots", refuse)
+    monkeypatch.setattr(rotation, "write_key_work_file", refuse)
     with pytest.raises(StoreError, match="was not restored"):
         restore_backup(backup, store_path, passphrase, recovery=False, now=NOW)
     assert _folder_state(store_path.parent) == before
