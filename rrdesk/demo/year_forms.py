@@ -28,6 +28,7 @@ from rrdesk.domain.agency_forms.agency_requests import (
 from rrdesk.domain.agency_forms.check_form_answers import ChronologyRow
 from rrdesk.domain.cases.cases import Case
 from rrdesk.domain.cases.document_kinds import DocumentKind
+from rrdesk.domain.meeting.immediate_action import ImmediateAction
 from rrdesk.services.store.session import Session
 
 # Twelve agencies: the demo partnership's own (but the partnership itself) and three more.
@@ -146,12 +147,24 @@ _ACTIONS = (
 
 
 def add_year_actions(
-    session: Session, case: Case, agencies: tuple[str, ...], held_on: date, today: date, count: int
+    session: Session,
+    case: Case,
+    agencies: tuple[str, ...],
+    held_on: date,
+    today: date,
+    count: int,
+    meeting_actions: tuple[ImmediateAction, ...] = (),
 ) -> None:
-    """``count`` actions added to the plan, the older ones completed."""
+    """``count`` actions added to the plan; these and the meeting's own immediate actions are
+    completed once due two months ago, as a working group sees them done."""
     assert case.case_id is not None
     added = []
     tracking: dict[str, ActionTracking] = {}
+    for index, immediate in enumerate(meeting_actions):
+        if immediate.due is not None and immediate.due < today - timedelta(days=60):
+            tracking[f"meeting-{index}"] = ActionTracking(
+                ActionStatus.COMPLETED, "Briefings held; attendance lists seen.", immediate.due
+            )
     for number in range(1, count + 1):
         due = held_on + timedelta(days=30 * number)
         added.append(

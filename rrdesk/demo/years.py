@@ -224,7 +224,9 @@ def _add_year(
             held_on = add(notified, 10)
             meeting = _decided_meeting(meetings, case, held_on)
             session.documents.put(case.case_id, DocumentKind.MEETING, meeting_to_dict(meeting))
-            add_year_actions(session, case, agencies, held_on, today, ACTIONS_A_CASE)
+            add_year_actions(
+                session, case, agencies, held_on, today, ACTIONS_A_CASE, meeting.actions
+            )
             counts.actions += ACTIONS_A_CASE + len(meeting.actions)
             if sign:
                 signed_on = add(held_on, 1)
