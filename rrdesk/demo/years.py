@@ -168,12 +168,16 @@ def _decided_meeting(service: MeetingService, case: Case, held_on: date) -> Meet
         )
     meeting = meeting.with_decision(decision)
     sent_on = service.calendar.add_working_days(held_on, 1)
+    agreed_on = service.calendar.add_working_days(held_on, 3)
     sign_off = meeting.sign_off
     for partner, (signer, role) in _SIGNERS.items():
         sign_off = sign_off.send(partner, sent_on)
-        sign_off = sign_off.agree(
-            partner, service.calendar.add_working_days(held_on, 3), signed_by=signer, role=role
-        )
+        sign_off = sign_off.agree(partner, agreed_on, signed_by=signer, role=role)
+    if case.stage is not Stage.AWAITING_SIGN_OFF:
+        # Sent on working day 13 to 16: now and then a day after the 15 days, as happens.
+        assert case.case_id is not None
+        to_panel = service.calendar.add_working_days(agreed_on, case.case_id % 4)
+        sign_off = sign_off.record_sent_to_national_panel(to_panel, service.working_day_of(case))
     return meeting.with_sign_off(sign_off)
 
 
