@@ -68,7 +68,9 @@ def run_init(args: argparse.Namespace, out: TextIO) -> int:
     from rrdesk.commands.store_options import UsageError
 
     passphrase = read_passphrase(args, prompt="New passphrase: ")
-    problem = passphrase_problem(passphrase)
+    problem = passphrase_problem(
+        passphrase, about=[args.partnership, args.owner or operating_system_user()]
+    )
     if problem:
         raise UsageError(problem)
     created = create_store(

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 
 from rrdesk.domain.cases.audit import AuditAnchor
 from rrdesk.storage.errors import NOTHING_CHANGED, KeySlotError, WrongSecretError
-from rrdesk.storage.keys import slot_crypto
+from rrdesk.storage.keys import slot_crypto, strength
 
 DATA_KEY_BYTES = 32
 MIN_PASSPHRASE_LENGTH = 12
@@ -107,8 +107,17 @@ def normalise_passphrase(text: str) -> bytes:
     return unicodedata.normalize("NFC", text).encode("utf-8")
 
 
-def passphrase_problem(passphrase: str, confirmation: str | None = None) -> str | None:
-    """Why a new passphrase is refused, in plain words, or ``None`` if it is acceptable."""
+TOO_EASY = (
+    "This passphrase is too easy to guess: an attacker could find it in fewer than 10 billion "
+    "tries. Three or four random words work well"
+)
+
+
+def passphrase_problem(
+    passphrase: str, confirmation: str | None = None, *, about: Iterable[str] = ()
+) -> str | None:
+    """Why a new passphrase is refused, in plain words, or ``None`` if it is acceptable.
+    ``about``: names an attacker would try first (the person's, the partnership's)."""
     if not passphrase:
         return "Enter a passphrase"
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
@@ -118,6 +127,8 @@ def passphrase_problem(passphrase: str, confirmation: str | None = None) -> str 
         )
     if passphrase != passphrase.strip():
         return "The passphrase must not start or end with a space"
+    if strength.too_easy(passphrase, about):
+        return TOO_EASY
     if confirmation is not None and confirmation != passphrase:
         return "The passphrases do not match"
     return None
@@ -174,7 +185,7 @@ def _unwrap(slot: KeySlot, secret: bytes, store_id: str) -> bytes | None:
 
 
 def create_slots(data_key: bytes, *, owner: str, passphrase: str, recovery_key: str) -> KeySlots:
-    problem = passphrase_problem(passphrase)
+    problem = passphrase_problem(passphrase, about=[owner])
     if problem:
         raise KeySlotError(problem)
     import uuid
@@ -268,7 +279,8 @@ def rekeyed_slots(
             f"{' and a new '.join(_KIND_NAMES[kind] for kind in sorted(stuck))} as well."
         )
     if SlotKind.PASSPHRASE in renewed:
-        problem = passphrase_problem(renewed[SlotKind.PASSPHRASE][1])
+        owner, secret = renewed[SlotKind.PASSPHRASE]
+        problem = passphrase_problem(secret, about=[owner])
         if problem:
             raise KeySlotError(problem)
     moved: list[KeySlot] = []

@@ -228,7 +228,9 @@ class SetupDialog(QDialog):
             if not self.owner.text().strip():
                 errors.append((self.owner_field, "Enter your name"))
         elif index == 1:
-            problem = passphrase_problem(self.passphrase.text())
+            problem = passphrase_problem(
+                self.passphrase.text(), about=[self.partnership.text(), self.owner.text()]
+            )
             if problem:
                 errors.append((self.passphrase_field, problem))
             elif self.confirmation.text() != self.passphrase.text():

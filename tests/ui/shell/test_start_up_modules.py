@@ -61,7 +61,10 @@ LOADED_WHEN_SOMETHING_GOES_WRONG = (
 def start_with_a_remembered_key(folder: Path) -> list[str]:
     """What ``START_UP`` prints, started on a new store in ``folder`` with its key remembered."""
     created = store_access.create_store(
-        folder / "start.rrdesk", partnership="Start", owner="Start", passphrase="quiet harbour"
+        folder / "start.rrdesk",
+        partnership="Start",
+        owner="Start",
+        passphrase="quiet harbour lantern",
     )
     account = store_access.keyring_account(created.session.slots)
     key = created.session.key_bytes()

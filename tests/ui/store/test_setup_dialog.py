@@ -44,6 +44,14 @@ def test_setup_creates_store_after_recovery_key_is_stored(qtbot, store_path, mes
     qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
     assert "12 characters or more" in dialog.summary.messages[0]
     dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, "Password1234")
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary.messages == [
+        "This passphrase is too easy to guess: an attacker could find it in fewer than 10 "
+        "billion tries. Three or four random words work well"
+    ]
+    assert dialog.pages.currentIndex() == 1
+    dialog.passphrase.clear()
     qtbot.keyClicks(dialog.passphrase, "lantern orchard pebble")
     qtbot.keyClicks(dialog.confirmation, "lantern orchard pebbles")
     qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
