@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 if TYPE_CHECKING:
     import argparse
@@ -96,12 +96,29 @@ def _read_app_options_without_parser(argv: Sequence[str]) -> AppOptions | None:
     return AppOptions(store=store, demo=demo)
 
 
+NO_ERROR_REPORTING = 0x0001 | 0x0002  # SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX
+
+
+def no_error_reports(kernel32: Any) -> None:
+    """Windows: the system's error reporting is not invoked for rrdesk, so a crash leaves no
+    dump of its memory (which would hold the data key) for Windows Error Reporting to keep or
+    send. ``kernel32`` is ``ctypes.windll.kernel32``."""
+    kernel32.SetErrorMode(kernel32.GetErrorMode() | NO_ERROR_REPORTING)
+
+
 def _no_core_dumps() -> None:
     """A core dump of rrdesk would hold the data key, the passphrase and what was on screen, in
-    plain text on disk: the app and every command start with them turned off (POSIX)."""
+    plain text on disk: the app and every command start with them turned off (POSIX), and with
+    Windows Error Reporting not invoked (Windows)."""
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            no_error_reports(ctypes.windll.kernel32)  # type: ignore[attr-defined]
+        return
     try:
         import resource
-    except ImportError:  # pragma: no cover - Windows has no core dumps of this kind
+    except ImportError:  # pragma: no cover - no resource limits here
         return
     with contextlib.suppress(ValueError, OSError):
         _soft, hard = resource.getrlimit(resource.RLIMIT_CORE)

@@ -38,3 +38,26 @@ def test_a_command_turns_core_dumps_off() -> None:
         check=True,
     )
     assert result.stdout.strip() == "0"  # the child's limit on the size of a core dump
+
+
+class _Kernel32:
+    """Windows' kernel32, as far as rrdesk uses it: the process's error mode."""
+
+    def __init__(self, mode: int) -> None:
+        self.mode = mode
+
+    def GetErrorMode(self) -> int:  # noqa: N802 - Windows' own name
+        return self.mode
+
+    def SetErrorMode(self, mode: int) -> int:  # noqa: N802 - Windows' own name
+        previous, self.mode = self.mode, mode
+        return previous
+
+
+def test_windows_error_reporting_is_not_invoked_for_rrdesk() -> None:
+    from rrdesk.cli import no_error_reports
+
+    kernel32 = _Kernel32(mode=0x8000)  # SEM_NOOPENFILEERRORBOX, set by someone else: kept
+    no_error_reports(kernel32)
+    assert kernel32.mode & 0x0002, "SEM_NOGPFAULTERRORBOX: Windows Error Reporting not invoked"
+    assert kernel32.mode & 0x8000
