@@ -46,10 +46,10 @@ class _Kernel32:
     def __init__(self, mode: int) -> None:
         self.mode = mode
 
-    def GetErrorMode(self) -> int:  # noqa: N802 - Windows' own name
+    def GetErrorMode(self) -> int:
         return self.mode
 
-    def SetErrorMode(self, mode: int) -> int:  # noqa: N802 - Windows' own name
+    def SetErrorMode(self, mode: int) -> int:
         previous, self.mode = self.mode, mode
         return previous
 
