@@ -210,7 +210,10 @@ class SetupDialog(QDialog):
         self.continue_button.setEnabled(checked)
 
     def _on_copy_clicked(self) -> None:
-        self._messages.copy_to_clipboard(self._recovery_key)
+        from rrdesk.ui.store.secret_clipboard import copy_secret
+
+        copy_secret(self._recovery_key)
+        self.copy_button.setText("Copied: the clipboard is emptied in a minute")
 
     def _on_continue_clicked(self) -> None:
         index = self.pages.currentIndex()
