@@ -1,9 +1,10 @@
 """The review's low findings in the store's own files: the lock file is never followed through
 a link, a store reached through a link is the same store for the lock, and backups and restored
-stores are readable by their owner only."""
+stores are readable by their owner only, and the key file's owner cannot be edited."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import sys
@@ -16,7 +17,8 @@ import pytest
 from rrdesk.services.store import store_access
 from rrdesk.services.store.backups import back_up_to, restore_backup
 from rrdesk.services.store.store_access import NewStore
-from rrdesk.storage.errors import StoreInUseError, StoreLocationError
+from rrdesk.storage.errors import StoreInUseError, StoreLocationError, TamperedError
+from rrdesk.storage.keys import key_file
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and modes")
 
@@ -82,3 +84,17 @@ def test_backups_and_restored_stores_are_for_their_owner_only(
     restore_backup(backup, store_path, passphrase, recovery=False, now=datetime(2026, 11, 22, 15))
 
     assert _mode(store_path) == 0o600
+
+
+def test_an_owner_edited_in_the_key_file_is_refused(
+    new_store, store_path: Path, passphrase: str
+) -> None:
+    """The owner named in the key file becomes the audit trail's actor: it is under the key
+    file's seal, so an edit is refused rather than recorded under another name."""
+    new_store.session.close()
+    keys = key_file.slot_file_for(store_path)
+    body = json.loads(keys.read_bytes())
+    body["slots"][0]["owner"] = "Someone Else"
+    keys.write_text(json.dumps(body), encoding="utf-8")
+    with pytest.raises(TamperedError, match="its seal does not match"):
+        store_access.unlock_with_passphrase(store_path, passphrase)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from rrdesk.services.store import locking
@@ -125,3 +126,18 @@ def test_recent_backups_say_when_they_were_made(qtbot, session, messages, tmp_pa
         "23 November 2026 at 5:05pm: partnership-20261123-170500.rrbackup",
         "22 November 2026 at 9am: partnership-20261122-090000.rrbackup",
     ]
+
+
+def test_a_failed_backup_logs_only_the_kind_of_failure(
+    qtbot, session, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The message of a failure (which can name files, folders and people) is shown, never
+    logged: the log says only what kind of failure it was."""
+    scheduler = BackupScheduler(lambda: session, now=lambda: NOW, folder=tmp_path / "backups")
+    session.db.close()  # the store closed under it, as a lock does
+    with qtbot.waitSignal(scheduler.backup_failed) as failed:
+        assert scheduler.back_up(session) is None
+    assert failed.args[0].startswith("The store is closed")
+    logged = [record.getMessage() for record in caplog.records]
+    assert logged == ["rolling backup failed: StoreClosedError"]
+    scheduler.stop()
