@@ -3,7 +3,9 @@ countdown board, the case's Agency forms tab and the panel pack all count from h
 
 An agency is *chosen* when the coordinator picks it for the case, *sent* once its request has
 gone, *received* while its form is back (received or quality assured: a form returned for more
-information is not), and *assured* once quality assurance accepted the form.
+information is not), and *assured* once quality assurance accepted the form. A form sent or
+returned and not yet back is *awaited*, with its due date: the board and the timetable warn of
+one due after the meeting.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ class AgencyCounts:
     sent: int
     received: int
     assured: int
+    last_sent: date | None = None
+    """The last day a request was sent: Tower Hamlets' return milestone counts from it."""
+    awaited: tuple[tuple[str, date], ...] = ()
+    """Each agency whose form is awaited (sent, or returned with a new due date) and when."""
 
     @property
     def words(self) -> str:
@@ -46,6 +52,8 @@ class AgencyCounts:
 
 def count_agencies(requests: Iterable[AgencyRequest]) -> AgencyCounts:
     chosen = sent = received = assured = 0
+    last_sent: date | None = None
+    awaited: list[tuple[str, date]] = []
     for request in requests:
         chosen += 1
         stage = request.stage
@@ -54,7 +62,13 @@ def count_agencies(requests: Iterable[AgencyRequest]) -> AgencyCounts:
         sent += 1
         received += stage.kind in (EventKind.RECEIVED, EventKind.QUALITY_ASSURED)
         assured += stage.kind is EventKind.QUALITY_ASSURED
-    return AgencyCounts(chosen, sent, received, assured)
+        sent_on = request.sent_on
+        if sent_on is not None and (last_sent is None or sent_on > last_sent):
+            last_sent = sent_on
+        due_on = request.due_on
+        if stage.kind in (EventKind.SENT, EventKind.RETURNED) and due_on is not None:
+            awaited.append((request.agency, due_on))
+    return AgencyCounts(chosen, sent, received, assured, last_sent, tuple(awaited))
 
 
 @dataclass(frozen=True)

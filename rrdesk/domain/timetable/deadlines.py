@@ -116,7 +116,8 @@ def compute_timetable(
     forms_sent_date: date | None = None,
 ) -> Timetable:
     """Every milestone of ``profile`` for a notification sent on ``notification_date``;
-    ``forms_sent_date`` is the first day agency check forms were sent, when they have been."""
+    ``forms_sent_date`` is the last day an agency check form request was sent, when one has
+    been (a milestone counted from it then falls with the last request's due date)."""
     items: list[Milestone] = []
     for rule in profile.milestones:
         counts_from = rule.counts_from

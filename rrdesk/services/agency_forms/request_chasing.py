@@ -7,7 +7,7 @@ Requests are one case document (kind ``agency_requests``); each agency's form is
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -35,13 +35,20 @@ from rrdesk.domain.agency_forms.check_form import FormDefinition
 from rrdesk.domain.cases.directory import Agency
 from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
+from rrdesk.domain.timetable.return_window import due_after_meeting_warning, latest_meeting_day
 from rrdesk.services.agency_forms.check_form_loader import load_form_definition
 from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.calendar_settings import CalendarSettings
+from rrdesk.services.timetable.timetable_changes import booked_meeting_date
 
 EDITED_FORM_SETTING = "agency_check_form"
 """A partnership's edited ``agency-check-form.toml``, kept in the store's settings."""
+
+
+AWAITED = frozenset(
+    {RequestStatus.SENT, RequestStatus.DUE_SOON, RequestStatus.OVERDUE, RequestStatus.RETURNED}
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,8 @@ class RequestRow:
     status: StatusView
     form_started: bool
     form_ready: bool
+    meeting_warning: str | None = None
+    """Set when the form is awaited and due after the meeting (or its latest day)."""
 
     @property
     def agency(self) -> str:
@@ -207,6 +216,7 @@ class RequestChasing:
         profile = self.settings.profile(find_case(self._session, case_id).profile)
         calendar = self.calendar()
         started = set(self._session.documents.names(case_id, DocumentKind.CHECK_FORM))
+        late = self._late_for_meeting(case_id, profile.latest_meeting_working_day, today)
         rows = []
         for request in self.requests(case_id):
             status = request_status(
@@ -218,8 +228,34 @@ class RequestChasing:
             ready = False
             if request.agency in started:
                 ready = self.load_form(case_id, request.agency).ready_on is not None
-            rows.append(RequestRow(request, status, request.agency in started, ready))
+            warning = late(request.due_on) if status.status in AWAITED else None
+            rows.append(
+                RequestRow(
+                    request, status, request.agency in started, ready, meeting_warning=warning
+                )
+            )
         return rows
+
+    def _late_for_meeting(
+        self, case_id: int, latest_working_day: int, today: date
+    ) -> Callable[[date | None], str | None]:
+        """For a form awaited and due on a date: the warning if that is after the meeting (the
+        booked one, or the latest day the profile allows), while there is still time to ask."""
+        notified = find_case(self._session, case_id).notification_sent
+        if notified is None:
+            return lambda due: None
+        calendar = self.calendar()
+        meeting = booked_meeting_date(self._session, case_id)
+        latest = latest_meeting_day(notified, latest_working_day, calendar)
+        if today > (meeting or latest):
+            return lambda due: None
+        return lambda due: (
+            None
+            if due is None
+            else due_after_meeting_warning(
+                due, meeting=meeting, latest_meeting=latest, calendar=calendar
+            )
+        )
 
     def statuses_count(self, case_id: int, today: date) -> dict[RequestStatus, int]:
         counts: dict[RequestStatus, int] = {}

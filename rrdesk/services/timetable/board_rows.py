@@ -16,6 +16,11 @@ from rrdesk.domain.timetable.deadlines import Milestone, Timetable, coverage_war
 from rrdesk.domain.timetable.extensions import effective_deadline
 from rrdesk.domain.timetable.profiles import STATUTORY_DEADLINE_KEY, ProcessProfile
 from rrdesk.domain.timetable.progress import ReviewProgress, ReviewStatus, review_progress
+from rrdesk.domain.timetable.return_window import (
+    forms_after_meeting_warning,
+    forms_due_after_meeting,
+    latest_meeting_day,
+)
 from rrdesk.domain.timetable.timeline import TimelineDay, build_timeline
 from rrdesk.services.timetable.timetable_record import TimetableRecord
 
@@ -50,6 +55,8 @@ class BoardRow:
     meeting_working_day: int | None = None  # the working day the booked meeting falls on
     meeting_expected_by: int | None = None  # the last working day the process expects it
     notification: NotificationGap | None = None  # from the local authority becoming aware
+    forms_after_meeting: int = 0  # forms awaited and due after the meeting (or its latest day)
+    forms_after_meeting_warning: str | None = None
 
     @property
     def meeting_late(self) -> bool:
@@ -76,7 +83,17 @@ class BoardRow:
     def returns_words(self) -> str:
         if self.returns is None:
             return NO_REQUESTS
+        late = self.forms_after_meeting
+        if late:
+            return f"{self.returns.short_words}, {late} due after the meeting"
         return self.returns.short_words
+
+    @property
+    def returns_full_words(self) -> str:
+        """The returns, and the warning naming each form due after the meeting."""
+        if self.forms_after_meeting_warning is None:
+            return self.returns_words
+        return f"{self.returns_words}. {self.forms_after_meeting_warning}"
 
     @property
     def next_milestone_words(self) -> str:
@@ -172,6 +189,15 @@ def build_board_row(
         due_soon_working_days=profile.due_soon_working_days,
         done=STATUTORY_DEADLINE_KEY in record.done,
     )
+    awaited = returns.awaited if returns is not None else ()
+    latest_meeting = latest_meeting_day(
+        case.notification_sent, profile.latest_meeting_working_day, calendar
+    )
+    late_forms = (
+        forms_due_after_meeting(awaited, meeting=record.meeting_date, latest_meeting=latest_meeting)
+        if today <= (record.meeting_date or latest_meeting)  # once it is held, too late to ask
+        else ()
+    )
     return BoardRow(
         case_id=case.case_id,
         reference=case.reference,
@@ -191,4 +217,11 @@ def build_board_row(
         ),
         meeting_expected_by=profile.latest_meeting_working_day,
         notification=notification_gap(case, calendar),
+        forms_after_meeting=len(late_forms),
+        forms_after_meeting_warning=forms_after_meeting_warning(
+            late_forms,
+            meeting=record.meeting_date,
+            latest_meeting=latest_meeting,
+            calendar=calendar,
+        ),
     )

@@ -94,8 +94,15 @@ class TimetableChanges:
         return case
 
     def _timetable(
-        self, case: Case, record: TimetableRecord, calendar: BankHolidayCalendar | None = None
+        self,
+        case: Case,
+        record: TimetableRecord,
+        calendar: BankHolidayCalendar | None = None,
+        *,
+        forms_sent: date | None = None,
     ) -> Timetable:
+        """The case's milestones; ``forms_sent`` is the last day an agency check form request
+        was sent (a milestone counted from it has no date until then)."""
         assert case.notification_sent is not None
         return compute_timetable(
             self.settings.profile(case.profile),
@@ -103,6 +110,7 @@ class TimetableChanges:
             case.notification_sent,
             referral_date=case.referral.referral_date,
             meeting_date=record.meeting_date,
+            forms_sent_date=forms_sent,
         )
 
     # Extensions, lateness, milestones done ------------------------------------------------
@@ -157,6 +165,17 @@ class TimetableChanges:
         keys = record.done | {key} if done else record.done - {key}
         action = "Marked a milestone done" if done else "Marked a milestone not done"
         self._save(case, replace(record, done=frozenset(keys)), action, label)
+
+
+def booked_meeting_date(session: Session, case_id: int) -> date | None:
+    """The case's meeting date as its timetable holds it (booked here, or recorded on the
+    Meeting tab), for screens that show it without the timetable service; ``None`` when there
+    is none or the timetable was cancelled."""
+    record = record_from_dict(session.documents.get(case_id, DocumentKind.TIMETABLE))
+    if record.cancelled_date is not None:
+        return None
+    meeting = session.documents.get(case_id, DocumentKind.MEETING) or {}
+    return _with_meeting_record(record, meeting).meeting_date
 
 
 def _with_meeting_record(record: TimetableRecord, meeting: dict[str, object]) -> TimetableRecord:

@@ -61,7 +61,8 @@ class TimetableService(MeetingScheduling):
         if cached_row is not None and cached_row[0].same_as(key):
             return cached_row[1]
         profile = self.settings.profile(case.profile)
-        timetable = self._timetable(case, record, calendar)
+        forms_sent = returns.last_sent if returns is not None else None
+        timetable = self._timetable(case, record, calendar, forms_sent=forms_sent)
         row = build_board_row(case, record, timetable, profile, today, returns, calendar)
         self._rows[case_id] = (key, row)
         return row

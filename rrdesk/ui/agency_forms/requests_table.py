@@ -71,7 +71,11 @@ def fill_requests_table(table: QTableWidget, rows: Sequence[RequestRow]) -> None
         )
         if row.status.status is RequestStatus.QUALITY_ASSURED:
             form_text = "In the panel pack"
-        cells = (row.agency, f"{symbol} {row.status.words}", due_text, form_text)
+        status_text = f"{symbol} {row.status.words}"
+        if row.meeting_warning:  # due after the meeting: said in words, where the due date is
+            status_text += f" {row.meeting_warning}"
+            due_text += "\n\u26a0 After the meeting"
+        cells = (row.agency, status_text, due_text, form_text)
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setToolTip(text)

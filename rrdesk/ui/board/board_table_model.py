@@ -141,6 +141,8 @@ class BoardTableModel(QAbstractTableModel):
             return row.meeting_words
         if column == DAYS_LEFT_COLUMN:
             return row.days_left_words
+        if column == RETURNS_COLUMN:
+            return row.returns_full_words
         if column == DAY_COLUMN and row.notification is not None:
             return f"{row.day_of_total}. Notified {row.notification.words}"
         return cls.text(row, column)

@@ -153,6 +153,7 @@ class CaseTimetableWidget(QWidget):
             text
             for text in (
                 row.coverage_warning,
+                row.forms_after_meeting_warning,
                 *(
                     self._timetables.check_meeting(self.case_id, meeting, booked=True).warnings
                     if meeting is not None

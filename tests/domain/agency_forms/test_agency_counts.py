@@ -47,10 +47,14 @@ ASSURED = record_quality_assured(
         ((CHOSEN,), AgencyCounts(1, 0, 0, 0), "0 of 1 received"),
         (
             (CHOSEN, SENT, RECEIVED, ASSURED),
-            AgencyCounts(4, 3, 2, 1),
+            AgencyCounts(4, 3, 2, 1, SENT_ON, (("Northmoor Health", DUE_ON),)),
             "2 of 4 received, 1 assured",
         ),
-        ((RETURNED,), AgencyCounts(1, 1, 0, 0), "0 of 1 received"),
+        (
+            (RETURNED,),
+            AgencyCounts(1, 1, 0, 0, SENT_ON, (("Housing", date(2026, 11, 26)),)),
+            "0 of 1 received",
+        ),
     ],
     ids=["none chosen", "chosen, not sent", "one at each step", "returned is not received"],
 )

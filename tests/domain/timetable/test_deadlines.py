@@ -192,7 +192,12 @@ def test_a_deadline_beyond_the_official_list_warns() -> None:
 
 
 def test_next_milestone() -> None:
-    timetable = compute_timetable(load_profile("tower-hamlets"), CALENDAR, date(2026, 12, 21))
+    timetable = compute_timetable(
+        load_profile("tower-hamlets"),
+        CALENDAR,
+        date(2026, 12, 21),
+        forms_sent_date=date(2026, 12, 22),
+    )
     first = timetable.next_milestone(date(2026, 12, 22))
     assert first is not None
     assert first.key == "agency_checks_returned"

@@ -9,7 +9,11 @@ import pytest
 from rrdesk.domain.timetable.bank_holidays import packaged_calendar
 from rrdesk.domain.timetable.deadlines import compute_timetable
 from rrdesk.domain.timetable.profiles import CountFrom
-from rrdesk.domain.timetable.return_window import due_after_meeting_warning, latest_meeting_day
+from rrdesk.domain.timetable.return_window import (
+    due_after_meeting_warning,
+    forms_after_meeting_warning,
+    latest_meeting_day,
+)
 from rrdesk.services.timetable.profile_catalogue import load_profile
 
 CALENDAR = packaged_calendar()
@@ -66,3 +70,51 @@ def test_a_milestone_counted_from_when_the_forms_are_sent() -> None:
     assert returned.due == date(2026, 11, 17)
     assert returned.earliest == date(2026, 11, 12)
     assert returned.counted_from_words == "8 working days after the agency check forms were sent"
+
+
+def test_tower_hamlets_step_10_the_returns_milestone_counts_from_the_forms_being_sent() -> None:
+    """The profile itself counts the 5 to 8 working days from the last request sent, so the
+    timetable and the requests give the same due date."""
+    profile = load_profile("tower-hamlets")
+    rule = profile.milestone("agency_checks_returned")
+    assert rule.counts_from is CountFrom.FORMS_SENT
+    assert (rule.earliest_working_days, rule.working_days) == (5, 8)
+    assert "from when the form is sent" in rule.note
+    sent_on = CALENDAR.add_working_days(NOTIFIED, 3)
+    timetable = compute_timetable(profile, CALENDAR, NOTIFIED, forms_sent_date=sent_on)
+    request_due = CALENDAR.add_working_days(sent_on, profile.agency_return_max_working_days)
+    assert timetable.milestone("agency_checks_returned").due == request_due
+    assert timetable.milestone("agency_checks_returned").review_day == 11
+
+
+@pytest.mark.parametrize(
+    ("awaited", "meeting", "expected"),
+    [
+        pytest.param((), None, None, id="no form awaited"),
+        pytest.param(
+            (("Police", date(2026, 11, 16)),), None, None, id="due on the latest meeting day"
+        ),
+        pytest.param(
+            (("Police", date(2026, 11, 17)), ("Health", date(2026, 11, 12))),
+            None,
+            "The form from Police is due on 17 November 2026, after 16 November 2026, the latest"
+            " day for the meeting. Ask for it by 13 November 2026 so the panel has it.",
+            id="one of two after the latest meeting day",
+        ),
+        pytest.param(
+            (("Police", date(2026, 11, 17)), ("Health", date(2026, 11, 12))),
+            date(2026, 11, 11),
+            "2 agency check forms are due after the meeting on 11 November 2026 (Police, due 17"
+            " November 2026; Health, due 12 November 2026). Ask for them by 10 November 2026 so"
+            " the panel has them.",
+            id="both after a booked meeting",
+        ),
+    ],
+)
+def test_tower_hamlets_steps_8_and_10_forms_awaited_after_the_meeting(
+    awaited: tuple[tuple[str, date], ...], meeting: date | None, expected: str | None
+) -> None:
+    warning = forms_after_meeting_warning(
+        awaited, meeting=meeting, latest_meeting=date(2026, 11, 16), calendar=CALENDAR
+    )
+    assert warning == expected

@@ -6,7 +6,12 @@ from rrdesk.domain.timetable.timeline import DayKind, build_timeline
 from rrdesk.services.timetable.profile_catalogue import load_profile
 
 CALENDAR = packaged_calendar()
-TIMETABLE = compute_timetable(load_profile("tower-hamlets"), CALENDAR, date(2026, 12, 21))
+TIMETABLE = compute_timetable(
+    load_profile("tower-hamlets"),
+    CALENDAR,
+    date(2026, 12, 21),
+    forms_sent_date=date(2026, 12, 21),  # step 10: 8 working days from the forms being sent
+)
 
 
 def test_the_strip_runs_from_day_0_to_day_15() -> None:

@@ -45,7 +45,7 @@ def test_every_profile_has_the_decision_at_day_15(name: str) -> None:
 # (profile, milestone, counts from, working days, earliest) — the numbers in each document.
 DOCUMENT_NUMBERS = [
     ("tower-hamlets", "rapid_review_meeting", CountFrom.NOTIFICATION, 10, None),
-    ("tower-hamlets", "agency_checks_returned", CountFrom.NOTIFICATION, 8, 5),
+    ("tower-hamlets", "agency_checks_returned", CountFrom.FORMS_SENT, 8, 5),
     ("gloucestershire", "scoping_requests_sent", CountFrom.NOTIFICATION, 3, 2),
     ("wolverhampton", "scoping_requests_sent", CountFrom.REFERRAL, 2, None),
     ("wolverhampton", "national_panel_told_after_meeting", CountFrom.MEETING, 2, None),

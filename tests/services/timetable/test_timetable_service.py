@@ -49,7 +49,8 @@ def test_board_row_counts_days_and_shows_no_requests(session: Session) -> None:
     assert row.returns_words == "No requests yet"
     assert row.meeting_words == "Not booked"
     assert row.status is ReviewStatus.ON_TRACK
-    assert row.next_milestone_words == "Agency check forms returned: 26 November 2026"
+    # Step 10: the forms' return milestone waits for the requests to be sent
+    assert row.next_milestone_words == "Rapid Review Panel meets: 30 November 2026"
 
 
 def test_a_meeting_booked_later_than_the_process_expects_says_so(session: Session) -> None:

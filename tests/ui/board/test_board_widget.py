@@ -35,7 +35,9 @@ def make_board(qtbot: QtBot, session: Session, today: Today) -> BoardWidget:
     board = BoardWidget(
         TimetableService(
             session,
-            agency_returns=lambda case_id: AgencyCounts(7, 7, 5, 0) if case_id == 1 else None,
+            agency_returns=lambda case_id: (
+                AgencyCounts(7, 7, 5, 0, last_sent=date(2026, 11, 16)) if case_id == 1 else None
+            ),
         ),
         today=today,
         now=lambda: datetime(2026, 11, 23, 9, 41),
