@@ -25,7 +25,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import struct
 import time
 from dataclasses import dataclass
@@ -84,7 +83,11 @@ def _remove_quietly(path: Path) -> None:
 def write_backup(db: Database, slots: KeySlots, data_key: bytes, destination: Path) -> int:
     """Write a whole backup of ``db`` to ``destination``; returns its size in bytes.
 
-    An existing file at ``destination`` is replaced only once the new backup is complete.
+    The store's file is copied as it is, its pages encrypted as they are, while it is held whole
+    and unchanged (:meth:`Database.file_held_whole`): several times as quick as SQLite's backup
+    API, which decrypts and encrypts every page again. When another connection is still reading
+    an older state of the store, so its file is not yet whole, the backup API makes a copy
+    first. An existing file at ``destination`` is replaced only once the new backup is complete.
     """
     folder = destination.parent
     if not folder.is_dir():
@@ -92,32 +95,15 @@ def write_backup(db: Database, slots: KeySlots, data_key: bytes, destination: Pa
     work = _work_name(destination, "copy")
     partial = _work_name(destination, "partial")
     try:
-        _copy_store(db, data_key, work)
-        length = work.stat().st_size
-        digest = hashlib.sha256()
-        with open(work, "rb") as source:
-            for chunk in iter(lambda: source.read(_CHUNK), b""):
-                digest.update(chunk)
-        header = json.dumps(
-            {
-                "format": FORMAT,
-                "version": CONTAINER_VERSION,
-                "created": datetime.now(UTC).isoformat(timespec="seconds"),
-                "key_slots": json.loads(slots_to_json(slots)),
-                "database_length": length,
-                "database_sha256": digest.hexdigest(),
-            }
-        ).encode("utf-8")
-        with _new_private_file(partial) as target, open(work, "rb") as source:
-            target.write(_PREFIX.pack(MAGIC, CONTAINER_VERSION, len(header)))
-            target.write(header)
-            for chunk in iter(lambda: source.read(_CHUNK), b""):
-                target.write(chunk)
-            target.flush()
-            os.fsync(target.fileno())
+        with db.file_held_whole() as whole:
+            if whole:
+                size = _write_container(db.path, slots, partial)
+        if not whole:
+            db.copy_to(work, data_key)
+            size = _write_container(work, slots, partial)
         os.replace(partial, destination)
         _sync_folder(folder)
-        return _PREFIX.size + len(header) + length
+        return size
     except OSError as error:
         _remove_quietly(partial)
         raise _not_saved(destination, error) from None
@@ -128,35 +114,44 @@ def write_backup(db: Database, slots: KeySlots, data_key: bytes, destination: Pa
         _remove_quietly(work)
 
 
-def _copy_store(db: Database, data_key: bytes, work: Path) -> None:
-    """An encrypted copy of the store at ``work``, checked to open with ``data_key``.
-
-    The store's file is copied as it is, its pages encrypted as they are, while it is held whole
-    and unchanged (:meth:`Database.file_held_whole`): over ten times as quick as SQLite's backup
-    API, which decrypts and encrypts every page again. When another connection is still reading
-    an older state of the store, so its file is not yet whole, the backup API copies instead."""
+def _write_container(database: Path, slots: KeySlots, partial: Path) -> int:
+    """Write the backup to ``partial``: the header, then the encrypted ``database`` as it is,
+    checked as it is copied against the checksum the header gives. Returns its size."""
+    length = database.stat().st_size
+    digest = hashlib.sha256()
+    with open(database, "rb") as source:
+        for chunk in iter(lambda: source.read(_CHUNK), b""):
+            digest.update(chunk)
+    header = json.dumps(
+        {
+            "format": FORMAT,
+            "version": CONTAINER_VERSION,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "key_slots": json.loads(slots_to_json(slots)),
+            "database_length": length,
+            "database_sha256": digest.hexdigest(),
+        }
+    ).encode("utf-8")
     try:
-        target = _new_private_file(work)
+        target = _new_private_file(partial)
     except OSError:
         raise StoreLocationError(
-            f"rrdesk cannot write in the folder {work.parent}. Choose a folder you can save "
+            f"rrdesk cannot write in the folder {partial.parent}. Choose a folder you can save "
             "files in. Nothing was saved."
         ) from None
-    with target, db.file_held_whole() as whole:
-        if whole:
-            with open(db.path, "rb") as source:
-                shutil.copyfileobj(source, target, _CHUNK)
-    if not whole:
-        work.unlink()
-        db.copy_to(work, data_key)
-        return
-    try:
-        Database.open(work, data_key).close()
-    except StoreError:
+    copied = hashlib.sha256()
+    with target, open(database, "rb") as source:
+        target.write(_PREFIX.pack(MAGIC, CONTAINER_VERSION, len(header)))
+        target.write(header)
+        _copy_exactly(source, target, length, copied)
+        target.flush()
+        os.fsync(target.fileno())
+    if copied.digest() != digest.digest():
         raise NotSavedError(
-            "Not saved: the copy of the store made for the backup could not be read. Nothing "
+            "Not saved: the store changed while it was being copied. Back up again. Nothing "
             "saved before has been lost."
-        ) from None
+        )
+    return _PREFIX.size + len(header) + length
 
 
 def _not_saved(destination: Path, error: OSError) -> StoreError:
