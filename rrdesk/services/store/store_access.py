@@ -346,8 +346,12 @@ def change_passphrase(
     key_rotation.change_passphrase(session, new_passphrase, owner=owner, secret_store=secret_store)
 
 
-def new_recovery_key(session: Session, *, passphrase: str | None = None) -> str:
+def new_recovery_key(
+    session: Session, *, passphrase: str | None = None, secret_store: SecretStore | None = None
+) -> str:
     """Make a new recovery key, changing the store's data key (see :mod:`.key_rotation`)."""
     from rrdesk.services.store import key_rotation
 
-    return key_rotation.new_recovery_key(session, passphrase=passphrase)
+    return key_rotation.new_recovery_key(
+        session, passphrase=passphrase, secret_store=secret_store
+    )

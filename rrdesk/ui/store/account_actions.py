@@ -1,17 +1,20 @@
-"""File and Help menu actions about the store itself: passphrase, remembering the key, about."""
+"""File and Help menu actions about the store itself: passphrase, a new recovery key,
+remembering the key, about."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase, QKeySequence
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rrdesk import __version__
 from rrdesk.keystore import SecretStore
 from rrdesk.services.store import store_access
 from rrdesk.services.store.errors import StoreError
 from rrdesk.services.store.session import Session
+from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.shell.messages import Messages
 
@@ -19,6 +22,61 @@ ABOUT = (
     "rrdesk {version}\n\nRun the statutory Rapid Review securely and offline.\n\n"
     "Everything is kept in one encrypted file. rrdesk makes no network connections."
 )
+
+
+NEW_RECOVERY_KEY = (
+    "rrdesk will make a new recovery key and change the store's key. The recovery key you have "
+    "now will stop working, and so will every earlier copy of the key file. Backups made before "
+    "today still open with the old recovery key. Give the new one to your information "
+    "governance lead."
+)
+
+
+class RecoveryKeyDialog(QDialog):
+    """The new recovery key, shown once, to copy or write down."""
+
+    def __init__(self, recovery_key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery_key_dialog")
+        self.setWindowTitle("Your new recovery key")
+        self.setModal(True)
+        self._recovery_key = recovery_key
+        explain = hint_label(
+            "This is shown once. Store it safely, away from this computer: it opens the store "
+            "if the passphrase is forgotten."
+        )
+        self.key_label = QLabel(recovery_key)
+        self.key_label.setObjectName("new_recovery_key")
+        self.key_label.setAccessibleName("New recovery key")
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setWeight(QFont.Weight.Bold)
+        self.key_label.setFont(font)
+        self.key_label.setProperty("role", "inset")
+        self.copy_button = QPushButton("Copy the recovery key")
+        self.copy_button.setObjectName("copy_new_recovery_key")
+        self.stored_check = QCheckBox("I have stored the new recovery key safely")
+        self.stored_check.setObjectName("new_recovery_key_stored")
+        self.close_button = QPushButton("Close")
+        self.close_button.setObjectName("close_new_recovery_key")
+        self.close_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading_label("Your new recovery key"))
+        layout.addWidget(explain)
+        layout.addWidget(self.key_label)
+        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.stored_check)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.stored_check.toggled.connect(self.close_button.setEnabled)
+        self.close_button.clicked.connect(self.accept)
+
+    def _on_copy_clicked(self) -> None:
+        from rrdesk.ui.store.secret_clipboard import copy_secret
+
+        copy_secret(self._recovery_key)
+        self.copy_button.setText("Copied: the clipboard is emptied in a minute")
 
 
 def install_account_actions(
@@ -53,6 +111,22 @@ def install_account_actions(
             return
         messages.info(window, "Passphrase changed", "Your new passphrase is set.")
 
+    def make_recovery_key() -> None:
+        if not messages.confirm(
+            window,
+            "Make a new recovery key?",
+            NEW_RECOVERY_KEY,
+            yes="Make a new recovery key",
+            no="Cancel",
+        ):
+            return
+        try:
+            fresh = store_access.new_recovery_key(session, secret_store=secret_store)
+        except StoreError as error:
+            messages.error(window, "No new recovery key was made", error.message)
+            return
+        RecoveryKeyDialog(fresh, window).show()
+
     def toggle_remember(checked: bool) -> None:
         if checked:
             problem = store_access.remember_key(session, secret_store)
@@ -73,6 +147,13 @@ def install_account_actions(
     passphrase = window.add_action(
         window.file_menu, "Change passphrase…", "change_passphrase", None, change_passphrase
     )
+    recovery = window.add_action(
+        window.file_menu,
+        "Make a new recovery key…",
+        "new_recovery_key",
+        None,
+        make_recovery_key,
+    )
     remember = window.add_action(
         window.file_menu, "Remember on this computer", "remember", None, toggle_remember
     )
@@ -86,9 +167,9 @@ def install_account_actions(
     window.when_on_screen(show_whether_remembered)
     window.file_menu.aboutToShow.connect(show_whether_remembered)
     if first is not None:
-        for action in (new_action, passphrase, remember):
+        for action in (new_action, passphrase, recovery, remember):
             window.file_menu.removeAction(action)
-        window.file_menu.insertActions(first, [new_action, passphrase, remember])
+        window.file_menu.insertActions(first, [new_action, passphrase, recovery, remember])
         window.file_menu.insertSeparator(first)
     window.add_action(
         window.help_menu,

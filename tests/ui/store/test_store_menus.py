@@ -3,6 +3,7 @@ Backups screen, in the main window over a new store."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QAction
 
 from rrdesk.app import build_main_window
@@ -19,7 +20,12 @@ def _window(qtbot, context):  # type: ignore[no-untyped-def]
 def test_menus_new_case_and_remember(qtbot, blank_context) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, blank_context)
     names = [a.objectName() for a in window.file_menu.actions() if a.objectName()]
-    assert names[:3] == ["action_new_case", "action_change_passphrase", "action_remember"]
+    assert names[:4] == [
+        "action_new_case",
+        "action_change_passphrase",
+        "action_new_recovery_key",
+        "action_remember",
+    ]
     window.findChild(QAction, "action_new_case").trigger()
     assert window.section("cases").editor.current_page_key == "stage"
     remember = window.findChild(QAction, "action_remember")
@@ -66,3 +72,33 @@ def test_the_backups_screen_shows_the_folder_rolling_backups_go_to(  # type: ign
         backups.folder_label.text()
         == f"Rolling backups are kept in {tmp_path / 'rolling' / 'backups'}"
     )
+
+
+def test_a_new_recovery_key_is_shown_once_and_the_old_one_stops_working(
+    qtbot, new_store, blank_context
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from rrdesk.services.store.errors import WrongSecretError
+    from rrdesk.ui.store.account_actions import RecoveryKeyDialog
+
+    context = blank_context
+    window = _window(qtbot, context)
+    context.messages.confirm_answer = False
+    window.findChild(QAction, "action_new_recovery_key").trigger()
+    assert context.messages.shown[-1][1] == "Make a new recovery key?"
+    assert window.findChild(RecoveryKeyDialog) is None
+    context.messages.confirm_answer = True
+    window.findChild(QAction, "action_new_recovery_key").trigger()
+    dialog = window.findChild(RecoveryKeyDialog)
+    assert dialog is not None
+    fresh = dialog.key_label.text()
+    assert len(fresh.split("-")) == 8
+    assert not dialog.close_button.isEnabled()
+    dialog.stored_check.setChecked(True)
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    path = new_store.session.path
+    new_store.session.close()
+    with pytest.raises(WrongSecretError):
+        store_access.unlock_with_recovery_key(path, new_store.recovery_key)
+    store_access.unlock_with_recovery_key(path, fresh).close()
