@@ -18,10 +18,11 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from rrdesk.domain.cases.audit import AuditAnchor
 from rrdesk.domain.timetable.dates import format_date, format_time
 from rrdesk.keystore import SecretStore, SecretStoreUnavailable
 from rrdesk.services.store.session import Session
-from rrdesk.storage.errors import NOTHING_CHANGED, StoreError
+from rrdesk.storage.errors import NOTHING_CHANGED, StoreError, TamperedError
 from rrdesk.storage.keys import key_file
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ class OlderStoreError(StoreError):
 class Opened:
     count: int
     at: str  # an ISO time, in UTC
+    audit: AuditAnchor | None = None  # the audit trail's head and length then (keyring only)
 
     def described(self) -> str:
         try:
@@ -63,15 +65,18 @@ def _from_keyring(secret_store: SecretStore | None, store_id: str) -> Opened | N
         return None
     try:
         body = json.loads(raw or b"null")
-        return Opened(int(body["count"]), str(body["at"]))
-    except (ValueError, TypeError, KeyError):
+        audit = body.get("audit")
+        anchor = None if audit is None else AuditAnchor(str(audit[0]), int(audit[1]))
+        return Opened(int(body["count"]), str(body["at"]), anchor)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
 
 
 def _to_keyring(secret_store: SecretStore | None, store_id: str, opened: Opened) -> None:
     if secret_store is None:
         return
-    body = json.dumps({"count": opened.count, "at": opened.at}).encode()
+    audit = None if opened.audit is None else [opened.audit.head, opened.audit.count]
+    body = json.dumps({"count": opened.count, "at": opened.at, "audit": audit}).encode()
     try:
         secret_store.save(keyring_account(store_id), body)
     except SecretStoreUnavailable:
@@ -112,6 +117,7 @@ def check_and_count(
             "so changes made since may be missing. Open it anyway only if that is what you "
             f"meant. {NOTHING_CHANGED}"
         )
+    _check_keyring_anchor(session, _from_keyring(secret_store, session.slots.store_id), own)
     if not count:
         return older
     # Never down, and at least the time in milliseconds: a store put back on purpose (a restore) and
@@ -132,8 +138,29 @@ def check_and_count(
         key_file.write_slots(session.path, session.slots)
     except StoreError:
         log.warning("the count of openings could not be written to the key file")
-    _to_keyring(secret_store, session.slots.store_id, now)
+    _to_keyring(
+        secret_store, session.slots.store_id, replace(now, audit=session.audit.current_anchor())
+    )
     return older
+
+
+def _check_keyring_anchor(session: Session, ring: Opened | None, own: int) -> None:
+    """Where the store is as it was last opened on this computer (the same count), its audit
+    trail must still hold the entries it held then: the keyring's record of them catches a
+    trail cut short with its key file rewritten to match (by someone with the key)."""
+    if ring is None or ring.audit is None or own != ring.count:
+        return
+    from rrdesk.domain.cases.audit import anchor_break_at
+
+    audit = session.audit
+    broken = anchor_break_at(audit.length(), audit.hash_at, ring.audit)
+    if broken is not None:
+        raise TamperedError(
+            f"The audit trail in {session.path.name} does not match what this computer recorded "
+            f"when the store was last opened here ({ring.described()}): {broken.reason}. The "
+            f"store and its key file may have been changed outside rrdesk. Restore them from a "
+            f"backup. {NOTHING_CHANGED}"
+        )
 
 
 def _iso(at: datetime) -> str:

@@ -115,3 +115,29 @@ def test_a_restore_is_not_taken_for_an_older_copy(
         store_access.unlock_with_passphrase(store_path, passphrase, secret_store=keyring).close()
     restore_backup(backup, store_path, passphrase, recovery=False, now=datetime(2026, 11, 22))
     store_access.unlock_with_passphrase(store_path, passphrase, secret_store=keyring).close()
+
+
+def test_a_trail_cut_short_with_its_key_file_resealed_is_caught_by_the_keyring(
+    session, store_path: Path, passphrase: str
+) -> None:
+    """Someone with the key removes the last entries and reseals the key file to match: the key
+    file cannot tell, but the keyring's record from the last opening on this computer can."""
+    from rrdesk.storage.audit_repository import current_anchor
+    from rrdesk.storage.database import Database
+    from rrdesk.storage.errors import TamperedError
+
+    keyring = MemorySecretStore()
+    key = session.key_bytes()
+    with session.db.transaction():
+        session.record("store", "Changed the process profile")
+    session.close()
+    store_access.unlock_with_passphrase(store_path, passphrase, secret_store=keyring).close()
+    db = Database.open(store_path, key)
+    with db.transaction():
+        db.execute("DELETE FROM audit WHERE id = (SELECT max(id) FROM audit)")
+    slots = key_file.read_slots(store_path)
+    key_file.write_slots(store_path, key_file.seal(slots, key, current_anchor(db)))
+    db.close()
+    with pytest.raises(TamperedError, match="does not match what this computer recorded"):
+        store_access.unlock_with_passphrase(store_path, passphrase, secret_store=keyring)
+    store_access.unlock_with_passphrase(store_path, passphrase).close()  # the key file can't tell
