@@ -61,6 +61,13 @@ def add_store_parsers(subparsers: Any) -> None:
     audit_commands = audit.add_subparsers(dest="audit_command", required=True)
     verify = audit_commands.add_parser("verify", help="check the audit trail's hash chain")
     add_store_options(verify)
+    verify.add_argument(
+        "--against",
+        type=Path,
+        default=None,
+        metavar="BACKUP",
+        help="also check the trail still holds the entries this backup of the store recorded",
+    )
     verify.set_defaults(handler=run_audit_verify)
 
 
@@ -206,10 +213,30 @@ def run_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
         return 1
     try:
         checked, broken = session.audit.verify()
+        against = None
+        if args.against is not None and broken is None:
+            from rrdesk.services.store.backup_checks import trail_against_backup
+
+            against = trail_against_backup(session, Path(args.against).expanduser())
     finally:
         session.close()
+    if broken is None and against is not None and against[1] is not None:
+        made = f" (made {against[0]})" if against[0] else ""
+        print(
+            f"The audit trail does not hold what the backup {args.against.name}{made} "
+            f"recorded: {against[1].reason}. Entries have been removed or rewritten since the "
+            "backup was made.",
+            file=out,
+        )
+        return 1
     if broken is None:
         print(f"The audit trail is whole: {checked} entries checked.", file=out)
+        if against is not None:
+            print(
+                f"It holds every entry the backup {args.against.name} recorded"
+                f"{f' (made {against[0]})' if against[0] else ''}.",
+                file=out,
+            )
         return 0
     where = f"entry {broken.entry_id}" if broken.entry_id is not None else "the end of the trail"
     print(

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rrdesk.domain.cases.audit import ChainBreak, anchor_break_at
 from rrdesk.services.store.rolling_backups import BACKUP_MADE
+from rrdesk.services.store.session import Session
 from rrdesk.storage.backup_file import (
     BackupFileError,
     BackupHeader,
@@ -179,3 +181,42 @@ def unwrap(header: BackupHeader, secret: str, *, recovery: bool) -> tuple[bytes,
     if recovery:
         return key_slots.open_with_recovery_key(header.slots, secret)
     return key_slots.open_with_passphrase(header.slots, secret)
+
+
+def trail_against_backup(session: Session, backup: Path) -> tuple[str, ChainBreak | None]:
+    """Check the store's audit trail against the head and length a backup of it recorded, so a
+    copy kept elsewhere proves entries removed or rewritten since: when the backup was made ("on
+    22 November 2026 at 9:30am"), and where the trail disagrees with it (``None`` if it holds
+    what the backup recorded)."""
+    if backup.suffix.lower() == ".pdf":
+        raise BackupFileError(
+            f"{backup.name} is a PDF: only a backup (.rrbackup) records the audit trail for "
+            f"this check. {NOTHING_CHANGED}"
+        )
+    header = read_header(backup)
+    if header.slots.store_id != session.slots.store_id:
+        raise BackupFileError(
+            f"{backup.name} is a backup of another store, so it says nothing about this store's "
+            f"audit trail. {NOTHING_CHANGED}"
+        )
+    if header.slots.anchor is None:
+        raise BackupFileError(
+            f"{backup.name} was made by an earlier rrdesk and holds no record of the audit "
+            f"trail. {NOTHING_CHANGED}"
+        )
+    audit = session.audit
+    made = _made_on(header.created)
+    return made, anchor_break_at(audit.length(), audit.hash_at, header.slots.anchor)
+
+
+def _made_on(created: str) -> str:
+    """ "on 22 November 2026 at 9:30am", or "" if the backup does not say when it was made."""
+    from datetime import datetime
+
+    from rrdesk.domain.timetable.dates import format_date, format_time
+
+    try:
+        made = datetime.fromisoformat(created).astimezone()
+    except ValueError:
+        return ""
+    return f"on {format_date(made.date())} at {format_time(made.time())}"
