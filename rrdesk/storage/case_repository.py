@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -129,9 +130,13 @@ class CaseRepository:
         ids = [int(row[0]) for row in self._db.query("SELECT id FROM cases ORDER BY id")]
         return [case for case_id in ids if (case := self.get(case_id)) is not None]
 
-    def cases_at_stage(self, stage: Stage) -> list[Case]:
-        """Every case at ``stage``, oldest first, read without the others."""
-        rows = self._db.query("SELECT id FROM cases WHERE stage = ? ORDER BY id", (stage.value,))
+    def cases_at(self, stages: Collection[Stage]) -> list[Case]:
+        """Every case at one of ``stages``, oldest first, read without the others."""
+        values = [stage.value for stage in stages]
+        rows = self._db.query(
+            f"SELECT id FROM cases WHERE stage IN ({', '.join('?' * len(values))}) ORDER BY id",
+            values,
+        )
         return [case for (case_id,) in rows if (case := self.get(int(case_id))) is not None]
 
     def summaries(self, *, stage: Stage | None = None, search: str = "") -> list[CaseSummary]:

@@ -40,15 +40,17 @@ def test_open_summaries_are_the_open_notified_cases_newest_first(session: Sessio
     ]
 
 
-def test_cases_at_a_stage_are_read_whole_and_alone(session: Session) -> None:
+def test_cases_at_chosen_stages_are_read_whole_and_alone(session: Session) -> None:
     add(session, "RR-2024-001", Stage.LOCAL_REVIEW, date(2024, 1, 8))
     add(session, "RR-2025-002", Stage.CLOSED, date(2025, 6, 2))
     add(session, "RR-2025-003", Stage.LOCAL_REVIEW, date(2025, 3, 3))
 
-    reviews = session.cases.cases_at_stage(Stage.LOCAL_REVIEW)
+    reviews = session.cases.cases_at({Stage.LOCAL_REVIEW})
 
     assert [(c.reference, c.pseudonyms, c.notification_sent) for c in reviews] == [
         ("RR-2024-001", "Child 1", date(2024, 1, 8)),
         ("RR-2025-003", "Child 3", date(2025, 3, 3)),
     ]
-    assert session.cases.cases_at_stage(Stage.THRESHOLD_NOT_MET) == []
+    assert session.cases.cases_at({Stage.THRESHOLD_NOT_MET}) == []
+    both = session.cases.cases_at({Stage.LOCAL_REVIEW, Stage.CLOSED})
+    assert [c.reference for c in both] == ["RR-2024-001", "RR-2025-002", "RR-2025-003"]

@@ -99,7 +99,7 @@ def local_review_board_rows(session: Session, today: date) -> list[LocalReviewBo
     """Every case at "Local review", with its milestones and status, most urgent first."""
     service = LocalReviewService(session)
     rows: list[LocalReviewBoardRow] = []
-    for case in session.cases.cases_at_stage(Stage.LOCAL_REVIEW):
+    for case in session.cases.cases_at({Stage.LOCAL_REVIEW}):
         if case.case_id is None:
             continue
         review = service.get(case.case_id) or LocalReview()

@@ -110,7 +110,7 @@ class CaseService:
         return self._session.cases.search_texts()
 
     def open_cases(self) -> list[Case]:
-        return [case for case in self._session.cases.all_cases() if case.stage.is_open]
+        return self._session.cases.cases_at({stage for stage in Stage if stage.is_open})
 
     def all_cases(self) -> list[Case]:
         return self._session.cases.all_cases()
