@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -36,6 +35,8 @@ class RecoveryKeyDialog(QDialog):
     """The new recovery key, shown once, to copy or write down."""
 
     def __init__(self, recovery_key: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # named only when shown: start-up does not build it
+
         super().__init__(parent)
         self.setObjectName("recovery_key_dialog")
         self.setWindowTitle("Your new recovery key")
