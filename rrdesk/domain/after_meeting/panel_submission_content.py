@@ -65,6 +65,8 @@ class SubmissionSignature:
     role: str
     answered_on: date | None
     agreed: bool = False
+    dissent: str = ""
+    """A partner's recorded dissent, with its reason and what was decided on it."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,7 @@ def build_submission(
         actions = tuple(
             SubmissionAction(safe(a.action), a.owner_agency, a.due) for a in meeting.actions
         )
+        dissents = {d.partner_name: d.words for d in meeting.sign_off.dissents}
         signatures = tuple(
             SubmissionSignature(
                 partner=partner_name(p.partner, start=True),
@@ -195,6 +198,7 @@ def build_submission(
                 role=p.role,
                 answered_on=p.answered_on,
                 agreed=p.status is SignOffStatus.AGREED,
+                dissent=safe(dissents.get(partner_name(p.partner, start=True), "")),
             )
             for p in meeting.sign_off.partners
         )
@@ -288,6 +292,6 @@ def missing_items(submission: PanelSubmission) -> tuple[str, ...]:
     if not s.sign_off:
         found.append("Record the three partners' sign-off")
     for signature in s.sign_off:
-        if not signature.agreed:
+        if not signature.agreed and not signature.dissent:  # a recorded dissent is an answer
             found.append(f"{signature.partner} have not signed off the decision")
     return tuple(found)

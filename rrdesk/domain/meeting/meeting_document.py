@@ -8,6 +8,7 @@ from typing import Any
 
 from rrdesk.domain.after_meeting.learning import Learning
 from rrdesk.domain.cases.directory import StatutoryPartner
+from rrdesk.domain.decision_sheet.dissent import ExecutiveDecision
 from rrdesk.domain.decision_sheet.sheet_version import SheetHistory, SheetVersion
 from rrdesk.domain.decision_sheet.sign_off import ChairMeeting, PartnerSignOff, SignOff
 from rrdesk.domain.meeting.agenda import AgendaItem, AgendaItemKind
@@ -116,6 +117,15 @@ def _sign_off(s: SignOff) -> dict[str, Any]:
         ],
         "national_panel_sent_on": _day(s.national_panel_sent_on),
         "national_panel_working_day": s.national_panel_working_day,
+        "executive_decisions": [
+            {
+                "partner": x.partner.value,
+                "decided_on": _day(x.decided_on),
+                "decided_by": x.decided_by,
+                "outcome": x.outcome,
+            }
+            for x in s.executive_decisions
+        ],
     }
 
 
@@ -228,6 +238,15 @@ def _sign_off_from(d: dict[str, Any]) -> SignOff:
         ),
         national_panel_sent_on=_to_day(d["national_panel_sent_on"]),
         national_panel_working_day=d["national_panel_working_day"],
+        executive_decisions=tuple(
+            ExecutiveDecision(
+                partner=StatutoryPartner(x["partner"]),
+                decided_on=date.fromisoformat(x["decided_on"]),
+                decided_by=x["decided_by"],
+                outcome=x["outcome"],
+            )
+            for x in d.get("executive_decisions", [])  # records kept before dissent routes
+        ),
     )
 
 

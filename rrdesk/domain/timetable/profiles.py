@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from rrdesk.domain.cases.directory import StatutoryPartner
+from rrdesk.domain.decision_sheet.dissent import PARTNERS_DECIDE, DissentRoute, DissentRule
 from rrdesk.domain.errors import UserError
 
 STATUTORY_DEADLINE_KEY = "decision_to_national_panel"
@@ -62,6 +63,8 @@ class DecisionMakers:
     recommended_by: str
     decided_by: str
     decided_by_detail: str = ""
+    dissent: DissentRule = PARTNERS_DECIDE
+    """What follows a partner not agreeing the decision sheet (``dissent_route``)."""
 
 
 AGENDA_KEYS = (
@@ -307,6 +310,22 @@ def _non_voting_roles(top: _Table) -> tuple[str, ...]:
     return tuple(item.strip() for item in raw)
 
 
+def _dissent(decision: _Table) -> DissentRule:
+    """``dissent_route``: "chair_then_executive" or "executive_decides" (the default, an rrdesk
+    rule unless ``dissent_rrdesk_rule = false``); ``dissent_decided_by`` names who decides."""
+    raw = decision.text("dissent_route", DissentRoute.EXECUTIVE_DECIDES.value)
+    try:
+        route = DissentRoute(raw)
+    except ValueError:
+        choices = " or ".join(f"'{r.value}'" for r in DissentRoute)
+        raise ProfileError(f"'dissent_route' in [decision] must be {choices}") from None
+    return DissentRule(
+        route=route,
+        decided_by=decision.text("dissent_decided_by", decision.text("decided_by")),
+        rrdesk_rule=decision.flag("dissent_rrdesk_rule", True),
+    )
+
+
 def _build(data: dict[str, Any], name: str) -> ProcessProfile:
     top = _Table(data, "the profile")
     decision = top.table("decision")
@@ -331,6 +350,7 @@ def _build(data: dict[str, Any], name: str) -> ProcessProfile:
             recommended_by=decision.text("recommended_by"),
             decided_by=decision.text("decided_by"),
             decided_by_detail=decision.text("decided_by_detail", ""),
+            dissent=_dissent(decision),
         ),
         due_soon_working_days=warnings.number("due_soon_working_days", low=0, high=15),
         overlap_advice_at=warnings.number("overlap_advice_at", low=2, high=20),

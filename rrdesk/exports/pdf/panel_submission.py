@@ -182,10 +182,12 @@ def _sign_off(s: PanelSubmission) -> list[Flowable]:
         )
         for p in s.sign_off
     ]
+    dissents = [para(f"Dissent recorded: {p.dissent}") for p in s.sign_off if p.dissent]
     return [
         data_table(
             ("Partner", "Sign-off", "Name", "Role", "Date"), rows, (0.2, 0.16, 0.22, 0.26, 0.16)
-        )
+        ),
+        *dissents,
     ]
 
 

@@ -162,6 +162,10 @@ def build_decision_sheet_content(
             else "",
         )
         dissent = tuple(SheetDissent(meeting.name_of(d.member_id), d.words) for d in vote.dissents)
+    # A statutory partner's dissent at sign-off travels on the sheet with the panel's.
+    dissent += tuple(
+        SheetDissent(f"{d.partner_name}, at sign-off", d.words) for d in meeting.sign_off.dissents
+    )
     chair = meeting.chair
     decision = meeting.decision
     return DecisionSheetContent(

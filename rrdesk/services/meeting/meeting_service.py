@@ -9,6 +9,7 @@ from datetime import date, time
 from rrdesk.domain.cases.cases import Case, Stage
 from rrdesk.domain.cases.directory import Member, StatutoryPartner
 from rrdesk.domain.cases.document_kinds import DocumentKind
+from rrdesk.domain.decision_sheet.dissent import DissentRule
 from rrdesk.domain.decision_sheet.sheet_version import SheetHistory
 from rrdesk.domain.meeting.agenda import AgendaItem
 from rrdesk.domain.meeting.attendance import AttendanceStatus, Attendee
@@ -85,6 +86,10 @@ class MeetingService:
 
     def vote_rule(self, case: Case) -> VoteRule:
         return vote_rule_from_profile(self.profile(case).vote)
+
+    def dissent_rule(self, case: Case) -> DissentRule:
+        """What follows a partner not agreeing the decision sheet, by the case's profile."""
+        return self.profile(case).decision.dissent
 
     def partners(self) -> dict[int, StatutoryPartner]:
         """Member id to statutory partner, from the directory."""
@@ -251,9 +256,11 @@ class MeetingService:
         return lambda day: working_days_between(notified, day, self.calendar)
 
     def record_sent_to_national_panel(self, case_id: int, meeting: Meeting, on: date) -> Meeting:
-        """Record the decision sent to the National Panel (all three partners having agreed)."""
+        """Record the decision sent to the National Panel: each partner having agreed or had
+        their dissent recorded, as the profile's route allows."""
+        case = self.case(case_id)
         sign_off = meeting.sign_off.record_sent_to_national_panel(
-            on, self.working_day_of(self.case(case_id))
+            on, self.working_day_of(case), rule=self.dissent_rule(case)
         )
         return self.save(
             case_id,

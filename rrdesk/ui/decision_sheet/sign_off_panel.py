@@ -27,6 +27,7 @@ class SignOffStep(Enum):
     AGREED = "agreed"
     NOT_AGREED = "not_agreed"
     CHAIR_MEETING = "chair_meeting"
+    DECIDED = "decided"
 
     @property
     def label(self) -> str:
@@ -34,7 +35,8 @@ class SignOffStep(Enum):
             "sent": "Sent for sign-off",
             "agreed": "Agreed",
             "not_agreed": "Did not agree",
-            "chair_meeting": "Met with the chair",
+            "chair_meeting": "Met with the Rapid Review chair",
+            "decided": "Decision taken on the dissent",
         }[self.value]
 
 
@@ -57,12 +59,9 @@ def describe_partner(sign_off: PartnerSignOff) -> str:
 class SignOffPanel(MeetingPanel):
     def __init__(self, apply: Apply) -> None:
         super().__init__("sign_off", "Executive sign-off and the National Panel", apply)
-        self.body.addWidget(
-            hint_label(
-                "Each statutory partner signs off the decision sheet. A partner who does not"
-                " agree meets the chair before the sheet goes to them again."
-            )
-        )
+        self.route_hint = hint_label("Each statutory partner signs off the decision sheet.")
+        self.route_hint.setObjectName("dissent_route")
+        self.body.addWidget(self.route_hint)
         self.partner_labels = {
             partner: status_label(f"sign_off_status_{partner.value}", partner.label)
             for partner in StatutoryPartner
@@ -71,6 +70,9 @@ class SignOffPanel(MeetingPanel):
             self.body.addWidget(label)
         self.chair_meetings = status_label("chair_meetings", "Meetings with the chair")
         self.body.addWidget(self.chair_meetings)
+        self.dissents = status_label("sign_off_dissents", "Dissent recorded")
+        set_role(self.dissents, "warning")
+        self.body.addWidget(self.dissents)
         self.next_steps = status_label("sign_off_next_steps", "Next steps")
         self.next_steps.setProperty("role", "inset")
         self.body.addWidget(self.next_steps)
@@ -109,12 +111,13 @@ class SignOffPanel(MeetingPanel):
         name(
             self.comments,
             "sign_off_comments",
-            "Comments, or what the meeting with the chair decided",
+            "Comments, or what the meeting with the chair or the decision on a dissent decided",
         )
         self.comments_field = FormField(
             "Comments",
             self.comments,
-            hint="Needed when a partner does not agree, and for a meeting with the chair",
+            hint="Needed when a partner does not agree, for a meeting with the chair, and for"
+            " the decision taken on a dissent",
         )
         self.record_button = compact(QPushButton("Record"))
         self.record_button.setProperty("role", "primary")
@@ -146,6 +149,20 @@ class SignOffPanel(MeetingPanel):
 
     def refresh(self, view: MeetingView) -> None:
         sign_off = view.meeting.sign_off
+        rule = view.dissent
+        self.route_hint.setText(
+            f"Each statutory partner signs off the decision sheet. {rule.words}"
+        )
+        self.step_combo.setItemText(
+            self.step_combo.findData(SignOffStep.DECIDED),
+            f"Decided on the dissent by {rule.who}",
+        )
+        dissents = [
+            f"Dissent recorded: {d.words} It goes on the decision sheet and the submission."
+            for d in sign_off.dissents
+        ]
+        self.dissents.setText("\n".join(dissents))
+        self.dissents.setVisible(bool(dissents))
         for partner_sign_off in sign_off.partners:
             label = self.partner_labels[partner_sign_off.partner]
             label.setText(describe_partner(partner_sign_off))
@@ -161,7 +178,7 @@ class SignOffPanel(MeetingPanel):
         ]
         self.chair_meetings.setText("\n".join(meetings))
         self.chair_meetings.setVisible(bool(meetings))
-        steps = sign_off.next_steps()
+        steps = sign_off.next_steps(rule)
         self.next_steps.setText("Next:\n" + "\n".join(f"• {step}" for step in steps))
         self.next_steps.setVisible(bool(steps))
         if self.date_input.is_blank():
@@ -201,6 +218,7 @@ class SignOffPanel(MeetingPanel):
             self.show_error(self.date_field, error)
             return
         signed_by, role, comments = self.signed_by.text(), self.role.text(), self.comments.text()
+        rule = self.view.dissent
 
         def record(m: Meeting) -> Meeting:
             s = m.sign_off
@@ -212,7 +230,11 @@ class SignOffPanel(MeetingPanel):
                 )
             if step is SignOffStep.NOT_AGREED:
                 return m.with_sign_off(
-                    s.disagree(partner, on, comments, signed_by=signed_by, role=role)
+                    s.disagree(partner, on, comments, signed_by=signed_by, role=role, rule=rule)
+                )
+            if step is SignOffStep.DECIDED:
+                return m.with_sign_off(
+                    s.record_executive_decision(partner, on, comments, rule=rule)
                 )
             return m.with_sign_off(s.record_chair_meeting(partner, on, comments))
 
@@ -235,8 +257,11 @@ class SignOffPanel(MeetingPanel):
                 self.national_field, "Enter the date the notification was sent on the case first"
             )
             return
+        rule = self.view.dissent
         self.change(
-            lambda m: m.with_sign_off(m.sign_off.record_sent_to_national_panel(on, working_day_of)),
+            lambda m: m.with_sign_off(
+                m.sign_off.record_sent_to_national_panel(on, working_day_of, rule=rule)
+            ),
             f"Sent to the National Panel on {format_date(on)}, working day {working_day_of(on)}",
             self.national_field,
         )

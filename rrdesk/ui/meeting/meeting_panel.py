@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from rrdesk.domain.cases.cases import Case
+from rrdesk.domain.decision_sheet.dissent import PARTNERS_DECIDE, DissentRule
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.quorum import QuorumResult, QuorumRule
 from rrdesk.domain.meeting.vote import VoteRule
@@ -49,6 +50,8 @@ class MeetingView:
     today: date
     working_day_of: Callable[[date], int] | None = None
     """The working day of the case's 15-day clock a date falls on; None without a notification."""
+    dissent: DissentRule = PARTNERS_DECIDE
+    """The profile's route for a partner not agreeing the decision sheet."""
 
 
 def name(widget: QWidget, object_name: str, accessible: str) -> None:

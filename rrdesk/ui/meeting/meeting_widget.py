@@ -183,6 +183,7 @@ class MeetingWidget(QWidget):
             agencies=self._agencies,
             today=self._today(),
             working_day_of=working_day_of,
+            dissent=self._service.dissent_rule(case),
         )
 
     # --- making a change ------------------------------------------------------------------

@@ -3,7 +3,8 @@ remembering the key, about."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 
 from PySide6.QtGui import QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -29,6 +30,28 @@ NEW_RECOVERY_KEY = (
     "today still open with the old recovery key. Give the new one to your information "
     "governance lead."
 )
+
+
+PASSPHRASE_CHANGED = (
+    "Your new passphrase is set, and the store's key has changed with it: the old passphrase "
+    "and every earlier copy of the key file no longer open the store. Backups made before "
+    "today still open with the old passphrase."
+)
+
+
+@contextlib.contextmanager
+def _busy() -> Iterator[None]:
+    """The waiting pointer while the store is re-encrypted (on this thread, so nothing else
+    can change the store meanwhile: a large store takes some seconds)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QCursor
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class RecoveryKeyDialog(QDialog):
@@ -106,11 +129,12 @@ def install_account_actions(
         if new is None:
             return
         try:
-            store_access.change_passphrase(session, new, secret_store=secret_store)
+            with _busy():
+                store_access.change_passphrase(session, new, secret_store=secret_store)
         except StoreError as error:
             messages.error(window, "The passphrase was not changed", error.message)
             return
-        messages.info(window, "Passphrase changed", "Your new passphrase is set.")
+        messages.info(window, "Passphrase changed", PASSPHRASE_CHANGED)
 
     def make_recovery_key() -> None:
         if not messages.confirm(
@@ -122,7 +146,8 @@ def install_account_actions(
         ):
             return
         try:
-            fresh = store_access.new_recovery_key(session, secret_store=secret_store)
+            with _busy():
+                fresh = store_access.new_recovery_key(session, secret_store=secret_store)
         except StoreError as error:
             messages.error(window, "No new recovery key was made", error.message)
             return

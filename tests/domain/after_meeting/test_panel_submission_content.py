@@ -138,3 +138,31 @@ def test_details_round_trip() -> None:
     details = full_details()
     assert details_from_dict(details_to_dict(details)) == details
     assert details_from_dict(None) == SubmissionDetails()
+
+
+def test_tower_hamlets_step_24_a_recorded_dissent_travels_on_the_submission() -> None:
+    """A partner's dissent, with its reason and the Executive chair's decision, goes with the
+    decision to the National Panel, and is not listed as missing sign-off."""
+    from rrdesk.domain.cases.directory import StatutoryPartner
+    from rrdesk.domain.decision_sheet.dissent import DissentRoute, DissentRule
+    from rrdesk.domain.decision_sheet.sign_off import SignOff
+
+    rule = DissentRule(DissentRoute.CHAIR_THEN_EXECUTIVE, "THSCP Executive chair", False)
+    police = StatutoryPartner.POLICE
+    day = date(2026, 11, 18)
+    sign_off = SignOff()
+    for partner in StatutoryPartner:
+        sign_off = sign_off.send(partner, day)
+        if partner is not police:
+            sign_off = sign_off.agree(partner, day, signed_by=f"{partner.value} lead")
+    sign_off = sign_off.disagree(police, day, "One call-out only", rule=rule)
+    sign_off = sign_off.record_chair_meeting(police, day, "Still not agreed")
+    sign_off = sign_off.record_executive_decision(police, day, "The decision stands", rule=rule)
+    submission = _build(meeting=replace(sample_meeting(), sign_off=sign_off))
+    (dissent,) = [s.dissent for s in submission.sign_off if s.dissent]
+    assert dissent == (
+        "The police did not agree on 18 November 2026: One call-out only. Meeting with the Rapid"
+        " Review chair: held 18 November 2026: Still not agreed. Decided by the THSCP Executive"
+        " chair on 18 November 2026: The decision stands."
+    )
+    assert not any("have not signed off" in item for item in missing_items(submission))

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from rrdesk.domain.cases.directory import StatutoryPartner
+from rrdesk.domain.decision_sheet.dissent import DissentRoute, DissentRule
 from rrdesk.domain.decision_sheet.sign_off import SignOff, SignOffStatus
 from rrdesk.domain.meeting.meeting_error import MeetingError
 
@@ -10,6 +11,8 @@ LA, POLICE, HEALTH = StatutoryPartner
 
 SENT = date(2026, 12, 4)
 ANSWERED = date(2026, 12, 7)
+# Tower Hamlets steps 19 and 24: the Rapid Review chair, then the Executive chair.
+CHAIR_FIRST = DissentRule(DissentRoute.CHAIR_THEN_EXECUTIVE, "THSCP Executive chair", False)
 
 
 def working_day_of(day: date) -> int:
@@ -113,7 +116,9 @@ def test_cannot_send_again_after_agreeing() -> None:
 
 def test_partner_who_does_not_agree_opens_a_meeting_with_the_chair() -> None:
     sign_off = sent_to_all().agree(LA, ANSWERED).agree(POLICE, ANSWERED)
-    sign_off = sign_off.disagree(HEALTH, ANSWERED, "The health learning is already in hand")
+    sign_off = sign_off.disagree(
+        HEALTH, ANSWERED, "The health learning is already in hand", rule=CHAIR_FIRST
+    )
     assert sign_off.of(HEALTH).status is SignOffStatus.NOT_AGREED
     meeting = sign_off.open_chair_meeting(HEALTH)
     assert meeting is not None
@@ -121,7 +126,11 @@ def test_partner_who_does_not_agree_opens_a_meeting_with_the_chair() -> None:
         ANSWERED,
         "The health learning is already in hand",
     )
-    assert sign_off.next_steps() == ("Hold a meeting with the chair, because health did not agree",)
+    assert sign_off.next_steps(CHAIR_FIRST) == (
+        "Hold a meeting with the Rapid Review chair, because health did not agree",
+        "From working day 15 the decision can go to the National Panel with health's dissent"
+        " recorded",
+    )
     with pytest.raises(MeetingError, match="Hold the meeting with the chair before sending"):
         sign_off.send(HEALTH, date(2026, 12, 8))
 
@@ -130,7 +139,10 @@ def test_partner_who_does_not_agree_opens_a_meeting_with_the_chair() -> None:
     )
     assert sign_off.open_chair_meeting(HEALTH) is None
     assert sign_off.chair_meetings[0].held
-    assert sign_off.next_steps() == ("Send the reviewed decision sheet to health again",)
+    assert sign_off.next_steps(CHAIR_FIRST)[0] == (
+        "Record what the THSCP Executive chair decided on health's dissent, or send the reviewed"
+        " decision sheet to health again"
+    )
 
     sign_off = sign_off.send(HEALTH, date(2026, 12, 9)).agree(HEALTH, date(2026, 12, 10))
     assert sign_off.all_agreed
@@ -157,7 +169,7 @@ def test_second_answer_needs_the_sheet_sent_again() -> None:
     ids=["before it was opened", "no outcome"],
 )
 def test_chair_meeting_rules(held_on: date, outcome: str, message: str) -> None:
-    sign_off = sent_to_all().disagree(POLICE, ANSWERED, "Not agreed")
+    sign_off = sent_to_all().disagree(POLICE, ANSWERED, "Not agreed", rule=CHAIR_FIRST)
     with pytest.raises(MeetingError, match=message):
         sign_off.record_chair_meeting(POLICE, held_on, outcome)
 

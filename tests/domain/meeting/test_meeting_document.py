@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given
 
 from rrdesk.domain.cases.directory import StatutoryPartner
+from rrdesk.domain.decision_sheet.dissent import DissentRoute, DissentRule
 from rrdesk.domain.decision_sheet.sheet_version import SheetHistory
 from rrdesk.domain.decision_sheet.sign_off import SignOff
 from rrdesk.domain.meeting.agenda import build_agenda
@@ -45,8 +46,11 @@ def test_complete_meeting_round_trip() -> None:
     sign_off = SignOff()
     for partner in StatutoryPartner:
         sign_off = sign_off.send(partner, date(2026, 12, 4))
-    sign_off = sign_off.disagree(StatutoryPartner.HEALTH, date(2026, 12, 5), "Not yet")
-    sign_off = sign_off.record_chair_meeting(StatutoryPartner.HEALTH, date(2026, 12, 6), "Agreed")
+    chair_first = DissentRule(DissentRoute.CHAIR_THEN_EXECUTIVE, "THSCP Executive chair", False)
+    health = StatutoryPartner.HEALTH
+    sign_off = sign_off.disagree(health, date(2026, 12, 5), "Not yet", rule=chair_first)
+    sign_off = sign_off.record_chair_meeting(health, date(2026, 12, 6), "Still not")
+    sign_off = sign_off.record_executive_decision(health, date(2026, 12, 6), "Go", rule=chair_first)
     sign_off = sign_off.send(StatutoryPartner.HEALTH, date(2026, 12, 6))
     for partner in StatutoryPartner:
         sign_off = sign_off.agree(partner, date(2026, 12, 7), signed_by="A", comments="Yes")

@@ -14,6 +14,7 @@ from rrdesk.domain.meeting.attendance import AttendanceStatus
 from rrdesk.domain.meeting.decision import DecisionKind, make_decision
 from rrdesk.domain.meeting.meeting_error import MeetingError
 from rrdesk.domain.meeting.vote import VoteChoice, VoteOutcome
+from rrdesk.domain.timetable.dates import format_date
 from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
 from rrdesk.services.decision_sheet.decision_sheet_forms import load_decision_sheet_template
 from rrdesk.services.decision_sheet.decision_sheet_record import (
@@ -275,3 +276,42 @@ def test_emailing_the_sheet_records_it_sent_to_each_partner_not_yet_asked(
     assert after.of(StatutoryPartner.POLICE).sent_on == date(2026, 11, 20)
     assert service.record_sent_for_sign_off(case_id, today) == ()
     assert "emailed for sign-off" in session.audit.entries(case_id)[-1].detail["note"]
+
+
+def test_redbridge_line_15_a_dissent_goes_on_the_sheet_and_to_the_national_panel(
+    session: Session, panel: Directory, today: date
+) -> None:
+    """The Executive decides on a partner's dissent; the dissent is printed on the decision
+    sheet and the decision goes to the National Panel with it."""
+    session.settings.set("profile", "redbridge")
+    service = MeetingService(session)
+    case_id = _awaiting_sign_off(session, panel, today).case_id
+    assert case_id is not None
+    case = service.case(case_id)
+    rule = service.dissent_rule(case)
+    assert (rule.who, rule.chair_first) == ("the Redbridge Executive", False)
+    meeting = service.load(case_id)
+    assert meeting.held_on is not None
+    day = meeting.held_on
+    sign_off = meeting.sign_off
+    for partner in StatutoryPartner:
+        sign_off = sign_off.send(partner, day)
+    police = StatutoryPartner.POLICE
+    sign_off = sign_off.agree(StatutoryPartner.LOCAL_AUTHORITY, day).agree(
+        StatutoryPartner.HEALTH, day
+    )
+    sign_off = sign_off.disagree(police, day, "No police learning", rule=rule)
+    sign_off = sign_off.record_executive_decision(police, day, "The decision stands", rule=rule)
+    meeting = service.save(case_id, meeting.with_sign_off(sign_off), "Signed off, one dissent")
+    sent = service.record_sent_to_national_panel(case_id, meeting, today)
+    assert sent.sign_off.national_panel_sent_on == today
+    content = build_decision_sheet_content(
+        case, sent, partnership=session.partnership, calendar=service.calendar, prepared_on=today
+    )
+    at_sign_off = [d for d in content.dissent if d.member == "The police, at sign-off"]
+    assert [d.words for d in at_sign_off] == [
+        f"The police did not agree on {format_date(day)}: No police learning. Decided by the"
+        f" Redbridge Executive on {format_date(day)}: The decision stands."
+    ]
+    text = all_text(render_decision_sheet(content, load_decision_sheet_template()))
+    assert "No police learning" in text

@@ -3,9 +3,11 @@ from datetime import date
 import pytest
 
 from rrdesk.domain.cases.directory import StatutoryPartner
+from rrdesk.domain.decision_sheet.dissent import DissentRoute
 from rrdesk.domain.timetable.bank_holidays import packaged_calendar
 from rrdesk.domain.timetable.deadlines import compute_timetable
-from rrdesk.domain.timetable.profiles import AGENDA_KEYS, CountFrom
+from rrdesk.domain.timetable.profiles import AGENDA_KEYS, CountFrom, ProfileError, parse_profile
+from rrdesk.resource_files import form
 from rrdesk.services.timetable.profile_catalogue import (
     UnknownProfileError,
     load_profile,
@@ -109,3 +111,41 @@ def test_wolverhampton_meeting_leaves_two_days_to_tell_the_panel() -> None:
 def test_an_unknown_profile_names_the_choices() -> None:
     with pytest.raises(UnknownProfileError, match="Choose from: gloucestershire, leeds"):
         load_profile("nowhere")
+
+
+@pytest.mark.parametrize(
+    ("name", "route", "who", "rrdesk_rule"),
+    [
+        ("tower-hamlets", DissentRoute.CHAIR_THEN_EXECUTIVE, "the THSCP Executive chair", False),
+        ("leeds", DissentRoute.EXECUTIVE_DECIDES, "the LSCP Executive", False),
+        ("redbridge", DissentRoute.EXECUTIVE_DECIDES, "the Redbridge Executive", False),
+        ("statutory", DissentRoute.EXECUTIVE_DECIDES, "the safeguarding partners", True),
+        ("gloucestershire", DissentRoute.EXECUTIVE_DECIDES, "the safeguarding partners", True),
+        (
+            "wolverhampton",
+            DissentRoute.EXECUTIVE_DECIDES,
+            "the Wolverhampton Safeguarding Together",
+            True,
+        ),
+    ],
+    ids=[
+        "Tower Hamlets steps 19 and 24: the Rapid Review chair, then the Executive chair",
+        "Leeds line 35: the Executive agrees or disagrees",
+        "Redbridge line 15: the final decision lies with the Executive",
+        "statutory: rrdesk default",
+        "Gloucestershire: rrdesk default",
+        "Wolverhampton: rrdesk default",
+    ],
+)
+def test_each_profile_names_its_dissent_route(
+    name: str, route: DissentRoute, who: str, rrdesk_rule: bool
+) -> None:
+    rule = load_profile(name).decision.dissent
+    assert (rule.route, rule.who, rule.rrdesk_rule) == (route, who, rrdesk_rule)
+
+
+def test_an_unknown_dissent_route_is_refused() -> None:
+    text = form("profiles", "leeds.toml").read_text(encoding="utf-8")
+    changed = text.replace('dissent_route = "executive_decides"', 'dissent_route = "vote"')
+    with pytest.raises(ProfileError, match="'dissent_route' in \\[decision\\] must be"):
+        parse_profile(changed, "leeds")

@@ -256,6 +256,7 @@ def test_sign_off_then_the_national_panel(qtbot: QtBot, session: Session) -> Non
 def test_a_partner_who_does_not_agree_opens_a_meeting_with_the_chair(
     qtbot: QtBot, session: Session
 ) -> None:
+    session.settings.set("profile", "tower-hamlets")  # step 19: the Rapid Review chair first
     case_id = decided_case(session)
     widget = _open(qtbot, session, case_id)
     step = _find(widget, QComboBox, "sign_off_step")
@@ -270,7 +271,9 @@ def test_a_partner_who_does_not_agree_opens_a_meeting_with_the_chair(
         "Meeting with the chair for local authority: to be held"
         in _find(widget, QLabel, "chair_meetings").text()
     )
-    assert "Hold a meeting with the chair" in _find(widget, QLabel, "sign_off_next_steps").text()
+    assert "Hold a meeting with the Rapid Review chair" in (
+        _find(widget, QLabel, "sign_off_next_steps").text()
+    )
 
 
 def test_a_change_after_export_says_the_next_sheet_is_version_2(

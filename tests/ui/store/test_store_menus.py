@@ -102,3 +102,36 @@ def test_a_new_recovery_key_is_shown_once_and_the_old_one_stops_working(
     with pytest.raises(WrongSecretError):
         store_access.unlock_with_recovery_key(path, new_store.recovery_key)
     store_access.unlock_with_recovery_key(path, fresh).close()
+
+
+def test_change_passphrase_from_the_file_menu_changes_the_key_and_keeps_a_remembered_one(
+    qtbot, new_store, messages, memory_secrets, passphrase: str
+) -> None:  # type: ignore[no-untyped-def]
+    from rrdesk.services.store.errors import WrongSecretError
+    from rrdesk.ui.shell.main_window import MainWindow
+    from rrdesk.ui.store.account_actions import PASSPHRASE_CHANGED, install_account_actions
+
+    session = new_store.session
+    store_access.remember_key(session, memory_secrets)
+    window = MainWindow("Northmoor")
+    qtbot.addWidget(window)
+    install_account_actions(
+        window,
+        session,
+        memory_secrets,
+        messages,
+        new_case=lambda: None,
+        ask_passphrase=lambda: "a brand new long passphrase",
+    )
+    key_before = session.key_bytes()
+    window.findChild(QAction, "action_change_passphrase").trigger()
+    assert messages.shown[-1] == ("info", "Passphrase changed", PASSPHRASE_CHANGED)
+    assert session.key_bytes() != key_before
+    path = session.path
+    session.close()
+    with pytest.raises(WrongSecretError):
+        store_access.unlock_with_passphrase(path, passphrase)
+    remembered, notice = store_access.unlock_with_remembered_key(path, memory_secrets)
+    assert notice == ""
+    assert remembered is not None
+    remembered.close()
