@@ -352,6 +352,4 @@ def new_recovery_key(
     """Make a new recovery key, changing the store's data key (see :mod:`.key_rotation`)."""
     from rrdesk.services.store import key_rotation
 
-    return key_rotation.new_recovery_key(
-        session, passphrase=passphrase, secret_store=secret_store
-    )
+    return key_rotation.new_recovery_key(session, passphrase=passphrase, secret_store=secret_store)
