@@ -11,7 +11,7 @@ from rrdesk.keystore import SecretStore, SecretStoreUnavailable
 from rrdesk.services.store.names import clean_name
 from rrdesk.services.store.session import Session
 from rrdesk.services.store.store_checks import check_before_unlock as check_before_unlock
-from rrdesk.services.store.store_checks import check_exists, check_key_file_fits, check_store_name
+from rrdesk.services.store.store_checks import check_exists, check_store_name
 from rrdesk.services.store.store_checks import make_store_folder as make_store_folder
 from rrdesk.services.store.store_checks import restoring_helps as restoring_helps
 from rrdesk.services.store.store_checks import retrying_helps as retrying_helps
@@ -21,6 +21,7 @@ from rrdesk.storage.audit_repository import audit_key, chain_key
 from rrdesk.storage.database import Database
 from rrdesk.storage.errors import (
     NOTHING_CHANGED,
+    StoreDamagedError,
     StoreError,
     StoreExistsError,
     StoreLocationError,
@@ -146,6 +147,12 @@ def _open(
     lock.acquire()
     try:
         db = Database.open(path, data_key)
+    except StoreDamagedError:
+        lock.release()
+        # The key opened the key file but not the store: if the key file names another store
+        # file, say so rather than calling the store damaged.
+        key_file.check_fits(path, slots)
+        raise
     except BaseException:
         lock.release()
         raise
@@ -233,7 +240,6 @@ def unlock_with_passphrase(
     its audit trail does not match its key file, so the check can say where it breaks."""
     check_exists(path)
     slots = key_file.read_slots(path)
-    check_key_file_fits(path, slots)
     data_key, slot = key_slots.open_with_passphrase(slots, passphrase)
     return _upgraded(
         _open(
@@ -259,7 +265,6 @@ def unlock_with_recovery_key(
 ) -> Session:
     check_exists(path)
     slots = key_file.read_slots(path)
-    check_key_file_fits(path, slots)
     data_key, slot = key_slots.open_with_recovery_key(slots, recovery_key)
     opening = Opening(accept_older, secret_store, counted)
     return _upgraded(_open(path, slots, data_key, slot, opening=opening), slot, recovery_key)
@@ -281,7 +286,6 @@ def unlock_with_remembered_key(
     """A session, or ``None`` and the reason the remembered key could not be used."""
     check_exists(path)
     slots = key_file.read_slots(path)
-    check_key_file_fits(path, slots)
     try:
         data_key = secret_store.load(keyring_account(slots))
     except SecretStoreUnavailable as error:

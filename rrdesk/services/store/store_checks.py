@@ -18,7 +18,6 @@ from rrdesk.storage.errors import (
     StoreMissingError,
 )
 from rrdesk.storage.keys import key_file
-from rrdesk.storage.keys.key_slots import KeySlots
 from rrdesk.storage.lock_file import StoreLock
 
 log = logging.getLogger(__name__)
@@ -114,19 +113,13 @@ def check_before_unlock(path: Path) -> None:
     a change of key stopped part-way, finished or undone. A store can be damaged in ways that
     only its key shows; unlocking finds those."""
     check_exists(path)
-    check_key_file_fits(path, key_file.read_slots(path))
+    key_file.read_slots(path)
+    check_store_file(path)
     # Open in another rrdesk window, or in a folder rrdesk cannot write in: told before the
     # person types a passphrase, not after.
     probe = StoreLock(path)
     probe.acquire()
     probe.release()
-
-
-def check_key_file_fits(path: Path, slots: KeySlots) -> None:
-    """Refuse, before any secret, a store file that is not one, or that its key file does not
-    name as its own (another store's key file, say)."""
-    check_store_file(path)
-    key_file.check_fits(path, slots)
 
 
 def retrying_helps(error: StoreError) -> bool:

@@ -250,8 +250,10 @@ def for_store_file(slots: KeySlots, store_path: Path, data_key: bytes) -> KeySlo
 
 
 def check_fits(store_path: Path, slots: KeySlots) -> None:
-    """Refuse, before any secret, a key file that names another store file than the one beside
-    it: another store's key file, or this store's from before its key changed."""
+    """Refuse, with a message that says so, a key file that names another store file than the
+    one beside it (another store's key file, or this store's from before its key changed), once
+    its key has failed to open the store: a copy of the store made with the same key (the one
+    kept before a migration, say) opens with it all the same."""
     if not slots.store_salt:
         return
     salt = store_salt(store_path)
