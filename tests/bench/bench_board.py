@@ -62,7 +62,10 @@ def main() -> None:
     key_slots.SCRYPT_N = 2**12
     folder = Path(tempfile.mkdtemp(prefix="rrdesk-bench-", dir=Path.cwd()))
     created = create_store(
-        folder / "bench.rrdesk", partnership="Bench", owner="Bench", passphrase="b" * 24
+        folder / "bench.rrdesk",
+        partnership="Bench",
+        owner="Bench",
+        passphrase="bench lantern orchard pebble",
     )
     session = created.session
     try:

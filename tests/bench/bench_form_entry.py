@@ -120,7 +120,10 @@ def whole_form(app: QApplication, folder: Path) -> None:
 
     today = date(2026, 11, 22)
     session = create_store(
-        folder / "bench.rrdesk", partnership="Bench", owner="Bench", passphrase="b" * 24
+        folder / "bench.rrdesk",
+        partnership="Bench",
+        owner="Bench",
+        passphrase="bench lantern orchard pebble",
     ).session
     try:
         add_demo_data(session, today=today)
