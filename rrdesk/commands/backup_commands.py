@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -21,6 +22,7 @@ from rrdesk.services.store.backups import (
     changes_after,
     check_backup,
     make_rolling_backup,
+    needs_current_secret,
     restore_backup,
     store_id_at,
 )
@@ -127,6 +129,23 @@ def _refuse_unless_meant(
         )
 
 
+def _current_passphrase(args: argparse.Namespace, backup: Path, target: Path) -> str | None:
+    """The store's current passphrase, when the backup was made before it last changed: from
+    --current-passphrase-file, or typed in a terminal."""
+    if not needs_current_secret(backup, target):
+        return None
+    if args.current_passphrase_file is None and not (sys.stdin and sys.stdin.isatty()):
+        raise UsageError(
+            "This backup was made before the store's passphrase or recovery key was last "
+            "changed: give the store's current passphrase with --current-passphrase-file (the "
+            "restored store is changed to it). Nothing has been changed."
+        )
+    return read_passphrase(
+        argparse.Namespace(passphrase_file=args.current_passphrase_file),
+        prompt="Current passphrase of the store: ",
+    )
+
+
 def run_restore(args: argparse.Namespace, out: TextIO) -> int:
     backup = Path(args.backup_file).expanduser()
     target = store_path(args)
@@ -138,13 +157,9 @@ def run_restore(args: argparse.Namespace, out: TextIO) -> int:
         _warn_of_another_store(check.of_another_store(replacing), out)
         return 0
     check = check_backup(backup, secret, recovery=recovery, work_folder=target.parent)
-    _refuse_unless_meant(args, check, target, replacing, (secret, recovery))
-    current = None
-    if args.current_passphrase_file is not None:
-        current = read_passphrase(
-            argparse.Namespace(passphrase_file=args.current_passphrase_file),
-            prompt="Current passphrase of the store: ",
-        )
+    current = _current_passphrase(args, backup, target)
+    opens_store = (current, False) if current is not None else (secret, recovery)
+    _refuse_unless_meant(args, check, target, replacing, opens_store)
     result = restore_backup(
         backup, target, secret, recovery=recovery, now=datetime.now(), current_passphrase=current
     )

@@ -164,3 +164,26 @@ def test_restoring_a_backup_of_another_store_says_so(
     assert code == 0
     code, text = _run(["restore", str(theirs), *common, "--check"])  # now it is this store's
     assert "Note:" not in text
+
+
+def test_restoring_a_backup_from_before_a_change_of_passphrase_needs_the_current_one(
+    new_store, store_path: Path, passphrase_file: Path, passphrase: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "copy.rrbackup"
+    common = ["--store", str(store_path), "--passphrase-file", str(passphrase_file)]
+    new_store.session.close()
+    assert _run(["backup", "--to", str(target), *common])[0] == 0
+    session = store_access.unlock_with_passphrase(store_path, passphrase)
+    store_access.change_passphrase(session, "a brand new long passphrase")
+    session.close()
+    before = store_path.read_bytes()
+    with pytest.raises(UsageError, match="give the store's current passphrase with --current"):
+        _run(["restore", str(target), *common])
+    assert store_path.read_bytes() == before
+    current = tmp_path / "current.txt"
+    current.write_text("a brand new long passphrase", encoding="utf-8")
+    code, text = _run(["restore", str(target), *common, "--current-passphrase-file", str(current)])
+    assert code == 0, text
+    with pytest.raises(StoreError):
+        store_access.unlock_with_passphrase(store_path, passphrase)
+    store_access.unlock_with_passphrase(store_path, "a brand new long passphrase").close()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rrdesk.domain.cases.audit import ChainBreak, anchor_break_at
+from rrdesk.services.store.key_rotation import CHANGED_PASSPHRASE, NEW_RECOVERY_KEY
 from rrdesk.services.store.rolling_backups import BACKUP_MADE
 from rrdesk.services.store.session import Session
 from rrdesk.storage.backup_file import (
@@ -117,10 +118,16 @@ def store_id_at(store_path: Path) -> str | None:
         return None
 
 
+# Entries that record nothing a restore takes away: backups being made, and changes of key (the
+# restored store is changed to the current key).
+_KEPT_BY_A_RESTORE = frozenset({BACKUP_MADE, CHANGED_PASSPHRASE, NEW_RECOVERY_KEY})
+
+
 def changes_after(store_path: Path, check: BackupCheck, secret: str, *, recovery: bool) -> int:
     """How many changes the store at ``store_path`` has had since the backup checked in
-    ``check`` was made (audit entries past the backup's, other than backups being made): more
-    than 0 means restoring it loses them. 0 for another store, or one the secret does not open."""
+    ``check`` was made (audit entries past the backup's, other than backups and changes of
+    key): more than 0 means restoring it loses them. 0 for another store, or one the secret
+    does not open."""
     from rrdesk.services.store.store_access import unlock_with_passphrase, unlock_with_recovery_key
 
     if store_id_at(store_path) != check.store_id:
@@ -135,7 +142,7 @@ def changes_after(store_path: Path, check: BackupCheck, secret: str, *, recovery
     try:
         after = max(0, session.audit.length() - check.audit_entries)
         since = session.audit.entries_page(None, after) if after else []
-        return sum(1 for entry in since if entry.action != BACKUP_MADE)
+        return sum(1 for entry in since if entry.action not in _KEPT_BY_A_RESTORE)
     finally:
         session.close()
 
