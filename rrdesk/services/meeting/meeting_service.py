@@ -11,6 +11,7 @@ from rrdesk.domain.cases.directory import Member, StatutoryPartner
 from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.domain.decision_sheet.dissent import DissentRule
 from rrdesk.domain.decision_sheet.sheet_version import SheetHistory
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.meeting.agenda import AgendaItem
 from rrdesk.domain.meeting.attendance import AttendanceStatus, Attendee
 from rrdesk.domain.meeting.meeting import Meeting
@@ -34,11 +35,17 @@ from rrdesk.domain.timetable.profiles import ProcessProfile
 from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.store.session import Session
+from rrdesk.services.timetable.meeting_scheduling import MeetingScheduling
 from rrdesk.services.timetable.profile_catalogue import (
     DEFAULT_PROFILE,
     UnknownProfileError,
     load_profile,
 )
+
+
+def _when(meeting: Meeting) -> tuple[date | None, time | None, str, bool]:
+    return meeting.held_on, meeting.starts_at, meeting.place, meeting.online
+
 
 _BEFORE_DECISION = frozenset({Stage.NOTIFIED, Stage.COLLECTING_RETURNS, Stage.MEETING_BOOKED})
 
@@ -168,14 +175,29 @@ class MeetingService:
         session = self._session
         with session.db.transaction():
             case = self.case(case_id)
+            before = session.documents.get(case_id, DocumentKind.MEETING)
             session.documents.put(case_id, DocumentKind.MEETING, meeting_to_dict(meeting))
             session.record(
                 "meeting", "Changed the meeting record", case_id=case_id, detail={"note": what}
             )
+            if before is None or _when(meeting_from_dict(before)) != _when(meeting):
+                self._booking_follows(case, meeting)
             stage = _stage_after(case.stage, meeting)
             if stage is not case.stage:
                 self._cases.move_to_stage(case, stage)
         return meeting
+
+    def _booking_follows(self, case: Case, meeting: Meeting) -> None:
+        """The Timetable's booking takes the date, start time and place recorded here."""
+        if case.case_id is None or case.notification_sent is None:
+            return
+        place = meeting.place or ("Online" if meeting.online else "")
+        try:
+            MeetingScheduling(self._session).follow_meeting_record(
+                case.case_id, meeting.held_on, meeting.starts_at, place
+            )
+        except UserError as error:
+            raise MeetingError(str(error)) from None
 
     # --- attendance and agenda ------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from rrdesk.exports.mail_and_calendar.meeting_invitation import (
     meeting_uid,
 )
 from rrdesk.services.timetable.timetable_changes import TimetableChanges, TimetableError
-from rrdesk.services.timetable.timetable_record import TimetableRecord
+from rrdesk.services.timetable.timetable_record import TimetableRecord, record_from_dict
 
 
 class SchedulingError(UserError):
@@ -125,6 +125,42 @@ class MeetingScheduling(TimetableChanges):
         )
         if followed != meeting:
             self._session.documents.put(case_id, DocumentKind.MEETING, meeting_to_dict(followed))
+
+    def follow_meeting_record(
+        self, case_id: int, held_on: date | None, starts_at: time | None, place: str
+    ) -> None:
+        """The Meeting tab changed the meeting's date, start time or place: the booking here
+        moves with it (and a date removed there cancels it), so the case has one meeting date.
+        A meeting never booked here already reads its date from the Meeting tab. Raises
+        :class:`SchedulingError` for a date that cannot be booked."""
+        self._case(case_id)
+        stored = record_from_dict(self._session.documents.get(case_id, DocumentKind.TIMETABLE))
+        if stored.meeting_date is None and stored.cancelled_date is None:
+            return
+        if held_on is None:
+            self.cancel_meeting(case_id)
+            return
+        place = " ".join(place.split())
+        if (held_on, starts_at, place) == (
+            stored.meeting_date,
+            stored.meeting_start,
+            stored.meeting_place,
+        ):
+            return
+        end = None
+        if (
+            starts_at is not None
+            and stored.meeting_start is not None
+            and stored.meeting_end is not None
+            and starts_at != stored.meeting_start
+        ):  # the meeting keeps its length
+            length = datetime.combine(held_on, stored.meeting_end) - datetime.combine(
+                held_on, stored.meeting_start
+            )
+            moved_end = datetime.combine(held_on, starts_at) + length
+            end = moved_end.time() if moved_end.date() == held_on else time(23, 59)
+        self.invalidate(case_id)
+        self.book_meeting(case_id, held_on, start=starts_at, end=end, place=place or None)
 
     def cancel_meeting(self, case_id: int) -> None:
         """Cancel the booked meeting; its cancellation can then be saved as an invitation."""
