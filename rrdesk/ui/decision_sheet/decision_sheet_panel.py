@@ -17,8 +17,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -150,19 +152,27 @@ class DecisionSheetPanel(QWidget):
         right_layout.addWidget(
             hint_label("Every version is kept. A changed record makes a new version.")
         )
-        right_layout.addWidget(self.versions, 1)
+        right_layout.addWidget(self.versions)
         version_buttons = QHBoxLayout()
         version_buttons.addWidget(self.email_button)
         version_buttons.addWidget(self.verify_button)
         version_buttons.addWidget(self.save_copy_button)
         version_buttons.addStretch(1)
         right_layout.addLayout(version_buttons)
-        right_layout.addWidget(self.email_box)
         right_layout.addWidget(self.verify_result)
+        right_layout.addWidget(self.email_box)
+        right_layout.addStretch(1)
+        # Every signature's words with a fingerprint each can outgrow the window: they scroll.
+        right_scroll = QScrollArea()
+        right_scroll.setObjectName("sheet_versions_scroll")
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_scroll.setWidget(right)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(right_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)

@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QWidget
 
 from rrdesk.domain.timetable.dates import format_date
+from rrdesk.exports.signatures.signature_words import signature_heading, signature_lines
 from rrdesk.services.decision_sheet.decision_sheet_service import ExportedDocument
 from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.services.partnership.signing_service import (
     SigningService,
     VerificationError,
-    signing_time_words,
     verify_against,
 )
 from rrdesk.ui.decision_sheet.sheet_task_bar import SheetTaskBar
@@ -37,6 +37,15 @@ def action_button(text: str, name: str, *, primary: bool = False) -> QPushButton
     if primary:
         button.setProperty("role", "primary")
     return button
+
+
+def _in_halves(fingerprint: str) -> str:
+    """A fingerprint (``AB:CD:…``, with no space to wrap at) on two lines, to fit the column."""
+    pairs = fingerprint.split(":")
+    if len(pairs) < 2:
+        return fingerprint
+    middle = len(pairs) // 2
+    return ":".join(pairs[:middle]) + ":\n" + ":".join(pairs[middle:])
 
 
 class SheetVersionsBox(QWidget):
@@ -65,12 +74,14 @@ class SheetVersionsBox(QWidget):
         self.versions.setObjectName("sheet_versions")
         self.versions.setAccessibleName("Signed versions")
         self.versions.setWordWrap(True)
+        self.versions.setMaximumHeight(160)  # a few versions; more scroll
         self.save_copy_button = action_button("Save a copy…", "save_sheet_copy")
         self.verify_button = action_button("Verify", "verify_sheet")
         self.verify_result = QLabel()
         self.verify_result.setObjectName("sheet_verify_result")
         self.verify_result.setAccessibleName("Verification result")
         self.verify_result.setWordWrap(True)
+        self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.save_copy_button.clicked.connect(self._on_save_copy_clicked)
         self.verify_button.clicked.connect(self._on_verify_clicked)
         self.versions.currentRowChanged.connect(self._on_versions_row_changed)
@@ -138,12 +149,10 @@ class SheetVersionsBox(QWidget):
 
         def done(result: Any) -> None:
             lines = [f"Version {number}. {result.verdict}"]
-            lines += [
-                f"Signed by {check.signer} on {signing_time_words(check)}"
-                + ("" if check.intact else " (this signature is not intact)")
-                + "."
-                for check in result.signatures
-            ]
+            for n, check in enumerate(result.signatures, start=1):
+                said = signature_lines(check)
+                lines += ["", signature_heading(n, check)]
+                lines += [_in_halves(line) if line == check.fingerprint else line for line in said]
             self.verify_result.setText("\n".join(lines))
             self.verify_result.setProperty("role", "success" if result.valid else "error")
             self.verify_result.style().unpolish(self.verify_result)

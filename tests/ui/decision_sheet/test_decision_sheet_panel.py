@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import io
+import re
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from email import policy
@@ -136,9 +137,15 @@ def test_verify_the_selected_version(
     tab = _Tab(qtbot, session, decided_case, save=[tmp_path / "sheet.pdf"])
     tab.click(qtbot, tab.panel.sign_button)
     tab.click(qtbot, tab.panel.verify_button)
-    text = tab.panel.verify_result.text()
-    assert text.startswith("Version 1. Valid: signed with the trusted certificate")
-    assert f"Signed by {session.partnership}" in text
+    lines = tab.panel.verify_result.text().splitlines()
+    assert lines[0].startswith("Version 1. Valid: signed with the trusted certificate")
+    # Every signature in the plain words of Settings > Check a signed PDF and rrdesk verify.
+    assert lines[2] == "Signature 1: the partnership's, certifying the sheet"
+    assert lines[3].startswith(f"Signed by {session.partnership} on ")
+    assert lines[4] == "Certificate fingerprint (SHA-256):"
+    # The fingerprint in two halves, to fit the column.
+    assert re.fullmatch(r"[0-9A-F]{2}(:[0-9A-F]{2}){31}", lines[5] + lines[6]), lines[5:7]
+    assert lines[-1] == "Intact, and made with the partnership's certificate."
 
 
 @pytest.mark.parametrize("opener_works", [True, False], ids=["mail program opens", "it fails"])
