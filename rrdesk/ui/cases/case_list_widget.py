@@ -37,7 +37,7 @@ class CaseListWidget(QWidget):
         self.cases_model = model
         self.model = CaseFilterModel(model)
         """The cases as shown, at the stage chosen and holding the words typed."""
-        self._search_texts: dict[int, str] = {}
+        self._search_texts: dict[int, str] | None = None  # read when first searched
 
         self.search = QLineEdit()
         self.search.setObjectName("case_search")
@@ -100,24 +100,34 @@ class CaseListWidget(QWidget):
         self.refresh()
 
     def _connect_signals(self) -> None:
-        self.search.textChanged.connect(self._show_matching)
-        self.stage_filter.currentIndexChanged.connect(self._show_matching)
+        self.search.textChanged.connect(self._on_filter_changed)
+        self.stage_filter.currentIndexChanged.connect(self._on_filter_changed)
         self.table.activated.connect(self._on_table_activated)
         self.new_button.clicked.connect(self.new_case_requested)
 
     def refresh(self) -> None:
-        """Read the cases again (one has changed)."""
+        """Read the cases again (one has changed); each is filtered as it is listed."""
+        self._search_texts = None
+        self._filter()
         self.cases_model.set_cases(self._cases.summaries())
-        self._search_texts = self._cases.search_texts()
-        self._show_matching()
+        self._show_count()
 
-    def _show_matching(self) -> None:
+    def _on_filter_changed(self) -> None:
+        self._filter()
+        self._show_count()
+
+    def _filter(self) -> None:
+        words = self.search.text()[:200]
+        if words.strip() and self._search_texts is None:
+            self._search_texts = self._cases.search_texts()
         value = self.stage_filter.currentData()
         self.model.show_only(
             stage=Stage(value) if value else None,
-            words=self.search.text()[:200],
-            search_texts=self._search_texts,
+            words=words,
+            search_texts=self._search_texts or {},
         )
+
+    def _show_count(self) -> None:
         shown = self.model.rowCount()
         self.count_label.setText(
             "No cases match" if not shown else f"{shown} case{'s' if shown != 1 else ''}"
