@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, time
 
 from rrdesk.domain.after_meeting.learning import Learning
+from rrdesk.domain.after_meeting.panel_response import PanelResponse
 from rrdesk.domain.cases.directory import StatutoryPartner
 from rrdesk.domain.decision_sheet.sign_off import SignOff
 from rrdesk.domain.meeting.agenda import AgendaItem
@@ -45,6 +46,8 @@ class Meeting:
     vote: Vote | None = None
     decision: Decision | None = None
     sign_off: SignOff = field(default_factory=SignOff)
+    panel_response: PanelResponse | None = None
+    """The National Panel's response to the decision, once it comes."""
 
     # --- where and when -------------------------------------------------------------------
 
@@ -200,6 +203,9 @@ class Meeting:
 
     def with_sign_off(self, sign_off: SignOff) -> Meeting:
         return replace(self, sign_off=sign_off)
+
+    def with_panel_response(self, response: PanelResponse) -> Meeting:
+        return replace(self, panel_response=response)
 
     def name_of(self, member_id: int) -> str:
         attendee = find_attendee(self.attendees, member_id)

@@ -7,6 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from rrdesk.domain.after_meeting.learning import Learning
+from rrdesk.domain.after_meeting.panel_response import PanelAnswer, PanelResponse
 from rrdesk.domain.cases.directory import StatutoryPartner
 from rrdesk.domain.decision_sheet.dissent import ExecutiveDecision
 from rrdesk.domain.decision_sheet.sheet_version import SheetHistory, SheetVersion
@@ -184,6 +185,13 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
             "differs_reason": m.decision.differs_reason,
         },
         "sign_off": _sign_off(m.sign_off),
+        "panel_response": None
+        if m.panel_response is None
+        else {
+            "received_on": _day(m.panel_response.received_on),
+            "answer": m.panel_response.answer.value,
+            "notes": m.panel_response.notes,
+        },
     }
 
 
@@ -301,7 +309,14 @@ def _meeting_from(d: dict[str, Any]) -> Meeting:
             decision.get("differs_reason", ""),  # older records have none
         ),
         sign_off=_sign_off_from(d["sign_off"]),
+        panel_response=_panel_response_from(d.get("panel_response")),  # older records: none
     )
+
+
+def _panel_response_from(d: dict[str, Any] | None) -> PanelResponse | None:
+    if d is None:
+        return None
+    return PanelResponse(date.fromisoformat(d["received_on"]), PanelAnswer(d["answer"]), d["notes"])
 
 
 def meeting_from_dict(d: dict[str, Any]) -> Meeting:

@@ -36,6 +36,7 @@ from rrdesk.ui.board.board_table_model import (
     BoardTableModel,
 )
 from rrdesk.ui.board.local_review_table import LocalReviews, LocalReviewTable
+from rrdesk.ui.board.panel_response_table import PanelResponses, PanelResponseTable
 from rrdesk.ui.kit.column_fit import FillingColumn
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.kit.quiet_updates import show_text
@@ -67,11 +68,17 @@ class BoardWidget(QWidget):
         today: Callable[[], date],
         now: Callable[[], datetime],
         local_reviews: LocalReviews | None = None,
+        panel_responses: PanelResponses | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("board_widget")
         self._local_reviews = local_reviews
+        self._panel_responses = panel_responses
+        self.panel_response_heading = heading_label(
+            "The National Panel's responses", level=2, object_name="panel_response_heading"
+        )
+        self.panel_response_table = PanelResponseTable()
         self.local_review_heading = heading_label(
             "Local reviews", level=2, object_name="local_review_heading"
         )
@@ -161,6 +168,8 @@ class BoardWidget(QWidget):
         legend = hint_label(LEGEND)
         legend.setObjectName("board_legend")
         layout.addWidget(legend)
+        layout.addWidget(self.panel_response_heading)
+        layout.addWidget(self.panel_response_table)
         layout.addWidget(self.local_review_heading)
         layout.addWidget(self.local_review_table)
         layout.addStretch()  # with no open cases, what is shown stays at the top of the board
@@ -197,6 +206,10 @@ class BoardWidget(QWidget):
         self.local_review_table.show_rows(reviews, today)
         self.local_review_heading.setVisible(bool(reviews))
         self.local_review_table.setVisible(bool(reviews))
+        responses = list(self._panel_responses(today)) if self._panel_responses else []
+        self.panel_response_table.show_rows(responses)
+        self.panel_response_heading.setVisible(bool(responses))
+        self.panel_response_table.setVisible(bool(responses))
         self._show_clock()
         self.refreshed.emit()
 

@@ -24,6 +24,7 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
     window, events = bench.window, bench.events
 
     def make_board() -> BoardWidget:
+        from rrdesk.services.after_meeting.panel_response_service import panel_response_rows
         from rrdesk.ui.board.board_widget import BoardWidget
 
         board = BoardWidget(
@@ -31,6 +32,9 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
             today=seams.today,
             now=seams.now,
             local_reviews=services.local_review_board_rows,
+            panel_responses=lambda today: panel_response_rows(
+                services.session, today, services.calendar_settings.calendar()
+            ),
         )
         board.case_opened.connect(events.open_case_requested)
         board.projector_requested.connect(lambda case_id: projector().open(case_id))

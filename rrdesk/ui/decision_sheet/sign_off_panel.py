@@ -153,10 +153,6 @@ class SignOffPanel(MeetingPanel):
         self.route_hint.setText(
             f"Each statutory partner signs off the decision sheet. {rule.words}"
         )
-        self.step_combo.setItemText(
-            self.step_combo.findData(SignOffStep.DECIDED),
-            f"Decided on the dissent by {rule.who}",
-        )
         dissents = [
             f"Dissent recorded: {d.words} It goes on the decision sheet and the submission."
             for d in sign_off.dissents

@@ -24,6 +24,7 @@ from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.after_meeting.theme_service import ThemeService
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.errors import StoreError
+from rrdesk.ui.decision_sheet.panel_response_panel import PanelResponsePanel
 from rrdesk.ui.decision_sheet.sign_off_panel import SignOffPanel
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.meeting.actions_panel import ActionsPanel
@@ -114,6 +115,7 @@ class MeetingWidget(QWidget):
         self.vote = VotePanel(apply)
         self.decision = DecisionPanel(apply)
         self.sign_off = SignOffPanel(apply)
+        self.panel_response = PanelResponsePanel(apply, service.calendar.add_working_days)
         self.panels: tuple[MeetingPanel, ...] = (
             self.details,
             self.attendance,
@@ -124,6 +126,7 @@ class MeetingWidget(QWidget):
             self.vote,
             self.decision,
             self.sign_off,
+            self.panel_response,
         )
 
         page = QWidget()

@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 from hypothesis import given
 
+from rrdesk.domain.after_meeting.panel_response import PanelAnswer, PanelResponse
 from rrdesk.domain.cases.directory import StatutoryPartner
 from rrdesk.domain.decision_sheet.dissent import DissentRoute, DissentRule
 from rrdesk.domain.decision_sheet.sheet_version import SheetHistory
@@ -56,6 +57,9 @@ def test_complete_meeting_round_trip() -> None:
         sign_off = sign_off.agree(partner, date(2026, 12, 7), signed_by="A", comments="Yes")
     sign_off = sign_off.record_sent_to_national_panel(date(2026, 12, 8), lambda _: WORKING_DAY)
     meeting = meeting.with_sign_off(sign_off)
+    meeting = meeting.with_panel_response(
+        PanelResponse(date(2026, 12, 14), PanelAnswer.MORE_INFORMATION, "The chronology")
+    )
     assert through_json(meeting) == meeting
 
 
