@@ -30,6 +30,7 @@ from rrdesk.services.timetable.profile_catalogue import (
     load_profile,
 )
 
+MEETING_KEY = "rapid_review_meeting"
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
@@ -50,6 +51,11 @@ def add_deadlines_parser(subparsers: Any) -> None:
     )
     parser.add_argument("--referral", metavar="DATE", help="referral date, YYYY-MM-DD")
     parser.add_argument("--meeting", metavar="DATE", help="Rapid Review meeting date, YYYY-MM-DD")
+    parser.add_argument(
+        "--forms-sent",
+        metavar="DATE",
+        help="the day the (last) agency check form request was sent, YYYY-MM-DD",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.set_defaults(handler=run_deadlines)
 
@@ -67,12 +73,39 @@ def _milestone_json(item: Milestone) -> dict[str, Any]:
     }
 
 
-def _timetable_json(timetable: Timetable) -> dict[str, Any]:
+def _timetable_json(timetable: Timetable, calendar: BankHolidayCalendar) -> dict[str, Any]:
+    meeting = timetable.meeting_date
     return {
         "notification_date": timetable.notification_date.isoformat(),
+        "day_zero": timetable.notification_date.isoformat(),
+        "day_zero_convention": DAY_ZERO_CONVENTION,
         "profile": timetable.profile_name,
+        "meeting_date": meeting.isoformat() if meeting else None,
+        "meeting_working_day": _meeting_day(timetable, calendar),
         "milestones": [_milestone_json(item) for item in timetable.milestones],
     }
+
+
+def _meeting_day(timetable: Timetable, calendar: BankHolidayCalendar) -> int | None:
+    meeting = timetable.meeting_date
+    if meeting is None or meeting < timetable.notification_date:
+        return None
+    return calendar.working_days_between(timetable.notification_date, meeting)
+
+
+def _meeting_line(timetable: Timetable, item: Milestone, calendar: BankHolidayCalendar) -> str:
+    """The meeting as given with ``--meeting``, and the latest day the process expects it."""
+    meeting = timetable.meeting_date
+    assert meeting is not None
+    assert item.due is not None
+    day = _meeting_day(timetable, calendar)
+    number = "Day ?" if day is None else f"Day {day}"
+    late = " (later than" if item.due < meeting else " (by"
+    return (
+        f"{number:<6}  {format_date_with_weekday(meeting)}  {item.label}{late} day"
+        f" {item.review_day}, {format_date_with_weekday(item.due)}, the latest the process"
+        " expects it)"
+    )
 
 
 def _write_text(
@@ -84,6 +117,9 @@ def _write_text(
     for item in timetable.milestones:
         if item.due is None:
             out.write(f"Later   {item.counted_from_words} (date not given)  {item.label}\n")
+            continue
+        if item.key == MEETING_KEY and timetable.meeting_date is not None:
+            out.write(_meeting_line(timetable, item, calendar) + "\n")
             continue
         day = f"Day {item.review_day}"
         line = f"{day:<6}  {format_date_with_weekday(item.due)}  {item.label}"
@@ -104,11 +140,14 @@ def run_deadlines(args: argparse.Namespace, out: TextIO, err: TextIO | None = No
         dates = [parse_iso_date(text) for text in args.dates]
         referral = parse_iso_date(args.referral) if args.referral else None
         meeting = parse_iso_date(args.meeting) if args.meeting else None
+        forms_sent = parse_iso_date(args.forms_sent) if args.forms_sent else None
     except DateError as error:
         errors.write(f"rrdesk deadlines: {error}\n")
         return EXIT_BAD_INPUT
-    if (referral or meeting) and len(dates) > 1:
-        errors.write("rrdesk deadlines: give --referral or --meeting with one date only\n")
+    if (referral or meeting or forms_sent) and len(dates) > 1:
+        errors.write(
+            "rrdesk deadlines: give --referral, --meeting or --forms-sent with one date only\n"
+        )
         return EXIT_BAD_INPUT
     try:
         profile = load_profile(args.profile)
@@ -121,14 +160,23 @@ def run_deadlines(args: argparse.Namespace, out: TextIO, err: TextIO | None = No
     calendar = packaged_calendar()
     try:
         timetables = [
-            compute_timetable(profile, calendar, day, referral_date=referral, meeting_date=meeting)
+            compute_timetable(
+                profile,
+                calendar,
+                day,
+                referral_date=referral,
+                meeting_date=meeting,
+                forms_sent_date=forms_sent,
+            )
             for day in dates
         ]
     except OutsideCalendarError as error:
         errors.write(f"rrdesk deadlines: {error}\n")
         return EXIT_BAD_INPUT
     if args.json:
-        json.dump([_timetable_json(t) for t in timetables], out, indent=2, ensure_ascii=False)
+        json.dump(
+            [_timetable_json(t, calendar) for t in timetables], out, indent=2, ensure_ascii=False
+        )
         out.write("\n")
         return EXIT_OK
     out.write(f"Rapid Review timetable: {profile.title} (profile '{profile.name}')\n")

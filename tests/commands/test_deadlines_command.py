@@ -35,10 +35,43 @@ def test_several_dates_and_a_profile() -> None:
     assert "Tower Hamlets" in out
     assert "Day 10  Thursday 7 January 2027  Rapid Review Panel meets" in out
     assert "Notification sent Monday 22 March 2027" in out
+    # Step 10 counts from the forms being sent: without --forms-sent it has no date.
+    assert (
+        "Later   8 working days after the agency check forms were sent (date not given)"
+        "  Agency check forms returned" in out
+    )
+
+
+def test_tower_hamlets_step_10_counts_from_the_forms_sent() -> None:
+    code, out, _ = _run("2026-12-21", "--profile", "tower-hamlets", "--forms-sent", "2026-12-21")
+    assert code == 0
     assert (
         "Day 8   Tuesday 5 January 2027  Agency check forms returned "
-        "(from Wednesday 30 December 2026)" in out
+        "(from Wednesday 30 December 2026) (8 working days after the agency check forms were"
+        " sent)" in out
     )
+
+
+def test_meeting_prints_the_meeting_date_not_the_latest_day() -> None:
+    code, out, _ = _run("2026-12-21", "--meeting", "2027-01-06")
+    assert code == 0
+    assert (
+        "Day 9   Wednesday 6 January 2027  Rapid Review meeting held (by day 13, Tuesday 12"
+        " January 2027, the latest the process expects it)" in out.splitlines()
+    )
+    _, late, _ = _run("2026-12-21", "--profile", "tower-hamlets", "--meeting", "2027-01-08")
+    assert "Day 11  Friday 8 January 2027  Rapid Review Panel meets (later than day 10" in late
+
+
+def test_json_carries_the_day_0_convention_and_the_meeting() -> None:
+    code, out, _ = _run("2026-12-21", "--meeting", "2027-01-06", "--json")
+    assert code == 0
+    (data,) = json.loads(out)
+    assert data["day_zero"] == "2026-12-21"
+    assert data["day_zero_convention"] == (
+        "The date the notification was sent is day 0; day N is the Nth working day after it."
+    )
+    assert (data["meeting_date"], data["meeting_working_day"]) == ("2027-01-06", 9)
 
 
 def test_meeting_based_milestones() -> None:
