@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +38,11 @@ sys.path.insert(0, str(ROOT))
 
 from tests.bench.bench_startup import environment, make_store, run  # noqa: E402
 from tests.bench.startup_sides import REPORT, RRDESK  # noqa: E402
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from rrdesk.ui.shell.main_window import MainWindow
 
 YEARS = 10
 ROUNDS = 7
@@ -163,6 +169,7 @@ def screens(store: Path, passphrase: str) -> None:
         board.refresh()
         print(f"  on a new day (every row worked out again): {moved * 1000:.1f} ms,"
               f" {moved / FRAME:.2f} frames", flush=True)  # fmt: skip
+        sections_shown(app, window)
         window.show_section("cases")
         biggest = session.db.query(
             "SELECT case_id FROM case_documents GROUP BY case_id"
@@ -189,6 +196,23 @@ def screens(store: Path, passphrase: str) -> None:
         app.processEvents()
         if session.is_open:
             session.close()
+
+
+def sections_shown(app: QApplication, window: MainWindow) -> None:
+    """How long each screen that lists years of records takes to show, first time and again
+    (the first time includes loading its code), for the README's account of the screens."""
+    times = []
+    for key in ("action_plan", "themes", "reports", "audit"):
+        shown = []
+        for _ in range(2):
+            window.show_section("cases")
+            app.processEvents()
+            started = time.perf_counter()
+            window.show_section(key)
+            app.processEvents()
+            shown.append(time.perf_counter() - started)
+        times.append(f"{key} {shown[0]:.2f} s then {shown[1]:.2f} s")
+    print(f"Screens with years of records shown: {'; '.join(times)}", flush=True)
 
 
 def audit_verify(store: Path, secret: Path, passphrase: str) -> None:
