@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from rrdesk.storage.errors import StoreError
 
 if TYPE_CHECKING:
     from rrdesk.ui.shell.seams import Seams
+    from rrdesk.ui.store.unlock_dialog import UnlockDialog
 
 
 def ready_to_ask() -> None:
@@ -70,21 +72,33 @@ def open_store(path: Path, seams: Seams, secret_store: SecretStore) -> Session |
     if session is not None:
         return session
     ready_to_ask()
-    from rrdesk.ui.store.unlock_dialog import UnlockDialog
-
-    unlock = UnlockDialog(
-        path,
-        unlock_with_passphrase=store_access.unlock_with_passphrase,
-        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
-        change_passphrase=lambda s, p: store_access.change_passphrase(s, p),
-        messages=messages,
-        notice=notice,
-        runner=seams.runner,
-    )
+    unlock = unlock_dialog(path, seams, secret_store, notice)
     unlock.exec()
     if unlock.problem is not None:
         return store_problem(path, unlock.problem, seams)[0]
     return unlock.session
+
+
+def unlock_dialog(
+    path: Path, seams: Seams, secret_store: SecretStore, notice: str = ""
+) -> UnlockDialog:
+    """The passphrase's question for ``path``. Unlocking compares the store with the keyring's
+    record of the last opening too, so an older copy with its own older key file is noticed."""
+    from rrdesk.ui.store.unlock_dialog import UnlockDialog
+
+    return UnlockDialog(
+        path,
+        unlock_with_passphrase=partial(
+            store_access.unlock_with_passphrase, secret_store=secret_store
+        ),
+        unlock_with_recovery_key=partial(
+            store_access.unlock_with_recovery_key, secret_store=secret_store
+        ),
+        change_passphrase=lambda s, p: store_access.change_passphrase(s, p),
+        messages=seams.messages,
+        notice=notice,
+        runner=seams.runner,
+    )
 
 
 def set_up_store(path: Path, seams: Seams, secret_store: SecretStore) -> Session | None:

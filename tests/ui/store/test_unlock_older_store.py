@@ -43,3 +43,38 @@ def test_an_older_store_is_opened_only_when_the_person_says_so(
         assert dialog.session.audit.latest().action == rollback.OPENED_OLDER
     finally:
         dialog.session.close()
+
+
+def test_the_apps_unlock_notices_an_older_store_with_its_own_older_key_file(
+    qtbot, new_store, store_path: Path, passphrase: str, messages, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from rrdesk.app.opening import unlock_dialog
+    from rrdesk.keystore import MemorySecretStore
+    from rrdesk.storage.keys import key_file
+    from tests.seams import seams_for
+
+    keyring = MemorySecretStore()
+    new_store.session.close()
+    store_access.unlock_with_passphrase(store_path, passphrase, secret_store=keyring).close()
+    keys = key_file.slot_file_for(store_path)
+    shutil.copyfile(store_path, tmp_path / "older.rrdesk")
+    shutil.copyfile(keys, tmp_path / "older-keys")
+    store_access.unlock_with_passphrase(store_path, passphrase, secret_store=keyring).close()
+    shutil.copyfile(tmp_path / "older.rrdesk", store_path)
+    shutil.copyfile(tmp_path / "older-keys", keys)
+    before = _digest(store_path)
+
+    dialog = unlock_dialog(store_path, seams_for(messages, lambda: date(2026, 12, 7)), keyring)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    messages.confirm_answer = False
+    qtbot.keyClicks(dialog.secret, passphrase)
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+
+    kind, title, text = messages.shown[-1]
+    assert (kind, title) == ("confirm", "Open an older copy of the store?")
+    assert text.startswith("This store is older than the one last opened on this computer: ")
+    assert dialog.session is None
+    assert _digest(store_path) == before
