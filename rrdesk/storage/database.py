@@ -38,6 +38,7 @@ PINNED_PRAGMAS = (
 )
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_MILLISECONDS = 2000  # how long a change waits for another connection's before giving up
+SQLITE_LOCK_BYTES = 0x40000000  # where SQLite's file locks start (its "pending byte")
 PAGE_BYTES = 4096  # SQLCipher 4's page: a store's file is always a whole number of them
 SQLITE_FULL = 13
 SQLITE_IOERR = 10
@@ -363,9 +364,9 @@ class Database:
     def file_held_whole(self) -> Iterator[bool]:
         """Hold the store's file whole and unchanged for the block, to be copied as it is: the
         write-ahead log is written into the file first, and the write lock is held until the
-        block ends (a save meanwhile waits, as for any other change). Yields whether the file
-        alone holds the whole store; it does not when another connection still reads an older
-        state, which keeps the log from being emptied."""
+        block ends (a save meanwhile waits, as for any other change). Yields whether the file can
+        be copied as the whole store: not when another connection still reads an older state,
+        which keeps the log from being emptied, nor when it is over 1 GiB (see below)."""
         self._live.execute("PRAGMA busy_timeout = 0")  # a reader in the way: copy otherwise
         try:
             self.checkpoint()
@@ -373,7 +374,10 @@ class Database:
             self._live.execute(f"PRAGMA busy_timeout = {BUSY_MILLISECONDS}")
         with self.transaction():
             log = self.path.with_name(self.path.name + "-wal")
-            yield not log.exists() or log.stat().st_size == 0
+            emptied = not log.exists() or log.stat().st_size == 0
+            # Windows locks bytes from 1 GiB into the file against other handles: a store that
+            # large (some forty years of records) cannot be read as a file while it is open.
+            yield emptied and self.path.stat().st_size <= SQLITE_LOCK_BYTES
 
     def checkpoint(self) -> None:
         with contextlib.suppress(sqlcipher.Error):
