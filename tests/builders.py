@@ -34,6 +34,7 @@ from rrdesk.services.after_meeting.submission_service import SubmissionService
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.services.cases.case_service import CaseService, DirectoryService
 from rrdesk.services.meeting.meeting_service import MeetingService
+from rrdesk.services.partnership.contact_details import ContactDetails
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.timetable_service import TimetableService
 
@@ -104,6 +105,17 @@ def add_directory(session: Session, people: Iterable[Person] = PANEL) -> Directo
             assert saved.member_id is not None
             ids[person.name] = saved.member_id
     return Directory(ids)
+
+
+CONTACT_ADDRESS = "Westbury Civic Centre\nHigh Street\nWestbury WB1 2CD"
+CONTACT_TELEPHONE = "01632 960123"
+CONTACT_EMAIL = "partnership@westbury.example"
+
+
+def add_contact_details(session: Session) -> None:
+    """The partnership's address, telephone and email (Partnership settings): every letter
+    carries them."""
+    ContactDetails(session).save(CONTACT_ADDRESS, CONTACT_TELEPHONE, CONTACT_EMAIL)
 
 
 def add_substitute(session: Session, name: str, agency: str, stands_in_for: int) -> int:

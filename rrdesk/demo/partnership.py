@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from rrdesk.domain.cases.directory import Agency, Member, StatutoryPartner
 from rrdesk.services.cases.case_service import DirectoryService
+from rrdesk.services.partnership.contact_details import ContactDetails
 from rrdesk.services.store.session import Session
 
 DEMO_PARTNERSHIP = "Northmoor Safeguarding Children Partnership (demo: all fictional)"
@@ -157,7 +158,12 @@ SUBSTITUTES = (
 
 def add_demo_directory(session: Session) -> None:
     """Fill the directory with the fictional partnership's agencies, panel, executives and
-    substitutes."""
+    substitutes, and its contact details."""
+    ContactDetails(session).save(
+        "Northmoor Town Hall\n1 Market Street\nNorthmoor NM1 1AA",
+        "01632 960000",
+        "safeguarding.partnership@northmoor.example",
+    )
     directory = DirectoryService(session)
     for agency in AGENCIES:
         directory.save_agency(agency)

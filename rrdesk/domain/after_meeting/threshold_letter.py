@@ -3,6 +3,9 @@
 Tower Hamlets step 7: "If the Serious Incident Notification threshold is not met, then the
 referrer (if a professional) will receive a letter advising on next steps." The wording is the
 partnership's, in ``forms/threshold-letter.toml``, with ``{placeholders}`` filled from the case.
+A parent or member of the public who referred gets a letter of their own: about the child by
+name (it goes to the family), in 12 pt, with no professional's next steps. Every letter carries
+the partnership's contact details.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from rrdesk.domain.cases.cases import Case, ReferralRoute
+from rrdesk.domain.cases.partnership_contact import PartnershipContact
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
 
@@ -32,7 +36,28 @@ PLACEHOLDERS: dict[str, str] = {
     "signatory": "who signs the letter",
     "signatory_role": "their role",
     "today": "the date of the letter",
+    "child": "the child by name: 'your child, Tamsin' to a parent (letters to families only)",
 }
+
+FAMILY_ROUTES = frozenset({ReferralRoute.PARENT, ReferralRoute.COMMUNITY})
+"""Referrals from a parent or a member of the public: the letter goes to them, about the child
+by name, in large print and without a professional's next steps."""
+FAMILY_FONT_SIZE = 12.0
+
+_FAMILY_TITLE = "The decision about your referral"
+_FAMILY_PARAGRAPHS = (
+    "Thank you for telling us on {referral_date} about your worries for {child}. Our reference "
+    "is {case_reference}.",
+    "On {threshold_date}, {participants} met to look at what happened and to decide whether it "
+    "had to be reported to the national Child Safeguarding Practice Review Panel as a serious "
+    "incident.",
+    "They decided that it did not: {reasons}. This means there will not be a Rapid Review.",
+    "This does not mean your worries were not taken seriously. We keep a record of this "
+    "decision so that we can see whether the same things happen to other children, and we have "
+    "told the agencies who work with {child}.",
+    "If you would like to talk to us about this decision, or you have new information, please "
+    "contact us using the details at the top of this letter.",
+)
 
 
 class LetterTemplateError(UserError):
@@ -48,6 +73,9 @@ class LetterTemplate:
     default_next_steps: str
     default_next_steps_note: str = ""
     """Shown to the coordinator (never printed) while the letter uses the usual next steps."""
+    family_title: str = _FAMILY_TITLE
+    family_paragraphs: tuple[str, ...] = _FAMILY_PARAGRAPHS
+    """The letter to a parent or member of the public: no professional's next steps."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +98,10 @@ class ThresholdLetter:
     closing: str
     signatory: str
     signatory_role: str
+    contact: tuple[str, ...] = ()
+    """The partnership's address, telephone and email, a line each (Partnership settings)."""
+    font_size: float = 10.0
+    """12 pt for a parent or member of the public."""
 
 
 def _fields(text: str) -> set[str]:
@@ -89,12 +121,23 @@ def parse_letter_template(text: str) -> LetterTemplate:
             closing=str(data["closing"]),
             default_next_steps=str(data.get("default_next_steps", "")).strip(),
             default_next_steps_note=str(data.get("default_next_steps_note", "")).strip(),
+            family_title=str(data.get("family_title", _FAMILY_TITLE)),
+            family_paragraphs=tuple(
+                str(p).strip() for p in data.get("family_paragraphs", _FAMILY_PARAGRAPHS)
+            ),
         )
     except KeyError as error:
         raise LetterTemplateError(f"The letter form needs '{error.args[0]}'") from None
     except TypeError:
         raise LetterTemplateError("'paragraphs' in the letter form must be a list") from None
-    for part in (template.title, template.salutation, template.closing, *template.paragraphs):
+    for part in (
+        template.title,
+        template.salutation,
+        template.closing,
+        *template.paragraphs,
+        template.family_title,
+        *template.family_paragraphs,
+    ):
         try:
             unknown = _fields(part) - PLACEHOLDERS.keys()
         except ValueError:
@@ -115,6 +158,22 @@ def _mid_sentence(text: str) -> str:
     if len(text) > 1 and text[0].isupper() and text[1].islower():
         return text[0].lower() + text[1:]
     return text
+
+
+def for_family(case: Case) -> bool:
+    """Whether the letter goes to a parent or a member of the public."""
+    return case.referral.route in FAMILY_ROUTES
+
+
+def _child_words(case: Case) -> str:
+    """``your child, Tamsin Pryce`` to a parent; ``Tamsin Pryce`` to a member of the public."""
+    names = [c.real_name.strip() for c in case.children if c.real_name.strip()]
+    if not names:
+        return ""
+    named = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if case.referral.route is ReferralRoute.PARENT:
+        return f"your {'child' if len(names) == 1 else 'children'}, {named}"
+    return named
 
 
 def letter_values(
@@ -138,12 +197,22 @@ def letter_values(
         "signatory": details.signatory.strip(),
         "signatory_role": details.signatory_role.strip(),
         "today": format_date(today),
+        "child": _child_words(case) if for_family(case) else case.pseudonyms,
     }
 
 
-def letter_problems(case: Case, details: LetterDetails) -> tuple[str, ...]:
+def letter_problems(
+    case: Case, details: LetterDetails, contact: PartnershipContact | None = None
+) -> tuple[str, ...]:
     """What is missing before the letter can be sent, in plain words."""
     found: list[str] = []
+    if contact is not None and not contact.recorded:
+        found.append(
+            "Enter the partnership's contact details under Partnership settings: every letter "
+            "carries them"
+        )
+    if for_family(case) and not _child_words(case):
+        found.append("Enter the child's name: the letter to the family names them")
     if case.threshold.met is not False:
         found.append("Record that the threshold was not met")
     if not case.referral.referrer_name.strip():
@@ -158,9 +227,19 @@ def letter_problems(case: Case, details: LetterDetails) -> tuple[str, ...]:
 
 
 def fill_letter(
-    case: Case, details: LetterDetails, template: LetterTemplate, *, partnership: str, today: date
+    case: Case,
+    details: LetterDetails,
+    template: LetterTemplate,
+    *,
+    partnership: str,
+    today: date,
+    contact: PartnershipContact | None = None,
 ) -> ThresholdLetter:
+    """The letter to the referrer: a professional's, or in large print and plain words, about
+    the child by name and without a professional's next steps, to a parent or member of the
+    public."""
     values = letter_values(case, details, template, partnership=partnership, today=today)
+    family = for_family(case)
 
     def fill(text: str) -> str:
         return text.format_map(values).strip()
@@ -170,14 +249,14 @@ def fill_letter(
         line
         for line in (
             referral.referrer_name.strip(),
-            referral.referrer_role.strip(),
-            referral.referrer_agency.strip(),
+            *(() if family else (referral.referrer_role.strip(), referral.referrer_agency.strip())),
         )
         if line
     )
-    paragraphs = tuple(p for p in (fill(text) for text in template.paragraphs) if p)
+    wording = template.family_paragraphs if family else template.paragraphs
+    paragraphs = tuple(p for p in (fill(text) for text in wording) if p)
     return ThresholdLetter(
-        title=fill(template.title),
+        title=fill(template.family_title if family else template.title),
         case_reference=case.reference,
         dated=today,
         addressee=addressee,
@@ -186,6 +265,8 @@ def fill_letter(
         closing=fill(template.closing),
         signatory=values["signatory"],
         signatory_role=values["signatory_role"],
+        contact=(partnership, *contact.lines) if contact is not None else (),
+        font_size=FAMILY_FONT_SIZE if family else 10.0,
     )
 
 
@@ -195,8 +276,17 @@ def letter_notes(
     """Things to check before sending that do not stop the letter being made, including the
     template's note on its usual next steps while they are used (no next steps written)."""
     notes: list[str] = []
-    if case.referral.route is not ReferralRoute.PROFESSIONAL:
-        source = case.referral.route.label.lower().removeprefix("referral by ")
+    route = case.referral.route
+    if for_family(case):
+        source = route.label.lower().removeprefix("referral by ")
+        notes.append(
+            f"The referral came from {source}: the letter is written to them, in large print, "
+            "about the child by name and without a professional's next steps. Read it through "
+            "before it is sent."
+        )
+        return tuple(notes)
+    if route is not ReferralRoute.PROFESSIONAL:
+        source = route.label.lower().removeprefix("referral by ")
         notes.append(
             f"The referral came from {source}: the letter is for professional referrers, so "
             "check it is the right way to reply."

@@ -23,6 +23,7 @@ from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.resource_files import form
 from rrdesk.services.cases.case_lookup import find_case
+from rrdesk.services.partnership.contact_details import ContactDetails
 from rrdesk.services.store.session import Session
 from rrdesk.storage.document_repository import ExportedDocument
 
@@ -65,7 +66,11 @@ class ThresholdLetterService:
             session.record("threshold_letter", "Saved the letter to the referrer", case_id=case_id)
 
     def problems(self, case_id: int) -> tuple[str, ...]:
-        return letter_problems(find_case(self._session, case_id), self.details(case_id))
+        return letter_problems(
+            find_case(self._session, case_id),
+            self.details(case_id),
+            ContactDetails(self._session).contact(),
+        )
 
     def notes(self, case_id: int) -> tuple[str, ...]:
         return letter_notes(
@@ -81,6 +86,7 @@ class ThresholdLetterService:
             load_letter_template(self._session.settings.get("threshold_letter_form") or None),
             partnership=self._session.partnership,
             today=today,
+            contact=ContactDetails(self._session).contact(),
         )
 
     def export(self, case_id: int, today: date) -> bytes:

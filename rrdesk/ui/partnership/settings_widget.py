@@ -117,7 +117,7 @@ class PartnershipSettingsWidget(QWidget):
     # --- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = scrolling_body(self)
+        layout = self._layout = scrolling_body(self)
         layout.addWidget(heading_label("Partnership settings", object_name="settings_heading"))
 
         name_box = QGroupBox("Partnership")
@@ -160,6 +160,10 @@ class PartnershipSettingsWidget(QWidget):
 
         layout.addWidget(self.pdf_check)
         layout.addStretch(1)
+
+    def add_box(self, box: QWidget) -> None:
+        """Another part of the partnership's settings, shown after its name."""
+        self._layout.insertWidget(2, box)
 
     def _connect_signals(self) -> None:
         self.save_name_button.clicked.connect(self._on_save_name_clicked)

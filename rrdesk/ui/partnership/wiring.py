@@ -24,12 +24,15 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
         return DirectoryWidget(services.directory, seams.messages)
 
     def settings_screen() -> PartnershipSettingsWidget:
+        from rrdesk.services.partnership.contact_details import ContactDetails
+        from rrdesk.ui.partnership.contact_details_box import ContactDetailsBox
         from rrdesk.ui.partnership.settings_widget import PartnershipSettingsWidget
 
         widget = PartnershipSettingsWidget(
             services.signing, seams.messages, seams.dialogs, seams.runner, seams.now
         )
         widget.partnership_renamed.connect(lambda name: window.setWindowTitle(f"rrdesk: {name}"))
+        widget.add_box(ContactDetailsBox(ContactDetails(services.session), seams.messages))
         return widget
 
     def forms_screen() -> PartnershipFormsWidget:

@@ -16,6 +16,7 @@ from rrdesk.domain.after_meeting.threshold_letter import (
     parse_letter_template,
 )
 from rrdesk.domain.cases.cases import Referral, ReferralRoute, ThresholdDiscussion
+from rrdesk.domain.cases.partnership_contact import PartnershipContact
 from rrdesk.resource_files import form
 from tests.domain.after_meeting.learning_samples import sample_case
 
@@ -102,11 +103,80 @@ def test_problems_before_the_letter() -> None:
     assert letter_problems(_case(), LetterDetails(signatory="HV")) == ()
 
 
-def test_a_parent_referral_gets_a_note_but_not_a_block() -> None:
+def test_a_family_referral_gets_a_note_but_not_a_block() -> None:
     assert letter_notes(_case()) == ()
     parent = replace(_case(), referral=replace(_case().referral, route=ReferralRoute.PARENT))
-    assert letter_notes(parent) == (
-        "The referral came from a parent: the letter is for professional referrers, so check "
-        "it is the right way to reply.",
-    )
+    (note,) = letter_notes(parent)
+    assert note.startswith("The referral came from a parent: the letter is written to them")
     assert letter_problems(parent, LetterDetails(signatory="HV")) == ()
+
+
+CONTACT = PartnershipContact(
+    ("Northmoor Town Hall", "Northmoor NM1 1AA"), "01632 960000", "p@n.example"
+)
+
+
+def _family_letter(route: ReferralRoute):  # type: ignore[no-untyped-def]
+    case = replace(
+        _case(),
+        referral=replace(_case().referral, route=route, referrer_name="Mrs Carys Pryce"),
+    )
+    template = parse_letter_template(form("threshold-letter.toml").read_text(encoding="utf-8"))
+    return fill_letter(
+        case,
+        LetterDetails("Talk to the school.", "Harriet Vale", "Rapid Review Chair"),
+        template,
+        partnership="Northmoor",
+        today=TODAY,
+        contact=CONTACT,
+    )
+
+
+def test_a_parent_gets_a_letter_about_their_child_by_name_in_large_print() -> None:
+    letter = _family_letter(ReferralRoute.PARENT)
+    text = " ".join(letter.paragraphs)
+    assert letter.salutation == "Dear Mrs Carys Pryce,"
+    assert letter.addressee == ("Mrs Carys Pryce",)  # no role or agency
+    assert "your worries for your child, Tamsin Quellyn-Fictional." in text
+    assert "Child T" not in text
+    assert "Next steps" not in text
+    assert "Talk to the school." not in text
+    assert "Rapid Review Chair know the outcome" not in text
+    assert letter.font_size == 12
+    assert "Tamsin" not in letter.title  # the title goes into the file's footers and metadata
+    assert letter.contact == (
+        "Northmoor",
+        "Northmoor Town Hall",
+        "Northmoor NM1 1AA",
+        "Telephone 01632 960000",
+        "Email p@n.example",
+    )
+
+
+def test_a_member_of_the_public_gets_the_family_letter_naming_the_child() -> None:
+    letter = _family_letter(ReferralRoute.COMMUNITY)
+    text = " ".join(letter.paragraphs)
+    assert "your worries for Tamsin Quellyn-Fictional." in text
+    assert letter.font_size == 12
+
+
+def test_a_professional_letter_carries_the_contact_details_at_10_pt() -> None:
+    template = parse_letter_template(form("threshold-letter.toml").read_text(encoding="utf-8"))
+    letter = fill_letter(
+        _case(), LetterDetails("", "HV"), template, partnership="N", today=TODAY, contact=CONTACT
+    )
+    assert letter.contact[1:] == CONTACT.lines
+    assert letter.font_size == 10
+
+
+def test_no_letter_without_the_partnerships_contact_details_or_the_childs_name() -> None:
+    parent = replace(
+        _case(),
+        referral=replace(_case().referral, route=ReferralRoute.PARENT),
+        children=(replace(_case().children[0], real_name=""),),
+    )
+    assert letter_problems(parent, LetterDetails(signatory="HV"), PartnershipContact()) == (
+        "Enter the partnership's contact details under Partnership settings: every letter "
+        "carries them",
+        "Enter the child's name: the letter to the family names them",
+    )

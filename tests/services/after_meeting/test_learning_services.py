@@ -117,6 +117,7 @@ def _threshold_not_met(session: Session, today: date) -> Case:
         threshold=ThresholdDiscussion(date(2026, 10, 23), "The partners", False, "An accident."),
     )
     assert case.case_id is not None
+    builders.add_contact_details(session)
     ThresholdLetterService(session).save_details(
         case.case_id, LetterDetails(next_steps="Talk to the school.", signatory="Alex Chair")
     )

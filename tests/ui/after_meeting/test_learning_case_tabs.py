@@ -83,6 +83,7 @@ def _threshold_not_met(session: Session, today: date) -> int:
         ),
     )
     assert case.case_id is not None
+    builders.add_contact_details(session)
     letters = ThresholdLetterService(session)
     letters.save_details(case.case_id, LetterDetails(signatory="Alex Chair"))
     letters.export(case.case_id, date(2026, 10, 26))
