@@ -100,6 +100,10 @@ _REVIEW_DATES = {
     "published_on",
     "learning_workshop_on",
     "implementation_workshop_on",
+    "decided_on",
+    "practitioner_event_on",
+    "report_shared_with_family_on",
+    "report_to_panel_on",
 }
 
 

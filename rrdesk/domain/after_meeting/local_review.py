@@ -1,14 +1,20 @@
-"""A local Child Safeguarding Practice Review, from commissioning to the one-year workshop.
+"""A local Child Safeguarding Practice Review, from the decision to initiate it to the one-year
+workshop.
 
-The documents say a local review "takes place within 6 months"; a learning workshop is held at
-publication; "one year after a CSPR is published a partnership workshop is held to review the
-implementation of learning". Each is a milestone with a due date worked out here.
+Working Together 2023: a local review is completed within 6 months of the decision to initiate
+it (not of commissioning), and the final report goes to the National Panel and the Secretary of
+State at least 7 working days before it is published. Leeds (lines 61-65): practitioner events
+are held, and the report is shared with the family before publication. Tower Hamlets: a learning
+workshop at publication (line 130) and one a year after it (line 133). Redbridge (line 39) also
+reviews cases that do not meet the definition (near misses, good practice). Each is a milestone
+with a due date worked out here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
@@ -17,6 +23,7 @@ from rrdesk.domain.timetable.progress import ReviewStatus
 
 COMPLETION_MONTHS = 6
 IMPLEMENTATION_MONTHS = 12
+REPORT_BEFORE_PUBLICATION_WORKING_DAYS = 7
 DUE_SOON_DAYS = 28
 """A milestone this many calendar days away or fewer is "due soon" on the board."""
 
@@ -30,6 +37,11 @@ class LocalReview:
     """What the partnership records about the review once the Executive has endorsed it."""
 
     commissioned_on: date | None = None
+    decided_on: date | None = None
+    """The decision to initiate the review: its 6 months count from here."""
+    below_threshold: str = ""
+    """Why a case that did not meet the definition is reviewed (Redbridge: a near miss, good
+    practice); empty for a review of a case that met it."""
     reviewer: str = ""
     reviewer_independent: bool = False
     """Confirmed independent of the agencies involved in the case."""
@@ -43,13 +55,22 @@ class LocalReview:
     published_on: date | None = None
     learning_workshop_on: date | None = None
     implementation_workshop_on: date | None = None
+    practitioner_event_on: date | None = None
+    report_shared_with_family_on: date | None = None
+    report_to_panel_on: date | None = None
+    """The final report sent to the National Panel and the Secretary of State."""
+
+    @property
+    def clock_start(self) -> date | None:
+        """The decision to initiate the review, or its commissioning where that is not known."""
+        return self.decided_on or self.commissioned_on
 
     @property
     def completion_due(self) -> date | None:
-        """Six calendar months after commissioning (month end when the month is shorter)."""
-        if self.commissioned_on is None:
-            return None
-        return add_months(self.commissioned_on, COMPLETION_MONTHS)
+        """Six calendar months after the decision to initiate (month end when the month is
+        shorter)."""
+        start = self.clock_start
+        return None if start is None else add_months(start, COMPLETION_MONTHS)
 
     @property
     def publication_date(self) -> date | None:
@@ -68,6 +89,11 @@ def check_local_review(review: LocalReview) -> tuple[str, ...]:
     start = review.commissioned_on
     if start is None:
         problems.append("Enter the date the review was commissioned")
+    if review.decided_on is not None and start is not None and review.decided_on > start:
+        problems.append(
+            f"The decision to initiate the review comes before it was commissioned, on"
+            f" {format_date(start)}"
+        )
     if review.reviewer.strip() and not review.reviewer_independent:
         problems.append("Confirm the reviewer is independent of the agencies involved")
     for label, value in (
@@ -103,8 +129,13 @@ class ReviewMilestone:
     due: date | None
     done: bool
     done_on: date | None = None
+    skipped: bool = False
+    """A step before publication that was not recorded by the time the review was published:
+    it can no longer be done, so it holds nothing up."""
 
     def status_words(self, today: date) -> str:
+        if self.skipped:
+            return "Not recorded before publication"
         if self.done:
             return f"Done on {format_date(self.done_on)}" if self.done_on else "Done"
         if self.due is None:
@@ -121,11 +152,49 @@ class ReviewMilestone:
         return not self.done and self.due is not None and self.due < today
 
 
-def review_milestones(review: LocalReview) -> tuple[ReviewMilestone, ...]:
-    """The review's milestones in order: commissioning, family, completion, publication, the two
-    workshops. Dates not yet known are ``None``."""
+def working_days_before(day: date, count: int, is_working_day: Callable[[date], bool]) -> date:
+    """The ``count``-th working day before ``day``."""
+    found = day
+    while count > 0:
+        found -= timedelta(days=1)
+        count -= is_working_day(found)
+    return found
+
+
+def _weekday(day: date) -> bool:
+    return day.weekday() < 5
+
+
+def review_milestones(
+    review: LocalReview, is_working_day: Callable[[date], bool] = _weekday
+) -> tuple[ReviewMilestone, ...]:
+    """The review's milestones in order: the decision, commissioning, family, practitioners,
+    completion, the report to the National Panel, publication, the two workshops. Dates not yet
+    known are ``None``. ``is_working_day`` is the calendar's (weekdays when not given)."""
     completion = review.completion_due
+    publication = review.publication_planned or completion
+    planned = review.published_on or review.publication_planned
+    report_due = (
+        None
+        if planned is None
+        else working_days_before(planned, REPORT_BEFORE_PUBLICATION_WORKING_DAYS, is_working_day)
+    )
+    published = review.published_on is not None
+
+    def before_publication(
+        key: str, label: str, due: date | None, on: date | None
+    ) -> ReviewMilestone:
+        skipped = published and on is None
+        return ReviewMilestone(key, label, due, on is not None or skipped, on, skipped)
+
     return (
+        ReviewMilestone(
+            "decided",
+            "Decision to initiate the review",
+            review.clock_start,
+            review.clock_start is not None,
+            review.clock_start,
+        ),
         ReviewMilestone(
             "commissioned",
             "Review commissioned",
@@ -140,17 +209,36 @@ def review_milestones(review: LocalReview) -> tuple[ReviewMilestone, ...]:
             review.family_informed_on is not None,
             review.family_informed_on,
         ),
+        before_publication(
+            "practitioner_event",
+            "Practitioner event held",
+            completion,
+            review.practitioner_event_on,
+        ),
         ReviewMilestone(
             "completed",
-            "Review completed (within 6 months)",
+            "Review completed (within 6 months of the decision to initiate)",
             completion,
             review.completed_on is not None,
             review.completed_on,
         ),
+        before_publication(
+            "shared_with_family",
+            "Report shared with the family before publication",
+            planned,
+            review.report_shared_with_family_on,
+        ),
+        before_publication(
+            "report_to_panel",
+            "Final report to the National Panel and the Secretary of State (at least 7 working"
+            " days before publication)",
+            report_due,
+            review.report_to_panel_on,
+        ),
         ReviewMilestone(
             "published",
             "Review published",
-            review.publication_planned or completion,
+            publication,
             review.published_on is not None,
             review.published_on,
         ),
@@ -171,9 +259,11 @@ def review_milestones(review: LocalReview) -> tuple[ReviewMilestone, ...]:
     )
 
 
-def next_milestone(review: LocalReview) -> ReviewMilestone | None:
+def next_milestone(
+    review: LocalReview, is_working_day: Callable[[date], bool] = _weekday
+) -> ReviewMilestone | None:
     """The first milestone not yet done."""
-    return next((m for m in review_milestones(review) if not m.done), None)
+    return next((m for m in review_milestones(review, is_working_day) if not m.done), None)
 
 
 def milestone_status(milestone: ReviewMilestone, today: date) -> ReviewStatus:
@@ -189,8 +279,11 @@ def milestone_status(milestone: ReviewMilestone, today: date) -> ReviewStatus:
     return ReviewStatus.ON_TRACK
 
 
-def review_status(review: LocalReview, today: date) -> ReviewStatus:
+def review_status(
+    review: LocalReview, today: date, is_working_day: Callable[[date], bool] = _weekday
+) -> ReviewStatus:
     """The review's status on the board: the worst of its milestones not yet done."""
     order = (ReviewStatus.OVERDUE, ReviewStatus.DUE_SOON, ReviewStatus.ON_TRACK)
-    statuses = {milestone_status(m, today) for m in review_milestones(review) if not m.done}
+    milestones = review_milestones(review, is_working_day)
+    statuses = {milestone_status(m, today) for m in milestones if not m.done}
     return next((status for status in order if status in statuses), ReviewStatus.DONE)

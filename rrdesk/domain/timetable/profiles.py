@@ -65,6 +65,8 @@ class DecisionMakers:
     decided_by_detail: str = ""
     dissent: DissentRule = PARTNERS_DECIDE
     """What follows a partner not agreeing the decision sheet (``dissent_route``)."""
+    local_review_below_threshold: bool = False
+    """Cases that do not meet the definition may be reviewed locally (Redbridge, line 39)."""
 
 
 AGENDA_KEYS = (
@@ -351,6 +353,7 @@ def _build(data: dict[str, Any], name: str) -> ProcessProfile:
             decided_by=decision.text("decided_by"),
             decided_by_detail=decision.text("decided_by_detail", ""),
             dissent=_dissent(decision),
+            local_review_below_threshold=decision.flag("local_review_below_threshold", False),
         ),
         due_soon_working_days=warnings.number("due_soon_working_days", low=0, high=15),
         overlap_advice_at=warnings.number("overlap_advice_at", low=2, high=20),

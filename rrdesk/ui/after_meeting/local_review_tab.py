@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -35,9 +37,13 @@ from rrdesk.ui.shell.messages import Messages
 OVERDUE_INK = QColor("#942514")
 _ENDORSABLE = frozenset({Stage.AWAITING_SIGN_OFF, Stage.SENT_TO_NATIONAL_PANEL})
 _DATES = (
+    ("decided_on", "Decision to initiate taken on"),
     ("commissioned_on", "Commissioned on"),
     ("family_informed_on", "Family told on"),
+    ("practitioner_event_on", "Practitioner event held on"),
     ("completed_on", "Completed on"),
+    ("report_shared_with_family_on", "Report shared with the family on"),
+    ("report_to_panel_on", "Final report sent to the National Panel and Secretary of State on"),
     ("publication_planned", "Publication planned for"),
     ("published_on", "Published on"),
     ("learning_workshop_on", "Learning workshop held on"),
@@ -66,6 +72,15 @@ class LocalReviewTab(QWidget):
         self.notice.setWordWrap(True)
         name_widget(self.notice, "local_review_notice", "About this tab")
         self.endorse_date = DateInput("endorse_commissioned_on", "Date commissioned")
+        self.decided_date = DateInput("endorse_decided_on", "Date of the decision to initiate")
+        self.below_threshold = QLineEdit()
+        name_widget(self.below_threshold, "endorse_below_threshold", "Why it is reviewed")
+        self.below_threshold_field = FormField(
+            "Why review a case that did not meet the threshold",
+            self.below_threshold,
+            hint="For example, a near miss, or good practice to learn from",
+        )
+        self._loaded = LocalReview()
         self.endorse_button = QPushButton("Record the local review as endorsed")
         name_widget(
             self.endorse_button, "endorse_local_review", "Record the local review as endorsed"
@@ -106,7 +121,15 @@ class LocalReviewTab(QWidget):
         layout.addWidget(heading_label("Local review", object_name="local_review_heading"))
         layout.addWidget(self.notice)
         endorse = QVBoxLayout(self.endorse_box)
+        endorse.addWidget(
+            FormField(
+                "Date of the decision to initiate the review",
+                self.decided_date,
+                hint="Its 6 months count from here",
+            )
+        )
         endorse.addWidget(FormField("Date the review was commissioned", self.endorse_date))
+        endorse.addWidget(self.below_threshold_field)
         endorse.addWidget(self.endorse_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.endorse_box)
         layout.addWidget(self.milestones)
@@ -126,21 +149,36 @@ class LocalReviewTab(QWidget):
         case = self._cases.get(self._case_id)
         review = self._reviews.get(self._case_id)
         is_review = case is not None and case.stage is Stage.LOCAL_REVIEW
-        can_endorse = case is not None and case.stage in _ENDORSABLE
+        below = (
+            case is not None
+            and case.stage is Stage.THRESHOLD_NOT_MET
+            and self._reviews.reviews_below_threshold(self._case_id)
+        )
+        can_endorse = case is not None and (case.stage in _ENDORSABLE or below)
         self.endorse_box.setVisible(can_endorse and not is_review)
+        self.below_threshold_field.setVisible(below)
         self.milestones.setVisible(is_review)
         self.review_box.setVisible(is_review)
         if is_review:
             self.notice.setText(
-                "A local Child Safeguarding Practice Review: it should be completed within "
-                "6 months of being commissioned. Milestones also show on the countdown board."
+                "A local Child Safeguarding Practice Review: it should be completed within 6"
+                " months of the decision to initiate it, and the final report sent to the"
+                " National Panel and the Secretary of State at least 7 working days before it is"
+                " published. Milestones also show on the countdown board."
             )
         elif can_endorse:
             self.notice.setText(
-                "When the Executive endorses a local review, record it here: the case becomes a "
-                "local review and its 6-month countdown starts."
+                "When the partners decide to initiate a local review, record it here: the case"
+                " becomes a local review and its 6 months count from the decision."
             )
+            if below:
+                self.notice.setText(
+                    "This case did not meet the threshold. Your partnership also reviews cases"
+                    " like this (a near miss, good practice): record the review here if it is"
+                    " to be one."
+                )
             self.endorse_date.set_value(self._today())
+            self.decided_date.set_value(self._today())
         else:
             self.notice.setText(
                 "This tab is used once a local review has been recommended and endorsed."
@@ -148,6 +186,7 @@ class LocalReviewTab(QWidget):
         if not is_review:
             return
         review = review or LocalReview()
+        self._loaded = review
         self.reviewer.setText(review.reviewer)
         self.independent.setChecked(review.reviewer_independent)
         self.method.setText(review.method)
@@ -192,8 +231,9 @@ class LocalReviewTab(QWidget):
         return rows
 
     def review(self) -> LocalReview:
-        values = {key: self.dates[key].value(what=label) for key, label in _DATES}
-        return LocalReview(
+        values: dict[str, Any] = {key: self.dates[key].value(what=label) for key, label in _DATES}
+        return replace(
+            self._loaded,
             reviewer=self.reviewer.text().strip(),
             reviewer_independent=self.independent.isChecked(),
             method=self.method.text().strip(),
@@ -207,7 +247,13 @@ class LocalReviewTab(QWidget):
             commissioned = self.endorse_date.value(what="The date commissioned")
             if commissioned is None:
                 raise DateError("Enter the date the review was commissioned")
-            self._reviews.endorse(self._case_id, commissioned)
+            decided = self.decided_date.value(what="The date of the decision to initiate")
+            self._reviews.endorse(
+                self._case_id,
+                commissioned,
+                decided_on=decided,
+                below_threshold=self.below_threshold.text(),
+            )
         except (DateError, LocalReviewError) as error:
             self._messages.error(self, "The local review was not recorded", str(error))
             return

@@ -64,7 +64,7 @@ def test_planned_publication_dates_the_workshops_until_it_is_published() -> None
 
 def test_nothing_is_dated_before_commissioning() -> None:
     milestones = review_milestones(LocalReview())
-    assert [m.due for m in milestones] == [None] * 6
+    assert [m.due for m in milestones] == [None] * 10
     assert next_milestone(LocalReview()) is not None
 
 

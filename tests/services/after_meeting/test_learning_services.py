@@ -296,7 +296,13 @@ def test_endorsing_a_local_review_makes_the_case_a_review(
     ]
     assert review.completion_due == date(2027, 2, 28)
     milestones = local_review_milestones(session, case_id)
-    assert [m.key for m in milestones][:3] == ["commissioned", "family_informed", "completed"]
+    assert [m.key for m in milestones][:5] == [
+        "decided",  # Working Together 2023: 6 months from the decision to initiate
+        "commissioned",
+        "family_informed",
+        "practitioner_event",
+        "completed",
+    ]
     with pytest.raises(LocalReviewError):
         reviews.endorse(_id(_threshold_not_met(session, today)), today)
     child_t = _id(_notified(session, today, "Child T", date(2026, 11, 9)))
@@ -355,7 +361,7 @@ def test_board_rows_for_local_reviews(session: Session, people: Directory, today
     assert [row.pseudonyms for row in rows] == ["Child D"]
     row = rows[0]
     assert row.next_milestone is not None
-    assert row.next_milestone.key == "completed"
+    assert row.next_milestone.key == "practitioner_event"  # Leeds line 63: before completion
     assert row.status.words == "On track"
 
 

@@ -172,21 +172,29 @@ def test_local_review_milestones_and_endorsing(
     qtbot.addWidget(review_tab)
     assert isinstance(review_tab, LocalReviewTab)
     rows = review_tab.milestone_rows()
-    assert [row[0] for row in rows][2] == "Review completed (within 6 months)"
+    assert [row[0] for row in rows][:5] == [
+        "Decision to initiate the review",
+        "Review commissioned",
+        "Family told about the review",
+        "Practitioner event held",
+        "Review completed (within 6 months of the decision to initiate)",
+    ]
     assert rows[0][2] == "Done on 1 October 2026"
-    assert rows[1][2] == "Done on 7 October 2026"
-    assert rows[2][1] == "1 April 2027"
+    assert rows[2][2] == "Done on 7 October 2026"
+    assert rows[4][1] == "1 April 2027"
     case_id = _complete(session, people, today, "Child A", date(2026, 8, 3))
     endorse_tab = tabs["Local review"](case_id)
     qtbot.addWidget(endorse_tab)
     endorse_tab.show()
     assert endorse_tab.endorse_box.isVisible()
+    endorse_tab.decided_date.set_value(date(2026, 8, 24))
     endorse_tab.endorse_date.set_value(date(2026, 8, 31))
     qtbot.mouseClick(endorse_tab.endorse_button, Qt.MouseButton.LeftButton)
     case = session.cases.get(case_id)
     assert case is not None
     assert case.stage is Stage.LOCAL_REVIEW
-    assert endorse_tab.milestone_rows()[2][1] == "28 February 2027"
+    # Working Together 2023: 6 months from the decision to initiate, not from commissioning
+    assert endorse_tab.milestone_rows()[4][1] == "24 February 2027"
     qtbot.keyClicks(endorse_tab.reviewer, "Dr Annest Carrow")
     qtbot.waitUntil(lambda: endorse_tab.save_button.height() > 0)
     qtbot.mouseClick(endorse_tab.save_button, Qt.MouseButton.LeftButton)
@@ -300,3 +308,25 @@ def test_reports_screen(
     widget.end.set_value(date(2026, 1, 1))
     qtbot.mouseClick(widget.show_button, Qt.MouseButton.LeftButton)
     assert messages.texts[-1] == "The end of the period must be on or after its start"
+
+
+def test_redbridge_line_39_a_case_below_the_threshold_can_become_a_local_review(
+    qtbot, tabs, session: Session, today: date, messages: RecordingMessages
+) -> None:  # type: ignore[no-untyped-def]
+    session.settings.set("profile", "redbridge")
+    case = builders.add_case(session, today=today, notified=None, stage=Stage.THRESHOLD_NOT_MET)
+    assert case.case_id is not None
+    tab = tabs["Local review"](case.case_id)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.endorse_box.isVisible()
+    assert tab.below_threshold_field.isVisible()
+    assert "did not meet the threshold" in tab.notice.text()
+    qtbot.mouseClick(tab.endorse_button, Qt.MouseButton.LeftButton)
+    assert messages.texts[-1].startswith("Say why this case is reviewed")
+    qtbot.keyClicks(tab.below_threshold, "Good practice in a near miss")
+    qtbot.mouseClick(tab.endorse_button, Qt.MouseButton.LeftButton)
+    stored = session.cases.get(case.case_id)
+    assert stored is not None
+    assert stored.stage is Stage.LOCAL_REVIEW
+    assert tab.milestone_rows()[0][0] == "Decision to initiate the review"

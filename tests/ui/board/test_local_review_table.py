@@ -69,7 +69,7 @@ def test_board_lists_only_local_reviews_and_follows_their_changes(
         [
             "RR-2026-020",
             "Child R",
-            "Review completed (within 6 months)",
+            "Practitioner event held",  # Leeds line 63: before the review is completed
             "1 April 2027",
             "129 days left",
             "On track",
@@ -84,7 +84,7 @@ def test_board_lists_only_local_reviews_and_follows_their_changes(
     board.refresh()
 
     assert review_text(board)[0][2:] == [
-        "Review completed (within 6 months)",
+        "Practitioner event held",
         "5 July 2026",
         "Overdue by 141 days",
         "Overdue",
