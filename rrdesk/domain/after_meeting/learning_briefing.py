@@ -1,7 +1,11 @@
-"""The one-page "7-minute briefing" from a case's learning, anonymised for dissemination.
+"""The "7-minute briefing" from a case's learning, anonymised for dissemination.
 
 No names and no dates of birth: every name recorded for the children is replaced, and the
-pseudonym is used only when the partnership chooses to (otherwise "the child").
+pseudonym is used only when the partnership chooses to (otherwise "the child"); every person and
+place the store knows, and the names and addresses found in the text, are replaced too
+(:mod:`briefing_anonymising`). "What has changed" lists only what is done; the outcome is a
+"Recommendation" until the statutory partners have signed it off; a briefing for a case with a
+police investigation open carries a warning the coordinator must tick before it is saved.
 """
 
 from __future__ import annotations
@@ -10,7 +14,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rrdesk.domain.cases.cases import Case
+from rrdesk.domain.after_meeting.briefing_anonymising import (
+    PLACE,
+    identifying,
+    replace_found,
+    replace_known,
+)
+from rrdesk.domain.cases.cases import Case, ParallelProcess
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.timetable.dates import format_date
 
@@ -52,12 +62,42 @@ class BriefingBox:
     points: tuple[str, ...]
 
 
+SHARING_MARKING = "OFFICIAL"
+"""The marking of a briefing anonymised for sharing, unless the partnership sets another."""
+CRIMINAL_PROCESS_WARNING = (
+    "A police investigation is open in this case. Before sharing this briefing, check with the "
+    "police that it cannot prejudice the investigation or a trial."
+)
+
+
 @dataclass(frozen=True)
 class LearningBriefing:
     title: str
     partnership: str
     boxes: tuple[BriefingBox, ...]
     """Always seven, numbered 1 to 7."""
+    marking: str = SHARING_MARKING
+    criminal_process_warning: str = ""
+    """Set when a criminal process is open: saving the briefing needs the coordinator's tick."""
+
+    def text(self) -> str:
+        """Every box as plain text, for the coordinator to review before it is saved."""
+        return "\n\n".join(
+            "\n".join([f"{box.number}. {box.title}", *(f"• {p}" for p in box.points)])
+            for box in self.boxes
+        )
+
+
+def criminal_process_open(case: Case) -> bool:
+    return ParallelProcess.POLICE_INVESTIGATION in case.parallel_processes
+
+
+def outcome_words(decision: str, *, signed_off: bool) -> str:
+    """``Decision: …`` once the statutory partners have signed it off, else ``Recommendation:
+    … (awaiting the statutory partners' sign-off)``."""
+    if signed_off:
+        return f"Decision: {decision}."
+    return f"Recommendation: {decision} (awaiting the statutory partners' sign-off)."
 
 
 PRACTITIONER = "a practitioner"
@@ -82,7 +122,14 @@ def _without_people(text: str, people: Sequence[str]) -> str:
     return result
 
 
-def anonymise(text: str, case: Case, *, use_pseudonym: bool, people: Sequence[str] = ()) -> str:
+def anonymise(
+    text: str,
+    case: Case,
+    *,
+    use_pseudonym: bool,
+    people: Sequence[str] = (),
+    places: Sequence[str] = (),
+) -> str:
     """``text`` with every name and date of birth of the children replaced.
 
     Whole names and their parts (longer than two letters) become the pseudonym or "the child";
@@ -106,7 +153,7 @@ def anonymise(text: str, case: Case, *, use_pseudonym: bool, people: Sequence[st
                 format_date(child.date_of_birth),
             ):
                 result = result.replace(shown, "[date removed]")
-    return result
+    return replace_found(replace_known(result, identifying(places), PLACE))
 
 
 def build_briefing(
@@ -117,13 +164,28 @@ def build_briefing(
     use_pseudonym: bool,
     theme_label: Callable[[str], str],
     people: Sequence[str] = (),
+    places: Sequence[str] = (),
+    completed_actions: Sequence[str] = (),
+    signed_off: bool = False,
+    marking: str = SHARING_MARKING,
 ) -> LearningBriefing:
-    """The seven boxes, in the order a 7-minute briefing is read; nobody is named."""
+    """The seven boxes, in the order a 7-minute briefing is read; nobody is named.
+
+    ``completed_actions`` are the case's actions the action plan records as completed: only
+    they (and what the meeting heard was already acted on) are "what has changed".
+    """
     named = (*people, case.referral.referrer_name, *(a.name for a in meeting.attendees))
+    known_places = (
+        *places,
+        case.notifying_authority,
+        case.home_authority,
+        case.referral.referrer_agency,
+        meeting.place,
+    )
 
     def clean(points: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         return tuple(
-            anonymise(p, case, use_pseudonym=use_pseudonym, people=named)
+            anonymise(p, case, use_pseudonym=use_pseudonym, people=named, places=known_places)
             for p in points
             if p.strip()
         )
@@ -133,7 +195,7 @@ def build_briefing(
     background = [case.summary] if case.summary.strip() else [f"A Rapid Review about {who}."]
     themes = [theme_label(k) for k in learning.theme_keys]
     questions = [REFLECTION_QUESTIONS[k] for k in learning.theme_keys if k in REFLECTION_QUESTIONS]
-    changed = [*learning.already_acted_on, *(a.action for a in meeting.actions)]
+    changed = [*learning.already_acted_on, *completed_actions]
     decision = meeting.decision.kind.label if meeting.decision else ""
     boxes = (
         BriefingBox(1, "Background", clean(background)),
@@ -141,7 +203,7 @@ def build_briefing(
             2,
             "Why it matters",
             clean([f"Themes: {', '.join(themes)}."] if themes else ["This review found learning."])
-            + ((f"Decision: {decision}.",) if decision else ()),
+            + ((outcome_words(decision, signed_off=signed_off),) if decision else ()),
         ),
         BriefingBox(3, "What went well", clean(learning.good_practice)),
         BriefingBox(4, "What could have been better", clean(learning.could_have_been_better)),
@@ -155,4 +217,6 @@ def build_briefing(
         title="7-minute briefing: learning from a Rapid Review",
         partnership=partnership,
         boxes=boxes,
+        marking=marking,
+        criminal_process_warning=CRIMINAL_PROCESS_WARNING if criminal_process_open(case) else "",
     )

@@ -72,6 +72,8 @@ class DocumentInfo:
     """``DRAFT`` or ``PREVIEW — NOT SIGNED`` for a document that is not the final one: it is
     put before the title (in the metadata too), across every page and at each page's head
     and foot."""
+    marking: str = MARKING
+    """The security marking at each page's head and foot."""
 
     @property
     def full_title(self) -> str:
@@ -234,8 +236,8 @@ class _HouseDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.saveState()
         canvas.setFillColor(INK)
         canvas.setFont(fonts.BOLD, 10)
-        canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 11 * mm, MARKING)
-        canvas.drawCentredString(PAGE_WIDTH / 2, 7 * mm, MARKING)
+        canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 11 * mm, self._info.marking)
+        canvas.drawCentredString(PAGE_WIDTH / 2, 7 * mm, self._info.marking)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, PAGE_HEIGHT - 14 * mm, PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 14 * mm)

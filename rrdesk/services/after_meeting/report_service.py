@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from rrdesk.domain.after_meeting.learning_briefing import build_briefing
+from rrdesk.domain.after_meeting.action_plan import ActionStatus
+from rrdesk.domain.after_meeting.learning_briefing import (
+    SHARING_MARKING,
+    LearningBriefing,
+    build_briefing,
+    criminal_process_open,
+)
 from rrdesk.domain.after_meeting.review_reports import (
     PeriodReport,
     ReportCase,
@@ -20,6 +26,8 @@ from rrdesk.services.after_meeting.theme_service import ThemeService
 from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.cases.case_records import case_date, load_meeting
 from rrdesk.services.store.session import Session
+
+BRIEFING_MARKING_SETTING = "briefing_marking"
 
 
 class BriefingError(UserError):
@@ -78,27 +86,72 @@ class ReportService:
             self.report(period, today), self._session.partnership, taxonomy.label_of
         )
 
-    def briefing_pdf(self, case_id: int, *, use_pseudonym: bool) -> bytes:
-        """The case's 7-minute briefing, anonymised, kept as an exported version."""
-        from rrdesk.exports.pdf.learning_briefing import render_learning_briefing
+    def briefing_marking(self) -> str:
+        """The marking of a briefing anonymised for sharing: OFFICIAL unless the partnership
+        sets another."""
+        return self._session.settings.get(BRIEFING_MARKING_SETTING) or SHARING_MARKING
 
+    def set_briefing_marking(self, marking: str) -> str:
+        clean = " ".join(marking.split()).upper()
+        if not clean or len(clean) > 40:
+            raise BriefingError("Enter the marking, like OFFICIAL, in 40 characters or fewer")
+        session = self._session
+        with session.db.transaction():
+            session.settings.set(BRIEFING_MARKING_SETTING, clean)
+            session.record(
+                "learning", "Set the marking of shared briefings", detail={"note": clean}
+            )
+        return clean
+
+    def criminal_process_open(self, case_id: int) -> bool:
+        """Whether a police investigation is open: sharing the briefing needs a tick first."""
+        return criminal_process_open(find_case(self._session, case_id))
+
+    def briefing(self, case_id: int, *, use_pseudonym: bool) -> LearningBriefing:
+        """The case's 7-minute briefing, anonymised, for the coordinator to review."""
         session = self._session
         case = find_case(session, case_id)
         meeting = load_meeting(session, case_id)
         if meeting is None:
             raise BriefingError("Record the meeting's learning before making a briefing")
         taxonomy = ThemeService(session).taxonomy()
-        briefing = build_briefing(
+        completed = [
+            action.action
+            for action in ActionPlanService(session).actions()
+            if action.case_id == case_id and action.tracking.status is ActionStatus.COMPLETED
+        ]
+        sign_off = meeting.sign_off
+        return build_briefing(
             case,
             meeting,
             partnership=session.partnership,
             use_pseudonym=use_pseudonym,
             theme_label=taxonomy.label_of,
             people=tuple(member.name for member in session.directory.members()),
+            places=tuple(agency.name for agency in session.directory.agencies()),
+            completed_actions=completed,
+            signed_off=sign_off.all_agreed or sign_off.national_panel_sent_on is not None,
+            marking=self.briefing_marking(),
         )
+
+    def briefing_pdf(
+        self, case_id: int, *, use_pseudonym: bool, police_checked: bool = False
+    ) -> bytes:
+        """The case's 7-minute briefing, anonymised, kept as an exported version. With a police
+        investigation open it is made only once the coordinator ticks that the police agree."""
+        from rrdesk.exports.pdf.learning_briefing import render_learning_briefing
+
+        session = self._session
+        briefing = self.briefing(case_id, use_pseudonym=use_pseudonym)
+        if briefing.criminal_process_warning and not police_checked:
+            raise BriefingError(
+                f"{briefing.criminal_process_warning} Tick that you have checked, then save it."
+            )
         body = render_learning_briefing(briefing)
         with session.db.transaction():
             note = "With the pseudonym" if use_pseudonym else "No names or pseudonym"
+            if briefing.criminal_process_warning:
+                note += "; the police agreed to its sharing"
             session.documents.add_export(case_id, ExportKind.LEARNING_BRIEFING, body, note)
             session.record(
                 "learning", "Made a 7-minute briefing", case_id=case_id, detail={"note": note}

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rrdesk.domain.after_meeting.learning_briefing import CRIMINAL_PROCESS_WARNING
 from rrdesk.domain.after_meeting.submission_details import (
     AgencyContribution,
     Involvement,
     SubmissionDetails,
 )
-from rrdesk.services.after_meeting.report_service import ReportService
+from rrdesk.services.after_meeting.report_service import BriefingError, ReportService
 from rrdesk.services.after_meeting.submission_service import SubmissionService
 from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
 from rrdesk.ui.kit.findings_panel import CheckedText
@@ -91,6 +92,16 @@ class SubmissionTab(QWidget):
         name_widget(self.use_pseudonym, "briefing_pseudonym", "Use the pseudonym in the briefing")
         self.briefing_button = QPushButton("Save a 7-minute briefing")
         name_widget(self.briefing_button, "export_briefing", "Save a 7-minute briefing")
+        self.police_warning = QLabel(CRIMINAL_PROCESS_WARNING)
+        self.police_warning.setWordWrap(True)
+        self.police_warning.setProperty("role", "error")
+        name_widget(self.police_warning, "briefing_police_warning", "Police investigation open")
+        self.police_checked = QCheckBox("I have checked with the police: it can be shared")
+        name_widget(
+            self.police_checked,
+            "briefing_police_checked",
+            "I have checked with the police that the briefing can be shared",
+        )
         # A case never notified (a referral, or the threshold not met) has no submission: the
         # tab says so, and the form is not shown.
         self.not_notified = QLabel()
@@ -148,10 +159,14 @@ class SubmissionTab(QWidget):
         briefing_layout = QVBoxLayout(briefing)
         briefing_layout.addWidget(
             hint_label(
-                "A one-page briefing from the meeting's learning, for practitioners. "
-                "It has no names; the pseudonym only if you choose."
+                "A briefing from the meeting's learning, for practitioners, marked "
+                f"{self._reports.briefing_marking()} for sharing. Names, places and addresses "
+                "are taken out (the pseudonym stays only if you choose), and you check its "
+                "words before it is saved."
             )
         )
+        briefing_layout.addWidget(self.police_warning)
+        briefing_layout.addWidget(self.police_checked)
         briefing_layout.addWidget(self.use_pseudonym)
         briefing_layout.addWidget(self.briefing_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(briefing)
@@ -181,6 +196,9 @@ class SubmissionTab(QWidget):
         self.not_notified.setAccessibleName(reason or "No submission")
         self.not_notified.setVisible(bool(reason))
         self.form.setVisible(not reason)
+        police = self._reports.criminal_process_open(self._case_id)
+        self.police_warning.setVisible(police)
+        self.police_checked.setVisible(police)
         return not reason
 
     def load(self) -> None:
@@ -266,9 +284,35 @@ class SubmissionTab(QWidget):
         )
 
     def _on_briefing_clicked(self) -> None:
+        use_pseudonym = self.use_pseudonym.isChecked()
+        try:
+            briefing = self._reports.briefing(self._case_id, use_pseudonym=use_pseudonym)
+        except BriefingError as error:
+            self._messages.error(self, "7-minute briefing", str(error))
+            return
+        if briefing.criminal_process_warning and not self.police_checked.isChecked():
+            self._messages.error(
+                self,
+                "7-minute briefing",
+                f"{briefing.criminal_process_warning} Tick that you have checked first.",
+            )
+            return
+        if not self._messages.confirm(
+            self,
+            "Check the briefing before it is saved",
+            "Names, places and addresses rrdesk found are replaced by the words in square "
+            "brackets. Check that nobody can be recognised from what is left:\n\n"
+            + briefing.text(),
+            yes="Save the briefing",
+            no="Go back",
+        ):
+            return
+
         def make(_path: Path) -> bytes:
             return self._reports.briefing_pdf(
-                self._case_id, use_pseudonym=self.use_pseudonym.isChecked()
+                self._case_id,
+                use_pseudonym=use_pseudonym,
+                police_checked=self.police_checked.isChecked(),
             )
 
         save_export(
