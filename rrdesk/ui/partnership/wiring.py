@@ -25,6 +25,7 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
 
     def settings_screen() -> PartnershipSettingsWidget:
         from rrdesk.services.partnership.contact_details import ContactDetails
+        from rrdesk.ui.partnership.briefing_marking_box import BriefingMarkingBox
         from rrdesk.ui.partnership.contact_details_box import ContactDetailsBox
         from rrdesk.ui.partnership.settings_widget import PartnershipSettingsWidget
 
@@ -32,6 +33,7 @@ def install(bench: Workbench, services: SessionServices, seams: Seams) -> None:
             services.signing, seams.messages, seams.dialogs, seams.runner, seams.now
         )
         widget.partnership_renamed.connect(lambda name: window.setWindowTitle(f"rrdesk: {name}"))
+        widget.add_box(BriefingMarkingBox(services.reports, seams.messages))
         widget.add_box(ContactDetailsBox(ContactDetails(services.session), seams.messages))
         return widget
 

@@ -1,12 +1,15 @@
-"""Partnership settings' Contact details: typed, checked, kept, and on the next letter."""
+"""Partnership settings' Contact details (typed, checked and kept for every letter) and the
+marking of shared briefings."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
 from rrdesk.domain.cases.partnership_contact import PartnershipContact
+from rrdesk.services.after_meeting.report_service import ReportService
 from rrdesk.services.partnership.contact_details import ContactDetails
 from rrdesk.services.store.session import Session
+from rrdesk.ui.partnership.briefing_marking_box import BriefingMarkingBox
 from rrdesk.ui.partnership.contact_details_box import ContactDetailsBox
 from tests.fakes import RecordingMessages
 
@@ -50,3 +53,16 @@ def test_an_email_address_that_cannot_be_used_is_refused_and_nothing_kept(  # ty
         "Enter the email address in the right form, like lscp@example.org"
     )
     assert not ContactDetails(session).contact().recorded
+
+
+def test_the_marking_of_shared_briefings_is_kept(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    messages = RecordingMessages()
+    reports = ReportService(session)
+    box = BriefingMarkingBox(reports, messages)
+    qtbot.addWidget(box)
+    assert box.marking.text() == "OFFICIAL"
+    box.marking.clear()
+    qtbot.keyClicks(box.marking, "official-sensitive")
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    assert reports.briefing_marking() == "OFFICIAL-SENSITIVE"
+    assert messages.texts[-1] == "Briefings made from now on are marked OFFICIAL-SENSITIVE."
