@@ -88,6 +88,8 @@ def _answers(
         "involved_from": _day(involved_from),
         "chronology": chronology,
         "themes_elsewhere": "not_known",
+        "other_children": "no",
+        "own_processes": "no",
         "records_secured": "yes",
         "records_secured_on": _day(completed - timedelta(days=2)),
     }
@@ -108,6 +110,8 @@ _ALL_SECTIONS = frozenset(
         "lived_experience",
         "themes",
         "immediate_actions",
+        "other_children",
+        "own_processes",
         "records",
     }
 )

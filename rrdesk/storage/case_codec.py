@@ -44,6 +44,7 @@ def case_details(case: Case) -> dict[str, Any]:
             "referrer_agency": case.referral.referrer_agency,
             "referrer_email": case.referral.referrer_email,
             "referral_date": _iso(case.referral.referral_date),
+            "discussed_on": _iso(case.referral.discussed_on),
         },
         "threshold": {
             "held_on": _iso(case.threshold.held_on),
@@ -139,6 +140,7 @@ def case_from_row(
             referrer_agency=referral.get("referrer_agency", ""),
             referrer_email=referral.get("referrer_email", ""),
             referral_date=_date(referral.get("referral_date")),
+            discussed_on=_date(referral.get("discussed_on")),
         ),
         threshold=ThresholdDiscussion(
             held_on=_date(threshold.get("held_on")),

@@ -189,6 +189,9 @@ class Referral:
     referrer_agency: str = ""
     referrer_email: str = ""
     referral_date: date | None = None
+    discussed_on: date | None = None
+    """When a child death review or joint agency response discussed the case (Tower Hamlets
+    asks for the referral within a week of it, line 125)."""
 
 
 @dataclass(frozen=True)

@@ -114,10 +114,12 @@ def compute_timetable(
     referral_date: date | None = None,
     meeting_date: date | None = None,
     forms_sent_date: date | None = None,
+    discussed_on: date | None = None,
 ) -> Timetable:
     """Every milestone of ``profile`` for a notification sent on ``notification_date``;
     ``forms_sent_date`` is the last day an agency check form request was sent, when one has
-    been (a milestone counted from it then falls with the last request's due date)."""
+    been (a milestone counted from it then falls with the last request's due date);
+    ``discussed_on`` is when a child death review or joint agency response discussed the case."""
     items: list[Milestone] = []
     for rule in profile.milestones:
         counts_from = rule.counts_from
@@ -127,6 +129,10 @@ def compute_timetable(
             base = referral_date
         elif counts_from is CountFrom.FORMS_SENT:
             base = forms_sent_date
+        elif counts_from is CountFrom.CDOP_DISCUSSION:
+            if discussed_on is None:
+                continue  # only a case a child death review or joint agency response discussed
+            base = discussed_on
         else:
             base = meeting_date
         due = earliest = None

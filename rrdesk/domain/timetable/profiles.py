@@ -31,6 +31,7 @@ class CountFrom(Enum):
     REFERRAL = "referral"
     MEETING = "meeting"
     FORMS_SENT = "forms_sent"
+    CDOP_DISCUSSION = "cdop_discussion"
 
     @property
     def words(self) -> str:
@@ -39,6 +40,7 @@ class CountFrom(Enum):
             CountFrom.REFERRAL: "the referral",
             CountFrom.MEETING: "the Rapid Review meeting",
             CountFrom.FORMS_SENT: "the agency check forms were sent",
+            CountFrom.CDOP_DISCUSSION: "the child death review or joint agency response discussion",
         }[self]
 
 

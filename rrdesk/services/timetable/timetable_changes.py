@@ -111,6 +111,7 @@ class TimetableChanges:
             referral_date=case.referral.referral_date,
             meeting_date=record.meeting_date,
             forms_sent_date=forms_sent,
+            discussed_on=case.referral.discussed_on,
         )
 
     # Extensions, lateness, milestones done ------------------------------------------------

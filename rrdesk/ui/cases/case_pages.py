@@ -5,11 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QLineEdit,
-    QPushButton,
-)
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton
 
 from rrdesk.domain.agency_forms.text_checks import TextChecker
 from rrdesk.domain.cases.cases import (
@@ -23,24 +19,15 @@ from rrdesk.domain.cases.cases import (
     validate_case,
 )
 from rrdesk.domain.cases.email_address import EMAIL_FORMAT_MESSAGE, is_email_address
+from rrdesk.ui.cases.case_fields import DATE_PAGES, checked_text, discussion_date_field
 from rrdesk.ui.cases.child_block import ChildBlock, Errors
 from rrdesk.ui.cases.stage_questions import THRESHOLD_FROM_STAGE, stage_is_notified, threshold_met
-from rrdesk.ui.kit.findings_panel import CheckedText
-from rrdesk.ui.kit.form_widgets import FIELD_WIDTHS, DateInput, FormField, read_date
-from rrdesk.ui.kit.narrative_edit import NarrativeEdit
+from rrdesk.ui.kit.form_widgets import DateInput, FormField, read_date
 from rrdesk.ui.kit.question_page import ChoiceInput, QuestionPage
 
 MAX_SUMMARY = 5000
 THRESHOLD_ANSWERS: dict[bool | None, str] = {True: "met", False: "not_met", None: "not_decided"}
 """"Was the threshold met?" as answered. A new case starts with none chosen (not decided)."""
-
-
-def _checked_text(checker: TextChecker, name: str, accessible: str) -> CheckedText:
-    """A free-text box that reaches documents, checked as the agency forms are."""
-    box = CheckedText(NarrativeEdit(checker, object_name=name, accessible=accessible))
-    box.setMaximumWidth(FIELD_WIDTHS["QPlainTextEdit"])
-    box.edit.setMinimumHeight(140)
-    return box
 
 
 class CaseForm:
@@ -135,7 +122,7 @@ class CaseForm:
             "What happened",
             "A short summary in plain English. Do not copy from case notes.",
         )
-        self.summary_box = _checked_text(checker, "summary", "Summary of what happened")
+        self.summary_box = checked_text(checker, "summary", "Summary of what happened")
         self.summary = self.summary_box.edit
         self.summary_field = FormField("Summary of what happened", self.summary_box)
         self.summary_page.add(self.summary_field)
@@ -151,6 +138,7 @@ class CaseForm:
         self.referral_date = FormField(
             "Date of the referral", DateInput("referral_date", "Date of the referral")
         )
+        self.discussed_date = discussion_date_field()
         self.referrer_email_field = FormField(
             "Referrer's email address", self.referrer_email, object_name="referrer_email"
         )
@@ -161,6 +149,7 @@ class CaseForm:
             FormField("Referrer's agency", self.referrer_agency, object_name="referrer_agency"),
             self.referrer_email_field,
             self.referral_date,
+            self.discussed_date,
         ):
             self.referral_page.add(field)
         self.referral_page.finish()
@@ -180,7 +169,7 @@ class CaseForm:
             (("met", "Met"), ("not_met", "Not met"), ("not_decided", "Not decided yet")),
         )
         self.threshold_met_field = FormField("Was the threshold met?", self.threshold_met)
-        reasons = _checked_text(checker, "threshold_reasons", "Reasons")
+        reasons = checked_text(checker, "threshold_reasons", "Reasons")
         self.threshold_reasons = reasons.edit
         for field in (
             self.threshold_date,
@@ -258,6 +247,7 @@ class CaseForm:
             (self.notified, case.notification_sent),
             (self.ofsted_told, case.ofsted_told_on),
             (self.referral_date, case.referral.referral_date),
+            (self.discussed_date, case.referral.discussed_on),
             (self.threshold_date, case.threshold.held_on),
         ):
             assert isinstance(field.field, DateInput)
@@ -296,10 +286,11 @@ class CaseForm:
             ("notified", self.notified, "The date the notification was sent"),
             ("ofsted", self.ofsted_told, "The date Ofsted and the Secretary of State were told"),
             ("referral", self.referral_date, "The date of the referral"),
+            ("discussed", self.discussed_date, "The date of the discussion"),
             ("threshold", self.threshold_date, "The date of the discussion"),
         ):
             value, problem = read_date(field, what=what)
-            page = {"referral": "referral", "threshold": "threshold"}.get(key, "dates")
+            page = DATE_PAGES.get(key, "dates")
             if problem:
                 errors[page].append((field, problem))
             elif value is not None and value > today and key != "threshold":
@@ -344,6 +335,7 @@ class CaseForm:
                 referrer_agency=self.referrer_agency.text().strip()[:200],
                 referrer_email=email[:200],
                 referral_date=dates["referral"],
+                discussed_on=dates["discussed"],
             ),
             threshold=ThresholdDiscussion(
                 held_on=dates["threshold"],

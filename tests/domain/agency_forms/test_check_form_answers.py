@@ -68,6 +68,8 @@ FULL = {
     "themes": "Neglect and missed signs of hunger.",
     "themes_elsewhere": "not_known",
     "immediate_actions": "All staff reminded of the referral route.",
+    "other_children": "no",
+    "own_processes": "no",
     "records_secured": "yes",
     "records_secured_on": date(2026, 11, 18),
 }
@@ -299,3 +301,31 @@ def test_blank_answers_are_left_out_when_comparing() -> None:
     assert meaningful_answers({**kept, "involved_to": DateAnswer("1", "", "")}) != (
         meaningful_answers(kept)
     )
+
+
+def test_working_together_immediate_safety_other_children_and_the_agency_own_processes(
+    definition: FormDefinition,
+) -> None:
+    """Working Together 2023, chapter 5: a rapid review asks whether action is needed now to
+    keep children safe (other children in the household, brothers and sisters) and takes
+    account of other processes running beside it (the agency's own)."""
+    at_risk = {**FULL, "other_children": "yes", "own_processes": "yes"}
+    for key, section, message in (
+        (
+            "other_children_detail",
+            "other_children",
+            "Enter which children may be at risk and what is being done to keep them safe",
+        ),
+        (
+            "own_processes_detail",
+            "own_processes",
+            "Enter what your agency's own review or investigation is and when it should finish",
+        ),
+    ):
+        assert [e.message for e in validate_section(definition, section, at_risk)] == [message]
+        assert definition.question(key).kind.value == "narrative"  # checked for acronyms
+    unanswered = {k: v for k, v in FULL.items() if k not in ("other_children", "own_processes")}
+    assert [e.message for e in validate_section(definition, "other_children", unanswered)] == [
+        "Select whether other children may be at risk now"
+    ]
+    assert definition.section("own_processes").title == "Your agency's own processes"

@@ -118,3 +118,21 @@ def test_tower_hamlets_steps_8_and_10_forms_awaited_after_the_meeting(
         awaited, meeting=meeting, latest_meeting=date(2026, 11, 16), calendar=CALENDAR
     )
     assert warning == expected
+
+
+def test_tower_hamlets_line_125_refer_within_a_week_of_a_cdop_or_jar_discussion() -> None:
+    """A case discussed by the child death review panel or a joint agency response is referred
+    within a week (rrdesk reads it as 5 working days); other cases have no such milestone."""
+    profile = load_profile("tower-hamlets")
+    rule = profile.milestone("referred_after_cdop")
+    assert (rule.counts_from, rule.working_days) == (CountFrom.CDOP_DISCUSSION, 5)
+    assert "rrdesk reads a week as 5 working days" in rule.note
+    discussed = date(2026, 10, 22)  # a Thursday: a week of working days is Thursday 29 October
+    timetable = compute_timetable(profile, CALENDAR, NOTIFIED, discussed_on=discussed)
+    referred = timetable.milestone("referred_after_cdop")
+    assert referred.due == date(2026, 10, 29)
+    assert referred.counted_from_words == (
+        "5 working days after the child death review or joint agency response discussion"
+    )
+    others = compute_timetable(profile, CALENDAR, NOTIFIED)
+    assert "referred_after_cdop" not in [m.key for m in others.milestones]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from rrdesk.domain.agency_forms.agency_counts import AgencyCounts
-from rrdesk.domain.cases.cases import Case, Child, Stage
+from rrdesk.domain.cases.cases import Case, Child, Referral, ReferralRoute, Stage
 from rrdesk.domain.timetable.bank_holiday_files import BankHolidayFileError
 from rrdesk.domain.timetable.bank_holidays import packaged_holidays
 from rrdesk.domain.timetable.extensions import ExtensionError
@@ -277,3 +278,26 @@ def test_a_booked_meeting_is_the_next_milestone_on_its_booked_date(session: Sess
     assert service.board_rows(TODAY)[0].next_milestone_words == (
         "Rapid Review Panel meets: booked for 26 November 2026"
     )
+
+
+def test_tower_hamlets_line_125_the_referral_milestone_from_a_cdop_discussion(
+    session: Session,
+) -> None:
+    """The date a child death review discussed the case is kept with its referral, and the
+    timetable dates the referral within a week of it."""
+    case_id = add_case(session, "RR-2026-001", date(2026, 11, 16))
+    cases = CaseService(session)
+    case = cases.get(case_id)
+    assert case is not None
+    discussed = Referral(
+        route=ReferralRoute.CHILD_DEATH_REVIEW,
+        referral_date=date(2026, 11, 12),
+        discussed_on=date(2026, 11, 9),
+    )
+    cases.save_case(replace(case, referral=discussed))
+    stored = cases.get(case_id)
+    assert stored is not None
+    assert stored.referral.discussed_on == date(2026, 11, 9)
+    row = TimetableService(session).case_row(case_id, TODAY)
+    assert row is not None
+    assert row.timetable.milestone("referred_after_cdop").due == date(2026, 11, 16)

@@ -64,6 +64,8 @@ SECTIONS = frozenset(
         "lived_experience",
         "themes",
         "immediate_actions",
+        "other_children",
+        "own_processes",
         "records",
     }
 )
@@ -131,6 +133,8 @@ def _answers(agency: str, author: str, role: str, **narrative: object) -> dict[s
         "involved": "yes",
         "involved_from": _day(date(2026, 6, 1)),
         "themes_elsewhere": "not_known",
+        "other_children": "no",
+        "own_processes": "no",
         "records_secured": "yes",
         "records_secured_on": _day(date(2026, 11, 18)),
     }
