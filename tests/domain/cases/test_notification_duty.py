@@ -73,7 +73,7 @@ def test_no_gap_without_both_dates(aware: date | None, sent: date | None) -> Non
         pytest.param(ChildStatus.CHILD_IN_NEED, Outcome.DIED, False, id="not looked after"),
     ],
 )
-def test_looked_after_child_death_told_to_ofsted_and_secretary_of_state(
+def test_wt2023_ch5_looked_after_child_death_told_to_ofsted_and_secretary_of_state(
     status: ChildStatus, outcome: Outcome, prompted: bool
 ) -> None:
     case = _case(date(2026, 11, 2), date(2026, 11, 3), status=status, outcome=outcome)

@@ -190,7 +190,7 @@ def test_partner_map_from_directory() -> None:
     }
 
 
-def test_tower_hamlets_conflicts_of_interest_recused_members_not_counted_by_default() -> None:
+def test_tower_hamlets_line_63_recused_members_not_counted_by_default() -> None:
     """Tower Hamlets, conflicts of interest: a member with a conflict declares it and a
     substitute is agreed. The quorum names the partner a substitute would represent."""
     result = evaluate_quorum(
