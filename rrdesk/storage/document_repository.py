@@ -33,6 +33,16 @@ class DocumentRepository:
         )
         return None if row is None else dict(json.loads(str(row[0])))
 
+    def values_at(self, kind: str, path: str) -> dict[int, Any]:
+        """One value from every case's document of ``kind`` (the one without a name), by case:
+        the part at the JSON ``path`` (``$.learning.theme_keys``, say), read by SQLite without
+        decoding the rest. Cases whose document has nothing there are left out."""
+        rows = self._db.query(
+            "SELECT case_id, body -> ? FROM case_documents WHERE kind = ? AND name = ''",
+            (path, kind),
+        )
+        return {int(row[0]): json.loads(str(row[1])) for row in rows if row[1] is not None}
+
     def names(self, case_id: int, kind: str) -> list[str]:
         rows = self._db.query(
             "SELECT name FROM case_documents WHERE case_id = ? AND kind = ? ORDER BY name",

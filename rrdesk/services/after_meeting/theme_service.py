@@ -19,7 +19,7 @@ from rrdesk.domain.after_meeting.themes import (
 from rrdesk.domain.cases.cases import Case
 from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.services.after_meeting.theme_catalogue import load_taxonomy
-from rrdesk.services.cases.case_records import case_date, load_meeting
+from rrdesk.services.cases.case_records import case_date
 from rrdesk.services.store.session import Session
 
 
@@ -34,22 +34,27 @@ class ThemeService:
         """Themes recorded for the case outside its meeting (at notification, for example)."""
         return case_themes_from_dict(self._session.documents.get(case_id, DocumentKind.CASE_THEMES))
 
-    def case_entry(self, case: Case) -> CaseThemes:
-        assert case.case_id is not None
-        meeting = load_meeting(self._session, case.case_id)
-        meeting_keys = meeting.learning.theme_keys if meeting is not None else ()
-        return CaseThemes(
-            case_id=case.case_id,
-            reference=case.reference,
-            pseudonyms=case.pseudonyms,
-            stage=case.stage,
-            on=case_date(case),
-            theme_keys=merged_theme_keys(meeting_keys, self.recorded_keys(case.case_id)),
-        )
+    def themes_by_case(self) -> dict[int, tuple[str, ...]]:
+        """Every case's themes (its meeting's and those recorded outside it), by case: only
+        the themes are read from the store, not the whole meeting records."""
+        documents = self._session.documents
+        in_meetings = documents.values_at(DocumentKind.MEETING, "$.learning.theme_keys")
+        recorded = documents.values_at(DocumentKind.CASE_THEMES, "$.theme_keys")
+        return {
+            case_id: merged_theme_keys(
+                _keys(in_meetings.get(case_id)), _keys(recorded.get(case_id))
+            )
+            for case_id in in_meetings.keys() | recorded.keys()
+        }
 
     def log(self, which: ThemeLog | None = None) -> list[CaseThemes]:
         """Every case's themes (cases without themes too), newest first."""
-        entries = [self.case_entry(case) for case in self._session.cases.all_cases()]
+        themes = self.themes_by_case()
+        entries = [
+            _entry(case, themes.get(case.case_id, ()))
+            for case in self._session.cases.all_cases()
+            if case.case_id is not None
+        ]
         if which is not None:
             entries = [entry for entry in entries if entry.log is which]
         return sorted(entries, key=lambda e: (e.on or date.min, e.reference), reverse=True)
@@ -89,4 +94,30 @@ class ThemeService:
             )
 
     def others_with_theme(self, case_id: int, key: str, today: date) -> tuple[CaseThemes, ...]:
-        return cases_sharing_theme(key, self.log(), today, excluding=case_id)
+        """The other cases with theme ``key`` in the last 24 months: only the cases that have
+        it are read."""
+        cases = self._session.cases
+        entries = []
+        for other, keys in self.themes_by_case().items():
+            if other != case_id and key in keys and (case := cases.get(other)) is not None:
+                entries.append(_entry(case, keys))
+        return cases_sharing_theme(key, entries, today, excluding=case_id)
+
+
+def _keys(found: object) -> tuple[str, ...]:
+    """Theme keys as a record holds them: a list of words (anything else counts as none)."""
+    if not isinstance(found, list):
+        return ()
+    return tuple(key for key in found if isinstance(key, str))
+
+
+def _entry(case: Case, theme_keys: tuple[str, ...]) -> CaseThemes:
+    assert case.case_id is not None
+    return CaseThemes(
+        case_id=case.case_id,
+        reference=case.reference,
+        pseudonyms=case.pseudonyms,
+        stage=case.stage,
+        on=case_date(case),
+        theme_keys=theme_keys,
+    )
