@@ -1,7 +1,8 @@
 """What an executive's PDF reader does to a certified decision sheet, made with pyHanko alone.
 
-Choose an answer in the executive's drop-down list, then sign the executive's empty signature
-field, in one incremental update: rrdesk's own code plays no part in it.
+Type comments in the executive's comments box and save (one incremental update); then choose
+an answer in the drop-down list, type the date and sign the empty signature field (another):
+rrdesk's own code plays no part in them.
 """
 
 from __future__ import annotations
@@ -29,12 +30,11 @@ def executive(partner: str) -> SigningIdentity:
     return create_signing_identity(f"{partner} executive", now=NOW)
 
 
-def answer_and_sign(pdf: bytes, partner: str, answer: str) -> bytes:
-    """What Acrobat Reader does: choose in the drop-down list, then sign the empty field."""
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+def _fill(writer: IncrementalPdfFileWriter, name: str, value: str) -> None:
+    """A new value for the field, with an appearance, as a reader writes it."""
     for ref in writer.root["/AcroForm"]["/Fields"]:
         field = ref.get_object()
-        if field.get("/T") != f"ExecutiveDecision_{partner}":
+        if field.get("/T") != name:
             continue
         left, bottom, right, top = (float(v) for v in field["/Rect"])
         appearance = generic.StreamObject(
@@ -47,11 +47,29 @@ def answer_and_sign(pdf: bytes, partner: str, answer: str) -> bytes:
             },
             stream_data=b"",
         )
-        field["/V"] = generic.TextStringObject(answer)
+        field["/V"] = generic.TextStringObject(value)
         field["/AP"] = generic.DictionaryObject(
             {generic.NameObject("/N"): writer.add_object(appearance)}
         )
         writer.update_container(field)
+
+
+def fill_in(pdf: bytes, partner: str, comments: str) -> bytes:
+    """An executive types comments and saves, without signing yet: a revision of its own."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    _fill(writer, f"ExecutiveComments_{partner}", comments)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def answer_and_sign(pdf: bytes, partner: str, answer: str, signed_on: str = "") -> bytes:
+    """What Acrobat Reader does: choose in the drop-down list (and type the date), then sign
+    the empty field."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    _fill(writer, f"ExecutiveDecision_{partner}", answer)
+    if signed_on:
+        _fill(writer, f"ExecutiveDate_{partner}", signed_on)
     identity = executive(partner)
     certificate = asn1_x509.Certificate.load(identity.certificate_der)
     signer = signers.SimpleSigner(
@@ -73,5 +91,6 @@ def countersigned_by_all(certified: bytes) -> bytes:
     """``certified`` answered and signed by each statutory partner's executive in turn."""
     pdf = certified
     for partner, answer in zip(PARTNERS, ("Agree", "Agree", "Do not agree"), strict=True):
-        pdf = answer_and_sign(pdf, partner, answer)
+        pdf = fill_in(pdf, partner, f"Comments from the {partner} executive.")
+        pdf = answer_and_sign(pdf, partner, answer, signed_on="23/11/2026")
     return pdf

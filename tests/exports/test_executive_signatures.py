@@ -68,6 +68,35 @@ def test_the_sheet_is_certified_allowing_only_form_filling(certified: bytes) -> 
     for partner in PARTNERS:
         assert f"ExecutiveSignature_{partner}" in names
         assert f"ExecutiveDecision_{partner}" in names
+        assert f"ExecutiveComments_{partner}" in names
+        assert f"ExecutiveDate_{partner}" in names
+
+
+def test_comments_and_date_are_boxes_to_type_in(certified: bytes) -> None:
+    reader = PdfFileReader(io.BytesIO(certified))
+    fields = {
+        str(ref.get_object()["/T"]): ref.get_object() for ref in reader.root["/AcroForm"]["/Fields"]
+    }
+    for partner in PARTNERS:
+        comments = fields[f"ExecutiveComments_{partner}"]
+        date = fields[f"ExecutiveDate_{partner}"]
+        assert (comments["/FT"], date["/FT"]) == ("/Tx", "/Tx")
+        assert int(comments["/Ff"]) & (1 << 12)  # several lines
+        assert not int(date["/Ff"]) & (1 << 12)
+        assert str(comments["/V"]) == str(date["/V"]) == ""
+
+
+def test_the_executives_comments_and_date_come_back_out(signed_by_all: bytes) -> None:
+    reader = PdfFileReader(io.BytesIO(signed_by_all))
+    values = {
+        str(ref.get_object()["/T"]): str(ref.get_object().get("/V", ""))
+        for ref in reader.root["/AcroForm"]["/Fields"]
+    }
+    assert values["ExecutiveComments_Police"] == "Comments from the Police executive."
+    assert values["ExecutiveDate_Health"] == "23/11/2026"
+    # The sheet, its form fields and the partnership's signature; then each executive's comments
+    # in a revision of their own, and their answer, date and signature in another.
+    assert reader.xrefs.total_revisions == 3 + 2 * len(PARTNERS)
 
 
 def test_pyhanko_finds_every_executive_signature_valid(

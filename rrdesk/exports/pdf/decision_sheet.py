@@ -52,6 +52,8 @@ from rrdesk.exports.pdf.sign_off_fields import (
     DecisionChoice,
     SignatureSpace,
     add_executive_fields,
+    comments_space,
+    date_space,
     field_placements,
 )
 
@@ -183,8 +185,11 @@ def _sign_off(text: SheetText) -> list[Flowable]:
                     DecisionChoice(party.partner, words.agree, words.do_not_agree),
                 ],
             ],
-            [para(words.comments, house.cell_header), ""],
-            [para(words.date, house.cell_header), ""],
+            [
+                para(words.comments, house.cell_header),
+                comments_space(party.partner, words.comments),
+            ],
+            [para(words.date, house.cell_header), date_space(party.partner, words.date)],
             [
                 para("Signature", house.cell_header),
                 [para("Sign in the PDF", house.cell), SignatureSpace(party.partner)],
@@ -193,7 +198,7 @@ def _sign_off(text: SheetText) -> list[Flowable]:
         table = Table(
             data,
             colWidths=[CONTENT_WIDTH * 0.25, CONTENT_WIDTH * 0.75],
-            rowHeights=[None, None, None, None, 24 * mm, 9 * mm, None],
+            rowHeights=[None, None, None, None, None, None, None],
             hAlign="LEFT",
         )
         commands = grid_style(header=True)

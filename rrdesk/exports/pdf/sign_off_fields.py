@@ -1,5 +1,6 @@
 """The executives' part of the decision sheet as a form: per statutory partner, an agree or do
-not agree choice and an empty signature field that Acrobat Reader can fill and sign.
+not agree choice, a comments box, a date box and an empty signature field that Acrobat Reader
+can fill and sign.
 
 The partnership's certification signature allows exactly this (form filling and signing), so a
 sheet an executive has answered and signed still verifies. Both are added after layout by
@@ -23,6 +24,8 @@ from rrdesk.exports.pdf.house_style import RULE
 
 SIGNATURE_FIELD_PREFIX = "ExecutiveSignature"
 DECISION_FIELD_PREFIX = "ExecutiveDecision"
+COMMENTS_FIELD_PREFIX = "ExecutiveComments"
+DATE_FIELD_PREFIX = "ExecutiveDate"
 
 
 def field_key(partner: str) -> str:
@@ -38,7 +41,10 @@ class FieldPlacement:
     box: tuple[int, int, int, int]
     """Left, bottom, right, top in points."""
     options: tuple[str, ...] = ()
-    """A drop-down list's choices; none for a signature field."""
+    """A drop-down list's choices; none for a signature or text field."""
+    text: str = ""
+    """For a text box, what a reader says it is for ("Comments", "Date"); empty otherwise."""
+    multiline: bool = False
 
 
 _PLACEMENTS: ContextVar[list[FieldPlacement] | None] = ContextVar("sign_off_fields", default=None)
@@ -85,6 +91,7 @@ class _FieldSpace(Flowable):  # type: ignore[misc]
             canvas.getPageNumber() - 1,
             (round(left), round(bottom), round(right), round(top)),
             self._options(),
+            *self._text(),
         )
         # A document laid out twice (for its contents) places every field again: keep the last.
         placements[:] = [p for p in placements if p.name != self._name]
@@ -92,6 +99,9 @@ class _FieldSpace(Flowable):  # type: ignore[misc]
 
     def _options(self) -> tuple[str, ...]:
         return ()
+
+    def _text(self) -> tuple[str, bool]:
+        return "", False
 
 
 class DecisionChoice(_FieldSpace):
@@ -103,6 +113,35 @@ class DecisionChoice(_FieldSpace):
 
     def _options(self) -> tuple[str, ...]:
         return self._choices
+
+
+class TextSpace(_FieldSpace):
+    """A box to type in, left empty: the partner's comments (several lines) or the date."""
+
+    def __init__(
+        self,
+        prefix: str,
+        partner: str,
+        label: str,
+        height: float,
+        *,
+        multiline: bool = False,
+        width: float | None = None,
+    ) -> None:
+        super().__init__(f"{prefix}_{field_key(partner)}", height, width)
+        self._label = f"{label} ({partner})"
+        self._multiline = multiline
+
+    def _text(self) -> tuple[str, bool]:
+        return self._label, self._multiline
+
+
+def comments_space(partner: str, label: str) -> TextSpace:
+    return TextSpace(COMMENTS_FIELD_PREFIX, partner, label, 20 * mm, multiline=True)
+
+
+def date_space(partner: str, label: str) -> TextSpace:
+    return TextSpace(DATE_FIELD_PREFIX, partner, label, 7 * mm, width=45 * mm)
 
 
 class SignatureSpace(_FieldSpace):
@@ -119,8 +158,8 @@ def _generic() -> Any:
 
 
 def _add_choice(writer: Any, placement: FieldPlacement) -> None:
-    """A blank drop-down list. Its blank appearance draws no text, so it needs no font; the
-    reader that fills it in draws the answer with the form's default font."""
+    """A blank drop-down list (or an empty text box). Its blank appearance draws no text, so it
+    needs no font; the reader that fills it in draws the answer with the form's default font."""
     generic: Any = _generic()
 
     left, bottom, right, top = placement.box
@@ -135,17 +174,30 @@ def _add_choice(writer: Any, placement: FieldPlacement) -> None:
         stream_data=b"",
     )
     page_ref = writer.find_page_for_modification(placement.page)[0]
-    field = generic.DictionaryObject(
-        {
-            generic.NameObject("/Type"): generic.NameObject("/Annot"),
-            generic.NameObject("/Subtype"): generic.NameObject("/Widget"),
+    if placement.options:
+        kind = {
             generic.NameObject("/FT"): generic.NameObject("/Ch"),
             generic.NameObject("/Ff"): generic.NumberObject(1 << 17),  # a drop-down list
-            generic.NameObject("/T"): generic.TextStringObject(placement.name),
             generic.NameObject("/TU"): generic.TextStringObject(" or ".join(placement.options)),
             generic.NameObject("/Opt"): generic.ArrayObject(
                 [generic.TextStringObject(option) for option in placement.options]
             ),
+        }
+    else:
+        kind = {
+            generic.NameObject("/FT"): generic.NameObject("/Tx"),
+            # several lines for comments; one line, no spell check, for the date
+            generic.NameObject("/Ff"): generic.NumberObject(
+                1 << 12 if placement.multiline else 1 << 22
+            ),
+            generic.NameObject("/TU"): generic.TextStringObject(placement.text),
+        }
+    field = generic.DictionaryObject(
+        {
+            generic.NameObject("/Type"): generic.NameObject("/Annot"),
+            generic.NameObject("/Subtype"): generic.NameObject("/Widget"),
+            **kind,
+            generic.NameObject("/T"): generic.TextStringObject(placement.name),
             generic.NameObject("/V"): generic.TextStringObject(""),
             generic.NameObject("/DA"): generic.TextStringObject("/Helv 10 Tf 0 g"),
             generic.NameObject("/F"): generic.NumberObject(4),  # printed
@@ -185,7 +237,8 @@ def _add_choice(writer: Any, placement: FieldPlacement) -> None:
 
 
 def add_executive_fields(pdf_bytes: bytes, placements: list[FieldPlacement]) -> bytes:
-    """The PDF with an empty signature field or blank drop-down list at each placement."""
+    """The PDF with an empty signature field, blank drop-down list or empty text box at each
+    placement."""
     if not placements:
         return pdf_bytes
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -193,13 +246,13 @@ def add_executive_fields(pdf_bytes: bytes, placements: list[FieldPlacement]) -> 
 
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     for placement in placements:
-        if not placement.options:
+        if not placement.options and not placement.text:
             fields.append_signature_field(
                 writer,
                 fields.SigFieldSpec(placement.name, on_page=placement.page, box=placement.box),
             )
     for placement in placements:
-        if placement.options:
+        if placement.options or placement.text:
             _add_choice(writer, placement)
     output = io.BytesIO()
     writer.write(output)  # type: ignore[no-untyped-call]

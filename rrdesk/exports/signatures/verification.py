@@ -137,7 +137,12 @@ def signing_fingerprint(pdf_bytes: bytes) -> str:
         return ""
 
 
-EXECUTIVE_FIELD_PREFIXES = ("ExecutiveSignature_", "ExecutiveDecision_")
+EXECUTIVE_FIELD_PREFIXES = (
+    "ExecutiveSignature_",
+    "ExecutiveDecision_",
+    "ExecutiveComments_",
+    "ExecutiveDate_",
+)
 """The fields a certified sheet leaves the executives to fill and sign."""
 
 _WATCHED_INFO = ("/Title", "/Author", "/Subject", "/Keywords", "/Creator")
