@@ -7,6 +7,8 @@ Each document is one sub-command, added by one ``add_…_parser`` function liste
 - ``rrdesk export certificate --out FILE.pem``: the partnership's signing certificate.
 - ``rrdesk export invitation --case REF --out FILE.ics``: the meeting invitation (or its
   cancellation) for the panel's calendars.
+- ``rrdesk export sign-off-email --case REF --out FILE.eml``: the email asking the executives
+  to sign off the decision, with the latest signed sheet attached.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from rrdesk.commands.learning_exports import (
     add_panel_submission_parser,
     add_themes_parser,
 )
+from rrdesk.commands.sign_off_exports import add_sign_off_email_parser
 from rrdesk.commands.store_options import UsageError, add_store_options, open_store
 from rrdesk.domain.timetable.dates import format_date
 
@@ -81,6 +84,7 @@ EXPORT_PARSERS: list[Callable[[Any], None]] = [
     add_action_plan_parser,
     add_themes_parser,
     add_agency_form_parsers,
+    add_sign_off_email_parser,
 ]
 """One function per document; each adds its sub-command to ``rrdesk export``."""
 
