@@ -45,16 +45,17 @@ def demo_session(today: date) -> tuple[Session, Path]:
     folder = data_folder() / "demo" / secrets.token_hex(6)
     folder.mkdir(parents=True, exist_ok=False)
     store = folder / "demo.rrdesk"
+    passphrase = demo_passphrase(store)
     created = store_access.create_store(
         store,
         partnership="Northmoor Safeguarding Children Partnership (demo: all fictional)",
         owner="Rory Penhallow (demo coordinator)",
-        passphrase=demo_passphrase(store),
+        passphrase=passphrase,
         profile="tower-hamlets",
     )
     from rrdesk.demo.cases import add_demo_data
     from rrdesk.services.partnership.signing_service import SigningService
 
-    SigningService(created.session).ensure_identity(local_now())
+    SigningService(created.session).ensure_identity(local_now(), passphrase)
     add_demo_data(created.session, today=today)
     return created.session, folder

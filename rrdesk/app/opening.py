@@ -120,10 +120,8 @@ def set_up_store(path: Path, seams: Seams, secret_store: SecretStore) -> Session
         runner=seams.runner,
     )
     setup.exec()
-    if setup.session is not None:
-        from rrdesk.services.partnership.signing_service import SigningService
-
-        SigningService(setup.session).ensure_identity(seams.now())
+    # The signing certificate is made at the first signing (or in Partnership settings), when
+    # the passphrase it is kept locked with is asked for.
     if setup.keyring_message:
         messages.info(None, "Not remembered on this computer", setup.keyring_message)
     return setup.session

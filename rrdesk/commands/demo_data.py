@@ -103,7 +103,7 @@ def run_demo_data(args: argparse.Namespace, out: TextIO) -> int:
         print(f"  {year} written ({seconds:.1f} seconds so far)", file=out, flush=True)
 
     try:
-        SigningService(created.session).ensure_identity(datetime.now().astimezone())
+        SigningService(created.session).ensure_identity(datetime.now().astimezone(), passphrase)
         built = add_years_of_data(
             created.session,
             years=args.years,

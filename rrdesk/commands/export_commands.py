@@ -26,7 +26,12 @@ from rrdesk.commands.learning_exports import (
     add_themes_parser,
 )
 from rrdesk.commands.sign_off_exports import add_sign_off_email_parser
-from rrdesk.commands.store_options import UsageError, add_store_options, open_store
+from rrdesk.commands.store_options import (
+    UsageError,
+    add_store_options,
+    open_store,
+    open_store_with_passphrase,
+)
 from rrdesk.domain.timetable.dates import format_date
 
 
@@ -115,7 +120,7 @@ def run_export_decision_sheet(args: argparse.Namespace, out: TextIO) -> int:
     )
     from rrdesk.services.files import write_exported_file
 
-    session = open_store(args)
+    session, passphrase = open_store_with_passphrase(args)
     try:
         reference = str(args.case).strip()
         case = CaseService(session).by_reference(reference)
@@ -123,7 +128,7 @@ def run_export_decision_sheet(args: argparse.Namespace, out: TextIO) -> int:
             raise UsageError(f"There is no case {reference} in this store")
         sheets = decision_sheet_service_for(session)
         try:
-            sheet = sheets.export_signed(case.case_id, args.today, _now())
+            sheet = sheets.export_signed(case.case_id, args.today, _now(), passphrase)
         except SheetNotReadyError as error:
             raise UsageError(str(error)) from None
         write_exported_file(Path(args.out), sheet.body)
@@ -147,10 +152,11 @@ def run_export_certificate(args: argparse.Namespace, out: TextIO) -> int:
     from rrdesk.services.files import write_exported_file
     from rrdesk.services.partnership.signing_service import TRUST_NOTE, SigningService
 
-    session = open_store(args)
+    session, passphrase = open_store_with_passphrase(args)
     try:
         signing = SigningService(session)
-        signing.ensure_identity(_now())
+        if signing.summary() is None:
+            signing.create_identity(_now(), passphrase)
         summary = signing.summary()
         pem = signing.certificate_pem()
         write_exported_file(Path(args.out), pem)

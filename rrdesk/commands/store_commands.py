@@ -92,7 +92,7 @@ def run_init(args: argparse.Namespace, out: TextIO) -> int:
     from rrdesk.services.partnership.signing_service import SigningService
 
     try:
-        SigningService(created.session).ensure_identity(datetime.now().astimezone())
+        SigningService(created.session).ensure_identity(datetime.now().astimezone(), passphrase)
         if args.demo_data:
             add_demo_data(created.session, today=args.today)
     finally:
@@ -120,9 +120,11 @@ def run_passphrase(args: argparse.Namespace, out: TextIO) -> int:
     problem = passphrase_problem(new)
     if problem:
         raise UsageError(f"{problem}. Nothing has been changed.")
-    session = open_store(args)
+    from rrdesk.commands.store_options import open_store_with_passphrase
+
+    session, current = open_store_with_passphrase(args)
     try:
-        change_passphrase(session, new)
+        change_passphrase(session, new, current_passphrase=current)
     finally:
         session.close()
     print(f"Changed the passphrase of {store_path(args)}.", file=out)

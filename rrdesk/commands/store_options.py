@@ -67,8 +67,13 @@ def read_passphrase(args: argparse.Namespace, *, prompt: str = "Passphrase: ") -
 
 
 def open_store(args: argparse.Namespace) -> Session:
-    return unlock_with_passphrase(
-        store_path(args),
-        read_passphrase(args),
-        accept_older=bool(getattr(args, "accept_older", False)),
+    return open_store_with_passphrase(args)[0]
+
+
+def open_store_with_passphrase(args: argparse.Namespace) -> tuple[Session, str]:
+    """The open store and the passphrase that opened it (signing asks for it again)."""
+    passphrase = read_passphrase(args)
+    session = unlock_with_passphrase(
+        store_path(args), passphrase, accept_older=bool(getattr(args, "accept_older", False))
     )
+    return session, passphrase

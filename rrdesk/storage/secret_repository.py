@@ -1,4 +1,5 @@
-"""The partnership's signing certificate and private key, kept only inside the encrypted store.
+"""The partnership's signing certificate and private key, kept only inside the encrypted store,
+the key wrapped in a slot of its own (:mod:`rrdesk.storage.keys.signing_slot`).
 
 One identity is current at a time. Replacing it retires the old one: its certificate is kept (so
 sheets signed with it can still be checked) and its private key is wiped.
@@ -74,6 +75,28 @@ class SecretRepository:
         )
         return StoredIdentity(
             certificate_der, private_key_der, chain_der, source, now, None, identity_id
+        )
+
+    def set_private_key(self, identity_id: int, blob: bytes) -> None:
+        """Replace an identity's key as kept (wrapped, or wiped with ``b""``). In a transaction.
+
+        The space the old key took is overwritten with zeros (SQLite's secure_delete), so a key
+        from an earlier rrdesk, kept plain, leaves no copy in the file's free pages."""
+        self._db.execute("PRAGMA secure_delete = ON")
+        try:
+            self._db.execute(
+                "UPDATE signing_identities SET private_key = ? WHERE id = ?", (blob, identity_id)
+            )
+        finally:
+            self._db.execute("PRAGMA secure_delete = OFF")
+
+    def retire(self, identity_id: int) -> None:
+        """Retire an identity and wipe its key (its certificate stays, to check what it signed)."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        self._db.execute(
+            "UPDATE signing_identities SET retired_at = coalesce(retired_at, ?),"
+            " private_key = zeroblob(0) WHERE id = ?",
+            (now, identity_id),
         )
 
     def _identity(self, row: tuple[Any, ...]) -> StoredIdentity:

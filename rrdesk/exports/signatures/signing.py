@@ -19,6 +19,7 @@ from typing import Any
 
 from rrdesk.domain.errors import UserError
 from rrdesk.exports.pdf.page_layout import SIGNATURE_BOX
+from rrdesk.exports.signatures.audit_record import SignedAuditRecord, add_audit_record
 from rrdesk.exports.signatures.signature_stamp import stamp_appearance, stamp_style
 
 SIGNATURE_FIELD = "PartnershipSignature"
@@ -270,13 +271,15 @@ def sign_pdf(
     box: tuple[int, int, int, int] = SIGNATURE_BOX,
     page: int = 0,
     certify: bool = False,
+    audit: SignedAuditRecord | None = None,
 ) -> bytes:
     """The PDF with a PAdES B-B signature and a visible stamp naming the partnership and time.
 
     ``signing_time_text`` is what the stamp says (for example "22 November 2026 at 2:05pm");
     the signature itself carries the computer's clock time. With ``certify`` it is a
     certification signature that allows form filling and signing afterwards (DocMDP P=2), so
-    executives can answer and sign the fields the sheet leaves them.
+    executives can answer and sign the fields the sheet leaves them. ``audit``, the audit
+    trail's head and length, goes inside the revision the signature covers.
     """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
@@ -308,6 +311,8 @@ def sign_pdf(
         new_field_spec=fields.SigFieldSpec(SIGNATURE_FIELD, on_page=page, box=box),
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+    if audit is not None:
+        add_audit_record(writer, audit)
     output = io.BytesIO()
     # Reserving the space up front saves pyHanko a trial signature to measure it (half the time).
     reserved = 8192 + 2 * (len(identity.certificate_der) + sum(map(len, identity.chain_der)))

@@ -27,6 +27,7 @@ from rrdesk.domain.meeting.meeting_document import sheet_history_from_dict, shee
 from rrdesk.domain.timetable.dates import format_date, format_time
 from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
 from rrdesk.exports.pdf.page_layout import CancelCallback, ProgressCallback, RenderCancelled
+from rrdesk.exports.signatures.audit_record import SignedAuditRecord
 from rrdesk.exports.signatures.signing import SigningIdentity, sign_pdf
 from rrdesk.services.after_meeting.theme_catalogue import load_taxonomy
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
@@ -118,9 +119,15 @@ def render_sheet(
 
 
 def sign_sheet(
-    unsigned: bytes, identity: SigningIdentity, partnership: str, now: datetime
+    unsigned: bytes,
+    identity: SigningIdentity,
+    partnership: str,
+    now: datetime,
+    audit: SignedAuditRecord | None = None,
 ) -> bytes:
-    """The sheet signed for the partnership, stamped with ``now``. Any thread may run it."""
+    """The sheet signed for the partnership, stamped with ``now``, carrying ``audit`` (the audit
+    trail's head and length, from :meth:`DecisionSheetService.audit_record`) inside what the
+    signature covers. Any thread may run it."""
     return sign_pdf(
         unsigned,
         identity,
@@ -128,6 +135,7 @@ def sign_sheet(
         location=partnership,
         signing_time_text=signing_time_text(now),
         certify=True,
+        audit=audit,
     )
 
 
@@ -154,6 +162,11 @@ class DecisionSheetService:
     @property
     def partnership(self) -> str:
         return self._session.partnership
+
+    def audit_record(self) -> SignedAuditRecord:
+        """The audit trail's head and length now, for the sheet about to be signed."""
+        anchor = self._session.audit.current_anchor()
+        return SignedAuditRecord(anchor.head, anchor.count)
 
     def reference(self, case_id: int) -> str:
         return find_case(self._session, case_id).reference
@@ -262,21 +275,29 @@ class DecisionSheetService:
                 "decision_sheet",
                 f"Signed the decision sheet, version {kept.version}",
                 case_id=export.case_id,
-                detail={"note": export.version.note},
+                detail={
+                    "note": export.version.note,
+                    "document": export.file_name,
+                    "certificate": f"SHA-256 {self.signing.fingerprint()}",
+                },
             )
         return kept
 
-    def export_signed(self, case_id: int, today: date, now: datetime) -> ExportedDocument:
+    def export_signed(
+        self, case_id: int, today: date, now: datetime, passphrase: str | None = None
+    ) -> ExportedDocument:
         """Everything at once, on this thread (the command line): the current signed sheet.
 
-        The signing certificate is created first if the store has none.
+        The signing certificate is created first if the store has none. ``passphrase`` opens the
+        signing key (or wraps a new one), unless it was opened earlier in this session.
         """
         export = self.prepare(case_id, today)
         if export.frozen is not None:
             return export.frozen
-        identity = self.signing.ensure_identity(now)
+        identity = self.signing.ensure_identity(now, passphrase)
         unsigned = render_sheet(export.content, self.template())
-        return self.keep(export, sign_sheet(unsigned, identity, self.partnership, now))
+        signed = sign_sheet(unsigned, identity, self.partnership, now, self.audit_record())
+        return self.keep(export, signed)
 
 
 def decision_sheet_service_for(

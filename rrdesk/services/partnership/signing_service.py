@@ -1,7 +1,12 @@
 """The partnership's signing identity: created, imported, shown, exported and used to check PDFs.
 
-The private key lives only inside the encrypted store. It is created on first need (self-signed,
-naming the partnership) or imported from a PKCS#12 file the council's IT provides.
+The private key lives only inside the encrypted store, wrapped in a slot of its own under the
+store's key and the passphrase (:mod:`rrdesk.storage.keys.signing_slot`): opening the store is
+not enough to sign. The passphrase is asked for the first time the key is wanted in a session and
+the key is then remembered until the store is closed or locked. It is created on first need
+(self-signed, naming the partnership) or imported from a PKCS#12 file the council's IT provides;
+either way it is kept wrapped. A key kept plain by an earlier rrdesk is wrapped, and its plain
+copy removed, in one transaction the first time it is used.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ from rrdesk.exports.signatures.verification import (
     verify_pdf,
 )
 from rrdesk.services.store.session import Session
+from rrdesk.storage.errors import NOTHING_CHANGED, WrongSecretError
+from rrdesk.storage.keys import key_slots, signing_slot
 from rrdesk.storage.secret_repository import SecretRepository, StoredIdentity
 
 __all__ = [
@@ -37,6 +44,7 @@ __all__ = [
     "NoSigningIdentityError",
     "PartnershipNameError",
     "SigningIdentityError",
+    "SigningPassphraseNeededError",
     "SigningService",
     "VerificationError",
     "signing_time_words",
@@ -55,6 +63,19 @@ class NoSigningIdentityError(UserError):
             "The partnership has no signing certificate yet. Create one or import the council's "
             "in Partnership settings."
         )
+
+
+PASSPHRASE_QUESTION = (
+    "Enter your passphrase to sign for the partnership. rrdesk asks once each time the store "
+    "is opened: opening the store is not enough to sign."
+)
+
+
+class SigningPassphraseNeededError(UserError):
+    """The signing key is wrapped under the passphrase, and it has not been given yet."""
+
+    def __init__(self) -> None:
+        super().__init__(PASSPHRASE_QUESTION)
 
 
 class PartnershipNameError(UserError):
@@ -107,15 +128,81 @@ class SigningService:
 
     # --- the identity ---------------------------------------------------------------------
 
-    def identity(self) -> SigningIdentity | None:
+    def needs_passphrase(self) -> bool:
+        """True if signing now asks for the passphrase: the key has not been opened in this
+        session yet, or there is none (a new one is wrapped under the passphrase)."""
         stored = self._secrets.current()
-        return None if stored is None else _identity(stored)
+        return stored is None or stored.identity_id not in self._session.signing_keys
 
-    def require_identity(self) -> SigningIdentity:
-        identity = self.identity()
-        if identity is None:
-            raise NoSigningIdentityError()
-        return identity
+    def identity(self, passphrase: str | None = None) -> SigningIdentity | None:
+        """The current identity with its key, or ``None`` if the store has none. The key is
+        opened with ``passphrase`` the first time in a session (then remembered);
+        :class:`SigningPassphraseNeededError` without it, :class:`WrongSecretError` if wrong."""
+        stored = self._secrets.current()
+        if stored is None:
+            return None
+        assert stored.identity_id is not None
+        remembered = self._session.signing_keys.get(stored.identity_id)
+        if remembered is not None:
+            return SigningIdentity(stored.certificate_der, bytes(remembered), stored.chain_der)
+        if passphrase is None:
+            raise SigningPassphraseNeededError()
+        plain = self._open_key(stored, passphrase)
+        self._session.signing_keys[stored.identity_id] = bytearray(plain)
+        return SigningIdentity(stored.certificate_der, plain, stored.chain_der)
+
+    def _open_key(self, stored: StoredIdentity, passphrase: str) -> bytes:
+        assert stored.identity_id is not None
+        session, blob = self._session, stored.private_key_der
+        if not blob:
+            raise SigningIdentityError(
+                "The partnership's signing key is missing. Create a new certificate or import "
+                "the council's in Partnership settings."
+            )
+        if signing_slot.is_protected(blob):
+            plain = signing_slot.unprotect(
+                blob,
+                data_key=session.key_bytes(),
+                passphrase=passphrase,
+                store_id=session.slots.store_id,
+                certificate_der=stored.certificate_der,
+            )
+            if plain is None:
+                raise WrongSecretError(f"The passphrase is not right. {NOTHING_CHANGED}")
+            return plain
+        # A key an earlier rrdesk kept plain: wrapped now, its plain copy removed in the same
+        # transaction, under the store's current passphrase.
+        self._check_passphrase(passphrase)
+        wrapped = self._protect(blob, stored.certificate_der, passphrase)
+        with session.db.transaction():
+            self._secrets.set_private_key(stored.identity_id, wrapped)
+            session.record(
+                "signing",
+                "Protected the signing key with the passphrase",
+                detail={
+                    "note": f"SHA-256 {certificate_details(_identity(stored)).sha256_fingerprint}"
+                },
+            )
+        return blob
+
+    def _check_passphrase(self, passphrase: str) -> None:
+        data_key, _slot = key_slots.open_with_passphrase(self._session.slots, passphrase)
+        if data_key != self._session.key_bytes():
+            raise WrongSecretError(f"The passphrase is not right. {NOTHING_CHANGED}")
+
+    def _protect(self, private_key_der: bytes, certificate_der: bytes, passphrase: str) -> bytes:
+        return signing_slot.protect(
+            private_key_der,
+            data_key=self._session.key_bytes(),
+            passphrase=passphrase,
+            store_id=self._session.slots.store_id,
+            certificate_der=certificate_der,
+        )
+
+    def fingerprint(self) -> str:
+        """The current certificate's SHA-256 fingerprint, or "" if there is none."""
+        summary = self.summary()
+        return "" if summary is None else summary.details.sha256_fingerprint
 
     def summary(self) -> CertificateSummary | None:
         stored = self._secrets.current()
@@ -131,8 +218,12 @@ class SigningService:
         """A new self-signed identity. Slow (a new RSA key): the app runs it off the UI thread."""
         return create_signing_identity(partnership, now=now)
 
-    def keep(self, identity: SigningIdentity, source: str) -> CertificateSummary:
-        """Make ``identity`` the partnership's; an older one is retired and its key wiped."""
+    def keep(self, identity: SigningIdentity, source: str, passphrase: str) -> CertificateSummary:
+        """Make ``identity`` the partnership's, its key wrapped under the store's current
+        ``passphrase`` (and remembered for the session); an older one is retired and its key
+        wiped."""
+        self._check_passphrase(passphrase)
+        wrapped = self._protect(identity.private_key_der, identity.certificate_der, passphrase)
         summary = CertificateSummary(certificate_details(identity), source, signer_name(identity))
         action = (
             "Imported a signing certificate"
@@ -140,28 +231,36 @@ class SigningService:
             else "Created a signing certificate"
         )
         with self._session.db.transaction():
-            self._secrets.replace(
-                identity.certificate_der, identity.private_key_der, identity.chain_der, source
+            stored = self._secrets.replace(
+                identity.certificate_der, wrapped, identity.chain_der, source
             )
             self._session.record(
                 "signing",
                 action,
                 detail={"note": f"SHA-256 {summary.details.sha256_fingerprint}"},
             )
+        assert stored.identity_id is not None
+        self._session.forget_signing_keys()
+        self._session.signing_keys[stored.identity_id] = bytearray(identity.private_key_der)
         return summary
 
-    def create_identity(self, now: datetime) -> CertificateSummary:
-        return self.keep(self.new_identity(self.partnership, now), CREATED)
+    def create_identity(self, now: datetime, passphrase: str) -> CertificateSummary:
+        return self.keep(self.new_identity(self.partnership, now), CREATED, passphrase)
 
-    def ensure_identity(self, now: datetime) -> SigningIdentity:
-        """The current identity, created now if the store has none."""
-        identity = self.identity()
+    def ensure_identity(self, now: datetime, passphrase: str | None = None) -> SigningIdentity:
+        """The current identity with its key, created now if the store has none (both need the
+        passphrase, unless the key was opened earlier in this session)."""
+        identity = self.identity(passphrase)
         if identity is None:
+            if passphrase is None:
+                raise SigningPassphraseNeededError()
             identity = self.new_identity(self.partnership, now)
-            self.keep(identity, CREATED)
+            self.keep(identity, CREATED, passphrase)
         return identity
 
-    def import_identity(self, data: bytes, password: str, now: datetime) -> CertificateSummary:
+    def import_identity(
+        self, data: bytes, password: str, now: datetime, passphrase: str
+    ) -> CertificateSummary:
         """Import a PKCS#12 file; :class:`SigningIdentityError` in plain words if it cannot be."""
         identity = import_pkcs12(data, password)
         details = certificate_details(identity)
@@ -172,13 +271,16 @@ class SigningService:
             )
         if details.valid_from > now:
             raise SigningIdentityError("This certificate is not valid yet, so it cannot sign")
-        return self.keep(identity, IMPORTED)
+        return self.keep(identity, IMPORTED, passphrase)
 
     # --- sharing and checking -------------------------------------------------------------
 
     def certificate_pem(self) -> bytes:
         """The current certificate (never the key), for executives to trust."""
-        return export_certificate_pem(self.require_identity())
+        stored = self._secrets.current()
+        if stored is None:
+            raise NoSigningIdentityError()
+        return export_certificate_pem(SigningIdentity(stored.certificate_der, b""))
 
     def trusted_certificates_pem(self) -> list[bytes]:
         """Every certificate the partnership has signed with, current first."""

@@ -30,9 +30,10 @@ from rrdesk.storage.audit_repository import (
     keep_chain_key,
 )
 from rrdesk.storage.database import Database
-from rrdesk.storage.errors import KeySlotError, StoreError
-from rrdesk.storage.keys import key_file, key_slots, rotation
+from rrdesk.storage.errors import NOTHING_CHANGED, KeySlotError, StoreError, WrongSecretError
+from rrdesk.storage.keys import key_file, key_slots, rotation, signing_slot
 from rrdesk.storage.keys.key_slots import KeySlot, SlotKind
+from rrdesk.storage.secret_repository import SecretRepository
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +53,14 @@ def change_passphrase(
     owner: str | None = None,
     progress: Progress | None = None,
     secret_store: SecretStore | None = None,
+    current_passphrase: str | None = None,
 ) -> None:
-    """Set a new passphrase and change the store's data key (see the module's note)."""
+    """Set a new passphrase and change the store's data key (see the module's note).
+
+    The partnership's signing key, kept under the passphrase, is wrapped again under the new
+    one: it must be open, remembered from a signing earlier in the session or opened with
+    ``current_passphrase``. If it is neither (the passphrase was forgotten and the store opened
+    with the recovery key), it is retired, so the recovery key never gives a way to sign."""
     if key_slots.stuck_kinds(session.slots, [SlotKind.PASSPHRASE]):
         raise KeySlotError(
             "This store's recovery key was made by an earlier version of rrdesk, so the "
@@ -62,8 +69,14 @@ def change_passphrase(
         )
     who = owner or session.actor
     renewed = {SlotKind.PASSPHRASE: (who, new_passphrase)}
+    signing_key = open_signing_key(session, current_passphrase)
     change_data_key(
-        session, renewed, CHANGED_PASSPHRASE, progress=progress, secret_store=secret_store
+        session,
+        renewed,
+        CHANGED_PASSPHRASE,
+        progress=progress,
+        secret_store=secret_store,
+        signing_key=signing_key,
     )
 
 
@@ -116,9 +129,11 @@ def change_data_key(
     *,
     progress: Progress | None = None,
     secret_store: SecretStore | None = None,
+    signing_key: bytes | None = None,
 ) -> None:
     """Re-key ``session``'s store with a new data key, remaking the slots in ``renewed`` (kind to
-    owner and secret) and moving the others; record ``action`` in its audit trail."""
+    owner and secret) and moving the others; record ``action`` in its audit trail. The signing
+    key moves with it (see :func:`_move_signing_key`; ``signing_key`` is it, open)."""
     old_key = session.key_bytes()
     new_key = key_slots.new_data_key()
     slots = key_slots.rekeyed_slots(session.slots, old_key, new_key, renewed)
@@ -133,9 +148,13 @@ def change_data_key(
         copy = Database.open(work, new_key)
         try:
             with copy.transaction():
-                AuditRepository(copy, chain, lambda: None, lambda: None).append(
-                    _entry(session, action)
+                trail = AuditRepository(copy, chain, lambda: None, lambda: None)
+                trail.append(_entry(session, action))
+                retired = _move_signing_key(
+                    copy, session.slots.store_id, old_key, new_key, renewed, signing_key
                 )
+                if retired:
+                    trail.append(_entry(session, RETIRED_SIGNING_KEY, retired))
             anchor = current_anchor(copy)
         finally:
             copy.close()
@@ -156,7 +175,93 @@ def change_data_key(
         raise
     db.reopen(new_key)
     _adopt(session, slots, new_key, secret_store)
+    if retired:
+        session.forget_signing_keys()
     log.info("the store's data key was changed")
+
+
+RETIRED_SIGNING_KEY = "Retired the signing certificate"
+
+
+def open_signing_key(session: Session, passphrase: str | None) -> bytes | None:
+    """The current signing key, open: remembered for the session, or opened with
+    ``passphrase`` (:class:`WrongSecretError` if it does not open it); ``None`` if neither."""
+    stored = SecretRepository(session.db).current()
+    if stored is None or stored.identity_id is None or not stored.private_key_der:
+        return None
+    remembered = session.signing_keys.get(stored.identity_id)
+    if remembered is not None:
+        return bytes(remembered)
+    if not signing_slot.is_protected(stored.private_key_der):
+        return stored.private_key_der  # kept plain by an earlier rrdesk
+    if passphrase is None:
+        return None
+    plain = signing_slot.unprotect(
+        stored.private_key_der,
+        data_key=session.key_bytes(),
+        passphrase=passphrase,
+        store_id=session.slots.store_id,
+        certificate_der=stored.certificate_der,
+    )
+    if plain is None:
+        raise WrongSecretError(f"The current passphrase is not right. {NOTHING_CHANGED}")
+    return plain
+
+
+def signing_key_needs_passphrase(session: Session) -> bool:
+    """True if a change of passphrase needs the current one to keep the signing key."""
+    stored = SecretRepository(session.db).current()
+    return (
+        stored is not None
+        and signing_slot.is_protected(stored.private_key_der)
+        and stored.identity_id not in session.signing_keys
+    )
+
+
+def _move_signing_key(
+    copy: Database,
+    store_id: str,
+    old_key: bytes,
+    new_key: bytes,
+    renewed: Mapping[str, tuple[str, str]],
+    signing_key: bytes | None,
+) -> str:
+    """In the re-keyed ``copy``: the current signing key moved to ``new_key``, and under a new
+    passphrase wrapped again with it. Returns why it was retired instead ("" if it was not)."""
+    repository = SecretRepository(copy)
+    stored = repository.current()
+    if stored is None or stored.identity_id is None or not stored.private_key_der:
+        return ""
+    blob = stored.private_key_der
+    if SlotKind.PASSPHRASE in renewed:
+        if signing_key is None:
+            repository.retire(stored.identity_id)
+            return (
+                "its key was locked with the old passphrase, which was not given: make a new "
+                "certificate, or import the council's again, in Partnership settings"
+            )
+        moved: bytes | None = signing_slot.protect(
+            signing_key,
+            data_key=new_key,
+            passphrase=renewed[SlotKind.PASSPHRASE][1],
+            store_id=store_id,
+            certificate_der=stored.certificate_der,
+        )
+    elif signing_slot.is_protected(blob):
+        moved = signing_slot.rewrap_outer(
+            blob,
+            old_key=old_key,
+            new_key=new_key,
+            store_id=store_id,
+            certificate_der=stored.certificate_der,
+        )
+    else:
+        return ""  # kept plain by an earlier rrdesk: wrapped at its first use
+    if moved is None:
+        repository.retire(stored.identity_id)
+        return "its key could not be opened with the store's key"
+    repository.set_private_key(stored.identity_id, moved)
+    return ""
 
 
 def _adopt(
@@ -190,6 +295,7 @@ def rekey_restored(
     try:
         with db.transaction():
             keep_chain_key(db, chain_key(db, old_key, slots.store_id))
+            _move_signing_key(db, slots.store_id, old_key, new_key, {}, None)
         db.copy_to(target, new_key)
     finally:
         db.close()
@@ -202,7 +308,7 @@ def rekey_restored(
     return key_file.seal(slots, new_key, anchor)
 
 
-def _entry(session: Session, action: str) -> AuditEntry:
+def _entry(session: Session, action: str, note: str = NOTE) -> AuditEntry:
     return AuditEntry(
         at=datetime.now(UTC).isoformat(timespec="seconds"),
         actor=session.actor,
@@ -210,5 +316,5 @@ def _entry(session: Session, action: str) -> AuditEntry:
         case_id=None,
         entity="store",
         action=action,
-        detail={"note": NOTE},
+        detail={"note": note},
     )

@@ -54,6 +54,14 @@ class Session:
         self.cases = CaseRepository(self.db)
         self.settings = SettingsRepository(self.db)
         self._calendar: BankHolidayCalendar | None = None
+        # The partnership's signing key, once the passphrase has opened it: kept for the session
+        # (so a person signing several sheets is asked once) by identity, and wiped on close.
+        self.signing_keys: dict[int, bytearray] = {}
+
+    def forget_signing_keys(self) -> None:
+        for key in self.signing_keys.values():
+            key[:] = bytes(len(key))
+        self.signing_keys.clear()
 
     # The audit trail, the directory and the case documents are not read at start-up: their
     # code loads when first used.
@@ -160,6 +168,7 @@ class Session:
         try:
             self.db.close()
         finally:
+            self.forget_signing_keys()
             for index in range(len(self.data_key)):
                 self.data_key[index] = 0
             self.lock.release()

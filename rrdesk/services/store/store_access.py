@@ -343,11 +343,19 @@ def change_passphrase(
     *,
     owner: str | None = None,
     secret_store: SecretStore | None = None,
+    current_passphrase: str | None = None,
 ) -> None:
-    """Set a new passphrase, changing the store's data key (see :mod:`.key_rotation`)."""
+    """Set a new passphrase, changing the store's data key (see :mod:`.key_rotation`);
+    ``current_passphrase`` keeps the signing key, if it was not opened in this session."""
     from rrdesk.services.store import key_rotation
 
-    key_rotation.change_passphrase(session, new_passphrase, owner=owner, secret_store=secret_store)
+    key_rotation.change_passphrase(
+        session,
+        new_passphrase,
+        owner=owner,
+        secret_store=secret_store,
+        current_passphrase=current_passphrase,
+    )
 
 
 def new_recovery_key(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rrdesk.domain.errors import UserError
 from rrdesk.services.decision_sheet.decision_sheet_service import (
     DecisionSheetService,
     ExportedDocument,
@@ -41,6 +42,7 @@ from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
 from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.services.partnership.signing_service import (
     CREATED,
+    PASSPHRASE_QUESTION,
     SigningIdentityError,
     SigningService,
     VerificationError,
@@ -265,6 +267,13 @@ class DecisionSheetPanel(QWidget):
         export = self._prepare("Sign the decision sheet")
         if export is None:
             return
+        passphrase = None  # asked once a session: opening the store is not enough to sign
+        if export.frozen is None and self._signing.needs_passphrase():
+            passphrase = self._dialogs.password(
+                self, "Sign the decision sheet", PASSPHRASE_QUESTION
+            )
+            if passphrase is None:
+                return
         path = self._dialogs.save_file(
             self, "Save the signed decision sheet", export.file_name, PDF_FILES
         )
@@ -280,10 +289,15 @@ class DecisionSheetPanel(QWidget):
             )
             self.sheet_signed.emit(export.version.number)
             return
+        try:
+            identity = self._signing.identity(passphrase)
+        except UserError as error:
+            self._messages.error(self, "The decision sheet was not signed", str(error))
+            return
         content = export.content
         template = self._sheets.template()
-        identity = self._signing.identity()
         partnership = self._sheets.partnership
+        audit = self._sheets.audit_record()
         now = self._now()
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> _Signed:
@@ -292,19 +306,25 @@ class DecisionSheetPanel(QWidget):
                 raise RenderCancelled
             signer = identity or SigningService.new_identity(partnership, now)
             return _Signed(
-                sign_sheet(unsigned, signer, partnership, now),
+                sign_sheet(unsigned, signer, partnership, now, audit),
                 None if identity is not None else signer,
             )
 
         self._start(
             "Preparing and signing the sheet…",
             work,
-            lambda result: self._on_signed(export, path, result),
+            lambda result: self._on_signed(export, path, result, passphrase or ""),
         )
 
-    def _on_signed(self, export: SheetExport, path: Path, result: _Signed) -> None:
+    def _on_signed(
+        self, export: SheetExport, path: Path, result: _Signed, passphrase: str = ""
+    ) -> None:
         if result.new_identity is not None:
-            self._signing.keep(result.new_identity, CREATED)
+            try:
+                self._signing.keep(result.new_identity, CREATED, passphrase)
+            except UserError as error:
+                self._messages.error(self, "The decision sheet was not signed", str(error))
+                return
         kept = self._sheets.keep(export, result.body)
         self.refresh()
         if not self._write(path, kept.body, "Save the decision sheet", kept_in_store=True):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.chosen_files import UnreadableFileError, read_chosen_file
 from rrdesk.services.files import FileNotSavedError, write_exported_file
@@ -47,6 +48,10 @@ from rrdesk.ui.shell.tasks import TaskStarter
 
 log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 50 * 1024 * 1024
+KEY_PASSPHRASE_QUESTION = (
+    "Your passphrase: the partnership's signing key is kept locked with it, so that opening "
+    "the store is not enough to sign."
+)
 
 
 def _value_label(name: str, accessible: str) -> QLabel:
@@ -243,6 +248,9 @@ class PartnershipSettingsWidget(QWidget):
             no="Keep the current one",
         ):
             return
+        passphrase = self._ask_passphrase("Create a new certificate")
+        if passphrase is None:
+            return
         partnership = self._signing.partnership
         now = self._now()
         self._set_busy(True)
@@ -250,11 +258,23 @@ class PartnershipSettingsWidget(QWidget):
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
             return SigningService.new_identity(partnership, now)
 
-        self._runner.start(work, on_done=self._on_identity_created, on_error=self._on_failed)
+        self._runner.start(
+            work,
+            on_done=lambda identity: self._on_identity_created(identity, passphrase),
+            on_error=self._on_failed,
+        )
 
-    def _on_identity_created(self, identity: Any) -> None:
+    def _ask_passphrase(self, title: str) -> str | None:
+        """The store's passphrase: the signing key is kept wrapped under it."""
+        return self._dialogs.password(self, title, KEY_PASSPHRASE_QUESTION)
+
+    def _on_identity_created(self, identity: Any, passphrase: str) -> None:
         self._set_busy(False)
-        self._signing.keep(identity, CREATED)
+        try:
+            self._signing.keep(identity, CREATED, passphrase)
+        except UserError as error:
+            self._messages.error(self, "Create a new certificate", error.message)
+            return
         self.refresh()
         self.certificate_changed.emit()
 
@@ -272,11 +292,17 @@ class PartnershipSettingsWidget(QWidget):
         )
         if password is None:
             return
+        passphrase = self._ask_passphrase("Import a certificate")
+        if passphrase is None:
+            return
         try:
-            self._signing.import_identity(data, password, self._now())
-        except SigningIdentityError as error:
+            self._signing.import_identity(data, password, self._now(), passphrase)
+        except UserError as error:
+            plain = isinstance(error, SigningIdentityError)
             self._messages.error(
-                self, "Import a certificate", f"{error.message}. Nothing was changed."
+                self,
+                "Import a certificate",
+                f"{error.message}. Nothing was changed." if plain else error.message,
             )
             return
         self.refresh()

@@ -23,6 +23,7 @@ from rrdesk.services.decision_sheet.decision_sheet_service import (
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
 from tests.builders import add_case, add_directory, decided, meeting_held, voted
+from tests.conftest import PASSPHRASE
 from tests.exports.pdf_reading import all_text
 
 NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
@@ -72,7 +73,7 @@ def test_first_export_is_version_one_signed_for_the_partnership(
     assert export.content.version == 1
     assert export.file_name == f"{sheets.reference(case_id)} decision sheet v1.pdf"
 
-    kept = sheets.export_signed(case_id, today, NOW)
+    kept = sheets.export_signed(case_id, today, NOW, PASSPHRASE)
     assert kept.version == 1
     assert kept.note == "First version"
     result = verify_pdf(kept.body, sheets.signing.certificate_pem())
@@ -87,12 +88,14 @@ def test_an_unchanged_record_re_exports_the_same_frozen_sheet(
 ) -> None:
     sheets = decision_sheet_service_for(panel_store)
     case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
-    first = sheets.export_signed(case_id, today, NOW)
+    first = sheets.export_signed(case_id, today, NOW, PASSPHRASE)
     again = sheets.prepare(case_id, today + timedelta(days=3))
     assert not again.is_new_version
     assert again.frozen is not None
     assert again.frozen.body == first.body
-    second = sheets.export_signed(case_id, today + timedelta(days=3), NOW + timedelta(days=3))
+    second = sheets.export_signed(
+        case_id, today + timedelta(days=3), NOW + timedelta(days=3), PASSPHRASE
+    )
     assert second.body == first.body
     assert [v.version for v in sheets.versions(case_id)] == [1]
 
@@ -103,7 +106,7 @@ def test_a_changed_record_makes_version_two_and_keeps_version_one(
     sheets = decision_sheet_service_for(panel_store)
     meetings = MeetingService(panel_store)
     case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
-    first = sheets.export_signed(case_id, today, NOW)
+    first = sheets.export_signed(case_id, today, NOW, PASSPHRASE)
 
     meeting = meetings.load(case_id)
     meetings.save(case_id, replace(meeting, place="Town Hall, Committee Room 2"), "Place")
@@ -113,7 +116,7 @@ def test_a_changed_record_makes_version_two_and_keeps_version_one(
     assert export.is_new_version
     assert export.version.number == 2
     assert "Venue changed" in export.content.change_note
-    second = sheets.export_signed(case_id, today, NOW)
+    second = sheets.export_signed(case_id, today, NOW, PASSPHRASE)
     assert second.version == 2
     assert second.note.startswith("Version 2. Changes since version 1: Venue changed")
     assert "Venue changed" in all_text(second.body)
@@ -132,7 +135,7 @@ def test_sign_off_progress_does_not_make_a_new_version(panel_store: Session, tod
     sheets = decision_sheet_service_for(panel_store)
     meetings = MeetingService(panel_store)
     case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
-    sheets.export_signed(case_id, today, NOW)
+    sheets.export_signed(case_id, today, NOW, PASSPHRASE)
     meeting = meetings.load(case_id)
     sent = meeting.sign_off.partners[0]
     changed = replace(
@@ -175,7 +178,7 @@ def test_the_sheet_never_names_a_child(panel_store: Session, today: date) -> Non
     case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
     case = CaseService(panel_store).get(case_id)
     assert case is not None
-    text = all_text(sheets.export_signed(case_id, today, NOW).body)
+    text = all_text(sheets.export_signed(case_id, today, NOW, PASSPHRASE).body)
     for child in case.children:
         assert child.pseudonym in text
         if child.real_name:
@@ -196,7 +199,7 @@ def test_render_and_sign_write_nothing_to_the_temp_folder(
     sheets = decision_sheet_service_for(panel_store)
     case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
     export = sheets.prepare(case_id, today)
-    identity = sheets.signing.ensure_identity(NOW)
+    identity = sheets.signing.ensure_identity(NOW, PASSPHRASE)
     before = set(os.listdir(tmp_path))
     signed = sign_sheet(render_sheet(export.content), identity, panel_store.partnership, NOW)
     sheets.keep(export, signed)
@@ -212,14 +215,14 @@ def test_a_changed_case_summary_makes_a_new_version_too(panel_store: Session, to
     sheets = decision_sheet_service_for(panel_store)
     cases = CaseService(panel_store)
     case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
-    sheets.export_signed(case_id, today, NOW)
+    sheets.export_signed(case_id, today, NOW, PASSPHRASE)
     case = cases.get(case_id)
     assert case is not None
     cases.save_case(replace(case, summary=case.summary + " A corrected sentence."))
     export = sheets.prepare(case_id, today)
     assert export.version.number == 2
     assert export.version.changes == ("Summary of the incident changed",)
-    assert sheets.export_signed(case_id, today, NOW).note == (
+    assert sheets.export_signed(case_id, today, NOW, PASSPHRASE).note == (
         "Version 2. Changes since version 1: Summary of the incident changed"
     )
     assert not sheets.pending_changes(case_id, today)
@@ -231,7 +234,7 @@ def test_the_partnership_renamed_and_the_record_changed_are_both_noted(
     sheets = decision_sheet_service_for(panel_store)
     meetings = MeetingService(panel_store)
     case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
-    sheets.export_signed(case_id, today, NOW)
+    sheets.export_signed(case_id, today, NOW, PASSPHRASE)
     sheets.signing.rename_partnership("Northmoor and Dale Partnership")
     meeting = meetings.load(case_id)
     meetings.save(case_id, replace(meeting, place="Town Hall"), "Place")

@@ -18,6 +18,7 @@ from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDraftError, Si
 from rrdesk.services.store.session import Session
 from tests import builders
 from tests.builders import HEALTH, LA, POLICE, email_of
+from tests.conftest import PASSPHRASE
 
 NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
 
@@ -142,7 +143,7 @@ def test_draft_for_a_decided_case(panel: Session, today: date) -> None:
     drafts = SignOffDrafts(panel, sheets)
     case = _awaiting_sign_off(panel, today)
     assert case.case_id is not None
-    sheet = sheets.export_signed(case.case_id, today, NOW)
+    sheet = sheets.export_signed(case.case_id, today, NOW, PASSPHRASE)
     deadline = drafts.deadline(case.case_id)
     assert deadline is not None
     _record_executives(panel)
@@ -176,6 +177,6 @@ def test_no_partners_in_the_directory_says_what_to_do(panel: Session, today: dat
     sheets = decision_sheet_service_for(panel)
     case = _awaiting_sign_off(panel, today)
     assert case.case_id is not None
-    sheet = sheets.export_signed(case.case_id, today, NOW)
+    sheet = sheets.export_signed(case.case_id, today, NOW, PASSPHRASE)
     with pytest.raises(SignOffDraftError, match="record the executive lead"):
         SignOffDrafts(panel, sheets).build(case.case_id, sheet)

@@ -20,6 +20,7 @@ from rrdesk.services.partnership.signing_service import SigningService
 from rrdesk.services.store.session import Session
 from tests import builders
 from tests.builders import email_of
+from tests.conftest import PASSPHRASE
 
 NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
 TODAY = date(2026, 11, 22)
@@ -60,7 +61,7 @@ def _sign_off_email(session: Session) -> tuple[EmailMessage, list[str], str]:
     builders.decided(session, case, builders.voted(session, case, meeting))
     assert case.case_id is not None
     sheets = decision_sheet_service_for(session)
-    sheet = sheets.export_signed(case.case_id, TODAY, NOW)
+    sheet = sheets.export_signed(case.case_id, TODAY, NOW, PASSPHRASE)
     data = SignOffDrafts(session, sheets).build(case.case_id, sheet)
     message = email.message_from_bytes(data, policy=policy.default)
     assert isinstance(message, EmailMessage)

@@ -31,6 +31,7 @@ from rrdesk.services.partnership.signing_service import (
 from rrdesk.services.store import store_access
 from rrdesk.services.store.session import Session
 from rrdesk.storage.migrations import SCHEMA_VERSION
+from tests.conftest import PASSPHRASE
 from tests.exports.samples import decision_sheet_content
 
 NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
@@ -83,8 +84,8 @@ def test_identity_created_on_first_need_is_kept_in_the_store(
 ) -> None:
     session = new_store.session
     signing = SigningService(session)
-    identity = signing.ensure_identity(NOW)
-    assert signing.ensure_identity(NOW) == identity  # created once
+    identity = signing.ensure_identity(NOW, PASSPHRASE)
+    assert signing.ensure_identity(NOW, PASSPHRASE) == identity  # created once
     summary = signing.summary()
     assert summary is not None
     assert summary.source == CREATED
@@ -99,7 +100,7 @@ def test_identity_created_on_first_need_is_kept_in_the_store(
 
     reopened = store_access.unlock_with_passphrase(store_path, passphrase)
     try:
-        assert SigningService(reopened).identity() == identity
+        assert SigningService(reopened).identity(passphrase) == identity
         actions = [entry.action for entry in reopened.audit.entries()]
         assert "Created a signing certificate" in actions
     finally:
@@ -108,7 +109,7 @@ def test_identity_created_on_first_need_is_kept_in_the_store(
 
 def test_exported_certificate_is_pem_without_the_key(session: Session) -> None:
     signing = SigningService(session)
-    signing.ensure_identity(NOW)
+    signing.ensure_identity(NOW, PASSPHRASE)
     pem = signing.certificate_pem()
     assert pem.startswith(b"-----BEGIN CERTIFICATE-----")
     assert b"PRIVATE KEY" not in pem
@@ -116,7 +117,7 @@ def test_exported_certificate_is_pem_without_the_key(session: Session) -> None:
 
 def test_import_a_council_certificate(session: Session, council_identity: SigningIdentity) -> None:
     signing = SigningService(session)
-    summary = signing.import_identity(_p12(council_identity, b"s3cret"), "s3cret", NOW)
+    summary = signing.import_identity(_p12(council_identity, b"s3cret"), "s3cret", NOW, PASSPHRASE)
     assert summary.source == IMPORTED
     assert summary.source_text == "Imported from a certificate file"
     assert COUNCIL in summary.details.subject
@@ -140,14 +141,14 @@ def test_import_errors_are_plain_and_change_nothing(
     message: str,
 ) -> None:
     signing = SigningService(session)
-    kept = signing.ensure_identity(NOW)
+    kept = signing.ensure_identity(NOW, PASSPHRASE)
     if data == "p12":
         data = _p12(council_identity, b"s3cret")
     elif data == "keyless":
         data = _p12(council_identity, b"s3cret", with_key=False)
     assert isinstance(data, bytes)
     with pytest.raises(error, match=message):
-        signing.import_identity(data, password, NOW)
+        signing.import_identity(data, password, NOW, PASSPHRASE)
     assert signing.identity() == kept
 
 
@@ -156,7 +157,9 @@ def test_an_expired_certificate_is_refused(
 ) -> None:
     signing = SigningService(session)
     with pytest.raises(SigningIdentityError, match="expired"):
-        signing.import_identity(_p12(council_identity, b"pw"), "pw", NOW + timedelta(days=365 * 11))
+        signing.import_identity(
+            _p12(council_identity, b"pw"), "pw", NOW + timedelta(days=365 * 11), PASSPHRASE
+        )
     assert signing.identity() is None
 
 
@@ -164,15 +167,16 @@ def test_replacing_the_certificate_retires_the_old_key_but_still_trusts_its_shee
     session: Session, council_identity: SigningIdentity, sheet_pdf: bytes
 ) -> None:
     signing = SigningService(session)
-    old = signing.ensure_identity(NOW)
+    old = signing.ensure_identity(NOW, PASSPHRASE)
     signed_before = sign_pdf(
         sheet_pdf, old, reason="test", location="here", signing_time_text="now"
     )
-    signing.import_identity(_p12(council_identity, b"pw"), "pw", NOW)
+    signing.import_identity(_p12(council_identity, b"pw"), "pw", NOW, PASSPHRASE)
     assert signing.identity() == council_identity
     assert len(signing.trusted_certificates_pem()) == 2
     stored = session.db.query("SELECT length(private_key) FROM signing_identities ORDER BY id")
-    assert [row[0] for row in stored] == [0, len(council_identity.private_key_der)]
+    assert stored[0][0] == 0  # the retired key wiped; the current one kept wrapped
+    assert stored[1][0] > len(council_identity.private_key_der)
     result = signing.verify(signed_before)
     assert result.valid
     assert result.trusted is True
@@ -182,7 +186,7 @@ def test_a_sheet_signed_by_someone_else_is_not_valid(
     session: Session, other_identity: SigningIdentity, sheet_pdf: bytes
 ) -> None:
     signing = SigningService(session)
-    signing.ensure_identity(NOW)
+    signing.ensure_identity(NOW, PASSPHRASE)
     forged = sign_pdf(
         sheet_pdf, other_identity, reason="test", location="here", signing_time_text="now"
     )

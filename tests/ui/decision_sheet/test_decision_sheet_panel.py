@@ -22,6 +22,7 @@ from rrdesk.services.store.session import Session
 from rrdesk.ui.decision_sheet.decision_sheet_panel import DecisionSheetPanel
 from rrdesk.ui.shell.tasks import TaskRunner, TaskStarter
 from tests.builders import HEALTH, LA, POLICE, email_of
+from tests.conftest import PASSPHRASE
 from tests.exports.pdf_reading import page_texts
 from tests.fakes import ImmediateRunner, RecordingMessages, RecordingOpener, ScriptedFileDialogs
 
@@ -43,7 +44,7 @@ class _Tab:
         self.case_id = case_id
         self.sheets = decision_sheet_service_for(session)
         self.messages = RecordingMessages()
-        self.dialogs = ScriptedFileDialogs(save=save)
+        self.dialogs = ScriptedFileDialogs(save=save, passwords=[PASSPHRASE])
         self.opener = RecordingOpener(works=opener_works)
         self.runner = ImmediateRunner()
         self.panel = DecisionSheetPanel(

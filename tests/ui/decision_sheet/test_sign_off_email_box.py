@@ -16,6 +16,7 @@ from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet
 from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
 from rrdesk.services.store.session import Session
 from rrdesk.ui.decision_sheet.sign_off_email_box import SignOffEmailBox
+from tests.conftest import PASSPHRASE
 from tests.fakes import RecordingMessages, RecordingOpener, ScriptedFileDialogs
 
 TODAY = date(2026, 11, 23)
@@ -50,7 +51,7 @@ def test_executives_one_each_and_the_panel_copied_when_ticked(
 ) -> None:
     _add_executives(session)
     sheets = decision_sheet_service_for(session)
-    sheet = sheets.export_signed(decided_case, TODAY, NOW)
+    sheet = sheets.export_signed(decided_case, TODAY, NOW, PASSPHRASE)
     draft = tmp_path / "sign-off.eml"
     dialogs = ScriptedFileDialogs(save=[draft])
     box = SignOffEmailBox(

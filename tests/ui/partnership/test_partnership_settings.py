@@ -18,6 +18,7 @@ from rrdesk.services.partnership.signing_service import IMPORTED, SigningService
 from rrdesk.services.store.session import Session
 from rrdesk.ui.partnership.settings_widget import PartnershipSettingsWidget
 from tests.builders import add_case, add_directory, decided, meeting_held, voted
+from tests.conftest import PASSPHRASE
 from tests.fakes import ImmediateRunner, RecordingMessages, ScriptedFileDialogs
 
 TODAY = date(2026, 11, 23)
@@ -49,7 +50,7 @@ def test_create_then_export_the_certificate(
     qtbot, session: Session, messages: RecordingMessages, tmp_path: Path
 ) -> None:
     target = tmp_path / "partnership.pem"
-    dialogs = ScriptedFileDialogs(save=[target])
+    dialogs = ScriptedFileDialogs(save=[target], passwords=[PASSPHRASE])
     widget = _widget(qtbot, session, messages, dialogs)
     assert widget.certificate_subject.text().startswith("None yet")
     assert not widget.export_button.isEnabled()
@@ -72,7 +73,8 @@ def test_create_then_export_the_certificate(
 
 def test_replacing_the_certificate_asks_first(qtbot, session: Session, tmp_path: Path) -> None:
     messages = RecordingMessages(confirm_answer=False)
-    widget = _widget(qtbot, session, messages, ScriptedFileDialogs())
+    dialogs = ScriptedFileDialogs(passwords=[PASSPHRASE])
+    widget = _widget(qtbot, session, messages, dialogs)
     qtbot.mouseClick(widget.create_button, Qt.MouseButton.LeftButton)
     first = SigningService(session).identity()
     assert widget.create_button.text() == "Create a new certificate"
@@ -87,7 +89,9 @@ def test_import_with_a_wrong_then_right_password(
     council = create_signing_identity("Northmoor Council", now=NOW)
     p12 = tmp_path / "council.p12"
     p12.write_bytes(_p12(council, b"Tr0ub4dor"))
-    dialogs = ScriptedFileDialogs(open_=[p12, p12], passwords=["wrong", "Tr0ub4dor"])
+    dialogs = ScriptedFileDialogs(
+        open_=[p12, p12], passwords=["wrong", PASSPHRASE, "Tr0ub4dor", PASSPHRASE]
+    )
     widget = _widget(qtbot, session, messages, dialogs)
 
     qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
@@ -116,7 +120,7 @@ def test_verify_a_pdf_shows_signer_time_and_verdict(
     assert case.case_id is not None
     sheets = decision_sheet_service_for(session)
     signed = tmp_path / "sheet.pdf"
-    signed.write_bytes(sheets.export_signed(case.case_id, TODAY, NOW).body)
+    signed.write_bytes(sheets.export_signed(case.case_id, TODAY, NOW, PASSPHRASE).body)
     altered = tmp_path / "altered.pdf"
     data = bytearray(signed.read_bytes())
     data[data.index(b"stream", 2000) + 12] ^= 0x01  # a byte inside a page's content

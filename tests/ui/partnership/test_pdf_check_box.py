@@ -22,6 +22,7 @@ from rrdesk.services.partnership.signing_service import SigningService
 from rrdesk.services.store.session import Session
 from rrdesk.ui.partnership.settings_widget import PartnershipSettingsWidget
 from tests.builders import add_case, add_directory, decided, meeting_held, voted
+from tests.conftest import PASSPHRASE
 from tests.exports.countersigning import answer_and_sign, countersigned_by_all, executive
 from tests.fakes import ImmediateRunner, RecordingMessages, ScriptedFileDialogs
 
@@ -35,7 +36,9 @@ def _signed_sheet(session: Session) -> bytes:
     meeting = meeting_held(session, case, held_on=date(2026, 11, 20), chair=people["Alex Chair"])
     decided(session, case, voted(session, case, meeting))
     assert case.case_id is not None
-    return decision_sheet_service_for(session).export_signed(case.case_id, TODAY, NOW).body
+    return (
+        decision_sheet_service_for(session).export_signed(case.case_id, TODAY, NOW, PASSPHRASE).body
+    )
 
 
 def _check(qtbot, session: Session, *files: Path) -> PartnershipSettingsWidget:  # type: ignore[no-untyped-def]
