@@ -53,6 +53,8 @@ class AuditTrail(Protocol):
 
     def length(self) -> int: ...
 
+    def latest(self) -> AuditEntry | None: ...
+
     def checker(self) -> Callable[[Progress], tuple[int, ChainBreak | None]]: ...
 
 
@@ -77,6 +79,7 @@ class AuditWidget(QWidget):
         self._case_id = case_id
         self._oldest_id: int | None = None
         self._total = 0
+        self._read_up_to: int | None = None  # the newest entry in the trail when last read
         self._checking = False
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("audit_table")
@@ -123,11 +126,15 @@ class AuditWidget(QWidget):
         self.older_button.clicked.connect(self._on_older_clicked)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """A case's history is read again each time it is shown: the case's other tabs change
-        it while it waits behind them."""
-        if self._case_id is not None and not event.spontaneous():
+        """A case's history is read again when it is shown after the trail has grown: the
+        case's other tabs change it while it waits behind them."""
+        if self._case_id is not None and not event.spontaneous() and self._trail_has_grown():
             self.refresh()
         super().showEvent(event)
+
+    def _trail_has_grown(self) -> bool:
+        latest = self._trail.latest()
+        return (None if latest is None else latest.entry_id) != self._read_up_to
 
     def set_case(self, case_id: int | None) -> None:
         self._case_id = case_id
@@ -137,6 +144,8 @@ class AuditWidget(QWidget):
         """Read the entries again: a case's whole history, or the trail's newest entries (as
         many as were shown, so a person who looked further back keeps their place)."""
         self.table.setRowCount(0)
+        latest = self._trail.latest()
+        self._read_up_to = None if latest is None else latest.entry_id
         if self._case_id is not None:
             self._add_rows(list(reversed(self._trail.entries(self._case_id))))
             return

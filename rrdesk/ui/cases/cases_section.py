@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -18,6 +19,15 @@ if TYPE_CHECKING:
     from rrdesk.ui.cases.case_editor import CaseEditorWidget
 
 CaseTab = Callable[[int], QWidget]
+
+
+class UnbuiltTab(QWidget):
+    """A case tab not shown yet: its page is built the first time the tab is shown, so opening
+    a case builds only its details (a case's tabs read much of the store between them)."""
+
+    def __init__(self, build: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self.build = build
 
 
 class CasesSection(QWidget):
@@ -130,20 +140,38 @@ class CasesSection(QWidget):
         if case_id is None:
             return
         for title, factory in self._case_tab_factories:
-            self.tabs.addTab(factory(case_id), title)
+            self.tabs.addTab(UnbuiltTab(partial(factory, case_id)), title)
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         """Another tab shown without the tabs asking first (a turn of the wheel over them,
         say): the one left is asked about unsaved typing now, and shown again if the person
-        stays."""
+        stays. A tab shown for the first time is built then."""
         left, self._shown_tab = self._shown_tab, self.tabs.currentWidget()
-        if self._placing_tabs or left is None or left is self._shown_tab:
+        if self._placing_tabs:
             return
-        if self.tabs.indexOf(left) >= 0 and not may_leave(left, self._messages):
+        if (
+            left is not None
+            and left is not self._shown_tab
+            and self.tabs.indexOf(left) >= 0
+            and not may_leave(left, self._messages)
+        ):
             self._placing_tabs = True
             self.tabs.setCurrentWidget(left)
             self._placing_tabs = False
             self._shown_tab = left
+            return
+        self._build_shown_tab()
+
+    def _build_shown_tab(self) -> None:
+        """Put the shown tab's page in place of the stand-in it had until now."""
+        index = self.tabs.currentIndex()
+        stand_in = self.tabs.widget(index)
+        if not isinstance(stand_in, UnbuiltTab):
+            return
+        page = stand_in.build()
+        self.tabs.replace_page(index, page)
+        stand_in.deleteLater()
+        self._shown_tab = page
 
     def _on_editor_case_saved(self, case_id: int) -> None:
         if self.tabs.count() == 1:

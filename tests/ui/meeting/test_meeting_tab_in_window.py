@@ -66,7 +66,8 @@ def test_the_case_page_has_a_meeting_tab(qtbot: QtBot, blank_context: AppContext
     section.open_case(case_id)
     titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
     assert "Meeting" in titles
-    tab = section.tabs.widget(titles.index("Meeting"))
+    section.tabs.setCurrentIndex(titles.index("Meeting"))
+    tab = section.tabs.currentWidget()
     assert isinstance(tab, MeetingWidget)
     assert tab.decision.status.text() == (
         "Decision recorded: Recommend a local Child Safeguarding Practice Review."
