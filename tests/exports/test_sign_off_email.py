@@ -9,6 +9,7 @@ from email.message import EmailMessage
 
 import pytest
 
+from rrdesk.domain.decision_sheet.dissent import DissentRoute, DissentRule, email_words
 from rrdesk.exports.mail_and_calendar.sign_off_email import (
     SignOffEmail,
     SignOffRecipient,
@@ -94,6 +95,17 @@ def test_body_says_who_decides_from_the_profile() -> None:
     text = body.get_content()
     assert "The decision rests with the THSCP Executive" in text
     assert "agree with the Rapid Review Panel's recommendation" in text
+
+
+def test_body_says_what_follows_not_agreeing_by_the_profiles_route() -> None:
+    rule = DissentRule(DissentRoute.CHAIR_THEN_EXECUTIVE, "THSCP Executive chair", False)
+    draft = _draft(if_not_agreed=email_words(rule))
+    body = _parse(build_sign_off_email(draft)).get_body(("plain",))
+    assert body is not None
+    assert (
+        "If you do not agree, please say why: we will arrange a meeting with the Rapid Review"
+        " chair, and if you still do not agree it goes to the THSCP Executive chair, who decides."
+    ) in body.get_content().replace("\r\n", " ")
 
 
 def test_panel_members_are_copied_only_when_given() -> None:

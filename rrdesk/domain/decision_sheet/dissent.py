@@ -72,6 +72,19 @@ class DissentRule:
         )
 
 
+def email_words(rule: DissentRule) -> str:
+    """What the sign-off email tells a partner about not agreeing, by the route."""
+    if rule.chair_first:
+        return (
+            "If you do not agree, please say why: we will arrange a meeting with the Rapid Review"
+            f" chair, and if you still do not agree it goes to {rule.who}, who decides."
+        )
+    return (
+        f"If you do not agree, please say why: your dissent is recorded, goes with the decision,"
+        f" and {rule.who} decide."
+    )
+
+
 @dataclass(frozen=True)
 class ExecutiveDecision:
     """The decision taken on a partner's dissent, by whoever the route names."""

@@ -48,6 +48,8 @@ class SignOffEmail:
     recommended_by: str = "Rapid Review panel"
     fingerprint: str = ""
     """SHA-256 of the certificate that signed the sheet, for executives to check it in Acrobat."""
+    if_not_agreed: str = "If you do not agree, please say why: your dissent is recorded."
+    """What follows a partner not agreeing, by the profile's route (``DissentRule.email_words``)."""
 
 
 def subject(case_reference: str) -> str:
@@ -109,7 +111,7 @@ def _body(draft: SignOffEmail) -> str:
         *copied,
         "",
         "The decision has to reach the Child Safeguarding Practice Review Panel within 15 working "
-        "days of the notification. If you do not agree, we will arrange a meeting with the chair.",
+        f"days of the notification. {draft.if_not_agreed}",
         "",
         f"The sheet is signed electronically by {draft.partnership}, so your PDF reader shows if "
         "it has been changed since it was signed.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rrdesk.domain.cases.directory import Member, partner_executives
+from rrdesk.domain.decision_sheet.dissent import email_words
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.timetable.deadlines import compute_timetable
@@ -157,6 +158,7 @@ class SignOffDrafts:
             copied=tuple(self.copied()),
             decided_by=decision.decided_by,
             recommended_by=decision.recommended_by,
+            if_not_agreed=email_words(decision.dissent),
             deadline=due,
             pdf=sheet.body,
             pdf_name=f"{reference} decision sheet v{sheet.version}.pdf",

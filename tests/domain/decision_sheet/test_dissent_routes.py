@@ -15,6 +15,7 @@ from rrdesk.domain.decision_sheet.dissent import (
     DissentRoute,
     DissentRule,
     ExecutiveDecision,
+    email_words,
 )
 from rrdesk.domain.decision_sheet.sign_off import SignOff
 from rrdesk.domain.meeting.meeting_error import MeetingError
@@ -160,3 +161,15 @@ def test_agreeing_after_sending_again_clears_the_dissent() -> None:
 def test_the_route_in_words(rule: DissentRule, words: str) -> None:
     assert words in rule.words
     assert "from working day 15 it can be sent to the National Panel" in rule.words
+
+
+@pytest.mark.parametrize(
+    ("rule", "words"),
+    [
+        (TOWER_HAMLETS, "we will arrange a meeting with the Rapid Review chair"),
+        (LEEDS, "your dissent is recorded, goes with the decision, and the LSCP Executive decide"),
+    ],
+    ids=["Tower Hamlets step 19", "Leeds line 35"],
+)
+def test_the_sign_off_email_says_what_follows_not_agreeing(rule: DissentRule, words: str) -> None:
+    assert words in email_words(rule)
