@@ -56,6 +56,11 @@ def add_deadlines_parser(subparsers: Any) -> None:
         metavar="DATE",
         help="the day the (last) agency check form request was sent, YYYY-MM-DD",
     )
+    parser.add_argument(
+        "--discussed",
+        metavar="DATE",
+        help="the day a child death review or joint agency response discussed the case, YYYY-MM-DD",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.set_defaults(handler=run_deadlines)
 
@@ -121,7 +126,11 @@ def _write_text(
         if item.key == MEETING_KEY and timetable.meeting_date is not None:
             out.write(_meeting_line(timetable, item, calendar) + "\n")
             continue
-        day = f"Day {item.review_day}"
+        day = (
+            "Before"
+            if item.review_day is not None and item.review_day < 0
+            else f"Day {item.review_day}"
+        )
         line = f"{day:<6}  {format_date_with_weekday(item.due)}  {item.label}"
         if item.earliest is not None:
             line += f" (from {format_date_with_weekday(item.earliest)})"
@@ -141,12 +150,14 @@ def run_deadlines(args: argparse.Namespace, out: TextIO, err: TextIO | None = No
         referral = parse_iso_date(args.referral) if args.referral else None
         meeting = parse_iso_date(args.meeting) if args.meeting else None
         forms_sent = parse_iso_date(args.forms_sent) if args.forms_sent else None
+        discussed = parse_iso_date(args.discussed) if args.discussed else None
     except DateError as error:
         errors.write(f"rrdesk deadlines: {error}\n")
         return EXIT_BAD_INPUT
-    if (referral or meeting or forms_sent) and len(dates) > 1:
+    if (referral or meeting or forms_sent or discussed) and len(dates) > 1:
         errors.write(
-            "rrdesk deadlines: give --referral, --meeting or --forms-sent with one date only\n"
+            "rrdesk deadlines: give --referral, --meeting, --forms-sent or --discussed with one"
+            " date only\n"
         )
         return EXIT_BAD_INPUT
     try:
@@ -167,6 +178,7 @@ def run_deadlines(args: argparse.Namespace, out: TextIO, err: TextIO | None = No
                 referral_date=referral,
                 meeting_date=meeting,
                 forms_sent_date=forms_sent,
+                discussed_on=discussed,
             )
             for day in dates
         ]

@@ -52,6 +52,12 @@ def test_tower_hamlets_step_10_counts_from_the_forms_sent() -> None:
     )
 
 
+def test_tower_hamlets_line_125_the_referral_a_week_after_a_cdop_discussion() -> None:
+    code, out, _ = _run("2026-12-21", "--profile", "tower-hamlets", "--discussed", "2026-12-11")
+    assert code == 0
+    assert "Before  Friday 18 December 2026  Referral to the Rapid Review (within a week" in out
+
+
 def test_meeting_prints_the_meeting_date_not_the_latest_day() -> None:
     code, out, _ = _run("2026-12-21", "--meeting", "2027-01-06")
     assert code == 0

@@ -189,6 +189,8 @@ class CaseTimetableWidget(QWidget):
                 if item.earliest is not None:
                     due = f"{format_date(item.earliest)} to {due}"
             day = "" if item.review_day is None else f"Day {item.review_day}"
+            if item.review_day is not None and item.review_day < 0:
+                day = "Before day 0"  # a referral's milestones can fall before the notification
             box = QCheckBox("Done")
             box.setObjectName(f"done_{item.key}")
             box.setAccessibleName(f"{item.label}: done")
