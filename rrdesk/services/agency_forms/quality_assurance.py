@@ -16,6 +16,7 @@ from rrdesk.domain.agency_forms.text_checks import (
 )
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.agency_forms.form_entry import FormEntry
+from rrdesk.services.agency_forms.request_chasing import answers_entered
 from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
 from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.partnership.partnership_forms import acronyms_in_use, area_names_in_use
@@ -34,6 +35,9 @@ class QualityView:
     """True when the checks found something or text was pasted."""
     unfinished: tuple[str, ...] = ()
     """The titles of the sections that need an answer and are not completed."""
+    nothing_entered: bool = False
+    """True when nothing is entered in the form beyond the agency's name: it cannot be quality
+    assured."""
 
     @property
     def unconfirmed_warnings(self) -> bool:
@@ -118,6 +122,7 @@ class QualityAssurance(FormEntry):
             returns=returns,
             warnings=bool(findings) or bool(pasted),
             unfinished=unfinished,
+            nothing_entered=not answers_entered(record),
         )
 
     def quality_assured(self, case_id: int) -> list[tuple[AgencyRequest, FormRecord]]:

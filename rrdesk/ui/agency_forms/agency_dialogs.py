@@ -28,6 +28,8 @@ from rrdesk.ui.kit.form_widgets import DateInput, ErrorSummary, FormField, headi
 class ReturnChoice:
     reasons: tuple[ReturnReason, ...]
     note: str
+    due_on: date | None = None
+    """When the form should come back: the "Due back" date while it is awaited again."""
 
 
 class AgencyFormsDialogs:
@@ -101,7 +103,11 @@ class AgencyFormsDialogs:
         dialog.exec()
         return chosen[0] if chosen else None
 
-    def ask_return(self, parent: QWidget | None, agency: str) -> ReturnChoice | None:
+    def ask_return(
+        self, parent: QWidget | None, agency: str, due: date | None = None
+    ) -> ReturnChoice | None:
+        """Why the form goes back, what is needed, and when it should come back (``due`` is
+        suggested)."""
         dialog = QDialog(parent)
         dialog.setWindowTitle("Return for more information")
         layout = QVBoxLayout(dialog)
@@ -118,23 +124,43 @@ class AgencyFormsDialogs:
             "What is needed (optional unless you selected Other)", note, object_name="return_note"
         )
         layout.addWidget(note_field)
+        back = DateInput("return_due", "When should the form come back?")
+        if due is not None:
+            back.set_value(due)
+        back_field = FormField(
+            "When should the form come back?",
+            back,
+            hint="For example, 27 3 2026. The requests table shows it as due back then.",
+            object_name="return_due",
+        )
+        layout.addWidget(back_field)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         chosen: list[ReturnChoice] = []
 
         def accept() -> None:
+            errors: list[tuple[FormField, str]] = []
             reasons = tuple(r for r, box in boxes.items() if box.isChecked())
             if not reasons:
-                summary.show_errors(
-                    [(note_field, "Select at least one reason for returning the form")]
-                )
-                return
-            if ReturnReason.OTHER in reasons and not note.toPlainText().strip():
+                errors.append((note_field, "Select at least one reason for returning the form"))
+            elif ReturnReason.OTHER in reasons and not note.toPlainText().strip():
                 note_field.set_error("Enter the reason for returning the form")
-                summary.show_errors([(note_field, "Enter the reason for returning the form")])
+                errors.append((note_field, "Enter the reason for returning the form"))
+            try:
+                due_on = back.value(what="The date the form should come back")
+            except DateError as error:
+                due_on = None
+                back_field.set_error(str(error))
+                errors.append((back_field, str(error)))
+            else:
+                if due_on is None:
+                    back_field.set_error("Enter the date the form should come back")
+                    errors.append((back_field, "Enter the date the form should come back"))
+            if errors or due_on is None:
+                summary.show_errors(errors)
                 return
-            chosen.append(ReturnChoice(reasons, note.toPlainText().strip()))
+            chosen.append(ReturnChoice(reasons, note.toPlainText().strip(), due_on))
             dialog.accept()
 
         buttons.accepted.connect(accept)

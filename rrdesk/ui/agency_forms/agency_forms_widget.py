@@ -203,7 +203,7 @@ class AgencyFormsWidget(QWidget):
             "email": row is not None,
             "received": awaiting,
             "open": row is not None,
-            "assured": received,
+            "assured": received and row is not None and row.form_entered,
             "returned": received,
         }
         for key, on in enabled.items():
@@ -309,12 +309,14 @@ class AgencyFormsWidget(QWidget):
         agency = self.selected_agency()
         if agency is None:
             return
-        choice = self._dialogs.ask_return(self, agency)
+        today = self._today()
+        due = self._service.return_due_date(self._case_id, agency, today)
+        choice = self._dialogs.ask_return(self, agency, due)
         if choice is None:
             return
         self._run(
             lambda: self._service.record_returned(
-                self._case_id, agency, self._today(), choice.reasons, choice.note
+                self._case_id, agency, today, choice.reasons, choice.note, due_on=choice.due_on
             )
         )
 

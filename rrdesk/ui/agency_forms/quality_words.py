@@ -3,6 +3,7 @@ and lacks, and what the question before marking it quality assured names."""
 
 from __future__ import annotations
 
+from rrdesk.domain.agency_forms.agency_requests import RequestStatus
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.agency_forms.quality_assurance import QualityView
 from rrdesk.services.agency_forms.request_chasing import RequestRow
@@ -13,8 +14,13 @@ def quality_text(row: RequestRow | None, view: QualityView | None) -> str:
     reminders."""
     if row is None:
         return "Select an agency to see its form's findings and history."
-    if view is None:
+    if view is None or view.nothing_entered:
         lines = [f"{row.agency}: no form entered yet."]
+        if row.status.status is RequestStatus.RECEIVED:
+            lines.append(
+                "It cannot be quality assured with nothing in it: open the form and enter what "
+                "the agency sent."
+            )
     else:
         lines = [
             f"{row.agency}: {'complete' if view.complete else 'not complete yet'}.",

@@ -52,16 +52,28 @@ def requests_table() -> QTableWidget:
     return table
 
 
+def due_back_text(row: RequestRow) -> str:
+    """The "Due back" cell: the date awaited, a dash once the form is in, and otherwise why
+    there is no date."""
+    status = row.status.status
+    if status in (RequestStatus.RECEIVED, RequestStatus.QUALITY_ASSURED):
+        return "\u2014"
+    due = row.status.due_on or row.request.due_on
+    if due is not None:
+        return format_date(due)
+    if status is RequestStatus.NOT_SENT:
+        return "Not sent yet"
+    if status is RequestStatus.RETURNED:
+        return "No new date set"
+    return "No date set"
+
+
 def fill_requests_table(table: QTableWidget, rows: Sequence[RequestRow]) -> None:
     """One row per agency chosen: agency, status, due back and the form."""
     table.setRowCount(len(rows))
     for number, row in enumerate(rows):
         symbol, colour = STATUS_LOOK[row.status.status]
-        due = row.request.due_on
-        if row.status.status in (RequestStatus.RECEIVED, RequestStatus.QUALITY_ASSURED):
-            due_text = "\u2014"
-        else:
-            due_text = format_date(due) if due else "Not sent yet"
+        due_text = due_back_text(row)
         form_text = (
             "Ready for quality assurance"
             if row.form_ready

@@ -33,6 +33,7 @@ from tests.builders import (
 )
 
 NOTIFIED = date(2026, 11, 16)  # a Monday; today is Sunday 22 November 2026
+NIL_RETURN = {"involved": "no"}
 
 
 @pytest.fixture
@@ -65,6 +66,20 @@ def test_choose_send_and_due_date_follow_the_profile(
     assert "Recorded a request for an agency check form" in entries
 
 
+def test_a_returned_form_is_due_back_on_the_request_date_or_after_the_shortest_time(
+    session: Session, panel: Directory, today: date
+) -> None:
+    service = AgencyFormsService(session)
+    case_id = _notified(session, today)
+    service.choose_agencies(case_id, [HOUSING])
+    service.record_sent(case_id, HOUSING, date(2026, 11, 16))
+    due = service.request(case_id, HOUSING).due_on
+    assert due == date(2026, 11, 26)  # eight working days after 16 November
+    assert service.return_due_date(case_id, HOUSING, date(2026, 11, 20)) == due
+    # After the request's date, the profile's shortest time (five working days) from the return.
+    assert service.return_due_date(case_id, HOUSING, date(2026, 11, 26)) == date(2026, 12, 3)
+
+
 def test_reminders_returns_and_quality_assurance_keep_their_history(
     session: Session, panel: Directory, today: date
 ) -> None:
@@ -85,6 +100,11 @@ def test_reminders_returns_and_quality_assurance_keep_their_history(
     with pytest.raises(RequestError):
         service.record_quality_assured(case_id, agency, today)
     service.record_received(case_id, agency, today)
+    with pytest.raises(RequestError, match=f"Nothing has been entered in the form from {agency}"):
+        service.record_quality_assured(case_id, agency, today)
+    assert service.request(case_id, agency).stage.kind.value == "received"
+    record = service.load_form(case_id, agency)
+    service.save_form(case_id, replace(record, answers={**record.answers, "involved": "no"}))
     service.record_quality_assured(case_id, agency, today)
     request = service.request(case_id, agency)
     assert len(request.reminders) == 1
@@ -218,8 +238,8 @@ def test_returns_count_for_the_board(session: Session, panel: Directory, today: 
     case = add_case(session, today=today, notified=NOTIFIED, stage=Stage.COLLECTING_RETURNS)
     assert case.case_id is not None
     requests_sent(session, case, [LA, POLICE, HEALTH], sent_on=NOTIFIED)
-    form_returned(session, case, LA, {"agency": LA}, on=today, quality_assured=True)
-    form_returned(session, case, POLICE, {"agency": POLICE}, on=today)
+    form_returned(session, case, LA, NIL_RETURN, on=today, quality_assured=True)
+    form_returned(session, case, POLICE, NIL_RETURN, on=today)
     service = AgencyFormsService(session)
     # Chosen and sent: three; received or quality assured: two; quality assured: one.
     assert service.returns_count(case.case_id).short_words == "2 of 3 received, 1 assured"
@@ -237,7 +257,7 @@ def test_the_board_and_the_pack_count_agencies_one_way_and_the_pack_names_missin
     service = AgencyFormsService(session)
     requests_sent(session, case, [LA, POLICE], sent_on=NOTIFIED)
     service.choose_agencies(case.case_id, [LA, POLICE, HEALTH, "Northmoor Schools"])
-    form_returned(session, case, LA, {"agency": LA}, on=today, quality_assured=True)
+    form_returned(session, case, LA, NIL_RETURN, on=today, quality_assured=True)
     assert service.returns_count(case.case_id).short_words == "1 of 4 received, 1 assured"
     content = service.panel_pack_content(case.case_id, today)
     assert content.agencies is not None

@@ -82,6 +82,7 @@ class FakeDialogs(AgencyFormsDialogs):
         self.questions: list[str] = []
         self.date: date | None = None
         self.return_choice: ReturnChoice | None = None
+        self.suggested_due: date | None = None
         self.files = ScriptedFileDialogs(save_folder=folder)
         self.opener = RecordingOpener()
 
@@ -93,7 +94,8 @@ class FakeDialogs(AgencyFormsDialogs):
         self.questions.append(question)
         return self.date or default
 
-    def ask_return(self, parent, agency):  # type: ignore[no-untyped-def]
+    def ask_return(self, parent, agency, due=None):  # type: ignore[no-untyped-def]
+        self.suggested_due = due
         return self.return_choice
 
     @property
@@ -327,6 +329,14 @@ def status_words(widget: AgencyFormsWidget) -> dict[str, str]:
     """Each agency's status as the requests table shows it."""
     return {
         widget.table.item(r, 0).text(): widget.table.item(r, 1).text()
+        for r in range(widget.table.rowCount())
+    }
+
+
+def due_back(widget: AgencyFormsWidget) -> dict[str, str]:
+    """Each agency's "Due back" as the requests table shows it."""
+    return {
+        widget.table.item(r, 0).text(): widget.table.item(r, 2).text()
         for r in range(widget.table.rowCount())
     }
 

@@ -20,14 +20,18 @@ from rrdesk.ui.kit.form_widgets import ErrorSummary
 
 
 def _answer(qtbot, act) -> None:  # type: ignore[no-untyped-def]
-    """Run ``act`` on the dialog once it is open."""
+    """Run ``act`` on the dialog once it is open; the dialog is closed if it stays open."""
 
     def later() -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None:
             QTimer.singleShot(10, later)
             return
-        act(dialog)
+        try:
+            act(dialog)
+        finally:
+            if dialog.isVisible():  # a step failed: close it, so the test fails and goes on
+                dialog.reject()
 
     QTimer.singleShot(0, later)
 
@@ -67,27 +71,42 @@ def test_ask_date_refuses_a_date_that_does_not_exist(qtbot) -> None:  # type: ig
     assert "real date" in seen[0]
 
 
-def test_ask_return_needs_a_reason_and_a_note_for_other(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_ask_return_needs_a_reason_a_note_for_other_and_when_it_comes_back(qtbot) -> None:  # type: ignore[no-untyped-def]
     seen: list[list[str]] = []
+    suggested: list[str] = []
 
     def act(dialog) -> None:  # type: ignore[no-untyped-def]
         summary = dialog.findChild(ErrorSummary, "error_summary")
+        day = dialog.findChild(QLineEdit, "return_due_day")
+        suggested.append(
+            " ".join(
+                dialog.findChild(QLineEdit, f"return_due_{part}").text()
+                for part in ("day", "month", "year")
+            )
+        )
+        day.selectAll()
+        qtbot.keyClick(day, Qt.Key.Key_Backspace)
         _ok(dialog)
         seen.append(list(summary.messages))
         boxes = {box.text(): box for box in dialog.findChildren(QCheckBox)}
-        boxes["Other"].setChecked(True)
+        boxes["Other"].setFocus()
+        qtbot.keyClick(boxes["Other"], Qt.Key.Key_Space)
+        qtbot.keyClicks(day, "30")
         _ok(dialog)
         seen.append(list(summary.messages))
-        dialog.findChild(QPlainTextEdit, "return_note").setPlainText("Add the dates")
-        boxes["Information missing"].setChecked(True)
+        qtbot.keyClicks(dialog.findChild(QPlainTextEdit, "return_note"), "Add the dates")
+        boxes["Information missing"].setFocus()
+        qtbot.keyClick(boxes["Information missing"], Qt.Key.Key_Space)
         _ok(dialog)
 
     _answer(qtbot, act)
-    choice = AgencyFormsDialogs().ask_return(None, "Northmoor Housing")
+    choice = AgencyFormsDialogs().ask_return(None, "Northmoor Housing", date(2026, 11, 26))
+    assert suggested == ["26 11 2026"]
     assert choice == ReturnChoice(
-        (ReturnReason.INFORMATION_MISSING, ReturnReason.OTHER), "Add the dates"
+        (ReturnReason.INFORMATION_MISSING, ReturnReason.OTHER),
+        "Add the dates",
+        date(2026, 11, 30),
     )
-    assert seen == [
-        ["Select at least one reason for returning the form"],
-        ["Enter the reason for returning the form"],
-    ]
+    assert seen[0][0] == "Select at least one reason for returning the form"
+    assert "come back" in seen[0][1]
+    assert seen[1] == ["Enter the reason for returning the form"]

@@ -3,15 +3,17 @@ or has findings its author has not looked at, and reading a quality-assured form
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from rrdesk.domain.agency_forms.agency_requests import ReturnReason
 from rrdesk.ui.agency_forms.agency_dialogs import ReturnChoice
-from tests.builders import HEALTH, LA, POLICE, SCHOOLS
+from tests.builders import HEALTH, HOUSING, LA, POLICE, SCHOOLS
 from tests.ui.agency_forms.forms_setup import (
     EARLY_HELP,
     HOSPITAL,
     click,
+    due_back,
     open_tab,
     status_words,
 )
@@ -25,10 +27,16 @@ def test_return_a_form_from_quality_assurance(
     widget.select_agency(agency)
     assert "No findings" in widget.quality.text() or "Text checks" in widget.quality.text()
     dialogs.return_choice = ReturnChoice(
-        (ReturnReason.ANALYSIS_NOT_COMPLETE,), "Say what the school makes of it now"
+        (ReturnReason.ANALYSIS_NOT_COMPLETE,),
+        "Say what the school makes of it now",
+        date(2026, 11, 27),
     )
     click(qtbot, widget.buttons["returned"])
+    assert dialogs.suggested_due == date(2026, 11, 26), "the request's own due date, still ahead"
     assert "Returned for more information 22 November 2026" in status_words(widget)[agency]
+    assert "Due back 27 November 2026" in status_words(widget)[agency]
+    assert due_back(widget)[agency] == "27 November 2026"
+    assert service.request(widget._case_id, agency).due_on == date(2026, 11, 27)
     assert (
         "Returned 22 November 2026: analysis not complete. Say what the school makes of it now"
         in widget.quality.text()
@@ -43,12 +51,36 @@ def test_return_a_form_from_quality_assurance(
     assert "History of returns" in widget.quality.text()
 
 
+def test_a_received_form_with_nothing_entered_is_not_offered_for_quality_assurance(  # type: ignore[no-untyped-def]
+    qtbot, blank_context, dialogs, collecting
+) -> None:
+    widget, service = open_tab(qtbot, blank_context, dialogs, collecting)
+    case_id = widget._case_id
+    service.record_received(case_id, EARLY_HELP, date(2026, 11, 22))
+    widget.refresh()
+    widget.select_agency(EARLY_HELP)
+    assert not widget.buttons["assured"].isEnabled()
+    assert widget.buttons["returned"].isEnabled()
+    assert "no form entered yet" in widget.quality.text()
+    assert "cannot be quality assured with nothing in it" in widget.quality.text()
+    # Opened and closed with nothing typed, it is still not offered.
+    click(qtbot, widget.buttons["open"])
+    click(qtbot, widget.entry.close_button)
+    widget.select_agency(EARLY_HELP)
+    assert not widget.buttons["assured"].isEnabled()
+    assert "Received" in status_words(widget)[EARLY_HELP]
+    assert due_back(widget)[EARLY_HELP] == "\u2014"
+    assert due_back(widget)[HOUSING] == "Not sent yet"
+
+
 def test_quality_assurance_of_an_unfinished_form_names_its_sections(  # type: ignore[no-untyped-def]
     qtbot, blank_context, dialogs, collecting
 ) -> None:
     widget, service = open_tab(qtbot, blank_context, dialogs, collecting)
     case_id = widget._case_id
     service.record_received(case_id, EARLY_HELP, date(2026, 11, 22))
+    record = service.load_form(case_id, EARLY_HELP)
+    service.save_form(case_id, replace(record, answers={**record.answers, "involved": "yes"}))
     widget.refresh()
     widget.select_agency(EARLY_HELP)
     blank_context.messages.confirm_answer = False
