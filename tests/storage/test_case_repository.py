@@ -54,3 +54,24 @@ def test_cases_at_chosen_stages_are_read_whole_and_alone(session: Session) -> No
     assert session.cases.cases_at({Stage.THRESHOLD_NOT_MET}) == []
     both = session.cases.cases_at({Stage.LOCAL_REVIEW, Stage.CLOSED})
     assert [c.reference for c in both] == ["RR-2024-001", "RR-2025-002", "RR-2025-003"]
+
+
+def test_every_case_read_at_once_is_each_case_as_read_alone(session: Session) -> None:
+    builders.add_case(
+        session,
+        today=TODAY,
+        notified=date(2026, 11, 2),
+        children=(
+            Child("Child A", "First Fictional", date(2015, 3, 1)),
+            Child("Child B", "Second Fictional"),
+            Child("Child C", "Third Fictional"),
+        ),
+    )
+    add(session, "RR-2026-002", Stage.CLOSED, date(2025, 6, 2))
+    add(session, "RR-2026-003", Stage.REFERRED, None)
+
+    every = session.cases.all_cases()
+
+    assert every == [session.cases.get(case.case_id or 0) for case in every]
+    assert [len(case.children) for case in every] == [3, 1, 1]
+    assert [child.pseudonym for child in every[0].children] == ["Child A", "Child B", "Child C"]

@@ -94,13 +94,12 @@ class ThemeService:
             )
 
     def others_with_theme(self, case_id: int, key: str, today: date) -> tuple[CaseThemes, ...]:
-        """The other cases with theme ``key`` in the last 24 months: only the cases that have
-        it are read."""
-        cases = self._session.cases
-        entries = []
-        for other, keys in self.themes_by_case().items():
-            if other != case_id and key in keys and (case := cases.get(other)) is not None:
-                entries.append(_entry(case, keys))
+        themes = self.themes_by_case()
+        entries = [
+            _entry(case, themes[case.case_id])
+            for case in self._session.cases.all_cases()
+            if case.case_id in themes and key in themes[case.case_id]
+        ]
         return cases_sharing_theme(key, entries, today, excluding=case_id)
 
 
