@@ -65,8 +65,9 @@ def add_store_parsers(subparsers: Any) -> None:
         "--against",
         type=Path,
         default=None,
-        metavar="BACKUP",
-        help="also check the trail still holds the entries this backup of the store recorded",
+        metavar="FILE",
+        help="also check the trail still holds the entries this backup of the store, or this "
+        "decision sheet it signed, recorded",
     )
     verify.set_defaults(handler=run_audit_verify)
 
@@ -222,12 +223,14 @@ def run_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
             against = trail_against_backup(session, Path(args.against).expanduser())
     finally:
         session.close()
+    sheet = args.against is not None and Path(args.against).suffix.lower() == ".pdf"
+    copy, made_word = ("signed sheet", "signed") if sheet else ("backup", "made")
     if broken is None and against is not None and against[1] is not None:
-        made = f" (made {against[0]})" if against[0] else ""
+        made = f" ({made_word} {against[0]})" if against[0] else ""
         print(
-            f"The audit trail does not hold what the backup {args.against.name}{made} "
+            f"The audit trail does not hold what the {copy} {args.against.name}{made} "
             f"recorded: {against[1].reason}. Entries have been removed or rewritten since the "
-            "backup was made.",
+            f"{copy} was {made_word}.",
             file=out,
         )
         return 1
@@ -235,8 +238,8 @@ def run_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
         print(f"The audit trail is whole: {checked} entries checked.", file=out)
         if against is not None:
             print(
-                f"It holds every entry the backup {args.against.name} recorded"
-                f"{f' (made {against[0]})' if against[0] else ''}.",
+                f"It holds every entry the {copy} {args.against.name} recorded"
+                f"{f' ({made_word} {against[0]})' if against[0] else ''}.",
                 file=out,
             )
         return 0

@@ -194,12 +194,12 @@ def trail_against_backup(session: Session, backup: Path) -> tuple[str, ChainBrea
     """Check the store's audit trail against the head and length a backup of it recorded, so a
     copy kept elsewhere proves entries removed or rewritten since: when the backup was made ("on
     22 November 2026 at 9:30am"), and where the trail disagrees with it (``None`` if it holds
-    what the backup recorded)."""
+    what the backup recorded). A signed decision sheet serves as well as a backup (see
+    :mod:`rrdesk.services.decision_sheet.sheet_audit_check`)."""
     if backup.suffix.lower() == ".pdf":
-        raise BackupFileError(
-            f"{backup.name} is a PDF: only a backup (.rrbackup) records the audit trail for "
-            f"this check. {NOTHING_CHANGED}"
-        )
+        from rrdesk.services.decision_sheet.sheet_audit_check import trail_against_sheet
+
+        return trail_against_sheet(session, backup)
     header = read_header(backup)
     if header.slots.store_id != session.slots.store_id:
         raise BackupFileError(
