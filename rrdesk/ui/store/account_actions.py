@@ -32,6 +32,12 @@ NEW_RECOVERY_KEY = (
 )
 
 
+CURRENT_FOR_SIGNING = (
+    "Your current passphrase: the partnership's signing key is locked with it, and is locked "
+    "again with the new one."
+)
+
+
 PASSPHRASE_CHANGED = (
     "Your new passphrase is set, and the store's key has changed with it: the old passphrase "
     "and every earlier copy of the key file no longer open the store. Backups made before "
@@ -111,8 +117,11 @@ def install_account_actions(
     *,
     new_case: Callable[[], None],
     ask_passphrase: Callable[[], str | None] | None = None,
+    ask_current_passphrase: Callable[[], str | None] | None = None,
 ) -> None:
-    """Add New case, Change passphrase, Remember on this computer and About."""
+    """Add New case, Change passphrase, Remember on this computer and About.
+    ``ask_passphrase`` asks for the new passphrase, ``ask_current_passphrase`` for the current one
+    (asked only when the partnership's signing key is locked with it and not yet opened)."""
 
     def ask() -> str | None:
         from rrdesk.ui.store.unlock_dialog import NewPassphraseDialog
@@ -124,13 +133,27 @@ def install_account_actions(
 
     asker = ask_passphrase or ask
 
+    def ask_current() -> str | None:
+        from rrdesk.ui.shell.file_dialogs import FileDialogs
+
+        return FileDialogs().password(window, "Change passphrase", CURRENT_FOR_SIGNING)
+
     def change_passphrase() -> None:
+        from rrdesk.services.store.key_rotation import signing_key_needs_passphrase
+
+        current = None
+        if signing_key_needs_passphrase(session):
+            current = (ask_current_passphrase or ask_current)()
+            if current is None:
+                return
         new = asker()
         if new is None:
             return
         try:
             with _busy():
-                store_access.change_passphrase(session, new, secret_store=secret_store)
+                store_access.change_passphrase(
+                    session, new, secret_store=secret_store, current_passphrase=current
+                )
         except StoreError as error:
             messages.error(window, "The passphrase was not changed", error.message)
             return
