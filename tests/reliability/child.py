@@ -88,7 +88,8 @@ def rekeyer(store: str, first_file: str, second_file: str) -> int:
     number = 0
     while True:
         current = 1 - current
-        change_passphrase(session, choices[current])
+        # The signing key is locked again with each new passphrase, given the one it had.
+        change_passphrase(session, choices[current], current_passphrase=choices[1 - current])
         number += 1
         say(f"changed {number} {current}")
 

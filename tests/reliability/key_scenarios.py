@@ -7,8 +7,10 @@ import random
 import shutil
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
+from rrdesk.services.partnership.signing_service import SigningService
 from rrdesk.services.store.store_access import unlock_with_passphrase
 from tests.reliability.scenarios import PASSPHRASE, _Child, new_store
 
@@ -24,6 +26,7 @@ class RekeyKillFigures:
     cases_lost: int = 0
     earlier_key_file_opened: int = 0  # a key file from before an acknowledged change opened it
     stray_work_files: int = 0
+    signing_key_lost: int = 0  # the signing key not opened by the passphrase that opened the store
 
 
 def rekey_kill_trials(folder: Path, kills: int, *, seed: int | None = None) -> RekeyKillFigures:
@@ -41,6 +44,7 @@ def rekey_kill_trials(folder: Path, kills: int, *, seed: int | None = None) -> R
     session = unlock_with_passphrase(store, PASSPHRASE)
     with session.db.transaction():
         session.settings.set("marker", "kept")
+    identity = SigningService(session).ensure_identity(datetime.now(UTC), PASSPHRASE)
     session.close()
     figures = RekeyKillFigures()
     for trial in range(kills):
@@ -66,6 +70,10 @@ def rekey_kill_trials(folder: Path, kills: int, *, seed: int | None = None) -> R
         figures.integrity_problems += len(opened.db.integrity_problems())
         figures.audit_breaks += opened.audit.verify()[1] is not None
         figures.cases_lost += opened.settings.get("marker") != "kept"
+        try:
+            figures.signing_key_lost += SigningService(opened).identity(passphrase) != identity
+        except StoreError:
+            figures.signing_key_lost += 1
         opened.close()
         work = (rotation.store_work_file(store), rotation.key_work_file(store))
         figures.stray_work_files += sum(path.exists() for path in work)

@@ -85,8 +85,10 @@ def main() -> int:
         )
         _line("opened by a key file from before a change", rekeyed.earlier_key_file_opened)
         _line("work files left after opening", rekeyed.stray_work_files)
+        _line("signing key not opened by the store's passphrase", rekeyed.signing_key_lost)
         failures += rekeyed.unopenable + rekeyed.integrity_problems + rekeyed.audit_breaks
         failures += rekeyed.cases_lost + rekeyed.earlier_key_file_opened + rekeyed.stray_work_files
+        failures += rekeyed.signing_key_lost
 
         print("\nRestoring: a process restoring a backup over the store, killed with SIGKILL")
         restored = key_scenarios.restore_kill_trials(

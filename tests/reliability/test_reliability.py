@@ -59,6 +59,7 @@ def test_killed_change_of_key_leaves_one_whole_store_that_no_earlier_key_opens(
     assert figures.cases_lost == 0
     assert figures.earlier_key_file_opened == 0
     assert figures.stray_work_files == 0
+    assert figures.signing_key_lost == 0
 
 
 @pytest.mark.slow
