@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,7 +23,7 @@ from rrdesk.domain.cases.directory import Member, StatutoryPartner, voting_for_r
 from rrdesk.services.cases.case_service import DirectoryService
 from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
 from rrdesk.ui.kit.scrolling_page import DownwardScrollArea
-from rrdesk.ui.shell.leaving import UnsavedTyping
+from rrdesk.ui.shell.leaving import UnsavedTyping, may_leave
 from rrdesk.ui.shell.messages import Messages
 
 COLUMNS = ("Name", "Agency", "Role", "Email", "Panel", "Voting", "Substitute for", "Executive")
@@ -151,6 +151,7 @@ class DirectoryWidget(QWidget):
         editor_scroll = DownwardScrollArea(editor_holder)
         editor_scroll.setObjectName("member_form_scroll")
         editor_scroll.setMaximumWidth(540)
+        self.editor_scroll = editor_scroll
 
         body = QHBoxLayout()
         body.addWidget(self.table, 3)
@@ -168,7 +169,7 @@ class DirectoryWidget(QWidget):
     def _connect_signals(self) -> None:
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
         self.save_button.clicked.connect(self._on_save_clicked)
-        self.new_button.clicked.connect(self._start_new)
+        self.new_button.clicked.connect(self._on_new_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.role.textEdited.connect(self._on_role_or_panel_changed)
         self.on_panel.toggled.connect(self._on_role_or_panel_changed)
@@ -176,6 +177,7 @@ class DirectoryWidget(QWidget):
     def refresh(self) -> None:
         self._members = self._directory.members()
         names = {m.member_id: m.name for m in self._members}
+        blocker = QSignalBlocker(self.table)  # the rows change under the selection: load nobody
         self.table.setRowCount(len(self._members))
         for row, member in enumerate(self._members):
             values = (
@@ -190,6 +192,7 @@ class DirectoryWidget(QWidget):
             )
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
+        blocker.unblock()
         agencies = sorted(
             {a.name for a in self._directory.agencies()} | {m.agency for m in self._members}
         )
@@ -204,8 +207,19 @@ class DirectoryWidget(QWidget):
                 self.substitute_for.addItem(f"{member.name} ({member.agency})", member.member_id)
 
     def _start_new(self) -> None:
-        self.table.clearSelection()
+        with QSignalBlocker(self.table):
+            self.table.clearSelection()
         self._load(None)
+
+    def _on_new_clicked(self) -> None:
+        """A blank form, its Name box in view and ready for typing (the button is below the
+        form, so the form would otherwise stay scrolled down to it). Typing not yet saved about
+        the person on the form is asked about first."""
+        if not may_leave(self, self._messages):
+            return
+        self._start_new()
+        self.editor_scroll.verticalScrollBar().setValue(0)
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _load(self, member: Member | None) -> None:
         self._editing = member
@@ -240,10 +254,31 @@ class DirectoryWidget(QWidget):
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
 
+    def _select_quietly(self, member: Member | None) -> None:
+        """Show ``member``'s row as selected (none for a new person) without loading it."""
+        with QSignalBlocker(self.table):
+            self.table.clearSelection()
+            for row, listed in enumerate(self._members):
+                if member is not None and listed.member_id == member.member_id:
+                    self.table.selectRow(row)
+                    break
+
     def _on_table_selection_changed(self) -> None:
+        """Another person chosen: typing not yet saved about the person on the form is asked
+        about first (Save, Discard or Stay), and Stay keeps their row selected."""
         rows = {index.row() for index in self.table.selectedIndexes()}
-        if len(rows) == 1:
-            self._load(self._members[rows.pop()])
+        if len(rows) != 1:
+            return
+        chosen = self._members[rows.pop()]
+        if self._editing is not None and chosen.member_id == self._editing.member_id:
+            return
+        if not may_leave(self, self._messages):
+            self._select_quietly(self._editing)
+            return
+        # Saving refreshes the table, so the person chosen is found again by their id.
+        chosen = next((m for m in self._members if m.member_id == chosen.member_id), chosen)
+        self._select_quietly(chosen)
+        self._load(chosen)
 
     # Leaving with typing not yet saved (rrdesk.ui.shell.leaving)
 
@@ -306,10 +341,7 @@ class DirectoryWidget(QWidget):
             return False
         self.refresh()
         self.directory_changed.emit()
-        for row, listed in enumerate(self._members):
-            if listed.member_id == saved.member_id:
-                self.table.selectRow(row)
-                break
+        self._select_quietly(saved)
         self._load(saved)  # what is on the form is what is stored
         return True
 

@@ -126,3 +126,74 @@ def test_nothing_typed_asks_nothing(
     _click_section(qtbot, window, "Audit trail")
     assert window.current_section == "audit"
     assert messages.choices == []
+
+
+def _click_person(qtbot: QtBot, directory: DirectoryWidget, name: str) -> None:
+    table = directory.table
+    (item,) = [table.item(r, 0) for r in range(table.rowCount()) if table.item(r, 0).text() == name]
+    table.scrollToItem(item)
+    centre = table.visualItemRect(item).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def _selected_names(directory: DirectoryWidget) -> list[str]:
+    rows = sorted({index.row() for index in directory.table.selectedIndexes()})
+    return [directory.table.item(r, 0).text() for r in rows]
+
+
+def test_another_person_chosen_with_typing_asks_and_stay_keeps_it(
+    qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages
+) -> None:
+    _window, directory = _directory_open(qtbot, blank_context)
+    _new_person_typed(qtbot, directory, "jo.bloggs@example.org")
+    messages.choice = STAY
+    _click_person(qtbot, directory, "Pat Officer")
+    assert _asked(messages) == ["This person has not been saved"]
+    assert directory.form_heading.text() == "Add a person"
+    assert directory.name.text() == "Jo Bloggs"
+    assert _selected_names(directory) == []
+    messages.choice = DISCARD
+    _click_person(qtbot, directory, "Pat Officer")
+    assert directory.form_heading.text() == "Change Pat Officer"
+    assert _selected_names(directory) == ["Pat Officer"]
+    assert "Jo Bloggs" not in _stored(blank_context)
+
+
+def test_another_person_chosen_with_save_stores_the_change_then_shows_them(
+    qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages
+) -> None:
+    _window, directory = _directory_open(qtbot, blank_context)
+    _click_person(qtbot, directory, "Pat Officer")
+    directory.role.selectAll()
+    qtbot.keyClicks(directory.role, "Detective Chief Inspector")
+    messages.choice = SAVE
+    other = next(p.name for p in PANEL if p.name != "Pat Officer")
+    _click_person(qtbot, directory, other)
+    assert _asked(messages) == ["Your changes to Pat Officer have not been saved"]
+    assert _stored(blank_context)["Pat Officer"][0] == "Detective Chief Inspector"
+    assert directory.form_heading.text() == f"Change {other}"
+    assert _selected_names(directory) == [other]
+    _click_person(qtbot, directory, "Pat Officer")
+    assert len(_asked(messages)) == 1, "nothing typed since, so nothing asked"
+
+
+def test_add_a_new_person_shows_the_name_box_ready_to_type(
+    qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    window, directory = _directory_open(qtbot, blank_context)
+    window.resize(1280, 720)  # a laptop's screen; at 1366 by 768 the form only just fits
+    qtbot.waitUntil(lambda: window.height() == 720)
+    _click_person(qtbot, directory, "Pat Officer")
+    scroll = directory.editor_scroll
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)  # taller than the window
+    bar = scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())  # scrolled down to the buttons, as a person reaching them is
+    qtbot.mouseClick(directory.new_button, Qt.MouseButton.LeftButton)
+    window.grab().save(str(tmp_path / "directory-new-person-1280.png"))
+    assert directory.form_heading.text() == "Add a person"
+    top_left = directory.name.mapTo(scroll.viewport(), directory.name.rect().topLeft())
+    assert 0 <= top_left.y() < scroll.viewport().height() - directory.name.height()
+    assert window.focusWidget() is directory.name
+    qtbot.keyClicks(directory.name, "Sam Newcomer")
+    assert directory.name.text() == "Sam Newcomer"
+    assert messages.choices == []
