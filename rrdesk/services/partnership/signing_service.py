@@ -168,7 +168,13 @@ class SigningService:
                 certificate_der=stored.certificate_der,
             )
             if plain is None:
-                raise WrongSecretError(f"The passphrase is not right. {NOTHING_CHANGED}")
+                self._check_passphrase(passphrase)  # wrong: WrongSecretError
+                raise SigningIdentityError(
+                    "The partnership's signing key is locked with an earlier passphrase: the store "
+                    "was restored from a backup made before the passphrase changed. Enter that "
+                    "passphrase to sign, or create a new certificate or import the council's in "
+                    "Partnership settings"
+                )
             return plain
         # A key an earlier rrdesk kept plain: wrapped now, its plain copy removed in the same
         # transaction, under the store's current passphrase.

@@ -208,7 +208,9 @@ def restore_backup(
         if current_key is not None:
             from rrdesk.services.store.key_rotation import rekey_restored
 
-            slots = rekey_restored(work, data_key, current_key[0], key_file.read_slots(store_path))
+            both = None if recovery or current_recovery else (secret, str(current_passphrase))
+            current_slots = key_file.read_slots(store_path)
+            slots = rekey_restored(work, data_key, current_key[0], current_slots, both)
             data_key, slot = current_key
         slots = key_file.for_store_file(slots, work, data_key)
         kept = swap_in(store_path, work, slots, now)

@@ -208,6 +208,21 @@ def open_signing_key(session: Session, passphrase: str | None) -> bytes | None:
     return plain
 
 
+def _open_kept_key(db: Database, data_key: bytes, store_id: str, passphrase: str) -> bytes | None:
+    stored = SecretRepository(db).current()
+    if stored is None or not stored.private_key_der:
+        return None
+    if not signing_slot.is_protected(stored.private_key_der):
+        return stored.private_key_der
+    return signing_slot.unprotect(
+        stored.private_key_der,
+        data_key=data_key,
+        passphrase=passphrase,
+        store_id=store_id,
+        certificate_der=stored.certificate_der,
+    )
+
+
 def signing_key_needs_passphrase(session: Session) -> bool:
     """True if a change of passphrase needs the current one to keep the signing key."""
     stored = SecretRepository(session.db).current()
@@ -284,18 +299,30 @@ def _adopt(
 
 
 def rekey_restored(
-    work: Path, old_key: bytes, new_key: bytes, slots: key_slots.KeySlots
+    work: Path,
+    old_key: bytes,
+    new_key: bytes,
+    slots: key_slots.KeySlots,
+    passphrases: tuple[str, str] | None = None,
 ) -> key_slots.KeySlots:
     """Re-key the restored copy of a store at ``work`` (a backup made with other secrets) from
     ``old_key`` to ``new_key``, the current store's; returns the current ``slots`` sealed with
-    the copy's audit anchor, to go beside it. Its audit chain keeps its own key."""
+    the copy's audit anchor, to go beside it. Its audit chain keeps its own key. With
+    ``passphrases`` (the backup's and the current one), the signing key is locked again with the
+    current passphrase; without, it moves to ``new_key`` still locked with the backup's."""
     target = work.with_name(work.name + rotation.WORK_SUFFIX)
     target.unlink(missing_ok=True)
     db = Database.open(work, old_key)
     try:
         with db.transaction():
             keep_chain_key(db, chain_key(db, old_key, slots.store_id))
-            _move_signing_key(db, slots.store_id, old_key, new_key, {}, None)
+            renewed: dict[str, tuple[str, str]] = {}
+            plain = None
+            if passphrases is not None:
+                plain = _open_kept_key(db, old_key, slots.store_id, passphrases[0])
+                if plain is not None:
+                    renewed = {SlotKind.PASSPHRASE: ("", passphrases[1])}
+            _move_signing_key(db, slots.store_id, old_key, new_key, renewed, plain)
         db.copy_to(target, new_key)
     finally:
         db.close()

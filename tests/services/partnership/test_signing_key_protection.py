@@ -263,3 +263,54 @@ def test_every_signature_is_audited_with_the_document_and_certificate(
     assert entry.case_id == decided_case_id
     assert entry.detail["document"] == f"{sheets.reference(decided_case_id)} decision sheet v1.pdf"
     assert entry.detail["certificate"] == f"SHA-256 {SigningService(session).fingerprint()}"
+
+
+def test_a_restore_from_before_a_change_of_passphrase_locks_the_signing_key_with_the_current(
+    new_store, store_path: Path, passphrase: str, tmp_path: Path
+) -> None:
+    from rrdesk.services.store.backups import back_up_to, restore_backup
+
+    session = new_store.session
+    identity = SigningService(session).ensure_identity(NOW, passphrase)
+    backup = back_up_to(session, tmp_path / "before.rrbackup")
+    store_access.change_passphrase(session, NEW_PASSPHRASE, current_passphrase=passphrase)
+    session.close()
+    restore_backup(
+        backup, store_path, passphrase, recovery=False, now=NOW, current_passphrase=NEW_PASSPHRASE
+    )
+    restored = store_access.unlock_with_passphrase(store_path, NEW_PASSPHRASE)
+    try:
+        with pytest.raises(WrongSecretError):
+            SigningService(restored).identity(passphrase)
+        assert SigningService(restored).identity(NEW_PASSPHRASE) == identity
+    finally:
+        restored.close()
+
+
+def test_a_restore_with_the_recovery_key_says_which_passphrase_the_signing_key_needs(
+    new_store, store_path: Path, passphrase: str, tmp_path: Path
+) -> None:
+    from rrdesk.services.partnership.signing_service import SigningIdentityError
+    from rrdesk.services.store.backups import back_up_to, restore_backup
+
+    session = new_store.session
+    identity = SigningService(session).ensure_identity(NOW, passphrase)
+    backup = back_up_to(session, tmp_path / "before.rrbackup")
+    store_access.change_passphrase(session, NEW_PASSPHRASE, current_passphrase=passphrase)
+    session.close()
+    restore_backup(
+        backup,
+        store_path,
+        passphrase,
+        recovery=False,
+        now=NOW,
+        current_passphrase=new_store.recovery_key,
+        current_recovery=True,
+    )
+    restored = store_access.unlock_with_passphrase(store_path, NEW_PASSPHRASE)
+    try:
+        with pytest.raises(SigningIdentityError, match="locked with an earlier passphrase"):
+            SigningService(restored).identity(NEW_PASSPHRASE)
+        assert SigningService(restored).identity(passphrase) == identity
+    finally:
+        restored.close()
