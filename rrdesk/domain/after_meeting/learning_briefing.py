@@ -153,7 +153,7 @@ def anonymise(
                 format_date(child.date_of_birth),
             ):
                 result = result.replace(shown, "[date removed]")
-    return replace_found(replace_known(result, identifying(places), PLACE))
+    return replace_known(result, identifying(places), PLACE)
 
 
 def build_briefing(
@@ -185,7 +185,9 @@ def build_briefing(
 
     def clean(points: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         return tuple(
-            anonymise(p, case, use_pseudonym=use_pseudonym, people=named, places=known_places)
+            replace_found(
+                anonymise(p, case, use_pseudonym=use_pseudonym, people=named, places=known_places)
+            )
             for p in points
             if p.strip()
         )

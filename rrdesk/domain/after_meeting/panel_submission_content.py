@@ -136,7 +136,11 @@ def build_submission(
     prepared_on: date,
     calendar: BankHolidayCalendar,
     theme_label: Callable[[str], str],
+    meeting_date: date | None = None,
 ) -> PanelSubmission:
+    """The submission; ``meeting_date`` is the case's meeting as booked (the one date every
+    document gives), else the meeting record's."""
+
     def safe(text: str) -> str:
         return anonymise(text.strip(), case, use_pseudonym=True)
 
@@ -146,7 +150,7 @@ def build_submission(
         notification_sent=case.notification_sent,
         incident_date=case.incident_date,
         la_aware_date=case.la_aware_date,
-        meeting_date=meeting.held_on if meeting else None,
+        meeting_date=meeting_date or (meeting.held_on if meeting else None),
         due_date=due,
         sent_to_panel=meeting.sign_off.national_panel_sent_on if meeting else None,
         working_days_used=used,

@@ -53,6 +53,9 @@ class AgencyInvolvement:
     involved: bool
     """False for a nil return: the agency had no involvement."""
     summary: str = ""
+    awaited: bool = False
+    """Asked for a check form (or contacted) and its answer not back yet: neither involved nor
+    a nil return."""
 
 
 @dataclass(frozen=True)

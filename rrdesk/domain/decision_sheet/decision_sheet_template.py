@@ -48,6 +48,7 @@ class SheetWording:
     not_recused: str = "Not recused."
     involved: str = "Involved"
     nil_return: str = "Nil return: no involvement"
+    awaited: str = "Contacted, return awaited"
     non_voting: str = "non-voting"
     agree: str = "Agree"
     do_not_agree: str = "Do not agree"

@@ -33,7 +33,9 @@ def sheet_facts(content: DecisionSheetContent) -> SheetFacts:
         "incident_summary": content.incident_summary,
         "notification_date": format_date(content.timetable.notification_date),
         "agency_involvement": "; ".join(
-            f"{item.agency}: {'involved' if item.involved else 'nil return'}: {item.summary}"
+            f"{item.agency}: "
+            f"{'awaited' if item.awaited else 'involved' if item.involved else 'nil return'}: "
+            f"{item.summary}"
             for item in content.agency_involvement
         ),
         "parallel_processes": ", ".join(content.parallel_processes),

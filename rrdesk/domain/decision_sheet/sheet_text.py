@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rrdesk.domain.decision_sheet.decision_sheet_content import (
+    AgencyInvolvement,
     DecisionSheetContent,
     LearningPoint,
     SheetAttendee,
@@ -92,6 +93,13 @@ class SheetText:
     sign_off_words: SignOffWords
     summary: Pairs = ()
     """Page 1's box for the executives: the decision, the vote, why, and what is asked."""
+
+
+def _involvement(item: AgencyInvolvement, words: SheetWording) -> str:
+    """The same three words the National Panel submission uses."""
+    if item.awaited:
+        return words.awaited
+    return words.involved if item.involved else words.nil_return
 
 
 def _meeting(content: DecisionSheetContent) -> str:
@@ -197,7 +205,7 @@ def sheet_text(content: DecisionSheetContent, wording: SheetWording | None = Non
         agencies=SheetTable(
             ("Agency", "Involvement", "In brief"),
             tuple(
-                (item.agency, words.involved if item.involved else words.nil_return, item.summary)
+                (item.agency, _involvement(item, words), item.summary)
                 for item in content.agency_involvement
             ),
         ),

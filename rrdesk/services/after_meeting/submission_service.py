@@ -24,6 +24,7 @@ from rrdesk.services.after_meeting.theme_catalogue import load_taxonomy
 from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.cases.case_records import load_meeting
 from rrdesk.services.store.session import Session
+from rrdesk.services.timetable.timetable_changes import booked_meeting_date
 
 
 class SubmissionError(UserError):
@@ -39,13 +40,12 @@ class SubmissionService:
         return self._session.calendar
 
     def details(self, case_id: int) -> SubmissionDetails:
-        """The details recorded; until agencies are listed here, each agency asked for a check
-        form is listed, as involved, a nil return or awaited, from its form."""
+        """The details recorded, with every agency as the decision sheet lists it: each asked
+        for a check form as its form says (or as recorded here while it is awaited), then each
+        recorded here and never asked; the key episodes recorded here are kept."""
         details = details_from_dict(
             self._session.documents.get(case_id, DocumentKind.SUBMISSION_DETAILS)
         )
-        if details.agencies:
-            return details
         from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
         from rrdesk.services.agency_forms.agency_involvement import FormReturn, form_returns
 
@@ -54,8 +54,9 @@ class SubmissionService:
             FormReturn.NIL_RETURN: Involvement.NIL_RETURN,
             FormReturn.INVOLVED: Involvement.INVOLVED,
         }
+        episodes = {c.agency.strip(): c.key_episodes for c in details.agencies}
         agencies = tuple(
-            AgencyContribution(agency, states[state])
+            AgencyContribution(agency, states[state], episodes.get(agency.strip(), ""))
             for agency, state in form_returns(AgencyFormsService(self._session), case_id)
         )
         return replace(details, agencies=agencies)
@@ -79,6 +80,7 @@ class SubmissionService:
             prepared_on=today,
             calendar=self.calendar,
             theme_label=taxonomy.label_of,
+            meeting_date=booked_meeting_date(self._session, case_id),
         )
 
     def not_notified(self, case_id: int) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 
+from rrdesk.domain.after_meeting.submission_details import Involvement, details_from_dict
 from rrdesk.domain.agency_forms.check_form_answers import DateAnswer
+from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.domain.decision_sheet.decision_sheet_content import AgencyInvolvement
 from rrdesk.domain.timetable.dates import DateError, format_date, parse_date_parts
 from rrdesk.services.agency_forms.request_chasing import RequestChasing
@@ -19,18 +21,45 @@ class FormReturn(Enum):
     INVOLVED = "involved"
 
 
+_RECORDED = {
+    Involvement.CONTACTED: FormReturn.AWAITED,
+    Involvement.NIL_RETURN: FormReturn.NIL_RETURN,
+    Involvement.INVOLVED: FormReturn.INVOLVED,
+}
+
+
+def recorded_involvement(service: RequestChasing, case_id: int) -> dict[str, Involvement]:
+    """What the coordinator recorded of each agency for the National Panel submission."""
+    details = details_from_dict(
+        service.session.documents.get(case_id, DocumentKind.SUBMISSION_DETAILS)
+    )
+    return {c.agency.strip(): c.involvement for c in details.agencies if c.agency.strip()}
+
+
 def form_returns(service: RequestChasing, case_id: int) -> list[tuple[str, FormReturn]]:
-    """Each agency asked for a check form, and whether its form says it was involved."""
+    """Every agency of the case and whether it was involved: the one account the decision
+    sheet, the National Panel submission and the screens all give.
+
+    Each agency asked for a check form, as its form says; while its form is awaited, what the
+    coordinator recorded for the submission, if anything. Then each agency recorded for the
+    submission that was never asked for a form, as recorded.
+    """
+    recorded = recorded_involvement(service, case_id)
     returns: list[tuple[str, FormReturn]] = []
     for request in service.requests(case_id):
         record = service.load_form(case_id, request.agency)
         involved = record.answers.get("involved")
         if record.ready_on is None and involved is None:
-            returns.append((request.agency, FormReturn.AWAITED))
+            state = _RECORDED.get(recorded.get(request.agency.strip(), Involvement.CONTACTED))
+            returns.append((request.agency, state or FormReturn.AWAITED))
         elif involved == "no":
             returns.append((request.agency, FormReturn.NIL_RETURN))
         else:
             returns.append((request.agency, FormReturn.INVOLVED))
+    asked = {agency.strip().casefold() for agency, _ in returns}
+    for agency, involvement in recorded.items():
+        if agency.casefold() not in asked:
+            returns.append((agency, _RECORDED[involvement]))
     return returns
 
 
@@ -38,12 +67,17 @@ def agency_involvement(service: RequestChasing, case_id: int) -> tuple[AgencyInv
     """Each agency asked for a check form, in brief, for the decision sheet: involved or a nil
     return, the period and how many significant contacts, or that the form has not come back."""
     rows: list[AgencyInvolvement] = []
+    asked = {request.agency for request in service.requests(case_id)}
     for agency, state in form_returns(service, case_id):
         if state is FormReturn.AWAITED:
-            rows.append(AgencyInvolvement(agency, True, "Check form not returned yet."))
+            awaited = "Check form not returned yet." if agency in asked else "Return awaited."
+            rows.append(AgencyInvolvement(agency, False, awaited, awaited=True))
             continue
         if state is FormReturn.NIL_RETURN:
             rows.append(AgencyInvolvement(agency, False, "No involvement (a nil return)."))
+            continue
+        if agency not in asked:
+            rows.append(AgencyInvolvement(agency, True, "Involved."))
             continue
         answers = service.load_form(case_id, agency).answers
         parts = []

@@ -17,7 +17,7 @@ from rrdesk.domain.after_meeting.action_plan import (
 from rrdesk.domain.after_meeting.learning import Learning
 from rrdesk.domain.after_meeting.local_review import LocalReviewError
 from rrdesk.domain.after_meeting.review_reports import OnTimeShare, ReportPeriod
-from rrdesk.domain.after_meeting.submission_details import Involvement
+from rrdesk.domain.after_meeting.submission_details import AgencyContribution, Involvement
 from rrdesk.domain.after_meeting.themes import Theme, ThemeError, ThemeLog, ThemeTaxonomy
 from rrdesk.domain.after_meeting.threshold_letter import LetterDetails
 from rrdesk.domain.cases.cases import Case, Child, Referral, Stage, ThresholdDiscussion
@@ -379,8 +379,23 @@ def test_submission_lists_agencies_from_their_check_forms(
         (POLICE, Involvement.INVOLVED),
         (SCHOOLS, Involvement.CONTACTED),
     ]
-    # Once the agencies are listed on the submission, those are kept, not the forms' states.
-    builders.submission_recorded(session, case)
-    assert [(a.agency, a.involvement) for a in service.details(_id(case)).agencies] == [
-        (POLICE, Involvement.INVOLVED)
+    # What is recorded for the submission keeps its key episodes, but each agency asked for a
+    # form stays as its form says (the decision sheet says the same); one recorded and never
+    # asked is added, and a form still awaited takes what was recorded.
+    builders.submission_recorded(
+        session,
+        case,
+        agencies=(
+            AgencyContribution(POLICE, Involvement.NIL_RETURN, "Two call-outs to the home."),
+            AgencyContribution(SCHOOLS, Involvement.INVOLVED),
+            AgencyContribution(LA, Involvement.INVOLVED),
+        ),
+    )
+    listed = service.details(_id(case)).agencies
+    assert [(a.agency, a.involvement) for a in listed] == [
+        (HEALTH, Involvement.NIL_RETURN),
+        (POLICE, Involvement.INVOLVED),
+        (SCHOOLS, Involvement.INVOLVED),
+        (LA, Involvement.INVOLVED),
     ]
+    assert listed[1].key_episodes == "Two call-outs to the home."
