@@ -32,6 +32,7 @@ from rrdesk.domain.agency_forms.agency_requests import (
     request_status,
 )
 from rrdesk.domain.agency_forms.check_form import FormDefinition
+from rrdesk.domain.agency_forms.check_form_answers import meaningful_answers
 from rrdesk.domain.cases.directory import Agency
 from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
@@ -41,6 +42,12 @@ from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.calendar_settings import CalendarSettings
 from rrdesk.services.timetable.timetable_changes import booked_meeting_date
+
+
+def answers_entered(record: FormRecord) -> bool:
+    """Whether a form holds any answer beyond the agency's name, which a new form starts with."""
+    return any(key != "agency" for key in meaningful_answers(record.answers))
+
 
 EDITED_FORM_SETTING = "agency_check_form"
 """A partnership's edited ``agency-check-form.toml``, kept in the store's settings."""
@@ -61,6 +68,8 @@ class RequestRow:
     form_ready: bool
     meeting_warning: str | None = None
     """Set when the form is awaited and due after the meeting (or its latest day)."""
+    form_entered: bool = False
+    """True when anything is entered in the form beyond the agency's name."""
 
     @property
     def agency(self) -> str:
@@ -213,6 +222,13 @@ class RequestChasing:
             )
 
     def record_quality_assured(self, case_id: int, agency: str, on: date) -> None:
+        """The form goes in the panel pack. A form with nothing entered is refused: there is
+        nothing to assure."""
+        if not self.form_entered(case_id, agency):
+            raise RequestError(
+                f"Nothing has been entered in the form from {agency} yet. Enter the form "
+                "before marking it quality assured"
+            )
         changed = record_quality_assured(self.request(case_id, agency), on, recorded_by=self._actor)
         self._change(case_id, agency, changed, "Marked an agency check form quality assured")
 
@@ -229,13 +245,20 @@ class RequestChasing:
                 due_soon_working_days=profile.due_soon_working_days,
                 add_working_days=calendar.add_working_days,
             )
-            ready = False
+            ready = entered = False
             if request.agency in started:
-                ready = self.load_form(case_id, request.agency).ready_on is not None
+                record = self.load_form(case_id, request.agency)
+                ready = record.ready_on is not None
+                entered = answers_entered(record)
             warning = late(request.due_on) if status.status in AWAITED else None
             rows.append(
                 RequestRow(
-                    request, status, request.agency in started, ready, meeting_warning=warning
+                    request,
+                    status,
+                    request.agency in started,
+                    ready,
+                    form_entered=entered,
+                    meeting_warning=warning,
                 )
             )
         return rows
@@ -270,6 +293,22 @@ class RequestChasing:
     @property
     def _actor(self) -> str:
         return self._session.actor
+
+    def form_entered(self, case_id: int, agency: str) -> bool:
+        """Whether anything is entered in the agency's form beyond the agency's name."""
+        return answers_entered(self.load_form(case_id, agency))
+
+    def return_due_date(self, case_id: int, agency: str, returned_on: date) -> date:
+        """When a form returned on ``returned_on`` should come back, to suggest: the request's
+        due date while it is still ahead, otherwise the profile's shortest time to complete a
+        form from the return."""
+        due = self.request(case_id, agency).due_on
+        if due is not None and due > returned_on:
+            return due
+        profile = self.settings.profile(find_case(self._session, case_id).profile)
+        return due_date(
+            returned_on, profile.agency_return_min_working_days, self.calendar().add_working_days
+        )
 
     def load_form(self, case_id: int, agency: str) -> FormRecord:
         data = self._session.documents.get(case_id, DocumentKind.CHECK_FORM, agency)
