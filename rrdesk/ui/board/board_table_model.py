@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 
 from rrdesk.domain.timetable.dates import format_short_date
 from rrdesk.domain.timetable.progress import ReviewStatus
+from rrdesk.domain.timetable.timeline import DayKind
 from rrdesk.services.timetable.board_rows import MEETING_KEY, BoardRow
 from rrdesk.ui.timetable.timeline_strip import ROW_ROLE, strip_summary
 
@@ -38,6 +39,13 @@ RETURNS_COLUMN = 6
 MEETING_COLUMN = 7
 TIMELINE_COLUMN = 8
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+HEADER_LINES = {
+    PSEUDONYM_COLUMN: "Child or\nchildren",
+    DAYS_LEFT_COLUMN: "Working\ndays left",
+    NEXT_MILESTONE_COLUMN: "Next\nmilestone",
+    RETURNS_COLUMN: "Agency\nreturns",
+}
+"""Headers of the columns whose words wrap, on two lines, so the table fits a laptop's width."""
 
 STATUS_COLOURS: dict[ReviewStatus, tuple[str, str]] = {
     # (background, text): each pair is at least 7:1
@@ -109,9 +117,27 @@ class BoardTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == TIMELINE_COLUMN:
+                return self.timeline_header()
+            return HEADER_LINES.get(section, COLUMNS[section])
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return COLUMNS[section]
         return None
+
+    def timeline_header(self) -> str:
+        """The timeline's header names today, the day outlined in yellow on every strip."""
+        if not self._rows:
+            return "Timeline"
+        today = self._rows[0].progress.today
+        working = any(
+            day.is_today and day.kind is DayKind.WORKING for day in self._rows[0].timeline
+        )
+        if working:
+            return f"Timeline\nToday, {short_date(today)}, is outlined in yellow"
+        return f"Timeline\nToday, {short_date(today)}, is not a working day"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

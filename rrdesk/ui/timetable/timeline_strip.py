@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -24,10 +24,6 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolTip,
     QWidget,
 )
@@ -189,6 +185,32 @@ def label_font(base: QFont, rect: QRectF, *, with_dates: bool) -> QFont:
     return font
 
 
+MIN_NUMBER_PIXELS = 8
+
+
+def strip_font(base: QFont, rect: QRectF, row: BoardRow, *, with_dates: bool) -> QFont:
+    """The lettering for ``row``'s strip in ``rect``: sized to the strip's height, and smaller
+    when a narrow strip would otherwise leave a day's number out, so every working day keeps
+    its number (down to a floor, below which the cell's tooltip still names it)."""
+    font = label_font(base, rect, with_dates=with_dates)
+    days = row.timeline
+    widths = [
+        cell.width() - 4
+        for cell, day in zip(cell_rects(rect, days), days, strict=True)
+        if day.kind is DayKind.WORKING
+    ]
+    if not widths:
+        return font
+    narrowest = min(widths)
+    longest = str(max(d.review_day or 0 for d in days if d.kind is DayKind.WORKING))
+    while (
+        font.pixelSize() > MIN_NUMBER_PIXELS
+        and QFontMetricsF(font).horizontalAdvance(longest) > narrowest
+    ):
+        font.setPixelSize(font.pixelSize() - 1)
+    return font
+
+
 def paint_timeline(
     painter: QPainter,
     rect: QRectF,
@@ -204,7 +226,7 @@ def paint_timeline(
     rects = cell_rects(rect, days)
     today = row.progress.today
     bar = max(3.0, rect.height() * (0.22 if with_dates else 0.25))
-    painter.setFont(label_font(painter.font(), rect, with_dates=with_dates))
+    painter.setFont(strip_font(painter.font(), rect, row, with_dates=with_dates))
     metrics = QFontMetricsF(painter.font())
     working = [
         (c.width() - 2, d.day)
@@ -306,7 +328,7 @@ class TimelineStripWidget(QWidget):
         if row is None:
             return []
         rect = QRectF(self.rect())
-        metrics = QFontMetricsF(label_font(self.font(), rect, with_dates=self._with_dates))
+        metrics = QFontMetricsF(strip_font(self.font(), rect, row, with_dates=self._with_dates))
         working = [
             (cell.width() - 2, day)
             for cell, day in zip(cell_rects(rect, row.timeline), row.timeline, strict=True)
@@ -344,37 +366,3 @@ class TimelineStripWidget(QWidget):
                 with_dates=self._with_dates,
             )
         painter.end()
-
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-class TimelineDelegate(QStyledItemDelegate):
-    """Paints the board's timeline column; hover shows the day under the pointer."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        row = index.data(ROW_ROLE)
-        rect = QRectF(option.rect).adjusted(2, 4, -2, -4)
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(option.rect, option.palette.highlight())
-        if isinstance(row, BoardRow):
-            paint_timeline(painter, rect, row, LIGHT)
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(360, 30)
-
-    def helpEvent(
-        self,
-        event: QHelpEvent,
-        view: QAbstractItemView,
-        option: QStyleOptionViewItem,
-        index: Index,
-    ) -> bool:
-        row = index.data(ROW_ROLE)
-        if event.type() == QEvent.Type.ToolTip and isinstance(row, BoardRow):
-            rect = QRectF(option.rect).adjusted(2, 4, -2, -4)
-            text = tooltip_at(rect, row, QPointF(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), text, view)
-                return True
-        return super().helpEvent(event, view, option, index)
