@@ -157,7 +157,11 @@ def test_a_return_after_a_chase_has_its_own_due_date() -> None:
     chased = record_reminder(SENT, date(2026, 11, 24), due_on=date(2026, 11, 27))
     received = record_received(chased, date(2026, 11, 27))
     returned = record_returned(
-        received, date(2026, 11, 30), [ReturnReason.OTHER], "Dates missing", due_on=date(2026, 12, 3)
+        received,
+        date(2026, 11, 30),
+        [ReturnReason.OTHER],
+        "Dates missing",
+        due_on=date(2026, 12, 3),
     )
     assert returned.due_on == date(2026, 12, 3)
     assert "First due" not in request_status(returned, date(2026, 12, 1)).words
