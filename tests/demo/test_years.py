@@ -23,7 +23,13 @@ from rrdesk.services.store.session import Session
 
 
 @pytest.fixture
-def built(session: Session, today: date) -> YearsBuilt:
+def built(session: Session, today: date, passphrase: str) -> YearsBuilt:
+    from datetime import UTC, datetime
+
+    from rrdesk.services.partnership.signing_service import SigningService
+
+    # As rrdesk demo-data does: the signing key opened once, with the passphrase, for them all.
+    SigningService(session).ensure_identity(datetime.now(UTC), passphrase)
     return add_years_of_data(
         session,
         years=2,
