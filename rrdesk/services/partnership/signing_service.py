@@ -66,16 +66,17 @@ class NoSigningIdentityError(UserError):
 
 
 PASSPHRASE_QUESTION = (
-    "Enter your passphrase to sign for the partnership. rrdesk asks once each time the store "
+    "Enter your passphrase to sign for the partnership.\nrrdesk asks once each time the store "
     "is opened: opening the store is not enough to sign."
 )
+"""What the passphrase box says (on two lines)."""
 
 
 class SigningPassphraseNeededError(UserError):
     """The signing key is wrapped under the passphrase, and it has not been given yet."""
 
     def __init__(self) -> None:
-        super().__init__(PASSPHRASE_QUESTION)
+        super().__init__(PASSPHRASE_QUESTION.replace("\n", " "))
 
 
 class PartnershipNameError(UserError):

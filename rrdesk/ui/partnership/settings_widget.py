@@ -49,7 +49,7 @@ from rrdesk.ui.shell.tasks import TaskStarter
 log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 KEY_PASSPHRASE_QUESTION = (
-    "Your passphrase: the partnership's signing key is kept locked with it, so that opening "
+    "Your passphrase:\nthe partnership's signing key is kept locked with it, so that opening "
     "the store is not enough to sign."
 )
 

@@ -33,7 +33,7 @@ NEW_RECOVERY_KEY = (
 
 
 CURRENT_FOR_SIGNING = (
-    "Your current passphrase: the partnership's signing key is locked with it, and is locked "
+    "Your current passphrase:\nthe partnership's signing key is locked with it, and is locked "
     "again with the new one."
 )
 

@@ -135,3 +135,43 @@ def test_change_passphrase_from_the_file_menu_changes_the_key_and_keeps_a_rememb
     assert notice == ""
     assert remembered is not None
     remembered.close()
+
+
+def test_change_passphrase_asks_the_current_one_to_keep_the_signing_key(
+    qtbot, new_store, messages, memory_secrets, passphrase: str
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from rrdesk.services.partnership.signing_service import SigningService
+    from rrdesk.ui.shell.main_window import MainWindow
+    from rrdesk.ui.store.account_actions import install_account_actions
+
+    session = new_store.session
+    identity = SigningService(session).ensure_identity(datetime.now(UTC), passphrase)
+    session.forget_signing_keys()  # as after opening: not yet opened this session
+    window = MainWindow("Northmoor")
+    qtbot.addWidget(window)
+    answers: list[str | None] = [None, passphrase]
+    asked: list[str] = []
+
+    def ask_current() -> str | None:
+        asked.append("current")
+        return answers.pop(0)
+
+    install_account_actions(
+        window,
+        session,
+        memory_secrets,
+        messages,
+        new_case=lambda: None,
+        ask_passphrase=lambda: "a brand new long passphrase",
+        ask_current_passphrase=ask_current,
+    )
+    key_before = session.key_bytes()
+    window.findChild(QAction, "action_change_passphrase").trigger()  # cancelled
+    assert session.key_bytes() == key_before
+    window.findChild(QAction, "action_change_passphrase").trigger()
+    assert asked == ["current", "current"]
+    assert session.key_bytes() != key_before
+    session.forget_signing_keys()
+    assert SigningService(session).identity("a brand new long passphrase") == identity
