@@ -60,6 +60,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     from rrdesk.ui.decision_sheet import wiring as decision_sheet
     from rrdesk.ui.meeting import wiring as meeting
     from rrdesk.ui.partnership import wiring as partnership
+    from rrdesk.ui.shell.guide_window import install_guides
     from rrdesk.ui.shell.main_window import MainWindow
     from rrdesk.ui.shell.workbench import WindowEvents, Workbench
     from rrdesk.ui.store import wiring as store
@@ -83,6 +84,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     decision_sheet.install(bench, services, seams)
     after_meeting.install(bench, services, seams)
     partnership.install(bench, services, seams)
+    install_guides(window)
     store.install(
         bench,
         services,

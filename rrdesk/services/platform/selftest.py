@@ -36,6 +36,9 @@ SHIPPED_RESOURCES = (
     ("bank-holiday-corrections.toml",),
     ("fonts", "DejaVuSans.ttf"),
     ("fonts", "DejaVuSans-Bold.ttf"),
+    ("guides", "coordinator.md"),
+    ("guides", "chair.md"),
+    ("guides", "executive.md"),
 )
 SHIPPED_FORMS = (("decision-sheet.toml",), ("profiles", f"{DEFAULT_PROFILE}.toml"))
 # Friday 18 December 2026: Christmas Day, Boxing Day (substitute Monday 28th) and New Year's Day
