@@ -26,8 +26,10 @@ import os
 import re
 import secrets
 import struct
+import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -81,26 +83,109 @@ def _remove_quietly(path: Path) -> None:
 
 
 def write_backup(db: Database, slots: KeySlots, data_key: bytes, destination: Path) -> int:
-    """Write a whole backup of ``db`` to ``destination``; returns its size in bytes.
+    """Write a whole backup of ``db`` to ``destination`` now; returns its size in bytes.
 
-    The store's file is copied as it is, its pages encrypted as they are, while it is held whole
-    and unchanged (:meth:`Database.file_held_whole`): several times as quick as SQLite's backup
-    API, which decrypts and encrypts every page again. When another connection is still reading
-    an older state of the store, so its file is not yet whole, the backup API makes a copy
-    first. An existing file at ``destination`` is replaced only once the new backup is complete.
+    The store's file is copied as it is, its pages encrypted as they are, while it is held
+    unchanged (:func:`hold_file`): several times as quick as SQLite's backup API, which decrypts
+    and encrypts every page again. When another connection is still reading an older state of
+    the store, so its file is not yet whole, the backup API makes a copy first, on a connection
+    of its own. An existing file at ``destination`` is replaced only once the new backup is
+    complete.
     """
+    if not destination.parent.is_dir():
+        raise StoreLocationError(
+            f"The folder {destination.parent} does not exist. Nothing was saved."
+        )
+    held = hold_store(db, slots, data_key, lambda: Database.open(db.path, data_key))
+    try:
+        return write_held_backup(held, destination)
+    finally:
+        if held.hold is not None:
+            end_hold(db, held.hold)
+
+
+class FileHold:
+    """The store's file kept as it is while another thread copies it ("Back up now").
+
+    The store's connection is used only on the thread that opened it, so that thread takes the
+    hold (:func:`hold_file`): the write-ahead log is written into the file, then nothing writes
+    into the file again (no checkpoint, by hand or automatic) until :func:`end_hold`. Changes
+    saved meanwhile go to the log, safe on the disk as always, and reach the file afterwards.
+    Closing the store (a lock, rrdesk ending) ends every hold first: a copy that then finds its
+    hold ended cannot know the file stayed as it was, and is not kept."""
+
+    def __init__(self) -> None:
+        self.ended = threading.Event()
+
+
+AUTOCHECKPOINT_PAGES = 1000  # SQLite's own: past this size the log is written into the file
+
+
+def hold_file(db: Database) -> FileHold | None:
+    """Take a hold on ``db``'s file, for a copy made on another thread; ``None`` when the file
+    cannot be copied as the whole store (see :meth:`Database.file_held_whole`)."""
+    with db.file_held_whole() as whole:
+        if not whole:
+            return None
+        hold = FileHold()
+        if not db.holds:
+            db.execute("PRAGMA wal_autocheckpoint = 0")
+        db.holds.append(hold)
+        return hold
+
+
+def end_hold(db: Database, hold: FileHold) -> None:
+    """The copy is done, or failed: changes may reach the file again."""
+    hold.ended.set()
+    if hold not in db.holds:  # the store was closed meanwhile, which ended it
+        return
+    db.holds.remove(hold)
+    if not db.holds:
+        with contextlib.suppress(StoreError):
+            db.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
+
+
+@dataclass(frozen=True)
+class HeldStore:
+    """What a backup made on another thread copies: the store's file under ``hold``, or else,
+    through SQLite's backup API, a connection of the backup's own (``reader``, closed when the
+    backup is written) keyed with ``data_key``."""
+
+    path: Path
+    slots: KeySlots
+    hold: FileHold | None = None
+    reader: Database | None = None
+    data_key: bytes = field(default=b"", repr=False)
+
+
+def hold_store(
+    db: Database, slots: KeySlots, data_key: bytes, open_reader: Callable[[], Database]
+) -> HeldStore:
+    """On the store's own thread: hold its file for a copy, or open a connection to copy
+    through when the file cannot be copied as it is."""
+    hold = hold_file(db)
+    if hold is not None:
+        return HeldStore(db.path, slots, hold=hold)
+    return HeldStore(db.path, slots, reader=open_reader(), data_key=data_key)
+
+
+def write_held_backup(held: HeldStore, destination: Path) -> int:
+    """On any thread: write the backup of ``held`` to ``destination``; returns its size. An
+    existing file there is replaced only once the new backup is complete."""
     folder = destination.parent
-    if not folder.is_dir():
-        raise StoreLocationError(f"The folder {folder} does not exist. Nothing was saved.")
     work = _work_name(destination, "copy")
     partial = _work_name(destination, "partial")
     try:
-        with db.file_held_whole() as whole:
-            if whole:
-                size = _write_container(db.path, slots, partial)
-        if not whole:
-            db.copy_to(work, data_key)
-            size = _write_container(work, slots, partial)
+        if held.reader is not None:
+            held.reader.copy_to(work, held.data_key)
+            size = _write_container(work, held.slots, partial)
+        else:
+            size = _write_container(held.path, held.slots, partial)
+            if held.hold is None or held.hold.ended.is_set():
+                raise NotSavedError(
+                    "Not saved: rrdesk locked or closed while the backup was being made. Back "
+                    "up again. Nothing saved before has been lost."
+                )
         os.replace(partial, destination)
         _sync_folder(folder)
         return size
@@ -112,6 +197,8 @@ def write_backup(db: Database, slots: KeySlots, data_key: bytes, destination: Pa
         raise
     finally:
         _remove_quietly(work)
+        if held.reader is not None:
+            held.reader.close()
 
 
 def _write_container(database: Path, slots: KeySlots, partial: Path) -> int:

@@ -134,6 +134,7 @@ class Database:
         self.path = path
         self._depth = 0
         self._after_commit: list[Callable[[], None]] = []
+        self.holds: list[Any] = []  # copies of the file under way elsewhere (backup_file.py)
 
     @classmethod
     def in_memory(cls) -> Database:
@@ -380,12 +381,17 @@ class Database:
             yield emptied and self.path.stat().st_size <= SQLITE_LOCK_BYTES
 
     def checkpoint(self) -> None:
+        if self.holds:  # the file is being copied: the log is written into it afterwards
+            return
         with contextlib.suppress(sqlcipher.Error):
             self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         if self._connection is None:
             return
+        for hold in self.holds:
+            hold.ended.set()
+        self.holds.clear()
         self.checkpoint()
         self._connection.close()
         self._connection = None

@@ -42,14 +42,19 @@ from rrdesk.services.store.sync_folders import check_location
 from rrdesk.storage.backup_file import (
     BackupFileError,
     BackupHeader,
+    HeldStore,
+    end_hold,
     extract_database,
+    hold_store,
     read_header,
     remove_stale_work_files,
     remove_work_file,
     work_file_beside,
     write_backup,
+    write_held_backup,
 )
 from rrdesk.storage.backup_names import BACKUP_SUFFIX
+from rrdesk.storage.database import Database
 from rrdesk.storage.errors import (
     NOTHING_CHANGED,
     NotSavedError,
@@ -69,6 +74,7 @@ __all__ = [
     "MIN_KEEP",
     "BackupCheck",
     "BackupFileError",
+    "BackupUnderWay",
     "CurrentPassphraseNeeded",
     "RestoreResult",
     "back_up_to",
@@ -76,6 +82,7 @@ __all__ = [
     "changes_after",
     "check_backup",
     "check_current_secret",
+    "finish_backup",
     "keep_count",
     "last_rolling_backup",
     "make_rolling_backup",
@@ -85,6 +92,7 @@ __all__ = [
     "rolling_backup_due",
     "rolling_backups",
     "set_keep_count",
+    "start_backup",
     "store_id_at",
     "unchanged_since_rolling_backup",
 ]
@@ -128,6 +136,33 @@ def set_keep_count(session: Session, count: int) -> None:
 
 def back_up_to(session: Session, destination: Path) -> Path:
     """ "Back up now" to a file the user chose. Refuses synced and network folders."""
+    backup = start_backup(session, destination)
+    try:
+        written = backup.write()
+    except BaseException:
+        finish_backup(session, backup, made=False)
+        raise
+    finish_backup(session, backup, made=True)
+    return written
+
+
+@dataclass(frozen=True)
+class BackupUnderWay:
+    """A backup begun on the store's own thread (:func:`start_backup`), to be written on any
+    thread (:meth:`write`, which touches only files and a connection of its own), then finished
+    on the store's thread (:func:`finish_backup`)."""
+
+    destination: Path
+    held: HeldStore
+
+    def write(self) -> Path:
+        size = write_held_backup(self.held, self.destination)
+        log.info("backup written (%d bytes)", size)
+        return self.destination
+
+
+def start_backup(session: Session, destination: Path) -> BackupUnderWay:
+    """Check the place chosen and hold the store for a backup; quick, on the store's thread."""
     destination = destination if destination.suffix else destination.with_suffix(BACKUP_SUFFIX)
     check_location(destination, what="backups")
     if not destination.parent.is_dir():
@@ -135,10 +170,18 @@ def back_up_to(session: Session, destination: Path) -> Path:
             f"The folder {destination.parent} does not exist. Nothing was saved."
         )
     remove_stale_work_files(destination.parent)
-    size = write_backup(session.db, session.slots, session.key_bytes(), destination)
-    _record_backup(session, destination)
-    log.info("backup written (%d bytes)", size)
-    return destination
+    key = session.key_bytes()
+    held = hold_store(session.db, session.slots, key, lambda: Database.open(session.path, key))
+    return BackupUnderWay(destination, held)
+
+
+def finish_backup(session: Session, backup: BackupUnderWay, *, made: bool) -> None:
+    """Let go of the store, and record the backup in the audit trail if it was ``made`` and the
+    store is still open (a lock meanwhile closes it)."""
+    if backup.held.hold is not None:
+        end_hold(session.db, backup.held.hold)
+    if made and session.is_open:
+        _record_backup(session, backup.destination)
 
 
 def _record_backup(session: Session, destination: Path) -> None:

@@ -1,0 +1,119 @@
+"""A backup begun on the store's thread and written on another ("Back up now" in the window):
+what is saved meanwhile stays in the store and out of the backup, and a store closed meanwhile
+(a lock) leaves no backup and no work files."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from rrdesk.domain.cases.cases import Case, Child
+from rrdesk.services.store import store_access
+from rrdesk.services.store.backups import check_backup, finish_backup, start_backup
+from rrdesk.services.store.rolling_backups import BACKUP_MADE
+from rrdesk.services.store.session import Session
+from rrdesk.storage.errors import NotSavedError, StoreLocationError
+
+
+def add_case(session: Session, reference: str) -> None:
+    with session.db.transaction():
+        session.cases.add(Case(reference=reference, children=(Child("Child C", "Fictional"),)))
+
+
+def written_elsewhere(write: object) -> object:
+    """``write()`` run on a thread of its own, as the window's task runner runs it."""
+    assert callable(write)
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(write())
+        except BaseException as error:  # handed back, as the runner hands it to the window
+            outcome.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    return outcome[0]
+
+
+def work_files(folder: Path) -> list[str]:
+    return [path.name for path in folder.iterdir() if path.name.startswith(".")]
+
+
+def test_what_is_saved_while_the_backup_is_written_is_kept_in_the_store_only(
+    session: Session, passphrase: str, tmp_path: Path
+) -> None:
+    add_case(session, "RR-2026-001")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup = start_backup(session, usb / "now.rrbackup")
+    add_case(session, "RR-2026-002")  # saved in the window while the copy is being written
+
+    written = written_elsewhere(backup.write)
+    finish_backup(session, backup, made=True)
+
+    assert written == usb / "now.rrbackup"
+    assert check_backup(usb / "now.rrbackup", passphrase, work_folder=tmp_path).cases == 1
+    assert [c.reference for c in session.cases.all_cases()] == ["RR-2026-001", "RR-2026-002"]
+    assert session.audit.entries()[-1].summary == f"{BACKUP_MADE}: now.rrbackup"
+    assert session.db.holds == []
+    assert work_files(usb) == []
+    session.close()
+    again = store_access.unlock_with_passphrase(session.path, passphrase)
+    assert len(again.cases.all_cases()) == 2
+    again.close()
+
+
+def test_a_store_locked_while_the_backup_is_written_gets_no_backup(
+    session: Session, passphrase: str, tmp_path: Path
+) -> None:
+    add_case(session, "RR-2026-001")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup = start_backup(session, usb / "locked.rrbackup")
+    add_case(session, "RR-2026-002")
+    session.close()  # as a lock does: what was saved is written into the store's file
+
+    failed = written_elsewhere(backup.write)
+    finish_backup(session, backup, made=False)
+
+    assert isinstance(failed, NotSavedError)
+    assert failed.message.startswith("Not saved: rrdesk locked or closed while the backup")
+    assert list(usb.iterdir()) == []
+    again = store_access.unlock_with_passphrase(session.path, passphrase)
+    assert len(again.cases.all_cases()) == 2
+    again.close()
+
+
+def test_a_second_backup_meanwhile_is_written_on_a_connection_of_its_own(
+    session: Session, passphrase: str, tmp_path: Path
+) -> None:
+    add_case(session, "RR-2026-001")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    first = start_backup(session, usb / "first.rrbackup")
+    add_case(session, "RR-2026-002")  # in the log, which the first backup keeps out of the file
+    second = start_backup(session, usb / "second.rrbackup")
+    session.close()  # a lock does not stop a copy made on a connection of its own
+
+    failed = written_elsewhere(first.write)
+    written = written_elsewhere(second.write)
+    finish_backup(session, first, made=False)
+    finish_backup(session, second, made=True)
+
+    assert isinstance(failed, NotSavedError)
+    assert written == usb / "second.rrbackup"
+    assert check_backup(usb / "second.rrbackup", passphrase, work_folder=tmp_path).cases == 2
+    assert work_files(usb) == []
+
+
+def test_a_folder_that_is_not_there_is_said_before_anything_is_held(
+    session: Session, tmp_path: Path
+) -> None:
+    with pytest.raises(StoreLocationError, match="does not exist"):
+        start_backup(session, tmp_path / "gone" / "b.rrbackup")
+    add_case(session, "RR-2026-001")  # nothing is held: the store saves as before
+    assert session.db.holds == []
