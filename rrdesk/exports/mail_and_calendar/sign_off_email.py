@@ -106,8 +106,8 @@ def _body(draft: SignOffEmail) -> str:
         f"whether you agree with the {draft.recommended_by}'s recommendation by "
         f"{format_date_with_weekday(draft.deadline)}. Reply to this email with agree or do not "
         "agree, your name and role, and any comments. Or choose agree or do not agree in your "
-        "own sign-off block on the sheet, sign it there with your digital ID and send the "
-        "signed sheet back to us.",
+        "own sign-off block on the sheet, type any comments and the date in its boxes, sign it "
+        "there with your digital ID and send the signed sheet back to us.",
         *copied,
         "",
         "The decision has to reach the Child Safeguarding Practice Review Panel within 15 working "

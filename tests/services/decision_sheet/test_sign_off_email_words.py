@@ -86,8 +86,9 @@ def test_the_executives_read_what_is_asked_and_how_to_check_the_signature(
     text = "\n".join(lines)
     assert "by Monday 23 November 2026. Reply to this email with agree or do not agree" in text
     assert (
-        "Or choose agree or do not agree in your own sign-off block on the sheet, sign it there "
-        "with your digital ID and send the signed sheet back to us." in text
+        "Or choose agree or do not agree in your own sign-off block on the sheet, type any "
+        "comments and the date in its boxes, sign it there with your digital ID and send the "
+        "signed sheet back to us." in text
     )
     assert (
         "Adobe Acrobat will say the signer's identity is unknown, as the partnership signs with "
