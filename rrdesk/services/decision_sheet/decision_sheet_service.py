@@ -253,7 +253,7 @@ class DecisionSheetService:
         """Keep the signed sheet and the version history, in one transaction."""
         if export.frozen is not None:
             return export.frozen
-        session = self._session
+        session, fingerprint = self._session, self.signing.fingerprint()
         with session.db.transaction():
             session.documents.put(
                 export.case_id,
@@ -276,9 +276,10 @@ class DecisionSheetService:
                 f"Signed the decision sheet, version {kept.version}",
                 case_id=export.case_id,
                 detail={
-                    "note": export.version.note,
+                    "note": f"{export.version.note}; {export.file_name}; signed with the "
+                    f"certificate SHA-256 {fingerprint}",
                     "document": export.file_name,
-                    "certificate": f"SHA-256 {self.signing.fingerprint()}",
+                    "certificate": f"SHA-256 {fingerprint}",
                 },
             )
         return kept

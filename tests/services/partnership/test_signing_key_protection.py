@@ -262,7 +262,11 @@ def test_every_signature_is_audited_with_the_document_and_certificate(
     assert entry.actor == "Priya Test-Coordinator"
     assert entry.case_id == decided_case_id
     assert entry.detail["document"] == f"{sheets.reference(decided_case_id)} decision sheet v1.pdf"
-    assert entry.detail["certificate"] == f"SHA-256 {SigningService(session).fingerprint()}"
+    fingerprint = SigningService(session).fingerprint()
+    assert entry.detail["certificate"] == f"SHA-256 {fingerprint}"
+    assert entry.summary.endswith(  # as the audit trail screen shows it
+        f"decision sheet v1.pdf; signed with the certificate SHA-256 {fingerprint}"
+    )
 
 
 def test_a_restore_from_before_a_change_of_passphrase_locks_the_signing_key_with_the_current(
