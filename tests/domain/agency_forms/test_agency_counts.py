@@ -17,6 +17,7 @@ from rrdesk.domain.agency_forms.agency_requests import (
     ReturnReason,
     record_quality_assured,
     record_received,
+    record_reminder,
     record_returned,
     record_sent,
 )
@@ -86,3 +87,9 @@ def test_every_chosen_agency_not_assured_is_missing_with_why() -> None:
             "Due back 26 November 2026.",
         ),
     )
+
+
+def test_a_chased_form_is_awaited_by_its_new_date() -> None:
+    """The board warns of forms due after the meeting by the date the chaser asked for."""
+    chased = record_reminder(SENT, date(2026, 11, 25), due_on=date(2026, 11, 30))
+    assert count_agencies([chased]).awaited == (("Northmoor Health", date(2026, 11, 30)),)
