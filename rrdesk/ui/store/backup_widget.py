@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,11 +25,12 @@ from rrdesk.services.store.backups import (
     BACKUP_SUFFIX,
     MAX_KEEP,
     MIN_KEEP,
-    back_up_to,
     backups_folder,
+    finish_backup,
     keep_count,
     rolling_backups,
     set_keep_count,
+    start_backup,
 )
 from rrdesk.services.store.errors import StoreError
 from rrdesk.services.store.rolling_backups import made_at
@@ -74,6 +76,7 @@ class BackupWidget(QWidget):
         self._runner = runner
         self._folder = backups_folder() if folder is None else folder
         self._now = now
+        self._backing_up = False
 
         self.title = heading_label("Backups and locking")
         self.explain = hint_label(
@@ -147,18 +150,56 @@ class BackupWidget(QWidget):
         if not kept:
             self.recent.addItem(NO_BACKUPS_YET)
 
+    def holds_off_idle_lock(self) -> bool:
+        """While a backup is being written the idle lock waits for it (Ctrl+L does not)."""
+        return self._backing_up
+
     def _on_back_up_clicked(self) -> None:
+        if self._backing_up:
+            return
         suggested = f"{self._session.path.stem}-{self._now():%Y-%m-%d}{BACKUP_SUFFIX}"
         chosen = self._files.save_file(self, "Back up now", suggested, BACKUP_FILES)
         if chosen is None:
             return
         try:
-            written = back_up_to(self._session, chosen)
+            backup = start_backup(self._session, chosen)
         except StoreError as error:
             self.status.setText("")
             self._messages.error(self, "The backup was not made", error.message)
             return
-        self.status.setText(f"Backed up to {written}")
+        self._show_backing_up(True)
+        self.status.setText("")
+        # The copy is written off the window's thread; the store is let go of, and the result
+        # said, back on it. A lock meanwhile closes this screen: the result is then said over
+        # whatever is shown.
+        session, messages = self._session, self._messages
+
+        def written(path: Path) -> None:
+            finish_backup(session, backup, made=True)
+            if not shiboken6.isValid(self):
+                messages.info(None, "Backup made", f"Backed up to {path}")
+                return
+            self._show_backing_up(False)
+            self.status.setText(f"Backed up to {path}")
+
+        def failed(error: BaseException) -> None:
+            finish_backup(session, backup, made=False)
+            shown = shiboken6.isValid(self)
+            if shown:
+                self._show_backing_up(False)
+            if not isinstance(error, StoreError):
+                raise error
+            messages.error(self if shown else None, "The backup was not made", error.message)
+
+        self._runner.start(
+            lambda _progress, _cancelled: backup.write(), on_done=written, on_error=failed
+        )
+
+    def _show_backing_up(self, backing_up: bool) -> None:
+        self._backing_up = backing_up
+        self.back_up_button.setEnabled(not backing_up)
+        self.back_up_button.setText("Backing up…" if backing_up else "Back up now…")
+        self.back_up_button.setAccessibleName("Backing up" if backing_up else "Back up now")
 
     def _on_restore_clicked(self) -> None:
         chosen = choose_backup_to_restore(

@@ -12,8 +12,9 @@ When rrdesk locks:
 3. The store is closed and the data key overwritten in memory (:meth:`Session.close`).
 
 While a meeting is presented (the agenda timer running) the idle lock waits an hour longer than
-the lock time. Unlocking needs the passphrase or the recovery key: a key remembered on this
-computer does not unlock a lock. After unlocking, ``rebuild(session)`` makes a fresh main window
+the lock time, and while a backup is being written it waits for it to end. Unlocking needs the
+passphrase or the recovery key: a key remembered on this computer does not unlock a lock. After
+unlocking, ``rebuild(session)`` makes a fresh main window
 (which takes back a paused presentation). If unlocking finds the store damaged or its key file
 gone while it was locked, ``store_problem(error)`` is asked for the way past it (start-up's
 store-problem screen, which can restore a backup); the store it returns, open, is used as if
@@ -45,6 +46,7 @@ from rrdesk.ui.store.presenting import (
     meeting_presented,
     presentations,
     shown_windows,
+    work_under_way,
 )
 from rrdesk.ui.store.screen_lock_watch import ScreenLockWatch
 
@@ -58,6 +60,7 @@ Rebuild = Callable[[Session], MainWindow | None]
 StoreProblem = Callable[[StoreError], Session | None]
 
 LOCKED_TITLE = "rrdesk: Locked"
+WORK_RETRY_MS = 1000  # how often an idle lock held off by work under way looks again
 ACTIVITY = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -197,6 +200,9 @@ class LockController(QObject):
         self._idle.start(self._idle_ms)
 
     def _on_idle_timeout(self) -> None:
+        if work_under_way():  # a backup being written: lock once it ends, if still idle
+            self._idle.start(WORK_RETRY_MS)
+            return
         if meeting_presented():
             waited_ms = (time.monotonic() - self.idle_since) * 1000
             left_ms = self._idle_ms + self._presenting_grace_ms - waited_ms

@@ -4,7 +4,7 @@ shown to a room (the chair's projector view).
 A presentation is paused by a lock rather than covered: it shows only a neutral "Meeting paused"
 screen where it is, and the window rebuilt after unlocking takes it back. While a meeting is
 being presented (the agenda timer running), the idle lock waits an hour longer than the lock
-time; Ctrl+L still locks at once.
+time; while a backup is being written it waits for it to end. Ctrl+L still locks at once.
 """
 
 from __future__ import annotations
@@ -40,6 +40,22 @@ class Presentation(Protocol):
     def holds_meeting(self) -> bool:
         """Whether a meeting is being presented now (its agenda timer running)."""
         ...
+
+
+@runtime_checkable
+class HoldsOffIdleLock(Protocol):
+    """A screen with work under way that the idle lock waits for (a backup being written)."""
+
+    def holds_off_idle_lock(self) -> bool: ...
+
+
+def work_under_way() -> bool:
+    """Whether a screen in a shown window (on show or not) has work the idle lock waits for."""
+    return any(
+        isinstance(widget, HoldsOffIdleLock) and widget.holds_off_idle_lock()
+        for window in shown_windows()
+        for widget in (window, *window.findChildren(QWidget))
+    )
 
 
 def shown_windows() -> list[QWidget]:

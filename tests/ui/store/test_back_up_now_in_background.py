@@ -1,0 +1,167 @@
+""" "Back up now" writes the copy off the window's thread: the button says "Backing up…" until it
+is done, the window can be used meanwhile, a lock meanwhile is safe, and the idle lock waits for
+the backup to end."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from rrdesk.app import AppContext
+from rrdesk.services.store.backups import check_backup
+from rrdesk.ui.shell.main_window import MainWindow
+from rrdesk.ui.shell.tasks import TaskHandle
+from rrdesk.ui.store.backup_widget import BackupWidget
+from rrdesk.ui.store.protection import Protection, install_protection
+from tests.builders import add_case
+from tests.fakes import RecordingMessages, ScriptedFileDialogs
+from tests.ui.main_windows import WindowRebuilder
+
+CHOSEN = "partnership-2026-11-22.rrbackup"
+
+
+class HeldRunner:
+    """Starts nothing until the test says: then runs each task on a thread of its own, as the
+    app's runner does, and reports back on the calling (window's) thread."""
+
+    def __init__(self) -> None:
+        self.waiting: list[tuple[Callable[..., Any], Callable[..., None], Callable[..., None]]] = []
+
+    def start(
+        self,
+        work: Callable[..., Any],
+        *,
+        on_done: Callable[..., None],
+        on_error: Callable[[BaseException], None],
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> TaskHandle:
+        self.waiting.append((work, on_done, on_error))
+
+        class _Handle:
+            def cancel(self) -> None:
+                pass
+
+        return _Handle()
+
+    def run_waiting(self) -> None:
+        waiting, self.waiting = self.waiting, []
+        for work, on_done, on_error in waiting:
+            outcome: list[Any] = []
+
+            def run(work: Callable[..., Any] = work, outcome: list[Any] = outcome) -> None:
+                try:
+                    outcome.append((True, work(lambda _done, _total: None, lambda: False)))
+                except BaseException as error:
+                    outcome.append((False, error))
+
+            thread = threading.Thread(target=run)
+            thread.start()
+            thread.join()
+            finished, result = outcome[0]
+            (on_done if finished else on_error)(result)
+
+    def wait(self, milliseconds: int = 30_000) -> bool:
+        return True
+
+
+def _window(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> tuple[MainWindow, Protection, HeldRunner, Path]:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    runner = HeldRunner()
+    context.runner = runner
+    context.dialogs = ScriptedFileDialogs(save_folder=usb)
+    context.backups_folder = tmp_path / "backups"
+    window = WindowRebuilder(qtbot, context)(context.session)
+    protection = install_protection(
+        window,
+        context.session,
+        rebuild=WindowRebuilder(qtbot, context),
+        messages=context.messages,
+        backups_folder=context.backups_folder,
+        runner=runner,
+        files=context.dialogs,
+        now=context.seams.wall_clock,
+    )
+    return window, protection, runner, usb
+
+
+def _back_up_now(qtbot: QtBot, window: MainWindow) -> BackupWidget:
+    window.show_section("backups")
+    backups = window.section("backups")
+    assert isinstance(backups, BackupWidget)
+    qtbot.mouseClick(backups.back_up_button, Qt.MouseButton.LeftButton)
+    return backups
+
+
+def test_the_button_says_backing_up_until_the_copy_is_written(
+    qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages, passphrase: str,
+    tmp_path: Path, today: Any,
+) -> None:  # fmt: skip
+    window, protection, runner, usb = _window(qtbot, blank_context, tmp_path)
+    session = blank_context.session
+    add_case(session, today=today, notified=today, reference="RR-2026-001")
+    backups = _back_up_now(qtbot, window)
+
+    assert backups.back_up_button.text() == "Backing up…"
+    assert not backups.back_up_button.isEnabled()
+    add_case(session, today=today, notified=today, reference="RR-2026-002")  # meanwhile
+    runner.run_waiting()
+
+    assert backups.back_up_button.text() == "Back up now…"
+    assert backups.back_up_button.isEnabled()
+    assert backups.status.text() == f"Backed up to {usb / CHOSEN}"
+    assert check_backup(usb / CHOSEN, passphrase, work_folder=tmp_path).cases == 1
+    assert len(session.cases.all_cases()) == 2
+    assert messages.shown == []
+    protection.stop()
+
+
+def test_locking_while_backing_up_locks_at_once_and_keeps_no_half_backup(
+    qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages, passphrase: str,
+    tmp_path: Path, today: Any,
+) -> None:  # fmt: skip
+    window, protection, runner, usb = _window(qtbot, blank_context, tmp_path)
+    session = blank_context.session
+    add_case(session, today=today, notified=today, reference="RR-2026-001")
+    _back_up_now(qtbot, window)
+    add_case(session, today=today, notified=today, reference="RR-2026-002")
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert protection.controller.is_locked
+    runner.run_waiting()
+
+    assert messages.shown[-1][1] == "The backup was not made"
+    assert "rrdesk locked or closed while the backup was being made" in messages.texts[-1]
+    assert list(usb.iterdir()) == []
+    assert protection.controller.unlock(passphrase) == ""
+    reopened = protection.session
+    assert reopened is not None
+    assert [c.reference for c in reopened.cases.all_cases()] == ["RR-2026-001", "RR-2026-002"]
+    protection.stop()
+
+
+def test_the_idle_lock_waits_for_the_backup_then_locks(
+    qtbot: QtBot, blank_context: AppContext, passphrase: str, tmp_path: Path
+) -> None:
+    window, protection, runner, usb = _window(qtbot, blank_context, tmp_path)
+    backups = _back_up_now(qtbot, window)
+    protection.controller.set_idle_interval_ms(20)
+
+    qtbot.wait(200)  # ten times the idle time, with nobody doing anything
+    assert not protection.controller.is_locked
+    assert backups.back_up_button.text() == "Backing up…"
+    runner.run_waiting()
+
+    assert backups.status.text() == f"Backed up to {usb / CHOSEN}"
+    qtbot.waitUntil(lambda: protection.controller.is_locked, timeout=3000)
+    assert check_backup(usb / CHOSEN, passphrase, work_folder=tmp_path).cases == 0
+    protection.stop()
