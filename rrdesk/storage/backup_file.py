@@ -114,7 +114,8 @@ class FileHold:
     Closing the store (a lock, rrdesk ending) ends every hold first: a copy that then finds its
     hold ended cannot know the file stayed as it was, and is not kept."""
 
-    def __init__(self) -> None:
+    def __init__(self, owner: Database) -> None:
+        self.owner = owner  # the connection that took it: closing it ends the hold
         self.ended = threading.Event()
 
 
@@ -127,9 +128,8 @@ def hold_file(db: Database) -> FileHold | None:
     with db.file_held_whole() as whole:
         if not whole:
             return None
-        hold = FileHold()
-        if not db.holds:
-            db.execute("PRAGMA wal_autocheckpoint = 0")
+        hold = FileHold(db)
+        db.execute("PRAGMA wal_autocheckpoint = 0")
         db.holds.append(hold)
         return hold
 
@@ -140,7 +140,7 @@ def end_hold(db: Database, hold: FileHold) -> None:
     if hold not in db.holds:  # the store was closed meanwhile, which ended it
         return
     db.holds.remove(hold)
-    if not db.holds:
+    if not any(other.owner is db for other in db.holds):
         with contextlib.suppress(StoreError):
             db.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
 

@@ -37,6 +37,7 @@ PINNED_PRAGMAS = (
     ("cache_size", "-32768", -32768),
 )
 SQLITE_HEADER = b"SQLite format 3\x00"
+_HOLDS: dict[Path, list[Any]] = {}  # each file's holds, seen by every connection to it
 BUSY_MILLISECONDS = 2000  # how long a change waits for another connection's before giving up
 SQLITE_LOCK_BYTES = 0x40000000  # where SQLite's file locks start (its "pending byte")
 PAGE_BYTES = 4096  # SQLCipher 4's page: a store's file is always a whole number of them
@@ -134,7 +135,7 @@ class Database:
         self.path = path
         self._depth = 0
         self._after_commit: list[Callable[[], None]] = []
-        self.holds: list[Any] = []  # copies of the file under way elsewhere (backup_file.py)
+        self.holds: list[Any] = _HOLDS.setdefault(path, [])  # file copies (backup_file.py)
 
     @classmethod
     def in_memory(cls) -> Database:
@@ -389,9 +390,9 @@ class Database:
     def close(self) -> None:
         if self._connection is None:
             return
-        for hold in self.holds:
+        for hold in [hold for hold in self.holds if hold.owner is self]:
             hold.ended.set()
-        self.holds.clear()
+            self.holds.remove(hold)
         self.checkpoint()
         self._connection.close()
         self._connection = None

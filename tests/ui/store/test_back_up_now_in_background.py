@@ -165,3 +165,31 @@ def test_the_idle_lock_waits_for_the_backup_then_locks(
     qtbot.waitUntil(lambda: protection.controller.is_locked, timeout=3000)
     assert check_backup(usb / CHOSEN, passphrase, work_folder=tmp_path).cases == 0
     protection.stop()
+
+
+def test_closing_while_backing_up_still_makes_the_closing_backup_and_loses_nothing(
+    qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages, passphrase: str,
+    tmp_path: Path, today: Any,
+) -> None:  # fmt: skip
+    from rrdesk.services.store import store_access
+    from rrdesk.services.store.backups import rolling_backups
+
+    window, protection, runner, usb = _window(qtbot, blank_context, tmp_path)
+    session = blank_context.session
+    add_case(session, today=today, notified=today, reference="RR-2026-001")
+    _back_up_now(qtbot, window)
+    add_case(session, today=today, notified=today, reference="RR-2026-002")
+
+    window.close()  # the closing backup is made at once, beside the one under way
+    runner.run_waiting()  # the app waits for work under way before it closes the store
+    protection.stop()
+
+    assert not session.is_open
+    assert check_backup(usb / CHOSEN, passphrase, work_folder=tmp_path).cases == 1
+    [closing] = rolling_backups(tmp_path / "backups", session.path)
+    assert check_backup(closing, passphrase, work_folder=tmp_path).cases == 2
+    assert [p.name for p in usb.iterdir()] == [CHOSEN]
+    reopened = store_access.unlock_with_passphrase(session.path, passphrase)
+    assert len(reopened.cases.all_cases()) == 2
+    reopened.close()
+    assert [title for _kind, title, _text in messages.shown] == []
