@@ -38,9 +38,9 @@ from rrdesk.ui.meeting.meeting_panel import (
     Change,
     MeetingPanel,
     MeetingView,
-    NoteEdit,
     status_label,
 )
+from rrdesk.ui.meeting.typed_boxes import NoteBox, TypedBox, line_and_added_boxes
 from rrdesk.ui.meeting.vote_panel import VotePanel
 from rrdesk.ui.shell.leaving import UnsavedTyping
 
@@ -213,14 +213,20 @@ class MeetingWidget(QWidget):
 
     # --- leaving with typing not yet saved (rrdesk.ui.shell.leaving) -----------------------
 
-    def _notes(self) -> list[tuple[NoteEdit, MeetingPanel]]:
-        """The boxes saved as the cursor leaves them, each with its panel."""
-        notes = [(edit, self.learning) for edit in self.learning.edits.values()]
+    def _typed_boxes(self) -> list[TypedBox]:
+        """The boxes that can hold typing not yet saved, in the page's order."""
+        notes: list[TypedBox] = [
+            NoteBox(edit, self.learning) for edit in self.learning.edits.values()
+        ]
         decision = self.decision
-        return [*notes, (decision.rationale, decision), (decision.differs, decision)]
+        notes += [NoteBox(decision.rationale, decision), NoteBox(decision.differs, decision)]
+        others = line_and_added_boxes(
+            self.meeting, self.details, self.criteria, self.vote, self.actions_panel
+        )
+        return others + notes
 
     def unsaved_typing(self) -> UnsavedTyping | None:
-        if not any(note.typed() for note, _panel in self._notes()):
+        if not any(box.typed() for box in self._typed_boxes()):
             return None
         return UnsavedTyping(
             "Your notes have not been saved",
@@ -228,21 +234,16 @@ class MeetingWidget(QWidget):
         )
 
     def save_typing(self) -> bool:
-        for note, panel in self._notes():
-            if not note.typed():
-                continue
-            saved = note.saved_text()
-            panel.errors.clear()
-            note.finish()
-            if not panel.errors.isHidden():  # refused: its problem is shown, the typing kept
-                note.keep_typed(saved)
-                self.scroll_area.ensureWidgetVisible(panel.errors)
+        for box in self._typed_boxes():
+            if box.typed() and not box.save():  # refused: its problem is shown, typing kept
+                self.scroll_area.ensureWidgetVisible(box.panel.errors)
                 return False
         return True
 
     def discard_typing(self) -> None:
-        for note, _panel in self._notes():
-            note.put_back()
+        for box in self._typed_boxes():
+            if box.typed():
+                box.put_back()
 
     def reload(self) -> None:
         """Read the record again: another tab (the decision sheet's email) may have changed it."""
