@@ -76,7 +76,7 @@ def test_a_countersigned_sheet_lists_every_signature(
     assert findings["exit_code"] == 0
     assert findings["verdict"].startswith("Valid: signed with the trusted certificate")
     assert findings["modified"] is False
-    assert findings["revisions"] == 6
+    assert findings["revisions"] == 9  # each executive types comments, then signs
     signatures = findings["signatures"]
     assert [s["signer"] for s in signatures] == [
         PARTNERSHIP,
@@ -94,10 +94,10 @@ def test_a_countersigned_sheet_lists_every_signature(
     assert all(s["intact"] is True for s in signatures)
     assert [s["trusted"] for s in signatures] == [True, False, False, False]
     assert all(datetime.fromisoformat(s["signed_at"]).tzinfo is not None for s in signatures)
-    assert signatures[0]["covers"] == ("the file as it was when signed, before 3 later additions")
+    assert signatures[0]["covers"] == ("the file as it was when signed, before 6 later additions")
     assert signatures[0]["covers_whole_file"] is False
-    assert signatures[2]["covers"] == "the file as it was when signed, before 1 later addition"
-    assert [s["revision"] for s in signatures] == [3, 4, 5, 6]
+    assert signatures[2]["covers"] == "the file as it was when signed, before 2 later additions"
+    assert [s["revision"] for s in signatures] == [3, 5, 7, 9]
     assert signatures[-1]["covers"] == "the whole file"
     assert signatures[-1]["covers_whole_file"] is True
 

@@ -78,7 +78,7 @@ def test_every_signature_on_a_countersigned_sheet_is_shown(
         texts[0].splitlines()[1],
         "Certificate fingerprint (SHA-256):",
         partnership_fingerprint,
-        "It covers the file as it was when signed, before 3 later additions.",
+        "It covers the file as it was when signed, before 6 later additions.",
         "Intact, and made with the partnership's certificate.",
     ]
     for text, partner, field in zip(
