@@ -9,6 +9,9 @@ Each document is one sub-command, added by one ``add_…_parser`` function liste
   cancellation) for the panel's calendars.
 - ``rrdesk export sign-off-email --case REF --out FILE.eml``: the email asking the executives
   to sign off the decision, with the latest signed sheet attached.
+- ``rrdesk export panel-pack --case REF --out FILE.pdf``: the panel pack, as the Agency forms
+  tab builds it.
+- ``rrdesk export letter`` and ``rrdesk export briefing``: see :mod:`learning_exports`.
 """
 
 from __future__ import annotations
@@ -22,8 +25,11 @@ from typing import Any, TextIO
 from rrdesk.commands.agency_form_commands import add_agency_form_parsers
 from rrdesk.commands.learning_exports import (
     add_action_plan_parser,
+    add_briefing_parser,
+    add_letter_parser,
     add_panel_submission_parser,
     add_themes_parser,
+    out_path,
 )
 from rrdesk.commands.sign_off_exports import add_sign_off_email_parser
 from rrdesk.commands.store_options import (
@@ -81,6 +87,18 @@ def add_invitation_parser(kinds: Any) -> None:
     parser.set_defaults(handler=run_export_invitation)
 
 
+def add_panel_pack_parser(kinds: Any) -> None:
+    parser = _document_parser(
+        kinds,
+        "panel-pack",
+        "a case's panel pack, as the Agency forms tab builds it: the case summary, its "
+        "timetable, every quality-assured agency check form and the forms still outstanding",
+    )
+    parser.add_argument("--case", required=True, metavar="REF", help="the case reference")
+    _add_out(parser, "FILE.pdf", "the panel pack")
+    parser.set_defaults(handler=run_export_panel_pack)
+
+
 EXPORT_PARSERS: list[Callable[[Any], None]] = [
     add_decision_sheet_parser,
     add_certificate_parser,
@@ -90,6 +108,9 @@ EXPORT_PARSERS: list[Callable[[Any], None]] = [
     add_themes_parser,
     add_agency_form_parsers,
     add_sign_off_email_parser,
+    add_panel_pack_parser,
+    add_letter_parser,
+    add_briefing_parser,
 ]
 """One function per document; each adds its sub-command to ``rrdesk export``."""
 
@@ -190,6 +211,35 @@ def run_export_invitation(args: argparse.Namespace, out: TextIO) -> int:
         session.close()
     what = "cancellation of the meeting" if cancelled else "meeting invitation"
     print(f"Saved the {what} for {str(args.case).strip()} to {args.out}", file=out)
+    return 0
+
+
+def run_export_panel_pack(args: argparse.Namespace, out: TextIO) -> int:
+    from rrdesk.exports.pdf.panel_pack import render_panel_pack
+    from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
+    from rrdesk.services.files import write_exported_file
+
+    path = out_path(args, (".pdf",))
+    session = open_store(args)
+    try:
+        case_id = _case_by_reference(session, str(args.case))
+        service = AgencyFormsService(session)
+        content = service.panel_pack_content(case_id, args.today)
+        if not service.requests(case_id):
+            raise UsageError(
+                f"{content.case_reference} has no panel pack to make: no agency has been asked "
+                "for a check form yet (choose them on the Agency forms tab)"
+            )
+        write_exported_file(path, render_panel_pack(content))
+        service.record_panel_pack(case_id, path.name, len(content.forms))
+    finally:
+        session.close()
+    waiting = len(content.missing)
+    print(
+        f"Wrote the panel pack for {content.case_reference} to {path}: "
+        f"{len(content.forms)} quality-assured forms, {waiting} still outstanding",
+        file=out,
+    )
     return 0
 
 

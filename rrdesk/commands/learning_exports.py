@@ -1,4 +1,4 @@
-"""``rrdesk export panel-submission``, ``export action-plan`` and ``export themes``.
+"""``rrdesk export panel-submission``, ``action-plan``, ``themes``, ``letter`` and ``briefing``.
 
 Each adds its sub-parser to the ``export`` sub-command's parsers and writes the file
 atomically where asked. Exit 0 when written; 1 when the submission is not complete (what is
@@ -31,10 +31,13 @@ def add_learning_export_parsers(export_subparsers: Any) -> None:
     add_themes_parser(export_subparsers)
 
 
-def _out_path(args: argparse.Namespace, suffixes: tuple[str, ...]) -> Path:
+def out_path(args: argparse.Namespace, suffixes: tuple[str, ...]) -> Path:
+    """``--out``, checked before anything is made or recorded: its ending and its folder."""
     path = Path(args.out).expanduser()
     if path.suffix.lower() not in suffixes:
         raise UsageError(f"--out must end in {' or '.join(suffixes)}")
+    if not path.parent.is_dir():
+        raise UsageError(f"The folder {path.parent} does not exist. Nothing was saved.")
     return path
 
 
@@ -56,7 +59,7 @@ def add_panel_submission_parser(export_subparsers: Any) -> None:
 
 
 def run_panel_submission(args: argparse.Namespace, out: TextIO) -> int:
-    path = _out_path(args, (".pdf",))
+    path = out_path(args, (".pdf",))
     session = open_store(args)
     try:
         try:
@@ -94,7 +97,7 @@ def add_action_plan_parser(export_subparsers: Any) -> None:
 def run_action_plan(args: argparse.Namespace, out: TextIO) -> int:
     from rrdesk.exports.spreadsheets.action_plan_files import action_plan_csv, action_plan_workbook
 
-    path = _out_path(args, (".xlsx", ".csv"))
+    path = out_path(args, (".xlsx", ".csv"))
     session = open_store(args)
     try:
         service = ActionPlanService(session)
@@ -129,13 +132,117 @@ def add_themes_parser(export_subparsers: Any) -> None:
 def run_themes(args: argparse.Namespace, out: TextIO) -> int:
     from rrdesk.exports.spreadsheets.action_plan_files import themes_csv
 
-    path = _out_path(args, (".csv",))
+    path = out_path(args, (".csv",))
     session = open_store(args)
     try:
         service = ThemeService(session)
         entries = service.log()
         write_exported_file(path, themes_csv(entries, service.taxonomy()))
         out.write(f"Wrote the themes of {len(entries)} cases to {path}\n")
+        return EXIT_OK
+    finally:
+        session.close()
+
+
+def _case_id(session: Any, reference: str) -> tuple[int, str]:
+    try:
+        case = case_by_reference(session, reference)
+    except CaseNotFoundError as error:
+        raise UsageError(error.message) from None
+    assert case.case_id is not None
+    return case.case_id, case.reference
+
+
+def add_letter_parser(export_subparsers: Any) -> None:
+    help_text = (
+        "the letter to the referrer of a case whose threshold was not met, as the Letter tab "
+        "makes it (kept as a new version of the letter)"
+    )
+    parser = export_subparsers.add_parser("letter", help=help_text, description=help_text)
+    parser.add_argument("--case", required=True, metavar="REF", help="the case reference")
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    add_store_options(parser)
+    parser.set_defaults(handler=run_letter)
+
+
+def run_letter(args: argparse.Namespace, out: TextIO) -> int:
+    from rrdesk.domain.cases.cases import Stage
+    from rrdesk.services.after_meeting.threshold_letter_service import ThresholdLetterService
+
+    path = out_path(args, (".pdf",))
+    session = open_store(args)
+    try:
+        case_id, reference = _case_id(session, args.case)
+        case = session.cases.get(case_id)
+        if case is None or case.stage is not Stage.THRESHOLD_NOT_MET:
+            raise UsageError(
+                f"{reference} has no letter to the referrer to make: the letter is only for a "
+                "case whose threshold for a Serious Incident Notification was not met"
+            )
+        letters = ThresholdLetterService(session)
+        problems = letters.problems(case_id)
+        if problems:
+            still = "; ".join(p[:1].lower() + p[1:] for p in problems)
+            raise UsageError(f"The letter for {reference} cannot be made yet: {still}")
+        body = letters.export(case_id, args.today)
+        write_exported_file(path, body)
+        version = letters.versions(case_id)[-1].version
+        out.write(
+            f"Wrote version {version} of the letter to the referrer of {reference} to {path}\n"
+        )
+        return EXIT_OK
+    finally:
+        session.close()
+
+
+def add_briefing_parser(export_subparsers: Any) -> None:
+    help_text = (
+        "a case's 7-minute briefing for practitioners, anonymised for sharing as the Panel "
+        "submission tab makes it (read it before it is shared)"
+    )
+    parser = export_subparsers.add_parser("briefing", help=help_text, description=help_text)
+    parser.add_argument("--case", required=True, metavar="REF", help="the case reference")
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    parser.add_argument(
+        "--pseudonym", action="store_true", help="use the child's pseudonym in the briefing"
+    )
+    parser.add_argument(
+        "--police-agree",
+        action="store_true",
+        help="you have checked with the police that it can be shared (needed while a police "
+        "investigation is open)",
+    )
+    add_store_options(parser)
+    parser.set_defaults(handler=run_briefing)
+
+
+def run_briefing(args: argparse.Namespace, out: TextIO) -> int:
+    from rrdesk.services.after_meeting.report_service import BriefingError, ReportService
+
+    path = out_path(args, (".pdf",))
+    session = open_store(args)
+    try:
+        case_id, reference = _case_id(session, args.case)
+        reports = ReportService(session)
+        if reports.criminal_process_open(case_id) and not args.police_agree:
+            raise UsageError(
+                f"A police investigation is open in {reference}: check with the police that "
+                "the briefing cannot prejudice it or a trial, then give --police-agree"
+            )
+        try:
+            body = reports.briefing_pdf(
+                case_id, use_pseudonym=args.pseudonym, police_checked=args.police_agree
+            )
+        except BriefingError as error:
+            message = error.message[:1].lower() + error.message[1:]
+            raise UsageError(f"No briefing for {reference}: {message}") from None
+        write_exported_file(path, body)
+        out.write(
+            f"Wrote the 7-minute briefing for {reference}, marked {reports.briefing_marking()}, "
+            f"to {path}\n"
+            "Names, places and addresses rrdesk found were replaced by words in square brackets: "
+            "read it before it is shared, so that nobody can be recognised from what is left.\n"
+        )
         return EXIT_OK
     finally:
         session.close()

@@ -1,4 +1,5 @@
-"""The export commands: panel-submission, action-plan, themes and sign-off-email."""
+"""The export commands: panel-submission, action-plan, themes, sign-off-email, panel-pack, letter
+and briefing."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import csv
 import email
 import io
+from dataclasses import replace
 from datetime import date, timedelta
 from email import policy
 from pathlib import Path
@@ -22,10 +24,20 @@ from rrdesk.commands.learning_exports import (
 )
 from rrdesk.commands.store_options import UsageError
 from rrdesk.domain.after_meeting.action_plan import ActionStatus, ActionTracking
-from rrdesk.domain.cases.cases import Referral, Stage, ThresholdDiscussion
+from rrdesk.domain.after_meeting.threshold_letter import LetterDetails
+from rrdesk.domain.cases.cases import (
+    ParallelProcess,
+    Referral,
+    ReferralRoute,
+    Stage,
+    ThresholdDiscussion,
+)
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
 from rrdesk.services.after_meeting.action_plan_service import ActionPlanService
 from rrdesk.services.after_meeting.theme_service import ThemeService
+from rrdesk.services.after_meeting.threshold_letter_service import ThresholdLetterService
+from rrdesk.services.cases.case_service import CaseService
+from rrdesk.services.store import store_access
 from rrdesk.services.store.session import Session
 from tests import builders
 from tests.builders import HEALTH, HOUSING, LA, SCHOOLS
@@ -35,6 +47,7 @@ TODAY = date(2026, 11, 22)
 COMPLETE = "RR-2026-001"  # everything the National Panel asks for
 INCOMPLETE = "RR-2026-002"  # notified on 9 November 2026, nothing more
 NOT_NOTIFIED = "RR-2026-003"  # a referral, never notified
+THRESHOLD = "RR-2026-004"  # the threshold not met
 OVERDUE = TODAY - timedelta(days=9)
 
 
@@ -79,6 +92,10 @@ def _record_cases(session: Session) -> None:
 @pytest.fixture
 def store(session: Session, store_path: Path, tmp_path: Path, passphrase: str) -> list[str]:
     _record_cases(session)
+    return _closed(session, store_path, tmp_path, passphrase)
+
+
+def _closed(session: Session, store_path: Path, tmp_path: Path, passphrase: str) -> list[str]:
     session.close()
     secret = tmp_path / "passphrase.txt"
     secret.write_text(passphrase + "\n", encoding="utf-8")
@@ -216,3 +233,150 @@ def test_sign_off_email_carries_the_latest_signed_sheet(
     code, _ = _cli("sign-off-email", "--case", COMPLETE, "--out", str(tmp_path / "x.pdf"), *store)
     assert code == 2
     assert "--out must end in .eml" in capsys.readouterr().err
+
+
+@pytest.fixture
+def documents(session: Session, store_path: Path, tmp_path: Path, passphrase: str) -> list[str]:
+    """As ``store``; and the local authority's form asked of and quality assured for COMPLETE,
+    Health's still outstanding, with a police investigation open; THRESHOLD referred by a
+    parent, its letter's signatory entered but not the partnership's contact details."""
+    _record_cases(session)
+    cases = CaseService(session)
+    complete = cases.by_reference(COMPLETE)
+    assert complete is not None
+    builders.requests_sent(session, complete, (LA, HEALTH), sent_on=date(2026, 11, 3))
+    answers = {"involved": "no"}
+    builders.form_returned(session, complete, LA, answers, on=TODAY, quality_assured=True)
+    police = frozenset({ParallelProcess.POLICE_INVESTIGATION})
+    cases.save_case(replace(complete, parallel_processes=police))
+    threshold = cases.by_reference(THRESHOLD)
+    assert threshold is not None
+    assert threshold.case_id is not None
+    parent = replace(threshold.referral, route=ReferralRoute.PARENT)
+    cases.save_case(replace(threshold, referral=parent))
+    signatory = LetterDetails("", "Sam Coordinator", "Partnership business manager")
+    ThresholdLetterService(session).save_details(threshold.case_id, signatory)
+    return _closed(session, store_path, tmp_path, passphrase)
+
+
+def _audit(store_path: Path, passphrase: str) -> list[tuple[str, str]]:
+    session = store_access.unlock_with_passphrase(store_path, passphrase)
+    try:
+        return [(e.action, str(e.detail.get("note", ""))) for e in session.audit.entries()]
+    finally:
+        session.close()
+
+
+def _words(pdf: Path) -> str:
+    assert pdf.stat().st_mode & 0o777 == 0o600
+    return " ".join(all_text(pdf.read_bytes()).split())
+
+
+def _refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    code, text = _cli(*argv)
+    assert (code, text) == (2, "")
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    return err
+
+
+def test_panel_pack(
+    documents: list[str],
+    tmp_path: Path,
+    store_path: Path,
+    passphrase: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pack = tmp_path / "pack.pdf"
+    code, text = _cli("panel-pack", "--case", COMPLETE, "--out", str(pack), *documents)
+    assert code == 0, text
+    assert text == (
+        f"Wrote the panel pack for {COMPLETE} to {pack}: 1 quality-assured forms, "
+        "1 still outstanding\n"
+    )
+    words = _words(pack)
+    assert f"Case reference {COMPLETE}" in words
+    assert LA in words
+    assert HEALTH in words
+    assert ("Built the panel pack", "pack.pdf, 1 quality-assured forms") in _audit(
+        store_path, passphrase
+    )
+    err = _refused(capsys, "panel-pack", "--case", INCOMPLETE, "--out", str(pack), *documents)
+    assert f"{INCOMPLETE} has no panel pack to make: no agency has been asked" in err
+    err = _refused(capsys, "panel-pack", "--case", "RR-1999-001", "--out", str(pack), *documents)
+    assert "RR-1999-001" in err
+
+
+def test_letter(
+    documents: list[str],
+    tmp_path: Path,
+    store_path: Path,
+    passphrase: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    letter = tmp_path / "letter.pdf"
+    err = _refused(capsys, "letter", "--case", THRESHOLD, "--out", str(letter), *documents)
+    assert err == (
+        f"rrdesk: The letter for {THRESHOLD} cannot be made yet: enter the partnership's contact "
+        "details under Partnership settings: every letter carries them\n"
+    )
+    err = _refused(capsys, "letter", "--case", COMPLETE, "--out", str(letter), *documents)
+    assert f"{COMPLETE} has no letter to the referrer to make" in err
+    assert not letter.exists()
+
+    session = store_access.unlock_with_passphrase(store_path, passphrase)
+    builders.add_contact_details(session)
+    session.close()
+    code, text = _cli("letter", "--case", THRESHOLD, "--out", str(letter), *documents)
+    assert code == 0, text
+    assert text == f"Wrote version 1 of the letter to the referrer of {THRESHOLD} to {letter}\n"
+    words = _words(letter)
+    assert THRESHOLD in words
+    assert "your child, Poppy Example-Fictional" in words
+    assert builders.CONTACT_TELEPHONE in words
+    made = [note for action, note in _audit(store_path, passphrase) if "letter" in action]
+    assert made[-1].startswith("Version 1, dated ")
+
+
+def test_briefing(
+    documents: list[str],
+    tmp_path: Path,
+    store_path: Path,
+    passphrase: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    briefing = tmp_path / "briefing.pdf"
+    err = _refused(capsys, "briefing", "--case", COMPLETE, "--out", str(briefing), *documents)
+    assert f"A police investigation is open in {COMPLETE}" in err
+    assert "--police-agree" in err
+    assert not briefing.exists()
+    err = _refused(capsys, "briefing", "--case", NOT_NOTIFIED, "--out", str(briefing), *documents)
+    assert f"No briefing for {NOT_NOTIFIED}: record the meeting's learning" in err
+    missing = tmp_path / "nowhere" / "briefing.pdf"
+    err = _refused(capsys, "briefing", "--case", NOT_NOTIFIED, "--out", str(missing), *documents)
+    assert "does not exist" in err
+
+    argv = ("briefing", "--case", COMPLETE, "--out", str(briefing), "--police-agree")
+    code, text = _cli(*argv, *documents)
+    assert code == 0, text
+    assert text.startswith(f"Wrote the 7-minute briefing for {COMPLETE}, marked OFFICIAL, to ")
+    assert "read it before it is shared" in text
+    words = _words(briefing)
+    assert COMPLETE not in words  # for sharing: nothing that leads back to the case
+    assert "Staff recorded every incident promptly." in words
+    assert "A police investigation is open" in words
+    assert "Kit Example-Fictional" not in words
+    assert "Child K" not in words
+    note = "No names or pseudonym; the police agreed to its sharing"
+    assert ("Made a 7-minute briefing", note) in _audit(store_path, passphrase)
+
+
+def test_wrong_passphrase_is_refused(
+    documents: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase at all\n", encoding="utf-8")
+    store = [documents[0], documents[1], "--passphrase-file", str(wrong)]
+    for document in ("panel-pack", "letter", "briefing"):
+        out = str(tmp_path / f"{document}.pdf")
+        _refused(capsys, document, "--case", THRESHOLD, "--out", out, *store)
