@@ -32,6 +32,7 @@ from rrdesk.ui.kit.findings_panel import CheckedText
 from rrdesk.ui.kit.form_widgets import DateInput, FormField, heading_label, name_widget
 from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 from rrdesk.ui.kit.scrolling_page import scrolling_body
+from rrdesk.ui.shell.leaving import UnsavedTyping
 from rrdesk.ui.shell.messages import Messages
 
 OVERDUE_INK = QColor("#942514")
@@ -81,6 +82,7 @@ class LocalReviewTab(QWidget):
             hint="For example, a near miss, or good practice to learn from",
         )
         self._loaded = LocalReview()
+        self._shown: tuple[object, ...] | None = None
         self.endorse_button = QPushButton("Record the local review as endorsed")
         name_widget(
             self.endorse_button, "endorse_local_review", "Record the local review as endorsed"
@@ -194,6 +196,7 @@ class LocalReviewTab(QWidget):
         self.family.setPlainText(review.family_involvement)
         for key, _ in _DATES:
             self.dates[key].set_value(getattr(review, key))
+        self._shown = self._typed()
         self._show_milestones()
 
     def _show_milestones(self) -> None:
@@ -260,9 +263,46 @@ class LocalReviewTab(QWidget):
         self.load()
 
     def _on_save_clicked(self) -> None:
+        self._save()
+
+    def _save(self) -> bool:
         try:
             self._reviews.save(self._case_id, self.review())
         except (DateError, LocalReviewError) as error:
             self._messages.error(self, "The local review was not saved", str(error))
-            return
+            return False
+        self._shown = self._typed()
         self._show_milestones()
+        return True
+
+    # Leaving with typing not yet saved (rrdesk.ui.shell.leaving)
+
+    def _typed(self) -> tuple[object, ...]:
+        """What the review's boxes hold, as typed (a date half typed included)."""
+        dates = tuple(
+            (box.day.text(), box.month.text(), box.year.text()) for box in self.dates.values()
+        )
+        return (
+            self.reviewer.text().strip(),
+            self.independent.isChecked(),
+            self.method.text().strip(),
+            self.panel.toPlainText().strip(),
+            self.family.toPlainText().strip(),
+            dates,
+        )
+
+    def unsaved_typing(self) -> UnsavedTyping | None:
+        if self._shown is None or not self.review_box.isVisibleTo(self):
+            return None
+        if self._typed() == self._shown:
+            return None
+        return UnsavedTyping(
+            "The local review has not been saved",
+            "If you leave this page now, what you typed about it is lost.",
+        )
+
+    def save_typing(self) -> bool:
+        return self._save()
+
+    def discard_typing(self) -> None:
+        self.load()

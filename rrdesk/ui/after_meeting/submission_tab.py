@@ -37,6 +37,7 @@ from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 from rrdesk.ui.kit.save_paths import save_export
 from rrdesk.ui.kit.scrolling_page import scrolling_body
 from rrdesk.ui.shell.file_dialogs import FileDialogs
+from rrdesk.ui.shell.leaving import UnsavedTyping
 from rrdesk.ui.shell.messages import Messages
 
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -110,6 +111,7 @@ class SubmissionTab(QWidget):
         name_widget(self.not_notified, "submission_not_notified", "No submission")
         self.form = QWidget()
         self._loaded = False
+        self._shown: SubmissionDetails | None = None
         self._build()
         self.add_agency_button.clicked.connect(self._on_add_agency_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -212,6 +214,7 @@ class SubmissionTab(QWidget):
         for contribution in details.agencies:
             self._add_agency_row(contribution)
         self.agencies.resizeColumnToContents(0)
+        self._shown = self.details()
         self.show_missing()
 
     def details(self) -> SubmissionDetails:
@@ -254,7 +257,25 @@ class SubmissionTab(QWidget):
 
     def _on_save_clicked(self) -> None:
         self._service.save_details(self._case_id, self.details())
+        self._shown = self.details()
         self.show_missing()
+
+    # Leaving with typing not yet saved (rrdesk.ui.shell.leaving)
+
+    def unsaved_typing(self) -> UnsavedTyping | None:
+        if self._shown is None or self.details() == self._shown:
+            return None
+        return UnsavedTyping(
+            "The submission's details have not been saved",
+            "If you leave this page now, what you typed in them is lost.",
+        )
+
+    def save_typing(self) -> bool:
+        self._on_save_clicked()
+        return True
+
+    def discard_typing(self) -> None:
+        self.load()
 
     def _on_export_clicked(self) -> None:
         self._service.save_details(self._case_id, self.details())

@@ -30,6 +30,7 @@ from rrdesk.ui.kit.form_widgets import FormField, heading_label, hint_label, nam
 from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 from rrdesk.ui.kit.save_paths import save_export
 from rrdesk.ui.shell.file_dialogs import FileDialogs
+from rrdesk.ui.shell.leaving import UnsavedTyping
 from rrdesk.ui.shell.messages import Messages
 
 
@@ -75,6 +76,7 @@ class ThresholdLetterTab(QWidget):
         self.role = QLineEdit()
         name_widget(self.role, "letter_signatory_role", "Their role")
         self.preview = QPlainTextEdit()
+        self._shown: LetterDetails | None = None
         self.preview.setReadOnly(True)
         name_widget(self.preview, "letter_preview", "The letter")
         self.save_button = QPushButton("Save and preview")
@@ -145,6 +147,7 @@ class ThresholdLetterTab(QWidget):
         self.next_steps.setPlainText(details.next_steps)
         self.signatory.setText(details.signatory)
         self.role.setText(details.signatory_role)
+        self._shown = self.details()
         self._show()
 
     def _show(self) -> None:
@@ -186,7 +189,25 @@ class ThresholdLetterTab(QWidget):
 
     def _on_save_clicked(self) -> None:
         self._letters.save_details(self._case_id, self.details())
+        self._shown = self.details()
         self._show()
+
+    # Leaving with typing not yet saved (rrdesk.ui.shell.leaving)
+
+    def unsaved_typing(self) -> UnsavedTyping | None:
+        if self._shown is None or self.details() == self._shown:
+            return None
+        return UnsavedTyping(
+            "The letter's details have not been saved",
+            "If you leave this page now, what you typed in them is lost.",
+        )
+
+    def save_typing(self) -> bool:
+        self._on_save_clicked()
+        return True
+
+    def discard_typing(self) -> None:
+        self.load()
 
     def _on_export_clicked(self) -> None:
         self._letters.save_details(self._case_id, self.details())
