@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
@@ -34,13 +33,13 @@ from rrdesk.domain.timetable.dates import DateError
 from rrdesk.services.after_meeting.action_plan_service import ActionPlanService
 from rrdesk.services.cases.case_service import CaseService, DirectoryService
 from rrdesk.ui.after_meeting.action_forms import ActionAddForm, ActionTrackingForm
+from rrdesk.ui.after_meeting.action_plan_export import export_action_plan
 from rrdesk.ui.after_meeting.action_plan_table_model import ACTION_COLUMN, ActionPlanTableModel
 from rrdesk.ui.kit.column_fit import FillingColumn
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label, name_widget
 from rrdesk.ui.kit.page_bar import PageBar
-from rrdesk.ui.kit.save_paths import save_export
 from rrdesk.ui.shell.file_dialogs import FileDialogs
-from rrdesk.ui.shell.leaving import UnsavedTyping
+from rrdesk.ui.shell.leaving import DISCARD, SAVE, STAY, UnsavedTyping
 from rrdesk.ui.shell.messages import Messages
 
 ALL_AGENCIES = "All agencies"
@@ -84,6 +83,8 @@ class ActionPlanWidget(QWidget):
         self._files = files
         self._all: tuple[PlanAction, ...] = ()
         self._shown: tuple[PlanAction, ...] = ()  # every action the filters let through
+        self._tracked: PlanAction | None = None  # the action the tracking form shows
+        self._asking = False  # a row change is being asked about: selections are not choices
         self.pages = PageBar("actions", page_size=PAGE, object_name="action_pages")
         self.agency_filter = QComboBox()
         name_widget(self.agency_filter, "action_agency_filter", "Owner agency")
@@ -229,7 +230,11 @@ class ActionPlanWidget(QWidget):
 
     def _show_page(self) -> None:
         self.model.set_actions(self._shown[self.pages.start : self.pages.stop], self._today())
-        self.tracking_form.show_action(None)
+        self._track(None)
+
+    def _track(self, action: PlanAction | None) -> None:
+        self._tracked = action
+        self.tracking_form.show_action(action)
 
     def selected_action(self) -> PlanAction | None:
         rows = self.table.selectionModel().selectedRows()
@@ -244,13 +249,37 @@ class ActionPlanWidget(QWidget):
         self._apply_filter()
 
     def _on_table_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
-        self.tracking_form.show_action(self.selected_action())
+        """Another action chosen: changes to the one on the tracking form not yet saved are
+        asked about first (Save, Discard or Stay), and Stay keeps its row selected."""
+        if self._asking:
+            return
+        chosen, left = self.selected_action(), self._tracked
+        moved = left is not None and chosen is not None and not _same(chosen, left)
+        if left is not None and moved and self._tracking_changed():
+            self._asking = True
+            try:
+                choice = self._messages.choose(
+                    self,
+                    "Your changes to the chosen action have not been saved",
+                    f"If you choose another action now, your changes to '{left.action}' are lost.",
+                    (SAVE, DISCARD, STAY),
+                    default=STAY,
+                )
+                if choice == STAY or (choice == SAVE and not self._save_tracking()):
+                    self._reselect(left)
+                    return
+                if chosen is not None:
+                    self._reselect(chosen)
+            finally:
+                self._asking = False
+            chosen = self.selected_action()
+        self._track(chosen)
 
     def _on_tracking_save_requested(self, _unused: object) -> None:
         self._save_tracking()
 
     def _save_tracking(self) -> bool:
-        action = self.selected_action()
+        action = self._tracked
         if action is None:
             return True
         try:
@@ -312,7 +341,7 @@ class ActionPlanWidget(QWidget):
     # --- leaving with typing not yet saved (rrdesk.ui.shell.leaving) -----------------------
 
     def _tracking_changed(self) -> bool:
-        action = self.selected_action()
+        action = self._tracked
         if action is None:
             return False
         try:
@@ -344,47 +373,27 @@ class ActionPlanWidget(QWidget):
         return not self._action_typed() or self._add()
 
     def discard_typing(self) -> None:
-        self.tracking_form.show_action(self.selected_action())
+        self._track(self._tracked)
         self.add_form.clear()
 
     def _on_export_clicked(self, kind: str) -> None:
-        from rrdesk.exports.pdf.action_plan_pdf import render_action_plan
-        from rrdesk.exports.spreadsheets.action_plan_files import (
-            action_plan_csv,
-            action_plan_workbook,
-        )
-
-        today = self._today()
-        actions = self._shown  # on every page
-        filters = {
-            "xlsx": "Excel workbook (*.xlsx)",
-            "csv": "CSV file (*.csv)",
-            "pdf": "PDF document (*.pdf)",
-        }
-
-        def make(_path: Path) -> bytes:
-            if kind == "csv":
-                body = action_plan_csv(actions, today)
-            elif kind == "xlsx":
-                body = action_plan_workbook(actions, today, self._partnership)
-            else:
-                body = render_action_plan(
-                    actions, today, self._partnership, chosen=self.filter_words()
-                )
-            self._plan.record_export(body, f"{kind.upper()}, {len(actions)} actions")
-            return body
-
-        save_export(
+        export_action_plan(
             self,
-            self._messages,
-            self._files,
-            title="Save the action plan",
-            suggested_name=f"action-plan-{today.isoformat()}.{kind}",
-            name_filter=filters[kind],
-            make=make,
+            kind,
+            plan=self._plan,
+            actions=self._shown,  # on every page
+            today=self._today(),
+            partnership=self._partnership,
+            chosen=self.filter_words(),
+            messages=self._messages,
+            files=self._files,
         )
 
     def showEvent(self, event: QShowEvent) -> None:
         """Meetings change actions elsewhere: read the plan again whenever it is shown."""
         self.refresh()
         super().showEvent(event)
+
+
+def _same(one: PlanAction, other: PlanAction) -> bool:
+    return (one.case_id, one.key) == (other.case_id, other.key)

@@ -144,3 +144,36 @@ def test_nothing_typed_asks_nothing(
     _click_section(qtbot, window, "Directory")
     assert window.current_section == "directory"
     assert messages.choices == []
+
+
+def _click_row(qtbot: QtBot, plan: ActionPlanWidget, action: str) -> None:
+    model = plan.table.model()
+    (row,) = [r for r in range(model.rowCount()) if plan.model.action_at(r).action == action]
+    centre = plan.table.visualRect(model.index(row, 0)).center()
+    qtbot.mouseClick(plan.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def test_another_action_chosen_with_changes_asks_and_stay_keeps_them(
+    qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages, today: date
+) -> None:
+    case = add_case(blank_context.session, today=today, notified=today, reference="RR-2026-022")
+    action_added(blank_context.session, case, TENANCY, HOUSING, due=date(2027, 2, 26))
+    _window, plan = _plan_open(qtbot, blank_context, today)
+    _click_row(qtbot, plan, AUDIT)
+    qtbot.keyClicks(plan.tracking_form.evidence, EVIDENCE)
+    messages.choice = STAY
+    _click_row(qtbot, plan, TENANCY)
+    assert _asked(messages) == ["Your changes to the chosen action have not been saved"]
+    assert plan.selected_action().action == AUDIT
+    assert plan.tracking_form.evidence.toPlainText() == EVIDENCE
+    assert _stored(blank_context)[AUDIT] == ""
+
+    messages.choice = SAVE
+    _click_row(qtbot, plan, TENANCY)
+    assert _stored(blank_context)[AUDIT] == EVIDENCE
+    assert plan.selected_action().action == TENANCY
+    assert TENANCY in plan.tracking_form.action_label.text()
+    assert len(_asked(messages)) == 2
+    _click_row(qtbot, plan, AUDIT)
+    assert len(_asked(messages)) == 2, "nothing changed since, so nothing is asked"
+    assert plan.tracking_form.evidence.toPlainText() == EVIDENCE
