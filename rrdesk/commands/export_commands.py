@@ -225,19 +225,25 @@ def run_export_panel_pack(args: argparse.Namespace, out: TextIO) -> int:
         case_id = _case_by_reference(session, str(args.case))
         service = AgencyFormsService(session)
         content = service.panel_pack_content(case_id, args.today)
-        if not service.requests(case_id):
+        asked = bool(service.requests(case_id))
+        if not asked and not content.timetable:
             raise UsageError(
-                f"{content.case_reference} has no panel pack to make: no agency has been asked "
-                "for a check form yet (choose them on the Agency forms tab)"
+                f"{content.case_reference} has no panel pack to make: it was not notified and "
+                "no agency has been asked for a check form"
             )
         write_exported_file(path, render_panel_pack(content))
         service.record_panel_pack(case_id, path.name, len(content.forms))
     finally:
         session.close()
-    waiting = len(content.missing)
+    forms, waiting = len(content.forms), len(content.missing)
     print(
         f"Wrote the panel pack for {content.case_reference} to {path}: "
-        f"{len(content.forms)} quality-assured forms, {waiting} still outstanding",
+        + (
+            f"{forms} quality-assured {'form' if forms == 1 else 'forms'}, "
+            f"{waiting} still outstanding"
+            if asked
+            else "no agency has been asked for a check form yet"
+        ),
         file=out,
     )
     return 0

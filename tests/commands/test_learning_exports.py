@@ -291,7 +291,7 @@ def test_panel_pack(
     code, text = _cli("panel-pack", "--case", COMPLETE, "--out", str(pack), *documents)
     assert code == 0, text
     assert text == (
-        f"Wrote the panel pack for {COMPLETE} to {pack}: 1 quality-assured forms, "
+        f"Wrote the panel pack for {COMPLETE} to {pack}: 1 quality-assured form, "
         "1 still outstanding\n"
     )
     words = _words(pack)
@@ -301,8 +301,12 @@ def test_panel_pack(
     assert ("Built the panel pack", "pack.pdf, 1 quality-assured forms") in _audit(
         store_path, passphrase
     )
-    err = _refused(capsys, "panel-pack", "--case", INCOMPLETE, "--out", str(pack), *documents)
-    assert f"{INCOMPLETE} has no panel pack to make: no agency has been asked" in err
+    code, text = _cli("panel-pack", "--case", INCOMPLETE, "--out", str(pack), *documents)
+    assert code == 0, text
+    assert text.endswith(": no agency has been asked for a check form yet\n")
+    assert "9 November 2026" in _words(pack)  # notified: its timetable
+    err = _refused(capsys, "panel-pack", "--case", NOT_NOTIFIED, "--out", str(pack), *documents)
+    assert f"{NOT_NOTIFIED} has no panel pack to make: it was not notified" in err
     err = _refused(capsys, "panel-pack", "--case", "RR-1999-001", "--out", str(pack), *documents)
     assert "RR-1999-001" in err
 
