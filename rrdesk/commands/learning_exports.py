@@ -155,8 +155,8 @@ def _case_id(session: Any, reference: str) -> tuple[int, str]:
 
 def add_letter_parser(export_subparsers: Any) -> None:
     help_text = (
-        "the letter to the referrer of a case whose threshold was not met, as the Letter tab "
-        "makes it (kept as a new version of the letter)"
+        "the letter to the referrer of a case whose threshold was not met, as the Letter to "
+        "referrer tab makes it (kept as a new version of the letter)"
     )
     parser = export_subparsers.add_parser("letter", help=help_text, description=help_text)
     parser.add_argument("--case", required=True, metavar="REF", help="the case reference")
@@ -197,8 +197,8 @@ def run_letter(args: argparse.Namespace, out: TextIO) -> int:
 
 def add_briefing_parser(export_subparsers: Any) -> None:
     help_text = (
-        "a case's 7-minute briefing for practitioners, anonymised for sharing as the Panel "
-        "submission tab makes it (read it before it is shared)"
+        "a case's 7-minute briefing for practitioners, anonymised for sharing as the Submission "
+        "tab makes it (read it before it is shared)"
     )
     parser = export_subparsers.add_parser("briefing", help=help_text, description=help_text)
     parser.add_argument("--case", required=True, metavar="REF", help="the case reference")
