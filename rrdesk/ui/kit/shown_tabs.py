@@ -6,16 +6,16 @@ Decision sheet, say) would hold the window wider than a small screen on every ot
 Here the tabs not on show ask for no room: their size policy is "ignored" until they are shown.
 
 Given ``may_change``, the tabs ask it before another tab is shown, however it is chosen: a click
-on a tab, the left and right arrow keys on the tabs, or Ctrl+Tab and Ctrl+Shift+Tab anywhere in
-the tab on show. When it answers False the tab on show stays, and is never left, even for a
-moment, so a question it asks is asked over the tab being left.
+on a tab, the mouse wheel over the tabs, the left and right arrow keys on the tabs, or Ctrl+Tab
+and Ctrl+Shift+Tab anywhere in the tab on show. When it answers False the tab on show stays, and
+is never left, even for a moment, so a question it asks is asked over the tab being left.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QTabBar, QTabWidget, QWidget
 
 
@@ -43,6 +43,15 @@ class AskingTabBar(QTabBar):
             return
         super().keyPressEvent(event)
 
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """The wheel over the tabs shows the next or previous tab, once ``may_change`` says so:
+        asked before the tab changes, never after."""
+        turn = event.angleDelta().y() or event.angleDelta().x()
+        if turn and self._moves(-1 if turn > 0 else 1) and not self._may_change():
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     def _arrow_moves(self, event: QKeyEvent) -> bool:
         """Whether ``event`` is an arrow key that shows another tab (Qt's tabs do not wrap)."""
         from PySide6.QtCore import Qt  # named only once on screen (see kit/item_roles.py)
@@ -50,7 +59,10 @@ class AskingTabBar(QTabBar):
         if event.key() not in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             return False
         backwards = (event.key() == Qt.Key.Key_Left) != self.isRightToLeft()
-        step = -1 if backwards else 1
+        return self._moves(-1 if backwards else 1)
+
+    def _moves(self, step: int) -> bool:
+        """Whether there is an enabled tab to show ``step`` (-1 or 1) from the one on show."""
         index = self.currentIndex() + step
         while 0 <= index < self.count():
             if self.isTabEnabled(index):
