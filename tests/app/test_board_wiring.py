@@ -44,7 +44,8 @@ def test_sections_tabs_and_projector_action_are_wired(qtbot: QtBot, session: Ses
         "Local review",
         "Letter to referrer",
     ]
-    timetable = cases.tabs.widget(1)
+    cases.tabs.setCurrentIndex(1)  # a tab is built when first shown
+    timetable = cases.tabs.currentWidget()
     TimetableService(session).book_meeting(case_id, date(2026, 11, 26))
     timetable.timetable_changed.emit(case_id)  # type: ignore[attr-defined]
     assert board.table.model().index(0, MEETING_COLUMN).data() == "Thu 26 Nov"

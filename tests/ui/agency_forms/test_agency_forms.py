@@ -289,6 +289,7 @@ def test_the_case_page_has_an_agency_forms_tab(qtbot, blank_context, collecting)
     section.open_case(collecting.case_id)
     titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
     assert "Agency forms" in titles
-    tab = section.tabs.widget(titles.index("Agency forms"))
+    section.tabs.setCurrentIndex(titles.index("Agency forms"))  # built when first shown
+    tab = section.tabs.currentWidget()
     assert isinstance(tab, AgencyFormsWidget)
     assert tab.table.rowCount() == 7, "the seven agencies chosen"
