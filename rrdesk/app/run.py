@@ -95,6 +95,12 @@ def run_app(*, store: Path | None, demo: bool) -> int:
 
     protections: list[Protection] = []
 
+    def load_case_tabs_code(owner: MainWindow) -> None:
+        """The code of a case's tabs, loaded in the moments after the first paint."""
+        from rrdesk.ui.cases import tab_code
+
+        tab_code.load_case_tabs_code(owner)
+
     def protect() -> None:
         """Locking and rolling backups, installed as soon as the window is first painted."""
         from rrdesk.ui.store.protection import install_protection
@@ -118,6 +124,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
     window.when_on_screen(lambda: guard_wheel_edits(app))
     window.when_on_screen(build_qt_namespace)
     window.when_on_screen(freeze_start_up_objects)
+    window.when_on_screen(lambda: load_case_tabs_code(window))
     window.show()
     try:
         code = run_event_loop(app)
