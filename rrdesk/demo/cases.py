@@ -259,7 +259,9 @@ def _cases(today: date) -> list[Case]:
             home_authority="Northmoor Council",
             summary="A nine-year-old broke her arm at a trampoline park. A parent asked whether "
             "services had worked together well.",
-            referral=Referral(ReferralRoute.PARENT, "A parent", "", "", "", ago(33)),
+            referral=Referral(
+                ReferralRoute.PARENT, "Ms Corinne Wrenfield-Fictional", "Mother", "", "", ago(33)
+            ),
             threshold=ThresholdDiscussion(
                 ago(30),
                 "Local authority, police and health",

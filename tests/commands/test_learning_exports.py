@@ -298,7 +298,7 @@ def test_panel_pack(
     assert f"Case reference {COMPLETE}" in words
     assert LA in words
     assert HEALTH in words
-    assert ("Built the panel pack", "pack.pdf, 1 quality-assured forms") in _audit(
+    assert ("Built the panel pack", "pack.pdf, 1 quality-assured form") in _audit(
         store_path, passphrase
     )
     code, text = _cli("panel-pack", "--case", INCOMPLETE, "--out", str(pack), *documents)

@@ -135,5 +135,7 @@ class AgencyFormsService(QualityAssurance):
                 "agency_forms",
                 "Built the panel pack",
                 case_id=case_id,
-                detail={"note": f"{file_name}, {forms} quality-assured forms"},
+                detail={
+                    "note": f"{file_name}, {forms} quality-assured form{'' if forms == 1 else 's'}"
+                },
             )
