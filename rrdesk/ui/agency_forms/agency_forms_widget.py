@@ -24,12 +24,13 @@ from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.services.agency_forms.request_chasing import RequestRow
-from rrdesk.services.files import FileNotSavedError, write_exported_file
+from rrdesk.services.agency_forms.word_forms import WordForms
 from rrdesk.ui.agency_forms.agency_dialogs import AgencyFormsDialogs
 from rrdesk.ui.agency_forms.agency_form_entry import AgencyFormEntryWidget
 from rrdesk.ui.agency_forms.panel_pack_action import PanelPackBuilder
 from rrdesk.ui.agency_forms.quality_words import quality_problems, quality_text
 from rrdesk.ui.agency_forms.requests_table import fill_requests_table, requests_table
+from rrdesk.ui.agency_forms.word_forms.word_form_actions import WordFormActions
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.shell.file_dialogs import DesktopOpener, FileDialogs
 from rrdesk.ui.shell.messages import Messages
@@ -84,6 +85,9 @@ class AgencyFormsWidget(QWidget):
                 ("open", "Open form"),
                 ("assured", "Quality assured"),
                 ("returned", "Return for more information\u2026"),
+                ("word_form", "Save the Word form\u2026"),
+                ("add_return", "Add the returned form\u2026"),
+                ("blank_form", "Save a blank Word form\u2026"),
             )
         ):
             button = QPushButton(text)
@@ -98,6 +102,9 @@ class AgencyFormsWidget(QWidget):
         self.quality.setWordWrap(True)
         self.quality.setTextFormat(Qt.TextFormat.PlainText)
         self.pack = PanelPackBuilder(service, case_id, messages, today, runner, self._files)
+        self.word = WordFormActions(
+            WordForms(service), case_id, messages, today, runner, files, opener, self
+        )
 
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
@@ -106,7 +113,7 @@ class AgencyFormsWidget(QWidget):
             hint_label(
                 "Each agency's form: when it was asked for, when it is due, and where it is. "
                 "Select several agencies (Shift or Ctrl and click) to record their requests "
-                "together."
+                "together. Drop a returned Word form on its agency's row to add it."
             )
         )
         self.form_notice = QLabel(service.form_notice or "")
@@ -139,11 +146,21 @@ class AgencyFormsWidget(QWidget):
         self.buttons["choose"].clicked.connect(self._on_choose_clicked)
         self.buttons["sent"].clicked.connect(self._on_sent_clicked)
         self.buttons["reminder"].clicked.connect(self._on_reminder_clicked)
-        self.buttons["email"].clicked.connect(self._on_email_clicked)
         self.buttons["received"].clicked.connect(self._on_received_clicked)
         self.buttons["open"].clicked.connect(self._on_open_clicked)
         self.buttons["assured"].clicked.connect(self._on_assured_clicked)
         self.buttons["returned"].clicked.connect(self._on_returned_clicked)
+        for key, act in (
+            ("email", self.word.save_email),
+            ("word_form", self.word.save_form),
+            ("add_return", self.word.add_returned_form),
+        ):
+            self.buttons[key].clicked.connect(lambda _=False, act=act: self._for_agency(act))
+        self.buttons["blank_form"].clicked.connect(self.word.save_blank_form)
+        self.word.changed.connect(self.refresh)
+        self.word.changed.connect(self.data_changed)
+        self.word.return_accepted.connect(self.select_agency)
+        self.word.accept_drops(self.table, self, self.selected_agency)
 
     @property
     def checker(self) -> TextChecker:
@@ -203,6 +220,8 @@ class AgencyFormsWidget(QWidget):
             "email": row is not None,
             "received": awaiting,
             "open": row is not None,
+            "word_form": row is not None,
+            "add_return": stage is not None,
             "assured": received and row is not None and row.form_entered,
             "returned": received,
         }
@@ -314,39 +333,17 @@ class AgencyFormsWidget(QWidget):
         choice = self._dialogs.ask_return(self, agency, due)
         if choice is None:
             return
-        self._run(
+        if self._run(
             lambda: self._service.record_returned(
                 self._case_id, agency, today, choice.reasons, choice.note, due_on=choice.due_on
             )
-        )
+        ):
+            self.word.offer_return_with_comments(agency)
 
-    def _on_email_clicked(self) -> None:
-        row = self._selected_row()
-        if row is None:
-            return
-        stage = row.request.stage
-        reminder = stage is not None and stage.kind in (EventKind.SENT, EventKind.RETURNED)
-        draft = self._service.request_email(
-            self._case_id, row.agency, self._today(), reminder=reminder
-        )
-        path = self._files.save_file(
-            self, "Save the email draft", draft.file_name, "Email draft (*.eml)"
-        )
-        if path is None:
-            return
-        try:
-            write_exported_file(path, draft.body)
-        except FileNotSavedError as error:
-            self._messages.error(self, "The email draft was not saved", error.message)
-            return
-        if not self._opener.open_file(path):
-            self._opener.show_folder(path)
-            self._messages.info(
-                self,
-                "Email draft saved",
-                f"The draft was saved as {path.name} in {path.parent}, but your mail program "
-                "did not open it. Open it from that folder.",
-            )
+    def _for_agency(self, act: Callable[[str], object]) -> None:
+        agency = self.selected_agency()
+        if agency is not None:
+            act(agency)
 
     def _on_open_clicked(self) -> None:
         agency = self.selected_agency()

@@ -63,8 +63,11 @@ def test_choose_send_and_email_draft(qtbot, blank_context, dialogs, notified) ->
     message = email.message_from_bytes(saved.read_bytes())
     assert message["X-Unsent"] == "1"
     assert "Reminder" in message["Subject"]
-    body = message.get_payload(decode=True).decode("utf-8")
+    text = next(part for part in message.walk() if part.get_content_type() == "text/plain")
+    body = text.get_payload(decode=True).decode("utf-8")
     assert "Wednesday 2 December 2026" in body
+    (form,) = [part for part in message.walk() if part.get_filename()]
+    assert form.get_filename().endswith("agency-check-form.docx"), "the Word form is attached"
     case = blank_context.session.cases.get(widget._case_id)
     assert "Poppy Example-Fictional" in case.private_values()
     for private in (*case.private_values(), case.pseudonyms):

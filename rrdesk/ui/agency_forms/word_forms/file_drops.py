@@ -1,5 +1,6 @@
-"""A returned form dropped on the Agency forms tab: on an agency's row, it is that agency's; on
-the rest of the tab, the selected agency's. Anything else is said in one line."""
+"""A returned form dropped on the Agency forms tab: on an agency's row (the agency's name is
+the row's first cell), it is that agency's; on the rest of the tab, the selected agency's.
+Anything else is said in one line."""
 
 from __future__ import annotations
 
@@ -9,30 +10,28 @@ from typing import cast
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableWidget, QWidget
 
 from rrdesk.ui.shell.messages import Messages
 
-AgencyAt = Callable[[QWidget, QDropEvent], str | None]
-"""The agency a drop on a widget is for (its row's, or the one selected), or ``None``."""
-
 
 class FileDrops(QObject):
-    """Watches ``targets`` for files dragged from the desktop or a mail program."""
+    """Watches the table and the tab for files dragged from the desktop or a mail program."""
 
     def __init__(
         self,
-        targets: list[QWidget],
-        agency_at: AgencyAt,
+        table: QTableWidget,
+        tab: QWidget,
+        selected: Callable[[], str | None],
         messages: Messages,
         on_file: Callable[[str, Path], None],
-        parent: QWidget | QObject,
     ) -> None:
-        super().__init__(parent)
-        self._agency_at = agency_at
+        super().__init__(tab)
+        self._table = table
+        self._selected = selected
         self._messages = messages
         self._on_file = on_file
-        for target in targets:
+        for target in (table.viewport(), tab):
             target.setAcceptDrops(True)
             target.installEventFilter(self)
 
@@ -52,6 +51,14 @@ class FileDrops(QObject):
             self._on_dropped(watched, drop, files)
             return True
         return super().eventFilter(watched, event)
+
+    def _agency_at(self, target: QWidget, drop: QDropEvent) -> str | None:
+        if target is self._table.viewport():
+            row = self._table.indexAt(drop.position().toPoint()).row()
+            item = self._table.item(row, 0) if row >= 0 else None
+            if item is not None:
+                return item.text()
+        return self._selected()
 
     def _on_dropped(self, target: QWidget, drop: QDropEvent, files: list[Path]) -> None:
         agency = self._agency_at(target, drop)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QTableWidget, QWidget
 
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
@@ -22,7 +22,7 @@ from rrdesk.services.agency_forms.word_forms import (
     WordForms,
     WrongPasswordError,
 )
-from rrdesk.ui.agency_forms.word_forms.file_drops import AgencyAt, FileDrops
+from rrdesk.ui.agency_forms.word_forms.file_drops import FileDrops
 from rrdesk.ui.agency_forms.word_forms.form_dialogs import PasswordAskDialog
 from rrdesk.ui.agency_forms.word_forms.returned_form_review import ReturnedFormReviewDialog
 from rrdesk.ui.shell.file_dialogs import DesktopOpener, FileDialogs
@@ -179,7 +179,9 @@ class ReturnedFormActions(QObject):
 
     # Files dropped on the tab
 
-    def accept_drops(self, targets: list[QWidget], agency_at: AgencyAt) -> None:
-        """Take a file dropped on any of ``targets`` as the returned form of the agency
-        ``agency_at`` names for the drop (its row, or the one selected)."""
-        self._drops = FileDrops(targets, agency_at, self._messages, self.add_returned_form, self)
+    def accept_drops(
+        self, table: QTableWidget, tab: QWidget, selected: Callable[[], str | None]
+    ) -> None:
+        """Take a file dropped on an agency's row of ``table`` as its returned form, or dropped
+        elsewhere on ``tab`` as the ``selected`` agency's."""
+        self._drops = FileDrops(table, tab, selected, self._messages, self.add_returned_form)

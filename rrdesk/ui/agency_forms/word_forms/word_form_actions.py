@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from rrdesk.domain.agency_forms.agency_requests import EventKind
 from rrdesk.domain.errors import UserError
 from rrdesk.exports.mail_and_calendar.request_email import EmailAttachment
 from rrdesk.services.agency_forms.word_form_results import (
@@ -132,11 +133,15 @@ class WordFormActions(ReturnedFormActions):
 
     # The email, with the form attached
 
-    def save_email(self, agency: str, *, reminder: bool) -> None:
-        """The request, reminder or returned form's email with the form attached (built off
-        the UI thread), saved as a draft and opened in the mail program."""
+    def save_email(self, agency: str, *, reminder: bool | None = None) -> None:
+        """The request, reminder (by default, while the form is awaited) or returned form's
+        email with the form attached (built off the UI thread), saved as a draft and opened in
+        the mail program."""
         if self._busy:
             return
+        if reminder is None:
+            stage = self._service.request(self._case_id, agency).stage
+            reminder = stage is not None and stage.kind in (EventKind.SENT, EventKind.RETURNED)
         try:
             prepared = self._service.prepare_email(
                 self._case_id, agency, self._today(), reminder=reminder
