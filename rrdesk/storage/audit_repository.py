@@ -160,18 +160,23 @@ class AuditRepository:
         )
         return [_entry(row) for row in rows]
 
-    def entries_page(self, before_id: int | None, limit: int) -> list[AuditEntry]:
+    def entries_page(
+        self, before_id: int | None, limit: int, case_id: int | None = None
+    ) -> list[AuditEntry]:
         """Up to ``limit`` entries, newest first, all older than the entry ``before_id`` (the
-        newest when it is ``None``): the trail a page at a time, however long it grows."""
-        if before_id is None:
-            rows = self._db.query(
-                f"SELECT {_COLUMNS} FROM audit ORDER BY id DESC LIMIT ?", (limit,)
-            )
-        else:
-            rows = self._db.query(
-                f"SELECT {_COLUMNS} FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?",
-                (before_id, limit),
-            )
+        newest when it is ``None``): the trail (or one case's history, by ``case_id``) a page at
+        a time, however long it grows."""
+        clauses, parameters = [], []
+        if case_id is not None:
+            clauses.append("case_id = ?")
+            parameters.append(case_id)
+        if before_id is not None:
+            clauses.append("id < ?")
+            parameters.append(before_id)
+        where = f"WHERE {' AND '.join(clauses)} " if clauses else ""
+        rows = self._db.query(
+            f"SELECT {_COLUMNS} FROM audit {where}ORDER BY id DESC LIMIT ?", (*parameters, limit)
+        )
         return [_entry(row) for row in rows]
 
     def latest(self) -> AuditEntry | None:
@@ -182,8 +187,11 @@ class AuditRepository:
     def current_anchor(self) -> AuditAnchor:
         return current_anchor(self._db)
 
-    def length(self) -> int:
-        """How many entries the trail holds."""
+    def length(self, case_id: int | None = None) -> int:
+        """How many entries the trail holds (about one case, by ``case_id``)."""
+        if case_id is not None:
+            row = self._db.query_one("SELECT count(*) FROM audit WHERE case_id = ?", (case_id,))
+            return 0 if row is None else int(row[0])
         row = self._db.query_one("SELECT count(*) FROM audit")
         return 0 if row is None else int(row[0])
 

@@ -47,11 +47,11 @@ def format_timestamp(text: str) -> str:
 class AuditTrail(Protocol):
     """What the screen reads: the store's audit repository."""
 
-    def entries(self, case_id: int | None = None) -> list[AuditEntry]: ...
+    def entries_page(
+        self, before_id: int | None, limit: int, case_id: int | None = None
+    ) -> list[AuditEntry]: ...
 
-    def entries_page(self, before_id: int | None, limit: int) -> list[AuditEntry]: ...
-
-    def length(self) -> int: ...
+    def length(self, case_id: int | None = None) -> int: ...
 
     def latest(self) -> AuditEntry | None: ...
 
@@ -116,7 +116,6 @@ class AuditWidget(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(paging)
-        self.shown.setVisible(case_id is None)
         self.older_button.setVisible(False)
         self._connect_signals()
         self.refresh()
@@ -146,13 +145,10 @@ class AuditWidget(QWidget):
         self.table.setRowCount(0)
         latest = self._trail.latest()
         self._read_up_to = None if latest is None else latest.entry_id
-        if self._case_id is not None:
-            self._add_rows(list(reversed(self._trail.entries(self._case_id))))
-            return
         wanted = max(PAGE, self._shown_before)
-        self._total = self._trail.length()
+        self._total = self._trail.length(self._case_id)
         self._oldest_id = None
-        self._add_rows(self._trail.entries_page(None, wanted))
+        self._add_rows(self._trail.entries_page(None, wanted, self._case_id))
         self._show_paging()
 
     @property
@@ -197,7 +193,7 @@ class AuditWidget(QWidget):
     def _on_older_clicked(self) -> None:
         if self._oldest_id is None:
             return
-        self._add_rows(self._trail.entries_page(self._oldest_id, PAGE))
+        self._add_rows(self._trail.entries_page(self._oldest_id, PAGE, self._case_id))
         self._show_paging()
 
     def _on_verify_clicked(self) -> None:
