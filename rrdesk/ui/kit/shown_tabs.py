@@ -103,14 +103,17 @@ class ShownTabWidget(QTabWidget):
         return any(self.isTabEnabled(i) for i in range(self.count()) if i != current)
 
     def replace_page(self, index: int, page: QWidget) -> None:
-        """Put ``page`` in the place of the tab at ``index``, with its title, shown if that tab
-        was: the same tab stays on show, so no change of tab is signalled."""
+        """Put ``page`` in the place of the tab at ``index``, with its title, tip and whether it
+        is enabled, shown if that tab was: the same tab stays on show, so no change of tab is
+        signalled."""
         shown = index == self.currentIndex()
         blocked = self.blockSignals(True)
         try:
             # Put in before the old page (which stays on show meanwhile), shown, then the old
             # page taken out: no other tab is shown between.
             self.insertTab(index, page, self.tabText(index))
+            self.setTabToolTip(index, self.tabToolTip(index + 1))
+            self.setTabEnabled(index, self.isTabEnabled(index + 1))
             if shown:
                 self.setCurrentIndex(index)
             self.removeTab(index + 1)
