@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from rrdesk.domain.after_meeting.learning_documents import (
@@ -94,13 +95,22 @@ class ThemeService:
             )
 
     def others_with_theme(self, case_id: int, key: str, today: date) -> tuple[CaseThemes, ...]:
+        return self.others_with_themes(case_id, [key], today)[0]
+
+    def others_with_themes(
+        self, case_id: int, keys: Sequence[str], today: date
+    ) -> list[tuple[CaseThemes, ...]]:
+        """For each of ``keys``, the other cases with that theme in the last 24 months: the
+        store is read once for all of them."""
+        if not keys:
+            return []
         themes = self.themes_by_case()
         entries = [
             _entry(case, themes[case.case_id])
             for case in self._session.cases.all_cases()
-            if case.case_id in themes and key in themes[case.case_id]
+            if case.case_id in themes and any(key in themes[case.case_id] for key in keys)
         ]
-        return cases_sharing_theme(key, entries, today, excluding=case_id)
+        return [cases_sharing_theme(key, entries, today, excluding=case_id) for key in keys]
 
 
 def _keys(found: object) -> tuple[str, ...]:

@@ -26,8 +26,9 @@ THEMES_KEY = "theme_keys"
 
 ThemeChoices = Sequence[tuple[str, str]]
 """(key, label) of each theme in the shared list."""
-Recurrence = Callable[[str, str], str]
-"""For a theme key and label: one sentence on whether it is coming up in other cases."""
+Recurrence = Callable[[ThemeChoices], list[str]]
+"""For the themes ticked, as (key, label): one sentence each on whether it is coming up in other
+cases (read together, once)."""
 
 
 class LearningPanel(MeetingPanel):
@@ -125,7 +126,7 @@ class LearningPanel(MeetingPanel):
             )
             return
         self.recurrence_label.setText(
-            "\n".join(self._recurrence(key, self._label(key)) for key in chosen)
+            "\n".join(self._recurrence([(key, self._label(key)) for key in chosen]))
         )
 
     def _on_theme_changed(self, _item: QListWidgetItem) -> None:

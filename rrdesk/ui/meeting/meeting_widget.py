@@ -106,9 +106,14 @@ class MeetingWidget(QWidget):
         self.learning = LearningPanel(
             apply,
             [(theme.key, theme.label) for theme in taxonomy.themes],
-            lambda key, label: recurrence_sentence(
-                themes.others_with_theme(case_id, key, today()), label
-            ),
+            lambda chosen: [
+                recurrence_sentence(others, label)
+                for others, (_key, label) in zip(
+                    themes.others_with_themes(case_id, [key for key, _ in chosen], today()),
+                    chosen,
+                    strict=True,
+                )
+            ],
         )
         self.criteria = CriteriaPanel(apply)
         self.actions_panel = ActionsPanel(apply)
