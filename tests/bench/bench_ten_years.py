@@ -125,6 +125,7 @@ def screens(store: Path, passphrase: str) -> None:
     from rrdesk.services.store import store_access
     from rrdesk.ui.board.board_widget import BoardWidget
     from rrdesk.ui.cases.cases_section import CasesSection
+    from rrdesk.ui.cases.tab_code import CASE_TABS_CODE, load_case_tabs_code
     from tests.fakes import RecordingMessages
     from tests.seams import app_context
 
@@ -139,6 +140,10 @@ def screens(store: Path, passphrase: str) -> None:
         window.resize(1366, 768)
         window.show()
         app.processEvents()
+        # As rrdesk does once the window is on screen: a case's tabs' code, loaded meanwhile.
+        load_case_tabs_code(window)
+        while not all(name in sys.modules for name in CASE_TABS_CODE):
+            app.processEvents()
         cases = window.section("cases")
         assert isinstance(cases, CasesSection)
         search = cases.case_list.search
@@ -178,8 +183,9 @@ def screens(store: Path, passphrase: str) -> None:
         started = time.perf_counter()
         cases.open_case(biggest)
         app.processEvents()
-        for index in range(cases.tabs.count()):
-            cases.tabs.setCurrentIndex(index)
+        details = time.perf_counter() - started
+        for index in range(1, cases.tabs.count()):
+            cases.tabs.setCurrentIndex(index)  # each tab is built as it is first shown
             app.processEvents()
         opened = time.perf_counter() - started
         started = time.perf_counter()
@@ -188,7 +194,8 @@ def screens(store: Path, passphrase: str) -> None:
         pack = time.perf_counter() - started
         total = opened + pack
         line("Opening the biggest case (every tab) and building its panel pack, in seconds",
-             total, "<= 1 second", total <= 1, f"; opening {opened:.2f} s, the pack "
+             total, "<= 1 second", total <= 1, f"; opening {opened:.2f} s (its details"
+             f" {details:.2f} s, then every tab), the pack "
              f"{pack:.2f} s ({len(content.forms)} agencies, {len(pdf) // 1000} KB)")  # fmt: skip
     finally:
         window.close()
