@@ -133,3 +133,28 @@ def test_return_for_more_information_sends_the_form_back_with_comments(
     assert titles[-1] == "Form with comments saved"
     attached, _body = _attachment(dialogs.folder / dialogs.saved_as)
     assert attached.get_filename().endswith("with-comments.docx")
+
+
+def test_the_form_is_encrypted_and_read_off_the_ui_thread(
+    qtbot, blank_context, dialogs, collecting, today, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from rrdesk.ui.shell.tasks import TaskRunner
+
+    path = returned_file(blank_context.session, collecting.case_id, HEALTH, today, tmp_path)
+    runner = TaskRunner()
+    blank_context.runner = runner
+    widget, _service = open_tab(qtbot, blank_context, dialogs, collecting)
+    widget.select_agency(HEALTH)
+    click(qtbot, widget.buttons["word_form"])
+    click(qtbot, button(shown(widget.word, FormProtectionDialog), "save_word_form"))
+    assert widget.word.busy, "encrypting on the task runner"
+    qtbot.waitUntil(lambda: isinstance(widget.word.dialog, PasswordShownDialog), timeout=30_000)
+    widget.word.dialog.accept()
+
+    _drop_on_row(widget, HEALTH, path)
+    assert widget.word.busy, "reading on the task runner"
+    qtbot.waitUntil(
+        lambda: isinstance(widget.word.dialog, ReturnedFormReviewDialog), timeout=30_000
+    )
+    runner.wait()
+    assert "Dana Returner" in widget.word.dialog.row_texts()["Your full name"]
