@@ -3,7 +3,6 @@ window of its own that stays open beside the work."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -44,8 +43,7 @@ def install_guides(window: MainWindow) -> dict[str, GuideWindow]:
     def show(guide: Guide) -> None:
         opened = shown.get(guide.key)
         if opened is None:
-            opened = GuideWindow(guide, window)
-            opened.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            opened = GuideWindow(guide, window)  # closing hides it, to show again
             shown[guide.key] = opened
         opened.show()
         opened.raise_()
