@@ -158,3 +158,35 @@ def test_the_form_is_encrypted_and_read_off_the_ui_thread(
     )
     runner.wait()
     assert "Dana Returner" in widget.word.dialog.row_texts()["Your full name"]
+
+
+def test_a_file_dropped_off_the_rows_with_no_agency_selected_is_asked_about(
+    qtbot, blank_context, dialogs, collecting, store_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    widget, _service = open_tab(qtbot, blank_context, dialogs, collecting)
+    widget.table.clearSelection()
+    path = tmp_path / "returned.docx"
+    path.write_bytes(b"PK\x03\x04")
+    before = store_path.read_bytes()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    place = QPointF(widget.summary.geometry().center())
+    enter = QDragEnterEvent(
+        place.toPoint(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier(0),
+    )
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        place, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0)
+    )
+    QApplication.sendEvent(widget, drop)
+
+    kind, title, text = blank_context.messages.shown[-1]
+    assert (kind, title) == ("error", "Which agency's form is it?")
+    assert text == "Drop the returned form on the agency's row, or select the agency first."
+    assert widget.word.dialog is None
+    assert store_path.read_bytes() == before
