@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from rrdesk.domain.cases.case_tabs import why_tab_does_not_apply
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.ui.cases.case_list_widget import CaseListWidget
 from rrdesk.ui.kit.shown_tabs import ShownTabWidget
@@ -141,6 +142,17 @@ class CasesSection(QWidget):
             return
         for title, factory in self._case_tab_factories:
             self.tabs.addTab(UnbuiltTab(partial(factory, case_id)), title)
+        self._apply_tab_rule(case_id)
+
+    def _apply_tab_rule(self, case_id: int) -> None:
+        """Tabs that do not apply to the case at its stage are disabled, saying why."""
+        case = self._cases.get(case_id)
+        if case is None:
+            return
+        for index in range(1, self.tabs.count()):
+            why = why_tab_does_not_apply(self.tabs.tabText(index), case.stage)
+            self.tabs.setTabEnabled(index, not why)
+            self.tabs.setTabToolTip(index, why)
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         """Another tab shown without the tabs asking first (a turn of the wheel over them,
@@ -176,5 +188,7 @@ class CasesSection(QWidget):
     def _on_editor_case_saved(self, case_id: int) -> None:
         if self.tabs.count() == 1:
             self._set_extra_tabs(case_id)
+        else:
+            self._apply_tab_rule(case_id)  # its stage may have changed
         self.case_list.refresh()
         self.data_changed.emit()

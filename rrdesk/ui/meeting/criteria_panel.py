@@ -24,7 +24,7 @@ class _CriterionRow:
             line.addWidget(button)
         self.note = QLineEdit()
         name(self.note, f"criterion_{key}_note", f"Note on: {question}")
-        self.note.setPlaceholderText("Note (press Enter to save)")
+        self.note.setPlaceholderText("Note (saved when you move on)")
         line.addWidget(self.note, 1)
         self.field = FormField(question, host, object_name=f"criterion_{key}")
 

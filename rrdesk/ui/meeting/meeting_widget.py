@@ -140,7 +140,10 @@ class MeetingWidget(QWidget):
         column.addWidget(self.heading)
         column.addWidget(self.case_line)
         column.addWidget(
-            hint_label("Every change is saved as soon as you make it. There is no Save button.")
+            hint_label(
+                "A live record: each choice is saved as you make it, and each box when you "
+                "move on from it (Tab, Enter or a click elsewhere). There is no Save button."
+            )
         )
         column.addWidget(self.saved)
         column.addWidget(self.problems)

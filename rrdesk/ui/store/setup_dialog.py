@@ -82,9 +82,9 @@ class SetupDialog(QDialog):
         self.continue_button.setDefault(True)
         self.continue_button.setProperty("role", "primary")
         buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)  # rrdesk's one button order: see docs/architecture.md
         buttons.addWidget(self.continue_button)
+        buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
