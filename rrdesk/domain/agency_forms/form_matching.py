@@ -20,6 +20,9 @@ from rrdesk.domain.agency_forms.returned_form import FoundBy, ReadAnswers, ReadD
 from rrdesk.domain.agency_forms.word_form_content import FormProperties
 from rrdesk.domain.errors import UserError
 
+AGENCY_KEY = "agency"
+"""The question that names the agency: an emptied box keeps the name stored."""
+
 
 class ReturnedFormError(UserError):
     """A returned form that cannot be imported, with a one-line reason. Nothing is changed."""
@@ -83,13 +86,17 @@ def return_rows(form: FormDefinition, read: ReadAnswers, current: Answers) -> tu
                 if found_by is not FoundBy.MISSING
                 else ""
             )
+            current_text = answer_text(question, current.get(question.key))
+            named = read.answers.get(AGENCY_KEY)
+            if question.key == AGENCY_KEY and not (isinstance(named, str) and named.strip()):
+                read_text = current_text  # accepting keeps the name (see _kept_agency)
             rows.append(
                 ReturnRow(
                     section=section.title,
                     question=question.key,
                     label=question.label,
                     read=read_text,
-                    current=answer_text(question, current.get(question.key)),
+                    current=current_text,
                     found_by=found_by,
                     problem=read.problems.get(question.key, ""),
                 )
@@ -109,5 +116,5 @@ def merged_answers(current: Answers, read: ReadAnswers) -> dict[str, object]:
 
 def _kept_agency(current: Mapping[str, object]) -> dict[str, object]:
     """The agency's name is never lost to an emptied box: it names the form."""
-    agency = current.get("agency")
-    return {"agency": agency} if isinstance(agency, str) and agency.strip() else {}
+    agency = current.get(AGENCY_KEY)
+    return {AGENCY_KEY: agency} if isinstance(agency, str) and agency.strip() else {}

@@ -72,3 +72,27 @@ def test_a_form_for_anything_else_is_refused_with_the_reason(
 
 def test_a_blank_form_of_the_current_version_matches_any_request() -> None:
     check_return_matches(ReadDocument(FormProperties(form_version="form-1")), EXPECTED)
+
+
+def test_an_emptied_agency_box_is_not_a_change_as_accepting_keeps_the_name() -> None:
+    from pathlib import Path
+
+    from rrdesk.domain.agency_forms.check_form import parse_form_definition
+    from rrdesk.domain.agency_forms.form_matching import merged_answers, return_rows
+    from rrdesk.domain.agency_forms.returned_form import FoundBy, ReadAnswers
+
+    text = (Path(__file__).parents[3] / "forms" / "agency-check-form.toml").read_text("utf-8")
+    form = parse_form_definition(text)
+    current = {"agency": "Northmoor Primary School", "author": "Ann Example"}
+    read = ReadAnswers(
+        answers={"agency": "", "author": "Ann Example-Fictional"},
+        found_by={"agency": FoundBy.CONTROL, "author": FoundBy.CONTROL},
+        problems={},
+    )
+
+    rows = {row.question: row for row in return_rows(form, read, current)}
+
+    assert rows["agency"].read == "Northmoor Primary School"
+    assert not rows["agency"].changed
+    assert rows["author"].changed
+    assert merged_answers(current, read)["agency"] == "Northmoor Primary School"
