@@ -190,3 +190,39 @@ def test_a_refused_file_changes_nothing(
     assert reason in error
     assert error.count("\n") == 1
     assert _contents(store, passphrase) == before
+
+
+def test_a_form_without_a_password_file_names_no_one_and_a_blank_form_needs_no_case(
+    store: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
+    plain = tmp_path / "plain.docx"
+    code, text = _run(store, passphrase_file, "export", "agency-form", "--case", REFERENCE,
+                      "--agency", POLICE, "--out", str(plain))  # fmt: skip
+    assert code == 0, text
+    assert "It names no one and is not encrypted." in text
+    assert "Password" not in text
+    words = _words(plain)
+    assert REFERENCE in words
+    assert "Poppy" not in words
+    blank = tmp_path / "blank.docx"
+
+    code, text = _run(store, passphrase_file, "export", "agency-form", "--blank",
+                      "--out", str(blank))  # fmt: skip
+
+    assert code == 0, text
+    assert f"Saved a blank agency check form to {blank}" in text
+    words = _words(blank)
+    assert "How to complete this form" in words
+    assert REFERENCE not in words
+    code, _ = _run(store, passphrase_file, "export", "agency-form", "--blank", "--case",
+                   REFERENCE, "--out", str(tmp_path / "both.docx"))  # fmt: skip
+    assert code == 2
+    assert not (tmp_path / "both.docx").exists()
+
+
+def _words(path: Path) -> str:
+    """Every piece of text in the document's body, tables and content controls included."""
+    import docx
+
+    body = docx.Document(str(path)).element.body
+    return " ".join(t.text or "" for t in body.iter(docx.oxml.ns.qn("w:t")))
