@@ -37,15 +37,21 @@ def _tag(sdt: etree._Element) -> str:
 
 
 def _run_text(element: etree._Element) -> Iterator[str]:
-    for item in element.iter(_T, _TAB, _BR, _CR):
-        if any(parent.tag == _DEL for parent in item.iterancestors()):
+    """The text in document order, tracked deletions left out and a check box as its state:
+    LibreOffice keeps a box's ticked state but not always its glyph."""
+    for child in element:
+        if child.tag == _DEL:
             continue
-        if item.tag == _T:
-            yield item.text or ""
-        elif item.tag == _TAB:
+        if child.tag == _SDT and child.find(f"{qn('w:sdtPr')}/{{{_W14}}}checkbox") is not None:
+            yield "\u2612" if _check_box(child) else "\u2610"
+        elif child.tag == _T:
+            yield child.text or ""
+        elif child.tag == _TAB:
             yield "\t"
-        else:
+        elif child.tag in (_BR, _CR):
             yield "\n"
+        else:
+            yield from _run_text(child)
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
@@ -108,6 +114,18 @@ def _style(paragraph: etree._Element, styles: dict[str, str]) -> str:
     return styles.get(style_id, style_id)
 
 
+def _blocks(parent: etree._Element) -> Iterator[etree._Element]:
+    """The body's paragraphs and tables in order, looking inside a block-level control that
+    carries no tag: LibreOffice saves a form that way, wrapping a check-box paragraph and the
+    question after it in one control and dropping every tag."""
+    for element in parent:
+        content = element.find(qn("w:sdtContent")) if element.tag == _SDT else None
+        if content is not None and not _tag(element):
+            yield from _blocks(content)
+        else:
+            yield element
+
+
 def _under_headings(
     form: FormDefinition, body: etree._Element, styles: dict[str, str], wanted: set[str]
 ) -> dict[str, ReadValue]:
@@ -131,7 +149,7 @@ def _under_headings(
             current, FoundBy.HEADING, text=_paragraphs_text(paragraphs).strip(), rows=rows
         )
 
-    for element in body:
+    for element in _blocks(body):
         style = _style(element, styles) if element.tag == _P else ""
         is_heading = style.lower().startswith(("heading", "title"))
         if is_heading or (element.tag == _SDT and _tag(element)):
