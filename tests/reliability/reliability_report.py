@@ -1,7 +1,7 @@
-"""The reliability figures for README: crash safety, killed backups and changes of key, full
-disk, plaintext search.
+"""The reliability figures for README: crash safety, killed backups and changes of key, audit
+tampering and rollback, full disk, plaintext search.
 
-Run: python tests/reliability/reliability_report.py [--kills 50] [--seed N]
+Run: python tests/reliability/reliability_report.py [--kills 50] [--tamperings 200] [--seed N]
 
 Needs Linux (SIGKILL, RLIMIT_FSIZE, /proc). Every scenario runs rrdesk in a separate process and
 checks the store from this one; see tests/reliability/scenarios.py.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, when not installed
 
-from tests.reliability import key_scenarios, scenarios
+from tests.reliability import key_scenarios, scenarios, tamper_scenarios
 
 MARKERS = [
     "Philippa Crashmarker-Oyelaran",
@@ -38,6 +38,8 @@ def main() -> int:
     parser.add_argument("--rekey-kills", type=int, default=30, help="SIGKILLs changing the key")
     parser.add_argument("--restore-kills", type=int, default=30, help="SIGKILLs restoring")
     parser.add_argument("--backup-kills", type=int, default=20, help="SIGKILLs while backing up")
+    parser.add_argument("--tamperings", type=int, default=200, help="audit-trail tamperings")
+    parser.add_argument("--rollbacks", type=int, default=100, help="older copies and pages")
     parser.add_argument("--seed", type=int, default=None, help="seed for the kill timing")
     args = parser.parse_args()
     failures = 0
@@ -102,6 +104,28 @@ def main() -> int:
         _line("work files left after opening", restored.stray_work_files)
         failures += restored.nothing_there + restored.unopenable + restored.integrity_problems
         failures += restored.stray_work_files
+
+        print("\nAudit trail: random tamperings made with the passphrase, on copies of a store")
+        tampered = tamper_scenarios.audit_tamper_trials(
+            folder / "tamper", args.tamperings, seed=args.seed
+        )
+        _line("tamperings", tampered.trials)
+        _line("kinds of tampering", len(tampered.by_attack))
+        _line("caught (refused to open, or the check broke)", tampered.caught)
+        _line("missed", len(tampered.missed))
+        failures += len(tampered.missed)
+
+        print("\nRollback: older copies, and single pages, put back over the latest store")
+        rolled = tamper_scenarios.rollback_trials(
+            folder / "rollback", args.rollbacks, args.rollbacks, seed=args.seed
+        )
+        _line("older copies put back (half with their key file)", rolled.whole_copies)
+        _line("older copies caught", rolled.whole_caught)
+        _line("one or two pages put back", rolled.pages)
+        _line("pages caught", rolled.pages_caught)
+        _line("pages that changed nothing stored", rolled.pages_without_effect)
+        _line("pages missed (an edit undone, unnoticed)", len(rolled.missed))
+        failures += rolled.whole_copies - rolled.whole_caught + len(rolled.missed)
 
         print("\nFull disk: a process with a file-size limit (RLIMIT_FSIZE) saving until refused")
         full = scenarios.full_disk(folder / "full")
