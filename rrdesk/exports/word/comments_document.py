@@ -7,10 +7,13 @@ import copy
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import docx
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
@@ -123,12 +126,24 @@ def _find(paragraphs: list[etree._Element], comment: WordComment) -> list[etree.
     return []
 
 
+def _paragraph_style(document: Document, style_id: str) -> ParagraphStyle | None:
+    """The document's own paragraph style by its identifier. Looking it up by name fails on a
+    form saved by LibreOffice, which writes 'Heading 1' where Word writes 'heading 1'."""
+    for style in document.styles:
+        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.style_id == style_id:
+            return cast(ParagraphStyle, style)
+    return None
+
+
 def _reasons_at_top(document: Document, title: str, lines: Sequence[str]) -> None:
     body = document.element.body
-    heading = document.add_heading(title, level=1)
+    style = _paragraph_style(document, "Heading1")
+    heading = document.add_paragraph(style=style)
+    heading.add_run(title).bold = True if style is None else None
     added = [heading._p]
+    bullet = _paragraph_style(document, "ListBullet")
     for line in lines:
-        added.append(document.add_paragraph(line, style="List Bullet")._p)
+        added.append(document.add_paragraph(line if bullet else f"\u2022 {line}", bullet)._p)
     for element in reversed(added):
         body.insert(0, element)
 

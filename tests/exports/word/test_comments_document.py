@@ -87,3 +87,30 @@ def test_each_comment_is_on_its_own_words_across_split_runs(form: FormDefinition
     ]
     assert "".join(t.text for t in answer.iter(qn("w:t"))) == ANSWER  # split, not changed
     assert {c.author for c in document.comments} == {"Priya Test-Coordinator"}
+
+
+def test_a_form_saved_by_libreoffice_gets_its_comments_and_reasons(form: FormDefinition) -> None:
+    properties = FormProperties("RR-1", "Police", "RQ-1", form_version(form))
+    blank = build_check_form_document(WordFormContent("Northmoor", form, properties))
+    document = docx.Document(io.BytesIO(fill_form(blank, {"went_well": ANSWER})))
+    for name in document.styles.element.iter(qn("w:name")):  # 'Heading 1', as LibreOffice has it
+        if name.get(qn("w:val")).startswith("heading "):
+            name.set(qn("w:val"), name.get(qn("w:val")).capitalize())
+    saved = io.BytesIO()
+    document.save(saved)
+
+    data, on_words = add_comments(
+        saved.getvalue(),
+        form,
+        [WordComment("went_well", "DSL", "'DSL': write 'designated safeguarding lead'")],
+        title="Returned for more information on 22 November 2026",
+        reasons=["It uses acronyms: write each term out in full."],
+        author="Priya Test-Coordinator",
+    )
+
+    assert on_words == 1
+    back = docx.Document(io.BytesIO(data))
+    assert back.paragraphs[0].text == "Returned for more information on 22 November 2026"
+    assert back.paragraphs[0].style is not None
+    assert back.paragraphs[0].style.style_id == "Heading1"
+    assert back.paragraphs[1].text == "It uses acronyms: write each term out in full."
