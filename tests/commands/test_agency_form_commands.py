@@ -82,6 +82,11 @@ def test_a_form_out_and_back_in_by_the_command_line(
     assert listed[POLICE]["request_id"].startswith("RQ-")
     assert listed[POLICE]["sent"] == "2026-11-17"
     assert listed[POLICE]["returned"] is None
+    assert listed[POLICE]["status"] == "Overdue"  # the command line's today is after it was due
+    assert listed[POLICE]["due"] is not None
+    assert listed[POLICE]["due"] > listed[POLICE]["sent"]
+    assert listed[POLICE]["encrypted"] is True
+    assert listed[SCHOOLS]["encrypted"] is False
     returned = tmp_path / "returned.docx"
     returned.write_bytes(_filled(form, password))
 
