@@ -17,10 +17,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
 from rrdesk.exports.pdf import fonts
+from rrdesk.exports.pdf.contents_page import OnePassContents
 
 MARKING = "OFFICIAL-SENSITIVE"
 CREATOR = "rrdesk"
@@ -198,8 +198,9 @@ def summary_table(pairs: Sequence[tuple[str, str]], key_share: float = 0.32) -> 
     return table
 
 
-def contents_table() -> TableOfContents:
-    contents = TableOfContents(
+def contents_table() -> OnePassContents:
+    """The contents: its page numbers are written once the pages it lists are placed."""
+    contents = OnePassContents(
         dotsMinLevel=0,
         tableStyle=TableStyle(
             [

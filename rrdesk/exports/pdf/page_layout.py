@@ -21,6 +21,7 @@ from reportlab.platypus.frames import Frame
 
 from rrdesk import __version__
 from rrdesk.exports.pdf import fonts
+from rrdesk.exports.pdf.contents_page import ContentsMoved, OnePassContents
 from rrdesk.exports.pdf.house_style import (
     CONTENT_WIDTH,
     CREATOR,
@@ -48,6 +49,8 @@ SIGNATURE_BOX = (
     int(_BAND_TOP - 3 * mm),
 )
 """Where the visible signature goes on the first page: (left, bottom, right, top) in points."""
+
+_SECTION_KEY = "section-{}"
 
 ProgressCallback = Callable[[int, int], None]
 CancelCallback = Callable[[], bool]
@@ -133,6 +136,9 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().showPage()
 
     def save(self) -> None:
+        contents: OnePassContents | None = getattr(self, "rrdesk_contents", None)
+        if contents is not None:
+            contents.number_pages(self)
         self.beginForm(self._TOTAL_FORM)
         self.setFont(fonts.REGULAR, self._SIZE)
         self.setFillColor(SECONDARY_INK)
@@ -149,6 +155,7 @@ class _HouseDocument(BaseDocTemplate):  # type: ignore[misc]
         progress: ProgressCallback | None,
         cancelled: CancelCallback | None,
         expected_flowables: int,
+        contents: OnePassContents | None = None,
     ) -> None:
         super().__init__(
             buffer,
@@ -173,6 +180,7 @@ class _HouseDocument(BaseDocTemplate):  # type: ignore[misc]
         self._expected = max(expected_flowables, 1)
         self._done = 0
         self._outline_keys = 0
+        self._contents = contents
         frame_height = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
         first = Frame(
             MARGIN_X,
@@ -303,16 +311,21 @@ class _HouseDocument(BaseDocTemplate):  # type: ignore[misc]
 
     def beforeDocument(self) -> None:
         self._outline_keys = 0
+        if self._contents is not None:
+            self.canv.rrdesk_contents = self._contents
 
     def afterFlowable(self, flowable: Flowable) -> None:
         level = getattr(flowable, "_rrdesk_outline_level", None)
         if level is not None and isinstance(flowable, Paragraph):
             text = flowable.getPlainText()
             self._outline_keys += 1
-            key = f"section-{self._outline_keys}"
+            key = _SECTION_KEY.format(self._outline_keys)
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-            self.notify("TOCEntry", (level, text, self.page, key))
+            if self._contents is not None:
+                self._contents.addEntry(level, text, self.page, key)
+            else:
+                self.notify("TOCEntry", (level, text, self.page, key))
         self._done += 1
         if self._progress is not None:
             self._progress(min(self._done, self._expected - 1), self._expected)
@@ -334,10 +347,29 @@ def build_pdf(
     often and, when it returns true, :class:`RenderCancelled` is raised.
     """
     styles()
-    buffer = io.BytesIO()
-    passes = 2 if with_contents else 1
-    document = _HouseDocument(buffer, info, progress, cancelled, len(story) * passes)
     if with_contents:
+        contents = next((item for item in story if isinstance(item, OnePassContents)), None)
+        if contents is not None:
+            # Laid out once, the contents page numbered after the last page is placed.
+            contents.list_headings(story, _SECTION_KEY)
+            try:
+                return _build(info, list(story), progress, cancelled, 1, contents)
+            except ContentsMoved:
+                contents.one_pass = False
+    return _build(info, story, progress, cancelled, 2 if with_contents else 1, None)
+
+
+def _build(
+    info: DocumentInfo,
+    story: list[Flowable],
+    progress: ProgressCallback | None,
+    cancelled: CancelCallback | None,
+    passes: int,
+    contents: OnePassContents | None,
+) -> bytes:
+    buffer = io.BytesIO()
+    document = _HouseDocument(buffer, info, progress, cancelled, len(story) * passes, contents)
+    if passes > 1:
         document.multiBuild(story, canvasmaker=_NumberedCanvas)
     else:
         document.build(story, canvasmaker=_NumberedCanvas)

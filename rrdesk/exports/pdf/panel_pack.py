@@ -107,8 +107,10 @@ def render_panel_pack(
     if cancelled is not None and cancelled():
         raise RenderCancelled
     pseudonyms = ", ".join(content.pseudonyms) or "Not recorded"
+    contents = heading("Contents", 1, contents=False)
+    contents.keepWithNext = 0  # a contents too long for the first page starts there all the same
     story: list[Flowable] = [
-        heading("Contents", 1, contents=False),
+        contents,
         contents_table(),
         PageBreak(),
         heading("Case summary", 1),
