@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -344,9 +345,11 @@ def change_passphrase(
     owner: str | None = None,
     secret_store: SecretStore | None = None,
     current_passphrase: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> None:
     """Set a new passphrase, changing the store's data key (see :mod:`.key_rotation`);
-    ``current_passphrase`` keeps the signing key, if it was not opened in this session."""
+    ``current_passphrase`` keeps the signing key, if it was not opened in this session.
+    ``progress`` is told the pages re-encrypted so far and the pages in all, as it goes."""
     from rrdesk.services.store import key_rotation
 
     key_rotation.change_passphrase(
@@ -355,13 +358,21 @@ def change_passphrase(
         owner=owner,
         secret_store=secret_store,
         current_passphrase=current_passphrase,
+        progress=progress,
     )
 
 
 def new_recovery_key(
-    session: Session, *, passphrase: str | None = None, secret_store: SecretStore | None = None
+    session: Session,
+    *,
+    passphrase: str | None = None,
+    secret_store: SecretStore | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> str:
-    """Make a new recovery key, changing the store's data key (see :mod:`.key_rotation`)."""
+    """Make a new recovery key, changing the store's data key (see :mod:`.key_rotation`);
+    ``progress`` as for :func:`change_passphrase`."""
     from rrdesk.services.store import key_rotation
 
-    return key_rotation.new_recovery_key(session, passphrase=passphrase, secret_store=secret_store)
+    return key_rotation.new_recovery_key(
+        session, passphrase=passphrase, secret_store=secret_store, progress=progress
+    )

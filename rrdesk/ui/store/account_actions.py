@@ -6,8 +6,17 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 
-from PySide6.QtGui import QFont, QFontDatabase, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rrdesk import __version__
 from rrdesk.keystore import SecretStore
@@ -45,19 +54,86 @@ PASSPHRASE_CHANGED = (
 )
 
 
-@contextlib.contextmanager
-def _busy() -> Iterator[None]:
-    """The waiting pointer while the store is re-encrypted (on this thread, so nothing else
-    can change the store meanwhile: a large store takes some seconds)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QCursor
-    from PySide6.QtWidgets import QApplication
+KEY_CHANGE_TEXT = (
+    "Changing the store's key: every page of the store is encrypted again with the new key. "
+    "This cannot be stopped part-way: if the computer stops meanwhile, the store opens "
+    "afterwards, as it was before the change or as it is after it."
+)
 
-    QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
+
+class KeyChangeProgress(QProgressDialog):
+    """How far the store's re-encryption has gone, shown while it runs on the window's thread
+    (so nothing else can change the store meanwhile). The screen is drawn again between steps,
+    but no typing or clicking reaches rrdesk: the dialog has no Cancel, every window is behind
+    it, and every lock and the rolling backup wait for it to end."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt
+
+        super().__init__(parent)
+        self.setObjectName("key_change_progress")
+        self.setWindowTitle(title)
+        words = QLabel()
+        words.setWordWrap(True)
+        words.setObjectName("key_change_progress_words")
+        self.setLabel(words)
+        self.setLabelText(KEY_CHANGE_TEXT)
+        self.setMinimumWidth(480)
+        self.setCancelButton(None)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumDuration(0)
+        self.setRange(0, 0)  # busy until the first step says how many pages there are
+        self.setAccessibleName(title)
+        self.steps: list[tuple[int, int]] = []
+        self._running = False
+
+    def holds_off_idle_lock(self) -> bool:
+        return self._running
+
+    def holds_store_on_this_thread(self) -> bool:
+        return self._running
+
+    def reject(self) -> None:
+        """Escape does not close it: the change cannot be stopped part-way."""
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._running:
+            event.ignore()
+        else:
+            super().closeEvent(event)
+
+    def advance(self, done: int, total: int) -> None:
+        """Told after each step of the copy: the pages re-encrypted so far and in all."""
+        self.steps.append((done, total))
+        self.setMaximum(max(total, 1))
+        self.setValue(min(done, max(total, 1)))
+        self.setLabelText(f"{KEY_CHANGE_TEXT}\n\n{done:,} of {total:,} pages done.")
+        _draw_between_steps()
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[None]:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QCursor
+
+        self._running = True
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        self.show()
+        _draw_between_steps()
+        try:
+            yield
+        finally:
+            self._running = False
+            QApplication.restoreOverrideCursor()
+            self.hide()
+            self.deleteLater()
+
+
+def _draw_between_steps() -> None:
+    from PySide6.QtCore import QEventLoop
+
+    QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
 
 class RecoveryKeyDialog(QDialog):
@@ -150,9 +226,14 @@ def install_account_actions(
         if new is None:
             return
         try:
-            with _busy():
+            shown = KeyChangeProgress("Changing the passphrase", window)
+            with shown.running():
                 store_access.change_passphrase(
-                    session, new, secret_store=secret_store, current_passphrase=current
+                    session,
+                    new,
+                    secret_store=secret_store,
+                    current_passphrase=current,
+                    progress=shown.advance,
                 )
         except StoreError as error:
             messages.error(window, "The passphrase was not changed", error.message)
@@ -169,8 +250,11 @@ def install_account_actions(
         ):
             return
         try:
-            with _busy():
-                fresh = store_access.new_recovery_key(session, secret_store=secret_store)
+            shown = KeyChangeProgress("Making a new recovery key", window)
+            with shown.running():
+                fresh = store_access.new_recovery_key(
+                    session, secret_store=secret_store, progress=shown.advance
+                )
         except StoreError as error:
             messages.error(window, "No new recovery key was made", error.message)
             return

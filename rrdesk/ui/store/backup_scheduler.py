@@ -56,10 +56,11 @@ class BackupScheduler(QObject):
 
     def back_up_if_due(self) -> Path | None:
         from rrdesk.services.store.rolling_backups import rolling_backup_due
+        from rrdesk.ui.store.presenting import store_held_on_this_thread
 
         session = self._current_session()
-        if session is None or not session.is_open:
-            return None
+        if session is None or not session.is_open or store_held_on_this_thread():
+            return None  # with the key being changed, the backup waits for the next look
         if not rolling_backup_due(session, self._now(), self._folder):
             return None
         return self.back_up(session)

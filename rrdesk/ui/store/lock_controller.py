@@ -46,6 +46,7 @@ from rrdesk.ui.store.presenting import (
     meeting_presented,
     presentations,
     shown_windows,
+    store_held_on_this_thread,
     work_under_way,
 )
 from rrdesk.ui.store.screen_lock_watch import ScreenLockWatch
@@ -221,6 +222,9 @@ class LockController(QObject):
 
     def lock(self, reason: str = "manual") -> None:
         if self.is_locked:
+            return
+        if store_held_on_this_thread():  # the key being changed: lock as soon as it is done
+            QTimer.singleShot(WORK_RETRY_MS, lambda: self.lock(reason))
             return
         self._idle.stop()
         self.about_to_lock.emit()

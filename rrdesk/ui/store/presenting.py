@@ -4,7 +4,8 @@ shown to a room (the chair's projector view).
 A presentation is paused by a lock rather than covered: it shows only a neutral "Meeting paused"
 screen where it is, and the window rebuilt after unlocking takes it back. While a meeting is
 being presented (the agenda timer running), the idle lock waits an hour longer than the lock
-time; while a backup is being written it waits for it to end. Ctrl+L still locks at once.
+time; while a backup is being written it waits for it to end. Ctrl+L still locks at once, except
+while the store's key is being changed: every lock then waits for that to end.
 """
 
 from __future__ import annotations
@@ -47,6 +48,23 @@ class HoldsOffIdleLock(Protocol):
     """A screen with work under way that the idle lock waits for (a backup being written)."""
 
     def holds_off_idle_lock(self) -> bool: ...
+
+
+@runtime_checkable
+class HoldsStoreOnThisThread(Protocol):
+    """Work on the window's thread that the store cannot be closed or copied under (its key
+    being changed, a page at a time, with the screen kept drawn between): every lock, and the
+    rolling backup, waits for it to end."""
+
+    def holds_store_on_this_thread(self) -> bool: ...
+
+
+def store_held_on_this_thread() -> bool:
+    """Whether a shown window is changing the store's key now."""
+    return any(
+        isinstance(window, HoldsStoreOnThisThread) and window.holds_store_on_this_thread()
+        for window in shown_windows()
+    )
 
 
 def work_under_way() -> bool:

@@ -175,3 +175,96 @@ def test_change_passphrase_asks_the_current_one_to_keep_the_signing_key(
     assert session.key_bytes() != key_before
     session.forget_signing_keys()
     assert SigningService(session).identity("a brand new long passphrase") == identity
+
+
+@pytest.mark.parametrize(
+    ("action", "title"),
+    [
+        ("action_change_passphrase", "Changing the passphrase"),
+        ("action_new_recovery_key", "Making a new recovery key"),
+    ],
+)
+def test_changing_the_key_shows_its_progress_and_every_lock_waits_for_it(
+    qtbot, new_store, messages, memory_secrets, passphrase: str, today, action: str, title: str
+) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from rrdesk.domain.cases.cases import Child
+    from rrdesk.ui.shell.main_window import MainWindow
+    from rrdesk.ui.store.account_actions import (
+        KEY_CHANGE_TEXT,
+        KeyChangeProgress,
+        install_account_actions,
+    )
+    from rrdesk.ui.store.lock_controller import LockController
+    from tests.builders import add_case
+
+    session = new_store.session
+    case = add_case(session, today=today, notified=today, children=(Child("Child K"),))
+    with session.db.transaction():  # about 3 MB: the copy goes in several steps of 1 MB
+        session.documents.add_export(case.case_id, "decision_sheet", os.urandom(3 << 20), "signed")
+    window = MainWindow("Northmoor")
+    qtbot.addWidget(window)
+    window.show()
+    messages.confirm_answer = True
+    install_account_actions(
+        window,
+        session,
+        memory_secrets,
+        messages,
+        new_case=lambda: None,
+        ask_passphrase=lambda: "a brand new long passphrase",
+    )
+    controller = LockController(
+        session,
+        unlock_with_passphrase=store_access.unlock_with_passphrase,
+        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
+        rebuild=lambda _session: None,
+    )
+    controller.watch(window)
+    controller.set_idle_interval_ms(1)  # idle at once: only the change holds the lock off
+    seen: list[tuple[str, str, int, int, bool, bool]] = []
+
+    def look() -> None:  # between the copy's steps, as the screen is drawn again
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, KeyChangeProgress):
+            return
+        if not seen:  # the screen locks (as the operating system's lock would), and Escape
+            controller.lock("session")
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        seen.append(
+            (
+                dialog.windowTitle(),
+                dialog.labelText(),
+                dialog.value(),
+                dialog.maximum(),
+                dialog.isVisible(),
+                controller.is_locked,
+            )
+        )
+
+    watcher = QTimer()
+    watcher.timeout.connect(look)
+    watcher.start(0)
+    key_before = session.key_bytes()
+    window.findChild(QAction, action).trigger()
+    watcher.stop()
+
+    assert session.key_bytes() != key_before
+    steps = [entry for entry in seen if "pages done" in entry[1]]
+    assert len(steps) >= 3, seen
+    assert {entry[0] for entry in seen} == {title}
+    assert all(entry[1].startswith(KEY_CHANGE_TEXT) for entry in seen)
+    assert [entry[2] for entry in steps] == sorted(entry[2] for entry in steps)
+    assert steps[-1][2] == steps[-1][3] > 256
+    assert steps[-1][1].endswith(f"{steps[-1][3]:,} of {steps[-1][3]:,} pages done.")
+    assert all(entry[4] for entry in seen)  # Escape did not close it
+    assert not any(entry[5] for entry in seen)  # neither the idle lock nor the screen's locked
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert "key_change_progress" not in [widget.objectName() for widget in shown]
+    qtbot.waitUntil(lambda: controller.is_locked, timeout=5000)  # then the lock is kept
+    assert not session.is_open
+    controller.stop()
