@@ -147,3 +147,27 @@ def test_a_wrong_passphrase_for_the_store_exits_2(  # type: ignore[no-untyped-de
     )
     assert code == 2
     assert "passphrase is not right" in capsys.readouterr().err
+
+
+def test_a_store_brings_the_partnerships_own_area(tmp_path: Path, passphrase: str) -> None:
+    from rrdesk.services.store.store_access import create_store
+
+    store = tmp_path / "wolverhampton.rrdesk"
+    created = create_store(
+        store,
+        partnership="Wolverhampton Safeguarding Together",
+        owner="Priya Test-Coordinator",
+        passphrase=passphrase,
+    )
+    created.session.close()
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(passphrase + "\n", encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Wolverhampton police referred the family to Warwickshire.", encoding="utf-8")
+    assert run(str(draft)) == (0, "No problems found.\n")  # no area known: none flagged
+
+    code, output = run(str(draft), "--store", str(store), "--passphrase-file", str(secret))
+
+    assert code == 1
+    assert output.startswith("1:45: Warwickshire: ")
+    assert "Wolverhampton:" not in output
