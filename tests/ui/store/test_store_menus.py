@@ -185,9 +185,10 @@ def test_change_passphrase_asks_the_current_one_to_keep_the_signing_key(
     ],
 )
 def test_changing_the_key_shows_its_progress_and_every_lock_waits_for_it(
-    qtbot, new_store, messages, memory_secrets, passphrase: str, today, action: str, title: str
+    qtbot, new_store, messages, memory_secrets, today, tmp_path, action: str, title: str
 ) -> None:  # type: ignore[no-untyped-def]
     import os
+    from datetime import datetime
 
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
@@ -199,6 +200,7 @@ def test_changing_the_key_shows_its_progress_and_every_lock_waits_for_it(
         KeyChangeProgress,
         install_account_actions,
     )
+    from rrdesk.ui.store.backup_scheduler import BackupScheduler
     from rrdesk.ui.store.lock_controller import LockController
     from tests.builders import add_case
 
@@ -226,6 +228,13 @@ def test_changing_the_key_shows_its_progress_and_every_lock_waits_for_it(
     )
     controller.watch(window)
     controller.set_idle_interval_ms(1)  # idle at once: only the change holds the lock off
+    rolling = tmp_path / "rolling"
+    scheduler = BackupScheduler(
+        lambda: session,
+        now=lambda: datetime(2026, 11, 22, 9),
+        folder=rolling,
+        check_every_ms=60_000,
+    )
     seen: list[tuple[str, str, int, int, bool, bool]] = []
 
     def look() -> None:  # between the copy's steps, as the screen is drawn again
@@ -235,6 +244,7 @@ def test_changing_the_key_shows_its_progress_and_every_lock_waits_for_it(
         if not seen:  # the screen locks (as the operating system's lock would), and Escape
             controller.lock("session")
             qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+            assert scheduler.back_up_if_due() is None  # a rolling backup is due, and waits
         seen.append(
             (
                 dialog.windowTitle(),
@@ -268,3 +278,5 @@ def test_changing_the_key_shows_its_progress_and_every_lock_waits_for_it(
     qtbot.waitUntil(lambda: controller.is_locked, timeout=5000)  # then the lock is kept
     assert not session.is_open
     controller.stop()
+    scheduler.stop()
+    assert not rolling.exists()  # none made while the key changed, though one was due
