@@ -83,10 +83,11 @@ def _to_keyring(secret_store: SecretStore | None, store_id: str, opened: Opened)
         log.info("the count of openings could not be kept in the keyring")
 
 
-def last_opened(session: Session, secret_store: SecretStore | None) -> Opened | None:
-    """The latest opening recorded outside the store (key file or keyring), if any."""
+def _latest(session: Session, ring: Opened | None) -> Opened | None:
+    """The latest opening recorded outside the store: the keyring's record ``ring`` or the key
+    file's, if any."""
     slots = session.slots
-    recorded = [_from_keyring(secret_store, slots.store_id)]
+    recorded = [ring]
     if slots.counter is not None:
         recorded.append(Opened(slots.counter, slots.opened))
     known = [item for item in recorded if item is not None]
@@ -106,7 +107,8 @@ def check_and_count(
     """Refuse an older copy (unless ``accept_older``), then count this opening everywhere (not
     if ``count`` is false: opened only to be checked). True if the store was older and opened
     all the same; its audit trail then says so, and its anchor follows it."""
-    before = last_opened(session, secret_store)
+    ring = _from_keyring(secret_store, session.slots.store_id)  # read once: each is a round trip
+    before = _latest(session, ring)
     own = store_count(session)
     older = before is not None and own < before.count
     if older and not accept_older:
@@ -117,7 +119,7 @@ def check_and_count(
             "so changes made since may be missing. Open it anyway only if that is what you "
             f"meant. {NOTHING_CHANGED}"
         )
-    _check_keyring_anchor(session, _from_keyring(secret_store, session.slots.store_id), own)
+    _check_keyring_anchor(session, ring, own)
     if not count:
         return older
     # Never down, and at least the time in milliseconds: a store put back on purpose (a restore) and

@@ -141,3 +141,30 @@ def test_a_trail_cut_short_with_its_key_file_resealed_is_caught_by_the_keyring(
     with pytest.raises(TamperedError, match="does not match what this computer recorded"):
         store_access.unlock_with_passphrase(store_path, passphrase, secret_store=keyring)
     store_access.unlock_with_passphrase(store_path, passphrase).close()  # the key file can't tell
+
+
+def test_opening_with_the_remembered_key_reads_the_keyring_once_for_the_key_and_once_for_the_count(
+    session, store_path: Path, passphrase: str
+) -> None:
+    """Each read of the operating system's keyring is a round trip to it, made before the first
+    window is painted (docs/startup.md)."""
+
+    class CountingKeyring(MemorySecretStore):
+        def __init__(self) -> None:
+            super().__init__()
+            self.reads: list[str] = []
+
+        def load(self, account: str) -> bytes | None:
+            self.reads.append(account)
+            return super().load(account)
+
+    keyring = CountingKeyring()
+    assert store_access.remember_key(session, keyring) == ""
+    session.close()
+    store_access.unlock_with_passphrase(store_path, passphrase, secret_store=keyring).close()
+    keyring.reads.clear()
+    opened, _message = store_access.unlock_with_remembered_key(store_path, keyring)
+    assert opened is not None
+    opened.close()
+    account = store_access.keyring_account(opened.slots)
+    assert keyring.reads == [account, rollback.keyring_account(opened.slots.store_id)]
