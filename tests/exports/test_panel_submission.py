@@ -53,7 +53,14 @@ def _section(text: str, title: str) -> str:
     [
         pytest.param(
             "1. Identifiers and dates",
-            ["RR-2026-014", "SIN-2026-0999", "5 October 2026", "13 working days of 15", "On time"],
+            [
+                "RR-2026-014",
+                "SIN-2026-0999",
+                "5 October 2026",
+                "Time to notify 2 working days after the local authority became aware",
+                "13 working days of 15",
+                "On time",
+            ],
             id="identifiers and dates",
         ),
         pytest.param(

@@ -20,6 +20,7 @@ from rrdesk.domain.after_meeting.submission_details import (
     SubmissionDetails,
 )
 from rrdesk.domain.cases.cases import Case
+from rrdesk.domain.cases.notification_duty import notification_gap
 from rrdesk.domain.decision_sheet.sign_off import CLOCK_WORKING_DAYS, SignOffStatus, partner_name
 from rrdesk.domain.meeting.decision import DecisionKind
 from rrdesk.domain.meeting.meeting import Meeting
@@ -42,6 +43,7 @@ class SubmissionDates:
     notification_sent: date | None
     incident_date: date | None
     la_aware_date: date | None
+    time_to_notify: str  # "7 working days after the local authority became aware: later ..."
     meeting_date: date | None
     due_date: date | None
     sent_to_panel: date | None
@@ -146,10 +148,12 @@ def build_submission(
 
     used, due = _working_days_used(case, meeting, calendar)
     late = used is not None and used > CLOCK_WORKING_DAYS
+    gap = notification_gap(case, calendar)
     dates = SubmissionDates(
         notification_sent=case.notification_sent,
         incident_date=case.incident_date,
         la_aware_date=case.la_aware_date,
+        time_to_notify=gap.words if gap is not None else "",
         meeting_date=meeting_date or (meeting.held_on if meeting else None),
         due_date=due,
         sent_to_panel=meeting.sign_off.national_panel_sent_on if meeting else None,

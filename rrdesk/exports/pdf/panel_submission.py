@@ -77,6 +77,7 @@ def _identifiers(s: PanelSubmission) -> list[Flowable]:
         ("Date of the incident", _day(s.dates.incident_date)),
         ("Local authority aware", _day(s.dates.la_aware_date)),
         ("Notification sent (day 0)", _day(s.dates.notification_sent)),
+        ("Time to notify", s.dates.time_to_notify or NOT_RECORDED),
         ("Rapid Review meeting", _day(s.dates.meeting_date)),
         ("Due to the National Panel (day 15)", _day(s.dates.due_date)),
         ("Sent to the National Panel", _day(s.dates.sent_to_panel)),

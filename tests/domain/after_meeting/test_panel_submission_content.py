@@ -166,3 +166,22 @@ def test_tower_hamlets_step_24_a_recorded_dissent_travels_on_the_submission() ->
         " chair on 18 November 2026: The decision stands."
     )
     assert not any("have not signed off" in item for item in missing_items(submission))
+
+
+def test_wt2023_ch5_the_submission_states_how_long_the_notification_took() -> None:
+    """Working Together 2023, chapter 5: the local authority notifies within 5 working days of
+    becoming aware; the submission says how long it took and when that was late."""
+    on_time = replace(
+        sample_case(), la_aware_date=date(2026, 11, 2), notification_sent=date(2026, 11, 5)
+    )
+    late = replace(on_time, la_aware_date=date(2026, 10, 26))
+    unknown = replace(on_time, la_aware_date=None)
+
+    assert _build(case=on_time).dates.time_to_notify == (
+        "3 working days after the local authority became aware"
+    )
+    assert _build(case=late).dates.time_to_notify == (
+        "8 working days after the local authority became aware: later than the 5 working days"
+        " the local authority has to notify"
+    )
+    assert _build(case=unknown).dates.time_to_notify == ""
