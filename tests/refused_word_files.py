@@ -31,15 +31,24 @@ def _docm(form: bytes) -> bytes:
     return out.getvalue()
 
 
-def _older_version(form: bytes) -> bytes:
+def _properties_changed(form: bytes, old: bytes, new: bytes) -> bytes:
+    """The form with ``old`` replaced by ``new`` in its hidden document properties."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(form)) as source, zipfile.ZipFile(out, "w") as package:
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename == "docProps/custom.xml":
-                data = data.replace(b">form-", b">form-0ld")
+                data = data.replace(old, new)
             package.writestr(item, data)
     return out.getvalue()
+
+
+def _older_version(form: bytes) -> bytes:
+    return _properties_changed(form, b">form-", b">form-0ld")
+
+
+def _another_agency(form: bytes) -> bytes:
+    return _properties_changed(form, b">Westbury Police<", b">Westbury Schools<")
 
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -58,5 +67,10 @@ REFUSALS: dict[str, tuple[str, Make, str]] = {
     ),
     "the wrong password": ("form.docx", lambda f, p, o: encrypt(decrypt(f, p), "x"), "password"),
     "another case": ("form.docx", lambda f, p, o: o, f"for Rapid Review {OTHER}, not"),
+    "another agency": (
+        "form.docx",
+        lambda f, p, o: encrypt(_another_agency(decrypt(f, p)), p),
+        "This form is for Westbury Schools, not Westbury Police",
+    ),
     "an older form": ("form.docx", lambda f, p, o: _older_version(decrypt(f, p)), "older version"),
 }
