@@ -184,7 +184,25 @@ def test_the_vote_decision_and_sign_off_agree(cases: list[tuple[Facts, Documents
         sign_off = _between(
             documents.submission, "14. Sign-off by the safeguarding partners", "Page"
         )
-        agreed = sign_off.count("Agreed")
-        assert (agreed == 3) is facts.signed_off, (documents.reference, sign_off)
+        # The submission's sign-off rows: "The police Agreed 16 November 2026".
+        answers = {
+            who.lower(): (status, day)
+            for who, status, day in re.findall(
+                r"(?:The )?(local authority|police|Health) (Agreed|Not agreed) (\d{1,2} \w+ 2026)",
+                sign_off,
+            )
+        }
+        assert (len(answers) == 3) is facts.signed_off, (documents.reference, sign_off)
         for partner in ("Local authority", "Police", "Health"):
-            assert f"{partner} Name Role Decision" in documents.sheet
+            block = _between(documents.sheet, f"{partner} Name", "Signature")
+            # The sheet's block shows the answer the store holds, with the submission's date;
+            # a partner who has not answered has only the boxes to fill.
+            if partner.lower() in answers:
+                status, day = answers[partner.lower()]
+                recorded = f"Answer recorded {status} on {day}, recorded by the partnership;"
+                assert recorded in block, (documents.reference, block)
+            else:
+                assert "Answer recorded" not in block, (documents.reference, block)
+            assert "Decision Choose Agree or Do not agree" in block
+        asked = _between(documents.sheet, "What is asked of you", "Page")
+        assert ("Nothing more" in asked) is facts.signed_off, (documents.reference, asked)

@@ -106,6 +106,20 @@ class SignOffParty:
     """"Local authority", "Police" or "Health"."""
     name: str = ""
     role: str = ""
+    answer: str = ""
+    """The answer the partnership has recorded, ``Agreed on 3 December 2026``; empty until the
+    partner has answered."""
+    comments: str = ""
+    """The comments recorded with that answer."""
+
+    @property
+    def recorded_words(self) -> str:
+        """What the sheet says of an answer already recorded (from a reply, say); empty when
+        none is."""
+        if not self.answer:
+            return ""
+        words = f"{self.answer}, recorded by the partnership; nothing more is needed here."
+        return f"{words} Comments: {self.comments}" if self.comments else words
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,15 @@ def vote_words(vote: VoteTally | None) -> str:
 
 def asked_of_executives(content: DecisionSheetContent) -> str:
     """What each statutory partner's executive is asked to do, and by when."""
-    partners = ", ".join(p.partner.lower() for p in content.sign_off)
+    answered = [p for p in content.sign_off if p.answer]
+    if answered and len(answered) == len(content.sign_off):
+        return (
+            "Nothing more: every statutory partner's answer is recorded under Executive sign-off."
+        )
+    recorded = "".join(
+        f" {p.partner} has already answered: {p.answer[0].lower()}{p.answer[1:]}." for p in answered
+    )
+    partners = ", ".join(p.partner.lower() for p in content.sign_off if not p.answer)
     due = content.timetable.due_date
     when = (
         f" by {format_date_with_weekday(due)}, so the decision reaches the National Panel "
@@ -42,6 +50,7 @@ def asked_of_executives(content: DecisionSheetContent) -> str:
         f"The executive for each statutory partner ({partners}) is asked to say whether they "
         f"agree with this decision{when}: choose Agree or Do not agree in your block under "
         "Executive sign-off, add any comments, and sign there. If you do not agree, say why."
+        f"{recorded}"
     )
 
 

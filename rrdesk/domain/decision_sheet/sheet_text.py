@@ -57,6 +57,7 @@ class SignOffWords:
     do_not_agree: str
     comments: str
     date: str
+    recorded: str = "Answer recorded"
 
 
 @dataclass(frozen=True)

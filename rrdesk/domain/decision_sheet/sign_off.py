@@ -73,6 +73,17 @@ class PartnerSignOff:
             return SignOffStatus.AWAITING
         return SignOffStatus.NOT_SENT
 
+    @property
+    def answer_words(self) -> str:
+        """``Agreed on 3 December 2026`` or ``Awaiting an answer (sent 1 December 2026)``: the
+        partner's answer as the screen and the decision sheet both say it."""
+        words = self.status.label
+        if self.status is SignOffStatus.AWAITING and self.sent_on is not None:
+            return f"{words} (sent {format_date(self.sent_on)})"
+        if self.answered_on is not None:
+            return f"{words} on {format_date(self.answered_on)}"
+        return words
+
 
 @dataclass(frozen=True)
 class ChairMeeting:

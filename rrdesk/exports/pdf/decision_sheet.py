@@ -18,7 +18,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from rrdesk.domain.decision_sheet.decision_sheet_content import DecisionSheetContent
+from rrdesk.domain.decision_sheet.decision_sheet_content import (
+    DecisionSheetContent,
+    SignOffParty,
+)
 from rrdesk.domain.decision_sheet.decision_sheet_template import (
     DecisionSheetTemplate,
     SheetSection,
@@ -169,6 +172,14 @@ def _version(text: SheetText) -> list[Flowable]:
     return [summary_table(text.version)]
 
 
+def _recorded(party: SignOffParty) -> Paragraph:
+    """The answer the partnership already holds from this partner (from a reply, say), so the
+    executive reading the sheet sees it where they would sign."""
+    words = markup(party.recorded_words)
+    answer = markup(party.answer)
+    return Paragraph(words.replace(answer, f"<b>{answer}</b>", 1), styles().cell)
+
+
 def _sign_off(text: SheetText) -> list[Flowable]:
     house = styles()
     words = text.sign_off_words
@@ -195,10 +206,11 @@ def _sign_off(text: SheetText) -> list[Flowable]:
                 [para("Sign in the PDF", house.cell), SignatureSpace(party.partner)],
             ],
         ]
+        if party.answer:
+            data.insert(3, [para(words.recorded, house.cell_header), _recorded(party)])
         table = Table(
             data,
             colWidths=[CONTENT_WIDTH * 0.25, CONTENT_WIDTH * 0.75],
-            rowHeights=[None, None, None, None, None, None, None],
             hAlign="LEFT",
         )
         commands = grid_style(header=True)

@@ -127,7 +127,13 @@ def _timetable(case: Case, meeting: Meeting, calendar: BankHolidayCalendar) -> S
 
 def _sign_off(meeting: Meeting) -> tuple[SignOffParty, ...]:
     return tuple(
-        SignOffParty(_PARTNER_HEADINGS[p.partner], p.signed_by, p.role)
+        SignOffParty(
+            _PARTNER_HEADINGS[p.partner],
+            p.signed_by,
+            p.role,
+            answer=p.answer_words if p.agreed is not None else "",
+            comments=p.comments if p.agreed is not None else "",
+        )
         for p in meeting.sign_off.partners
     )
 

@@ -98,6 +98,7 @@ def _sign_off(text: SheetText) -> str:
             (
                 (words.name, party.name),
                 (words.role, party.role),
+                *(((words.recorded, party.recorded_words),) if party.answer else ()),
                 (words.decision, f"Choose {words.agree} or {words.do_not_agree}"),
                 (words.comments, ""),
                 (words.date, ""),

@@ -7,7 +7,7 @@ from enum import Enum
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from rrdesk.domain.cases.directory import StatutoryPartner
-from rrdesk.domain.decision_sheet.sign_off import CLOCK_WORKING_DAYS, PartnerSignOff, SignOffStatus
+from rrdesk.domain.decision_sheet.sign_off import CLOCK_WORKING_DAYS, PartnerSignOff
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.ui.kit.form_widgets import DateInput, FormField, hint_label, read_date
@@ -42,15 +42,11 @@ class SignOffStep(Enum):
 
 def describe_partner(sign_off: PartnerSignOff) -> str:
     """``Police: Agreed on 3 December 2026 (Jo Bloggs) – comments``."""
-    text = f"{sign_off.partner.label.split(' (')[0]}: {sign_off.status.label}"
-    if sign_off.status is SignOffStatus.AWAITING and sign_off.sent_on is not None:
-        text += f" (sent {format_date(sign_off.sent_on)})"
-    elif sign_off.answered_on is not None:
-        text += f" on {format_date(sign_off.answered_on)}"
-        if sign_off.signed_by:
-            text += f" by {sign_off.signed_by}"
-            if sign_off.role:
-                text += f", {sign_off.role}"
+    text = f"{sign_off.partner.label.split(' (')[0]}: {sign_off.answer_words}"
+    if sign_off.agreed is not None and sign_off.signed_by:
+        text += f" by {sign_off.signed_by}"
+        if sign_off.role:
+            text += f", {sign_off.role}"
     if sign_off.comments:
         text += f". Comments: {sign_off.comments}"
     return text

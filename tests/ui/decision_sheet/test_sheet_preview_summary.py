@@ -11,7 +11,11 @@ import pytest
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
-from rrdesk.domain.decision_sheet.decision_sheet_content import DecisionSheetContent, VoteTally
+from rrdesk.domain.decision_sheet.decision_sheet_content import (
+    DecisionSheetContent,
+    SignOffParty,
+    VoteTally,
+)
 from rrdesk.domain.decision_sheet.decision_sheet_template import DecisionSheetTemplate
 from rrdesk.domain.decision_sheet.sheet_summary import SUMMARY_HEADING
 from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
@@ -38,6 +42,20 @@ AGAINST_THE_VOTE = replace(
     ),
 )
 NOT_DECIDED = replace(AGREED, vote=None, recommendation="", rationale="")
+POLICE_ANSWERED = replace(
+    AGREED,
+    sign_off=(
+        SignOffParty("Local authority"),
+        SignOffParty(
+            "Police",
+            "Sam Inspector",
+            "Detective Superintendent",
+            answer="Agreed on 24 November 2026",
+            comments="Content with the scope.",
+        ),
+        SignOffParty("Health"),
+    ),
+)
 
 
 def _flat(text: str) -> str:
@@ -75,6 +93,7 @@ def template() -> DecisionSheetTemplate:
         pytest.param(AGREED, id="decided as voted"),
         pytest.param(AGAINST_THE_VOTE, id="decided against the vote"),
         pytest.param(NOT_DECIDED, id="nothing decided yet"),
+        pytest.param(POLICE_ANSWERED, id="one partner's answer recorded from a reply"),
     ],
 )
 def test_the_preview_shows_page_ones_box_in_the_pdfs_words(
@@ -100,3 +119,32 @@ def test_the_box_says_why_the_decision_went_against_the_vote(
     assert "Why the decision differs" not in _preview_box(AGREED, template)
     nothing = _preview_box(NOT_DECIDED, template)
     assert "Decision Not recorded yet The vote No vote was held. Why Not recorded yet" in nothing
+
+
+def test_an_answer_recorded_from_a_reply_shows_in_that_partners_block_and_on_page_one(
+    qtbot: QtBot, template: DecisionSheetTemplate
+) -> None:
+    recorded = (
+        "Answer recorded Agreed on 24 November 2026, recorded by the partnership; nothing more"
+        " is needed here. Comments: Content with the scope."
+    )
+    document = QTextDocument()
+    document.setHtml(sheet_preview_html(POLICE_ANSWERED, template))
+    preview = _flat(document.toPlainText())
+    pdf = _flat(
+        subprocess.run(
+            ["pdftotext", "-", "-"],
+            input=render_decision_sheet(POLICE_ANSWERED, template),
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+    )
+    for text in (preview, pdf):
+        police = text[text.rindex("Police Name") : text.rindex("Health Name")]
+        assert recorded in police
+        assert "Answer recorded" not in text[text.rindex("Local authority Name") :].replace(
+            police, ""
+        )
+    box = _preview_box(POLICE_ANSWERED, template)
+    assert "(local authority, health) is asked" in box
+    assert "Police has already answered: agreed on 24 November 2026." in box
