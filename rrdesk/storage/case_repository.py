@@ -126,6 +126,14 @@ class CaseRepository:
         )
         return tuple(child_from_row(*row) for row in rows)
 
+    def pseudonyms(self) -> list[tuple[int, str]]:
+        """Every child's pseudonym with its case's number, read without the cases."""
+        rows = self._db.query(
+            "SELECT case_id, pseudonym FROM children WHERE pseudonym != ''"
+            " ORDER BY case_id, position"
+        )
+        return [(int(case_id), str(pseudonym)) for case_id, pseudonym in rows]
+
     def all_cases(self) -> list[Case]:
         return self._cases_where("", ())
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from rrdesk.domain.agency_forms.agency_form_record import FormRecord
 from rrdesk.domain.agency_forms.agency_requests import AgencyRequest, EventKind
@@ -17,7 +18,7 @@ from rrdesk.domain.agency_forms.text_checks import (
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.agency_forms.form_entry import FormEntry
 from rrdesk.services.agency_forms.request_chasing import answers_entered
-from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
+from rrdesk.services.agency_forms.text_checks_loader import TextCheckers, build_text_checker
 from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.partnership.partnership_forms import acronyms_in_use, area_names_in_use
 
@@ -49,37 +50,55 @@ class QualityAssurance(FormEntry):
     """The requests and forms, and the checks before a form goes in the panel pack."""
 
     def checker(self, case_id: int) -> TextChecker:
-        """A text checker for this case: its pseudonyms are never flagged, other cases' are."""
+        """A text checker for this case: its pseudonyms are never flagged, other cases' are.
+
+        Built once for what it checks against (the case's names and areas, other cases' names,
+        the partnership's word lists) and shared until one of those changes."""
         case = find_case(self._session, case_id)
-        own = [c.pseudonym for c in case.children if c.pseudonym]
-        others = [
-            c.pseudonym
-            for other in self._session.cases.all_cases()
-            if other.case_id != case_id
-            for c in other.children
-            if c.pseudonym and c.pseudonym not in own
-        ]
-        areas = [
+        own = tuple(c.pseudonym for c in case.children if c.pseudonym)
+        others = tuple(
+            sorted(
+                {
+                    name
+                    for other, name in self._session.cases.pseudonyms()
+                    if other != case_id and name not in own
+                }
+            )
+        )
+        areas = tuple(
             a
             for a in (case.notifying_authority, case.home_authority, self._session.partnership)
             if a.strip()
-        ]
-        return build_text_checker(
-            case_names=own,
-            own_areas=areas,
-            other_names=others,
-            dictionary=acronyms_in_use(self._session),
-            areas=area_names_in_use(self._session),
+        )
+        return self._checkers.get(
+            ("case", case_id),
+            (own, areas, others),
+            lambda dictionary, names: build_text_checker(
+                case_names=own,
+                own_areas=areas,
+                other_names=others,
+                dictionary=dictionary,
+                areas=names,
+            ),
         )
 
     def general_checker(self) -> TextChecker:
         """A text checker for free text not yet tied to a case (a new case's summary): the
         partnership's word lists, with its own area's name never flagged."""
         partnership = self._session.partnership.strip()
-        return build_text_checker(
-            own_areas=[partnership] if partnership else [],
-            dictionary=acronyms_in_use(self._session),
-            areas=area_names_in_use(self._session),
+        own_areas = (partnership,) if partnership else ()
+        return self._checkers.get(
+            ("general", 0),
+            own_areas,
+            lambda dictionary, names: build_text_checker(
+                own_areas=own_areas, dictionary=dictionary, areas=names
+            ),
+        )
+
+    @cached_property
+    def _checkers(self) -> TextCheckers:
+        return TextCheckers(
+            lambda: acronyms_in_use(self._session), lambda: area_names_in_use(self._session)
         )
 
     def form_findings(

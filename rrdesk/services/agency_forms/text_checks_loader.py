@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cache
 
 from rrdesk.domain.agency_forms.text_checks import (
@@ -50,3 +50,34 @@ def build_text_checker(
         own_areas=own_areas,
         other_names=other_names,
     )
+
+
+class TextCheckers:
+    """Text checkers built once and shared, each until what it was built from changes.
+
+    Building one compiles patterns over every area name and every other case's pseudonym, so the
+    tabs of a case share one. A checker is built again when the partnership's word lists change
+    (they are read each time; an unchanged list is the same object) or its own inputs do.
+    """
+
+    def __init__(
+        self, dictionary: Callable[[], AcronymDictionary], areas: Callable[[], AreaNames]
+    ) -> None:
+        self._dictionary = dictionary
+        self._areas = areas
+        self._built: dict[Hashable, tuple[object, AcronymDictionary, AreaNames, TextChecker]] = {}
+
+    def get(
+        self,
+        purpose: Hashable,
+        inputs: object,
+        build: Callable[[AcronymDictionary, AreaNames], TextChecker],
+    ) -> TextChecker:
+        """The checker for ``purpose`` built from ``inputs`` and the word lists in use."""
+        dictionary, areas = self._dictionary(), self._areas()
+        kept = self._built.get(purpose)
+        if kept is not None and kept[0] == inputs and kept[1] is dictionary and kept[2] is areas:
+            return kept[3]
+        checker = build(dictionary, areas)
+        self._built[purpose] = (inputs, dictionary, areas, checker)
+        return checker
