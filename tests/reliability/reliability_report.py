@@ -40,6 +40,7 @@ def main() -> int:
     parser.add_argument("--backup-kills", type=int, default=20, help="SIGKILLs while backing up")
     parser.add_argument("--tamperings", type=int, default=200, help="audit-trail tamperings")
     parser.add_argument("--rollbacks", type=int, default=100, help="older copies and pages")
+    parser.add_argument("--key-changes", type=int, default=30, help="changes of key to revoke")
     parser.add_argument("--seed", type=int, default=None, help="seed for the kill timing")
     args = parser.parse_args()
     failures = 0
@@ -126,6 +127,22 @@ def main() -> int:
         _line("pages that changed nothing stored", rolled.pages_without_effect)
         _line("pages missed (an edit undone, unnoticed)", len(rolled.missed))
         failures += rolled.whole_copies - rolled.whole_caught + len(rolled.missed)
+
+        print("\nRevocation: changes of passphrase and recovery key, earlier files kept")
+        revoked = tamper_scenarios.revocation_trials(
+            folder / "revoke", args.key_changes, seed=args.seed
+        )
+        _line("changes of key", revoked.changes)
+        _line(
+            "earlier key files, earlier secrets",
+            f"{revoked.earlier_key_files}, {revoked.earlier_secrets}",
+        )
+        _line("tries (every earlier key file with every secret)", revoked.tries)
+        _line("tries that opened the current store", revoked.opened)
+        _line("older backups restored with the current passphrase", revoked.restores)
+        _line("restored stores opened by an earlier secret", revoked.restored_opened_by_earlier)
+        _line("current secrets refused", revoked.current_failed)
+        failures += revoked.opened + revoked.restored_opened_by_earlier + revoked.current_failed
 
         print("\nFull disk: a process with a file-size limit (RLIMIT_FSIZE) saving until refused")
         full = scenarios.full_disk(folder / "full")

@@ -1,6 +1,7 @@
-"""Reliability scenarios for the audit trail and for older copies: random tamperings made with the
-passphrase (so with the data key, as the red team had it) and random rollbacks of the whole store
-or of single pages, each tried on a copy of a store that was opened on a computer with a keyring.
+"""Reliability scenarios for the audit trail, older copies and revocation: random tamperings made
+with the passphrase (so with the data key, as the red team had it), random rollbacks of the whole
+store or of single pages, each tried on a copy of a store that was opened on a computer with a
+keyring; and earlier key files, secrets and backups tried after random changes of key.
 
 A tampering or rollback is *caught* when the store refuses to open (tampered, older or damaged)
 or opens with its audit check showing the break; it is *missed* when the store opens, its trail
@@ -15,13 +16,20 @@ import json
 import random
 import shutil
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from rrdesk.domain.cases.audit import GENESIS, AuditEntry, entry_hash, unkeyed_entry_hash
 from rrdesk.domain.cases.cases import Child
 from rrdesk.keystore import MemorySecretStore
-from rrdesk.services.store.store_access import create_store, unlock_with_passphrase
+from rrdesk.services.store.backups import back_up_to, restore_backup
+from rrdesk.services.store.store_access import (
+    change_passphrase,
+    create_store,
+    new_recovery_key,
+    unlock_with_passphrase,
+    unlock_with_recovery_key,
+)
 from rrdesk.storage.audit_repository import chain_key, current_anchor
 from rrdesk.storage.database import PAGE_BYTES, Database
 from rrdesk.storage.errors import StoreError
@@ -245,4 +253,85 @@ def rollback_trials(
         if not caught:
             figures.missed.append(label)
         shutil.rmtree(copy.parent)
+    return figures
+
+
+@dataclass
+class Revoked:
+    changes: int = 0  # changes of passphrase or new recovery keys, chosen at random
+    earlier_key_files: int = 0
+    earlier_secrets: int = 0
+    tries: int = 0  # earlier key files (and the current one) with every earlier secret
+    opened: int = 0  # tries that opened the current store
+    restores: int = 0  # backups from before a change, restored with the current passphrase
+    restored_opened_by_earlier: int = 0  # an earlier secret opening a store so restored
+    current_failed: int = 0  # times the current secrets did not open the store
+
+
+def _opens(store: Path, secret: str, recovery: bool) -> bool:
+    try:
+        if recovery:
+            session = unlock_with_recovery_key(store, secret, accept_older=True)
+        else:
+            session = unlock_with_passphrase(store, secret, accept_older=True)
+    except StoreError:
+        return False
+    session.close()
+    return True
+
+
+def revocation_trials(folder: Path, changes: int, *, seed: int | None = None) -> Revoked:
+    """A store whose passphrase or recovery key is changed ``changes`` times, each earlier key
+    file kept (and, at random, a backup): no earlier key file with any secret it has had, and no
+    earlier secret with the current key file, opens it; a backup from before a change, restored
+    with the current passphrase, opens only with the current secrets."""
+    chance = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    key_slots.SCRYPT_N = 2**12
+    store = folder / "partnership.rrdesk"
+    created = create_store(store, partnership="Northmoor", owner="Priya", passphrase=PASSPHRASE)
+    session, passphrase, recovery = created.session, PASSPHRASE, created.recovery_key
+    earlier: list[tuple[str, bool]] = []
+    key_files: list[bytes] = []
+    backups: list[tuple[Path, str]] = []
+    figures = Revoked()
+    for number in range(changes):
+        key_files.append(key_file.slot_file_for(store).read_bytes())
+        if chance.random() < 0.5:
+            backups.append((back_up_to(session, folder / f"before-{number}.rrbackup"), passphrase))
+        if chance.random() < 0.5:
+            earlier.append((passphrase, False))
+            passphrase = f"{PASSPHRASE} {number}"
+            change_passphrase(session, passphrase)
+        else:
+            earlier.append((recovery, True))
+            recovery = new_recovery_key(session)
+        with session.db.transaction():
+            session.settings.set("written after", str(number))
+        figures.changes += 1
+    session.close()
+    everything = [*earlier, (passphrase, False), (recovery, True)]
+    figures.earlier_key_files, figures.earlier_secrets = len(key_files), len(earlier)
+    for number, keys in enumerate(key_files):
+        copy = _copy(store, keys, folder / f"earlier-{number}")
+        for secret, is_recovery in everything:
+            figures.tries += 1
+            figures.opened += _opens(copy, secret, is_recovery)
+        shutil.rmtree(copy.parent)
+    for secret, is_recovery in earlier:
+        figures.tries += 1
+        figures.opened += _opens(store, secret, is_recovery)
+    for backup, made_with in backups:
+        restore_backup(
+            backup,
+            store,
+            made_with,
+            recovery=False,
+            now=datetime(2026, 12, 4, 15),
+            current_passphrase=passphrase,
+        )
+        figures.restores += 1
+        figures.restored_opened_by_earlier += sum(_opens(store, s, r) for s, r in earlier)
+        figures.current_failed += not _opens(store, passphrase, False)
+        figures.current_failed += not _opens(store, recovery, True)
     return figures

@@ -310,3 +310,16 @@ def test_pages_put_back_from_an_older_copy_are_all_caught(tmp_path: Path) -> Non
     figures = tamper_scenarios.rollback_trials(tmp_path, copies=0, pages=16, seed=6)
     assert figures.pages == 16
     assert figures.missed == []
+
+
+def test_after_changes_of_key_no_earlier_key_file_secret_or_backup_opens_the_store(
+    tmp_path: Path,
+) -> None:
+    figures = tamper_scenarios.revocation_trials(tmp_path, changes=4, seed=6)
+    assert figures.changes == 4
+    # each earlier key file with all six secrets, and the current key file with the four earlier
+    assert figures.tries == 4 * 6 + 4
+    assert figures.opened == 0
+    assert figures.restores > 0
+    assert figures.restored_opened_by_earlier == 0
+    assert figures.current_failed == 0
