@@ -75,14 +75,11 @@ class PartnerSignOff:
 
     @property
     def answer_words(self) -> str:
-        """``Agreed on 3 December 2026`` or ``Awaiting an answer (sent 1 December 2026)``: the
-        partner's answer as the screen and the decision sheet both say it."""
-        words = self.status.label
+        """``Agreed on 3 December 2026``: the answer as the screen and the sheet both say it."""
         if self.status is SignOffStatus.AWAITING and self.sent_on is not None:
-            return f"{words} (sent {format_date(self.sent_on)})"
-        if self.answered_on is not None:
-            return f"{words} on {format_date(self.answered_on)}"
-        return words
+            return f"{self.status.label} (sent {format_date(self.sent_on)})"
+        on = "" if self.answered_on is None else f" on {format_date(self.answered_on)}"
+        return f"{self.status.label}{on}"
 
 
 @dataclass(frozen=True)
