@@ -94,7 +94,7 @@ class DecisionSheetPanel(QWidget):
         self._opener = opener
         self._today = today
         self._now = now
-        self._ready = False
+        self._ready, self._unseen = False, True
 
         self.status = QLabel()
         self.status.setObjectName("sheet_status")
@@ -190,8 +190,9 @@ class DecisionSheetPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self.task_bar.busy:
+        if not self.task_bar.busy and not self._unseen:
             self.refresh()  # the Meeting tab may have changed the record
+        self._unseen = False  # read as it was built, just before its first showing
 
     def refresh(self) -> None:
         self.email_box.refresh()
@@ -377,9 +378,8 @@ class DecisionSheetPanel(QWidget):
             self.versions_box.show_failure(error)
             return
         if isinstance(error, SigningIdentityError):
-            self._messages.error(
-                self, "Signing certificate", f"{error.message}. Nothing was signed."
-            )
+            note = f"{error.message}. Nothing was signed."
+            self._messages.error(self, "Signing certificate", note)
             return
         raise error  # a bug: the crash dialog reports it
 

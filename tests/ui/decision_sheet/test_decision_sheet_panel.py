@@ -40,6 +40,7 @@ class _Tab:
         save: list[Path | None] | None = None,
         opener_works: bool = True,
         runner: TaskStarter | None = None,
+        shown: bool = True,
     ) -> None:
         self.case_id = case_id
         self.sheets = decision_sheet_service_for(session)
@@ -60,7 +61,8 @@ class _Tab:
         )
         qtbot.addWidget(self.panel)
         self.panel.resize(1100, 700)
-        self.panel.show()
+        if shown:
+            self.panel.show()
 
     def click(self, qtbot, button) -> None:  # type: ignore[no-untyped-def]
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -109,6 +111,22 @@ def test_saving_an_unchanged_record_again_gives_the_same_sheet(
     assert first.read_bytes() == second.read_bytes()
     assert tab.panel.versions.count() == 1
     assert "this is version 1 as signed before" in tab.messages.texts[-1]
+
+
+def test_the_preview_is_made_as_the_tab_is_built_and_not_again_as_it_is_first_shown(
+    qtbot, session: Session, decided_case: int
+) -> None:
+    tab = _Tab(qtbot, session, decided_case, shown=False)
+    made: list[str] = []
+    tab.panel.preview.textChanged.connect(lambda: made.append(tab.panel.preview.toPlainText()))
+    tab.panel.show()
+    assert made == []
+    assert "Check the preview, then sign and save version 1" in tab.panel.status.text()
+    assert "Decision sheet: RR-" in tab.panel.preview.toPlainText()
+    tab.panel.hide()
+    tab.panel.show()  # coming back to the tab reads the record again
+    assert made
+    assert "Decision sheet: RR-" in made[-1]
 
 
 def test_a_changed_record_signs_version_two_and_keeps_both(
