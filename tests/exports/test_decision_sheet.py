@@ -30,6 +30,7 @@ def _flat(text: str) -> str:
         pytest.param("Case reference RR-2026-014", id="case reference"),
         pytest.param("Child T", id="pseudonym"),
         pytest.param("Notification sent (day 0) 2 November 2026", id="notification date"),
+        pytest.param("Time to notify Not recorded", id="time to notify"),
         pytest.param("16 November 2026, 10:00am", id="meeting date"),
         pytest.param("10 working days", id="working days used"),
         pytest.param("Extension or lateness None: on time", id="no lateness"),

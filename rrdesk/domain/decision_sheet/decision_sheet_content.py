@@ -20,6 +20,9 @@ class SheetTimetable:
     """Working days from the notification (day 0) to the meeting."""
     extension_or_lateness: str = ""
     """Empty when on time; otherwise what happened and why, in a sentence."""
+    time_to_notify: str = ""
+    """How long the local authority took to notify after becoming aware, in working days (and
+    when that was over its 5); empty when the date it became aware is not recorded."""
 
 
 @dataclass(frozen=True)

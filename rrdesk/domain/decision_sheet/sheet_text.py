@@ -121,6 +121,7 @@ def _timetable(content: DecisionSheetContent) -> Pairs:
     timetable = content.timetable
     return (
         ("Notification sent (day 0)", format_date(timetable.notification_date)),
+        ("Time to notify", timetable.time_to_notify or NOT_RECORDED),
         ("Meeting", _meeting(content)),
         ("Place", content.meeting_place or NOT_RECORDED),
         ("Chair", content.chair or NOT_RECORDED),

@@ -12,6 +12,7 @@ from datetime import date, time
 from rrdesk.domain.after_meeting.learning import LEARNING_HEADINGS
 from rrdesk.domain.cases.cases import Case
 from rrdesk.domain.cases.directory import StatutoryPartner
+from rrdesk.domain.cases.notification_duty import notification_gap
 from rrdesk.domain.decision_sheet.decision_sheet_content import (
     AgencyInvolvement,
     ConflictDeclared,
@@ -122,7 +123,10 @@ def _timetable(case: Case, meeting: Meeting, calendar: BankHolidayCalendar) -> S
             f"The decision reached the National Panel on working day {day},"
             f" {late} working day{'' if late == 1 else 's'} after the 15-day clock."
         )
-    return SheetTimetable(notified, meeting.held_on, due, used, lateness)
+    gap = notification_gap(case, calendar)
+    return SheetTimetable(
+        notified, meeting.held_on, due, used, lateness, gap.words if gap is not None else ""
+    )
 
 
 def _sign_off(meeting: Meeting) -> tuple[SignOffParty, ...]:

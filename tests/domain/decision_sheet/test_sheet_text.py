@@ -37,6 +37,21 @@ NOT_HELD = replace(
         ),
         pytest.param(NOT_HELD, "Working days used", "Not known", id="working days not known"),
         pytest.param(NOT_HELD, "Due to the National Panel (day 15)", "Not known", id="no due date"),
+        pytest.param(
+            replace(
+                BASE,
+                timetable=replace(
+                    BASE.timetable,
+                    time_to_notify="7 working days after the local authority became aware: later"
+                    " than the 5 working days the local authority has to notify",
+                ),
+            ),
+            "Time to notify",
+            "7 working days after the local authority became aware: later than the 5 working"
+            " days the local authority has to notify",
+            id="wt2023 ch5: notified late",
+        ),
+        pytest.param(BASE, "Time to notify", "Not recorded", id="aware date not recorded"),
         pytest.param(replace(BASE, chair=""), "Chair", "Not recorded", id="no chair"),
         pytest.param(
             replace(BASE, timetable=replace(BASE.timetable, extension_or_lateness="")),

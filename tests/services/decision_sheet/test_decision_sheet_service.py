@@ -244,3 +244,21 @@ def test_the_partnership_renamed_and_the_record_changed_are_both_noted(
         "Partnership name changed from Northmoor Safeguarding Children Partnership to "
         "Northmoor and Dale Partnership"
     )
+
+
+def test_wt2023_ch5_the_sheet_states_how_long_the_notification_took(
+    panel_store: Session, today: date
+) -> None:
+    """Working Together 2023, chapter 5: notified within 5 working days of becoming aware."""
+    cases = CaseService(panel_store)
+    case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
+    case = cases.get(case_id)
+    assert case is not None
+    cases.save_case(replace(case, la_aware_date=date(2026, 10, 29)))
+
+    timetable = decision_sheet_service_for(panel_store).prepare(case_id, today).content.timetable
+
+    assert timetable.time_to_notify == (
+        "7 working days after the local authority became aware: later than the 5 working days"
+        " the local authority has to notify"
+    )
