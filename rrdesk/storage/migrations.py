@@ -244,8 +244,9 @@ def _named(items: set[SchemaItem]) -> list[str]:
     return own or names
 
 
-def check_schema(db: Database, *, what: str = "store") -> None:
-    """Refuse a store whose tables, indexes, triggers or views are not the ones rrdesk made."""
+def check_schema(db: Database, *, what: str = "store", name: str = "") -> None:
+    """Refuse a store whose tables, indexes, triggers or views are not the ones rrdesk made.
+    ``what`` and ``name`` say what the person chose (a backup is checked in a work file)."""
     found = _schema(db)
     expected = expected_schema(min(db.user_version, SCHEMA_VERSION))
     extra = _named(found - expected)
@@ -259,7 +260,8 @@ def check_schema(db: Database, *, what: str = "store") -> None:
             )
             if part
         )
+        advice = "Use another backup." if what == "backup" else "Restore it from a backup."
         raise TamperedError(
-            f"The {what} {db.path.name} has been changed outside rrdesk ({told}). Restore it "
-            f"from a backup. {NOTHING_CHANGED}"
+            f"The {what} {name or db.path.name} has been changed outside rrdesk ({told}). "
+            f"{advice} {NOTHING_CHANGED}"
         )

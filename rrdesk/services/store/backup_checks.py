@@ -82,7 +82,7 @@ def check_extracted(path: Path, header: BackupHeader, work: Path, data_key: byte
                 f"The backup {path.name} was made by a newer version of rrdesk. Install the newer "
                 f"version to restore it. {NOTHING_CHANGED}"
             )
-        check_schema(db, what="backup")
+        check_schema(db, what="backup", name=path.name)
         stored_id = db.query_one("SELECT value FROM meta WHERE key = 'store_id'")
         if stored_id is not None and str(stored_id[0]) != header.slots.store_id:
             raise BackupFileError(

@@ -312,3 +312,36 @@ def test_a_backup_to_a_folder_that_cannot_be_written_says_so(session) -> None:  
         "Nothing was saved."
     )
     assert session.is_open
+
+
+def test_a_backup_missing_a_table_is_refused_by_its_own_name_and_changes_nothing(
+    session, store_path: Path, passphrase: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from rrdesk.storage.backup_file import write_backup
+    from rrdesk.storage.database import Database
+    from rrdesk.storage.errors import TamperedError
+
+    key = session.key_bytes()
+    session.close()
+    elsewhere = tmp_path / "elsewhere" / store_path.name
+    elsewhere.parent.mkdir()
+    shutil.copyfile(store_path, elsewhere)
+    db = Database.open(elsewhere, key)
+    with db.transaction():
+        db.execute("DROP TABLE case_documents")
+    write_backup(db, key_file.read_slots(store_path), key, tmp_path / "monday.rrbackup")
+    db.close()
+    before = _folder_state(store_path.parent)
+
+    with pytest.raises(TamperedError) as refused:
+        restore_backup(
+            tmp_path / "monday.rrbackup", store_path, passphrase, recovery=False, now=NOW
+        )
+
+    assert refused.value.message == (
+        "The backup monday.rrbackup has been changed outside rrdesk (missing: table "
+        "case_documents). Use another backup. Nothing has been changed."
+    )
+    assert _folder_state(store_path.parent) == before
