@@ -105,9 +105,9 @@ def run_action_plan(args: argparse.Namespace, out: TextIO) -> int:
             service.actions(), ActionFilter(agency=args.agency.strip()), args.today
         )
         if path.suffix.lower() == ".csv":
-            body = action_plan_csv(actions, args.today)
+            body = action_plan_csv(actions, args.today, session.calendar)
         else:
-            body = action_plan_workbook(actions, args.today, session.partnership)
+            body = action_plan_workbook(actions, args.today, session.partnership, session.calendar)
         write_exported_file(path, body)
         service.record_export(body, f"{path.suffix.lstrip('.').upper()}, {len(actions)} actions")
         overdue = sum(1 for action in actions if action.is_overdue(args.today))

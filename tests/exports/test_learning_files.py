@@ -29,6 +29,7 @@ from rrdesk.domain.after_meeting.themes import CaseThemes, Theme, ThemeTaxonomy
 from rrdesk.domain.after_meeting.threshold_letter import ThresholdLetter
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
+from rrdesk.domain.timetable.bank_holidays import packaged_calendar
 from rrdesk.exports.pdf.action_plan_pdf import render_action_plan
 from rrdesk.exports.pdf.house_style import MARKING
 from rrdesk.exports.pdf.learning_briefing import render_learning_briefing
@@ -45,6 +46,7 @@ from tests.domain.after_meeting.learning_samples import sample_case, sample_meet
 from tests.exports.pdf_reading import all_text, page_texts
 
 TODAY = date(2026, 11, 22)
+CALENDAR = packaged_calendar()
 
 
 def _plan() -> tuple[PlanAction, ...]:
@@ -75,7 +77,7 @@ def _rows(data: bytes) -> list[list[str]]:
 
 
 def test_action_plan_csv() -> None:
-    rows = _rows(action_plan_csv(_plan(), TODAY))
+    rows = _rows(action_plan_csv(_plan(), TODAY, CALENDAR))
     assert rows[0] == list(ACTION_COLUMNS)
     first, second, third = rows[1:]
     assert first[:8] == [
@@ -86,7 +88,7 @@ def test_action_plan_csv() -> None:
         "Police",
         "2026-11-02",
         "Overdue",
-        "20",
+        "14",  # working days from Monday 2 November to Sunday 22 November
     ]
     assert second[3].startswith("'=SUM(A1)"), "formulas are never run"
     assert second[6:] == [
@@ -103,14 +105,14 @@ def test_action_plan_csv() -> None:
 
 
 def test_action_plan_workbook_round_trip() -> None:
-    book = load_workbook(io.BytesIO(action_plan_workbook(_plan(), TODAY, "Northmoor")))
+    book = load_workbook(io.BytesIO(action_plan_workbook(_plan(), TODAY, "Northmoor", CALENDAR)))
     sheet = book["Action plan"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ACTION_COLUMNS
     assert rows[1][3] == "Share the partner's history"
     assert rows[1][5].date() == date(2026, 11, 2)
     assert rows[1][6] == "Overdue"
-    assert rows[1][7] == 20
+    assert rows[1][7] == 14
     assert rows[2][3] == "'=SUM(A1) audit of ‘new adults’ questions"
     assert sheet.cell(3, 4).data_type == "s", "stored as text, not a formula"
     assert rows[2][10] == "Yes"
@@ -150,7 +152,7 @@ def _hostile_plan(start: str) -> tuple[PlanAction, ...]:
 @pytest.mark.parametrize("start", DANGEROUS + FULL_WIDTH)
 def test_no_typed_text_becomes_a_formula_in_any_sheet_or_the_csv(start: str) -> None:
     plan = _hostile_plan(start)
-    book = load_workbook(io.BytesIO(action_plan_workbook(plan, TODAY, "Northmoor")))
+    book = load_workbook(io.BytesIO(action_plan_workbook(plan, TODAY, "Northmoor", CALENDAR)))
     typed = []
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
@@ -161,13 +163,15 @@ def test_no_typed_text_becomes_a_formula_in_any_sheet_or_the_csv(start: str) -> 
                     assert cell.value.startswith("'" + start), (sheet.title, cell.coordinate)
     assert len(typed) == 8, typed  # 2 actions, 2 owners, evidence, confirmer; 2 agencies
     assert {sheet.title for sheet in book.worksheets} == {"Action plan", "By agency"}
-    for row in _rows(action_plan_csv(plan, TODAY))[1:]:
+    for row in _rows(action_plan_csv(plan, TODAY, CALENDAR))[1:]:
         for value in row:
             assert value[:1] not in "=+-@|\t\r\uff1d\uff0b\uff0d\uff20\uff5c" or value == ""
 
 
 def test_every_sheet_is_marked_and_set_up_to_print() -> None:
-    book = load_workbook(io.BytesIO(action_plan_workbook(_plan(), TODAY, "Northmoor & Vale")))
+    book = load_workbook(
+        io.BytesIO(action_plan_workbook(_plan(), TODAY, "Northmoor & Vale", CALENDAR))
+    )
     for sheet in book.worksheets:
         assert sheet.oddHeader.center.text == "OFFICIAL-SENSITIVE", sheet.title
         assert sheet.oddFooter.center.text == "OFFICIAL-SENSITIVE", sheet.title
@@ -198,9 +202,9 @@ def test_themes_csv() -> None:
 
 
 def test_action_plan_pdf_marks_overdue_in_words() -> None:
-    pdf = render_action_plan(_plan(), TODAY, "Northmoor", chosen="All agencies")
+    pdf = render_action_plan(_plan(), TODAY, "Northmoor", chosen="All agencies", calendar=CALENDAR)
     text = " ".join(all_text(pdf).split())
-    assert "OVERDUE by 20 days" in text
+    assert "OVERDUE by 14 working days" in text
     assert "3 actions; 1 overdue" in text
     assert "embedded (confirmed by Fern Ashdown, 1 November 2026)" in text
     assert MARKING in text

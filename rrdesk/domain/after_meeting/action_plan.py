@@ -14,6 +14,7 @@ from enum import Enum
 
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 
 
 class ActionPlanError(UserError):
@@ -113,10 +114,11 @@ class PlanAction:
     def is_overdue(self, today: date) -> bool:
         return self.shown_status(today) is ShownStatus.OVERDUE
 
-    def days_overdue(self, today: date) -> int:
+    def days_overdue(self, today: date, calendar: BankHolidayCalendar) -> int:
+        """Working days since the due date, as every other count in rrdesk is made."""
         if not self.is_overdue(today) or self.due is None:
             return 0
-        return (today - self.due).days
+        return calendar.working_days_between(self.due, today)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, TableStyle
 
 from rrdesk.domain.after_meeting.action_plan import PlanAction, ShownStatus, counts_by_agency
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.exports.pdf.house_style import data_table, heading, para, styles
 from rrdesk.exports.pdf.page_layout import DocumentInfo, build_pdf
@@ -18,11 +19,11 @@ OVERDUE_BACKGROUND = colors.HexColor("#f9d4d2")
 OVERDUE_INK = colors.HexColor("#942514")
 
 
-def status_words(action: PlanAction, today: date) -> str:
+def status_words(action: PlanAction, today: date, calendar: BankHolidayCalendar) -> str:
     shown = action.shown_status(today)
     if shown is ShownStatus.OVERDUE:
-        days = action.days_overdue(today)
-        return f"OVERDUE by {days} day{'' if days == 1 else 's'}"
+        days = action.days_overdue(today, calendar)
+        return f"OVERDUE by {days} working day{'' if days == 1 else 's'}"
     if shown is ShownStatus.COMPLETED and action.tracking.embedded_on is not None:
         return (
             f"Completed; embedded (confirmed by {action.tracking.embedded_by}, "
@@ -31,14 +32,16 @@ def status_words(action: PlanAction, today: date) -> str:
     return shown.label
 
 
-def _plan_table(actions: Sequence[PlanAction], today: date) -> Flowable:
+def _plan_table(
+    actions: Sequence[PlanAction], today: date, calendar: BankHolidayCalendar
+) -> Flowable:
     rows = [
         (
             f"{a.case_reference}\n{a.review.label}",
             a.action,
             a.owner_agency,
             format_date(a.due) if a.due else "No date",
-            status_words(a, today),
+            status_words(a, today, calendar),
             a.tracking.evidence,
         )
         for a in actions
@@ -58,7 +61,12 @@ def _plan_table(actions: Sequence[PlanAction], today: date) -> Flowable:
 
 
 def render_action_plan(
-    actions: Sequence[PlanAction], today: date, partnership: str, *, chosen: str = ""
+    actions: Sequence[PlanAction],
+    today: date,
+    partnership: str,
+    *,
+    calendar: BankHolidayCalendar,
+    chosen: str = "",
 ) -> bytes:
     """The plan as of ``today``; ``chosen`` describes any filter, for example "Police, overdue"."""
     counts = counts_by_agency(actions, today)
@@ -85,7 +93,7 @@ def render_action_plan(
     )
     story.append(heading("Actions", 1))
     if actions:
-        story.append(_plan_table(actions, today))
+        story.append(_plan_table(actions, today, calendar))
     else:
         story.append(para("There are no actions in the plan."))
     info = DocumentInfo(

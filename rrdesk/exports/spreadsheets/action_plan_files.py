@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from rrdesk.domain.after_meeting.action_plan import PlanAction, ShownStatus, counts_by_agency
 from rrdesk.domain.after_meeting.themes import CaseThemes, ThemeTaxonomy
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 
 ACTION_COLUMNS = (
     "Case reference",
@@ -30,7 +31,7 @@ ACTION_COLUMNS = (
     "Owner agency",
     "Due date",
     "Status",
-    "Days overdue",
+    "Working days overdue",
     "Evidence of completion",
     "Completed on",
     "Embedded",
@@ -100,7 +101,9 @@ def _iso(day: date | None) -> str:
     return "" if day is None else day.isoformat()
 
 
-def _action_row(action: PlanAction, today: date) -> list[str | int | date | None]:
+def _action_row(
+    action: PlanAction, today: date, calendar: BankHolidayCalendar
+) -> list[str | int | date | None]:
     t = action.tracking
     return [
         action.case_reference,
@@ -110,7 +113,7 @@ def _action_row(action: PlanAction, today: date) -> list[str | int | date | None
         action.owner_agency,
         action.due,
         action.shown_status(today).label,
-        action.days_overdue(today) or None,
+        action.days_overdue(today, calendar) or None,
         t.evidence,
         t.completed_on,
         "Yes" if t.embedded else "No",
@@ -127,11 +130,13 @@ def _csv_bytes(header: Sequence[str], rows: list[list[str]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def action_plan_csv(actions: Sequence[PlanAction], today: date) -> bytes:
+def action_plan_csv(
+    actions: Sequence[PlanAction], today: date, calendar: BankHolidayCalendar
+) -> bytes:
     """UTF-8 CSV (with a byte order mark, so Excel reads accents); dates as YYYY-MM-DD."""
     rows = []
     for action in actions:
-        row = _action_row(action, today)
+        row = _action_row(action, today, calendar)
         rows.append(
             [
                 _iso(cell) if isinstance(cell, date) else ("" if cell is None else str(cell))
@@ -141,7 +146,9 @@ def action_plan_csv(actions: Sequence[PlanAction], today: date) -> bytes:
     return _csv_bytes(ACTION_COLUMNS, rows)
 
 
-def action_plan_workbook(actions: Sequence[PlanAction], today: date, partnership: str) -> bytes:
+def action_plan_workbook(
+    actions: Sequence[PlanAction], today: date, partnership: str, calendar: BankHolidayCalendar
+) -> bytes:
     """An Excel workbook: the plan (overdue rows shaded, with "Overdue" in the status) and a
     sheet of open and overdue actions by agency."""
     book = Workbook()
@@ -151,7 +158,7 @@ def action_plan_workbook(actions: Sequence[PlanAction], today: date, partnership
     _write_row(sheet, ACTION_COLUMNS)
     fill = PatternFill("solid", start_color=OVERDUE_FILL, end_color=OVERDUE_FILL)
     for action in actions:
-        row = _write_row(sheet, _action_row(action, today))
+        row = _write_row(sheet, _action_row(action, today, calendar))
         for column in (6, 10, 13):
             sheet.cell(row, column).number_format = _DATE_FORMAT
         for column in range(1, len(ACTION_COLUMNS) + 1):

@@ -25,6 +25,7 @@ from rrdesk.domain.after_meeting.learning_documents import (
 )
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.domain.cases.document_kinds import DocumentKind, ExportKind
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.cases.case_lookup import find_case
 from rrdesk.services.cases.case_records import load_meeting
@@ -52,6 +53,11 @@ def review_for_stage(stage: Stage) -> SourceReview:
 class ActionPlanService:
     def __init__(self, session: Session) -> None:
         self._session = session
+
+    @property
+    def calendar(self) -> BankHolidayCalendar:
+        """The partnership's working days, which count how late an action is."""
+        return self._session.calendar
 
     def _record(self, case_id: int) -> CaseActionRecord:
         return action_record_from_dict(

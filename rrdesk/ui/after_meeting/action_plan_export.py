@@ -43,11 +43,13 @@ def export_action_plan(
 
     def make(_path: Path) -> bytes:
         if kind == "csv":
-            body = action_plan_csv(actions, today)
+            body = action_plan_csv(actions, today, plan.calendar)
         elif kind == "xlsx":
-            body = action_plan_workbook(actions, today, partnership)
+            body = action_plan_workbook(actions, today, partnership, plan.calendar)
         else:
-            body = render_action_plan(actions, today, partnership, chosen=chosen)
+            body = render_action_plan(
+                actions, today, partnership, chosen=chosen, calendar=plan.calendar
+            )
         plan.record_export(body, f"{kind.upper()}, {len(actions)} actions")
         return body
 

@@ -1,4 +1,5 @@
-"""The action plan as a table: overdue rows in words ("Overdue by 12 days") and in colour."""
+"""The action plan as a table: overdue rows in words ("Overdue by 12 working days") and in
+colour."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from rrdesk.domain.after_meeting.action_plan import PlanAction, ShownStatus
+from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.timetable.dates import format_date
 
 OVERDUE_BACKGROUND = QColor("#f9d4d2")
@@ -22,11 +24,11 @@ STATUS_COLUMN = 4
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def status_text(action: PlanAction, today: date) -> str:
+def status_text(action: PlanAction, today: date, calendar: BankHolidayCalendar) -> str:
     shown = action.shown_status(today)
     if shown is ShownStatus.OVERDUE:
-        days = action.days_overdue(today)
-        return f"Overdue by {days} day{'' if days == 1 else 's'}"
+        days = action.days_overdue(today, calendar)
+        return f"Overdue by {days} working day{'' if days == 1 else 's'}"
     return shown.label
 
 
@@ -38,10 +40,11 @@ def embedded_text(action: PlanAction) -> str:
 
 
 class ActionPlanTableModel(QAbstractTableModel):
-    def __init__(self, today: date) -> None:
+    def __init__(self, today: date, calendar: BankHolidayCalendar) -> None:
         super().__init__()
         self._actions: tuple[PlanAction, ...] = ()
         self._today = today
+        self._calendar = calendar
 
     def set_actions(self, actions: Sequence[PlanAction], today: date) -> None:
         self.beginResetModel()
@@ -79,7 +82,7 @@ class ActionPlanTableModel(QAbstractTableModel):
             action.action,
             action.owner_agency,
             format_date(action.due) if action.due else "No date",
-            status_text(action, self._today),
+            status_text(action, self._today, self._calendar),
             action.tracking.evidence,
             embedded_text(action),
         )

@@ -101,7 +101,7 @@ class ActionPlanWidget(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("action_summary")
         self.summary.setAccessibleName("Summary of the actions shown")
-        self.model = ActionPlanTableModel(today())
+        self.model = ActionPlanTableModel(today(), plan.calendar)
         self.table = QTableView()
         name_widget(self.table, "action_table", "Actions")
         self.table.setModel(self.model)

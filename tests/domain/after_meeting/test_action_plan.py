@@ -22,6 +22,7 @@ from rrdesk.domain.after_meeting.action_plan import (
     plan_for_case,
 )
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
+from rrdesk.domain.timetable.bank_holidays import packaged_calendar
 
 TODAY = date(2026, 11, 22)
 
@@ -70,9 +71,15 @@ def test_shown_status(due: date | None, status: ActionStatus, shown: ShownStatus
     assert _action("a", "Police", due, status).shown_status(TODAY) is shown
 
 
-def test_days_overdue() -> None:
-    assert _action("a", "Police", date(2026, 11, 12)).days_overdue(TODAY) == 10
-    assert _action("a", "Police", TODAY).days_overdue(TODAY) == 0
+def test_days_overdue_are_working_days_like_every_other_count() -> None:
+    calendar = packaged_calendar()
+    # Thursday 12 November to Sunday 22 November: 10 calendar days, 6 working days.
+    assert _action("a", "Police", date(2026, 11, 12)).days_overdue(TODAY, calendar) == 6
+    assert _action("a", "Police", TODAY).days_overdue(TODAY, calendar) == 0
+    # Over Christmas: due Thursday 24 December, seen Monday 4 January 2027 is 4 working days
+    # (the 25th, 28th and 1st are bank holidays in England and Wales).
+    late = _action("a", "Police", date(2026, 12, 24))
+    assert late.days_overdue(date(2027, 1, 4), calendar) == 4
 
 
 def test_meeting_actions_come_first_with_their_tracking() -> None:

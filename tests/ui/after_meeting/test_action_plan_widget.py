@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from rrdesk.domain.after_meeting.action_plan import ActionStatus, ActionTracking
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
+from rrdesk.domain.timetable.bank_holidays import packaged_calendar
 from rrdesk.services.after_meeting.action_plan_service import ActionPlanService
 from rrdesk.services.cases.case_service import CaseService, DirectoryService
 from rrdesk.services.store.session import Session
@@ -103,12 +104,17 @@ def test_in_a_narrow_window_the_action_is_readable_with_its_status_beside_it(
 
 def test_model_passes_the_model_tester(qtmodeltester, widget: ActionPlanWidget) -> None:  # type: ignore[no-untyped-def]
     qtmodeltester.check(widget.model)
-    qtmodeltester.check(ActionPlanTableModel(date(2026, 1, 1)))
+    qtmodeltester.check(ActionPlanTableModel(date(2026, 1, 1), packaged_calendar()))
 
 
 def test_overdue_actions_come_first_in_words_and_colour(widget: ActionPlanWidget) -> None:
     statuses = _column(widget, 4)
-    assert statuses[:3] == ["Overdue by 30 days", "Overdue by 12 days", "Overdue by 9 days"]
+    # Due 30, 12 and 9 calendar days before Sunday 22 November: counted in working days.
+    assert statuses[:3] == [
+        "Overdue by 20 working days",
+        "Overdue by 8 working days",
+        "Overdue by 5 working days",
+    ]
     assert not any(s.startswith("Overdue") for s in statuses[3:])
     index = widget.model.index(0, 4)
     assert index.data(Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BACKGROUND
