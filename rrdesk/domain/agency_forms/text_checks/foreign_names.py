@@ -52,6 +52,8 @@ def _alternation(names: Iterable[str]) -> str:
 
 
 def _contains_word(haystack: str, needle: str) -> bool:
+    if haystack.isascii() and needle.isascii() and needle.lower() not in haystack.lower():
+        return False  # most names are in no area's name: no pattern to build for them
     pattern = r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])"
     return re.search(pattern, haystack, re.IGNORECASE) is not None
 
