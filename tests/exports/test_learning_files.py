@@ -281,3 +281,35 @@ def test_report_pdf(report: PeriodReport) -> None:
     assert "Local reviews commissioned 1" in text
     assert "Neglect" in text
     assert "Safer sleep" in text
+
+
+def test_no_word_in_the_action_plan_pdf_is_broken_across_lines() -> None:
+    """Every word typed, and every status, reads back whole: a narrow column broke the case
+    reference as 'RR-2026-01' above '4'."""
+    owners = ("Metropolitan Police Service", "Integrated Care Board", "Children's Social Care")
+    plan = plan_for_case(
+        case_id=1,
+        case_reference="RR-2026-014",
+        meeting_actions=tuple(
+            ImmediateAction(f"Safeguarding supervision for {owner}", owner, date(2026, 11, 2))
+            for owner in owners
+        ),
+        added=(AddedAction(1, "Multi-agency chronology", "Housing", date(2026, 11, 20)),),
+        tracking={
+            "added-1": ActionTracking(
+                ActionStatus.COMPLETED,
+                "Chronology reviewed by the partnership",
+                date(2026, 11, 10),
+                "Fern Ashdown",
+                date(2026, 11, 12),
+            )
+        },
+    )
+    pdf = render_action_plan(plan, TODAY, "Northmoor", calendar=CALENDAR)
+    read = set(all_text(pdf).split())
+    typed = " ".join(
+        f"{a.case_reference} {a.review.label} {a.action} {a.owner_agency} {a.tracking.evidence}"
+        for a in plan
+    )
+    words = set(typed.split()) | {"OVERDUE", "14", "working", "days", "(confirmed", "Ashdown,"}
+    assert words - read == set()

@@ -49,7 +49,7 @@ def _plan_table(
     table = data_table(
         ("Case and review", "Action", "Owner", "Due", "Status", "Evidence"),
         rows,
-        (0.13, 0.27, 0.16, 0.14, 0.13, 0.17),
+        (0.16, 0.26, 0.15, 0.14, 0.13, 0.16),
     )
     commands = []
     for index, action in enumerate(actions, start=1):
