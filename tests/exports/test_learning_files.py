@@ -201,6 +201,16 @@ def test_themes_csv() -> None:
     assert rows[3][5:] == ["", ""]
 
 
+@pytest.mark.parametrize("start", DANGEROUS + FULL_WIDTH)
+def test_no_typed_text_starts_a_formula_in_the_themes_csv(start: str) -> None:
+    """The reference, the pseudonyms, the theme's key and label a partnership types."""
+    taxonomy = ThemeTaxonomy((Theme(start + "key", start + " label"),))
+    entry = CaseThemes(1, start + "RR-1", start + " Child A", Stage.CLOSED, None, (start + "key",))
+    row = _rows(themes_csv([entry], taxonomy))[1]
+    typed = [row[1], row[2], row[5], row[6]]
+    assert all(value.startswith("'" + start) for value in typed), row
+
+
 def test_action_plan_pdf_marks_overdue_in_words() -> None:
     pdf = render_action_plan(_plan(), TODAY, "Northmoor", chosen="All agencies", calendar=CALENDAR)
     text = " ".join(all_text(pdf).split())
