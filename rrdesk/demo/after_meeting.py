@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+from rrdesk.demo.meetings import with_demo_criteria
 from rrdesk.domain.after_meeting.action_plan import ActionStatus, ActionTracking, SourceReview
 from rrdesk.domain.after_meeting.learning import Learning
 from rrdesk.domain.after_meeting.local_review import LocalReview
@@ -66,6 +67,7 @@ def _meeting(
     meeting = meeting.with_everyone_present()  # the whole panel came
     chair = next((m for m in members if "chair" in m.role.lower()), members[0])
     meeting = meeting.with_chair(chair.member_id).with_learning(learning)
+    meeting = with_demo_criteria(meeting, decision_kind)
     for action in actions:
         meeting = meeting.with_action(action)
     meeting = meeting.open_vote()

@@ -48,6 +48,14 @@ _CRITERIA_HOME = (
 )
 
 
+def with_demo_criteria(meeting: Meeting, kind: DecisionKind) -> Meeting:
+    """Every criterion answered, as a meeting that reached a decision has them."""
+    recommend = kind is DecisionKind.RECOMMEND_LOCAL_REVIEW
+    for key, answer, note in _CRITERIA_NEGLECT if recommend else _CRITERIA_HOME:
+        meeting = meeting.with_criterion(key, answer, note)
+    return meeting
+
+
 def _member_ids(service: MeetingService) -> dict[str, int]:
     return {m.name: m.member_id for m in service.directory_members() if m.member_id is not None}
 

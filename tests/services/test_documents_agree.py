@@ -14,6 +14,7 @@ from datetime import date
 
 import pytest
 
+from rrdesk.demo.cases import add_demo_data
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
 from rrdesk.exports.pdf.panel_pack import render_panel_pack
@@ -133,14 +134,26 @@ def _between(text: str, start: str, end: str) -> str:
     return text[found : text.index(end, found)]
 
 
-@pytest.fixture
-def cases(session: Session) -> list[tuple[Facts, Documents]]:
-    return [(_facts(session, i), _documents(session, i)) for i in _store(session)]
+@pytest.fixture(params=["cases at each stage", "the demo store"])
+def cases(request: pytest.FixtureRequest, session: Session) -> list[tuple[Facts, Documents]]:
+    if request.param == "the demo store":
+        add_demo_data(session, today=TODAY)
+        ids = [s.case_id for s in session.cases.summaries() if _notified(session, s.case_id)]
+    else:
+        ids = _store(session)
+    return [(_facts(session, i), _documents(session, i)) for i in ids]
+
+
+def _notified(session: Session, case_id: int) -> bool:
+    """Only a notified case has a submission, a pack and a sheet to compare."""
+    case = session.cases.get(case_id)
+    return case is not None and case.notification_sent is not None
 
 
 def test_every_document_gives_the_same_meeting_date(cases: list[tuple[Facts, Documents]]) -> None:
     for facts, documents in cases:
-        assert f"Rapid Review meeting {facts.meeting}" in documents.pack, documents.reference
+        if facts.meeting != "Not recorded":  # a pack before booking gives no meeting date
+            assert f"Rapid Review meeting {facts.meeting}" in documents.pack, documents.reference
         assert f"Rapid Review meeting {facts.meeting}" in documents.submission
         if documents.sheet:
             assert f"Meeting {facts.meeting}, " in documents.sheet, documents.reference
@@ -154,7 +167,6 @@ def test_the_sheet_and_the_submission_list_the_same_agencies_alike(
     cases: list[tuple[Facts, Documents]],
 ) -> None:
     for facts, documents in cases:
-        assert facts.agencies, documents.reference
         listed = _between(documents.submission, "5. Agency involvement", "6. Key practice")
         for agency, involvement in facts.agencies:
             assert f"{agency} {involvement}" in listed, (documents.reference, agency)
@@ -162,12 +174,15 @@ def test_the_sheet_and_the_submission_list_the_same_agencies_alike(
             on_sheet = _between(documents.sheet, "Agency involvement", "Themes and learning")
             for agency, involvement in facts.agencies:
                 assert f"{agency} {involvement}" in on_sheet, (documents.reference, agency)
-            assert on_sheet.count("Westbury") == len(facts.agencies)
+            for agency, _ in facts.agencies:  # each once: no agency listed that is not
+                assert on_sheet.count(agency) == 1, (documents.reference, agency)
+            if all("Westbury" in agency for agency, _ in facts.agencies):
+                assert on_sheet.count("Westbury") == len(facts.agencies)
 
 
 def test_the_vote_decision_and_sign_off_agree(cases: list[tuple[Facts, Documents]]) -> None:
     decided = [(f, d) for f, d in cases if f.decision]
-    assert [f.signed_off for f, _ in decided] == [True, False]  # one of each
+    assert {f.signed_off for f, _ in decided} == {True, False}  # both kinds in each store
     for facts, documents in decided:
         assert facts.votes is not None
         yes, no, abstain = facts.votes
@@ -184,11 +199,12 @@ def test_the_vote_decision_and_sign_off_agree(cases: list[tuple[Facts, Documents
         sign_off = _between(
             documents.submission, "14. Sign-off by the safeguarding partners", "Page"
         )
-        # The submission's sign-off rows: "The police Agreed 16 November 2026".
+        # The submission's rows: "The police Agreed [name, role] 16 November 2026".
         answers = {
             who.lower(): (status, day)
             for who, status, day in re.findall(
-                r"(?:The )?(local authority|police|Health) (Agreed|Not agreed) (\d{1,2} \w+ 2026)",
+                r"(?:The )?(local authority|police|Health) (Agreed|Not agreed)"
+                r" .*?(\d{1,2} \w+ 20\d\d)",
                 sign_off,
             )
         }
