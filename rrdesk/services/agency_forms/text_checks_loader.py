@@ -16,6 +16,8 @@ from rrdesk.resource_files import resource
 
 ACRONYMS_FILE = "acronyms.toml"
 AREA_NAMES_FILE = "area_names.toml"
+_KEPT = 8
+"""How many checkers :class:`TextCheckers` keeps (each remembers what it found in the text)."""
 
 
 @cache
@@ -79,5 +81,8 @@ class TextCheckers:
         if kept is not None and kept[0] == inputs and kept[1] is dictionary and kept[2] is areas:
             return kept[3]
         checker = build(dictionary, areas)
+        self._built.pop(purpose, None)
         self._built[purpose] = (inputs, dictionary, areas, checker)
+        if len(self._built) > _KEPT:  # the cases opened longest ago are let go
+            del self._built[next(iter(self._built))]
         return checker
