@@ -60,3 +60,14 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def create_private(path: Path) -> None:
+    """Make ``path`` an empty file only its owner can read (0600 on POSIX), unless it exists.
+
+    A new store is made so before SQLite writes to it; its journal files take its mode. A
+    failure here is left for the store's own opening to report."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError:
+        return

@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from rrdesk.storage.atomic_file import create_private
 from rrdesk.storage.errors import (
     NOTHING_CHANGED,
     NotAStoreError,
@@ -145,8 +146,7 @@ class Database:
     @classmethod
     def open(cls, path: Path, data_key: bytes, *, create: bool = False) -> Database:
         """Open (or, with ``create``, make) the store at ``path`` keyed with ``data_key``."""
-        if not create:
-            check_store_file(path)
+        (create_private if create else check_store_file)(path)  # a new store is 0600
         try:
             connection = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
         except sqlcipher.Error as error:

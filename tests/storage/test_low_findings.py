@@ -69,13 +69,16 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_backups_and_restored_stores_are_for_their_owner_only(
+def test_new_stores_backups_and_restored_stores_are_for_their_owner_only(
     group_readable_umask: None,
     new_store: NewStore,
     store_path: Path,
     passphrase: str,
     tmp_path: Path,
 ) -> None:
+    # Made new under a umask that lets the group read, the store and its journals are not.
+    for made in store_path.parent.glob(store_path.name + "*"):
+        assert _mode(made) == 0o600, made.name
     backup = back_up_to(new_store.session, tmp_path / "partnership.rrbackup")
     new_store.session.close()
 
