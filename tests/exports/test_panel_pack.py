@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from rrdesk.domain.agency_forms.agency_counts import MissingForm
 from rrdesk.exports.pdf.house_style import DAY_ZERO_SENTENCE, MARKING
 from rrdesk.exports.pdf.panel_pack import RenderCancelled, render_panel_pack
 from tests.exports.pdf_reading import all_text, fonts_embedded, page_texts, pdffonts_rows
@@ -152,3 +153,22 @@ def test_unanswered_questions_and_empty_tables_are_shown_as_such() -> None:
     text = _flat(all_text(render_panel_pack(replace(content, forms=(form,)))))
     assert "Not answered." in text
     assert "No entries." in text
+
+
+def test_forms_still_outstanding_are_listed_with_why() -> None:
+    content = replace(
+        panel_pack_content(),
+        missing=(
+            MissingForm("Northmoor Housing", "Overdue since 20 November 2026"),
+            MissingForm("Northmoor Schools", "The request has not been sent"),
+        ),
+    )
+    text = " ".join(all_text(render_panel_pack(content)).split())
+    assert (
+        "Forms not in this pack Agency Why its form is not here "
+        "Northmoor Housing Overdue since 20 November 2026 "
+        "Northmoor Schools The request has not been sent"
+    ) in text
+    assert "Forms not in this pack" not in " ".join(
+        all_text(render_panel_pack(panel_pack_content())).split()
+    )
