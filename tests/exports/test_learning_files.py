@@ -134,7 +134,7 @@ def _hostile_plan(start: str) -> tuple[PlanAction, ...]:
     """A plan with ``start`` typed at the start of every text a person can enter."""
     return plan_for_case(
         case_id=1,
-        case_reference="RR-2026-014",
+        case_reference=start + "RR-2026-014",
         meeting_actions=(ImmediateAction(start + " meeting", start + " agency", None),),
         added=(AddedAction(1, start + " action", start + " owner", date(2026, 1, 5)),),
         tracking={
@@ -161,7 +161,8 @@ def test_no_typed_text_becomes_a_formula_in_any_sheet_or_the_csv(start: str) -> 
                 if isinstance(cell.value, str) and start.strip() in cell.value:
                     typed.append(cell.value)
                     assert cell.value.startswith("'" + start), (sheet.title, cell.coordinate)
-    assert len(typed) == 8, typed  # 2 actions, 2 owners, evidence, confirmer; 2 agencies
+    # The case on 2 rows, 2 actions, 2 owners, evidence, confirmer; 2 agencies by agency.
+    assert len(typed) == 10, typed
     assert {sheet.title for sheet in book.worksheets} == {"Action plan", "By agency"}
     for row in _rows(action_plan_csv(plan, TODAY, CALENDAR))[1:]:
         for value in row:
