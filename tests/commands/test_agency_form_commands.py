@@ -7,7 +7,8 @@ from __future__ import annotations
 import email
 import io
 import json
-from datetime import date
+import re
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,30 @@ def test_the_form_back_with_comments_and_the_request_email(
     assert "Poppy" not in words
     (attached,) = [p for p in message.walk() if p.get_filename()]
     assert attached.get_filename().endswith("with-comments.docx")
+
+
+def test_a_reminder_by_the_command_line_gives_a_date_not_past_and_attaches_the_form(
+    store: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
+    """The Schools' form was due on 27 November 2026; the chaser asks for it by a new date."""
+    mail = tmp_path / "reminder.eml"
+    code, text = _run(store, passphrase_file, "export", "request-email", "--case", REFERENCE,
+                      "--agency", SCHOOLS, "--reminder", "--out", str(mail))  # fmt: skip
+    assert code == 0, text
+    message = email.message_from_bytes(mail.read_bytes())
+    subject = " ".join(str(message["Subject"]).split())
+    assert subject.startswith(f"OFFICIAL-SENSITIVE: Reminder: Rapid Review {REFERENCE}")
+    words = next(p for p in message.walk() if p.get_content_type() == "text/plain")
+    body = words.get_payload(decode=True).decode().replace("\r\n", "\n")
+    found = re.search(r"Please send the completed form by \w+ (\d{1,2} \w+ \d{4})", body)
+    assert found, body
+    assert datetime.strptime(found.group(1), "%d %B %Y").date() >= date.today()
+    assert body.rstrip().endswith(
+        "Priya Test-Coordinator\nNorthmoor Safeguarding Children Partnership"
+    )
+    assert [p.get_filename() for p in message.walk() if p.get_filename()] == [
+        f"{REFERENCE}-agency-check-form.docx"
+    ]
 
 
 def _contents(store: Path, passphrase: str) -> tuple[list[tuple[object, ...]], int]:
