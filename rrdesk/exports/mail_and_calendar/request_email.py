@@ -105,7 +105,7 @@ def _opening(email: RequestEmail) -> list[str]:
             else ""
         )
         return [
-            f"This is a reminder that {email.agency}'s agency check form for {reference} "
+            f"This is a reminder that the agency check form from {email.agency} for {reference} "
             f"{late}has not reached us yet.",
             "",
             f"Please send the completed form by {_due(email)}."
@@ -114,12 +114,12 @@ def _opening(email: RequestEmail) -> list[str]:
         ]
     returned = f" on {format_date(email.returned_on)}" if email.returned_on else ""
     first = (
-        f"This is a reminder that we returned {email.agency}'s agency check form for "
+        f"This is a reminder that we returned the agency check form from {email.agency} for "
         f"{reference}{returned} for more information, and the updated form has not reached us "
         "yet."
         if email.chasing
-        else f"Thank you for {email.agency}'s agency check form for {reference}. We have read "
-        "it and need more before the panel can use it."
+        else f"Thank you for the agency check form from {email.agency} for {reference}. We have "
+        "read it and need more before the panel can use it."
     )
     reasons = [
         f"- {RETURN_REASON_WORDS[reason]}"

@@ -84,8 +84,8 @@ def test_a_reminder_before_the_due_date_keeps_it(session: Session, panel: Direct
         "Wednesday 2 December 2026"
     )
     assert lines[2] == (
-        f"This is a reminder that {HOUSING}'s agency check form for Rapid Review {reference} "
-        "has not reached us yet."
+        f"This is a reminder that the agency check form from {HOUSING} for Rapid Review "
+        f"{reference} has not reached us yet."
     )
     assert lines[4] == "It is due by Wednesday 2 December 2026."
     _signed_by_the_sender(lines)
@@ -107,8 +107,8 @@ def test_a_chaser_for_an_overdue_form_gives_a_new_due_date(
         "now due Thursday 10 December 2026"
     )
     assert lines[2] == (
-        f"This is a reminder that {HOUSING}'s agency check form for Rapid Review {reference} "
-        "was due on Wednesday 2 December 2026 and has not reached us yet."
+        f"This is a reminder that the agency check form from {HOUSING} for Rapid Review "
+        f"{reference} was due on Wednesday 2 December 2026 and has not reached us yet."
     )
     assert lines[4] == "Please send the completed form by Thursday 10 December 2026."
     _signed_by_the_sender(lines)
@@ -137,7 +137,7 @@ def test_a_returned_form_gives_the_reasons_and_the_new_date(
         "information, due Monday 30 November 2026"
     )
     assert lines[2:10] == [
-        f"Thank you for {HOUSING}'s agency check form for Rapid Review {reference}. We have "
+        f"Thank you for the agency check form from {HOUSING} for Rapid Review {reference}. We have "
         "read it and need more before the panel can use it.",
         "",
         "What is needed:",
@@ -174,9 +174,9 @@ def test_chasing_a_returned_form_gives_the_reasons_and_a_date_not_past(
         "for more information, due Tuesday 8 December 2026"
     )
     assert lines[2] == (
-        f"This is a reminder that we returned {HOUSING}'s agency check form for Rapid Review "
-        f"{reference} on 25 November 2026 for more information, and the updated form has not "
-        "reached us yet."
+        f"This is a reminder that we returned the agency check form from {HOUSING} for Rapid "
+        f"Review {reference} on 25 November 2026 for more information, and the updated form has "
+        "not reached us yet."
     )
     assert "- Parts are copied from case notes: summarise them in your own words." in lines
     assert "Please update the form and send it back by Tuesday 8 December 2026." in lines
