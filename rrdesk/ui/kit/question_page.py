@@ -155,10 +155,9 @@ class ChoiceInput(QWidget):
 
 
 class QuestionButtons(QWidget):
-    """Back and Continue under a question page, side by side at the left, in rrdesk's one
-    button order (docs/architecture.md). Alt+Left also goes back."""
+    """Back and Continue under a question page. Alt+Left also goes back."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, *, continue_at_end: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.back_button = QPushButton("Back")
         self.back_button.setObjectName("back_button")
@@ -170,8 +169,12 @@ class QuestionButtons(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.back_button)
-        layout.addWidget(self.continue_button)
-        layout.addStretch(1)
+        if continue_at_end:
+            layout.addStretch(1)
+            layout.addWidget(self.continue_button)
+        else:
+            layout.addWidget(self.continue_button)
+            layout.addStretch(1)
 
 
 class PageStack(QWidget):
