@@ -162,7 +162,7 @@ def test_restoring_a_backup_of_another_store_says_so(
     assert store_path.read_bytes() == before
     code, text = _run(["restore", str(theirs), *common, "--another-store"])
     assert code == 0  # asked for by name, so no note after it: it says what it did
-    assert text.splitlines()[-1].startswith("Restored it to ")
+    assert text.splitlines()[1].startswith(f"Restored it to {store_path}")
     code, text = _run(["restore", str(theirs), *common, "--check"])  # now it is this store's
     assert "Note:" not in text
 
