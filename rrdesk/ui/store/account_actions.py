@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 
-from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -24,6 +24,7 @@ from rrdesk.services.store import store_access
 from rrdesk.services.store.errors import StoreError
 from rrdesk.services.store.session import Session
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
+from rrdesk.ui.kit.shown_secret import ShownSecretWidget
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.shell.messages import Messages
 
@@ -146,22 +147,17 @@ class RecoveryKeyDialog(QDialog):
         self.setObjectName("recovery_key_dialog")
         self.setWindowTitle("Your new recovery key")
         self.setModal(True)
-        self._recovery_key = recovery_key
         explain = hint_label(
             "This is shown once. Store it safely, away from this computer: it opens the store "
             "if the passphrase is forgotten."
         )
-        self.key_label = QLabel(recovery_key)
-        self.key_label.setObjectName("new_recovery_key")
-        self.key_label.setAccessibleName("New recovery key")
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setWeight(QFont.Weight.Bold)
-        self.key_label.setFont(font)
-        self.key_label.setProperty("role", "inset")
-        self.copy_button = QPushButton("Copy the recovery key")
-        self.copy_button.setObjectName("copy_new_recovery_key")
+        self.recovery_key = ShownSecretWidget(
+            recovery_key,
+            name="New recovery key",
+            object_name="new_recovery_key",
+            copy_text="Copy the recovery key",
+            copy_object_name="copy_new_recovery_key",
+        )
         self.stored_check = QCheckBox("I have stored the new recovery key safely")
         self.stored_check.setObjectName("new_recovery_key_stored")
         self.close_button = QPushButton("Close")
@@ -170,19 +166,11 @@ class RecoveryKeyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading_label("Your new recovery key"))
         layout.addWidget(explain)
-        layout.addWidget(self.key_label)
-        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.recovery_key)
         layout.addWidget(self.stored_check)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.copy_button.clicked.connect(self._on_copy_clicked)
         self.stored_check.toggled.connect(self.close_button.setEnabled)
         self.close_button.clicked.connect(self.accept)
-
-    def _on_copy_clicked(self) -> None:
-        from rrdesk.ui.store.secret_clipboard import copy_secret
-
-        copy_secret(self._recovery_key)
-        self.copy_button.setText("Copied: the clipboard is emptied in a minute")
 
 
 def install_account_actions(

@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -29,6 +26,7 @@ from rrdesk.services.store.passphrases import (
 from rrdesk.services.store.session import Session
 from rrdesk.services.store.store_access import NewStore
 from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
+from rrdesk.ui.kit.shown_secret import ShownSecretWidget
 from rrdesk.ui.shell.messages import Messages
 from rrdesk.ui.shell.tasks import TaskStarter
 
@@ -97,7 +95,6 @@ class SetupDialog(QDialog):
         self.back_button.clicked.connect(self._on_back_clicked)
         self.continue_button.clicked.connect(self._on_continue_clicked)
         self.stored_check.toggled.connect(self._on_stored_toggled)
-        self.copy_button.clicked.connect(self._on_copy_clicked)
 
     def _about_page(self, profiles: dict[str, str], default_owner: str) -> QWidget:
         page = QWidget()
@@ -167,19 +164,14 @@ class SetupDialog(QDialog):
                 "safe, not on this laptop."
             )
         )
-        self.recovery_label = QLabel(self._recovery_key)
-        self.recovery_label.setObjectName("recovery_key")
-        self.recovery_label.setAccessibleName("Recovery key")
-        self.recovery_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setWeight(QFont.Weight.Bold)
-        self.recovery_label.setFont(font)
-        self.recovery_label.setProperty("role", "inset")
-        layout.addWidget(self.recovery_label)
-        self.copy_button = QPushButton("Copy the recovery key")
-        self.copy_button.setObjectName("copy_recovery_key")
-        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.recovery_key = ShownSecretWidget(
+            self._recovery_key,
+            name="Recovery key",
+            object_name="recovery_key",
+            copy_text="Copy the recovery key",
+            copy_object_name="copy_recovery_key",
+        )
+        layout.addWidget(self.recovery_key)
         self.stored_check = QCheckBox("I have stored the recovery key safely")
         self.stored_check.setObjectName("stored_check")
         layout.addWidget(self.stored_check)
@@ -208,12 +200,6 @@ class SetupDialog(QDialog):
 
     def _on_stored_toggled(self, checked: bool) -> None:
         self.continue_button.setEnabled(checked)
-
-    def _on_copy_clicked(self) -> None:
-        from rrdesk.ui.store.secret_clipboard import copy_secret
-
-        copy_secret(self._recovery_key)
-        self.copy_button.setText("Copied: the clipboard is emptied in a minute")
 
     def _on_continue_clicked(self) -> None:
         index = self.pages.currentIndex()

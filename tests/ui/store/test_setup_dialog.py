@@ -61,7 +61,7 @@ def test_setup_creates_store_after_recovery_key_is_stored(qtbot, store_path, mes
     qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
     assert dialog.pages.currentIndex() == 2
 
-    recovery = dialog.recovery_label.text()
+    recovery = dialog.recovery_key.text()
     assert len(recovery.split("-")) == 8
     assert not dialog.continue_button.isEnabled()
     assert not store_path.exists(), "nothing is created before the recovery key is stored"

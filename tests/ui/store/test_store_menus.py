@@ -92,7 +92,7 @@ def test_a_new_recovery_key_is_shown_once_and_the_old_one_stops_working(
     window.findChild(QAction, "action_new_recovery_key").trigger()
     dialog = window.findChild(RecoveryKeyDialog)
     assert dialog is not None
-    fresh = dialog.key_label.text()
+    fresh = dialog.recovery_key.text()
     assert len(fresh.split("-")) == 8
     assert not dialog.close_button.isEnabled()
     dialog.stored_check.setChecked(True)

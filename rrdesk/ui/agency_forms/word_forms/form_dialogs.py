@@ -6,8 +6,7 @@ responsive while a form is encrypted or read, and a test answers it as a person 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from rrdesk.ui.kit.form_widgets import FormField, heading_label, hint_label
-from rrdesk.ui.shell.messages import Messages
+from rrdesk.ui.kit.shown_secret import ShownSecretWidget
 
 DIALOG_WIDTH = 620
 
@@ -112,7 +111,6 @@ class PasswordShownDialog(QDialog):
         agency: str,
         file_name: str,
         password: str,
-        messages: Messages,
         *,
         is_new: bool,
         parent: QWidget | None = None,
@@ -121,8 +119,6 @@ class PasswordShownDialog(QDialog):
         self.setObjectName("word_form_password")
         self.setWindowTitle("The form's password")
         self.setMinimumWidth(DIALOG_WIDTH)
-        self._messages = messages
-        self._password = password
         layout = QVBoxLayout(self)
         layout.addWidget(heading_label("Give the agency this password separately", level=2))
         made = (
@@ -136,19 +132,14 @@ class PasswordShownDialog(QDialog):
                 f"family. {made}."
             )
         )
-        self.password_label = QLabel(password)
-        self.password_label.setObjectName("form_password_shown")
-        self.password_label.setAccessibleName("The form's password")
-        self.password_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setWeight(QFont.Weight.Bold)
-        self.password_label.setFont(font)
-        self.password_label.setProperty("role", "inset")
-        layout.addWidget(self.password_label)
-        self.copy_button = QPushButton("Copy the password")
-        self.copy_button.setObjectName("copy_form_password")
-        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.password = ShownSecretWidget(
+            password,
+            name="The form's password",
+            object_name="form_password_shown",
+            copy_text="Copy the password",
+            copy_object_name="copy_form_password",
+        )
+        layout.addWidget(self.password)
         self.advice = QLabel(
             "Give it to the agency by telephone or in a separate message, never in the email "
             "that carries the form. rrdesk keeps it, encrypted in the store, so it opens the "
@@ -162,11 +153,6 @@ class PasswordShownDialog(QDialog):
         close.setObjectName("close_form_password")
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.copy_button.clicked.connect(self._on_copy_clicked)
-
-    def _on_copy_clicked(self) -> None:
-        self._messages.copy_to_clipboard(self._password)
-        self.copy_button.setText("Copied")
 
 
 class PasswordAskDialog(QDialog):

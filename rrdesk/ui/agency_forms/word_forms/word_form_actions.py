@@ -106,7 +106,6 @@ class WordFormActions(ReturnedFormActions):
                 agency,
                 written.path.name,
                 written.password,
-                self._messages,
                 is_new=written.password_is_new,
                 parent=self._parent,
             )

@@ -23,6 +23,7 @@ from tests.ui.agency_forms.word_forms.word_form_setup import (
     shown,
     word_forms,
 )
+from tests.ui.kit.test_shown_secret import CLOUD, HISTORY
 from tests.word_authoring import decrypt
 
 CHILD = "Milo Example-Fictional"
@@ -51,14 +52,19 @@ def test_the_form_with_details_is_encrypted_and_its_password_shown_once_and_kept
         ("Save the Word form", f"{collecting.reference} {HEALTH} agency check form.docx")
     ]
     dialog = shown(actions, PasswordShownDialog)
-    password = dialog.password_label.text()
+    password = dialog.password.text()
     assert re.fullmatch(r"[A-Z2-9]{4}(-[A-Z2-9]{4}){3}", password)
     advice = dialog.advice.text()
     assert "by telephone or in a separate message, never in the email" in advice
     assert "rrdesk keeps it, encrypted in the store" in advice
-    click(qtbot, dialog.copy_button)
-    assert QApplication.clipboard().text() == password
-    assert dialog.copy_button.text() == "Copied"
+    click(qtbot, dialog.password.copy_button)
+    clipboard = QApplication.clipboard()
+    assert clipboard.text() == password
+    copied = clipboard.mimeData()
+    assert bytes(copied.data(HISTORY).data()) == b"\x00\x00\x00\x00", "kept out of history"
+    assert bytes(copied.data(CLOUD).data()) == b"\x00\x00\x00\x00", "and the cloud clipboard"
+    assert dialog.password.copy_button.text() == "Copied: the clipboard is emptied in a minute"
+    clipboard.clear()  # so the minute's timer, still waiting, finds nothing of ours to empty
     click(qtbot, button(dialog, "close_form_password"))
     assert not dialog.isVisible()
 

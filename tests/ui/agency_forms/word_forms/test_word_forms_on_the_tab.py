@@ -66,7 +66,7 @@ def test_the_form_saved_from_the_row_and_its_email_attaches_it(
 
     click(qtbot, widget.buttons["word_form"])
     click(qtbot, button(shown(widget.word, FormProtectionDialog), "save_word_form"))
-    password = shown(widget.word, PasswordShownDialog).password_label.text()
+    password = shown(widget.word, PasswordShownDialog).password.text()
     widget.word.dialog.accept()
     click(qtbot, widget.buttons["email"])
 
