@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QWidg
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.ui.kit.findings_panel import CheckedText
-from rrdesk.ui.kit.form_widgets import DateInput, FormField, read_date
+from rrdesk.ui.kit.form_widgets import DateInput, FormField, fits_the_page, read_date
 from rrdesk.ui.meeting.meeting_panel import (
     Apply,
     MeetingPanel,
@@ -32,7 +32,7 @@ class ActionsPanel(MeetingPanel):
         self.body.addWidget(self.empty)
         self.action_edit = NoteEdit("action_text", "Action", lines=2)
         self.action_field = FormField("Action", CheckedText(self.action_edit))
-        self.owner_combo = QComboBox()
+        self.owner_combo = fits_the_page(QComboBox())
         self.owner_combo.setEditable(True)
         name(self.owner_combo, "action_owner", "Agency that owns the action")
         self.owner_field = FormField("Agency that owns it", self.owner_combo)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +61,25 @@ def _short_problems(problems: tuple[str, ...]) -> list[str]:
 
 
 CONTENTS_WIDTH = 190  # the list of the meeting's parts, at most
+
+
+class _WrappedWithinWidth(QStyledItemDelegate):
+    """Wraps each part's name within the list's width, its padding included.
+
+    The style sheet's padding is added after the words are wrapped to the whole width, which
+    made the longest name a few pixels wider than the list, and the list scroll sideways.
+    """
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        width = option.rect.width()
+        if width <= 0 or size.width() <= width:
+            return size
+        narrower = QStyleOptionViewItem(option)
+        narrower.rect.setWidth(max(1, 2 * width - size.width()))
+        return QSize(width, super().sizeHint(narrower, index).height())
 
 
 class MeetingWidget(QWidget):
@@ -163,6 +184,8 @@ class MeetingWidget(QWidget):
         # Narrow enough to leave the meeting's form its room in a 1024-wide window: a long
         # part's name wraps onto a second line rather than being cut.
         self.contents.setWordWrap(True)
+        self.contents.setItemDelegate(_WrappedWithinWidth(self.contents))
+        self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.contents.setFixedWidth(min(self.contents.sizeHintForColumn(0) + 24, CONTENTS_WIDTH))
         layout = QHBoxLayout(self)
         layout.addWidget(self.contents)

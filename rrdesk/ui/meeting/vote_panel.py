@@ -19,7 +19,7 @@ from rrdesk.domain.meeting.attendance import still_to_record
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.vote import QUESTION, Vote, VoteChoice
 from rrdesk.ui.kit.findings_panel import CheckedText
-from rrdesk.ui.kit.form_widgets import FormField, hint_label
+from rrdesk.ui.kit.form_widgets import FormField, fits_the_page, hint_label
 from rrdesk.ui.meeting.meeting_panel import (
     Apply,
     MeetingPanel,
@@ -41,6 +41,7 @@ def _vote_of(meeting: Meeting) -> Vote:
 class _VoterRow:
     def __init__(self, member_id: int, description: str) -> None:
         self.label = QLabel(description)
+        self.label.setWordWrap(True)  # a long name and role wraps rather than widening the page
         self.label.setObjectName(f"voter_{member_id}")
         self.label.setAccessibleName(description)
         self.group = QButtonGroup()
@@ -112,7 +113,7 @@ class VotePanel(MeetingPanel):
         self.body.addWidget(self.reopen_field)
         self.reopenings = status_label("reopenings_list", "Reopenings")
         self.body.addWidget(self.reopenings)
-        self.dissent_member = QComboBox()
+        self.dissent_member = fits_the_page(QComboBox())
         name(self.dissent_member, "dissent_member", "Member dissenting")
         self.dissent_words = NoteEdit("dissent_words", "Dissent in the member's own words")
         self.dissent_button = compact(QPushButton("Record dissent"))
