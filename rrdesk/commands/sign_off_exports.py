@@ -63,7 +63,7 @@ def run_export_sign_off_email(args: argparse.Namespace, out: TextIO) -> int:
         except SignOffDraftError as error:
             raise UsageError(str(error)) from None
         write_exported_file(path, body)
-        names = ", ".join(r.name for r in drafts.recipients() if r.email)
+        names = ", ".join(r.name for r in drafts.recipients(case.case_id) if r.email)
         out.write(
             f"Wrote the email for sign-off of {case.reference} (decision sheet version "
             f"{sheet.version}) to {path}, addressed to {names}\n"

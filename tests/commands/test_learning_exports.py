@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import argparse
 import csv
-import email
 import io
 from dataclasses import replace
 from datetime import date, timedelta
-from email import policy
 from pathlib import Path
 
 import pytest
@@ -200,39 +198,6 @@ def test_themes(store: list[str], tmp_path: Path) -> None:
 def _cli(*argv: str) -> tuple[int, str]:
     out = io.StringIO()
     return cli.main(["export", *argv], out=out), out.getvalue()
-
-
-def test_sign_off_email_carries_the_latest_signed_sheet(
-    store: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    draft = tmp_path / "sign-off.eml"
-    code, _ = _cli("sign-off-email", "--case", COMPLETE, "--out", str(draft), *store)
-    assert code == 2
-    assert f"{COMPLETE} has no signed decision sheet yet: sign one first" in capsys.readouterr().err
-    assert not draft.exists()
-
-    sheet = tmp_path / "sheet.pdf"
-    code, text = _cli("decision-sheet", "--case", COMPLETE, "--out", str(sheet), *store)
-    assert code == 0, text
-    code, text = _cli("sign-off-email", "--case", COMPLETE, "--out", str(draft), *store)
-    assert code == 0, text
-    assert text.startswith(f"Wrote the email for sign-off of {COMPLETE} (decision sheet version 1)")
-
-    message = email.message_from_bytes(draft.read_bytes(), policy=policy.default)
-    assert message["Subject"] == (
-        f"OFFICIAL-SENSITIVE: Rapid Review decision sheet {COMPLETE} for sign-off"
-    )
-    assert message["X-Unsent"] == "1"
-    for agency in (LA, builders.POLICE, HEALTH):
-        assert builders.email_of(agency) in str(message["To"])
-    (attachment,) = list(message.iter_attachments())
-    assert attachment.get_filename() == f"{COMPLETE} decision sheet v1.pdf"
-    assert attachment.get_content() == sheet.read_bytes()
-    assert draft.stat().st_mode & 0o777 == 0o600
-
-    code, _ = _cli("sign-off-email", "--case", COMPLETE, "--out", str(tmp_path / "x.pdf"), *store)
-    assert code == 2
-    assert "--out must end in .eml" in capsys.readouterr().err
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import pytest
 
 from rrdesk.domain.decision_sheet.dissent import DissentRoute, DissentRule, email_words
 from rrdesk.exports.mail_and_calendar.sign_off_email import (
+    AlreadyAnswered,
     SignOffEmail,
     SignOffRecipient,
     build_sign_off_email,
@@ -86,6 +87,35 @@ def test_body_gives_the_deadline_version_and_meeting() -> None:
     assert "(local authority, police, health)" in text
     assert "Priya Coordinator" in text
     assert text.startswith("Dear Siân Ŵyn Llŷr and Ayşe Yılmaz-Doğan,")
+
+
+def test_a_later_email_says_who_has_answered_already() -> None:
+    answered = (
+        AlreadyAnswered("Tomasz Wąsik", "Police", agreed=True),
+        AlreadyAnswered("", "Health", agreed=True),
+        AlreadyAnswered("Siân Ŵyn Llŷr", "Local authority", agreed=False),
+    )
+    pending = (
+        SignOffRecipient("Gwen Hughes", "gwen@icb.example", "Northmoor ICB", "Health"),
+        SignOffRecipient("Dewi Pryce", "dewi@icb.example", "Northmoor ICB", "Health"),
+    )
+    draft = _draft(recipients=pending, answered=answered)
+    body = _parse(build_sign_off_email(draft)).get_body(("plain",))
+    assert body is not None
+    paragraphs = body.get_content().replace("\r\n", "\n").split("\n\n")
+    assert paragraphs[2] == (
+        "Tomasz Wąsik (police) and Health have already signed it off. Siân Ŵyn Llŷr (local "
+        "authority) has already answered, with comments. This email asks only those who have "
+        "not answered yet."
+    )
+    assert paragraphs[0] == "Dear Gwen Hughes and Dewi Pryce,"
+
+
+def test_the_first_email_says_nothing_of_answers() -> None:
+    body = _parse(build_sign_off_email(_draft())).get_body(("plain",))
+    assert body is not None
+    assert "already" not in body.get_content()
+    assert "not answered yet" not in body.get_content()
 
 
 def test_body_says_who_decides_from_the_profile() -> None:

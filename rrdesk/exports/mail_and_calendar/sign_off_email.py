@@ -30,6 +30,17 @@ class SignOffRecipient:
 
 
 @dataclass(frozen=True)
+class AlreadyAnswered:
+    """A partner who has answered before this email: it is not sent to them again."""
+
+    name: str
+    partner: str
+    """``Local authority``, ``Police`` or ``Health``."""
+    agreed: bool
+    """True: agreed and signed it off; False: did not agree, with comments."""
+
+
+@dataclass(frozen=True)
 class SignOffEmail:
     case_reference: str
     partnership: str
@@ -50,6 +61,8 @@ class SignOffEmail:
     """SHA-256 of the certificate that signed the sheet, for executives to check it in Acrobat."""
     if_not_agreed: str = "If you do not agree, please say why: your dissent is recorded."
     """What follows a partner not agreeing, by the profile's route (``DissentRule.email_words``)."""
+    answered: tuple[AlreadyAnswered, ...] = ()
+    """Partners who have answered already: the email goes to the others and says so."""
 
 
 def subject(case_reference: str) -> str:
@@ -73,11 +86,38 @@ def acrobat_words(fingerprint: str) -> str:
     )
 
 
-def _names(recipients: tuple[SignOffRecipient, ...]) -> str:
-    names = [r.name for r in recipients if r.email]
+def _listed(names: list[str]) -> str:
     if len(names) < 2:
-        return "".join(names) or "colleagues"
+        return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _names(recipients: tuple[SignOffRecipient, ...]) -> str:
+    return _listed([r.name for r in recipients if r.email]) or "colleagues"
+
+
+def _already_answered(draft: SignOffEmail) -> list[str]:
+    """The paragraph saying who has answered already, so the others see why only they are
+    asked; empty when nobody has (the first email, to every partner)."""
+    if not draft.answered:
+        return []
+    sentences = []
+    for agreed, what in ((True, "signed it off"), (False, "answered, with comments")):
+        names = [
+            f"{a.name} ({a.partner.lower()})" if a.name else a.partner
+            for a in draft.answered
+            if a.agreed is agreed
+        ]
+        if names:
+            verb = "has" if len(names) == 1 else "have"
+            sentences.append(f"{_listed(names)} {verb} already {what}.")
+    asked = sum(1 for r in draft.recipients if r.email)
+    sentences.append(
+        "This email asks only you, as you have not answered yet."
+        if asked == 1
+        else "This email asks only those who have not answered yet."
+    )
+    return ["", " ".join(sentences)]
 
 
 def _body(draft: SignOffEmail) -> str:
@@ -89,6 +129,11 @@ def _body(draft: SignOffEmail) -> str:
     named = {r.partner for r in draft.recipients if r.partner}
     partners = [p for p in _PARTNER_ORDER if p in named] + sorted(named - set(_PARTNER_ORDER))
     for_whom = f" ({', '.join(p.lower() for p in partners)})" if partners else ""
+    leads = (
+        "the executive lead of one of the statutory safeguarding partners"
+        if len(partners) == 1
+        else "the executive leads of the statutory safeguarding partners"
+    )
     copied = (
         ["", "Panel members of the statutory partners are copied in for information."]
         if draft.copied
@@ -100,9 +145,10 @@ def _body(draft: SignOffEmail) -> str:
         f"Attached is the decision sheet for Rapid Review {draft.case_reference}{meeting}, "
         f"version {draft.version}. It is marked {SUBJECT_MARKING}: please keep it to people "
         "who need it.",
+        *_already_answered(draft),
         "",
-        f"You are receiving it as the executive leads of the statutory safeguarding "
-        f"partners{for_whom}. The decision rests with the {draft.decided_by}: please tell us "
+        f"You are receiving it as {leads}{for_whom}. The decision rests with the "
+        f"{draft.decided_by}: please tell us "
         f"whether you agree with the {draft.recommended_by}'s recommendation by "
         f"{format_date_with_weekday(draft.deadline)}. Reply to this email with agree or do not "
         "agree, your name and role, and any comments. Or choose agree or do not agree in your "

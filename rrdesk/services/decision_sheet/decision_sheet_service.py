@@ -21,6 +21,7 @@ from rrdesk.domain.decision_sheet.decision_sheet_content import DecisionSheetCon
 from rrdesk.domain.decision_sheet.decision_sheet_template import DecisionSheetTemplate
 from rrdesk.domain.decision_sheet.sheet_facts import SheetFacts, describe_fact_changes, sheet_facts
 from rrdesk.domain.decision_sheet.sheet_version import SheetHistory, SheetVersion
+from rrdesk.domain.decision_sheet.sign_off import SignOff
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.meeting_document import sheet_history_from_dict, sheet_history_to_dict
@@ -183,6 +184,10 @@ class DecisionSheetService:
 
     def meeting_date(self, case_id: int) -> date | None:
         return self._meeting_for_case(case_id).held_on
+
+    def sign_off(self, case_id: int) -> SignOff:
+        """The partners' answers to the signed sheet so far."""
+        return self._meeting_for_case(case_id).sign_off
 
     def history(self, case_id: int) -> SheetHistory:
         return _history(self._session, case_id)

@@ -11,6 +11,7 @@ from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.timetable.deadlines import compute_timetable
 from rrdesk.domain.timetable.profiles import ProcessProfile
 from rrdesk.exports.mail_and_calendar.sign_off_email import (
+    AlreadyAnswered,
     SignOffEmail,
     SignOffRecipient,
     build_sign_off_email,
@@ -49,9 +50,31 @@ class SignOffDrafts:
     def calendar(self) -> BankHolidayCalendar:
         return self._session.calendar
 
-    def recipients(self) -> list[SignOffRecipient]:
+    def recipients(self, case_id: int | None = None) -> list[SignOffRecipient]:
         """One addressee per statutory partner: its executive lead, or its deputy if it has no
-        lead. A partner with neither is written to at its agency's own address, if any."""
+        lead. A partner with neither is written to at its agency's own address, if any.
+
+        For a case, only the partners who have not answered yet: the first email goes to every
+        partner, a later one not to those who have signed it off or answered with comments."""
+        everyone = self._executives()
+        if case_id is None:
+            return everyone
+        answered = {a.partner for a in self.answered(case_id)}
+        return [r for r in everyone if r.partner not in answered]
+
+    def answered(self, case_id: int) -> list[AlreadyAnswered]:
+        """The partners who have answered the case's sheet, by who answered for them."""
+        executives = {r.partner: r.name for r in self._executives()}
+        found = []
+        for answer in self._sheets.sign_off(case_id).partners:
+            if answer.agreed is None:
+                continue
+            partner = answer.partner.short_label
+            name = answer.signed_by or executives.get(partner, "")
+            found.append(AlreadyAnswered(name, partner, answer.agreed))
+        return found
+
+    def _executives(self) -> list[SignOffRecipient]:
         directory = self._session.directory
         agencies = directory.agencies()
         found: list[SignOffRecipient] = []
@@ -99,7 +122,7 @@ class SignOffDrafts:
             return []
         directory = self._session.directory
         partners = {a.name.strip(): a.partner for a in directory.agencies() if a.partner}
-        addressed = {r.email.lower() for r in self.recipients()}
+        addressed = {r.email.lower() for r in self._executives()}
         return [
             _recipient(m, partners[m.agency.strip()].short_label)
             for m in directory.members()
@@ -143,7 +166,13 @@ class SignOffDrafts:
                 f"{reference} has no notification date, so there is no sign-off deadline. "
                 "Enter the date the notification was sent first."
             )
-        chosen = self.recipients() if recipients is None else recipients
+        answered = self.answered(case_id)
+        chosen = self.recipients(case_id) if recipients is None else recipients
+        if answered and not chosen:
+            raise SignOffDraftError(
+                f"Every partner has answered for {reference} already, so there is nobody left "
+                "to ask for sign-off."
+            )
         if not any(r.email for r in chosen):
             raise SignOffDraftError(
                 "There is nobody to send it to. In the Directory, record the executive lead of "
@@ -159,6 +188,7 @@ class SignOffDrafts:
             decided_by=decision.decided_by,
             recommended_by=decision.recommended_by,
             if_not_agreed=email_words(decision.dissent),
+            answered=tuple(answered),
             deadline=due,
             pdf=sheet.body,
             pdf_name=f"{reference} decision sheet v{sheet.version}.pdf",

@@ -84,7 +84,13 @@ class SignOffEmailBox(QWidget):
         self.copy_panel.setChecked(self._drafts.copies_panel())
         self.copy_panel.blockSignals(False)
         self.copy_panel_hint.setText(_COPY_HINTS[self.copy_panel.isChecked()])
-        recipients = self._drafts.recipients()
+        recipients = self._drafts.recipients(self._case_id)
+        answered = self._drafts.answered(self._case_id)
+        if answered and not recipients:
+            self.recipients.setText(
+                "Every partner has answered, so there is nobody left to email for sign-off."
+            )
+            return
         if not recipients:
             self.recipients.setText(
                 "Nobody to email yet: record each statutory partner's executive lead in the "
@@ -92,6 +98,12 @@ class SignOffEmailBox(QWidget):
             )
             return
         text = "The email for sign-off goes to " + recipient_words(recipients) + "."
+        if answered:
+            who = ", ".join(
+                f"{a.name} ({a.partner.lower()})" if a.name else a.partner for a in answered
+            )
+            verb = "has" if len(answered) == 1 else "have"
+            text += f" Not to {who}, who {verb} answered already."
         copied = self._drafts.copied()
         if copied:
             text += f" Copied in: {recipient_words(copied)}."

@@ -15,6 +15,7 @@ from rrdesk.domain.timetable.dates import format_date_with_weekday
 from rrdesk.services.cases.case_service import DirectoryService
 from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
 from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDraftError, SignOffDrafts
+from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
 from tests import builders
 from tests.builders import HEALTH, LA, POLICE, email_of
@@ -180,3 +181,73 @@ def test_no_partners_in_the_directory_says_what_to_do(panel: Session, today: dat
     sheet = sheets.export_signed(case.case_id, today, NOW, PASSPHRASE)
     with pytest.raises(SignOffDraftError, match="record the executive lead"):
         SignOffDrafts(panel, sheets).build(case.case_id, sheet)
+
+
+def _answer(session: Session, case_id: int, day: date) -> None:
+    """The sheet recorded as emailed to every partner on ``day``; the local authority's lead then
+    agrees and signs, the police do not agree, with comments; health has not answered."""
+    meetings = MeetingService(session)
+    assert meetings.record_sent_for_sign_off(case_id, day)
+    meeting = meetings.load(case_id)
+    sign_off = meeting.sign_off.agree(
+        StatutoryPartner.LOCAL_AUTHORITY, day, signed_by="Morwenna Tregear", role="Director"
+    )
+    sign_off = sign_off.disagree(StatutoryPartner.POLICE, day, "Police learning is missing")
+    meetings.save(case_id, meeting.with_sign_off(sign_off), "Two partners answered")
+
+
+def test_a_later_email_goes_only_to_the_partners_who_have_not_answered(
+    panel: Session, today: date
+) -> None:
+    sheets = decision_sheet_service_for(panel)
+    drafts = SignOffDrafts(panel, sheets)
+    case = _awaiting_sign_off(panel, today)
+    assert case.case_id is not None
+    sheet = sheets.export_signed(case.case_id, today, NOW, PASSPHRASE)
+    _record_executives(panel)
+    first = email.message_from_bytes(drafts.build(case.case_id, sheet), policy=policy.default)
+    assert len(first["To"].addresses) == 3, "the first email goes to every partner"
+
+    _answer(panel, case.case_id, today)
+    assert [r.name for r in drafts.recipients(case.case_id)] == ["Dr Aoife Brennan"]
+    message = email.message_from_bytes(drafts.build(case.case_id, sheet), policy=policy.default)
+    assert [(a.display_name, a.addr_spec) for a in message["To"].addresses] == [
+        ("Dr Aoife Brennan", "dr.aoife.brennan@exec.example")
+    ]
+    body = message.get_body(("plain",))
+    assert body is not None
+    lines = body.get_content().splitlines()  # type: ignore[attr-defined]
+    assert lines[0] == "Dear Dr Aoife Brennan,"
+    assert (
+        "Morwenna Tregear (local authority) has already signed it off. Chief Superintendent "
+        "Bryn Rees (police) has already answered, with comments. This email asks only you, as "
+        "you have not answered yet."
+    ) in lines
+    assert (
+        "You are receiving it as the executive lead of one of the statutory safeguarding "
+        "partners (health). The decision rests with"
+    ) in "\n".join(lines)
+
+
+def test_once_every_partner_has_answered_there_is_nobody_left_to_ask(
+    panel: Session, today: date
+) -> None:
+    sheets = decision_sheet_service_for(panel)
+    case = _awaiting_sign_off(panel, today)
+    assert case.case_id is not None
+    sheet = sheets.export_signed(case.case_id, today, NOW, PASSPHRASE)
+    _record_executives(panel)
+    _answer(panel, case.case_id, today)
+    meetings = MeetingService(panel)
+    meeting = meetings.load(case.case_id)
+    sign_off = meeting.sign_off.agree(StatutoryPartner.HEALTH, today)
+    meetings.save(case.case_id, meeting.with_sign_off(sign_off), "Health agreed")
+    drafts = SignOffDrafts(panel, sheets)
+    assert drafts.recipients(case.case_id) == []
+    assert [(a.name, a.agreed) for a in drafts.answered(case.case_id)] == [
+        ("Morwenna Tregear", True),
+        ("Chief Superintendent Bryn Rees", False),
+        ("Dr Aoife Brennan", True),
+    ]
+    with pytest.raises(SignOffDraftError, match="Every partner has answered for RR-"):
+        drafts.build(case.case_id, sheet)

@@ -14,6 +14,7 @@ from rrdesk.domain.cases.directory import Member, StatutoryPartner
 from rrdesk.services.cases.case_service import DirectoryService
 from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
 from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
+from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
 from rrdesk.ui.decision_sheet.sign_off_email_box import SignOffEmailBox
 from tests.conftest import PASSPHRASE
@@ -88,3 +89,45 @@ def test_executives_one_each_and_the_panel_copied_when_ticked(
     assert "carys.exec-lead@exec.example" in str(message["To"])
     assert "Alex Chair" in str(message["Cc"])
     assert CHAIR_EMAIL in str(message["Cc"])
+
+
+def test_after_some_answers_the_email_goes_to_the_others_and_says_who_has_signed(
+    qtbot, session: Session, decided_case: int, tmp_path: Path
+) -> None:
+    _add_executives(session)
+    sheets = decision_sheet_service_for(session)
+    sheet = sheets.export_signed(decided_case, TODAY, NOW, PASSPHRASE)
+    meetings = MeetingService(session)
+    meetings.record_sent_for_sign_off(decided_case, TODAY)
+    meeting = meetings.load(decided_case)
+    sign_off = meeting.sign_off.agree(
+        StatutoryPartner.LOCAL_AUTHORITY, TODAY, signed_by="Carys Exec-Lead"
+    )
+    meetings.save(decided_case, meeting.with_sign_off(sign_off), "The local authority agreed")
+    draft = tmp_path / "sign-off.eml"
+    box = SignOffEmailBox(
+        decided_case,
+        SignOffDrafts(session, sheets),
+        RecordingMessages(),
+        ScriptedFileDialogs(save=[draft]),
+        RecordingOpener(works=True),
+    )
+    qtbot.addWidget(box)
+    box.show()
+    box.refresh()
+    text = box.recipients.text()
+    assert text.startswith("The email for sign-off goes to Idris Exec-Police (police), "), text
+    assert " Not to Carys Exec-Lead (local authority), who has answered already." in text
+
+    box.set_document(sheet)
+    with qtbot.waitSignal(box.email_saved):
+        qtbot.mouseClick(box.email_button, Qt.MouseButton.LeftButton)
+    message = email.message_from_bytes(draft.read_bytes(), policy=policy.default)
+    assert "Carys Exec-Lead" not in str(message["To"])
+    assert next(a.display_name for a in message["To"].addresses) == "Idris Exec-Police"
+    body = message.get_body(("plain",))
+    assert body is not None
+    assert (
+        "Carys Exec-Lead (local authority) has already signed it off. This email asks only "
+        "those who have not answered yet."
+    ) in body.get_content().splitlines()  # type: ignore[attr-defined]
