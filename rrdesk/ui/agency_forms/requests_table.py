@@ -38,6 +38,9 @@ def requests_table() -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
     table.setWordWrap(True)
+    # Each row as tall as its wrapped words at the columns' widths now: fitted again whenever the
+    # columns change width (a window made smaller, a scroll bar appearing), not only when filled.
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header = table.horizontalHeader()
     for column, mode in enumerate(
         (
@@ -48,7 +51,6 @@ def requests_table() -> QTableWidget:
         )
     ):
         header.setSectionResizeMode(column, mode)
-    header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
     return table
 
 
@@ -95,4 +97,3 @@ def fill_requests_table(table: QTableWidget, rows: Sequence[RequestRow]) -> None
                 item.setBackground(QBrush(QColor(colour)))
                 item.setForeground(QBrush(QColor("#0b0c0c")))
             table.setItem(number, column, item)
-    table.resizeRowsToContents()

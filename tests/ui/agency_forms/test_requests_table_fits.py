@@ -1,0 +1,120 @@
+"""The agencies chosen, in a 1024 by 768 window as in a maximised 1366 by 768 one: every Status,
+Due back and Form shown whole, wrapped onto as many lines as it needs, with no sideways
+scrolling; and again when the window is made smaller or larger while the table is on show."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QStyle, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from rrdesk.app import AppContext, build_main_window
+from rrdesk.domain.agency_forms.agency_requests import RequestStatus
+from rrdesk.domain.cases.cases import Case
+from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
+from rrdesk.ui.agency_forms.agency_forms_widget import AgencyFormsWidget
+from rrdesk.ui.cases.cases_section import CasesSection
+from rrdesk.ui.shell.application import apply_house_style
+from tests.builders import HOUSING, book_meeting
+from tests.ui.agency_forms.forms_setup import EARLY_HELP, FakeDialogs, click, open_tab
+
+LAPTOP = (1366, 740)  # a maximised window's inside, less the title and task bars
+SMALL_SCREEN = (1024, 700)
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[None]:
+    apply_house_style(qapp)  # its padding makes every cell's room smaller
+    yield
+    qapp.setStyleSheet("")
+
+
+def _cut_cells(table: QTableWidget) -> list[str]:
+    """Each cell whose words, wrapped at its column's width, need more room than it has."""
+    metrics = QFontMetrics(table.font())
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    cut = []
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            text = table.item(row, column).text()
+            room = table.columnWidth(column) - 2 * margin
+            words = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text)
+            if words.width() > room or words.height() > table.rowHeight(row):
+                cut.append(
+                    f"{text!r}: {words.width()} by {words.height()} in {room} by "
+                    f"{table.rowHeight(row)}"
+                )
+    return cut
+
+
+def _agency_forms_tab(qtbot: QtBot, context: AppContext, case: Case, size: tuple[int, int]):  # type: ignore[no-untyped-def]
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    cases = window.section("cases")
+    assert isinstance(cases, CasesSection)
+    assert case.case_id is not None
+    cases.open_case(case.case_id)
+    bar = cases.tabs.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == "Agency forms")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    tab = cases.tabs.currentWidget()
+    assert isinstance(tab, AgencyFormsWidget)
+    QApplication.processEvents()
+    return window, tab
+
+
+@pytest.mark.usefixtures("styled")
+@pytest.mark.parametrize("first", [LAPTOP, SMALL_SCREEN], ids=["from-1366", "at-1024"])
+def test_every_status_is_shown_whole_at_1024_and_after_the_window_changes_size(
+    qtbot: QtBot, blank_context: AppContext, collecting: Case, first: tuple[int, int]
+) -> None:
+    # The meeting before early help's form is due: its status says so at length.
+    book_meeting(blank_context.session, collecting, date(2026, 11, 27))
+    window, tab = _agency_forms_tab(qtbot, blank_context, collecting, first)
+    table = tab.table
+    statuses = [table.item(row, 1).text() for row in range(table.rowCount())]
+    assert any("after the meeting on 27 November 2026" in status for status in statuses)
+    for size in (SMALL_SCREEN, LAPTOP, SMALL_SCREEN):
+        window.resize(*size)
+        QApplication.processEvents()
+        assert (window.width(), window.height()) == size
+        assert table.horizontalScrollBar().maximum() == 0, size
+        assert _cut_cells(table) == [], size
+        for row in range(table.rowCount()):
+            item = table.item(row, 1)
+            assert item.toolTip() == item.text()  # the same words on pointing at it
+
+
+def test_a_request_recorded_at_a_small_width_is_stored_and_its_status_shown_whole(
+    qtbot: QtBot, blank_context: AppContext, dialogs: FakeDialogs, collecting: Case, today: date
+) -> None:
+    widget, _service = open_tab(qtbot, blank_context, dialogs, collecting, height=560)
+    widget.resize(790, 560)  # the tab's width in a 1024-wide window
+    QApplication.processEvents()
+    widget.select_agency(HOUSING)
+    dialogs.date = date(2026, 11, 20)
+    click(qtbot, widget.buttons["sent"])
+    QApplication.processEvents()
+    assert collecting.case_id is not None
+    rows_stored = AgencyFormsService(blank_context.session).status_rows(collecting.case_id, today)
+    stored = {row.request.agency: row.status for row in rows_stored}
+    assert stored[HOUSING].status is RequestStatus.SENT
+    assert (
+        stored[HOUSING].words
+        == stored[EARLY_HELP].words
+        == ("Sent 20 November 2026, due 2 December 2026.")
+    )
+    table = widget.table
+    rows = {table.item(row, 0).text(): row for row in range(table.rowCount())}
+    assert (
+        table.item(rows[HOUSING], 1).text().endswith("Sent 20 November 2026, due 2 December 2026.")
+    )
+    assert table.horizontalScrollBar().maximum() == 0
+    assert _cut_cells(table) == []
