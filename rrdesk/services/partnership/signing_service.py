@@ -33,9 +33,8 @@ from rrdesk.exports.signatures.verification import (
     VerificationResult,
     verify_pdf,
 )
+from rrdesk.services.partnership.signing_key_lock import OpenedKey, SigningKeyLock
 from rrdesk.services.store.session import Session
-from rrdesk.storage.errors import NOTHING_CHANGED, WrongSecretError
-from rrdesk.storage.keys import key_slots, signing_slot
 from rrdesk.storage.secret_repository import SecretRepository, StoredIdentity
 
 __all__ = [
@@ -148,63 +147,31 @@ class SigningService:
             return SigningIdentity(stored.certificate_der, bytes(remembered), stored.chain_der)
         if passphrase is None:
             raise SigningPassphraseNeededError()
-        plain = self._open_key(stored, passphrase)
-        self._session.signing_keys[stored.identity_id] = bytearray(plain)
-        return SigningIdentity(stored.certificate_der, plain, stored.chain_der)
+        opened = self.key_lock().open(passphrase)
+        assert opened is not None
+        return self.remember(opened)
 
-    def _open_key(self, stored: StoredIdentity, passphrase: str) -> bytes:
-        assert stored.identity_id is not None
-        session, blob = self._session, stored.private_key_der
-        if not blob:
-            raise SigningIdentityError(
-                "The partnership's signing key is missing. Create a new certificate or import "
-                "the council's in Partnership settings."
-            )
-        if signing_slot.is_protected(blob):
-            plain = signing_slot.unprotect(
-                blob,
-                data_key=session.key_bytes(),
-                passphrase=passphrase,
-                store_id=session.slots.store_id,
-                certificate_der=stored.certificate_der,
-            )
-            if plain is None:
-                self._check_passphrase(passphrase)  # wrong: WrongSecretError
-                raise SigningIdentityError(
-                    "The partnership's signing key is locked with an earlier passphrase: the store "
-                    "was restored from a backup made before the passphrase changed. Enter that "
-                    "passphrase to sign, or create a new certificate or import the council's in "
-                    "Partnership settings"
+    def key_lock(self) -> SigningKeyLock:
+        """What opening or locking the key with the passphrase needs, for the task runner:
+        the slow part (scrypt) runs there, without the database."""
+        session = self._session
+        return SigningKeyLock(session.slots, session.key_bytes(), self._secrets.current())
+
+    def remember(self, opened: OpenedKey) -> SigningIdentity:
+        """Keep the key opened by :meth:`SigningKeyLock.open` for the session. A key an earlier
+        rrdesk kept plain is stored wrapped, its plain copy removed, in one transaction."""
+        session = self._session
+        if opened.rewrapped is not None:
+            fingerprint = certificate_details(opened.identity).sha256_fingerprint
+            with session.db.transaction():
+                self._secrets.set_private_key(opened.identity_id, opened.rewrapped)
+                session.record(
+                    "signing",
+                    "Protected the signing key with the passphrase",
+                    detail={"note": f"SHA-256 {fingerprint}"},
                 )
-            return plain
-        # A key an earlier rrdesk kept plain: wrapped now, its plain copy removed in the same
-        # transaction, under the store's current passphrase.
-        self._check_passphrase(passphrase)
-        wrapped = self._protect(blob, stored.certificate_der, passphrase)
-        with session.db.transaction():
-            self._secrets.set_private_key(stored.identity_id, wrapped)
-            session.record(
-                "signing",
-                "Protected the signing key with the passphrase",
-                detail={
-                    "note": f"SHA-256 {certificate_details(_identity(stored)).sha256_fingerprint}"
-                },
-            )
-        return blob
-
-    def _check_passphrase(self, passphrase: str) -> None:
-        data_key, _slot = key_slots.open_with_passphrase(self._session.slots, passphrase)
-        if data_key != self._session.key_bytes():
-            raise WrongSecretError(f"The passphrase is not right. {NOTHING_CHANGED}")
-
-    def _protect(self, private_key_der: bytes, certificate_der: bytes, passphrase: str) -> bytes:
-        return signing_slot.protect(
-            private_key_der,
-            data_key=self._session.key_bytes(),
-            passphrase=passphrase,
-            store_id=self._session.slots.store_id,
-            certificate_der=certificate_der,
-        )
+        session.signing_keys[opened.identity_id] = bytearray(opened.identity.private_key_der)
+        return opened.identity
 
     def fingerprint(self) -> str:
         """The current certificate's SHA-256 fingerprint, or "" if there is none."""
@@ -229,8 +196,15 @@ class SigningService:
         """Make ``identity`` the partnership's, its key wrapped under the store's current
         ``passphrase`` (and remembered for the session); an older one is retired and its key
         wiped."""
-        self._check_passphrase(passphrase)
-        wrapped = self._protect(identity.private_key_der, identity.certificate_der, passphrase)
+        lock = self.key_lock()
+        lock.check(passphrase)
+        return self.keep_wrapped(identity, source, lock.wrap(identity, passphrase))
+
+    def keep_wrapped(
+        self, identity: SigningIdentity, source: str, wrapped: bytes
+    ) -> CertificateSummary:
+        """As :meth:`keep`, with the key already wrapped by :meth:`SigningKeyLock.wrap` (on the
+        task runner, after :meth:`SigningKeyLock.check`)."""
         summary = CertificateSummary(certificate_details(identity), source, signer_name(identity))
         action = (
             "Imported a signing certificate"

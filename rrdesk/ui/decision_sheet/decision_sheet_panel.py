@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
 from pathlib import Path
@@ -36,7 +35,6 @@ from rrdesk.services.decision_sheet.decision_sheet_service import (
     SheetExport,
     SheetNotReadyError,
     render_sheet,
-    sign_sheet,
 )
 from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
 from rrdesk.services.files import FileNotSavedError, write_exported_file
@@ -48,6 +46,7 @@ from rrdesk.services.partnership.signing_service import (
     VerificationError,
 )
 from rrdesk.ui.decision_sheet.sheet_preview import sheet_preview_html
+from rrdesk.ui.decision_sheet.sheet_signing import SheetToSign, SignedSheet, signing_work
 from rrdesk.ui.decision_sheet.sheet_task_bar import SheetTaskBar, Work
 from rrdesk.ui.decision_sheet.sheet_versions_box import SheetVersionsBox, action_button
 from rrdesk.ui.decision_sheet.sign_off_email_box import SignOffEmailBox
@@ -57,12 +56,6 @@ from rrdesk.ui.shell.messages import Messages
 from rrdesk.ui.shell.tasks import TaskStarter
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class _Signed:
-    body: bytes
-    new_identity: Any
 
 
 class DecisionSheetPanel(QWidget):
@@ -290,42 +283,34 @@ class DecisionSheetPanel(QWidget):
             )
             self.sheet_signed.emit(export.version.number)
             return
-        try:
-            identity = self._signing.identity(passphrase)
+        try:  # quick: the key, if opened earlier this session, and what opening it needs
+            identity = None if passphrase is not None else self._signing.identity()
+            lock = self._signing.key_lock()
         except UserError as error:
             self._messages.error(self, "The decision sheet was not signed", str(error))
             return
-        content = export.content
-        template = self._sheets.template()
-        partnership = self._sheets.partnership
-        audit = self._sheets.audit_record()
-        now = self._now()
-
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> _Signed:
-            unsigned = render_sheet(content, template, progress, cancelled)
-            if cancelled():
-                raise RenderCancelled
-            signer = identity or SigningService.new_identity(partnership, now)
-            return _Signed(
-                sign_sheet(unsigned, signer, partnership, now, audit),
-                None if identity is not None else signer,
-            )
-
+        sheet = SheetToSign(
+            export.content,
+            self._sheets.template(),
+            self._sheets.partnership,
+            self._sheets.audit_record(),
+            self._now(),
+        )
         self._start(
             "Preparing and signing the sheet…",
-            work,
-            lambda result: self._on_signed(export, path, result, passphrase or ""),
+            signing_work(sheet, lock, identity=identity, passphrase=passphrase),
+            lambda result: self._on_signed(export, path, result),
         )
 
-    def _on_signed(
-        self, export: SheetExport, path: Path, result: _Signed, passphrase: str = ""
-    ) -> None:
-        if result.new_identity is not None:
-            try:
-                self._signing.keep(result.new_identity, CREATED, passphrase)
-            except UserError as error:
-                self._messages.error(self, "The decision sheet was not signed", str(error))
-                return
+    def _on_signed(self, export: SheetExport, path: Path, result: SignedSheet) -> None:
+        try:
+            if result.opened is not None:
+                self._signing.remember(result.opened)
+            if result.new_identity is not None:
+                self._signing.keep_wrapped(result.new_identity, CREATED, result.wrapped)
+        except UserError as error:
+            self._messages.error(self, "The decision sheet was not signed", str(error))
+            return
         kept = self._sheets.keep(export, result.body)
         self.refresh()
         if not self._write(path, kept.body, "Save the decision sheet", kept_in_store=True):
@@ -380,6 +365,9 @@ class DecisionSheetPanel(QWidget):
         if isinstance(error, SigningIdentityError):
             note = f"{error.message}. Nothing was signed."
             self._messages.error(self, "Signing certificate", note)
+            return
+        if isinstance(error, UserError):  # a wrong passphrase, found as the key was opened
+            self._messages.error(self, "The decision sheet was not signed", str(error))
             return
         raise error  # a bug: the crash dialog reports it
 

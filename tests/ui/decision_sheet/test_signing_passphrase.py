@@ -3,18 +3,22 @@ several sheets would expect, and never for a sheet already signed."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
 from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
 from rrdesk.services.meeting.meeting_service import MeetingService
-from rrdesk.services.partnership.signing_service import PASSPHRASE_QUESTION
+from rrdesk.services.partnership.signing_service import PASSPHRASE_QUESTION, SigningService
 from rrdesk.services.store.session import Session
 from rrdesk.ui.decision_sheet.decision_sheet_panel import DecisionSheetPanel
+from rrdesk.ui.shell.tasks import TaskRunner, TaskStarter
 from tests.conftest import PASSPHRASE
 from tests.fakes import ImmediateRunner, RecordingMessages, RecordingOpener, ScriptedFileDialogs
 
@@ -23,7 +27,12 @@ NOW = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
 
 
 def _panel(
-    qtbot, session: Session, case_id: int, dialogs: ScriptedFileDialogs, messages: RecordingMessages
+    qtbot,
+    session: Session,
+    case_id: int,
+    dialogs: ScriptedFileDialogs,
+    messages: RecordingMessages,
+    runner: TaskStarter | None = None,
 ) -> DecisionSheetPanel:  # type: ignore[no-untyped-def]
     sheets = decision_sheet_service_for(session)
     panel = DecisionSheetPanel(
@@ -33,7 +42,7 @@ def _panel(
         messages,
         dialogs,
         RecordingOpener(),
-        ImmediateRunner(),
+        runner or ImmediateRunner(),
         lambda: TODAY,
         lambda: NOW,
     )
@@ -77,8 +86,6 @@ def test_a_wrong_passphrase_signs_nothing_and_says_so(
 ) -> None:
     messages = RecordingMessages()
     # A certificate exists already, kept under the passphrase; this session has not opened it.
-    from rrdesk.services.partnership.signing_service import SigningService
-
     SigningService(session).ensure_identity(NOW, PASSPHRASE)
     session.forget_signing_keys()
     dialogs = ScriptedFileDialogs(save=[tmp_path / "v1.pdf"], passwords=["not the passphrase"])
@@ -100,3 +107,70 @@ def test_cancelling_the_passphrase_signs_nothing(
     assert decision_sheet_service_for(session).versions(decided_case) == []
     assert messages.shown == []
     assert [title for title, _label in dialogs.asked] == ["Sign the decision sheet"]
+
+
+class _ScryptThreads:
+    """Notes the thread of every key derived from a passphrase (cryptography's scrypt, wrapped
+    to note where it runs; the derivation itself is the real one)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from cryptography.hazmat.primitives.kdf import scrypt
+
+        real = scrypt.Scrypt
+        self.threads: list[threading.Thread] = []
+        threads = self.threads
+
+        class Noting:
+            def __init__(self, **settings: Any) -> None:
+                self._real = real(**settings)
+
+            def derive(self, secret: bytes) -> bytes:
+                threads.append(threading.current_thread())
+                return self._real.derive(secret)
+
+        monkeypatch.setattr(scrypt, "Scrypt", Noting)
+
+
+def _sign_on_the_runner(qtbot, panel: DecisionSheetPanel, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(panel.sheet_signed, timeout=30_000):
+        qtbot.mouseClick(panel.sign_button, Qt.MouseButton.LeftButton)
+        # The click has returned with the work under way: the window answers, and says so.
+        assert panel.task_bar.label.text() == "Preparing and signing the sheet…"
+        assert panel.progress.isVisible()
+        assert not panel.sign_button.isEnabled()
+    assert runner.wait()
+
+
+@pytest.mark.parametrize("certificate", [False, True], ids=["first signing", "key locked"])
+def test_the_passphrase_is_worked_on_the_task_runner_with_the_window_responsive(
+    qtbot, session: Session, decided_case: int, tmp_path: Path, monkeypatch, certificate: bool
+) -> None:  # type: ignore[no-untyped-def]
+    """The first signing makes a certificate and locks its key under the passphrase; a later
+    session opens the key with it. Either way scrypt runs on the task runner, not the UI
+    thread, while the tab shows its progress; then the sheet is signed and saved."""
+    if certificate:
+        SigningService(session).ensure_identity(NOW, PASSPHRASE)
+        session.forget_signing_keys()  # as when the store is opened again
+    messages = RecordingMessages()
+    target = tmp_path / "v1.pdf"
+    dialogs = ScriptedFileDialogs(save=[target], passwords=[PASSPHRASE])
+    runner = TaskRunner()
+    panel = _panel(qtbot, session, decided_case, dialogs, messages, runner)
+    derivations = _ScryptThreads(monkeypatch)
+
+    _sign_on_the_runner(qtbot, panel, runner)
+
+    assert derivations.threads, "the passphrase was worked on"
+    assert threading.main_thread() not in derivations.threads
+    assert messages.shown[-1][:2] == ("info", "Decision sheet signed")
+    assert (
+        f"Signed version 1 for {session.partnership} and saved it to {target}"
+        in (messages.shown[-1][2])
+    )
+    assert target.exists()
+    assert [v.version for v in decision_sheet_service_for(session).versions(decided_case)] == [1]
+    actions = [e.action for e in session.audit.entries()]
+    assert actions.count("Created a signing certificate") == 1
+    signing = SigningService(session)
+    assert not signing.needs_passphrase(), "the key is open for the rest of the session"
+    assert signing.verify(target.read_bytes()).valid, "signed with the partnership's certificate"
