@@ -25,6 +25,10 @@ from rrdesk.ui.cases.case_filter_model import CaseFilterModel
 from rrdesk.ui.cases.case_table_model import CaseTableModel
 from rrdesk.ui.kit.form_widgets import heading_label
 
+NO_CASES_YET = (
+    "No cases yet. To enter the first, a referral or a notification, press New case (Ctrl+N)."
+)
+
 
 class CaseListWidget(QWidget):
     case_opened = Signal(int)
@@ -129,6 +133,9 @@ class CaseListWidget(QWidget):
 
     def _show_count(self) -> None:
         shown = self.model.rowCount()
+        if not self.cases_model.rowCount():
+            self.count_label.setText(NO_CASES_YET)
+            return
         self.count_label.setText(
             "No cases match" if not shown else f"{shown} case{'s' if shown != 1 else ''}"
         )

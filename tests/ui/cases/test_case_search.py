@@ -73,6 +73,17 @@ def test_typing_and_choosing_a_stage_narrow_the_list(
     assert len(shown(listing)) == 4
 
 
+def test_a_new_store_says_how_to_enter_the_first_case(qtbot: QtBot, session: Session) -> None:
+    listing = CaseListWidget(CaseService(session), CaseTableModel(lambda _sent: 5))
+    qtbot.addWidget(listing)
+    listing.show()
+    assert listing.count_label.text() == (
+        "No cases yet. To enter the first, a referral or a notification, press New case (Ctrl+N)."
+    )
+    qtbot.keyClicks(listing.search, "Westfield")
+    assert listing.count_label.text().startswith("No cases yet"), "nothing to search yet"
+
+
 def test_search_words_compare_as_the_store_compares_them() -> None:
     text = "rr-2026-001 | child a | notified | northmoor council"
     assert matches_search(text, "  Northmoor   COUNCIL ")
