@@ -112,18 +112,31 @@ def agency_form(form: FormDefinition, request: AgencyRequest, record: FormRecord
     )
 
 
-def _booked(
+MEETING_BOOKED = "Rapid Review meeting (booked)"
+MEETING_NOT_BOOKED = "Rapid Review meeting (not booked yet)"
+
+
+def _meeting_row(
     milestone: Milestone,
     notified: date,
     meeting_date: date | None,
     calendar: BankHolidayCalendar,
 ) -> PackMilestone | None:
-    """The meeting's row once it is booked: the day booked, not the profile's latest day for
-    it, so the pack gives one meeting date."""
-    if milestone.key != MEETING_KEY or meeting_date is None:
+    """The meeting's row, named for what it is: once booked, the day booked (not the profile's
+    latest day for it, so the pack gives one meeting date); before, not booked yet, with the
+    latest day the process expects it. Never the profile's "meeting held", which would read as
+    if it had been."""
+    if milestone.key != MEETING_KEY:
         return None
+    if meeting_date is None:
+        assert milestone.due is not None
+        return PackMilestone(MEETING_NOT_BOOKED, _day(milestone), milestone.due)
     day = calendar.working_days_between(notified, meeting_date)
-    return PackMilestone("Rapid Review meeting (booked)", day, meeting_date)
+    return PackMilestone(MEETING_BOOKED, day, meeting_date)
+
+
+def _day(milestone: Milestone) -> int:
+    return milestone.review_day if milestone.review_day is not None else milestone.working_day
 
 
 def build_panel_pack_content(
@@ -150,10 +163,8 @@ def build_panel_pack_content(
             meeting_date=meeting_date,
         )
         timetable = tuple(
-            _booked(m, case.notification_sent, meeting_date, calendar)
-            or PackMilestone(
-                m.label, m.review_day if m.review_day is not None else m.working_day, m.due
-            )
+            _meeting_row(m, case.notification_sent, meeting_date, calendar)
+            or PackMilestone(m.label, _day(m), m.due)
             for m in computed.milestones
             if m.due is not None
         )

@@ -125,3 +125,18 @@ def test_no_question_ends_a_page_without_its_answer(pages: list[str]) -> None:
     for number, page in enumerate(pages, start=1):
         body = PAGE_FURNITURE.sub("", page).strip()
         assert not body.endswith("?"), f"page {number} ends on a question: {body[-80:]}"
+
+
+def test_a_meeting_not_booked_reads_as_not_booked_yet_not_as_held(session: Session) -> None:
+    """Before the meeting is booked, its row gives the latest day the process expects it, and
+    says it is not booked yet: never the profile's "meeting held", as if it had been."""
+    add_directory(session)
+    today = date(2026, 11, 27)
+    case = add_case(session, today=today, notified=NOTIFIED)
+    assert case.case_id is not None
+    content = AgencyFormsService(session).panel_pack_content(case.case_id, today)
+    text = " ".join(pack_pages(render_panel_pack(content)))
+    assert "Rapid Review meeting (not booked yet) Day 13 3 December 2026" in text
+    assert "Decision sent to the National Panel Day 15 7 December 2026" in text
+    assert "held" not in text
+    assert "(booked)" not in text
