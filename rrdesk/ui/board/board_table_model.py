@@ -46,6 +46,23 @@ HEADER_LINES = {
     RETURNS_COLUMN: "Agency\nreturns",
 }
 """Headers of the columns whose words wrap, on two lines, so the table fits a laptop's width."""
+REFERENCE_COLUMN = 0
+COMBINED_INTO = {
+    REFERENCE_COLUMN: (REFERENCE_COLUMN, PSEUDONYM_COLUMN),
+    STATUS_COLUMN: (STATUS_COLUMN, DAY_COLUMN, DAYS_LEFT_COLUMN),
+    RETURNS_COLUMN: (RETURNS_COLUMN, MEETING_COLUMN),
+}
+"""In a narrow window, the columns each of these shows too, one under the other (the others are
+hidden): the table then fits a 1024-wide screen with its timeline, and every word is still on
+the board."""
+COMBINED_HIDDEN = tuple(
+    column for shown, columns in COMBINED_INTO.items() for column in columns if column != shown
+)
+COMBINED_HEADERS = {
+    REFERENCE_COLUMN: "Case",
+    STATUS_COLUMN: "Status\nand day",
+    RETURNS_COLUMN: "Returns and\nmeeting",
+}
 
 STATUS_COLOURS: dict[ReviewStatus, tuple[str, str]] = {
     # (background, text): each pair is at least 7:1
@@ -87,6 +104,17 @@ class BoardTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[BoardRow] = []
+        self.combined = False
+
+    def set_combined(self, combined: bool) -> None:
+        """Show the narrow window's columns (``COMBINED_INTO``), or each column on its own."""
+        if combined == self.combined:
+            return
+        self.combined = combined
+        last = len(COLUMNS) - 1
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
 
     def set_rows(self, rows: list[BoardRow]) -> None:
         """Show ``rows``; when the same cases are in the same order only changed rows repaint."""
@@ -122,8 +150,12 @@ class BoardTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if section == TIMELINE_COLUMN:
                 return self.timeline_header()
+            if self.combined and section in COMBINED_HEADERS:
+                return COMBINED_HEADERS[section]
             return HEADER_LINES.get(section, COLUMNS[section])
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if self.combined and section in COMBINED_INTO:
+                return ", ".join(COLUMNS[c] for c in COMBINED_INTO[section])
             return COLUMNS[section]
         return None
 
@@ -150,6 +182,8 @@ class BoardTableModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return "" if column == TIMELINE_COLUMN else self.text(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole and self.combined:
+            return self.shown_tooltip(index.row(), column)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{COLUMNS[column]}: {self.full_text(row, column)}"
         if column == STATUS_COLUMN and role == Qt.ItemDataRole.BackgroundRole:
@@ -157,6 +191,21 @@ class BoardTableModel(QAbstractTableModel):
         if column == STATUS_COLUMN and role == Qt.ItemDataRole.ForegroundRole:
             return QColor(STATUS_COLOURS[row.status][1])
         return None
+
+    def shown_text(self, number: int, column: int) -> str:
+        """The words the cell shows: in a narrow window, those of the columns it stands for too,
+        one under the other."""
+        row = self._rows[number]
+        if not self.combined or column not in COMBINED_INTO:
+            return self.text(row, column)
+        return "\n".join(self.text(row, c, in_words=True) for c in COMBINED_INTO[column])
+
+    def shown_tooltip(self, number: int, column: int) -> str:
+        """The cell's words in full, each column's named: in a narrow window, every column's it
+        stands for."""
+        row = self._rows[number]
+        columns = COMBINED_INTO.get(column, (column,)) if self.combined else (column,)
+        return "\n".join(f"{COLUMNS[c]}: {self.full_text(row, c)}" for c in columns)
 
     @classmethod
     def full_text(cls, row: BoardRow, column: int) -> str:
@@ -174,7 +223,13 @@ class BoardTableModel(QAbstractTableModel):
         return cls.text(row, column)
 
     @staticmethod
-    def text(row: BoardRow, column: int) -> str:
+    def text(row: BoardRow, column: int, *, in_words: bool = False) -> str:
+        """The cell's words; ``in_words`` for a line among others, where a bare date or "Not
+        booked" would not say what it is of."""
+        if in_words and column == MEETING_COLUMN:
+            if row.meeting_date is None:
+                return "Meeting not booked"
+            return f"Meeting {_meeting_short(row)}"
         milestone = row.next_milestone
         if milestone is None or milestone.due is None:
             next_words = "None left"

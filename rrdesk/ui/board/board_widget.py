@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -29,41 +28,16 @@ from rrdesk.domain.timetable.dates import format_date_with_weekday, format_time
 from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
 from rrdesk.services.timetable.board_rows import BoardRow
 from rrdesk.services.timetable.timetable_service import TimetableService
-from rrdesk.ui.board.board_table_model import (
-    CASE_ID_ROLE,
-    DAY_COLUMN,
-    DAYS_LEFT_COLUMN,
-    NEXT_MILESTONE_COLUMN,
-    PSEUDONYM_COLUMN,
-    RETURNS_COLUMN,
-    TIMELINE_COLUMN,
-    BoardTableModel,
-)
+from rrdesk.ui.board.board_columns import BoardColumns
+from rrdesk.ui.board.board_table_model import CASE_ID_ROLE, TIMELINE_COLUMN, BoardTableModel
 from rrdesk.ui.board.local_review_table import LocalReviews, LocalReviewTable
 from rrdesk.ui.board.panel_response_table import PanelResponses, PanelResponseTable
-from rrdesk.ui.kit.column_fit import FillingColumn
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.kit.quiet_updates import show_text
 from rrdesk.ui.timetable.timeline_delegate import TimelineDelegate
 from rrdesk.ui.timetable.timeline_strip import LEGEND
 
 TICK_MILLISECONDS = 1000
-RESIZE_SAMPLE_ROWS = 40
-"""Columns fit their contents judged from this many rows, so 1,000 cases stay quick."""
-WRAPPED_WIDTHS = {
-    PSEUDONYM_COLUMN: 96,
-    DAY_COLUMN: 92,
-    DAYS_LEFT_COLUMN: 92,
-    NEXT_MILESTONE_COLUMN: 150,
-    RETURNS_COLUMN: 150,
-}
-"""Columns of words that wrap onto up to three lines at these widths (tooltips give them whole),
-so that on a 1366 by 768 laptop the table and its timeline fit without scrolling sideways."""
-ROW_LINES = 3
-TIMELINE_MIN_WIDTH = 280
-"""The narrowest the timeline strip is drawn: about 13 pixels a day, with every day's number
-(the strip's lettering shrinks to fit). In a window too narrow for it, the table scrolls
-sideways to it instead."""
 
 
 def clock_text(moment: datetime) -> str:
@@ -126,17 +100,10 @@ class BoardWidget(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        lines = self.table.fontMetrics().lineSpacing() * ROW_LINES
-        self.table.verticalHeader().setDefaultSectionSize(max(34, lines + 10))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
-        for column, width in WRAPPED_WIDTHS.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setMinimumSectionSize(60)
-        # The timeline takes the room the other columns leave, but never less than it needs.
-        self.timeline_fit = FillingColumn(self.table, TIMELINE_COLUMN, TIMELINE_MIN_WIDTH)
+        # Each column on its own, or some combined in a narrow window, the timeline filling the
+        # rest: the table fits 1366 and 1024 wide with every day numbered.
+        self.columns = BoardColumns(self.table, self.model)
+        self.timeline_fit = self.columns.timeline_fit
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.case_choice = QComboBox()
         self.case_choice.setObjectName("project_case_choice")

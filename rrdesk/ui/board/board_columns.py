@@ -1,0 +1,179 @@
+"""The countdown board's columns: each on its own where the window has room for them and the
+timeline; in a narrower window (a 1024 by 768 screen), some shown together, one under the other
+(``COMBINED_INTO``), so the table never scrolls sideways and the timeline keeps the room it
+needs to number every day. Nothing is left out: the same words, fewer columns."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+)
+
+from rrdesk.ui.board.board_table_model import (
+    COMBINED_HIDDEN,
+    COMBINED_INTO,
+    DAY_COLUMN,
+    DAYS_LEFT_COLUMN,
+    NEXT_MILESTONE_COLUMN,
+    PSEUDONYM_COLUMN,
+    REFERENCE_COLUMN,
+    RETURNS_COLUMN,
+    STATUS_COLUMN,
+    TIMELINE_COLUMN,
+    BoardTableModel,
+)
+from rrdesk.ui.kit.column_fit import FillingColumn
+
+RESIZE_SAMPLE_ROWS = 40
+"""Columns fit their contents judged from this many rows, so 1,000 cases stay quick."""
+WRAPPED_WIDTHS = {
+    PSEUDONYM_COLUMN: 96,
+    DAY_COLUMN: 92,
+    DAYS_LEFT_COLUMN: 92,
+    NEXT_MILESTONE_COLUMN: 150,
+    RETURNS_COLUMN: 150,
+}
+"""Columns of words that wrap onto up to three lines at these widths (tooltips give them whole),
+so that on a 1366 by 768 laptop the table and its timeline fit without scrolling sideways."""
+ROW_LINES = 3
+COMBINED_WIDTHS = {
+    REFERENCE_COLUMN: 90,
+    STATUS_COLUMN: 124,
+    NEXT_MILESTONE_COLUMN: 118,
+    RETURNS_COLUMN: 128,
+}
+"""The widths of the columns that show others too, in a narrow window, on up to four lines."""
+COMBINED_ROW_LINES = 4
+TIMELINE_MIN_WIDTH = 280
+"""The narrowest the timeline strip is drawn: about 13 pixels a day, with every day's number
+(the strip's lettering shrinks to fit). In a window too narrow for it even with the columns
+combined, the table scrolls sideways to it instead."""
+
+
+class CombinedCells(QStyledItemDelegate):
+    """Draws a cell with the words of the columns it stands for in a narrow window, and names
+    them all on pointing at it."""
+
+    def __init__(self, model: BoardTableModel, parent: QObject) -> None:
+        super().__init__(parent)
+        self._model = model
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if self._model.combined and index.column() in COMBINED_INTO:
+            # As Qt shows a cell's own words: each line break a line separator.
+            text = self._model.shown_text(index.row(), index.column())
+            option.text = text.replace("\n", "\u2028")
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if (
+            event.type() == QEvent.Type.ToolTip
+            and self._model.combined
+            and index.column() in COMBINED_INTO
+        ):
+            tip = self._model.shown_tooltip(index.row(), index.column())
+            QToolTip.showText(event.globalPos(), tip, view)
+            return True
+        return super().helpEvent(event, view, option, index)
+
+
+class BoardColumns(QObject):
+    """Arranges ``table``'s columns for the width it has, as the width changes."""
+
+    def __init__(self, table: QTableView, model: BoardTableModel) -> None:
+        viewport = table.viewport()
+        super().__init__(viewport)  # kept by the viewport it watches, as FillingColumn is
+        self._table = table
+        self._viewport = viewport
+        self._model = model
+        self._full_needs = 0
+        self._arranging = False
+        table.setItemDelegate(CombinedCells(model, table))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
+        header.setMinimumSectionSize(60)
+        # The timeline takes the room the other columns leave, but never less than it needs.
+        self.timeline_fit = FillingColumn(table, TIMELINE_COLUMN, TIMELINE_MIN_WIDTH)
+        self._arrange(combined=False)
+        header.sectionResized.connect(self._on_section_resized)
+        viewport.installEventFilter(self)
+
+    @property
+    def combined(self) -> bool:
+        return self._model.combined
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._viewport:
+            self.fit()
+        return super().eventFilter(watched, event)
+
+    def fit(self) -> None:
+        """Each column on its own if they and the timeline fit the width; else combined."""
+        if self._arranging:
+            return
+        room = self._viewport.width()
+        if not self._model.combined:
+            needs = self._others_width() + TIMELINE_MIN_WIDTH
+            if room < needs:
+                self._full_needs = needs
+                self._arrange(combined=True)
+        elif room >= self._full_needs:
+            self._arrange(combined=False)
+            self.fit()  # the cases shown may need more room now than when they were combined
+        elif self._drifted():
+            self._arrange(combined=True)
+
+    def _drifted(self) -> bool:
+        """Whether the combined columns lost their widths: Qt's header hands hidden columns'
+        widths on to the next ones when the style is applied (the board put in the window)."""
+        header = self._table.horizontalHeader()
+        return any(header.sectionSize(c) != w for c, w in COMBINED_WIDTHS.items()) or not all(
+            header.isSectionHidden(column) for column in COMBINED_HIDDEN
+        )
+
+    def _others_width(self) -> int:
+        header = self._table.horizontalHeader()
+        return sum(
+            header.sectionSize(column)
+            for column in range(header.count())
+            if column != TIMELINE_COLUMN and not header.isSectionHidden(column)
+        )
+
+    def _arrange(self, *, combined: bool) -> None:
+        self._arranging = True
+        try:
+            header = self._table.horizontalHeader()
+            self._model.set_combined(combined)
+            for column in COMBINED_HIDDEN:
+                header.setSectionHidden(column, combined)
+            for column in (REFERENCE_COLUMN, STATUS_COLUMN):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            for column, width in (COMBINED_WIDTHS if combined else WRAPPED_WIDTHS).items():
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, width)
+            lines = COMBINED_ROW_LINES if combined else ROW_LINES
+            spacing = self._table.fontMetrics().lineSpacing()
+            self._table.verticalHeader().setDefaultSectionSize(max(34, spacing * lines + 10))
+            self.timeline_fit.fit()
+        finally:
+            self._arranging = False
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != TIMELINE_COLUMN:
+            self.fit()
