@@ -83,6 +83,7 @@ class LocalReviewTab(QWidget):
         )
         self._loaded = LocalReview()
         self._shown: tuple[object, ...] | None = None
+        self._endorse_shown: tuple[object, ...] | None = None
         self.endorse_button = QPushButton("Record the local review as endorsed")
         name_widget(
             self.endorse_button, "endorse_local_review", "Record the local review as endorsed"
@@ -181,6 +182,8 @@ class LocalReviewTab(QWidget):
                 )
             self.endorse_date.set_value(self._today())
             self.decided_date.set_value(self._today())
+            self.below_threshold.clear()
+            self._endorse_shown = self._endorse_typed()
         else:
             self.notice.setText(
                 "This tab is used once a local review has been recommended and endorsed."
@@ -246,6 +249,9 @@ class LocalReviewTab(QWidget):
         )
 
     def _on_endorse_clicked(self) -> None:
+        self._endorse()
+
+    def _endorse(self) -> bool:
         try:
             commissioned = self.endorse_date.value(what="The date commissioned")
             if commissioned is None:
@@ -259,8 +265,9 @@ class LocalReviewTab(QWidget):
             )
         except (DateError, LocalReviewError) as error:
             self._messages.error(self, "The local review was not recorded", str(error))
-            return
+            return False
         self.load()
+        return True
 
     def _on_save_clicked(self) -> None:
         self._save()
@@ -291,7 +298,29 @@ class LocalReviewTab(QWidget):
             dates,
         )
 
+    def _endorse_typed(self) -> tuple[object, ...]:
+        """What the boxes for recording the review as endorsed hold, as typed."""
+        dates = tuple(
+            (box.day.text(), box.month.text(), box.year.text())
+            for box in (self.decided_date, self.endorse_date)
+        )
+        return (dates, self.below_threshold.text().strip())
+
+    def _endorsing(self) -> bool:
+        """Whether the dates or reason for recording the review as endorsed have been changed."""
+        return (
+            self._endorse_shown is not None
+            and self.endorse_box.isVisibleTo(self)
+            and self._endorse_typed() != self._endorse_shown
+        )
+
     def unsaved_typing(self) -> UnsavedTyping | None:
+        if self._endorsing():
+            return UnsavedTyping(
+                "The local review has not been recorded as endorsed",
+                "If you leave this page now, the dates and reason you typed for it are lost."
+                " Save records the local review as endorsed.",
+            )
         if self._shown is None or not self.review_box.isVisibleTo(self):
             return None
         if self._typed() == self._shown:
@@ -302,6 +331,8 @@ class LocalReviewTab(QWidget):
         )
 
     def save_typing(self) -> bool:
+        if self._endorsing():
+            return self._endorse()
         return self._save()
 
     def discard_typing(self) -> None:
