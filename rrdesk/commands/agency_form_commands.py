@@ -250,8 +250,10 @@ def run_import_agency_form(args: argparse.Namespace, out: TextIO) -> int:
     )
     if accepted.replaced_quality_assured:
         print("It replaced a quality-assured form: it needs quality assurance again.", file=out)
+    if preview.reading_note:
+        print(preview.reading_note, file=out)
     for row in preview.rows:
-        if row.found_by.name == "HEADING":
+        if preview.read_differently(row):
             print(f"{row.question}: read from under its question (its box was deleted)", file=out)
     for field, group in accepted.findings.items():
         for finding in group:

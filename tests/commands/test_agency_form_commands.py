@@ -18,7 +18,7 @@ from rrdesk.domain.agency_forms.agency_requests import ReturnReason
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from tests.builders import POLICE, SCHOOLS, add_case, add_directory, requests_sent
 from tests.refused_word_files import REFUSALS
-from tests.word_authoring import decrypt, encrypt, fill_form
+from tests.word_authoring import as_libreoffice_saves, decrypt, encrypt, fill_form
 
 REFERENCE = "RR-2026-031"
 OTHER = "RR-2026-032"
@@ -106,6 +106,36 @@ def test_a_form_out_and_back_in_by_the_command_line(
     code, text = _run(store, passphrase_file, "forms", "--case", REFERENCE)
     assert f"{POLICE} ({listed[POLICE]['request_id']}): Received" in text, text
     assert "versions 1" in text
+
+
+@pytest.mark.parametrize("libreoffice", [False, True], ids=["one box deleted", "libreoffice"])
+def test_the_import_says_how_answers_were_read_once_or_on_the_row_that_differs(
+    store: Path, passphrase_file: Path, tmp_path: Path, libreoffice: bool
+) -> None:
+    form, password = _export(store, passphrase_file, tmp_path)
+    returned = tmp_path / "returned.docx"
+    filled = _filled(form, password)
+    if libreoffice:
+        filled = encrypt(as_libreoffice_saves(decrypt(filled, password), "involved"), password)
+    returned.write_bytes(filled)
+
+    code, text = _run(
+        store, passphrase_file, "import", "agency-form", "--case", REFERENCE,
+        "--agency", POLICE, str(returned),
+    )  # fmt: skip
+
+    assert code == 0, text
+    once = (
+        "This form was saved by a program that removed its answer boxes, so rrdesk read each "
+        "answer from under its question heading. Check each one."
+    )
+    per_row = [line for line in text.splitlines() if "read from under its question" in line]
+    if libreoffice:
+        assert text.count(once) == 1
+        assert per_row == []
+    else:
+        assert once not in text
+        assert per_row == ["could_be_better: read from under its question (its box was deleted)"]
 
 
 def test_the_form_back_with_comments_and_the_request_email(

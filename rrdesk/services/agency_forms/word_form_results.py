@@ -15,6 +15,13 @@ from rrdesk.domain.agency_forms.text_checks import Finding, TextChecker
 from rrdesk.domain.agency_forms.word_form_content import FormProperties, WordFormContent
 from rrdesk.exports.word.comments_document import WordComment
 
+READ_UNDER_HEADINGS = (
+    "This form was saved by a program that removed its answer boxes, so rrdesk read each answer "
+    "from under its question heading. Check each one."
+)
+"""Said once, above the rows, of a form whose answer boxes were removed (LibreOffice, saving a
+Word form, removes them all); not on every row."""
+
 
 @dataclass(frozen=True)
 class WrittenForm:
@@ -134,6 +141,24 @@ class ReturnPreview:
     @property
     def finding_count(self) -> int:
         return sum(len(group) for group in self.findings.values())
+
+    @property
+    def read_under_headings(self) -> bool:
+        """True when most answers found were read from under their questions' headings: the
+        program that saved the form removed its answer boxes, not the author one or two."""
+        found = [row for row in self.rows if row.found_by is not FoundBy.MISSING]
+        under = sum(1 for row in found if row.found_by is FoundBy.HEADING)
+        return under > 1 and under * 2 > len(found)
+
+    @property
+    def reading_note(self) -> str:
+        """How the answers were read, said once for the whole form, or nothing."""
+        return READ_UNDER_HEADINGS if self.read_under_headings else ""
+
+    def read_differently(self, row: ReturnRow) -> bool:
+        """Whether ``row`` says it was read from under its question: only where that sets it
+        apart from the rest of the form (its answer box deleted, the others kept)."""
+        return row.found_by is FoundBy.HEADING and not self.read_under_headings
 
     @property
     def warning(self) -> str:

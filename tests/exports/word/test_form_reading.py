@@ -19,7 +19,7 @@ from rrdesk.domain.agency_forms.word_form_content import (
 from rrdesk.exports.word.check_form_document import build_check_form_document
 from rrdesk.exports.word.form_reading import read_check_form_document
 from rrdesk.exports.word.office_files import open_word_file
-from tests.word_authoring import encrypt, fill_form
+from tests.word_authoring import as_libreoffice_saves, encrypt, fill_form
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -86,39 +86,6 @@ def test_answers_are_found_under_their_questions_when_controls_are_gone(
     assert read.found_by["themes"] is FoundBy.CONTROL
 
 
-def _as_libreoffice_saves(data: bytes, tick: str) -> bytes:
-    """The form as LibreOffice 7.4 saves it, seen on a real round trip: every tag gone, each
-    answer box a plain paragraph, the first check box of ``tick`` ticked in its state but not its
-    glyph, and that question's paragraph wrapped with the whole question after it in one
-    untagged control."""
-    import io
-
-    import docx
-    from docx.oxml.ns import qn
-
-    document = docx.Document(io.BytesIO(data))
-    body = document.element.body
-    (box,) = [t.getparent().getparent() for t in body.iter(qn("w:tag"))
-              if t.get(qn("w:val")) == f"{tick}.yes"]  # fmt: skip
-    box.find(f"{qn('w:sdtPr')}/{qn('w14:checkbox')}/{qn('w14:checked')}").set(qn("w14:val"), "1")
-    for tag in list(body.iter(qn("w:tag"))):
-        tag.getparent().remove(tag)
-    for sdt in [e for e in body if e.tag == qn("w:sdt")]:
-        for element in list(sdt.find(qn("w:sdtContent"))):
-            sdt.addprevious(element)
-        body.remove(sdt)
-    paragraph = next(box.iterancestors(qn("w:p")))
-    wrapper = body.makeelement(qn("w:sdt"), {})
-    content = wrapper.makeelement(qn("w:sdtContent"), {})
-    wrapper.append(content)
-    paragraph.addprevious(wrapper)
-    for element in [paragraph, *list(paragraph.itersiblings())[:4]]:
-        content.append(element)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
 def test_a_form_saved_by_libreoffice_is_read_under_its_questions(
     form: FormDefinition, blank: bytes
 ) -> None:
@@ -126,7 +93,7 @@ def test_a_form_saved_by_libreoffice_is_read_under_its_questions(
         blank,
         {"went_well": "Quick sharing.", "records_checked": "The crime system."},
     )
-    document = read_check_form_document(_as_libreoffice_saves(filled, "involved"), form)
+    document = read_check_form_document(as_libreoffice_saves(filled, "involved"), form)
     read = read_answers(form, document)
 
     assert read.answers["involved"] == "yes"

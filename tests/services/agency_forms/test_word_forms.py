@@ -15,6 +15,7 @@ from rrdesk.domain.agency_forms.check_form_answers import ChronologyRow, DateAns
 from rrdesk.domain.agency_forms.returned_form import FoundBy
 from rrdesk.domain.cases.cases import Case
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
+from rrdesk.services.agency_forms.word_form_results import ReturnPreview
 from rrdesk.services.agency_forms.word_forms import (
     PasswordNeededError,
     WordForms,
@@ -22,7 +23,7 @@ from rrdesk.services.agency_forms.word_forms import (
 )
 from rrdesk.services.store.session import Session
 from tests.builders import POLICE, SCHOOLS, add_case, add_directory, requests_sent
-from tests.word_authoring import decrypt, encrypt, fill_form
+from tests.word_authoring import as_libreoffice_saves, decrypt, encrypt, fill_form
 
 NOTIFIED = date(2026, 11, 16)
 SENT = date(2026, 11, 17)
@@ -111,6 +112,51 @@ def test_a_form_goes_out_encrypted_and_comes_back_read_and_stored(
     assert request.stage is not None
     assert request.stage.kind is EventKind.RECEIVED
     assert service.return_versions(case.case_id, POLICE) == [(1, today, "returned.docx")]
+
+
+def _returned(
+    session: Session, case: Case, today: date, tmp_path: Path, *, libreoffice: bool
+) -> ReturnPreview:
+    """The police's form filled in (one answer box deleted by its author) and read back; with
+    ``libreoffice``, saved by LibreOffice on the way, which removes every answer box."""
+    assert case.case_id is not None
+    service = _service(session)
+    written = service.write_form(
+        case.case_id, POLICE, tmp_path / "form.docx", identifying=True, today=today
+    )
+    assert written.password
+    filled = _filled(decrypt((tmp_path / "form.docx").read_bytes(), written.password))
+    if libreoffice:
+        filled = as_libreoffice_saves(filled, "involved")
+    returned = tmp_path / "returned.docx"
+    returned.write_bytes(encrypt(filled, written.password))
+    return service.read_return(case.case_id, POLICE, returned)
+
+
+def test_a_form_saved_by_libreoffice_says_once_how_its_answers_were_read(
+    session: Session, case: Case, today: date, tmp_path: Path
+) -> None:
+    preview = _returned(session, case, today, tmp_path, libreoffice=True)
+
+    found = [row for row in preview.rows if row.found_by is not FoundBy.MISSING]
+    assert len(found) > 20
+    assert {row.found_by for row in found} == {FoundBy.HEADING}
+    assert preview.reading_note == (
+        "This form was saved by a program that removed its answer boxes, so rrdesk read each "
+        "answer from under its question heading. Check each one."
+    )
+    assert not any(preview.read_differently(row) for row in preview.rows), "said once, not per row"
+
+
+def test_one_answer_box_deleted_is_said_on_its_row_alone(
+    session: Session, case: Case, today: date, tmp_path: Path
+) -> None:
+    preview = _returned(session, case, today, tmp_path, libreoffice=False)
+
+    assert preview.reading_note == ""
+    assert [row.question for row in preview.rows if preview.read_differently(row)] == [
+        "could_be_better"
+    ]
 
 
 def test_a_wrong_or_missing_password_is_refused(

@@ -49,11 +49,13 @@ def findings_by_question(
     return grouped
 
 
-def read_words(row: ReturnRow) -> str:
+def read_words(row: ReturnRow, *, noted: bool) -> str:
+    """What the returned form says; ``noted`` adds how it was read, where that sets the row
+    apart (:meth:`ReturnPreview.read_differently`)."""
     if row.found_by is FoundBy.MISSING:
         return "Not in the document: the current answer is kept"
     text = row.read or "Left empty"
-    if row.found_by is FoundBy.HEADING:
+    if noted:
         text += " (its answer box was deleted: read from under the question)"
     if row.problem:
         text += f" ({row.problem})"
@@ -83,6 +85,16 @@ def summary_words(preview: ReturnPreview) -> str:
     )
 
 
+def _note(text: str, object_name: str, role: str) -> QLabel:
+    """A sentence above the rows, shown only when there is one."""
+    label = QLabel(text)
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setProperty("role", role)
+    label.setVisible(bool(text))
+    return label
+
+
 class ReturnedFormReviewDialog(QDialog):
     """The returned form's answers beside the current ones; ``accepted_return`` on Accept."""
 
@@ -99,12 +111,11 @@ class ReturnedFormReviewDialog(QDialog):
         self.summary = hint_label(summary_words(preview))
         self.summary.setObjectName("return_summary")
         layout.addWidget(self.summary)
-        self.warning = QLabel(preview.warning)
-        self.warning.setObjectName("return_warning")
-        self.warning.setWordWrap(True)
-        self.warning.setProperty("role", "banner")
-        self.warning.setVisible(bool(preview.warning))
+        self.warning = _note(preview.warning, "return_warning", "banner")
         layout.addWidget(self.warning)
+        # How the answers were read, once above the rows, when the whole form was read one way.
+        self.reading_note = _note(preview.reading_note, "return_reading_note", "inset")
+        layout.addWidget(self.reading_note)
         self.table = self._table()
         self.details = QPlainTextEdit()
         self.details.setObjectName("return_details")
@@ -153,7 +164,7 @@ class ReturnedFormReviewDialog(QDialog):
             looks = self._findings.get(row.question, [])
             cells = (
                 row.label,
-                _short(read_words(row)),
+                _short(read_words(row, noted=self.preview.read_differently(row))),
                 _short(row.current),
                 _short("; ".join(f"\u201c{f.text}\u201d: {f.message}" for f in looks)),
             )
@@ -190,7 +201,7 @@ class ReturnedFormReviewDialog(QDialog):
             f"{shown.section}: {shown.label}",
             "",
             "In the returned form:",
-            read_words(shown),
+            read_words(shown, noted=self.preview.read_differently(shown)),
             "",
             "Now:",
             shown.current,

@@ -27,7 +27,7 @@ from tests.ui.agency_forms.word_forms.word_form_setup import (
     shown,
     word_forms,
 )
-from tests.word_authoring import decrypt
+from tests.word_authoring import as_libreoffice_saves, decrypt, encrypt, fill_form
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -59,6 +59,7 @@ def test_a_returned_form_is_shown_beside_the_answers_and_stored_on_accept(
     assert rows["What could have worked better?"][0].startswith(
         "The referral reached us two days late. (its answer box was deleted"
     )
+    assert not review.reading_note.isVisible(), "one box deleted is said on its row alone"
     assert rows["What went well?"][0] == PASTED
     assert rows["What went well?"][2], "the pasted case notes are found"
     review.table.setCurrentCell(list(rows).index("What went well?"), 0)
@@ -79,6 +80,39 @@ def test_a_returned_form_is_shown_beside_the_answers_and_stored_on_accept(
     kind, title, text = messages.shown[-1]
     assert (kind, title) == ("info", "Returned form added")
     assert "stored as version 1, and recorded as received on 22 November 2026." in text
+
+
+def test_a_form_saved_by_libreoffice_says_once_above_the_rows_how_it_was_read(
+    qtbot, session, collecting, today, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    case_id = collecting.case_id
+    sent = word_forms(session).write_form(
+        case_id, HEALTH, tmp_path / "sent.docx", identifying=True, today=today
+    )
+    assert sent.password is not None
+    plain = decrypt((tmp_path / "sent.docx").read_bytes(), sent.password)
+    filled = fill_form(plain, {"author": "Dana Returner", "went_well": PASTED})
+    path = tmp_path / f"{HEALTH} returned.docx"
+    path.write_bytes(encrypt(as_libreoffice_saves(filled, "involved"), sent.password))
+    actions, _messages, files, _ = actions_on_host(qtbot, session, case_id, today, tmp_path)
+    files.open_answers = [path]
+
+    actions.add_returned_form(HEALTH)
+
+    review = shown(actions, ReturnedFormReviewDialog)
+    assert review.reading_note.isVisible()
+    assert review.reading_note.text() == (
+        "This form was saved by a program that removed its answer boxes, so rrdesk read each "
+        "answer from under its question heading. Check each one."
+    )
+    assert review.reading_note.y() < review.table.mapTo(review, review.table.rect().topLeft()).y()
+    rows = review.row_texts()
+    assert len(rows) > 20
+    assert rows["Your full name"][0] == "Dana Returner"
+    assert rows["What went well?"][0] == PASTED
+    assert not [q for q, (returned, *_) in rows.items() if "read from under" in returned]
+    review.table.setCurrentCell(list(rows).index("Your full name"), 0)
+    assert "read from under" not in review.details.toPlainText()
 
 
 def test_its_own_password_is_asked_for_a_wrong_one_said_and_cancel_changes_nothing(
