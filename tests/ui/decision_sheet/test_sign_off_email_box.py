@@ -47,6 +47,21 @@ def _add_executives(session: Session) -> None:
         )
 
 
+def _box(qtbot, session: Session, case_id: int, draft: Path) -> SignOffEmailBox:  # type: ignore[no-untyped-def]
+    """The box, shown, its email to be saved as ``draft``."""
+    box = SignOffEmailBox(
+        case_id,
+        SignOffDrafts(session, decision_sheet_service_for(session)),
+        RecordingMessages(),
+        ScriptedFileDialogs(save=[draft]),
+        RecordingOpener(works=True),
+    )
+    qtbot.addWidget(box)
+    box.show()
+    box.refresh()
+    return box
+
+
 def test_executives_one_each_and_the_panel_copied_when_ticked(
     qtbot, session: Session, decided_case: int, tmp_path: Path
 ) -> None:
@@ -54,17 +69,7 @@ def test_executives_one_each_and_the_panel_copied_when_ticked(
     sheets = decision_sheet_service_for(session)
     sheet = sheets.export_signed(decided_case, TODAY, NOW, PASSPHRASE)
     draft = tmp_path / "sign-off.eml"
-    dialogs = ScriptedFileDialogs(save=[draft])
-    box = SignOffEmailBox(
-        decided_case,
-        SignOffDrafts(session, sheets),
-        RecordingMessages(),
-        dialogs,
-        RecordingOpener(works=True),
-    )
-    qtbot.addWidget(box)
-    box.show()
-    box.refresh()
+    box = _box(qtbot, session, decided_case, draft)
     text = box.recipients.text()
     assert "Carys Exec-Lead (local authority), Idris Exec-Police (police)" in text
     assert "No executive is recorded for health:" in text
@@ -105,16 +110,7 @@ def test_after_some_answers_the_email_goes_to_the_others_and_says_who_has_signed
     )
     meetings.save(decided_case, meeting.with_sign_off(sign_off), "The local authority agreed")
     draft = tmp_path / "sign-off.eml"
-    box = SignOffEmailBox(
-        decided_case,
-        SignOffDrafts(session, sheets),
-        RecordingMessages(),
-        ScriptedFileDialogs(save=[draft]),
-        RecordingOpener(works=True),
-    )
-    qtbot.addWidget(box)
-    box.show()
-    box.refresh()
+    box = _box(qtbot, session, decided_case, draft)
     text = box.recipients.text()
     assert text.startswith("The email for sign-off goes to Idris Exec-Police (police), "), text
     assert " Not to Carys Exec-Lead (local authority), who has answered already." in text
