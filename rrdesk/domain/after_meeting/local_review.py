@@ -13,7 +13,7 @@ with a due date worked out here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from rrdesk.domain.errors import UserError
@@ -132,6 +132,10 @@ class ReviewMilestone:
     skipped: bool = False
     """A step before publication that was not recorded by the time the review was published:
     it can no longer be done, so it holds nothing up."""
+    working_days: Callable[[date], bool] | None = field(default=None, compare=False, repr=False)
+    """The calendar's working days, for a milestone whose deadline is set in working days (the
+    report, 7 working days before publication): its time left or overdue is counted in them.
+    ``None`` for the others, set in calendar months and counted in calendar days."""
 
     def status_words(self, today: date) -> str:
         if self.skipped:
@@ -140,13 +144,22 @@ class ReviewMilestone:
             return f"Done on {format_date(self.done_on)}" if self.done_on else "Done"
         if self.due is None:
             return "Not yet known"
-        if self.due < today:
-            days = (today - self.due).days
-            return f"Overdue by {days} day{'' if days == 1 else 's'}"
         if self.due == today:
             return "Due today"
-        days = (self.due - today).days
-        return f"{days} day{'' if days == 1 else 's'} left"
+        late = self.due < today
+        first, last = (self.due, today) if late else (today, self.due)
+        if self.working_days is None:
+            count, unit = (last - first).days, "calendar day"
+        else:
+            count = sum(
+                self.working_days(first + timedelta(days=n))
+                for n in range(1, (last - first).days + 1)
+            )
+            unit = "working day"
+            if late and count == 0:  # no working day since: not yet a whole one late
+                return f"Overdue: it was due on {format_date(self.due)}"
+        days = f"{count} {unit}{'' if count == 1 else 's'}"
+        return f"Overdue by {days}" if late else f"{days} left"
 
     def is_overdue(self, today: date) -> bool:
         return not self.done and self.due is not None and self.due < today
@@ -182,10 +195,15 @@ def review_milestones(
     published = review.published_on is not None
 
     def before_publication(
-        key: str, label: str, due: date | None, on: date | None
+        key: str,
+        label: str,
+        due: date | None,
+        on: date | None,
+        working_days: Callable[[date], bool] | None = None,
     ) -> ReviewMilestone:
         skipped = published and on is None
-        return ReviewMilestone(key, label, due, on is not None or skipped, on, skipped)
+        done = on is not None or skipped
+        return ReviewMilestone(key, label, due, done, on, skipped, working_days)
 
     return (
         ReviewMilestone(
@@ -234,6 +252,7 @@ def review_milestones(
             " days before publication)",
             report_due,
             review.report_to_panel_on,
+            is_working_day,
         ),
         ReviewMilestone(
             "published",

@@ -71,12 +71,35 @@ def test_nothing_is_dated_before_commissioning() -> None:
 def test_status_words() -> None:
     review = LocalReview(commissioned_on=date(2026, 3, 2))
     completed = {m.key: m for m in review_milestones(review)}["completed"]
-    assert completed.status_words(date(2026, 9, 1)) == "1 day left"
+    assert completed.status_words(date(2026, 9, 1)) == "1 calendar day left"
     assert completed.status_words(date(2026, 9, 2)) == "Due today"
-    assert completed.status_words(date(2026, 9, 5)) == "Overdue by 3 days"
+    assert completed.status_words(date(2026, 9, 5)) == "Overdue by 3 calendar days"
     assert completed.is_overdue(date(2026, 9, 3))
     family = {m.key: m for m in review_milestones(review)}["family_informed"]
-    assert family.status_words(date(2026, 9, 1)) == "Overdue by 183 days"
+    assert family.status_words(date(2026, 9, 1)) == "Overdue by 183 calendar days"
+
+
+def test_the_report_to_the_panel_is_counted_in_working_days() -> None:
+    """Its deadline is 7 working days before publication: what is left of it, or how late it
+    is, is counted in working days (the calendar's), not in calendar days."""
+    holidays = (date(2026, 12, 25), date(2026, 12, 28), date(2027, 1, 1))
+    review = LocalReview(commissioned_on=date(2026, 6, 1), publication_planned=date(2027, 1, 12))
+
+    def working(day: date) -> bool:
+        return day.weekday() < 5 and day not in holidays
+
+    report = {m.key: m for m in review_milestones(review, working)}["report_to_panel"]
+    assert report.due == date(2026, 12, 31)  # 4 to 11 January and 31 December: 7 working days
+    # Thursday 24 December: the 29th, 30th and 31st are left (7 calendar days).
+    assert report.status_words(date(2026, 12, 24)) == "3 working days left"
+    assert report.status_words(date(2026, 12, 30)) == "1 working day left"
+    assert report.status_words(date(2026, 12, 31)) == "Due today"
+    # New Year's Day and the weekend: no working day yet since it was due.
+    for day in (date(2027, 1, 1), date(2027, 1, 3)):
+        assert report.status_words(day) == "Overdue: it was due on 31 December 2026"
+    assert report.is_overdue(date(2027, 1, 1))
+    assert report.status_words(date(2027, 1, 4)) == "Overdue by 1 working day"
+    assert report.status_words(date(2027, 1, 8)) == "Overdue by 5 working days"
 
 
 @pytest.mark.parametrize(

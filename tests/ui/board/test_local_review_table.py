@@ -63,7 +63,7 @@ def test_board_lists_only_local_reviews_and_follows_their_changes(
             "Child Q",
             "Family told about the review",
             "5 January 2026",
-            "Overdue by 322 days",
+            "Overdue by 322 calendar days",
             "Overdue",
         ],
         [
@@ -71,7 +71,7 @@ def test_board_lists_only_local_reviews_and_follows_their_changes(
             "Child R",
             "Practitioner event held",  # Leeds line 63: before the review is completed
             "1 April 2027",
-            "129 days left",
+            "129 calendar days left",
             "On track",
         ],
     ]
@@ -86,6 +86,6 @@ def test_board_lists_only_local_reviews_and_follows_their_changes(
     assert review_text(board)[0][2:] == [
         "Practitioner event held",
         "5 July 2026",
-        "Overdue by 141 days",
+        "Overdue by 141 calendar days",
         "Overdue",
     ]
