@@ -242,6 +242,11 @@ def run_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
                 f"{f' ({made_word} {against[0]})' if against[0] else ''}.",
                 file=out,
             )
+        if session.changed_outside and session.slots.closed is not None:
+            from rrdesk.services.store.rollback import changed_since
+
+            print(changed_since(session.slots.closed), file=out)
+            return 1
         return 0
     where = f"entry {broken.entry_id}" if broken.entry_id is not None else "the end of the trail"
     print(

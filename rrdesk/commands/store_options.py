@@ -33,7 +33,10 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--accept-older",
         action="store_true",
-        help="open the store even if it is older than the copy last opened (exit code 1 without)",
+        help=(
+            "open the store even if it is older than the copy last opened, or changed outside "
+            "rrdesk since it was last closed (exit code 1 without)"
+        ),
     )
 
 

@@ -15,6 +15,7 @@ import pytest
 from rrdesk.domain.cases.cases import Case, Child
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.store import store_access
+from rrdesk.services.store.rollback import ChangedStoreError
 from rrdesk.storage.errors import StoreError
 from rrdesk.storage.keys import key_file
 from rrdesk.storage.migrations import SCHEMA_VERSION
@@ -118,12 +119,15 @@ def test_messages_tell_the_kinds_apart() -> None:
 
 
 def test_a_damaged_later_page_is_found_and_named(many_pages: Path, passphrase: str) -> None:
-    """A page beyond the first is only read when needed: the store opens, the integrity check
-    names the page, and reading it gives the plain message rather than a crash."""
+    """A page beyond the first is only read when needed: the seal of the store as it was last
+    closed notices the change at once; opened anyway, the integrity check names the page, and
+    reading it gives the plain message rather than a crash."""
     raw = bytearray(many_pages.read_bytes())
     raw[9 * PAGE + 200] ^= 0xFF
     many_pages.write_bytes(bytes(raw))
-    session = store_access.unlock_with_passphrase(many_pages, passphrase)
+    with pytest.raises(ChangedStoreError, match="changed outside rrdesk since it was last closed"):
+        store_access.unlock_with_passphrase(many_pages, passphrase)
+    session = store_access.unlock_with_passphrase(many_pages, passphrase, accept_older=True)
     try:
         problems = session.db.integrity_problems()
         assert problems

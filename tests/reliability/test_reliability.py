@@ -302,10 +302,6 @@ def test_older_copies_of_the_store_put_back_are_all_caught(tmp_path: Path) -> No
     assert figures.missed == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a single page holding a case's row, put back from an older copy, still opens",
-)
 def test_pages_put_back_from_an_older_copy_are_all_caught(tmp_path: Path) -> None:
     figures = tamper_scenarios.rollback_trials(tmp_path, copies=0, pages=16, seed=6)
     assert figures.pages == 16

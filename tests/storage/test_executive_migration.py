@@ -9,6 +9,7 @@ from rrdesk.services.cases.case_service import DirectoryService
 from rrdesk.services.store import store_access
 from rrdesk.storage.database import Database
 from rrdesk.storage.migrations import SCHEMA_VERSION
+from tests.services.store.test_closed_seal import unsealed
 
 
 def test_a_store_from_before_executives_keeps_its_people(
@@ -24,6 +25,7 @@ def test_a_store_from_before_executives_keeps_its_people(
         db.execute("ALTER TABLE members DROP COLUMN executive_deputy")
         db.set_user_version(2)
     db.close()
+    unsealed(store_path, key)  # as an earlier rrdesk left it
 
     upgraded = store_access.unlock_with_passphrase(store_path, passphrase)
     try:

@@ -12,6 +12,7 @@ from rrdesk.services.store import store_access
 from rrdesk.storage.database import Database
 from rrdesk.storage.migrations import SCHEMA_VERSION
 from tests.builders import POLICE, SCHOOLS, add_case, add_directory, requests_sent
+from tests.services.store.test_closed_seal import unsealed
 
 
 def test_requests_from_before_get_identifiers_and_keep_their_history(
@@ -39,6 +40,7 @@ def test_requests_from_before_get_identifiers_and_keep_their_history(
         )
         db.set_user_version(SCHEMA_VERSION - 1)
     db.close()
+    unsealed(store_path, key)  # as an earlier rrdesk left it
 
     upgraded = store_access.unlock_with_passphrase(store_path, passphrase)
     try:

@@ -9,6 +9,7 @@ from rrdesk.services.store.session import Session
 from rrdesk.storage.database import Database
 from rrdesk.storage.migrations import SCHEMA_VERSION
 from rrdesk.storage.secret_repository import SecretRepository
+from tests.services.store.test_closed_seal import unsealed
 
 
 def test_a_store_from_before_signing_gains_the_tables(
@@ -25,6 +26,7 @@ def test_a_store_from_before_signing_gains_the_tables(
         db.execute("ALTER TABLE members DROP COLUMN executive_deputy")
         db.set_user_version(1)
     db.close()
+    unsealed(store_path, key)  # as an earlier rrdesk left it
 
     upgraded = store_access.unlock_with_passphrase(store_path, passphrase)
     try:

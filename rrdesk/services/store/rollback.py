@@ -9,6 +9,12 @@ keyring catches an older store put back with its own older key file; the key fil
 a computer without a keyring. The count is raised in the store first, so a crash part-way leaves
 the store ahead, never behind. A restore opens the store it puts back on purpose, so it counts
 as the latest from then on.
+
+The count catches a whole older copy, not a part of one: a page of the store copied back from an
+older copy passes SQLCipher's check of each page. So when rrdesk closes a store cleanly it seals
+the whole file in the key file (:mod:`rrdesk.storage.keys.store_seal`), and opening compares the
+file with that seal before anything is written; the key file loses the seal before the store's
+first write, so a store not closed cleanly (a crash, power lost) has none, and is not checked.
 """
 
 from __future__ import annotations
@@ -17,18 +23,21 @@ import json
 import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 from rrdesk.domain.cases.audit import AuditAnchor
 from rrdesk.domain.timetable.dates import format_date, format_time
 from rrdesk.keystore import SecretStore, SecretStoreUnavailable
 from rrdesk.services.store.session import Session
 from rrdesk.storage.errors import NOTHING_CHANGED, StoreError, TamperedError
-from rrdesk.storage.keys import key_file
+from rrdesk.storage.keys import key_file, store_seal
+from rrdesk.storage.keys.key_slots import ClosedSeal, KeySlots
 
 log = logging.getLogger(__name__)
 
 COUNT_SETTING = "times_opened"
 OPENED_OLDER = "Opened a copy of the store older than the one last opened"
+OPENED_CHANGED = "Opened the store after it was changed outside rrdesk"
 
 
 class OlderStoreError(StoreError):
@@ -36,6 +45,16 @@ class OlderStoreError(StoreError):
     The command line exits 1 for it."""
 
     exit_code = 1
+    question = "Open an older copy of the store?"
+    refused = "The older copy was not opened."
+
+
+class ChangedStoreError(OlderStoreError):
+    """The store file is not as rrdesk last closed it (the seal in its key file does not match):
+    part of it put back from an older copy, say. Refused and asked about as an older copy."""
+
+    question = "Open a store changed outside rrdesk?"
+    refused = "The changed store was not opened."
 
 
 @dataclass(frozen=True)
@@ -101,13 +120,86 @@ def store_count(session: Session) -> int:
         return 0
 
 
-def check_and_count(
-    session: Session, secret_store: SecretStore | None, *, accept_older: bool, count: bool = True
-) -> bool:
-    """Refuse an older copy (unless ``accept_older``), then count this opening everywhere (not
-    if ``count`` is false: opened only to be checked). True if the store was older and opened
-    all the same; its audit trail then says so, and its anchor follows it."""
-    ring = _from_keyring(secret_store, session.slots.store_id)  # read once: each is a round trip
+@dataclass(frozen=True)
+class SealCheck:
+    """What the key file says of the store file as it was last closed, and whether the file is
+    still so: ``closed`` is the key file's seal (``None``: none to check, after a crash or an
+    earlier rrdesk); ``holds`` is whether the file matches it."""
+
+    closed: ClosedSeal | None = None
+    holds: bool = True
+
+    @property
+    def changed(self) -> bool:
+        return self.closed is not None and not self.holds
+
+
+def check_closed_seal(path: Path, slots: KeySlots, data_key: bytes) -> SealCheck:
+    """Compare the store file at ``path`` with the seal in ``slots`` (before it is opened)."""
+    if slots.closed is None:
+        return SealCheck()
+    return SealCheck(slots.closed, store_seal.holds(path, slots, data_key))
+
+
+def refuse_if_changed(sealed: SealCheck, *, accept: bool) -> None:
+    """Refuse a store file changed since it was last closed, unless the person said to open it."""
+    if sealed.changed and not accept:
+        assert sealed.closed is not None
+        raise ChangedStoreError(
+            f"{changed_since(sealed.closed)} Open it anyway only if you know why it changed; "
+            f"otherwise restore it from a backup. {NOTHING_CHANGED}"
+        )
+
+
+def changed_since(closed: ClosedSeal) -> str:
+    """What to say of a store file that does not match ``closed``, its seal."""
+    return (
+        "This store has been changed outside rrdesk since it was last closed on "
+        f"{Opened(0, closed.at).described()}. Part of it may have been put back from an older "
+        "copy, or damaged, so changes made since may be missing."
+    )
+
+
+def clear_closed_seal(session: Session, sealed: SealCheck) -> None:
+    """Before the store is first written: its key file without the seal of the closed store,
+    so a crash while it is open leaves no seal that no longer matches."""
+    if sealed.closed is None:
+        return
+    session.slots = key_file.seal(replace(session.slots, closed=None), session.key_bytes())
+    key_file.write_slots(session.path, session.slots)
+
+
+def before_migrating(
+    path: Path, slots: KeySlots, data_key: bytes, sealed: SealCheck, *, accept: bool
+) -> tuple[KeySlots, SealCheck]:
+    """Before a store's schema is brought up to date (which writes it): refuse it if it has
+    changed since it was closed, and write its key file without the seal. The slots and the
+    check to go on with."""
+    if sealed.closed is None:
+        return slots, sealed
+    key_file.check_seal(slots, data_key, where=key_file.slot_file_for(path).name)
+    refuse_if_changed(sealed, accept=accept)
+    unsealed = key_file.seal(replace(slots, closed=None), data_key)
+    key_file.write_slots(path, unsealed)
+    return unsealed, SealCheck()
+
+
+@dataclass(frozen=True)
+class Before:
+    """What opening found before it wrote anything: the latest opening recorded outside the
+    store, the store's own count, whether it is older, and the seal's check."""
+
+    latest: Opened | None
+    own: int
+    older: bool
+    sealed: SealCheck
+
+
+def check_older(
+    session: Session, ring: Opened | None, sealed: SealCheck, *, accept_older: bool
+) -> Before:
+    """Refuse an older copy (unless ``accept_older``), or a store whose audit trail is not what
+    the keyring recorded at the last opening. Reads only."""
     before = _latest(session, ring)
     own = store_count(session)
     older = before is not None and own < before.count
@@ -120,8 +212,16 @@ def check_and_count(
             f"meant. {NOTHING_CHANGED}"
         )
     _check_keyring_anchor(session, ring, own)
-    if not count:
-        return older
+    return Before(before, own, older, sealed)
+
+
+def count_opening(session: Session, secret_store: SecretStore | None, found: Before) -> None:
+    """Count this opening in the store, then its key file, then the keyring (so a crash part-way
+    leaves the store ahead, never behind); first of all the key file loses the seal of the
+    closed store, which is sealed afresh when this session closes it. An older or changed store
+    opened all the same says so in its audit trail."""
+    clear_closed_seal(session, found.sealed)
+    before, own = found.latest, found.own
     # Never down, and at least the time in milliseconds: a store put back on purpose (a restore) and
     # opened then is ahead of every count kept before, in a keyring it was not opened with too.
     at = datetime.now(UTC)
@@ -129,10 +229,15 @@ def check_and_count(
     now = Opened(max(floor, int(at.timestamp() * 1000)), _iso(at))
     with session.db.transaction():
         session.settings.set(COUNT_SETTING, str(now.count))
-        if older:
+        if found.older:
             assert before is not None
             note = f"last opened {before.described()} (opening {before.count}; this copy {own})"
             session.record("store", OPENED_OLDER, detail={"note": note})
+        elif found.sealed.changed:
+            assert found.sealed.closed is not None
+            note = f"last closed {Opened(0, found.sealed.closed.at).described()}"
+            session.record("store", OPENED_CHANGED, detail={"note": note})
+    session.seal_on_close = True
     salt = key_file.store_salt(session.path) or session.slots.store_salt
     counted = replace(session.slots, counter=now.count, opened=now.at, store_salt=salt)
     session.slots = key_file.seal(counted, session.key_bytes())
@@ -143,7 +248,11 @@ def check_and_count(
     _to_keyring(
         secret_store, session.slots.store_id, replace(now, audit=session.audit.current_anchor())
     )
-    return older
+
+
+def read_keyring(session: Session, secret_store: SecretStore | None) -> Opened | None:
+    """The keyring's record of the last opening (read once: each read is a round trip)."""
+    return _from_keyring(secret_store, session.slots.store_id)
 
 
 def _check_keyring_anchor(session: Session, ring: Opened | None, own: int) -> None:

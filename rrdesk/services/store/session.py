@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import getpass
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,6 +49,11 @@ class Session:
     actor: str
     lock: StoreLock
     os_user: str = field(default_factory=operating_system_user)
+    # Set once the key file no longer holds the seal of the closed store (opened and counted,
+    # or new): closing then seals the store file afresh (see :mod:`.rollback`).
+    seal_on_close: bool = False
+    # True if the store file was not as it was sealed when last closed, and opened all the same.
+    changed_outside: bool = False
 
     def __post_init__(self) -> None:
         self.cases = CaseRepository(self.db)
@@ -80,10 +85,12 @@ class Session:
     def anchor_audit(self) -> None:
         """Record the audit trail's head and length in the sealed key file (after each change
         is committed). If the file cannot be written the store is still saved: the anchor
-        catches up at the next change or the next opening."""
+        catches up at the next change or the next opening. The store has changed, so the file
+        no longer holds the seal of the closed store, if it still did."""
         from rrdesk.storage.audit_repository import current_anchor
 
-        self.slots = key_file.seal(self.slots, self.key_bytes(), current_anchor(self.db))
+        unsealed = replace(self.slots, closed=None)
+        self.slots = key_file.seal(unsealed, self.key_bytes(), current_anchor(self.db))
         try:
             key_file.write_slots(self.path, self.slots)
         except StoreError:
@@ -163,10 +170,39 @@ class Session:
     def is_open(self) -> bool:
         return self.lock.held
 
+    def _seal_closed_store(self) -> None:
+        """Seal the store file, just closed, in its key file. If it cannot be sealed (a reader
+        kept the write-ahead log from being emptied), or the key file is not as this session
+        last wrote it, or cannot be written, it keeps no seal: the next opening cannot check the
+        file, and says nothing."""
+        from rrdesk.storage.keys import store_seal
+
+        self.seal_on_close = False
+        try:
+            if key_file.read_slots(self.path) != self.slots:
+                log.info("the key file was changed while the store was open: not sealed")
+                return
+        except StoreError:
+            return
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        closed = store_seal.seal_closed(self.path, self.slots, self.key_bytes(), at)
+        if closed is None:
+            log.info("the store could not be sealed as it was closed")
+            return
+        sealed = key_file.seal(replace(self.slots, closed=closed), self.key_bytes())
+        try:
+            key_file.write_slots(self.path, sealed)
+        except StoreError:
+            log.warning("the seal of the closed store could not be written to the key file")
+            return
+        self.slots = sealed
+
     def close(self) -> None:
         """Close the store, overwrite the key in memory (as far as Python allows), let others in."""
         try:
             self.db.close()
+            if self.seal_on_close:
+                self._seal_closed_store()
         finally:
             self.forget_signing_keys()
             for index in range(len(self.data_key)):

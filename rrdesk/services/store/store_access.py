@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rrdesk.keystore import SecretStore, SecretStoreUnavailable
+from rrdesk.services.store import rollback
 from rrdesk.services.store.names import clean_name
 from rrdesk.services.store.session import Session
 from rrdesk.services.store.store_checks import check_before_unlock as check_before_unlock
@@ -31,7 +32,7 @@ from rrdesk.storage.errors import (
 from rrdesk.storage.keys import key_file, key_slots
 from rrdesk.storage.keys.key_slots import KeySlot, KeySlots
 from rrdesk.storage.lock_file import StoreLock
-from rrdesk.storage.migrations import KEYED_AUDIT_VERSION, check_schema, migrate
+from rrdesk.storage.migrations import KEYED_AUDIT_VERSION, SCHEMA_VERSION, check_schema, migrate
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ def create_store(
     try:
         migrate(db, audit_key=audit_key(data_key, slots.store_id))
         slots = key_file.for_store_file(slots, path, data_key)
-        session = Session(path, db, slots, bytearray(data_key), owner, lock)
+        session = Session(path, db, slots, bytearray(data_key), owner, lock, seal_on_close=True)
         with db.transaction():
             session.settings.set("store_id", slots.store_id)
             session.settings.set("partnership", partnership)
@@ -147,6 +148,7 @@ def _open(
     lock = StoreLock(path)
     lock.acquire()
     try:
+        sealed = rollback.check_closed_seal(path, slots, data_key)  # before anything is written
         db = Database.open(path, data_key)
     except StoreDamagedError:
         lock.release()
@@ -159,6 +161,9 @@ def _open(
         raise
     try:
         keyed_before = db.user_version >= KEYED_AUDIT_VERSION
+        if db.user_version < SCHEMA_VERSION:  # the store is written by its migrations
+            accept = bool(opening and opening.accept_older)
+            slots, sealed = rollback.before_migrating(path, slots, data_key, sealed, accept=accept)
         migrate(
             db,
             audit_key=chain_key(db, data_key, slots.store_id),
@@ -174,7 +179,11 @@ def _open(
                 f"Put the right key file back. {NOTHING_CHANGED}"
             )
         _check_anchor(
-            session, keyed_before=keyed_before, refuse=not checking_audit, opening=opening
+            session,
+            keyed_before=keyed_before,
+            refuse=not checking_audit,
+            opening=opening,
+            sealed=sealed,
         )
     except BaseException:
         db.close()
@@ -185,13 +194,20 @@ def _open(
 
 
 def _check_anchor(
-    session: Session, *, keyed_before: bool, refuse: bool, opening: Opening | None
+    session: Session,
+    *,
+    keyed_before: bool,
+    refuse: bool,
+    opening: Opening | None,
+    sealed: rollback.SealCheck,
 ) -> None:
     """Refuse a store whose audit trail is shorter than, or differs from, what its sealed key
-    file records. A key file from before the keyed trail is anchored now, once its store has
-    just been brought up to it; after that, a key file without an anchor is refused. Opened
-    only to check the trail (``refuse`` false), a missing or unmatched anchor is left for the
-    check to report, and nothing is written."""
+    file records; then an older copy, then a store file changed since it was last closed (see
+    :mod:`.rollback`); then count the opening. A key file from before the keyed trail is
+    anchored now, once its store has just been brought up to it; after that, a key file without
+    an anchor is refused. Opened only to check the trail (``refuse`` false), a missing or
+    unmatched anchor, or a changed file, is left for the check to report, and nothing is
+    written."""
     where = key_file.slot_file_for(session.path).name
     if session.slots.anchor is None:
         if keyed_before and not refuse:
@@ -206,24 +222,24 @@ def _check_anchor(
         return
     key_file.check_seal(session.slots, session.key_bytes(), where=where)
     from rrdesk.domain.cases.audit import anchor_break_at
-    from rrdesk.services.store import rollback
 
     opening = opening or Opening()
-    counting = refuse and opening.counted
-    rollback.check_and_count(
-        session, opening.secret_store, accept_older=opening.accept_older, count=counting
-    )
-
+    ring = rollback.read_keyring(session, opening.secret_store)
+    found = rollback.check_older(session, ring, sealed, accept_older=opening.accept_older)
     audit = session.audit
     broken = anchor_break_at(audit.length(), audit.hash_at, session.slots.anchor)
     if broken is not None and not refuse:
         return
-    if broken is not None:
+    if broken is not None and not found.older:  # an older copy opened anyway is anchored anew
         raise TamperedError(
             f"The audit trail in {session.path.name} does not match its key file: "
             f"{broken.reason}. The store may have been changed outside rrdesk, or replaced by an "
             f"older copy. Restore it from a backup. {NOTHING_CHANGED}"
         )
+    session.changed_outside = sealed.changed
+    if refuse and opening.counted:
+        rollback.refuse_if_changed(sealed, accept=opening.accept_older)
+        rollback.count_opening(session, opening.secret_store, found)
     if session.audit.current_anchor() != session.slots.anchor:
         session.anchor_audit()  # rrdesk stopped before the anchor of its last change was kept
 

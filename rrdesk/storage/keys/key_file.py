@@ -5,7 +5,9 @@ is damaged rather than written by a newer rrdesk), so the person is told what to
 
 Version 3 adds each slot's public key and sealed data key (so the data key can change: see
 :mod:`rrdesk.storage.keys.slot_crypto`) and how many times the store has been opened, and when
-(so an older copy of the store is noticed). Since version 2 the file also holds the audit
+(so an older copy of the store is noticed). Version 4 adds the seal of the whole store file
+from when it was last closed (:mod:`rrdesk.storage.keys.store_seal`); a file without one is
+still written as version 3. Since version 2 the file also holds the audit
 trail's anchor and is sealed with an HMAC under a key derived from the data key (:func:`seal`);
 the seal is checked once the data key is known (:func:`check_seal`). A version 1 file has
 neither, and is accepted only while its store is brought up to the keyed audit trail.
@@ -31,11 +33,12 @@ from rrdesk.storage.errors import (
     TamperedError,
 )
 from rrdesk.storage.input_files import InputFileError, parse_bounded_json, read_input_file
-from rrdesk.storage.keys.key_slots import KeySlot, KeySlots
+from rrdesk.storage.keys.key_slots import ClosedSeal, KeySlot, KeySlots
 from rrdesk.storage.keys.slot_crypto import SEALED_BYTES, WRAPPED_BYTES
 
 FORMAT = "rrdesk-key-slots"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
+WRITTEN_WITHOUT_CLOSED_SEAL = 3  # read by the rrdesk before the seal of the closed store
 MAX_SLOT_FILE_BYTES = 1 << 20
 # scrypt needs 128 * n * r bytes of memory for each try: rrdesk writes 128 MiB (n = 2**17, r = 8)
 # and reads nothing that would need more than twice that, nor more than four times its work.
@@ -54,7 +57,7 @@ def _b64(data: bytes) -> str:
 def slots_to_json(slots: KeySlots) -> bytes:
     body: dict[str, Any] = {
         "format": FORMAT,
-        "version": FORMAT_VERSION,
+        "version": WRITTEN_WITHOUT_CLOSED_SEAL,
         "store_id": slots.store_id,
         "key_check": _b64(slots.key_check),
         "slots": [
@@ -82,6 +85,9 @@ def slots_to_json(slots: KeySlots) -> bytes:
         body["opened"] = {"counter": slots.counter, "at": slots.opened}
     if slots.store_salt:
         body["store"] = _b64(slots.store_salt)
+    if slots.closed is not None and slots.anchor is not None:
+        body["closed"] = {"at": slots.closed.at, "mac": _b64(slots.closed.mac)}
+        body["version"] = FORMAT_VERSION
     if slots.anchor is not None:
         body["audit"] = {"head": slots.anchor.head, "count": slots.anchor.count}
         body["mac"] = _b64(slots.mac)
@@ -104,6 +110,8 @@ def _sealed_body(slots: KeySlots) -> bytes:
         sealed.append([slots.counter, slots.opened])
     if slots.store_salt:
         sealed.append(["store", _b64(slots.store_salt)])
+    if slots.closed is not None:
+        sealed.append(["closed", slots.closed.at, _b64(slots.closed.mac)])
     return json.dumps(
         sealed,
         ensure_ascii=True,
@@ -185,6 +193,10 @@ def slots_from_json(raw: bytes, *, where: str) -> KeySlots:
         if "opened" in body:
             counter = int(body["opened"]["counter"])
             opened = str(body["opened"]["at"])
+        closed = None
+        if version >= 4:  # only a sealed key file holds the seal of the closed store
+            mark = body["closed"]
+            closed = ClosedSeal(str(mark["at"]), base64.b64decode(mark["mac"], validate=True))
         result = KeySlots(
             store_id=str(body["store_id"]),
             key_check=base64.b64decode(body["key_check"], validate=True),
@@ -194,6 +206,7 @@ def slots_from_json(raw: bytes, *, where: str) -> KeySlots:
             counter=counter,
             opened=opened,
             store_salt=base64.b64decode(body.get("store", ""), validate=True),
+            closed=closed,
         )
     except NotAStoreError:
         raise
@@ -213,6 +226,8 @@ def _check_sane(slots: KeySlots, damaged: str) -> None:
     if slots.counter is not None and not 0 <= slots.counter < 2**62:
         raise KeyFileDamagedError(damaged)
     if slots.store_salt and len(slots.store_salt) != STORE_SALT_BYTES:
+        raise KeyFileDamagedError(damaged)
+    if slots.closed is not None and len(slots.closed.mac) != 32:
         raise KeyFileDamagedError(damaged)
     for slot in slots.slots:
         if not scrypt_settings_allowed(slot.n, slot.r, slot.p):
@@ -245,8 +260,9 @@ def store_salt(store_path: Path) -> bytes:
 
 
 def for_store_file(slots: KeySlots, store_path: Path, data_key: bytes) -> KeySlots:
-    """``slots`` naming the store file at ``store_path`` as theirs, sealed again."""
-    return seal(replace(slots, store_salt=store_salt(store_path)), data_key)
+    """``slots`` naming the store file at ``store_path`` as theirs, sealed again (without any
+    seal of a store file: that is written when the new file is next closed)."""
+    return seal(replace(slots, store_salt=store_salt(store_path), closed=None), data_key)
 
 
 def check_fits(store_path: Path, slots: KeySlots) -> None:

@@ -61,6 +61,15 @@ class KeySlot:
 
 
 @dataclass(frozen=True)
+class ClosedSeal:
+    """A keyed seal of the whole store file as rrdesk last closed it (see
+    :mod:`rrdesk.storage.keys.store_seal`): when (an ISO time, in UTC) and the MAC."""
+
+    at: str
+    mac: bytes
+
+
+@dataclass(frozen=True)
 class KeySlots:
     store_id: str
     key_check: bytes
@@ -74,6 +83,9 @@ class KeySlots:
     # The first 16 bytes of the store file this key file goes with (SQLCipher's salt, which no
     # write changes): a key file beside another store file is named as such, before any secret.
     store_salt: bytes = b""
+    # The store file's seal from when it was last closed cleanly: None while it is open (its
+    # first write is preceded by writing the key file without it), after a crash, or before.
+    closed: ClosedSeal | None = None
 
     def owners(self, kind: str) -> list[str]:
         return [slot.owner for slot in self.slots if slot.kind == kind]

@@ -130,14 +130,14 @@ class UnlockDialog(QDialog):
         if isinstance(error, OlderStoreError):
             if self._messages.confirm(
                 self,
-                "Open an older copy of the store?",
+                error.question,
                 error.message.removesuffix(NOTHING_CHANGED).strip(),
                 yes="Open it anyway",
                 no="Cancel",
             ):
                 self._on_unlock_clicked(accept_older=True)
             else:
-                self._fail(f"The older copy was not opened. {NOTHING_CHANGED}")
+                self._fail(f"{error.refused} {NOTHING_CHANGED}")
             return
         if isinstance(error, WrongSecretError):
             self._fail(error.message)

@@ -15,13 +15,18 @@ from rrdesk.cli import main
 from rrdesk.domain.cases.cases import Child
 from rrdesk.keystore import MemorySecretStore
 from rrdesk.services.store import rollback, store_access
-from rrdesk.services.store.rollback import OlderStoreError
+from rrdesk.services.store.rollback import ChangedStoreError, OlderStoreError
 from rrdesk.storage.keys import key_file
 from tests.builders import add_case
 
 DAY = date(2026, 11, 20)
 OLDER = re.compile(
     r"This store is older than the one last opened on this computer: "
+    r"\d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}(:\d\d)?[ap]m\. "
+)
+
+CHANGED = re.compile(
+    r"This store has been changed outside rrdesk since it was last closed on "
     r"\d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}(:\d\d)?[ap]m\. "
 )
 
@@ -121,7 +126,8 @@ def test_a_trail_cut_short_with_its_key_file_resealed_is_caught_by_the_keyring(
     session, store_path: Path, passphrase: str
 ) -> None:
     """Someone with the key removes the last entries and reseals the key file to match: the key
-    file cannot tell, but the keyring's record from the last opening on this computer can."""
+    file's anchor cannot tell, but the keyring's record from the last opening on this computer
+    can, and so can the seal of the store as it was last closed."""
     from rrdesk.storage.audit_repository import current_anchor
     from rrdesk.storage.database import Database
     from rrdesk.storage.errors import TamperedError
@@ -140,7 +146,8 @@ def test_a_trail_cut_short_with_its_key_file_resealed_is_caught_by_the_keyring(
     db.close()
     with pytest.raises(TamperedError, match="does not match what this computer recorded"):
         store_access.unlock_with_passphrase(store_path, passphrase, secret_store=keyring)
-    store_access.unlock_with_passphrase(store_path, passphrase).close()  # the key file can't tell
+    with pytest.raises(ChangedStoreError, match=CHANGED):  # the anchor can't tell; the seal can
+        store_access.unlock_with_passphrase(store_path, passphrase)
 
 
 def test_opening_with_the_remembered_key_reads_the_keyring_once_for_the_key_and_once_for_the_count(

@@ -78,3 +78,34 @@ def test_the_apps_unlock_notices_an_older_store_with_its_own_older_key_file(
     assert text.startswith("This store is older than the one last opened on this computer: ")
     assert dialog.session is None
     assert _digest(store_path) == before
+
+
+def test_a_store_changed_since_it_was_closed_is_opened_only_when_the_person_says_so(
+    qtbot, new_store, store_path: Path, passphrase: str, messages, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.services.store.test_closed_seal import _page_put_back
+
+    _page_put_back(new_store.session, store_path, passphrase, tmp_path)
+    before = _digest(store_path)
+    dialog = _dialog(qtbot, store_path, messages)
+    messages.confirm_answer = False
+    qtbot.keyClicks(dialog.secret, passphrase)
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    kind, title, text = messages.shown[-1]
+    assert (kind, title) == ("confirm", "Open a store changed outside rrdesk?")
+    assert text.startswith(
+        "This store has been changed outside rrdesk since it was last closed on "
+    )
+    assert dialog.session is None
+    assert dialog.summary.messages == [
+        "The changed store was not opened. Nothing has been changed."
+    ]
+    assert _digest(store_path) == before
+
+    messages.confirm_answer = True
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    assert dialog.session is not None
+    try:
+        assert dialog.session.audit.latest().action == rollback.OPENED_CHANGED
+    finally:
+        dialog.session.close()
