@@ -1,9 +1,11 @@
 # rrdesk: two commands on a fresh machine.
 #   make demo   set up .venv and open the app on a throwaway demo store
 #   make test   set up .venv and run lint, type checks, import contracts and the whole test suite
+#               (in two processes: the walks in one, every other test in the other)
 #   make lock   bring requirements/all.txt, the exact versions (with hashes) everything installs,
 #               in line with pyproject.toml, keeping every pin it can; UPGRADE=1 moves all to the newest
 #   make outdated   what has moved on since the lock
+#   make frozen     the frozen one-folder build (dist/rrdesk), checked with its self-test
 #   make installer  the frozen one-folder build and both Windows installers, compiled under wine
 #                   (installer/build_installer.sh says what to install first)
 PYTHON ?= python3
@@ -13,7 +15,7 @@ STAMP := $(VENV)/.installed
 
 LOCK := requirements/all.txt
 
-.PHONY: demo test check unit bench clean lock outdated installer
+.PHONY: demo test check unit bench clean lock outdated frozen installer
 
 # The exact versions in the lock, each checked against its hash; then rrdesk itself, editable.
 $(STAMP): pyproject.toml $(LOCK)
@@ -42,8 +44,10 @@ check: $(STAMP)
 	$(BIN)/mypy rrdesk
 	$(BIN)/lint-imports
 
+# The walks wait on their screens most of the time, so they run beside the other tests (see
+# tests/conftest.py): two processes, each running its share one test after another.
 test: check
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -m "not gui and not slow"
@@ -51,8 +55,10 @@ unit: $(STAMP)
 bench: $(STAMP)
 	for f in tests/bench/bench_*.py; do $(BIN)/python $$f || exit 1; done
 
-installer: $(STAMP)
+frozen: $(STAMP)
 	PYTHON=$(BIN)/python bash installer/build_frozen.sh
+
+installer: frozen
 	bash installer/build_installer.sh
 
 clean:

@@ -35,6 +35,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """``make test`` runs the suite in two processes (pytest-xdist's ``-n 2``): the walks, which
+    mostly wait on their virtual screens, one after another in one, and every other test, one
+    after another in the order collected, in the other. No two walks, and no two other tests,
+    ever run side by side."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class WalksBesideTheRest(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "walks" if nodeid.startswith("tests/walks/") else "others"
+
+    return WalksBesideTheRest(config, log)  # type: ignore[arg-type]
+
+
 @pytest.fixture
 def today() -> date:
     return TODAY
