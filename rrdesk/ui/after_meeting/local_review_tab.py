@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -94,7 +95,18 @@ class LocalReviewTab(QWidget):
         name_widget(self.milestones, "local_review_milestones", "Milestones")
         self.milestones.verticalHeader().hide()
         self.milestones.setHorizontalHeaderLabels(["Milestone", "Due", "Status"])
-        self.milestones.horizontalHeader().setStretchLastSection(True)
+        # The milestone's words wrap in the room the date and status leave, each row as tall as
+        # it needs: the table fits a 1024-wide window without scrolling sideways.
+        self.milestones.setWordWrap(True)
+        self.milestones.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.milestones.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        columns = self.milestones.horizontalHeader()
+        columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        columns.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.milestones.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.sectionResized.connect(self._fit_milestones_height)
         self.dates = {key: DateInput(f"review_{key}", label) for key, label in _DATES}
         self.reviewer = QLineEdit()
         name_widget(self.reviewer, "review_reviewer", "Reviewer")
@@ -221,12 +233,15 @@ class LocalReviewTab(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.milestones.setItem(row, column, item)
-        self.milestones.resizeColumnsToContents()
-        self.milestones.setMinimumHeight(
-            self.milestones.horizontalHeader().height()
-            + sum(self.milestones.rowHeight(r) for r in range(len(milestones)))
-            + 6
-        )
+        self._fit_milestones_height()
+
+    def _fit_milestones_height(self) -> None:
+        """Every milestone in view: the table as tall as its rows, wrapped at today's width."""
+        table = self.milestones
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+        if table.height() != height:
+            table.setFixedHeight(height)
 
     def milestone_rows(self) -> list[tuple[str, str, str]]:
         rows = []
