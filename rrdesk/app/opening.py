@@ -15,6 +15,7 @@ from rrdesk.services.store.session import Session
 from rrdesk.storage.errors import StoreError
 
 if TYPE_CHECKING:
+    from rrdesk.ui.shell.main_window import MainWindow
     from rrdesk.ui.shell.seams import Seams
     from rrdesk.ui.store.unlock_dialog import UnlockDialog
 
@@ -61,7 +62,9 @@ def open_store(path: Path, seams: Seams, secret_store: SecretStore) -> Session |
         try:
             # A key remembered on this computer that cannot be used is a notice (the person
             # types the passphrase instead); anything raised is about the store itself.
-            session, notice = store_access.unlock_with_remembered_key(path, secret_store)
+            session, notice = store_access.unlock_with_remembered_key(
+                path, secret_store, put_off=True
+            )
             if session is None:  # about to ask for the passphrase: first, could it help?
                 store_access.check_before_unlock(path)
             break
@@ -140,3 +143,47 @@ def store_problem(path: Path, problem: StoreError, seams: Seams) -> tuple[Sessio
         files=seams.dialogs,
         now=seams.wall_clock,
     )
+
+
+def finish_opening(session: Session, window: MainWindow, seams: Seams) -> None:
+    """What opening with the remembered key put off until the window is on screen: the check of
+    the store file against its seal from when it was last closed (on the task runner), then the
+    count of openings and its writes. A store changed since it was closed is asked about, as at
+    the unlock; if the person does not want it, rrdesk closes it, unwritten, and ends. A change
+    saved before then does both first (``PutOffOpening``)."""
+    put_off = session.put_off
+    if put_off is None:
+        return
+    waiting = {"checked", "on screen"}
+
+    def done(step: str) -> None:
+        waiting.discard(step)
+        if waiting or put_off.finished or not session.is_open:
+            return
+        from rrdesk.services.store.rollback import ChangedStoreError
+        from rrdesk.storage.errors import NOTHING_CHANGED
+
+        try:
+            try:
+                put_off.finish()
+            except ChangedStoreError as error:
+                text = error.message.removesuffix(NOTHING_CHANGED).strip()
+                if not seams.messages.confirm(
+                    window, error.question, text, yes="Open it anyway", no="Close rrdesk"
+                ):
+                    session.close()
+                    window.close()
+                    return
+                put_off.finish(accept=True)
+        except StoreError as error:  # its key file could not be written, say
+            seams.messages.error(window, "The store could not be opened fully", error.message)
+
+    def on_screen() -> None:
+        seams.runner.start(
+            lambda _progress, _cancelled: put_off.check(),
+            on_done=lambda _checked: done("checked"),
+            on_error=lambda _error: done("checked"),
+        )
+        done("on screen")
+
+    window.when_on_screen(on_screen)

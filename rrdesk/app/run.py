@@ -83,6 +83,10 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         backups_folder=(demo_folder / "backups") if demo_folder else None,
     )
     window = build_main_window(context)
+    if not demo:  # the seal's check and the count of openings, once the window is on screen
+        from rrdesk.app.opening import finish_opening
+
+        finish_opening(session, window, seams)
     apply_house_style(app, guard_wheel=False)  # the guard once the window is on screen
 
     def rebuild(new_session: Session) -> MainWindow:

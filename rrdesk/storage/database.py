@@ -137,6 +137,7 @@ class Database:
         self._depth = 0
         self._after_commit: list[Callable[[], None]] = []
         self.holds: list[Any] = _HOLDS.setdefault(path, [])  # file copies (backup_file.py)
+        self.before_first_write: Callable[[], None] | None = None  # run as a change begins
 
     @classmethod
     def in_memory(cls) -> Database:
@@ -216,7 +217,8 @@ class Database:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
         """All or nothing. Nested use becomes a savepoint inside the outer transaction."""
-        outer = self._depth == 0
+        if (outer := self._depth == 0) and self.before_first_write is not None:
+            self.before_first_write()  # what a store's opening put off; it unsets this
         savepoint = f"sp{self._depth}"
         try:
             self._live.execute("BEGIN IMMEDIATE" if outer else f"SAVEPOINT {savepoint}")

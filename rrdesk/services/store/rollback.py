@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -134,10 +135,13 @@ class SealCheck:
         return self.closed is not None and not self.holds
 
 
-def check_closed_seal(path: Path, slots: KeySlots, data_key: bytes) -> SealCheck:
-    """Compare the store file at ``path`` with the seal in ``slots`` (before it is opened)."""
-    if slots.closed is None:
-        return SealCheck()
+def check_closed_seal(
+    path: Path, slots: KeySlots, data_key: bytes, *, put_off: bool = False
+) -> SealCheck:
+    """Compare the store file at ``path`` with the seal in ``slots`` (before it is opened);
+    ``put_off``: not yet (:class:`PutOffOpening` does, before the first write)."""
+    if slots.closed is None or put_off:
+        return SealCheck(slots.closed)
     return SealCheck(slots.closed, store_seal.holds(path, slots, data_key))
 
 
@@ -170,11 +174,12 @@ def clear_closed_seal(session: Session, sealed: SealCheck) -> None:
 
 
 def before_migrating(
-    path: Path, slots: KeySlots, data_key: bytes, sealed: SealCheck, *, accept: bool
+    path: Path, slots: KeySlots, data_key: bytes, *, accept: bool
 ) -> tuple[KeySlots, SealCheck]:
     """Before a store's schema is brought up to date (which writes it): refuse it if it has
     changed since it was closed, and write its key file without the seal. The slots and the
     check to go on with."""
+    sealed = check_closed_seal(path, slots, data_key)
     if sealed.closed is None:
         return slots, sealed
     key_file.check_seal(slots, data_key, where=key_file.slot_file_for(path).name)
@@ -276,3 +281,43 @@ def _check_keyring_anchor(session: Session, ring: Opened | None, own: int) -> No
 
 def _iso(at: datetime) -> str:
     return at.isoformat(timespec="seconds")
+
+
+class PutOffOpening:
+    """An opening whose seal check and counting wait until the window is on screen (start-up
+    with a remembered key): :meth:`check` compares the file with its seal (on the task runner;
+    it reads only), and :meth:`finish` refuses a changed store or counts the opening, with its
+    writes. Until then the first change to the store finishes it first (``before_first_write``),
+    so nothing is written before the check, and the seal is gone from the key file before the
+    store's first write."""
+
+    def __init__(self, session: Session, secret_store: SecretStore | None, found: Before) -> None:
+        self._session, self._secret_store, self._found = session, secret_store, found
+        self._slots, self._key = session.slots, session.key_bytes()
+        self._checking, self._finishing = threading.Lock(), threading.RLock()
+        self._sealed: SealCheck | None = None
+        self.finished = False
+        session.db.before_first_write = self.finish
+
+    def check(self) -> SealCheck:
+        """The seal's check (made once; another caller waits for it)."""
+        with self._checking:
+            if self._sealed is None:
+                self._sealed = check_closed_seal(self._session.path, self._slots, self._key)
+            return self._sealed
+
+    def finish(self, *, accept: bool = False) -> None:
+        """Refuse a changed store (:class:`ChangedStoreError`, unless ``accept``), or count the
+        opening; the first time only (from any thread: a change on the task runner may be the
+        store's first)."""
+        with self._finishing:
+            if self.finished:
+                return
+            sealed = self.check()
+            refuse_if_changed(sealed, accept=accept)
+            self.finished = True
+            session = self._session
+            session.db.before_first_write = None
+            count_opening(session, self._secret_store, replace(self._found, sealed=sealed))
+            if session.audit.current_anchor() != session.slots.anchor:
+                session.anchor_audit()  # rrdesk stopped before its last change's anchor was kept

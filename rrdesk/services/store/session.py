@@ -21,6 +21,7 @@ from rrdesk.storage.settings_repository import SettingsRepository
 if TYPE_CHECKING:
     from rrdesk.domain.cases.audit import AuditEntry
     from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
+    from rrdesk.services.store.rollback import PutOffOpening
     from rrdesk.storage.audit_repository import AuditRepository
     from rrdesk.storage.directory_repository import DirectoryRepository
     from rrdesk.storage.document_repository import DocumentRepository
@@ -54,6 +55,8 @@ class Session:
     seal_on_close: bool = False
     # True if the store file was not as it was sealed when last closed, and opened all the same.
     changed_outside: bool = False
+    # An opening whose check and count wait for the window, if any.
+    put_off: PutOffOpening | None = None
 
     def __post_init__(self) -> None:
         self.cases = CaseRepository(self.db)

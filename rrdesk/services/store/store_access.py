@@ -134,6 +134,7 @@ class Opening:
     accept_older: bool = False
     secret_store: SecretStore | None = None
     counted: bool = True  # False: only looked at (nothing is written, not even the count)
+    put_off: bool = False  # True: the seal's check and the count wait (rollback.PutOffOpening)
 
 
 def _open(
@@ -148,7 +149,8 @@ def _open(
     lock = StoreLock(path)
     lock.acquire()
     try:
-        sealed = rollback.check_closed_seal(path, slots, data_key)  # before anything is written
+        put_off = bool(opening and opening.put_off) and not checking_audit  # until on screen
+        sealed = rollback.check_closed_seal(path, slots, data_key, put_off=put_off)
         db = Database.open(path, data_key)
     except StoreDamagedError:
         lock.release()
@@ -163,7 +165,7 @@ def _open(
         keyed_before = db.user_version >= KEYED_AUDIT_VERSION
         if db.user_version < SCHEMA_VERSION:  # the store is written by its migrations
             accept = bool(opening and opening.accept_older)
-            slots, sealed = rollback.before_migrating(path, slots, data_key, sealed, accept=accept)
+            slots, sealed = rollback.before_migrating(path, slots, data_key, accept=accept)
         migrate(
             db,
             audit_key=chain_key(db, data_key, slots.store_id),
@@ -201,13 +203,12 @@ def _check_anchor(
     opening: Opening | None,
     sealed: rollback.SealCheck,
 ) -> None:
-    """Refuse a store whose audit trail is shorter than, or differs from, what its sealed key
-    file records; then an older copy, then a store file changed since it was last closed (see
-    :mod:`.rollback`); then count the opening. A key file from before the keyed trail is
-    anchored now, once its store has just been brought up to it; after that, a key file without
-    an anchor is refused. Opened only to check the trail (``refuse`` false), a missing or
-    unmatched anchor, or a changed file, is left for the check to report, and nothing is
-    written."""
+    """Refuse an older copy, a store whose audit trail is shorter than, or differs from, what
+    its sealed key file records, or one changed since it was last closed (:mod:`.rollback`);
+    then count the opening. A key file from before the keyed trail is anchored now, once its
+    store has just been brought up to it; after that, one without an anchor is refused. Opened
+    only to check the trail (``refuse`` false), a missing or unmatched anchor, or a changed
+    file, is left for the check to report, and nothing is written."""
     where = key_file.slot_file_for(session.path).name
     if session.slots.anchor is None:
         if keyed_before and not refuse:
@@ -237,6 +238,9 @@ def _check_anchor(
             f"older copy. Restore it from a backup. {NOTHING_CHANGED}"
         )
     session.changed_outside = sealed.changed
+    if refuse and opening.counted and opening.put_off:
+        session.put_off = rollback.PutOffOpening(session, opening.secret_store, found)
+        return
     if refuse and opening.counted:
         rollback.refuse_if_changed(sealed, accept=opening.accept_older)
         rollback.count_opening(session, opening.secret_store, found)
@@ -298,9 +302,10 @@ def _upgraded(session: Session, slot: KeySlot, secret: str) -> Session:
 
 
 def unlock_with_remembered_key(
-    path: Path, secret_store: SecretStore, *, accept_older: bool = False
+    path: Path, secret_store: SecretStore, *, accept_older: bool = False, put_off: bool = False
 ) -> tuple[Session | None, str]:
-    """A session, or ``None`` and the reason the remembered key could not be used."""
+    """A session, or ``None`` and the reason the remembered key could not be used. With
+    ``put_off``, the seal's check and the count of openings wait (``session.put_off``)."""
     check_exists(path)
     slots = key_file.read_slots(path)
     try:
@@ -318,7 +323,8 @@ def unlock_with_remembered_key(
     from rrdesk.services.store.rollback import OlderStoreError
 
     try:
-        session = _open(path, slots, data_key, None, opening=Opening(accept_older, secret_store))
+        opening = Opening(accept_older, secret_store, put_off=put_off)
+        session = _open(path, slots, data_key, None, opening=opening)
     except OlderStoreError as error:
         return (
             None,
