@@ -25,6 +25,7 @@ import threading
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from rrdesk.domain.cases.audit import AuditAnchor
 from rrdesk.domain.timetable.dates import format_date, format_time
@@ -121,8 +122,7 @@ def store_count(session: Session) -> int:
         return 0
 
 
-@dataclass(frozen=True)
-class SealCheck:
+class SealCheck(NamedTuple):  # a named tuple, as a dataclass costs start-up more to build
     """What the key file says of the store file as it was last closed, and whether the file is
     still so: ``closed`` is the key file's seal (``None``: none to check, after a crash or an
     earlier rrdesk); ``holds`` is whether the file matches it."""
@@ -189,8 +189,7 @@ def before_migrating(
     return unsealed, SealCheck()
 
 
-@dataclass(frozen=True)
-class Before:
+class Before(NamedTuple):
     """What opening found before it wrote anything: the latest opening recorded outside the
     store, the store's own count, whether it is older, and the seal's check."""
 
@@ -318,6 +317,6 @@ class PutOffOpening:
             self.finished = True
             session = self._session
             session.db.before_first_write = None
-            count_opening(session, self._secret_store, replace(self._found, sealed=sealed))
+            count_opening(session, self._secret_store, self._found._replace(sealed=sealed))
             if session.audit.current_anchor() != session.slots.anchor:
                 session.anchor_audit()  # rrdesk stopped before its last change's anchor was kept

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from rrdesk.domain.cases.audit import AuditAnchor
 from rrdesk.storage.errors import NOTHING_CHANGED, KeySlotError, WrongSecretError
@@ -60,8 +61,7 @@ class KeySlot:
         return bool(self.public)
 
 
-@dataclass(frozen=True)
-class ClosedSeal:
+class ClosedSeal(NamedTuple):  # a named tuple, as a dataclass costs start-up more to build
     """A keyed seal of the whole store file as rrdesk last closed it (see
     :mod:`rrdesk.storage.keys.store_seal`): when (an ISO time, in UTC) and the MAC."""
 
