@@ -112,6 +112,7 @@ class BoardColumns(QObject):
         self.timeline_fit = FillingColumn(table, TIMELINE_COLUMN, TIMELINE_MIN_WIDTH)
         self._arrange(combined=False)
         header.sectionResized.connect(self._on_section_resized)
+        model.modelReset.connect(self._on_model_reset)
         viewport.installEventFilter(self)
 
     @property
@@ -173,6 +174,11 @@ class BoardColumns(QObject):
             self.timeline_fit.fit()
         finally:
             self._arranging = False
+
+    def _on_model_reset(self) -> None:
+        """Other cases: each column on its own again if they now fit."""
+        self._full_needs = 0
+        self.fit()
 
     def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
         if column != TIMELINE_COLUMN:

@@ -188,3 +188,12 @@ def test_made_wider_the_board_shows_each_column_on_its_own_again(
     assert board.columns.combined
     assert table.horizontalScrollBar().maximum() == 0
     assert _cut_cells(board) == []
+
+    # Another case notified: the board shows it, and still fits.
+    add_case(blank_context.session, "RR-2026-004", date(2026, 11, 23), pseudonym="Child E")
+    board.refresh()
+    QApplication.processEvents()
+    assert model.rowCount() == 4
+    assert board.columns.combined
+    assert table.horizontalScrollBar().maximum() == 0
+    assert _cut_cells(board) == []
