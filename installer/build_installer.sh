@@ -64,6 +64,12 @@ if [[ ! -f $WINEPREFIX/system.reg ]]; then
   wineserver -w
   echo "Setting up wine took $((SECONDS - prefix_started)) s"
 fi
+# Wine marks a file whose name starts with a dot as hidden, and the compiler leaves hidden files
+# out; on Windows nothing in the build is hidden (python-docx's template has _rels/.rels).
+if ! grep -q '^"ShowDotFiles"="Y"' "$WINEPREFIX/user.reg"; then
+  wine reg add 'HKCU\Software\Wine' /v ShowDotFiles /d Y /f >/dev/null 2>&1
+  wineserver -w
+fi
 
 version=$(python3 installer/version_info.py --print-version)
 mkdir -p "$OUT"
