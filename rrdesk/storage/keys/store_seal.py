@@ -6,7 +6,9 @@ a store cleanly (its write-ahead log written into the file and emptied) it seals
 is, with HMAC-SHA256 under a key derived from the data key for this alone; the seal goes in the
 sealed key file. Opening compares the file with it before anything is written, so any change made
 to the file while the store was closed (a page put back, a log file left beside it) is noticed.
-A store that was not closed cleanly has no seal, and cannot be checked this way.
+A store that was not closed cleanly has no seal, and cannot be checked this way. The page at 1 GiB
+holds no data (SQLite's file locks are there, and Windows keeps other handles from reading it
+while the store is open), so it is passed over, to check a store that large once it is open.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ import hashlib
 import hmac
 from pathlib import Path
 
+from rrdesk.storage.database import PAGE_BYTES, SQLITE_LOCK_BYTES
 from rrdesk.storage.keys.key_slots import ClosedSeal, KeySlots
 
-CHUNK_BYTES = 1 << 20
+CHUNK_BYTES = 1 << 20  # a whole number of them make SQLITE_LOCK_BYTES
 
 
 def _seal_key(data_key: bytes, store_id: str) -> bytes:
@@ -52,6 +55,8 @@ def file_mac(store_path: Path, data_key: bytes, store_id: str) -> bytes | None:
         with open(store_path, "rb") as handle:
             while chunk := handle.read(CHUNK_BYTES):
                 mac.update(chunk)
+                if handle.tell() == SQLITE_LOCK_BYTES:  # a page SQLite keeps no data in
+                    handle.seek(PAGE_BYTES, 1)
     except OSError:
         return None
     return mac.digest()
