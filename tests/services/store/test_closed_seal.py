@@ -269,3 +269,36 @@ def test_a_command_on_a_changed_store_exits_1_with_one_line_and_changes_nothing(
     capsys.readouterr()
     assert main(["cases", *common, "--accept-older"], out=io.StringIO()) == 0, capsys.readouterr()
     assert main(["cases", *common], out=io.StringIO()) == 0
+
+
+def test_a_sealed_store_from_an_earlier_schema_is_checked_then_migrated_and_sealed_again(
+    session: Session, store_path: Path, passphrase: str
+) -> None:
+    """As a later rrdesk will find a store this one closed: its seal checked before the
+    migrations write, then gone from the key file while they do."""
+    from rrdesk.storage.database import Database
+    from rrdesk.storage.keys import store_seal
+    from rrdesk.storage.migrations import SCHEMA_VERSION
+
+    key = session.key_bytes()
+    session.close()
+    db = Database.open(store_path, key)
+    with db.transaction():
+        db.execute("DROP TABLE signing_chain")
+        db.execute("DROP TABLE signing_identities")
+        db.execute("ALTER TABLE members DROP COLUMN executive_for")
+        db.execute("ALTER TABLE members DROP COLUMN executive_deputy")
+        db.set_user_version(1)
+    db.close()
+    slots = key_file.read_slots(store_path)
+    closed = store_seal.seal_closed(store_path, slots, key, "2026-12-04T15:00:00+00:00")
+    key_file.write_slots(store_path, key_file.seal(replace(slots, closed=closed), key))
+
+    upgraded = store_access.unlock_with_passphrase(store_path, passphrase)
+    try:
+        assert upgraded.db.user_version == SCHEMA_VERSION
+        assert key_file.read_slots(store_path).closed is None
+    finally:
+        upgraded.close()
+    assert key_file.read_slots(store_path).closed is not None
+    store_access.unlock_with_passphrase(store_path, passphrase).close()
