@@ -15,6 +15,8 @@ older copy passes SQLCipher's check of each page. So when rrdesk closes a store 
 the whole file in the key file (:mod:`rrdesk.storage.keys.store_seal`), and opening compares the
 file with that seal before anything is written; the key file loses the seal before the store's
 first write, so a store not closed cleanly (a crash, power lost) has none, and is not checked.
+Started with a remembered key, the check and the count wait until the window is on screen
+(:class:`PutOffOpening`).
 """
 
 from __future__ import annotations
