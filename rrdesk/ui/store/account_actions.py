@@ -24,7 +24,6 @@ from rrdesk.services.store import store_access
 from rrdesk.services.store.errors import StoreError
 from rrdesk.services.store.session import Session
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
-from rrdesk.ui.kit.shown_secret import ShownSecretWidget
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.shell.messages import Messages
 
@@ -141,7 +140,10 @@ class RecoveryKeyDialog(QDialog):
     """The new recovery key, shown once, to copy or write down."""
 
     def __init__(self, recovery_key: str, parent: QWidget | None = None) -> None:
-        from PySide6.QtCore import Qt  # named only when shown: start-up does not build it
+        # Both name Qt's namespace, so are imported only when shown: start-up does not build it.
+        from PySide6.QtCore import Qt
+
+        from rrdesk.ui.kit.shown_secret import ShownSecretWidget
 
         super().__init__(parent)
         self.setObjectName("recovery_key_dialog")
