@@ -165,8 +165,11 @@ class BoardColumns(QObject):
                 header.setSectionHidden(column, combined)
             for column in (REFERENCE_COLUMN, STATUS_COLUMN):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            # Combined columns keep their widths (dragging one would only give the timeline too
+            # little room); each on its own, a column of words can be widened by dragging.
+            mode = QHeaderView.ResizeMode.Fixed if combined else QHeaderView.ResizeMode.Interactive
             for column, width in (COMBINED_WIDTHS if combined else WRAPPED_WIDTHS).items():
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.setSectionResizeMode(column, mode)
                 header.resizeSection(column, width)
             lines = COMBINED_ROW_LINES if combined else ROW_LINES
             spacing = self._table.fontMetrics().lineSpacing()
