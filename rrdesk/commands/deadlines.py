@@ -23,6 +23,7 @@ from rrdesk.domain.timetable.deadlines import (
     compute_timetable,
     coverage_warning,
 )
+from rrdesk.domain.timetable.meeting_milestone import meeting_milestone
 from rrdesk.domain.timetable.profiles import ProcessProfile, ProfileError
 from rrdesk.services.timetable.profile_catalogue import (
     DEFAULT_PROFILE,
@@ -30,7 +31,6 @@ from rrdesk.services.timetable.profile_catalogue import (
     load_profile,
 )
 
-MEETING_KEY = "rapid_review_meeting"
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
@@ -99,17 +99,19 @@ def _meeting_day(timetable: Timetable, calendar: BankHolidayCalendar) -> int | N
 
 
 def _meeting_line(timetable: Timetable, item: Milestone, calendar: BankHolidayCalendar) -> str:
-    """The meeting as given with ``--meeting``, and the latest day the process expects it."""
-    meeting = timetable.meeting_date
+    """The meeting as given with ``--meeting`` (booked), and the latest day the process expects
+    it."""
+    meeting = meeting_milestone(item, timetable.meeting_date)
     assert meeting is not None
+    assert not meeting.is_latest_day
     assert item.due is not None
     day = _meeting_day(timetable, calendar)
     number = "Day ?" if day is None else f"Day {day}"
-    late = " (later than" if item.due < meeting else " (by"
+    late = "later than" if item.due < meeting.day else "by"
     return (
-        f"{number:<6}  {format_date_with_weekday(meeting)}  {item.label}{late} day"
+        f"{number:<6}  {format_date_with_weekday(meeting.day)}  {meeting.label}, {late} day"
         f" {item.review_day}, {format_date_with_weekday(item.due)}, the latest the process"
-        " expects it)"
+        " expects it"
     )
 
 
@@ -123,15 +125,17 @@ def _write_text(
         if item.due is None:
             out.write(f"Later   {item.counted_from_words} (date not given)  {item.label}\n")
             continue
-        if item.key == MEETING_KEY and timetable.meeting_date is not None:
+        meeting = meeting_milestone(item, timetable.meeting_date)
+        if meeting is not None and not meeting.is_latest_day:
             out.write(_meeting_line(timetable, item, calendar) + "\n")
             continue
+        label = item.label if meeting is None else meeting.label
         day = (
             "Before"
             if item.review_day is not None and item.review_day < 0
             else f"Day {item.review_day}"
         )
-        line = f"{day:<6}  {format_date_with_weekday(item.due)}  {item.label}"
+        line = f"{day:<6}  {format_date_with_weekday(item.due)}  {label}"
         if item.earliest is not None:
             line += f" (from {format_date_with_weekday(item.earliest)})"
         if item.counted_from.value != "notification":

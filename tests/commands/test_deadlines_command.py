@@ -33,7 +33,7 @@ def test_several_dates_and_a_profile() -> None:
     code, out, _ = _run("2026-12-21", "2027-03-22", "--profile", "tower-hamlets")
     assert code == 0
     assert "Tower Hamlets" in out
-    assert "Day 10  Thursday 7 January 2027  Rapid Review Panel meets" in out
+    assert "Day 10  Thursday 7 January 2027  Rapid Review meeting (not booked yet)" in out
     assert "Notification sent Monday 22 March 2027" in out
     # Step 10 counts from the forms being sent: without --forms-sent it has no date.
     assert (
@@ -62,11 +62,26 @@ def test_meeting_prints_the_meeting_date_not_the_latest_day() -> None:
     code, out, _ = _run("2026-12-21", "--meeting", "2027-01-06")
     assert code == 0
     assert (
-        "Day 9   Wednesday 6 January 2027  Rapid Review meeting held (by day 13, Tuesday 12"
-        " January 2027, the latest the process expects it)" in out.splitlines()
+        "Day 9   Wednesday 6 January 2027  Rapid Review meeting (booked), by day 13, Tuesday 12"
+        " January 2027, the latest the process expects it" in out.splitlines()
     )
     _, late, _ = _run("2026-12-21", "--profile", "tower-hamlets", "--meeting", "2027-01-08")
-    assert "Day 11  Friday 8 January 2027  Rapid Review Panel meets (later than day 10" in late
+    assert (
+        "Day 11  Friday 8 January 2027  Rapid Review meeting (booked), later than day 10,"
+        " Thursday 7 January 2027, the latest the process expects it" in late.splitlines()
+    )
+
+
+def test_a_meeting_not_booked_is_named_so_with_the_latest_day_not_as_held() -> None:
+    """Without ``--meeting``, the meeting's line says it is not booked yet, on the latest day
+    the process expects it, as the panel pack does: never the profile's "meeting held"."""
+    code, out, _ = _run("2026-12-21")
+    assert code == 0
+    assert (
+        "Day 13  Tuesday 12 January 2027  Rapid Review meeting (not booked yet)" in out.splitlines()
+    )
+    assert "held" not in out
+    assert "(booked)" not in out
 
 
 def test_json_carries_the_day_0_convention_and_the_meeting() -> None:

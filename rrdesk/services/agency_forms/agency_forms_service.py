@@ -12,6 +12,7 @@ from datetime import date
 from rrdesk.domain.agency_forms.agency_counts import AgencyCounts
 from rrdesk.domain.agency_forms.agency_requests import EventKind
 from rrdesk.domain.agency_forms.panel_pack_content import PanelPackContent
+from rrdesk.domain.timetable.meeting_milestone import MEETING_KEY
 from rrdesk.exports.mail_and_calendar.request_email import (
     EmailAttachment,
     RequestEmail,
@@ -110,7 +111,7 @@ class AgencyFormsService(QualityAssurance):
         """The case summary, its timetable (with the booked meeting) and every quality-assured
         form, as plain values for the PDF."""
         case = find_case(self._session, case_id)
-        meeting = TimetableService(self._session, self.settings).record(case_id).meeting_date
+        record = TimetableService(self._session, self.settings).record(case_id)
         return build_panel_pack_content(
             case,
             self._session.partnership,
@@ -119,7 +120,8 @@ class AgencyFormsService(QualityAssurance):
             self.calendar(),
             today,
             profile=self.settings.profile(case.profile),
-            meeting_date=meeting,
+            meeting_date=record.meeting_date,
+            meeting_held=MEETING_KEY in record.done,
             requests=self.requests(case_id),
         )
 

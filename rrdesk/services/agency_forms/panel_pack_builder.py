@@ -35,8 +35,8 @@ from rrdesk.domain.cases.cases import Case
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.domain.timetable.deadlines import Milestone, compute_timetable
+from rrdesk.domain.timetable.meeting_milestone import meeting_milestone
 from rrdesk.domain.timetable.profiles import ProcessProfile
-from rrdesk.services.timetable.board_rows import MEETING_KEY
 from rrdesk.services.timetable.profile_catalogue import load_profile
 
 _ABOUT_KEYS = {"agency", "author", "role", "contact"}
@@ -112,27 +112,25 @@ def agency_form(form: FormDefinition, request: AgencyRequest, record: FormRecord
     )
 
 
-MEETING_BOOKED = "Rapid Review meeting (booked)"
-MEETING_NOT_BOOKED = "Rapid Review meeting (not booked yet)"
-
-
 def _meeting_row(
     milestone: Milestone,
     notified: date,
     meeting_date: date | None,
     calendar: BankHolidayCalendar,
+    *,
+    held: bool,
 ) -> PackMilestone | None:
     """The meeting's row, named for what it is: once booked, the day booked (not the profile's
     latest day for it, so the pack gives one meeting date); before, not booked yet, with the
     latest day the process expects it. Never the profile's "meeting held", which would read as
     if it had been."""
-    if milestone.key != MEETING_KEY:
+    meeting = meeting_milestone(milestone, meeting_date, held=held)
+    if meeting is None:
         return None
-    if meeting_date is None:
-        assert milestone.due is not None
-        return PackMilestone(MEETING_NOT_BOOKED, _day(milestone), milestone.due)
-    day = calendar.working_days_between(notified, meeting_date)
-    return PackMilestone(MEETING_BOOKED, day, meeting_date)
+    if meeting.is_latest_day:
+        return PackMilestone(meeting.label, _day(milestone), meeting.day)
+    day = calendar.working_days_between(notified, meeting.day)
+    return PackMilestone(meeting.label, day, meeting.day)
 
 
 def _day(milestone: Milestone) -> int:
@@ -149,10 +147,12 @@ def build_panel_pack_content(
     *,
     profile: ProcessProfile | None = None,
     meeting_date: date | None = None,
+    meeting_held: bool = False,
     requests: Sequence[AgencyRequest] = (),
 ) -> PanelPackContent:
     """The pack's content. ``requests`` are every chosen agency's: the pack counts them and
-    names each whose form is missing, with why."""
+    names each whose form is missing, with why. ``meeting_held`` when the timetable records the
+    meeting as held."""
     timetable: tuple[PackMilestone, ...] = ()
     if case.notification_sent is not None:
         computed = compute_timetable(
@@ -163,7 +163,7 @@ def build_panel_pack_content(
             meeting_date=meeting_date,
         )
         timetable = tuple(
-            _meeting_row(m, case.notification_sent, meeting_date, calendar)
+            _meeting_row(m, case.notification_sent, meeting_date, calendar, held=meeting_held)
             or PackMilestone(m.label, _day(m), m.due)
             for m in computed.milestones
             if m.due is not None

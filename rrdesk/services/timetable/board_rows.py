@@ -14,6 +14,11 @@ from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar, OutsideCa
 from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
 from rrdesk.domain.timetable.deadlines import Milestone, Timetable, coverage_warning
 from rrdesk.domain.timetable.extensions import effective_deadline
+from rrdesk.domain.timetable.meeting_milestone import (
+    MEETING_KEY,
+    MeetingMilestone,
+    meeting_milestone,
+)
 from rrdesk.domain.timetable.profiles import STATUTORY_DEADLINE_KEY, ProcessProfile
 from rrdesk.domain.timetable.progress import ReviewProgress, ReviewStatus, review_progress
 from rrdesk.domain.timetable.return_window import (
@@ -28,7 +33,6 @@ AgencyReturns = Callable[[int], AgencyCounts | None]
 """For a case id: its agencies counted, or ``None`` when none was chosen."""
 
 NO_REQUESTS = "No requests yet"
-MEETING_KEY = "rapid_review_meeting"
 
 
 def no_agency_returns(case_id: int) -> AgencyCounts | None:
@@ -96,12 +100,21 @@ class BoardRow:
         return f"{self.returns_words}. {self.forms_after_meeting_warning}"
 
     @property
+    def next_meeting(self) -> MeetingMilestone | None:
+        """The meeting, worded by whether it is booked or held, if it is the next milestone."""
+        item = self.next_milestone
+        if item is None:
+            return None
+        return meeting_milestone(item, self.meeting_date, held=MEETING_KEY in self.record.done)
+
+    @property
     def next_milestone_words(self) -> str:
         item = self.next_milestone
         if item is None or item.due is None:
             return "None left"
-        if item.key == MEETING_KEY and self.meeting_date is not None:
-            return f"{item.label}: booked for {format_date(self.meeting_date)}"
+        meeting = self.next_meeting
+        if meeting is not None:
+            return meeting.words()
         return f"{item.label}: {format_date(item.due)}"
 
     @property

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 from rrdesk.domain.timetable.dates import format_short_date
 from rrdesk.domain.timetable.progress import ReviewStatus
 from rrdesk.domain.timetable.timeline import DayKind
-from rrdesk.services.timetable.board_rows import MEETING_KEY, BoardRow
+from rrdesk.services.timetable.board_rows import BoardRow
 from rrdesk.ui.timetable.timeline_strip import ROW_ROLE, strip_summary
 
 # Status comes straight after the clock, so it is in view however narrow the window: the
@@ -230,11 +230,11 @@ class BoardTableModel(QAbstractTableModel):
             if row.meeting_date is None:
                 return "Meeting not booked"
             return f"Meeting {_meeting_short(row)}"
-        milestone = row.next_milestone
+        milestone, meeting = row.next_milestone, row.next_meeting
         if milestone is None or milestone.due is None:
             next_words = "None left"
-        elif milestone.key == MEETING_KEY and row.meeting_date is not None:
-            next_words = f"{milestone.label}, {short_date(row.meeting_date)}"
+        elif meeting is not None:
+            next_words = meeting.words(short_date, separator=", ")
         else:
             next_words = f"{milestone.label}, {short_date(milestone.due)}"
         values = (

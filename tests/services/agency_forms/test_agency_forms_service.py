@@ -15,6 +15,7 @@ from rrdesk.domain.agency_forms.text_checks import FindingKind, IgnoredFinding, 
 from rrdesk.domain.cases.cases import Child, Stage
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.services.store.session import Session
+from rrdesk.services.timetable.timetable_service import TimetableService
 from tests.builders import (
     HEALTH,
     HOUSING,
@@ -281,6 +282,11 @@ def test_the_panel_pack_timetable_includes_the_booked_meeting(
         ("Rapid Review meeting (booked)", date(2026, 11, 24)),  # not the latest day it could be
         ("Decision sent to the National Panel", date(2026, 12, 7)),
     ]
+    # Marked held on the case's timetable: the pack says so, on the day it was held.
+    TimetableService(session).set_done(case.case_id, "rapid_review_meeting", True)
+    content = AgencyFormsService(session).panel_pack_content(case.case_id, today)
+    assert content.timetable[0].label == "Rapid Review meeting (held)"
+    assert content.timetable[0].due_date == date(2026, 11, 24)
 
 
 def _involved(agency: str, contacts: int) -> dict[str, object]:

@@ -52,7 +52,9 @@ def test_the_board_warns_of_forms_due_after_the_meeting(qtbot: QtBot, session: S
         tooltip == f"{COLUMNS[RETURNS_COLUMN]}: 0 of 2 received, 2 due after the meeting. {WARNING}"
     )
     # The forms' milestone (2 December) now falls after the meeting's latest day.
-    assert model.index(0, NEXT_MILESTONE_COLUMN).data() == "Rapid Review Panel meets, Mon 30 Nov"
+    assert model.index(0, NEXT_MILESTONE_COLUMN).data() == (
+        "Rapid Review meeting (not booked yet), by Mon 30 Nov"
+    )
 
 
 def test_the_timetable_tab_counts_from_the_forms_being_sent_and_warns(
