@@ -243,6 +243,12 @@ class SigningService:
         self, data: bytes, password: str, now: datetime, passphrase: str
     ) -> CertificateSummary:
         """Import a PKCS#12 file; :class:`SigningIdentityError` in plain words if it cannot be."""
+        return self.keep(self.read_pkcs12(data, password, now), IMPORTED, passphrase)
+
+    @staticmethod
+    def read_pkcs12(data: bytes, password: str, now: datetime) -> SigningIdentity:
+        """The identity in a PKCS#12 file if it can sign at ``now``; :class:`SigningIdentityError`
+        in plain words if not. Touches no store, so it can run off the UI thread."""
         identity = import_pkcs12(data, password)
         details = certificate_details(identity)
         if details.valid_until <= now:
@@ -252,7 +258,7 @@ class SigningService:
             )
         if details.valid_from > now:
             raise SigningIdentityError("This certificate is not valid yet, so it cannot sign")
-        return self.keep(identity, IMPORTED, passphrase)
+        return identity
 
     # --- sharing and checking -------------------------------------------------------------
 

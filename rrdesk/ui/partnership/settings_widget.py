@@ -23,8 +23,13 @@ from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.chosen_files import UnreadableFileError, read_chosen_file
 from rrdesk.services.files import FileNotSavedError, write_exported_file
+from rrdesk.services.partnership.certificate_locking import (
+    LockedCertificate,
+    create_locked,
+    import_locked,
+)
 from rrdesk.services.partnership.signing_service import (
-    CREATED,
+    IMPORTED,
     TRUST_NOTE,
     NoSigningIdentityError,
     PartnershipNameError,
@@ -35,6 +40,7 @@ from rrdesk.services.partnership.signing_service import (
 )
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.kit.scrolling_page import scrolling_body
+from rrdesk.ui.partnership.certificate_progress import CREATING, IMPORTING, CertificateProgress
 from rrdesk.ui.partnership.pdf_check_box import PdfCheckBox
 from rrdesk.ui.shell.file_dialogs import (
     CERTIFICATE_FILES,
@@ -113,6 +119,7 @@ class PartnershipSettingsWidget(QWidget):
         self.copy_note_button = _button("Copy this note", "copy_trust_note")
 
         self.verify_button = _button("Verify a PDF…", "verify_pdf", primary=True)
+        self.progress = CertificateProgress(runner)
         self.pdf_check = PdfCheckBox(self.verify_button)
 
         self._build()
@@ -155,6 +162,7 @@ class PartnershipSettingsWidget(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         certificate_layout.addLayout(buttons)
+        certificate_layout.addWidget(self.progress)
         certificate_layout.addWidget(QLabel("<b>For executives who receive a signed sheet</b>"))
         certificate_layout.addWidget(self.trust_note)
         note_row = QHBoxLayout()
@@ -178,6 +186,7 @@ class PartnershipSettingsWidget(QWidget):
         self.export_button.clicked.connect(self._on_export_clicked)
         self.copy_note_button.clicked.connect(self._on_copy_note_clicked)
         self.verify_button.clicked.connect(self._on_verify_clicked)
+        self.progress.running_changed.connect(self._set_busy)
 
     # --- showing --------------------------------------------------------------------------
 
@@ -251,32 +260,41 @@ class PartnershipSettingsWidget(QWidget):
         passphrase = self._ask_passphrase("Create a new certificate")
         if passphrase is None:
             return
-        partnership = self._signing.partnership
-        now = self._now()
-        self._set_busy(True)
-
-        def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
-            return SigningService.new_identity(partnership, now)
-
-        self._runner.start(
-            work,
-            on_done=lambda identity: self._on_identity_created(identity, passphrase),
-            on_error=self._on_failed,
+        partnership, now, lock = self._signing.partnership, self._now(), self._signing.key_lock()
+        self.progress.start(
+            CREATING,
+            lambda: create_locked(partnership, now, lock, passphrase),
+            lambda locked: self._on_certificate_locked(locked, "Create a new certificate"),
+            lambda error: self._on_certificate_failed(error, "Create a new certificate"),
         )
 
     def _ask_passphrase(self, title: str) -> str | None:
         """The store's passphrase: the signing key is kept wrapped under it."""
         return self._dialogs.password(self, title, KEY_PASSPHRASE_QUESTION)
 
-    def _on_identity_created(self, identity: Any, passphrase: str) -> None:
-        self._set_busy(False)
+    def _on_certificate_locked(self, locked: LockedCertificate, title: str) -> None:
         try:
-            self._signing.keep(identity, CREATED, passphrase)
+            self._signing.keep_wrapped(locked.identity, locked.source, locked.wrapped)
         except UserError as error:
-            self._messages.error(self, "Create a new certificate", error.message)
+            self._messages.error(self, title, error.message)
             return
         self.refresh()
         self.certificate_changed.emit()
+        if locked.source == IMPORTED:
+            self._messages.info(
+                self,
+                "Certificate imported",
+                "rrdesk will sign decision sheets with it from now on.",
+            )
+
+    def _on_certificate_failed(self, error: BaseException, title: str) -> None:
+        """One plain message; nothing was stored."""
+        if isinstance(error, SigningIdentityError):
+            self._messages.error(self, title, f"{error.message}. Nothing was changed.")
+        elif isinstance(error, UserError):  # a wrong passphrase: its message says so
+            self._messages.error(self, title, error.message)
+        else:
+            raise error  # a bug: the crash dialog reports it
 
     def _on_import_clicked(self) -> None:
         path = self._dialogs.open_file(self, "Import the council's certificate", PKCS12_FILES)
@@ -295,20 +313,12 @@ class PartnershipSettingsWidget(QWidget):
         passphrase = self._ask_passphrase("Import a certificate")
         if passphrase is None:
             return
-        try:
-            self._signing.import_identity(data, password, self._now(), passphrase)
-        except UserError as error:
-            plain = isinstance(error, SigningIdentityError)
-            self._messages.error(
-                self,
-                "Import a certificate",
-                f"{error.message}. Nothing was changed." if plain else error.message,
-            )
-            return
-        self.refresh()
-        self.certificate_changed.emit()
-        self._messages.info(
-            self, "Certificate imported", "rrdesk will sign decision sheets with it from now on."
+        now, lock = self._now(), self._signing.key_lock()
+        self.progress.start(
+            IMPORTING,
+            lambda: import_locked(data, password, now, lock, passphrase),
+            lambda locked: self._on_certificate_locked(locked, "Import a certificate"),
+            lambda error: self._on_certificate_failed(error, "Import a certificate"),
         )
 
     def _on_export_clicked(self) -> None:
@@ -366,9 +376,6 @@ class PartnershipSettingsWidget(QWidget):
         self._set_busy(False)
         if isinstance(error, VerificationError):
             self.pdf_check.show_failure(error.message)
-            return
-        if isinstance(error, SigningIdentityError):
-            self._messages.error(self, "Signing certificate", error.message)
             return
         raise error  # a bug: the crash dialog reports it
 

@@ -7,7 +7,6 @@ import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,6 +20,7 @@ from rrdesk.ui.decision_sheet.decision_sheet_panel import DecisionSheetPanel
 from rrdesk.ui.shell.tasks import TaskRunner, TaskStarter
 from tests.conftest import PASSPHRASE
 from tests.fakes import ImmediateRunner, RecordingMessages, RecordingOpener, ScriptedFileDialogs
+from tests.slow_work_threads import SlowWorkThreads
 
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
@@ -109,28 +109,6 @@ def test_cancelling_the_passphrase_signs_nothing(
     assert [title for title, _label in dialogs.asked] == ["Sign the decision sheet"]
 
 
-class _ScryptThreads:
-    """Notes the thread of every key derived from a passphrase (cryptography's scrypt, wrapped
-    to note where it runs; the derivation itself is the real one)."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        from cryptography.hazmat.primitives.kdf import scrypt
-
-        real = scrypt.Scrypt
-        self.threads: list[threading.Thread] = []
-        threads = self.threads
-
-        class Noting:
-            def __init__(self, **settings: Any) -> None:
-                self._real = real(**settings)
-
-            def derive(self, secret: bytes) -> bytes:
-                threads.append(threading.current_thread())
-                return self._real.derive(secret)
-
-        monkeypatch.setattr(scrypt, "Scrypt", Noting)
-
-
 def _sign_on_the_runner(qtbot, panel: DecisionSheetPanel, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(panel.sheet_signed, timeout=30_000):
         qtbot.mouseClick(panel.sign_button, Qt.MouseButton.LeftButton)
@@ -156,12 +134,12 @@ def test_the_passphrase_is_worked_on_the_task_runner_with_the_window_responsive(
     dialogs = ScriptedFileDialogs(save=[target], passwords=[PASSPHRASE])
     runner = TaskRunner()
     panel = _panel(qtbot, session, decided_case, dialogs, messages, runner)
-    derivations = _ScryptThreads(monkeypatch)
+    derivations = SlowWorkThreads(monkeypatch)
 
     _sign_on_the_runner(qtbot, panel, runner)
 
-    assert derivations.threads, "the passphrase was worked on"
-    assert threading.main_thread() not in derivations.threads
+    assert derivations.ran("scrypt"), "the passphrase was worked on"
+    assert threading.main_thread() not in derivations.ran("scrypt")
     assert messages.shown[-1][:2] == ("info", "Decision sheet signed")
     assert (
         f"Signed version 1 for {session.partnership} and saved it to {target}"
