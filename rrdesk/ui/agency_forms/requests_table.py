@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from rrdesk.domain.agency_forms.agency_requests import RequestStatus
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.agency_forms.request_chasing import RequestRow
+from rrdesk.ui.kit.column_fit import rows_fit_their_words
 
 # Status words always come first; the colour and symbol only repeat them.
 STATUS_LOOK = {
@@ -37,10 +38,7 @@ def requests_table() -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
-    table.setWordWrap(True)
-    # Each row as tall as its wrapped words at the columns' widths now: fitted again whenever the
-    # columns change width (a window made smaller, a scroll bar appearing), not only when filled.
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    rows_fit_their_words(table)
     header = table.horizontalHeader()
     for column, mode in enumerate(
         (

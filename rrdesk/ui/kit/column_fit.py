@@ -1,9 +1,14 @@
-"""A table column that takes the room the others leave, but never less than it needs.
+"""Fitting a table's words to its width: a column that takes the room the others leave, but never
+less than it needs, and rows as tall as their wrapped words.
 
 Qt's own stretching squeezes a stretched column to almost nothing when the window is narrow,
 which makes a column of sentences one word wide, or a timeline strip a sliver. A
 :class:`FillingColumn` keeps the column at least ``minimum`` pixels wide: when the others leave
 less room than that, the table scrolls sideways to it instead.
+
+:func:`rows_fit_their_words` keeps each row as tall as its words wrapped at the columns' widths
+now. Fitting the rows once when the table is filled, or as each column is resized, measures them
+at widths about to change (the others' not yet resized), which cut the words short.
 """
 
 from __future__ import annotations
@@ -49,3 +54,11 @@ class FillingColumn(QObject):
     def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
         if column != self.column:
             self.fit()
+
+
+def rows_fit_their_words(table: QTableView) -> None:
+    """Wrap ``table``'s words and keep each row as tall as them at the columns' widths now:
+    fitted again whenever the columns change width (a window made smaller, a scroll bar
+    appearing), not only when the table is filled."""
+    table.setWordWrap(True)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

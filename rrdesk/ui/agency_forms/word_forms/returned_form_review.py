@@ -26,6 +26,7 @@ from rrdesk.domain.agency_forms.form_matching import ReturnRow
 from rrdesk.domain.agency_forms.returned_form import FoundBy
 from rrdesk.domain.agency_forms.text_checks import Finding
 from rrdesk.services.agency_forms.word_form_results import ReturnPreview
+from rrdesk.ui.kit.column_fit import rows_fit_their_words
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 
 COLUMNS = ("Question", "In the returned form", "Now", "Things to look at")
@@ -156,7 +157,7 @@ class ReturnedFormReviewDialog(QDialog):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
-        table.setWordWrap(True)
+        rows_fit_their_words(table)
         header = table.horizontalHeader()
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
@@ -179,8 +180,6 @@ class ReturnedFormReviewDialog(QDialog):
                     item.setFont(font)
                     item.setToolTip(f"{row.section}: {row.label}")
                 table.setItem(number, column, item)
-        table.resizeRowsToContents()
-        header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
         return table
 
     def row_texts(self) -> dict[str, tuple[str, ...]]:
