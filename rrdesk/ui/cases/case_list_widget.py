@@ -78,9 +78,10 @@ class CaseListWidget(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         # Fixed starting widths: sizing every column to its contents reads every cell many
-        # times, which is slow with hundreds of cases.
+        # times, which is slow with hundreds of cases. Together with the last column's heading
+        # they fit a 1024-pixel-wide screen without scrolling sideways.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((130, 220, 240, 170)):
+        for column, width in enumerate((110, 190, 200, 160)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(30)

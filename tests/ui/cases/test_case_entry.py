@@ -67,6 +67,25 @@ def test_case_list_shows_the_cases_and_filters(qtbot, blank_context, session, to
     assert "Child M" not in window.windowTitle()
 
 
+def test_the_case_list_fits_a_1024_screen_without_scrolling_sideways(  # type: ignore[no-untyped-def]
+    qtbot, blank_context, session, today, qapp
+) -> None:
+    from rrdesk.ui.shell.application import apply_house_style
+
+    add_case(session, today=today, notified=date(2026, 11, 16), stage=Stage.COLLECTING_RETURNS)
+    apply_house_style(qapp)  # its padding makes every heading wider
+    try:
+        window = _window(qtbot, blank_context)
+        window.resize(1008, 700)  # a 1024 by 768 screen, less the window's frame
+        table = window.section("cases").case_list.table
+        qtbot.waitUntil(lambda: table.viewport().width() < 800)
+        assert table.horizontalScrollBar().maximum() == 0
+        header = table.horizontalHeader()
+        assert header.sectionSize(4) >= 110, "Working day, its heading whole"
+    finally:
+        qapp.setStyleSheet("")
+
+
 def test_case_list_sorts_when_a_column_heading_is_clicked(
     qtbot, blank_context, session, today
 ) -> None:  # type: ignore[no-untyped-def]

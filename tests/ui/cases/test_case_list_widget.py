@@ -28,4 +28,4 @@ def test_columns_open_at_set_widths_however_long_the_text(
     qtbot.waitExposed(widget)
     assert widget.model.index(0, 1).data().startswith("Child A with a very long pseudonym and")
     header = widget.table.horizontalHeader()
-    assert [header.sectionSize(column) for column in range(4)] == [130, 220, 240, 170]
+    assert [header.sectionSize(column) for column in range(4)] == [110, 190, 200, 160]
