@@ -33,7 +33,7 @@ def test_several_dates_and_a_profile() -> None:
     code, out, _ = _run("2026-12-21", "2027-03-22", "--profile", "tower-hamlets")
     assert code == 0
     assert "Tower Hamlets" in out
-    assert "Day 10  Thursday 7 January 2027  Rapid Review meeting (not booked yet)" in out
+    assert "Day 10  Thursday 7 January 2027  Rapid Review Panel meeting (not booked yet)" in out
     assert "Notification sent Monday 22 March 2027" in out
     # Step 10 counts from the forms being sent: without --forms-sent it has no date.
     assert (
@@ -67,7 +67,7 @@ def test_meeting_prints_the_meeting_date_not_the_latest_day() -> None:
     )
     _, late, _ = _run("2026-12-21", "--profile", "tower-hamlets", "--meeting", "2027-01-08")
     assert (
-        "Day 11  Friday 8 January 2027  Rapid Review meeting (booked), later than day 10,"
+        "Day 11  Friday 8 January 2027  Rapid Review Panel meeting (booked), later than day 10,"
         " Thursday 7 January 2027, the latest the process expects it" in late.splitlines()
     )
 

@@ -52,6 +52,7 @@ class Milestone:
     earliest: date | None
     review_day: int | None
     beyond_coverage: bool
+    name: str = ""  # the profile's name for what the milestone is (see MilestoneRule.name)
 
     @property
     def counted_from_words(self) -> str:
@@ -153,6 +154,7 @@ def compute_timetable(
                 earliest=earliest,
                 review_day=review_day,
                 beyond_coverage=beyond,
+                name=rule.name,
             )
         )
     if any(

@@ -2,8 +2,9 @@
 the process expects it), booked (with the day booked) or held.
 
 Never the process profile's label for it ("Rapid Review meeting held"), which reads as if the
-meeting had been held before it is even booked. The panel pack, the countdown board, the
-projector and ``rrdesk deadlines`` all word it here.
+meeting had been held before it is even booked; but by the partnership's own name for the meeting
+where its profile gives one (Leeds' "Review Advisory Group meeting"). The panel pack, the
+countdown board, the projector and ``rrdesk deadlines`` all word it here.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rrdesk.domain.timetable.dates import format_date
 from rrdesk.domain.timetable.deadlines import Milestone
 
 MEETING_KEY = "rapid_review_meeting"
+MEETING_NAME = "Rapid Review meeting"  # where the profile names it no other way
 
 
 class MeetingState(Enum):
@@ -32,10 +34,11 @@ class MeetingMilestone:
 
     state: MeetingState
     day: date
+    name: str = MEETING_NAME
 
     @property
     def label(self) -> str:
-        return f"Rapid Review meeting ({self.state.value})"
+        return f"{self.name} ({self.state.value})"
 
     @property
     def is_latest_day(self) -> bool:
@@ -58,8 +61,10 @@ def meeting_milestone(
     ``None``. ``held`` when the timetable records the meeting as held."""
     if milestone.key != MEETING_KEY:
         return None
+    name = milestone.name or MEETING_NAME
     if meeting_date is not None:
-        return MeetingMilestone(MeetingState.HELD if held else MeetingState.BOOKED, meeting_date)
+        state = MeetingState.HELD if held else MeetingState.BOOKED
+        return MeetingMilestone(state, meeting_date, name)
     if milestone.due is None:
         return None
-    return MeetingMilestone(MeetingState.NOT_BOOKED, milestone.due)
+    return MeetingMilestone(MeetingState.NOT_BOOKED, milestone.due, name)

@@ -58,6 +58,9 @@ class MilestoneRule:
     working_days: int
     earliest_working_days: int | None = None
     note: str = ""
+    name: str = ""
+    """What the milestone is called where it is worded by its state rather than its ``label``
+    (the meeting: "Review Advisory Group meeting (booked)"); empty for rrdesk's own name."""
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,7 @@ def _milestone(table: _Table) -> MilestoneRule:
         working_days=table.number("working_days", low=0, high=100),
         earliest_working_days=table.optional_number("earliest_working_days"),
         note=table.text("note", ""),
+        name=table.text("name", ""),
     )
     if rule.earliest_working_days is not None and rule.earliest_working_days > rule.working_days:
         raise ProfileError(f"'earliest_working_days' in {table.where} is later than 'working_days'")

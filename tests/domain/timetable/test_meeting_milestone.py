@@ -60,3 +60,24 @@ def test_the_meeting_is_named_for_what_it_is(
 def test_other_milestones_and_a_meeting_with_no_date_are_not_worded_here() -> None:
     assert meeting_milestone(_milestone("decision_to_national_panel"), None) is None
     assert meeting_milestone(_milestone(due=None), None) is None
+
+
+def test_the_meeting_goes_by_the_partnerships_own_name_where_its_profile_gives_one() -> None:
+    """Leeds' meeting is its Review Advisory Group's (its profile's ``name``)."""
+    leeds = Milestone(
+        MEETING_KEY,
+        "Review Advisory Group meets and recommends",
+        12,
+        CountFrom.NOTIFICATION,
+        LATEST,
+        None,
+        12,
+        False,
+        name="Review Advisory Group meeting",
+    )
+    meeting = meeting_milestone(leeds, None)
+    assert meeting is not None
+    assert meeting.words() == "Review Advisory Group meeting (not booked yet): by 3 December 2026"
+    booked = meeting_milestone(leeds, date(2026, 11, 27))
+    assert booked is not None
+    assert booked.label == "Review Advisory Group meeting (booked)"

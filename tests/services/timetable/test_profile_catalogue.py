@@ -6,6 +6,7 @@ from rrdesk.domain.cases.directory import StatutoryPartner
 from rrdesk.domain.decision_sheet.dissent import DissentRoute
 from rrdesk.domain.timetable.bank_holidays import packaged_calendar
 from rrdesk.domain.timetable.deadlines import compute_timetable
+from rrdesk.domain.timetable.meeting_milestone import MEETING_KEY, meeting_milestone
 from rrdesk.domain.timetable.profiles import AGENDA_KEYS, CountFrom, ProfileError, parse_profile
 from rrdesk.resource_files import form
 from rrdesk.services.timetable.profile_catalogue import (
@@ -149,3 +150,22 @@ def test_an_unknown_dissent_route_is_refused() -> None:
     changed = text.replace('dissent_route = "executive_decides"', 'dissent_route = "vote"')
     with pytest.raises(ProfileError, match="'dissent_route' in \\[decision\\] must be"):
         parse_profile(changed, "leeds")
+
+
+@pytest.mark.parametrize(
+    ("name", "meeting"),
+    [
+        ("statutory", "Rapid Review meeting"),
+        ("leeds", "Review Advisory Group meeting"),
+        ("tower-hamlets", "Rapid Review Panel meeting"),
+        ("redbridge", "Rapid Review meeting"),
+    ],
+)
+def test_each_partnership_names_its_meeting_on_the_board_and_in_the_pack(
+    name: str, meeting: str
+) -> None:
+    timetable = compute_timetable(load_profile(name), packaged_calendar(), date(2026, 11, 16))
+    milestone = next(m for m in timetable.milestones if m.key == MEETING_KEY)
+    worded = meeting_milestone(milestone, None)
+    assert worded is not None
+    assert worded.label == f"{meeting} (not booked yet)"

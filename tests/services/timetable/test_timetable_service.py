@@ -53,7 +53,7 @@ def test_board_row_counts_days_and_shows_no_requests(session: Session) -> None:
     # Step 10: the forms' return milestone waits for the requests to be sent
     # Not booked: the meeting named so, by the latest day the process expects it.
     assert row.next_milestone_words == (
-        "Rapid Review meeting (not booked yet): by 30 November 2026"
+        "Rapid Review Panel meeting (not booked yet): by 30 November 2026"
     )
 
 
@@ -275,11 +275,11 @@ def test_a_booked_meeting_is_the_next_milestone_on_its_booked_date(session: Sess
     service = TimetableService(session)
     service.set_done(case_id, "agency_checks_returned", True)
     assert service.board_rows(TODAY)[0].next_milestone_words == (
-        "Rapid Review meeting (not booked yet): by 30 November 2026"
+        "Rapid Review Panel meeting (not booked yet): by 30 November 2026"
     )
     service.book_meeting(case_id, date(2026, 11, 26))
     assert service.board_rows(TODAY)[0].next_milestone_words == (
-        "Rapid Review meeting (booked): 26 November 2026"
+        "Rapid Review Panel meeting (booked): 26 November 2026"
     )
 
 

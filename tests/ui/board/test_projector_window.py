@@ -182,7 +182,7 @@ def test_the_main_figure_is_at_least_a_tenth_of_the_screen(qtbot: QtBot, session
     assert window.status_label.text() == "Status: On track"
     # No forms sent yet, so Tower Hamlets' returns milestone (step 10) has no date: the meeting
     assert window.next_label.text() == (
-        "Next: Rapid Review meeting (not booked yet): by 30 November 2026"
+        "Next: Rapid Review Panel meeting (not booked yet): by 30 November 2026"
     )
     assert window.clock_label.text() == "Monday 23 November 2026, 10:05am"
     assert window.days_left_label.font().pixelSize() >= height / 10
