@@ -260,6 +260,8 @@ def _quality_assure_it(qtbot: QtBot, tab: AgencyFormsWidget, messages: Recording
     tab.select_agency(POLICE)
     _when_asked(qtbot, lambda dialog: _ok(qtbot, dialog))
     _click(qtbot, tab.buttons["received"])
+    assert "Text checks: No findings." in tab.quality.text()
+    assert "looked at the findings" not in tab.quality.text(), "nothing found to look at"
     messages.confirm_answer = False
     _click(qtbot, tab.buttons["assured"])
     kind, title, text = messages.shown[-1]
@@ -286,6 +288,9 @@ def _add_the_returned_form(
     assert "1 thing to look at" in words
     assert any("MASH" in cells[2] for cells in review.row_texts().values())
     _click(qtbot, review.accept_button)
+    tab.select_agency(SOCIAL_CARE)
+    assert "Text checks: 1 acronym." in tab.quality.text()
+    assert "The author has not confirmed they looked at the findings." in tab.quality.text()
 
 
 def test_the_coordinators_first_day(

@@ -26,10 +26,13 @@ def quality_text(row: RequestRow | None, view: QualityView | None) -> str:
             f"{row.agency}: {'complete' if view.complete else 'not complete yet'}.",
             f"Text checks: {view.findings}.",
             f"{view.pasted}.",
-            "The author confirmed they looked at the findings."
-            if view.looked_at
-            else "The author has not confirmed they looked at the findings.",
         ]
+        if view.warnings:  # with nothing found, there is nothing for the author to look at
+            lines.append(
+                "The author confirmed they looked at the findings."
+                if view.looked_at
+                else "The author has not confirmed they looked at the findings."
+            )
         if view.unfinished:
             lines.insert(1, "Sections not completed: " + ", ".join(view.unfinished) + ".")
     returns = row.request.returns
