@@ -4,8 +4,10 @@ look through, and the ways the walk finds a box, a radio button or a button on s
 from __future__ import annotations
 
 import shutil
+import subprocess
 import time
 
+from tests.services.agency_forms.pack_reading import pack_pages
 from tests.walks.screen_reading import Word
 from tests.walks.walker import ROOT, Walker
 
@@ -29,6 +31,20 @@ class Day:
         shot = self.walker.shot(name)
         shutil.copy(shot, self.screens / f"{self.step:02d}-{name}.png")
         return self.walker.read()
+
+    def pack_pages(self, name: str) -> list[str]:
+        """The words of each page of a PDF the app saved under the person's home folder, as
+        its reader reads them; each page kept beside the screenshots, to look through too."""
+        found = sorted(self.walker.home.rglob(name))
+        assert found, f"{name!r} was not saved under {self.walker.home}"
+        self.step += 1
+        pictures = self.screens / f"{self.step:02d}-pdf"
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "70", str(found[0]), str(pictures)],
+            check=True,
+            timeout=60,
+        )
+        return pack_pages(found[0].read_bytes())
 
     def word(self, text: str, *, below: int = 0, above: int = 10_000, right_of: int = 0) -> Word:
         """The first word on screen containing ``text``, between two heights and right of a

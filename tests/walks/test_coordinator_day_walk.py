@@ -4,7 +4,11 @@ matter unchosen, "What happened" checked as it is typed), notify it, add a perso
 agency to the directory, choose and request the agencies, enter the police's form with case
 notes pasted into it (the checks name them, the author rewrites them), return it for more
 information, and ask to quality assure it when it comes back unchanged (the question names the
-sections not done, and Enter chooses Go back).
+sections not done, and Enter chooses Go back) before marking it anyway. Between times the
+coordinator reads the Help menu's guide, saves social care's Word form with its password, and
+adds it when it comes back filled in (checked beside the current answers, then accepted); the
+day ends with the panel pack, read back: it counts the agencies as the tab does and names the
+two forms not in it, with why.
 
 Each step leaves a screenshot in tests/walks/screens/coordinator-day/<size>/ (git ignores it),
 for a person to look through.
@@ -13,10 +17,19 @@ for a person to look through.
 from __future__ import annotations
 
 import time
+from datetime import date
 
 import pytest
 
+from rrdesk.domain.timetable.dates import format_date
 from tests.walks.coordinator_day import Day
+from tests.walks.coordinator_day_papers import (
+    add_the_returned_word_form,
+    build_the_panel_pack,
+    fill_in_the_word_form,
+    read_the_guide,
+    save_the_word_form,
+)
 from tests.walks.screen_reading import shows
 from tests.walks.walker import Walker, no_tracebacks
 
@@ -51,6 +64,7 @@ def set_up_a_new_store(day: Day) -> None:
     walker.focus()
     seen = day.keep("first-run")
     assert shows(seen, "Signed in as Rory Penhallow")
+    assert shows(seen, "No cases yet"), "the empty list says how to start"
 
 
 def enter_a_referral(day: Day) -> None:
@@ -294,12 +308,22 @@ def quality_assure_it(day: Day) -> None:
     walker.key("Return")  # Go back, the default
     walker.focus()
     walker.wait_to_read("1 received, 0 quality assured")
+    day.press(POLICE, "Quality", "assured")
+    walker.wait_to_read("not ready for the panel pack")
+    # The reader does not always read the question's buttons: the keyboard goes back from Go
+    # back to the button left of it, as a person at the keyboard would.
+    walker.key("shift+Tab", "space")
+    walker.focus()
+    seen = walker.wait_to_read("1 received, 1 quality assured")
+    day.keep("quality-assured-anyway")
+    assert shows(seen, "3 agencies chosen: 3 sent, 1 received, 1 quality assured")
 
 
 @pytest.mark.parametrize("walker", ["1366x768", "1024x768"], indirect=True)
 def test_the_coordinators_first_day(walker: Walker) -> None:
     day = Day(walker)
     set_up_a_new_store(day)
+    read_the_guide(day)
     enter_a_referral(day)
     notify_it(day)
     go_to_its_agency_forms(day)
@@ -311,8 +335,20 @@ def test_the_coordinators_first_day(walker: Walker) -> None:
         return
     add_people_to_the_directory(day)
     choose_and_request_the_agencies(day)
+    password = save_the_word_form(day, SOCIAL_CARE)
     enter_the_police_form(day)
     return_the_form(day)
     quality_assure_it(day)
+    add_the_returned_word_form(day, SOCIAL_CARE, fill_in_the_word_form(day, SOCIAL_CARE, password))
+    today = format_date(date.today())
+    build_the_panel_pack(
+        day,
+        "3 agencies chosen: 3 sent, 2 received, 1 quality assured",
+        {
+            HEALTH: f"Sent {today}, due",
+            SOCIAL_CARE: f"Received {today}, not yet quality assured",
+        },
+        "found her safe and told children's social care",
+    )
     assert walker.alive
     no_tracebacks(walker)
