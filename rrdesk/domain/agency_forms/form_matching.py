@@ -7,12 +7,13 @@ form (exported without a case) matches any request whose form version it has.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from rrdesk.domain.agency_forms.check_form import FormDefinition
 from rrdesk.domain.agency_forms.check_form_answers import (
     Answers,
+    answer_is_empty,
     answer_text,
     meaningful_answers,
 )
@@ -112,6 +113,21 @@ def merged_answers(current: Answers, read: ReadAnswers) -> dict[str, object]:
     for key, value in read.answers.items():
         merged[key] = value
     return _kept_agency(current) | meaningful_answers(merged)
+
+
+def confirmed_after_return(
+    form: FormDefinition, confirmed: Collection[str], read: ReadAnswers
+) -> frozenset[str]:
+    """The sections counted as confirmed once a return is accepted. The Word form has no "Have
+    you completed this section?": sending it back is its author's word that each section they
+    answered is done, so a section the returned form answers counts as one typed in and
+    confirmed. Sections it leaves empty keep what was confirmed before."""
+    answered = {
+        section.key
+        for section in form.sections
+        if any(not answer_is_empty(read.answers, q.key) for q in section.questions)
+    }
+    return frozenset(confirmed) | answered
 
 
 def _kept_agency(current: Mapping[str, object]) -> dict[str, object]:

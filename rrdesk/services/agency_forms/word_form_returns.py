@@ -22,6 +22,7 @@ from rrdesk.domain.agency_forms.check_form_findings import narrative_texts
 from rrdesk.domain.agency_forms.form_matching import (
     ReturnedFormError,
     check_return_matches,
+    confirmed_after_return,
     merged_answers,
     return_rows,
 )
@@ -189,6 +190,9 @@ class WordFormReturns:
             record = replace(
                 current,
                 answers=merged_answers(current.answers, preview.read),
+                confirmed_sections=confirmed_after_return(
+                    self.forms.form, current.confirmed_sections, preview.read
+                ),
                 pasted={},
                 position=FormPosition(),
                 findings_looked_at=False,

@@ -96,3 +96,30 @@ def test_an_emptied_agency_box_is_not_a_change_as_accepting_keeps_the_name() -> 
     assert not rows["agency"].changed
     assert rows["author"].changed
     assert merged_answers(current, read)["agency"] == "Northmoor Primary School"
+
+
+def test_a_section_answered_in_a_returned_form_counts_as_confirmed_as_a_typed_one() -> None:
+    from pathlib import Path
+
+    from rrdesk.domain.agency_forms.check_form import parse_form_definition
+    from rrdesk.domain.agency_forms.check_form_answers import SectionStatus, section_statuses
+    from rrdesk.domain.agency_forms.form_matching import confirmed_after_return, merged_answers
+    from rrdesk.domain.agency_forms.returned_form import FoundBy, ReadAnswers
+
+    text = (Path(__file__).parents[3] / "forms" / "agency-check-form.toml").read_text("utf-8")
+    form = parse_form_definition(text)
+    typed = {"went_well": "The health visitor saw the family weekly."}
+    current = {"agency": "Westbury Health", "involved": "yes", **typed}
+    read = ReadAnswers(
+        answers={"could_be_better": "The referral reached us two days late.", "prevention": ""},
+        found_by={"could_be_better": FoundBy.HEADING, "prevention": FoundBy.CONTROL},
+        problems={},
+    )
+
+    confirmed = confirmed_after_return(form, {"went_well"}, read)
+    statuses = section_statuses(form, merged_answers(current, read), confirmed_sections=confirmed)
+
+    assert confirmed == {"went_well", "could_be_better"}
+    assert statuses["could_be_better"] is SectionStatus.COMPLETED
+    assert statuses["went_well"] is SectionStatus.COMPLETED, "confirmed when typed, kept"
+    assert statuses["prevention"] is SectionStatus.NOT_YET_STARTED

@@ -15,6 +15,7 @@ from rrdesk.domain.agency_forms.check_form_answers import DateAnswer
 from rrdesk.ui.agency_forms.word_forms.form_dialogs import PasswordAskDialog
 from rrdesk.ui.agency_forms.word_forms.returned_form_review import ReturnedFormReviewDialog
 from tests.builders import HEALTH, LA, add_case, requests_sent
+from tests.ui.agency_forms.forms_setup import open_tab
 from tests.ui.agency_forms.word_forms.word_form_setup import (
     ACRONYMS,
     OWN_PASSWORD,
@@ -80,6 +81,33 @@ def test_a_returned_form_is_shown_beside_the_answers_and_stored_on_accept(
     kind, title, text = messages.shown[-1]
     assert (kind, title) == ("info", "Returned form added")
     assert "stored as version 1, and recorded as received on 22 November 2026." in text
+
+
+def test_sections_answered_in_a_returned_form_count_as_completed_as_typed_ones(
+    qtbot, session, blank_context, dialogs, collecting, today, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    case_id = collecting.case_id
+    path = returned_file(session, case_id, HEALTH, today, tmp_path)
+    actions, _, files, _ = actions_on_host(qtbot, session, case_id, today, tmp_path)
+    files.open_answers = [path]
+    actions.add_returned_form(HEALTH)
+    click(qtbot, shown(actions, ReturnedFormReviewDialog).accept_button)
+
+    answered = ("What went well", "What could have worked better", "Preventing a similar incident")
+    forms = word_forms(session).forms
+    unfinished = forms.quality_view(case_id, HEALTH, forms.checker(case_id)).unfinished
+    assert [title for title in answered if title in unfinished] == []
+    assert "Chronology of significant contacts" in unfinished, "a section left empty is named"
+
+    widget, _ = open_tab(qtbot, blank_context, dialogs, collecting)
+    widget.select_agency(HEALTH)
+    (named,) = [
+        line
+        for line in widget.quality.text().splitlines()
+        if line.startswith("Sections not completed: ")
+    ]
+    assert "Chronology of significant contacts" in named
+    assert [title for title in answered if title in named] == []
 
 
 def test_a_form_saved_by_libreoffice_says_once_above_the_rows_how_it_was_read(
