@@ -86,8 +86,9 @@ def missing_forms(
     add_working_days: AddWorkingDays | None = None,
 ) -> tuple[MissingForm, ...]:
     """Every chosen agency whose form has not been quality assured, with where it has got to:
-    "Not sent", "Overdue: was due 24 November 2026 (sent 17 November 2026).", "Received 25
-    November 2026, not yet quality assured"."""
+    "The request has not been sent", "Overdue: was due 24 November 2026 (sent 17 November
+    2026)", "Received 25 November 2026, not yet quality assured". The reasons fill a table's
+    cells, so none ends with a full stop (GOV.UK style), whatever the status words end with."""
     missing = []
     for request in requests:
         stage = request.stage
@@ -98,5 +99,5 @@ def missing_forms(
             words = "The request has not been sent"
         elif stage.kind is EventKind.RECEIVED:
             words = words.rstrip(".") + ", not yet quality assured"
-        missing.append(MissingForm(request.agency, words.strip()))
+        missing.append(MissingForm(request.agency, words.strip().rstrip(".")))
     return tuple(missing)

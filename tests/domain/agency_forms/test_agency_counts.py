@@ -78,15 +78,26 @@ def test_every_chosen_agency_not_assured_is_missing_with_why() -> None:
     assert missing == (
         MissingForm("Northmoor Police", "The request has not been sent"),
         MissingForm(
-            "Northmoor Health", "Overdue: was due 24 November 2026 (sent 17 November 2026)."
+            "Northmoor Health", "Overdue: was due 24 November 2026 (sent 17 November 2026)"
         ),
         MissingForm("Northmoor Schools", "Received 20 November 2026, not yet quality assured"),
         MissingForm(
             "Housing",
             "Returned for more information 20 November 2026 (information missing). "
-            "Due back 26 November 2026.",
+            "Due back 26 November 2026",
         ),
     )
+
+
+def test_no_reason_a_form_is_missing_ends_with_a_full_stop() -> None:
+    """The reasons are table cells: none ends with a full stop, reminders or not."""
+    today = date(2026, 11, 25)
+    reminded = record_reminder(SENT, date(2026, 11, 24))
+    requests = (CHOSEN, SENT, RECEIVED, RETURNED, reminded)
+    reasons = [item.why for item in missing_forms(requests, today)]
+    assert len(reasons) == 5
+    assert [why for why in reasons if why.endswith(".")] == []
+    assert reasons[-1].endswith("Reminder sent 24 November 2026")
 
 
 def test_a_chased_form_is_awaited_by_its_new_date() -> None:

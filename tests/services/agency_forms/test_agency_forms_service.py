@@ -268,6 +268,7 @@ def test_the_board_and_the_pack_count_agencies_one_way_and_the_pack_names_missin
     assert sorted(missing) == sorted([POLICE, HEALTH, "Northmoor Schools"])
     assert missing[HEALTH] == "The request has not been sent"
     assert missing[POLICE].startswith(("Sent", "Due soon", "Overdue"))
+    assert [why for why in missing.values() if why.endswith(".")] == [], "table cells"
 
 
 def test_the_panel_pack_timetable_includes_the_booked_meeting(
