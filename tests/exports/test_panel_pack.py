@@ -172,3 +172,13 @@ def test_forms_still_outstanding_are_listed_with_why() -> None:
     assert "Forms not in this pack" not in " ".join(
         all_text(render_panel_pack(panel_pack_content())).split()
     )
+
+
+def test_a_form_quality_assured_anyway_says_so_under_its_heading() -> None:
+    content = panel_pack_content(forms=2)
+    first, second = content.forms
+    said = "Quality assured with 9 sections not completed"
+    forms = (replace(first, assured_with=said), second)
+    text = _flat(all_text(render_panel_pack(replace(content, forms=forms))))
+    assert f"{first.agency} {said}. Agency {first.agency}" in text
+    assert text.count("Quality assured with") == 1, "only the form marked anyway says so"

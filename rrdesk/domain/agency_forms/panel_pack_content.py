@@ -48,6 +48,23 @@ class AgencyForm:
     role: str
     quality_assured_on: date | None
     sections: tuple[FormSection, ...]
+    assured_with: str = ""
+    """What the form was quality assured with, for its first line in the pack ("Quality assured
+    with 9 sections not completed"); empty when nothing was left (see :func:`assured_with`)."""
+
+
+def assured_with(unfinished: int, warnings: tuple[str, ...] = ()) -> str:
+    """What a form marked quality assured anyway still lacks, in words: "Quality assured with
+    9 sections not completed", "Quality assured with warnings left: 2 acronyms", or both
+    ("... not completed and warnings left: ..."); "" when it lacks nothing. ``warnings`` are
+    the text checks' words ("2 acronyms and 1 out-of-date term", "contains pasted text in 3
+    places")."""
+    parts = []
+    if unfinished:
+        parts.append(f"{unfinished} section{'' if unfinished == 1 else 's'} not completed")
+    if warnings:
+        parts.append("warnings left: " + "; ".join(warnings))
+    return "Quality assured with " + " and ".join(parts) if parts else ""
 
 
 @dataclass(frozen=True)

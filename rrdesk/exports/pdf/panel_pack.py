@@ -85,6 +85,7 @@ def _form(form: AgencyForm) -> list[Flowable]:
     story: list[Flowable] = [
         PageBreakIfNotEmpty(),  # each form on a new page, and never an empty page before it
         heading(form.agency, 2),
+        *([para(form.assured_with + ".")] if form.assured_with else []),
         summary_table(
             [
                 ("Agency", form.agency),

@@ -112,17 +112,22 @@ class AgencyFormsService(QualityAssurance):
         form, as plain values for the PDF."""
         case = find_case(self._session, case_id)
         record = TimetableService(self._session, self.settings).record(case_id)
+        assured = self.quality_assured(case_id)
         return build_panel_pack_content(
             case,
             self._session.partnership,
             self.form,
-            self.quality_assured(case_id),
+            assured,
             self.calendar(),
             today,
             profile=self.settings.profile(case.profile),
             meeting_date=record.meeting_date,
             meeting_held=MEETING_KEY in record.done,
             requests=self.requests(case_id),
+            assured_with={
+                request.agency: self.assured_with(case_id, request.agency)
+                for request, _form in assured
+            },
         )
 
     def returns_count(self, case_id: int) -> AgencyCounts | None:

@@ -5,7 +5,7 @@ Case reference and pseudonyms only: a child's real name or date of birth never g
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from rrdesk.domain.agency_forms.agency_counts import count_agencies, missing_forms
@@ -83,7 +83,9 @@ def answer_text_date(value: object) -> str:
     return answer_text(_DATE_QUESTION, value)
 
 
-def agency_form(form: FormDefinition, request: AgencyRequest, record: FormRecord) -> AgencyForm:
+def agency_form(
+    form: FormDefinition, request: AgencyRequest, record: FormRecord, assured_with: str = ""
+) -> AgencyForm:
     answers = record.answers
     sections = []
     for section in form.sections:
@@ -109,6 +111,7 @@ def agency_form(form: FormDefinition, request: AgencyRequest, record: FormRecord
         role=str(answers.get("role") or ""),
         quality_assured_on=request.quality_assured_on,
         sections=tuple(sections),
+        assured_with=assured_with,
     )
 
 
@@ -149,10 +152,12 @@ def build_panel_pack_content(
     meeting_date: date | None = None,
     meeting_held: bool = False,
     requests: Sequence[AgencyRequest] = (),
+    assured_with: Mapping[str, str] = {},
 ) -> PanelPackContent:
     """The pack's content. ``requests`` are every chosen agency's: the pack counts them and
     names each whose form is missing, with why. ``meeting_held`` when the timetable records the
-    meeting as held."""
+    meeting as held. ``assured_with`` says, by agency, what a form marked quality assured
+    anyway still lacks (:func:`rrdesk.domain.agency_forms.panel_pack_content.assured_with`)."""
     timetable: tuple[PackMilestone, ...] = ()
     if case.notification_sent is not None:
         computed = compute_timetable(
@@ -177,7 +182,10 @@ def build_panel_pack_content(
         + ((("Rapid Review meeting", format_date(meeting_date)),) if meeting_date else ()),
         incident_summary=case.summary,
         timetable=timetable,
-        forms=tuple(agency_form(form, request, record) for request, record in assured),
+        forms=tuple(
+            agency_form(form, request, record, assured_with.get(request.agency, ""))
+            for request, record in assured
+        ),
         agencies=count_agencies(requests),
         missing=missing_forms(requests, today, add_working_days=calendar.add_working_days),
     )

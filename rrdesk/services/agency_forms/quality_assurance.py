@@ -9,6 +9,7 @@ from rrdesk.domain.agency_forms.agency_form_record import FormRecord
 from rrdesk.domain.agency_forms.agency_requests import AgencyRequest, EventKind
 from rrdesk.domain.agency_forms.check_form_answers import SectionStatus, section_statuses
 from rrdesk.domain.agency_forms.check_form_findings import answer_findings
+from rrdesk.domain.agency_forms.panel_pack_content import assured_with
 from rrdesk.domain.agency_forms.text_checks import (
     Finding,
     TextChecker,
@@ -143,6 +144,20 @@ class QualityAssurance(FormEntry):
             unfinished=unfinished,
             nothing_entered=not answers_entered(record),
         )
+
+    def assured_with(self, case_id: int, agency: str) -> str:
+        """What a quality-assured form still lacks, for its first line in the panel pack
+        ("Quality assured with 9 sections not completed"); "" when nothing. Quality assurance
+        keeps no list of what it passed, and a form changed since is no longer quality
+        assured, so this is read from the form as stored."""
+        view = self.quality_view(case_id, agency, self.checker(case_id))
+        warnings = []
+        if view.findings != describe_findings(()):
+            warnings.append(view.findings)
+        pasted = self.load_form(case_id, agency).pasted_words
+        if pasted:
+            warnings.append(pasted[0].lower() + pasted[1:])
+        return assured_with(len(view.unfinished), tuple(warnings))
 
     def quality_assured(self, case_id: int) -> list[tuple[AgencyRequest, FormRecord]]:
         return [

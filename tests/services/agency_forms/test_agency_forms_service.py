@@ -323,3 +323,41 @@ def test_agency_involvement_for_the_decision_sheet(
     ]
     content = decision_sheet_service_for(session).prepare(case.case_id, today).content
     assert content.agency_involvement == rows
+
+
+def test_a_form_quality_assured_anyway_says_what_it_lacks_on_its_first_line_in_the_pack(
+    session: Session, panel: Directory, today: date
+) -> None:
+    from rrdesk.exports.pdf.panel_pack import render_panel_pack
+    from tests.exports.pdf_reading import all_text
+
+    case = add_case(session, today=today, notified=NOTIFIED, stage=Stage.COLLECTING_RETURNS)
+    assert case.case_id is not None
+    requests_sent(session, case, [LA, POLICE], sent_on=NOTIFIED)
+    unfinished = {
+        "agency": POLICE,
+        "involved": "yes",
+        "went_well": "The DSL spoke to the SW the same day.",
+    }
+    form_returned(session, case, POLICE, unfinished, on=today, quality_assured=True)
+    service = AgencyFormsService(session)
+    about = {"author": "Sam Writer", "role": "Team manager", "contact": "sam@example.org"}
+    complete = {"agency": LA, **about, "completed_on": DateAnswer("20", "11", "2026")}
+    checked = {"records_checked": "Children's social care records, no record found."}
+    record = form_returned(session, case, LA, {**complete, **NIL_RETURN, **checked}, on=today)
+    service.save_form(case.case_id, replace(record, confirmed_sections=frozenset({"involvement"})))
+    service.record_quality_assured(case.case_id, LA, today)
+
+    content = service.panel_pack_content(case.case_id, today)
+
+    said = {form.agency: form.assured_with for form in content.forms}
+    view = service.quality_view(case.case_id, POLICE, service.checker(case.case_id))
+    assert len(view.unfinished) == 13
+    assert said[POLICE] == (
+        "Quality assured with 13 sections not completed and warnings left: 1 acronym and "
+        "1 place that looks copied from case notes"
+    )
+    assert said[LA] == "", "a form with nothing left says nothing more"
+    text = " ".join(all_text(render_panel_pack(content)).split())
+    assert f"{POLICE} {said[POLICE]}. Agency {POLICE}" in text
+    assert text.count("Quality assured with") == 1
