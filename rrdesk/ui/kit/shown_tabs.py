@@ -9,14 +9,20 @@ Given ``may_change``, the tabs ask it before another tab is shown, however it is
 on a tab, the mouse wheel over the tabs, the left and right arrow keys on the tabs, or Ctrl+Tab
 and Ctrl+Shift+Tab anywhere in the tab on show. When it answers False the tab on show stays, and
 is never left, even for a moment, so a question it asks is asked over the tab being left.
+
+When the tabs with the house padding would not all fit across, the tab bar is marked
+``narrow`` and the stylesheet gives its tabs less padding, so every tab stays on show with its
+words whole (a case's nine tabs in a window on a 1024 by 768 screen) rather than behind scroll
+arrows; given the room, the tabs have the usual padding again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
-from PySide6.QtWidgets import QSizePolicy, QTabBar, QTabWidget, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QSizePolicy, QTabBar, QTabWidget, QWidget
 
 
 def _always() -> bool:
@@ -78,6 +84,7 @@ class ShownTabWidget(QTabWidget):
         super().__init__(parent)
         self._may_change = may_change
         self.setTabBar(AskingTabBar(may_change))
+        self._wide_width: int | None = None  # the tabs' width with the usual padding
         self.currentChanged.connect(self._on_current_changed)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -125,6 +132,43 @@ class ShownTabWidget(QTabWidget):
         super().tabInserted(index)
         self._on_current_changed(self.currentIndex())
 
+    def tabRemoved(self, index: int) -> None:
+        super().tabRemoved(index)
+        self._fit_tabs(measure=True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_tabs()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit_tabs(measure=True)
+
+    def _fit_tabs(self, *, measure: bool = False) -> None:
+        """Mark the tab bar ``narrow`` when its tabs with the usual padding are wider than the
+        room across, so the stylesheet pads them less; unmark it when they fit."""
+        bar = self.tabBar()
+        narrow = bool(bar.property("narrow"))
+        if measure or self._wide_width is None:
+            if narrow:
+                self._pad(bar, narrow=False)
+            # The tab on show is set in bold, so the width is measured with each tab's own.
+            self._wide_width = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+            if narrow:
+                self._pad(bar, narrow=True)
+        wanted = self._wide_width > self.width()
+        if wanted != narrow:
+            self._pad(bar, narrow=wanted)
+
+    @staticmethod
+    def _pad(bar: QTabBar, *, narrow: bool) -> None:
+        bar.setProperty("narrow", narrow)
+        style = bar.style()
+        style.unpolish(bar)
+        style.polish(bar)
+        QApplication.sendEvent(bar, QEvent(QEvent.Type.StyleChange))  # the tabs laid out again
+
     def _on_current_changed(self, shown: int) -> None:
         for index in range(self.count()):
             page = self.widget(index)
@@ -134,4 +178,5 @@ class ShownTabWidget(QTabWidget):
                 page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             else:
                 page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self._fit_tabs(measure=True)  # the tab on show is in bold, so the tabs' width changes
         self.updateGeometry()

@@ -1,0 +1,76 @@
+"""A case's nine tabs all on show, each with its words whole, in a maximised window on a 1024 by
+768 screen as on a 1366 by 768 one: no tab behind the tab bar's scroll arrows."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication, QTabBar, QToolButton
+from pytestqt.qtbot import QtBot
+
+from rrdesk.app import AppContext, build_main_window
+from rrdesk.app.window import CASE_TAB_ORDER
+from rrdesk.ui.cases.cases_section import CasesSection
+from rrdesk.ui.shell.application import apply_house_style
+from rrdesk.ui.shell.main_window import MainWindow
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[None]:
+    apply_house_style(qapp)  # its tab padding and borders make every tab wider
+    yield
+    qapp.setStyleSheet("")
+
+
+def _case_open(qtbot: QtBot, context: AppContext, width: int) -> tuple[MainWindow, QTabBar]:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.resize(width, 768)
+    window.show()
+    window.show_section("cases")
+    cases = window.section("cases")
+    assert isinstance(cases, CasesSection)
+    cases.open_case(context.session.cases.summaries()[0].case_id)
+    QApplication.processEvents()
+    return window, cases.tabs.tabBar()
+
+
+def _hidden_or_cut(bar: QTabBar) -> list[str]:
+    """Tabs not wholly within the bar's width, or too narrow for their words (in bold on the tab
+    on show)."""
+    bold = QFont(bar.font())
+    bold.setBold(True)
+    found = []
+    for index in range(bar.count()):
+        text, rect = bar.tabText(index), bar.tabRect(index)
+        metrics = QFontMetrics(bold if index == bar.currentIndex() else bar.font())
+        if rect.left() < 0 or rect.right() >= bar.width():
+            found.append(f"{text}: at {rect.left()} to {rect.right()} of {bar.width()}")
+        if rect.width() < metrics.horizontalAdvance(text):
+            found.append(f"{text}: {rect.width()} wide, needs {metrics.horizontalAdvance(text)}")
+    return found
+
+
+@pytest.mark.usefixtures("styled")
+@pytest.mark.parametrize("width", [1024, 1366], ids=["1024x768", "1366x768"])
+def test_every_case_tab_is_on_show_with_its_words_whole(
+    qtbot: QtBot, context: AppContext, width: int
+) -> None:
+    window, bar = _case_open(qtbot, context, width)
+    if folder := os.environ.get("RRDESK_SHOTS"):
+        window.grab().save(os.path.join(folder, f"case-tabs-{width}.png"))
+    assert [bar.tabText(i) for i in range(bar.count())] == ["Case details", *CASE_TAB_ORDER]
+    assert bar.elideMode() == Qt.TextElideMode.ElideNone
+    # Less padding only where the usual would not fit: the usual at 1366 wide.
+    assert bool(bar.property("narrow")) == (width == 1024)
+    for index in range(bar.count()):
+        if bar.isTabEnabled(index):
+            bar.setCurrentIndex(index)
+            QApplication.processEvents()
+            assert _hidden_or_cut(bar) == [], bar.tabText(index)
+    scroll_arrows = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
+    assert scroll_arrows == []
