@@ -53,7 +53,7 @@ def test_the_board_warns_of_forms_due_after_the_meeting(qtbot: QtBot, session: S
     )
     # The forms' milestone (2 December) now falls after the meeting's latest day.
     assert model.index(0, NEXT_MILESTONE_COLUMN).data() == (
-        "Rapid Review meeting (not booked yet), by Mon 30 Nov"
+        "Rapid Review Panel meeting (not booked yet), by Mon 30 Nov"
     )
 
 
