@@ -5,51 +5,27 @@ calendar days. A date saved moves its milestone on."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QScrollArea, QStyle, QTableWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.services.after_meeting.local_review_service import LocalReviewService
 from rrdesk.ui.after_meeting.local_review_tab import LocalReviewTab
-from rrdesk.ui.shell.application import apply_house_style
 from tests import builders
 from tests.ui.after_meeting.test_case_tabs_typing_on_leaving import _open_tab
+from tests.ui.table_geometry import cut_cells
 
 SMALL_SCREEN = (1024, 700)  # a 1024 by 768 screen less the title and task bars
 REPORT = (
     "Final report to the National Panel and the Secretary of State (at least 7 working days"
     " before publication)"
 )
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    apply_house_style(qapp)  # its padding makes every cell's room smaller
-    yield
-    qapp.setStyleSheet("")
-
-
-def _cut_cells(table: QTableWidget) -> list[str]:
-    """Each cell whose words, wrapped at its column's width, need more room than it has."""
-    metrics = QFontMetrics(table.font())
-    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
-    cut = []
-    for row in range(table.rowCount()):
-        for column in range(table.columnCount()):
-            text = table.item(row, column).text()
-            room = table.columnWidth(column) - 2 * margin
-            words = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text)
-            if words.width() > room or words.height() > table.rowHeight(row):
-                cut.append(f"{text!r}: {words.width()} by {words.height()}")
-    return cut
 
 
 @pytest.mark.usefixtures("styled")
@@ -83,7 +59,7 @@ def test_every_milestone_is_shown_whole_at_1024_each_in_its_own_days(
     assert rows["Review published"] == ("27 November 2026", "5 calendar days left")
     assert table.horizontalScrollBar().maximum() == 0
     assert table.verticalScrollBar().maximum() == 0  # every milestone in view
-    assert _cut_cells(table) == []
+    assert cut_cells(table) == []
     area = tab.findChild(QScrollArea)
     assert area is not None
     assert area.horizontalScrollBar().maximum() == 0  # the tab scrolls down only
@@ -98,4 +74,4 @@ def test_every_milestone_is_shown_whole_at_1024_each_in_its_own_days(
     assert stored.report_to_panel_on == date(2026, 11, 20)
     rows = {label: (due, status) for label, due, status in tab.milestone_rows()}
     assert rows[REPORT] == ("18 November 2026", "Done on 20 November 2026")
-    assert _cut_cells(table) == []
+    assert cut_cells(table) == []

@@ -4,13 +4,11 @@ scrolling; and again when the window is made smaller or larger while the table i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QStyle, QTableWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext, build_main_window
@@ -19,37 +17,12 @@ from rrdesk.domain.cases.cases import Case
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.ui.agency_forms.agency_forms_widget import AgencyFormsWidget
 from rrdesk.ui.cases.cases_section import CasesSection
-from rrdesk.ui.shell.application import apply_house_style
 from tests.builders import HOUSING, book_meeting
 from tests.ui.agency_forms.forms_setup import EARLY_HELP, FakeDialogs, click, open_tab
+from tests.ui.table_geometry import cut_cells
 
 LAPTOP = (1366, 740)  # a maximised window's inside, less the title and task bars
 SMALL_SCREEN = (1024, 700)
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    apply_house_style(qapp)  # its padding makes every cell's room smaller
-    yield
-    qapp.setStyleSheet("")
-
-
-def _cut_cells(table: QTableWidget) -> list[str]:
-    """Each cell whose words, wrapped at its column's width, need more room than it has."""
-    metrics = QFontMetrics(table.font())
-    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
-    cut = []
-    for row in range(table.rowCount()):
-        for column in range(table.columnCount()):
-            text = table.item(row, column).text()
-            room = table.columnWidth(column) - 2 * margin
-            words = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text)
-            if words.width() > room or words.height() > table.rowHeight(row):
-                cut.append(
-                    f"{text!r}: {words.width()} by {words.height()} in {room} by "
-                    f"{table.rowHeight(row)}"
-                )
-    return cut
 
 
 def _agency_forms_tab(qtbot: QtBot, context: AppContext, case: Case, size: tuple[int, int]):  # type: ignore[no-untyped-def]
@@ -86,7 +59,7 @@ def test_every_status_is_shown_whole_at_1024_and_after_the_window_changes_size(
         QApplication.processEvents()
         assert (window.width(), window.height()) == size
         assert table.horizontalScrollBar().maximum() == 0, size
-        assert _cut_cells(table) == [], size
+        assert cut_cells(table) == [], size
         for row in range(table.rowCount()):
             item = table.item(row, 1)
             assert item.toolTip() == item.text()  # the same words on pointing at it
@@ -117,4 +90,4 @@ def test_a_request_recorded_at_a_small_width_is_stored_and_its_status_shown_whol
         table.item(rows[HOUSING], 1).text().endswith("Sent 20 November 2026, due 2 December 2026.")
     )
     assert table.horizontalScrollBar().maximum() == 0
-    assert _cut_cells(table) == []
+    assert cut_cells(table) == []

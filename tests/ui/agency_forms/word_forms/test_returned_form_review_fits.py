@@ -4,7 +4,6 @@ scrolling; and again when the dialog is made wider or narrower while it is on sh
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,25 +14,17 @@ from rrdesk.ui.agency_forms.word_forms.returned_form_review import (
     ReturnedFormReviewDialog,
     fitted_size,
 )
-from rrdesk.ui.shell.application import apply_house_style
 from tests.builders import HEALTH
-from tests.ui.agency_forms.test_requests_table_fits import _cut_cells
 from tests.ui.agency_forms.word_forms.word_form_setup import (
     ACRONYMS,
     actions_on_host,
     returned_file,
     shown,
 )
+from tests.ui.table_geometry import cut_cells
 
 SMALL_SCREEN = QSize(1024, 728)  # a 1024 by 768 screen less its taskbar
 LAPTOP = QSize(1366, 728)
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    apply_house_style(qapp)  # its padding makes every cell's room smaller
-    yield
-    qapp.setStyleSheet("")
 
 
 @pytest.mark.usefixtures("styled")
@@ -58,4 +49,4 @@ def test_every_cell_of_the_review_is_shown_whole_at_1024_and_1366(
         QApplication.processEvents()
         assert (review.width(), review.height()) == (size.width(), size.height())
         assert table.horizontalScrollBar().maximum() == 0, screen
-        assert _cut_cells(table) == [], screen
+        assert cut_cells(table) == [], screen
