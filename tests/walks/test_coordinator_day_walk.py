@@ -1,4 +1,5 @@
-"""The coordinator's first day on a new store, at the two laptop screens rrdesk must fit: set up
+"""The coordinator's first day on a new store, walked the whole way at each of the two laptop
+screens rrdesk must fit, 1366 by 768 and 1024 by 768, with the same steps: set up
 the store, enter a referral under threshold discussion (the stage asked first, the answers that
 matter unchosen, "What happened" checked as it is typed), notify it, add a person from each
 agency to the directory, choose and request the agencies, enter the police's form with case
@@ -175,7 +176,7 @@ def add_people_to_the_directory(day: Day) -> None:
     walker = day.walker
     walker.focus()  # the message about the directory has gone
     walker.key("ctrl+3")
-    walker.wait_to_read("Agencies and people")
+    walker.wait_to_read("Add a person")
     for number, (name, agency, role, email) in enumerate(PEOPLE):
         if number:  # from Save person to Add a new person, which puts the keyboard in Name
             walker.key("Tab", "space")
@@ -213,7 +214,9 @@ def choose_and_request_the_agencies(day: Day) -> None:
     walker.key("Return")  # OK
     walker.focus()
     walker.wait_to_read("3 agencies chosen")
-    walker.click_text("Record", "request")  # the three chosen are selected
+    # The three chosen are selected. The keyboard is back on Choose agencies, whose yellow
+    # spoils the reading of the buttons beside it: Tab and Space press Record request sent.
+    walker.key("Tab", "space")
     walker.focus()
     # The reader loses the question's first line over the selected rows: read its last.
     walker.wait_to_read(f"Police and {SOCIAL_CARE}?")
@@ -276,7 +279,8 @@ def enter_the_police_form(day: Day) -> None:
 
 def return_the_form(day: Day) -> None:
     walker = day.walker
-    day.press(POLICE, "Return", "for", "more", "information")
+    # Beside the keyboard's yellow on Open form the reader misreads "for" ("fr") at 1024 by 768.
+    day.press(POLICE, "more", "information")  # Return for more information…
     walker.wait_to_read("Information missing")
     day.choose("Information", "missing")
     day.click_below("What", "is", "needed", by=40)
@@ -300,7 +304,10 @@ def quality_assure_it(day: Day) -> None:
     walker.key("Return")
     walker.focus()
     walker.wait_to_read("1 received")
-    day.press(POLICE, "Quality", "assured")
+    # The keyboard is handed on to Open form, whose yellow spoils the reading of the buttons
+    # beside it: Tab goes on to Quality assured, and Space presses it.
+    walker.key("Tab", "space")
+    walker.focus()
     seen = walker.wait_to_read("not ready for the panel pack")
     day.keep("quality-assurance-asks")
     assert shows(seen, "sections not completed")
@@ -308,7 +315,8 @@ def quality_assure_it(day: Day) -> None:
     walker.key("Return")  # Go back, the default
     walker.focus()
     walker.wait_to_read("1 received, 0 quality assured")
-    day.press(POLICE, "Quality", "assured")
+    walker.key("space")  # the keyboard is back on Quality assured
+    walker.focus()
     walker.wait_to_read("not ready for the panel pack")
     # The reader does not always read the question's buttons: the keyboard goes back from Go
     # back to the button left of it, as a person at the keyboard would.
@@ -327,12 +335,6 @@ def test_the_coordinators_first_day(walker: Walker) -> None:
     enter_a_referral(day)
     notify_it(day)
     go_to_its_agency_forms(day)
-    if walker.size == "1024x768":
-        # The agency forms' flow is walked at 1366 by 768 (some six minutes); at 1024 the walk
-        # ends here, its screens checked for fit by tests/app/test_fits_a_laptop_screen.py.
-        assert walker.alive
-        no_tracebacks(walker)
-        return
     add_people_to_the_directory(day)
     choose_and_request_the_agencies(day)
     password = save_the_word_form(day, SOCIAL_CARE)

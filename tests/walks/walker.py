@@ -220,8 +220,7 @@ class Walker:
         self.settle()
 
     def paste(self, text: str) -> None:
-        """Put ``text`` on the clipboard (xdotool cannot) and paste it with Ctrl+V, as a person
-        pastes case notes copied from another program."""
+        """Paste ``text`` with Ctrl+V, as a person pastes notes copied from another program."""
         if shutil.which("xclip") is None:
             message = "this walk pastes with xclip (see .ci/run)"
             if os.environ.get("CI"):
@@ -236,6 +235,12 @@ class Walker:
             check=True,
             timeout=30,
         )
+        held = ["xclip", "-selection", "clipboard", "-out"]  # not rrdesk's last copy (a password)
+        for _ in range(60):  # until xclip, gone into the background, holds the clipboard
+            got = subprocess.run(held, capture_output=True, env=self.environment, timeout=30)
+            if got.stdout == text.encode("utf-8"):
+                break
+            time.sleep(0.3)
         self.key("ctrl+v")
 
     def click(self, x: int, y: int, *, double: bool = False) -> None:
