@@ -180,8 +180,9 @@ class SetupDialog(QDialog):
         layout.addWidget(self.remember_check)
         layout.addWidget(
             hint_label(
-                "Only tick this on a laptop that only you use. The key is kept in Windows "
-                "Credential Manager. Your passphrase still works if the key is lost."
+                "Only tick this on a laptop that only you use. The key is kept in this "
+                "computer's own password store (Credential Manager, on Windows). Your passphrase "
+                "still works if the key is lost."
             )
         )
         layout.addStretch(1)
