@@ -1,0 +1,77 @@
+"""A person who Tabs onto a case's tabs sees which tab has the keyboard's focus: the tab on show
+turns the house focus yellow, follows the arrow keys, and goes back when the focus moves on
+(WCAG 2.4.7)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QTabBar, QWidget
+from pytestqt.qtbot import QtBot
+
+from rrdesk.app import AppContext, build_main_window
+from rrdesk.ui.cases.cases_section import CasesSection
+from tests.builders import add_case
+
+FOCUS_YELLOW = QColor("#ffbf47")
+
+
+def _yellow_share(bar: QTabBar, index: int) -> float:
+    """The share of the tab's pixels, as drawn on screen, in the focus yellow."""
+    image = bar.grab(bar.tabRect(index)).toImage()
+    pixels = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+    return sum(1 for colour in pixels if colour == FOCUS_YELLOW) / len(pixels)
+
+
+def _press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier) -> QWidget:
+    """Press ``key`` where the focus is; where the focus is after."""
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, key, modifier)
+    after = QApplication.focusWidget()
+    assert after is not None
+    return after
+
+
+@pytest.mark.usefixtures("styled")
+def test_the_tab_with_the_keyboards_focus_is_yellow(
+    qtbot: QtBot, blank_context: AppContext
+) -> None:
+    today = blank_context.today()
+    case = add_case(blank_context.session, today=today, notified=today)
+    assert case.case_id is not None
+    window = build_main_window(blank_context)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    section = window.section("cases")
+    assert isinstance(section, CasesSection)
+    section.open_case(case.case_id)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    bar = section.tabs.tabBar()
+    assert _yellow_share(bar, 0) == 0, "no yellow before the tabs have the focus"
+
+    # Back from the case's summary, by the keyboard, to the tabs.
+    section.editor.show_page("summary")
+    section.editor.form.summary.setFocus()
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for _ in range(10):
+        if _press(qtbot, Qt.Key.Key_Backtab, shift) is bar:
+            break
+    assert bar.hasFocus()
+    assert bar.currentIndex() == 0
+    assert _yellow_share(bar, 0) > 0.5, "the tab on show is yellow"
+    assert _yellow_share(bar, 1) == 0
+
+    # The arrow keys change tab; the yellow goes with them.
+    _press(qtbot, Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier)
+    assert bar.currentIndex() == 1
+    assert bar.hasFocus()
+    assert _yellow_share(bar, 1) > 0.5
+    assert _yellow_share(bar, 0) == 0
+
+    # Tab on into the page: the tabs no longer have the focus, and no tab is yellow.
+    assert _press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier) is not bar
+    assert _yellow_share(bar, 1) == 0
