@@ -1,7 +1,7 @@
 # rrdesk: two commands on a fresh machine.
 #   make demo   set up .venv and open the app on a throwaway demo store
 #   make test   set up .venv and run lint, type checks, import contracts and the whole test suite
-#               (in two processes: the walks in one, every other test in the other)
+#               (in two processes: the walks in one, every other test and the longest walk in the other)
 #   make lock   bring requirements/all.txt, the exact versions (with hashes) everything installs,
 #               in line with pyproject.toml, keeping every pin it can; UPGRADE=1 moves all to the newest
 #   make outdated   what has moved on since the lock
@@ -45,9 +45,10 @@ check: $(STAMP)
 	$(BIN)/lint-imports
 
 # The walks wait on their screens most of the time, so they run beside the other tests (see
-# tests/conftest.py): two processes, each running its share one test after another.
+# tests/conftest.py): two processes, each running its share one test after another. The slowest
+# tests are listed at the end, to see where the time goes.
 test: check
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 --durations=12
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -m "not gui and not slow"

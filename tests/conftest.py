@@ -35,17 +35,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
 
 
+# The one walk that runs in the other tests' process, after them: the longest walk, so that the two
+# processes take about as long as each other (the other tests about 10 minutes and this walk about
+# 7; the other six walks about 16).
+WALK_AFTER_THE_OTHER_TESTS = (
+    "tests/walks/test_coordinator_day_walk.py::test_the_coordinators_first_day[1366x768]"
+)
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
-    """``make test`` runs the suite in two processes (pytest-xdist's ``-n 2``): the walks, which
-    mostly wait on their virtual screens, one after another in one, and every other test, one
-    after another in the order collected, in the other. No two walks, and no two other tests,
-    ever run side by side."""
+    """``make test`` runs the suite in two processes (pytest-xdist's ``-n 2``), each running its
+    share one test after another in the order collected: the walks, which mostly wait on their
+    virtual screens, in one; every other test, then the longest walk, in the other. So two walks
+    run side by side only at the end, each on a virtual screen of its own."""
     from xdist.scheduler import LoadScopeScheduling
 
     class WalksBesideTheRest(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return "walks" if nodeid.startswith("tests/walks/") else "others"
+            if nodeid.startswith("tests/walks/") and nodeid != WALK_AFTER_THE_OTHER_TESTS:
+                return "walks"
+            return "others"
 
     return WalksBesideTheRest(config, log)  # type: ignore[arg-type]
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import random
 import shutil
 import signal
 import subprocess
@@ -76,7 +75,7 @@ class Walker:
         self.clock_file = folder / "clock.txt" if fake_clock else None
         self._clock_library = fake_clock_library() if fake_clock else ""
         self._minutes_passed = 0
-        self.display = f":{random.randint(200, 899)}"
+        self.display = ""  # the virtual screen's number, chosen by Xvfb when it starts
         self.home = folder / "home"
         self.home.mkdir(parents=True, exist_ok=True)
         self.log = folder / "rrdesk.log"
@@ -119,11 +118,20 @@ class Walker:
         screens = ["-screen", "0", f"{self.size}x24"]
         if self.second:  # a second X screen, which Qt reports as a second QScreen
             screens += ["-screen", "1", f"{self.second}x24"]
+        # Xvfb takes the first free screen number and says which, so walks running at the same
+        # time (make test runs two processes) never share a screen.
+        chosen, told = os.pipe()
         self._xvfb = subprocess.Popen(
-            ["Xvfb", self.display, *screens, "-nolisten", "tcp"],
+            ["Xvfb", "-displayfd", str(told), *screens, "-nolisten", "tcp"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            pass_fds=(told,),
         )
+        os.close(told)
+        with os.fdopen(chosen, encoding="ascii") as number:
+            self.display = f":{number.readline().strip()}"
+        if self.display == ":":
+            raise AssertionError("Xvfb did not start a virtual screen")
         self._wait_for(lambda: self._x("xdpyinfo_ok"), "the virtual screen")
         environment = self.environment
         if self.clock_file is not None:
