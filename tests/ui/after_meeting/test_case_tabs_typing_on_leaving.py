@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from rrdesk.app import AppContext, build_main_window
+from rrdesk.app import AppContext
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.services.after_meeting.local_review_service import LocalReviewService
 from rrdesk.services.after_meeting.submission_service import SubmissionService
@@ -18,42 +18,19 @@ from rrdesk.services.after_meeting.threshold_letter_service import ThresholdLett
 from rrdesk.ui.after_meeting.local_review_tab import LocalReviewTab
 from rrdesk.ui.after_meeting.submission_tab import SubmissionTab
 from rrdesk.ui.after_meeting.threshold_letter_tab import ThresholdLetterTab
-from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.shell.leaving import DISCARD, SAVE, STAY
 from rrdesk.ui.shell.main_window import MainWindow
 from tests import builders
 from tests.fakes import RecordingMessages
-from tests.ui.after_meeting.test_learning_case_tabs import _threshold_not_met
+from tests.ui.after_meeting.case_tabs import (
+    asked,
+    click_tab,
+    open_case_tab,
+    shown_title,
+    threshold_not_met,
+)
 
 HOUSEHOLD = "Child T lived with her mother and grandmother."
-
-
-def _open_tab(qtbot: QtBot, context: AppContext, case_id: int, title: str):  # type: ignore[no-untyped-def]
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    section = window.section("cases")
-    assert isinstance(section, CasesSection)
-    section.open_case(case_id)
-    _click_tab(qtbot, section, title)
-    return window, section, section.tabs.currentWidget()
-
-
-def _click_tab(qtbot: QtBot, section: CasesSection, title: str) -> None:
-    bar = section.tabs.tabBar()
-    index = next(i for i in range(section.tabs.count()) if section.tabs.tabText(i) == title)
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
-
-
-def _asked(messages: RecordingMessages) -> list[str]:
-    return [title for kind, title, _text in messages.shown if kind == "choose"]
-
-
-def _shown_title(section: CasesSection) -> str:
-    return section.tabs.tabText(section.tabs.currentIndex())
 
 
 def test_submission_details_typed_are_discarded_or_saved_on_leaving(
@@ -61,14 +38,14 @@ def test_submission_details_typed_are_discarded_or_saved_on_leaving(
 ) -> None:
     case = builders.add_case(blank_context.session, today=today, notified=date(2026, 11, 2))
     assert case.case_id is not None
-    window, section, tab = _open_tab(qtbot, blank_context, case.case_id, "Submission")
+    window, section, tab = open_case_tab(qtbot, blank_context, case.case_id, "Submission")
     assert isinstance(tab, SubmissionTab)
     qtbot.keyClicks(tab.texts["household"], HOUSEHOLD)
     messages.choice = DISCARD
-    _click_tab(qtbot, section, "Timetable")
-    assert _asked(messages) == ["The submission's details have not been saved"]
-    assert _shown_title(section) == "Timetable"
-    _click_tab(qtbot, section, "Submission")
+    click_tab(qtbot, section, "Timetable")
+    assert asked(messages) == ["The submission's details have not been saved"]
+    assert shown_title(section) == "Timetable"
+    click_tab(qtbot, section, "Submission")
     assert tab.texts["household"].toPlainText() == ""
     qtbot.keyClicks(tab.texts["household"], HOUSEHOLD)
     messages.choice = SAVE
@@ -76,7 +53,7 @@ def test_submission_details_typed_are_discarded_or_saved_on_leaving(
     assert window.current_section == "board"
     stored = SubmissionService(blank_context.session).details(case.case_id)
     assert stored.household == HOUSEHOLD
-    assert len(_asked(messages)) == 2
+    assert len(asked(messages)) == 2
 
 
 def test_a_local_review_typed_with_stay_keeps_it_and_with_save_stores_it(
@@ -92,7 +69,7 @@ def test_a_local_review_typed_with_stay_keeps_it_and_with_save_stores_it(
     LocalReviewService(blank_context.session).endorse(
         case.case_id, date(2026, 8, 31), decided_on=date(2026, 8, 24)
     )
-    _window, section, tab = _open_tab(qtbot, blank_context, case.case_id, "Local review")
+    _window, section, tab = open_case_tab(qtbot, blank_context, case.case_id, "Local review")
     assert isinstance(tab, LocalReviewTab)
     assert tab.review_box.isVisible()
     qtbot.keyClicks(tab.reviewer, "Dr Annest Carrow")
@@ -100,13 +77,13 @@ def test_a_local_review_typed_with_stay_keeps_it_and_with_save_stores_it(
     qtbot.keyClick(tab.independent, Qt.Key.Key_Space)
     assert tab.independent.isChecked()
     messages.choice = STAY
-    _click_tab(qtbot, section, "Timetable")
-    assert _asked(messages) == ["The local review has not been saved"]
+    click_tab(qtbot, section, "Timetable")
+    assert asked(messages) == ["The local review has not been saved"]
     assert section.tabs.currentWidget() is tab
     assert tab.reviewer.text() == "Dr Annest Carrow"
     messages.choice = SAVE
-    _click_tab(qtbot, section, "Timetable")
-    assert _shown_title(section) == "Timetable"
+    click_tab(qtbot, section, "Timetable")
+    assert shown_title(section) == "Timetable"
     stored = LocalReviewService(blank_context.session).get(case.case_id)
     assert stored is not None
     assert stored.reviewer == "Dr Annest Carrow"
@@ -119,15 +96,15 @@ def test_the_letters_signatory_typed_is_saved_on_leaving(
     today: date,
     tmp_path: Path,
 ) -> None:
-    case_id = _threshold_not_met(blank_context.session, today)
-    window, section, tab = _open_tab(qtbot, blank_context, case_id, "Letter to referrer")
+    case_id = threshold_not_met(blank_context.session, today)
+    window, section, tab = open_case_tab(qtbot, blank_context, case_id, "Letter to referrer")
     assert isinstance(tab, ThresholdLetterTab)
     tab.signatory.selectAll()
     qtbot.keyClicks(tab.signatory, "Morwenna Tregenza")
     window.grab().save(str(tmp_path / "letter-typed-1366.png"))
     messages.choice = SAVE
-    _click_tab(qtbot, section, "Case details")
-    assert _asked(messages) == ["The letter's details have not been saved"]
+    click_tab(qtbot, section, "Case details")
+    assert asked(messages) == ["The letter's details have not been saved"]
     stored = ThresholdLetterService(blank_context.session).details(case_id)
     assert stored.signatory == "Morwenna Tregenza"
     assert isinstance(window, MainWindow)

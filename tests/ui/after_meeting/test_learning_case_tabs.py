@@ -13,13 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from rrdesk.app import AppContext, build_main_window
-from rrdesk.domain.after_meeting.threshold_letter import LetterDetails
-from rrdesk.domain.cases.cases import Child, Referral, Stage, ThresholdDiscussion
+from rrdesk.domain.cases.cases import Child, Stage
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
 from rrdesk.services.after_meeting.local_review_service import LocalReviewService
 from rrdesk.services.after_meeting.submission_service import SubmissionService
 from rrdesk.services.after_meeting.theme_service import ThemeService
-from rrdesk.services.after_meeting.threshold_letter_service import ThresholdLetterService
 from rrdesk.services.session_services import SessionServices
 from rrdesk.services.store.session import Session
 from rrdesk.ui.after_meeting import wiring as after_meeting
@@ -36,6 +34,7 @@ from tests.builders import HEALTH, POLICE, Directory
 from tests.exports.pdf_reading import all_text
 from tests.fakes import RecordingMessages, ScriptedFileDialogs
 from tests.seams import seams_for
+from tests.ui.after_meeting.case_tabs import threshold_not_met
 
 
 @pytest.fixture
@@ -63,30 +62,6 @@ def _complete(
         session, people, today=today, notified=notified, pseudonym=pseudonym, actions=(action,)
     )
     assert case.case_id is not None
-    return case.case_id
-
-
-def _threshold_not_met(session: Session, today: date) -> int:
-    """Child J: not an abuse or neglect case; a first letter made on 26 October 2026."""
-    case = builders.add_case(
-        session,
-        today=today,
-        notified=None,
-        stage=Stage.THRESHOLD_NOT_MET,
-        children=(Child("Child J", "Jade Real-Name"),),
-        referral=Referral(referrer_name="A parent", referral_date=date(2026, 10, 20)),
-        threshold=ThresholdDiscussion(
-            date(2026, 10, 23),
-            "The partners",
-            False,
-            "An accident; no abuse or neglect known or suspected.",
-        ),
-    )
-    assert case.case_id is not None
-    builders.add_contact_details(session)
-    letters = ThresholdLetterService(session)
-    letters.save_details(case.case_id, LetterDetails(signatory="Alex Chair"))
-    letters.export(case.case_id, date(2026, 10, 26))
     return case.case_id
 
 
@@ -209,7 +184,7 @@ def test_local_review_milestones_and_endorsing(
 def test_threshold_letter(  # type: ignore[no-untyped-def]
     qtbot, tabs, session: Session, people: Directory, today: date, tmp_path: Path
 ) -> None:
-    tab = tabs["Letter to referrer"](_threshold_not_met(session, today))
+    tab = tabs["Letter to referrer"](threshold_not_met(session, today))
     qtbot.addWidget(tab)
     assert isinstance(tab, ThresholdLetterTab)
     assert "threshold is not met: an accident" in tab.preview.toPlainText()
@@ -237,7 +212,7 @@ def test_threshold_letter(  # type: ignore[no-untyped-def]
 def test_the_letter_and_the_action_plan_evidence_are_checked(  # type: ignore[no-untyped-def]
     qtbot, tabs, session: Session, people: Directory, today: date
 ) -> None:
-    tab = tabs["Letter to referrer"](_threshold_not_met(session, today))
+    tab = tabs["Letter to referrer"](threshold_not_met(session, today))
     qtbot.addWidget(tab)
     qtbot.keyClicks(tab.next_steps, "Tel the SW. Child J can be named here.")
     assert [f.text for f in tab.next_steps.findings] == ["Tel", "SW"], "its own pseudonym is fine"
@@ -286,7 +261,7 @@ def test_reports_screen(
     for case_id in decided:  # both sent to the National Panel on working day 12
         themes.record_theme(case_id, "information_sharing", today)
     themes.record_theme(decided[0], "neglect", today)
-    _threshold_not_met(session, today)  # dated by its discussion, 23 October 2026
+    threshold_not_met(session, today)  # dated by its discussion, 23 October 2026
     for pseudonym, notified in (("Child T", date(2026, 11, 9)), ("Child M", date(2026, 11, 16))):
         _notified(session, today, pseudonym, notified)
     widget = ReportsWidget(

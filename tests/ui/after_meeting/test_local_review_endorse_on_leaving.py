@@ -5,28 +5,62 @@ records the review as endorsed with what was typed, Discard puts them back, Stay
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext
+from rrdesk.domain.after_meeting.local_review import LocalReview
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.services.after_meeting.local_review_service import LocalReviewService
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.ui.after_meeting.local_review_tab import LocalReviewTab
+from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.shell.leaving import DISCARD, SAVE, STAY
+from rrdesk.ui.shell.main_window import MainWindow
 from tests import builders
 from tests.fakes import RecordingMessages
-from tests.ui.after_meeting.test_case_tabs_typing_on_leaving import (
-    _asked,
-    _click_tab,
-    _open_tab,
-    _shown_title,
-)
+from tests.ui.after_meeting.case_tabs import asked, click_tab, open_case_tab, shown_title
 
 QUESTION = "The local review has not been recorded as endorsed"
+
+
+@dataclass
+class Endorsable:
+    """A case sent to the National Panel, not yet recorded as endorsed."""
+
+    qtbot: QtBot
+    context: AppContext
+    case_id: int
+
+    def open_local_review(self) -> tuple[MainWindow, CasesSection, LocalReviewTab]:
+        window, section, tab = open_case_tab(self.qtbot, self.context, self.case_id, "Local review")
+        assert isinstance(tab, LocalReviewTab)
+        return window, section, tab
+
+    def stored(self) -> LocalReview | None:
+        return LocalReviewService(self.context.session).get(self.case_id)
+
+    def stage(self) -> Stage:
+        case = CaseService(self.context.session).get(self.case_id)
+        assert case is not None
+        return case.stage
+
+
+@pytest.fixture
+def endorsable(qtbot: QtBot, blank_context: AppContext, today: date) -> Endorsable:
+    case = builders.add_case(
+        blank_context.session,
+        today=today,
+        notified=date(2026, 10, 5),
+        stage=Stage.SENT_TO_NATIONAL_PANEL,
+    )
+    assert case.case_id is not None
+    return Endorsable(qtbot, blank_context, case.case_id)
 
 
 def _retype(qtbot: QtBot, box: QLineEdit, text: str) -> None:
@@ -36,81 +70,63 @@ def _retype(qtbot: QtBot, box: QLineEdit, text: str) -> None:
     qtbot.keyClicks(box, text)
 
 
-def _endorsable(context: AppContext, today: date) -> int:
-    case = builders.add_case(
-        context.session, today=today, notified=date(2026, 10, 5), stage=Stage.SENT_TO_NATIONAL_PANEL
-    )
-    assert case.case_id is not None
-    return case.case_id
-
-
 def test_dates_typed_to_record_it_as_endorsed_ask_and_stay_keeps_them_and_save_records_them(
-    qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages, today: date
+    qtbot: QtBot, endorsable: Endorsable, messages: RecordingMessages
 ) -> None:
-    case_id = _endorsable(blank_context, today)
-    _window, section, tab = _open_tab(qtbot, blank_context, case_id, "Local review")
-    assert isinstance(tab, LocalReviewTab)
+    _window, section, tab = endorsable.open_local_review()
     assert tab.endorse_box.isVisible()
     _retype(qtbot, tab.decided_date.day, "16")
     _retype(qtbot, tab.endorse_date.day, "18")
 
     messages.choice = STAY
-    _click_tab(qtbot, section, "Timetable")
-    assert _asked(messages) == [QUESTION]
+    click_tab(qtbot, section, "Timetable")
+    assert asked(messages) == [QUESTION]
     assert messages.choices[-1][1] == STAY  # the default: Enter stays
     assert section.tabs.currentWidget() is tab
     assert tab.decided_date.day.text() == "16"
     assert tab.endorse_date.day.text() == "18"
-    assert LocalReviewService(blank_context.session).get(case_id) is None
+    assert endorsable.stored() is None
 
     messages.choice = SAVE
-    _click_tab(qtbot, section, "Timetable")
-    assert _shown_title(section) == "Timetable"
-    stored = LocalReviewService(blank_context.session).get(case_id)
+    click_tab(qtbot, section, "Timetable")
+    assert shown_title(section) == "Timetable"
+    stored = endorsable.stored()
     assert stored is not None
     assert stored.decided_on == date(2026, 11, 16)
     assert stored.commissioned_on == date(2026, 11, 18)
-    case = CaseService(blank_context.session).get(case_id)
-    assert case is not None
-    assert case.stage is Stage.LOCAL_REVIEW
+    assert endorsable.stage() is Stage.LOCAL_REVIEW
 
 
 def test_discard_puts_the_dates_back_and_records_nothing(
-    qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages, today: date
+    qtbot: QtBot, endorsable: Endorsable, messages: RecordingMessages, today: date
 ) -> None:
-    case_id = _endorsable(blank_context, today)
-    window, section, tab = _open_tab(qtbot, blank_context, case_id, "Local review")
-    assert isinstance(tab, LocalReviewTab)
+    window, section, tab = endorsable.open_local_review()
     # Looking is not typing: leaving asks nothing.
-    _click_tab(qtbot, section, "Timetable")
-    assert _asked(messages) == []
-    _click_tab(qtbot, section, "Local review")
+    click_tab(qtbot, section, "Timetable")
+    assert asked(messages) == []
+    click_tab(qtbot, section, "Local review")
 
     _retype(qtbot, tab.endorse_date.year, "2025")
     messages.choice = DISCARD
     qtbot.keyClick(tab.endorse_date.year, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert _asked(messages) == [QUESTION]
+    assert asked(messages) == [QUESTION]
     assert window.current_section == "board"
-    assert LocalReviewService(blank_context.session).get(case_id) is None
+    assert endorsable.stored() is None
     assert tab.endorse_date.year.text() == str(today.year)
-    case = CaseService(blank_context.session).get(case_id)
-    assert case is not None
-    assert case.stage is Stage.SENT_TO_NATIONAL_PANEL
+    assert endorsable.stage() is Stage.SENT_TO_NATIONAL_PANEL
 
 
 def test_a_save_refused_keeps_the_page_and_what_was_typed(
-    qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages, today: date
+    qtbot: QtBot, endorsable: Endorsable, messages: RecordingMessages
 ) -> None:
-    case_id = _endorsable(blank_context, today)
-    _window, section, tab = _open_tab(qtbot, blank_context, case_id, "Local review")
-    assert isinstance(tab, LocalReviewTab)
+    _window, section, tab = endorsable.open_local_review()
     _retype(qtbot, tab.endorse_date.month, "13")  # no such month
     messages.choice = SAVE
-    _click_tab(qtbot, section, "Timetable")
-    assert _asked(messages) == [QUESTION]
+    click_tab(qtbot, section, "Timetable")
+    assert asked(messages) == [QUESTION]
     assert [title for kind, title, _ in messages.shown if kind != "choose"] == [
         "The local review was not recorded"
     ]
     assert section.tabs.currentWidget() is tab
     assert tab.endorse_date.month.text() == "13"
-    assert LocalReviewService(blank_context.session).get(case_id) is None
+    assert endorsable.stored() is None

@@ -18,7 +18,7 @@ from rrdesk.domain.cases.cases import Stage
 from rrdesk.services.after_meeting.local_review_service import LocalReviewService
 from rrdesk.ui.after_meeting.local_review_tab import LocalReviewTab
 from tests import builders
-from tests.ui.after_meeting.test_case_tabs_typing_on_leaving import _open_tab
+from tests.ui.after_meeting.case_tabs import open_case_tab
 from tests.ui.table_geometry import cut_cells
 
 SMALL_SCREEN = (1024, 700)  # a 1024 by 768 screen less the title and task bars
@@ -42,7 +42,7 @@ def test_every_milestone_is_shown_whole_at_1024_each_in_its_own_days(
     review = builders.local_review(session, case, commissioned_on=date(2026, 5, 1))
     # Published on Friday 27 November: the report was due 7 working days before, on the 18th.
     reviews.save(case.case_id, replace(review, publication_planned=date(2026, 11, 27)))
-    window, _section, tab = _open_tab(qtbot, blank_context, case.case_id, "Local review")
+    window, _section, tab = open_case_tab(qtbot, blank_context, case.case_id, "Local review")
     assert isinstance(tab, LocalReviewTab)
     window.resize(*SMALL_SCREEN)
     QApplication.processEvents()
