@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from rrdesk.domain.agency_forms.agency_requests import (
+    CHANGED_AFTER_ASSURANCE,
     AddWorkingDays,
     AgencyRequest,
     EventKind,
     request_status,
 )
+from rrdesk.domain.timetable.dates import format_date
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ def missing_forms(
 ) -> tuple[MissingForm, ...]:
     """Every chosen agency whose form has not been quality assured, with where it has got to:
     "The request has not been sent", "Overdue: was due 24 November 2026 (sent 17 November
-    2026)", "Received 25 November 2026, not yet quality assured". The reasons fill a table's
+    2026)", "Received 25 November 2026, not yet quality assured", "Changed after quality
+    assurance on 26 November 2026, so it needs checking again". The reasons fill a table's
     cells, so none ends with a full stop (GOV.UK style), whatever the status words end with."""
     missing = []
     for request in requests:
@@ -97,6 +100,13 @@ def missing_forms(
         words = request_status(request, today, add_working_days=add_working_days).words
         if stage is None:
             words = "The request has not been sent"
+        elif stage.kind is EventKind.RECEIVED and stage.note == CHANGED_AFTER_ASSURANCE:
+            # Said once: not "Received; changed after quality assurance ..., not yet quality
+            # assured" as the status words and the received reason together would say.
+            words = (
+                f"Changed after quality assurance on {format_date(stage.on)}, "
+                "so it needs checking again"
+            )
         elif stage.kind is EventKind.RECEIVED:
             words = words.rstrip(".") + ", not yet quality assured"
         missing.append(MissingForm(request.agency, words.strip().rstrip(".")))

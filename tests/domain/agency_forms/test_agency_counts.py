@@ -15,6 +15,7 @@ from rrdesk.domain.agency_forms.agency_counts import (
 from rrdesk.domain.agency_forms.agency_requests import (
     AgencyRequest,
     ReturnReason,
+    record_changed_after_assurance,
     record_quality_assured,
     record_received,
     record_reminder,
@@ -85,6 +86,18 @@ def test_every_chosen_agency_not_assured_is_missing_with_why() -> None:
             "Housing",
             "Returned for more information 20 November 2026 (information missing). "
             "Due back 26 November 2026",
+        ),
+    )
+
+
+def test_a_form_changed_after_quality_assurance_says_so_once() -> None:
+    """Not "Received; changed after quality assurance on ..., so it needs checking again, not
+    yet quality assured": the change, its date and what it needs, once."""
+    changed = record_changed_after_assurance(ASSURED, date(2026, 11, 25))
+    assert missing_forms((changed,), date(2026, 11, 26)) == (
+        MissingForm(
+            "Children's services",
+            "Changed after quality assurance on 25 November 2026, so it needs checking again",
         ),
     )
 
