@@ -5,28 +5,23 @@ day booked), never the process's "meeting held" before it is; and its words fit 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from rrdesk.app import AppContext, build_main_window
+from rrdesk.app import AppContext
 from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.board.board_table_model import NEXT_MILESTONE_COLUMN, TIMELINE_COLUMN
 from rrdesk.ui.board.board_widget import BoardWidget
-from rrdesk.ui.shell.application import apply_house_style
-from tests.ui.board.board_fixtures import MONDAY, add_case
-from tests.ui.board.test_board_on_a_small_screen import LAPTOP, SMALL_SCREEN, _cut_cells
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    apply_house_style(qapp)
-    yield
-    qapp.setStyleSheet("")
+from tests.ui.board.board_fixtures import add_case
+from tests.ui.board.board_on_screen import (
+    LAPTOP,
+    SMALL_SCREEN,
+    board_in_main_window,
+    cut_board_cells,
+)
 
 
 def _next_milestones(board: BoardWidget) -> dict[str, tuple[str, str]]:
@@ -51,16 +46,7 @@ def test_the_next_milestone_says_whether_the_meeting_is_booked(
     add_case(session, "RR-2026-011", date(2026, 11, 16), profile="statutory")
     booked = add_case(session, "RR-2026-012", date(2026, 11, 17), profile="statutory")
     TimetableService(session).book_meeting(booked, date(2026, 11, 27))
-    blank_context.today = lambda: MONDAY
-    window = build_main_window(blank_context)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    window.show_section("board")
-    board = window.section("board")
-    assert isinstance(board, BoardWidget)
-    QApplication.processEvents()
-    assert (window.width(), window.height()) == size
+    board = board_in_main_window(qtbot, blank_context, size)
 
     assert _next_milestones(board) == {
         "RR-2026-011": (
@@ -79,4 +65,4 @@ def test_the_next_milestone_says_whether_the_meeting_is_booked(
     ]
     assert not [text for text in shown if "held" in text]
     assert board.table.horizontalScrollBar().maximum() == 0
-    assert _cut_cells(board) == []
+    assert cut_board_cells(board) == []

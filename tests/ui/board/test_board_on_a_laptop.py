@@ -6,11 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFontMetricsF
 from pytestqt.qtbot import QtBot
 
-from rrdesk.domain.timetable.timeline import DayKind
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.board.board_table_model import (
@@ -19,8 +16,8 @@ from rrdesk.ui.board.board_table_model import (
     TIMELINE_COLUMN,
 )
 from rrdesk.ui.board.board_widget import BoardWidget
-from rrdesk.ui.timetable.timeline_strip import cell_rects, first_fitting, strip_font
-from tests.ui.board.board_fixtures import MONDAY, Today, add_case
+from tests.ui.board.board_fixtures import Today, add_case
+from tests.ui.board.board_on_screen import assert_every_working_day_numbered_and_monday_today
 
 BOARD_AT_1366 = 1150
 """The board's width in a 1366-wide window, beside the list of sections."""
@@ -53,15 +50,4 @@ def test_the_board_fits_a_laptop_with_every_day_numbered_and_today_named(
     # The next milestone wraps rather than being cut, and its header is on two lines.
     assert model.headerData(NEXT_MILESTONE_COLUMN, header.orientation()) == "Next\nmilestone"
     assert model.headerData(PSEUDONYM_COLUMN, header.orientation()) == "Child or\nchildren"
-    for number in range(model.rowCount()):
-        row = board.model.row_at(number)
-        rect = QRectF(table.visualRect(model.index(number, TIMELINE_COLUMN))).adjusted(2, 4, -2, -4)
-        metrics = QFontMetricsF(strip_font(table.font(), rect, row, with_dates=False))
-        shown = [
-            first_fitting((str(day.review_day),), cell.width() - 2, metrics)
-            for cell, day in zip(cell_rects(rect, row.timeline), row.timeline, strict=True)
-            if day.kind is DayKind.WORKING
-        ]
-        assert all(shown), (row.reference, shown)
-        assert "15" in shown, row.reference
-        assert any(day.is_today for day in row.timeline if day.day == MONDAY)
+    assert_every_working_day_numbered_and_monday_today(board)

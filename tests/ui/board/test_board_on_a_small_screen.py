@@ -5,18 +5,15 @@ that names a child (the board is projected)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QFontMetrics, QFontMetricsF
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from rrdesk.app import AppContext, build_main_window
-from rrdesk.domain.timetable.timeline import DayKind
+from rrdesk.app import AppContext
 from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.board.board_table_model import (
     COLUMNS,
@@ -30,21 +27,17 @@ from rrdesk.ui.board.board_table_model import (
     TIMELINE_COLUMN,
 )
 from rrdesk.ui.board.board_widget import BoardWidget
-from rrdesk.ui.shell.application import apply_house_style
-from rrdesk.ui.timetable.timeline_strip import cell_rects, first_fitting, strip_font
-from tests.ui.board.board_fixtures import MONDAY, add_case
+from tests.ui.board.board_fixtures import add_case
+from tests.ui.board.board_on_screen import (
+    LAPTOP,
+    SMALL_SCREEN,
+    assert_every_working_day_numbered_and_monday_today,
+    board_in_main_window,
+    cut_board_cells,
+)
 
-SMALL_SCREEN = (1024, 700)  # a 1024 by 768 screen less the title and task bars
-LAPTOP = (1366, 740)
 WIDE = (1600, 900)
 REAL_NAME = "Quentin Fictional-Name"  # the board_fixtures' child's name, never on the board
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    apply_house_style(qapp)  # its padding makes every cell's room smaller
-    yield
-    qapp.setStyleSheet("")
 
 
 def _board(qtbot: QtBot, context: AppContext) -> BoardWidget:
@@ -53,35 +46,7 @@ def _board(qtbot: QtBot, context: AppContext) -> BoardWidget:
     late = add_case(session, "RR-2026-002", date(2026, 11, 2))
     add_case(session, "RR-2026-003", date(2026, 11, 20))
     TimetableService(session).book_meeting(late, date(2026, 11, 25))
-    context.today = lambda: MONDAY
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.resize(*SMALL_SCREEN)
-    window.show()
-    window.show_section("board")
-    board = window.section("board")
-    assert isinstance(board, BoardWidget)
-    QApplication.processEvents()
-    assert (window.width(), window.height()) == SMALL_SCREEN
-    return board
-
-
-def _cut_cells(board: BoardWidget) -> list[str]:
-    """Each cell shown whose words, wrapped at its width, need more room than it has."""
-    table, model = board.table, board.model
-    metrics = QFontMetrics(table.font())
-    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
-    cut = []
-    for number in range(model.rowCount()):
-        for column in range(TIMELINE_COLUMN):
-            if table.isColumnHidden(column):
-                continue
-            text = model.shown_text(number, column)
-            room = table.columnWidth(column) - 2 * margin
-            words = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text)
-            if words.width() > room or words.height() > table.rowHeight(number):
-                cut.append(f"{text!r} in {room} by {table.rowHeight(number)}")
-    return cut
+    return board_in_main_window(qtbot, context, SMALL_SCREEN)
 
 
 @pytest.mark.usefixtures("styled")
@@ -132,21 +97,10 @@ def test_the_board_fits_1024_wide_with_every_word_every_day_numbered_and_today_n
     assert "\nMeeting: " in tip
     accessible = model.index(late, RETURNS_COLUMN).data(Qt.ItemDataRole.AccessibleTextRole)
     assert accessible == tip
-    assert _cut_cells(board) == []
+    assert cut_board_cells(board) == []
 
     # Every working day on every strip numbered; today is on every strip.
-    for number in range(model.rowCount()):
-        row = model.row_at(number)
-        rect = QRectF(table.visualRect(model.index(number, TIMELINE_COLUMN))).adjusted(2, 4, -2, -4)
-        metrics = QFontMetricsF(strip_font(table.font(), rect, row, with_dates=False))
-        shown = [
-            first_fitting((str(day.review_day),), cell.width() - 2, metrics)
-            for cell, day in zip(cell_rects(rect, row.timeline), row.timeline, strict=True)
-            if day.kind is DayKind.WORKING
-        ]
-        assert all(shown), (row.reference, shown)
-        assert "15" in shown, row.reference
-        assert any(day.is_today for day in row.timeline if day.day == MONDAY)
+    assert_every_working_day_numbered_and_monday_today(board)
 
     # Nothing on the board names the child: only references and pseudonyms.
     everything = [
@@ -171,7 +125,7 @@ def test_made_wider_the_board_shows_each_column_on_its_own_again(
     window.resize(*LAPTOP)
     QApplication.processEvents()
     assert table.horizontalScrollBar().maximum() == 0
-    assert _cut_cells(board) == []
+    assert cut_board_cells(board) == []
 
     window.resize(*WIDE)
     QApplication.processEvents()
@@ -181,13 +135,13 @@ def test_made_wider_the_board_shows_each_column_on_its_own_again(
     assert model.shown_text(0, REFERENCE_COLUMN) == model.row_at(0).reference
     assert "Wed 25 Nov, late" in [model.shown_text(n, MEETING_COLUMN) for n in range(3)]
     assert table.horizontalScrollBar().maximum() == 0
-    assert _cut_cells(board) == []
+    assert cut_board_cells(board) == []
 
     window.resize(*SMALL_SCREEN)  # and back: combined again, still with no sideways scrolling
     QApplication.processEvents()
     assert board.columns.combined
     assert table.horizontalScrollBar().maximum() == 0
-    assert _cut_cells(board) == []
+    assert cut_board_cells(board) == []
 
     # Another case notified: the board shows it, and still fits.
     add_case(blank_context.session, "RR-2026-004", date(2026, 11, 23), pseudonym="Child E")
@@ -196,4 +150,4 @@ def test_made_wider_the_board_shows_each_column_on_its_own_again(
     assert model.rowCount() == 4
     assert board.columns.combined
     assert table.horizontalScrollBar().maximum() == 0
-    assert _cut_cells(board) == []
+    assert cut_board_cells(board) == []
