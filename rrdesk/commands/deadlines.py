@@ -65,10 +65,15 @@ def add_deadlines_parser(subparsers: Any) -> None:
     parser.set_defaults(handler=run_deadlines)
 
 
-def _milestone_json(item: Milestone) -> dict[str, Any]:
+def _milestone_json(item: Milestone, timetable: Timetable) -> dict[str, Any]:
+    """``label`` is the milestone as the text, the board and the panel pack word it (the meeting
+    "not booked yet" or "booked", by the partnership's name for it); ``profile_label`` is the
+    process profile's own label."""
+    meeting = meeting_milestone(item, timetable.meeting_date)
     return {
         "key": item.key,
-        "label": item.label,
+        "label": item.label if meeting is None else meeting.label,
+        "profile_label": item.label,
         "working_day": item.working_day,
         "due": item.due.isoformat() if item.due else None,
         "counted_from": item.counted_from.value,
@@ -87,7 +92,7 @@ def _timetable_json(timetable: Timetable, calendar: BankHolidayCalendar) -> dict
         "profile": timetable.profile_name,
         "meeting_date": meeting.isoformat() if meeting else None,
         "meeting_working_day": _meeting_day(timetable, calendar),
-        "milestones": [_milestone_json(item) for item in timetable.milestones],
+        "milestones": [_milestone_json(item, timetable) for item in timetable.milestones],
     }
 
 

@@ -122,6 +122,7 @@ def test_json_output() -> None:
     assert decision == {
         "key": "decision_to_national_panel",
         "label": "Decision sent to the National Panel",
+        "profile_label": "Decision sent to the National Panel",
         "working_day": 15,
         "due": "2027-01-14",
         "counted_from": "notification",
@@ -129,6 +130,48 @@ def test_json_output() -> None:
         "review_day": 15,
         "beyond_official_calendar": False,
     }
+
+
+def _json_meeting(*argv: str) -> dict[str, object]:
+    code, out, _ = _run("2026-12-21", *argv, "--json")
+    assert code == 0
+    (data,) = json.loads(out)
+    meeting: dict[str, object] = next(
+        m for m in data["milestones"] if m["key"] == "rapid_review_meeting"
+    )
+    return meeting
+
+
+def _text_line(*argv: str) -> str:
+    _, out, _ = _run("2026-12-21", *argv)
+    return next(line for line in out.splitlines() if "meeting (" in line)
+
+
+@pytest.mark.parametrize(
+    ("argv", "label", "profile_label"),
+    [
+        ((), "Rapid Review meeting (not booked yet)", "Rapid Review meeting held"),
+        (
+            ("--meeting", "2027-01-06"),
+            "Rapid Review meeting (booked)",
+            "Rapid Review meeting held",
+        ),
+        (
+            ("--profile", "leeds"),
+            "Review Advisory Group meeting (not booked yet)",
+            "Review Advisory Group meets and recommends",
+        ),
+    ],
+    ids=["not booked", "booked", "the partnership's name for it"],
+)
+def test_json_words_the_meeting_as_the_text_does(
+    argv: tuple[str, ...], label: str, profile_label: str
+) -> None:
+    """The meeting's ``label`` is its own wording, as the text, the board and the panel pack
+    word it, never the profile's ("meeting held"); the profile's is kept in ``profile_label``."""
+    meeting = _json_meeting(*argv)
+    assert (meeting["label"], meeting["profile_label"]) == (label, profile_label)
+    assert f"  {label}" in _text_line(*argv)
 
 
 @pytest.mark.parametrize(
