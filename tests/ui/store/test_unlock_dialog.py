@@ -2,45 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 
 from rrdesk.services.store import store_access
 from rrdesk.storage.keys.key_file import slot_file_for
-from rrdesk.ui.store.unlock_dialog import UnlockDialog
-from tests.fakes import ImmediateRunner
-
-
-def _dialog(qtbot, store_path: Path, messages) -> UnlockDialog:  # type: ignore[no-untyped-def]
-    dialog = UnlockDialog(
-        store_path,
-        unlock_with_passphrase=store_access.unlock_with_passphrase,
-        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
-        change_passphrase=lambda s, p: store_access.change_passphrase(s, p),
-        messages=messages,
-        runner=ImmediateRunner(),
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.ui.store.unlocking import digest, unlock_dialog_on
 
 
 def test_wrong_then_right_passphrase(qtbot, new_store, store_path, passphrase, messages) -> None:  # type: ignore[no-untyped-def]
     new_store.session.close()
-    before = _digest(store_path)
-    dialog = _dialog(qtbot, store_path, messages)
+    before = digest(store_path)
+    dialog = unlock_dialog_on(qtbot, store_path, messages)
     qtbot.keyClicks(dialog.secret, "not my passphrase at all")
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     assert dialog.session is None
     assert dialog.summary.messages == ["The passphrase is not right. Nothing has been changed."]
     assert dialog.secret_field.error.text().startswith("Error: The passphrase is not right")
-    assert _digest(store_path) == before
+    assert digest(store_path) == before
     dialog.secret.clear()
     qtbot.keyClicks(dialog.secret, passphrase)
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
@@ -49,7 +27,7 @@ def test_wrong_then_right_passphrase(qtbot, new_store, store_path, passphrase, m
 
 
 def test_store_open_elsewhere(qtbot, new_store, store_path, passphrase, messages) -> None:  # type: ignore[no-untyped-def]
-    dialog = _dialog(qtbot, store_path, messages)
+    dialog = unlock_dialog_on(qtbot, store_path, messages)
     qtbot.keyClicks(dialog.secret, passphrase)
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     assert dialog.session is None
@@ -59,7 +37,7 @@ def test_store_open_elsewhere(qtbot, new_store, store_path, passphrase, messages
 def test_damaged_key_file(qtbot, new_store, store_path, passphrase, messages) -> None:  # type: ignore[no-untyped-def]
     new_store.session.close()
     slot_file_for(store_path).write_text("{broken", encoding="utf-8")
-    dialog = _dialog(qtbot, store_path, messages)
+    dialog = unlock_dialog_on(qtbot, store_path, messages)
     qtbot.keyClicks(dialog.secret, passphrase)
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     # No passphrase gets past a damaged key file: the dialog closes and hands the problem on, so
@@ -77,7 +55,7 @@ def test_recovery_key_then_new_passphrase(
 ) -> None:  # type: ignore[no-untyped-def]
     recovery = new_store.recovery_key
     new_store.session.close()
-    dialog = _dialog(qtbot, store_path, messages)
+    dialog = unlock_dialog_on(qtbot, store_path, messages)
     qtbot.mouseClick(dialog.switch_button, Qt.MouseButton.LeftButton)
     assert dialog.secret_field.label.text() == "Recovery key"
 
@@ -105,16 +83,7 @@ def test_unlock_runs_off_the_ui_thread(qtbot, new_store, store_path, passphrase,
 
     new_store.session.close()
     runner = TaskRunner()
-    dialog = UnlockDialog(
-        store_path,
-        unlock_with_passphrase=store_access.unlock_with_passphrase,
-        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
-        change_passphrase=lambda s, p: store_access.change_passphrase(s, p),
-        messages=messages,
-        runner=runner,
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = unlock_dialog_on(qtbot, store_path, messages, runner)
     qtbot.keyClicks(dialog.secret, passphrase)
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.session is not None, timeout=10_000)

@@ -6,10 +6,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-
 from rrdesk.services.store import rollback, store_access
-from tests.ui.store.test_unlock_dialog import _dialog, _digest
+from tests.ui.store.unlocking import (
+    digest,
+    unlock_answering_no,
+    unlock_answering_yes,
+    unlock_dialog_on,
+)
 
 
 def _older(new_store, store_path: Path, passphrase: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -24,25 +27,16 @@ def test_an_older_store_is_opened_only_when_the_person_says_so(
     qtbot, new_store, store_path: Path, passphrase: str, messages, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     _older(new_store, store_path, passphrase, tmp_path)
-    before = _digest(store_path)
-    dialog = _dialog(qtbot, store_path, messages)
-    messages.confirm_answer = False
-    qtbot.keyClicks(dialog.secret, passphrase)
-    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-    kind, title, text = messages.shown[-1]
+    before = digest(store_path)
+    dialog = unlock_dialog_on(qtbot, store_path, messages)
+    kind, title, text = unlock_answering_no(qtbot, dialog, messages, passphrase)
     assert (kind, title) == ("confirm", "Open an older copy of the store?")
     assert text.startswith("This store is older than the one last opened on this computer: ")
     assert dialog.session is None
     assert dialog.summary.messages == ["The older copy was not opened. Nothing has been changed."]
-    assert _digest(store_path) == before
+    assert digest(store_path) == before
 
-    messages.confirm_answer = True
-    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-    assert dialog.session is not None
-    try:
-        assert dialog.session.audit.latest().action == rollback.OPENED_OLDER
-    finally:
-        dialog.session.close()
+    assert unlock_answering_yes(qtbot, dialog, messages) == rollback.OPENED_OLDER
 
 
 def test_the_apps_unlock_notices_an_older_store_with_its_own_older_key_file(
@@ -64,20 +58,16 @@ def test_the_apps_unlock_notices_an_older_store_with_its_own_older_key_file(
     store_access.unlock_with_passphrase(store_path, passphrase, secret_store=keyring).close()
     shutil.copyfile(tmp_path / "older.rrdesk", store_path)
     shutil.copyfile(tmp_path / "older-keys", keys)
-    before = _digest(store_path)
+    before = digest(store_path)
 
     dialog = unlock_dialog(store_path, seams_for(messages, lambda: date(2026, 12, 7)), keyring)
     qtbot.addWidget(dialog)
     dialog.show()
-    messages.confirm_answer = False
-    qtbot.keyClicks(dialog.secret, passphrase)
-    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-
-    kind, title, text = messages.shown[-1]
+    kind, title, text = unlock_answering_no(qtbot, dialog, messages, passphrase)
     assert (kind, title) == ("confirm", "Open an older copy of the store?")
     assert text.startswith("This store is older than the one last opened on this computer: ")
     assert dialog.session is None
-    assert _digest(store_path) == before
+    assert digest(store_path) == before
 
 
 def test_a_store_changed_since_it_was_closed_is_opened_only_when_the_person_says_so(
@@ -86,12 +76,9 @@ def test_a_store_changed_since_it_was_closed_is_opened_only_when_the_person_says
     from tests.services.store.test_closed_seal import _page_put_back
 
     _page_put_back(new_store.session, store_path, passphrase, tmp_path)
-    before = _digest(store_path)
-    dialog = _dialog(qtbot, store_path, messages)
-    messages.confirm_answer = False
-    qtbot.keyClicks(dialog.secret, passphrase)
-    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-    kind, title, text = messages.shown[-1]
+    before = digest(store_path)
+    dialog = unlock_dialog_on(qtbot, store_path, messages)
+    kind, title, text = unlock_answering_no(qtbot, dialog, messages, passphrase)
     assert (kind, title) == ("confirm", "Open a store changed outside rrdesk?")
     assert text.startswith(
         "This store has been changed outside rrdesk since it was last closed on "
@@ -100,12 +87,6 @@ def test_a_store_changed_since_it_was_closed_is_opened_only_when_the_person_says
     assert dialog.summary.messages == [
         "The changed store was not opened. Nothing has been changed."
     ]
-    assert _digest(store_path) == before
+    assert digest(store_path) == before
 
-    messages.confirm_answer = True
-    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-    assert dialog.session is not None
-    try:
-        assert dialog.session.audit.latest().action == rollback.OPENED_CHANGED
-    finally:
-        dialog.session.close()
+    assert unlock_answering_yes(qtbot, dialog, messages) == rollback.OPENED_CHANGED
