@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 
 from rrdesk.keystore import MemorySecretStore
 from rrdesk.services.store import store_access
-from rrdesk.ui.store.setup_dialog import SetupDialog
-from tests.fakes import ImmediateRunner
+from tests.ui.store.setting_up import on_to_the_recovery_key, setup_dialog_on
 
-
-def _dialog(qtbot, store_path: Path, messages, secrets=None) -> SetupDialog:  # type: ignore[no-untyped-def]
-    dialog = SetupDialog(
-        store_path,
-        create_store=store_access.create_store,
-        profiles={"statutory": "Statutory", "tower-hamlets": "Tower Hamlets"},
-        messages=messages,
-        secret_store=secrets,
-        runner=ImmediateRunner(),
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
+# tests/ui/kit/test_shown_secret.py opens the set-up screen by this name.
+_dialog = setup_dialog_on
 
 
 def test_setup_creates_store_after_recovery_key_is_stored(qtbot, store_path, messages) -> None:  # type: ignore[no-untyped-def]
     secrets = MemorySecretStore()
-    dialog = _dialog(qtbot, store_path, messages, secrets)
+    dialog = setup_dialog_on(qtbot, store_path, messages, secrets)
     qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
     assert dialog.summary.isVisible()
     assert dialog.summary.messages == ["Enter the name of the partnership", "Enter your name"]
@@ -84,13 +70,8 @@ def test_setup_creates_store_after_recovery_key_is_stored(qtbot, store_path, mes
 
 def test_setup_with_broken_keyring_still_creates_store(qtbot, store_path, messages) -> None:  # type: ignore[no-untyped-def]
     secrets = MemorySecretStore(broken="This computer has no keyring that rrdesk can use.")
-    dialog = _dialog(qtbot, store_path, messages, secrets)
-    qtbot.keyClicks(dialog.partnership, "Northmoor")
-    qtbot.keyClicks(dialog.owner, "Rory")
-    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(dialog.passphrase, "lantern orchard pebble")
-    qtbot.keyClicks(dialog.confirmation, "lantern orchard pebble")
-    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    dialog = setup_dialog_on(qtbot, store_path, messages, secrets)
+    on_to_the_recovery_key(qtbot, dialog, "Northmoor", "Rory")
     dialog.stored_check.setChecked(True)
     dialog.remember_check.setChecked(True)
     qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
@@ -102,13 +83,8 @@ def test_setup_with_broken_keyring_still_creates_store(qtbot, store_path, messag
 def test_setup_never_overwrites_an_existing_store(qtbot, new_store, store_path, messages) -> None:  # type: ignore[no-untyped-def]
     new_store.session.close()
     before = store_path.read_bytes()
-    dialog = _dialog(qtbot, store_path, messages)
-    qtbot.keyClicks(dialog.partnership, "Another")
-    qtbot.keyClicks(dialog.owner, "Someone")
-    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(dialog.passphrase, "lantern orchard pebble")
-    qtbot.keyClicks(dialog.confirmation, "lantern orchard pebble")
-    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    dialog = setup_dialog_on(qtbot, store_path, messages)
+    on_to_the_recovery_key(qtbot, dialog, "Another", "Someone")
     dialog.stored_check.setChecked(True)
     qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
     assert dialog.session is None
