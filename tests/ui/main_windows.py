@@ -1,13 +1,17 @@
-"""Main windows for tests, rebuilt after an unlock as the composition root does."""
+"""Main windows for tests, rebuilt after an unlock and locked and backed up as the composition
+root does."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from rrdesk.app import AppContext, build_main_window
 from rrdesk.services.store.session import Session
 from rrdesk.ui.shell.main_window import MainWindow
+from rrdesk.ui.shell.tasks import TaskStarter
+from rrdesk.ui.store.protection import Protection, install_protection
 
 
 class WindowRebuilder:
@@ -34,3 +38,25 @@ class WindowRebuilder:
         window.show()
         self.windows.append(window)
         return window
+
+
+def protect_as_the_app_does(
+    window: MainWindow,
+    context: AppContext,
+    rebuild: Callable[[Session], MainWindow],
+    backups_folder: Path | None,
+    runner: TaskStarter | None = None,
+) -> Protection:
+    """Locking and rolling backups around ``window``, installed as the app installs them, from
+    the context's session, messages, file dialogs and clock, and its task runner unless
+    ``runner``."""
+    return install_protection(
+        window,
+        context.session,
+        rebuild=rebuild,
+        messages=context.messages,
+        backups_folder=backups_folder,
+        runner=context.runner if runner is None else runner,
+        files=context.dialogs,
+        now=context.seams.wall_clock,
+    )

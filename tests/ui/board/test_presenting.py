@@ -32,9 +32,10 @@ from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.meeting.meeting_widget import MeetingWidget
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.store.lock_controller import LockController
-from rrdesk.ui.store.protection import Protection, install_protection
+from rrdesk.ui.store.protection import Protection
 from tests.fakes import RecordingMessages
 from tests.ui.board.board_fixtures import PROJECTED, Today, add_booked_cases, add_case
+from tests.ui.main_windows import protect_as_the_app_does
 
 
 def visible_text(window: QWidget) -> str:
@@ -138,16 +139,7 @@ def meeting(
     add_booked_cases(blank_context.session, blank_context.seams.today())
     rebuild = Rebuilder(blank_context)
     first = rebuild(blank_context.session)
-    protection = install_protection(
-        first,
-        blank_context.session,
-        rebuild=rebuild,
-        messages=messages,
-        backups_folder=tmp_path / "backups",
-        runner=blank_context.runner,
-        files=blank_context.dialogs,
-        now=blank_context.seams.wall_clock,
-    )
+    protection = protect_as_the_app_does(first, blank_context, rebuild, tmp_path / "backups")
     qtbot.waitExposed(first)
     yield Meeting(qtbot, rebuild, protection, passphrase)
     for projector in [w for w in QApplication.topLevelWidgets() if isinstance(w, ProjectorWindow)]:

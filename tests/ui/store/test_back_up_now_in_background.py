@@ -17,10 +17,10 @@ from rrdesk.services.store.backups import check_backup
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.shell.tasks import TaskHandle
 from rrdesk.ui.store.backup_widget import BackupWidget
-from rrdesk.ui.store.protection import Protection, install_protection
+from rrdesk.ui.store.protection import Protection
 from tests.builders import add_case
 from tests.fakes import RecordingMessages, ScriptedFileDialogs
-from tests.ui.main_windows import WindowRebuilder
+from tests.ui.main_windows import WindowRebuilder, protect_as_the_app_does
 
 CHOSEN = "partnership-2026-11-22.rrbackup"
 
@@ -79,15 +79,8 @@ def _window(
     context.dialogs = ScriptedFileDialogs(save_folder=usb)
     context.backups_folder = tmp_path / "backups"
     window = WindowRebuilder(qtbot, context)(context.session)
-    protection = install_protection(
-        window,
-        context.session,
-        rebuild=WindowRebuilder(qtbot, context),
-        messages=context.messages,
-        backups_folder=context.backups_folder,
-        runner=runner,
-        files=context.dialogs,
-        now=context.seams.wall_clock,
+    protection = protect_as_the_app_does(
+        window, context, WindowRebuilder(qtbot, context), context.backups_folder, runner
     )
     return window, protection, runner, usb
 

@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QWidget
 from rrdesk.domain.cases.cases import Child
 from rrdesk.services.store.backups import rolling_backups
 from rrdesk.ui.store.backup_widget import BackupWidget
-from rrdesk.ui.store.protection import install_protection
 from tests.builders import add_case
-from tests.ui.main_windows import WindowRebuilder
+from tests.ui.main_windows import WindowRebuilder, protect_as_the_app_does
 
 
 def _visible_text(window: QWidget) -> str:
@@ -50,16 +49,7 @@ def test_lock_unlock_and_back_up_on_close(
     private = [v for case in context.session.cases.all_cases() for v in case.private_values()]
     private += [case.reference for case in context.session.cases.all_cases()]
     assert {"Poppy Example-Fictional", "Kai Lockwood-Fictional", "RR-2026-002"} <= set(private)
-    protection = install_protection(
-        first,
-        context.session,
-        rebuild=rebuild,
-        messages=messages,
-        backups_folder=folder,
-        runner=context.runner,
-        files=context.dialogs,
-        now=context.seams.wall_clock,
-    )
+    protection = protect_as_the_app_does(first, context, rebuild, folder)
     # The first daily backup is made once the window is on screen.
     qtbot.waitUntil(lambda: len(rolling_backups(folder, context.session.path)) == 1)
     assert protection.controller.idle_interval_ms == 5 * 60_000
@@ -112,16 +102,7 @@ def test_a_key_file_gone_while_locked_is_restored_from_a_backup_and_unlocked(
     references = sorted(s.reference for s in context.session.cases.all_cases())
     assert references == ["RR-2026-001", "RR-2026-002"]
     backup = make_rolling_backup(context.session, datetime(2026, 11, 20, 17, 5), folder=folder)
-    protection = install_protection(
-        first,
-        context.session,
-        rebuild=rebuild,
-        messages=messages,
-        backups_folder=folder,
-        runner=context.runner,
-        files=context.dialogs,
-        now=context.seams.wall_clock,
-    )
+    protection = protect_as_the_app_does(first, context, rebuild, folder)
     protection.controller.lock("manual")
     key_file.slot_file_for(store_path).unlink()  # gone while rrdesk was locked
     shown: list[store_problem_dialog.StoreProblemDialog] = []

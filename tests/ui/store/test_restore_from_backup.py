@@ -15,10 +15,9 @@ from rrdesk.services.store.session import Session
 from rrdesk.storage.keys.key_file import slot_file_for
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.store.backup_widget import BackupWidget
-from rrdesk.ui.store.protection import install_protection
 from rrdesk.ui.store.restore_dialog import BackupSecretDialog
 from tests.fakes import ImmediateRunner, ScriptedFileDialogs
-from tests.ui.main_windows import WindowRebuilder
+from tests.ui.main_windows import WindowRebuilder, protect_as_the_app_does
 
 NOW = datetime(2026, 11, 22, 9, 0)
 
@@ -63,16 +62,7 @@ class _Running:
         rebuild = WindowRebuilder(qtbot, context, add_backups)
         self.windows = rebuild.windows
         first = rebuild(context.session)
-        self.protection = install_protection(
-            first,
-            context.session,
-            rebuild=rebuild,
-            messages=messages,
-            backups_folder=folder,
-            runner=runner or context.runner,
-            files=context.dialogs,
-            now=context.seams.wall_clock,
-        )
+        self.protection = protect_as_the_app_does(first, context, rebuild, folder, runner)
 
     def click_restore(self, qtbot) -> None:  # type: ignore[no-untyped-def]
         window = self.windows[-1]
