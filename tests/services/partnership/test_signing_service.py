@@ -6,9 +6,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.serialization import pkcs12
 
 from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
 from rrdesk.exports.signatures.signing import (
@@ -32,6 +29,7 @@ from rrdesk.services.store import store_access
 from rrdesk.services.store.session import Session
 from rrdesk.storage.migrations import SCHEMA_VERSION
 from tests.conftest import PASSPHRASE
+from tests.exports.pkcs12_files import pkcs12_bytes
 from tests.exports.samples import decision_sheet_content
 
 NOW = datetime(2026, 11, 22, 14, 5, tzinfo=UTC)
@@ -51,23 +49,6 @@ def other_identity() -> SigningIdentity:
 @pytest.fixture(scope="module")
 def sheet_pdf() -> bytes:
     return render_decision_sheet(decision_sheet_content(), load_decision_sheet_template())
-
-
-def _p12(identity: SigningIdentity, password: bytes | None, *, with_key: bool = True) -> bytes:
-    key = serialization.load_der_private_key(identity.private_key_der, None)
-    certificate = x509.load_der_x509_certificate(identity.certificate_der)
-    encryption = (
-        serialization.BestAvailableEncryption(password)
-        if password
-        else serialization.NoEncryption()
-    )
-    return pkcs12.serialize_key_and_certificates(
-        b"council",
-        key if with_key else None,  # type: ignore[arg-type]
-        certificate,
-        None,
-        encryption,
-    )
 
 
 def test_a_new_store_has_no_certificate(session: Session) -> None:
@@ -117,7 +98,9 @@ def test_exported_certificate_is_pem_without_the_key(session: Session) -> None:
 
 def test_import_a_council_certificate(session: Session, council_identity: SigningIdentity) -> None:
     signing = SigningService(session)
-    summary = signing.import_identity(_p12(council_identity, b"s3cret"), "s3cret", NOW, PASSPHRASE)
+    summary = signing.import_identity(
+        pkcs12_bytes(council_identity, b"s3cret"), "s3cret", NOW, PASSPHRASE
+    )
     assert summary.source == IMPORTED
     assert summary.source_text == "Imported from a certificate file"
     assert COUNCIL in summary.details.subject
@@ -143,9 +126,9 @@ def test_import_errors_are_plain_and_change_nothing(
     signing = SigningService(session)
     kept = signing.ensure_identity(NOW, PASSPHRASE)
     if data == "p12":
-        data = _p12(council_identity, b"s3cret")
+        data = pkcs12_bytes(council_identity, b"s3cret")
     elif data == "keyless":
-        data = _p12(council_identity, b"s3cret", with_key=False)
+        data = pkcs12_bytes(council_identity, b"s3cret", with_key=False)
     assert isinstance(data, bytes)
     with pytest.raises(error, match=message):
         signing.import_identity(data, password, NOW, PASSPHRASE)
@@ -158,7 +141,7 @@ def test_an_expired_certificate_is_refused(
     signing = SigningService(session)
     with pytest.raises(SigningIdentityError, match="expired"):
         signing.import_identity(
-            _p12(council_identity, b"pw"), "pw", NOW + timedelta(days=365 * 11), PASSPHRASE
+            pkcs12_bytes(council_identity, b"pw"), "pw", NOW + timedelta(days=365 * 11), PASSPHRASE
         )
     assert signing.identity() is None
 
@@ -171,7 +154,7 @@ def test_replacing_the_certificate_retires_the_old_key_but_still_trusts_its_shee
     signed_before = sign_pdf(
         sheet_pdf, old, reason="test", location="here", signing_time_text="now"
     )
-    signing.import_identity(_p12(council_identity, b"pw"), "pw", NOW, PASSPHRASE)
+    signing.import_identity(pkcs12_bytes(council_identity, b"pw"), "pw", NOW, PASSPHRASE)
     assert signing.identity() == council_identity
     assert len(signing.trusted_certificates_pem()) == 2
     stored = session.db.query("SELECT length(private_key) FROM signing_identities ORDER BY id")
