@@ -13,7 +13,7 @@ from rrdesk.services.store.backups import back_up_to
 from rrdesk.storage.errors import WrongSecretError
 from rrdesk.ui.store.restore_dialog import CURRENT_SECRET, BackupSecretDialog
 from tests.fakes import ImmediateRunner
-from tests.ui.store.test_restore_from_backup import _add_case, _references, _Running
+from tests.ui.store.restoring import RestoringApp, add_case_for, shown_references
 
 NEW = "a completely new passphrase"
 
@@ -22,7 +22,7 @@ def test_a_backup_from_before_a_change_asks_for_the_current_passphrase(
     qtbot, blank_context, messages, passphrase: str, tmp_path: Path, today: date
 ) -> None:
     session = blank_context.session
-    before = _add_case(session, today, "Child Before")
+    before = add_case_for(session, today, "Child Before")
     backup = back_up_to(session, tmp_path / "monday.rrbackup")
     store_access.change_passphrase(session, NEW)
     asked: list[Path] = []
@@ -35,14 +35,14 @@ def test_a_backup_from_before_a_change_asks_for_the_current_passphrase(
             check(passphrase, False)  # the old passphrase is not the store's now
         return check(NEW, False), NEW, False
 
-    app = _Running(qtbot, blank_context, messages, tmp_path / "rolling", backup, ask)
+    app = RestoringApp(qtbot, blank_context, tmp_path / "rolling", backup, ask)
     app.click_restore(qtbot)
 
     assert asked == [backup, session.path]
     restored = app.protection.session
     assert restored is not None
     assert restored is not session
-    assert _references(app.windows[-1]) == {before}
+    assert shown_references(app.windows[-1]) == {before}
     assert messages.shown[-1][:2] == ("info", "Backup restored")
     app.protection.stop()
     with pytest.raises(WrongSecretError):

@@ -6,70 +6,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
 
-from rrdesk.domain.cases.cases import Case, Child
-from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.store.backups import back_up_to, check_backup
-from rrdesk.services.store.session import Session
 from rrdesk.storage.keys.key_file import slot_file_for
-from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.store.backup_widget import BackupWidget
 from rrdesk.ui.store.restore_dialog import BackupSecretDialog
 from tests.fakes import ImmediateRunner, ScriptedFileDialogs
-from tests.ui.main_windows import WindowRebuilder, protect_as_the_app_does
+from tests.ui.store.restoring import RestoringApp, add_case_for, shown_references
 
 NOW = datetime(2026, 11, 22, 9, 0)
-
-
-def _references(window: MainWindow) -> set[str]:
-    table = window.findChild(QTableView, "case_table")
-    assert table is not None
-    model = table.model()
-    return {str(model.index(row, 0).data()) for row in range(model.rowCount())}
-
-
-def _add_case(session, today: date, pseudonym: str) -> str:  # type: ignore[no-untyped-def]
-    case = CaseService(session).add_case(
-        Case("", (Child(pseudonym),), notification_sent=today), today=today
-    )
-    return case.reference
-
-
-class _Running:
-    """The main window as the app wires it, with a Backups screen whose file dialog and
-    passphrase dialog are scripted; ``windows`` holds every window built (one more after each
-    unlock)."""
-
-    def __init__(
-        self, qtbot, context, messages, folder: Path, backup: Path, ask, runner=None
-    ) -> None:  # type: ignore[no-untyped-def]
-        def add_backups(window: MainWindow, session: Session) -> None:
-            window.add_section(
-                "backups",
-                "Backups and locking",
-                lambda: BackupWidget(
-                    session,
-                    context.messages,
-                    folder=folder,
-                    files=ScriptedFileDialogs(open_=[backup] * 3),
-                    ask_secret=ask,
-                    runner=context.runner,
-                    now=context.seams.wall_clock,
-                ),
-            )
-
-        rebuild = WindowRebuilder(qtbot, context, add_backups)
-        self.windows = rebuild.windows
-        first = rebuild(context.session)
-        self.protection = protect_as_the_app_does(first, context, rebuild, folder, runner)
-
-    def click_restore(self, qtbot) -> None:  # type: ignore[no-untyped-def]
-        window = self.windows[-1]
-        window.show_section("backups")
-        screen = window.section("backups")
-        assert isinstance(screen, BackupWidget)
-        qtbot.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
 
 
 def test_the_dialog_says_a_wrong_passphrase_and_lets_the_user_try_again(
@@ -184,16 +129,16 @@ def test_restoring_puts_the_backup_in_place_and_keeps_the_store_aside(
     qtbot, blank_context, messages, passphrase: str, tmp_path: Path, today: date
 ) -> None:
     session = blank_context.session
-    before = _add_case(session, today, "Child Before")
+    before = add_case_for(session, today, "Child Before")
     backup = back_up_to(session, tmp_path / "before-the-meeting.rrbackup")
-    later = _add_case(session, today, "Child Later")
+    later = add_case_for(session, today, "Child Later")
 
     def ask(_parent, _path, check, _runner):  # type: ignore[no-untyped-def]
         return check(passphrase, False), passphrase, False
 
-    app = _Running(qtbot, blank_context, messages, tmp_path / "rolling", backup, ask)
+    app = RestoringApp(qtbot, blank_context, tmp_path / "rolling", backup, ask)
     protection, windows = app.protection, app.windows
-    assert _references(windows[0]) == {before, later}
+    assert shown_references(windows[0]) == {before, later}
     app.click_restore(qtbot)
 
     assert len(windows) == 2, "rrdesk opened the restored store in a new window"
@@ -201,9 +146,9 @@ def test_restoring_puts_the_backup_in_place_and_keeps_the_store_aside(
     assert restored is not None
     assert restored is not session
     assert not session.is_open
-    assert later not in _references(windows[1])
+    assert later not in shown_references(windows[1])
     assert later not in {c.reference for c in restored.cases.all_cases()}
-    assert _references(windows[1]) == {before}, "the store as it was backed up"
+    assert shown_references(windows[1]) == {before}, "the store as it was backed up"
     kind, title, text = messages.shown[-1]
     assert (kind, title) == ("info", "Backup restored")
     aside = [p for p in session.path.parent.iterdir() if ".before-restore-" in p.name]
@@ -217,9 +162,9 @@ def test_a_restore_that_fails_leaves_the_store_as_it_was(
     qtbot, blank_context, messages, passphrase: str, tmp_path: Path, today: date
 ) -> None:
     session = blank_context.session
-    before = _add_case(session, today, "Child Before")
+    before = add_case_for(session, today, "Child Before")
     backup = back_up_to(session, tmp_path / "monday.rrbackup")
-    later = _add_case(session, today, "Child Later")
+    later = add_case_for(session, today, "Child Later")
     store_bytes_before = session.path.stat().st_size
 
     def ask(_parent, _path, check, _runner):  # type: ignore[no-untyped-def]
@@ -227,7 +172,7 @@ def test_a_restore_that_fails_leaves_the_store_as_it_was(
         backup.write_bytes(backup.read_bytes()[:200])  # damaged after the check
         return checked, passphrase, False
 
-    app = _Running(qtbot, blank_context, messages, tmp_path / "rolling", backup, ask)
+    app = RestoringApp(qtbot, blank_context, tmp_path / "rolling", backup, ask)
     protection, windows = app.protection, app.windows
     app.click_restore(qtbot)
 
@@ -243,7 +188,7 @@ def test_a_restore_that_fails_leaves_the_store_as_it_was(
     reopened = protection.session
     assert reopened is not None
     assert {c.reference for c in reopened.cases.all_cases()} == {before, later}
-    assert _references(windows[-1]) == {before, later}
+    assert shown_references(windows[-1]) == {before, later}
     protection.stop()
 
 
@@ -292,15 +237,15 @@ def test_the_check_runs_off_the_screen_thread(
 def test_the_restore_runs_off_the_screen_thread_behind_the_lock(
     qtbot, blank_context, messages, passphrase: str, tmp_path: Path, today: date
 ) -> None:  # type: ignore[no-untyped-def]
-    before = _add_case(blank_context.session, today, "Child Before")
+    before = add_case_for(blank_context.session, today, "Child Before")
     backup = back_up_to(blank_context.session, tmp_path / "monday.rrbackup")
-    _add_case(blank_context.session, today, "Child Later")
+    add_case_for(blank_context.session, today, "Child Later")
 
     def ask(_parent, _path, check, _runner):  # type: ignore[no-untyped-def]
         return check(passphrase, False), passphrase, False
 
     runner = _HeldRunner()
-    app = _Running(qtbot, blank_context, messages, tmp_path / "rolling", backup, ask, runner=runner)
+    app = RestoringApp(qtbot, blank_context, tmp_path / "rolling", backup, ask, runner=runner)
     app.click_restore(qtbot)
     controller = app.protection.controller
     screen = controller.locked_screen
@@ -312,7 +257,7 @@ def test_the_restore_runs_off_the_screen_thread_behind_the_lock(
     runner.finish()
     assert not controller.is_locked
     assert messages.shown[-1][:2] == ("info", "Backup restored")
-    assert _references(app.windows[-1]) == {before}
+    assert shown_references(app.windows[-1]) == {before}
     app.protection.stop()
 
 
