@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,15 +14,7 @@ from pytestqt.qtbot import QtBot
 from rrdesk.app import AppContext, build_main_window
 from rrdesk.app.window import CASE_TAB_ORDER
 from rrdesk.ui.cases.cases_section import CasesSection
-from rrdesk.ui.shell.application import apply_house_style
 from rrdesk.ui.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    apply_house_style(qapp)  # its tab padding and borders make every tab wider
-    yield
-    qapp.setStyleSheet("")
 
 
 def _case_open(qtbot: QtBot, context: AppContext, width: int) -> tuple[MainWindow, QTabBar]:

@@ -4,7 +4,6 @@ it needs (a page too long for the window scrolls instead) or spread down an empt
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -14,18 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext, build_main_window
 from rrdesk.services.store.session import Session
-from rrdesk.ui.shell.application import apply_house_style
 from rrdesk.ui.shell.main_window import MainWindow
 from tests.fakes import RecordingMessages
 from tests.seams import app_context
 from tests.window_tour import every_place
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    apply_house_style(qapp)  # its borders and padding make every box wider
-    yield
-    qapp.setStyleSheet("")
 
 
 def _too_wide(window: MainWindow) -> list[str]:

@@ -3,8 +3,6 @@ member takes two lines (their name, then their answers), not six columns side by
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QScrollArea
 from pytestqt.qtbot import QtBot
@@ -13,18 +11,10 @@ from rrdesk.app import AppContext, build_main_window
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.meeting.attendance_panel import AttendancePanel
-from rrdesk.ui.shell.application import apply_house_style
 from tests.builders import add_case, add_directory
 from tests.ui.meeting.meeting_cases import LONG, NOTIFIED, TODAY
 
 SMALL_SCREEN = (1024, 700)  # a 1024 by 768 screen less the title and task bars
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    apply_house_style(qapp)  # its borders and padding make every box wider
-    yield
-    qapp.setStyleSheet("")
 
 
 @pytest.mark.usefixtures("styled")

@@ -4,7 +4,6 @@ shown whole (wrapped, not cut), and the record still saves as it is typed in."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,20 +16,12 @@ from rrdesk.app import AppContext, build_main_window
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.meeting.meeting_widget import MeetingWidget
-from rrdesk.ui.shell.application import apply_house_style
 from tests.builders import add_case, add_directory, decided, meeting_held, voted
 from tests.ui.meeting.meeting_cases import HELD, LONG, NOTIFIED, TODAY
 
 # A maximised window's inside on each screen, less the title and task bars.
 SCREENS = {"1366": (1366, 740), "1024": (1024, 700)}
 ITEM_PADDING = (6, 5)  # each part's padding in the house style, across and down
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    apply_house_style(qapp)  # its padding makes every box and every part's name wider
-    yield
-    qapp.setStyleSheet("")
 
 
 @pytest.mark.usefixtures("styled")
