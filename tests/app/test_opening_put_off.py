@@ -14,8 +14,8 @@ from rrdesk.app.opening import finish_opening, open_store
 from rrdesk.keystore import MemorySecretStore
 from rrdesk.services.store import rollback, store_access
 from rrdesk.storage.keys import key_file
+from tests.changed_stores import page_put_back
 from tests.seams import app_context, seams_for
-from tests.services.store.test_closed_seal import _page_put_back
 
 TODAY = date(2026, 12, 7)
 
@@ -66,7 +66,7 @@ def test_a_store_changed_since_it_was_closed_is_asked_about_and_left_as_it_was(
 ) -> None:  # type: ignore[no-untyped-def]
     keyring = MemorySecretStore()
     assert store_access.remember_key(new_store.session, keyring) == ""
-    _page_put_back(new_store.session, store_path, passphrase, tmp_path)
+    page_put_back(new_store.session, store_path, passphrase, tmp_path)
     before = _digest(store_path)
 
     messages.confirm_answer = False

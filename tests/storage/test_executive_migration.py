@@ -7,9 +7,8 @@ from pathlib import Path
 from rrdesk.domain.cases.directory import Member, StatutoryPartner
 from rrdesk.services.cases.case_service import DirectoryService
 from rrdesk.services.store import store_access
-from rrdesk.storage.database import Database
 from rrdesk.storage.migrations import SCHEMA_VERSION
-from tests.services.store.test_closed_seal import unsealed
+from tests.changed_stores import changed_as_an_earlier_rrdesk_left_it
 
 
 def test_a_store_from_before_executives_keeps_its_people(
@@ -17,15 +16,10 @@ def test_a_store_from_before_executives_keeps_its_people(
 ) -> None:
     session = new_store.session
     DirectoryService(session).save_member(Member("Harriet Vale", "Northmoor Council", "Chair"))
-    key = session.key_bytes()
-    session.close()
-    db = Database.open(store_path, key)
-    with db.transaction():
+    with changed_as_an_earlier_rrdesk_left_it(session, store_path) as db:
         db.execute("ALTER TABLE members DROP COLUMN executive_for")
         db.execute("ALTER TABLE members DROP COLUMN executive_deputy")
         db.set_user_version(2)
-    db.close()
-    unsealed(store_path, key)  # as an earlier rrdesk left it
 
     upgraded = store_access.unlock_with_passphrase(store_path, passphrase)
     try:

@@ -9,10 +9,9 @@ from pathlib import Path
 
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.services.store import store_access
-from rrdesk.storage.database import Database
 from rrdesk.storage.migrations import SCHEMA_VERSION
 from tests.builders import POLICE, SCHOOLS, add_case, add_directory, requests_sent
-from tests.services.store.test_closed_seal import unsealed
+from tests.changed_stores import changed_as_an_earlier_rrdesk_left_it
 
 
 def test_requests_from_before_get_identifiers_and_keep_their_history(
@@ -24,10 +23,7 @@ def test_requests_from_before_get_identifiers_and_keep_their_history(
     requests_sent(session, case, [POLICE, SCHOOLS], sent_on=date(2026, 11, 17))
     assert case.case_id is not None
     before = AgencyFormsService(session).requests(case.case_id)
-    key = session.key_bytes()
-    session.close()
-    db = Database.open(store_path, key)
-    with db.transaction():
+    with changed_as_an_earlier_rrdesk_left_it(session, store_path) as db:
         (body,) = db.query_one(
             "SELECT body FROM case_documents WHERE kind = 'agency_requests'"
         ) or ("",)
@@ -39,8 +35,6 @@ def test_requests_from_before_get_identifiers_and_keep_their_history(
             (json.dumps(data),),
         )
         db.set_user_version(SCHEMA_VERSION - 1)
-    db.close()
-    unsealed(store_path, key)  # as an earlier rrdesk left it
 
     upgraded = store_access.unlock_with_passphrase(store_path, passphrase)
     try:

@@ -6,27 +6,20 @@ from pathlib import Path
 
 from rrdesk.services.store import store_access
 from rrdesk.services.store.session import Session
-from rrdesk.storage.database import Database
 from rrdesk.storage.migrations import SCHEMA_VERSION
 from rrdesk.storage.secret_repository import SecretRepository
-from tests.services.store.test_closed_seal import unsealed
+from tests.changed_stores import changed_as_an_earlier_rrdesk_left_it
 
 
 def test_a_store_from_before_signing_gains_the_tables(
     new_store, store_path: Path, passphrase: str
 ) -> None:
-    session = new_store.session
-    key = session.key_bytes()
-    session.close()
-    db = Database.open(store_path, key)
-    with db.transaction():
+    with changed_as_an_earlier_rrdesk_left_it(new_store.session, store_path) as db:
         db.execute("DROP TABLE signing_chain")
         db.execute("DROP TABLE signing_identities")
         db.execute("ALTER TABLE members DROP COLUMN executive_for")
         db.execute("ALTER TABLE members DROP COLUMN executive_deputy")
         db.set_user_version(1)
-    db.close()
-    unsealed(store_path, key)  # as an earlier rrdesk left it
 
     upgraded = store_access.unlock_with_passphrase(store_path, passphrase)
     try:

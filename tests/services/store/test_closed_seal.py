@@ -9,7 +9,7 @@ import io
 import re
 import shutil
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -20,98 +20,22 @@ from rrdesk.services.store import rollback, store_access
 from rrdesk.services.store.backups import back_up_to, restore_backup
 from rrdesk.services.store.rollback import ChangedStoreError
 from rrdesk.services.store.session import Session
-from rrdesk.storage.database import PAGE_BYTES
-from rrdesk.storage.errors import StoreError
 from rrdesk.storage.keys import key_file
 from tests.builders import add_case
+from tests.changed_stores import DAY, case_names, page_put_back
 
-DAY = date(2026, 11, 20)
 CHANGED = re.compile(
     r"This store has been changed outside rrdesk since it was last closed on "
     r"\d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}(:\d\d)?[ap]m\. Part of it may have been put back "
 )
 
 
-def _cases(session: Session) -> list[tuple[str, tuple[str, ...]]]:
-    return sorted(
-        (c.reference, tuple(child.real_name for child in c.children))
-        for c in session.cases.all_cases()
-    )
-
-
 def _names(session: Session) -> list[str]:
-    return sorted(name for _reference, names in _cases(session) for name in names)
-
-
-def unsealed(store: Path, key: bytes) -> None:
-    """The key file of the closed store at ``store`` without its seal of the store file, as an
-    earlier rrdesk wrote it: for a test that changes the store file as an earlier rrdesk left it."""
-    slots = replace(key_file.read_slots(store), closed=None)
-    key_file.write_slots(store, key_file.seal(slots, key))
+    return sorted(name for _reference, names in case_names(session) for name in names)
 
 
 def _state(store: Path) -> tuple[bytes, bytes]:
     return store.read_bytes(), key_file.slot_file_for(store).read_bytes()
-
-
-def _pages_differing(one: bytes, other: bytes) -> set[int]:
-    return {
-        n
-        for n in range(min(len(one), len(other)) // PAGE_BYTES)
-        if one[n * PAGE_BYTES : (n + 1) * PAGE_BYTES]
-        != other[n * PAGE_BYTES : (n + 1) * PAGE_BYTES]
-    }
-
-
-def _opens_without_the_seal(
-    store: Path,
-    key: bytes,
-    passphrase: str,
-    folder: Path,
-    latest: list[tuple[str, tuple[str, ...]]],
-) -> bool:
-    """Whether a copy of the store, its key file without the seal of the closed store (as
-    rrdesk kept it before), opens and reads whole, with its cases other than the latest's."""
-    folder.mkdir()
-    copy = folder / store.name
-    shutil.copyfile(store, copy)
-    slots = key_file.read_slots(store)
-    key_file.write_slots(copy, key_file.seal(replace(slots, closed=None), key))
-    try:
-        opened = store_access.unlock_with_passphrase(copy, passphrase)
-    except StoreError:
-        return False
-    try:
-        opened.cases.summaries()
-        return _cases(opened) != latest
-    except StoreError:  # reads as damaged
-        return False
-    finally:
-        opened.close()
-
-
-def _page_put_back(session: Session, store: Path, passphrase: str, scratch: Path) -> None:
-    """One case added and the store closed and opened once; a copy kept; a second case added
-    in the next session; then a page that differs from the copy put back into the closed store:
-    one that, without the seal, would open with what it put back (the first such)."""
-    key = session.key_bytes()
-    add_case(session, today=DAY, notified=DAY, children=(Child("Child A", "Kept Early"),))
-    session.close()
-    store_access.unlock_with_passphrase(store, passphrase).close()  # counted once
-    old = store.read_bytes()
-    again = store_access.unlock_with_passphrase(store, passphrase)
-    add_case(again, today=DAY, notified=DAY, children=(Child("Child B", "Added Later"),))
-    cases = _cases(again)
-    again.close()
-    latest = store.read_bytes()
-    for number in sorted(_pages_differing(old, latest)):
-        span = slice(number * PAGE_BYTES, (number + 1) * PAGE_BYTES)
-        body = bytearray(latest)
-        body[span] = old[span]
-        store.write_bytes(bytes(body))
-        if _opens_without_the_seal(store, key, passphrase, scratch / f"page-{number}", cases):
-            return
-    raise AssertionError("no page put back would open without the seal")
 
 
 def test_a_closed_store_holds_a_seal_that_its_next_opening_checks_and_clears(
@@ -134,7 +58,7 @@ def test_a_closed_store_holds_a_seal_that_its_next_opening_checks_and_clears(
 def test_a_page_put_back_from_an_older_copy_is_refused_and_nothing_is_changed(
     session: Session, store_path: Path, passphrase: str, tmp_path: Path
 ) -> None:
-    _page_put_back(session, store_path, passphrase, tmp_path)
+    page_put_back(session, store_path, passphrase, tmp_path)
     before = _state(store_path)
     with pytest.raises(ChangedStoreError) as raised:
         store_access.unlock_with_passphrase(store_path, passphrase)
@@ -159,7 +83,7 @@ def test_the_remembered_key_does_not_open_a_changed_store_and_says_why(
 
     keyring = MemorySecretStore()
     assert store_access.remember_key(session, keyring) == ""
-    _page_put_back(session, store_path, passphrase, tmp_path)
+    page_put_back(session, store_path, passphrase, tmp_path)
     opened, message = store_access.unlock_with_remembered_key(store_path, keyring)
     assert opened is None
     assert CHANGED.match(message), message
@@ -248,7 +172,7 @@ def test_a_command_on_a_changed_store_exits_1_with_one_line_and_changes_nothing(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _page_put_back(session, store_path, passphrase, tmp_path)
+    page_put_back(session, store_path, passphrase, tmp_path)
     before = _state(store_path)
     phrase = tmp_path / "p.txt"
     phrase.write_text(passphrase, encoding="utf-8")

@@ -73,9 +73,9 @@ def test_the_apps_unlock_notices_an_older_store_with_its_own_older_key_file(
 def test_a_store_changed_since_it_was_closed_is_opened_only_when_the_person_says_so(
     qtbot, new_store, store_path: Path, passphrase: str, messages, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from tests.services.store.test_closed_seal import _page_put_back
+    from tests.changed_stores import page_put_back
 
-    _page_put_back(new_store.session, store_path, passphrase, tmp_path)
+    page_put_back(new_store.session, store_path, passphrase, tmp_path)
     before = digest(store_path)
     dialog = unlock_dialog_on(qtbot, store_path, messages)
     kind, title, text = unlock_answering_no(qtbot, dialog, messages, passphrase)
