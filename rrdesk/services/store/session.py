@@ -14,7 +14,7 @@ from rrdesk.storage.case_repository import CaseRepository
 from rrdesk.storage.database import Database
 from rrdesk.storage.errors import StoreError
 from rrdesk.storage.keys import key_file
-from rrdesk.storage.keys.key_slots import KeySlots, SlotKind
+from rrdesk.storage.keys.key_slots import ClosedSeal, KeySlots, SlotKind
 from rrdesk.storage.lock_file import StoreLock
 from rrdesk.storage.settings_repository import SettingsRepository
 
@@ -173,25 +173,21 @@ class Session:
     def is_open(self) -> bool:
         return self.lock.held
 
-    def _seal_closed_store(self) -> None:
-        """Seal the store file, just closed, in its key file. If it cannot be sealed (a reader
-        kept the write-ahead log from being emptied), or the key file is not as this session
-        last wrote it, or cannot be written, it keeps no seal: the next opening cannot check the
-        file, and says nothing."""
-        from rrdesk.storage.keys import store_seal
-
-        self.seal_on_close = False
+    def _write_closed_seal(self, mac: bytes | None, at: str) -> None:
+        """Put ``mac``, the MAC of the store file just closed, in its key file as its seal. If
+        it could not be made (a reader kept the write-ahead log from being emptied), or the key
+        file is not as this session last wrote it, or cannot be written, it keeps no seal: the
+        next opening cannot check the file, and says nothing."""
         try:
             if key_file.read_slots(self.path) != self.slots:
                 log.info("the key file was changed while the store was open: not sealed")
                 return
         except StoreError:
             return
-        at = datetime.now(UTC).isoformat(timespec="seconds")
-        closed = store_seal.seal_closed(self.path, self.slots, self.key_bytes(), at)
-        if closed is None:
+        if mac is None:
             log.info("the store could not be sealed as it was closed")
             return
+        closed = ClosedSeal(at, mac)
         sealed = key_file.seal(replace(self.slots, closed=closed), self.key_bytes())
         try:
             key_file.write_slots(self.path, sealed)
@@ -200,14 +196,78 @@ class Session:
             return
         self.slots = sealed
 
-    def close(self) -> None:
-        """Close the store, overwrite the key in memory (as far as Python allows), let others in."""
+    def begin_close(self) -> ClosingStore:
+        """Close the database; what is left of closing (sealing the store file, which reads all
+        of it, then forgetting the key and letting others in) is in the :class:`ClosingStore`
+        returned. Until it is finished the store stays claimed by this window."""
         try:
             self.db.close()
-            if self.seal_on_close:
-                self._seal_closed_store()
+        except BaseException:
+            self._forget()
+            raise
+        return ClosingStore(self, seal=self.seal_on_close)
+
+    def close(self) -> None:
+        """Close the store, overwrite the key in memory (as far as Python allows), let others in."""
+        self.begin_close().finish()
+
+    def _forget(self) -> None:
+        self.seal_on_close = False
+        self.forget_signing_keys()
+        for index in range(len(self.data_key)):
+            self.data_key[index] = 0
+        self.lock.release()
+
+
+class ClosingStore:
+    """A store whose database is closed and whose file is still to be sealed.
+
+    :meth:`make_seal` reads the whole store file (half a second for a ten-year store), so the
+    lock runs it on the task runner; it only reads, and may run on any thread. :meth:`finish`,
+    on the thread that opened the store, writes the seal in the key file, overwrites the key and
+    lets others in: until then the store's lock is held, so nothing else opens or writes the
+    store, and the file sealed is the file as it was closed. Finishing before the seal is made
+    makes it there and then; finishing twice does nothing more."""
+
+    def __init__(self, session: Session, *, seal: bool) -> None:
+        self._session = session
+        self._wanted = seal
+        self._at = datetime.now(UTC).isoformat(timespec="seconds")
+        # What sealing needs, taken now: the session's key is overwritten as it finishes.
+        self._sealing: tuple[Path, bytes, str] | None = (
+            (session.path, session.key_bytes(), session.slots.store_id) if seal else None
+        )
+        self._mac: bytes | None = None
+        self._made = False
+        self.finished = False
+
+    @property
+    def seals(self) -> bool:
+        """Whether the store file is to be sealed (there is work for :meth:`make_seal`)."""
+        return self._wanted
+
+    def make_seal(self) -> None:
+        """Read the store file and make its seal (``None`` if the file cannot be read, or a
+        write-ahead log with changes is beside it)."""
+        sealing = self._sealing
+        if sealing is None or self._made:
+            return
+        from rrdesk.storage.keys import store_seal
+
+        self._mac = store_seal.file_mac(*sealing)
+        self._made = True
+
+    def finish(self, *, seal: bool = True) -> None:
+        """Write the seal (made now if it is not yet; none if ``seal`` is False), overwrite the
+        key in memory and let others in."""
+        if self.finished:
+            return
+        self.finished = True
+        session = self._session
+        try:
+            if self._wanted and seal:
+                self.make_seal()
+                session._write_closed_seal(self._mac, self._at)
         finally:
-            self.forget_signing_keys()
-            for index in range(len(self.data_key)):
-                self.data_key[index] = 0
-            self.lock.release()
+            self._sealing = None
+            session._forget()

@@ -9,16 +9,16 @@ When rrdesk locks:
    active so the prompt is never under another window; a window shown to a room (the projector,
    a :class:`~rrdesk.ui.store.presenting.Presentation`) shows only "Meeting paused"; other
    windows (dialogs, message boxes) are closed. No window title names a case.
-3. The store is closed and the data key overwritten in memory (:meth:`Session.close`).
+3. The store is closed and the data key overwritten in memory (:meth:`Session.close`): given a
+   runner, its file's seal is made on it as the screen says "Locking…" (see ``finish_closing``).
 
 While a meeting is presented (the agenda timer running) the idle lock waits an hour longer than
 the lock time, and while a backup is being written it waits for it to end. Unlocking needs the
 passphrase or the recovery key: a key remembered on this computer does not unlock a lock. After
-unlocking, ``rebuild(session)`` makes a fresh main window
-(which takes back a paused presentation). If unlocking finds the store damaged or its key file
-gone while it was locked, ``store_problem(error)`` is asked for the way past it (start-up's
-store-problem screen, which can restore a backup); the store it returns, open, is used as if
-unlocked.
+unlocking, ``rebuild(session)`` makes a fresh main window (which takes back a paused
+presentation). If unlocking finds the store damaged or its key file gone while it was locked,
+``store_problem(error)`` is asked for the way past it (start-up's store-problem screen, which
+can restore a backup); the store it returns, open, is used as if unlocked.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from rrdesk.services.store import store_access
 from rrdesk.services.store.errors import StoreError
-from rrdesk.services.store.session import Session
+from rrdesk.services.store.session import ClosingStore, Session
 from rrdesk.ui.shell.main_window import MainWindow, once_on_screen
 from rrdesk.ui.store.presenting import (
     PRESENTING_GRACE_MS,
@@ -52,6 +52,7 @@ from rrdesk.ui.store.presenting import (
 from rrdesk.ui.store.screen_lock_watch import ScreenLockWatch
 
 if TYPE_CHECKING:
+    from rrdesk.ui.shell.tasks import TaskStarter
     from rrdesk.ui.store.locked_screen import LockedScreen
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ Rebuild = Callable[[Session], MainWindow | None]
 StoreProblem = Callable[[StoreError], Session | None]
 
 LOCKED_TITLE = "rrdesk: Locked"
+LOCKING = "Locking\u2026"
 WORK_RETRY_MS = 1000  # how often an idle lock held off by work under way looks again
 ACTIVITY = frozenset(
     {
@@ -97,10 +99,13 @@ class LockController(QObject):
         idle_minutes: int = 5,
         idle_interval_ms: int | None = None,
         presenting_grace_ms: int = PRESENTING_GRACE_MS,
+        runner: TaskStarter | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._session: Session | None = session
+        self._runner = runner
+        self._closing: ClosingStore | None = None  # the store locked, its seal being made
         self._store_path = session.path
         self._unlock_passphrase = unlock_with_passphrase
         self._unlock_recovery = unlock_with_recovery_key
@@ -220,11 +225,12 @@ class LockController(QObject):
 
     # -- locking -----------------------------------------------------------------------------
 
-    def lock(self, reason: str = "manual") -> None:
+    def lock(self, reason: str = "manual", *, seal_now: bool = False) -> None:
+        """Lock; ``seal_now`` seals the store before returning, not on the runner."""
         if self.is_locked:
             return
         if store_held_on_this_thread():  # the key being changed: lock as soon as it is done
-            QTimer.singleShot(WORK_RETRY_MS, lambda: self.lock(reason))
+            QTimer.singleShot(WORK_RETRY_MS, lambda: self.lock(reason, seal_now=seal_now))
             return
         self._idle.stop()
         self.about_to_lock.emit()
@@ -232,13 +238,49 @@ class LockController(QObject):
         self._cover_windows(reason)
         session, self._session = self._session, None
         if session is not None:
-            try:
-                session.close()
-            except StoreError:
-                log.warning("the store reported a problem while closing for a lock")
+            self._close(session, seal_now)
         self.reason = reason
         log.info("locked (%s)", reason)
         self.locked.emit(reason)
+
+    def _close(self, session: Session, seal_now: bool) -> None:
+        try:
+            self._closing = closing = session.begin_close()
+        except StoreError:
+            log.warning("the store reported a problem while closing for a lock")
+            return
+        if seal_now or self._runner is None or not closing.seals:
+            self.finish_closing()
+            return
+        if self.locked_screen is not None:
+            self.locked_screen.set_busy(LOCKING)
+        self._runner.start(
+            lambda _progress, _cancelled: closing.make_seal(),
+            on_done=lambda _none: self._on_sealed(closing),
+            on_error=lambda error: self._on_sealed(closing, error),
+        )
+
+    def _on_sealed(self, closing: ClosingStore, error: BaseException | None = None) -> None:
+        if closing is self._closing:  # else finished already (to unlock, or as rrdesk ended)
+            if error is not None:
+                log.warning("the store could not be sealed: %s", type(error).__name__)
+            self.finish_closing(seal=error is None)
+
+    def finish_closing(self, *, seal: bool = True) -> None:
+        """Finish closing the store locked, if its seal (made on the runner: it reads the whole
+        store file) is not yet written, making it here if need be. Until then the store stays
+        claimed and nothing opens or writes it: unlocking, a restore and rrdesk ending call this
+        first."""
+        closing, self._closing = self._closing, None
+        if closing is None:
+            return
+        try:
+            closing.finish(seal=seal)
+        except StoreError:
+            log.warning("the store reported a problem while closing for a lock")
+        if self.locked_screen is not None:
+            self.locked_screen.set_busy("")
+            self.locked_screen.secret.setFocus()
 
     def _save_pending(self) -> None:
         for window in shown_windows():
@@ -324,6 +366,7 @@ class LockController(QObject):
         """Unlock with the passphrase (or the recovery key). Returns why not, or ``""``."""
         if not self.is_locked:
             return ""
+        self.finish_closing()  # the store sealed before it is opened again
         unlock = self._unlock_recovery if recovery else self._unlock_passphrase
         try:
             session = unlock(self._store_path, secret)

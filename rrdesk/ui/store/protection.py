@@ -47,6 +47,7 @@ class Protection:
         """When the app ends: stop the timers and close whatever session is open."""
         self.scheduler.stop()
         self.controller.stop()
+        self.controller.finish_closing()  # locked, its seal still being made
         session = self.controller.session
         if session is not None and session.is_open:
             with contextlib.suppress(StoreError):
@@ -98,6 +99,7 @@ def install_protection(
         store_problem=store_problem,
         idle_minutes=locking.idle_minutes(session),
         idle_interval_ms=idle_interval_ms,
+        runner=runner,
     )
     scheduler = BackupScheduler(lambda: controller.session, now=now, folder=backups_folder)
     protection = Protection(controller, scheduler, runner, now)
@@ -214,7 +216,7 @@ def restore_behind_lock(
         report("Unlock rrdesk first.", None)
         return
     store_path = session.path
-    controller.lock("restore")
+    controller.lock("restore", seal_now=True)  # sealed before the file is replaced
     screen = controller.locked_screen
     if screen is not None:
         screen.set_busy("Putting the backup in place. This can take a minute.")
