@@ -60,6 +60,11 @@ class RecordingMessages(Messages):
     def texts(self) -> list[str]:
         return [text for _kind, _title, text in self.shown]
 
+    @property
+    def asked(self) -> list[str]:
+        """The title of each choice asked (Save, Discard or Stay, say), in order."""
+        return [title for kind, title, _text in self.shown if kind == "choose"]
+
 
 class ScriptedFileDialogs(FileDialogs):
     """Answers with the paths and passwords queued, and records what was asked.

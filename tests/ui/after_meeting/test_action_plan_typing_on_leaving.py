@@ -55,10 +55,6 @@ def _stored(context: AppContext) -> dict[str, str]:
     return {a.action: a.tracking.evidence for a in ActionPlanService(context.session).actions()}
 
 
-def _asked(messages: RecordingMessages) -> list[str]:
-    return [title for kind, title, _text in messages.shown if kind == "choose"]
-
-
 def test_another_section_with_stay_keeps_the_evidence_typed(
     qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages, today: date
 ) -> None:
@@ -91,7 +87,7 @@ def test_another_section_with_discard_forgets_the_evidence(
     _click_section(qtbot, window, "Action plan")
     plan.select_row(0)
     assert plan.tracking_form.evidence.toPlainText() == ""
-    assert len(_asked(messages)) == 1, "asked once only"
+    assert len(messages.asked) == 1, "asked once only"
 
 
 def test_save_on_leaving_stores_the_evidence(
@@ -113,7 +109,7 @@ def test_an_action_half_added_is_added_by_save(
     plan.add_form.owner.setEditText(HOUSING)
     messages.choice = SAVE
     _click_section(qtbot, window, "Directory")
-    assert _asked(messages) == ["Your changes to the action plan have not been saved"]
+    assert messages.asked == ["Your changes to the action plan have not been saved"]
     assert messages.texts == ["If you leave this page now, you lose the action you were adding."]
     assert window.current_section == "directory"
     assert _stored(blank_context) == {AUDIT: "", TENANCY: ""}
@@ -163,7 +159,7 @@ def test_another_action_chosen_with_changes_asks_and_stay_keeps_them(
     qtbot.keyClicks(plan.tracking_form.evidence, EVIDENCE)
     messages.choice = STAY
     _click_row(qtbot, plan, TENANCY)
-    assert _asked(messages) == ["Your changes to the chosen action have not been saved"]
+    assert messages.asked == ["Your changes to the chosen action have not been saved"]
     assert plan.selected_action().action == AUDIT
     assert plan.tracking_form.evidence.toPlainText() == EVIDENCE
     assert _stored(blank_context)[AUDIT] == ""
@@ -173,7 +169,7 @@ def test_another_action_chosen_with_changes_asks_and_stay_keeps_them(
     assert _stored(blank_context)[AUDIT] == EVIDENCE
     assert plan.selected_action().action == TENANCY
     assert TENANCY in plan.tracking_form.action_label.text()
-    assert len(_asked(messages)) == 2
+    assert len(messages.asked) == 2
     _click_row(qtbot, plan, AUDIT)
-    assert len(_asked(messages)) == 2, "nothing changed since, so nothing is asked"
+    assert len(messages.asked) == 2, "nothing changed since, so nothing is asked"
     assert plan.tracking_form.evidence.toPlainText() == EVIDENCE

@@ -22,13 +22,8 @@ from rrdesk.ui.shell.leaving import DISCARD, SAVE, STAY
 from rrdesk.ui.shell.main_window import MainWindow
 from tests import builders
 from tests.fakes import RecordingMessages
-from tests.ui.after_meeting.case_tabs import (
-    asked,
-    click_tab,
-    open_case_tab,
-    shown_title,
-    threshold_not_met,
-)
+from tests.ui.after_meeting.after_meeting_cases import threshold_not_met
+from tests.ui.case_tabs import click_tab, open_case_tab, shown_title
 
 HOUSEHOLD = "Child T lived with her mother and grandmother."
 
@@ -43,7 +38,7 @@ def test_submission_details_typed_are_discarded_or_saved_on_leaving(
     qtbot.keyClicks(tab.texts["household"], HOUSEHOLD)
     messages.choice = DISCARD
     click_tab(qtbot, section, "Timetable")
-    assert asked(messages) == ["The submission's details have not been saved"]
+    assert messages.asked == ["The submission's details have not been saved"]
     assert shown_title(section) == "Timetable"
     click_tab(qtbot, section, "Submission")
     assert tab.texts["household"].toPlainText() == ""
@@ -53,7 +48,7 @@ def test_submission_details_typed_are_discarded_or_saved_on_leaving(
     assert window.current_section == "board"
     stored = SubmissionService(blank_context.session).details(case.case_id)
     assert stored.household == HOUSEHOLD
-    assert len(asked(messages)) == 2
+    assert len(messages.asked) == 2
 
 
 def test_a_local_review_typed_with_stay_keeps_it_and_with_save_stores_it(
@@ -78,7 +73,7 @@ def test_a_local_review_typed_with_stay_keeps_it_and_with_save_stores_it(
     assert tab.independent.isChecked()
     messages.choice = STAY
     click_tab(qtbot, section, "Timetable")
-    assert asked(messages) == ["The local review has not been saved"]
+    assert messages.asked == ["The local review has not been saved"]
     assert section.tabs.currentWidget() is tab
     assert tab.reviewer.text() == "Dr Annest Carrow"
     messages.choice = SAVE
@@ -104,7 +99,7 @@ def test_the_letters_signatory_typed_is_saved_on_leaving(
     window.grab().save(str(tmp_path / "letter-typed-1366.png"))
     messages.choice = SAVE
     click_tab(qtbot, section, "Case details")
-    assert asked(messages) == ["The letter's details have not been saved"]
+    assert messages.asked == ["The letter's details have not been saved"]
     stored = ThresholdLetterService(blank_context.session).details(case_id)
     assert stored.signatory == "Morwenna Tregenza"
     assert isinstance(window, MainWindow)

@@ -34,7 +34,7 @@ from tests.builders import HEALTH, POLICE, Directory
 from tests.exports.pdf_reading import all_text
 from tests.fakes import RecordingMessages, ScriptedFileDialogs
 from tests.seams import seams_for
-from tests.ui.after_meeting.case_tabs import threshold_not_met
+from tests.ui.after_meeting.after_meeting_cases import threshold_not_met
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from rrdesk.ui.shell.leaving import DISCARD, SAVE, STAY
 from rrdesk.ui.shell.main_window import MainWindow
 from tests import builders
 from tests.fakes import RecordingMessages
-from tests.ui.after_meeting.case_tabs import asked, click_tab, open_case_tab, shown_title
+from tests.ui.case_tabs import click_tab, open_case_tab, shown_title
 
 QUESTION = "The local review has not been recorded as endorsed"
 
@@ -80,7 +80,7 @@ def test_dates_typed_to_record_it_as_endorsed_ask_and_stay_keeps_them_and_save_r
 
     messages.choice = STAY
     click_tab(qtbot, section, "Timetable")
-    assert asked(messages) == [QUESTION]
+    assert messages.asked == [QUESTION]
     assert messages.choices[-1][1] == STAY  # the default: Enter stays
     assert section.tabs.currentWidget() is tab
     assert tab.decided_date.day.text() == "16"
@@ -103,13 +103,13 @@ def test_discard_puts_the_dates_back_and_records_nothing(
     window, section, tab = endorsable.open_local_review()
     # Looking is not typing: leaving asks nothing.
     click_tab(qtbot, section, "Timetable")
-    assert asked(messages) == []
+    assert messages.asked == []
     click_tab(qtbot, section, "Local review")
 
     _retype(qtbot, tab.endorse_date.year, "2025")
     messages.choice = DISCARD
     qtbot.keyClick(tab.endorse_date.year, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert asked(messages) == [QUESTION]
+    assert messages.asked == [QUESTION]
     assert window.current_section == "board"
     assert endorsable.stored() is None
     assert tab.endorse_date.year.text() == str(today.year)
@@ -123,7 +123,7 @@ def test_a_save_refused_keeps_the_page_and_what_was_typed(
     _retype(qtbot, tab.endorse_date.month, "13")  # no such month
     messages.choice = SAVE
     click_tab(qtbot, section, "Timetable")
-    assert asked(messages) == [QUESTION]
+    assert messages.asked == [QUESTION]
     assert [title for kind, title, _ in messages.shown if kind != "choose"] == [
         "The local review was not recorded"
     ]

@@ -18,7 +18,7 @@ from rrdesk.domain.cases.cases import Stage
 from rrdesk.services.after_meeting.local_review_service import LocalReviewService
 from rrdesk.ui.after_meeting.local_review_tab import LocalReviewTab
 from tests import builders
-from tests.ui.after_meeting.case_tabs import open_case_tab
+from tests.ui.case_tabs import open_case_tab
 from tests.ui.table_geometry import cut_cells
 
 SMALL_SCREEN = (1024, 700)  # a 1024 by 768 screen less the title and task bars

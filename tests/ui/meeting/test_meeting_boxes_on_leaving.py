@@ -14,12 +14,8 @@ from rrdesk.app import AppContext
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.ui.shell.leaving import DISCARD, SAVE, STAY
 from tests.fakes import RecordingMessages
-from tests.ui.meeting.test_meeting_typing_on_leaving import (
-    _asked,
-    _cases,
-    _click_tab,
-    _meeting_tab_open,
-)
+from tests.ui.case_tabs import cases_section, click_tab
+from tests.ui.meeting.meeting_window import decided_meeting_tab_open
 
 QUESTION = "Your notes have not been saved"
 
@@ -34,21 +30,21 @@ def _retype(qtbot: QtBot, box, text: str) -> None:  # type: ignore[no-untyped-de
 def test_the_place_typed_is_saved_on_leaving_and_the_time_put_back(
     qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages, tmp_path: Path
 ) -> None:
-    window, tab, case_id = _meeting_tab_open(qtbot, blank_context)
+    window, tab, case_id = decided_meeting_tab_open(qtbot, blank_context)
     window.resize(1366, 768)
     _retype(qtbot, tab.details.place_edit, "Civic Centre, Room 4")
     tab.scroll_area.ensureWidgetVisible(tab.details.place_edit)
     window.grab().save(str(tmp_path / "meeting-place-typed-1366.png"))
     messages.choice = SAVE
-    _click_tab(qtbot, _cases(window), "Timetable")
-    assert _asked(messages) == [QUESTION]
+    click_tab(qtbot, cases_section(window), "Timetable")
+    assert messages.asked == [QUESTION]
     assert MeetingService(blank_context.session).load(case_id).place == "Civic Centre, Room 4"
 
-    _click_tab(qtbot, _cases(window), "Meeting")
+    click_tab(qtbot, cases_section(window), "Meeting")
     _retype(qtbot, tab.details.time_edit, "14:30")
     messages.choice = DISCARD
-    _click_tab(qtbot, _cases(window), "Timetable")
-    assert len(_asked(messages)) == 2
+    click_tab(qtbot, cases_section(window), "Timetable")
+    assert len(messages.asked) == 2
     assert MeetingService(blank_context.session).load(case_id).starts_at == time(10, 0)
     assert tab.details.time_edit.text() == "10am"
     assert tab.details.place_edit.text() == "Civic Centre, Room 4"
@@ -57,16 +53,16 @@ def test_the_place_typed_is_saved_on_leaving_and_the_time_put_back(
 def test_a_criterion_note_typed_with_stay_keeps_it_and_with_save_stores_it(
     qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages
 ) -> None:
-    window, tab, case_id = _meeting_tab_open(qtbot, blank_context)
+    window, tab, case_id = decided_meeting_tab_open(qtbot, blank_context)
     key, row = next(iter(tab.criteria.rows.items()))
     _retype(qtbot, row.note, "Agreed by everyone present")
     messages.choice = STAY
-    _click_tab(qtbot, _cases(window), "Timetable")
-    assert _asked(messages) == [QUESTION]
-    assert _cases(window).tabs.currentWidget() is tab
+    click_tab(qtbot, cases_section(window), "Timetable")
+    assert messages.asked == [QUESTION]
+    assert cases_section(window).tabs.currentWidget() is tab
     assert row.note.text() == "Agreed by everyone present"
     messages.choice = SAVE
-    _click_tab(qtbot, _cases(window), "Timetable")
+    click_tab(qtbot, cases_section(window), "Timetable")
     stored = MeetingService(blank_context.session).load(case_id).criteria.response(key)
     assert stored is not None
     assert stored.note == "Agreed by everyone present"
@@ -75,7 +71,7 @@ def test_a_criterion_note_typed_with_stay_keeps_it_and_with_save_stores_it(
 def test_an_action_typed_but_not_added_is_asked_about(
     qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages
 ) -> None:
-    window, tab, case_id = _meeting_tab_open(qtbot, blank_context)
+    window, tab, case_id = decided_meeting_tab_open(qtbot, blank_context)
     actions = tab.actions_panel
     before = MeetingService(blank_context.session).load(case_id).actions
     actions.action_edit.setFocus()
@@ -85,7 +81,7 @@ def test_an_action_typed_but_not_added_is_asked_about(
     qtbot.keyClicks(actions.owner_combo.lineEdit(), "Westbury Schools")
     messages.choice = SAVE
     qtbot.keyClick(actions.action_edit, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert _asked(messages) == [QUESTION]
+    assert messages.asked == [QUESTION]
     assert window.current_section == "board"
     stored = MeetingService(blank_context.session).load(case_id).actions
     assert len(stored) == len(before) + 1
