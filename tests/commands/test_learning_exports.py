@@ -7,97 +7,47 @@ import argparse
 import csv
 import io
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from rrdesk import cli
 from rrdesk.commands.learning_exports import (
     add_action_plan_parser,
     add_panel_submission_parser,
     add_themes_parser,
 )
 from rrdesk.commands.store_options import UsageError
-from rrdesk.domain.after_meeting.action_plan import ActionStatus, ActionTracking
 from rrdesk.domain.after_meeting.threshold_letter import LetterDetails
 from rrdesk.domain.cases.cases import (
     ParallelProcess,
-    Referral,
     ReferralRoute,
-    Stage,
-    ThresholdDiscussion,
 )
-from rrdesk.domain.meeting.immediate_action import ImmediateAction
-from rrdesk.services.after_meeting.action_plan_service import ActionPlanService
-from rrdesk.services.after_meeting.theme_service import ThemeService
 from rrdesk.services.after_meeting.threshold_letter_service import ThresholdLetterService
 from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.store import store_access
 from rrdesk.services.store.session import Session
 from tests import builders
-from tests.builders import HEALTH, HOUSING, LA, SCHOOLS
+from tests.builders import HEALTH, HOUSING, LA
+from tests.commands.learning_cases import (
+    COMPLETE,
+    INCOMPLETE,
+    NOT_NOTIFIED,
+    THRESHOLD,
+    TODAY,
+    closed_store_options,
+    export_cli,
+    record_learning_cases,
+)
 from tests.exports.pdf_reading import all_text, page_texts
-
-TODAY = date(2026, 11, 22)
-COMPLETE = "RR-2026-001"  # everything the National Panel asks for
-INCOMPLETE = "RR-2026-002"  # notified on 9 November 2026, nothing more
-NOT_NOTIFIED = "RR-2026-003"  # a referral, never notified
-THRESHOLD = "RR-2026-004"  # the threshold not met
-OVERDUE = TODAY - timedelta(days=9)
-
-
-def _record_cases(session: Session) -> None:
-    """Four cases (the fourth a threshold not met), five actions (two overdue, two Housing's)
-    and a theme in each log."""
-    people = builders.add_directory(session)
-    soon = TODAY + timedelta(days=20)
-    complete = builders.ready_to_submit(
-        session,
-        people,
-        today=TODAY,
-        notified=date(2026, 11, 2),
-        actions=(ImmediateAction("Review declined referrals", HEALTH, soon),),
-    )
-    incomplete = builders.add_case(session, today=TODAY, notified=date(2026, 11, 9))
-    referral = builders.add_case(session, today=TODAY, notified=None, stage=Stage.REFERRED)
-    threshold = builders.add_case(
-        session,
-        today=TODAY,
-        notified=None,
-        stage=Stage.THRESHOLD_NOT_MET,
-        referral=Referral(referrer_name="A parent", referral_date=date(2026, 10, 20)),
-        threshold=ThresholdDiscussion(date(2026, 10, 23), "The partners", False, "An accident."),
-    )
-    references = [complete.reference, incomplete.reference, referral.reference]
-    assert references == [COMPLETE, INCOMPLETE, NOT_NOTIFIED]
-    assert complete.case_id is not None
-    assert incomplete.case_id is not None
-    assert threshold.case_id is not None
-    plan = ActionPlanService(session)
-    plan.add_action(complete.case_id, "Audit attendance", SCHOOLS, OVERDUE)
-    plan.add_action(complete.case_id, "Tell social care of new tenants", HOUSING, OVERDUE)
-    plan.add_action(complete.case_id, "Check tenancy records", HOUSING, soon)
-    done = plan.add_action(complete.case_id, "Brief staff", LA, OVERDUE)
-    evidence = ActionTracking(ActionStatus.COMPLETED, "Briefed on 1 November", OVERDUE)
-    plan.update_tracking(complete.case_id, done.key, evidence)
-    ThemeService(session).record_theme(incomplete.case_id, "safer_sleep", TODAY)
-    ThemeService(session).record_theme(threshold.case_id, "multi_agency_working", TODAY)
 
 
 @pytest.fixture
 def store(session: Session, store_path: Path, tmp_path: Path, passphrase: str) -> list[str]:
-    _record_cases(session)
-    return _closed(session, store_path, tmp_path, passphrase)
-
-
-def _closed(session: Session, store_path: Path, tmp_path: Path, passphrase: str) -> list[str]:
-    session.close()
-    secret = tmp_path / "passphrase.txt"
-    secret.write_text(passphrase + "\n", encoding="utf-8")
-    return ["--store", str(store_path), "--passphrase-file", str(secret)]
+    record_learning_cases(session)
+    return closed_store_options(session, store_path, tmp_path, passphrase)
 
 
 def _run(*argv: str) -> tuple[int, str]:
@@ -195,17 +145,12 @@ def test_themes(store: list[str], tmp_path: Path) -> None:
     assert any(line[6] == "Safer sleep" for line in lines)
 
 
-def _cli(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    return cli.main(["export", *argv], out=out), out.getvalue()
-
-
 @pytest.fixture
 def documents(session: Session, store_path: Path, tmp_path: Path, passphrase: str) -> list[str]:
     """As ``store``; and the local authority's form asked of and quality assured for COMPLETE,
     Health's still outstanding, with a police investigation open; THRESHOLD referred by a
     parent, its letter's signatory entered but not the partnership's contact details."""
-    _record_cases(session)
+    record_learning_cases(session)
     cases = CaseService(session)
     complete = cases.by_reference(COMPLETE)
     assert complete is not None
@@ -221,7 +166,7 @@ def documents(session: Session, store_path: Path, tmp_path: Path, passphrase: st
     cases.save_case(replace(threshold, referral=parent))
     signatory = LetterDetails("", "Sam Coordinator", "Partnership business manager")
     ThresholdLetterService(session).save_details(threshold.case_id, signatory)
-    return _closed(session, store_path, tmp_path, passphrase)
+    return closed_store_options(session, store_path, tmp_path, passphrase)
 
 
 def _audit(store_path: Path, passphrase: str) -> list[tuple[str, str]]:
@@ -238,7 +183,7 @@ def _words(pdf: Path) -> str:
 
 
 def _refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    code, text = _cli(*argv)
+    code, text = export_cli(*argv)
     assert (code, text) == (2, "")
     err = capsys.readouterr().err
     assert err.count("\n") == 1, err
@@ -253,7 +198,7 @@ def test_panel_pack(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     pack = tmp_path / "pack.pdf"
-    code, text = _cli("panel-pack", "--case", COMPLETE, "--out", str(pack), *documents)
+    code, text = export_cli("panel-pack", "--case", COMPLETE, "--out", str(pack), *documents)
     assert code == 0, text
     assert text == (
         f"Wrote the panel pack for {COMPLETE} to {pack}: 1 quality-assured form, "
@@ -266,7 +211,7 @@ def test_panel_pack(
     assert ("Built the panel pack", "pack.pdf, 1 quality-assured form") in _audit(
         store_path, passphrase
     )
-    code, text = _cli("panel-pack", "--case", INCOMPLETE, "--out", str(pack), *documents)
+    code, text = export_cli("panel-pack", "--case", INCOMPLETE, "--out", str(pack), *documents)
     assert code == 0, text
     assert text.endswith(": no agency has been asked for a check form yet\n")
     assert "9 November 2026" in _words(pack)  # notified: its timetable
@@ -296,7 +241,7 @@ def test_letter(
     session = store_access.unlock_with_passphrase(store_path, passphrase)
     builders.add_contact_details(session)
     session.close()
-    code, text = _cli("letter", "--case", THRESHOLD, "--out", str(letter), *documents)
+    code, text = export_cli("letter", "--case", THRESHOLD, "--out", str(letter), *documents)
     assert code == 0, text
     assert text == f"Wrote version 1 of the letter to the referrer of {THRESHOLD} to {letter}\n"
     words = _words(letter)
@@ -326,7 +271,7 @@ def test_briefing(
     assert "does not exist" in err
 
     argv = ("briefing", "--case", COMPLETE, "--out", str(briefing), "--police-agree")
-    code, text = _cli(*argv, *documents)
+    code, text = export_cli(*argv, *documents)
     assert code == 0, text
     assert text.startswith(f"Wrote the 7-minute briefing for {COMPLETE}, marked OFFICIAL, to ")
     assert "read it before it is shared" in text

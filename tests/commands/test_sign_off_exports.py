@@ -13,13 +13,19 @@ import pytest
 from rrdesk.services.store.session import Session
 from tests import builders
 from tests.builders import HEALTH, LA
-from tests.commands.test_learning_exports import COMPLETE, TODAY, _cli, _closed, _record_cases
+from tests.commands.learning_cases import (
+    COMPLETE,
+    TODAY,
+    closed_store_options,
+    export_cli,
+    record_learning_cases,
+)
 
 
 @pytest.fixture
 def store(session: Session, store_path: Path, tmp_path: Path, passphrase: str) -> list[str]:
-    _record_cases(session)
-    return _closed(session, store_path, tmp_path, passphrase)
+    record_learning_cases(session)
+    return closed_store_options(session, store_path, tmp_path, passphrase)
 
 
 @pytest.fixture
@@ -46,9 +52,9 @@ def test_sign_off_email_carries_the_latest_signed_sheet(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     reference = awaiting_sign_off
-    store = _closed(session, store_path, tmp_path, passphrase)
+    store = closed_store_options(session, store_path, tmp_path, passphrase)
     draft = tmp_path / "sign-off.eml"
-    code, _ = _cli("sign-off-email", "--case", reference, "--out", str(draft), *store)
+    code, _ = export_cli("sign-off-email", "--case", reference, "--out", str(draft), *store)
     assert code == 2
     assert (
         f"{reference} has no signed decision sheet yet: sign one first" in capsys.readouterr().err
@@ -56,9 +62,9 @@ def test_sign_off_email_carries_the_latest_signed_sheet(
     assert not draft.exists()
 
     sheet = tmp_path / "sheet.pdf"
-    code, text = _cli("decision-sheet", "--case", reference, "--out", str(sheet), *store)
+    code, text = export_cli("decision-sheet", "--case", reference, "--out", str(sheet), *store)
     assert code == 0, text
-    code, text = _cli("sign-off-email", "--case", reference, "--out", str(draft), *store)
+    code, text = export_cli("sign-off-email", "--case", reference, "--out", str(draft), *store)
     assert code == 0, text
     assert text.startswith(
         f"Wrote the email for sign-off of {reference} (decision sheet version 1)"
@@ -76,7 +82,9 @@ def test_sign_off_email_carries_the_latest_signed_sheet(
     assert attachment.get_content() == sheet.read_bytes()
     assert draft.stat().st_mode & 0o777 == 0o600
 
-    code, _ = _cli("sign-off-email", "--case", reference, "--out", str(tmp_path / "x.pdf"), *store)
+    code, _ = export_cli(
+        "sign-off-email", "--case", reference, "--out", str(tmp_path / "x.pdf"), *store
+    )
     assert code == 2
     assert "--out must end in .eml" in capsys.readouterr().err
 
@@ -85,10 +93,10 @@ def test_no_sign_off_email_once_every_partner_has_answered(
     store: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sheet = tmp_path / "sheet.pdf"
-    code, text = _cli("decision-sheet", "--case", COMPLETE, "--out", str(sheet), *store)
+    code, text = export_cli("decision-sheet", "--case", COMPLETE, "--out", str(sheet), *store)
     assert code == 0, text
     draft = tmp_path / "sign-off.eml"
-    code, _ = _cli("sign-off-email", "--case", COMPLETE, "--out", str(draft), *store)
+    code, _ = export_cli("sign-off-email", "--case", COMPLETE, "--out", str(draft), *store)
     assert code == 2
     assert (
         f"Every partner has answered for {COMPLETE} already, so there is nobody left to ask for "
