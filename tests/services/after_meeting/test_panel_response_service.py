@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from rrdesk.domain.after_meeting.panel_response import PanelAnswer
-from rrdesk.domain.cases.cases import Stage
-from rrdesk.domain.timetable.bank_holidays import packaged_calendar
 from rrdesk.domain.timetable.progress import ReviewStatus
 from rrdesk.services.after_meeting.panel_response_service import (
     panel_response_rows,
@@ -14,34 +12,11 @@ from rrdesk.services.after_meeting.panel_response_service import (
 )
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
-from tests.builders import (
-    add_case,
-    add_directory,
-    decided,
-    meeting_held,
-    sent_to_national_panel,
-    signed_off,
-    voted,
-)
-
-NOTIFIED = date(2026, 11, 16)
-SENT = date(2026, 12, 1)  # expected about 15 December 2026
-CALENDAR = packaged_calendar()
-
-
-def _sent_case(session: Session) -> int:
-    people = add_directory(session)
-    case = add_case(session, today=SENT, notified=NOTIFIED, stage=Stage.MEETING_BOOKED)
-    assert case.case_id is not None
-    meeting = meeting_held(session, case, held_on=date(2026, 11, 26), chair=people["Alex Chair"])
-    meeting = decided(session, case, voted(session, case, meeting))
-    meeting = signed_off(session, case, meeting, sent=SENT, agreed=SENT)
-    sent_to_national_panel(session, case, meeting, on=SENT)
-    return case.case_id
+from tests.services.after_meeting.panel_cases import CALENDAR, sent_case
 
 
 def test_awaiting_then_asking_for_more_then_answered_on_the_board(session: Session) -> None:
-    case_id = _sent_case(session)
+    case_id = sent_case(session)
     (row,) = panel_response_rows(session, date(2026, 12, 8), CALENDAR)
     assert (row.case_id, row.expected_by, row.status) == (
         case_id,

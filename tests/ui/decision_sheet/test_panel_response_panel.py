@@ -16,7 +16,7 @@ from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.board.board_widget import BoardWidget
 from rrdesk.ui.meeting.meeting_widget import MeetingWidget
-from tests.services.after_meeting.test_panel_response_service import CALENDAR, _sent_case
+from tests.services.after_meeting.panel_cases import CALENDAR, sent_case
 
 TODAY = date(2026, 12, 8)
 
@@ -39,7 +39,7 @@ def _board(qtbot: QtBot, session: Session) -> BoardWidget:
 
 
 def test_the_response_is_recorded_and_shown_on_the_board(qtbot: QtBot, session: Session) -> None:
-    case_id = _sent_case(session)
+    case_id = sent_case(session)
     board = _board(qtbot, session)
     table = board.panel_response_table
     assert board.panel_response_heading.text() == "The National Panel's responses"
