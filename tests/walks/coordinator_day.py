@@ -8,7 +8,7 @@ import subprocess
 import time
 
 from tests.services.agency_forms.pack_reading import pack_pages
-from tests.walks.screen_reading import Word
+from tests.walks.screen_reading import Word, main_buttons
 from tests.walks.walker import ROOT, Walker
 
 SCREENS = ROOT / "tests" / "walks" / "screens" / "coordinator-day"
@@ -70,10 +70,19 @@ class Day:
         self.walker.click(found[-1].left - 12, found[-1].centre[1])
 
     def page_button(self) -> None:
-        """The question page's main button (Continue, Save case), at the window's bottom right:
-        light text on the house colour, which the text recognition does not read."""
-        width, height = self.walker.window_sizes()[-1]
-        self.walker.click(width - 58, height - 53)
+        """The question page's main button (Continue, Save case), under the page beside Back:
+        the house-coloured button lowest on the screen, right of the sections list, found by
+        its colour (the reader does not read its light words)."""
+        self.walker.click(*self.main_button().centre)
+
+    def main_button(self, *, right_of: int = 215) -> Word:
+        """The lowest house-coloured button right of a point (the sections list, by default)."""
+        for _ in range(20):
+            found = [b for b in main_buttons(self.walker.shot()) if b.left >= right_of]
+            if found:
+                return max(found, key=lambda button: button.top)
+            time.sleep(0.5)
+        raise AssertionError(f"no house-coloured button on screen:\n{self.walker.read()}")
 
     def continue_under(self) -> None:
         """An agency form's Continue: the house-coloured button right of Back, under the

@@ -84,7 +84,7 @@ class CaseEditorWidget(QWidget):
         check_scroll.setWidget(self.check_page)
         self.stack.addWidget(check_scroll)
 
-        buttons = QuestionButtons(continue_at_end=True)
+        buttons = QuestionButtons()
         self.back_button = buttons.back_button
         self.continue_button = buttons.continue_button
         self.close_button = QPushButton("Back to cases")

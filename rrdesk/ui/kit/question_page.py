@@ -157,7 +157,7 @@ class ChoiceInput(QWidget):
 class QuestionButtons(QWidget):
     """Back and Continue under a question page. Alt+Left also goes back."""
 
-    def __init__(self, *, continue_at_end: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.back_button = QPushButton("Back")
         self.back_button.setObjectName("back_button")
@@ -169,12 +169,8 @@ class QuestionButtons(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.back_button)
-        if continue_at_end:
-            layout.addStretch(1)
-            layout.addWidget(self.continue_button)
-        else:
-            layout.addWidget(self.continue_button)
-            layout.addStretch(1)
+        layout.addWidget(self.continue_button)
+        layout.addStretch(1)
 
 
 class PageStack(QWidget):
