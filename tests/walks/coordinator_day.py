@@ -7,11 +7,15 @@ import shutil
 import subprocess
 import time
 
+from PIL import Image
+
 from tests.services.agency_forms.pack_reading import pack_pages
-from tests.walks.screen_reading import Word, main_buttons
+from tests.walks.screen_reading import KEYBOARD_YELLOW, Word, main_buttons
 from tests.walks.walker import ROOT, Walker
 
 SCREENS = ROOT / "tests" / "walks" / "screens" / "coordinator-day"
+# A box to type in (resources/style.qss): white in a dark line, pale yellow with the keyboard.
+BOX_LINE, WHITE, FOCUSED_BOX = (0x0B, 0x0C, 0x0C), (0xFF, 0xFF, 0xFF), (0xFF, 0xFD, 0xF0)
 
 
 class Day:
@@ -62,6 +66,29 @@ class Day:
         assert found, f"{' '.join(label)!r} is not on screen:\n{self.walker.read()}"
         self.walker.click(found[0].left + 60, found[0].top + by)
 
+    def box_under(self, x: int, y: int) -> int:
+        """The middle height of the first empty box to type in below a point, looking straight
+        down: its dark line, then its white inside."""
+        with Image.open(self.walker.shot()) as screen:
+            picture = screen.convert("RGB")
+        column = [picture.getpixel((x, down)) for down in range(y, picture.height)]
+        for at in range(1, len(column)):
+            if column[at - 1] == BOX_LINE and column[at] == WHITE:
+                inside = next(
+                    (n for n in range(at, len(column)) if column[n] != WHITE), len(column)
+                )
+                if inside - at >= 15:
+                    return y + (at + inside) // 2
+        raise AssertionError(f"no box to type in under {x}, {y}:\n{self.walker.read()}")
+
+    def click_box(self, x: int, y: int) -> None:
+        """Click a box to type in, and see that it has the keyboard: a box with the keyboard
+        is filled with pale yellow (a click beside it would leave the typing elsewhere)."""
+        self.walker.click(x, y)
+        with Image.open(self.walker.shot()) as screen:
+            colour = screen.convert("RGB").getpixel((x, y))
+        assert colour == FOCUSED_BOX, f"the box at {x}, {y} did not take the keyboard ({colour})"
+
     def choose(self, *option: str) -> None:
         """Click a radio button or a check box on its circle or square, left of its words (the
         last place they are)."""
@@ -74,6 +101,16 @@ class Day:
         the house-coloured button lowest on the screen, right of the sections list, found by
         its colour (the reader does not read its light words)."""
         self.walker.click(*self.main_button().centre)
+
+    def tab_to_main_button(self, *, right_of: int, most: int) -> None:
+        """Press Tab until the house-coloured button right of a point has the keyboard (it
+        turns yellow), as a person watching the screen does, at most ``most`` times."""
+        for _ in range(most):
+            self.walker.key("Tab")
+            shot = self.walker.shot()
+            if any(b.left >= right_of for b in main_buttons(shot, (KEYBOARD_YELLOW,))):
+                return
+        raise AssertionError(f"Tab never reached the main button:\n{self.walker.read()}")
 
     def main_button(self, *, right_of: int = 215) -> Word:
         """The lowest house-coloured button right of a point (the sections list, by default)."""

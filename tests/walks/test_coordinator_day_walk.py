@@ -176,19 +176,24 @@ def add_people_to_the_directory(day: Day) -> None:
     walker = day.walker
     walker.focus()  # the message about the directory has gone
     walker.key("ctrl+3")
-    walker.wait_to_read("Add a person")
+    # The reader runs the form's heading into the table's headings beside it: it reads the
+    # form by a line further down.
+    walker.wait_to_read("Sits on the Rapid Review panel")
     for number, (name, agency, role, email) in enumerate(PEOPLE):
         if number:  # from Save person to Add a new person, which puts the keyboard in Name
             walker.key("Tab", "space")
         else:
             heading = walker.find("Add", "a", "person")
             assert heading, f"the form is not on screen:\n{walker.read()}"
-            walker.click(heading[-1].left + 100, heading[-1].top + 57)  # the Name box under it
+            x = heading[-1].left + 100
+            day.click_box(x, day.box_under(x, heading[-1].top))  # Name, the first box under it
         walker.type(name)
         for value in (agency, role, email):
             walker.key("Tab")
             walker.type(value)
-        walker.key(*["Tab"] * 6)  # phone, panel, voting, stands in for, signs off: Save person
+        # On past phone, the panel, voting, stands in for and signs off, until Save person is
+        # yellow with the keyboard.
+        day.tab_to_main_button(right_of=walker.window_sizes()[-1][0] // 2, most=6)
         walker.key("space")
     walker.key("Tab", "space")  # Add a new person: the Name box, empty, in view and ready
     day.keep("directory")

@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 from rrdesk.domain.cases.cases import CaseError
 from rrdesk.domain.cases.directory import Member, StatutoryPartner, voting_for_role
 from rrdesk.services.cases.case_service import DirectoryService
-from rrdesk.ui.kit.form_widgets import ErrorSummary, FormField, heading_label, hint_label
+from rrdesk.ui.kit.form_widgets import (
+    ErrorSummary,
+    FormField,
+    fits_the_page,
+    heading_label,
+    hint_label,
+)
 from rrdesk.ui.kit.scrolling_page import DownwardScrollArea
 from rrdesk.ui.shell.leaving import UnsavedTyping, may_leave
 from rrdesk.ui.shell.messages import Messages
@@ -66,7 +72,7 @@ class DirectoryWidget(QWidget):
 
         self.summary = ErrorSummary()
         self.name = QLineEdit()
-        self.agency = QComboBox()
+        self.agency = fits_the_page(QComboBox())
         self.agency.setEditable(True)
         self.agency.setObjectName("member_agency")
         self.agency.setAccessibleName("Agency")
@@ -77,10 +83,10 @@ class DirectoryWidget(QWidget):
         self.on_panel.setObjectName("member_on_panel")
         self.voting = QCheckBox("Voting member")
         self.voting.setObjectName("member_voting")
-        self.substitute_for = QComboBox()
+        self.substitute_for = fits_the_page(QComboBox())
         self.substitute_for.setObjectName("member_substitute_for")
         self.substitute_for.setAccessibleName("Substitute for")
-        self.executive = QComboBox()
+        self.executive = fits_the_page(QComboBox())
         self.executive.setObjectName("member_executive")
         self.executive.setAccessibleName("Signs off decisions")
         for label, _post in EXECUTIVE_CHOICES:
@@ -140,8 +146,13 @@ class DirectoryWidget(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.remove_button)
         editor.addLayout(buttons)
+        # Set apart on a line of its own, so the three buttons side by side do not make the
+        # form so wide that the table beside it is squeezed on a 1024 by 768 screen.
+        removing = QHBoxLayout()
+        removing.addStretch(1)
+        removing.addWidget(self.remove_button)
+        editor.addLayout(removing)
         editor.addLayout(form)
         editor.addStretch(1)
         editor_holder = QWidget()
@@ -151,6 +162,10 @@ class DirectoryWidget(QWidget):
         editor_scroll = DownwardScrollArea(editor_holder)
         editor_scroll.setObjectName("member_form_scroll")
         editor_scroll.setMaximumWidth(540)
+        # Not a stop of its own for Tab (nor for a click between the boxes), which would take the
+        # keyboard somewhere nothing shows it: Tab goes from the table straight to Name, and the
+        # form scrolls to each box as Tab reaches it.
+        editor_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.editor_scroll = editor_scroll
 
         body = QHBoxLayout()

@@ -1,0 +1,44 @@
+"""The Directory in the room a 1024 by 768 screen leaves beside the sections list: the people
+table shows who each person is (Name and Agency) whole beside the form, and at 1366 by 768 their
+Role and Email too; the rest of a row is a sideways scroll away, and all of it is in the form
+once the row is chosen."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from rrdesk.services.cases.case_service import DirectoryService
+from rrdesk.services.store.session import Session
+from rrdesk.ui.partnership.directory_widget import COLUMNS, DirectoryWidget
+from tests.builders import add_directory
+from tests.fakes import RecordingMessages
+from tests.ui.table_geometry import right_edge
+
+SECTIONS_LIST = 210  # the sections list at the window's left
+SMALL_SCREEN = (1024 - SECTIONS_LIST, 700)
+LAPTOP = (1366 - SECTIONS_LIST, 700)
+
+
+@pytest.mark.usefixtures("styled")
+@pytest.mark.parametrize(
+    ("size", "whole"),
+    [(SMALL_SCREEN, ("Name", "Agency")), (LAPTOP, ("Name", "Agency", "Role", "Email"))],
+    ids=["1024", "1366"],
+)
+def test_the_people_table_shows_its_first_columns_whole_beside_the_form(
+    qtbot: QtBot, session: Session, size: tuple[int, int], whole: tuple[str, ...]
+) -> None:
+    add_directory(session)
+    widget = DirectoryWidget(DirectoryService(session), RecordingMessages())
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    table = widget.table
+    assert table.rowCount() > 0
+    visible = table.viewport().width()
+    for name in whole:
+        column = COLUMNS.index(name)
+        assert right_edge(table, column) <= visible, (name, right_edge(table, column), visible)
+    assert widget.editor_scroll.width() >= 300  # the form keeps room for its boxes
