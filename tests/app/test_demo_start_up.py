@@ -108,7 +108,9 @@ def test_locking_is_in_place_once_the_window_is_on_screen_and_the_store_closed_a
         qtbot.waitUntil(window.isActiveWindow)
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
         assert window.centralWidget().objectName() == "locked_screen"
-        assert not sessions[0].is_open  # locked: the store closed, the key gone from memory
+        # locked: the store closed, and once its seal is made on the runner, the key gone from
+        # memory and the store let go
+        qtbot.waitUntil(lambda: not sessions[0].is_open)
         return 0
 
     monkeypatch.setattr(rrdesk.app.run, "build_main_window", build)
