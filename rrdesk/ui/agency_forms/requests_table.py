@@ -24,6 +24,9 @@ STATUS_LOOK = {
     RequestStatus.QUALITY_ASSURED: ("\u2713", "#cce2d8"),
 }
 COLUMNS = ("Agency", "Status", "Due back", "Form")
+ROOM_FOR_ROWS = 5
+"""The rows the table always has room for, whole: below that the tab scrolls (a long quality
+assurance text under the table on a 1024 by 768 screen) rather than squeeze the table."""
 
 
 def requests_table() -> QTableWidget:
@@ -49,7 +52,17 @@ def requests_table() -> QTableWidget:
         )
     ):
         header.setSectionResizeMode(column, mode)
+    # The rows are fitted to their words again as the columns change width: the room kept
+    # follows them.
+    table.verticalHeader().sectionResized.connect(lambda *_: keep_room_for_rows(table))
     return table
+
+
+def keep_room_for_rows(table: QTableWidget) -> None:
+    """Make the table at least as tall as its heading and its first :data:`ROOM_FOR_ROWS` rows."""
+    rows = sum(table.rowHeight(row) for row in range(min(table.rowCount(), ROOM_FOR_ROWS)))
+    heading = table.horizontalHeader().sizeHint().height()
+    table.setMinimumHeight(heading + rows + 2 * table.frameWidth())
 
 
 def due_back_text(row: RequestRow) -> str:
@@ -95,3 +108,4 @@ def fill_requests_table(table: QTableWidget, rows: Sequence[RequestRow]) -> None
                 item.setBackground(QBrush(QColor(colour)))
                 item.setForeground(QBrush(QColor("#0b0c0c")))
             table.setItem(number, column, item)
+    keep_room_for_rows(table)

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext, build_main_window
-from rrdesk.domain.agency_forms.agency_requests import RequestStatus
+from rrdesk.domain.agency_forms.agency_requests import RequestStatus, ReturnReason
 from rrdesk.domain.cases.cases import Case
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.ui.agency_forms.agency_forms_widget import AgencyFormsWidget
 from rrdesk.ui.cases.cases_section import CasesSection
-from tests.builders import HOUSING, book_meeting
+from tests.builders import HOUSING, POLICE, book_meeting
 from tests.ui.agency_forms.forms_setup import EARLY_HELP, FakeDialogs, click, open_tab
 from tests.ui.table_geometry import cut_cells
 
@@ -91,3 +91,41 @@ def test_a_request_recorded_at_a_small_width_is_stored_and_its_status_shown_whol
     )
     assert table.horizontalScrollBar().maximum() == 0
     assert cut_cells(table) == []
+
+
+@pytest.mark.usefixtures("styled")
+def test_a_long_quality_assurance_text_leaves_the_table_room_for_five_agencies_at_1024(
+    qtbot: QtBot, blank_context: AppContext, collecting: Case
+) -> None:
+    """The police form's findings, pasted text, three returns and a reminder under Quality
+    assurance, on a 1024 by 768 screen: the table of seven agencies keeps room for five of them
+    whole rather than being squeezed to a row or two (the tab scrolls down to the words below
+    it when the window is too short for both), and every word below it is shown whole."""
+    service = AgencyFormsService(blank_context.session)
+    assert collecting.case_id is not None
+    for day in (21, 22):
+        service.record_received(collecting.case_id, POLICE, date(2026, 11, day))
+        service.record_returned(
+            collecting.case_id,
+            POLICE,
+            date(2026, 11, day),
+            (ReturnReason.INFORMATION_MISSING,),
+            "The chronology still stops in August: please add the contacts from September and "
+            "October, with who was involved in each, before the form comes back to us.",
+        )
+    service.record_reminder(collecting.case_id, POLICE, date(2026, 11, 22))
+    _window, tab = _agency_forms_tab(qtbot, blank_context, collecting, SMALL_SCREEN)
+    table = tab.table
+    assert table.rowCount() == 7
+    police = next(row for row in range(table.rowCount()) if table.item(row, 0).text() == POLICE)
+    cell = table.visualRect(table.model().index(police, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    QApplication.processEvents()
+    assert tab.quality.text().count("  Returned ") == 3
+    five_rows = sum(table.rowHeight(row) for row in range(5))
+    assert table.viewport().height() >= five_rows, (table.viewport().height(), five_rows)
+    assert table.horizontalScrollBar().maximum() == 0
+    assert cut_cells(table) == []
+    # The quality assurance words are whole: as tall as they need at the width they have.
+    quality = tab.quality
+    assert quality.height() >= quality.heightForWidth(quality.width())
