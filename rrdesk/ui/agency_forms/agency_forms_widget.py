@@ -32,7 +32,7 @@ from rrdesk.ui.agency_forms.quality_words import quality_problems, quality_text
 from rrdesk.ui.agency_forms.requests_table import fill_requests_table, requests_table
 from rrdesk.ui.agency_forms.word_forms.word_form_actions import WordFormActions
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
-from rrdesk.ui.kit.scrolling_page import scrolling_body
+from rrdesk.ui.kit.scrolling_page import plain_scrolling
 from rrdesk.ui.shell.file_dialogs import DesktopOpener, FileDialogs
 from rrdesk.ui.shell.messages import Messages
 from rrdesk.ui.shell.tasks import TaskStarter
@@ -108,7 +108,7 @@ class AgencyFormsWidget(QWidget):
         )
 
         list_page = QWidget()
-        list_layout = scrolling_body(list_page)  # scrolls rather than squeeze the table
+        list_layout = QVBoxLayout(list_page)
         list_layout.addWidget(heading_label("Agency check forms", level=2))
         list_layout.addWidget(
             hint_label(
@@ -133,8 +133,8 @@ class AgencyFormsWidget(QWidget):
         list_layout.addLayout(pack_row)
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(list_page)
-        self._list_page = list_page
+        self._list_page = plain_scrolling(list_page)  # scrolls rather than squeeze the table
+        self.stack.addWidget(self._list_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 
 def scrolling_body(page: QWidget) -> QVBoxLayout:
@@ -17,6 +17,20 @@ def scrolling_body(page: QWidget) -> QVBoxLayout:
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(scroll)
     return QVBoxLayout(body)
+
+
+def plain_scrolling(contents: QWidget) -> QScrollArea:
+    """``contents`` scrolling up and down when the window is too short for them, looking as the
+    page around them does: no frame, no background of its own, and no stop of its own for Tab
+    (Tab goes to the contents, which scroll to each widget as it is reached)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(contents)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.viewport().setAutoFillBackground(False)
+    contents.setAutoFillBackground(False)
+    return scroll
 
 
 class DownwardScrollArea(QScrollArea):
