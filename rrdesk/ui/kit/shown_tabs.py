@@ -14,6 +14,11 @@ When the tabs with the house padding would not all fit across, the tab bar is ma
 ``narrow`` and the stylesheet gives its tabs less padding, so every tab stays on show with its
 words whole (a case's nine tabs in a window on a 1024 by 768 screen) rather than behind scroll
 arrows; given the room, the tabs have the usual padding again.
+
+The tab bar is marked ``keyboard_focus`` while it has the focus and the person is using the
+keyboard on it (it was reached by Tab, Shift+Tab or a shortcut, or a key was pressed on it), so
+the stylesheet shows the tab on show in the focus yellow then, as a browser's ``:focus-visible``
+does, and not when a case is opened with a click or a tab is clicked.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QSizePolicy, QTabBar, QTabWidget, QWidget
 
 
@@ -36,7 +41,32 @@ class AskingTabBar(QTabBar):
         super().__init__()
         self._may_change = may_change
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        from PySide6.QtCore import Qt  # named only once on screen (see kit/item_roles.py)
+
+        by_keys = (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+        )
+        self._show_keyboard_focus(event.reason() in by_keys)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._show_keyboard_focus(False)
+        super().focusOutEvent(event)
+
+    def _show_keyboard_focus(self, shown: bool) -> None:
+        if bool(self.property("keyboard_focus")) == shown:
+            return
+        self.setProperty("keyboard_focus", shown)
+        style = self.style()
+        style.unpolish(self)
+        style.polish(self)
+        self.update()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._show_keyboard_focus(False)
         index = self.tabAt(event.position().toPoint())
         if 0 <= index != self.currentIndex() and not self._may_change():
             event.accept()
@@ -44,6 +74,7 @@ class AskingTabBar(QTabBar):
         super().mousePressEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._show_keyboard_focus(True)
         if self._arrow_moves(event) and not self._may_change():
             event.accept()
             return

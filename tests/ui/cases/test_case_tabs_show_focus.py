@@ -75,3 +75,41 @@ def test_the_tab_with_the_keyboards_focus_is_yellow(
     # Tab on into the page: the tabs no longer have the focus, and no tab is yellow.
     assert _press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier) is not bar
     assert _yellow_share(bar, 1) == 0
+
+
+@pytest.mark.usefixtures("styled")
+def test_a_case_opened_shows_the_yellow_once_the_keyboard_is_used_on_its_tabs(
+    qtbot: QtBot, blank_context: AppContext
+) -> None:
+    """Opening a case leaves the focus on its tabs without the yellow, as a browser shows focus
+    only once the keyboard is in use; an arrow key shows it, and a click on a tab hides it."""
+    from PySide6.QtWidgets import QTableView
+
+    today = blank_context.today()
+    add_case(blank_context.session, today=today, notified=today)
+    window = build_main_window(blank_context)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    section = window.section("cases")
+    assert isinstance(section, CasesSection)
+    table = section.findChild(QTableView, "case_table")
+    assert table is not None
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    bar = section.tabs.tabBar()
+    qtbot.waitUntil(bar.isVisible)
+    bar.setFocus()  # where opening leaves it (offscreen, the window may have lost the focus)
+    assert _yellow_share(bar, 0) == 0, "no yellow on opening"
+
+    qtbot.keyClick(bar, Qt.Key.Key_Right)
+    assert bar.currentIndex() == 1
+    assert _yellow_share(bar, 1) > 0.5, "the keyboard in use: the tab on show is yellow"
+
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert bar.currentIndex() == 2
+    assert bar.hasFocus()
+    assert _yellow_share(bar, 2) == 0, "a click on a tab: no yellow"
