@@ -16,16 +16,21 @@ def open_case_tab(
     qtbot: QtBot, context: AppContext, case_id: int, title: str
 ) -> tuple[MainWindow, CasesSection, QWidget]:
     """The main window at 1366 by 768, the case open and its tab ``title`` clicked."""
+    window, section = window_on_screen(qtbot, context)
+    section.open_case(case_id)
+    click_tab(qtbot, section, title)
+    return window, section, section.tabs.currentWidget()
+
+
+def window_on_screen(qtbot: QtBot, context: AppContext) -> tuple[MainWindow, CasesSection]:
+    """The main window at 1366 by 768, on screen and active, and its Cases section."""
     window = build_main_window(context)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    section = cases_section(window)
-    section.open_case(case_id)
-    click_tab(qtbot, section, title)
-    return window, section, section.tabs.currentWidget()
+    return window, cases_section(window)
 
 
 def cases_section(window: MainWindow) -> CasesSection:

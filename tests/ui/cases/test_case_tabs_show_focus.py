@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
-from rrdesk.app import AppContext, build_main_window
-from rrdesk.ui.cases.cases_section import CasesSection
+from rrdesk.app import AppContext
 from tests.builders import add_case
+from tests.ui.case_tabs import window_on_screen
 
 FOCUS_YELLOW = QColor("#ffbf47")
 
@@ -41,15 +41,8 @@ def test_the_tab_with_the_keyboards_focus_is_yellow(
     today = blank_context.today()
     case = add_case(blank_context.session, today=today, notified=today)
     assert case.case_id is not None
-    window = build_main_window(blank_context)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    section = window.section("cases")
-    assert isinstance(section, CasesSection)
+    _, section = window_on_screen(qtbot, blank_context)
     section.open_case(case.case_id)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
     bar = section.tabs.tabBar()
     assert _yellow_share(bar, 0) == 0, "no yellow before the tabs have the focus"
 
@@ -87,14 +80,7 @@ def test_a_case_opened_shows_the_yellow_once_the_keyboard_is_used_on_its_tabs(
 
     today = blank_context.today()
     add_case(blank_context.session, today=today, notified=today)
-    window = build_main_window(blank_context)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    section = window.section("cases")
-    assert isinstance(section, CasesSection)
+    _, section = window_on_screen(qtbot, blank_context)
     table = section.findChild(QTableView, "case_table")
     assert table is not None
     table.setFocus()
