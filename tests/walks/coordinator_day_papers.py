@@ -137,7 +137,9 @@ def build_the_panel_pack(day: Day, counted: str, missing: dict[str, str], form: 
     walker.key("Return")
     walker.focus()
     name = "RR-2026-001 panel pack.pdf"
-    seen = walker.wait_to_read(f"Saved {name} in")
+    # The reader sometimes drops the file name's full stop ("panel pack pdf"); the file itself is
+    # read back by its whole name below.
+    seen = walker.wait_to_read("Saved RR-2026-001 panel pack")
     day.keep("panel-pack-saved")
     pages = day.pack_pages(name)
     opening = " ".join(pages[:2])
