@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from rrdesk.ui.after_meeting.action_plan_table_model import ACTION_COLUMN, Actio
 from rrdesk.ui.kit.column_fit import FillingColumn
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label, name_widget
 from rrdesk.ui.kit.page_bar import PageBar
+from rrdesk.ui.kit.scrolling_page import page_scroll
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.leaving import DISCARD, SAVE, STAY, UnsavedTyping
 from rrdesk.ui.shell.messages import Messages
@@ -166,9 +166,7 @@ class ActionPlanWidget(QWidget):
         side_layout.addWidget(self.tracking_form)
         side_layout.addWidget(self.add_form)
         side_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(side)
+        scroll = page_scroll(side)
         scroll.setMinimumWidth(290)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table_side = QWidget()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from rrdesk.ui.kit.findings_panel import CheckedText
 from rrdesk.ui.kit.form_widgets import FormField, heading_label, hint_label, name_widget
 from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 from rrdesk.ui.kit.save_paths import save_export
+from rrdesk.ui.kit.scrolling_page import page_scroll
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.leaving import UnsavedTyping
 from rrdesk.ui.shell.messages import Messages
@@ -118,8 +118,6 @@ class ThresholdLetterTab(QWidget):
         layout.addWidget(self.versions)
         layout.addWidget(QLabel("The letter as it will read:"))
         layout.addWidget(self.preview, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.addWidget(
@@ -128,7 +126,7 @@ class ThresholdLetterTab(QWidget):
         inner_layout.addWidget(self.notice)
         inner_layout.addWidget(self.body, 1)
         inner_layout.addStretch()  # with the letter hidden, the notice stays under the heading
-        scroll.setWidget(inner)
+        scroll = page_scroll(inner)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

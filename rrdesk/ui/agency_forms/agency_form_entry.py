@@ -47,6 +47,7 @@ from rrdesk.ui.kit.findings_panel import FindingsPanel
 from rrdesk.ui.kit.form_widgets import ErrorSummary
 from rrdesk.ui.kit.narrative_edit import LARGE_PASTE, NarrativeEdit
 from rrdesk.ui.kit.question_page import scroll_to_top
+from rrdesk.ui.kit.scrolling_page import page_scroll
 from rrdesk.ui.shell.messages import Messages
 
 SAVE_DELAY_MS = 300
@@ -105,9 +106,7 @@ class AgencyFormEntryWidget(QWidget):
         self.stack.setObjectName("form_stack")
         self._scrolls: list[QScrollArea] = []
         for widget in (self.task_list, self.questions, self.check_answers):
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setWidget(widget)
+            scroll = page_scroll(widget)
             self.stack.addWidget(scroll)
             self._scrolls.append(scroll)
         self._task_index, self._questions_index, self._check_index = 0, 1, 2

@@ -34,6 +34,7 @@ from rrdesk.ui.cases.check_answers_grid import check_answers_grid
 from rrdesk.ui.cases.child_block import Errors
 from rrdesk.ui.kit.form_widgets import ErrorSummary, heading_label, hint_label
 from rrdesk.ui.kit.question_page import QuestionButtons
+from rrdesk.ui.kit.scrolling_page import page_scroll
 from rrdesk.ui.shell.leaving import DISCARD, SAVE, STAY, UnsavedTyping, may_leave
 from rrdesk.ui.shell.messages import Messages
 
@@ -71,17 +72,13 @@ class CaseEditorWidget(QWidget):
         self.stack = QStackedWidget()
         self.stack.setObjectName("case_pages")
         for page in self.form.pages:
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setWidget(page)
+            scroll = page_scroll(page)
             scroll.setObjectName(f"scroll_{page.key}")
             self.stack.addWidget(scroll)
         self.check_page = QWidget()
         self.check_page.setObjectName("page_check")
         self._check_layout = QVBoxLayout(self.check_page)
-        check_scroll = QScrollArea()
-        check_scroll.setWidgetResizable(True)
-        check_scroll.setWidget(self.check_page)
+        check_scroll = page_scroll(self.check_page)
         self.stack.addWidget(check_scroll)
 
         buttons = QuestionButtons()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -51,6 +50,7 @@ from rrdesk.ui.decision_sheet.sheet_task_bar import SheetTaskBar, Work
 from rrdesk.ui.decision_sheet.sheet_versions_box import SheetVersionsBox, action_button
 from rrdesk.ui.decision_sheet.sign_off_email_box import SignOffEmailBox
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
+from rrdesk.ui.kit.scrolling_page import page_scroll
 from rrdesk.ui.shell.file_dialogs import PDF_FILES, DesktopOpener, FileDialogs
 from rrdesk.ui.shell.messages import Messages
 from rrdesk.ui.shell.tasks import TaskStarter
@@ -158,12 +158,10 @@ class DecisionSheetPanel(QWidget):
         right_layout.addWidget(self.email_box)
         right_layout.addStretch(1)
         # Every signature's words with a fingerprint each can outgrow the window: they scroll.
-        right_scroll = QScrollArea()
+        right_scroll = page_scroll(right)
         right_scroll.setObjectName("sheet_versions_scroll")
-        right_scroll.setWidgetResizable(True)
         right_scroll.setFrameShape(QFrame.Shape.NoFrame)
         right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        right_scroll.setWidget(right)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)

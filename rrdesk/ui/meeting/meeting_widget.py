@@ -10,7 +10,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
-    QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from rrdesk.services.store.errors import StoreError
 from rrdesk.ui.decision_sheet.panel_response_panel import PanelResponsePanel
 from rrdesk.ui.decision_sheet.sign_off_panel import SignOffPanel
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
+from rrdesk.ui.kit.scrolling_page import page_scroll
 from rrdesk.ui.meeting.actions_panel import ActionsPanel
 from rrdesk.ui.meeting.agenda_panel import AgendaPanel
 from rrdesk.ui.meeting.attendance_panel import AttendancePanel
@@ -172,10 +172,8 @@ class MeetingWidget(QWidget):
         for panel in self.panels:
             column.addWidget(panel)
         column.addStretch(1)
-        self.scroll_area = QScrollArea()
+        self.scroll_area = page_scroll(page)
         self.scroll_area.setObjectName("meeting_scroll")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setWidget(page)
         self.contents = QListWidget()
         self.contents.setObjectName("meeting_contents")
         self.contents.setAccessibleName("Parts of the meeting")

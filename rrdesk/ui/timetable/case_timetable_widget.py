@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from rrdesk.ui.kit.form_widgets import (
     heading_label,
     hint_label,
 )
+from rrdesk.ui.kit.scrolling_page import page_scroll
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages
 from rrdesk.ui.timetable.deadline_records import DeadlineRecordsWidget
@@ -108,9 +108,7 @@ class CaseTimetableWidget(QWidget):
         body.addWidget(self.booking)
         body.addWidget(self.records)
         body.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.body)
+        scroll = page_scroll(self.body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.no_timetable)
