@@ -21,7 +21,6 @@ from rrdesk.domain.agency_forms.agency_requests import (
     EventKind,
     request_status,
 )
-from rrdesk.domain.timetable.dates import format_date
 
 
 @dataclass(frozen=True)
@@ -100,14 +99,9 @@ def missing_forms(
         words = request_status(request, today, add_working_days=add_working_days).words
         if stage is None:
             words = "The request has not been sent"
-        elif stage.kind is EventKind.RECEIVED and stage.note == CHANGED_AFTER_ASSURANCE:
-            # Said once: not "Received; changed after quality assurance ..., not yet quality
-            # assured" as the status words and the received reason together would say.
-            words = (
-                f"Changed after quality assurance on {format_date(stage.on)}, "
-                "so it needs checking again"
-            )
-        elif stage.kind is EventKind.RECEIVED:
+        elif stage.kind is EventKind.RECEIVED and stage.note != CHANGED_AFTER_ASSURANCE:
+            # A form changed after quality assurance says why in its status words alone
+            # ("Changed after quality assurance on ..., so it needs checking again").
             words = words.rstrip(".") + ", not yet quality assured"
         missing.append(MissingForm(request.agency, words.strip().rstrip(".")))
     return tuple(missing)

@@ -293,7 +293,7 @@ def request_status(
     if stage.kind is EventKind.RECEIVED:
         if stage.note == CHANGED_AFTER_ASSURANCE:
             words = (
-                f"Received; changed after quality assurance on {format_date(stage.on)}, "
+                f"Changed after quality assurance on {format_date(stage.on)}, "
                 "so it needs checking again"
             )
             return StatusView(RequestStatus.RECEIVED, words)

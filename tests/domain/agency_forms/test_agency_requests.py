@@ -228,7 +228,7 @@ def test_a_changed_quality_assured_form_goes_back_to_received() -> None:
     view = request_status(changed, date(2026, 11, 25))
     assert view.status is RequestStatus.RECEIVED
     assert view.words == (
-        "Received; changed after quality assurance on 24 November 2026, so it needs checking again"
+        "Changed after quality assurance on 24 November 2026, so it needs checking again"
     )
     again = record_quality_assured(changed, date(2026, 11, 25))
     assert request_status(again, date(2026, 11, 25)).words == "Quality assured 25 November 2026"

@@ -129,7 +129,7 @@ def test_quality_assurance_asks_before_passing_unseen_findings(
     assert "back to received" in entry.notice.text()
     widget.close_form()
     assert (
-        "Received; changed after quality assurance on 22 November 2026, so it needs checking again"
+        "Changed after quality assurance on 22 November 2026, so it needs checking again"
         in status_words(widget)[POLICE]
     )
     assert any(
