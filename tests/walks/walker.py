@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import random
 import shutil
 import signal
 import subprocess
@@ -75,7 +76,7 @@ class Walker:
         self.clock_file = folder / "clock.txt" if fake_clock else None
         self._clock_library = fake_clock_library() if fake_clock else ""
         self._minutes_passed = 0
-        self.display = ""  # the virtual screen's number, chosen by Xvfb when it starts
+        self.display = ""  # the virtual screen's number, chosen when it starts
         self.home = folder / "home"
         self.home.mkdir(parents=True, exist_ok=True)
         self.log = folder / "rrdesk.log"
@@ -118,21 +119,7 @@ class Walker:
         screens = ["-screen", "0", f"{self.size}x24"]
         if self.second:  # a second X screen, which Qt reports as a second QScreen
             screens += ["-screen", "1", f"{self.second}x24"]
-        # Xvfb takes the first free screen number and says which, so walks running at the same
-        # time (make test runs two processes) never share a screen.
-        chosen, told = os.pipe()
-        self._xvfb = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(told), *screens, "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            pass_fds=(told,),
-        )
-        os.close(told)
-        with os.fdopen(chosen, encoding="ascii") as number:
-            self.display = f":{number.readline().strip()}"
-        if self.display == ":":
-            raise AssertionError("Xvfb did not start a virtual screen")
-        self._wait_for(lambda: self._x("xdpyinfo_ok"), "the virtual screen")
+        self._start_screen(screens)
         environment = self.environment
         if self.clock_file is not None:
             self.clock_file.write_text("+0\n", encoding="utf-8")
@@ -150,6 +137,33 @@ class Walker:
             )
         self._wait_for(lambda: bool(self.windows()), "rrdesk's first window")
         self.focus()
+
+    def _start_screen(self, screens: list[str]) -> None:
+        """Start Xvfb on a screen number no other walk is using (make test runs two processes,
+        so two walks may start at once). The number is chosen at random, not the lowest free:
+        a screen just given up by another walk can still be taking its socket away as it ends.
+        The screen is this walk's once its lock file names this Xvfb; if another took the
+        number first, this Xvfb ends and another number is tried."""
+        for _ in range(20):
+            number = random.randint(200, 899)
+            if Path(f"/tmp/.X{number}-lock").exists():
+                continue
+            self.display = f":{number}"
+            xvfb = subprocess.Popen(
+                ["Xvfb", self.display, *screens, "-nolisten", "tcp"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            self._xvfb = xvfb
+
+            def answered(xvfb: subprocess.Popen[bytes] = xvfb, number: int = number) -> bool:
+                ours = _lock_holder(number) == xvfb.pid
+                return xvfb.poll() is not None or (ours and self._x("xdpyinfo_ok"))
+
+            self._wait_for(answered, "the virtual screen")
+            if xvfb.poll() is None:
+                return
+        raise AssertionError("no free screen number for Xvfb after 20 tries")
 
     def stop(self) -> None:
         for process in (self._app, self._xvfb):
@@ -395,6 +409,14 @@ class Walker:
                 raise AssertionError(f"rrdesk ended before {what} appeared:\n{self.output()}")
             time.sleep(0.3)
         raise AssertionError(f"{what} did not appear within {timeout:.0f} seconds")
+
+
+def _lock_holder(number: int) -> int | None:
+    """The process holding X screen ``number``, as its lock file says."""
+    try:
+        return int(Path(f"/tmp/.X{number}-lock").read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        return None
 
 
 def no_tracebacks(walker: Walker) -> None:
