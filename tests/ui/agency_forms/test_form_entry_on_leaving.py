@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from rrdesk.app import AppContext, build_main_window
+from rrdesk.app import AppContext
 from rrdesk.domain.cases.cases import Case
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.ui.agency_forms.agency_form_entry import AgencyFormEntryWidget
@@ -17,6 +17,7 @@ from rrdesk.ui.cases.cases_section import CasesSection
 from rrdesk.ui.shell.main_window import MainWindow
 from tests.builders import POLICE
 from tests.ui.agency_forms.forms_setup import click, open_police_form
+from tests.ui.case_tabs import window_on_screen
 
 TYPED = " The officer's notes from the second call-out were shared the same day."
 
@@ -26,14 +27,7 @@ def _police_form_typed(
 ) -> tuple[MainWindow, CasesSection, AgencyFormEntryWidget, str]:
     """The police form open on its first narrative page, typed into; the text as typed."""
     assert case.case_id is not None
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    section = window.section("cases")
-    assert isinstance(section, CasesSection)
+    window, section = window_on_screen(qtbot, context)
     section.open_case(case.case_id)
     titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
     section.tabs.setCurrentIndex(titles.index("Agency forms"))
