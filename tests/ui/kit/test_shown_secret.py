@@ -12,20 +12,17 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from rrdesk.ui.kit.shown_secret import WINDOWS_FORMATS, ShownSecretWidget, copy_secret
-from tests.ui.store.test_setup_dialog import _dialog
+from tests.ui.store.setting_up import on_to_the_recovery_key, setup_dialog_on
 
 HISTORY = 'application/x-qt-windows-mime;value="CanIncludeInClipboardHistory"'
 CLOUD = 'application/x-qt-windows-mime;value="CanUploadToCloudClipboard"'
 
 
 def test_the_recovery_key_is_copied_out_of_history(qtbot, store_path, messages) -> None:  # type: ignore[no-untyped-def]
-    dialog = _dialog(qtbot, store_path, messages)
-    qtbot.keyClicks(dialog.partnership, "Northmoor Safeguarding Children Partnership")
-    qtbot.keyClicks(dialog.owner, "Rory Penhallow")
-    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(dialog.passphrase, "lantern orchard pebble")
-    qtbot.keyClicks(dialog.confirmation, "lantern orchard pebble")
-    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    dialog = setup_dialog_on(qtbot, store_path, messages)
+    on_to_the_recovery_key(
+        qtbot, dialog, "Northmoor Safeguarding Children Partnership", "Rory Penhallow"
+    )
     qtbot.mouseClick(dialog.recovery_key.copy_button, Qt.MouseButton.LeftButton)
     clipboard = QApplication.clipboard()
     assert clipboard.text() == dialog.recovery_key.text()

@@ -20,9 +20,9 @@ from rrdesk.ui.partnership.certificate_progress import CREATING, IMPORTING
 from rrdesk.ui.partnership.settings_widget import PartnershipSettingsWidget
 from rrdesk.ui.shell.tasks import TaskRunner
 from tests.conftest import PASSPHRASE
+from tests.exports.pkcs12_files import pkcs12_bytes
 from tests.fakes import RecordingMessages, ScriptedFileDialogs
 from tests.slow_work_threads import SlowWorkThreads
-from tests.ui.partnership.test_partnership_settings import _p12
 
 NOW = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
 COUNCIL_PASSWORD = "Tr0ub4dor"
@@ -70,7 +70,9 @@ def test_the_certificate_is_made_and_locked_on_the_task_runner(
     how: str,
 ) -> None:
     p12 = tmp_path / "council.p12"
-    p12.write_bytes(_p12(create_signing_identity("Northmoor Council", now=NOW), b"Tr0ub4dor"))
+    p12.write_bytes(
+        pkcs12_bytes(create_signing_identity("Northmoor Council", now=NOW), b"Tr0ub4dor")
+    )
     if how == "create":
         dialogs = ScriptedFileDialogs(passwords=[PASSPHRASE])
     else:
@@ -161,7 +163,7 @@ def test_a_wrong_password_or_file_gives_one_plain_message_and_stores_nothing(
     chosen = tmp_path / "council.p12"
     if file_bytes == "p12":
         council = create_signing_identity("Northmoor Council", now=NOW)
-        chosen.write_bytes(_p12(council, COUNCIL_PASSWORD.encode()))
+        chosen.write_bytes(pkcs12_bytes(council, COUNCIL_PASSWORD.encode()))
     else:
         chosen.write_text("not a certificate", encoding="utf-8")
     dialogs = ScriptedFileDialogs(open_=[chosen], passwords=passwords)

@@ -6,19 +6,17 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.serialization import pkcs12
 from PySide6.QtCore import Qt
 
 from rrdesk.domain.cases.cases import Stage
-from rrdesk.exports.signatures.signing import TRUST_NOTE, SigningIdentity, create_signing_identity
+from rrdesk.exports.signatures.signing import TRUST_NOTE, create_signing_identity
 from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
 from rrdesk.services.partnership.signing_service import IMPORTED, SigningService
 from rrdesk.services.store.session import Session
 from rrdesk.ui.partnership.settings_widget import PartnershipSettingsWidget
 from tests.builders import add_case, add_directory, decided, meeting_held, voted
 from tests.conftest import PASSPHRASE
+from tests.exports.pkcs12_files import pkcs12_bytes
 from tests.fakes import ImmediateRunner, RecordingMessages, ScriptedFileDialogs
 
 TODAY = date(2026, 11, 23)
@@ -32,18 +30,6 @@ def _widget(qtbot, session: Session, messages: RecordingMessages, dialogs: Scrip
     qtbot.addWidget(widget)
     widget.show()
     return widget
-
-
-def _p12(identity: SigningIdentity, password: bytes) -> bytes:
-    key = serialization.load_der_private_key(identity.private_key_der, None)
-    certificate = x509.load_der_x509_certificate(identity.certificate_der)
-    return pkcs12.serialize_key_and_certificates(
-        b"council",
-        key,  # type: ignore[arg-type]
-        certificate,
-        None,
-        serialization.BestAvailableEncryption(password),
-    )
 
 
 def test_create_then_export_the_certificate(
@@ -88,7 +74,7 @@ def test_import_with_a_wrong_then_right_password(
 ) -> None:
     council = create_signing_identity("Northmoor Council", now=NOW)
     p12 = tmp_path / "council.p12"
-    p12.write_bytes(_p12(council, b"Tr0ub4dor"))
+    p12.write_bytes(pkcs12_bytes(council, b"Tr0ub4dor"))
     dialogs = ScriptedFileDialogs(
         open_=[p12, p12], passwords=["wrong", PASSPHRASE, "Tr0ub4dor", PASSPHRASE]
     )

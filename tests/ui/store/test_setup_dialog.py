@@ -8,9 +8,6 @@ from rrdesk.keystore import MemorySecretStore
 from rrdesk.services.store import store_access
 from tests.ui.store.setting_up import on_to_the_recovery_key, setup_dialog_on
 
-# tests/ui/kit/test_shown_secret.py opens the set-up screen by this name.
-_dialog = setup_dialog_on
-
 
 def test_setup_creates_store_after_recovery_key_is_stored(qtbot, store_path, messages) -> None:  # type: ignore[no-untyped-def]
     secrets = MemorySecretStore()
