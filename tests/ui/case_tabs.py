@@ -4,7 +4,8 @@ tab clicked."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext, build_main_window
@@ -50,3 +51,13 @@ def click_tab(qtbot: QtBot, section: CasesSection, title: str) -> None:
 def shown_title(section: CasesSection) -> str:
     """The name of the case tab on show."""
     return section.tabs.tabText(section.tabs.currentIndex())
+
+
+FOCUS_YELLOW = QColor("#ffbf47")
+
+
+def yellow_share(bar: QTabBar, index: int) -> float:
+    """The share of the tab's pixels, as drawn on screen, in the keyboard's focus yellow."""
+    image = bar.grab(bar.tabRect(index)).toImage()
+    pixels = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+    return sum(1 for colour in pixels if colour == FOCUS_YELLOW) / len(pixels)

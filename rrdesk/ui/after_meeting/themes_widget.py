@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from rrdesk.services.after_meeting.theme_service import ThemeService
 from rrdesk.services.store.session import Session
 from rrdesk.ui.kit.form_widgets import FormField, heading_label, hint_label, name_widget
 from rrdesk.ui.kit.save_paths import save_export
+from rrdesk.ui.kit.shown_tabs import ShownTabWidget
 from rrdesk.ui.shell.file_dialogs import FileDialogs
 from rrdesk.ui.shell.messages import Messages
 
@@ -107,7 +107,7 @@ class ThemesWidget(QWidget):
         name_widget(self.save_taxonomy_button, "save_taxonomy", "Save the list")
         self.reset_taxonomy_button = QPushButton("Go back to the shipped list")
         name_widget(self.reset_taxonomy_button, "reset_taxonomy", "Go back to the shipped list")
-        self.tabs = QTabWidget()
+        self.tabs = ShownTabWidget()
         name_widget(self.tabs, "themes_tabs", "Themes logs and the list of themes")
         self._build()
         self._connect_signals()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from rrdesk.domain.cases.cases import Case, Child, Referral, Stage, ThresholdDiscussion
 from rrdesk.services.after_meeting.theme_catalogue import load_taxonomy
@@ -15,6 +16,7 @@ from rrdesk.services.store.session import Session
 from rrdesk.ui.after_meeting.themes_widget import ThemesWidget
 from tests import builders
 from tests.fakes import RecordingMessages, ScriptedFileDialogs
+from tests.ui.case_tabs import yellow_share
 
 
 @pytest.fixture
@@ -128,3 +130,24 @@ def test_saves_the_logs_as_csv(  # type: ignore[no-untyped-def]
     saved = next(tmp_path.glob("themes-*.csv")).read_text(encoding="utf-8-sig")
     assert "Themes from cases considered at Serious Incident Notification" in saved
     assert f"{cases['Child K'].reference},Child K," in saved
+
+
+@pytest.mark.usefixtures("styled")
+def test_the_themes_tabs_show_the_keyboards_focus(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    """Tabbed onto, the tab on show turns the focus yellow, as a case's tabs do; clicked, not."""
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    bar = widget.tabs.tabBar()
+    widget.log_choice.setFocus()
+    for _ in range(10):  # back from the log's choice, by the keyboard, to the tabs
+        if bar.hasFocus():
+            break
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.hasFocus()
+    assert yellow_share(bar, 0) > 0.5
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert bar.currentIndex() == 1
+    assert yellow_share(bar, 1) == 0

@@ -6,22 +6,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QTabBar, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext
 from tests.builders import add_case
-from tests.ui.case_tabs import window_on_screen
-
-FOCUS_YELLOW = QColor("#ffbf47")
-
-
-def _yellow_share(bar: QTabBar, index: int) -> float:
-    """The share of the tab's pixels, as drawn on screen, in the focus yellow."""
-    image = bar.grab(bar.tabRect(index)).toImage()
-    pixels = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
-    return sum(1 for colour in pixels if colour == FOCUS_YELLOW) / len(pixels)
+from tests.ui.case_tabs import window_on_screen, yellow_share
 
 
 def _press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier) -> QWidget:
@@ -44,7 +34,7 @@ def test_the_tab_with_the_keyboards_focus_is_yellow(
     _, section = window_on_screen(qtbot, blank_context)
     section.open_case(case.case_id)
     bar = section.tabs.tabBar()
-    assert _yellow_share(bar, 0) == 0, "no yellow before the tabs have the focus"
+    assert yellow_share(bar, 0) == 0, "no yellow before the tabs have the focus"
 
     # Back from the case's summary, by the keyboard, to the tabs.
     section.editor.show_page("summary")
@@ -55,19 +45,19 @@ def test_the_tab_with_the_keyboards_focus_is_yellow(
             break
     assert bar.hasFocus()
     assert bar.currentIndex() == 0
-    assert _yellow_share(bar, 0) > 0.5, "the tab on show is yellow"
-    assert _yellow_share(bar, 1) == 0
+    assert yellow_share(bar, 0) > 0.5, "the tab on show is yellow"
+    assert yellow_share(bar, 1) == 0
 
     # The arrow keys change tab; the yellow goes with them.
     _press(qtbot, Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier)
     assert bar.currentIndex() == 1
     assert bar.hasFocus()
-    assert _yellow_share(bar, 1) > 0.5
-    assert _yellow_share(bar, 0) == 0
+    assert yellow_share(bar, 1) > 0.5
+    assert yellow_share(bar, 0) == 0
 
     # Tab on into the page: the tabs no longer have the focus, and no tab is yellow.
     assert _press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier) is not bar
-    assert _yellow_share(bar, 1) == 0
+    assert yellow_share(bar, 1) == 0
 
 
 @pytest.mark.usefixtures("styled")
@@ -89,13 +79,13 @@ def test_a_case_opened_shows_the_yellow_once_the_keyboard_is_used_on_its_tabs(
     bar = section.tabs.tabBar()
     qtbot.waitUntil(bar.isVisible)
     bar.setFocus()  # where opening leaves it (offscreen, the window may have lost the focus)
-    assert _yellow_share(bar, 0) == 0, "no yellow on opening"
+    assert yellow_share(bar, 0) == 0, "no yellow on opening"
 
     qtbot.keyClick(bar, Qt.Key.Key_Right)
     assert bar.currentIndex() == 1
-    assert _yellow_share(bar, 1) > 0.5, "the keyboard in use: the tab on show is yellow"
+    assert yellow_share(bar, 1) > 0.5, "the keyboard in use: the tab on show is yellow"
 
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
     assert bar.currentIndex() == 2
     assert bar.hasFocus()
-    assert _yellow_share(bar, 2) == 0, "a click on a tab: no yellow"
+    assert yellow_share(bar, 2) == 0, "a click on a tab: no yellow"
