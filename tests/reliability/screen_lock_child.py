@@ -19,6 +19,7 @@ from rrdesk.services.store import store_access
 from rrdesk.storage.keys import key_slots
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.store.lock_controller import LockController
+from tests.fakes import ImmediateRunner
 
 
 def main() -> int:
@@ -30,6 +31,7 @@ def main() -> int:
     )
     controller = LockController(
         created.session,
+        runner=ImmediateRunner(),
         unlock_with_passphrase=store_access.unlock_with_passphrase,
         unlock_with_recovery_key=store_access.unlock_with_recovery_key,
         rebuild=lambda _session: None,

@@ -9,8 +9,8 @@ When rrdesk locks:
    active so the prompt is never under another window; a window shown to a room (the projector,
    a :class:`~rrdesk.ui.store.presenting.Presentation`) shows only "Meeting paused"; other
    windows (dialogs, message boxes) are closed. No window title names a case.
-3. The store is closed and the data key overwritten in memory (:meth:`Session.close`): given a
-   runner, its file's seal is made on it as the screen says "Locking…" (see ``finish_closing``).
+3. The store is closed and the data key overwritten in memory (:meth:`Session.close`); its
+   file's seal is made on the task runner as the screen says "Locking…" (see ``finish_closing``).
 
 While a meeting is presented (the agenda timer running) the idle lock waits an hour longer than
 the lock time, and while a backup is being written it waits for it to end. Unlocking needs the
@@ -99,7 +99,7 @@ class LockController(QObject):
         idle_minutes: int = 5,
         idle_interval_ms: int | None = None,
         presenting_grace_ms: int = PRESENTING_GRACE_MS,
-        runner: TaskStarter | None = None,
+        runner: TaskStarter,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -249,7 +249,7 @@ class LockController(QObject):
         except StoreError:
             log.warning("the store reported a problem while closing for a lock")
             return
-        if seal_now or self._runner is None or not closing.seals:
+        if seal_now or not closing.seals:
             self.finish_closing()
             return
         if self.locked_screen is not None:

@@ -33,7 +33,7 @@ from rrdesk.ui.meeting.meeting_widget import MeetingWidget
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.store.lock_controller import LockController
 from rrdesk.ui.store.protection import Protection
-from tests.fakes import RecordingMessages
+from tests.fakes import ImmediateRunner, RecordingMessages
 from tests.ui.board.board_fixtures import PROJECTED, Today, add_booked_cases, add_case
 from tests.ui.main_windows import protect_as_the_app_does
 
@@ -245,6 +245,7 @@ def test_the_idle_lock_fires_after_the_lock_time_and_the_hour(
     window.show()
     controller = LockController(
         session,
+        runner=ImmediateRunner(),
         unlock_with_passphrase=store_access.unlock_with_passphrase,
         unlock_with_recovery_key=store_access.unlock_with_recovery_key,
         rebuild=lambda _session: None,

@@ -14,6 +14,7 @@ from rrdesk.services.store.session import Session
 from rrdesk.storage.errors import StoreClosedError
 from rrdesk.ui.shell.main_window import MainWindow
 from rrdesk.ui.store.lock_controller import LockController
+from tests.fakes import ImmediateRunner
 
 MARKER = "Tamsin Lockmarker"
 TYPED = "Typed before the lock"
@@ -75,6 +76,7 @@ def locked_setup(qtbot, session: Session, store_path: Path):  # type: ignore[no-
 
     controller = LockController(
         session,
+        runner=ImmediateRunner(),
         unlock_with_passphrase=store_access.unlock_with_passphrase,
         unlock_with_recovery_key=store_access.unlock_with_recovery_key,
         rebuild=rebuild,
@@ -249,6 +251,7 @@ def test_listening_for_the_screen_lock_starts_once_the_window_is_on_screen(
     qtbot.addWidget(window)
     controller = LockController(
         session,
+        runner=ImmediateRunner(),
         unlock_with_passphrase=store_access.unlock_with_passphrase,
         unlock_with_recovery_key=store_access.unlock_with_recovery_key,
         rebuild=lambda new_session: None,
@@ -285,6 +288,7 @@ def test_a_store_damaged_while_locked_is_handed_on_and_stays_locked_if_not_resto
     handed_on: list[StoreError] = []
     controller = LockController(
         session,
+        runner=ImmediateRunner(),
         unlock_with_passphrase=store_access.unlock_with_passphrase,
         unlock_with_recovery_key=store_access.unlock_with_recovery_key,
         rebuild=lambda _session: None,

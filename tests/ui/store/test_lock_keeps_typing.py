@@ -10,6 +10,7 @@ from rrdesk.app import AppContext, build_main_window
 from rrdesk.services.store import store_access
 from rrdesk.ui.store.lock_controller import LockController
 from tests.builders import add_case
+from tests.fakes import ImmediateRunner
 from tests.ui.main_windows import WindowRebuilder
 
 
@@ -17,6 +18,7 @@ def _controller(qtbot, context: AppContext, window):  # type: ignore[no-untyped-
     rebuild = WindowRebuilder(qtbot, context)
     controller = LockController(
         context.session,
+        runner=ImmediateRunner(),
         unlock_with_passphrase=store_access.unlock_with_passphrase,
         unlock_with_recovery_key=store_access.unlock_with_recovery_key,
         rebuild=rebuild,

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction
 
 from rrdesk.app import build_main_window
 from rrdesk.services.store import store_access
+from tests.fakes import ImmediateRunner
 
 
 def _window(qtbot, context):  # type: ignore[no-untyped-def]
@@ -222,6 +223,7 @@ def test_changing_the_key_shows_its_progress_and_every_lock_waits_for_it(
     )
     controller = LockController(
         session,
+        runner=ImmediateRunner(),
         unlock_with_passphrase=store_access.unlock_with_passphrase,
         unlock_with_recovery_key=store_access.unlock_with_recovery_key,
         rebuild=lambda _session: None,
