@@ -110,8 +110,7 @@ class FormField(QWidget):
         self.setProperty("invalid", bool(message))
         self.field.setProperty("invalid", bool(message))
         for widget in (self, self.field):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            restyle(widget)
 
     def focus(self) -> None:
         target = self.field
@@ -271,3 +270,10 @@ def read_date(field: FormField, *, what: str, required: bool = False) -> tuple[d
     if value is None and required:
         return None, f"Enter {what[0].lower()}{what[1:]}"
     return value, ""
+
+
+def restyle(widget: QWidget) -> None:
+    """Apply the stylesheet to ``widget`` again, after a property its rules look at changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)

@@ -29,6 +29,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QSizePolicy, QTabBar, QTabWidget, QWidget
 
+from rrdesk.ui.kit.form_widgets import restyle
+
 
 def _always() -> bool:
     return True
@@ -60,9 +62,7 @@ class AskingTabBar(QTabBar):
         if bool(self.property("keyboard_focus")) == shown:
             return
         self.setProperty("keyboard_focus", shown)
-        style = self.style()
-        style.unpolish(self)
-        style.polish(self)
+        restyle(self)
         self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -195,9 +195,7 @@ class ShownTabWidget(QTabWidget):
     @staticmethod
     def _pad(bar: QTabBar, *, narrow: bool) -> None:
         bar.setProperty("narrow", narrow)
-        style = bar.style()
-        style.unpolish(bar)
-        style.polish(bar)
+        restyle(bar)
         QApplication.sendEvent(bar, QEvent(QEvent.Type.StyleChange))  # the tabs laid out again
 
     def _on_current_changed(self, shown: int) -> None:
