@@ -2,14 +2,9 @@
 
 When rrdesk locks:
 
-1. ``about_to_lock`` is emitted and every widget in every window that saves typing later
-   (:class:`~rrdesk.ui.store.presenting.SavesPending`) is asked to save it now (a failure there
-   is logged by type and does not stop the lock: locking matters more than one unsaved box).
-2. Every window's content is replaced: the main window shows the locked screen, raised and
-   active so the prompt is never under another window; a window shown to a room (the projector,
-   a :class:`~rrdesk.ui.store.presenting.Presentation`) shows only "Meeting paused"; other
-   windows (dialogs, message boxes) are closed. No window title names a case.
-3. The store is closed and the data key overwritten in memory (:meth:`Session.close`); its
+1. ``about_to_lock`` is emitted, typing held for a moment is saved and every window's content
+   is replaced (:mod:`rrdesk.ui.store.lock_covers`): the main window shows the locked screen.
+2. The store is closed and the data key overwritten in memory (:meth:`Session.close`); its
    file's seal is made on the task runner as the screen says "Locking…" (see ``finish_closing``).
 
 While a meeting is presented (the agenda timer running) the idle lock waits an hour longer than
@@ -30,22 +25,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore  # QtCore.Qt named where used, not at start-up (ui.item_roles)
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QWindow
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtWidgets import QWidget
 
 from rrdesk.services.store import store_access
 from rrdesk.services.store.errors import StoreError
 from rrdesk.services.store.session import ClosingStore, Session
 from rrdesk.ui.shell.main_window import MainWindow, once_on_screen
+from rrdesk.ui.store.lock_covers import cover_windows, save_pending
 from rrdesk.ui.store.presenting import (
     PRESENTING_GRACE_MS,
-    Presentation,
-    SavesPending,
     meeting_presented,
     presentations,
-    shown_windows,
     store_held_on_this_thread,
     work_under_way,
 )
@@ -61,7 +53,6 @@ Unlock = Callable[[Path, str], Session]
 Rebuild = Callable[[Session], MainWindow | None]
 StoreProblem = Callable[[StoreError], Session | None]
 
-LOCKED_TITLE = "rrdesk: Locked"
 LOCKING = "Locking\u2026"
 WORK_RETRY_MS = 1000  # how often an idle lock held off by work under way looks again
 ACTIVITY = frozenset(
@@ -73,14 +64,6 @@ ACTIVITY = frozenset(
         QEvent.Type.TouchBegin,
     }
 )
-
-
-def _curtain() -> QLabel:
-    label = QLabel("Locked")
-    label.setObjectName("locked_curtain")
-    label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-    label.setProperty("role", "heading")
-    return label
 
 
 class LockController(QObject):
@@ -234,8 +217,10 @@ class LockController(QObject):
             return
         self._idle.stop()
         self.about_to_lock.emit()
-        self._save_pending()
-        self._cover_windows(reason)
+        save_pending()
+        self._locked_windows, self.locked_screen = cover_windows(
+            self._main, reason, self._on_unlock_requested
+        )
         session, self._session = self._session, None
         if session is not None:
             self._close(session, seal_now)
@@ -281,79 +266,6 @@ class LockController(QObject):
         if self.locked_screen is not None:
             self.locked_screen.set_busy("")
             self.locked_screen.secret.setFocus()
-
-    def _save_pending(self) -> None:
-        for window in shown_windows():
-            for widget in [window, *window.findChildren(QWidget)]:
-                if not isinstance(widget, SavesPending):
-                    continue
-                try:
-                    widget.save_pending()
-                except Exception as error:  # locking must go on whatever a widget does
-                    log.error("a screen could not save before locking: %s", type(error).__name__)
-
-    def _cover_windows(self, reason: str) -> None:
-        main = self._main
-        for window in shown_windows():
-            if window is main:
-                continue
-            if isinstance(window, Presentation):
-                window.pause_for_lock()
-            elif isinstance(window, QDialog):
-                window.reject()
-                window.hide()
-                window.deleteLater()
-            else:
-                self._cover_with_curtain(window)
-                window.setWindowTitle(LOCKED_TITLE)
-        if main is not None:
-            self._cover_main(main, reason)
-
-    def _cover_main(self, window: MainWindow, reason: str) -> None:
-        for action in window.findChildren(QAction):
-            action.setEnabled(False)
-        old = window.takeCentralWidget()
-        if old is not None:
-            old.hide()
-            old.deleteLater()
-        from rrdesk.ui.store.locked_screen import LockedScreen
-
-        screen = LockedScreen(reason)
-        screen.unlock_requested.connect(self._on_unlock_requested)
-        screen.quit_requested.connect(window.close)  # a way out when the passphrase is not known
-        window.setCentralWidget(screen)
-        screen.show()
-        window.menuBar().hide()
-        window.statusBar().hide()
-        window.setWindowTitle(LOCKED_TITLE)
-        self.locked_screen = screen
-        window.raise_()  # the prompt in front, never under a paused projector
-        window.activateWindow()
-        screen.secret.setFocus()
-        self._locked_windows.append(window)
-
-    def _cover_with_curtain(self, window: QWidget) -> None:
-        if isinstance(window, QMainWindow):
-            old = window.takeCentralWidget()
-            if old is not None:
-                old.hide()
-                old.deleteLater()
-            curtain = _curtain()
-            window.setCentralWidget(curtain)
-            curtain.show()
-            with contextlib.suppress(RuntimeError):
-                window.menuBar().hide()
-        else:
-            for child in window.findChildren(
-                QWidget, options=QtCore.Qt.FindChildOption.FindDirectChildrenOnly
-            ):
-                child.hide()
-                child.deleteLater()
-            layout = window.layout() or QVBoxLayout(window)
-            curtain = _curtain()
-            layout.addWidget(curtain)
-            curtain.show()
-        self._locked_windows.append(window)
 
     # -- unlocking ---------------------------------------------------------------------------
 
