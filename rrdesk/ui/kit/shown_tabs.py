@@ -19,6 +19,9 @@ The tab bar is marked ``keyboard_focus`` while it has the focus and the person i
 keyboard on it (it was reached by Tab, Shift+Tab or a shortcut, or a key was pressed on it), so
 the stylesheet shows the tab on show in the focus yellow then, as a browser's ``:focus-visible``
 does, and not when a case is opened with a click or a tab is clicked.
+
+A tab that cannot be shown (disabled) is greyed with a dashed edge, as a button that cannot be
+used is, and a click on it shows its tip, which says why, at once.
 """
 
 from __future__ import annotations
@@ -27,7 +30,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication, QSizePolicy, QTabBar, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QSizePolicy,
+    QTabBar,
+    QTabWidget,
+    QToolTip,
+    QWidget,
+)
 
 from rrdesk.ui.kit.form_widgets import restyle
 
@@ -72,6 +82,20 @@ class AskingTabBar(QTabBar):
             event.accept()
             return
         super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        index = self.tabAt(event.position().toPoint())
+        if index >= 0 and not self.isTabEnabled(index):
+            self._say_why_not(index)  # on release: a tip shown on the press goes as it ends
+
+    def _say_why_not(self, index: int) -> None:
+        """A click on a tab that cannot be shown says why at once, under the tab (its tip),
+        rather than doing nothing until the pointer rests there."""
+        why = self.tabToolTip(index)
+        if why:
+            below = self.tabRect(index).bottomLeft()
+            QToolTip.showText(self.mapToGlobal(below), why, self, self.tabRect(index))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self._show_keyboard_focus(True)

@@ -6,13 +6,26 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTabBar, QToolTip
 from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext, build_main_window
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.ui.cases.cases_section import CasesSection
 from tests.builders import add_case
+
+
+def _darkest(bar: QTabBar, index: int) -> int:
+    """The lightness of the darkest pixel of the tab as drawn (its words)."""
+    image = bar.grab(bar.tabRect(index)).toImage()
+    return min(
+        image.pixelColor(x, y).lightness()
+        for x in range(image.width())
+        for y in range(image.height())
+    )
 
 
 def _tabs(section: CasesSection) -> dict[str, tuple[bool, str]]:
@@ -22,6 +35,7 @@ def _tabs(section: CasesSection) -> dict[str, tuple[bool, str]]:
     }
 
 
+@pytest.mark.usefixtures("styled")
 def test_tabs_that_do_not_apply_are_disabled_with_the_reason(
     qtbot: QtBot, blank_context: AppContext, today: date, tmp_path: Path
 ) -> None:
@@ -46,11 +60,19 @@ def test_tabs_that_do_not_apply_are_disabled_with_the_reason(
     assert tabs["Local review"][0] is False
     assert tabs["Letter to referrer"][0] is False
     assert tabs["Timetable"] == (True, "")
-    # A click on a disabled tab shows nothing else.
+    # A disabled tab is drawn greyed: none of the near-black of an enabled tab's words.
     bar = section.tabs.tabBar()
     index = next(i for i in range(bar.count()) if bar.tabText(i) == "Submission")
+    timetable = next(i for i in range(bar.count()) if bar.tabText(i) == "Timetable")
+    assert _darkest(bar, index) == QColor("#505a5f").lightness()
+    assert _darkest(bar, timetable) < 40
+    # A click on a disabled tab shows nothing else, and says at once why it cannot be shown.
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     assert section.tabs.currentIndex() == 0
+    assert QToolTip.isVisible()
+    assert QToolTip.text() == (
+        "Only for a case notified to the National Panel: this one has not been notified."
+    )
 
     section.open_case(notified.case_id)
     tabs = _tabs(section)
