@@ -1,5 +1,6 @@
 """A case's nine tabs all on show, each with its words whole, in a maximised window on a 1024 by
-768 screen as on a 1366 by 768 one: no tab behind the tab bar's scroll arrows."""
+768 screen as on a 1366 by 768 one: no tab behind the tab bar's scroll arrows. At 1024 pixels
+across, no case tab and no section cuts a button or its words at the right edge."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ import os
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QTabBar, QToolButton
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext, build_main_window
@@ -65,3 +73,50 @@ def test_every_case_tab_is_on_show_with_its_words_whole(
             assert _hidden_or_cut(bar) == [], bar.tabText(index)
     scroll_arrows = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
     assert scroll_arrows == []
+
+
+def _cut_across(page: QWidget) -> list[str]:
+    """Buttons and words on ``page`` drawn only in part across: cut at the page's right edge
+    with no way to scroll to the rest (one scrolled out of sight below is not counted)."""
+    found = []
+    for widget in page.findChildren(QWidget):
+        if not isinstance(widget, QAbstractButton | QLabel) or not widget.isVisible():
+            continue
+        shown = widget.visibleRegion().boundingRect()
+        if not shown.isEmpty() and shown.width() < widget.width():
+            found.append(f"{widget.text()[:40]!r}: {shown.width()} of {widget.width()} wide shown")
+    return found
+
+
+@pytest.mark.usefixtures("styled")
+def test_every_case_tab_shows_its_buttons_and_words_whole_across_at_1024(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    window, bar = _case_open(qtbot, context, 1024)
+    cases = window.section("cases")
+    assert isinstance(cases, CasesSection)
+    for index in range(bar.count()):
+        if bar.isTabEnabled(index):
+            bar.setCurrentIndex(index)
+            QApplication.processEvents()
+            page = cases.tabs.currentWidget()
+            assert page is not None
+            assert _cut_across(page) == [], bar.tabText(index)
+
+
+@pytest.mark.usefixtures("styled")
+def test_every_section_shows_its_buttons_and_words_whole_across_at_1024(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    keys = [
+        window.nav.item(row).data(Qt.ItemDataRole.UserRole) for row in range(window.nav.count())
+    ]
+    assert len(keys) >= 10
+    for key in keys:
+        window.show_section(key)
+        QApplication.processEvents()
+        assert _cut_across(window.section(key)) == [], key

@@ -148,8 +148,12 @@ class DecisionSheetPanel(QWidget):
             hint_label("Every version is kept. A changed record makes a new version.")
         )
         right_layout.addWidget(self.versions)
+        # Two rows, so the column keeps every button whole beside the preview at 1024 pixels.
+        email_row = QHBoxLayout()
+        email_row.addWidget(self.email_button)
+        email_row.addStretch(1)
+        right_layout.addLayout(email_row)
         version_buttons = QHBoxLayout()
-        version_buttons.addWidget(self.email_button)
         version_buttons.addWidget(self.verify_button)
         version_buttons.addWidget(self.save_copy_button)
         version_buttons.addStretch(1)
