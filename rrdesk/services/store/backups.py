@@ -50,7 +50,6 @@ from rrdesk.storage.backup_file import (
     remove_stale_work_files,
     remove_work_file,
     work_file_beside,
-    write_backup,
     write_held_backup,
 )
 from rrdesk.storage.backup_names import BACKUP_SUFFIX
@@ -83,6 +82,7 @@ __all__ = [
     "check_backup",
     "check_current_secret",
     "finish_backup",
+    "finish_rolling_backup",
     "keep_count",
     "last_rolling_backup",
     "make_rolling_backup",
@@ -93,6 +93,7 @@ __all__ = [
     "rolling_backups",
     "set_keep_count",
     "start_backup",
+    "start_rolling_backup",
     "store_id_at",
     "unchanged_since_rolling_backup",
 ]
@@ -170,6 +171,10 @@ def start_backup(session: Session, destination: Path) -> BackupUnderWay:
             f"The folder {destination.parent} does not exist. Nothing was saved."
         )
     remove_stale_work_files(destination.parent)
+    return _hold(session, destination)
+
+
+def _hold(session: Session, destination: Path) -> BackupUnderWay:
     key = session.key_bytes()
     held = hold_store(session.db, session.slots, key, lambda: Database.open(session.path, key))
     return BackupUnderWay(destination, held)
@@ -193,7 +198,24 @@ def _record_backup(session: Session, destination: Path) -> None:
 
 
 def make_rolling_backup(session: Session, now: datetime, folder: Path | None = None) -> Path:
-    """A backup into the backups folder, then the oldest beyond ``backup_keep`` removed."""
+    """A backup into the backups folder, then the oldest beyond ``backup_keep`` removed; all
+    on this thread (the window writes it on the task runner: :func:`start_rolling_backup`)."""
+    backup = start_rolling_backup(session, now, folder)
+    try:
+        written = backup.write()
+    except BaseException:
+        finish_rolling_backup(session, backup, made=False)
+        raise
+    finish_rolling_backup(session, backup, made=True)
+    return written
+
+
+def start_rolling_backup(
+    session: Session, now: datetime, folder: Path | None = None
+) -> BackupUnderWay:
+    """Begin a rolling backup, on the store's thread: the folder checked and made, a name
+    chosen and the store held (quick). :meth:`BackupUnderWay.write` writes it, on any thread;
+    :func:`finish_rolling_backup` ends it, on the store's thread."""
     folder = backups_folder() if folder is None else folder
     check_location(folder, what="backups")
     folder.mkdir(parents=True, exist_ok=True)
@@ -203,11 +225,17 @@ def make_rolling_backup(session: Session, now: datetime, folder: Path | None = N
     while destination.exists():
         number += 1
         destination = folder / f"{destination.stem.split('.')[0]}.{number}{BACKUP_SUFFIX}"
-    write_backup(session.db, session.slots, session.key_bytes(), destination)
-    _record_backup(session, destination)
-    removed = prune_rolling_backups(folder, session.path, keep_count(session))
-    log.info("rolling backup written; %d old backups removed", len(removed))
-    return destination
+    return _hold(session, destination)
+
+
+def finish_rolling_backup(session: Session, backup: BackupUnderWay, *, made: bool) -> None:
+    """Let go of the store; if the backup was ``made`` and the store is still open, record it
+    in the audit trail and remove the oldest rolling backups beyond ``backup_keep``."""
+    finish_backup(session, backup, made=made)
+    if made and session.is_open:
+        kept = keep_count(session)
+        removed = prune_rolling_backups(backup.destination.parent, session.path, kept)
+        log.info("rolling backup written; %d old backups removed", len(removed))
 
 
 class CurrentPassphraseNeeded(StoreError):

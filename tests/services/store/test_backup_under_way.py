@@ -5,13 +5,23 @@ what is saved meanwhile stays in the store and out of the backup, and a store cl
 from __future__ import annotations
 
 import threading
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from rrdesk.domain.cases.cases import Case, Child
 from rrdesk.services.store import store_access
-from rrdesk.services.store.backups import check_backup, finish_backup, start_backup
+from rrdesk.services.store.backups import (
+    check_backup,
+    finish_backup,
+    finish_rolling_backup,
+    rolling_backups,
+    set_keep_count,
+    start_backup,
+    start_rolling_backup,
+    unchanged_since_rolling_backup,
+)
 from rrdesk.services.store.rolling_backups import BACKUP_MADE
 from rrdesk.services.store.session import Session
 from rrdesk.storage.errors import NotSavedError, StoreLocationError
@@ -117,3 +127,45 @@ def test_a_folder_that_is_not_there_is_said_before_anything_is_held(
         start_backup(session, tmp_path / "gone" / "b.rrbackup")
     add_case(session, "RR-2026-001")  # nothing is held: the store saves as before
     assert session.db.holds == []
+
+
+def test_a_rolling_backup_written_elsewhere_is_recorded_and_the_oldest_removed_as_it_ends(
+    session: Session, passphrase: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    set_keep_count(session, 1)
+    add_case(session, "RR-2026-001")
+    first = start_rolling_backup(session, datetime(2026, 11, 21, 9, 0), folder)
+    assert written_elsewhere(first.write) == folder / "partnership-20261121-090000.rrbackup"
+    finish_rolling_backup(session, first, made=True)
+    add_case(session, "RR-2026-002")
+
+    second = start_rolling_backup(session, datetime(2026, 11, 22, 9, 0), folder)
+    assert rolling_backups(folder, session.path) == [first.destination]  # not written yet
+    add_case(session, "RR-2026-003")  # saved in the window while the copy is being written
+    written = written_elsewhere(second.write)
+    assert rolling_backups(folder, session.path) == [first.destination, second.destination]
+    finish_rolling_backup(session, second, made=True)
+
+    assert written == folder / "partnership-20261122-090000.rrbackup"
+    assert rolling_backups(folder, session.path) == [written]  # one kept
+    assert check_backup(written, passphrase, work_folder=tmp_path).cases == 2
+    assert session.audit.entries()[-1].summary == f"{BACKUP_MADE}: {written.name}"
+    assert unchanged_since_rolling_backup(session, folder)
+    assert session.db.holds == []
+    assert work_files(folder) == []
+
+
+def test_a_rolling_backup_that_failed_is_not_recorded_and_removes_nothing(
+    session: Session, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    set_keep_count(session, 1)
+    add_case(session, "RR-2026-001")
+    backup = start_rolling_backup(session, datetime(2026, 11, 22, 9, 0), folder)
+    session.db.close()  # the store closed under the copy, as it must never be
+    failed = written_elsewhere(backup.write)
+    finish_rolling_backup(session, backup, made=False)
+
+    assert isinstance(failed, NotSavedError)
+    assert list(folder.iterdir()) == []
