@@ -26,8 +26,9 @@ class FileDialogs:
     """Asks the person; remembers the last folder used while the app runs.
 
     The app makes one and every screen asks through it, so each dialog starts where the person
-    last saved or opened a file. Until then it starts in their Documents folder (never the
-    program's own folder, which they cannot write to on a managed laptop). A screen may name a
+    last saved or opened a file. Until then it starts in their Documents folder, or their home
+    folder if there is none (never the program's own folder, which they cannot write to on a
+    managed laptop). A screen may name a
     ``folder`` to start in instead (the backups folder, say).
     """
 
@@ -43,7 +44,10 @@ class FileDialogs:
             documents = QStandardPaths.writableLocation(
                 QStandardPaths.StandardLocation.DocumentsLocation
             )
-            self._folder = Path(documents) if documents else Path.home()
+            # A Documents folder not made yet would start the dialog in the program's folder.
+            self._folder = (
+                Path(documents) if documents and Path(documents).is_dir() else Path.home()
+            )
         return self._folder
 
     def save_file(
