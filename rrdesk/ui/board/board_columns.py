@@ -5,11 +5,12 @@ needs to number every day. Nothing is left out: the same words, fewer columns.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -32,7 +33,8 @@ from rrdesk.ui.board.board_table_model import (
 from rrdesk.ui.kit.column_fit import FillingColumn
 
 RESIZE_SAMPLE_ROWS = 40
-"""Columns fit their contents judged from this many rows, so 1,000 cases stay quick."""
+"""Columns fit their contents, and rows their words, judged from this many rows (the most urgent),
+so 1,000 cases stay quick."""
 WRAPPED_WIDTHS = {
     PSEUDONYM_COLUMN: 96,
     DAY_COLUMN: 92,
@@ -40,21 +42,24 @@ WRAPPED_WIDTHS = {
     NEXT_MILESTONE_COLUMN: 150,
     RETURNS_COLUMN: 150,
 }
-"""Columns of words that wrap onto up to three lines at these widths (tooltips give them whole),
-so that on a 1366 by 768 laptop the table and its timeline fit without scrolling sideways."""
+"""Columns of words that wrap at these widths (tooltips give them whole), so that on a 1366 by
+768 laptop the table and its timeline fit without scrolling sideways."""
 ROW_LINES = 3
+"""Every row is at least this many lines tall, and as tall as the tallest row's wrapped words:
+the rows are all one height, so the strips line up, and no cell's words are cut short."""
 COMBINED_WIDTHS = {
     REFERENCE_COLUMN: 90,
     STATUS_COLUMN: 124,
     NEXT_MILESTONE_COLUMN: 118,
     RETURNS_COLUMN: 128,
 }
-"""The widths of the columns that show others too, in a narrow window, on up to four lines."""
-COMBINED_ROW_LINES = 4
-TIMELINE_MIN_WIDTH = 280
-"""The narrowest the timeline strip is drawn: about 13 pixels a day, with every day's number
-(the strip's lettering shrinks to fit). In a window too narrow for it even with the columns
-combined, the table scrolls sideways to it instead."""
+"""The widths of the columns that show others too, in a narrow window, one under the other."""
+TIMELINE_MIN_WIDTH = 260
+"""The narrowest the timeline strip is drawn: about 14 pixels a working day, the least at which
+day 0 to day 15 and their three weekends each keep their number (the strip's lettering shrinks
+to fit), so that the whole strip is in view beside the combined columns in a window on a 1024
+by 768 screen. In a window too narrow for it even with the columns combined, the table scrolls
+sideways to it instead."""
 
 
 class CombinedCells(QStyledItemDelegate):
@@ -113,6 +118,7 @@ class BoardColumns(QObject):
         self._arrange(combined=False)
         header.sectionResized.connect(self._on_section_resized)
         model.modelReset.connect(self._on_model_reset)
+        model.dataChanged.connect(self._on_data_changed)
         viewport.installEventFilter(self)
 
     @property
@@ -171,18 +177,41 @@ class BoardColumns(QObject):
             for column, width in (COMBINED_WIDTHS if combined else WRAPPED_WIDTHS).items():
                 header.setSectionResizeMode(column, mode)
                 header.resizeSection(column, width)
-            lines = COMBINED_ROW_LINES if combined else ROW_LINES
-            spacing = self._table.fontMetrics().lineSpacing()
-            self._table.verticalHeader().setDefaultSectionSize(max(34, spacing * lines + 10))
             self.timeline_fit.fit()
+            self.fit_rows()
         finally:
             self._arranging = False
+
+    def fit_rows(self) -> None:
+        """Every row as tall as the tallest row's words wrapped at the columns' widths now (and at
+        least ``ROW_LINES`` lines), measured as a cell lays out its words: inside its margins."""
+        table, model = self._table, self._model
+        metrics = table.fontMetrics()
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+        columns = [c for c in range(TIMELINE_COLUMN) if not table.isColumnHidden(c)]
+        tallest = metrics.lineSpacing() * ROW_LINES
+        for number in range(min(model.rowCount(), RESIZE_SAMPLE_ROWS)):
+            for column in columns:
+                room = QRect(0, 0, max(1, table.columnWidth(column) - 2 * (margin + 1)), 10_000)
+                text = model.shown_text(number, column)
+                words = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, text)
+                tallest = max(tallest, words.height())
+        height = max(34, tallest + 10)
+        if table.verticalHeader().defaultSectionSize() != height:
+            table.verticalHeader().setDefaultSectionSize(height)
 
     def _on_model_reset(self) -> None:
         """Other cases: each column on its own again if they now fit."""
         self._full_needs = 0
         self.fit()
+        self.fit_rows()
+
+    def _on_data_changed(self) -> None:
+        if not self._arranging:  # a case's words changed: its row may need a line more or less
+            self.fit_rows()
 
     def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
         if column != TIMELINE_COLUMN:
             self.fit()
+            if not self._arranging:
+                self.fit_rows()

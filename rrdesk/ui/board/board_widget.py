@@ -1,5 +1,9 @@
 """The countdown board: every open case's clock on one screen, most urgent first.
 
+The board is one page that scrolls as a whole when the window is too short for it: the table of
+open cases is as tall as its rows (it never scrolls inside the page), so every open case is on
+the page, with the National Panel's responses and the local reviews below it.
+
 It refreshes when anything changes (the app calls :meth:`BoardWidget.refresh` and
 :meth:`BoardWidget.invalidate_case`) and when the date rolls over: a timer checks ``today()``
 every second while the board is on show, so it moves on at midnight without a restart. A clock
@@ -15,10 +19,12 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,6 +40,7 @@ from rrdesk.ui.board.local_review_table import LocalReviews, LocalReviewTable
 from rrdesk.ui.board.panel_response_table import PanelResponses, PanelResponseTable
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
 from rrdesk.ui.kit.quiet_updates import show_text
+from rrdesk.ui.kit.scrolling_page import plain_scrolling
 from rrdesk.ui.timetable.timeline_delegate import TimelineDelegate
 from rrdesk.ui.timetable.timeline_strip import LEGEND
 
@@ -100,6 +107,10 @@ class BoardWidget(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
+        # As tall as its header and rows, so it never scrolls inside the page: the page scrolls.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         # Each column on its own, or some combined in a narrow window, the timeline filling the
         # rest: the table fits 1366 and 1024 wide with every day numbered.
         self.columns = BoardColumns(self.table, self.model)
@@ -139,7 +150,9 @@ class BoardWidget(QWidget):
         controls.addWidget(self.project_button)
         controls.addWidget(self.open_button)
         controls.addStretch(1)
-        layout = QVBoxLayout(self)
+        page = self._page_contents = QWidget()
+        page.setObjectName("board_page")
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(top)
         layout.addWidget(self.convention)
@@ -147,7 +160,7 @@ class BoardWidget(QWidget):
         layout.addWidget(self.coverage_banner)
         layout.addLayout(controls)
         layout.addWidget(self.empty_label)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         legend = hint_label(LEGEND)
         legend.setObjectName("board_legend")
         layout.addWidget(legend)
@@ -155,12 +168,18 @@ class BoardWidget(QWidget):
         layout.addWidget(self.panel_response_table)
         layout.addWidget(self.local_review_heading)
         layout.addWidget(self.local_review_table)
-        layout.addStretch()  # with no open cases, what is shown stays at the top of the board
+        layout.addStretch()  # with few open cases, what is shown stays at the top of the board
+        self.page = plain_scrolling(page)
+        self.page.setObjectName("board_scroll")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.page)
 
     def _connect_signals(self) -> None:
         self.timer.timeout.connect(self._on_timer_timeout)
         self.table.activated.connect(self._on_table_activated)
         self.table.doubleClicked.connect(self._on_table_activated)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.project_button.clicked.connect(self._on_project_button_clicked)
         self.open_button.clicked.connect(self._on_open_button_clicked)
 
@@ -267,6 +286,14 @@ class BoardWidget(QWidget):
         case_id = index.data(CASE_ID_ROLE)
         if case_id is not None:
             self.case_opened.emit(int(case_id))
+
+    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """The page scrolls to the case reached with the arrow keys (the table does not scroll)."""
+        if not current.isValid():
+            return
+        rect = self.table.visualRect(current)
+        middle = self.table.viewport().mapTo(self._page_contents, rect.center())
+        self.page.ensureVisible(middle.x(), middle.y(), 0, rect.height() // 2 + 8)
 
     def _on_project_button_clicked(self) -> None:
         case_id = self.chosen_case()
