@@ -46,14 +46,24 @@ def signature_heading(number: int, check: SignatureCheck) -> str:
     return f"Signature {number}: in the field {_printable(check.field)}"
 
 
-def signature_lines(check: SignatureCheck) -> list[str]:
-    """Who signed, when, the fingerprint, what it covers and what that proves, one per line."""
+def fingerprint_in_halves(fingerprint: str) -> str:
+    """A fingerprint (``AB:CD:…``, with no space to wrap at) on two lines, to fit a column."""
+    pairs = fingerprint.split(":")
+    if len(pairs) < 2:
+        return fingerprint
+    middle = len(pairs) // 2
+    return ":".join(pairs[:middle]) + ":\n" + ":".join(pairs[middle:])
+
+
+def signature_lines(check: SignatureCheck, *, in_a_column: bool = False) -> list[str]:
+    """Who signed, when, the fingerprint, what it covers and what that proves, one per line;
+    ``in_a_column``, the fingerprint on two lines, for a column on screen."""
     lines = [
         f"Signed by {_printable(check.signer)} on {signed_at_words(check)}, as the signer's "
         "computer reported it.",
         # On a line of its own: it has no space to wrap at.
         "Certificate fingerprint (SHA-256):",
-        check.fingerprint,
+        fingerprint_in_halves(check.fingerprint) if in_a_column else check.fingerprint,
         f"It covers {check.covers}." if check.covers else "",
     ]
     if not check.intact:

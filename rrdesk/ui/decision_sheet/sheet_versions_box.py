@@ -19,6 +19,7 @@ from rrdesk.services.partnership.signing_service import (
     verify_against,
 )
 from rrdesk.ui.decision_sheet.sheet_task_bar import SheetTaskBar
+from rrdesk.ui.kit.form_widgets import restyle
 from rrdesk.ui.shell.file_dialogs import PDF_FILES, FileDialogs
 from rrdesk.ui.shell.messages import Messages
 
@@ -37,15 +38,6 @@ def action_button(text: str, name: str, *, primary: bool = False) -> QPushButton
     if primary:
         button.setProperty("role", "primary")
     return button
-
-
-def _in_halves(fingerprint: str) -> str:
-    """A fingerprint (``AB:CD:…``, with no space to wrap at) on two lines, to fit the column."""
-    pairs = fingerprint.split(":")
-    if len(pairs) < 2:
-        return fingerprint
-    middle = len(pairs) // 2
-    return ":".join(pairs[:middle]) + ":\n" + ":".join(pairs[middle:])
 
 
 class SheetVersionsBox(QWidget):
@@ -150,13 +142,14 @@ class SheetVersionsBox(QWidget):
         def done(result: Any) -> None:
             lines = [f"Version {number}. {result.verdict}"]
             for n, check in enumerate(result.signatures, start=1):
-                said = signature_lines(check)
-                lines += ["", signature_heading(n, check)]
-                lines += [_in_halves(line) if line == check.fingerprint else line for line in said]
+                lines += [
+                    "",
+                    signature_heading(n, check),
+                    *signature_lines(check, in_a_column=True),
+                ]
             self.verify_result.setText("\n".join(lines))
             self.verify_result.setProperty("role", "success" if result.valid else "error")
-            self.verify_result.style().unpolish(self.verify_result)
-            self.verify_result.style().polish(self.verify_result)
+            restyle(self.verify_result)
 
         def failed(error: BaseException) -> None:
             if isinstance(error, VerificationError):

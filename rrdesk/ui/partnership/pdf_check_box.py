@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBox
 
 from rrdesk.exports.signatures.signature_words import signature_heading, signature_lines
 from rrdesk.exports.signatures.verification import VerificationResult
-from rrdesk.ui.kit.form_widgets import hint_label
+from rrdesk.ui.kit.form_widgets import hint_label, restyle
 
 
 def _label(name: str, accessible: str, text: str = "") -> QLabel:
@@ -64,7 +64,7 @@ class PdfCheckBox(QGroupBox):
         self._set_verdict(result.verdict, role="success" if result.valid else "error")
         self._show_signatures(
             [
-                (signature_heading(number, check), signature_lines(check))
+                (signature_heading(number, check), signature_lines(check, in_a_column=True))
                 for number, check in enumerate(result.signatures, start=1)
             ]
         )
@@ -76,8 +76,7 @@ class PdfCheckBox(QGroupBox):
     def _set_verdict(self, text: str, *, role: str) -> None:
         self.verify_verdict.setText(text)
         self.verify_verdict.setProperty("role", role)
-        self.verify_verdict.style().unpolish(self.verify_verdict)
-        self.verify_verdict.style().polish(self.verify_verdict)
+        restyle(self.verify_verdict)
 
     def _show_signatures(self, signatures: list[tuple[str, list[str]]]) -> None:
         for label in self.signature_labels:

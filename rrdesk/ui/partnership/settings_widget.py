@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
+from rrdesk.exports.signatures.signature_words import fingerprint_in_halves
 from rrdesk.services.chosen_files import UnreadableFileError, read_chosen_file
 from rrdesk.services.files import FileNotSavedError, write_exported_file
 from rrdesk.services.partnership.certificate_locking import (
@@ -214,7 +215,8 @@ class PartnershipSettingsWidget(QWidget):
         self.certificate_subject.setToolTip(details.subject)
         self.certificate_source.setText(summary.source_text)
         self.certificate_valid_until.setText(format_date(details.valid_until.date()))
-        self.certificate_fingerprint.setText(details.sha256_fingerprint)
+        # in halves: with no space to wrap at, it held the page wider than a 1024 screen
+        self.certificate_fingerprint.setText(fingerprint_in_halves(details.sha256_fingerprint))
 
     # --- slots ----------------------------------------------------------------------------
 

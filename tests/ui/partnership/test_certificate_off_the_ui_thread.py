@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from rrdesk.exports.signatures.signature_words import fingerprint_in_halves
 from rrdesk.exports.signatures.signing import create_signing_identity
 from rrdesk.services.partnership.signing_service import CREATED, IMPORTED, SigningService
 from rrdesk.services.store.session import Session
@@ -109,7 +110,9 @@ def test_the_certificate_is_made_and_locked_on_the_task_runner(
     summary = signing.summary()
     assert summary is not None
     assert summary.source == (CREATED if how == "create" else IMPORTED)
-    assert widget.certificate_fingerprint.text() == summary.details.sha256_fingerprint
+    assert widget.certificate_fingerprint.text() == fingerprint_in_halves(
+        summary.details.sha256_fingerprint
+    )
     action = "Created" if how == "create" else "Imported"
     assert _audit(session).count(f"{action} a signing certificate") == 1
     assert not signing.needs_passphrase(), "the key is open for the rest of the session"

@@ -16,6 +16,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from PySide6.QtCore import Qt
 
 from rrdesk.domain.cases.cases import Stage
+from rrdesk.exports.signatures.signature_words import fingerprint_in_halves
 from rrdesk.exports.signatures.signing import certificate_details
 from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
 from rrdesk.services.partnership.signing_service import SigningService
@@ -77,7 +78,7 @@ def test_every_signature_on_a_countersigned_sheet_is_shown(
         "Signature 1: the partnership's, certifying the sheet",
         texts[0].splitlines()[1],
         "Certificate fingerprint (SHA-256):",
-        partnership_fingerprint,
+        *fingerprint_in_halves(partnership_fingerprint).splitlines(),
         "It covers the file as it was when signed, before 6 later additions.",
         "Intact, and made with the partnership's certificate.",
     ]
@@ -90,14 +91,16 @@ def test_every_signature_on_a_countersigned_sheet_is_shown(
         lines = text.splitlines()
         assert lines[0].endswith(f": the {partner} executive's")
         assert lines[1].startswith(f"Signed by {field} executive on ")
-        assert lines[2:4] == [
+        assert lines[2:5] == [
             "Certificate fingerprint (SHA-256):",
-            certificate_details(executive(field)).sha256_fingerprint,
+            *fingerprint_in_halves(
+                certificate_details(executive(field)).sha256_fingerprint
+            ).splitlines(),
         ]
         assert lines[-1].startswith(
             "Intact. rrdesk cannot prove who made it: if in doubt, compare the fingerprint"
         )
-    assert texts[-1].splitlines()[4] == "It covers the whole file."
+    assert texts[-1].splitlines()[5] == "It covers the whole file."
 
 
 def test_a_page_changed_after_an_executive_signed_is_not_valid(
@@ -124,6 +127,6 @@ def test_a_page_changed_after_an_executive_signed_is_not_valid(
         "Signature 1: the partnership's, certifying the sheet",
         "Signature 2: the police executive's",
     ]
-    assert check.signature_labels[1].text().splitlines()[4] == (
+    assert check.signature_labels[1].text().splitlines()[5] == (
         "It covers the file as it was when signed, before 1 later addition."
     )
