@@ -51,9 +51,10 @@ COMBINED_WIDTHS = {
     REFERENCE_COLUMN: 90,
     STATUS_COLUMN: 124,
     NEXT_MILESTONE_COLUMN: 118,
-    RETURNS_COLUMN: 128,
+    RETURNS_COLUMN: 132,
 }
-"""The widths of the columns that show others too, in a narrow window, one under the other."""
+"""The widths of the columns that show others too, in a narrow window, one under the other (the
+returns' column is wide enough for its meeting line, "Meeting Wed 27 May", on one line)."""
 TIMELINE_MIN_WIDTH = 260
 """The narrowest the timeline strip is drawn: about 14 pixels a working day, the least at which
 day 0 to day 15 and their three weekends each keep their number (the strip's lettering shrinks
