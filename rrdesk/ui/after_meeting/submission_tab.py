@@ -32,7 +32,13 @@ from rrdesk.services.after_meeting.report_service import BriefingError, ReportSe
 from rrdesk.services.after_meeting.submission_service import SubmissionService
 from rrdesk.services.agency_forms.text_checks_loader import build_text_checker
 from rrdesk.ui.kit.findings_panel import CheckedText
-from rrdesk.ui.kit.form_widgets import FormField, heading_label, hint_label, name_widget
+from rrdesk.ui.kit.form_widgets import (
+    FormField,
+    heading_label,
+    hint_label,
+    name_widget,
+    set_role,
+)
 from rrdesk.ui.kit.narrative_edit import NarrativeEdit
 from rrdesk.ui.kit.save_paths import save_export
 from rrdesk.ui.kit.scrolling_page import scrolling_body
@@ -240,16 +246,14 @@ class SubmissionTab(QWidget):
     def show_missing(self) -> None:
         missing = self._service.missing(self._case_id, self._today())
         if missing:
-            self.missing.setProperty("role", "inset")  # a list of what to do, not an error
+            set_role(self.missing, "inset")  # a list of what to do, not an error
             self.missing.setText(
                 "Still to record before the submission is complete:\n"
                 + "\n".join(f"• {item}" for item in missing)
             )
         else:
-            self.missing.setProperty("role", "success")
+            set_role(self.missing, "success")
             self.missing.setText("Everything the National Panel asks for is recorded.")
-        self.missing.style().unpolish(self.missing)
-        self.missing.style().polish(self.missing)
 
     def _on_add_agency_clicked(self) -> None:
         self._add_agency_row(AgencyContribution(""))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from rrdesk.domain.cases.audit import AuditEntry, ChainBreak
 from rrdesk.domain.errors import UserError
-from rrdesk.ui.kit.form_widgets import heading_label, hint_label
+from rrdesk.ui.kit.form_widgets import heading_label, hint_label, set_role
 from rrdesk.ui.shell.tasks import Cancelled, Progress, TaskStarter
 
 COLUMNS = ("When", "Who", "Computer user", "Case", "What")
@@ -254,6 +254,4 @@ class AuditWidget(QWidget):
 
     def _show_result(self, text: str, role: str) -> None:
         self.result.setText(text)
-        self.result.setProperty("role", role)
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
+        set_role(self.result, role)

@@ -10,14 +10,13 @@ from rrdesk.domain.cases.directory import StatutoryPartner
 from rrdesk.domain.decision_sheet.sign_off import CLOCK_WORKING_DAYS, PartnerSignOff
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.timetable.dates import format_date
-from rrdesk.ui.kit.form_widgets import DateInput, FormField, hint_label, read_date
+from rrdesk.ui.kit.form_widgets import DateInput, FormField, hint_label, read_date, set_role
 from rrdesk.ui.meeting.meeting_panel import (
     Apply,
     MeetingPanel,
     MeetingView,
     compact,
     name,
-    set_role,
     status_label,
 )
 

@@ -277,3 +277,11 @@ def restyle(widget: QWidget) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Change a widget's house-style role (``success``, ``banner``, ``inset``, ``primary``...)."""
+    if widget.property("role") == role:
+        return
+    widget.setProperty("role", role)
+    restyle(widget)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from rrdesk.domain.cases.directory import Member
 from rrdesk.domain.meeting.attendance import AttendanceStatus, Attendee, non_voting_reason
 from rrdesk.domain.meeting.meeting import Meeting
-from rrdesk.ui.kit.form_widgets import FormField, fits_the_page, hint_label
+from rrdesk.ui.kit.form_widgets import FormField, fits_the_page, hint_label, set_role
 from rrdesk.ui.meeting.meeting_panel import (
     Apply,
     MeetingPanel,
@@ -32,7 +32,6 @@ from rrdesk.ui.meeting.meeting_panel import (
     compact,
     discard,
     name,
-    set_role,
     set_text_quietly,
     status_label,
 )

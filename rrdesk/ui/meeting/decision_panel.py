@@ -17,14 +17,13 @@ from rrdesk.domain.meeting.decision import (
 from rrdesk.domain.meeting.meeting_error import MeetingError
 from rrdesk.domain.meeting.vote import VoteOutcome
 from rrdesk.ui.kit.findings_panel import CheckedText
-from rrdesk.ui.kit.form_widgets import FormField
+from rrdesk.ui.kit.form_widgets import FormField, set_role
 from rrdesk.ui.meeting.meeting_panel import (
     Apply,
     MeetingPanel,
     MeetingView,
     NoteEdit,
     name,
-    set_role,
     set_text_quietly,
     status_label,
 )

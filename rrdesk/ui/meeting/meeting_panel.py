@@ -82,15 +82,6 @@ def compact(button: QPushButton) -> QPushButton:
     return button
 
 
-def set_role(widget: QWidget, role: str) -> None:
-    """Change a widget's house-style role (``success``, ``banner``, ``inset``, ``primary``...)."""
-    if widget.property("role") == role:
-        return
-    widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-
-
 def discard(widget: QWidget) -> None:
     """Take a widget off the screen now and delete it once its signals are done."""
     widget.hide()
