@@ -27,6 +27,7 @@ from rrdesk.services.store.backup_checks import check_extracted as _check_extrac
 from rrdesk.services.store.restore_swap import swap_in
 from rrdesk.services.store.rolling_backups import (
     BACKUP_MADE,
+    SAVED_MEANWHILE,
     backups_folder,
     last_rolling_backup,
     prune_rolling_backups,
@@ -76,6 +77,7 @@ __all__ = [
     "BackupUnderWay",
     "CurrentPassphraseNeeded",
     "RestoreResult",
+    "RollingBackupUnderWay",
     "back_up_to",
     "backups_folder",
     "changes_after",
@@ -189,10 +191,13 @@ def finish_backup(session: Session, backup: BackupUnderWay, *, made: bool) -> No
         _record_backup(session, backup.destination)
 
 
-def _record_backup(session: Session, destination: Path) -> None:
+def _record_backup(session: Session, destination: Path, *, saved_meanwhile: bool = False) -> None:
+    detail = {"note": destination.name}
+    if saved_meanwhile:  # the backup holds the store as it was before those changes
+        detail[SAVED_MEANWHILE] = "yes"
     try:
         with session.db.transaction():
-            session.record("store", BACKUP_MADE, detail={"note": destination.name})
+            session.record("store", BACKUP_MADE, detail=detail)
     except NotSavedError:
         log.warning("backup written but not recorded in the audit trail (store not writable)")
 
@@ -210,29 +215,51 @@ def make_rolling_backup(session: Session, now: datetime, folder: Path | None = N
     return written
 
 
+@dataclass(frozen=True)
+class RollingBackupUnderWay(BackupUnderWay):
+    """A rolling backup begun: ``last_entry`` is the newest audit entry it holds (changes saved
+    while it is written are not in it)."""
+
+    last_entry: int | None = None
+
+
 def start_rolling_backup(
     session: Session, now: datetime, folder: Path | None = None
-) -> BackupUnderWay:
+) -> RollingBackupUnderWay:
     """Begin a rolling backup, on the store's thread: the folder checked and made, a name
     chosen and the store held (quick). :meth:`BackupUnderWay.write` writes it, on any thread;
     :func:`finish_rolling_backup` ends it, on the store's thread."""
     folder = backups_folder() if folder is None else folder
     check_location(folder, what="backups")
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise StoreLocationError(
+            f"rrdesk cannot make the backups folder {folder}. Nothing was saved."
+        ) from None
     remove_stale_work_files(folder)
     destination = folder / rolling_name(session, now)
     number = 1
     while destination.exists():
         number += 1
         destination = folder / f"{destination.stem.split('.')[0]}.{number}{BACKUP_SUFFIX}"
-    return _hold(session, destination)
+    backup = _hold(session, destination)
+    latest = session.audit.latest()
+    return RollingBackupUnderWay(
+        backup.destination, backup.held, None if latest is None else latest.entry_id
+    )
 
 
-def finish_rolling_backup(session: Session, backup: BackupUnderWay, *, made: bool) -> None:
+def finish_rolling_backup(session: Session, backup: RollingBackupUnderWay, *, made: bool) -> None:
     """Let go of the store; if the backup was ``made`` and the store is still open, record it
-    in the audit trail and remove the oldest rolling backups beyond ``backup_keep``."""
-    finish_backup(session, backup, made=made)
+    in the audit trail (saying if changes were saved while it was written, so the closing
+    backup is still made) and remove the oldest rolling backups beyond ``backup_keep``."""
+    if backup.held.hold is not None:
+        end_hold(session.db, backup.held.hold)
     if made and session.is_open:
+        latest = session.audit.latest()
+        meanwhile = latest is not None and latest.entry_id != backup.last_entry
+        _record_backup(session, backup.destination, saved_meanwhile=meanwhile)
         kept = keep_count(session)
         removed = prune_rolling_backups(backup.destination.parent, session.path, kept)
         log.info("rolling backup written; %d old backups removed", len(removed))

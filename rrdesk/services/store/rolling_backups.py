@@ -15,6 +15,7 @@ from rrdesk.services.store.session import Session
 from rrdesk.storage.backup_names import BACKUP_SUFFIX
 
 BACKUP_MADE = "Made a backup"  # the audit entry each backup adds
+SAVED_MEANWHILE = "saved_while_written"  # in its detail: changes saved as it was written
 DAILY = timedelta(days=1)
 STAMP = "%Y%m%d-%H%M%S"
 
@@ -70,7 +71,8 @@ def rolling_backup_due(session: Session, now: datetime, folder: Path | None = No
 
 def unchanged_since_rolling_backup(session: Session, folder: Path | None = None) -> bool:
     """True when the newest rolling backup holds everything in the store: the store's last
-    audit entry records making that backup (every change to a store is audited)."""
+    audit entry records making that backup (every change to a store is audited), and no change
+    was saved while it was being written."""
     folder = backups_folder() if folder is None else folder
     kept = rolling_backups(folder, session.path)
     if not kept:
@@ -81,6 +83,7 @@ def unchanged_since_rolling_backup(session: Session, folder: Path | None = None)
         and latest.entity == "store"
         and latest.action == BACKUP_MADE
         and latest.detail.get("note") == kept[-1].name
+        and SAVED_MEANWHILE not in latest.detail
     )
 
 

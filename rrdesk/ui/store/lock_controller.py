@@ -45,6 +45,7 @@ from rrdesk.ui.store.screen_lock_watch import ScreenLockWatch
 
 if TYPE_CHECKING:
     from rrdesk.ui.shell.tasks import TaskStarter
+    from rrdesk.ui.store.backup_scheduler import BackupScheduler
     from rrdesk.ui.store.locked_screen import LockedScreen
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,8 @@ class LockController(QObject):
         self._session: Session | None = session
         self._runner = runner
         self._closing: ClosingStore | None = None  # the store locked, its seal being made
+        self._backups: BackupScheduler | None = None
+        self._waiting: Session | None = None  # the store locked, closed once a copy is written
         self._store_path = session.path
         self._unlock_passphrase = unlock_with_passphrase
         self._unlock_recovery = unlock_with_recovery_key
@@ -147,6 +150,14 @@ class LockController(QObject):
         self._screen_lock.register(window)
         once_on_screen(window, self._screen_lock.listen)
 
+    def wait_for(self, backups: BackupScheduler) -> None:
+        """The rolling backups: while one is being written the idle lock waits for it, and any
+        other lock closes the store only once its copy is written (see :meth:`finish_closing`)."""
+        self._backups = backups
+
+    def _backing_up(self) -> bool:
+        return self._backups is not None and self._backups.backing_up
+
     def screen_saver_changed(self, active: bool) -> None:
         """The screen saver came on (``True``) or went off, as the session bus says."""
         self._screen_lock.screen_saver_changed(active)
@@ -189,7 +200,7 @@ class LockController(QObject):
         self._idle.start(self._idle_ms)
 
     def _on_idle_timeout(self) -> None:
-        if work_under_way():  # a backup being written: lock once it ends, if still idle
+        if work_under_way() or self._backing_up():  # lock once the backup ends, if still idle
             self._idle.start(WORK_RETRY_MS)
             return
         if meeting_presented():
@@ -229,10 +240,20 @@ class LockController(QObject):
         self.locked.emit(reason)
 
     def _close(self, session: Session, seal_now: bool) -> None:
+        if self._backups is not None and self._backups.backing_up:
+            if not seal_now:  # the windows are covered: the store is closed once it is copied
+                self._waiting = session
+                if self.locked_screen is not None:
+                    self.locked_screen.set_busy(LOCKING)
+                self._backups.after_backup(self._close_waiting)
+                return
+            self._backups.finish_backup_now()
         try:
             self._closing = closing = session.begin_close()
         except StoreError:
             log.warning("the store reported a problem while closing for a lock")
+            if self.locked_screen is not None:
+                self.locked_screen.set_busy("")
             return
         if seal_now or not closing.seals:
             self.finish_closing()
@@ -245,6 +266,11 @@ class LockController(QObject):
             on_error=lambda error: self._on_sealed(closing, error),
         )
 
+    def _close_waiting(self) -> None:
+        session, self._waiting = self._waiting, None
+        if session is not None:
+            self._close(session, seal_now=False)
+
     def _on_sealed(self, closing: ClosingStore, error: BaseException | None = None) -> None:
         if closing is self._closing:  # else finished already (to unlock, or as rrdesk ended)
             if error is not None:
@@ -253,9 +279,13 @@ class LockController(QObject):
 
     def finish_closing(self, *, seal: bool = True) -> None:
         """Finish closing the store locked, if its seal (made on the runner: it reads the whole
-        store file) is not yet written, making it here if need be. Until then the store stays
-        claimed and nothing opens or writes it: unlocking, a restore and rrdesk ending call this
-        first."""
+        store file) is not yet written, making it here if need be; a store still being copied
+        for a rolling backup is closed here once the rest of the copy is written. Until then the
+        store stays claimed and nothing opens or writes it: unlocking, a restore and rrdesk
+        ending call this first."""
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            self._close(waiting, seal_now=True)
         closing, self._closing = self._closing, None
         if closing is None:
             return

@@ -2,8 +2,9 @@
 
 ``install_protection(window, session, rebuild=..., messages=...)`` makes the
 :class:`LockController` (idle time from the store's settings, Ctrl+L, the screen lock) and the
-:class:`BackupScheduler` (daily while open, and when the window closes), and keeps them pointed at
-whichever main window and session are current after each unlock.
+:class:`BackupScheduler` (daily while open, written on the task runner; and, when the window has
+closed after a change, as rrdesk ends), and keeps them pointed at whichever main window and
+session are current after each unlock.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -38,20 +39,39 @@ class Protection:
     scheduler: BackupScheduler
     runner: TaskStarter
     now: Callable[[], datetime]
+    window_closed: bool = field(default=False, init=False)
+    stopped: bool = field(default=False, init=False)
 
     @property
     def session(self) -> Session | None:
         return self.controller.session
 
+    def close_window(self) -> None:
+        """The main window is closing: no more daily backups; the closing backup is made once
+        it has gone, as rrdesk ends (:meth:`stop`)."""
+        self.scheduler.stop()
+        self.window_closed = True
+
     def stop(self) -> None:
-        """When the app ends: stop the timers and close whatever session is open."""
+        """When the app ends, its window gone and the task runner done: stop the timers, end a
+        rolling backup still being written, make the closing backup if the window closed after a
+        change, and close whatever session is open. A second call does nothing."""
+        if self.stopped:
+            return
+        self.stopped = True
         self.scheduler.stop()
         self.controller.stop()
-        self.controller.finish_closing()  # locked, its seal still being made
-        session = self.controller.session
-        if session is not None and session.is_open:
-            with contextlib.suppress(StoreError):
-                session.close()
+        self.scheduler.blockSignals(True)  # nothing left on screen to say how a backup went
+        try:
+            self.scheduler.finish_backup_now()
+            if self.window_closed:
+                self.scheduler.back_up_on_close()
+        finally:
+            self.controller.finish_closing()  # locked, its seal still being made
+            session = self.controller.session
+            if session is not None and session.is_open:
+                with contextlib.suppress(StoreError):
+                    session.close()
 
 
 def install_protection(
@@ -101,7 +121,10 @@ def install_protection(
         idle_interval_ms=idle_interval_ms,
         runner=runner,
     )
-    scheduler = BackupScheduler(lambda: controller.session, now=now, folder=backups_folder)
+    scheduler = BackupScheduler(
+        lambda: controller.session, runner=runner, now=now, folder=backups_folder
+    )
+    controller.wait_for(scheduler)
     protection = Protection(controller, scheduler, runner, now)
     holder["protection"] = protection
     scheduler.backup_failed.connect(
@@ -114,7 +137,7 @@ def install_protection(
 
 
 def _connect_window(window: MainWindow, protection: Protection, messages: Messages) -> None:
-    window.closing.connect(protection.scheduler.back_up_on_close)
+    window.closing.connect(protection.close_window)
     # The Backups screen is built when first shown, not at start-up.
     with contextlib.suppress(KeyError):
         window.when_section_built(

@@ -138,11 +138,13 @@ def test_a_rolling_backup_written_elsewhere_is_recorded_and_the_oldest_removed_a
     first = start_rolling_backup(session, datetime(2026, 11, 21, 9, 0), folder)
     assert written_elsewhere(first.write) == folder / "partnership-20261121-090000.rrbackup"
     finish_rolling_backup(session, first, made=True)
+    assert unchanged_since_rolling_backup(session, folder)  # nothing saved meanwhile
     add_case(session, "RR-2026-002")
 
     second = start_rolling_backup(session, datetime(2026, 11, 22, 9, 0), folder)
     assert rolling_backups(folder, session.path) == [first.destination]  # not written yet
-    add_case(session, "RR-2026-003")  # saved in the window while the copy is being written
+    add_case(session, "RR-2026-003")  # saved in the window while the copy is being written,
+    set_keep_count(session, 1)  # and audited, as every change made in the window is
     written = written_elsewhere(second.write)
     assert rolling_backups(folder, session.path) == [first.destination, second.destination]
     finish_rolling_backup(session, second, made=True)
@@ -151,7 +153,7 @@ def test_a_rolling_backup_written_elsewhere_is_recorded_and_the_oldest_removed_a
     assert rolling_backups(folder, session.path) == [written]  # one kept
     assert check_backup(written, passphrase, work_folder=tmp_path).cases == 2
     assert session.audit.entries()[-1].summary == f"{BACKUP_MADE}: {written.name}"
-    assert unchanged_since_rolling_backup(session, folder)
+    assert not unchanged_since_rolling_backup(session, folder)  # so a closing one is made
     assert session.db.holds == []
     assert work_files(folder) == []
 

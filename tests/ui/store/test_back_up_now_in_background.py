@@ -4,8 +4,6 @@ the backup to end."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,58 +13,14 @@ from pytestqt.qtbot import QtBot
 from rrdesk.app import AppContext
 from rrdesk.services.store.backups import check_backup
 from rrdesk.ui.shell.main_window import MainWindow
-from rrdesk.ui.shell.tasks import TaskHandle
 from rrdesk.ui.store.backup_widget import BackupWidget
 from rrdesk.ui.store.protection import Protection
 from tests.builders import add_case
 from tests.fakes import RecordingMessages, ScriptedFileDialogs
 from tests.ui.main_windows import WindowRebuilder, protect_as_the_app_does
+from tests.ui.store.held_runner import HeldRunner
 
 CHOSEN = "partnership-2026-11-22.rrbackup"
-
-
-class HeldRunner:
-    """Starts nothing until the test says: then runs each task on a thread of its own, as the
-    app's runner does, and reports back on the calling (window's) thread."""
-
-    def __init__(self) -> None:
-        self.waiting: list[tuple[Callable[..., Any], Callable[..., None], Callable[..., None]]] = []
-
-    def start(
-        self,
-        work: Callable[..., Any],
-        *,
-        on_done: Callable[..., None],
-        on_error: Callable[[BaseException], None],
-        on_progress: Callable[[int, int], None] | None = None,
-    ) -> TaskHandle:
-        self.waiting.append((work, on_done, on_error))
-
-        class _Handle:
-            def cancel(self) -> None:
-                pass
-
-        return _Handle()
-
-    def run_waiting(self) -> None:
-        waiting, self.waiting = self.waiting, []
-        for work, on_done, on_error in waiting:
-            outcome: list[Any] = []
-
-            def run(work: Callable[..., Any] = work, outcome: list[Any] = outcome) -> None:
-                try:
-                    outcome.append((True, work(lambda _done, _total: None, lambda: False)))
-                except BaseException as error:
-                    outcome.append((False, error))
-
-            thread = threading.Thread(target=run)
-            thread.start()
-            thread.join()
-            finished, result = outcome[0]
-            (on_done if finished else on_error)(result)
-
-    def wait(self, milliseconds: int = 30_000) -> bool:
-        return True
 
 
 def _window(
@@ -82,6 +36,9 @@ def _window(
     protection = protect_as_the_app_does(
         window, context, WindowRebuilder(qtbot, context), context.backups_folder, runner
     )
+    qtbot.waitUntil(lambda: protection.scheduler.backing_up)  # the day's, once on screen
+    runner.run_waiting()  # written before anything else is done
+    assert not protection.scheduler.backing_up
     return window, protection, runner, usb
 
 
@@ -173,13 +130,16 @@ def test_closing_while_backing_up_still_makes_the_closing_backup_and_loses_nothi
     _back_up_now(qtbot, window)
     add_case(session, today=today, notified=today, reference="RR-2026-002")
 
-    window.close()  # the closing backup is made at once, beside the one under way
+    window.close()  # the closing backup is made once the window has gone, as rrdesk ends
     runner.run_waiting()  # the app waits for work under way before it closes the store
     protection.stop()
 
     assert not session.is_open
     assert check_backup(usb / CHOSEN, passphrase, work_folder=tmp_path).cases == 1
-    [closing] = rolling_backups(tmp_path / "backups", session.path)
+    daily = tmp_path / "backups" / "partnership-20261122-100000.rrbackup"  # on screen
+    closing = tmp_path / "backups" / "partnership-20261122-100000.2.rrbackup"  # the same second
+    assert set(rolling_backups(tmp_path / "backups", session.path)) == {daily, closing}
+    assert check_backup(daily, passphrase, work_folder=tmp_path).cases == 0
     assert check_backup(closing, passphrase, work_folder=tmp_path).cases == 2
     assert [p.name for p in usb.iterdir()] == [CHOSEN]
     reopened = store_access.unlock_with_passphrase(session.path, passphrase)

@@ -89,12 +89,17 @@ def test_scheduler_backs_up_daily_and_on_close(qtbot, session, tmp_path: Path) -
     folder = tmp_path / "backups"
     clock = [NOW]
     current = [session]
-    scheduler = BackupScheduler(lambda: current[0], now=lambda: clock[0], folder=folder)
-    assert scheduler.back_up_if_due() is not None
+    scheduler = BackupScheduler(
+        lambda: current[0], runner=ImmediateRunner(), now=lambda: clock[0], folder=folder
+    )
+    with qtbot.waitSignal(scheduler.backup_made) as made:
+        assert scheduler.back_up_if_due() is True
+    assert made.args == [str(folder / "partnership-20261122-090000.rrbackup")]
     clock[0] = NOW.replace(hour=18)
-    assert scheduler.back_up_if_due() is None
+    assert scheduler.back_up_if_due() is False
     clock[0] = datetime(2026, 11, 23, 9, 0, 0)
-    assert scheduler.back_up_if_due() is not None
+    assert scheduler.back_up_if_due() is True
+    assert len(rolling_backups(folder, session.path)) == 2
     clock[0] = datetime(2026, 11, 23, 17, 0, 0)
     assert scheduler.back_up_on_close() is None  # nothing changed since the morning's backup
     set_keep_count(session, 9)
@@ -133,10 +138,12 @@ def test_a_failed_backup_logs_only_the_kind_of_failure(
 ) -> None:
     """The message of a failure (which can name files, folders and people) is shown, never
     logged: the log says only what kind of failure it was."""
-    scheduler = BackupScheduler(lambda: session, now=lambda: NOW, folder=tmp_path / "backups")
-    session.db.close()  # the store closed under it, as a lock does
+    scheduler = BackupScheduler(
+        lambda: session, runner=ImmediateRunner(), now=lambda: NOW, folder=tmp_path / "backups"
+    )
+    session.db.close()  # the store closed, as a lock does: nothing can be held to copy
     with qtbot.waitSignal(scheduler.backup_failed) as failed:
-        assert scheduler.back_up(session) is None
+        assert scheduler.back_up(session) is False
     assert failed.args[0].startswith("The store is closed")
     logged = [record.getMessage() for record in caplog.records]
     assert logged == ["rolling backup failed: StoreClosedError"]

@@ -76,8 +76,9 @@ def test_lock_unlock_and_back_up_on_close(
     assert second.isVisible()
     assert not first.isVisible()
     second.close()
+    assert len(rolling_backups(folder, context.session.path)) == 1  # made once it has gone
+    protection.stop()  # as rrdesk ends
     assert len(rolling_backups(folder, context.session.path)) == 2
-    protection.stop()
     assert not context.session.is_open
     assert messages.shown == []
 
@@ -141,3 +142,77 @@ def test_a_key_file_gone_while_locked_is_restored_from_a_backup_and_unlocked(
     assert key_file.slot_file_for(store_path).is_file()
     windows[1].close()
     protection.stop()
+
+
+def _after_the_days_backup(qtbot, context, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The main window, protected as the app does, once the day's backup (made as it came on
+    screen) is written: the rolling backups folder and the protection."""
+    from tests.ui.store.held_runner import HeldRunner
+
+    runner = HeldRunner()
+    context.runner = runner
+    folder = context.backups_folder = tmp_path / "backups"
+    rebuild = WindowRebuilder(qtbot, context)
+    window = rebuild(context.session)
+    protection = protect_as_the_app_does(window, context, rebuild, folder, runner)
+    qtbot.waitUntil(lambda: protection.scheduler.backing_up)
+    runner.run_waiting()
+    assert len(rolling_backups(folder, context.session.path)) == 1
+    return window, protection, folder
+
+
+def test_closing_after_a_change_backs_up_once_the_window_has_gone(
+    qtbot, blank_context, today, messages, passphrase: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from rrdesk.services.store.backups import check_backup
+
+    session = blank_context.session
+    window, protection, folder = _after_the_days_backup(qtbot, blank_context, tmp_path)
+    [daily] = rolling_backups(folder, session.path)
+    add_case(session, today=today, notified=today, reference="RR-2026-001")
+    window.close()
+    assert not window.isVisible()
+    assert rolling_backups(folder, session.path) == [daily]  # nothing made as it closed
+    protection.stop()  # as rrdesk ends, its window gone: the backup is written first
+
+    closing = folder / "partnership-20261122-100000.2.rrbackup"  # the tests' clock stands still
+    assert set(rolling_backups(folder, session.path)) == {daily, closing}
+    assert check_backup(closing, passphrase, work_folder=tmp_path).cases == 1
+    assert check_backup(daily, passphrase, work_folder=tmp_path).cases == 0
+    assert not session.is_open
+    assert messages.shown == []
+
+
+def test_closing_with_nothing_changed_makes_no_backup(
+    qtbot, blank_context, messages, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    session = blank_context.session
+    window, protection, folder = _after_the_days_backup(qtbot, blank_context, tmp_path)
+    [daily] = rolling_backups(folder, session.path)
+    window.close()
+    protection.stop()
+    assert rolling_backups(folder, session.path) == [daily]
+    assert not session.is_open
+    assert messages.shown == []
+
+
+def test_a_closing_backup_that_fails_is_logged_and_the_store_still_closed(
+    qtbot, blank_context, today, messages, tmp_path: Path, caplog
+) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    session = blank_context.session
+    window, protection, folder = _after_the_days_backup(qtbot, blank_context, tmp_path)
+    add_case(session, today=today, notified=today, reference="RR-2026-001")
+    shutil.rmtree(folder)
+    folder.write_bytes(b"")  # a file where the backups folder was: no backup can be made
+    window.close()
+    caplog.clear()
+    protection.stop()
+
+    logged = [record.getMessage() for record in caplog.records]
+    assert [line for line in logged if "backup" in line] == [
+        "closing backup failed: StoreLocationError"
+    ]
+    assert not session.is_open
+    assert messages.shown == []  # the window has gone: the log says it

@@ -233,6 +233,7 @@ def test_changing_the_key_shows_its_progress_and_every_lock_waits_for_it(
     rolling = tmp_path / "rolling"
     scheduler = BackupScheduler(
         lambda: session,
+        runner=ImmediateRunner(),
         now=lambda: datetime(2026, 11, 22, 9),
         folder=rolling,
         check_every_ms=60_000,
@@ -246,7 +247,7 @@ def test_changing_the_key_shows_its_progress_and_every_lock_waits_for_it(
         if not seen:  # the screen locks (as the operating system's lock would), and Escape
             controller.lock("session")
             qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-            assert scheduler.back_up_if_due() is None  # a rolling backup is due, and waits
+            assert scheduler.back_up_if_due() is False  # a rolling backup is due, and waits
         seen.append(
             (
                 dialog.windowTitle(),
