@@ -18,6 +18,7 @@ from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
 from rrdesk.exports.pdf.house_style import DAY_ZERO_SENTENCE, MARKING
 from tests.exports.pdf_reading import all_text, fonts_embedded, page_texts, pdffonts_rows
 from tests.exports.samples import AGENCY_NAMES, PARTNERSHIP, UNICODE_NAMES, decision_sheet_content
+from tests.services.decision_sheet.sign_off_blocks import sign_off_blocks
 
 
 def _flat(text: str) -> str:
@@ -80,6 +81,14 @@ def test_sign_off_block_for_each_statutory_partner(sheet_pdf: bytes) -> None:
         assert partner in sign_off
     assert sign_off.count("Do not agree") == 3
     assert sign_off.count("Comments") == 3
+
+
+def test_each_sign_off_block_names_its_partners_executive(sheet_pdf: bytes) -> None:
+    assert sign_off_blocks(all_text(sheet_pdf)) == {
+        "Local authority": ("Nguyễn Thị Hương", "Director of children's services"),
+        "Police": ("Łucja Wąsik", "Detective chief superintendent"),
+        "Health": ("Ayşe İnce", "Chief nurse"),
+    }
 
 
 @pytest.mark.parametrize("name", UNICODE_NAMES)

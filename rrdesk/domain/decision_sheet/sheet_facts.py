@@ -3,8 +3,10 @@
 A signed sheet is frozen. The meeting record's changes are found by
 :func:`rrdesk.domain.meeting.meeting_changes.describe_changes`; these facts (the partnership's
 name, the pseudonyms, the incident summary, the notification date, agency involvement, parallel
-processes) can change on the case page, and a change to them also makes a new version.
-Sign-off progress (including when the decision reached the National Panel) never does.
+processes) can change on the case page, and a change to them also makes a new version. So
+does a change to the executive a sign-off block names (from the Directory) while that partner
+has yet to answer. Sign-off progress (an answer, who signed it, when the decision reached the
+National Panel) never does.
 """
 
 from __future__ import annotations
@@ -23,10 +25,20 @@ _LABELS = {
     "parallel_processes": "Parallel processes",
 }
 _QUOTED = frozenset({"partnership", "pseudonyms", "notification_date"})
+_EXECUTIVE = "executive: "
+"""Before a partner's heading: the person its sign-off block names while it has not answered."""
 
 
 def sheet_facts(content: DecisionSheetContent) -> SheetFacts:
-    """The case's facts as printed, as plain strings (JSON-safe)."""
+    """The case's facts as printed, as plain strings (JSON-safe).
+
+    A partner that has answered has no executive fact: its block names whoever signed, which is
+    sign-off progress, and a later change in the Directory no longer matters to its answer."""
+    executives = {
+        f"{_EXECUTIVE}{party.partner}": ", ".join(part for part in (party.name, party.role) if part)
+        for party in content.sign_off
+        if not party.answer
+    }
     return {
         "partnership": content.partnership_name,
         "pseudonyms": ", ".join(content.pseudonyms),
@@ -39,6 +51,7 @@ def sheet_facts(content: DecisionSheetContent) -> SheetFacts:
             for item in content.agency_involvement
         ),
         "parallel_processes": ", ".join(content.parallel_processes),
+        **executives,
     }
 
 
@@ -53,4 +66,13 @@ def describe_fact_changes(before: SheetFacts, after: SheetFacts) -> tuple[str, .
             changes.append(f"{label} changed from {old or 'none'} to {new or 'none'}")
         else:
             changes.append(f"{label} changed")
+    # Compared only where both name it: a version signed before sheets named executives, or a
+    # partner that has answered since, has nothing to compare.
+    for key in after:
+        if key.startswith(_EXECUTIVE) and key in before and before[key] != after[key]:
+            partner = key.removeprefix(_EXECUTIVE)
+            changes.append(
+                f"{partner} executive changed from {before[key] or 'none'} to "
+                f"{after[key] or 'none'}"
+            )
     return tuple(changes)

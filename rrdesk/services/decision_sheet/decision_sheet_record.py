@@ -6,12 +6,12 @@ date of birth.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, time
 
 from rrdesk.domain.after_meeting.learning import LEARNING_HEADINGS
 from rrdesk.domain.cases.cases import Case
-from rrdesk.domain.cases.directory import StatutoryPartner
+from rrdesk.domain.cases.directory import PartnerExecutive, StatutoryPartner
 from rrdesk.domain.cases.notification_duty import notification_gap
 from rrdesk.domain.decision_sheet.decision_sheet_content import (
     AgencyInvolvement,
@@ -129,17 +129,29 @@ def _timetable(case: Case, meeting: Meeting, calendar: BankHolidayCalendar) -> S
     )
 
 
-def _sign_off(meeting: Meeting) -> tuple[SignOffParty, ...]:
-    return tuple(
-        SignOffParty(
-            _PARTNER_HEADINGS[p.partner],
-            p.signed_by,
-            p.role,
-            answer=p.answer_words if p.agreed is not None else "",
-            comments=p.comments if p.agreed is not None else "",
+def _sign_off(meeting: Meeting, executives: Sequence[PartnerExecutive]) -> tuple[SignOffParty, ...]:
+    """Each partner's block, naming the person the sheet is addressed to for it (its executive
+    lead, or its deputy when it has no lead, as the sign-off email is); once an answer is
+    recorded, whoever it was recorded as signed by (someone deputising, say) instead."""
+    addressed = {e.partner: e.addressee for e in executives}
+    parties = []
+    for p in meeting.sign_off.partners:
+        person = addressed.get(p.partner)
+        name, role = ("", "") if person is None else (person.name, person.role)
+        answered = p.agreed is not None
+        if answered:
+            same = not p.signed_by or p.signed_by == name
+            name, role = p.signed_by or name, p.role or (role if same else "")
+        parties.append(
+            SignOffParty(
+                _PARTNER_HEADINGS[p.partner],
+                name,
+                role,
+                answer=p.answer_words if answered else "",
+                comments=p.comments if answered else "",
+            )
         )
-        for p in meeting.sign_off.partners
-    )
+    return tuple(parties)
 
 
 def build_decision_sheet_content(
@@ -152,8 +164,11 @@ def build_decision_sheet_content(
     version: SheetVersion | None = None,
     theme_label: Callable[[str], str] = _theme_words,
     agency_involvement: tuple[AgencyInvolvement, ...] = (),
+    executives: Sequence[PartnerExecutive] = (),
 ) -> DecisionSheetContent:
-    """Everything the sheet prints, from the record. ``version`` numbers it and notes changes."""
+    """Everything the sheet prints, from the record. ``version`` numbers it and notes changes;
+    ``executives`` (from :func:`rrdesk.domain.cases.directory.partner_executives`, as the
+    sign-off email's recipients are found) name whose each sign-off block is."""
     vote = meeting.vote
     tally = None
     dissent: tuple[SheetDissent, ...] = ()
@@ -205,5 +220,5 @@ def build_decision_sheet_content(
         parallel_processes=tuple(sorted(p.label for p in case.parallel_processes)),
         version=1 if version is None else version.number,
         change_note="" if version is None or version.number == 1 else "; ".join(version.changes),
-        sign_off=_sign_off(meeting),
+        sign_off=_sign_off(meeting, executives),
     )

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from rrdesk.domain.cases.directory import partner_executives
 from rrdesk.domain.cases.document_kinds import DocumentKind, ExportKind
 from rrdesk.domain.decision_sheet.decision_sheet_content import DecisionSheetContent
 from rrdesk.domain.decision_sheet.decision_sheet_template import DecisionSheetTemplate
@@ -322,6 +323,7 @@ def decision_sheet_service_for(
             prepared_on=prepared_on,
             theme_label=load_taxonomy(session).label_of,
             agency_involvement=agency_involvement(forms, case_id),
+            executives=partner_executives(session.directory.members()),
         )
 
     return DecisionSheetService(session, meeting_service.load, content)
