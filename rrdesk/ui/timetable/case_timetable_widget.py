@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rrdesk.domain.errors import UserError
-from rrdesk.domain.timetable.dates import format_date, format_date_with_weekday
+from rrdesk.domain.timetable.dates import format_date_with_weekday
 from rrdesk.domain.timetable.deadlines import DAY_ZERO_CONVENTION
 from rrdesk.domain.timetable.extensions import lateness_prompt
 from rrdesk.services.timetable.board_rows import BoardRow
@@ -185,7 +185,7 @@ class CaseTimetableWidget(QWidget):
             if item.due is not None:
                 due = format_date_with_weekday(item.due)
                 if item.earliest is not None:
-                    due = f"{format_date(item.earliest)} to {due}"
+                    due = f"{format_date_with_weekday(item.earliest)} to {due}"
             day = "" if item.review_day is None else f"Day {item.review_day}"
             if item.review_day is not None and item.review_day < 0:
                 day = "Before day 0"  # a referral's milestones can fall before the notification

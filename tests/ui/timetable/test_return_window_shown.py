@@ -85,7 +85,7 @@ def test_the_timetable_tab_counts_from_the_forms_being_sent_and_warns(
     ]
     assert cells == [
         "Agency check forms returned",
-        "27 November 2026 to Wednesday 2 December 2026",
+        "Friday 27 November 2026 to Wednesday 2 December 2026",
         "Day 12",
         "8 working days after the agency check forms were sent",
     ]
