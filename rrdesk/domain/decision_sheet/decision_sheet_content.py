@@ -108,7 +108,11 @@ class SignOffParty:
     partner: str
     """"Local authority", "Police" or "Health"."""
     name: str = ""
+    """Whose block it is: the person the sheet (and its sign-off email) is addressed to for this
+    partner, its executive in the Directory; once an answer is recorded, whoever it was signed
+    by. Empty when the Directory has no executive for the partner."""
     role: str = ""
+    """That person's role, as the Directory or the recorded answer holds it."""
     answer: str = ""
     """The answer the partnership has recorded, ``Agreed on 3 December 2026``; empty until the
     partner has answered."""
