@@ -83,8 +83,9 @@ class CaseTimetableWidget(QWidget):
             case_id, timetables, messages, self.errors, today=today
         )
         self.no_timetable = hint_label(
-            "Enter the date the notification was sent, on the Case details tab, to see the "
-            "timetable."
+            "No timetable: the 15 working days count from the notification to the National "
+            "Panel, and this case has not been notified. If it is, enter the date the "
+            "notification was sent on the Case details tab."
         )
         self.no_timetable.setObjectName("no_timetable")
         self.body = QWidget()

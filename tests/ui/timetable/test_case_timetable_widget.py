@@ -10,11 +10,13 @@ import icalendar
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from rrdesk.domain.cases.cases import Stage
 from rrdesk.services.cases.case_service import DirectoryService
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.kit.form_widgets import DateInput
 from rrdesk.ui.timetable.case_timetable_widget import CaseTimetableWidget
+from tests import builders
 from tests.builders import add_directory
 from tests.fakes import RecordingMessages, ScriptedFileDialogs
 from tests.ui.board.board_fixtures import Today, add_case
@@ -254,3 +256,19 @@ def test_the_tab_follows_an_edited_notification_date(qtbot: QtBot, session: Sess
     cases.save_case(replace(case, notification_sent=date(2026, 11, 18)))
     tab.show()
     assert tab.summary_label.text().startswith("Day 3 of 15.")
+
+
+def test_a_case_not_notified_says_why_it_has_no_timetable(qtbot: QtBot, session: Session) -> None:
+    case = builders.add_case(
+        session, today=date(2026, 11, 23), notified=None, stage=Stage.THRESHOLD_NOT_MET
+    )
+    assert case.case_id is not None
+    tab = make_tab(qtbot, session, case.case_id, RecordingMessages())
+    assert tab.no_timetable.isVisible()
+    assert tab.no_timetable.text() == (
+        "No timetable: the 15 working days count from the notification to the National Panel, "
+        "and this case has not been notified. If it is, enter the date the notification was "
+        "sent on the Case details tab."
+    )
+    assert not tab.strip.isVisible()
+    assert not tab.book_button.isVisible()
