@@ -10,9 +10,11 @@ current store aside; a failed restore changes nothing.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from rrdesk.services.store.backup_checks import (
     BackupCheck,
@@ -98,7 +100,10 @@ __all__ = [
     "start_rolling_backup",
     "store_id_at",
     "unchanged_since_rolling_backup",
+    "wait_for_backups",
 ]
+
+Backup = TypeVar("Backup", bound="BackupUnderWay")
 
 KEEP_SETTING = "backup_keep"
 DEFAULT_KEEP = 10
@@ -157,11 +162,28 @@ class BackupUnderWay:
 
     destination: Path
     held: HeldStore
+    # Set once the copy is written or has failed (or is finished unwritten): see wait_for_backups.
+    written: threading.Event = field(default_factory=threading.Event, compare=False, repr=False)
 
     def write(self) -> Path:
-        size = write_held_backup(self.held, self.destination)
+        try:
+            size = write_held_backup(self.held, self.destination)
+        finally:
+            self.written.set()
         log.info("backup written (%d bytes)", size)
         return self.destination
+
+
+_UNDER_WAY: dict[Path, list[BackupUnderWay]] = {}  # each store's backups begun, not yet finished
+COPY_WAIT_SECONDS = 60.0
+
+
+def wait_for_backups(session: Session) -> None:
+    """Wait here until every backup of ``session``'s store begun on this thread and being written
+    on another is written (or has failed): for work that closes and replaces the store's file,
+    which must never happen under a copy (a key change)."""
+    for backup in list(_UNDER_WAY.get(session.path, [])):
+        backup.written.wait(COPY_WAIT_SECONDS)
 
 
 def start_backup(session: Session, destination: Path) -> BackupUnderWay:
@@ -173,20 +195,33 @@ def start_backup(session: Session, destination: Path) -> BackupUnderWay:
             f"The folder {destination.parent} does not exist. Nothing was saved."
         )
     remove_stale_work_files(destination.parent)
-    return _hold(session, destination)
+    return _begun(session, BackupUnderWay(destination, _hold(session)))
 
 
-def _hold(session: Session, destination: Path) -> BackupUnderWay:
+def _hold(session: Session) -> HeldStore:
     key = session.key_bytes()
-    held = hold_store(session.db, session.slots, key, lambda: Database.open(session.path, key))
-    return BackupUnderWay(destination, held)
+    return hold_store(session.db, session.slots, key, lambda: Database.open(session.path, key))
+
+
+def _begun(session: Session, backup: Backup) -> Backup:
+    _UNDER_WAY.setdefault(session.path, []).append(backup)
+    return backup
+
+
+def _end(session: Session, backup: BackupUnderWay) -> None:
+    """Let go of the store held for ``backup``, written or not."""
+    backup.written.set()
+    left = [other for other in _UNDER_WAY.pop(session.path, []) if other is not backup]
+    if left:
+        _UNDER_WAY[session.path] = left
+    if backup.held.hold is not None:
+        end_hold(session.db, backup.held.hold)
 
 
 def finish_backup(session: Session, backup: BackupUnderWay, *, made: bool) -> None:
     """Let go of the store, and record the backup in the audit trail if it was ``made`` and the
     store is still open (a lock meanwhile closes it)."""
-    if backup.held.hold is not None:
-        end_hold(session.db, backup.held.hold)
+    _end(session, backup)
     if made and session.is_open:
         _record_backup(session, backup.destination)
 
@@ -243,19 +278,17 @@ def start_rolling_backup(
     while destination.exists():
         number += 1
         destination = folder / f"{destination.stem.split('.')[0]}.{number}{BACKUP_SUFFIX}"
-    backup = _hold(session, destination)
+    held = _hold(session)
     latest = session.audit.latest()
-    return RollingBackupUnderWay(
-        backup.destination, backup.held, None if latest is None else latest.entry_id
-    )
+    last_entry = None if latest is None else latest.entry_id
+    return _begun(session, RollingBackupUnderWay(destination, held, last_entry=last_entry))
 
 
 def finish_rolling_backup(session: Session, backup: RollingBackupUnderWay, *, made: bool) -> None:
     """Let go of the store; if the backup was ``made`` and the store is still open, record it
     in the audit trail (saying if changes were saved while it was written, so the closing
     backup is still made) and remove the oldest rolling backups beyond ``backup_keep``."""
-    if backup.held.hold is not None:
-        end_hold(session.db, backup.held.hold)
+    _end(session, backup)
     if made and session.is_open:
         latest = session.audit.latest()
         meanwhile = latest is not None and latest.entry_id != backup.last_entry

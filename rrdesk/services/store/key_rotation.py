@@ -134,6 +134,9 @@ def change_data_key(
     """Re-key ``session``'s store with a new data key, remaking the slots in ``renewed`` (kind to
     owner and secret) and moving the others; record ``action`` in its audit trail. The signing
     key moves with it (see :func:`_move_signing_key`; ``signing_key`` is it, open)."""
+    from rrdesk.services.store.backups import wait_for_backups
+
+    wait_for_backups(session)  # the file is closed and replaced: never under a copy
     old_key = session.key_bytes()
     new_key = key_slots.new_data_key()
     slots = key_slots.rekeyed_slots(session.slots, old_key, new_key, renewed)

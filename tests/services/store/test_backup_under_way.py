@@ -171,3 +171,41 @@ def test_a_rolling_backup_that_failed_is_not_recorded_and_removes_nothing(
 
     assert isinstance(failed, NotSavedError)
     assert list(folder.iterdir()) == []
+
+
+def test_a_key_change_waits_for_a_rolling_backup_being_written(
+    session: Session, passphrase: str, tmp_path: Path
+) -> None:
+    """The key change closes the store and puts a re-encrypted file in its place: it begins
+    only once the copy being written on another thread is written, so the copy is kept."""
+    folder = tmp_path / "backups"
+    add_case(session, "RR-2026-001")
+    backup = start_rolling_backup(session, datetime(2026, 11, 22, 9, 0), folder)
+    happened: list[str] = []
+    outcome: list[object] = []
+
+    def write() -> None:
+        asked.wait()  # the copy is still being written when the key change is asked for
+        try:
+            outcome.append(backup.write())
+        except BaseException as error:
+            outcome.append(error)
+        happened.append("copy written")
+
+    def progress(_done: int, _total: int) -> None:
+        if "key change copying" not in happened:
+            happened.append("key change copying")
+
+    asked = threading.Event()
+    writer = threading.Thread(target=write)
+    writer.start()
+    threading.Timer(0.3, asked.set).start()
+    store_access.change_passphrase(session, "a brand new long passphrase", progress=progress)
+    writer.join()
+    finish_rolling_backup(session, backup, made=True)
+
+    assert happened == ["copy written", "key change copying"]
+    assert outcome == [folder / "partnership-20261122-090000.rrbackup"]
+    assert check_backup(backup.destination, passphrase, work_folder=tmp_path).cases == 1
+    assert session.audit.entries()[-1].summary == f"{BACKUP_MADE}: {backup.destination.name}"
+    assert not unchanged_since_rolling_backup(session, folder)  # the key changed since
