@@ -6,7 +6,7 @@ needs to number every day. Nothing is left out: the same words, fewer columns.""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -61,6 +61,8 @@ day 0 to day 15 and their three weekends each keep their number (the strip's let
 to fit), so that the whole strip is in view beside the combined columns in a window on a 1024
 by 768 screen. In a window too narrow for it even with the columns combined, the table scrolls
 sideways to it instead."""
+HEADER_PADDING = 6
+"""The padding each side of a header's words (``QHeaderView::section`` in resources/style.qss)."""
 
 
 class CombinedCells(QStyledItemDelegate):
@@ -201,18 +203,35 @@ class BoardColumns(QObject):
         if table.verticalHeader().defaultSectionSize() != height:
             table.verticalHeader().setDefaultSectionSize(height)
 
+    def fit_timeline_header(self) -> None:
+        """The timeline's header on three lines where the strip is narrower than its words about
+        today on one (they are never cut off at its sides), else on two."""
+        header = self._table.horizontalHeader()
+        font = QFont(header.font())
+        font.setBold(True)  # as the house style draws headers
+        metrics = QFontMetrics(font)
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        lines = self._model.timeline_header(narrow=False).split("\n")
+        needed = max(metrics.horizontalAdvance(line) for line in lines)
+        needed += 2 * (HEADER_PADDING + margin)
+        self._model.set_timeline_narrow(header.sectionSize(TIMELINE_COLUMN) < needed)
+
     def _on_model_reset(self) -> None:
         """Other cases: each column on its own again if they now fit."""
         self._full_needs = 0
         self.fit()
         self.fit_rows()
+        self.fit_timeline_header()
 
     def _on_data_changed(self) -> None:
         if not self._arranging:  # a case's words changed: its row may need a line more or less
             self.fit_rows()
+            self.fit_timeline_header()  # and today, in the timeline's header, may be another day
 
     def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
-        if column != TIMELINE_COLUMN:
-            self.fit()
-            if not self._arranging:
-                self.fit_rows()
+        if column == TIMELINE_COLUMN:
+            self.fit_timeline_header()
+            return
+        self.fit()
+        if not self._arranging:
+            self.fit_rows()

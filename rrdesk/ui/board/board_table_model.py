@@ -105,6 +105,7 @@ class BoardTableModel(QAbstractTableModel):
         super().__init__()
         self._rows: list[BoardRow] = []
         self.combined = False
+        self.timeline_narrow = False
 
     def set_combined(self, combined: bool) -> None:
         """Show the narrow window's columns (``COMBINED_INTO``), or each column on its own."""
@@ -115,6 +116,14 @@ class BoardTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
+
+    def set_timeline_narrow(self, narrow: bool) -> None:
+        """Break the timeline's header about today onto two lines, for a strip narrower than its
+        words on one (a 1024 by 768 screen), or give them on one line."""
+        if narrow == self.timeline_narrow:
+            return
+        self.timeline_narrow = narrow
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, TIMELINE_COLUMN, TIMELINE_COLUMN)
 
     def set_rows(self, rows: list[BoardRow]) -> None:
         """Show ``rows``; when the same cases are in the same order only changed rows repaint."""
@@ -159,17 +168,18 @@ class BoardTableModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
-    def timeline_header(self) -> str:
-        """The timeline's header names today, the day outlined in yellow on every strip."""
+    def timeline_header(self, *, narrow: bool | None = None) -> str:
+        """The timeline's header names today, the day outlined in yellow on every strip; on three
+        lines if ``narrow`` (by default, as the strip is now)."""
         if not self._rows:
             return "Timeline"
         today = self._rows[0].progress.today
         working = any(
             day.is_today and day.kind is DayKind.WORKING for day in self._rows[0].timeline
         )
-        if working:
-            return f"Timeline\nToday, {short_date(today)}, is outlined in yellow"
-        return f"Timeline\nToday, {short_date(today)}, is not a working day"
+        words = "is outlined in yellow" if working else "is not a working day"
+        space = "\n" if (self.timeline_narrow if narrow is None else narrow) else " "
+        return f"Timeline\nToday, {short_date(today)},{space}{words}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QFont, QFontMetrics, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from rrdesk.app import AppContext
 from rrdesk.domain.timetable.timeline import DayKind
 from rrdesk.services.timetable.timetable_service import TimetableService
+from rrdesk.ui.board.board_columns import HEADER_PADDING
 from rrdesk.ui.board.board_table_model import TIMELINE_COLUMN
 from rrdesk.ui.board.board_widget import BoardWidget
 from rrdesk.ui.shell.main_window import first_size
@@ -129,6 +130,16 @@ def test_every_open_case_is_in_view_at_once_with_its_whole_strip(
         assert len(last) == 1, row.reference
         assert in_view.contains(on_page(board, last[0])), row.reference
     assert_every_working_day_numbered_and_monday_today(board)
+
+    # The timeline's header says what the yellow outline is, each line whole in its width.
+    words = model.headerData(TIMELINE_COLUMN, Qt.Orientation.Horizontal)
+    assert " ".join(words.split()) == "Timeline Today, Mon 23 Nov, is outlined in yellow"
+    bold = QFont(header.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    room = header.sectionSize(TIMELINE_COLUMN) - 2 * HEADER_PADDING
+    wider = [line for line in words.split("\n") if metrics.horizontalAdvance(line) > room]
+    assert wider == []
 
 
 def wheel_down(widget: QWidget) -> QWheelEvent:
