@@ -212,3 +212,34 @@ def test_protection_stopped_twice_does_nothing_more(
     protection.stop()  # as rrdesk ending twice over would
     assert not blank_context.session.is_open
     assert rolling_backups(folder, blank_context.session.path) == [folder / DAILY]
+
+
+def test_a_daily_backup_that_fails_on_the_runner_is_said_and_logged_by_its_kind(
+    qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages, tmp_path: Path,
+    caplog: Any,
+) -> None:  # fmt: skip
+    import shutil
+
+    runner = HeldRunner()
+    _shown, protection, folder = _window(qtbot, blank_context, tmp_path, runner)
+    session = blank_context.session
+    shutil.rmtree(folder)  # the folder gone while the copy waits to be written
+    caplog.clear()
+    with qtbot.waitSignal(protection.scheduler.backup_failed) as failed:
+        runner.run_waiting()
+
+    assert failed.args == [
+        f"rrdesk cannot write in the folder {folder}. Choose a folder you can save files in. "
+        "Nothing was saved."
+    ]
+    assert [(kind, title) for kind, title, _text in messages.shown] == [
+        ("error", "The automatic backup was not made")
+    ]
+    assert [record.getMessage() for record in caplog.records] == [
+        "rolling backup failed: StoreLocationError"
+    ]
+    assert not protection.scheduler.backing_up
+    assert session.db.holds == []
+    assert session.is_open
+    assert session.audit.entries()[-1].action != BACKUP_MADE
+    protection.stop()
