@@ -13,6 +13,7 @@ from rrdesk.domain.agency_forms.agency_counts import AgencyCounts
 from rrdesk.domain.agency_forms.agency_requests import EventKind
 from rrdesk.domain.agency_forms.panel_pack_content import PanelPackContent
 from rrdesk.domain.timetable.meeting_milestone import MEETING_KEY
+from rrdesk.domain.timetable.milestones_done import done_by_the_record
 from rrdesk.exports.mail_and_calendar.request_email import (
     EmailAttachment,
     RequestEmail,
@@ -122,7 +123,7 @@ class AgencyFormsService(QualityAssurance):
             today,
             profile=self.settings.profile(case.profile),
             meeting_date=record.meeting_date,
-            meeting_held=MEETING_KEY in record.done,
+            meeting_held=MEETING_KEY in record.done | done_by_the_record(case.stage, None).keys,
             requests=self.requests(case_id),
             assured_with={
                 request.agency: self.assured_with(case_id, request.agency)

@@ -4,7 +4,7 @@ what a cached row was built from."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from rrdesk.domain.agency_forms.agency_counts import AgencyCounts
@@ -19,6 +19,7 @@ from rrdesk.domain.timetable.meeting_milestone import (
     MeetingMilestone,
     meeting_milestone,
 )
+from rrdesk.domain.timetable.milestones_done import DoneByTheRecord, done_by_the_record
 from rrdesk.domain.timetable.profiles import STATUTORY_DEADLINE_KEY, ProcessProfile
 from rrdesk.domain.timetable.progress import ReviewProgress, ReviewStatus, review_progress
 from rrdesk.domain.timetable.return_window import (
@@ -61,6 +62,13 @@ class BoardRow:
     notification: NotificationGap | None = None  # from the local authority becoming aware
     forms_after_meeting: int = 0  # forms awaited and due after the meeting (or its latest day)
     forms_after_meeting_warning: str | None = None
+    done_by_the_record: DoneByTheRecord = field(default_factory=DoneByTheRecord)
+    """Milestones the case's stage and forms show done, without a tick."""
+
+    @property
+    def done(self) -> frozenset[str]:
+        """Every milestone done: ticked on the Timetable tab, or shown done by the record."""
+        return self.record.done | self.done_by_the_record.keys
 
     @property
     def meeting_late(self) -> bool:
@@ -105,7 +113,7 @@ class BoardRow:
         item = self.next_milestone
         if item is None:
             return None
-        return meeting_milestone(item, self.meeting_date, held=MEETING_KEY in self.record.done)
+        return meeting_milestone(item, self.meeting_date, held=MEETING_KEY in self.done)
 
     @property
     def next_milestone_words(self) -> str:
@@ -194,13 +202,15 @@ def build_board_row(
     assert case.case_id is not None
     assert case.notification_sent is not None
     deadline = effective_deadline(timetable.deadline, record.extensions)
+    shown_done = done_by_the_record(case.stage, returns)
+    done = record.done | shown_done.keys
     progress = review_progress(
         case.notification_sent,
         deadline,
         today,
         calendar,
         due_soon_working_days=profile.due_soon_working_days,
-        done=STATUTORY_DEADLINE_KEY in record.done,
+        done=STATUTORY_DEADLINE_KEY in done,
     )
     awaited = returns.awaited if returns is not None else ()
     latest_meeting = latest_meeting_day(
@@ -219,7 +229,7 @@ def build_board_row(
         timetable=timetable,
         deadline=deadline,
         progress=progress,
-        next_milestone=timetable.next_milestone(today, record.done),
+        next_milestone=timetable.next_milestone(today, done),
         returns=returns,
         meeting_date=record.meeting_date,
         timeline=build_timeline(timetable, calendar, today, deadline=deadline),
@@ -237,4 +247,5 @@ def build_board_row(
             latest_meeting=latest_meeting,
             calendar=calendar,
         ),
+        done_by_the_record=shown_done,
     )

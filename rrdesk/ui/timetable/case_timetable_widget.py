@@ -193,7 +193,11 @@ class CaseTimetableWidget(QWidget):
             box = QCheckBox("Done")
             box.setObjectName(f"done_{item.key}")
             box.setAccessibleName(f"{item.label}: done")
-            box.setChecked(item.key in row.record.done)
+            box.setChecked(item.key in row.done)
+            shown_done = row.done_by_the_record.why(item.key)
+            if shown_done:  # nothing to tick: the record shows it
+                box.setEnabled(False)
+                box.setToolTip(shown_done)
             box.toggled.connect(lambda checked, key=item.key: self._on_done_toggled(key, checked))
             self.done_boxes[item.key] = box
             for column, text in enumerate((item.label, due, day, item.counted_from_words)):

@@ -119,7 +119,7 @@ def day_tooltip(day: TimelineDay, row: BoardRow) -> str:
         parts.append("Rapid Review meeting booked")
     labels = {item.key: item.label for item in row.timetable.milestones}
     for key in day.milestones:
-        state = "done" if key in row.record.done else "due"
+        state = "done" if key in row.done else "due"
         parts.append(f"{labels.get(key, key)} ({state})")
     if day.day == row.deadline and row.extended:
         parts.append("deadline agreed with the National Panel")
@@ -133,7 +133,7 @@ def number_forms(day: TimelineDay, row: BoardRow) -> tuple[str, ...]:
     forms = [str(day.review_day)]
     if row.meeting_date == day.day:
         forms = [f"{forms[0]} M", "M"]
-    if day.milestones and all(key in row.record.done for key in day.milestones):
+    if day.milestones and all(key in row.done for key in day.milestones):
         forms = [f"{form}\u2713" for form in forms] + ["\u2713"]
     return tuple(forms)
 
@@ -250,7 +250,7 @@ def paint_timeline(
         painter.fillRect(inner, QColor(fill))
         text_colour = "#0b0c0c" if day.is_today else colours.text
         if day.milestones:
-            all_done = all(key in row.record.done for key in day.milestones)
+            all_done = all(key in row.done for key in day.milestones)
             is_deadline = day.day == row.deadline
             colour = colours.done if all_done else colours.deadline if is_deadline else None
             colour = colour or colours.milestone

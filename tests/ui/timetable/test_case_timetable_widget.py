@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from rrdesk.domain.cases.cases import Stage
-from rrdesk.services.cases.case_service import DirectoryService
+from rrdesk.services.agency_forms.agency_returns import returns_count
+from rrdesk.services.cases.case_service import CaseService, DirectoryService
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.kit.form_widgets import DateInput
@@ -272,3 +273,40 @@ def test_a_case_not_notified_says_why_it_has_no_timetable(qtbot: QtBot, session:
     )
     assert not tab.strip.isVisible()
     assert not tab.book_button.isVisible()
+
+
+def test_milestones_the_record_shows_done_are_ticked_without_asking(
+    qtbot: QtBot, session: Session
+) -> None:
+    notified = date(2026, 11, 16)
+    case_id = add_case(session, "RR-2026-001", notified, stage=Stage.AWAITING_SIGN_OFF)
+    case = CaseService(session).get(case_id)  # Tower Hamlets' four milestones
+    assert case is not None
+    builders.requests_sent(session, case, ["Northmoor General Hospital"], sent_on=notified)
+    builders.form_returned(session, case, "Northmoor General Hospital", {}, on=notified)
+    assert case.case_id is not None
+    tab = CaseTimetableWidget(
+        case_id,
+        TimetableService(session, agency_returns=lambda case_id: returns_count(session, case_id)),
+        RecordingMessages(),
+        today=Today(),
+        files=ScriptedFileDialogs(),
+        now=lambda: datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
+    )
+    qtbot.addWidget(tab)
+    tab.show()
+
+    shown = {
+        key: (box.isChecked(), box.isEnabled(), box.toolTip())
+        for key, box in tab.done_boxes.items()
+    }
+    assert shown == {
+        "agency_checks_returned": (True, False, "Done: every chosen agency's form is back."),
+        "rapid_review_meeting": (
+            True,
+            False,
+            "Done: the case is at 'Decided, awaiting sign-off', so the panel has met.",
+        ),
+        "decision_to_national_panel": (False, True, ""),
+    }
+    assert "done" not in stored(session, case.case_id), "nothing ticked is stored"
