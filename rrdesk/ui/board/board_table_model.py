@@ -169,7 +169,7 @@ class BoardTableModel(QAbstractTableModel):
         return None
 
     def timeline_header(self, *, narrow: bool | None = None) -> str:
-        """The timeline's header names today, the day outlined in yellow on every strip; on three
+        """The timeline's header names today, the day in yellow on every strip; on three
         lines if ``narrow`` (by default, as the strip is now)."""
         if not self._rows:
             return "Timeline"
@@ -177,7 +177,7 @@ class BoardTableModel(QAbstractTableModel):
         working = any(
             day.is_today and day.kind is DayKind.WORKING for day in self._rows[0].timeline
         )
-        words = "is outlined in yellow" if working else "is not a working day"
+        words = "is in yellow" if working else "is not a working day"
         space = "\n" if (self.timeline_narrow if narrow is None else narrow) else " "
         return f"Timeline\nToday, {short_date(today)},{space}{words}"
 

@@ -1,6 +1,6 @@
 """The timeline strip: a review's working days as cells, weekends and bank holidays as gaps.
 
-Today is outlined and filled yellow; days gone are darker; each milestone is a bar under its day
+Today is filled yellow and outlined; days gone are darker; each milestone is a bar under its day
 (green with a tick once done); the booked meeting is marked "M"; days after the deadline are
 red. Every cell has a tooltip naming its date, and a bank holiday's name. One painting function
 serves the board's table (through :class:`TimelineDelegate`), the case page and the projector.
@@ -33,8 +33,8 @@ from rrdesk.domain.timetable.timeline import DayKind, TimelineDay
 from rrdesk.services.timetable.board_rows import BoardRow
 
 LEGEND = (
-    "Timeline: each box is a working day, numbered from the notification (day 0). Outlined in "
-    "yellow: today. Bar underneath: a milestone (red: the decision is due; green with \u2713: "
+    "Timeline: each box is a working day, numbered from the notification (day 0). In yellow: "
+    "today. Bar underneath: a milestone (red: the decision is due; green with \u2713: "
     "done). M: the meeting. Striped: a weekend or bank holiday (point at it for its name). "
     "Point at a box for its full date."
 )
@@ -263,8 +263,16 @@ def paint_timeline(
                 QColor(colours.deadline),
             )
         label_area = inner.adjusted(0, 0, 0, -bar)
-        painter.setPen(QColor(text_colour))
         number = first_fitting(number_forms(day, row), inner.width(), metrics)
+        if day.is_today:
+            # Drawn before the day's number, and no thicker than the cell has room for beside
+            # it (the pen falls half inside the cell), so a narrow cell's number stays whole.
+            room = inner.width() - metrics.horizontalAdvance(number)
+            pen = QPen(QColor(colours.outline))
+            pen.setWidthF(max(1.0, min(rect.height() / 14, room)))
+            painter.setPen(pen)
+            painter.drawRect(inner)
+        painter.setPen(QColor(text_colour))
         if with_dates:
             top = QRectF(
                 label_area.left(), label_area.top(), label_area.width(), label_area.height() / 2
@@ -274,11 +282,6 @@ def paint_timeline(
             painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, next(dates))
         else:
             painter.drawText(label_area, Qt.AlignmentFlag.AlignCenter, number)
-        if day.is_today:
-            pen = QPen(QColor(colours.outline))
-            pen.setWidthF(max(2.0, rect.height() / 14))
-            painter.setPen(pen)
-            painter.drawRect(inner)
     painter.restore()
 
 

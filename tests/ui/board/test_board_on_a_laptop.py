@@ -46,7 +46,7 @@ def test_the_board_fits_a_laptop_with_every_day_numbered_and_today_named(
     )
     model = table.model()
     header_text = model.headerData(TIMELINE_COLUMN, header.orientation())
-    assert header_text == "Timeline\nToday, Mon 23 Nov, is outlined in yellow"
+    assert header_text == "Timeline\nToday, Mon 23 Nov, is in yellow"
     # The next milestone wraps rather than being cut, and its header is on two lines.
     assert model.headerData(NEXT_MILESTONE_COLUMN, header.orientation()) == "Next\nmilestone"
     assert model.headerData(PSEUDONYM_COLUMN, header.orientation()) == "Child or\nchildren"

@@ -79,7 +79,7 @@ def test_the_board_fits_1024_wide_with_every_word_every_day_numbered_and_today_n
         "Status\nand day",
         "Next\nmilestone",
         "Returns and\nmeeting",
-        "Timeline\nToday, Mon 23 Nov, is outlined in yellow",
+        "Timeline\nToday, Mon 23 Nov, is in yellow",
     ]
     references = [model.row_at(n).reference for n in range(model.rowCount())]
     late = references.index("RR-2026-002")

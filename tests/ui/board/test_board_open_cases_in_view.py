@@ -133,7 +133,7 @@ def test_every_open_case_is_in_view_at_once_with_its_whole_strip(
 
     # The timeline's header says what the yellow outline is, each line whole in its width.
     words = model.headerData(TIMELINE_COLUMN, Qt.Orientation.Horizontal)
-    assert " ".join(words.split()) == "Timeline Today, Mon 23 Nov, is outlined in yellow"
+    assert " ".join(words.split()) == "Timeline Today, Mon 23 Nov, is in yellow"
     bold = QFont(header.font())
     bold.setBold(True)
     metrics = QFontMetrics(bold)
