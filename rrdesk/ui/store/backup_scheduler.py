@@ -142,7 +142,7 @@ class BackupScheduler(QObject):
         self._runner.start(
             lambda _progress, _cancelled: copy.write(),
             on_done=lambda _path: self._finish(copy),
-            on_error=lambda _error: self._finish(copy),
+            on_error=lambda _error: self._finish(copy, bug_to_crash_dialog=True),
         )
         return True
 
@@ -154,9 +154,11 @@ class BackupScheduler(QObject):
             copy.ended.wait(COPY_WAIT_SECONDS)
             self._finish(copy)
 
-    def _finish(self, copy: _Copy) -> None:
+    def _finish(self, copy: _Copy, *, bug_to_crash_dialog: bool = False) -> None:
         """On the window's thread once the copy is written, or failed (or waited for): let go of
-        the store, record the backup, then say how it went."""
+        the store, record the backup, then say how it went. A bug (not a store's problem) is
+        raised again once the store is let go, for the crash dialog to report, when
+        ``bug_to_crash_dialog``; otherwise (rrdesk ending, say) it is logged by its type."""
         from rrdesk.services.store.backups import finish_rolling_backup
 
         if copy is not self._copy:
@@ -172,6 +174,12 @@ class BackupScheduler(QObject):
             then()
         if made:
             self.backup_made.emit(str(copy.backup.destination))
+        elif (
+            bug_to_crash_dialog
+            and copy.error is not None
+            and not isinstance(copy.error, StoreError)
+        ):
+            raise copy.error
         else:
             self._say_failed(copy.error)
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -241,5 +242,31 @@ def test_a_daily_backup_that_fails_on_the_runner_is_said_and_logged_by_its_kind(
     assert not protection.scheduler.backing_up
     assert session.db.holds == []
     assert session.is_open
+    assert session.audit.entries()[-1].action != BACKUP_MADE
+    protection.stop()
+
+
+def test_a_bug_while_the_daily_backup_is_written_lets_go_of_the_store_and_is_raised(
+    qtbot: QtBot, blank_context: AppContext, messages: RecordingMessages, tmp_path: Path,
+    monkeypatch: Any,
+) -> None:  # fmt: skip
+    """A bug is not a store's problem to say in a message: the store is let go, and the bug is
+    raised again on the window's thread, where the crash dialog reports it."""
+    from rrdesk.services.store.backups import RollingBackupUnderWay
+
+    def a_bug(_backup: object) -> Path:
+        raise ZeroDivisionError("a bug in writing the copy")
+
+    runner = HeldRunner()
+    _shown, protection, _folder = _window(qtbot, blank_context, tmp_path, runner)
+    session = blank_context.session
+    monkeypatch.setattr(RollingBackupUnderWay, "write", a_bug)
+    with pytest.raises(ZeroDivisionError, match="a bug in writing the copy"):
+        runner.run_waiting()
+
+    assert not protection.scheduler.backing_up
+    assert session.db.holds == []
+    assert session.is_open
+    assert messages.shown == []
     assert session.audit.entries()[-1].action != BACKUP_MADE
     protection.stop()
