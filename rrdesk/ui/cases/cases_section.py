@@ -96,6 +96,12 @@ class CasesSection(QWidget):
         self.case_list.refresh()
         self.stack.setCurrentWidget(self.case_list)
 
+    def show_start(self) -> None:
+        """Cases chosen again in the window's sections: back to the list, from whichever of a
+        case's tabs is on show, once any unsaved typing there is saved or set aside."""
+        if self.stack.currentWidget() is self.tabs and self.may_leave_case():
+            self.show_list()
+
     def may_leave_case(self) -> bool:
         """Whether the case on show may be left for another: asks about unsaved typing."""
         return self.stack.currentWidget() is not self.tabs or may_leave(self.tabs, self._messages)

@@ -1,5 +1,9 @@
 """The coordinator's main window: a list of sections on the left, the section on the right.
 
+Choosing the section on show again (a click on it in the list, or its Ctrl+number) takes it back
+to where it starts, if it has a start to go back to (:class:`StartsOver`): the Cases section
+from an open case to the list of cases.
+
 The window title names the partnership only, never a case. Size and position are remembered
 (nothing else is kept outside the encrypted store).
 """
@@ -8,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import (
@@ -94,10 +98,21 @@ class SectionStack(QStackedWidget):
         return super().sizeHint() if shown is None else shown.sizeHint()
 
 
+@runtime_checkable
+class StartsOver(Protocol):
+    """A section that goes back to its start when chosen again (its list, say), after asking
+    about unsaved typing; it stays as it is if the person chooses to stay."""
+
+    def show_start(self) -> None: ...
+
+
 class SectionList(QListWidget):
     """The list of sections. Before another section is chosen in it (a click, the arrow keys or
     typing a title's first letter) it asks ``may_change``, which may ask the person about unsaved
     typing; the choice is refused, the section on show staying, when it answers False."""
+
+    chosen_again = Signal()
+    """The section on show was clicked again."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,7 +123,10 @@ class SectionList(QListWidget):
         if 0 <= row != self.currentRow() and not self.may_change():
             event.accept()
             return
+        again = row >= 0 and row == self.currentRow()
         super().mousePressEvent(event)
+        if again:
+            self.chosen_again.emit()
 
     def moveCursor(
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
@@ -182,6 +200,7 @@ class MainWindow(QMainWindow):
             self.file_menu, "Quit", "quit", QKeySequence(QKeySequence.StandardKey.Quit), self.close
         )
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        self.nav.chosen_again.connect(self._start_over)
         self._restore_geometry()
 
     def add_action(
@@ -219,7 +238,7 @@ class MainWindow(QMainWindow):
                 title,
                 f"show_{key}",
                 QKeySequence(f"Ctrl+{number}"),
-                lambda _=False, k=key: self.show_section(k),
+                lambda _=False, k=key: self.choose_section(k),
             )
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
@@ -303,6 +322,19 @@ class MainWindow(QMainWindow):
             return False
         self.nav.setCurrentItem(section.item)
         return True
+
+    def choose_section(self, key: str) -> None:
+        """The person chose the section (its shortcut): shown, or if it is on show already,
+        taken back to its start."""
+        if key == self.current_section:
+            self._start_over()
+        else:
+            self.show_section(key)
+
+    def _start_over(self) -> None:
+        shown = self.stack.currentWidget()
+        if isinstance(shown, StartsOver):
+            shown.show_start()
 
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
