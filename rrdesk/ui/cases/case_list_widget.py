@@ -152,6 +152,17 @@ class CaseListWidget(QWidget):
         if case_id is not None:
             self.case_opened.emit(case_id)
 
+    def point_at(self, case_id: int) -> None:
+        """Choose the case's row, if it is listed, and give the table the keyboard: coming back
+        from a case, Enter opens it again and the arrow keys move on from it."""
+        for row in range(self.model.rowCount()):
+            if self.model.case_id_at(row) == case_id:
+                index = self.model.index(row, 0)
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                break
+        self.table.setFocus()
+
     def open_row(self, row: int) -> None:
         """Open the case shown on ``row`` (as a double-click or Enter does)."""
         self._on_table_activated(self.model.index(row, 0))

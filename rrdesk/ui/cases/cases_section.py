@@ -93,8 +93,12 @@ class CasesSection(QWidget):
         return True
 
     def show_list(self) -> None:
+        """The list of cases, the case just left chosen in it."""
+        left = self._editor.current_case if self._editor is not None else None
         self.case_list.refresh()
         self.stack.setCurrentWidget(self.case_list)
+        if left is not None and left.case_id is not None:
+            self.case_list.point_at(left.case_id)
 
     def show_start(self) -> None:
         """Cases chosen again in the window's sections: back to the list, from whichever of a

@@ -27,7 +27,9 @@ def _click_cases_in_the_sections(qtbot: QtBot, window: MainWindow) -> None:
 def test_a_click_on_cases_from_a_case_tab_shows_the_list(
     qtbot: QtBot, blank_context: AppContext, today: date
 ) -> None:
+    add_case(blank_context.session, today=today, notified=today, reference="RR-2026-040")
     case = add_case(blank_context.session, today=today, notified=today, reference="RR-2026-041")
+    add_case(blank_context.session, today=today, notified=today, reference="RR-2026-042")
     assert case.case_id is not None
     window, section, _meeting = open_case_tab(qtbot, blank_context, case.case_id, "Meeting")
     assert shown_title(section) == "Meeting"
@@ -38,6 +40,13 @@ def test_a_click_on_cases_from_a_case_tab_shows_the_list(
     assert not section.tabs.isVisible()
     assert window.current_section == "cases"
     assert blank_context.messages.shown == [], "nothing typed: nothing asked"
+    # The case just left is chosen in the list, with the keyboard there: Enter opens it again.
+    table = section.case_list.table
+    assert table.hasFocus()
+    assert table.currentIndex().data() == "RR-2026-041"
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert section.tabs.isVisible()
+    assert section.editor.current_case == blank_context.session.cases.get(case.case_id)
 
 
 def test_ctrl_1_from_a_case_tab_shows_the_list(
