@@ -141,7 +141,7 @@ def notify_it(day: Day) -> None:
 
 def go_to_its_agency_forms(day: Day) -> None:
     walker = day.walker
-    tab = day.word("Agency", above=60)
+    tab = day.word("gency", above=60)  # the tab row; its capital A is at times read as "a"
     walker.click(*tab.centre)
     walker.wait_to_read("Agency check forms")
     day.keep("agency-forms")
