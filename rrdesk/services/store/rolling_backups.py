@@ -38,12 +38,27 @@ def rolling_backups(folder: Path, store_path: Path) -> list[Path]:
         for p in folder.iterdir()
         if p.is_file() and p.name.startswith(prefix) and p.name.endswith(BACKUP_SUFFIX)
     ]
-    return sorted(found, key=lambda p: p.name)
+    return sorted(found, key=lambda p: _order(p, store_path))
+
+
+def _stamp_and_number(path: Path, store_path: Path) -> tuple[str, int]:
+    """``store-20261122-093000.2.rrbackup`` → ``("20261122-093000", 2)``: the second backup
+    made in that second (the first has no number)."""
+    text = path.name[len(store_path.stem) + 1 : -len(BACKUP_SUFFIX)]
+    stamp, _dot, number = text.partition(".")
+    return stamp, int(number) if number.isascii() and number.isdigit() else 1
+
+
+def _order(path: Path, store_path: Path) -> tuple[str, int, str]:
+    """Oldest first: by the time in the name, then by its number within that second."""
+    stamp, number = _stamp_and_number(path, store_path)
+    return stamp, number, path.name
 
 
 def made_at(path: Path, store_path: Path) -> datetime | None:
-    """When a rolling backup was made, read from its name (``20261122-093000``)."""
-    text = path.name[len(store_path.stem) + 1 : -len(BACKUP_SUFFIX)]
+    """When a rolling backup was made, read from its name (``20261122-093000``, with ``.2``
+    after it for a second backup in the same second)."""
+    text, _number = _stamp_and_number(path, store_path)
     day, dash, time = text.partition("-")
     digits = day + time
     if not (dash and len(day) == 8 and len(time) == 6 and digits.isascii() and digits.isdigit()):

@@ -236,6 +236,17 @@ def test_rolling_backups_keep_the_newest(session, tmp_path: Path) -> None:
     assert rolling_backup_due(session, datetime(2026, 11, 23, 4, 30), folder)
 
 
+def test_a_second_backup_in_the_same_second_is_the_newer(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "backups"
+    set_keep_count(session, 2)
+    first = make_rolling_backup(session, NOW, folder)
+    second = make_rolling_backup(session, NOW, folder)
+    assert second.name == "partnership-20261122-093000.2.rrbackup"
+    assert rolling_backups(folder, session.path) == [first, second]
+    third = make_rolling_backup(session, NOW, folder)
+    assert rolling_backups(folder, session.path) == [second, third], "the oldest removed"
+
+
 def test_the_last_rolling_backup_is_read_from_well_formed_names_only(
     session,  # type: ignore[no-untyped-def]
     tmp_path: Path,
@@ -245,7 +256,7 @@ def test_the_last_rolling_backup_is_read_from_well_formed_names_only(
     for stamp in (
         "20261122-093000",  # the newest well-formed name
         "20261121-235959",
-        "20261122-093000.2",  # a second backup in the same second: not a stamp of its own
+        "20261122-093000.2",  # a second backup in the same second: the same time
         "20261340-093000",  # no 40th day of a 13th month
         "20261122-253000",
         "2026112-0930000",
