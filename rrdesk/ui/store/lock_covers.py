@@ -82,13 +82,14 @@ def _cover_main(
 ) -> LockedScreen:
     for action in window.findChildren(QAction):
         action.setEnabled(False)
+    banner = window.banner.text() if not window.banner.isHidden() else ""  # the demo's
     old = window.takeCentralWidget()
     if old is not None:
         old.hide()
         old.deleteLater()
     from rrdesk.ui.store.locked_screen import LockedScreen
 
-    screen = LockedScreen(reason)
+    screen = LockedScreen(reason, banner=banner)
     screen.unlock_requested.connect(unlock_requested)
     screen.quit_requested.connect(window.close)  # a way out when the passphrase is not known
     window.setCentralWidget(screen)

@@ -1,5 +1,8 @@
 """What the main window shows while rrdesk is locked: no case data, and a way back in with the
-passphrase or the recovery key (never a key remembered on this computer)."""
+passphrase or the recovery key (never a key remembered on this computer).
+
+The demo store's banner stays across the top, as on the window: it says the demo's passphrase,
+which nobody could otherwise know when the demo locks itself."""
 
 from __future__ import annotations
 
@@ -25,9 +28,14 @@ class LockedScreen(QWidget):
     unlock_requested = Signal(str, bool)
     quit_requested = Signal()
 
-    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
+    def __init__(self, reason: str, *, banner: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("locked_screen")
+        self.banner = QLabel(banner)
+        self.banner.setObjectName("locked_banner")
+        self.banner.setProperty("role", "demo_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(bool(banner))
         self.title = heading_label("Locked", object_name="locked_title")
         self._reason_text = f"{REASONS.get(reason, REASONS['manual'])} Nothing has been lost."
         self.reason = QLabel(self._reason_text)
@@ -61,6 +69,8 @@ class LockedScreen(QWidget):
         row.addWidget(panel, 3)
         row.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
         layout.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(2)

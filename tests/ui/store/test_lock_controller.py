@@ -322,3 +322,39 @@ def test_the_lock_screen_can_quit_rrdesk(qtbot, locked_setup) -> None:  # type: 
     assert not window.isVisible()
     assert controller.is_locked  # nothing was unlocked on the way out
     assert rebuilt == []
+
+
+def test_the_demo_banner_with_its_passphrase_stays_on_the_locked_screen(
+    qtbot, session: Session, passphrase: str
+) -> None:  # type: ignore[no-untyped-def]
+    banner = (
+        f"Demo store: every person here is fictional. If it locks, its passphrase is: {passphrase}"
+    )
+    window = MainWindow("Northmoor (demo)", banner=banner)
+    window.add_section("cases", "Cases", QLabel(MARKER))
+    qtbot.addWidget(window)
+    window.show()
+    controller = LockController(
+        session,
+        runner=ImmediateRunner(),
+        unlock_with_passphrase=store_access.unlock_with_passphrase,
+        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
+        rebuild=lambda new_session: window,
+        idle_interval_ms=60_000,
+    )
+    controller.watch(window)
+    controller.lock("idle")
+    screen = controller.locked_screen
+    assert screen is not None
+    assert screen.banner.isVisible()
+    assert screen.banner.text() == banner
+    assert MARKER not in _all_text(window)
+    controller.stop()
+
+
+def test_a_store_with_no_banner_shows_none_on_the_locked_screen(qtbot, locked_setup) -> None:
+    controller, _window, _projector, _rebuilt = locked_setup
+    controller.lock("manual")
+    screen = controller.locked_screen
+    assert screen is not None
+    assert not screen.banner.isVisible()
