@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -37,6 +38,18 @@ def _window(session: Session) -> MainWindow:
     window = MainWindow(f"Northmoor ({MARKER})")
     window.add_section("cases", "Cases", PendingEditor(session))
     return window
+
+
+def _controller(session: Session, rebuild: Any, **seams: Any) -> LockController:
+    """A lock controller over ``session`` with the passphrase and recovery key unlocking it."""
+    return LockController(
+        session,
+        runner=ImmediateRunner(),
+        unlock_with_passphrase=store_access.unlock_with_passphrase,
+        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
+        rebuild=rebuild,
+        **seams,
+    )
 
 
 def _all_text(widget: QWidget) -> str:
@@ -74,14 +87,7 @@ def locked_setup(qtbot, session: Session, store_path: Path):  # type: ignore[no-
         new_window.show()
         return new_window
 
-    controller = LockController(
-        session,
-        runner=ImmediateRunner(),
-        unlock_with_passphrase=store_access.unlock_with_passphrase,
-        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
-        rebuild=rebuild,
-        idle_interval_ms=60_000,
-    )
+    controller = _controller(session, rebuild, idle_interval_ms=60_000)
     controller.watch(window)
     yield controller, window, projector, rebuilt
     controller.stop()
@@ -249,13 +255,7 @@ def test_listening_for_the_screen_lock_starts_once_the_window_is_on_screen(
 ) -> None:  # type: ignore[no-untyped-def]
     window = _window(session)
     qtbot.addWidget(window)
-    controller = LockController(
-        session,
-        runner=ImmediateRunner(),
-        unlock_with_passphrase=store_access.unlock_with_passphrase,
-        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
-        rebuild=lambda new_session: None,
-    )
+    controller = _controller(session, lambda new_session: None)
     controller.watch(window)
     qtbot.wait(20)
     assert not controller.listens_for_screen_lock  # the window is not on screen yet
@@ -286,12 +286,9 @@ def test_a_store_damaged_while_locked_is_handed_on_and_stays_locked_if_not_resto
     qtbot.addWidget(window)
     window.show()
     handed_on: list[StoreError] = []
-    controller = LockController(
+    controller = _controller(
         session,
-        runner=ImmediateRunner(),
-        unlock_with_passphrase=store_access.unlock_with_passphrase,
-        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
-        rebuild=lambda _session: None,
+        lambda _session: None,
         store_problem=lambda error: handed_on.append(error),  # the person quit that screen
         idle_interval_ms=60_000,
     )
@@ -334,14 +331,7 @@ def test_the_demo_banner_with_its_passphrase_stays_on_the_locked_screen(
     window.add_section("cases", "Cases", QLabel(MARKER))
     qtbot.addWidget(window)
     window.show()
-    controller = LockController(
-        session,
-        runner=ImmediateRunner(),
-        unlock_with_passphrase=store_access.unlock_with_passphrase,
-        unlock_with_recovery_key=store_access.unlock_with_recovery_key,
-        rebuild=lambda new_session: window,
-        idle_interval_ms=60_000,
-    )
+    controller = _controller(session, lambda new_session: window, idle_interval_ms=60_000)
     controller.watch(window)
     controller.lock("idle")
     screen = controller.locked_screen
