@@ -73,6 +73,12 @@ def test_choose_send_and_email_draft(qtbot, blank_context, dialogs, notified) ->
     for private in (*case.private_values(), case.pseudonyms):
         assert private not in body
     assert dialogs.folders == [saved.parent], "where the mail program fails, the folder is shown"
+    assert blank_context.messages.shown[-1] == (
+        "info",
+        "Email draft saved",
+        "Your mail program did not open the draft, so rrdesk has opened the folder that holds "
+        f"it: {saved.parent}. Open {saved.name} from there.",
+    )
     assert not list(dialogs.folder.glob(".*partial"))
 
 

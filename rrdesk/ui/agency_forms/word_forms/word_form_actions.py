@@ -180,8 +180,8 @@ class WordFormActions(ReturnedFormActions):
             self._messages.info(
                 self._parent,
                 "Email draft saved",
-                f"The draft was saved as {path.name} in {path.parent}, but your mail program "
-                "did not open it. Open it from that folder.",
+                "Your mail program did not open the draft, so rrdesk has opened the folder that "
+                f"holds it: {path.parent}. Open {path.name} from there.",
             )
         if made is not None and made.password is not None:
             self._show_saved(prepared.agency, made)
