@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -28,7 +28,7 @@ from rrdesk.services.agency_forms.word_forms import WordForms
 from rrdesk.ui.agency_forms.agency_dialogs import AgencyFormsDialogs
 from rrdesk.ui.agency_forms.agency_form_entry import AgencyFormEntryWidget
 from rrdesk.ui.agency_forms.panel_pack_action import PanelPackBuilder
-from rrdesk.ui.agency_forms.quality_words import quality_problems, quality_text
+from rrdesk.ui.agency_forms.quality_words import QualityLabel, quality_problems, quality_text
 from rrdesk.ui.agency_forms.requests_table import fill_requests_table, requests_table
 from rrdesk.ui.agency_forms.word_forms.word_form_actions import WordFormActions
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label
@@ -98,10 +98,7 @@ class AgencyFormsWidget(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("requests_summary")
         self.summary.setWordWrap(True)
-        self.quality = QLabel()
-        self.quality.setObjectName("quality_view")
-        self.quality.setWordWrap(True)
-        self.quality.setTextFormat(Qt.TextFormat.PlainText)
+        self.quality = QualityLabel()
         self.pack = PanelPackBuilder(service, case_id, messages, today, runner, self._files)
         self.word = WordFormActions(
             WordForms(service), case_id, messages, today, runner, files, opener, self

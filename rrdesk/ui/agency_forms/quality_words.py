@@ -1,12 +1,42 @@
 """The words of quality assurance on the Agency forms tab: what the selected agency's form has
-and lacks, and what the question before marking it quality assured names."""
+and lacks, the label they are shown in, and what the question before marking it quality assured
+names."""
 
 from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QLabel
 
 from rrdesk.domain.agency_forms.agency_requests import RequestStatus
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.agency_forms.quality_assurance import QualityView
 from rrdesk.services.agency_forms.request_chasing import RequestRow
+
+QUALITY_LINES = 6
+"""The lines kept for the chosen agency's words, however few it has."""
+
+
+class QualityLabel(QLabel):
+    """Where the chosen agency's words are shown. It keeps room for a form's usual words (its
+    state, checks, pasted text, a return), so choosing an agency does not move the buttons above
+    it under the pointer."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("quality_view")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def _kept(self) -> int:
+        return QUALITY_LINES * self.fontMetrics().lineSpacing()  # in the font as styled
+
+    def heightForWidth(self, width: int) -> int:
+        return max(super().heightForWidth(width), self._kept())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self._kept()))
 
 
 def quality_text(row: RequestRow | None, view: QualityView | None) -> str:

@@ -129,3 +129,30 @@ def test_a_long_quality_assurance_text_leaves_the_table_room_for_five_agencies_a
     # The quality assurance words are whole: as tall as they need at the width they have.
     quality = tab.quality
     assert quality.height() >= quality.heightForWidth(quality.width())
+
+
+@pytest.mark.usefixtures("styled")
+@pytest.mark.parametrize("size", [LAPTOP, SMALL_SCREEN], ids=["1366", "1024"])
+def test_choosing_an_agency_does_not_move_the_buttons(
+    qtbot: QtBot, blank_context: AppContext, collecting: Case, size: tuple[int, int]
+) -> None:
+    """The words under Quality assurance grow from one line to several as an agency is chosen:
+    the buttons stay where the person is about to click."""
+    service = AgencyFormsService(blank_context.session)
+    assert collecting.case_id is not None
+    service.record_received(collecting.case_id, POLICE, date(2026, 11, 21))
+    window, tab = _agency_forms_tab(qtbot, blank_context, collecting, size)
+    table = tab.table
+
+    def where_the_buttons_are() -> list[tuple[int, int]]:
+        places = [button.mapTo(window, button.rect().topLeft()) for button in tab.buttons.values()]
+        return [(place.x(), place.y()) for place in places]
+
+    before = where_the_buttons_are()
+    assert tab.quality.text().count("\n") == 0
+    for row in range(table.rowCount()):
+        cell = table.visualRect(table.model().index(row, 0)).center()
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        QApplication.processEvents()
+        assert tab.quality.text().count("\n") < 6, tab.quality.text()
+        assert where_the_buttons_are() == before, table.item(row, 0).text()
