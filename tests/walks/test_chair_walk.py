@@ -210,7 +210,7 @@ def test_a_chair_runs_the_panel_meeting(chair: Walker) -> None:
         record_the_decision(walker)
     walker.focus_window("rrdesk: Rapid Review countdown")
     walker.key("Escape")  # the projector closes
-    assert walker.window_names() == [MAIN]
+    assert walker.wait_for_windows([MAIN]) == [MAIN]
     if not room:
         take_attendance_seen = walker.read("after the projector")
         assert shows(take_attendance_seen, "Countdown board"), take_attendance_seen

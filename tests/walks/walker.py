@@ -206,6 +206,18 @@ class Walker:
     def window_names(self) -> list[str]:
         return [self._xdotool("getwindowname", window).strip() for window in self.windows()]
 
+    def wait_for_windows(self, names: list[str], attempts: int = 20) -> list[str]:
+        """rrdesk's visible windows' names once they are ``names`` (a window closing or opening
+        takes a moment to reach the screen, and the search can miss them meanwhile), or as
+        they are after ``attempts`` looks."""
+        shown = self.window_names()
+        for _ in range(attempts):
+            if shown == names:
+                break
+            self.settle()
+            shown = self.window_names()
+        return shown
+
     def window_sizes(self) -> list[tuple[int, int]]:
         sizes = []
         for window in self.windows():
