@@ -105,7 +105,7 @@ def main() -> None:
         timed("First refresh on a new day (all rows recomputed)", new_day, repeat=3)
 
         def paint() -> None:
-            board.table.viewport().repaint()
+            board.page.viewport().repaint()  # the page on show, the table's rows in view in it
 
         timed("Painting the visible rows with their timeline strips", paint)
         print(

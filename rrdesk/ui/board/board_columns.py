@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
+from rrdesk.services.timetable.board_rows import BoardRow
 from rrdesk.ui.board.board_table_model import (
     COMBINED_HIDDEN,
     COMBINED_INTO,
@@ -111,6 +112,8 @@ class BoardColumns(QObject):
         self._model = model
         self._full_needs = 0
         self._arranging = False
+        self._measured: dict[int, tuple[BoardRow, int]] = {}  # each row's words' height
+        self._measured_layout: tuple[object, ...] = ()  # the font, columns and widths measured at
         table.setItemDelegate(CombinedCells(model, table))
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -187,18 +190,32 @@ class BoardColumns(QObject):
 
     def fit_rows(self) -> None:
         """Every row as tall as the tallest row's words wrapped at the columns' widths now (and at
-        least ``ROW_LINES`` lines), measured as a cell lays out its words: inside its margins."""
+        least ``ROW_LINES`` lines), measured as a cell lays out its words: inside its margins. A
+        row measured before, unchanged and at the same widths, is not measured again."""
         table, model = self._table, self._model
         metrics = table.fontMetrics()
         margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
         columns = [c for c in range(TIMELINE_COLUMN) if not table.isColumnHidden(c)]
+        inner = {c: max(1, table.columnWidth(c) - 2 * (margin + 1)) for c in columns}
+        room = {c: QRect(0, 0, width, 10_000) for c, width in inner.items()}
+        layout = (metrics.lineSpacing(), model.combined, tuple(inner.values()))
+        measured: dict[int, tuple[BoardRow, int]] = {}
         tallest = metrics.lineSpacing() * ROW_LINES
         for number in range(min(model.rowCount(), RESIZE_SAMPLE_ROWS)):
-            for column in columns:
-                room = QRect(0, 0, max(1, table.columnWidth(column) - 2 * (margin + 1)), 10_000)
-                text = model.shown_text(number, column)
-                words = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, text)
-                tallest = max(tallest, words.height())
+            row = model.row_at(number)
+            known = self._measured.get(id(row))
+            if known is not None and known[0] is row and self._measured_layout == layout:
+                height = known[1]
+            else:
+                height = max(
+                    metrics.boundingRect(
+                        room[c], Qt.TextFlag.TextWordWrap, model.shown_text(number, c)
+                    ).height()
+                    for c in columns
+                )
+            measured[id(row)] = (row, height)
+            tallest = max(tallest, height)
+        self._measured, self._measured_layout = measured, layout
         height = max(34, tallest + 10)
         if table.verticalHeader().defaultSectionSize() != height:
             table.verticalHeader().setDefaultSectionSize(height)

@@ -126,7 +126,8 @@ class BoardTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, TIMELINE_COLUMN, TIMELINE_COLUMN)
 
     def set_rows(self, rows: list[BoardRow]) -> None:
-        """Show ``rows``; when the same cases are in the same order only changed rows repaint."""
+        """Show ``rows``; when the same cases are in the same order only the changed rows (from
+        the first to the last of them) repaint."""
         same_cases = [r.case_id for r in rows] == [r.case_id for r in self._rows]
         if not same_cases:
             self.beginResetModel()
@@ -134,9 +135,10 @@ class BoardTableModel(QAbstractTableModel):
             self.endResetModel()
             return
         old, self._rows = self._rows, list(rows)
-        for number, (before, after) in enumerate(zip(old, rows, strict=True)):
-            if before is not after:
-                self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
+        changed = [n for n, (was, now) in enumerate(zip(old, rows, strict=True)) if was is not now]
+        if changed:  # one signal for them all: each one makes the rows' heights be fitted again
+            last = len(COLUMNS) - 1
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
 
     def row_at(self, row: int) -> BoardRow:
         return self._rows[row]
