@@ -17,7 +17,6 @@ loads when one is made.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -35,7 +34,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CHECK_EVERY_MS = 15 * 60_000
-COPY_WAIT_SECONDS = 60.0  # the longest the window waits for the rest of a copy it must not cut
 UNEXPECTED = "The automatic backup was not made because of an unexpected problem."
 NOT_WRITTEN = "Not saved: the backup was not written in time. rrdesk tries again later."
 
@@ -46,18 +44,16 @@ class _Copy:
     def __init__(self, session: Session, backup: RollingBackupUnderWay) -> None:
         self.session = session
         self.backup = backup
-        self.ended = threading.Event()
         self.error: BaseException | None = None
 
     def write(self) -> Path:
-        """On the runner: write the copy (it touches only files and a connection of its own)."""
+        """On the runner: write the copy (it touches only files and a connection of its own);
+        ``backup.written`` is set once it is written or has failed."""
         try:
             return self.backup.write()
         except BaseException as error:
             self.error = error
             raise
-        finally:
-            self.ended.set()
 
 
 class BackupScheduler(QObject):
@@ -149,9 +145,11 @@ class BackupScheduler(QObject):
     def finish_backup_now(self) -> None:
         """Wait here for the rest of the copy being written, if one is, and end it: for whatever
         must have the store closed at once. A copy not written in time is not kept."""
+        from rrdesk.services.store.backups import COPY_WAIT_SECONDS
+
         copy = self._copy
         if copy is not None:
-            copy.ended.wait(COPY_WAIT_SECONDS)
+            copy.backup.written.wait(COPY_WAIT_SECONDS)
             self._finish(copy)
 
     def _finish(self, copy: _Copy, *, bug_to_crash_dialog: bool = False) -> None:
@@ -164,7 +162,7 @@ class BackupScheduler(QObject):
         if copy is not self._copy:
             return  # ended already
         self._copy = None
-        made = copy.ended.is_set() and copy.error is None
+        made = copy.backup.written.is_set() and copy.error is None
         try:
             finish_rolling_backup(copy.session, copy.backup, made=made)
         except StoreError as error:

@@ -240,14 +240,15 @@ class LockController(QObject):
         self.locked.emit(reason)
 
     def _close(self, session: Session, seal_now: bool) -> None:
-        if self._backups is not None and self._backups.backing_up:
+        backups = self._backups
+        if backups is not None and backups.backing_up:
             if not seal_now:  # the windows are covered: the store is closed once it is copied
                 self._waiting = session
                 if self.locked_screen is not None:
                     self.locked_screen.set_busy(LOCKING)
-                self._backups.after_backup(self._close_waiting)
+                backups.after_backup(self._close_waiting)
                 return
-            self._backups.finish_backup_now()
+            backups.finish_backup_now()
         try:
             self._closing = closing = session.begin_close()
         except StoreError:
