@@ -63,12 +63,9 @@ class BoardRow:
     forms_after_meeting: int = 0  # forms awaited and due after the meeting (or its latest day)
     forms_after_meeting_warning: str | None = None
     done_by_the_record: DoneByTheRecord = field(default_factory=DoneByTheRecord)
-    """Milestones the case's stage and forms show done, without a tick."""
-
-    @property
-    def done(self) -> frozenset[str]:
-        """Every milestone done: ticked on the Timetable tab, or shown done by the record."""
-        return self.record.done | self.done_by_the_record.keys
+    """Milestones the case's stage and forms show done, without a tick, and why."""
+    done: frozenset[str] = frozenset()
+    """Every milestone done: ticked on the Timetable tab, or shown done by the record."""
 
     @property
     def meeting_late(self) -> bool:
@@ -248,4 +245,5 @@ def build_board_row(
             calendar=calendar,
         ),
         done_by_the_record=shown_done,
+        done=done,
     )
