@@ -4,8 +4,6 @@ never closes the store under the copy."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,57 +15,16 @@ from rrdesk.app import AppContext
 from rrdesk.services.store.backups import check_backup, make_rolling_backup, rolling_backups
 from rrdesk.services.store.rolling_backups import BACKUP_MADE
 from rrdesk.ui.shell.main_window import MainWindow
-from rrdesk.ui.shell.tasks import TaskHandle, TaskStarter
+from rrdesk.ui.shell.tasks import TaskStarter
 from rrdesk.ui.store.backup_widget import BackupWidget
 from rrdesk.ui.store.locked_screen import LockedScreen
 from rrdesk.ui.store.protection import Protection, restore_from_backup
 from tests.builders import add_case
 from tests.fakes import RecordingMessages
 from tests.ui.main_windows import WindowRebuilder, protect_as_the_app_does
-from tests.ui.store.held_runner import HeldRunner
+from tests.ui.store.held_runner import HeldRunner, ReportsHeldRunner
 
 DAILY = "partnership-20261122-100000.rrbackup"  # named by the tests' clock
-
-
-class ReportsHeldRunner:
-    """Runs each task at once on a thread of its own, as the app's runner does, but tells the
-    window how it went only when the test says (as if the window's thread were busy)."""
-
-    def __init__(self) -> None:
-        self.started: list[tuple[threading.Thread, list[Any], Callable[..., None], Any]] = []
-
-    def start(
-        self,
-        work: Callable[..., Any],
-        *,
-        on_done: Callable[..., None],
-        on_error: Callable[[BaseException], None],
-        on_progress: Callable[[int, int], None] | None = None,
-    ) -> TaskHandle:
-        outcome: list[Any] = []
-
-        def run() -> None:
-            try:
-                outcome.append((True, work(lambda _done, _total: None, lambda: False)))
-            except BaseException as error:
-                outcome.append((False, error))
-
-        thread = threading.Thread(target=run)
-        thread.start()
-        self.started.append((thread, outcome, on_done, on_error))
-
-        class _Handle:
-            def cancel(self) -> None:
-                pass
-
-        return _Handle()
-
-    def report(self) -> None:
-        started, self.started = self.started, []
-        for thread, outcome, on_done, on_error in started:
-            thread.join()
-            finished, result = outcome[0]
-            (on_done if finished else on_error)(result)
 
 
 def _window(
