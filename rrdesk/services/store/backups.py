@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -145,12 +146,17 @@ def set_keep_count(session: Session, count: int) -> None:
 def back_up_to(session: Session, destination: Path) -> Path:
     """ "Back up now" to a file the user chose. Refuses synced and network folders."""
     backup = start_backup(session, destination)
+    return _write_and_finish(backup, lambda made: finish_backup(session, backup, made=made))
+
+
+def _write_and_finish(backup: BackupUnderWay, finish: Callable[[bool], None]) -> Path:
+    """Write a backup begun on this thread here and now, then ``finish(made)`` it either way."""
     try:
         written = backup.write()
     except BaseException:
-        finish_backup(session, backup, made=False)
+        finish(False)
         raise
-    finish_backup(session, backup, made=True)
+    finish(True)
     return written
 
 
@@ -241,13 +247,7 @@ def make_rolling_backup(session: Session, now: datetime, folder: Path | None = N
     """A backup into the backups folder, then the oldest beyond ``backup_keep`` removed; all
     on this thread (the window writes it on the task runner: :func:`start_rolling_backup`)."""
     backup = start_rolling_backup(session, now, folder)
-    try:
-        written = backup.write()
-    except BaseException:
-        finish_rolling_backup(session, backup, made=False)
-        raise
-    finish_rolling_backup(session, backup, made=True)
-    return written
+    return _write_and_finish(backup, lambda made: finish_rolling_backup(session, backup, made=made))
 
 
 @dataclass(frozen=True)
