@@ -29,10 +29,12 @@ def make_tab(
     case_id: int,
     messages: RecordingMessages,
     files: ScriptedFileDialogs | None = None,
+    *,
+    timetables: TimetableService | None = None,
 ) -> CaseTimetableWidget:
     tab = CaseTimetableWidget(
         case_id,
-        TimetableService(session),
+        timetables or TimetableService(session),
         messages,
         today=Today(),
         files=files or ScriptedFileDialogs(),
@@ -285,16 +287,8 @@ def test_milestones_the_record_shows_done_are_ticked_without_asking(
     builders.requests_sent(session, case, ["Northmoor General Hospital"], sent_on=notified)
     builders.form_returned(session, case, "Northmoor General Hospital", {}, on=notified)
     assert case.case_id is not None
-    tab = CaseTimetableWidget(
-        case_id,
-        TimetableService(session, agency_returns=lambda case_id: returns_count(session, case_id)),
-        RecordingMessages(),
-        today=Today(),
-        files=ScriptedFileDialogs(),
-        now=lambda: datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
-    )
-    qtbot.addWidget(tab)
-    tab.show()
+    counted = TimetableService(session, agency_returns=lambda case: returns_count(session, case))
+    tab = make_tab(qtbot, session, case_id, RecordingMessages(), timetables=counted)
 
     shown = {
         key: (box.isChecked(), box.isEnabled(), box.toolTip())
