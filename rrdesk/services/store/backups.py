@@ -180,7 +180,6 @@ class BackupUnderWay:
         return self.destination
 
 
-_UNDER_WAY: dict[Path, list[BackupUnderWay]] = {}  # each store's backups begun, not yet finished
 COPY_WAIT_SECONDS = 60.0
 
 
@@ -188,8 +187,8 @@ def wait_for_backups(session: Session) -> None:
     """Wait here until every backup of ``session``'s store begun on this thread and being written
     on another is written (or has failed): for work that closes and replaces the store's file,
     which must never happen under a copy (a key change)."""
-    for backup in list(_UNDER_WAY.get(session.path, [])):
-        backup.written.wait(COPY_WAIT_SECONDS)
+    for written in list(session.backups_under_way):
+        written.wait(COPY_WAIT_SECONDS)
 
 
 def start_backup(session: Session, destination: Path) -> BackupUnderWay:
@@ -210,16 +209,15 @@ def _hold(session: Session) -> HeldStore:
 
 
 def _begun(session: Session, backup: Backup) -> Backup:
-    _UNDER_WAY.setdefault(session.path, []).append(backup)
+    session.backups_under_way.append(backup.written)
     return backup
 
 
 def _end(session: Session, backup: BackupUnderWay) -> None:
     """Let go of the store held for ``backup``, written or not."""
     backup.written.set()
-    left = [other for other in _UNDER_WAY.pop(session.path, []) if other is not backup]
-    if left:
-        _UNDER_WAY[session.path] = left
+    if backup.written in session.backups_under_way:
+        session.backups_under_way.remove(backup.written)
     if backup.held.hold is not None:
         end_hold(session.db, backup.held.hold)
 

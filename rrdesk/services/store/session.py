@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import getpass
 import logging
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -65,6 +66,9 @@ class Session:
         # The partnership's signing key, once the passphrase has opened it: kept for the session
         # (so a person signing several sheets is asked once) by identity, and wiped on close.
         self.signing_keys: dict[int, bytearray] = {}
+        # Each backup begun on the store's thread and being written on another: set once it is
+        # written (see services.store.backups.wait_for_backups).
+        self.backups_under_way: list[threading.Event] = []
 
     def forget_signing_keys(self) -> None:
         for key in self.signing_keys.values():
