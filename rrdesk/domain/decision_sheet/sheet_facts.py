@@ -66,13 +66,21 @@ def describe_fact_changes(before: SheetFacts, after: SheetFacts) -> tuple[str, .
             changes.append(f"{label} changed from {old or 'none'} to {new or 'none'}")
         else:
             changes.append(f"{label} changed")
-    # Compared only where both name it: a version signed before sheets named executives, or a
-    # partner that has answered since, has nothing to compare.
-    for key in after:
-        if key.startswith(_EXECUTIVE) and key in before and before[key] != after[key]:
-            partner = key.removeprefix(_EXECUTIVE)
-            changes.append(
-                f"{partner} executive changed from {before[key] or 'none'} to "
-                f"{after[key] or 'none'}"
-            )
+    for partner in changed_executives(before, after):
+        key = _EXECUTIVE + partner
+        changes.append(
+            f"{partner} executive changed from {before[key] or 'none'} to {after[key] or 'none'}"
+        )
     return tuple(changes)
+
+
+def changed_executives(before: SheetFacts, after: SheetFacts) -> tuple[str, ...]:
+    """The partners (``Police``...) whose sign-off block would name someone else now.
+
+    Compared only where both name it: a version signed before sheets named executives, or a
+    partner that has answered since, has nothing to compare."""
+    return tuple(
+        key.removeprefix(_EXECUTIVE)
+        for key in after
+        if key.startswith(_EXECUTIVE) and key in before and before[key] != after[key]
+    )

@@ -20,9 +20,15 @@ from rrdesk.domain.cases.directory import partner_executives
 from rrdesk.domain.cases.document_kinds import DocumentKind, ExportKind
 from rrdesk.domain.decision_sheet.decision_sheet_content import DecisionSheetContent
 from rrdesk.domain.decision_sheet.decision_sheet_template import DecisionSheetTemplate
-from rrdesk.domain.decision_sheet.sheet_facts import SheetFacts, describe_fact_changes, sheet_facts
+from rrdesk.domain.decision_sheet.sheet_facts import (
+    SheetFacts,
+    changed_executives,
+    describe_fact_changes,
+    sheet_facts,
+)
 from rrdesk.domain.decision_sheet.sheet_version import SheetHistory, SheetVersion
 from rrdesk.domain.decision_sheet.sign_off import SignOff
+from rrdesk.domain.decision_sheet.version_out_of_date import OutOfDate, version_out_of_date
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.meeting.meeting import Meeting
 from rrdesk.domain.meeting.meeting_document import sheet_history_from_dict, sheet_history_to_dict
@@ -205,6 +211,28 @@ class DecisionSheetService:
         """What has changed since the last signed version (empty if nothing, or none signed)."""
         export = self.prepare(case_id, today)
         return export.version.changes if export.is_new_version else ()
+
+    def out_of_date(self, case_id: int, version: int, today: date) -> OutOfDate | None:
+        """Why signed version ``version`` is not what the record would sign now: a newer version
+        is signed, or the record has changed since the newest was. None when it is up to date,
+        or when the record is not complete enough to sign again (nothing newer can be signed)."""
+        newest = self.current(case_id)
+        if newest is None:
+            return None
+        try:
+            export = self.prepare(case_id, today)
+        except SheetNotReadyError:
+            return version_out_of_date(version, newest.version)
+        if not export.is_new_version:
+            return version_out_of_date(version, newest.version)
+        printed = self._facts(case_id, newest.version)
+        return version_out_of_date(
+            version,
+            newest.version,
+            export.version.number,
+            export.version.changes,
+            executives_changed=bool(changed_executives(printed, export.facts)),
+        )
 
     def prepare(self, case_id: int, today: date) -> SheetExport:
         """The version this export would be, and its content; :class:`SheetNotReadyError`."""

@@ -6,6 +6,7 @@ from datetime import date
 
 from rrdesk.domain.cases.directory import Member, partner_executives
 from rrdesk.domain.decision_sheet.dissent import email_words
+from rrdesk.domain.decision_sheet.version_out_of_date import OutOfDate
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.bank_holidays import BankHolidayCalendar
 from rrdesk.domain.timetable.deadlines import compute_timetable
@@ -24,6 +25,7 @@ from rrdesk.storage.document_repository import ExportedDocument
 
 __all__ = [
     "COPY_PANEL_SETTING",
+    "OutOfDate",
     "SignOffDraftError",
     "SignOffDrafts",
     "SignOffRecipient",
@@ -197,6 +199,11 @@ class SignOffDrafts:
             fingerprint=signing_fingerprint(sheet.body),
         )
         return build_sign_off_email(draft)
+
+    def out_of_date(self, case_id: int, sheet: ExportedDocument, today: date) -> OutOfDate | None:
+        """Why ``sheet`` is not the version to send now (see
+        :meth:`DecisionSheetService.out_of_date`), or None when it is."""
+        return self._sheets.out_of_date(case_id, sheet.version, today)
 
     def file_name(self, case_id: int, sheet: ExportedDocument) -> str:
         return f"{self._sheets.reference(case_id)} decision sheet v{sheet.version} for sign-off.eml"

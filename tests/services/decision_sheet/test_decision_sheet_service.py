@@ -262,3 +262,20 @@ def test_wt2023_ch5_the_sheet_states_how_long_the_notification_took(
         "7 working days after the local authority became aware: later than the 5 working days"
         " the local authority has to notify"
     )
+
+
+def test_a_changed_venue_puts_the_signed_version_out_of_date_naming_no_one_new(
+    panel_store: Session, today: date
+) -> None:
+    sheets = decision_sheet_service_for(panel_store)
+    case_id = _case_at(panel_store, Stage.AWAITING_SIGN_OFF)
+    assert sheets.out_of_date(case_id, 1, today) is None  # nothing signed yet
+    sheets.export_signed(case_id, today, NOW, PASSPHRASE)
+    meetings = MeetingService(panel_store)
+    meetings.save(case_id, replace(meetings.load(case_id), place="Town Hall"), "Place")
+
+    stale = sheets.out_of_date(case_id, 1, today)
+
+    assert stale is not None
+    assert (stale.next_version, stale.executives_changed) == (2, False)
+    assert any(change.startswith("Venue changed") for change in stale.changes)

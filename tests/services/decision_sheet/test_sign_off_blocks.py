@@ -208,3 +208,25 @@ def test_a_sheet_signed_before_sheets_named_executives_has_not_changed(panel: Se
     assert not again.is_new_version
     assert again.frozen is not None
     assert again.frozen.body == first.body
+
+
+def test_a_version_naming_an_executive_since_changed_is_out_of_date_until_the_next_is_signed(
+    panel: Session,
+) -> None:
+    record_executives(panel)
+    sheets = decision_sheet_service_for(panel)
+    case_id = _decided_case(panel)
+    sheets.export_signed(case_id, TODAY, NOW, PASSPHRASE)
+    assert sheets.out_of_date(case_id, 1, TODAY) is None
+
+    _rename(panel, "Marisol Treharne", "Jonah Pellow", "Director of Children's Services")
+
+    stale = sheets.out_of_date(case_id, 1, TODAY)
+    assert stale is not None
+    assert (stale.newest, stale.next_version, stale.executives_changed) == (1, 2, True)
+    assert stale.changes == sheets.pending_changes(case_id, TODAY)
+    sheets.export_signed(case_id, TODAY, NOW, PASSPHRASE)
+    assert sheets.out_of_date(case_id, 2, TODAY) is None
+    older = sheets.out_of_date(case_id, 1, TODAY)
+    assert older is not None
+    assert (older.newest, older.next_version) == (2, None)
