@@ -24,6 +24,8 @@ class RecordingMessages(Messages):
         self.confirm_answer = confirm_answer
         self.confirm_defaults: list[str] = []
         """The button Enter would choose in each confirmation asked."""
+        self.confirm_buttons: list[tuple[str, str]] = []
+        """The yes and the no button of each confirmation asked."""
         self.choice = ""
         """The answer to the next choice asked ("" chooses the last, as closing the box does)."""
         self.choices: list[tuple[tuple[str, ...], str]] = []
@@ -47,6 +49,7 @@ class RecordingMessages(Messages):
     ) -> bool:
         self.shown.append(("confirm", title, text))
         self.confirm_defaults.append(yes if default_yes else no)
+        self.confirm_buttons.append((yes, no))
         return self.confirm_answer
 
     def choose(

@@ -112,7 +112,7 @@ class DecisionSheetPanel(QWidget):
         self.save_copy_button = self.versions_box.save_copy_button
         self.verify_button = self.versions_box.verify_button
         self.verify_result = self.versions_box.verify_result
-        self.email_box = SignOffEmailBox(case_id, drafts, messages, dialogs, opener)
+        self.email_box = SignOffEmailBox(case_id, drafts, messages, dialogs, opener, today)
         self.email_button = self.email_box.email_button
         self.email_recipients = self.email_box.recipients
 

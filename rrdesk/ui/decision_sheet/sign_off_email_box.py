@@ -1,13 +1,20 @@
 """The decision sheet's "Email for sign-off": who it goes to, whether the panel is copied in, and
-the .eml draft of a signed version, opened in the person's mail program."""
+the .eml draft of a signed version, opened in the person's mail program.
+
+A version that is not what the record would sign now (a newer one is signed, or the record has
+changed since) is said to be out of date while it is chosen, and emailing it asks first."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
 
 from rrdesk.services.decision_sheet.decision_sheet_service import ExportedDocument
 from rrdesk.services.decision_sheet.sign_off_drafts import (
+    OutOfDate,
     SignOffDraftError,
     SignOffDrafts,
     SignOffRecipient,
@@ -46,6 +53,7 @@ class SignOffEmailBox(QWidget):
         messages: Messages,
         dialogs: FileDialogs,
         opener: DesktopOpener,
+        today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -55,7 +63,11 @@ class SignOffEmailBox(QWidget):
         self._messages = messages
         self._dialogs = dialogs
         self._opener = opener
+        self._today = today
         self._document: ExportedDocument | None = None
+        self._who, self._anyone = "", False
+        """Who the email goes to, in words, and whether anyone: then whether the chosen version
+        is out of date is said after it."""
 
         self.email_button = QPushButton("Email for sign-off…")
         self.email_button.setObjectName("email_for_sign_off")
@@ -85,18 +97,27 @@ class SignOffEmailBox(QWidget):
         self.copy_panel.blockSignals(False)
         self.copy_panel_hint.setText(_COPY_HINTS[self.copy_panel.isChecked()])
         recipients = self._drafts.recipients(self._case_id)
+        self._who, self._anyone = self._who_it_goes_to(recipients), bool(recipients)
+        self._show_recipients()
+
+    def _show_recipients(self) -> None:
+        stale = self._out_of_date() if self._anyone else None
+        self.recipients.setText(self._who if stale is None else f"{self._who} {stale.note}")
+
+    def _out_of_date(self) -> OutOfDate | None:
+        if self._document is None:
+            return None
+        return self._drafts.out_of_date(self._case_id, self._document, self._today())
+
+    def _who_it_goes_to(self, recipients: list[SignOffRecipient]) -> str:
         answered = self._drafts.answered(self._case_id)
         if answered and not recipients:
-            self.recipients.setText(
-                "Every partner has answered, so there is nobody left to email for sign-off."
-            )
-            return
+            return "Every partner has answered, so there is nobody left to email for sign-off."
         if not recipients:
-            self.recipients.setText(
+            return (
                 "Nobody to email yet: record each statutory partner's executive lead in the "
                 "Directory."
             )
-            return
         text = "The email for sign-off goes to " + recipient_words(recipients) + "."
         if answered:
             who = ", ".join(
@@ -116,11 +137,12 @@ class SignOffEmailBox(QWidget):
                 f" No executive is recorded for {named}: the email goes to the agency's own "
                 "address. Record them in the Directory."
             )
-        self.recipients.setText(text + " You can change this in your mail program before sending.")
+        return text + " You can change this in your mail program before sending."
 
     def set_document(self, document: ExportedDocument | None) -> None:
         """The signed version the email will carry, or None when none is chosen."""
         self._document = document
+        self._show_recipients()
 
     def _on_copy_panel_toggled(self, checked: bool) -> None:
         self._drafts.set_copies_panel(checked)
@@ -134,6 +156,16 @@ class SignOffEmailBox(QWidget):
             draft = self._drafts.build(self._case_id, document)
         except SignOffDraftError as error:
             self._messages.error(self, "Email for sign-off", str(error))
+            return
+        stale = self._out_of_date()
+        if stale is not None and not self._messages.confirm(
+            self,
+            "Email for sign-off",
+            stale.question,
+            yes=stale.send_anyway,
+            no="Cancel",
+            default_yes=False,
+        ):
             return
         path = self._dialogs.save_file(
             self,
