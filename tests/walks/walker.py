@@ -100,6 +100,8 @@ class Walker:
             DISPLAY=self.display,
             QT_QPA_PLATFORM="xcb",
             PYTHONPATH=str(ROOT),
+            # a crash inside Qt leaves the Python stack of every thread in the walk's log
+            PYTHONFAULTHANDLER="1",
         )
         return env
 
