@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from rrdesk.domain.after_meeting.letter_greeting import greeting_name
 from rrdesk.domain.cases.cases import Case, ReferralRoute
 from rrdesk.domain.cases.partnership_contact import PartnershipContact
 from rrdesk.domain.errors import UserError
 from rrdesk.domain.timetable.dates import format_date
 
 PLACEHOLDERS: dict[str, str] = {
-    "referrer_name": "the referrer's name",
+    "referrer_name": "the referrer's name as typed: 'Ms Corinne Wrenfield' (on the address)",
+    "referrer_greeting": "how the letter greets the referrer: 'Ms Wrenfield' (after 'Dear')",
     "referrer_role": "the referrer's role",
     "referrer_agency": "the referrer's agency",
     "referral_date": "the date of the referral",
@@ -183,6 +185,7 @@ def letter_values(
     threshold = case.threshold
     return {
         "referrer_name": referral.referrer_name.strip() or "Sir or Madam",
+        "referrer_greeting": greeting_name(referral.referrer_name) or "Sir or Madam",
         "referrer_role": referral.referrer_role.strip(),
         "referrer_agency": referral.referrer_agency.strip(),
         "referral_date": format_date(referral.referral_date) if referral.referral_date else "",

@@ -15,7 +15,7 @@ from rrdesk.domain.after_meeting.threshold_letter import (
     letter_problems,
     parse_letter_template,
 )
-from rrdesk.domain.cases.cases import Referral, ReferralRoute, ThresholdDiscussion
+from rrdesk.domain.cases.cases import Case, Referral, ReferralRoute, ThresholdDiscussion
 from rrdesk.domain.cases.partnership_contact import PartnershipContact
 from rrdesk.resource_files import form
 from tests.domain.after_meeting.learning_samples import sample_case
@@ -23,7 +23,7 @@ from tests.domain.after_meeting.learning_samples import sample_case
 TODAY = date(2026, 11, 22)
 
 
-def _case():  # type: ignore[no-untyped-def]
+def _case() -> Case:
     return replace(
         sample_case(),
         referral=Referral(
@@ -59,6 +59,34 @@ def test_the_shipped_form_fills_in() -> None:
         "Northmoor General Hospital",
     )
     assert "Tamsin" not in text + letter.title
+
+
+def test_a_referrer_with_a_title_is_greeted_by_title_and_surname_and_addressed_in_full() -> None:
+    template = parse_letter_template(form("threshold-letter.toml").read_text(encoding="utf-8"))
+    case = replace(_case(), referral=replace(_case().referral, referrer_name="Dr Siân Ó Briain"))
+    letter = fill_letter(case, LetterDetails("", "HV"), template, partnership="N", today=TODAY)
+    assert letter.salutation == "Dear Dr Ó Briain,"
+    assert letter.addressee[0] == "Dr Siân Ó Briain"
+
+
+def test_a_partnerships_own_wording_may_still_greet_the_referrer_by_the_name_as_typed() -> None:
+    template = parse_letter_template(
+        "title='Your referral'\nsalutation='Dear {referrer_name},'\nparagraphs=['{reasons}.']\n"
+        "closing='Yours sincerely,'"
+    )
+    case = replace(_case(), referral=replace(_case().referral, referrer_name="Ms Ada Example"))
+    letter = fill_letter(case, LetterDetails("", "HV"), template, partnership="N", today=TODAY)
+    assert letter.salutation == "Dear Ms Ada Example,"
+
+
+@pytest.mark.parametrize("placeholder", ["{referrer_greeting}", "{referrer_name}"])
+def test_a_letter_without_the_referrers_name_greets_sir_or_madam(placeholder: str) -> None:
+    template = parse_letter_template(
+        f"title='x'\nsalutation='Dear {placeholder},'\nparagraphs=[]\nclosing='x'"
+    )
+    case = replace(_case(), referral=replace(_case().referral, referrer_name="  "))
+    letter = fill_letter(case, LetterDetails("", "HV"), template, partnership="N", today=TODAY)
+    assert letter.salutation == "Dear Sir or Madam,"
 
 
 def test_the_coordinator_can_write_the_next_steps() -> None:
@@ -135,7 +163,7 @@ def _family_letter(route: ReferralRoute):  # type: ignore[no-untyped-def]
 def test_a_parent_gets_a_letter_about_their_child_by_name_in_large_print() -> None:
     letter = _family_letter(ReferralRoute.PARENT)
     text = " ".join(letter.paragraphs)
-    assert letter.salutation == "Dear Mrs Carys Pryce,"
+    assert letter.salutation == "Dear Mrs Pryce,"
     assert letter.addressee == ("Mrs Carys Pryce",)  # no role or agency
     assert "your worries for your child, Tamsin Quellyn-Fictional." in text
     assert "Child T" not in text

@@ -18,7 +18,7 @@ LETTER = ThresholdLetter(
     case_reference="RR-2026-020",
     dated=date(2026, 10, 26),
     addressee=("Mrs Carys Pryce",),
-    salutation="Dear Mrs Carys Pryce,",
+    salutation="Dear Mrs Pryce,",
     paragraphs=("Thank you for telling us about your worries for your child, Tamsin Pryce.",),
     closing="Yours sincerely,",
     signatory="Harriet Vale",
@@ -47,7 +47,7 @@ def test_a_familys_letter_is_in_12_pt_with_the_contact_details() -> None:
     for line in LETTER.contact:
         assert line in text
     assert _sizes_of(pdf, "your child, Tamsin Pryce") == {12.0}
-    assert _sizes_of(pdf, "Dear Mrs Carys Pryce") == {12.0}
+    assert _sizes_of(pdf, "Dear Mrs Pryce") == {12.0}
 
 
 def test_a_professionals_letter_is_in_10_pt() -> None:
