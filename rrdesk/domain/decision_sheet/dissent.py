@@ -42,7 +42,7 @@ class DissentRule:
 
     @property
     def who(self) -> str:
-        """Who decides, to go in a sentence: ``the THSCP Executive chair``."""
+        """Who decides, to go in a sentence: ``the Executive chair``."""
         if self.decided_by.casefold() == "safeguarding partners":
             return "the safeguarding partners"
         return f"the {self.decided_by}"
@@ -92,7 +92,7 @@ class ExecutiveDecision:
     partner: StatutoryPartner
     decided_on: date
     decided_by: str
-    """As it goes in a sentence: ``the THSCP Executive chair``."""
+    """As it goes in a sentence: ``the Executive chair``."""
     outcome: str
 
 

@@ -55,7 +55,7 @@ class SignOffEmail:
     copied: tuple[SignOffRecipient, ...] = ()
     """Panel members copied in, when the partnership chooses to."""
     decided_by: str = "Safeguarding partners"
-    """Who decides, from the partnership's process profile (``THSCP Executive``...)."""
+    """Who decides, from the partnership's process profile (``Executive``...)."""
     recommended_by: str = "Rapid Review panel"
     fingerprint: str = ""
     """SHA-256 of the certificate that signed the sheet, for executives to check it in Acrobat."""

@@ -96,13 +96,29 @@ def test_tower_hamlets_rules() -> None:
     [
         ("leeds", "Review Advisory Group", "LSCP Executive"),
         ("redbridge", "Rapid Review meeting", "Redbridge Executive"),
-        ("tower-hamlets", "Rapid Review Panel", "THSCP Executive"),
+        ("tower-hamlets", "Rapid Review Panel", "Executive"),
     ],
     ids=["Leeds", "Redbridge", "Tower Hamlets"],
 )
 def test_who_decides(name: str, recommended_by: str, decided_by: str) -> None:
     decision = load_profile(name).decision
     assert (decision.recommended_by, decision.decided_by) == (recommended_by, decided_by)
+
+
+def test_tower_hamlets_names_its_executive_as_step_24_does_without_the_acronym() -> None:
+    """The words that go into emails, the decision sheet and the agenda: "the Executive" (step
+    24), not "THSCP", which a reader outside the partnership may not know. The non-voting roles
+    are job titles typed in the Directory, so they stay as the guidance names them."""
+    profile = load_profile("tower-hamlets")
+    shown = (
+        profile.summary,
+        profile.source,
+        profile.decision.decided_by,
+        profile.decision.dissent.who,
+        *(item.label for item in profile.agenda),
+    )
+    assert not [words for words in shown if "THSCP" in words]
+    assert profile.non_voting_roles == ("THSCP Manager", "THSCP Co-ordinator")
 
 
 def test_wolverhampton_meeting_leaves_two_days_to_tell_the_panel() -> None:
@@ -117,7 +133,7 @@ def test_an_unknown_profile_names_the_choices() -> None:
 @pytest.mark.parametrize(
     ("name", "route", "who", "rrdesk_rule"),
     [
-        ("tower-hamlets", DissentRoute.CHAIR_THEN_EXECUTIVE, "the THSCP Executive chair", False),
+        ("tower-hamlets", DissentRoute.CHAIR_THEN_EXECUTIVE, "the Executive chair", False),
         ("leeds", DissentRoute.EXECUTIVE_DECIDES, "the LSCP Executive", False),
         ("redbridge", DissentRoute.EXECUTIVE_DECIDES, "the Redbridge Executive", False),
         ("statutory", DissentRoute.EXECUTIVE_DECIDES, "the safeguarding partners", True),

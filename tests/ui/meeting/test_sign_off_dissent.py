@@ -105,7 +105,7 @@ def test_tower_hamlets_step_19_the_chair_meets_and_day_15_sends_with_the_dissent
     session.settings.set("profile", "tower-hamlets")
     screen = SignOffScreen(qtbot, session, decided_case(session), DAY_15)
     assert "meets the Rapid Review chair" in screen.text("dissent_route")
-    assert "it goes to the THSCP Executive chair, who decides" in screen.text("dissent_route")
+    assert "it goes to the Executive chair, who decides" in screen.text("dissent_route")
     _signed_but_police(screen)
     assert "to be held" in screen.text("chair_meetings")
     assert (
