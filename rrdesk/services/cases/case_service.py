@@ -157,6 +157,16 @@ class DirectoryService:
         except UnknownProfileError:
             return ()
 
+    def process_title(self) -> str:
+        """The title of the store's process profile ("Tower Hamlets"), for the words that come
+        from it; empty when the store names no known profile."""
+        from rrdesk.services.timetable.profile_catalogue import UnknownProfileError, load_profile
+
+        try:
+            return load_profile(self._session.profile_name).title
+        except UnknownProfileError:
+            return ""
+
     def panel_members(self) -> list[Member]:
         return [member for member in self.members() if member.on_panel]
 

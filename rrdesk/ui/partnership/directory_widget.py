@@ -121,9 +121,11 @@ class DirectoryWidget(QWidget):
         editor.addWidget(self.voting)
         self._non_voting_roles = directory.non_voting_roles()
         named = ", ".join(self._non_voting_roles) or "none"
+        title = directory.process_title()
+        process = f"the {title} process" if title else "the process profile"
         self.voting_hint = hint_label(
-            "A person added to the panel votes unless their role is one the process profile"
-            f" names as non-voting ({named})."
+            f"A person added to the panel votes unless their role is one {process} names as"
+            f" non-voting ({named})."
         )
         self.voting_hint.setObjectName("member_voting_hint")
         editor.addWidget(self.voting_hint)

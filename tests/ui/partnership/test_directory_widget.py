@@ -93,12 +93,24 @@ def test_an_executive_needs_an_email_address(
     assert "Morwenna Tregear" not in {m.name for m in session.directory.members()}
 
 
+def test_the_voting_hint_says_whose_process_names_the_non_voting_roles(
+    qtbot, session: Session, messages: RecordingMessages
+) -> None:
+    session.settings.set("profile", "tower-hamlets")
+    widget = _widget(qtbot, session, messages)
+    assert widget.voting_hint.text() == (
+        "A person added to the panel votes unless their role is one the Tower Hamlets process"
+        " names as non-voting (THSCP Manager, THSCP Co-ordinator)."
+    )
+
+
 def test_a_person_added_to_the_panel_votes_unless_the_profile_names_their_role(
     qtbot, session: Session, messages: RecordingMessages
 ) -> None:
     widget = _widget(qtbot, session, messages)
-    assert "non-voting (Partnership manager, Rapid Review coordinator)" in (
-        widget.voting_hint.text()
+    assert widget.voting_hint.text() == (
+        "A person added to the panel votes unless their role is one the Statutory Rapid Review"
+        " process names as non-voting (Partnership manager, Rapid Review coordinator)."
     )
     for name, role in (
         ("Rhian Coordinator-Test", "Rapid Review coordinator"),
