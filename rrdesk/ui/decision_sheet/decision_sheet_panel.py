@@ -115,6 +115,7 @@ class DecisionSheetPanel(QWidget):
         self.email_box = SignOffEmailBox(case_id, drafts, messages, dialogs, opener, today)
         self.email_button = self.email_box.email_button
         self.email_recipients = self.email_box.recipients
+        self.email_out_of_date = self.email_box.out_of_date_note
 
         self._build()
         self._connect_signals()

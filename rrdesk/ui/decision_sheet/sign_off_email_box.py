@@ -2,7 +2,8 @@
 the .eml draft of a signed version, opened in the person's mail program.
 
 A version that is not what the record would sign now (a newer one is signed, or the record has
-changed since) is said to be out of date while it is chosen, and emailing it asks first."""
+changed since) is said to be out of date, on its own warning line under who the email goes to,
+while it is chosen, and emailing it asks first."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rrdesk.services.decision_sheet.decision_sheet_service import ExportedDocument
 from rrdesk.services.decision_sheet.sign_off_drafts import (
@@ -67,7 +68,7 @@ class SignOffEmailBox(QWidget):
         self._document: ExportedDocument | None = None
         self._who, self._anyone = "", False
         """Who the email goes to, in words, and whether anyone: then whether the chosen version
-        is out of date is said after it."""
+        is out of date is said under it."""
 
         self.email_button = QPushButton("Email for sign-off…")
         self.email_button.setObjectName("email_for_sign_off")
@@ -76,6 +77,11 @@ class SignOffEmailBox(QWidget):
         self.recipients = hint_label("")
         self.recipients.setObjectName("sign_off_recipients")
         self.recipients.setAccessibleName("Who the email for sign-off goes to")
+        self.out_of_date_note = QLabel()
+        self.out_of_date_note.setObjectName("sign_off_out_of_date")
+        self.out_of_date_note.setWordWrap(True)
+        self.out_of_date_note.setProperty("role", "warning")
+        self.out_of_date_note.hide()
         # A tick box cannot wrap its words: short, with the rest in a hint that can.
         self.copy_panel = QCheckBox("Copy the panel in")
         self.copy_panel.setObjectName("sign_off_copy_panel")
@@ -86,6 +92,7 @@ class SignOffEmailBox(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.recipients)
+        layout.addWidget(self.out_of_date_note)
         layout.addWidget(self.copy_panel)
         layout.addWidget(self.copy_panel_hint)
         self.email_button.clicked.connect(self._on_email_clicked)
@@ -102,7 +109,9 @@ class SignOffEmailBox(QWidget):
 
     def _show_recipients(self) -> None:
         stale = self._out_of_date() if self._anyone else None
-        self.recipients.setText(self._who if stale is None else f"{self._who} {stale.note}")
+        self.recipients.setText(self._who)
+        self.out_of_date_note.setText("" if stale is None else stale.note)
+        self.out_of_date_note.setVisible(stale is not None)
 
     def _out_of_date(self) -> OutOfDate | None:
         if self._document is None:

@@ -178,6 +178,19 @@ def _choose_version(qtbot, panel: DecisionSheetPanel, number: int) -> None:  # t
     assert chosen.version == number
 
 
+def _assert_warned(panel: DecisionSheetPanel, words: str) -> None:
+    """The chosen version's being out of date is its own warning line, straight under who the
+    email goes to, not words at the end of that grey hint."""
+    note = panel.email_out_of_date
+    assert note.isVisible()
+    assert note.text() == words
+    assert note.property("role") == "warning"
+    assert "out of date" not in panel.email_recipients.text()
+    recipients = panel.email_recipients.geometry()
+    assert note.geometry().top() >= recipients.bottom()
+    assert note.geometry().top() - recipients.bottom() < 20
+
+
 def _emails_asked(dialogs: ScriptedFileDialogs) -> int:
     return sum(title == "Save the email for sign-off" for title, _name in dialogs.asked)
 
@@ -192,6 +205,7 @@ def test_a_version_naming_an_executive_since_changed_asks_before_it_is_emailed(
     panel = _tab(qtbot, session, decided_case, messages, dialogs)
     _click(qtbot, panel.sign_button)
     assert "out of date" not in panel.email_recipients.text()
+    assert not panel.email_out_of_date.isVisible()
 
     directory = DirectoryService(session)  # the police's executive changes in the Directory
     police = next(m for m in directory.members() if m.name == "Idris Exec-Police")
@@ -201,7 +215,8 @@ def test_a_version_naming_an_executive_since_changed_asks_before_it_is_emailed(
 
     text = panel.email_recipients.text()
     assert "Nia Exec-Police (police)" in text
-    assert text.endswith(" Version 1, chosen, is out of date: sign version 2 first."), text
+    assert "out of date" not in text  # said on its own line, not at the end of the hint
+    _assert_warned(panel, "Version 1, chosen, is out of date: sign version 2 first.")
     _click(qtbot, panel.email_button)
     assert messages.shown[-1] == (
         "confirm",
@@ -241,12 +256,11 @@ def test_an_older_version_chosen_is_out_of_date_and_the_newest_is_emailed_withou
     meetings.save(decided_case, replace(meetings.load(decided_case), place="Town Hall"), "Place")
     panel.hide()
     panel.show()
-    assert panel.email_recipients.text().endswith(
-        "Version 1, chosen, is out of date: sign version 2 first."
-    )
+    _assert_warned(panel, "Version 1, chosen, is out of date: sign version 2 first.")
     _click(qtbot, panel.sign_button)  # version 2, now the newest and chosen
 
     assert "out of date" not in panel.email_recipients.text()
+    assert not panel.email_out_of_date.isVisible()
     with qtbot.waitSignal(panel.sign_off_email_saved) as saved:
         _click(qtbot, panel.email_button)
     assert saved.args == [2]
@@ -254,9 +268,7 @@ def test_an_older_version_chosen_is_out_of_date_and_the_newest_is_emailed_withou
     assert draft.exists()
 
     _choose_version(qtbot, panel, 1)
-    assert panel.email_recipients.text().endswith(
-        " Version 1, chosen, is out of date: version 2 is newer."
-    )
+    _assert_warned(panel, "Version 1, chosen, is out of date: version 2 is newer.")
     _click(qtbot, panel.email_button)
     assert messages.shown[-1] == (
         "confirm",
