@@ -73,7 +73,8 @@ class DirectoryWidget(QWidget):
         self.summary = ErrorSummary()
         self.name = QLineEdit()
         self.agency = fits_the_page(QComboBox())
-        self.agency.setEditable(True)
+        self.agency_edit = QLineEdit()  # editable: an agency not listed yet can be typed
+        self.agency.setLineEdit(self.agency_edit)
         self.agency.setObjectName("member_agency")
         self.agency.setAccessibleName("Agency")
         self.role = QLineEdit()
@@ -213,10 +214,11 @@ class DirectoryWidget(QWidget):
         agencies = sorted(
             {a.name for a in self._directory.agencies()} | {m.agency for m in self._members}
         )
-        current = self.agency.currentText()
+        current, cursor = self.agency.currentText(), self.agency_edit.cursorPosition()
         self.agency.clear()
         self.agency.addItems(agencies)
         self.agency.setCurrentText(current)
+        self.agency_edit.setCursorPosition(cursor)  # not moved to the end by the new list
         self.substitute_for.clear()
         self.substitute_for.addItem("Nobody", None)
         for member in self._members:
@@ -249,6 +251,10 @@ class DirectoryWidget(QWidget):
         self.role.setText(member.role if member else "")
         self.email.setText(member.email if member else "")
         self.phone.setText(member.phone if member else "")
+        # Each box filled shows the beginning of its words, as a person reads them, not the end
+        # of a name longer than the box ("...Police Public Protection Unit").
+        for edit in (self.name, self.agency_edit, self.role, self.email, self.phone):
+            edit.setCursorPosition(0)
         self.on_panel.setChecked(member.on_panel if member else False)
         self.voting.setChecked(member.voting if member else False)
         index = self.substitute_for.findData(member.substitute_for if member else None)
