@@ -144,7 +144,13 @@ class CaseForm:
         )
         for field in (
             self.route_field,
-            FormField("Referrer's name", self.referrer_name, object_name="referrer_name"),
+            FormField(
+                "Referrer's name",
+                self.referrer_name,
+                hint="With their title if you know it, for example Ms Corinne Wren: the letter "
+                "greets them as Dear Ms Wren",
+                object_name="referrer_name",
+            ),
             FormField("Referrer's role", self.referrer_role, object_name="referrer_role"),
             FormField("Referrer's agency", self.referrer_agency, object_name="referrer_agency"),
             self.referrer_email_field,
