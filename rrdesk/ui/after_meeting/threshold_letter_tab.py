@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rrdesk.domain.after_meeting.threshold_letter import LetterDetails
+from rrdesk.domain.after_meeting.threshold_letter import LetterDetails, for_family
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.after_meeting.threshold_letter_service import (
@@ -71,6 +71,11 @@ class ThresholdLetterTab(QWidget):
             accessible="Next steps for the referrer",
         )
         self.next_steps.setMaximumHeight(100)
+        self.next_steps_field = FormField(  # a professional's only: the family letter has none
+            "Next steps for the referrer",
+            CheckedText(self.next_steps),
+            hint="Leave blank to use the partnership's usual wording",
+        )
         self.signatory = QLineEdit()
         name_widget(self.signatory, "letter_signatory", "Signed by")
         self.role = QLineEdit()
@@ -96,18 +101,12 @@ class ThresholdLetterTab(QWidget):
         layout = QVBoxLayout(self.body)
         layout.addWidget(
             hint_label(
-                "Tower Hamlets step 7: when the Serious Incident Notification threshold is not "
-                "met, the referrer receives a letter with the decision and the next steps. The "
-                "wording is the partnership's, in forms/threshold-letter.toml."
+                "When the threshold for a Serious Incident Notification is not met, the referrer "
+                "receives a letter with the decision and, if they are a professional, the next "
+                "steps. The wording is the partnership's: change it under Partnership forms."
             )
         )
-        layout.addWidget(
-            FormField(
-                "Next steps for the referrer",
-                CheckedText(self.next_steps),
-                hint="Leave blank to use the partnership's usual wording",
-            )
-        )
+        layout.addWidget(self.next_steps_field)
         layout.addWidget(FormField("Signed by", self.signatory))
         layout.addWidget(FormField("Their role", self.role))
         buttons = QHBoxLayout()
@@ -141,6 +140,7 @@ class ThresholdLetterTab(QWidget):
                 "Notification was not met."
             )
             return
+        self.next_steps_field.setVisible(case is not None and not for_family(case))
         details = self._letters.details(self._case_id)
         self.next_steps.setPlainText(details.next_steps)
         self.signatory.setText(details.signatory)

@@ -13,11 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from rrdesk.app import AppContext, build_main_window
-from rrdesk.domain.cases.cases import Child, Stage
+from rrdesk.domain.cases.cases import Child, ReferralRoute, Stage
 from rrdesk.domain.meeting.immediate_action import ImmediateAction
 from rrdesk.services.after_meeting.local_review_service import LocalReviewService
 from rrdesk.services.after_meeting.submission_service import SubmissionService
 from rrdesk.services.after_meeting.theme_service import ThemeService
+from rrdesk.services.cases.case_service import CaseService
 from rrdesk.services.session_services import SessionServices
 from rrdesk.services.store.session import Session
 from rrdesk.ui.after_meeting import wiring as after_meeting
@@ -207,6 +208,39 @@ def test_threshold_letter(  # type: ignore[no-untyped-def]
     assert heading.y() < 40
     assert heading.height() <= heading.sizeHint().height() + 10
     assert other.notice.y() < heading.y() + heading.sizeHint().height() + 40
+
+
+def test_a_family_letter_asks_for_no_next_steps(  # type: ignore[no-untyped-def]
+    qtbot, tabs, session: Session, today: date
+) -> None:
+    """The letter to a parent has no professional's next steps, so the tab does not ask for
+    them; a professional's letter does."""
+    case_id = threshold_not_met(session, today)
+    cases = CaseService(session)
+    case = cases.get(case_id)
+    assert case is not None
+    family = replace(case.referral, route=ReferralRoute.PARENT, referrer_name="Ms Ada Wren")
+    cases.save_case(replace(case, referral=family))
+    tab = tabs["Letter to referrer"](case_id)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 640)
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert not tab.next_steps.isVisible()
+    shown = [label.text() for label in tab.findChildren(QLabel) if label.isVisible()]
+    assert "Next steps for the referrer" not in shown
+    assert "without a professional's next steps" in tab.notice.text()
+    assert "Dear Ms Wren," in tab.preview.toPlainText()
+    assert "Next steps" not in tab.preview.toPlainText()
+    assert any("change it under Partnership forms" in text for text in shown)
+    assert not any("Tower Hamlets" in text for text in shown)  # every partnership's tab
+
+    professional = tabs["Letter to referrer"](threshold_not_met(session, today))
+    qtbot.addWidget(professional)
+    professional.resize(1000, 640)
+    professional.show()
+    qtbot.waitExposed(professional)
+    assert professional.next_steps.isVisible()
 
 
 def test_the_letter_and_the_action_plan_evidence_are_checked(  # type: ignore[no-untyped-def]
