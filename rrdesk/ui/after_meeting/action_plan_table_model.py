@@ -1,5 +1,7 @@
 """The action plan as a table: overdue rows in words ("Overdue by 12 working days") and in
-colour."""
+colour. In a narrow window some columns are shown together, one under the other
+(``COMBINED_INTO``), and the evidence and whether the change is embedded are left to the chosen
+action's form (``LEFT_TO_THE_FORM``): the headers say so."""
 
 from __future__ import annotations
 
@@ -19,8 +21,27 @@ OVERDUE_INK = QColor("#942514")
 COMPLETED_INK = QColor("#005a30")
 
 COLUMNS = ("Case and review", "Action", "Owner agency", "Due", "Status", "Evidence", "Embedded")
+CASE_COLUMN = 0
 ACTION_COLUMN = 1
+OWNER_COLUMN = 2
+DUE_COLUMN = 3
 STATUS_COLUMN = 4
+EVIDENCE_COLUMN = 5
+EMBEDDED_COLUMN = 6
+COMBINED_INTO = {
+    ACTION_COLUMN: (ACTION_COLUMN, OWNER_COLUMN),
+    STATUS_COLUMN: (DUE_COLUMN, STATUS_COLUMN),
+}
+"""In a narrow window, the columns each of these shows, one under the other: the action's words
+with its owner agency under them, and the due date above the status (in the status's colour)."""
+LEFT_TO_THE_FORM = (EVIDENCE_COLUMN, EMBEDDED_COLUMN)
+"""Not shown in a narrow window: the chosen action's form shows them, as the exports do."""
+COMBINED_HIDDEN = (OWNER_COLUMN, DUE_COLUMN, *LEFT_TO_THE_FORM)
+COMBINED_HEADERS = {ACTION_COLUMN: "Action and owner agency", STATUS_COLUMN: "Due and status"}
+LEFT_OUT = (
+    "Evidence and Embedded are not shown in a window this narrow: choose an action to see them "
+    "under The chosen action (the saved Excel, CSV and PDF have every column)."
+)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -45,6 +66,17 @@ class ActionPlanTableModel(QAbstractTableModel):
         self._actions: tuple[PlanAction, ...] = ()
         self._today = today
         self._calendar = calendar
+        self.combined = False
+
+    def set_combined(self, combined: bool) -> None:
+        """Show the narrow window's columns (``COMBINED_INTO``), or each column on its own."""
+        if combined == self.combined:
+            return
+        self.combined = combined
+        last = len(COLUMNS) - 1
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
+        if self._actions:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._actions) - 1, last))
 
     def set_actions(self, actions: Sequence[PlanAction], today: date) -> None:
         self.beginResetModel()
@@ -68,12 +100,18 @@ class ActionPlanTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
         if orientation == Qt.Orientation.Vertical:
-            return section + 1
+            return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
+        if not 0 <= section < len(COLUMNS):
+            return None
+        combined = self.combined and section in COMBINED_INTO
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COMBINED_HEADERS[section] if combined else COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and combined:
+            shown = ", then ".join(COLUMNS[c] for c in COMBINED_INTO[section])
+            return f"{shown}, one under the other. {LEFT_OUT}"
+        if role == Qt.ItemDataRole.ToolTipRole and self.combined:
+            return f"{COLUMNS[section]}. {LEFT_OUT}"
         return None
 
     def _text(self, action: PlanAction, column: int) -> str:
@@ -88,6 +126,23 @@ class ActionPlanTableModel(QAbstractTableModel):
         )
         return values[column]
 
+    def shown_text(self, row: int, column: int) -> str:
+        """The words the cell shows: in a narrow window, those of the columns it stands for,
+        one under the other, the owner agency named as such."""
+        action = self._actions[row]
+        if not self.combined or column not in COMBINED_INTO:
+            return self._text(action, column)
+        if column == ACTION_COLUMN:
+            return f"{action.action}\nOwner: {action.owner_agency}"
+        return "\n".join(self._text(action, c) for c in COMBINED_INTO[column])
+
+    def _tooltip(self, row: int, column: int) -> str:
+        """The cell's words, each column's named where the cell stands for more than one."""
+        action = self._actions[row]
+        if not self.combined or column not in COMBINED_INTO:
+            return self._text(action, column)
+        return "\n".join(f"{COLUMNS[c]}: {self._text(action, c)}" for c in COMBINED_INTO[column])
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._actions):
             return None
@@ -96,9 +151,13 @@ class ActionPlanTableModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS):
             return None
         shown = action.shown_status(self._today)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(action, column)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.shown_text(index.row(), column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(index.row(), column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if self.combined and column in COMBINED_INTO:
+                return self._tooltip(index.row(), column).replace("\n", ", ")
             return f"{COLUMNS[column]}: {self._text(action, column)}"
         if role == Qt.ItemDataRole.BackgroundRole and shown is ShownStatus.OVERDUE:
             return QBrush(OVERDUE_BACKGROUND)

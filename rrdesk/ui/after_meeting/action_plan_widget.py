@@ -8,14 +8,11 @@ from datetime import date
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,8 +30,8 @@ from rrdesk.services.after_meeting.action_plan_service import ActionPlanService
 from rrdesk.services.cases.case_service import CaseService, DirectoryService
 from rrdesk.ui.after_meeting.action_forms import ActionAddForm, ActionTrackingForm
 from rrdesk.ui.after_meeting.action_plan_export import export_action_plan
-from rrdesk.ui.after_meeting.action_plan_table_model import ACTION_COLUMN, ActionPlanTableModel
-from rrdesk.ui.kit.column_fit import FillingColumn
+from rrdesk.ui.after_meeting.action_plan_table import ActionPlanTable
+from rrdesk.ui.after_meeting.action_plan_table_model import ActionPlanTableModel
 from rrdesk.ui.kit.form_widgets import heading_label, hint_label, name_widget
 from rrdesk.ui.kit.page_bar import PageBar
 from rrdesk.ui.kit.scrolling_page import page_scroll
@@ -46,9 +43,6 @@ ALL_AGENCIES = "All agencies"
 PAGE = 100
 """Actions shown at a time: each row as tall as its wrapped words is measured before it is
 drawn, which for ten years' 2,000 actions took seconds."""
-ACTION_MIN_WIDTH = 220
-"""The narrowest the action's own words are shown: about 30 characters a line, with the status
-still beside them in a 1280-wide window."""
 STATUS_CHOICES: tuple[tuple[str, frozenset[ShownStatus]], ...] = (
     ("Every status", frozenset()),
     ("Not completed", frozenset({ShownStatus.OPEN, ShownStatus.IN_PROGRESS, ShownStatus.OVERDUE})),
@@ -102,23 +96,7 @@ class ActionPlanWidget(QWidget):
         self.summary.setObjectName("action_summary")
         self.summary.setAccessibleName("Summary of the actions shown")
         self.model = ActionPlanTableModel(today(), plan.calendar)
-        self.table = QTableView()
-        name_widget(self.table, "action_table", "Actions")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        # Each row as tall as its wrapped words, worked out again as the columns change width.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setMinimumSectionSize(70)
-        for column, width in ((0, 135), (2, 130), (3, 95), (4, 105), (5, 120), (6, 85)):
-            header.resizeSection(column, width)
-        # The action itself, a sentence or two, takes the room left but is never squeezed into
-        # a column a word wide: in a narrow window the table scrolls sideways to the last columns.
-        self.action_fit = FillingColumn(self.table, ACTION_COLUMN, ACTION_MIN_WIDTH)
+        self.table = ActionPlanTable(self.model)
         self.tracking_form = ActionTrackingForm()
         self.add_form = ActionAddForm()
         self.export_buttons: dict[str, QPushButton] = {}

@@ -15,13 +15,14 @@ from rrdesk.domain.timetable.bank_holidays import packaged_calendar
 from rrdesk.services.after_meeting.action_plan_service import ActionPlanService
 from rrdesk.services.cases.case_service import CaseService, DirectoryService
 from rrdesk.services.store.session import Session
+from rrdesk.ui.after_meeting.action_plan_table import ACTION_MIN_WIDTH
 from rrdesk.ui.after_meeting.action_plan_table_model import (
     ACTION_COLUMN,
     OVERDUE_BACKGROUND,
     STATUS_COLUMN,
     ActionPlanTableModel,
 )
-from rrdesk.ui.after_meeting.action_plan_widget import ACTION_MIN_WIDTH, ActionPlanWidget
+from rrdesk.ui.after_meeting.action_plan_widget import ActionPlanWidget
 from tests import builders
 from tests.builders import HEALTH, HOUSING, LA, SCHOOLS
 from tests.fakes import RecordingMessages, ScriptedFileDialogs
