@@ -155,9 +155,16 @@ def test_on_a_laptop_every_column_is_on_its_own(
     qtbot: QtBot, context: AppContext, first: int
 ) -> None:
     window = _plan_in_window(qtbot, context, first_size(first, 768))
+    table = _table(window)
+    chosen = table.visualRect(table.model().index(1, CASE_COLUMN)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=chosen)  # type: ignore[no-untyped-call]
+    plan = window.section("action_plan")
+    assert isinstance(plan, ActionPlanWidget)
+    before = plan.selected_action()
+    assert before is not None
     window.resize(*first_size(1366, 768))
     QApplication.processEvents()
-    table = _table(window)
+    assert plan.selected_action() == before  # the chosen action stays chosen as columns change
     assert not table.combined
     assert _shown_columns(table) == list(COLUMNS)
     assert right_edge(table, STATUS_COLUMN) <= table.viewport().width()
