@@ -54,7 +54,8 @@ class QuorumRule:
             text += f", with {joined} each represented by a voting member"
         if self.rrdesk_rule:
             text += (
-                " (rrdesk's own rule, not set by the guidance: change it in the process profile)"
+                " (rrdesk's own rule, not set by the guidance: IT can change it in the"
+                " partnership's process profile)"
             )
         return text
 

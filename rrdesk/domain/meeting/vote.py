@@ -19,7 +19,10 @@ from rrdesk.domain.meeting.meeting_error import MeetingError
 QUESTION = "Recommend a local review"
 SIMPLE_MAJORITY = Fraction(1, 2)
 REFERRED_TO_EXECUTIVE = "No recommendation — referred to the Executive"
-RRDESK_RULE = "rrdesk's own rule, not set by the guidance: change it in the process profile"
+RRDESK_RULE = (
+    "rrdesk's own rule, not set by the guidance: IT can change it in the partnership's process"
+    " profile"
+)
 
 
 class VoteChoice(Enum):

@@ -20,7 +20,10 @@ from rrdesk.resource_files import form
 from tests.domain.after_meeting.learning_samples import sample_case
 
 PROFILES = ("statutory", "tower-hamlets", "leeds", "redbridge", "gloucestershire", "wolverhampton")
-OWN = "rrdesk's own rule, not set by the guidance: change it in the process profile"
+OWN = (
+    "rrdesk's own rule, not set by the guidance: IT can change it in the partnership's process"
+    " profile"
+)
 
 
 def _profile(name: str):  # type: ignore[no-untyped-def]
