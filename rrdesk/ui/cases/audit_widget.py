@@ -28,6 +28,7 @@ from rrdesk.ui.kit.form_widgets import heading_label, hint_label, set_role
 from rrdesk.ui.shell.tasks import Cancelled, Progress, TaskStarter
 
 COLUMNS = ("When", "Who", "Computer user", "Case", "What")
+CASE_COLUMN = COLUMNS.index("Case")
 PAGE = 500
 CHECKING = "Checking every entry\u2026 You can carry on working: this can take a minute or two."
 
@@ -89,6 +90,9 @@ class AuditWidget(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # What happened is read whole: each row as tall as its words wrapped in the last column.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnHidden(CASE_COLUMN, case_id is not None)  # a case's own history
         self.verify_button = QPushButton("Check the audit trail has not been altered")
         self.verify_button.setObjectName("verify_audit")
         self.result = QLabel()
@@ -137,6 +141,7 @@ class AuditWidget(QWidget):
 
     def set_case(self, case_id: int | None) -> None:
         self._case_id = case_id
+        self.table.setColumnHidden(CASE_COLUMN, case_id is not None)
         self.refresh()
 
     def refresh(self) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from pytestqt.qtbot import QtBot
 
 from rrdesk.services.store.session import Session
-from rrdesk.ui.cases.audit_widget import AuditWidget
+from rrdesk.ui.cases.audit_widget import CASE_COLUMN, AuditWidget
 from tests.builders import add_case
 from tests.fakes import ImmediateRunner
 
@@ -45,3 +45,37 @@ def test_a_long_history_is_shown_newest_first_a_page_at_a_time(
     assert len(_what(history)) == 601
     assert history.shown.text() == "Showing all 601 entries, newest first."
     assert not history.older_button.isVisibleTo(history)
+
+
+def test_a_long_change_is_read_whole_and_the_case_is_not_repeated(
+    qtbot: QtBot, session: Session
+) -> None:
+    """In a narrow window each entry is as tall as its words, wrapped: none is cut short with
+    an ellipsis. A case's own history leaves out the Case column, which would say the same
+    reference on every row; the whole trail keeps it."""
+    case = add_case(session, today=TODAY, notified=date(2026, 11, 16))
+    assert case.case_id is not None
+    agencies = ", ".join(f"agency {number}" for number in range(1, 31))
+    with session.db.transaction():
+        session.record("cases", "Sent check forms", case_id=case.case_id, detail={"note": agencies})
+    history = AuditWidget(
+        session.audit, ImmediateRunner(), dict, title="History of this case", case_id=case.case_id
+    )
+    qtbot.addWidget(history)
+    history.resize(780, 500)
+    history.show()
+    qtbot.waitExposed(history)
+
+    table = history.table
+    assert table.isColumnHidden(CASE_COLUMN)
+    row = _what(history).index(f"Sent check forms: {agencies}")
+    cell = table.visualRect(table.model().index(row, 4))
+    words = table.fontMetrics().boundingRect(
+        QRect(0, 0, cell.width() - 8, 10_000), Qt.TextFlag.TextWordWrap, _what(history)[row]
+    )
+    assert words.height() > 2 * table.fontMetrics().lineSpacing()  # it does need wrapping
+    assert cell.height() >= words.height()
+
+    trail = AuditWidget(session.audit, ImmediateRunner(), dict)
+    qtbot.addWidget(trail)
+    assert not trail.table.isColumnHidden(CASE_COLUMN)
