@@ -23,7 +23,12 @@ if TYPE_CHECKING:
 def run_app(*, store: Path | None, demo: bool) -> int:
     """Start the app: set up or unlock the store, then the main window. When the app is closed
     and everything is saved, the process ends here (:func:`end_process`)."""
-    from rrdesk.services.platform.logging_setup import configure_logging, install_crash_logging
+    from rrdesk.services.platform.logging_setup import (
+        configure_logging,
+        end_crash_trace,
+        install_crash_logging,
+        start_crash_trace,
+    )
     from rrdesk.ui.kit.wheel_guard import guard_wheel_edits
     from rrdesk.ui.shell.application import (
         apply_house_style,
@@ -41,7 +46,8 @@ def run_app(*, store: Path | None, demo: bool) -> int:
     from rrdesk.ui.shell.seams import Seams
     from rrdesk.ui.shell.tasks import TaskRunner
 
-    configure_logging()
+    logs = configure_logging().parent
+    start_crash_trace(logs)  # a crash inside Qt or a library leaves its Python stacks there
     install_crash_logging()
     app = make_application(styled=False)  # styled as the first window is shown
     install_crash_handling(app)  # a bug from here on is logged and shown, not silent
@@ -67,6 +73,7 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         secret_store = KeyringSecretStore()
         opened = open_store(store or default_store_path(), seams, secret_store)
         if opened is None:
+            end_crash_trace()
             return 0
         session = opened
     context = AppContext(
@@ -129,6 +136,14 @@ def run_app(*, store: Path | None, demo: bool) -> int:
     window.when_on_screen(build_qt_namespace)
     window.when_on_screen(freeze_start_up_objects)
     window.when_on_screen(lambda: load_case_tabs_code(window))
+
+    def tell_of_a_hard_end() -> None:
+        """If the last run ended hard, said once the window is on screen."""
+        from rrdesk.ui.shell.crash_notice import tell_if_the_last_run_ended_hard
+
+        tell_if_the_last_run_ended_hard(window, seams.messages, logs)
+
+    window.when_on_screen(tell_of_a_hard_end)
     window.show()
     try:
         code = run_event_loop(app)
@@ -142,4 +157,5 @@ def run_app(*, store: Path | None, demo: bool) -> int:
         if demo_folder is not None:
             with contextlib.suppress(OSError):
                 shutil.rmtree(demo_folder)
+    end_crash_trace()  # ending well: what the trace holds is no hard end
     return end_process(app, code, context.settings)

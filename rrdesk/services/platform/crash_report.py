@@ -2,18 +2,24 @@
 
 A report names the versions, the error's type and where it happened (file, line and function of
 each frame), and nothing else: never the error's message or any value, which could quote a child's
-name or what was typed. Qt-free, so it is built and tested without a screen.
+name or what was typed. A run that ended hard (a crash inside Qt or a C library) is reported from
+the Python stacks ``faulthandler`` wrote (``logging_setup.start_crash_trace``), which hold only
+files, lines and functions too. Qt-free, so it is built and tested without a screen.
 """
 
 from __future__ import annotations
 
 import platform
+import re
 import traceback
 from dataclasses import dataclass
 from pathlib import PurePath
 from types import TracebackType
 
 from rrdesk import __version__
+
+_TRACE_FILE = re.compile(r'^(\s*File ")([^"]*)(")', re.MULTILINE)
+"""A file named in ``faulthandler``'s trace: ``  File "/home/…/main_window.py", line 12 in …``."""
 
 _MAX_CHAINED = 3
 """Errors raised while handling another: at most this many earlier ones are reported."""
@@ -55,17 +61,23 @@ class CrashReport:
     def text(self) -> str:
         """The report as plain text, for the clipboard."""
         lines = [
-            "rrdesk problem report",
-            f"rrdesk: {self.rrdesk_version}",
-            f"Platform: {self.platform}",
-            f"Python: {self.python_version}",
-            f"Qt: {self.qt_version}",
+            *_header(self.rrdesk_version, self.platform, self.python_version, self.qt_version),
             "",
             *_place_lines(self.error),
         ]
         for earlier in self.earlier:
             lines += ["", "It happened while handling:", *_place_lines(earlier)]
         return "\n".join(lines) + "\n"
+
+
+def _header(rrdesk_version: str, platform_name: str, python_version: str, qt: str) -> list[str]:
+    return [
+        "rrdesk problem report",
+        f"rrdesk: {rrdesk_version}",
+        f"Platform: {platform_name}",
+        f"Python: {python_version}",
+        f"Qt: {qt}",
+    ]
 
 
 def _place_lines(place: ErrorPlace) -> list[str]:
@@ -147,3 +159,18 @@ def build_message_report(
         python_version=platform.python_version(),
         qt_version=qt_version,
     )
+
+
+def build_trace_report(trace: str, *, qt_version: str) -> str:
+    """The report of a run that ended hard: the versions, then the Python stacks
+    ``faulthandler`` wrote as it ended, each file without the folders that can name the user."""
+    shortened = _TRACE_FILE.sub(lambda m: m[1] + short_path(m[2]) + m[3], trace.strip("\n"))
+    lines = [
+        *_header(__version__, platform.platform(), platform.python_version(), qt_version),
+        "",
+        "rrdesk ended hard (a crash in Qt or a library) the last time it was used.",
+        "Its Python stacks as it ended (most recent call first):",
+        "",
+        shortened,
+    ]
+    return "\n".join(lines) + "\n"

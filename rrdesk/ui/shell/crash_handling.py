@@ -46,7 +46,7 @@ log = logging.getLogger("rrdesk.crash")
 qt_log = logging.getLogger("rrdesk.qt")
 
 
-def _qt_version() -> str:
+def qt_version() -> str:
     import PySide6
 
     return f"{qVersion()} (PySide6 {PySide6.__version__})"
@@ -94,7 +94,7 @@ class CrashHandling(QObject):
             return
         from rrdesk.services.platform.crash_report import build_crash_report
 
-        report = build_crash_report(kind, error, trace, qt_version=_qt_version())
+        report = build_crash_report(kind, error, trace, qt_version=qt_version())
         self._show(report, ending=_reached_the_top(trace))
 
     def _on_thread_error(self, args: threading.ExceptHookArgs) -> None:
@@ -105,7 +105,7 @@ class CrashHandling(QObject):
         from rrdesk.services.platform.crash_report import build_crash_report
 
         report = build_crash_report(
-            args.exc_type, args.exc_value, args.exc_traceback, qt_version=_qt_version()
+            args.exc_type, args.exc_value, args.exc_traceback, qt_version=qt_version()
         )
         self._show(report, ending=False)
 
@@ -122,7 +122,7 @@ class CrashHandling(QObject):
         from rrdesk.services.platform.crash_report import build_message_report
 
         report = build_message_report(
-            name, context.file, context.line, context.function, qt_version=_qt_version()
+            name, context.file, context.line, context.function, qt_version=qt_version()
         )
         # Not from inside Qt's message handler, unless Qt is about to end the process.
         self._show(report, ending=kind == QtMsgType.QtFatalMsg, later=True)

@@ -11,6 +11,7 @@ from rrdesk.services.platform.crash_report import (
     CrashReport,
     build_crash_report,
     build_message_report,
+    build_trace_report,
     short_path,
 )
 
@@ -97,3 +98,23 @@ def test_a_qt_message_report_says_where_not_what() -> None:
 )
 def test_short_paths_never_name_the_folders_above_the_package(filename: str, shown: str) -> None:
     assert short_path(filename) == shown
+
+
+# faulthandler's trace of a frozen rrdesk on Windows, as a crash inside Qt leaves it.
+WINDOWS_TRACE = r"""Windows fatal exception: access violation
+
+Current thread 0x00001a2c (most recent call first):
+  File "C:\Users\jsmith\Programs\rrdesk\_internal\rrdesk\ui\cases\case_editor.py", line 88 in save
+  File "C:\Users\jsmith\Programs\rrdesk\_internal\PySide6\__init__.py", line 5 in <module>
+"""
+
+
+def test_a_hard_ends_report_has_the_versions_and_the_stacks_without_the_users_folders() -> None:
+    report = build_trace_report(WINDOWS_TRACE, qt_version="6.9.0")
+    lines = report.splitlines()
+    assert lines[:2] == ["rrdesk problem report", f"rrdesk: {__version__}"]
+    assert lines[4] == "Qt: 6.9.0"
+    assert "Windows fatal exception: access violation" in lines
+    assert '  File "rrdesk/ui/cases/case_editor.py", line 88 in save' in lines
+    assert '  File "rrdesk/_internal/PySide6/__init__.py", line 5 in <module>' in lines
+    assert "jsmith" not in report

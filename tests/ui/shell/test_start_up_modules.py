@@ -54,8 +54,11 @@ FIRST_SCREEN_PACKAGES = (
 LOADED_WHEN_SOMETHING_GOES_WRONG = (
     "rrdesk.ui.shell.crash_dialog",
     "rrdesk.services.platform.crash_report",
+    "rrdesk.ui.shell.crash_notice",
 )
-"""The crash dialog and its report: the hooks that show them are in place from the start."""
+"""The crash dialog and its report, and the notice of a run that ended hard: the hooks that show
+them (and ``faulthandler``, which writes the trace the notice tells of) are in place from the
+start."""
 
 
 def start_with_a_remembered_key(folder: Path) -> list[str]:
@@ -97,6 +100,7 @@ def test_the_first_window_is_shown_without_the_libraries_and_screens_of_other_ta
     assert other_screens == []
     assert [name for name in modules.split() if name.startswith("rrdesk.exports")] == []
     assert "rrdesk.ui.shell.crash_handling" in modules.split()
+    assert "faulthandler" in libraries.split()  # the crash trace is written from the start
     assert [name for name in LOADED_WHEN_SOMETHING_GOES_WRONG if name in modules.split()] == []
 
 
