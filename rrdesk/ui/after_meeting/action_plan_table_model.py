@@ -1,15 +1,17 @@
 """The action plan as a table: overdue rows in words ("Overdue by 12 working days") and in
-colour. In a narrow window some columns are shown together, one under the other
-(``COMBINED_INTO``), and the evidence and whether the change is embedded are left to the chosen
-action's form (``LEFT_TO_THE_FORM``): the headers say so."""
+colour. Where the seven columns do not fit, the evidence and whether the change is embedded are
+left to the chosen action's form (``LEFT_TO_THE_FORM``), and in a narrower window still some
+columns are shown together, one under the other (``COMBINED_INTO``): the headers say so
+(:class:`ColumnLayout`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from rrdesk.domain.after_meeting.action_plan import PlanAction, ShownStatus
@@ -35,7 +37,8 @@ COMBINED_INTO = {
 """In a narrow window, the columns each of these shows, one under the other: the action's words
 with its owner agency under them, and the due date above the status (in the status's colour)."""
 LEFT_TO_THE_FORM = (EVIDENCE_COLUMN, EMBEDDED_COLUMN)
-"""Not shown in a narrow window: the chosen action's form shows them, as the exports do."""
+"""Not shown where the seven columns do not fit: the chosen action's form shows them, as the
+exports do."""
 COMBINED_HIDDEN = (OWNER_COLUMN, DUE_COLUMN, *LEFT_TO_THE_FORM)
 COMBINED_HEADERS = {ACTION_COLUMN: "Action and owner agency", STATUS_COLUMN: "Due and status"}
 LEFT_OUT = (
@@ -43,6 +46,24 @@ LEFT_OUT = (
     "under The chosen action (the saved Excel, CSV and PDF have every column)."
 )
 _Index = QModelIndex | QPersistentModelIndex
+
+
+class ColumnLayout(Enum):
+    """How the columns are shown, from the widest window to the narrowest."""
+
+    EVERY_COLUMN = ()
+    """Every column on its own."""
+    TRACKING_LEFT_TO_THE_FORM = LEFT_TO_THE_FORM
+    """Each column on its own but the evidence and whether embedded, left to the form."""
+    COMBINED = COMBINED_HIDDEN
+    """The owner agency under the action and the due date above the status (``COMBINED_INTO``),
+    the evidence and whether embedded left to the form."""
+
+    @property
+    def hidden(self) -> tuple[int, ...]:
+        """The columns not shown."""
+        hidden: tuple[int, ...] = self.value
+        return hidden
 
 
 def status_text(action: PlanAction, today: date, calendar: BankHolidayCalendar) -> str:
@@ -66,13 +87,18 @@ class ActionPlanTableModel(QAbstractTableModel):
         self._actions: tuple[PlanAction, ...] = ()
         self._today = today
         self._calendar = calendar
-        self.combined = False
+        self.layout = ColumnLayout.EVERY_COLUMN
 
-    def set_combined(self, combined: bool) -> None:
-        """Show the narrow window's columns (``COMBINED_INTO``), or each column on its own."""
-        if combined == self.combined:
+    @property
+    def combined(self) -> bool:
+        """Whether some columns are shown together, one under the other (``COMBINED_INTO``)."""
+        return self.layout is ColumnLayout.COMBINED
+
+    def set_layout(self, layout: ColumnLayout) -> None:
+        """Show the columns as ``layout`` has them: the headers say what it leaves out."""
+        if layout is self.layout:
             return
-        self.combined = combined
+        self.layout = layout
         last = len(COLUMNS) - 1
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
         if self._actions:
@@ -101,6 +127,8 @@ class ActionPlanTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.SizeHintRole:
+                return QSize(0, 0)  # the row numbers are hidden: no row taller than its words
             return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
         if not 0 <= section < len(COLUMNS):
             return None
@@ -110,7 +138,7 @@ class ActionPlanTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and combined:
             shown = ", then ".join(COLUMNS[c] for c in COMBINED_INTO[section])
             return f"{shown}, one under the other. {LEFT_OUT}"
-        if role == Qt.ItemDataRole.ToolTipRole and self.combined:
+        if role == Qt.ItemDataRole.ToolTipRole and self.layout.hidden:
             return f"{COLUMNS[section]}. {LEFT_OUT}"
         return None
 

@@ -2,7 +2,9 @@
 case, its words and owner agency, when it is due and its status (an overdue one's in red) are in
 view beside the chosen action's form without scrolling sideways, the evidence and whether
 embedded left to the form, as the headers say; each row as tall as the words it shows. On a 1366
-by 768 laptop every column is on its own."""
+by 768 laptop each of those columns is on its own, every one whole, the evidence and whether
+embedded still left to the form; in a window as wide as a 1920 by 1080 screen every column is
+on its own."""
 
 from __future__ import annotations
 
@@ -25,9 +27,10 @@ from rrdesk.ui.after_meeting.action_plan_table_model import (
     EVIDENCE_COLUMN,
     OVERDUE_INK,
     STATUS_COLUMN,
+    ColumnLayout,
 )
 from rrdesk.ui.after_meeting.action_plan_widget import ActionPlanWidget
-from rrdesk.ui.shell.main_window import MainWindow, first_size
+from rrdesk.ui.shell.main_window import FRAME_ALLOWANCE, MainWindow, first_size
 from tests import builders
 from tests.builders import LA, SCHOOLS
 from tests.ui.table_geometry import right_edge
@@ -37,6 +40,9 @@ LONG_EVIDENCE = (
     "Minutes of the strategy discussion of 3 November, the revised template and a dip sample of "
     "twelve records from October and November, checked by the Designated Nurse Safeguarding"
 )
+FIVE = ["Case and review", "Action", "Owner agency", "Due", "Status"]
+WIDE = (1920 - FRAME_ALLOWANCE[0], 1080 - FRAME_ALLOWANCE[1])
+"""A window as big as a 1920 by 1080 screen has room for (maximised, say)."""
 
 
 @pytest.fixture
@@ -73,12 +79,13 @@ def _table(window: MainWindow) -> ActionPlanTable:
 
 
 def _words_height(table: ActionPlanTable, row: int, column: int, width: int = 0) -> int:
-    """The height of a cell's words wrapped inside its margins at its column's width now (or at
-    ``width``)."""
-    metrics = QFontMetrics(table.font())
+    """The height of a cell's words, in its font (an overdue status's bold), wrapped inside its
+    margins at its column's width now (or at ``width``)."""
+    index = table.model().index(row, column)
+    metrics = QFontMetrics(index.data(Qt.ItemDataRole.FontRole) or table.font())
     margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
     room = (width or table.columnWidth(column)) - 2 * margin
-    text = str(table.model().index(row, column).data())
+    text = str(index.data())
     return metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text).height()
 
 
@@ -88,6 +95,17 @@ def _shown_columns(table: ActionPlanTable) -> list[str]:
         str(model.headerData(c, Qt.Orientation.Horizontal))
         for c in range(model.columnCount())
         if not table.isColumnHidden(c)
+    ]
+
+
+def _cut_columns(table: ActionPlanTable) -> list[str]:
+    """Each column shown that starts left of the visible area or ends past its right edge."""
+    room = table.viewport().width()
+    return [
+        f"{COLUMNS[c]}: {table.columnViewportPosition(c)} to {right_edge(table, c)} of {room}"
+        for c in range(len(COLUMNS))
+        if not table.isColumnHidden(c)
+        and (table.columnViewportPosition(c) < 0 or right_edge(table, c) > room)
     ]
 
 
@@ -123,10 +141,11 @@ def test_on_a_small_screen_an_overdue_actions_due_date_and_status_are_in_view(
 
 
 @pytest.mark.usefixtures("styled")
-def test_on_a_small_screen_each_row_is_as_tall_as_the_words_it_shows(
-    qtbot: QtBot, context: AppContext
+@pytest.mark.parametrize("screen", [(1024, 768), (1366, 768)], ids=["1024 by 768", "1366 by 768"])
+def test_each_row_is_as_tall_as_the_words_it_shows(
+    qtbot: QtBot, context: AppContext, screen: tuple[int, int]
 ) -> None:
-    table = _table(_plan_in_window(qtbot, context, first_size(1024, 768)))
+    table = _table(_plan_in_window(qtbot, context, first_size(*screen)))
     model = table.model()
     shown = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
     padding = set()
@@ -150,11 +169,15 @@ def test_on_a_small_screen_each_row_is_as_tall_as_the_words_it_shows(
 
 
 @pytest.mark.usefixtures("styled")
-@pytest.mark.parametrize("first", [1366, 1024], ids=["opened at 1366", "widened from 1024"])
-def test_on_a_laptop_every_column_is_on_its_own(
-    qtbot: QtBot, context: AppContext, first: int
+@pytest.mark.parametrize(
+    "first",
+    [first_size(1366, 768), first_size(1024, 768), WIDE],
+    ids=["opened at 1366", "widened from 1024", "narrowed from 1920"],
+)
+def test_on_a_laptop_each_column_shown_is_on_its_own_and_whole(
+    qtbot: QtBot, context: AppContext, first: tuple[int, int]
 ) -> None:
-    window = _plan_in_window(qtbot, context, first_size(first, 768))
+    window = _plan_in_window(qtbot, context, first)
     table = _table(window)
     chosen = table.visualRect(table.model().index(1, CASE_COLUMN)).center()
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=chosen)  # type: ignore[no-untyped-call]
@@ -166,8 +189,69 @@ def test_on_a_laptop_every_column_is_on_its_own(
     QApplication.processEvents()
     assert plan.selected_action() == before  # the chosen action stays chosen as columns change
     assert not table.combined
-    assert _shown_columns(table) == list(COLUMNS)
-    assert right_edge(table, STATUS_COLUMN) <= table.viewport().width()
+    assert table.column_layout is ColumnLayout.TRACKING_LEFT_TO_THE_FORM
+    assert _shown_columns(table) == FIVE
+    assert _cut_columns(table) == []
+    assert table.horizontalScrollBar().maximum() == 0  # nothing to scroll sideways to
+    # The overdue action's status is in view, whole, in red.
     status = table.model().index(0, STATUS_COLUMN)
+    assert table.viewport().rect().contains(table.visualRect(status))
     assert status.data() == "Overdue by 20 working days"
     assert status.data(Qt.ItemDataRole.ForegroundRole).color() == OVERDUE_INK
+
+
+@pytest.mark.usefixtures("styled")
+def test_on_a_laptop_the_headers_say_where_the_evidence_and_embedded_are(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    window = _plan_in_window(qtbot, context, first_size(1366, 768))
+    table = _table(window)
+    model = table.model()
+    shown = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+    assert len(shown) == len(FIVE)
+    for column in shown:
+        tip = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))
+        assert "Evidence and Embedded are not shown" in tip, (COLUMNS[column], tip)
+        assert "under The chosen action" in tip
+        assert "the saved Excel, CSV and PDF have every column" in tip
+    # Where the tooltips say: the completed action's evidence, on its form once it is chosen.
+    completed = next(
+        row
+        for row in range(model.rowCount())
+        if model.index(row, STATUS_COLUMN).data() == "Completed"
+    )
+    chosen = table.visualRect(model.index(completed, CASE_COLUMN)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=chosen)  # type: ignore[no-untyped-call]
+    plan = window.section("action_plan")
+    assert isinstance(plan, ActionPlanWidget)
+    assert plan.tracking_form.evidence.toPlainText() == LONG_EVIDENCE
+    assert plan.tracking_form.embedded.isChecked()
+
+
+@pytest.mark.usefixtures("styled")
+@pytest.mark.parametrize("first", [WIDE, first_size(1366, 768)], ids=["opened", "widened"])
+def test_in_a_wide_window_every_column_is_on_its_own_and_whole(
+    qtbot: QtBot, context: AppContext, first: tuple[int, int]
+) -> None:
+    window = _plan_in_window(qtbot, context, first)
+    window.resize(*WIDE)
+    QApplication.processEvents()
+    table = _table(window)
+    assert table.column_layout is ColumnLayout.EVERY_COLUMN
+    assert _shown_columns(table) == list(COLUMNS)
+    assert _cut_columns(table) == []
+    assert table.horizontalScrollBar().maximum() == 0
+    model = table.model()
+    assert model.index(0, STATUS_COLUMN).data() == "Overdue by 20 working days"
+    completed = next(
+        row
+        for row in range(model.rowCount())
+        if model.index(row, STATUS_COLUMN).data() == "Completed"
+    )
+    assert model.index(completed, EVIDENCE_COLUMN).data() == LONG_EVIDENCE
+    # Nothing is left out, so no header says anything is.
+    tips = [
+        model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        for c in range(model.columnCount())
+    ]
+    assert tips == [None] * len(COLUMNS)
