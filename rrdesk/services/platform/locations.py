@@ -16,7 +16,3 @@ def data_folder() -> Path:
 
 def default_store_path() -> Path:
     return data_folder() / DEFAULT_STORE_NAME
-
-
-def log_folder() -> Path:
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
