@@ -4,16 +4,27 @@ builds what it relies on with ``tests.builders``; a folder's conftest imports th
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 import pytest
 
+from rrdesk.services.store.session import Session
+
+
+def add_demo_store(session: Session, today: date, passphrase: str) -> None:
+    """The demo's data, as the demo makes it: the partnership's certificate created first (its
+    key opened with ``passphrase``), so that the decided cases' sheets are signed."""
+    from rrdesk.demo.cases import add_demo_data
+    from rrdesk.services.partnership.signing_service import SigningService
+
+    now = datetime.combine(today, time(9, 0), tzinfo=UTC)
+    SigningService(session).ensure_identity(now, passphrase)
+    add_demo_data(session, today=today)
+
 
 @pytest.fixture
-def demo_session(session, today: date):  # type: ignore[no-untyped-def]
-    from rrdesk.demo.cases import add_demo_data
-
-    add_demo_data(session, today=today)
+def demo_session(session, today: date, passphrase: str):  # type: ignore[no-untyped-def]
+    add_demo_store(session, today, passphrase)
     return session
 
 

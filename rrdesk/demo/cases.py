@@ -11,6 +11,7 @@ from datetime import date, time, timedelta
 
 from rrdesk.demo.after_meeting import add_learning_demo_data
 from rrdesk.demo.agency_forms import add_agency_forms_demo_data
+from rrdesk.demo.decision_sheets import add_demo_sign_off
 from rrdesk.demo.meetings import add_demo_meetings
 from rrdesk.demo.partnership import (
     EDUCATION_AGENCY,
@@ -307,7 +308,8 @@ def _cases(today: date) -> list[Case]:
 
 def add_demo_data(session: Session, *, today: date, with_directory: bool = True) -> None:
     """Fill a store with the fictional partnership's directory (unless it has it already) and
-    cases."""
+    cases. The partnership's signing key must be open in the session (its certificate created or
+    unlocked with the passphrase): the decided cases' sheets are signed."""
     with session.db.transaction():
         if with_directory:
             add_demo_directory(session)
@@ -323,6 +325,11 @@ def add_demo_data(session: Session, *, today: date, with_directory: bool = True)
     _book_demo_meetings(session, today)
     add_agency_forms_demo_data(session, today)
     add_learning_demo_data(session, today)
+    # Signed once the record is complete: the sheet prints each agency's involvement, from the
+    # agency forms and the National Panel submission.
+    assert decided.case_id is not None
+    assert sent.case_id is not None
+    add_demo_sign_off(session, decided.case_id, sent.case_id, today=today)
 
 
 DEMO_MEETING_PLACE = "Northmoor Civic Centre, Room 4"

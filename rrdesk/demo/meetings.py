@@ -6,7 +6,6 @@ from datetime import date, time
 
 from rrdesk.domain.after_meeting.learning import Learning
 from rrdesk.domain.cases.cases import Case
-from rrdesk.domain.cases.directory import StatutoryPartner
 from rrdesk.domain.meeting.attendance import AttendanceStatus
 from rrdesk.domain.meeting.criteria import CriterionAnswer
 from rrdesk.domain.meeting.decision import DecisionKind, LearningRoute, make_decision
@@ -96,7 +95,8 @@ def _vote(
 
 
 def add_demo_meetings(session: Session, decided: Case, sent: Case, *, today: date) -> None:
-    """A complete meeting for the case awaiting sign-off, and one signed off and sent on."""
+    """A complete meeting for the case awaiting sign-off, and one for the case signed off and
+    sent on (its sign-off is recorded by :func:`rrdesk.demo.decision_sheets.add_demo_sign_off`)."""
     service = MeetingService(session)
     calendar = service.calendar
     ids = _member_ids(service)
@@ -160,7 +160,8 @@ def add_demo_meetings(session: Session, decided: Case, sent: Case, *, today: dat
     )
     service.save(decided.case_id, meeting, "Demo meeting record")
 
-    # Child K: do not recommend; the learning goes to a single-agency review. Signed off.
+    # Child K: do not recommend; the learning goes to a single-agency review (signed off and
+    # sent to the National Panel once the agency forms are in: rrdesk.demo.decision_sheets).
     assert sent.case_id is not None
     assert sent.notification_sent is not None
     held_on = calendar.add_working_days(sent.notification_sent, 9)
@@ -209,19 +210,4 @@ def add_demo_meetings(session: Session, decided: Case, sent: Case, *, today: dat
             LearningRoute.SINGLE_AGENCY_REVIEW,
         )
     )
-    sent_on = calendar.add_working_days(held_on, 1)
-    answered = calendar.add_working_days(held_on, 3)
-    sign_off = meeting.sign_off
-    signers = {
-        StatutoryPartner.LOCAL_AUTHORITY: ("Marisol Treharne", "Director of Children's Services"),
-        StatutoryPartner.POLICE: ("Ch Supt Oluwaseun Pryce", "Head of Public Protection"),
-        StatutoryPartner.HEALTH: ("Dr Ingrid Halvorsen-Kaur", "Chief Nursing Officer"),
-    }
-    for partner, (signer, role) in signers.items():
-        sign_off = sign_off.send(partner, sent_on)
-        sign_off = sign_off.agree(partner, answered, signed_by=signer, role=role)
-    meeting = meeting.with_sign_off(sign_off)
     service.save(sent.case_id, meeting, "Demo meeting record")
-    service.record_sent_to_national_panel(
-        sent.case_id, meeting, calendar.add_working_days(held_on, 4)
-    )

@@ -11,7 +11,6 @@ from datetime import date
 
 import pytest
 
-from rrdesk.demo.cases import add_demo_data
 from rrdesk.demo.partnership import AGENCIES, PEOPLE, SUBSTITUTES
 from rrdesk.domain.agency_forms.agency_requests import RequestStatus
 from rrdesk.domain.cases.cases import Stage
@@ -23,11 +22,12 @@ from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet
 from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
+from tests.demo_store import add_demo_store
 
 
 @pytest.fixture
-def demo(session: Session, today: date) -> Session:
-    add_demo_data(session, today=today)
+def demo(session: Session, today: date, passphrase: str) -> Session:
+    add_demo_store(session, today, passphrase)
     return session
 
 
@@ -130,3 +130,63 @@ def test_demo_returns_are_counted_for_the_board(demo: Session) -> None:
         == "4 of 4 received, 4 assured"
     )
     assert service.returns_count(_case_at(demo, Stage.NOTIFIED)) is None
+
+
+def test_decided_cases_have_signed_sheets_sent_for_sign_off(demo: Session, today: date) -> None:
+    """Each decided case's sheet is signed, version 1, by the demo's certificate, with its audit
+    entry, before the answers came back; no change since, so nothing is waiting to be signed."""
+    sheets = decision_sheet_service_for(demo)
+    fingerprint = sheets.signing.fingerprint()
+    assert fingerprint
+    for stage in (Stage.AWAITING_SIGN_OFF, Stage.SENT_TO_NATIONAL_PANEL):
+        case_id = _case_at(demo, stage)
+        versions = sheets.versions(case_id)
+        assert [(v.version, v.note) for v in versions] == [(1, "First version")]
+        result = sheets.signing.verify(versions[0].body)
+        assert result.valid
+        assert result.trusted
+        assert not result.modified
+        assert result.fingerprint == fingerprint
+        assert sheets.pending_changes(case_id, today) == ()
+        actions = [e.action for e in demo.audit.entries(case_id)]
+        signed = actions.index("Signed the decision sheet, version 1")
+        assert actions.count("Signed the decision sheet, version 1") == 1
+        answers = [i for i, a in enumerate(actions) if a == "Changed the meeting record"]
+        assert answers
+        assert signed < answers[-1]
+        # sent to every partner, on or after the meeting, and not before the sheet's date
+        sign_off = sheets.sign_off(case_id)
+        held = sheets.meeting_date(case_id)
+        assert held is not None
+        assert all(p.sent_on is not None and held < p.sent_on <= today for p in sign_off.partners)
+
+
+def test_case_awaiting_sign_off_has_the_local_authority_answer(demo: Session) -> None:
+    sheets = decision_sheet_service_for(demo)
+    case_id = _case_at(demo, Stage.AWAITING_SIGN_OFF)
+    answers = [(p.partner, p.agreed, p.signed_by) for p in sheets.sign_off(case_id).partners]
+    assert answers == [
+        (StatutoryPartner.LOCAL_AUTHORITY, True, "Marisol Treharne"),
+        (StatutoryPartner.POLICE, None, ""),
+        (StatutoryPartner.HEALTH, None, ""),
+    ]
+    # "Email for sign-off" goes to the two still to answer
+    drafts = SignOffDrafts(demo, sheets)
+    assert [(r.name, r.partner) for r in drafts.recipients(case_id)] == [
+        ("Ch Supt Oluwaseun Pryce", "Police"),
+        ("Dr Ingrid Halvorsen-Kaur", "Health"),
+    ]
+
+
+def test_case_sent_to_the_national_panel_was_signed_off_by_all_three(demo: Session) -> None:
+    sheets = decision_sheet_service_for(demo)
+    case_id = _case_at(demo, Stage.SENT_TO_NATIONAL_PANEL)
+    sign_off = sheets.sign_off(case_id)
+    assert [(p.partner, p.agreed) for p in sign_off.partners] == [
+        (partner, True) for partner in StatutoryPartner
+    ]
+    assert all(p.signed_by for p in sign_off.partners)
+    sent_on = sign_off.national_panel_sent_on
+    assert sent_on is not None
+    assert all(p.answered_on is not None and p.answered_on <= sent_on for p in sign_off.partners)
+    assert SignOffDrafts(demo, sheets).recipients(case_id) == []

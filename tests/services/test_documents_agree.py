@@ -14,7 +14,6 @@ from datetime import date
 
 import pytest
 
-from rrdesk.demo.cases import add_demo_data
 from rrdesk.domain.timetable.dates import format_date
 from rrdesk.exports.pdf.decision_sheet import render_decision_sheet
 from rrdesk.exports.pdf.panel_pack import render_panel_pack
@@ -27,6 +26,7 @@ from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.timetable_changes import booked_meeting_date
 from tests import builders
 from tests.builders import HEALTH, HOUSING, LA, POLICE
+from tests.demo_store import add_demo_store
 from tests.exports.pdf_reading import all_text
 
 TODAY = date(2026, 11, 30)
@@ -135,9 +135,11 @@ def _between(text: str, start: str, end: str) -> str:
 
 
 @pytest.fixture(params=["cases at each stage", "the demo store"])
-def cases(request: pytest.FixtureRequest, session: Session) -> list[tuple[Facts, Documents]]:
+def cases(
+    request: pytest.FixtureRequest, session: Session, passphrase: str
+) -> list[tuple[Facts, Documents]]:
     if request.param == "the demo store":
-        add_demo_data(session, today=TODAY)
+        add_demo_store(session, TODAY, passphrase)
         ids = [s.case_id for s in session.cases.summaries() if _notified(session, s.case_id)]
     else:
         ids = _store(session)
