@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+from rrdesk.demo.decision_sheets import signed_off_and_sent
 from rrdesk.demo.meetings import with_demo_criteria
 from rrdesk.domain.after_meeting.action_plan import ActionStatus, ActionTracking, SourceReview
 from rrdesk.domain.after_meeting.learning import Learning
@@ -33,6 +34,7 @@ from rrdesk.services.after_meeting.local_review_service import LocalReviewServic
 from rrdesk.services.after_meeting.submission_service import SubmissionService
 from rrdesk.services.after_meeting.theme_service import ThemeService
 from rrdesk.services.after_meeting.threshold_letter_service import ThresholdLetterService
+from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
 
 _LA = "Northmoor Council Children's Social Care"
@@ -42,6 +44,11 @@ _EDU = "Northmoor Education Safeguarding Service"
 _HOSP = "Northmoor General Hospital"
 _MH = "Northmoor Community Mental Health Trust"
 _HOUSING = "Northmoor Housing"
+_SIGNERS = {
+    StatutoryPartner.LOCAL_AUTHORITY: ("Marisol Treharne", "Director of Children's Services"),
+    StatutoryPartner.POLICE: ("Det Supt Morwenna Treloar", "Deputy Head of Public Protection"),
+    StatutoryPartner.HEALTH: ("Dr Ingrid Halvorsen-Kaur", "Chief Nursing Officer"),
+}
 
 
 def _by_pseudonym(cases: list[Case], pseudonym: str) -> Case | None:
@@ -86,12 +93,7 @@ def _signed_off(
     meeting: Meeting, sent: date, agreed: date, calendar: BankHolidayCalendar, notified: date
 ) -> Meeting:
     sign_off = meeting.sign_off
-    signers = {
-        StatutoryPartner.LOCAL_AUTHORITY: ("Marisol Treharne", "Director of Children's Services"),
-        StatutoryPartner.POLICE: ("Det Supt Morwenna Treloar", "Deputy Head of Public Protection"),
-        StatutoryPartner.HEALTH: ("Dr Ingrid Halvorsen-Kaur", "Chief Nursing Officer"),
-    }
-    for partner, (name, role) in signers.items():
+    for partner, (name, role) in _SIGNERS.items():
         sign_off = sign_off.send(partner, sent).agree(partner, agreed, signed_by=name, role=role)
     sign_off = sign_off.record_sent_to_national_panel(
         agreed, lambda day: calendar.working_days_between(notified, day)
@@ -229,17 +231,11 @@ def _local_review_case(
         "about men in the household that may apply widely.",
         None,
     )
-    _put_meeting(
-        session,
-        case,
-        _signed_off(
-            meeting,
-            calendar.add_working_days(notified, 10),
-            calendar.add_working_days(notified, 12),
-            calendar,
-            notified,
-        ),
-    )
+    if session.documents.get(case.case_id, DocumentKind.MEETING) is None:
+        MeetingService(session).save(case.case_id, meeting, "Demo meeting record")
+        add = calendar.add_working_days
+        sent, agreed = add(notified, 10), add(notified, 12)
+        signed_off_and_sent(session, case.case_id, sent, agreed, agreed, _SIGNERS)
     reviews = LocalReviewService(session)
     commissioned = notified + timedelta(days=30)
     reviews.save(

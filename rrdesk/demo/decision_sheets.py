@@ -35,12 +35,18 @@ def sign_and_send(session: Session, case_id: int, on: date) -> None:
     meetings.record_sent_for_sign_off(case_id, on)
 
 
-def record_agreed(session: Session, case_id: int, partner: StatutoryPartner, on: date) -> None:
-    """``partner``'s agreement, signed by its executive lead, saved as the sign-off panel
-    saves it."""
+def record_agreed(
+    session: Session,
+    case_id: int,
+    partner: StatutoryPartner,
+    on: date,
+    signers: dict[StatutoryPartner, tuple[str, str]] = SIGNERS,
+) -> None:
+    """``partner``'s agreement, signed by whoever ``signers`` names for it, saved as the sign-off
+    panel saves it."""
     meetings = MeetingService(session)
     meeting = meetings.load(case_id)
-    signed_by, role = SIGNERS[partner]
+    signed_by, role = signers[partner]
     sign_off = meeting.sign_off.agree(partner, on, signed_by=signed_by, role=role)
     who = partner.label.split(" (")[0]
     meetings.save(
@@ -48,6 +54,23 @@ def record_agreed(session: Session, case_id: int, partner: StatutoryPartner, on:
         meeting.with_sign_off(sign_off),
         f"Sign-off, {who}: agreed on {format_date(on)}",
     )
+
+
+def signed_off_and_sent(
+    session: Session,
+    case_id: int,
+    sent: date,
+    agreed: date,
+    to_panel: date,
+    signers: dict[StatutoryPartner, tuple[str, str]] = SIGNERS,
+) -> None:
+    """Version 1 signed and sent on ``sent``, all three partners agreeing on ``agreed``, and
+    the decision sent to the National Panel on ``to_panel``."""
+    sign_and_send(session, case_id, sent)
+    for partner in signers:
+        record_agreed(session, case_id, partner, agreed, signers)
+    meetings = MeetingService(session)
+    meetings.record_sent_to_national_panel(case_id, meetings.load(case_id), to_panel)
 
 
 def add_demo_sign_off(session: Session, decided: int, sent: int, *, today: date) -> None:
@@ -62,7 +85,4 @@ def add_demo_sign_off(session: Session, decided: int, sent: int, *, today: date)
     record_agreed(session, decided, StatutoryPartner.LOCAL_AUTHORITY, min(add(held, 2), today))
 
     held = meetings.load(sent).held_on or today
-    sign_and_send(session, sent, add(held, 1))
-    for partner in SIGNERS:
-        record_agreed(session, sent, partner, add(held, 3))
-    meetings.record_sent_to_national_panel(sent, meetings.load(sent), add(held, 4))
+    signed_off_and_sent(session, sent, add(held, 1), add(held, 3), add(held, 4))

@@ -138,7 +138,7 @@ def test_decided_cases_have_signed_sheets_sent_for_sign_off(demo: Session, today
     sheets = decision_sheet_service_for(demo)
     fingerprint = sheets.signing.fingerprint()
     assert fingerprint
-    for stage in (Stage.AWAITING_SIGN_OFF, Stage.SENT_TO_NATIONAL_PANEL):
+    for stage in (Stage.AWAITING_SIGN_OFF, Stage.SENT_TO_NATIONAL_PANEL, Stage.LOCAL_REVIEW):
         case_id = _case_at(demo, stage)
         versions = sheets.versions(case_id)
         assert [(v.version, v.note) for v in versions] == [(1, "First version")]
@@ -178,9 +178,12 @@ def test_case_awaiting_sign_off_has_the_local_authority_answer(demo: Session) ->
     ]
 
 
-def test_case_sent_to_the_national_panel_was_signed_off_by_all_three(demo: Session) -> None:
+@pytest.mark.parametrize("stage", [Stage.SENT_TO_NATIONAL_PANEL, Stage.LOCAL_REVIEW])
+def test_case_sent_to_the_national_panel_was_signed_off_by_all_three(
+    demo: Session, stage: Stage
+) -> None:
     sheets = decision_sheet_service_for(demo)
-    case_id = _case_at(demo, Stage.SENT_TO_NATIONAL_PANEL)
+    case_id = _case_at(demo, stage)
     sign_off = sheets.sign_off(case_id)
     assert [(p.partner, p.agreed) for p in sign_off.partners] == [
         (partner, True) for partner in StatutoryPartner
