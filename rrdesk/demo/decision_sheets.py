@@ -80,9 +80,11 @@ def add_demo_sign_off(session: Session, decided: int, sent: int, *, today: date)
     National Panel the day after that."""
     meetings = MeetingService(session)
     add = meetings.calendar.add_working_days
-    held = meetings.load(decided).held_on or today
-    sign_and_send(session, decided, min(add(held, 1), today))
-    record_agreed(session, decided, StatutoryPartner.LOCAL_AUTHORITY, min(add(held, 2), today))
+    with session.db.transaction():  # one write to disk for all of it, each step audited
+        held = meetings.load(decided).held_on or today
+        sign_and_send(session, decided, min(add(held, 1), today))
+        on = min(add(held, 2), today)
+        record_agreed(session, decided, StatutoryPartner.LOCAL_AUTHORITY, on)
 
-    held = meetings.load(sent).held_on or today
-    signed_off_and_sent(session, sent, add(held, 1), add(held, 3), add(held, 4))
+        held = meetings.load(sent).held_on or today
+        signed_off_and_sent(session, sent, add(held, 1), add(held, 3), add(held, 4))
