@@ -105,12 +105,12 @@ def bare_box(app: QApplication) -> None:
 
 def whole_form(app: QApplication, folder: Path) -> None:
     """The same paste into the guided entry: findings panel, summary line and saving too."""
-    from rrdesk.demo.cases import add_demo_data
     from rrdesk.domain.cases.cases import Stage
     from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
     from rrdesk.services.store.store_access import create_store
     from rrdesk.ui.agency_forms.agency_dialogs import AgencyFormsDialogs
     from rrdesk.ui.agency_forms.agency_forms_widget import AgencyFormsWidget
+    from tests.demo_store import add_demo_store
     from tests.fakes import (
         ImmediateRunner,
         RecordingMessages,
@@ -119,14 +119,15 @@ def whole_form(app: QApplication, folder: Path) -> None:
     )
 
     today = date(2026, 11, 22)
+    passphrase = "bench lantern orchard pebble"
     session = create_store(
         folder / "bench.rrdesk",
         partnership="Bench",
         owner="Bench",
-        passphrase="bench lantern orchard pebble",
+        passphrase=passphrase,
     ).session
     try:
-        add_demo_data(session, today=today)
+        add_demo_store(session, today, passphrase)
         case_id = next(
             c.case_id for c in session.cases.all_cases() if c.stage is Stage.COLLECTING_RETURNS
         )

@@ -110,18 +110,19 @@ def make_store(folder: Path) -> tuple[Path, str, bytes]:
     """A store with the demo cases and more, 200 in all; its path, keyring account and key."""
     from datetime import date, timedelta
 
-    from rrdesk.demo.cases import add_demo_data
     from rrdesk.domain.cases.cases import Case, Child, Stage
     from rrdesk.services.cases.case_service import CaseService
     from rrdesk.services.store import store_access
+    from tests.demo_store import add_demo_store
 
     path = folder / "bench.rrdesk"
+    passphrase = "lantern orchard pebble"
     created = store_access.create_store(
-        path, partnership="Bench", owner="Bench", passphrase="lantern orchard pebble"
+        path, partnership="Bench", owner="Bench", passphrase=passphrase
     )
     session = created.session
     today = date.today()
-    add_demo_data(session, today=today)
+    add_demo_store(session, today, passphrase)
     service = CaseService(session)
     stages = [Stage.NOTIFIED, Stage.COLLECTING_RETURNS, Stage.SENT_TO_NATIONAL_PANEL, Stage.CLOSED]
     for number in range(200 - session.cases.count()):
