@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from rrdesk.demo.decision_sheets import signed_off_and_sent
-from rrdesk.demo.meetings import with_demo_criteria
+from rrdesk.demo.meetings import LOCAL_REVIEW_MEETING_DAY, SENT_CASE_MEETING_DAY, with_demo_criteria
 from rrdesk.domain.after_meeting.action_plan import ActionStatus, ActionTracking, SourceReview
 from rrdesk.domain.after_meeting.learning import Learning
 from rrdesk.domain.after_meeting.local_review import LocalReview
@@ -111,7 +111,7 @@ def _panel_case(session: Session, case: Case, calendar: BankHolidayCalendar, tod
     assert case.case_id is not None
     assert case.notification_sent is not None
     notified = case.notification_sent
-    held = calendar.add_working_days(notified, 9)
+    held = calendar.add_working_days(notified, SENT_CASE_MEETING_DAY)
     learning = Learning(
         good_practice=(
             "Residential staff recorded every incident of self-harm promptly and in detail.",
@@ -223,7 +223,7 @@ def _local_review_case(
     meeting = _meeting(
         session,
         case,
-        calendar.add_working_days(notified, 8),
+        calendar.add_working_days(notified, LOCAL_REVIEW_MEETING_DAY),
         learning,
         actions,
         DecisionKind.RECOMMEND_LOCAL_REVIEW,

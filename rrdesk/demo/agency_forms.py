@@ -2,23 +2,17 @@
 
 The case collecting returns has a request at every status, and forms that give the text checks
 something to show (acronyms, a passage pasted from case notes). The case with its meeting booked
-has every form quality assured, so its panel pack is worth reading.
+has every form quality assured, so its panel pack is worth reading. The decided cases' forms,
+dated by their own timetables, are in :mod:`rrdesk.demo.decided_forms`.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from rrdesk.domain.agency_forms.agency_form_record import (
-    CHECK_ANSWERS,
-    EnteredBy,
-    FormPosition,
-    FormRecord,
-    record_to_dict,
-)
-from rrdesk.domain.agency_forms.agency_request_codec import requests_to_dict
+from rrdesk.demo.decided_forms import add_decided_case_forms
+from rrdesk.demo.form_records import answers, day, put_form, put_requests, record
 from rrdesk.domain.agency_forms.agency_requests import (
     AgencyRequest,
     ReturnReason,
@@ -27,10 +21,9 @@ from rrdesk.domain.agency_forms.agency_requests import (
     record_returned,
     record_sent,
 )
-from rrdesk.domain.agency_forms.check_form_answers import ChronologyRow, DateAnswer
+from rrdesk.domain.agency_forms.check_form_answers import ChronologyRow
 from rrdesk.domain.agency_forms.text_checks import TextSpan
 from rrdesk.domain.cases.cases import Case, Stage
-from rrdesk.domain.cases.document_kinds import DocumentKind
 from rrdesk.services.store.session import Session
 
 _LA = "Northmoor Council Children's Social Care"
@@ -51,89 +44,17 @@ PASTED_NOTES = (
 )
 
 
-def _ascii(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name).replace("\u0131", "i").replace("\u0142", "l")
-    return "".join(ch for ch in plain if ch.isascii() and (ch.isalnum() or ch == " "))
-
-
-def _day(value: date) -> DateAnswer:
-    return DateAnswer(str(value.day), str(value.month), str(value.year))
-
-
 def _working_days_back(today: date, days: int) -> date:
-    day = today
+    back = today
     while days > 0:
-        day -= timedelta(days=1)
-        if day.weekday() < 5:
+        back -= timedelta(days=1)
+        if back.weekday() < 5:
             days -= 1
-    return day
-
-
-def _answers(
-    agency: str,
-    author: str,
-    role: str,
-    completed: date,
-    involved_from: date,
-    chronology: tuple[ChronologyRow, ...],
-    **narrative: str,
-) -> dict[str, object]:
-    answers: dict[str, object] = {
-        "agency": agency,
-        "author": author,
-        "role": role,
-        "contact": _ascii(author).lower().replace(" ", ".") + "@northmoor.example",
-        "completed_on": _day(completed),
-        "involved": "yes",
-        "involved_from": _day(involved_from),
-        "chronology": chronology,
-        "themes_elsewhere": "not_known",
-        "other_children": "no",
-        "own_processes": "no",
-        "records_secured": "yes",
-        "records_secured_on": _day(completed - timedelta(days=2)),
-    }
-    answers.update(narrative)
-    return answers
-
-
-_ALL_SECTIONS = frozenset(
-    {
-        "about",
-        "involvement",
-        "period",
-        "chronology",
-        "went_well",
-        "could_be_better",
-        "prevention",
-        "practice_episodes",
-        "lived_experience",
-        "themes",
-        "immediate_actions",
-        "other_children",
-        "own_processes",
-        "records",
-    }
-)
-
-
-def _record(
-    agency: str, answers: dict[str, object], ready: date | None, **extra: object
-) -> FormRecord:
-    return FormRecord(
-        agency=agency,
-        answers=answers,
-        entered_by=EnteredBy.COORDINATOR,
-        position=FormPosition(CHECK_ANSWERS),
-        confirmed_sections=_ALL_SECTIONS,
-        findings_looked_at=ready is not None,
-        ready_on=ready,
-        **extra,  # type: ignore[arg-type]
-    )
+    return back
 
 
 def _school_form(today: date, agency: str, pseudonym: str) -> dict[str, object]:
-    return _answers(
+    return answers(
         agency,
         "Bronwen Tregarthen",
         "Designated safeguarding lead",
@@ -141,13 +62,13 @@ def _school_form(today: date, agency: str, pseudonym: str) -> dict[str, object]:
         today - timedelta(days=400),
         (
             ChronologyRow(
-                _day(today - timedelta(days=90)),
+                day(today - timedelta(days=90)),
                 "Form tutor and designated safeguarding lead",
                 f"{pseudonym} missed six days of school in three weeks and seemed withdrawn.",
                 "Meeting with the parent; attendance plan agreed and early help offered.",
             ),
             ChronologyRow(
-                _day(today - timedelta(days=30)),
+                day(today - timedelta(days=30)),
                 "Designated safeguarding lead and the child's parent",
                 f"{pseudonym} was seen with older young people outside the school gates.",
                 "Concern shared with children's social care the same day.",
@@ -174,7 +95,7 @@ def _school_form(today: date, agency: str, pseudonym: str) -> dict[str, object]:
 def _health_form(
     today: date, agency: str, pseudonym: str, author: str, role: str
 ) -> dict[str, object]:
-    return _answers(
+    return answers(
         agency,
         author,
         role,
@@ -182,13 +103,13 @@ def _health_form(
         today - timedelta(days=200),
         (
             ChronologyRow(
-                _day(today - timedelta(days=150)),
+                day(today - timedelta(days=150)),
                 "Health visitor and the baby's mother",
                 "New birth visit. The family were settled and the baby was feeding well.",
                 "Universal service; safer sleep advice given.",
             ),
             ChronologyRow(
-                _day(today - timedelta(days=60)),
+                day(today - timedelta(days=60)),
                 "Family doctor and the baby's mother",
                 "Routine check. The mother said she was finding nights hard.",
                 "Follow-up visit offered by the health visitor.",
@@ -210,7 +131,7 @@ def _health_form(
 
 
 def _police_form_with_problems(today: date, pseudonym: str) -> dict[str, object]:
-    return _answers(
+    return answers(
         _POLICE,
         "Tomasz Wąsik",
         "Detective inspector",
@@ -218,7 +139,7 @@ def _police_form_with_problems(today: date, pseudonym: str) -> dict[str, object]
         today - timedelta(days=60),
         (
             ChronologyRow(
-                _day(today - timedelta(days=40)),
+                day(today - timedelta(days=40)),
                 "PC on duty and Mum",
                 "MISPER report taken. Child M returned next day, NFA.",
                 "",
@@ -258,26 +179,18 @@ def _requests_collecting(today: date, add: Callable[[date, int], date]) -> list[
     return sorted(requests, key=lambda r: r.agency.casefold())
 
 
-def _put(session: Session, case_id: int, requests: list[AgencyRequest]) -> None:
-    session.documents.put(case_id, DocumentKind.AGENCY_REQUESTS, requests_to_dict(requests))
-
-
-def _put_form(session: Session, case_id: int, record: FormRecord) -> None:
-    session.documents.put(case_id, DocumentKind.CHECK_FORM, record_to_dict(record), record.agency)
-
-
 def _add_collecting(session: Session, case: Case, today: date, add: Callable[..., date]) -> None:
     assert case.case_id is not None
     pseudonym = case.children[0].pseudonym
-    _put(session, case.case_id, _requests_collecting(today, add))
+    put_requests(session, case.case_id, _requests_collecting(today, add))
     ready = _working_days_back(today, 2)
-    _put_form(session, case.case_id, _record(_LA, _school_form(today, _LA, pseudonym), ready))
-    _put_form(session, case.case_id, _record(_EDU, _school_form(today, _EDU, pseudonym), today))
+    put_form(session, case.case_id, record(_LA, _school_form(today, _LA, pseudonym), ready))
+    put_form(session, case.case_id, record(_EDU, _school_form(today, _EDU, pseudonym), today))
     police = _police_form_with_problems(today, pseudonym)
-    _put_form(
+    put_form(
         session,
         case.case_id,
-        _record(
+        record(
             _POLICE,
             police,
             None,
@@ -305,19 +218,21 @@ def _add_meeting_booked(
     for agency, author, role in authors:
         request = record_sent(AgencyRequest(agency), sent, add(sent, 8))
         requests.append(record_quality_assured(record_received(request, received), assured))
-        _put_form(
+        put_form(
             session,
             case.case_id,
-            _record(agency, _health_form(today, agency, pseudonym, author, role), received),
+            record(agency, _health_form(today, agency, pseudonym, author, role), received),
         )
-    _put(session, case.case_id, sorted(requests, key=lambda r: r.agency.casefold()))
+    put_requests(session, case.case_id, requests)
 
 
-def add_agency_forms_demo_data(session: Session, today: date) -> None:
+def add_agency_forms_demo_data(session: Session, today: date, *, sent: Case, review: Case) -> None:
     """Requests and forms for the demo's cases collecting returns, with a meeting booked and
-    awaiting sign-off."""
+    awaiting sign-off, and for the case ``sent`` to the National Panel and the case with a local
+    ``review``, whose meetings were held with every form in."""
     calendar = session.calendar
     with session.db.transaction():
+        add_decided_case_forms(session, sent, review)
         for case in session.cases.all_cases():
             if case.stage is Stage.COLLECTING_RETURNS:
                 _add_collecting(session, case, today, calendar.add_working_days)

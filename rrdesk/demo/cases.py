@@ -321,9 +321,11 @@ def add_demo_data(session: Session, *, today: date, with_directory: bool = True)
         ]
         decided = next(c for c in added if c.stage is Stage.AWAITING_SIGN_OFF)
         sent = next(c for c in added if c.stage is Stage.SENT_TO_NATIONAL_PANEL)
+        review = next(c for c in added if c.stage is Stage.LOCAL_REVIEW)
         add_demo_meetings(session, decided, sent, today=today)
     _book_demo_meetings(session, today)
-    add_agency_forms_demo_data(session, today)
+    # Before the decided cases' sheets are signed: each prints its agencies' forms.
+    add_agency_forms_demo_data(session, today, sent=sent, review=review)
     add_learning_demo_data(session, today)
     # Signed once the record is complete: the sheet prints each agency's involvement, from the
     # agency forms and the National Panel submission.

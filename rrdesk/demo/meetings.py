@@ -15,6 +15,11 @@ from rrdesk.domain.meeting.vote import VoteChoice
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
 
+SENT_CASE_MEETING_DAY = 9
+"""The working day after its notification on which the case sent to the National Panel met."""
+LOCAL_REVIEW_MEETING_DAY = 8
+"""The working day after its notification on which the case with a local review met."""
+
 _CRITERIA_NEGLECT = (
     ("improvements_needed", CriterionAnswer.YES, "Neglect was not recognised over two years."),
     (
@@ -164,7 +169,7 @@ def add_demo_meetings(session: Session, decided: Case, sent: Case, *, today: dat
     # sent to the National Panel once the agency forms are in: rrdesk.demo.decision_sheets).
     assert sent.case_id is not None
     assert sent.notification_sent is not None
-    held_on = calendar.add_working_days(sent.notification_sent, 9)
+    held_on = calendar.add_working_days(sent.notification_sent, SENT_CASE_MEETING_DAY)
     meeting = _meeting(
         service,
         sent,

@@ -10,7 +10,8 @@ import random
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from rrdesk.demo.agency_forms import _answers, _day, _put, _put_form, _record
+from rrdesk.demo.form_records import answers as form_answers
+from rrdesk.demo.form_records import day, put_form, put_requests, record
 from rrdesk.demo.partnership import AGENCIES, PARTNERSHIP_AGENCY
 from rrdesk.domain.after_meeting.action_plan import (
     ActionStatus,
@@ -113,7 +114,7 @@ def add_year_forms(
         request = record_sent(AgencyRequest(agency), sent, add(sent, 8))
         requests.append(record_quality_assured(record_received(request, received), assured))
         narrative = {key: form_text(rng, child, rng.randint(200, 420)) for key in _NARRATIVE}
-        answers = _answers(
+        answers = form_answers(
             agency,
             f"Practitioner {number + 1} (fictional)",
             "Safeguarding lead",
@@ -121,7 +122,7 @@ def add_year_forms(
             notified - timedelta(days=rng.randint(60, 700)),
             tuple(
                 ChronologyRow(
-                    _day(notified - timedelta(days=30 * row + 5)),
+                    day(notified - timedelta(days=30 * row + 5)),
                     "Practitioner and parent",
                     form_text(rng, child, 40),
                     form_text(rng, child, 20),
@@ -130,8 +131,8 @@ def add_year_forms(
             ),
             **narrative,
         )
-        _put_form(session, case.case_id, _record(agency, answers, received))
-    _put(session, case.case_id, sorted(requests, key=lambda r: r.agency.casefold()))
+        put_form(session, case.case_id, record(agency, answers, received))
+    put_requests(session, case.case_id, requests)
 
 
 _ACTIONS = (
