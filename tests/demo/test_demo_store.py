@@ -11,17 +11,31 @@ from datetime import date
 
 import pytest
 
-from rrdesk.demo.partnership import AGENCIES, PEOPLE, SUBSTITUTES
-from rrdesk.domain.agency_forms.agency_requests import RequestStatus
+from rrdesk.demo.partnership import (
+    AGENCIES,
+    EDUCATION_AGENCY,
+    HOUSING_AGENCY,
+    ICB_AGENCY,
+    LA_AGENCY,
+    MENTAL_HEALTH_AGENCY,
+    PEOPLE,
+    POLICE_AGENCY,
+    SUBSTITUTES,
+)
+from rrdesk.domain.after_meeting.submission_details import Involvement
+from rrdesk.domain.agency_forms.agency_requests import EventKind, RequestStatus
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.domain.cases.directory import StatutoryPartner, partner_executives
 from rrdesk.domain.meeting.vote import VoteOutcome
+from rrdesk.services.after_meeting.submission_service import SubmissionService
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.services.cases.case_service import CaseService, DirectoryService
 from rrdesk.services.decision_sheet.decision_sheet_service import decision_sheet_service_for
 from rrdesk.services.decision_sheet.sign_off_drafts import SignOffDrafts
 from rrdesk.services.meeting.meeting_service import MeetingService
+from rrdesk.services.session_services import SessionServices
 from rrdesk.services.store.session import Session
+from rrdesk.services.timetable.calendar_settings import CalendarSettings
 from tests.demo_store import add_demo_store
 
 
@@ -106,6 +120,76 @@ def test_demo_case_with_meeting_has_every_form_quality_assured(demo: Session, to
     assert content.timetable
 
 
+_DECIDED_CASE_AGENCIES = {
+    # Child K: the agencies its submission records (housing a nil return); Child D: those its
+    # meeting record speaks of (children's social care, the police, health visiting).
+    Stage.SENT_TO_NATIONAL_PANEL: {
+        MENTAL_HEALTH_AGENCY: Involvement.INVOLVED,
+        LA_AGENCY: Involvement.INVOLVED,
+        EDUCATION_AGENCY: Involvement.INVOLVED,
+        HOUSING_AGENCY: Involvement.NIL_RETURN,
+        POLICE_AGENCY: Involvement.INVOLVED,
+    },
+    Stage.LOCAL_REVIEW: {
+        LA_AGENCY: Involvement.INVOLVED,
+        ICB_AGENCY: Involvement.INVOLVED,
+        POLICE_AGENCY: Involvement.INVOLVED,
+    },
+}
+
+
+@pytest.mark.parametrize("stage", [Stage.SENT_TO_NATIONAL_PANEL, Stage.LOCAL_REVIEW])
+def test_decided_cases_had_every_form_quality_assured_before_their_meeting(
+    demo: Session, today: date, stage: Stage
+) -> None:
+    """Dated by the case's own timetable: asked the working day after the notification, back
+    within the return window and quality assured before the meeting, whatever today is."""
+    service = AgencyFormsService(demo)
+    case_id = _case_at(demo, stage)
+    case = CaseService(demo).get(case_id)
+    assert case is not None
+    notified = case.notification_sent
+    held = MeetingService(demo).load(case_id).held_on
+    assert notified is not None
+    assert held is not None
+    profile = CalendarSettings(demo).profile(case.profile)
+    add = demo.calendar.add_working_days
+    expected = _DECIDED_CASE_AGENCIES[stage]
+    rows = service.status_rows(case_id, today)
+    assert [row.agency for row in rows] == list(expected)
+    for row in rows:
+        assert row.status.status is RequestStatus.QUALITY_ASSURED, row.agency
+        assert row.form_ready
+        assert row.form_entered
+        on = {event.kind: event.on for event in row.request.events}
+        assert list(on) == [EventKind.SENT, EventKind.RECEIVED, EventKind.QUALITY_ASSURED]
+        sent, received, assured = on.values()
+        due = row.request.due_on
+        assert due is not None
+        assert sent == add(notified, 1)
+        assert add(sent, profile.agency_return_min_working_days) <= received <= due
+        assert due <= add(sent, profile.agency_return_max_working_days)
+        assert sent < received < assured < held, row.agency
+        record = service.load_form(case_id, row.agency)
+        assert record.ready_on == received
+        involved = "no" if expected[row.agency] is Involvement.NIL_RETURN else "yes"
+        assert record.answers["involved"] == involved
+    # the panel pack holds every form; the submission, and so the signed sheet, agree
+    content = service.panel_pack_content(case_id, today)
+    assert sorted(form.agency for form in content.forms) == sorted(expected)
+    assert content.missing == ()
+    agencies = SubmissionService(demo).details(case_id).agencies
+    assert {a.agency: a.involvement for a in agencies} == expected
+    # Closed, so not on the countdown board; the case's own timetable counts every form back.
+    timetables = SessionServices(demo).timetables
+    assert case_id not in {row.case_id for row in timetables.board_rows(today)}
+    timetable = timetables.case_row(case_id, today)
+    assert timetable is not None
+    count = len(expected)
+    assert timetable.returns_words == f"{count} of {count} received, {count} assured"
+    assert {"scoping_requests_sent", "agency_checks_returned"} <= timetable.done
+
+
 def test_demo_police_form_shows_findings_and_pasted_text(demo: Session) -> None:
     service = AgencyFormsService(demo)
     case_id = _case_at(demo, Stage.COLLECTING_RETURNS)
@@ -121,14 +205,12 @@ def test_demo_returns_are_counted_for_the_board(demo: Session) -> None:
     service = AgencyFormsService(demo)
     # Chosen: seven, six of them sent; received or quality assured: two (a returned form is
     # awaited again).
-    assert (
-        service.returns_count(_case_at(demo, Stage.COLLECTING_RETURNS)).short_words
-        == "2 of 7 received, 1 assured"
-    )
-    assert (
-        service.returns_count(_case_at(demo, Stage.MEETING_BOOKED)).short_words
-        == "4 of 4 received, 4 assured"
-    )
+    collecting = service.returns_count(_case_at(demo, Stage.COLLECTING_RETURNS))
+    assert collecting is not None
+    assert collecting.short_words == "2 of 7 received, 1 assured"
+    booked = service.returns_count(_case_at(demo, Stage.MEETING_BOOKED))
+    assert booked is not None
+    assert booked.short_words == "4 of 4 received, 4 assured"
     assert service.returns_count(_case_at(demo, Stage.NOTIFIED)) is None
 
 
