@@ -71,15 +71,21 @@ class DocumentRepository:
         )
 
     def add_export(
-        self, case_id: int | None, kind: str, body: bytes, note: str
+        self,
+        case_id: int | None,
+        kind: str,
+        body: bytes,
+        note: str,
+        made_at: datetime | None = None,
     ) -> ExportedDocument:
+        """Keep ``body`` as the kind's next version, made at ``made_at`` (now if not given)."""
         row = self._db.query_one(
             "SELECT coalesce(max(version), 0) FROM exported_documents"
             " WHERE case_id IS ? AND kind = ?",
             (case_id, kind),
         )
         version = (0 if row is None else int(row[0])) + 1
-        created = datetime.now(UTC).isoformat(timespec="seconds")
+        created = (made_at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
         cursor = self._db.execute(
             "INSERT INTO exported_documents (case_id, kind, version, note, created_at, body)"
             " VALUES (?, ?, ?, ?, ?, ?)",

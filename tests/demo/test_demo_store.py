@@ -7,7 +7,7 @@ These are the only tests that read the demo's story; every other test builds its
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -27,6 +27,7 @@ from rrdesk.domain.agency_forms.agency_requests import EventKind, RequestStatus
 from rrdesk.domain.cases.cases import Stage
 from rrdesk.domain.cases.directory import StatutoryPartner, partner_executives
 from rrdesk.domain.meeting.vote import VoteOutcome
+from rrdesk.domain.timetable.dates import format_date
 from rrdesk.services.after_meeting.submission_service import SubmissionService
 from rrdesk.services.agency_forms.agency_forms_service import AgencyFormsService
 from rrdesk.services.cases.case_service import CaseService, DirectoryService
@@ -36,6 +37,7 @@ from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.session_services import SessionServices
 from rrdesk.services.store.session import Session
 from rrdesk.services.timetable.calendar_settings import CalendarSettings
+from rrdesk.ui.decision_sheet.sheet_versions_box import exported_on
 from tests.demo_store import add_demo_store
 
 
@@ -241,6 +243,12 @@ def test_decided_cases_have_signed_sheets_sent_for_sign_off(demo: Session, today
         held = sheets.meeting_date(case_id)
         assert held is not None
         assert all(p.sent_on is not None and held < p.sent_on <= today for p in sign_off.partners)
+        # signed the day it was sent, as the versions list and the stamp say: not the day the
+        # demo was made, which would be after the answers came back
+        signed_on = datetime.fromisoformat(versions[0].created_at).astimezone().date()
+        assert {p.sent_on for p in sign_off.partners} == {signed_on}
+        assert exported_on(versions[0]) == format_date(signed_on)
+        assert all(p.answered_on is None or signed_on <= p.answered_on for p in sign_off.partners)
 
 
 def test_case_awaiting_sign_off_has_the_local_authority_answer(demo: Session) -> None:

@@ -283,8 +283,11 @@ class DecisionSheetService:
         kept = body.get(str(number))
         return dict(kept) if isinstance(kept, dict) else {}
 
-    def keep(self, export: SheetExport, signed: bytes) -> ExportedDocument:
-        """Keep the signed sheet and the version history, in one transaction."""
+    def keep(
+        self, export: SheetExport, signed: bytes, signed_at: datetime | None = None
+    ) -> ExportedDocument:
+        """Keep the signed sheet and the version history, in one transaction; the sheet as
+        signed at ``signed_at`` (now if not given)."""
         if export.frozen is not None:
             return export.frozen
         session, fingerprint = self._session, self.signing.fingerprint()
@@ -298,7 +301,7 @@ class DecisionSheetService:
             facts[str(export.version.number)] = export.facts
             session.documents.put(export.case_id, DocumentKind.DECISION_SHEET_FACTS, facts)
             kept = session.documents.add_export(
-                export.case_id, ExportKind.DECISION_SHEET, signed, export.version.note
+                export.case_id, ExportKind.DECISION_SHEET, signed, export.version.note, signed_at
             )
             if kept.version != export.version.number:
                 raise RuntimeError(
@@ -332,7 +335,7 @@ class DecisionSheetService:
         identity = self.signing.ensure_identity(now, passphrase)
         unsigned = render_sheet(export.content, self.template())
         signed = sign_sheet(unsigned, identity, self.partnership, now, self.audit_record())
-        return self.keep(export, signed)
+        return self.keep(export, signed, now)
 
 
 def decision_sheet_service_for(

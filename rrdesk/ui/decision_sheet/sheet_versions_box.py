@@ -26,7 +26,7 @@ from rrdesk.ui.shell.messages import Messages
 
 def exported_on(document: ExportedDocument) -> str:
     try:
-        return format_date(datetime.fromisoformat(document.created_at).date())
+        return format_date(datetime.fromisoformat(document.created_at).astimezone().date())
     except ValueError:
         return document.created_at
 
