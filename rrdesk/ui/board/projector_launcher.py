@@ -73,6 +73,10 @@ class ProjectorLauncher(QObject):
         self._ask = ask
         self._meetings = meetings
         self.window: ProjectorWindow | None = None
+        self._closing: set[ProjectorWindow] = set()
+        """Views closed and handed to Qt to delete, held here until Qt has: a view is a top-level
+        window that Python owns, and freed from Python it would be deleted at once, in the
+        middle of its own closing or of its vote panel's deletion."""
 
     def open(self, case_id: int | None = None) -> ProjectorWindow | None:
         rows = self._timetables.board_rows(self._today())
@@ -130,7 +134,7 @@ class ProjectorLauncher(QObject):
                 window,
                 in_view_of_room=self.projected_beside_the_coordinator,
             )
-            panel.vote_changed.connect(lambda _what: self._on_vote_changed(window.case_id))
+            panel.vote_changed.connect(self._on_vote_changed)
         panel.refresh()
         screen = self._coordinator_screen() or window.current_screen
         if screen is not None:
@@ -158,9 +162,12 @@ class ProjectorLauncher(QObject):
         screen = parent.screen() if parent is not None else None
         return screen or QGuiApplication.primaryScreen()
 
-    def _on_vote_changed(self, case_id: int) -> None:
+    def _on_vote_changed(self, _what: str) -> None:
+        """The chair's vote panel saved the projected case's meeting record."""
+        window = self.window
         self.refresh()
-        self.meeting_changed.emit(case_id)
+        if window is not None:
+            self.meeting_changed.emit(window.case_id)
 
     def refresh(self) -> None:
         if self.window is not None:
@@ -173,4 +180,6 @@ class ProjectorLauncher(QObject):
     def _on_window_closed(self) -> None:
         window, self.window = self.window, None
         if window is not None:
+            self._closing.add(window)
+            window.destroyed.connect(lambda _object: self._closing.discard(window))
             window.deleteLater()

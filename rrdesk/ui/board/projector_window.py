@@ -382,7 +382,7 @@ class ProjectorWindow(QWidget):
     def _close_chair_panels(self) -> None:
         """The chair's vote panel names the voters: it goes on lock and with the view."""
         for panel in self.findChildren(QWidget, "chair_vote_panel"):
-            panel.close()
+            panel.hide()  # not closed: closing it would bring this view to the front again
             panel.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:
