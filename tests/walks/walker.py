@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
 import random
 import shutil
@@ -173,6 +174,9 @@ class Walker:
         raise AssertionError("no free screen number for Xvfb after 20 tries")
 
     def stop(self) -> None:
+        ended = None if self._app is None else self._app.poll()
+        if ended is not None and ended < 0:  # ended by a signal: a crash, shown with the failure
+            logging.getLogger("walks").error(self.hard_end_report(-ended))
         for process in (self._app, self._xvfb):
             if process is not None and process.poll() is None:
                 process.send_signal(signal.SIGTERM)
@@ -192,6 +196,21 @@ class Walker:
 
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def hard_end_report(self, signal_number: int) -> str:
+        """What rrdesk left when it ended hard: its crash trace (every thread's Python stack, see
+        rrdesk.services.platform.logging_setup) and the end of its output."""
+        logs = self.home / "data" / "rrdesk" / "logs"
+        traces = [
+            path.read_text(encoding="utf-8", errors="replace")
+            for path in sorted(logs.glob("crash-trace*.txt"))
+            if path.stat().st_size
+        ]
+        return (
+            f"rrdesk ended by signal {signal_number}. Its crash trace:\n"
+            + ("\n".join(traces) or "(none)")
+            + f"\nThe end of its output:\n{self.output()[-3000:]}"
+        )
 
     def pass_time(self, minutes: int) -> None:
         """Move rrdesk's clocks ``minutes`` on at once, as if that long passed untouched."""
