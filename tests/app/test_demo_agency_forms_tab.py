@@ -5,35 +5,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from rrdesk.app import AppContext, build_main_window
+from rrdesk.app import AppContext
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.ui.agency_forms.agency_forms_widget import AgencyFormsWidget
-from rrdesk.ui.cases.cases_section import CasesSection
+from tests.ui.case_tabs import open_case_tab
 
 
 def test_case_sent_to_the_national_panel_shows_its_agencies_forms(
     qtbot: QtBot, context: AppContext
 ) -> None:
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
-    window.show_section("cases")
-    cases = window.section("cases")
-    assert isinstance(cases, CasesSection)
     case = next(s for s in context.session.cases.summaries() if s.reference == "RR-2026-003")
-    cases.open_case(case.case_id)
-    QApplication.processEvents()
-    bar = cases.tabs.tabBar()
-    index = next(i for i in range(bar.count()) if bar.tabText(i) == "Agency forms")
-    qtbot.mouseClick(  # type: ignore[no-untyped-call]
-        bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center()
-    )
-    QApplication.processEvents()
-    tab = next(w for w in window.findChildren(AgencyFormsWidget) if w.isVisible())
+    _, _, tab = open_case_tab(qtbot, context, case.case_id, "Agency forms")
+    assert isinstance(tab, AgencyFormsWidget)
     assert tab.summary.text() == "5 agencies chosen: 5 sent, 5 received, 5 quality assured."
     table = tab.table
     shown = []

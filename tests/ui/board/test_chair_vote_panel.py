@@ -3,25 +3,20 @@ projection showing only that voting is open and how many votes are recorded unti
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from rrdesk.domain.cases.cases import Case
 from rrdesk.domain.meeting.vote import VoteChoice
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
-from rrdesk.services.timetable.board_rows import BoardRow
-from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.board.chair_vote_panel import ChairVotePanel
 from rrdesk.ui.board.projector_launcher import ProjectorLauncher
 from rrdesk.ui.board.projector_window import ProjectorWindow
 from tests.builders import add_case, add_directory, meeting_held
-from tests.fakes import RecordingMessages
+from tests.ui.board.projecting import make_launcher
 
 TODAY = date(2026, 11, 23)
 NOTIFIED = date(2026, 11, 16)
@@ -30,24 +25,7 @@ NOTIFIED = date(2026, 11, 16)
 def launch(
     qtbot: QtBot, session: Session, case: Case
 ) -> tuple[ProjectorLauncher, ProjectorWindow, list[int]]:
-    meetings = MeetingService(session)
-
-    def ask(_parent: QWidget | None, _rows: Sequence[BoardRow], case_id: int | None):  # type: ignore[no-untyped-def]
-        screen: QScreen = QGuiApplication.primaryScreen()
-        assert case_id is not None
-        return case_id, screen
-
-    launcher = ProjectorLauncher(
-        TimetableService(session),
-        RecordingMessages(),
-        today=lambda: TODAY,
-        wall_clock=lambda: datetime(2026, 11, 23, 10, 5),
-        monotonic=lambda: 1000.0,
-        agenda_for=meetings.projector_agenda,
-        vote_for=meetings.projector_tally,
-        ask=ask,
-        meetings=meetings,
-    )
+    launcher = make_launcher(session)
     changed: list[int] = []
     launcher.meeting_changed.connect(changed.append)
     assert case.case_id is not None

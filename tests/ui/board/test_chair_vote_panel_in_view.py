@@ -3,43 +3,16 @@ screen (a laptop on its own, or a mirrored display), the panel never shows who v
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from rrdesk.domain.cases.cases import Case
 from rrdesk.domain.meeting.vote import VoteChoice
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
-from rrdesk.services.timetable.board_rows import BoardRow
-from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.board.chair_vote_panel import ChairVotePanel
-from rrdesk.ui.board.projector_launcher import ProjectorLauncher, shares_a_screen
-from tests.builders import add_case, add_directory, meeting_held
-from tests.fakes import RecordingMessages
-
-TODAY = date(2026, 11, 23)
-NOTIFIED = date(2026, 11, 16)
-
-
-def booked_case(session: Session, reference: str) -> Case:
-    people = add_directory(session)
-    case = add_case(session, today=TODAY, notified=NOTIFIED, reference=reference)
-    assert case.case_id is not None
-    held = meeting_held(session, case, held_on=TODAY, chair=people["Alex Chair"])
-    MeetingService(session).save(case.case_id, held, "Attendance taken")
-    return case
-
-
-def on_the_only_screen(
-    _parent: QWidget | None, _rows: Sequence[BoardRow], case_id: int | None
-) -> tuple[int, QScreen]:
-    assert case_id is not None
-    return case_id, QGuiApplication.primaryScreen()
+from rrdesk.ui.board.projector_launcher import shares_a_screen
+from tests.ui.board.projecting import booked_case, make_launcher
 
 
 def voters_shown(panel: ChairVotePanel) -> list[str]:
@@ -52,17 +25,7 @@ def test_on_the_only_screen_the_panel_shows_that_votes_are_recorded_not_what_the
     case = booked_case(session, "RR-2026-041")
     assert case.case_id is not None
     meetings = MeetingService(session)
-    launcher = ProjectorLauncher(
-        TimetableService(session),
-        RecordingMessages(),
-        today=lambda: TODAY,
-        wall_clock=lambda: datetime(2026, 11, 23, 10, 5),
-        monotonic=lambda: 1000.0,
-        agenda_for=meetings.projector_agenda,
-        vote_for=meetings.projector_tally,
-        ask=on_the_only_screen,
-        meetings=meetings,
-    )
+    launcher = make_launcher(session)
     window = launcher.open(case.case_id)
     assert window is not None
     qtbot.addWidget(window)

@@ -5,61 +5,24 @@ its own closing, or of its vote panel's deletion, it would be deleted twice and 
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
-from datetime import date, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from rrdesk.services.meeting.meeting_service import MeetingService
 from rrdesk.services.store.session import Session
-from rrdesk.services.timetable.board_rows import BoardRow
-from rrdesk.services.timetable.timetable_service import TimetableService
 from rrdesk.ui.board.chair_vote_panel import ChairVotePanel
-from rrdesk.ui.board.projector_launcher import ProjectorLauncher
-from tests.builders import add_case, add_directory, meeting_held
-from tests.fakes import RecordingMessages
-
-TODAY = date(2026, 11, 23)
-
-
-def _launcher(session: Session) -> ProjectorLauncher:
-    meetings = MeetingService(session)
-
-    def ask(
-        _parent: QWidget | None, _rows: Sequence[BoardRow], case_id: int | None
-    ) -> tuple[int, QScreen]:
-        assert case_id is not None
-        return case_id, QGuiApplication.primaryScreen()
-
-    return ProjectorLauncher(
-        TimetableService(session),
-        RecordingMessages(),
-        today=lambda: TODAY,
-        wall_clock=lambda: datetime(2026, 11, 23, 10, 5),
-        monotonic=lambda: 1000.0,
-        agenda_for=meetings.projector_agenda,
-        vote_for=meetings.projector_tally,
-        ask=ask,
-        meetings=meetings,
-    )
+from tests.ui.board.projecting import booked_case, make_launcher
 
 
 def test_the_view_closed_with_its_vote_panel_is_deleted_once_by_qt(
     qtbot: QtBot, session: Session
 ) -> None:
-    people = add_directory(session)
-    case = add_case(session, today=TODAY, notified=date(2026, 11, 16))
+    case = booked_case(session, "RR-2026-051")
     assert case.case_id is not None
     meetings = MeetingService(session)
-    meetings.save(
-        case.case_id,
-        meeting_held(session, case, held_on=TODAY, chair=people["Alex Chair"]),
-        "Attendance taken",
-    )
-    launcher = _launcher(session)
+    launcher = make_launcher(session)
     changed: list[int] = []
     launcher.meeting_changed.connect(changed.append)
     window = launcher.open(case.case_id)
