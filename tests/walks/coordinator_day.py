@@ -123,15 +123,16 @@ class Day:
 
     def continue_under(self) -> None:
         """An agency form's Continue: the house-coloured button right of Back, under the
-        question (the reader does not read its light words, but reads Back)."""
-        back = [
-            w
-            for w in self.walker.words()
-            if w.text.strip("[]|()") == "Back" and w.top > 150 and w.left > 215
-        ]
-        assert back, f"no Back button on screen:\n{self.walker.read()}"
-        button = back[-1]
-        self.walker.click(button.left + button.width + 75, button.centre[1])
+        question (the reader does not read its light words, but reads Back); if the reader
+        misses Back too, the highest house-coloured button under the form's header."""
+        back = self.walker.find("Back", where=lambda w: w.top > 150 and w.left > 215)
+        if back:
+            button = back[-1]
+            self.walker.click(button.left + button.width + 75, button.centre[1])
+            return
+        buttons = [b for b in main_buttons(self.walker.shot()) if b.top > 150 and b.left > 215]
+        assert buttons, f"no Back or Continue button on screen:\n{self.walker.read()}"
+        self.walker.click(*min(buttons, key=lambda b: b.top).centre)
 
     def select(self, agency: str) -> None:
         """Click an agency's row in the requests table, which takes the keyboard from the

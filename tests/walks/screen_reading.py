@@ -24,9 +24,17 @@ class Word:
         return self.left + self.width // 2, self.top + self.height // 2
 
 
-def ocr(image: Path, kind: str) -> str:
+def ocr(image: Path, kind: str, *, sparse: bool = False) -> str:
+    """What tesseract reads in ``image``: plain text, or ``tsv`` with where each word is;
+    ``sparse`` reads it as scattered words (page segmentation mode 11) rather than as a page."""
     done = subprocess.run(
-        ["tesseract", str(image), "stdout", *([kind] if kind == "tsv" else [])],
+        [
+            "tesseract",
+            str(image),
+            "stdout",
+            *(["--psm", "11"] if sparse else []),
+            *([kind] if kind == "tsv" else []),
+        ],
         capture_output=True,
         text=True,
         check=True,

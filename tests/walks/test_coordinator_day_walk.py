@@ -103,7 +103,9 @@ def enter_a_referral(day: Day) -> None:
     assert shows(seen, "CSC")
     walker.click_text("Replace")
     day.page_button()  # what happened
-    walker.wait_to_read("How did the case come in?")
+    # The page's heading: the reader can split the question's line from its words when a long
+    # hint sits below it (Referrer's name's), as if the page had two columns.
+    walker.wait_to_read("How the case came in")
     day.choose("Referral", "by", "a", "professional")  # none preset
     for _page in ("referral", "threshold", "parallel processes"):
         day.page_button()

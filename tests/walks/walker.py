@@ -18,7 +18,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -58,6 +58,36 @@ def fake_clock_library() -> str:
     if os.environ.get("CI"):
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
+
+
+def words_in(image: Path, *, sparse: bool = False) -> list[Word]:
+    """The words tesseract reads in ``image``, with where they are; ``sparse`` reads it as
+    scattered words rather than as a page of blocks and lines."""
+    table = ocr(image, "tsv", sparse=sparse)
+    rows = csv.DictReader(io.StringIO(table), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [
+        Word(row["text"], int(row["left"]), int(row["top"]), int(row["width"]), int(row["height"]))
+        for row in rows
+        if row.get("text", "").strip() and row.get("conf", "-1") != "-1"
+    ]
+
+
+def find_words(words: list[Word], wanted: Sequence[str]) -> list[Word]:
+    """Where the words ``wanted`` stand next to each other among ``words``: a Word spanning them."""
+    target = "".join(wanted).casefold()
+    hits = []
+    for index in range(len(words)):
+        # The reader sometimes runs two words together ("Decisionsheet"), reads a button's
+        # edge as a bracket ("[open") or a capital as small: compare the letters alone.
+        for length in range(1, len(wanted) + 1):
+            run = words[index : index + length]
+            if "".join(w.text.strip(EDGES) for w in run).casefold() == target:
+                left, top = run[0].left, min(w.top for w in run)
+                right = max(w.left + w.width for w in run)
+                bottom = max(w.top + w.height for w in run)
+                hits.append(Word(" ".join(wanted), left, top, right - left, bottom - top))
+                break
+    return hits
 
 
 class Walker:
@@ -344,37 +374,21 @@ class Walker:
         return ocr(self.shot(name, screen), "txt")
 
     def words(self, screen: int = 0) -> list[Word]:
-        table = ocr(self.shot(screen=screen), "tsv")
-        rows = csv.DictReader(io.StringIO(table), delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [
-            Word(
-                row["text"],
-                int(row["left"]),
-                int(row["top"]),
-                int(row["width"]),
-                int(row["height"]),
-            )
-            for row in rows
-            if row.get("text", "").strip() and row.get("conf", "-1") != "-1"
-        ]
+        return words_in(self.shot(screen=screen))
 
-    def find(self, *wanted: str, screen: int = 0) -> list[Word]:
-        """Where the words ``wanted`` stand next to each other on screen: a Word spanning them."""
-        words = self.words(screen)
-        target = "".join(wanted).casefold()
-        hits = []
-        for index in range(len(words)):
-            # The reader sometimes runs two words together ("Decisionsheet"), reads a button's
-            # edge as a bracket ("[open") or a capital as small: compare the letters alone.
-            for length in range(1, len(wanted) + 1):
-                run = words[index : index + length]
-                if "".join(w.text.strip(EDGES) for w in run).casefold() == target:
-                    left, top = run[0].left, min(w.top for w in run)
-                    right = max(w.left + w.width for w in run)
-                    bottom = max(w.top + w.height for w in run)
-                    hits.append(Word(" ".join(wanted), left, top, right - left, bottom - top))
-                    break
-        return hits
+    def find(
+        self, *wanted: str, screen: int = 0, where: Callable[[Word], bool] = lambda _word: True
+    ) -> list[Word]:
+        """Where the words ``wanted`` stand next to each other on screen (those ``where`` says
+        are in the right place): a Word spanning them. Words the reader misses reading the
+        screen as a page (a large heading above a short line can take them into another block)
+        are looked for again read as scattered words."""
+        shot = self.shot(screen=screen)
+        for sparse in (False, True):
+            found = [w for w in find_words(words_in(shot, sparse=sparse), wanted) if where(w)]
+            if found:
+                return found
+        return []
 
     def heading(self) -> str:
         """The words of the section's heading: top left of the page, right of the sections."""
